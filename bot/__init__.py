@@ -1,0 +1,1 @@
+"""Rounds: one question a week, turned into safe social posts."""

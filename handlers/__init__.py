@@ -1,0 +1,1 @@
+"""Per-platform adapters: translate chat payloads to core calls and back."""
