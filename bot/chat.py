@@ -1,0 +1,137 @@
+"""Platform-neutral messages and the `Chat` protocol every adapter implements.
+
+The core decides *what* to say in these small frozen types; adapters (Slack, Teams, console)
+only translate them to and from their platform. Message text is plain text: adapters escape
+it for their markup, so text a user typed can never turn into a mention or markup.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field
+from datetime import datetime
+from typing import Protocol
+
+
+@dataclass(frozen=True)
+class Button:
+    label: str
+    action: str  # e.g. "prompt.skip"; adapters route clicks back by this id
+    value: str = ""
+    style: str | None = None  # "primary" | "danger" | None
+
+
+@dataclass(frozen=True)
+class Menu:
+    """A pick-one list (Slack static_select, Teams ChoiceSet, numbered choices in the console)."""
+
+    placeholder: str
+    action: str
+    options: tuple[tuple[str, str], ...]  # (label, value)
+
+
+@dataclass(frozen=True)
+class OutgoingMessage:
+    text: str
+    buttons: tuple[Button, ...] = ()
+    menus: tuple[Menu, ...] = ()
+    key: str = ""  # idempotency key; adapters tag the sent message with it for crash recovery
+    thread_ts: str | None = None  # reply in this thread of the recipient conversation
+
+    def to_json(self) -> str:
+        return json.dumps(asdict(self), separators=(",", ":"))
+
+    @classmethod
+    def from_json(cls, raw: str) -> OutgoingMessage:
+        data = json.loads(raw)
+        return cls(
+            text=data["text"],
+            buttons=tuple(Button(**b) for b in data.get("buttons", ())),
+            menus=tuple(
+                Menu(m["placeholder"], m["action"], tuple(tuple(o) for o in m["options"]))
+                for m in data.get("menus", ())
+            ),
+            key=data.get("key", ""),
+            thread_ts=data.get("thread_ts"),
+        )
+
+
+@dataclass(frozen=True)
+class MessageRef:
+    """Where a sent message lives: conversation id and the platform's message id (Slack ts)."""
+
+    channel: str
+    ts: str
+
+
+@dataclass(frozen=True)
+class IncomingMessage:
+    """A message a person wrote to the bot (a DM, or a reply in a DM thread)."""
+
+    platform: str
+    user_id: str  # platform user id (Slack U…); the console uses the person's email
+    channel: str
+    ts: str
+    text: str
+    is_direct: bool = True
+    thread_ts: str | None = None
+    edited: bool = False  # an edit of the message (channel, ts) that was received before
+
+
+@dataclass(frozen=True)
+class ActionEvent:
+    """A button or menu choice a person clicked."""
+
+    platform: str
+    user_id: str
+    action: str
+    value: str = ""
+    message: MessageRef | None = None
+
+
+@dataclass(frozen=True)
+class Reply:
+    """What the core wants said right away to the person who just acted (private)."""
+
+    text: str
+    replace_original: MessageRef | None = None  # update the clicked message to this text
+
+
+@dataclass
+class Outcome:
+    """Result of handling one incoming message or action: immediate private replies."""
+
+    replies: list[Reply] = field(default_factory=list)
+
+    def say(self, text: str, replace_original: MessageRef | None = None) -> Outcome:
+        self.replies.append(Reply(text, replace_original))
+        return self
+
+
+class PermanentSendError(Exception):
+    """The platform refused for good (unknown user, bot blocked): retrying will not help."""
+
+
+class TransientSendError(Exception):
+    """Rate limited, server error or network trouble after the adapter's own retries."""
+
+
+class Chat(Protocol):
+    """Synchronous sending side of a platform; the outbox calls it from worker threads."""
+
+    platform: str
+
+    def open_direct(self, user_id: str) -> str:
+        """Return the direct-message conversation id with this user (opening it if needed)."""
+
+    def send(self, channel: str, message: OutgoingMessage) -> MessageRef:
+        """Post `message`, tagged with `message.key`; raise Permanent/TransientSendError."""
+
+    def update(self, ref: MessageRef, message: OutgoingMessage) -> None:
+        """Replace a sent message for everyone."""
+
+    def find_sent(self, channel: str, key: str, since: datetime) -> MessageRef | None:
+        """Look for a message tagged `key` sent at or after `since` (recovery after a crash)."""
+
+    def lookup_user_by_email(self, email: str) -> str | None:
+        """Resolve a platform user id from an email address, None if unknown."""

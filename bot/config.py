@@ -1,0 +1,368 @@
+"""Configuration: `config.toml` loaded once into frozen, validated objects.
+
+Every error names the key, the value and what is allowed, so a wrong config stops start-up
+before anything half-starts. Handlers receive these objects; they never read `os.environ`.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import time
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+DEFAULT_DATABASE_URL = "sqlite:///rounds.db"
+DEFAULT_SLACK_API_URL = "https://slack.com/api/"
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+class ConfigError(ValueError):
+    """A config value is wrong; the message says which key, what value and what is allowed."""
+
+
+@dataclass(frozen=True)
+class DatabaseConfig:
+    url: str = DEFAULT_DATABASE_URL
+
+
+@dataclass(frozen=True)
+class SlackConfig:
+    bot_token: str = ""
+    signing_secret: str = ""
+    app_token: str = ""
+    api_url: str = DEFAULT_SLACK_API_URL
+    marketing_channel: str = ""
+    # Client-side pacing for chat.postMessage, so a large fan-out stays under the workspace cap.
+    post_messages_per_second: float = 20.0
+    send_concurrency: int = 8
+
+    @property
+    def configured(self) -> bool:
+        return bool(self.bot_token)
+
+    @property
+    def socket_mode(self) -> bool:
+        return bool(self.app_token)
+
+
+@dataclass(frozen=True)
+class ServerConfig:
+    host: str = "0.0.0.0"
+    port: int = 3000
+    tick_seconds: int = 30
+
+
+@dataclass(frozen=True)
+class QuietHours:
+    """Local hours during which nudges wait; start > end means the window spans midnight."""
+
+    start: time = time(20, 0)
+    end: time = time(7, 0)
+
+    def contains(self, local: time) -> bool:
+        if self.start == self.end:
+            return False
+        if self.start < self.end:
+            return self.start <= local < self.end
+        return local >= self.start or local < self.end
+
+
+@dataclass(frozen=True)
+class PromptsConfig:
+    nudge_after_hours: float = 48.0
+    quiet_hours: QuietHours = field(default_factory=QuietHours)
+    default_weekday: int = 1  # Tuesday (Monday = 0)
+    default_time: time = time(9, 0)
+    default_timezone: str = "America/New_York"
+    self_post: bool = False
+
+
+@dataclass(frozen=True)
+class PracticeConfig:
+    """Public facts about the practice; the guard treats every one of them as public, not PHI."""
+
+    names: tuple[str, ...] = ("Our Practice",)
+    phones: tuple[str, ...] = ("(555) 010-0100",)
+    urls: tuple[str, ...] = ("https://example.org/",)
+    timezone: str = "America/New_York"
+    staff_names: tuple[str, ...] = ()
+    hashtags: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+
+    @property
+    def name(self) -> str:
+        return self.names[0]
+
+    @property
+    def phone(self) -> str:
+        return self.phones[0]
+
+    @property
+    def url(self) -> str:
+        return self.urls[0]
+
+
+@dataclass(frozen=True)
+class DraftsConfig:
+    templates_dir: str = ""  # folder whose files override or add to templates/posts/
+    facebook_soft_limit: int = 500
+
+
+@dataclass(frozen=True)
+class Config:
+    database: DatabaseConfig = field(default_factory=DatabaseConfig)
+    slack: SlackConfig = field(default_factory=SlackConfig)
+    server: ServerConfig = field(default_factory=ServerConfig)
+    prompts: PromptsConfig = field(default_factory=PromptsConfig)
+    practice: PracticeConfig = field(default_factory=PracticeConfig)
+    drafts: DraftsConfig = field(default_factory=DraftsConfig)
+    source: str = "defaults"
+
+
+# --- loading -------------------------------------------------------------------------------
+
+
+class _Section:
+    """Reads typed values out of one TOML table, naming `section.key` in every error."""
+
+    def __init__(self, raw: Mapping[str, Any], name: str, known: set[str]):
+        if not isinstance(raw, Mapping):
+            raise ConfigError(f"[{name}] must be a table, got {raw!r}")
+        unknown = sorted(set(raw) - known)
+        if unknown:
+            raise ConfigError(
+                f"[{name}] has unknown key(s) {', '.join(unknown)}; allowed: {', '.join(sorted(known))}"
+            )
+        self.raw, self.name = raw, name
+
+    def _bad(self, key: str, value: Any, allowed: str) -> ConfigError:
+        return ConfigError(f"{self.name}.{key} = {value!r} is not allowed: expected {allowed}")
+
+    def string(self, key: str, default: str) -> str:
+        value = self.raw.get(key, default)
+        if not isinstance(value, str):
+            raise self._bad(key, value, "a string")
+        return value
+
+    def strings(self, key: str, default: tuple[str, ...], nonempty: bool = False) -> tuple[str, ...]:
+        value = self.raw.get(key, default)
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, (list, tuple)) or not all(isinstance(v, str) for v in value):
+            raise self._bad(key, value, "a string or a list of strings")
+        if nonempty and not value:
+            raise self._bad(key, value, "at least one value")
+        return tuple(value)
+
+    def number(self, key: str, default: float, low: float, high: float) -> float:
+        value = self.raw.get(key, default)
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not low <= value <= high:
+            raise self._bad(key, value, f"a number from {low:g} to {high:g}")
+        return float(value)
+
+    def integer(self, key: str, default: int, low: int, high: int) -> int:
+        value = self.raw.get(key, default)
+        if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+            raise self._bad(key, value, f"a whole number from {low} to {high}")
+        return value
+
+    def boolean(self, key: str, default: bool) -> bool:
+        value = self.raw.get(key, default)
+        if not isinstance(value, bool):
+            raise self._bad(key, value, "true or false")
+        return value
+
+    def clock_time(self, key: str, default: time) -> time:
+        value = self.raw.get(key, default.strftime("%H:%M"))
+        try:
+            return parse_clock_time(value)
+        except ValueError:
+            raise self._bad(key, value, 'a 24-hour time like "09:00"') from None
+
+    def timezone(self, key: str, default: str) -> str:
+        value = self.string(key, default)
+        if not is_timezone(value):
+            raise self._bad(key, value, 'an IANA time zone name like "America/Chicago"')
+        return value
+
+    def weekday(self, key: str, default: int) -> int:
+        value = self.raw.get(key, WEEKDAYS[default])
+        try:
+            return parse_weekday(value)
+        except ValueError:
+            raise self._bad(key, value, "a weekday name (monday … sunday)") from None
+
+
+def parse_clock_time(value: Any) -> time:
+    """Parse "HH:MM" (24-hour); raise ValueError otherwise."""
+    if isinstance(value, time):
+        return value
+    if not isinstance(value, str):
+        raise ValueError(value)
+    hours, _, minutes = value.strip().partition(":")
+    if not (hours.isdigit() and minutes.isdigit() and len(minutes) == 2):
+        raise ValueError(value)
+    return time(int(hours), int(minutes))
+
+
+def parse_weekday(value: Any) -> int:
+    """Monday = 0; accepts full names and three-letter abbreviations, any case."""
+    if isinstance(value, str):
+        text = value.strip().lower()
+        for index, name in enumerate(WEEKDAYS):
+            if text in (name, name[:3]):
+                return index
+    raise ValueError(value)
+
+
+def is_timezone(name: str) -> bool:
+    if not name or name != name.strip():
+        return False
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return False
+    return True
+
+
+def _database(raw: Mapping[str, Any], env: Mapping[str, str]) -> DatabaseConfig:
+    section = _Section(raw, "database", {"url"})
+    url = env.get("ROUNDS_DATABASE_URL") or section.string("url", DEFAULT_DATABASE_URL)
+    if not url.startswith(("sqlite", "postgresql")):
+        raise ConfigError(
+            f"database.url = {url!r} is not allowed: expected a sqlite:/// or postgresql+psycopg:// URL"
+        )
+    return DatabaseConfig(url=url)
+
+
+def _slack(raw: Mapping[str, Any], env: Mapping[str, str]) -> SlackConfig:
+    keys = {"bot_token", "signing_secret", "app_token", "api_url", "marketing_channel",
+            "post_messages_per_second", "send_concurrency"}
+    section = _Section(raw, "slack", keys)
+    config = SlackConfig(
+        bot_token=env.get("SLACK_BOT_TOKEN") or section.string("bot_token", ""),
+        signing_secret=env.get("SLACK_SIGNING_SECRET") or section.string("signing_secret", ""),
+        app_token=env.get("SLACK_APP_TOKEN") or section.string("app_token", ""),
+        api_url=section.string("api_url", DEFAULT_SLACK_API_URL),
+        marketing_channel=section.string("marketing_channel", ""),
+        post_messages_per_second=section.number("post_messages_per_second", 20.0, 0.1, 10000),
+        send_concurrency=section.integer("send_concurrency", 8, 1, 256),
+    )
+    if config.bot_token and not config.bot_token.startswith("xoxb-"):
+        raise ConfigError("slack.bot_token (or SLACK_BOT_TOKEN) is not allowed: expected a bot token "
+                          "starting with xoxb-")
+    if config.app_token and not config.app_token.startswith("xapp-"):
+        raise ConfigError("slack.app_token (or SLACK_APP_TOKEN) is not allowed: expected an app-level "
+                          "token starting with xapp- (or leave it empty for HTTP mode)")
+    if config.bot_token and not config.app_token and not config.signing_secret:
+        raise ConfigError("slack.signing_secret (or SLACK_SIGNING_SECRET) is missing: HTTP mode needs "
+                          "it to verify requests; set it, or set slack.app_token for Socket Mode")
+    if not config.api_url.startswith(("http://", "https://")):
+        raise ConfigError(f"slack.api_url = {config.api_url!r} is not allowed: expected an http(s) URL")
+    if not config.api_url.endswith("/"):
+        config = SlackConfig(**{**config.__dict__, "api_url": config.api_url + "/"})
+    return config
+
+
+def _server(raw: Mapping[str, Any]) -> ServerConfig:
+    section = _Section(raw, "server", {"host", "port", "tick_seconds"})
+    return ServerConfig(
+        host=section.string("host", "0.0.0.0"),
+        port=section.integer("port", 3000, 0, 65535),
+        tick_seconds=section.integer("tick_seconds", 30, 1, 3600),
+    )
+
+
+def _prompts(raw: Mapping[str, Any]) -> PromptsConfig:
+    keys = {"nudge_after_hours", "quiet_hours", "default_weekday", "default_time",
+            "default_timezone", "self_post"}
+    section = _Section(raw, "prompts", keys)
+    quiet = section.raw.get("quiet_hours", "20:00-07:00")
+    try:
+        start, end = (parse_clock_time(part) for part in str(quiet).split("-"))
+    except ValueError:
+        raise section._bad("quiet_hours", quiet, 'a local range like "20:00-07:00" (or "00:00-00:00" for none)') from None
+    return PromptsConfig(
+        nudge_after_hours=section.number("nudge_after_hours", 48.0, 1, 24 * 6),
+        quiet_hours=QuietHours(start, end),
+        default_weekday=section.weekday("default_weekday", 1),
+        default_time=section.clock_time("default_time", time(9, 0)),
+        default_timezone=section.timezone("default_timezone", "America/New_York"),
+        self_post=section.boolean("self_post", False),
+    )
+
+
+def _practice(raw: Mapping[str, Any]) -> PracticeConfig:
+    keys = {"name", "names", "phone", "phones", "url", "urls", "timezone", "staff_names", "hashtags"}
+    section = _Section(raw, "practice", keys)
+    defaults = PracticeConfig()
+    names = section.strings("names", ()) or section.strings("name", defaults.names, nonempty=True)
+    phones = section.strings("phones", ()) or section.strings("phone", defaults.phones, nonempty=True)
+    urls = section.strings("urls", ()) or section.strings("url", defaults.urls, nonempty=True)
+    for url in urls:
+        if not url.startswith(("http://", "https://")):
+            raise ConfigError(f"practice.urls contains {url!r}: expected http(s) URLs")
+    hashtags_raw = section.raw.get("hashtags", {})
+    if not isinstance(hashtags_raw, Mapping):
+        raise section._bad("hashtags", hashtags_raw, "a table of specialty = [\"#tag\", …]")
+    hashtags = {
+        specialty: _Section({"tags": tags}, f"practice.hashtags.{specialty}", {"tags"}).strings("tags", ())
+        for specialty, tags in hashtags_raw.items()
+    }
+    return PracticeConfig(
+        names=names, phones=phones, urls=urls,
+        timezone=section.timezone("timezone", defaults.timezone),
+        staff_names=section.strings("staff_names", ()),
+        hashtags=hashtags,
+    )
+
+
+def _drafts(raw: Mapping[str, Any]) -> DraftsConfig:
+    section = _Section(raw, "drafts", {"templates_dir", "facebook_soft_limit"})
+    return DraftsConfig(
+        templates_dir=section.string("templates_dir", ""),
+        facebook_soft_limit=section.integer("facebook_soft_limit", 500, 50, 63206),
+    )
+
+
+SECTIONS = {"database", "slack", "server", "prompts", "practice", "drafts"}
+
+
+def config_from_mapping(raw: Mapping[str, Any], env: Mapping[str, str] | None = None,
+                        source: str = "defaults") -> Config:
+    """Build a validated Config from parsed TOML plus secret environment variables."""
+    env = {} if env is None else env
+    unknown = sorted(set(raw) - SECTIONS)
+    if unknown:
+        raise ConfigError(f"unknown section(s) [{'], ['.join(unknown)}]; allowed: {', '.join(sorted(SECTIONS))}")
+    return Config(
+        database=_database(raw.get("database", {}), env),
+        slack=_slack(raw.get("slack", {}), env),
+        server=_server(raw.get("server", {})),
+        prompts=_prompts(raw.get("prompts", {})),
+        practice=_practice(raw.get("practice", {})),
+        drafts=_drafts(raw.get("drafts", {})),
+        source=source,
+    )
+
+
+def load_config(path: str | os.PathLike[str] | None = None,
+                env: Mapping[str, str] | None = None) -> Config:
+    """Load `path`, else $ROUNDS_CONFIG, else ./config.toml if present, else defaults."""
+    env = dict(os.environ) if env is None else env
+    chosen = path or env.get("ROUNDS_CONFIG")
+    if not chosen and Path("config.toml").is_file():
+        chosen = "config.toml"
+    if not chosen:
+        return config_from_mapping({}, env)
+    file = Path(chosen)
+    if not file.is_file():
+        raise ConfigError(f"config file {str(file)!r} not found; copy config.example.toml to start one")
+    try:
+        raw = tomllib.loads(file.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as error:
+        raise ConfigError(f"{file}: not valid TOML ({error})") from None
+    return config_from_mapping(raw, env, source=str(file))

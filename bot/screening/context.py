@@ -1,0 +1,65 @@
+"""Sentence spans and 'is this about one particular person?' cues shared by the detectors."""
+
+from __future__ import annotations
+
+import re
+
+_ABBREV = ("Mr", "Mrs", "Ms", "Dr", "St", "Jr", "Sr", "Mt", "Ave", "Apt", "No", "vs", "e.g", "i.e")
+_SENTENCE_END = re.compile(
+    r"(?<=[.!?;])" + "".join(rf"(?<!\b{re.escape(a)}\.)" for a in _ABBREV)
+    + r"\s+(?=[\"'(\[]?[A-Z0-9])"
+    r"|\n+"
+)
+
+#: Words that point at one particular person (a patient or their family), not people in general.
+PERSON_CUE = re.compile(
+    r"\b(?:he|she|him|his|her|hers|himself|herself|patient|pt|"
+    r"husband|wife|son|daughter|mom|mother|dad|father|grandma|grandmother|grandpa|grandfather|"
+    r"grandson|granddaughter|brother|sister|aunt|uncle|nephew|niece|fianc[eé]e?|boyfriend|"
+    r"girlfriend|widow|widower|newborn|toddler|boy|girl|gentleman|lady|"
+    r"man|woman|guy|kid|child|baby|infant|teen|teenager|twins?|family|client|resident|"
+    r"I (?:saw|treated|operated|delivered|admitted|discharged|diagnosed|examined|met|"
+    r"cared|scoped|intubated|casted|stitched|sutured|referred|told|called))\b",
+    re.IGNORECASE,
+)
+#: General-population phrasing: 'your child', 'a child under 6', 'any patient', 'patients'.
+_GENERIC_BEFORE = re.compile(
+    r"\b(?:your|any|every|each|most|many|some|all|our|their|if a|when a|a|the average)\s+$",
+    re.IGNORECASE,
+)
+_SPECIFIC_NOUNS = frozenset(
+    {"he", "she", "him", "his", "her", "hers", "himself", "herself"}
+)
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Split text into (start, end) sentence spans without copying it."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for match in _SENTENCE_END.finditer(text):
+        if match.start() > start:
+            spans.append((start, match.start()))
+        start = match.end()
+    if start < len(text):
+        spans.append((start, len(text)))
+    return spans
+
+
+def sentence_at(spans: list[tuple[int, int]], pos: int) -> tuple[int, int]:
+    """The sentence span that contains position pos."""
+    for start, end in spans:
+        if start <= pos < end or pos == end:
+            return start, end
+    return (0, spans[-1][1]) if spans else (0, 0)
+
+
+def has_person_cue(text: str, start: int, end: int) -> bool:
+    """True if text[start:end] talks about one particular person rather than people in general."""
+    for match in PERSON_CUE.finditer(text, start, end):
+        word = match.group(0).lower()
+        if word in _SPECIFIC_NOUNS or word.startswith("i "):
+            return True
+        before = text[max(start, match.start() - 16) : match.start()]
+        if not _GENERIC_BEFORE.search(before):
+            return True
+    return False

@@ -1,0 +1,55 @@
+"""Composition: build every core object once from config and pass it around (no singletons)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+from bot.chat import Chat
+from bot.config import Config
+from bot.store import Database
+from bot.templating import Templates
+
+
+def system_clock() -> datetime:
+    return datetime.now(UTC)
+
+
+@dataclass
+class Services:
+    """What core functions need: config, database, templates and the chats to send through.
+
+    `platform` is where people are reached ("slack" when Slack is configured, else "console");
+    the outbox records it per message so a message is always delivered where it was meant.
+    """
+
+    config: Config
+    db: Database
+    templates: Templates
+    platform: str
+    chats: dict[str, Chat] = field(default_factory=dict)
+    clock: Callable[[], datetime] = system_clock
+
+    def chat(self, platform: str | None = None) -> Chat:
+        name = platform or self.platform
+        try:
+            return self.chats[name]
+        except KeyError:
+            raise RuntimeError(f"no {name} chat is configured in this process") from None
+
+
+def build_services(config: Config, chats: dict[str, Chat] | None = None,
+                   clock: Callable[[], datetime] = system_clock,
+                   database: Database | None = None) -> Services:
+    """Build services; templates are compiled now so a broken override stops start-up."""
+    templates = Templates(config.drafts.templates_dir or None)
+    templates.check()
+    return Services(
+        config=config,
+        db=database or Database(config.database.url),
+        templates=templates,
+        platform="slack" if config.slack.configured else "console",
+        chats=dict(chats or {}),
+        clock=clock,
+    )

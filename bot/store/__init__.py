@@ -1,0 +1,21 @@
+"""Storage: SQLAlchemy 2 models and transactions (SQLite by default, PostgreSQL in production)."""
+
+from bot.store.db import Database, upgrade
+from bot.store.models import (
+    Answer,
+    AnswerPart,
+    Base,
+    ConsoleMessage,
+    OutboxMessage,
+    OutboxStatus,
+    Person,
+    ProcessedEvent,
+    Prompt,
+    PromptStatus,
+    Question,
+)
+
+__all__ = [
+    "Answer", "AnswerPart", "Base", "ConsoleMessage", "Database", "OutboxMessage", "OutboxStatus",
+    "Person", "ProcessedEvent", "Prompt", "PromptStatus", "Question", "upgrade",
+]

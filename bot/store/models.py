@@ -1,0 +1,200 @@
+"""Tables. The database is the schedule: what is due, sent, answered lives here, not in memory."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from sqlalchemy import (
+    Boolean,
+    Date,
+    DateTime,
+    ForeignKey,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.types import TypeDecorator
+
+
+class UTCDateTime(TypeDecorator):
+    """Stores aware datetimes as naive UTC and returns them aware, identically on SQLite and PG."""
+
+    impl = DateTime
+    cache_ok = True
+
+    def process_bind_param(self, value, dialect):
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given to the store; pass an aware UTC datetime")
+        return value.astimezone(UTC).replace(tzinfo=None)
+
+    def process_result_value(self, value, dialect):
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC)
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class PromptStatus:
+    SCHEDULED = "scheduled"  # row exists, question not yet sent (or snoozed until due_at)
+    SENT = "sent"  # question delivered (queued in the outbox), waiting for an answer
+    ANSWERED = "answered"
+    SKIPPED = "skipped"
+    PAUSED = "paused"
+    EXPIRED = "expired"  # the week ended without an answer
+    CANCELLED = "cancelled"  # person left the roster or opted out
+
+    OPEN = (SCHEDULED, SENT)
+
+
+class OutboxStatus:
+    PENDING = "pending"
+    SENDING = "sending"  # claimed by a worker; may or may not have reached the platform
+    SENT = "sent"
+    FAILED = "failed"  # refused for good; reported, never retried
+
+
+class Person(Base):
+    __tablename__ = "people"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    email: Mapped[str] = mapped_column(String(320), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    roles: Mapped[str] = mapped_column(String(200), default="physician")  # ";"-separated
+    specialty: Mapped[str] = mapped_column(String(100), default="")
+    timezone: Mapped[str] = mapped_column(String(64))
+    weekday: Mapped[int] = mapped_column(Integer)  # Monday = 0
+    local_time: Mapped[str] = mapped_column(String(5))  # "HH:MM"
+    slack_user_id: Mapped[str | None] = mapped_column(String(32), unique=True, nullable=True)
+    slack_dm_channel: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)  # False once off the roster
+    opted_out_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    paused_until: Mapped[datetime | None] = mapped_column(Date, nullable=True)  # local date
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+    @property
+    def role_set(self) -> frozenset[str]:
+        return frozenset(r for r in self.roles.split(";") if r)
+
+    @property
+    def is_physician(self) -> bool:
+        return "physician" in self.role_set
+
+    @property
+    def receives_questions(self) -> bool:
+        return self.active and self.is_physician and self.opted_out_at is None
+
+
+class Question(Base):
+    __tablename__ = "questions"
+    __table_args__ = (UniqueConstraint("specialty", "text", name="uq_question_text"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    specialty: Mapped[str] = mapped_column(String(100), default="")  # "" = general
+    text: Mapped[str] = mapped_column(Text)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class Prompt(Base):
+    """One physician's question for one ISO week (their local week): the unit of 'sent once'."""
+
+    __tablename__ = "prompts"
+    __table_args__ = (UniqueConstraint("person_id", "week", name="uq_prompt_person_week"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id"), index=True)
+    week: Mapped[str] = mapped_column(String(8))  # "2026-W48"
+    question_id: Mapped[int] = mapped_column(ForeignKey("questions.id"))
+    status: Mapped[str] = mapped_column(String(16), default=PromptStatus.SCHEDULED, index=True)
+    due_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime)  # local Monday 00:00 after the week
+    sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    sends: Mapped[int] = mapped_column(Integer, default=0)  # 1 + snoozes re-sent
+    nudged_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    answered_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+
+    person: Mapped[Person] = relationship()
+    question: Mapped[Question] = relationship()
+
+
+class Answer(Base):
+    __tablename__ = "answers"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    prompt_id: Mapped[int] = mapped_column(ForeignKey("prompts.id"), unique=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id"), index=True)
+    text: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+    prompt: Mapped[Prompt] = relationship()
+    parts: Mapped[list[AnswerPart]] = relationship(order_by="AnswerPart.id", back_populates="answer")
+
+
+class AnswerPart(Base):
+    """One chat message that is part of an answer; an edit of that message replaces its text."""
+
+    __tablename__ = "answer_parts"
+    __table_args__ = (UniqueConstraint("channel", "ts", name="uq_answer_part_message"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    answer_id: Mapped[int] = mapped_column(ForeignKey("answers.id"), index=True)
+    channel: Mapped[str] = mapped_column(String(64))
+    ts: Mapped[str] = mapped_column(String(64))
+    text: Mapped[str] = mapped_column(Text)
+
+    answer: Mapped[Answer] = relationship(back_populates="parts")
+
+
+class OutboxMessage(Base):
+    """A message to send exactly once; written in the same transaction as the state it reports."""
+
+    __tablename__ = "outbox"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    key: Mapped[str] = mapped_column(String(200), unique=True)
+    platform: Mapped[str] = mapped_column(String(16))
+    recipient_kind: Mapped[str] = mapped_column(String(8))  # "user" (a DM) | "channel"
+    recipient: Mapped[str] = mapped_column(String(64))
+    payload: Mapped[str] = mapped_column(Text)  # OutgoingMessage JSON
+    status: Mapped[str] = mapped_column(String(16), default=OutboxStatus.PENDING, index=True)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    not_before: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+    claimed_until: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    first_attempt_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    last_error: Mapped[str | None] = mapped_column(String(500), nullable=True)
+    sent_channel: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    sent_ts: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+
+
+class ProcessedEvent(Base):
+    """Dedupe keys for inbound events (Slack event_id, channel+ts), so retries act once."""
+
+    __tablename__ = "processed_events"
+
+    key: Mapped[str] = mapped_column(String(200), primary_key=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+
+
+class ConsoleMessage(Base):
+    """The console's 'workspace': messages the bot sent while running without a chat platform."""
+
+    __tablename__ = "console_messages"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    channel: Mapped[str] = mapped_column(String(320), index=True)
+    ts: Mapped[str] = mapped_column(String(32), unique=True)
+    key: Mapped[str] = mapped_column(String(200), default="", index=True)
+    payload: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
