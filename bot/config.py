@@ -284,7 +284,8 @@ def _prompts(raw: Mapping[str, Any]) -> PromptsConfig:
     try:
         start, end = (parse_clock_time(part) for part in str(quiet).split("-"))
     except ValueError:
-        raise section._bad("quiet_hours", quiet, 'a local range like "20:00-07:00" (or "00:00-00:00" for none)') from None
+        allowed = 'a local range like "20:00-07:00" (or "00:00-00:00" for none)'
+        raise section._bad("quiet_hours", quiet, allowed) from None
     return PromptsConfig(
         nudge_after_hours=section.number("nudge_after_hours", 48.0, 1, 24 * 6),
         quiet_hours=QuietHours(start, end),

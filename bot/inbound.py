@@ -1,0 +1,192 @@
+"""What happens when a person writes to the bot or taps a button, on any platform.
+
+Adapters translate platform payloads into `IncomingMessage` / `ActionEvent` and send back the
+`Outcome.replies`. Every inbound effect happens once: messages are deduplicated on
+(platform, channel, ts), events on the adapter's own ids via `already_seen`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from datetime import datetime, timedelta
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from bot import weeks
+from bot.chat import ActionEvent, IncomingMessage, Outcome
+from bot.outbox import insert_ignoring_duplicates
+from bot.prompts import cancel_open_prompts, describe_next_question
+from bot.store import Answer, AnswerPart, Person, ProcessedEvent, Prompt, PromptStatus
+
+logger = logging.getLogger(__name__)
+
+STOP_WORDS = {"stop", "unsubscribe", "opt out", "optout"}
+START_WORDS = {"start", "resume", "unstop"}
+HELP_WORDS = {"help", "?"}
+PAUSE_WEEKS = (1, 2, 4)
+
+
+def already_seen(services, key: str, now: datetime) -> bool:
+    """Record an inbound dedupe key; True if it was recorded before (a retry or a duplicate)."""
+    with services.db.transaction() as session:
+        return not insert_ignoring_duplicates(session, ProcessedEvent,
+                                              {"key": key[:200], "created_at": now})
+
+
+def find_person(session: Session, platform: str, user_id: str) -> Person | None:
+    if platform == "slack":
+        return session.scalars(select(Person).where(Person.slack_user_id == user_id)).first()
+    return session.scalars(select(Person).where(func.lower(Person.email) == user_id.lower())).first()
+
+
+def _open_prompt(session: Session, person: Person, now: datetime) -> Prompt | None:
+    """The prompt an answer in this week still belongs to (sent, or answered and extendable)."""
+    return session.scalars(
+        select(Prompt)
+        .where(Prompt.person_id == person.id,
+               Prompt.status.in_((PromptStatus.SENT, PromptStatus.ANSWERED)),
+               Prompt.expires_at > now)
+        .order_by(Prompt.id.desc())
+        .with_for_update()
+    ).first()
+
+
+def _render(services, name: str, **context) -> str:
+    return services.templates.render(f"messages/{name}.txt.j2", **context)
+
+
+def handle_message(services, message: IncomingMessage, now: datetime) -> Outcome:
+    """A person wrote to the bot: an answer, an addition, an edit, or a command word."""
+    outcome = Outcome()
+    text = message.text.strip()
+    if not text:
+        return outcome
+    if message.edited:
+        digest = hashlib.sha256(text.encode()).hexdigest()[:16]
+        key = f"{message.platform}:edit:{message.channel}:{message.ts}:{digest}"
+    else:
+        key = f"{message.platform}:msg:{message.channel}:{message.ts}"
+    with services.db.transaction() as session:
+        # Same transaction as the effect: if handling fails, the retry is not mistaken for a dupe.
+        if not insert_ignoring_duplicates(session, ProcessedEvent, {"key": key[:200], "created_at": now}):
+            return outcome
+        person = find_person(session, message.platform, message.user_id)
+        if person is None or not person.active:
+            return outcome.say(_render(services, "unknown_person"))
+        if message.edited:
+            return _apply_edit(services, session, person, message, text, now, outcome)
+        command = text.lower().rstrip(".! ")
+        if command in STOP_WORDS:
+            person.opted_out_at, person.updated_at = now, now
+            cancel_open_prompts(session, person, now)
+            return outcome.say(_render(services, "stopped"))
+        if command in START_WORDS:
+            person.opted_out_at, person.updated_at = None, now
+            return outcome.say(_render(services, "started",
+                                       next_time=describe_next_question(person, now)))
+        if command in HELP_WORDS:
+            return outcome.say(_render(services, "help"))
+        prompt = _open_prompt(session, person, now)
+        if prompt is None:
+            return outcome.say(_render(services, "no_open_question",
+                                       next_time=describe_next_question(person, now)))
+        return _add_to_answer(services, session, person, prompt, message, text, now, outcome)
+
+
+def _add_to_answer(services, session, person, prompt, message, text, now, outcome) -> Outcome:
+    answer = session.scalars(select(Answer).where(Answer.prompt_id == prompt.id)).first()
+    first = answer is None
+    if first:
+        answer = Answer(prompt_id=prompt.id, person_id=person.id, text="", created_at=now,
+                        updated_at=now)
+        session.add(answer)
+        session.flush()
+    session.add(AnswerPart(answer_id=answer.id, channel=message.channel, ts=message.ts, text=text))
+    session.flush()
+    _rebuild_answer_text(session, answer, now)
+    if prompt.status != PromptStatus.ANSWERED:
+        prompt.status, prompt.answered_at = PromptStatus.ANSWERED, now
+    logger.info("answer %s for prompt %s: %s part(s)", answer.id, prompt.id, len(answer.parts))
+    return outcome.say(_render(services, "thanks" if first else "extended", person=person))
+
+
+def _rebuild_answer_text(session, answer: Answer, now: datetime) -> None:
+    session.refresh(answer, ["parts"])
+    answer.text = "\n".join(part.text for part in answer.parts)
+    answer.updated_at = now
+
+
+def _apply_edit(services, session, person, message, text, now, outcome) -> Outcome:
+    part = session.scalars(
+        select(AnswerPart).where(AnswerPart.channel == message.channel,
+                                 AnswerPart.ts == message.ts)
+    ).first()
+    if part is None or part.answer.person_id != person.id:
+        return outcome  # an edit of a message that was not part of an answer
+    prompt = part.answer.prompt
+    if prompt.expires_at <= now:
+        return outcome
+    part.text = text
+    session.flush()
+    _rebuild_answer_text(session, part.answer, now)
+    return outcome.say(_render(services, "edited"))
+
+
+# --- buttons ----------------------------------------------------------------------------------
+
+
+def handle_action(services, action: ActionEvent, now: datetime) -> Outcome:
+    """Skip, Snooze or Pause tapped on a question: only by its own physician, only while open."""
+    outcome = Outcome()
+    handlers = {"prompt.skip": _skip, "prompt.snooze": _snooze, "prompt.pause": _pause}
+    handler = handlers.get(action.action)
+    if handler is None:
+        logger.warning("unknown action id %r from %s", action.action, action.platform)
+        return outcome
+    prompt_id, _, extra = action.value.partition(":")
+    if not prompt_id.isdigit():
+        return outcome
+    with services.db.transaction() as session:
+        person = find_person(session, action.platform, action.user_id)
+        prompt = session.get(Prompt, int(prompt_id), with_for_update=True)
+        if person is None or prompt is None or prompt.person_id != person.id:
+            return outcome.say("That button isn't for you.")
+        if prompt.status not in PromptStatus.OPEN or prompt.expires_at <= now:
+            return outcome.say(_render(services, "closed",
+                                       next_time=describe_next_question(person, now, prompt.week)),
+                               replace_original=action.message)
+        return handler(services, session, person, prompt, extra, action, now, outcome)
+
+
+def _skip(services, session, person, prompt, _extra, action, now, outcome) -> Outcome:
+    prompt.status, prompt.closed_at = PromptStatus.SKIPPED, now
+    return outcome.say(_render(services, "skipped", person=person,
+                               next_time=describe_next_question(person, now, prompt.week)),
+                       replace_original=action.message)
+
+
+def _snooze(services, session, person, prompt, _extra, action, now, outcome) -> Outcome:
+    again = now + timedelta(days=1)
+    if again >= prompt.expires_at:
+        prompt.status, prompt.closed_at = PromptStatus.SKIPPED, now
+        return outcome.say(_render(services, "snooze_too_late",
+                                   next_time=describe_next_question(person, now, prompt.week)),
+                           replace_original=action.message)
+    prompt.status, prompt.due_at = PromptStatus.SCHEDULED, again
+    return outcome.say(_render(services, "snoozed",
+                               next_time=weeks.describe_local(again, person.timezone)),
+                       replace_original=action.message)
+
+
+def _pause(services, session, person, prompt, extra, action, now, outcome) -> Outcome:
+    if not extra.isdigit() or int(extra) not in PAUSE_WEEKS:
+        return outcome.say("Choose 1, 2 or 4 weeks.")
+    count = int(extra)
+    person.paused_until = weeks.week_monday(weeks.next_week_key(prompt.week, count))
+    person.updated_at = now
+    prompt.status, prompt.closed_at = PromptStatus.PAUSED, now
+    return outcome.say(_render(services, "paused", weeks=count,
+                               next_time=describe_next_question(person, now, prompt.week)),
+                       replace_original=action.message)

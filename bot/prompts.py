@@ -1,0 +1,264 @@
+"""The weekly question: schedule one per physician per local ISO week, send it, nudge once, expire.
+
+Every step is a short transaction that claims rows with `FOR UPDATE SKIP LOCKED` (PostgreSQL)
+or under SQLite's write lock, and writes the message into the outbox in the same transaction,
+so several replicas and restarted processes never send anything twice.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import select, update
+
+from bot import weeks
+from bot.chat import Button, Menu, OutgoingMessage
+from bot.config import parse_clock_time
+from bot.outbox import enqueue, insert_ignoring_duplicates
+from bot.store import Person, Prompt, PromptStatus, Question
+
+logger = logging.getLogger(__name__)
+
+SEND_BATCH = 500
+CATCH_UP_GRACE = timedelta(hours=1)  # later than this is a catch-up: it waits out quiet hours
+
+
+@dataclass
+class PromptReport:
+    scheduled: int = 0
+    questions_sent: int = 0
+    nudges_sent: int = 0
+    expired: int = 0
+    cancelled: int = 0
+
+
+def address(services, person: Person) -> str | None:
+    """The person's user id on the platform people are reached on."""
+    if services.platform == "slack":
+        return person.slack_user_id
+    return person.email
+
+
+# --- choosing questions ---------------------------------------------------------------------
+
+
+def _spread(person_id: int, question_id: int) -> str:
+    """A stable per-person order, so physicians in one specialty don't all get the same question."""
+    return hashlib.sha256(f"{person_id}:{question_id}".encode()).hexdigest()
+
+
+def pick_questions(session, people: list[Person]) -> dict[int, Question]:
+    """Next question for each person: their specialty first, then general; never a repeat
+    until the bank is exhausted, then the least recently asked."""
+    if not people:
+        return {}
+    questions = session.scalars(select(Question).where(Question.active.is_(True))).all()
+    by_specialty: dict[str, list[Question]] = defaultdict(list)
+    for question in questions:
+        by_specialty[question.specialty].append(question)
+    history: dict[int, dict[int, str]] = defaultdict(dict)  # person -> question -> last week
+    ids = [p.id for p in people]
+    for chunk_start in range(0, len(ids), 1000):
+        rows = session.execute(
+            select(Prompt.person_id, Prompt.question_id, Prompt.week)
+            .where(Prompt.person_id.in_(ids[chunk_start:chunk_start + 1000]))
+        ).all()
+        for person_id, question_id, week in rows:
+            seen = history[person_id]
+            seen[question_id] = max(seen.get(question_id, ""), week)
+    chosen = {}
+    for person in people:
+        specialty = (person.specialty or "").strip().lower()
+        own = by_specialty.get(specialty, []) if specialty else []
+        candidates = own + by_specialty.get("", [])
+        if not candidates:
+            continue
+        seen = history.get(person.id, {})
+        fresh = [q for q in candidates if q.id not in seen]
+        if fresh:
+            fresh_own = [q for q in fresh if q.specialty] or fresh
+            chosen[person.id] = min(fresh_own, key=lambda q: _spread(person.id, q.id))
+        else:
+            chosen[person.id] = min(candidates, key=lambda q: (seen[q.id], _spread(person.id, q.id)))
+    return chosen
+
+
+# --- scheduling -----------------------------------------------------------------------------
+
+
+def _is_paused(person: Person, week: str) -> bool:
+    return person.paused_until is not None and weeks.week_monday(week) < person.paused_until
+
+
+def schedule_week(services, now: datetime, report: PromptReport) -> None:
+    """Create this local week's prompt row for every physician who should get one."""
+    with services.db.transaction() as session:
+        people = session.scalars(
+            select(Person).where(Person.active.is_(True), Person.opted_out_at.is_(None))
+        ).all()
+        people = [p for p in people if p.is_physician]
+        wanted = {p.id: weeks.local_week(now, p.timezone) for p in people}
+        existing = set()
+        week_keys = sorted(set(wanted.values()))
+        if week_keys:
+            existing = set(session.execute(
+                select(Prompt.person_id, Prompt.week).where(Prompt.week.in_(week_keys))
+            ).all())
+        missing = []
+        for person in people:
+            week = wanted[person.id]
+            if (person.id, week) in existing or _is_paused(person, week):
+                continue
+            due = weeks.due_instant(week, person.weekday, parse_clock_time(person.local_time),
+                                    person.timezone)
+            # Someone added after this week's slot starts next week, not with a surprise catch-up.
+            if person.created_at > due:
+                continue
+            missing.append((person, week, due))
+        picks = pick_questions(session, [person for person, _, _ in missing])
+        for person, week, due in missing:
+            question = picks.get(person.id)
+            if question is None:
+                logger.warning("no question available for person %s (specialty %r)", person.id,
+                               person.specialty)
+                continue
+            report.scheduled += insert_ignoring_duplicates(session, Prompt, {
+                "person_id": person.id, "week": week, "question_id": question.id,
+                "status": PromptStatus.SCHEDULED, "due_at": due,
+                "expires_at": weeks.week_end(week, person.timezone), "sends": 0,
+            })
+
+
+def question_message(services, prompt: Prompt, snoozed: bool = False) -> OutgoingMessage:
+    text = services.templates.render("messages/question.txt.j2", person=prompt.person,
+                                     question=prompt.question, snoozed=snoozed)
+    value = str(prompt.id)
+    return OutgoingMessage(
+        text=text,
+        buttons=(Button("Skip this week", "prompt.skip", value),
+                 Button("Snooze 1 day", "prompt.snooze", value)),
+        menus=(Menu("Pause (vacation)…", "prompt.pause",
+                    tuple((f"Pause {n} week{'s' if n > 1 else ''}", f"{value}:{n}") for n in (1, 2, 4))),),
+    )
+
+
+def _in_quiet_hours(services, person: Person, now: datetime) -> bool:
+    local = now.astimezone(weeks.zone(person.timezone)).time()
+    return services.config.prompts.quiet_hours.contains(local)
+
+
+def _claim_prompts(session, *conditions, after_id: int):
+    return session.scalars(
+        select(Prompt).where(*conditions, Prompt.id > after_id)
+        .order_by(Prompt.id).limit(SEND_BATCH).with_for_update(skip_locked=True)
+    ).all()
+
+
+def send_due_questions(services, now: datetime, report: PromptReport) -> None:
+    """Queue every due question (catch-ups included) exactly once."""
+    last_id = 0
+    while True:
+        with services.db.transaction() as session:
+            prompts = _claim_prompts(
+                session, Prompt.status == PromptStatus.SCHEDULED, Prompt.due_at <= now,
+                Prompt.expires_at > now, after_id=last_id,
+            )
+            if not prompts:
+                return
+            for prompt in prompts:
+                last_id = prompt.id
+                person = prompt.person
+                if not person.receives_questions:
+                    prompt.status, prompt.closed_at = PromptStatus.CANCELLED, now
+                    report.cancelled += 1
+                    continue
+                late = now - prompt.due_at > CATCH_UP_GRACE
+                if late and _in_quiet_hours(services, person, now):
+                    continue  # a catch-up waits for the morning
+                recipient = address(services, person)
+                if not recipient:
+                    logger.warning("person %s has no %s user id; question not sent",
+                                   person.id, services.platform)
+                    continue
+                snoozed = prompt.sends > 0
+                prompt.sends += 1
+                enqueue(session, key=f"question:{prompt.id}:{prompt.sends}",
+                        platform=services.platform, recipient=recipient,
+                        message=question_message(services, prompt, snoozed=snoozed), now=now)
+                prompt.status = PromptStatus.SENT
+                prompt.sent_at = now
+                report.questions_sent += 1
+
+
+def send_due_nudges(services, now: datetime, report: PromptReport) -> None:
+    """One gentle nudge after `nudge_after_hours` of silence, never more, never in quiet hours."""
+    cutoff = now - timedelta(hours=services.config.prompts.nudge_after_hours)
+    last_id = 0
+    while True:
+        with services.db.transaction() as session:
+            prompts = _claim_prompts(
+                session, Prompt.status == PromptStatus.SENT, Prompt.nudged_at.is_(None),
+                Prompt.sent_at <= cutoff, Prompt.expires_at > now, after_id=last_id,
+            )
+            if not prompts:
+                return
+            for prompt in prompts:
+                last_id = prompt.id
+                person = prompt.person
+                recipient = address(services, person)
+                if not person.receives_questions or not recipient:
+                    continue
+                if _in_quiet_hours(services, person, now):
+                    continue
+                text = services.templates.render("messages/nudge.txt.j2", person=person,
+                                                 question=prompt.question)
+                value = str(prompt.id)
+                enqueue(session, key=f"nudge:{prompt.id}", platform=services.platform,
+                        recipient=recipient, now=now, message=OutgoingMessage(
+                            text=text, buttons=(Button("Skip this week", "prompt.skip", value),)))
+                prompt.nudged_at = now
+                report.nudges_sent += 1
+
+
+def expire_prompts(services, now: datetime, report: PromptReport) -> None:
+    """Close unanswered questions whose week has ended."""
+    with services.db.transaction() as session:
+        result = session.execute(
+            update(Prompt)
+            .where(Prompt.status.in_(PromptStatus.OPEN), Prompt.expires_at <= now)
+            .values(status=PromptStatus.EXPIRED, closed_at=now)
+        )
+        report.expired += result.rowcount or 0
+
+
+def cancel_open_prompts(session, person: Person, now: datetime) -> None:
+    """Someone who opts out or leaves the roster gets nothing more."""
+    session.execute(
+        update(Prompt)
+        .where(Prompt.person_id == person.id, Prompt.status.in_(PromptStatus.OPEN))
+        .values(status=PromptStatus.CANCELLED, closed_at=now)
+    )
+
+
+def next_question_time(person: Person, now: datetime, after_week: str | None = None) -> datetime:
+    """When this person's next question is due (for 'your next question arrives …')."""
+    week = after_week or weeks.local_week(now, person.timezone)
+    at = parse_clock_time(person.local_time)
+    for offset in range(0, 60):
+        candidate = weeks.next_week_key(week, offset)
+        if after_week and offset == 0:
+            continue
+        if person.paused_until and weeks.week_monday(candidate) < person.paused_until:
+            continue
+        due = weeks.due_instant(candidate, person.weekday, at, person.timezone)
+        if due > now:
+            return due
+    return weeks.due_instant(weeks.next_week_key(week), person.weekday, at, person.timezone)
+
+
+def describe_next_question(person: Person, now: datetime, after_week: str | None = None) -> str:
+    return weeks.describe_local(next_question_time(person, now, after_week), person.timezone)

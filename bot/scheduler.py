@@ -1,0 +1,53 @@
+"""`run_due(now)`: everything due at one instant, once. `rounds serve` ticks it; `rounds tick` calls it.
+
+The database holds what is due and what was sent, so a tick can run at any instant, any number
+of times, in any number of processes: missed ticks are caught up, nothing is sent twice.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, fields
+from datetime import datetime
+
+from bot.outbox import deliver_due
+from bot.prompts import (
+    PromptReport,
+    expire_prompts,
+    schedule_week,
+    send_due_nudges,
+    send_due_questions,
+)
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass
+class TickReport:
+    scheduled: int = 0
+    questions_sent: int = 0
+    nudges_sent: int = 0
+    expired: int = 0
+    cancelled: int = 0
+    delivered: int = 0
+    recovered: int = 0
+    retrying: int = 0
+    failed: int = 0
+
+    def summary(self) -> str:
+        return ", ".join(f"{f.name.replace('_', ' ')} {getattr(self, f.name)}" for f in fields(self))
+
+
+def run_due(services, now: datetime) -> TickReport:
+    """Schedule, send, nudge, expire, then deliver the outbox, all as of `now` (aware UTC)."""
+    if now.tzinfo is None:
+        raise ValueError("run_due needs an aware datetime")
+    prompts = PromptReport()
+    expire_prompts(services, now, prompts)
+    schedule_week(services, now, prompts)
+    send_due_questions(services, now, prompts)
+    send_due_nudges(services, now, prompts)
+    delivery = deliver_due(services, now)
+    report = TickReport(**prompts.__dict__, **delivery.__dict__)
+    logger.info("tick at %s: %s", now.isoformat(), report.summary())
+    return report
