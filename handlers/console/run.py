@@ -1,0 +1,251 @@
+"""The console's read-eval-print loop and its `:commands`."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from collections.abc import Callable
+from datetime import UTC, datetime
+from typing import TextIO
+
+from bot.services import Services
+from handlers.console.chat import dm_channel
+from handlers.console.session import HELP, ConsoleSession, parse_duration
+
+logger = logging.getLogger(__name__)
+
+INTRO = (
+    "Rounds console: the whole loop with no chat workspace. You play every roster member;\n"
+    "the bot's messages are stored in the database, so `rounds tick` elsewhere shows up here."
+)
+
+
+class Quit(Exception):
+    """Raised by :quit to leave the loop."""
+
+
+def _number(text: str) -> int | None:
+    text = text.strip().lstrip("#")
+    return int(text) if text.isdigit() else None
+
+
+class Commands:
+    """One method per `:command`; each gets the rest of the line."""
+
+    def __init__(self, session: ConsoleSession):
+        self.s = session
+        self.table: dict[str, Callable[[str], None]] = {
+            "as": self.act_as, "people": self.people, "who": self.people,
+            "choose": self.choose, "reply": self.reply, "edit": self.edit, "say": self.say,
+            "inbox": self.inbox, "tick": self.tick, "advance": self.advance, "now": self.now,
+            "help": self.help, "quit": self.quit, "q": self.quit, "exit": self.quit,
+        }
+
+    def run(self, line: str) -> None:
+        if line.startswith(":"):
+            name, _, rest = line[1:].partition(" ")
+            handler = self.table.get(name.lower())
+            if handler is None:
+                self.s.say(f"Unknown command :{self.s_safe(name)}. Type :help for the commands.")
+                return
+            handler(rest.strip())
+            return
+        if line.strip().isdigit() and self.s.latest_has_choices():
+            self.s.choose(int(line.strip()))
+            return
+        self.s.send_text(line)
+
+    @staticmethod
+    def s_safe(text: str) -> str:
+        from handlers.console.render import safe
+
+        return safe(text)
+
+    # --- commands -----------------------------------------------------------------------------
+
+    def act_as(self, who: str) -> None:
+        if not who:
+            self.s.say("Usage: :as NAME (a name, an email, or a unique prefix)")
+            self.s.show_people()
+            return
+        matches = match_members(self.s.members(), who)
+        if len(matches) != 1:
+            what = "Several people match" if matches else "No one on the roster matches"
+            self.s.say(f"{what} {self.s_safe(who)!r}.")
+            if matches:
+                for member in matches:
+                    self.s.say(f"   {member.describe()}")
+            else:
+                self.s.show_people()
+            return
+        self.s.show_new()  # anything that arrived for the previous identity first
+        self.s.member = matches[0]
+        self.s.say(f"You are now {self.s_safe(self.s.member.name)} "
+                   f"(local time {self.s.local_now(self.s.member)}).")
+        history = self.s.chat.history(dm_channel(self.s.member.email))
+        if history:
+            earlier = len(history) - 3
+            if earlier > 0:
+                self.s.say(f"({earlier} earlier message{'s' if earlier != 1 else ''}: :inbox)")
+            for stored in history[-3:]:
+                self.s.show(stored)
+
+    def people(self, _rest: str) -> None:
+        self.s.show_people()
+
+    def choose(self, rest: str) -> None:
+        parts = rest.split()
+        number = _number(parts[0]) if parts else None
+        message_id = _number(parts[1]) if len(parts) == 2 else None
+        if number is None or len(parts) > 2 or (len(parts) == 2 and message_id is None):
+            self.s.say("Usage: :choose N  or  :choose N #M (choice N of message #M)")
+            return
+        self.s.choose(number, message_id)
+
+    def reply(self, rest: str) -> None:
+        target, _, text = rest.partition(" ")
+        number = _number(target)
+        if number is None or not text.strip():
+            self.s.say("Usage: :reply M TEXT (reply in the thread of message #M)")
+            return
+        if self.s.require_member() is None:
+            return
+        stored = self.s.own_message(number)
+        if stored is not None:
+            self.s.send_text(text, thread_ts=stored.message.thread_ts or stored.ts)
+
+    def edit(self, rest: str) -> None:
+        target, _, text = rest.partition(" ")
+        number = _number(target)
+        if number is None or not text.strip():
+            self.s.say("Usage: :edit M TEXT (edit your earlier message #M)")
+            return
+        self.s.edit_text(number, text)
+
+    def say(self, rest: str) -> None:
+        if not rest:
+            self.s.say("Usage: :say TEXT")
+            return
+        self.s.send_text(rest)
+
+    def inbox(self, _rest: str) -> None:
+        member = self.s.require_member()
+        if member is None:
+            return
+        history = self.s.chat.history(dm_channel(member.email))
+        if not history:
+            self.s.say(f"No messages with {self.s_safe(member.name)} yet.")
+        for stored in history:
+            self.s.show(stored)
+
+    def tick(self, _rest: str) -> None:
+        self.s.tick()
+
+    def advance(self, rest: str) -> None:
+        try:
+            delta = parse_duration(rest)
+        except ValueError as error:
+            self.s.say(f"{error}.")
+            return
+        self.s.now += delta
+        self.s.say(f"Clock moved forward {rest.strip()}.")
+        self.s.tick()
+
+    def now(self, _rest: str) -> None:
+        self.s.say(f"Console time: {self.s.now:%a %Y-%m-%d %H:%M} UTC")
+        if self.s.member is not None:
+            self.s.say(f"{self.s_safe(self.s.member.name)}'s time: "
+                       f"{self.s.local_now(self.s.member)}")
+
+    def help(self, _rest: str) -> None:
+        self.s.say(HELP)
+
+    def quit(self, _rest: str) -> None:
+        raise Quit
+
+
+def match_members(members, who: str):
+    """Exact email or name first; otherwise a prefix of the email, the name or a word of it."""
+    wanted = who.strip().lower()
+    exact = [m for m in members if wanted in (m.email.lower(), m.name.lower())]
+    if exact:
+        return exact
+
+    def words(member) -> list[str]:
+        return [member.name.lower(), member.email.lower()] + [
+            w.strip(".,") for w in member.name.lower().split()
+        ]
+
+    return [m for m in members if any(w.startswith(wanted) for w in words(m))]
+
+
+def run_console(services: Services, input: TextIO = sys.stdin, output: TextIO = sys.stdout,
+                clock_start: datetime | None = None) -> int:
+    """Run the interactive console until :quit or end of input.
+
+    Args:
+        services: core services; their "console" chat is set to a `ConsoleChat` on the
+            services' database whose clock is the console's own, and `services.clock` follows
+            the console's clock while it runs.
+        input: lines to read (a TTY gets a prompt; a pipe works too).
+        output: where to print.
+        clock_start: the console's starting time (aware); defaults to now.
+
+    Returns:
+        The exit status (0).
+    """
+    start = clock_start or services.clock()
+    if start.tzinfo is None:
+        raise ValueError("clock_start must be an aware datetime")
+    session = ConsoleSession(services, output, start.astimezone(UTC))
+    previous_chat, previous_clock = services.chats.get("console"), services.clock
+    services.chats["console"] = session.chat
+    services.clock = session.clock
+    try:
+        return _loop(session, Commands(session), input)
+    finally:
+        services.clock = previous_clock
+        if previous_chat is None:
+            services.chats.pop("console", None)
+        else:
+            services.chats["console"] = previous_chat
+
+
+def _loop(session: ConsoleSession, commands: Commands, input: TextIO) -> int:
+    session.say(INTRO)
+    if session.services.platform != "console":
+        session.say(f"Note: people are reached on {session.services.platform}; "
+                    "only console messages show here.")
+    session.say(f"Console time: {session.now:%a %Y-%m-%d %H:%M} UTC")
+    session.show_people()
+    session.say("Type :as NAME to act as someone, :tick to run what is due, :help for more.")
+    interactive = _isatty(input)
+    while True:
+        if interactive:
+            who = session.member.name if session.member else "rounds"
+            session.out.write(f"{who}> ")
+            session.out.flush()
+        line = input.readline()
+        if not line:
+            return 0
+        line = line.rstrip("\r\n")
+        if not line.strip():
+            continue
+        try:
+            commands.run(line)
+        except Quit:
+            return 0
+        except Exception as error:  # one boundary: report, keep the console alive
+            logger.exception("console command failed")
+            session.say(f"Error: {type(error).__name__}; the details are in the log.")
+        session.out.flush()
+
+
+def _isatty(stream: TextIO) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+
