@@ -6,15 +6,14 @@ import re
 
 _ABBREV = ("Mr", "Mrs", "Ms", "Dr", "St", "Jr", "Sr", "Mt", "Ave", "Apt", "No", "vs", "e.g", "i.e")
 _SENTENCE_END = re.compile(
-    r"(?<=[.!?;])" + "".join(rf"(?<!\b{re.escape(a)}\.)" for a in _ABBREV)
-    + r"\s+(?=[\"'(\[]?[A-Z0-9])"
+    r"(?<=[.!?;])" + "".join(rf"(?<!\b{re.escape(a)}\.)" for a in _ABBREV) + r"\s+(?=[\"'(\[]?[A-Z0-9])"
     r"|\n+"
 )
 
 #: Words that point at one particular person (a patient or their family), not people in general.
 PERSON_CUE = re.compile(
     r"\b(?:he|she|him|his|her|hers|himself|herself|patient|pt|"
-    r"husband|wife|son|daughter|mom|mother|dad|father|grandma|grandmother|grandpa|grandfather|"
+    r"mr|mrs|ms|husband|wife|son|daughter|mom|mother|dad|father|grandma|grandmother|grandpa|grandfather|"
     r"grandson|granddaughter|brother|sister|aunt|uncle|nephew|niece|fianc[eé]e?|boyfriend|"
     r"girlfriend|widow|widower|newborn|toddler|boy|girl|gentleman|lady|"
     r"man|woman|guy|kid|child|baby|infant|teen|teenager|twins?|family|client|resident|"
@@ -27,9 +26,7 @@ _GENERIC_BEFORE = re.compile(
     r"\b(?:your|any|every|each|most|many|some|all|our|their|if a|when a|a|the average)\s+$",
     re.IGNORECASE,
 )
-_SPECIFIC_NOUNS = frozenset(
-    {"he", "she", "him", "his", "her", "hers", "himself", "herself"}
-)
+_SPECIFIC_NOUNS = frozenset({"he", "she", "him", "his", "her", "hers", "himself", "herself"})
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:

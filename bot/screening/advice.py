@@ -1,0 +1,149 @@
+"""Individual medical advice: telling a reader to change their own treatment or skip care."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+
+from bot.screening.context import sentence_at, sentence_spans
+from bot.screening.findings import Finding
+
+_CHANGE = (
+    r"double|triple|halve|stop|quit|start|take|increase|decrease|reduce|lower|raise|cut|skip"
+    r"|switch|up|bump|drop|discontinue|wean|go off|come off|get off|ditch|swap|replace|add|ignore"
+    r"|hold|pause|crush|split|self-treat|treat yourself|give (?:him|her|them|your \w+)"
+)
+_MEDS = (
+    r"dose|doses|dosage|medication|medications|medicine|meds|pills?|tablets?|capsules?|prescription"
+    r"|insulin|units|inhaler|antibiotics?|statins?|blood thinners?|steroids?|prednisone|metformin"
+    r"|lisinopril|warfarin|eliquis|xarelto|aspirin|ibuprofen|advil|motrin|tylenol|acetaminophen"
+    r"|naproxen|aleve|benadryl|melatonin|levothyroxine|synthroid|amlodipine|atorvastatin|lipitor"
+    r"|losartan|sertraline|zoloft|lexapro|prozac|antidepressants?|birth control|the pill|ozempic"
+    r"|wegovy|semaglutide|mounjaro|adderall|xanax|gabapentin|oxycodone|opioids?|painkillers?"
+    r"|diuretics?|water pills?|lasix|furosemide|beta[- ]blockers?|metoprolol|insulin|epipen"
+    r"|amoxicillin|zpack|z-pack|azithromycin|cipro|flonase|zyrtec|claritin|mg|milligrams"
+    r"|supplements?|vitamin \w+|iron|potassium|chemo|treatment|therapy|injections?|shots?"
+)
+_DIRECTIVE = re.compile(
+    rf"\byou (?:should|must|need to|have to|ought to|can (?:safely |just )?|could (?:just )?|'d better"
+    rf"|had better|may want to|might want to|'re fine to|are fine to|can go ahead and)\s*(?:just |also |probably )?"
+    rf"(?:{_CHANGE})\b[^.;!?]{{0,60}}?\b(?:{_MEDS}|your \w+)\b"
+    rf"|\b(?:I'd|I would|I) (?:recommend|suggest|advise|tell you to)(?: that)?(?: you)?(?: to)?\s+"
+    rf"(?:{_CHANGE})\b[^.;!?]{{0,60}}?\b(?:{_MEDS}|your \w+)\b",
+    re.IGNORECASE,
+)
+_IMPERATIVE = re.compile(
+    rf"(?:^|[.;!?:]\s+|,\s+|\band\s+|\bthen\s+|\bjust\s+|\bso\s+)(?:just |simply |go ahead and |feel free to )?"
+    rf"(?:{_CHANGE}|stop taking|don't take|do not take|never take|don't bother taking)\b"
+    rf"[^.;!?]{{0,50}}?\b(?:your|two|three|four|an extra|extra|double|\d+)\s*(?:{_MEDS}|\w+ (?:{_MEDS}))\b",
+    re.IGNORECASE | re.MULTILINE,
+)
+_AVOID_CARE = re.compile(
+    r"\b(?:skip|avoid|don't go to|do not go to|no need (?:to (?:go to|see|call|visit)|for)"
+    r"|don't bother (?:with|going to|seeing|calling|coming in)|there's no need to (?:see|call|go to)"
+    r"|you don't need (?:to (?:see|go to|call|visit)|an?)|don't (?:call|see|visit)|stay away from"
+    r"|wait it out instead of (?:going to|seeing|calling)|instead of (?:going to|calling|seeing))\s+"
+    r"(?:the |a |an |your |us|our )?(?:ER|E\.R\.|emergency room|emergency department|urgent care|"
+    r"hospital|doctor|physician|appointment|911|ambulance|pediatrician|cardiologist|visit|checkup)"
+    r"|\b(?:you can|just|simply)(?: safely| just| probably)? (?:ignore|wait out|sleep off) (?:the |your |that |this )?"
+    r"(?:chest pain|symptoms?|pain|lump|bleeding|fever|numbness|headache|rash)",
+    re.IGNORECASE,
+)
+_DOSING = re.compile(
+    rf"\b(?:take|give (?:him|her|them|your \w+)|use)\s+(?:two|three|four|a couple of|\d+(?:\.\d+)?)\s*"
+    rf"(?:{_MEDS}|extra|baby aspirin|aspirins)",
+    re.IGNORECASE,
+)
+# A sentence that sends the decision back to a clinician is general education.
+_DEFER = re.compile(
+    r"\b(?:before (?:you|they|stopping|starting|changing)|whether (?:to|you|they)|without (?:talking|"
+    r"checking|asking|consulting|first)|(?:ask|talk (?:to|with)|check with|consult|speak (?:to|with)|"
+    r"discuss (?:\w+ )?with|call) (?:your|a|our|their) (?:own )?(?:doctor|physician|provider|"
+    r"pharmacist|clinician|care team|prescriber|nurse|specialist|cardiologist|endocrinologist|"
+    r"pediatrician|office|surgeon)|(?:patients|people|many|some) (?:often |sometimes )?(?:ask|wonder)"
+    r"|is (?:a|one) (?:question|decision|conversation)|never (?:on your own|by yourself))",
+    re.IGNORECASE,
+)
+
+_TOPICS = (
+    (
+        re.compile(
+            r"\b(?:double|triple|halve|increase|decrease|reduce|lower|raise|cut|up|bump|dose"
+            r"|dosage|units|mg)\b",
+            re.I,
+        ),
+        "dose",
+        "Dose changes are something to discuss with your own doctor.",
+    ),
+    (
+        re.compile(
+            r"\b(?:ER|emergency|911|urgent care|hospital|ambulance|ignore|wait out|chest pain"
+            r"|appointment|doctor)\b",
+            re.I,
+        ),
+        "care",
+        "New or worrying symptoms deserve a call to your doctor, and emergencies a call to 911.",
+    ),
+    (
+        re.compile(r"\b(?:take|give|use|two|three|aspirin)\b", re.I),
+        "self_treat",
+        "The right medicine and amount depend on your own health, so check with your doctor or pharmacist first.",
+    ),
+    (
+        re.compile(r".", re.S),
+        "change",
+        "Starting, stopping or switching a medication is a decision to make with your own doctor.",
+    ),
+)
+_REASONS = {
+    "dose": "tells a reader to change a medication dose on their own",
+    "care": "tells a reader to skip or delay medical care",
+    "self_treat": "tells a reader exactly what to take for their own symptoms",
+    "change": "tells a reader to start, stop or switch a treatment on their own",
+}
+
+
+def _topic(snippet: str) -> tuple[str, str]:
+    for pattern, topic, rewording in _TOPICS:
+        if pattern.search(snippet):
+            return topic, rewording
+    return "change", _TOPICS[-1][2]
+
+
+def find_advice(text: str, spans: list[tuple[int, int]]) -> Iterator[Finding]:
+    """Directives aimed at the reader's own treatment, unless the sentence defers to a clinician."""
+    for pattern in (_DIRECTIVE, _IMPERATIVE, _AVOID_CARE, _DOSING):
+        for match in pattern.finditer(text):
+            start = match.start()
+            while start < match.end() and not text[start].isalnum():
+                start += 1
+            sentence = sentence_at(spans, start)
+            if _DEFER.search(text, *sentence) and pattern is not _AVOID_CARE:
+                continue
+            topic, _ = _topic(match.group(0))
+            yield Finding("advice", start, match.end(), _REASONS[topic])
+
+
+def suggest_rewording(text: str, findings: Sequence[Finding]) -> str:
+    """For advice findings: swap each offending sentence for a general-education sentence."""
+    advice = sorted((f for f in findings if f.category == "advice"), key=lambda f: f.start)
+    if not advice:
+        return text
+    spans = sentence_spans(text)
+    priority = {topic: rank for rank, (_, topic, _) in enumerate(_TOPICS)}
+    priority["dose"], priority["care"] = priority["care"], priority["dose"]
+    chosen: dict[tuple[int, int], tuple[int, str]] = {}
+    for finding in advice:
+        sentence = sentence_at(spans, finding.start)
+        topic, rewording = _topic(text[finding.start : finding.end])
+        if sentence not in chosen or priority[topic] < chosen[sentence][0]:
+            chosen[sentence] = (priority[topic], rewording)
+    replaced = {sentence: rewording for sentence, (_, rewording) in chosen.items()}
+    pieces: list[str] = []
+    cursor = 0
+    for (start, end), rewording in sorted(replaced.items()):
+        pieces.append(text[cursor:start])
+        pieces.append(rewording)
+        cursor = end
+    pieces.append(text[cursor:])
+    return "".join(pieces)

@@ -1,0 +1,37 @@
+"""Text signals of biometric identifiers and identifying photos of a particular person."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from bot.screening.findings import Finding
+
+_BIOMETRIC = re.compile(
+    r"\b(?:(?:his|her|their|the patient's|my patient's|patient's) (?:fingerprints?|thumbprints?"
+    r"|retina(?:l)? scan|iris scan|voice ?print|voice recording|palm ?print|face ?scan|facial scan"
+    r"|DNA (?:profile|sequence|results?|test|sample)|genome|genetic (?:profile|test results)"
+    r"|gait analysis|dental records|x-rays? of (?:his|her) (?:teeth|face)))"
+    r"|\b(?:fingerprint|thumbprint|retinal|iris|facial|voice) (?:scan|recognition|template|"
+    r"sample|match)(?:es)? (?:of|from|for) (?:him|her|the patient|my patient|Mr\.|Mrs\.|Ms\.)",
+    re.IGNORECASE,
+)
+_PHOTO = re.compile(
+    r"\b(?:(?:a |the |this |that )?(?:photo|photograph|picture|pic|selfie|video|snapshot|image"
+    r"|headshot|x-ray|scan)s? (?:of|with|showing) (?:him|her|them|my patient|the patient|a patient"
+    r"|Mr\.? \w+|Mrs\.? \w+|Ms\.? \w+|his face|her face|the baby|their baby|the twins)"
+    r"|(?:his|her|their|my patient's|the patient's|patient's) (?:photo|photograph|picture|selfie"
+    r"|face|tattoo|birthmark|headshot|before-and-after (?:photos|pictures)|before and after"
+    r" (?:photos|pictures)|mugshot)s?\b(?=[^.]{0,60}\b(?:post|posted|share|shared|attach|attached"
+    r"|show|showed|use|used|sent|send|include|included|upload|uploaded|with (?:her|his) permission"
+    r"|on (?:our|the) (?:page|feed|website|Instagram|Facebook))))",
+    re.IGNORECASE,
+)
+
+
+def find_biometrics(text: str) -> Iterator[Finding]:
+    """Mentions of a particular person's biometrics or identifying photos in the answer."""
+    for match in _BIOMETRIC.finditer(text):
+        yield Finding("biometric", match.start(), match.end(), "mentions a particular person's biometric identifier")
+    for match in _PHOTO.finditer(text):
+        yield Finding("photo", match.start(), match.end(), "mentions an identifying photo of a particular person")

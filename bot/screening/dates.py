@@ -1,0 +1,107 @@
+"""Dates tied to a person (more specific than a year) and ages over 89."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from bot.screening.context import has_person_cue, sentence_at
+from bot.screening.findings import Finding
+
+MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+_MONTH = rf"(?:{MONTHS}|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)"
+WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+_ORD = r"(?:st|nd|rd|th)?"
+_HOLIDAY = (
+    r"(?:Christmas(?: Eve| Day)?|Thanksgiving(?: Day)?|New Year's(?: Eve| Day)|Halloween|Easter"
+    r"(?: Sunday)?|(?:the )?Fourth of July|July 4th|Mother's Day|Father's Day|Valentine's Day"
+    r"|Labor Day|Memorial Day|Super Bowl Sunday)"
+)
+
+# Day-level dates: always more specific than a year.
+_DAY_DATE = re.compile(
+    rf"\b{_MONTH} \d{{1,2}}{_ORD}\b(?:,? (?:19|20)\d\d\b)?"
+    rf"|\b\d{{1,2}}{_ORD} (?:of )?{_MONTH}(?:,? (?:19|20)\d\d\b)?"
+    r"|\b(?:19|20)\d\d-[01]\d-[0-3]\d\b"
+    r"|(?<![\d/.])(?:0?[1-9]|1[0-2])([/.-])(?:0?[1-9]|[12]\d|3[01])(?:\1(?:19|20)?\d\d)?(?![\d/])"
+)
+_NOT_A_DATE_AFTER = re.compile(
+    r"\s*(?:of\b|cups?|tabs?|tablets?|pills?|teaspoons?|tsp|tbsp|strength|doses?|inch|mile|"
+    r"mg|ml|%|scale|rule|split|ratio|odds|chance|patients|adults|people|kids|children)",
+    re.IGNORECASE,
+)
+_RELATIVE_DAY = re.compile(
+    rf"\b(?:(?:last|this past|this|next|on|that|early|late)\s+(?:{WEEKDAYS})(?: (?:morning|afternoon|"
+    rf"evening|night))?|(?<![Ee]very )(?<!s on )(?:{WEEKDAYS})(?= (?:morning|afternoon|evening|night)\b)"
+    r"|yesterday|the day before yesterday|last night|this morning|this afternoon|earlier today"
+    r"|(?:two|three|four|five|six|\d) days ago"
+    rf"|(?:on|over|at|for) {_HOLIDAY})\b"
+)
+_MONTH_ONLY = re.compile(
+    rf"\b(?:in|on|since|during|early|late|mid-?|last|this past) ?{_MONTH}"
+    r"(?: (?:of )?(?:19|20)\d\d)?\b"
+)
+_DOB = re.compile(
+    r"\b(?:DOB|D\.O\.B\.?|date of birth|birth ?date|birthday|born)\b[\s:,]*(?:on|in|is|was)?\s*",
+    re.IGNORECASE,
+)
+_EVENT = re.compile(
+    r"\b(?:born|birth|birthday|DOB|admitted|admission|discharged?|surgery|operated|operation|"
+    r"died|death|passed away|delivered|diagnosed|diagnosis|came in|presented|transplant|"
+    r"fell|broke|accident|stroke|heart attack|overdosed?|ER|ED|emergency|intubated|coded|"
+    r"scoped|biopsy|seizure|miscarr\w*|induced|c-section|amputat\w*|started chemo|funeral)\b",
+    re.IGNORECASE,
+)
+
+_AGE_NUM = r"(?:9\d|1[01]\d)"
+_AGE_WORD = (
+    r"(?:ninety(?:-|\s)?(?:one|two|three|four|five|six|seven|eight|nine)?"
+    r"|(?:a |one )?hundred(?: and \w+)?)"
+)
+_AGE = re.compile(
+    rf"\b(?:{_AGE_NUM}|{_AGE_WORD})(?:-|\s)(?:years?|yrs?|y)(?:-|\s)?(?:old|young|o\b)"
+    rf"|\b{_AGE_NUM}[- ]?(?:yo|y/o|y\.o\.|yr-old)(?!\w)"
+    rf"|\b(?:aged?|age of|turned|turning|turns|at age)\s+(?:{_AGE_NUM}|{_AGE_WORD})\b"
+    r"(?!\s*(?:%|percent|and (?:up|over|older)|\+|or (?:older|over)))"
+    rf"|\b{_AGE_NUM}(?:st|nd|rd|th) birthday\b"
+    rf"|\b(?:she|he)(?:'s| is| was| just turned)\s+{_AGE_NUM}\b(?!\s*(?:%|percent|mg|lbs?|pounds|kg|minutes))",
+    re.IGNORECASE,
+)
+
+
+def find_dates(text: str, spans: list[tuple[int, int]]) -> Iterator[Finding]:
+    """Dates finer than a year that belong to a particular person's story or record."""
+    seen: set[int] = set()
+    for match in _DOB.finditer(text):
+        rest = text[match.end() : match.end() + 40]
+        date = _DAY_DATE.match(rest) or _MONTH_ONLY.match("in " + rest)
+        if date is not None:
+            offset = 0 if _DAY_DATE.match(rest) else -3
+            end = match.end() + date.end() + offset
+            seen.add(match.end())
+            yield Finding("date", match.start(), end, "looks like a patient's date of birth")
+    for pattern in (_DAY_DATE, _RELATIVE_DAY):
+        for match in pattern.finditer(text):
+            if match.start() in seen:
+                continue
+            if pattern is _DAY_DATE and _NOT_A_DATE_AFTER.match(text, match.end()):
+                continue
+            sentence = sentence_at(spans, match.start())
+            if has_person_cue(text, *sentence) or _EVENT.search(text, *sentence):
+                seen.add(match.start())
+                yield Finding(
+                    "date", match.start(), match.end(), "looks like a specific date in a patient's care or life"
+                )
+    for match in _MONTH_ONLY.finditer(text):
+        sentence = sentence_at(spans, match.start())
+        if has_person_cue(text, *sentence) and _EVENT.search(text, *sentence):
+            if not any(s <= match.start() + 3 <= s + 12 for s in seen):
+                yield Finding(
+                    "date", match.start(), match.end(), "looks like the month of a patient's care or life event"
+                )
+
+
+def find_ages(text: str) -> Iterator[Finding]:
+    """Ages of 90 and over, which Safe Harbor requires to be grouped as '90 or older'."""
+    for match in _AGE.finditer(text):
+        yield Finding("age_over_89", match.start(), match.end(), "gives an age over 89")

@@ -1,0 +1,252 @@
+"""Formal identifiers: labelled numbers (MRN, member id, licence...), SSN, VIN, IP, email, URL."""
+
+from __future__ import annotations
+
+import ipaddress
+import re
+from collections.abc import Iterator
+
+from bot.screening.context import has_person_cue, sentence_at
+from bot.screening.findings import Finding
+
+# A value that follows a label: letters/digits with inner dashes, dots, slashes or spaced groups.
+_VALUE = r"(?P<val>#?[A-Za-z0-9](?:[A-Za-z0-9]|[-./](?=[A-Za-z0-9])|\s(?=[A-Z0-9]*\d[A-Z0-9]*\b)){2,30})"
+# Between label and value: punctuation, 'is/was/of/ending in', or a few filler words.
+_GAP = r"(?:\s*(?:[:#=,]|\(|\bending (?:in|with)|\bends in|\bis|\bwas|\bwere|\bare|\bof|\breads?)){0,3}"
+_FILLER = r"(?:\s+(?!\d)[a-z']{1,12}){0,4}?"
+_NUM = r"(?:\s*(?:number|numbers|num|no\.?|nr|#|ID|identifier|code))?"
+
+_LABELS: dict[str, str] = {
+    "ssn": r"SSN|SS#|social security" + _NUM + r"|(?:her|his|their) social(?=\s+(?:is|was|ending|number))"
+    r"|last (?:four|4)(?: digits)? of (?:her|his|their|the) (?:SSN|social(?: security)?)",
+    "mrn": r"MRN|MR\s?#|MR number|medical record" + _NUM + r"|med(?:ical)? rec(?:ord)? #"
+    r"|chart (?:number|no\.?|#|ID)|record (?:number|no\.?|#)|patient (?:ID|number|#|identifier)"
+    r"|hospital (?:number|ID|#)|encounter (?:number|ID|#)|EHR (?:ID|number)|Epic (?:ID|number)"
+    r"|unit number|FIN(?= ?#)",
+    "health_plan": r"member (?:ID|number|no\.?|#)|subscriber (?:ID|number|#)|policy (?:number|no\.?|#|ID)"
+    r"|group (?:number|no\.?|#)|insurance (?:ID|number|#|card number|card)"
+    r"|Medicare (?:number|ID|#|card number|beneficiary identifier|card)|MBI|HICN"
+    r"|Medicaid (?:ID|number|#|card)|beneficiary (?:ID|number|#)|plan (?:ID|number)"
+    r"|Medi-Cal (?:ID|number)|Tricare (?:ID|number)|BCBS (?:ID|number)",
+    "account": r"account (?:number|no\.?|#|ID)|acct\.?(?: number| no\.?| #)?|bank account|billing "
+    r"(?:account|number|ID|#)|invoice (?:number|no\.?|#)|claim (?:number|no\.?|#|ID)"
+    r"|credit card(?: number)?|card ending|account ending|routing number|guarantor (?:number|#|ID)"
+    r"|statement (?:number|#)|patient account(?: number)?|debit card(?: number)?",
+    "license": r"driver'?s licen[cs]e" + _NUM + r"|licen[cs]e (?:number|no\.?|#|ID)|DL ?#|DL number"
+    r"|(?:birth|death|marriage) certificate" + _NUM + r"|certificate (?:number|no\.?|#)"
+    r"|passport"
+    + _NUM
+    + r"|permit (?:number|no\.?|#)|state ID"
+    + _NUM
+    + r"|CDL"
+    + _NUM
+    + r"|(?:nursing|professional|medical|pilot'?s?|contractor'?s?|fishing|hunting) licen[cs]e"
+    + _NUM
+    + r"|green card"
+    + _NUM
+    + r"|alien (?:registration )?number|visa number",
+    "vehicle": r"licen[cs]e plate"
+    + _NUM
+    + r"|plate"
+    + _NUM
+    + r"|tag number|plates|VIN"
+    + _NUM
+    + r"|vehicle identification number",
+    "device": r"serial (?:number|no\.?|#)|serial:|S/N|(?-i:SN)|UDI|device (?:ID|identifier|number|serial)"
+    r"|(?:pacemaker|implant|pump|defibrillator|ICD|CPAP|monitor|hearing aid|stimulator) (?:serial|ID)"
+    + _NUM
+    + r"|IMEI|MAC address",
+}
+
+_REASONS: dict[str, str] = {
+    "ssn": "looks like a Social Security number",
+    "mrn": "looks like a medical record number",
+    "health_plan": "looks like a health plan or insurance member number",
+    "account": "looks like an account or card number",
+    "license": "looks like a licence or certificate number",
+    "vehicle": "looks like a vehicle plate or VIN",
+    "device": "looks like a medical device serial number",
+}
+
+
+def _compile_labelled() -> list[tuple[str, re.Pattern[str]]]:
+    compiled = []
+    for kind, label in _LABELS.items():
+        pattern = rf"(?i:\b(?:{label}))(?!\w){_GAP}{_FILLER}{_GAP}\s*[:#]?\s*{_VALUE}"
+        compiled.append((kind, re.compile(pattern)))
+    return compiled
+
+
+_LABELLED = _compile_labelled()
+_YEAR = re.compile(r"(?:19|20)\d\d(?:s)?")
+_UNIT_AFTER = re.compile(r"\s*(?:%|percent|mg|mcg|g\b|kg|lbs?|ml|units?|years?|months?|weeks?|days?|hours?)", re.I)
+
+_SSN_BARE = re.compile(r"\b(?!000|666|9\d\d)\d{3}([- ])(?!00)\d{2}\1(?!0000)\d{4}\b")
+_MBI = re.compile(
+    r"\b[1-9][AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9]\d-?[AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9]\d-?"
+    r"[AC-HJKMNP-RT-Y]{2}\d\d\b"
+)
+_VIN = re.compile(r"\b[A-HJ-NPR-Z0-9]{17}\b")
+_CARD = re.compile(r"\b(?:\d[ -]?){12,18}\d\b")
+_UDI = re.compile(r"\(01\)\s?\d{14}(?:\s?\(\d\d\)\s?[A-Za-z0-9]{1,20})*")
+_IPV4 = re.compile(r"(?<![\d.])(?:\d{1,3}\.){3}\d{1,3}(?![\d.]*\d)")
+_IPV6 = re.compile(r"(?<![\w:])(?:[0-9A-Fa-f]{1,4}:){1,7}:?(?:[0-9A-Fa-f]{1,4}(?::[0-9A-Fa-f]{1,4})*)?(?![\w:])")
+
+
+def _value_ok(kind: str, value: str, text: str, end: int) -> bool:
+    digits = sum(c.isdigit() for c in value)
+    if kind == "vehicle":
+        return len(value.replace(" ", "").replace("-", "")) >= 4 and (digits >= 1 or value.isupper())
+    if digits < 3 or len(value) < 4:
+        return False
+    if _YEAR.fullmatch(value.strip("#")):
+        return False
+    return not _UNIT_AFTER.match(text, end)
+
+
+def _luhn_ok(number: str) -> bool:
+    digits = [int(c) for c in number if c.isdigit()]
+    total = 0
+    for i, d in enumerate(reversed(digits)):
+        if i % 2:
+            d = d * 2 - 9 if d > 4 else d * 2
+        total += d
+    return total % 10 == 0
+
+
+def find_labelled(text: str) -> Iterator[Finding]:
+    """Numbers introduced by a label that says what they are ('MRN', 'member ID', 'plate')."""
+    for kind, pattern in _LABELLED:
+        for match in pattern.finditer(text):
+            value = match.group("val")
+            while value and value[-1] in ".-/":
+                value = value[:-1]
+            start = match.start("val")
+            if _value_ok(kind, value, text, start + len(value)):
+                yield Finding(kind, start, start + len(value), _REASONS[kind])
+
+
+def find_unlabelled(text: str) -> Iterator[Finding]:
+    """Identifiers recognisable by shape alone: SSN, Medicare MBI, VIN, card numbers, UDI, IPs."""
+    for match in _SSN_BARE.finditer(text):
+        yield Finding("ssn", match.start(), match.end(), _REASONS["ssn"])
+    for match in _MBI.finditer(text):
+        yield Finding("health_plan", match.start(), match.end(), _REASONS["health_plan"])
+    for match in _VIN.finditer(text):
+        value = match.group(0)
+        if sum(c.isdigit() for c in value) >= 3 and sum(c.isalpha() for c in value) >= 3:
+            yield Finding("vehicle", match.start(), match.end(), _REASONS["vehicle"])
+    for match in _CARD.finditer(text):
+        if _luhn_ok(match.group(0)):
+            yield Finding("account", match.start(), match.end(), _REASONS["account"])
+    for match in _UDI.finditer(text):
+        yield Finding("device", match.start(), match.end(), _REASONS["device"])
+    yield from _find_ips(text)
+
+
+def _find_ips(text: str) -> Iterator[Finding]:
+    for pattern in (_IPV4, _IPV6):
+        for match in pattern.finditer(text):
+            candidate = match.group(0)
+            if pattern is _IPV6 and candidate.count(":") < 2:
+                continue
+            try:
+                ipaddress.ip_address(candidate)
+            except ValueError:
+                continue
+            yield Finding("ip", match.start(), match.end(), "looks like a computer's IP address")
+
+
+_EMAIL = re.compile(r"(?<![\w.+-])[A-Za-z0-9._%+-]+@(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,}\b")
+_URL = re.compile(
+    r"(?<![\w@.-])(?:(?:https?://|www\.)[^\s<>\"')\]]+"
+    r"|(?:[a-z0-9-]+\.)+(?:com|org|net|edu|gov|io|co|us|info|me|ly|health|care|page|blog|site"
+    r"|app|link|ee|tv)\b(?:/[^\s<>\"')\]]*)?)",
+    re.IGNORECASE,
+)
+_INSTITUTION_SUFFIXES = (".gov", ".edu", ".mil", ".int", ".gov.uk", ".nhs.uk")
+_PUBLIC_HOSTS = frozenset(
+    """who.int mayoclinic.org heart.org cancer.org diabetes.org aap.org acog.org healthychildren.org
+    clevelandclinic.org 988lifeline.org poison.org redcross.org lung.org kidney.org arthritis.org
+    alz.org marchofdimes.org plannedparenthood.org hopkinsmedicine.org webmd.com acs.org
+    stroke.org nami.org aafp.org acponline.org cochrane.org uptodate.com skincancer.org aad.org
+    familydoctor.org kidshealth.org nationaleczema.org asthma.org aaaai.org eatright.org
+    choosemyplate.gov""".split()
+)
+_PERSONAL_HOSTS = (
+    "facebook.",
+    "fb.com",
+    "instagram.",
+    "tiktok.",
+    "twitter.",
+    "x.com",
+    "linkedin.",
+    "youtube.",
+    "youtu.be",
+    "gofundme.",
+    "caringbridge.",
+    "venmo.",
+    "cash.app",
+    "paypal.me",
+    "linktr.ee",
+    "medium.com/@",
+    "substack.",
+    "blogspot.",
+    "wordpress.",
+    "tumblr.",
+    "snapchat.",
+    "reddit.com/u",
+    "strava.",
+    "pinterest.",
+    "mealtrain.",
+    "legacy.com",
+    "spotify.com/user",
+    "threads.net",
+)
+
+
+def _normal_url(url: str) -> str:
+    url = url.lower().rstrip("/")
+    for prefix in ("https://", "http://"):
+        if url.startswith(prefix):
+            url = url[len(prefix) :]
+    return url.removeprefix("www.")
+
+
+def url_hosts(urls: frozenset[str]) -> frozenset[str]:
+    """Hosts of allow-listed URLs (the practice's own site and its sub-pages)."""
+    return frozenset(_normal_url(u).split("/", 1)[0] for u in urls)
+
+
+def find_emails(text: str, allowed: frozenset[str], allowed_hosts: frozenset[str]) -> Iterator[Finding]:
+    """Email addresses other than the practice's (its listed ones or any at its own domain)."""
+    for match in _EMAIL.finditer(text):
+        address = match.group(0).lower()
+        domain = address.rsplit("@", 1)[1]
+        if address in allowed or domain in allowed_hosts or domain.endswith(_INSTITUTION_SUFFIXES):
+            continue
+        yield Finding("email", match.start(), match.end(), "looks like a personal email address")
+
+
+def find_urls(
+    text: str,
+    spans: list[tuple[int, int]],
+    allowed_hosts: frozenset[str],
+    email_spans: list[tuple[int, int]],
+) -> Iterator[Finding]:
+    """Web addresses tied to a person (social profiles, fundraisers, a patient's own page)."""
+    for match in _URL.finditer(text):
+        raw = match.group(0).rstrip(".,;:!?")
+        if any(s <= match.start() < e for s, e in email_spans):
+            continue
+        url = _normal_url(raw)
+        host = url.split("/", 1)[0]
+        if host in allowed_hosts or host in _PUBLIC_HOSTS or host.endswith(_INSTITUTION_SUFFIXES):
+            continue
+        personal = any(marker in url for marker in _PERSONAL_HOSTS)
+        if not personal:
+            sentence = sentence_at(spans, match.start())
+            if not has_person_cue(text, *sentence):
+                continue
+        end = match.start() + len(raw)
+        yield Finding("url", match.start(), end, "looks like a web address tied to a person")

@@ -1,0 +1,194 @@
+"""Personal names found without a model: honorifics, context cues and a given-name list."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from importlib import resources
+
+from bot.screening.dates import MONTHS, WEEKDAYS
+from bot.screening.findings import Finding
+from bot.screening.places import STATES
+
+
+def _load_first_names() -> frozenset[str]:
+    text = resources.files("bot.screening").joinpath("first_names.txt").read_text("utf-8")
+    words = (w for line in text.splitlines() if not line.startswith("#") for w in line.split())
+    return frozenset(words)
+
+
+FIRST_NAMES = _load_first_names()
+
+# Eponyms: people's names that are diseases, signs, tests or procedures, never patients.
+_EPONYM_WORDS = frozenset(
+    """Addison Alzheimer Apgar Asperger Babinski Baker Barr Barrett Bartholin Bell Bouchard
+    Brugada Burkitt Cesarean Caesarean Charcot Cheyne Colles Creutzfeldt Crohn Cushing Down
+    Dupuytren Ebola Ehlers Danlos Epley Epstein Ewing Fallot Foley Fowler Gehrig Gleason Glasgow
+    Graves Guillain Barré Barre Hashimoto Heberden Heimlich Hirschsprung Hodgkin Holter Homans
+    Horner Huntington Jakob Kaposi Kawasaki Kegel Klinefelter Kussmaul Lasik Lewy Lisfranc Lyme
+    Mallory Marfan McBurney Meniere Ménière Mohs Morton Munchausen Murphy Nissen Osgood Osler
+    Paget Pap Parkinson Perthes Peyronie Prader Raynaud Reye Rett Roux Sabin Salk Schlatter
+    Sjogren Sjögren Snellen Stevens Stokes Tay Sachs Tourette Trendelenburg Turner Valsalva
+    Whipple Willebrand Wilms Wilson Wolff Zika Zollinger Ellison Achilles Angelman Marburg
+    Coxsackie Weber Sturge Tommy John Lou Lilly""".split()
+)
+_EPONYM_PHRASES = re.compile(
+    r"\b(?:Tommy John|Lou Gehrig|Down(?:'s)? syndrome|Achilles|Eli Lilly|Jenny Craig|Weight Watchers"
+    r"|Johnson ?& ?Johnson|Mary Kay|Sam's Club|Ronald McDonald|Martin Luther King(?: Jr\.?)?"
+    r"|Jack Daniel's|Ben ?& ?Jerry's|Charley horse|Peyronie's|von Willebrand|Von Willebrand"
+    r"|Lewy body|West Nile|Rocky Mountain|Mini-Cog|Kaplan-Meier|St\. John's wort)"
+)
+_EPONYM_NOUN = re.compile(
+    r"\b[A-Z][\w'’-]*(?:[- ][A-Z][\w'’-]*)*(?:'s|’s|s'|')?\s+(?:disease|syndrome|palsy|sign|maneuver"
+    r"|manoeuvre|reflex|phenomenon|lymphoma|sarcoma|cyst|esophagus|contracture|neuroma|score"
+    r"|scale|criteria|classification|tumou?r|ulcer|triad|law|exercises?|position|tube|catheter"
+    r"|block|node|disorder|anomaly|dystrophy|ataxia|chorea|encephalopathy|hernia|thyroiditis"
+    r"|ophthalmopathy|fracture|procedure|operation|test|smear|maneuvers|tendon|tendinitis"
+    r"|tendinopathy|monitor|surgery|repair|wort|body|bodies|dementia|virus|fever)\b"
+)
+
+_HONORIFIC = re.compile(r"\b(?:Mr|Mrs|Ms|Mx|Mister|Miss|Mrs)\.?\s+([A-Z][a-zA-Z'’-]+)(?:\s+([A-Z][a-zA-Z'’-]+))?")
+_RELATION = (
+    r"patient|pt|husband|wife|son|daughter|mother|father|mom|dad|grandmother|grandfather|grandma"
+    r"|grandpa|grandson|granddaughter|brother|sister|boyfriend|girlfriend|fianc[eé]e?|partner"
+    r"|niece|nephew|aunt|uncle|boy|girl|man|woman|baby|infant|toddler|neighbou?r|friend|kid"
+    r"|teen|teenager|widow|widower|gentleman|lady|twins?|named|called|name is|name was"
+    r"|known as|goes by|caregiver|roommate|coworker|classmate|student|client|resident|veteran"
+)
+_CONTEXT = re.compile(rf"(?i:\b(?:{_RELATION}))[\s,:(]+([A-Z][a-zA-Z'’-]+)(?:\s+([A-Z][a-zA-Z'’-]+))?")
+_POSSESSIVE = re.compile(
+    r"\b([A-Z][a-z'-]+)(?:'s|’s) (?:mom|mother|dad|father|husband|wife|son|daughter|family|parents"
+    r"|sister|brother|kids|baby|surgery|diagnosis|cancer|chemo|labs?|results|scans?|MRI|biopsy"
+    r"|treatment|recovery|case|symptoms|seizures|tumou?r|pregnancy|delivery|blood|heart|knee|hip"
+    r"|leg|arm|story|condition|prognosis|wedding|funeral|birthday|transplant|stroke|fall)\b"
+)
+_FAMILY = re.compile(r"\bthe ([A-Z][a-z'-]+?)(?:s)?(?: family| twins| kids| household)\b")
+_TOKEN = re.compile(r"\b[A-Z][a-zA-Z'’-]*\b(?!['’]t\b)")
+
+_NOT_NAMES = (
+    frozenset(
+        """I A An The This That These Those It Its If When While After Before During Since Until
+        And But Or So Yet For Not No Yes Our We Us You Your My Me He She His Her They Their Them
+        There Here What Which Who Why How Every Each Some Most Many All Any Both One Two Three
+        Please Call Ask Talk Get Take Keep Make Try Do Don Let Check Remember Consider Also Just
+        Even Only Still Now Today Tomorrow Tonight Then Once Again Always Never Often Sometimes
+        Dr Doctor Nurse Medicare Medicaid COVID ER ED ICU OR MRI CT ECG EKG BMI BP FDA CDC NIH WHO
+        AAP ACOG USPSTF HIPAA PHI RSV HPV HIV Tdap MMR Family Medicine Clinic Hospital Health
+        Center Pediatrics Cardiology Urgent Care Emergency American Association Society College
+        Foundation University Institute National Department Office Our Team Staff Board Group
+        Spanish English Black White Hispanic Latino Asian Native God Christmas Thanksgiving
+        Easter Halloween Jr Sr MD DO NP PA RN Hello Hi Thanks Thank Great Good Yes Okay Sure
+        Type Stage Grade Phase Level Vitamin Omega Plan Part""".split()
+    )
+    | frozenset(MONTHS.split("|"))
+    | frozenset(WEEKDAYS.split("|"))
+    | STATES
+)
+
+_DOCTOR_BEFORE = re.compile(r"(?:\bDr\.?|\bDoctor|\bNurse|\bProf\.?|\bProfessor)\s+$")
+_CREDENTIAL_AFTER = re.compile(r",?\s*(?:M\.?D\.?|D\.?O\.?|NP|PA-C|RN|FNP|DNP|PhD)\b")
+_REASONS = {
+    "honorific": "looks like a person's name (title and surname)",
+    "context": "looks like the name of a patient or a patient's relative",
+    "list": "looks like a person's first or full name",
+}
+
+
+def eponym_mask(text: str) -> list[tuple[int, int]]:
+    """Spans of eponyms (Parkinson's disease, Tommy John surgery) that must not read as names."""
+    spans = [m.span() for m in _EPONYM_PHRASES.finditer(text)]
+    for match in _EPONYM_NOUN.finditer(text):
+        first = _strip_possessive(match.group(0).split()[0])
+        if first in FIRST_NAMES and first not in _EPONYM_WORDS:
+            continue  # "Steven's surgery" is a patient's surgery, not an eponym
+        spans.append(match.span())
+    return spans
+
+
+def _masked(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s <= start and end <= e for s, e in spans)
+
+
+def _is_name_word(word: str) -> bool:
+    bare = word.rstrip("'’s") if word.endswith(("'s", "’s")) else word
+    return bare not in _NOT_NAMES and len(bare) > 1 and not bare.isupper()
+
+
+class NameFinder:
+    """Finds personal names, skipping allow-listed people, doctors and eponyms."""
+
+    def __init__(self, allowed_names: frozenset[str]) -> None:
+        self._allowed = _name_tokens(allowed_names)
+
+    def with_extra(self, extra_names: frozenset[str]) -> NameFinder:
+        """A copy that also allows extra names (e.g. the answering physician's own)."""
+        finder = NameFinder(frozenset())
+        finder._allowed = self._allowed | _name_tokens(extra_names)
+        return finder
+
+    def _allowed_span(self, words: list[str]) -> bool:
+        return all(_strip_possessive(w).lower() in self._allowed for w in words)
+
+    def find(self, text: str) -> Iterator[Finding]:
+        """All name findings in text (may overlap; the screener merges them)."""
+        mask = eponym_mask(text)
+        for match in _HONORIFIC.finditer(text):
+            words = [w for w in match.groups() if w and _is_name_word(w)]
+            if words and not self._allowed_span(words):
+                end = match.end(2) if match.group(2) and _is_name_word(match.group(2)) else match.end(1)
+                yield Finding("name", match.start(), end, _REASONS["honorific"])
+        for pattern in (_CONTEXT, _POSSESSIVE, _FAMILY):
+            for match in pattern.finditer(text):
+                yield from self._context_match(text, match, mask)
+        yield from self._list_names(text, mask)
+
+    def _context_match(self, text: str, match: re.Match[str], mask: list) -> Iterator[Finding]:
+        first = match.group(1)
+        if not _is_name_word(first) or _masked(mask, match.start(1), match.end(1)):
+            return
+        if _strip_possessive(first) in _EPONYM_WORDS:
+            return
+        end = match.end(1)
+        if match.lastindex and match.lastindex >= 2 and match.group(2) and _is_name_word(match.group(2)):
+            end = match.end(2)
+        words = text[match.start(1) : end].split()
+        if not self._allowed_span(words) and not _DOCTOR_BEFORE.search(text[: match.start(1)]):
+            yield Finding("name", match.start(1), end, _REASONS["context"])
+
+    def _list_names(self, text: str, mask: list) -> Iterator[Finding]:
+        tokens = list(_TOKEN.finditer(text))
+        for i, token in enumerate(tokens):
+            word = _strip_possessive(token.group(0))
+            if word not in FIRST_NAMES or _masked(mask, token.start(), token.end()):
+                continue
+            end = token.end()
+            if i + 1 < len(tokens):
+                nxt = tokens[i + 1]
+                gap = text[token.end() : nxt.start()]
+                if gap in (" ", " '") and _is_name_word(nxt.group(0)):
+                    end = nxt.end()
+            words = text[token.start() : end].split()
+            if self._allowed_span(words) or _DOCTOR_BEFORE.search(text[max(0, token.start() - 12) : token.start()]):
+                continue
+            if _CREDENTIAL_AFTER.match(text, end):
+                continue
+            if _masked(mask, token.start(), end):
+                continue
+            yield Finding("name", token.start(), end, _REASONS["list"])
+
+
+def _strip_possessive(word: str) -> str:
+    for suffix in ("'s", "’s", "'", "’"):
+        if word.endswith(suffix):
+            return word[: -len(suffix)]
+    return word
+
+
+def _name_tokens(names: frozenset[str]) -> frozenset[str]:
+    tokens: set[str] = set()
+    for name in names:
+        for word in re.split(r"[\s,]+", name):
+            word = word.strip(".()").lower()
+            if word and word not in ("dr", "md", "do", "mr", "mrs", "ms"):
+                tokens.add(_strip_possessive(word))
+    return frozenset(tokens)

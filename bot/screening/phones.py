@@ -1,0 +1,55 @@
+"""Phone and fax numbers, found with libphonenumber's matcher, minus the practice's own."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import phonenumbers
+from phonenumbers import Leniency, PhoneNumberMatcher
+
+from bot.screening.findings import Finding
+
+_SEVEN_DIGITS = re.compile(r"(?:\d\D{0,3}){7}")
+_PHONE_CUE = re.compile(
+    r"(?i:\b(?:call|called|calls|phone|cell|cellphone|mobile|number|tel|text|texts|texted|reach"
+    r"|reached|landline|fax|contact|dial|ring|home|work|pager|beeper|voicemail)\b|#|:)[^.\n]{0,25}$"
+)
+_FAX_CUE = re.compile(r"(?i:\bfax(?:ed|es)?\b|\bf:)[^.\n]{0,25}$")
+# Toll-free and service numbers belong to organisations (poison control, hotlines), not patients.
+_TOLL_FREE = frozenset({"800", "833", "844", "855", "866", "877", "888"})
+
+
+def _national(number: phonenumbers.PhoneNumber) -> str:
+    return str(number.national_number)
+
+
+class PhoneFinder:
+    """Finds phone/fax numbers that are not on the allow-list."""
+
+    def __init__(self, allowed: frozenset[str], region: str) -> None:
+        self._region = region
+        self._allowed: set[str] = set()
+        for raw in allowed:
+            try:
+                self._allowed.add(_national(phonenumbers.parse(raw, region)))
+            except phonenumbers.NumberParseException:
+                self._allowed.add("".join(c for c in raw if c.isdigit())[-10:])
+
+    def find(self, text: str) -> Iterator[Finding]:
+        """Phone numbers; 'fax' when the text calls it a fax."""
+        if not _SEVEN_DIGITS.search(text):
+            return
+        for match in PhoneNumberMatcher(text, self._region, leniency=Leniency.POSSIBLE):
+            national = _national(match.number)
+            if national in self._allowed or national[-10:] in self._allowed:
+                continue
+            if match.number.country_code == 1 and national[:3] in _TOLL_FREE:
+                continue
+            before = text[max(0, match.start - 40) : match.start]
+            if len(national) < 10 and not _PHONE_CUE.search(before):
+                continue
+            if _FAX_CUE.search(before):
+                yield Finding("fax", match.start, match.end, "looks like a personal fax number")
+            else:
+                yield Finding("phone", match.start, match.end, "looks like a personal phone number")

@@ -1,0 +1,134 @@
+"""Street addresses and places smaller than a state (city, county, ZIP) tied to a person."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from bot.screening.context import has_person_cue, sentence_at
+from bot.screening.findings import Finding
+
+_SUFFIX = (
+    r"(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl"
+    r"|Terrace|Ter|Circle|Cir|Parkway|Pkwy|Highway|Hwy|Trail|Trl|Pike|Square|Sq|Loop|Row"
+    r"|Alley|Crescent|Close|Run|Path|Ridge|Hollow)"
+)
+_WORD = r"(?:[A-Z][A-Za-z'-]*\.?|\d+(?:st|nd|rd|th))"
+_UNIT = r"(?:,?\s*(?:Apt|Apartment|Unit|Suite|Ste|Lot|#)\.?\s*#?[A-Za-z0-9-]+)?"
+_NUMBERED = re.compile(
+    rf"\b\d{{1,6}}[A-Z]?\s+(?:[NSEW]\.?\s+|(?:North|South|East|West)\s+)?(?:{_WORD}\s+){{1,3}}"
+    rf"{_SUFFIX}\b\.?{_UNIT}"
+    r"|\b(?:P\.?\s?O\.?\s?Box|Box|Apt\.?|Apartment|Unit|Lot|RR|Rural Route|Route)\s+#?\d+[A-Za-z]?\b"
+)
+_NAMED_STREET = re.compile(rf"\b(?:on|off|at|near|by)\s+((?:{_WORD}\s+){{1,3}}{_SUFFIX})\b\.?")
+
+STATES = frozenset(
+    """Alabama Alaska Arizona Arkansas California Colorado Connecticut Delaware Florida Georgia
+    Hawaii Idaho Illinois Indiana Iowa Kansas Kentucky Louisiana Maine Maryland Massachusetts
+    Michigan Minnesota Mississippi Missouri Montana Nebraska Nevada Ohio Oklahoma Oregon
+    Pennsylvania Tennessee Texas Utah Vermont Virginia Washington Wisconsin Wyoming
+    Puerto Rico Guam""".split()
+) | frozenset(
+    {
+        "New Hampshire",
+        "New Jersey",
+        "New Mexico",
+        "New York",
+        "North Carolina",
+        "North Dakota",
+        "Rhode Island",
+        "South Carolina",
+        "South Dakota",
+        "West Virginia",
+        "Puerto Rico",
+        "Rico",
+        "Puerto",
+        "District of Columbia",
+        "DC",
+        "D.C.",
+    }
+)
+_STATE_ABBR = (
+    "AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ"
+    "|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|DC|PR"
+)
+_LARGE_PLACES = frozenset(
+    """America USA US U.S. Canada Mexico Europe Asia Africa China India Japan Korea Vietnam
+    Philippines Guatemala Honduras Salvador Brazil Colombia Peru Cuba Haiti Jamaica Ireland
+    England Britain UK Germany France Italy Spain Poland Russia Ukraine Israel Iran Iraq Syria
+    Nigeria Ghana Kenya Ethiopia Somalia Egypt Pakistan Bangladesh Australia Midwest South North
+    East West Northeast Southwest Northwest Southeast New England Appalachia Pacific Atlantic
+    Caribbean Latin Central Middle Gulf Coast""".split()
+)
+_ZIP = re.compile(
+    r"(?i:\b(?:zip|zip code|zipcode|postal code)\b)[\s:#]*(?:is\s+|of\s+)?(\d{5}(?:-\d{4})?)\b"
+    rf"|\b(?:{_STATE_ABBR}),?\s+(\d{{5}}(?:-\d{{4}})?)\b"
+    r"|\b(?:in|from|near|to)\s+(\d{5})\b(?!\s*(?:mg|units|steps|people|patients|cases|deaths|feet|%))"
+)
+_REGION_WORDS = r"(?:County|Parish|Township|Borough|Village|Heights|Hills|Springs|Falls|Junction|City)"
+_REGION = re.compile(rf"\b(?:[A-Z][a-z]+\s+){{1,2}}{_REGION_WORDS}\b")
+_MOVE = (
+    r"(?:lives|living|lived|live|resides|residing|moved|moving|relocated|grew up|raised|born"
+    r"|hometown(?: of| is)?|in the (?:town|city|village) of|out in|over in|up in|down in"
+    r"|commutes? from|drove (?:in |up |down )?from|came (?:in |up |down )?from|comes from"
+    r"|visiting from|from|farm (?:in|near|outside)|house (?:in|near)|home (?:in|near)|works? in)"
+)
+_CITY = re.compile(
+    rf"\b{_MOVE}\s+(?:in\s+|to\s+|from\s+|near\s+|outside(?: of)?\s+|just outside(?: of)?\s+)?"
+    r"(?:the\s+)?((?:[A-Z][a-zA-Z'-]+|St\.)(?:\s+[A-Z][a-zA-Z'-]+){0,2})"
+)
+_NOT_PLACES = frozenset(
+    """I The A An Dr Mr Mrs Ms ER ICU ED Medicare Medicaid COVID Christmas Thanksgiving Easter
+    God Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April
+    May June July August September October November December Spanish English""".split()
+)
+
+
+def _normal_address(value: str) -> str:
+    value = re.sub(r"[^a-z0-9 ]", " ", value.lower())
+    return " ".join(value.split()[:2])
+
+
+def find_addresses(text: str, spans: list[tuple[int, int]], allowed: frozenset[str]) -> Iterator[Finding]:
+    """Street addresses (number + street, PO boxes, apartments) and named streets near a person."""
+    allowed_norm = {_normal_address(a) for a in allowed}
+    for match in _NUMBERED.finditer(text):
+        if _normal_address(match.group(0)) in allowed_norm:
+            continue
+        yield Finding("address", match.start(), match.end(), "looks like a street address")
+    for match in _NAMED_STREET.finditer(text):
+        words = match.group(1).split()
+        if words[0] in _NOT_PLACES or words[0] in ("Dr.",):
+            continue
+        if any(a.split()[1:2] == [words[0].lower()] for a in allowed_norm):
+            continue
+        if has_person_cue(text, *sentence_at(spans, match.start())):
+            yield Finding(
+                "address", match.start(1), match.end(1), "names the street where a particular person lives or works"
+            )
+
+
+def find_geography(text: str, spans: list[tuple[int, int]], allowed_words: frozenset[str]) -> Iterator[Finding]:
+    """Towns, counties and ZIP codes that locate a particular person more finely than a state."""
+    for match in _ZIP.finditer(text):
+        group = next(i for i in (1, 2, 3) if match.group(i))
+        if group == 3 and not has_person_cue(text, *sentence_at(spans, match.start())):
+            continue
+        yield Finding("geography", match.start(group), match.end(group), "looks like a ZIP code")
+    for pattern in (_REGION, _CITY):
+        for match in pattern.finditer(text):
+            group = 1 if pattern is _CITY else 0
+            place = match.group(group)
+            words = place.split()
+            if place in STATES or words[0] in _NOT_PLACES or words[0] in _LARGE_PLACES:
+                continue
+            if place in _LARGE_PLACES or all(w.lower() in allowed_words for w in words):
+                continue
+            if not has_person_cue(text, *sentence_at(spans, match.start())):
+                continue
+            yield Finding(
+                "geography",
+                match.start(group),
+                match.end(group),
+                "names a town, county or area where a particular person lives",
+            )

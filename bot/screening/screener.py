@@ -1,0 +1,109 @@
+"""The compliance screen: runs every detector over an answer and merges the findings."""
+
+from __future__ import annotations
+
+import re
+
+from bot.screening.advice import find_advice
+from bot.screening.biometrics import find_biometrics
+from bot.screening.context import sentence_spans
+from bot.screening.dates import find_ages, find_dates
+from bot.screening.findings import AllowList, Finding, Verdict
+from bot.screening.identifiers import (
+    find_emails,
+    find_labelled,
+    find_unlabelled,
+    find_urls,
+    url_hosts,
+)
+from bot.screening.names import NameFinder, _name_tokens
+from bot.screening.phones import PhoneFinder
+from bot.screening.places import find_addresses, find_geography
+from bot.screening.stories import find_stories
+
+# When two findings overlap, the more specific kind wins (a number labelled 'MRN' is not a phone).
+_PRIORITY = {
+    kind: rank
+    for rank, kind in enumerate(
+        (
+            "ssn",
+            "mrn",
+            "health_plan",
+            "account",
+            "license",
+            "vehicle",
+            "device",
+            "email",
+            "url",
+            "ip",
+            "fax",
+            "phone",
+            "address",
+            "age_over_89",
+            "date",
+            "geography",
+            "name",
+            "biometric",
+            "photo",
+        )
+    )
+}
+_NEVER_DROPPED = frozenset({"patient_story", "advice"})
+_HAS_DIGIT = re.compile(r"\d")
+
+
+class Screener:
+    """Screens physician answers for PHI (block) and individual medical advice (warn)."""
+
+    def __init__(self, allow: AllowList = AllowList(), region: str = "US") -> None:  # noqa: B008
+        self._allow = allow
+        self._region = region
+        self._names = NameFinder(allow.names)
+        self._phones = PhoneFinder(allow.phones, region)
+        self._hosts = url_hosts(allow.urls)
+        self._emails = frozenset(e.lower() for e in allow.emails)
+        self._name_words = _name_tokens(allow.names)
+
+    def screen(self, text: str, extra_allow: AllowList | None = None) -> Verdict:
+        """Screen one answer; extra_allow adds e.g. the answering physician's own name."""
+        if extra_allow is not None:
+            return Screener(self._allow.merged(extra_allow), self._region).screen(text)
+        spans = sentence_spans(text)
+        found: list[Finding] = []
+        if _HAS_DIGIT.search(text):
+            found.extend(find_labelled(text))
+            found.extend(find_unlabelled(text))
+            found.extend(self._phones.find(text))
+            found.extend(find_ages(text))
+        if "@" in text:
+            found.extend(find_emails(text, self._emails, self._hosts))
+        if "." in text:
+            email_spans = [(f.start, f.end) for f in found if f.kind == "email"]
+            found.extend(find_urls(text, spans, self._hosts, email_spans))
+        found.extend(find_dates(text, spans))
+        found.extend(find_addresses(text, spans, self._allow.addresses))
+        found.extend(find_geography(text, spans, self._name_words))
+        found.extend(self._names.find(text))
+        found.extend(find_biometrics(text))
+        found.extend(find_stories(text, spans))
+        found.extend(find_advice(text, spans))
+        return Verdict.from_findings(_resolve(found))
+
+
+def _resolve(found: list[Finding]) -> tuple[Finding, ...]:
+    """Merge duplicates and drop findings swallowed by a more specific overlapping one."""
+    kept: list[Finding] = []
+    ranked = sorted(found, key=lambda f: (_PRIORITY.get(f.kind, 99), -(f.end - f.start), f.start))
+    for finding in ranked:
+        if finding.kind in _NEVER_DROPPED:
+            if not any(k.kind == finding.kind and _overlaps(k, finding) for k in kept):
+                kept.append(finding)
+            continue
+        if any(k.kind not in _NEVER_DROPPED and _overlaps(k, finding) for k in kept):
+            continue
+        kept.append(finding)
+    return tuple(sorted(kept, key=lambda f: (f.start, f.end, f.kind)))
+
+
+def _overlaps(a: Finding, b: Finding) -> bool:
+    return a.start < b.end and b.start < a.end
