@@ -1,0 +1,319 @@
+"""The console adapter, driven through `run_console` with scripted input on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import io
+import re
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from sqlalchemy import select
+
+from bot.chat import OutgoingMessage
+from bot.scheduler import run_due
+from bot.services import build_services
+from bot.store import Answer, Person, Prompt, PromptStatus, Question
+from handlers.console import ConsoleChat, make_console_chat, run_console
+from handlers.console.session import parse_duration
+from tests.conftest import make_config
+
+CREATED = datetime(2026, 11, 1, tzinfo=UTC)
+# Tuesday 2026-11-24 14:00 UTC = 09:00 in New York, 08:00 in Chicago (both outside quiet hours).
+TUESDAY = datetime(2026, 11, 24, 14, 0, tzinfo=UTC)
+
+
+def add_person(db, email, name, timezone="America/New_York", local_time="09:00", weekday=1,
+               roles="physician", specialty=""):
+    with db.transaction() as session:
+        session.add(Person(email=email, name=name, roles=roles, specialty=specialty,
+                           timezone=timezone, weekday=weekday, local_time=local_time,
+                           created_at=CREATED, updated_at=CREATED))
+
+
+def seed_questions(db, *texts):
+    texts = texts or (
+        "What do new patients ask you most about blood pressure?",
+        "What is one myth about your specialty you wish would go away?",
+        "What small habit would you recommend to every patient?",
+    )
+    with db.transaction() as session:
+        for text in texts:
+            session.add(Question(specialty="", text=text, active=True, created_at=CREATED))
+
+
+@pytest.fixture
+def console_services(database_url):
+    built = build_services(make_config(database_url))
+    yield built
+    built.db.dispose()
+
+
+class Script:
+    """Console input: plain lines, or callables that read the output so far and return a line.
+
+    Callables let a test answer what it just saw (e.g. edit "your message #N").
+    """
+
+    def __init__(self, output: io.StringIO, *items):
+        self.output = output
+        self.items = list(items)
+
+    def readline(self) -> str:
+        while self.items:
+            item = self.items.pop(0)
+            if callable(item):
+                item = item(self.output.getvalue())
+            if item is not None:
+                return item + "\n"
+        return ""
+
+    def isatty(self) -> bool:
+        return False
+
+
+def drive(services, *items, start=TUESDAY) -> str:
+    output = io.StringIO()
+    status = run_console(services, Script(output, *items), output, clock_start=start)
+    assert status == 0
+    return output.getvalue()
+
+
+MY_MESSAGE = r"your message #(\d+)"
+QUESTION_TO = r"#(\d+) Rounds:\n    Hi {name}, this week's question"
+
+
+def last_number(pattern: str, text: str) -> int:
+    return int(re.findall(pattern, text)[-1])
+
+
+def question_number(name: str, text: str) -> int:
+    return last_number(QUESTION_TO.format(name=re.escape(name)), text)
+
+
+def prompt_of(db, email) -> Prompt:
+    with db.transaction() as session:
+        return session.scalars(
+            select(Prompt).join(Person).where(Person.email == email).order_by(Prompt.id.desc())
+        ).first()
+
+
+# --- the whole loop ------------------------------------------------------------------------------
+
+
+def test_question_answer_edit_and_thread_reply(console_services):
+    db = console_services.db
+    add_person(db, "lee@example.org", "Dr. Amy Lee")
+    seed_questions(db)
+
+    out = drive(
+        console_services,
+        ":as lee",
+        ":tick",
+        "Mostly about salt.",
+        lambda seen: f":edit {last_number(MY_MESSAGE, seen)} Mostly about salt, really.",
+        lambda seen: f":reply {question_number('Dr. Amy Lee', seen)} Also coffee.",
+        ":inbox",
+        ":quit",
+        "this line is never read",
+    )
+
+    assert "Dr. Amy Lee <lee@example.org>: physician" in out  # the roster in the intro
+    assert "questions sent 1" in out
+    assert "Hi Dr. Amy Lee, this week's question:" in out
+    assert "[1] Skip this week  [2] Snooze 1 day  [3] Pause 1 week" in out
+    assert "Thank you! Got it." in out
+    assert "Updated your answer." in out
+    assert "(in thread of #" in out
+    assert "Added that to your answer." in out
+    assert "never read" not in out
+    with db.transaction() as session:
+        answer = session.scalars(select(Answer)).one()
+        assert answer.text == "Mostly about salt, really.\nAlso coffee."
+    assert prompt_of(db, "lee@example.org").status == PromptStatus.ANSWERED
+
+
+def test_nudge_snooze_resend_and_skip(console_services):
+    db = console_services.db
+    add_person(db, "kim@example.org", "Dr. Bo Kim", timezone="America/Chicago", local_time="08:00")
+    add_person(db, "lee@example.org", "Dr. Amy Lee")
+    seed_questions(db)
+
+    out = drive(
+        console_services,
+        ":tick",  # nobody chosen yet: both questions shown compactly
+        ":as Dr. Bo",
+        ":advance 2d",  # no answer for 48 hours: one nudge
+        lambda seen: f":choose 2 #{question_number('Dr. Bo Kim', seen)}",
+        ":now",
+        ":advance 1d",  # the snoozed question comes back
+        "1",  # bare number: click Skip on the latest message with choices
+    )
+
+    assert "→ Dr. Bo Kim: Hi Dr. Bo Kim, this week's question:" in out
+    assert "→ Dr. Amy Lee: Hi Dr. Amy Lee, this week's question:" in out
+    assert "Clock moved forward 2d." in out
+    assert "Quick reminder:" in out
+    assert "(you clicked [2] Snooze 1 day on #" in out
+    assert "Snoozed. I'll ask again" in out
+    assert "Console time: Thu 2026-11-26 14:00 UTC" in out
+    assert "Dr. Bo Kim's time: Thu 2026-11-26 08:00 America/Chicago" in out
+    assert "As promised, here it is again:" in out
+    assert "(you clicked [1] Skip this week on #" in out
+    assert "Skipped this week." in out
+    assert prompt_of(db, "kim@example.org").status == PromptStatus.SKIPPED
+    # Dr. Lee's nudge went to her, shown to Dr. Kim's console as one line.
+    assert "→ Dr. Amy Lee: Quick reminder:" in out
+
+
+def test_pause_from_the_menu(console_services):
+    db = console_services.db
+    add_person(db, "lee@example.org", "Dr. Amy Lee")
+    seed_questions(db)
+
+    out = drive(console_services, ":as lee@example.org", ":tick", ":choose 4")
+
+    assert "(you clicked [4] Pause 2 weeks on #" in out
+    assert "Paused for 2 weeks." in out
+    assert "(updated)" in out
+    assert prompt_of(db, "lee@example.org").status == PromptStatus.PAUSED
+
+
+def test_help_errors_and_unknown_people(console_services):
+    db = console_services.db
+    add_person(db, "lee@example.org", "Dr. Amy Lee")
+    add_person(db, "kim@example.org", "Dr. Bo Kim")
+    add_person(db, "pat@example.org", "Pat Staff", roles="staff;approver")
+
+    out = drive(
+        console_services,
+        "hello before choosing anyone",
+        ":frobnicate",
+        ":as zed",
+        ":as dr",
+        ":as pat",
+        ":advance soon",
+        ":edit 99 nope",
+        ":choose 1",
+        ":help",
+    )
+
+    assert "Choose who you are first: :as NAME" in out
+    assert "Unknown command :frobnicate. Type :help for the commands." in out
+    assert "No one on the roster matches 'zed'." in out
+    assert "Pat Staff <pat@example.org>: staff, approver" in out
+    assert "Several people match 'dr'." in out
+    assert "You are now Pat Staff" in out
+    assert "can't read 'soon' as a duration" in out
+    assert "There is no message #99 in your conversation" in out
+    assert "Nothing to click: no message with choices yet." in out
+    assert ":advance 1d|3h|30m|2w" in out
+
+
+def test_typed_text_is_printed_as_data(console_services):
+    db = console_services.db
+    add_person(db, "lee@example.org", "Dr. Amy Lee")
+
+    out = drive(console_services, ":as lee", "{{ 7*7 }} \x1b[31mred {name}", ":inbox")
+
+    assert "{{ 7*7 }} \\x1b[31mred {name}" in out
+    assert "\x1b" not in out
+    assert "No open question right now." in out  # the core answered; nothing was sent yet
+
+
+def test_a_tick_in_another_process_shows_up_in_the_console(console_services, database_url):
+    db = console_services.db
+    add_person(db, "lee@example.org", "Dr. Amy Lee")
+    seed_questions(db)
+
+    # `rounds tick` in another process: its own services, its own console chat, same database.
+    other = build_services(make_config(database_url))
+    other.chats["console"] = make_console_chat(other, clock=lambda: TUESDAY)
+    try:
+        report = run_due(other, TUESDAY)
+    finally:
+        other.db.dispose()
+    assert report.delivered == 1
+
+    out = drive(console_services, ":as lee", "Salt.")
+
+    assert "Hi Dr. Amy Lee, this week's question:" in out  # recent history on :as
+    assert "Thank you! Got it." in out
+
+
+def test_run_console_installs_and_restores_its_chat(console_services):
+    seen = {}
+
+    def peek(_output):
+        seen["chat"] = console_services.chats.get("console")
+        seen["now"] = console_services.clock()
+        return None
+
+    drive(console_services, ":advance 3h", peek)
+
+    assert isinstance(seen["chat"], ConsoleChat)
+    assert seen["now"] == TUESDAY + timedelta(hours=3)
+    assert "console" not in console_services.chats
+    assert console_services.clock() != TUESDAY + timedelta(hours=3)
+
+
+# --- ConsoleChat -----------------------------------------------------------------------------
+
+
+def test_console_chat_send_update_find_across_instances(console_services):
+    db = console_services.db
+    add_person(db, "lee@example.org", "Dr. Amy Lee")
+    now = [TUESDAY]
+    first = ConsoleChat(db, lambda: now[0])
+    second = make_console_chat(db, clock=lambda: now[0])
+
+    channel = first.open_direct("lee@example.org")
+    assert channel == "dm:lee@example.org"
+    ref = first.send(channel, OutgoingMessage(text="Question?", key="question:1:1"))
+    now[0] -= timedelta(days=3)  # a clock moved back does not break ordering or uniqueness
+    later = second.send(channel, OutgoingMessage(text="Reminder", key="nudge:1"))
+
+    assert ref.channel == channel and later.channel == channel
+    assert ref.ts != later.ts
+    assert second.find_sent(channel, "question:1:1", TUESDAY + timedelta(days=1)) == ref
+    assert first.find_sent(channel, "nudge:1", TUESDAY) == later
+    assert first.find_sent(channel, "missing", TUESDAY) is None
+    assert first.find_sent("dm:other@example.org", "nudge:1", TUESDAY) is None
+    assert [m.message.text for m in second.history(channel)] == ["Question?", "Reminder"]
+
+    second.update(ref, OutgoingMessage(text="Skipped this week."))
+    updated = first.by_ref(ref)
+    assert updated.message.text == "Skipped this week."
+    assert updated.message.buttons == ()
+    assert first.find_sent(channel, "question:1:1", TUESDAY) == ref  # the key survives
+
+    assert first.lookup_user_by_email("Lee@Example.org") == "lee@example.org"
+    assert first.lookup_user_by_email("nobody@example.org") is None
+
+
+def test_console_chat_records_and_edits_what_people_type(console_services):
+    chat = ConsoleChat(console_services.db, lambda: TUESDAY)
+    question = chat.send("dm:lee@example.org", OutgoingMessage(text="Q?", key="question:1:1"))
+    ref = chat.record_incoming("lee@example.org", "dm:lee@example.org", "first",
+                               thread_ts=question.ts)
+
+    edited = chat.edit_incoming(ref, "second")
+
+    assert edited.ts == ref.ts and edited.author == "lee@example.org"
+    assert edited.message.text == "second" and edited.message.thread_ts == question.ts
+    with pytest.raises(ValueError):
+        chat.edit_incoming(question, "not yours")
+    assert chat.find_sent("dm:lee@example.org", "", TUESDAY) is None
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("1d", timedelta(days=1)), ("3h", timedelta(hours=3)), ("30m", timedelta(minutes=30)),
+    ("2w", timedelta(weeks=2)), ("1d12h", timedelta(days=1, hours=12)),
+])
+def test_parse_duration(text, expected):
+    assert parse_duration(text) == expected
+
+
+@pytest.mark.parametrize("text", ["", "soon", "1x", "d1", "1d soon"])
+def test_parse_duration_rejects(text):
+    with pytest.raises(ValueError):
+        parse_duration(text)
