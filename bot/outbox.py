@@ -35,8 +35,9 @@ def insert_ignoring_duplicates(session: Session, model, values: dict) -> bool:
     """INSERT … ON CONFLICT DO NOTHING; True if a row was inserted (unique keys make it once)."""
     dialect = session.get_bind().dialect.name
     insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
-    result = session.execute(insert(model).values(**values).on_conflict_do_nothing())
-    return bool(result.rowcount)
+    key_column = model.__table__.primary_key.columns.values()[0]
+    statement = insert(model).values(**values).on_conflict_do_nothing().returning(key_column)
+    return session.execute(statement).first() is not None
 
 
 def enqueue(session: Session, *, key: str, platform: str, recipient: str,
