@@ -1,0 +1,242 @@
+"""The question bank: general questions plus questions per specialty, and who gets which next.
+
+Questions are written to draw out *general education* answers (what patients ask, myths,
+what to bring), never anything about a specific patient. A physician is never asked the same
+question twice until every question that fits them has been asked once.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
+from importlib import resources
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from bot.csvfile import CsvSource, Progress, RowProblem, counted, extra_fields, read_rows
+from bot.store import Person, Prompt, Question
+
+MAX_QUESTION_LENGTH = 300
+STARTER_BANK = ("data", "questions.csv")  # inside the bot package, so it ships in the wheel
+
+# Common spellings people type in a roster, mapped to the bank's specialty names.
+SPECIALTY_ALIASES = {
+    "family practice": "family medicine",
+    "internal med": "internal medicine",
+    "peds": "pediatrics",
+    "paediatrics": "pediatrics",
+    "cardio": "cardiology",
+    "orthopaedics": "orthopedics",
+    "orthopedic surgery": "orthopedics",
+    "orthopaedic surgery": "orthopedics",
+    "ob/gyn": "obstetrics & gynecology",
+    "ob-gyn": "obstetrics & gynecology",
+    "ob gyn": "obstetrics & gynecology",
+    "obgyn": "obstetrics & gynecology",
+    "obstetrics and gynecology": "obstetrics & gynecology",
+    "obstetrics/gynecology": "obstetrics & gynecology",
+    "gi": "gastroenterology",
+    "hematology/oncology": "oncology",
+    "hematology & oncology": "oncology",
+    "heme/onc": "oncology",
+    "psych": "psychiatry",
+    "pulmonary": "pulmonology",
+    "pulmonary medicine": "pulmonology",
+    "physical therapy": "sports medicine",
+    "physical therapy/sports medicine": "sports medicine",
+    "physical therapy & sports medicine": "sports medicine",
+    "sports med": "sports medicine",
+}
+GENERAL_NAMES = {"", "general", "all", "any"}
+
+
+def normalise_specialty(value: str | None) -> str:
+    """Lowercase, single spaces, common aliases folded: how specialties are stored and matched."""
+    text = " ".join((value or "").lower().split())
+    if text in GENERAL_NAMES:
+        return ""
+    return SPECIALTY_ALIASES.get(text, text)
+
+
+def normalise_text(value: str) -> str:
+    return " ".join(value.split())
+
+
+def _validate_text(text: str) -> str | None:
+    if not text:
+        return "the question text is empty"
+    if len(text) > MAX_QUESTION_LENGTH:
+        return f"the question is {len(text)} characters; keep it under {MAX_QUESTION_LENGTH}"
+    return None
+
+
+# --- adding -----------------------------------------------------------------------------------
+
+
+def find_question(session: Session, specialty: str, text: str) -> Question | None:
+    statement = select(Question).where(Question.specialty == normalise_specialty(specialty),
+                                       Question.text == normalise_text(text))
+    return session.scalars(statement).first()
+
+
+def add_question(session: Session, text: str, now: datetime, specialty: str = "") -> tuple[Question, bool]:
+    """Add a question (or re-activate the identical one); return (question, newly added).
+
+    Raises ValueError when the text is empty or too long.
+    """
+    text = normalise_text(text)
+    problem = _validate_text(text)
+    if problem:
+        raise ValueError(problem)
+    existing = find_question(session, specialty, text)
+    if existing is not None:
+        existing.active = True
+        return existing, False
+    question = Question(specialty=normalise_specialty(specialty), text=text, active=True,
+                        created_at=now)
+    session.add(question)
+    session.flush()
+    return question, True
+
+
+@dataclass
+class QuestionImportReport:
+    added: list[Question] = field(default_factory=list)
+    existing: int = 0
+    errors: list[RowProblem] = field(default_factory=list)
+    warnings: list[RowProblem] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+def import_questions(session: Session, source: CsvSource, now: datetime,
+                     progress: Progress | None = None) -> QuestionImportReport:
+    """Import CSV with header `specialty,text`; bad lines are reported, good ones added.
+
+    Raises CsvFormatError when the header is missing a column.
+    """
+    rows, ignored = read_rows(source, ("specialty", "text"))
+    report = QuestionImportReport()
+    if ignored:
+        report.warnings.append(RowProblem(1, f"ignored unknown column(s) {', '.join(ignored)}"))
+    seen: dict[tuple[str, str], int] = {}
+    for line, row in counted(rows, progress):
+        text = normalise_text(row.get("text", ""))
+        problem = extra_fields(row, 2) or _validate_text(text)
+        identity = (normalise_specialty(row.get("specialty")), text)
+        if problem is None and identity in seen:
+            problem = f"the same question is already on line {seen[identity]}"
+        if problem:
+            report.errors.append(RowProblem(line, problem, text[:60]))
+            continue
+        seen[identity] = line
+        question, created = add_question(session, text, now, specialty=identity[0])
+        if created:
+            report.added.append(question)
+        else:
+            report.existing += 1
+    return report
+
+
+def starter_rows() -> list[dict[str, str]]:
+    """The starter bank shipped inside the package (bot/data/questions.csv)."""
+    resource = resources.files("bot").joinpath(*STARTER_BANK)
+    with resource.open("r", encoding="utf-8", newline="") as file:
+        return list(csv.DictReader(file))
+
+
+def seed_starter_bank(session: Session, now: datetime) -> int:
+    """Add the starter questions that are not in the bank yet; return how many were added."""
+    existing = {(q.specialty, q.text) for q in session.scalars(select(Question))}
+    added = 0
+    for row in starter_rows():
+        identity = (normalise_specialty(row["specialty"]), normalise_text(row["text"]))
+        if identity not in existing:
+            session.add(Question(specialty=identity[0], text=identity[1], active=True, created_at=now))
+            existing.add(identity)
+            added += 1
+    session.flush()
+    return added
+
+
+def ensure_question_bank(session: Session, now: datetime) -> int:
+    """Seed the starter bank only when the bank is empty (a fresh database)."""
+    if session.scalar(select(func.count()).select_from(Question)):
+        return 0
+    return seed_starter_bank(session, now)
+
+
+# --- reading and choosing ---------------------------------------------------------------------
+
+
+def list_questions(session: Session, specialty: str | None = None,
+                   include_inactive: bool = False) -> list[Question]:
+    """Questions ordered by specialty (general first) then id; `specialty` filters exactly."""
+    statement = select(Question).order_by(Question.specialty, Question.id)
+    if specialty is not None:
+        statement = statement.where(Question.specialty == normalise_specialty(specialty))
+    if not include_inactive:
+        statement = statement.where(Question.active.is_(True))
+    return list(session.scalars(statement))
+
+
+def questions_for(session: Session, person: Person) -> list[Question]:
+    """The active questions that fit this person: their specialty's plus the general ones."""
+    specialties = {"", normalise_specialty(person.specialty)}
+    statement = select(Question).where(Question.active.is_(True),
+                                       Question.specialty.in_(specialties))
+    return list(session.scalars(statement))
+
+
+def _stable_rank(person: Person, question: Question) -> bytes:
+    """Same order every time for one physician, a different order for each physician."""
+    return hashlib.sha256(f"{person.id}:{question.id}".encode()).digest()[:8]
+
+
+def pick_next_question(session: Session, person: Person, now: datetime) -> Question | None:
+    """The next question for `person`: never asked before, their specialty first.
+
+    When every fitting question has been asked, start again with the least recently asked.
+    Returns None only when the bank holds no active question that fits them.
+    """
+    candidates = questions_for(session, person)
+    if not candidates:
+        return None
+    specialty = normalise_specialty(person.specialty)
+    last_asked = _last_asked(session, person.id)
+
+    def general_last(question: Question) -> bool:
+        return not (specialty and question.specialty == specialty)
+
+    unasked = [q for q in candidates if q.id not in last_asked]
+    if unasked:
+        return min(unasked, key=lambda q: (general_last(q), _stable_rank(person, q)))
+    return min(candidates, key=lambda q: (last_asked[q.id], general_last(q), _stable_rank(person, q)))
+
+
+def _last_asked(session: Session, person_id: int) -> dict[int, str]:
+    """question id → the latest ISO week ("2026-W48") it was asked of this person."""
+    statement = (
+        select(Prompt.question_id, func.max(Prompt.week))
+        .where(Prompt.person_id == person_id)
+        .group_by(Prompt.question_id)
+    )
+    return dict(session.execute(statement).tuples())
+
+
+def specialties_in_bank(session: Session) -> list[str]:
+    statement = select(Question.specialty).where(Question.active.is_(True)).distinct()
+    return sorted(session.scalars(statement))
+
+
+def count_by_specialty(questions: Iterable[Question]) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for question in questions:
+        counts[question.specialty] = counts.get(question.specialty, 0) + 1
+    return counts
