@@ -1,0 +1,139 @@
+"""`rounds run | serve | console | tick`: start Rounds, or run what is due at one instant."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+from dataclasses import fields, is_dataclass
+from datetime import UTC, datetime
+from types import ModuleType
+
+from bot.commands import CommandError, Context, add_parser
+from bot.config import Config
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    run = add_parser(
+        subparsers, "run", help="serve when Slack is configured, otherwise the console",
+        description="Start Rounds the right way for this config: `rounds serve` when Slack "
+                    "credentials are configured\n(slack.bot_token or SLACK_BOT_TOKEN), otherwise "
+                    "`rounds console`.",
+        examples="  rounds run\n  SLACK_BOT_TOKEN=xoxb-… SLACK_SIGNING_SECRET=… rounds run",
+    )
+    run.set_defaults(handler=run_command)
+
+    serve = add_parser(
+        subparsers, "serve", help="run the Slack server and the scheduler ticker",
+        description="Serve Slack (HTTP on [server] host:port with POST /slack/events and GET "
+                    "/healthz, or Socket Mode\nwhen slack.app_token is set) and tick the schedule "
+                    "every [server] tick_seconds.\nSeveral processes may serve one PostgreSQL "
+                    "database: each message is still sent once.",
+        examples="  rounds serve\n  rounds --config /etc/rounds/config.toml -v serve",
+    )
+    serve.set_defaults(handler=serve_command)
+
+    console = add_parser(
+        subparsers, "console", help="try the whole loop in this terminal, no workspace needed",
+        description="An interactive console on the same core and database as Slack: act as any "
+                    "roster member\n(:as NAME), see the bot's messages with numbered buttons, and "
+                    "move the clock (:advance 1d, :tick).",
+        examples="  rounds roster import examples/roster.csv && rounds console",
+    )
+    console.set_defaults(handler=console_command)
+
+    tick = add_parser(
+        subparsers, "tick", help="run everything due at one instant once, then exit",
+        description="Schedule, send, nudge and expire what is due at --now (default: the current "
+                    "time), deliver\nthe outbox, print a one-line summary and exit. It is the same "
+                    "run_due the server ticks,\nso it is safe to run from cron or by hand at any "
+                    "instant, any number of times.",
+        examples="  rounds tick\n  rounds tick --now 2026-12-01T14:00:00Z\n"
+                 "  rounds tick --now 2026-12-01T09:00:00-05:00",
+    )
+    tick.add_argument("--now", type=aware_datetime, metavar="ISO-8601",
+                      help="the instant to run at, with a UTC offset or Z (default: now)")
+    tick.set_defaults(handler=tick_command)
+
+
+def aware_datetime(value: str) -> datetime:
+    """argparse type: an ISO-8601 instant with an offset, returned in UTC."""
+    try:
+        parsed = datetime.fromisoformat(value.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{value!r} is not an ISO-8601 time like 2026-12-01T14:00:00Z") from None
+    if parsed.tzinfo is None:
+        raise argparse.ArgumentTypeError(
+            f"{value!r} has no UTC offset; add one, e.g. {value}Z or {value}-05:00")
+    return parsed.astimezone(UTC)
+
+
+def platform_configured(config: Config) -> bool:
+    """True when some chat platform (Slack now, Teams later) has credentials."""
+    teams = getattr(config, "teams", None)
+    return config.slack.configured or bool(teams is not None and getattr(teams, "configured", False))
+
+
+def optional_module(name: str, what: str) -> ModuleType:
+    """Import a part another issue provides; a missing one is a clear error, not a traceback."""
+    try:
+        return importlib.import_module(name)
+    except ModuleNotFoundError as error:
+        if error.name is None or not name.startswith(error.name):
+            raise  # something *inside* the module is missing: a real bug, show it
+        raise CommandError(f"{what} is not available in this installation ({name} is missing)") from None
+
+
+def run_command(ctx: Context) -> int:
+    if platform_configured(ctx.config):
+        return serve_command(ctx)
+    return console_command(ctx)
+
+
+def serve_command(ctx: Context) -> int:
+    if not platform_configured(ctx.config):
+        raise CommandError("serve needs Slack credentials: set slack.bot_token (or "
+                           "SLACK_BOT_TOKEN) and slack.signing_secret or slack.app_token; "
+                           "to try Rounds without Slack, run `rounds console`")
+    import asyncio
+
+    server = optional_module("handlers.server", "rounds serve")
+    services = ctx.services(with_chats=True)
+    asyncio.run(server.serve(services))
+    return 0
+
+
+def console_command(ctx: Context) -> int:
+    console = optional_module("handlers.console", "rounds console")
+    services = ctx.services()
+    return int(console.run_console(services) or 0)
+
+
+def tick_command(ctx: Context) -> int:
+    from bot.scheduler import run_due
+
+    services = ctx.services(with_chats=True)
+    now = ctx.args.now or services.clock()
+    services.clock = lambda: now
+    if services.platform == "console" and "console" not in services.chats:
+        console = optional_module("handlers.console", "the console chat")
+        services.chats["console"] = console.make_console_chat(services, clock=lambda: now)
+    report = run_due(services, now)
+    ctx.out(f"tick at {now.isoformat().replace('+00:00', 'Z')}: {summarize(report)}")
+    return 0
+
+
+def summarize(report: object) -> str:
+    """One line from a TickReport-like dataclass (its own summary() when it has one)."""
+    summary = getattr(report, "summary", None)
+    if callable(summary):
+        return summary()
+    if is_dataclass(report):
+        parts = []
+        for item in fields(report):
+            value = getattr(report, item.name)
+            if isinstance(value, (list, tuple, set, dict)):
+                value = len(value)
+            parts.append(f"{item.name.replace('_', ' ')} {value}")
+        return ", ".join(parts)
+    return str(report)
