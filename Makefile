@@ -1,0 +1,36 @@
+# Two commands do everything on a fresh machine: `make run` and `make test`.
+# uv is used when installed; otherwise it is installed into .tools/ first (needs only python3).
+
+PYTHON ?= python3
+UV := $(shell command -v uv 2>/dev/null || echo .tools/bin/uv)
+VENV := .venv
+export UV_PYTHON_DOWNLOADS := never
+
+.PHONY: run test setup lint bench clean
+
+run: setup
+	$(VENV)/bin/rounds db upgrade
+	$(VENV)/bin/rounds run
+
+test: setup
+	$(VENV)/bin/python -m pytest $(PYTEST_ARGS)
+
+setup: $(VENV)/.synced
+
+$(VENV)/.synced: pyproject.toml uv.lock | $(UV)
+	$(UV) sync --frozen --python $(PYTHON)
+	@touch $@
+
+.tools/bin/uv:
+	$(PYTHON) -m venv .tools
+	.tools/bin/pip install --quiet uv
+
+lint: setup
+	$(VENV)/bin/ruff check .
+
+bench: setup
+	$(VENV)/bin/python bench/fanout.py
+	$(VENV)/bin/python bench/screen.py
+
+clean:
+	rm -rf $(VENV) .tools .pytest_cache

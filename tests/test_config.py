@@ -1,0 +1,68 @@
+"""Config: defaults, environment secrets, and errors that name the key, the value and what is allowed."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from bot.config import ConfigError, config_from_mapping, load_config
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_defaults_run_console_on_sqlite():
+    config = config_from_mapping({}, env={})
+    assert config.database.url == "sqlite:///rounds.db"
+    assert not config.slack.configured
+    assert config.prompts.nudge_after_hours == 48
+
+
+def test_example_config_is_valid_and_documents_every_section():
+    raw = tomllib.loads((ROOT / "config.example.toml").read_text())
+    config_from_mapping(raw, env={})
+    assert set(raw) == {"database", "slack", "server", "prompts", "practice", "drafts"}
+
+
+def test_secrets_come_from_environment():
+    config = config_from_mapping({}, env={"SLACK_BOT_TOKEN": "xoxb-1", "SLACK_SIGNING_SECRET": "s",
+                                          "ROUNDS_DATABASE_URL": "postgresql+psycopg://x@h/db"})
+    assert config.slack.bot_token == "xoxb-1" and config.slack.signing_secret == "s"
+    assert config.database.url.startswith("postgresql")
+
+
+@pytest.mark.parametrize("raw, words", [
+    ({"prompts": {"nudge_after_hours": "soon"}}, ["prompts.nudge_after_hours", "'soon'", "a number"]),
+    ({"prompts": {"default_timezone": "Mars/Olympus"}}, ["prompts.default_timezone", "IANA"]),
+    ({"prompts": {"default_weekday": "funday"}}, ["prompts.default_weekday", "monday"]),
+    ({"prompts": {"default_time": "9am"}}, ["prompts.default_time", "09:00"]),
+    ({"prompts": {"quiet_hours": "late"}}, ["prompts.quiet_hours", "20:00-07:00"]),
+    ({"server": {"port": 70000}}, ["server.port", "70000", "0 to 65535"]),
+    ({"slack": {"bot_token": "abc"}}, ["slack.bot_token", "xoxb-"]),
+    ({"slack": {"bot_token": "xoxb-1"}}, ["slack.signing_secret", "Socket Mode"]),
+    ({"slack": {"api_url": "slack.com"}}, ["slack.api_url", "http"]),
+    ({"slack": {"tokn": "x"}}, ["[slack]", "tokn", "allowed"]),
+    ({"database": {"url": "mysql://x"}}, ["database.url", "postgresql"]),
+    ({"nonsense": {}}, ["nonsense", "allowed"]),
+])
+def test_errors_name_key_value_and_what_is_allowed(raw, words):
+    with pytest.raises(ConfigError) as error:
+        config_from_mapping(raw, env={})
+    for word in words:
+        assert word in str(error.value)
+
+
+def test_missing_or_broken_file(tmp_path):
+    with pytest.raises(ConfigError, match="not found"):
+        load_config(tmp_path / "nope.toml", env={})
+    broken = tmp_path / "broken.toml"
+    broken.write_text("[slack\n")
+    with pytest.raises(ConfigError, match="not valid TOML"):
+        load_config(broken, env={})
+
+
+def test_config_path_from_environment(tmp_path):
+    file = tmp_path / "c.toml"
+    file.write_text('[server]\nport = 8080\n')
+    assert load_config(env={"ROUNDS_CONFIG": str(file)}).server.port == 8080
