@@ -339,3 +339,22 @@ def test_show_drafts_unknown_answer(services):
     out = io.StringIO()
     assert show_drafts(services, "abc", out) == 1
     assert "must be a number" in out.getvalue()
+
+
+def test_drafts_show_command(services, database_url):
+    import argparse
+
+    from bot.commands import Context
+    from bot.commands import drafts as drafts_command
+
+    answer_id = insert_answer(services, TYPICAL)
+    parser = argparse.ArgumentParser(prog="rounds")
+    drafts_command.register(parser.add_subparsers(dest="command"))
+    out = io.StringIO()
+    ctx = Context(parser.parse_args(["drafts", "show", str(answer_id)]), stdout=out,
+                  _config=services.config, _services=services)
+    assert ctx.args.handler(ctx) == 0
+    assert "== X [" in out.getvalue()
+    ctx = Context(parser.parse_args(["drafts", "show", "999"]), stdout=io.StringIO(),
+                  _config=services.config, _services=services)
+    assert ctx.args.handler(ctx) == 1
