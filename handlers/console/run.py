@@ -37,7 +37,8 @@ class Commands:
         self.table: dict[str, Callable[[str], None]] = {
             "as": self.act_as, "people": self.people, "who": self.people,
             "choose": self.choose, "reply": self.reply, "edit": self.edit, "say": self.say,
-            "inbox": self.inbox, "tick": self.tick, "advance": self.advance, "now": self.now,
+            "inbox": self.inbox, "tick": self.tick, "advance": self.advance, "next": self.next,
+            "now": self.now,
             "help": self.help, "quit": self.quit, "q": self.quit, "exit": self.quit,
         }
 
@@ -151,6 +152,19 @@ class Commands:
         self.s.say(f"Clock moved forward {rest.strip()}.")
         self.s.tick()
 
+    def next(self, _rest: str) -> None:
+        member = self.s.require_member()
+        if member is None:
+            return
+        due = self.s.next_question_at(member)
+        if due is None:
+            self.s.say(f"{self.s_safe(member.name)} gets no questions (not an active physician).")
+            return
+        self.s.now = max(self.s.now, due)
+        self.s.say(f"Clock moved to {self.s.now:%a %Y-%m-%d %H:%M} UTC "
+                   f"({self.s.local_now(member)}).")
+        self.s.tick()
+
     def now(self, _rest: str) -> None:
         self.s.say(f"Console time: {self.s.now:%a %Y-%m-%d %H:%M} UTC")
         if self.s.member is not None:
@@ -225,7 +239,11 @@ def _loop(session: ConsoleSession, commands: Commands, input: TextIO) -> int:
             who = session.member.name if session.member else "rounds"
             session.out.write(f"{who}> ")
             session.out.flush()
-        line = input.readline()
+        try:
+            line = input.readline()
+        except KeyboardInterrupt:
+            session.say("")
+            return 0
         if not line:
             return 0
         line = line.rstrip("\r\n")

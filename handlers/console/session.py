@@ -18,6 +18,7 @@ from sqlalchemy import select
 
 from bot.chat import ActionEvent, IncomingMessage, MessageRef, Outcome, OutgoingMessage
 from bot.inbound import handle_action, handle_message
+from bot.prompts import next_question_time
 from bot.scheduler import run_due
 from bot.services import Services
 from bot.store import Person
@@ -50,6 +51,7 @@ Commands:
   :inbox              the current person's conversation with the bot
   :tick               run everything due at the console's time
   :advance 1d|3h|30m|2w   move the console's clock forward, then tick
+  :next               move the clock to the current person's next question, then tick
   :now                console time in UTC and the current person's local time
   :help               this help
   :quit               leave (end of input works too)"""
@@ -282,6 +284,13 @@ class ConsoleSession:
         report = run_due(self.services, self.now)
         self.say(f"Tick at {self.now:%Y-%m-%d %H:%M} UTC: {summarize(report)}")
         self.show_new()
+
+    def next_question_at(self, member: Member) -> datetime | None:
+        with self.services.db.transaction() as session:
+            person = session.scalars(select(Person).where(Person.email == member.email)).first()
+            if person is None or not person.receives_questions:
+                return None
+            return next_question_time(person, self.now)
 
     def local_now(self, member: Member) -> str:
         local = self.now.astimezone(ZoneInfo(member.timezone))

@@ -178,6 +178,20 @@ def test_pause_from_the_menu(console_services):
     assert prompt_of(db, "lee@example.org").status == PromptStatus.PAUSED
 
 
+def test_next_jumps_to_the_persons_question(console_services):
+    db = console_services.db
+    add_person(db, "lee@example.org", "Dr. Amy Lee")
+    add_person(db, "pat@example.org", "Pat Staff", roles="staff")
+    seed_questions(db)
+
+    out = drive(console_services, ":as lee", ":next", ":as pat", ":next",
+                start=TUESDAY - timedelta(days=1))
+
+    assert "Clock moved to Tue 2026-11-24 14:00 UTC (Tue 2026-11-24 09:00 America/New_York)" in out
+    assert "Hi Dr. Amy Lee, this week's question:" in out
+    assert "Pat Staff gets no questions (not an active physician)." in out
+
+
 def test_help_errors_and_unknown_people(console_services):
     db = console_services.db
     add_person(db, "lee@example.org", "Dr. Amy Lee")
@@ -254,6 +268,21 @@ def test_run_console_installs_and_restores_its_chat(console_services):
     assert seen["now"] == TUESDAY + timedelta(hours=3)
     assert "console" not in console_services.chats
     assert console_services.clock() != TUESDAY + timedelta(hours=3)
+
+
+def test_a_terminal_gets_a_prompt_a_pipe_does_not(console_services):
+    add_person(console_services.db, "lee@example.org", "Dr. Amy Lee")
+
+    class Terminal(Script):
+        def isatty(self) -> bool:
+            return True
+
+    piped = drive(console_services, ":as lee")
+    output = io.StringIO()
+    run_console(console_services, Terminal(output, ":as lee"), output, clock_start=TUESDAY)
+
+    assert "rounds> " not in piped and "Dr. Amy Lee> " not in piped
+    assert "rounds> " in output.getvalue() and "Dr. Amy Lee> " in output.getvalue()
 
 
 # --- ConsoleChat -----------------------------------------------------------------------------
