@@ -10,6 +10,7 @@ from typing import TextIO
 
 from bot.services import Services
 from handlers.console.chat import dm_channel
+from handlers.console.render import safe
 from handlers.console.session import HELP, ConsoleSession, parse_duration
 
 logger = logging.getLogger(__name__)
@@ -47,7 +48,7 @@ class Commands:
             name, _, rest = line[1:].partition(" ")
             handler = self.table.get(name.lower())
             if handler is None:
-                self.s.say(f"Unknown command :{self.s_safe(name)}. Type :help for the commands.")
+                self.s.say(f"Unknown command :{safe(name)}. Type :help for the commands.")
                 return
             handler(rest.strip())
             return
@@ -55,12 +56,6 @@ class Commands:
             self.s.choose(int(line.strip()))
             return
         self.s.send_text(line)
-
-    @staticmethod
-    def s_safe(text: str) -> str:
-        from handlers.console.render import safe
-
-        return safe(text)
 
     # --- commands -----------------------------------------------------------------------------
 
@@ -72,7 +67,7 @@ class Commands:
         matches = match_members(self.s.members(), who)
         if len(matches) != 1:
             what = "Several people match" if matches else "No one on the roster matches"
-            self.s.say(f"{what} {self.s_safe(who)!r}.")
+            self.s.say(f"{what} {safe(who)!r}.")
             if matches:
                 for member in matches:
                     self.s.say(f"   {member.describe()}")
@@ -81,7 +76,7 @@ class Commands:
             return
         self.s.show_new()  # anything that arrived for the previous identity first
         self.s.member = matches[0]
-        self.s.say(f"You are now {self.s_safe(self.s.member.name)} "
+        self.s.say(f"You are now {safe(self.s.member.name)} "
                    f"(local time {self.s.local_now(self.s.member)}).")
         history = self.s.chat.history(dm_channel(self.s.member.email))
         if history:
@@ -135,7 +130,7 @@ class Commands:
             return
         history = self.s.chat.history(dm_channel(member.email))
         if not history:
-            self.s.say(f"No messages with {self.s_safe(member.name)} yet.")
+            self.s.say(f"No messages with {safe(member.name)} yet.")
         for stored in history:
             self.s.show(stored)
 
@@ -158,7 +153,7 @@ class Commands:
             return
         due = self.s.next_question_at(member)
         if due is None:
-            self.s.say(f"{self.s_safe(member.name)} gets no questions (not an active physician).")
+            self.s.say(f"{safe(member.name)} gets no questions (not an active physician).")
             return
         self.s.now = max(self.s.now, due)
         self.s.say(f"Clock moved to {self.s.now:%a %Y-%m-%d %H:%M} UTC "
@@ -168,7 +163,7 @@ class Commands:
     def now(self, _rest: str) -> None:
         self.s.say(f"Console time: {self.s.now:%a %Y-%m-%d %H:%M} UTC")
         if self.s.member is not None:
-            self.s.say(f"{self.s_safe(self.s.member.name)}'s time: "
+            self.s.say(f"{safe(self.s.member.name)}'s time: "
                        f"{self.s.local_now(self.s.member)}")
 
     def help(self, _rest: str) -> None:

@@ -8,7 +8,6 @@ own clock. Messages are numbered by their row in `console_messages`, so numbers 
 from __future__ import annotations
 
 import dataclasses
-import logging
 import re
 from datetime import datetime, timedelta
 from typing import TextIO
@@ -30,8 +29,6 @@ from handlers.console.render import (
     render_message,
     safe,
 )
-
-logger = logging.getLogger(__name__)
 
 BOT_NAME = "Rounds"
 WEEKDAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
