@@ -23,6 +23,12 @@ _MEDS = (
     r"|diuretics?|water pills?|lasix|furosemide|beta[- ]blockers?|metoprolol|insulin|epipen"
     r"|amoxicillin|zpack|z-pack|azithromycin|cipro|flonase|zyrtec|claritin|mg|milligrams"
     r"|supplements?|vitamin \w+|iron|potassium|chemo|treatment|therapy|injections?|shots?"
+    r"|teaspoons?|tsp|tablespoons?|ml|drops|puffs|sprays"
+    # generic drug-name endings (lisinopril, losartan, lithium, prednisone, apixaban...)
+    r"|\w+(?:pril|sartan|olol|statin|dipine|apine|azole|mab|nib|tide|gliptin|gliflozin|floxacin"
+    r"|cycline|cillin|mycin|azepam|zolam|codone|morphine|afil|triptan|tidine|dronate|lukast"
+    r"|thiazide|semide|formin|oxetine|pramine|triptyline|ium|barbital|parin|xaban|gatran|vir"
+    r"|sone|solone|terol|tropium|zosin|setron|azine|idone|profen|oxacin|trigine|tiracetam)"
 )
 _DIRECTIVE = re.compile(
     rf"\byou (?:should|must|need to|have to|ought to|can (?:safely |just )?|could (?:just )?|'d better"
@@ -35,7 +41,7 @@ _DIRECTIVE = re.compile(
 _IMPERATIVE = re.compile(
     rf"(?:^|[.;!?:]\s+|,\s+|\band\s+|\bthen\s+|\bjust\s+|\bso\s+)(?:just |simply |go ahead and |feel free to )?"
     rf"(?:{_CHANGE}|stop taking|don't take|do not take|never take|don't bother taking)\b"
-    rf"[^.;!?]{{0,50}}?\b(?:your|two|three|four|an extra|extra|double|\d+)\s*(?:{_MEDS}|\w+ (?:{_MEDS}))\b",
+    rf"[^.;!?]{{0,50}}?\b(?:your|two|three|four|an extra|extra|double|\d+)\s*(?:[\w-]+ ){{0,2}}(?:{_MEDS})\b",
     re.IGNORECASE | re.MULTILINE,
 )
 _AVOID_CARE = re.compile(
@@ -56,7 +62,7 @@ _DOSING = re.compile(
 )
 # A sentence that sends the decision back to a clinician is general education.
 _DEFER = re.compile(
-    r"\b(?:before (?:you|they|stopping|starting|changing)|whether (?:to|you|they)|without (?:talking|"
+    r"\b(?:before (?:you|they|stopping|starting|changing)\b|whether (?:to|you|they)|without (?:talking|"
     r"checking|asking|consulting|first)|(?:ask|talk (?:to|with)|check with|consult|speak (?:to|with)|"
     r"discuss (?:\w+ )?with|call) (?:your|a|our|their) (?:own )?(?:doctor|physician|provider|"
     r"pharmacist|clinician|care team|prescriber|nurse|specialist|cardiologist|endocrinologist|"

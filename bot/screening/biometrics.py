@@ -22,7 +22,7 @@ _PHOTO = re.compile(
     r"|Mr\.? \w+|Mrs\.? \w+|Ms\.? \w+|his face|her face|the baby|their baby|the twins)"
     r"|(?:his|her|their|my patient's|the patient's|patient's) (?:photo|photograph|picture|selfie"
     r"|face|tattoo|birthmark|headshot|before-and-after (?:photos|pictures)|before and after"
-    r" (?:photos|pictures)|mugshot)s?\b(?=[^.]{0,60}\b(?:post|posted|share|shared|attach|attached"
+    r" (?:photos|pictures)|mugshot)s?\b(?=[^.]{0,100}\b(?:post|posted|share|shared|attach|attached"
     r"|show|showed|use|used|sent|send|include|included|upload|uploaded|with (?:her|his) permission"
     r"|on (?:our|the) (?:page|feed|website|Instagram|Facebook))))",
     re.IGNORECASE,

@@ -7,7 +7,7 @@ import re
 _ABBREV = ("Mr", "Mrs", "Ms", "Dr", "St", "Jr", "Sr", "Mt", "Ave", "Apt", "No", "vs", "e.g", "i.e")
 _SENTENCE_END = re.compile(
     r"(?<=[.!?;])" + "".join(rf"(?<!\b{re.escape(a)}\.)" for a in _ABBREV) + r"\s+(?=[\"'(\[]?[A-Z0-9])"
-    r"|\n+"
+    r"|(?<=;)\s+|\n+"
 )
 
 #: Words that point at one particular person (a patient or their family), not people in general.
@@ -16,7 +16,7 @@ PERSON_CUE = re.compile(
     r"mr|mrs|ms|husband|wife|son|daughter|mom|mother|dad|father|grandma|grandmother|grandpa|grandfather|"
     r"grandson|granddaughter|brother|sister|aunt|uncle|nephew|niece|fianc[eé]e?|boyfriend|"
     r"girlfriend|widow|widower|newborn|toddler|boy|girl|gentleman|lady|"
-    r"man|woman|guy|kid|child|baby|infant|teen|teenager|twins?|family|client|resident|"
+    r"man|woman|guy|kid|child|baby|infant|teen|teenager|twins?|client|resident|came in|walked in|was admitted|"
     r"I (?:saw|treated|operated|delivered|admitted|discharged|diagnosed|examined|met|"
     r"cared|scoped|intubated|casted|stitched|sutured|referred|told|called))\b",
     re.IGNORECASE,

@@ -48,7 +48,7 @@ _DOB = re.compile(
 _EVENT = re.compile(
     r"\b(?:born|birth|birthday|DOB|admitted|admission|discharged?|surgery|operated|operation|"
     r"died|death|passed away|delivered|diagnosed|diagnosis|came in|presented|transplant|"
-    r"fell|broke|accident|stroke|heart attack|overdosed?|ER|ED|emergency|intubated|coded|"
+    r"fell|broke|accident|stroke|heart attack|overdosed?|(?-i:ER|ED)|intubated|coded|"
     r"scoped|biopsy|seizure|miscarr\w*|induced|c-section|amputat\w*|started chemo|funeral)\b",
     re.IGNORECASE,
 )

@@ -10,7 +10,10 @@ from bot.screening.context import has_person_cue, sentence_at
 from bot.screening.findings import Finding
 
 # A value that follows a label: letters/digits with inner dashes, dots, slashes or spaced groups.
-_VALUE = r"(?P<val>#?[A-Za-z0-9](?:[A-Za-z0-9]|[-./](?=[A-Za-z0-9])|\s(?=[A-Z0-9]*\d[A-Z0-9]*\b)){2,30})"
+_VALUE = (
+    r"(?=[#A-Za-z./-]*\d|[A-Z]{2,4} \d)"
+    r"(?P<val>#?[A-Za-z0-9](?:[A-Za-z0-9]|[-./](?=[A-Za-z0-9])|\s(?=[A-Z0-9]*\d[A-Z0-9]*\b)){2,30})"
+)
 # Between label and value: punctuation, 'is/was/of/ending in', or a few filler words.
 _GAP = r"(?:\s*(?:[:#=,]|\(|\bending (?:in|with)|\bends in|\bis|\bwas|\bwere|\bare|\bof|\breads?)){0,3}"
 _FILLER = r"(?:\s+(?!\d)[a-z']{1,12}){0,4}?"
@@ -72,7 +75,7 @@ _REASONS: dict[str, str] = {
 def _compile_labelled() -> list[tuple[str, re.Pattern[str]]]:
     compiled = []
     for kind, label in _LABELS.items():
-        pattern = rf"(?i:\b(?:{label}))(?!\w){_GAP}{_FILLER}{_GAP}\s*[:#]?\s*{_VALUE}"
+        pattern = rf"(?i:\b(?:{label}))(?:(?<=[#:])|(?!\w)){_GAP}{_FILLER}{_GAP}\s*[:#]?\s*{_VALUE}"
         compiled.append((kind, re.compile(pattern)))
     return compiled
 

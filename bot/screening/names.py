@@ -62,7 +62,7 @@ _POSSESSIVE = re.compile(
     r"|treatment|recovery|case|symptoms|seizures|tumou?r|pregnancy|delivery|blood|heart|knee|hip"
     r"|leg|arm|story|condition|prognosis|wedding|funeral|birthday|transplant|stroke|fall)\b"
 )
-_FAMILY = re.compile(r"\bthe ([A-Z][a-z'-]+?)(?:s)?(?: family| twins| kids| household)\b")
+_FAMILY = re.compile(r"\b(?i:the) ([A-Z][a-z'-]+?)(?:s)?(?: family| twins| kids| household)\b")
 _TOKEN = re.compile(r"\b[A-Z][a-zA-Z'’-]*\b(?!['’]t\b)")
 
 _NOT_NAMES = (

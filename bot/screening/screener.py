@@ -48,7 +48,7 @@ _PRIORITY = {
         )
     )
 }
-_NEVER_DROPPED = frozenset({"patient_story", "advice"})
+_NEVER_DROPPED = frozenset({"patient_story", "advice", "photo", "biometric"})
 _HAS_DIGIT = re.compile(r"\d")
 
 
@@ -74,12 +74,12 @@ class Screener:
             found.extend(find_labelled(text))
             found.extend(find_unlabelled(text))
             found.extend(self._phones.find(text))
-            found.extend(find_ages(text))
         if "@" in text:
             found.extend(find_emails(text, self._emails, self._hosts))
         if "." in text:
             email_spans = [(f.start, f.end) for f in found if f.kind == "email"]
             found.extend(find_urls(text, spans, self._hosts, email_spans))
+        found.extend(find_ages(text))
         found.extend(find_dates(text, spans))
         found.extend(find_addresses(text, spans, self._allow.addresses))
         found.extend(find_geography(text, spans, self._name_words))

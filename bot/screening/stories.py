@@ -7,7 +7,16 @@ from collections.abc import Iterator
 
 from bot.screening.findings import Finding
 
-# Someone particular: "my patient", "a woman I saw", "the 47-year-old I operated on".
+_OCCUPATION = (
+    r"teacher|principal|coach|pastor|priest|rabbi|imam|minister|mayor|sheriff|police officer|cop"
+    r"|firefighter|fire chief|farmer|rancher|baker|barber|librarian|mail carrier|postman|pilot"
+    r"|chef|musician|quarterback|pitcher|athlete|Olympian|senator|council ?(?:member|man|woman)"
+    r"|news anchor|reporter|lawyer|judge|dentist|bus driver|truck driver|trucker|crossing guard"
+    r"|janitor|CEO|professor|veterinarian|plumber|electrician|mechanic|waitress|bartender"
+    r"|banker|realtor|soldier|marine|logger|miner|fisherman|welder|carpenter|hairdresser"
+    r"|stylist|shop owner|store owner|owner|shopkeeper|cashier|custodian|superintendent"
+)
+# Someone particular: "my patient", "a woman I saw", "the 47-year-old", "she's a ...".
 _ANCHOR = re.compile(
     r"\b(?:my patient|a patient of (?:mine|ours)|one of my patients|this patient|a patient (?:I|we|who"
     r"|whom|that)|the patient (?:I|we|who)|I (?:just |recently |once )?(?:saw|treated|operated on"
@@ -16,21 +25,24 @@ _ANCHOR = re.compile(
     r"|(?:a|an|one|this|the)(?: \w+)? (?:man|woman|boy|girl|gentleman|lady|mom|dad|guy|grandmother"
     r"|grandfather|teen|teenager|kid|toddler|newborn|veteran|retiree|widow|widower)"
     r"(?: (?:I|we|who|whom|that|in|from|with))"
-    r"|(?:a|an|the|this)(?: \w+)? \d{1,2}[- ](?:year|yr|month|week)[- ]old)\b",
+    r"|(?:a|an|the|this)(?: \w+)? \d{1,2}[- ](?:year|yr|month|week)[- ]old"
+    r"|(?:she|he)(?:'s| is| was)(?: \w+)? (?:a|an|the|our))\b",
     re.IGNORECASE,
+)
+# An occupation pinned to one person the physician treats is a story on its own.
+_OCCUPATION_ANCHOR = re.compile(
+    rf"\b(?i:a|an|the|this|my|our)(?: [\w-]+){{0,2}} (?i:{_OCCUPATION})(?:'s)?"
+    r"(?= I\b| we\b| from [A-Z]| (?:came|walked|rolled|was brought|was admitted) in)"
 )
 # Details that, with an anchor, narrow a story down to one recognisable person.
 _DETAIL = re.compile(
-    r"\b(?:\d{1,2}[- ](?:year|yr)[- ]old|in (?:his|her) (?:early |late |mid-)?(?:20|30|40|50|60|70|80)s"
-    r"|teacher|teaches|principal|coach(?:es|ed)?|pastor|priest|rabbi|imam|mayor|sheriff|police (?:officer|chief)|cop"
-    r"|firefighter|fire chief|farmer|rancher|baker|bakery|barber|salon|diner|restaurant|caf[eé]"
-    r"|shop|store|owner|owns|runs the|runs a|manages the|works (?:at|for) the|plays for|librarian"
-    r"|mail carrier|postman|pilot|chef|musician|band|quarterback|pitcher|athlete|Olympian"
-    r"|senator|councilman|councilwoman|council member|news anchor|reporter|lawyer|judge|dentist"
-    r"|nurse at|bus driver|truck driver|crossing guard|janitor|plant manager|CEO|president of"
-    r"|twins|triplets|quadruplets|lottery|famous|local celebrity|our town|this town|down the street"
-    r"|next door|across the street|on (?:the )?(?:[A-Z][a-z]+ )(?:Street|St|Avenue|Ave|Road|Rd)\b"
-    r"|at [A-Z][a-z]+ (?:High|Elementary|Middle|School|Church|Mill|Plant|Factory|Market|Diner)"
+    rf"\b(?:\d{{1,2}}[- ](?:year|yr)[- ]old|in (?:his|her) (?:early |late |mid-)?(?:20|30|40|50|60|70|80)s"
+    rf"|{_OCCUPATION}|teaches|coach(?:es|ed)|bakery|salon|diner|restaurant|caf[eé]|shop|store"
+    r"|owns|runs the|runs a|manages the|works (?:at|for) the|plays for|paper mill|plant manager"
+    r"|president of|twins|triplets|quadruplets|lottery|famous|local celebrity|our town|this town"
+    r"|down the street|next door|across the street|downtown|on (?:the )?(?:[A-Z][a-z]+ )(?:Street|St"
+    r"|Avenue|Ave|Road|Rd)\b|at [A-Z][a-z]+ (?:High|Elementary|Middle|School|Church|Mill|Plant"
+    r"|Factory|Market|Diner)|(?-i:from [A-Z][a-z]{3,})"
     r"|last (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|yesterday|this morning"
     r"|last night|(?:only|first|youngest|oldest) (?:\w+ )?(?:in|at) (?:our|the|this) (?:county|town"
     r"|school|state|practice)|went viral|on the news|in the paper)\b",
@@ -41,10 +53,14 @@ _GENERAL = re.compile(
     r"|most of my patients|some of my patients|a lot of my patients|people who)\b",
     re.IGNORECASE,
 )
+_FIRST_PERSON = re.compile(r"\b(?:I|we|my|our)\b")
+_REASON = "describes a particular patient in enough detail that someone could recognise them"
 
 
 def find_stories(text: str, spans: list[tuple[int, int]]) -> Iterator[Finding]:
     """A particular person plus an identifying detail in the same sentence (or the next one)."""
+    for match in _OCCUPATION_ANCHOR.finditer(text):
+        yield Finding("patient_story", match.start(), match.end(), _REASON)
     for index, (start, end) in enumerate(spans):
         anchor = _ANCHOR.search(text, start, end)
         if anchor is None:
@@ -56,16 +72,11 @@ def find_stories(text: str, spans: list[tuple[int, int]]) -> Iterator[Finding]:
             if not (anchor.start() <= d.start() and d.end() <= anchor.end())
         ]
         age_in_anchor = re.search(r"\d[- ](?:year|yr|month|week)", anchor.group(0))
-        if not details and not age_in_anchor:
-            continue
-        if age_in_anchor and not details and _GENERAL.search(text, start, end):
-            continue
-        if not details and age_in_anchor and not re.search(r"\b(?:I|we|my|our)\b", text[start:end]):
-            continue
+        if not details:
+            # "A 30-year-old can usually skip this test" is general; "the 30-year-old I saw" is not.
+            if not age_in_anchor or _GENERAL.search(text, start, end):
+                continue
+            if not _FIRST_PERSON.search(text, start, end):
+                continue
         last = max([anchor.end(), *(d.end() for d in details)])
-        yield Finding(
-            "patient_story",
-            anchor.start(),
-            last,
-            "describes a particular patient in enough detail that someone could recognise them",
-        )
+        yield Finding("patient_story", anchor.start(), last, _REASON)
