@@ -184,7 +184,8 @@ def _pause(services, session, person, prompt, extra, action, now, outcome) -> Ou
     if not extra.isdigit() or int(extra) not in PAUSE_WEEKS:
         return outcome.say("Choose 1, 2 or 4 weeks.")
     count = int(extra)
-    person.paused_until = weeks.week_monday(weeks.next_week_key(prompt.week, count))
+    # This week is closed; the pause covers the `count` weeks after it (a vacation ahead).
+    person.paused_until = weeks.week_monday(weeks.next_week_key(prompt.week, count + 1))
     person.updated_at = now
     prompt.status, prompt.closed_at = PromptStatus.PAUSED, now
     return outcome.say(_render(services, "paused", weeks=count,
