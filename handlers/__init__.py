@@ -1,1 +1,14 @@
 """Per-platform adapters: translate chat payloads to core calls and back."""
+
+from __future__ import annotations
+
+
+def make_chats(config) -> dict:
+    """The sending side of every configured platform, keyed by platform name."""
+    chats: dict = {}
+    if config.slack.configured:
+        from handlers.slack.chat import SlackChat
+
+        chats["slack"] = SlackChat(config.slack)
+    # The console chat (and later Teams) is added here by its adapter.
+    return chats

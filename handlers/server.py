@@ -1,0 +1,130 @@
+"""One aiohttp process: `/slack/events`, `/healthz`, later `/api/messages`, plus the ticker.
+
+The ticker is a plain asyncio loop that runs the core's `run_due(now)` in a thread every
+`[server] tick_seconds`: the database is the schedule, so a missed or failed tick is simply
+caught up by the next one. An exception in a tick is logged and the loop goes on.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import Iterable
+
+from aiohttp import web
+from sqlalchemy import text
+
+from bot.outbox import outbox_counts
+from bot.scheduler import run_due
+from bot.store import OutboxStatus
+
+logger = logging.getLogger(__name__)
+
+SERVICES_KEY = web.AppKey("services", object)
+TICKER_KEY = web.AppKey("ticker", asyncio.Task)
+
+
+def create_web_app(services, *, slack_app=None, extra_routes: Iterable[web.RouteDef] = (),
+                   run_ticker: bool = True) -> web.Application:
+    """The HTTP app: health, Slack events (HTTP mode) and any extra platform routes.
+
+    Args:
+        services: the core `Services`.
+        slack_app: a Bolt app to serve at `/slack/events`; built from `services` when Slack is
+            configured for HTTP mode and none is given. Socket Mode serves no Slack route.
+        extra_routes: more routes, e.g. Teams' `POST /api/messages`, added by its adapter.
+        run_ticker: start the background `run_due` ticker with the app (tests turn it off).
+    """
+    app = web.Application(client_max_size=1024 * 1024)
+    app[SERVICES_KEY] = services
+    app.router.add_get("/healthz", healthz)
+    slack = services.config.slack
+    if slack_app is None and slack.configured and not slack.socket_mode:
+        from handlers.slack.app import create_slack_app
+
+        slack_app = create_slack_app(services)
+    if slack_app is not None:
+        from handlers.slack.routes import slack_routes
+
+        app.router.add_routes(slack_routes(slack_app, slack.signing_secret))
+    app.router.add_routes(list(extra_routes))
+    if run_ticker:
+        app.cleanup_ctx.append(_ticker_context)
+    return app
+
+
+async def healthz(request: web.Request) -> web.Response:
+    services = request.app[SERVICES_KEY]
+    report = await asyncio.to_thread(health_report, services)
+    return web.json_response(report, status=200 if report["ok"] else 503)
+
+
+def health_report(services) -> dict:
+    """Database reachable, and how many outbox messages wait or failed for good."""
+    try:
+        with services.db.transaction() as session:
+            session.execute(text("SELECT 1"))
+        counts = outbox_counts(services.db)
+    except Exception as error:  # reported, not raised: health checks must answer
+        logger.warning("health check: database unreachable (%s)", type(error).__name__)
+        return {"ok": False, "database": False, "outbox": None}
+    waiting = counts.get(OutboxStatus.PENDING, 0) + counts.get(OutboxStatus.SENDING, 0)
+    return {"ok": True, "database": True,
+            "outbox": {"pending": waiting, "failed": counts.get(OutboxStatus.FAILED, 0)}}
+
+
+# --- the ticker -----------------------------------------------------------------------------
+
+
+async def tick_forever(services, interval: float) -> None:
+    """Run everything due, forever; a failing tick is logged and the next one tries again."""
+    while True:
+        try:
+            await asyncio.to_thread(run_due, services, services.clock())
+        except Exception:
+            logger.exception("tick failed; will try again in %ss", interval)
+        await asyncio.sleep(interval)
+
+
+async def _ticker_context(app: web.Application):
+    services = app[SERVICES_KEY]
+    task = asyncio.create_task(tick_forever(services, services.config.server.tick_seconds))
+    app[TICKER_KEY] = task
+    yield
+    task.cancel()
+    with contextlib.suppress(asyncio.CancelledError):
+        await task
+
+
+# --- serving --------------------------------------------------------------------------------
+
+
+async def serve(services, *, extra_routes: Iterable[web.RouteDef] = ()) -> None:
+    """Serve until cancelled: HTTP mode, or Socket Mode when `[slack] app_token` is set.
+
+    Both modes serve `/healthz` (and any extra routes) on `[server] host`/`port` and run the
+    ticker; in Socket Mode Slack's events arrive over the socket instead of `/slack/events`.
+    """
+    server = services.config.server
+    slack = services.config.slack
+    socket_handler = None
+    if slack.configured and slack.socket_mode:
+        from handlers.slack.app import create_slack_app
+        from handlers.slack.socket import socket_mode_handler
+
+        socket_handler = socket_mode_handler(create_slack_app(services), slack.app_token)
+    runner = web.AppRunner(create_web_app(services, extra_routes=extra_routes),
+                           access_log=None)
+    await runner.setup()
+    await web.TCPSite(runner, server.host, server.port).start()
+    logger.info("serving on %s:%s (%s)", server.host, server.port,
+                "Slack Socket Mode" if socket_handler else "HTTP")
+    try:
+        if socket_handler is not None:
+            await socket_handler.connect_async()
+        await asyncio.Event().wait()
+    finally:
+        if socket_handler is not None:
+            await socket_handler.close_async()
+        await runner.cleanup()

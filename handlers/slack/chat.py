@@ -1,0 +1,239 @@
+"""The sending side of Slack: `SlackChat` implements `bot.chat.Chat` with the sync WebClient.
+
+The core's outbox calls it from worker threads, so everything here is thread-safe. Delivery:
+- 429s are retried by slack_sdk after `Retry-After`; every attempt of chat.postMessage first
+  takes a token from a client-side bucket (`[slack] post_messages_per_second`), so a big
+  fan-out stays under the workspace cap instead of bouncing off it.
+- chat.postMessage is *not* idempotent, so its 5xx / connection failures are not blindly
+  retried: we look for the message (tagged with `metadata`) in the conversation history
+  first, and only post again if it is not there. Other calls are safe to repeat and use
+  slack_sdk's ServerErrorRetryHandler / ConnectionErrorRetryHandler.
+- What still fails is raised as `TransientSendError` (the outbox keeps it and retries on the
+  next tick) or `PermanentSendError` (the platform refused for good).
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from datetime import datetime, timedelta
+from typing import Any
+from urllib.error import URLError
+
+from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError, SlackRequestError
+from slack_sdk.http_retry.builtin_handlers import (
+    ConnectionErrorRetryHandler,
+    RateLimitErrorRetryHandler,
+    ServerErrorRetryHandler,
+)
+from slack_sdk.http_retry.builtin_interval_calculators import BackoffRetryIntervalCalculator
+from slack_sdk.http_retry.jitter import RandomJitter
+
+from bot.chat import MessageRef, OutgoingMessage, PermanentSendError, TransientSendError
+from bot.config import SlackConfig
+from handlers.slack.render import render_message
+
+logger = logging.getLogger(__name__)
+
+METADATA_EVENT_TYPE = "rounds_outbox"
+# Slack's clock and ours may disagree a little; look a bit further back than asked.
+HISTORY_SKEW = timedelta(minutes=15)
+POST_ATTEMPTS = 3
+
+PERMANENT_ERRORS = frozenset({
+    "user_not_found", "users_not_found", "channel_not_found", "not_in_channel", "is_archived",
+    "channel_is_archived", "account_inactive", "invalid_auth", "not_authed", "token_revoked",
+    "token_expired", "no_permission", "missing_scope", "cannot_dm_bot", "user_disabled",
+    "user_is_bot", "restricted_action", "messages_tab_disabled", "team_access_not_granted",
+    "ekm_access_denied", "org_login_required", "invalid_blocks", "invalid_blocks_format",
+    "msg_too_long", "no_text", "invalid_metadata_format", "invalid_metadata_schema",
+    "metadata_too_large", "message_not_found", "cant_update_message", "edit_window_closed",
+    "invalid_arguments", "invalid_arg_name", "invalid_array_arg", "invalid_charset",
+    "invalid_form_data", "invalid_post_type", "missing_post_type", "method_deprecated",
+    "deprecated_endpoint", "two_factor_setup_required", "not_allowed_token_type",
+    "access_denied", "enterprise_is_restricted", "accesslimited",
+})
+
+
+class TokenBucket:
+    """Thread-safe pacing: `acquire()` blocks until a token is free (rate per second, burst)."""
+
+    def __init__(self, rate: float, burst: float = 1.0):
+        self.rate, self.burst = float(rate), max(1.0, float(burst))
+        self._tokens = self.burst
+        self._stamp = time.monotonic()
+        self._lock = threading.Lock()
+
+    def acquire(self) -> None:
+        with self._lock:
+            now = time.monotonic()
+            self._tokens = min(self.burst, self._tokens + (now - self._stamp) * self.rate)
+            self._stamp = now
+            self._tokens -= 1  # reserve now; wait outside the lock for the debt to refill
+            wait = 0.0 if self._tokens >= 0 else -self._tokens / self.rate
+        if wait:
+            time.sleep(wait)
+
+
+class PacedRateLimitRetryHandler(RateLimitErrorRetryHandler):
+    """Retries 429 after Retry-After, then waits for a pacing token before the next attempt."""
+
+    def __init__(self, bucket: TokenBucket | None, max_retry_count: int = 5):
+        super().__init__(max_retry_count=max_retry_count)
+        self.bucket = bucket
+
+    def prepare_for_next_attempt(self, *, state, request, response=None, error=None) -> None:
+        super().prepare_for_next_attempt(state=state, request=request, response=response,
+                                         error=error)
+        if self.bucket is not None:
+            self.bucket.acquire()
+
+
+def _backoff() -> BackoffRetryIntervalCalculator:
+    return BackoffRetryIntervalCalculator(backoff_factor=0.5, jitter=RandomJitter())
+
+
+class ServerErrorsRetryHandler(ServerErrorRetryHandler):
+    """Retry 500, 502, 503 and 504 with exponential backoff (slack_sdk's retries 500/503)."""
+
+    def _can_retry(self, *, state, request, response=None, error=None) -> bool:
+        return response is not None and response.status_code in (500, 502, 503, 504)
+
+
+def is_permanent(error: SlackApiError) -> bool:
+    code = str(error.response.get("error", "")) if error.response is not None else ""
+    status = error.response.status_code if error.response is not None else 0
+    return code in PERMANENT_ERRORS or status in (400, 401, 403, 404)
+
+
+def _translate(error: Exception, method: str) -> Exception:
+    """Map a slack_sdk failure to the core's Permanent/TransientSendError (ids only, no text)."""
+    if isinstance(error, SlackApiError):
+        code = error.response.get("error", "") if error.response is not None else ""
+        status = error.response.status_code if error.response is not None else 0
+        kind = PermanentSendError if is_permanent(error) else TransientSendError
+        return kind(f"slack {method}: {code or 'error'} (HTTP {status})")
+    return TransientSendError(f"slack {method}: {type(error).__name__}")
+
+
+def _server_side(error: SlackApiError) -> bool:
+    """A 5xx or a Slack-side failure: the post may or may not have happened."""
+    if error.response is None:
+        return False
+    return error.response.status_code >= 500 or error.response.get("error") in SERVER_ERRORS
+
+
+SERVER_ERRORS = frozenset({"internal_error", "fatal_error", "service_unavailable",
+                           "request_timeout"})
+TRANSIENT_EXCEPTIONS = (SlackRequestError, URLError, OSError, TimeoutError)
+
+
+class SlackChat:
+    """Sync Slack sender used by the outbox (worker threads) and the roster import."""
+
+    platform = "slack"
+
+    def __init__(self, config: SlackConfig, *, timeout: int = 30):
+        self.config = config
+        self.post_bucket = TokenBucket(config.post_messages_per_second,
+                                       burst=max(1.0, config.post_messages_per_second / 20))
+        self._channels: dict[str, str] = {}
+        self._channels_lock = threading.Lock()
+        common = {"token": config.bot_token, "base_url": config.api_url, "timeout": timeout}
+        # Safe to repeat: connection errors, 429 and 5xx are retried inside slack_sdk.
+        self.client = WebClient(**common, retry_handlers=[
+            ConnectionErrorRetryHandler(max_retry_count=2, interval_calculator=_backoff()),
+            PacedRateLimitRetryHandler(None),
+            ServerErrorsRetryHandler(max_retry_count=2, interval_calculator=_backoff()),
+        ])
+        # chat.postMessage: only 429 (Slack did not process it) is retried blindly.
+        self.post_client = WebClient(**common, retry_handlers=[
+            PacedRateLimitRetryHandler(self.post_bucket),
+        ])
+
+    # --- Chat protocol -----------------------------------------------------------------
+
+    def open_direct(self, user_id: str) -> str:
+        with self._channels_lock:
+            cached = self._channels.get(user_id)
+        if cached:
+            return cached
+        response = self._call("conversations.open", self.client.conversations_open,
+                              users=user_id, return_im=False)
+        channel = response["channel"]["id"]
+        with self._channels_lock:
+            self._channels[user_id] = channel
+        return channel
+
+    def send(self, channel: str, message: OutgoingMessage) -> MessageRef:
+        started = datetime.now().astimezone()
+        kwargs: dict[str, Any] = render_message(message)
+        if message.key:
+            kwargs["metadata"] = {"event_type": METADATA_EVENT_TYPE,
+                                  "event_payload": {"key": message.key}}
+        if message.thread_ts:
+            kwargs["thread_ts"] = message.thread_ts
+        for attempt in range(1, POST_ATTEMPTS + 1):
+            self.post_bucket.acquire()
+            try:
+                response = self.post_client.chat_postMessage(channel=channel, **kwargs)
+                return MessageRef(response["channel"], response["ts"])
+            except SlackApiError as error:
+                if attempt == POST_ATTEMPTS or not _server_side(error):
+                    raise _translate(error, "chat.postMessage") from error
+            except TRANSIENT_EXCEPTIONS as error:
+                if attempt == POST_ATTEMPTS:
+                    raise _translate(error, "chat.postMessage") from error
+            # Slack may have posted it before failing: look before posting again.
+            time.sleep(0.5 * 2 ** (attempt - 1))
+            if message.key and not message.thread_ts:
+                found = self.find_sent(channel, message.key, started)
+                if found is not None:
+                    return found
+        raise AssertionError("unreachable")
+
+    def update(self, ref: MessageRef, message: OutgoingMessage) -> None:
+        self._call("chat.update", self.client.chat_update, channel=ref.channel, ts=ref.ts,
+                   **render_message(message))
+
+    def find_sent(self, channel: str, key: str, since: datetime) -> MessageRef | None:
+        oldest = f"{(since - HISTORY_SKEW).timestamp():.6f}"
+        cursor = None
+        while True:
+            response = self._call("conversations.history", self.client.conversations_history,
+                                  channel=channel, oldest=oldest, include_all_metadata=True,
+                                  limit=200, cursor=cursor)
+            for item in response.get("messages", []):
+                metadata = item.get("metadata") or {}
+                if (metadata.get("event_type") == METADATA_EVENT_TYPE
+                        and (metadata.get("event_payload") or {}).get("key") == key):
+                    return MessageRef(channel, item["ts"])
+            cursor = (response.get("response_metadata") or {}).get("next_cursor")
+            if not response.get("has_more") or not cursor:
+                return None
+
+    def lookup_user_by_email(self, email: str) -> str | None:
+        try:
+            response = self.client.users_lookupByEmail(email=email)
+        except SlackApiError as error:
+            if error.response is not None and error.response.get("error") == "users_not_found":
+                return None
+            raise _translate(error, "users.lookupByEmail") from error
+        except TRANSIENT_EXCEPTIONS as error:
+            raise _translate(error, "users.lookupByEmail") from error
+        return response["user"]["id"]
+
+    # --- helpers ------------------------------------------------------------------------
+
+    def _call(self, method: str, function, **kwargs) -> Any:
+        try:
+            return function(**{k: v for k, v in kwargs.items() if v is not None})
+        except SlackApiError as error:
+            raise _translate(error, method) from error
+        except TRANSIENT_EXCEPTIONS as error:
+            raise _translate(error, method) from error
+
+
+__all__ = ["SlackChat", "TokenBucket", "is_permanent"]

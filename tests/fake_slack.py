@@ -1,0 +1,344 @@
+"""A small fake Slack Web API on 127.0.0.1 that records every call, for tests and the bench.
+
+It runs an aiohttp server on its own event loop in a background thread, so both sync tests
+(SlackChat, `rounds tick` subprocesses) and async tests (Bolt's AsyncWebClient) can use it:
+
+    with FakeSlack() as fake:
+        config = make_config(url, slack={..., "api_url": fake.url})
+
+Knobs: `fail_next(method, status, count)` (e.g. 429 with Retry-After, or 500),
+`error_next(method, "channel_not_found")`, `limit(method, per_second, burst)` (token bucket
+answering 429 + Retry-After when exceeded), `random_429` (a fraction of calls answered 429),
+`hold(method)` (store the message, then never answer: simulates a crash between "sent" and
+"recorded"), `ts_clock` (the clock message timestamps are made from).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+import json
+import random
+import threading
+import time
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import parse_qsl
+
+from aiohttp import web
+
+BOT_USER_ID = "UBOT00001"
+BOT_ID = "BBOT00001"
+TEAM_ID = "T0000TEST"
+
+
+@dataclass
+class Call:
+    method: str
+    params: dict[str, Any]
+    headers: dict[str, str]
+    status: int = 200
+
+
+@dataclass
+class _Bucket:
+    rate: float
+    burst: float
+    tokens: float
+    stamp: float
+
+    def take(self, now: float) -> float:
+        """Take one token; return 0 if granted, else seconds until one is available."""
+        self.tokens = min(self.burst, self.tokens + (now - self.stamp) * self.rate)
+        self.stamp = now
+        if self.tokens >= 1:
+            self.tokens -= 1
+            return 0.0
+        return (1 - self.tokens) / self.rate
+
+
+@dataclass
+class _Failure:
+    status: int
+    count: int
+    retry_after: int | None = None
+    error: str | None = None
+
+
+@dataclass
+class StoredMessage:
+    channel: str
+    ts: str
+    text: str
+    blocks: Any
+    metadata: Any
+    thread_ts: str | None = None
+    user: str = BOT_USER_ID
+    bot_id: str = BOT_ID
+    updates: list[dict[str, Any]] = field(default_factory=list)
+
+
+class FakeSlack:
+    """The fake Web API server; `url` ends in `/api/` like Slack's base URL."""
+
+    def __init__(self, emails: dict[str, str] | None = None):
+        self.calls: list[Call] = []
+        self.messages: list[StoredMessage] = []
+        self.ephemeral: list[dict[str, Any]] = []
+        self.emails = {k.lower(): v for k, v in (emails or {}).items()}
+        self.unknown_users: set[str] = set()
+        self.random_429 = 0.0
+        self.random_retry_after = 1
+        self.rng = random.Random(7)
+        self.ts_clock: Callable[[], float] = time.time
+        self.latency = 0.0
+        self._failures: dict[str, list[_Failure]] = defaultdict(list)
+        self._buckets: dict[str, _Bucket] = {}
+        self._held: set[str] = set()
+        self._seq = itertools.count(1)
+        self._lock = threading.Lock()
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._runner: web.AppRunner | None = None
+        self._thread: threading.Thread | None = None
+        self._ready = threading.Event()
+        self._hold_release: asyncio.Event | None = None
+        self.port = 0
+
+    # --- lifecycle -----------------------------------------------------------------------
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}/api/"
+
+    def start(self) -> FakeSlack:
+        self._thread = threading.Thread(target=self._run, name="fake-slack", daemon=True)
+        self._thread.start()
+        if not self._ready.wait(10):
+            raise RuntimeError("fake Slack did not start")
+        return self
+
+    def stop(self) -> None:
+        if self._loop is None:
+            return
+        asyncio.run_coroutine_threadsafe(self._shutdown(), self._loop).result(10)
+        self._loop.call_soon_threadsafe(self._loop.stop)
+        if self._thread:
+            self._thread.join(10)
+        self._loop = None
+
+    def __enter__(self) -> FakeSlack:
+        return self.start()
+
+    def __exit__(self, *exc) -> None:
+        self.stop()
+
+    def _run(self) -> None:
+        loop = asyncio.new_event_loop()
+        self._loop = loop
+        asyncio.set_event_loop(loop)
+        self._hold_release = asyncio.Event()
+        app = web.Application(client_max_size=10 * 1024 * 1024)
+        app.router.add_route("*", "/api/{method}", self._dispatch)
+        self._runner = web.AppRunner(app, access_log=None)
+        loop.run_until_complete(self._runner.setup())
+        site = web.TCPSite(self._runner, "127.0.0.1", 0, backlog=1024)
+        loop.run_until_complete(site.start())
+        self.port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+        self._ready.set()
+        loop.run_forever()
+
+    async def _shutdown(self) -> None:
+        if self._hold_release:
+            self._hold_release.set()
+        if self._runner:
+            await self._runner.cleanup()
+
+    # --- knobs ---------------------------------------------------------------------------
+
+    def fail_next(self, method: str, status: int = 429, count: int = 1,
+                  retry_after: int | None = None) -> None:
+        """Answer the next `count` calls of `method` with HTTP `status` (429 gets Retry-After)."""
+        if status == 429 and retry_after is None:
+            retry_after = 1
+        with self._lock:
+            self._failures[method].append(_Failure(status, count, retry_after))
+
+    def error_next(self, method: str, error: str, count: int = 1) -> None:
+        """Answer the next `count` calls of `method` with `{"ok": false, "error": error}`."""
+        with self._lock:
+            self._failures[method].append(_Failure(200, count, error=error))
+
+    def limit(self, method: str, per_second: float, burst: float | None = None) -> None:
+        burst = burst if burst is not None else max(1.0, per_second / 10)
+        self._buckets[method] = _Bucket(per_second, burst, burst, time.monotonic())
+
+    def hold(self, method: str = "chat.postMessage") -> None:
+        """Store the next call's effect but never answer it (until `release_holds`)."""
+        self._held.add(method)
+
+    def release_holds(self) -> None:
+        self._held.clear()
+        if self._loop and self._hold_release:
+            self._loop.call_soon_threadsafe(self._hold_release.set)
+
+    # --- queries -------------------------------------------------------------------------
+
+    def calls_to(self, method: str) -> list[Call]:
+        with self._lock:
+            return [c for c in self.calls if c.method == method]
+
+    def posted(self, channel: str | None = None) -> list[StoredMessage]:
+        with self._lock:
+            return [m for m in self.messages if channel is None or m.channel == channel]
+
+    def posted_with_key(self, key: str) -> list[StoredMessage]:
+        return [m for m in self.posted()
+                if (m.metadata or {}).get("event_payload", {}).get("key") == key]
+
+    def wait_for(self, predicate: Callable[[], bool], timeout: float = 10.0) -> None:
+        deadline = time.monotonic() + timeout
+        while not predicate():
+            if time.monotonic() > deadline:
+                raise TimeoutError("fake Slack: condition not met in time")
+            time.sleep(0.02)
+
+    @staticmethod
+    def dm_channel(user_id: str) -> str:
+        return "D" + user_id.lstrip("U")
+
+    # --- the API -------------------------------------------------------------------------
+
+    async def _dispatch(self, request: web.Request) -> web.Response:
+        method = request.match_info["method"]
+        params: dict[str, Any] = dict(request.query)
+        raw = await request.read()
+        if raw:
+            if request.content_type == "application/json":
+                params.update(json.loads(raw))
+            else:
+                params.update(parse_qsl(raw.decode(), keep_blank_values=True))
+        call = Call(method, params, dict(request.headers))
+        if self.latency:
+            await asyncio.sleep(self.latency)
+        early = self._early_answer(method, call)
+        with self._lock:
+            self.calls.append(call)
+        if early is not None:
+            call.status = early.status
+            return early
+        handler = getattr(self, "_api_" + method.replace(".", "_"), None)
+        if handler is None:
+            return web.json_response({"ok": False, "error": "unknown_method"})
+        body = handler(params)
+        if method in self._held:
+            self._held.discard(method)
+            assert self._hold_release is not None
+            await self._hold_release.wait()
+        return web.json_response(body)
+
+    def _early_answer(self, method: str, call: Call) -> web.Response | None:
+        with self._lock:
+            queue = self._failures.get(method)
+            if queue:
+                failure = queue[0]
+                failure.count -= 1
+                if failure.count <= 0:
+                    queue.pop(0)
+                if failure.error:
+                    return web.json_response({"ok": False, "error": failure.error})
+                headers = {"Retry-After": str(failure.retry_after)} if failure.retry_after else {}
+                return web.json_response({"ok": False, "error": "ratelimited" if failure.status == 429
+                                          else "internal_error"}, status=failure.status,
+                                         headers=headers)
+            if self.random_429 and method != "auth.test" and self.rng.random() < self.random_429:
+                return web.json_response({"ok": False, "error": "ratelimited"}, status=429,
+                                         headers={"Retry-After": str(self.random_retry_after)})
+            bucket = self._buckets.get(method)
+            if bucket is not None:
+                wait = bucket.take(time.monotonic())
+                if wait:
+                    return web.json_response({"ok": False, "error": "ratelimited"}, status=429,
+                                             headers={"Retry-After": str(max(1, round(wait)))})
+        return None
+
+    def _next_ts(self) -> str:
+        return f"{int(self.ts_clock())}.{next(self._seq):06d}"
+
+    def _api_auth_test(self, params):
+        return {"ok": True, "url": "https://rounds-test.slack.com/", "team": "Test",
+                "user": "rounds", "team_id": TEAM_ID, "user_id": BOT_USER_ID, "bot_id": BOT_ID}
+
+    def _api_conversations_open(self, params):
+        user = params.get("users", "")
+        if not user or user in self.unknown_users:
+            return {"ok": False, "error": "user_not_found"}
+        return {"ok": True, "channel": {"id": self.dm_channel(user)}}
+
+    def _api_chat_postMessage(self, params):
+        channel = params.get("channel", "")
+        if not channel:
+            return {"ok": False, "error": "channel_not_found"}
+        if not params.get("text") and not params.get("blocks"):
+            return {"ok": False, "error": "no_text"}
+        blocks = params.get("blocks")
+        metadata = params.get("metadata")
+        if isinstance(blocks, str):
+            blocks = json.loads(blocks)
+        if isinstance(metadata, str):
+            metadata = json.loads(metadata)
+        with self._lock:
+            message = StoredMessage(channel, self._next_ts(), params.get("text", ""), blocks,
+                                    metadata, params.get("thread_ts"))
+            self.messages.append(message)
+        return {"ok": True, "channel": channel, "ts": message.ts,
+                "message": {"text": message.text, "ts": message.ts, "bot_id": BOT_ID}}
+
+    def _api_chat_update(self, params):
+        with self._lock:
+            for message in self.messages:
+                if message.channel == params.get("channel") and message.ts == params.get("ts"):
+                    message.updates.append(dict(params))
+                    message.text = params.get("text", message.text)
+                    blocks = params.get("blocks", message.blocks)
+                    message.blocks = json.loads(blocks) if isinstance(blocks, str) else blocks
+                    return {"ok": True, "channel": message.channel, "ts": message.ts}
+        return {"ok": False, "error": "message_not_found"}
+
+    def _api_chat_postEphemeral(self, params):
+        with self._lock:
+            self.ephemeral.append(dict(params))
+        return {"ok": True, "message_ts": self._next_ts()}
+
+    def _api_conversations_history(self, params):
+        channel = params.get("channel")
+        oldest = float(params.get("oldest") or 0)
+        with_metadata = str(params.get("include_all_metadata", "")).lower() in ("1", "true")
+        limit = int(params.get("limit") or 100)
+        found = [m for m in self.posted(channel) if float(m.ts) >= oldest and not m.thread_ts]
+        found.sort(key=lambda m: float(m.ts), reverse=True)
+        start = int(params.get("cursor") or 0)
+        page = found[start:start + limit]
+        more = start + limit < len(found)
+        out = []
+        for m in page:
+            item = {"type": "message", "user": m.user, "bot_id": m.bot_id, "text": m.text,
+                    "ts": m.ts}
+            if with_metadata and m.metadata:
+                item["metadata"] = m.metadata
+            out.append(item)
+        return {"ok": True, "messages": out, "has_more": more,
+                "response_metadata": {"next_cursor": str(start + limit) if more else ""}}
+
+    def _api_users_lookupByEmail(self, params):
+        user = self.emails.get(str(params.get("email", "")).lower())
+        if user is None:
+            return {"ok": False, "error": "users_not_found"}
+        return {"ok": True, "user": {"id": user, "profile": {"email": params.get("email")}}}
+
+    def _api_views_open(self, params):
+        return {"ok": True, "view": {"id": f"V{next(self._seq):08d}"}}
+
+    def _api_views_publish(self, params):
+        return {"ok": True, "view": {"id": f"V{next(self._seq):08d}"}}
