@@ -21,7 +21,7 @@ _MEDS = (
     r"|losartan|sertraline|zoloft|lexapro|prozac|antidepressants?|birth control|the pill|ozempic"
     r"|wegovy|semaglutide|mounjaro|adderall|xanax|gabapentin|oxycodone|opioids?|painkillers?"
     r"|diuretics?|water pills?|lasix|furosemide|beta[- ]blockers?|metoprolol|insulin|epipen"
-    r"|amoxicillin|zpack|z-pack|azithromycin|cipro|flonase|zyrtec|claritin|mg|milligrams"
+    r"|amoxicillin|zpack|z-pack|azithromycin|cipro|flonase|zyrtec|claritin"
     r"|supplements?|vitamin \w+|iron|potassium|chemo|treatment|therapy|injections?|shots?"
     r"|teaspoons?|tsp|tablespoons?|ml|drops|puffs|sprays"
     # generic drug-name endings (lisinopril, losartan, lithium, prednisone, apixaban...)
@@ -30,6 +30,8 @@ _MEDS = (
     r"|thiazide|semide|formin|oxetine|pramine|triptyline|ium|barbital|parin|xaban|gatran|vir"
     r"|sone|solone|terol|tropium|zosin|setron|azine|idone|profen|oxacin|trigine|tiracetam)"
 )
+# A capitalised word after "your" in an imperative is usually a brand-name drug ("your Plavix").
+_BRAND = r"(?-i:[A-Z][a-z]{3,}\b)(?! (?:and|or|if|when|card|account|app|portal|number|ID)\b)"
 _DIRECTIVE = re.compile(
     rf"\byou (?:should|must|need to|have to|ought to|can (?:safely |just )?|could (?:just )?|'d better"
     rf"|had better|may want to|might want to|'re fine to|are fine to|can go ahead and)\s*(?:just |also |probably )?"
@@ -41,7 +43,8 @@ _DIRECTIVE = re.compile(
 _IMPERATIVE = re.compile(
     rf"(?:^|[.;!?:]\s+|,\s+|\band\s+|\bthen\s+|\bjust\s+|\bso\s+)(?:just |simply |go ahead and |feel free to )?"
     rf"(?:{_CHANGE}|stop taking|don't take|do not take|never take|don't bother taking)\b"
-    rf"[^.;!?]{{0,50}}?\b(?:your|two|three|four|an extra|extra|double|\d+)\s*(?:[\w-]+ ){{0,2}}(?:{_MEDS})\b",
+    rf"[^.;!?]{{0,50}}?\b(?:your|two|three|four|an extra|extra|double|another|an adult|a whole|half(?: an?| of)?|\d+)"
+    rf"\s*(?:[\w-]+ ){{0,2}}(?:{_MEDS}|{_BRAND})\b",
     re.IGNORECASE | re.MULTILINE,
 )
 _AVOID_CARE = re.compile(
@@ -56,8 +59,9 @@ _AVOID_CARE = re.compile(
     re.IGNORECASE,
 )
 _DOSING = re.compile(
-    rf"\b(?:take|give (?:him|her|them|your \w+)|use)\s+(?:two|three|four|a couple of|\d+(?:\.\d+)?)\s*"
-    rf"(?:{_MEDS}|extra|baby aspirin|aspirins)",
+    r"\b(?:take|give (?:him|her|them|your \w+)|use)\s+"
+    r"(?:two|three|four|a couple of|half(?: an?)?|an adult|a double|\d+(?:\.\d+)?)\s*"
+    rf"(?:{_MEDS}|mg|milligrams|extra|baby aspirin|aspirins)",
     re.IGNORECASE,
 )
 # A sentence that sends the decision back to a clinician is general education.

@@ -64,7 +64,8 @@ _AGE = re.compile(
     rf"|\b(?:aged?|age of|turned|turning|turns|at age)\s+(?:{_AGE_NUM}|{_AGE_WORD})\b"
     r"(?!\s*(?:%|percent|and (?:up|over|older)|\+|or (?:older|over)))"
     rf"|\b{_AGE_NUM}(?:st|nd|rd|th) birthday\b"
-    rf"|\b(?:she|he)(?:'s| is| was| just turned)\s+{_AGE_NUM}\b(?!\s*(?:%|percent|mg|lbs?|pounds|kg|minutes))",
+    rf"|\b(?:she|he)(?:'s| is| was| just turned|'ll be| will be| turns| turned)(?: now)?\s+{_AGE_NUM}\b"
+    r"(?!\s*(?:%|percent|mg|lbs?|pounds|kg|minutes))",
     re.IGNORECASE,
 )
 

@@ -48,6 +48,7 @@ STATES = frozenset(
         "D.C.",
     }
 )
+_PATIENT = re.compile(r"\bpatient\b", re.IGNORECASE)
 _STATE_ABBR = (
     "AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ"
     "|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|DC|PR"
@@ -102,7 +103,8 @@ def find_addresses(text: str, spans: list[tuple[int, int]], allowed: frozenset[s
             continue
         if any(a.split()[1:2] == [words[0].lower()] for a in allowed_norm):
             continue
-        if has_person_cue(text, *sentence_at(spans, match.start())):
+        sentence = sentence_at(spans, match.start())
+        if has_person_cue(text, *sentence) or _PATIENT.search(text, *sentence):
             yield Finding(
                 "address", match.start(1), match.end(1), "names the street where a particular person lives or works"
             )

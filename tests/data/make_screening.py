@@ -409,6 +409,78 @@ ADVICE: list[str] = [
     "You can skip your seizure medication on days you feel fine.",
 ]
 
+# A second batch, written after the guard was tuned on the lists above and measured before any
+# further change (the report in the commit message gives its first-run numbers).
+HOLDOUT_CLEAN: list[str] = [
+    "Dr. Sokolova reminds everyone that RSV shots for adults 75 and up are a one-time dose.",
+    "Heat exhaustion comes on fast in July; drink water before you feel thirsty.",
+    "Guillain-Barré syndrome after vaccination is extremely rare, far rarer than after the flu itself.",
+    "Sjögren's syndrome causes dry eyes and mouth and is more common in women.",
+    "Meniere's disease can cause spinning spells, ringing and hearing loss.",
+    "Our walk-in flu clinic is every Wednesday in October from 4 to 7.",
+    "Three out of four adults over 65 take at least one daily medicine.",
+    "A normal oxygen level is 95 to 100 percent on a pulse oximeter.",
+    "Children between 2 and 5 should have no more than one hour of screen time a day.",
+    "Between 1999 and 2019, obesity among US adults rose from 31% to 42%.",
+    "For questions after hours, our on-call line is (608) 241-4400, option 2.",
+    "The Wisconsin Quit Line at 1-800-784-8669 offers free coaching.",
+    "Information on Medicare Part D plans is at medicare.gov.",
+    "Marcus Webb, MD, and Elena Sokolova, DO, are accepting new patients.",
+    "Tell us about any falls at your yearly visit; balance exercises really do help.",
+    "Many people in their 70s still benefit from strength training twice a week.",
+    "If you're not sure whether to take your evening dose after a late meal, call your pharmacist.",
+    "Stopping an antidepressant suddenly can cause dizziness, so plan any change with your prescriber.",
+    "Patients ask me whether they should skip their blood pressure pill before a procedure; always ask the team doing it.",
+    "Sunburns in childhood raise melanoma risk later, so hats and shade matter at the pool.",
+    "The new RSV vaccine for pregnancy is given between weeks 32 and 36.",
+    "We were voted best clinic in Dane County, thanks to our amazing staff.",
+    "I love it when families come to their visit with a written list of questions.",
+    "A patient once told me she thought vaccines contain microchips; we talked it through.",
+    "St. Patrick's Day is a good time to remember that binge drinking harms the liver.",
+]
+HOLDOUT_PHI: list[tuple[str, list[str]]] = [
+    ("Mr. Castellanos asked me to share that his colon cancer was caught at stage 1.", ["name"]),
+    ("Her grandson Ezekiel drives her to every appointment.", ["name"]),
+    ("Yolanda Prentiss, one of our diabetes patients, ran her first 5K.", ["name"]),
+    ("He lives at 118 Juniper Street with three dogs and no smoke detector.", ["address"]),
+    ("Her daughter's place at 4400 Ridge Road, Apt 7, is where she's recovering.", ["address"]),
+    ("She commutes from Black Earth every day for radiation.", ["geography"]),
+    ("His family farm in Vernon County floods every spring, and he keeps getting cellulitis.", ["geography"]),
+    ("She had her hysterectomy on April 2 and feels great.", ["date"]),
+    ("He was born 12/01/1958, same day as his twin.", ["date"]),
+    ("She broke her wrist on New Year's Day skating with her kids.", ["date"]),
+    ("My 91-year-old patient asked if he still needs a tetanus shot.", ["age_over_89"]),
+    ("She'll be 98 next month and wants to keep driving.", ["age_over_89"]),
+    ("Call his wife at 608-555-0142 if he misses the appointment.", ["phone"]),
+    ("Her mobile, (920) 555-8712, is the best way to reach her.", ["phone"]),
+    ("Fax his clearance letter to the surgeon's office at 414-555-7761.", ["fax"]),
+    ("Her fax at home is (262) 555-0190.", ["fax"]),
+    ("He wrote from dale.hoffmann52@gmail.com asking about his biopsy.", ["email"]),
+    ("Her SSN 532-11-8876 was on the referral.", ["ssn"]),
+    ("His MRN 4410992 shows two allergies.", ["mrn"]),
+    ("Her member number is MX55201983 on the Quartz card.", ["health_plan"]),
+    ("His account # 88201-44 is past due.", ["account"]),
+    ("Her driver's license D445-2201-7788 is expired, so the DMV needs our form.", ["license"]),
+    ("His pickup, plate 2GHX418, blocked the entrance.", ["vehicle"]),
+    ("Her neurostimulator serial number NS-88214Q needs updating in the registry.", ["device"]),
+    ("His Instagram, instagram.com/dialysis_dave, documents every session.", ["url"]),
+    ("The messages came from 66.102.7.104, his work laptop.", ["ip"]),
+    ("Her fingerprints were taken for the research biobank.", ["biometric"]),
+    ("I'd like to share a photo of him holding his new grandson.", ["photo"]),
+    ("The 16-year-old quarterback I treated for a concussion is back on the field.", ["patient_story"]),
+    ("A patient who owns the hardware store on Elm Street had a stroke at work.", ["patient_story", "address"]),
+]
+HOLDOUT_ADVICE: list[str] = [
+    "If you have a migraine, take 1,000 mg of Tylenol and 400 mg of ibuprofen together.",
+    "You should stop your blood pressure medicine in the summer when your readings are low.",
+    "Skip the ER for a kidney stone; just drink a lot of water.",
+    "Double up on your thyroid pill if you missed yesterday's.",
+    "You can cut your insulin in half on sick days.",
+    "Stop your Plavix three days before any dental work.",
+    "Give your child half an adult Benadryl before bed.",
+    "You don't need to see a doctor for a tick bite; just pull it out and watch.",
+]
+
 
 def build() -> list[dict[str, object]]:
     """All labelled rows, with stable ids and a physician for each."""
@@ -431,6 +503,12 @@ def build() -> list[dict[str, object]]:
         add(f"phi-{kinds[0]}", i, text, kinds, False)
     for i, text in enumerate(ADVICE, 1):
         add("advice", i, text, [], True)
+    for i, text in enumerate(HOLDOUT_CLEAN, 1):
+        add("holdout-clean", i, text, [], False)
+    for i, (text, kinds) in enumerate(HOLDOUT_PHI, 1):
+        add(f"holdout-{kinds[0]}", i, text, kinds, False)
+    for i, text in enumerate(HOLDOUT_ADVICE, 1):
+        add("holdout-advice", i, text, [], True)
     return rows
 
 
