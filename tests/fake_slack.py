@@ -248,7 +248,8 @@ class FakeSlack:
                     queue.pop(0)
                 if failure.error:
                     return web.json_response({"ok": False, "error": failure.error})
-                headers = {"Retry-After": str(failure.retry_after)} if failure.retry_after else {}
+                headers = ({"Retry-After": str(failure.retry_after)}
+                           if failure.retry_after is not None else {})
                 return web.json_response({"ok": False, "error": "ratelimited" if failure.status == 429
                                           else "internal_error"}, status=failure.status,
                                          headers=headers)
