@@ -120,9 +120,22 @@ def _topic(snippet: str) -> tuple[str, str]:
     return "change", _TOPICS[-1][2]
 
 
-def find_advice(text: str, spans: list[tuple[int, int]]) -> Iterator[Finding]:
+_GATES = (
+    (_DIRECTIVE, frozenset({"you", "recommend", "suggest", "advise"})),
+    (_IMPERATIVE, frozenset(re.findall(r"[a-z]+", _CHANGE)) | {"don", "do", "never"}),
+    (
+        _AVOID_CARE,
+        frozenset({"skip", "avoid", "don", "do", "no", "there", "you", "stay", "wait", "instead", "just", "simply"}),
+    ),
+    (_DOSING, frozenset({"take", "give", "use"})),
+)
+
+
+def find_advice(text: str, spans: list[tuple[int, int]], words: frozenset[str] | None = None) -> Iterator[Finding]:
     """Directives aimed at the reader's own treatment, unless the sentence defers to a clinician."""
-    for pattern in (_DIRECTIVE, _IMPERATIVE, _AVOID_CARE, _DOSING):
+    for pattern, gate in _GATES:
+        if words is not None and not words & gate:
+            continue
         for match in pattern.finditer(text):
             start = match.start()
             while start < match.end() and not text[start].isalnum():

@@ -72,11 +72,19 @@ _REASONS: dict[str, str] = {
 }
 
 
-def _compile_labelled() -> list[tuple[str, re.Pattern[str]]]:
+_GATE_STOP = frozenset("her his their the of last four digits is was ending in with ends i b s".split())
+
+
+def _gate_words(label: str) -> frozenset[str]:
+    """Words any text matching this label must contain (a cheap pre-check)."""
+    return frozenset(w for w in re.findall(r"[a-z]+", label.lower()) if w not in _GATE_STOP)
+
+
+def _compile_labelled() -> list[tuple[str, frozenset[str], re.Pattern[str]]]:
     compiled = []
     for kind, label in _LABELS.items():
         pattern = rf"(?i:\b(?:{label}))(?:(?<=[#:])|(?!\w)){_GAP}{_FILLER}{_GAP}\s*[:#]?\s*{_VALUE}"
-        compiled.append((kind, re.compile(pattern)))
+        compiled.append((kind, _gate_words(label), re.compile(pattern)))
     return compiled
 
 
@@ -117,9 +125,11 @@ def _luhn_ok(number: str) -> bool:
     return total % 10 == 0
 
 
-def find_labelled(text: str) -> Iterator[Finding]:
+def find_labelled(text: str, words: frozenset[str] | None = None) -> Iterator[Finding]:
     """Numbers introduced by a label that says what they are ('MRN', 'member ID', 'plate')."""
-    for kind, pattern in _LABELLED:
+    for kind, gate, pattern in _LABELLED:
+        if words is not None and not words & gate:
+            continue
         for match in pattern.finditer(text):
             value = match.group("val")
             while value and value[-1] in ".-/":

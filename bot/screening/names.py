@@ -63,6 +63,9 @@ _POSSESSIVE = re.compile(
     r"|leg|arm|story|condition|prognosis|wedding|funeral|birthday|transplant|stroke|fall)\b"
 )
 _FAMILY = re.compile(r"\b(?i:the) ([A-Z][a-z'-]+?)(?:s)?(?: family| twins| kids| household)\b")
+_HONORIFIC_WORDS = frozenset({"mr", "mrs", "ms", "mx", "mister", "miss"})
+_RELATION_WORDS = frozenset(re.findall(r"[a-z]+", _RELATION.lower())) - {"is", "was", "as", "by", "e"}
+_FAMILY_WORDS = frozenset({"family", "twins", "kids", "household"})
 _TOKEN = re.compile(r"\b[A-Z][a-zA-Z'’-]*\b(?!['’]t\b)")
 
 _NOT_NAMES = (
@@ -118,29 +121,39 @@ class NameFinder:
     """Finds personal names, skipping allow-listed people, doctors and eponyms."""
 
     def __init__(self, allowed_names: frozenset[str]) -> None:
-        self._allowed = _name_tokens(allowed_names)
+        self._allowed = name_tokens(allowed_names)
 
     def with_extra(self, extra_names: frozenset[str]) -> NameFinder:
         """A copy that also allows extra names (e.g. the answering physician's own)."""
         finder = NameFinder(frozenset())
-        finder._allowed = self._allowed | _name_tokens(extra_names)
+        finder._allowed = self._allowed | name_tokens(extra_names)
         return finder
 
     def _allowed_span(self, words: list[str]) -> bool:
         return all(_strip_possessive(w).lower() in self._allowed for w in words)
 
-    def find(self, text: str) -> Iterator[Finding]:
+    def find(self, text: str, words: frozenset[str] | None = None) -> Iterator[Finding]:
         """All name findings in text (may overlap; the screener merges them)."""
         mask = eponym_mask(text)
+        if words is None or words & _HONORIFIC_WORDS:
+            yield from self._honorifics(text)
+        if words is None or words & _RELATION_WORDS:
+            for match in _CONTEXT.finditer(text):
+                yield from self._context_match(text, match, mask)
+        if "s " in text:
+            for match in _POSSESSIVE.finditer(text):
+                yield from self._context_match(text, match, mask)
+        if words is None or words & _FAMILY_WORDS:
+            for match in _FAMILY.finditer(text):
+                yield from self._context_match(text, match, mask)
+        yield from self._list_names(text, mask)
+
+    def _honorifics(self, text: str) -> Iterator[Finding]:
         for match in _HONORIFIC.finditer(text):
             words = [w for w in match.groups() if w and _is_name_word(w)]
             if words and not self._allowed_span(words):
                 end = match.end(2) if match.group(2) and _is_name_word(match.group(2)) else match.end(1)
                 yield Finding("name", match.start(), end, _REASONS["honorific"])
-        for pattern in (_CONTEXT, _POSSESSIVE, _FAMILY):
-            for match in pattern.finditer(text):
-                yield from self._context_match(text, match, mask)
-        yield from self._list_names(text, mask)
 
     def _context_match(self, text: str, match: re.Match[str], mask: list) -> Iterator[Finding]:
         first = match.group(1)
@@ -184,7 +197,7 @@ def _strip_possessive(word: str) -> str:
     return word
 
 
-def _name_tokens(names: frozenset[str]) -> frozenset[str]:
+def name_tokens(names: frozenset[str]) -> frozenset[str]:
     tokens: set[str] = set()
     for name in names:
         for word in re.split(r"[\s,]+", name):

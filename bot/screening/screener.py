@@ -9,6 +9,15 @@ from bot.screening.biometrics import find_biometrics
 from bot.screening.context import sentence_spans
 from bot.screening.dates import find_ages, find_dates
 from bot.screening.findings import AllowList, Finding, Verdict
+from bot.screening.gates import (
+    AGE_WORDS,
+    BIOMETRIC_WORDS,
+    DATE_WORDS,
+    PLACE_WORDS,
+    STREET_WORDS,
+    may_hold_url,
+    words_of,
+)
 from bot.screening.identifiers import (
     find_emails,
     find_labelled,
@@ -16,7 +25,7 @@ from bot.screening.identifiers import (
     find_urls,
     url_hosts,
 )
-from bot.screening.names import NameFinder, _name_tokens
+from bot.screening.names import NameFinder, name_tokens
 from bot.screening.phones import PhoneFinder
 from bot.screening.places import find_addresses, find_geography
 from bot.screening.stories import find_stories
@@ -50,6 +59,7 @@ _PRIORITY = {
 }
 _NEVER_DROPPED = frozenset({"patient_story", "advice", "photo", "biometric"})
 _HAS_DIGIT = re.compile(r"\d")
+_EXTRA_CACHE_SIZE = 256
 
 
 class Screener:
@@ -62,31 +72,49 @@ class Screener:
         self._phones = PhoneFinder(allow.phones, region)
         self._hosts = url_hosts(allow.urls)
         self._emails = frozenset(e.lower() for e in allow.emails)
-        self._name_words = _name_tokens(allow.names)
+        self._name_words = name_tokens(allow.names)
+        self._extended: dict[AllowList, Screener] = {}
+
+    def _with_extra(self, extra: AllowList) -> Screener:
+        """A screener with extra allowed items, cached per extra list (physicians repeat)."""
+        screener = self._extended.get(extra)
+        if screener is None:
+            if len(self._extended) >= _EXTRA_CACHE_SIZE:
+                self._extended.clear()
+            screener = Screener(self._allow.merged(extra), self._region)
+            self._extended[extra] = screener
+        return screener
 
     def screen(self, text: str, extra_allow: AllowList | None = None) -> Verdict:
         """Screen one answer; extra_allow adds e.g. the answering physician's own name."""
-        if extra_allow is not None:
-            return Screener(self._allow.merged(extra_allow), self._region).screen(text)
+        if extra_allow is not None and extra_allow != AllowList():
+            return self._with_extra(extra_allow).screen(text)
         spans = sentence_spans(text)
+        words = words_of(text)
+        digits = _HAS_DIGIT.search(text) is not None
         found: list[Finding] = []
-        if _HAS_DIGIT.search(text):
-            found.extend(find_labelled(text))
+        if digits:
+            found.extend(find_labelled(text, words))
             found.extend(find_unlabelled(text))
             found.extend(self._phones.find(text))
         if "@" in text:
             found.extend(find_emails(text, self._emails, self._hosts))
-        if "." in text:
+        if may_hold_url(text):
             email_spans = [(f.start, f.end) for f in found if f.kind == "email"]
             found.extend(find_urls(text, spans, self._hosts, email_spans))
-        found.extend(find_ages(text))
-        found.extend(find_dates(text, spans))
-        found.extend(find_addresses(text, spans, self._allow.addresses))
-        found.extend(find_geography(text, spans, self._name_words))
-        found.extend(self._names.find(text))
-        found.extend(find_biometrics(text))
+        if digits or words & AGE_WORDS:
+            found.extend(find_ages(text))
+        if digits or words & DATE_WORDS:
+            found.extend(find_dates(text, spans))
+        if digits or words & STREET_WORDS:
+            found.extend(find_addresses(text, spans, self._allow.addresses))
+        if digits or words & PLACE_WORDS:
+            found.extend(find_geography(text, spans, self._name_words))
+        found.extend(self._names.find(text, words))
+        if words & BIOMETRIC_WORDS:
+            found.extend(find_biometrics(text))
         found.extend(find_stories(text, spans))
-        found.extend(find_advice(text, spans))
+        found.extend(find_advice(text, spans, words))
         return Verdict.from_findings(_resolve(found))
 
 

@@ -1,0 +1,74 @@
+"""Cheap word-set gates so each detector's regexes only run on answers that could match."""
+
+from __future__ import annotations
+
+import re
+
+from bot.screening.dates import MONTHS, WEEKDAYS
+
+WORD = re.compile(r"[a-z0-9]+")
+
+
+def words_of(text: str) -> frozenset[str]:
+    """Lower-cased word set of an answer (computed once per screen)."""
+    return frozenset(WORD.findall(text.lower()))
+
+
+def _set(words: str) -> frozenset[str]:
+    return frozenset(words.lower().split())
+
+
+DATE_WORDS = (
+    _set(MONTHS.replace("|", " ") + " " + WEEKDAYS.replace("|", " "))
+    | _set("jan feb mar apr jun jul aug sep sept oct nov dec")
+    | _set("yesterday tonight morning afternoon night ago christmas thanksgiving easter halloween")
+    | _set("new year mother father valentine labor memorial super fourth dob born birthday")
+    | _set("birthdate birth earlier today")
+)
+AGE_WORDS = _set("ninety hundred")
+STREET_WORDS = _set(
+    "street st avenue ave road rd boulevard blvd lane ln drive dr court ct way place pl terrace"
+    " ter circle cir parkway pkwy highway hwy trail trl pike square sq loop row alley crescent"
+    " close run path ridge hollow"
+)
+PLACE_WORDS = _set(
+    "lives living lived live resides residing moved moving relocated grew raised born hometown"
+    " town city village out over up down commutes commute drove came comes visiting from farm"
+    " house home works work county parish township borough heights hills springs falls junction"
+)
+BIOMETRIC_WORDS = _set(
+    "fingerprint fingerprints thumbprint thumbprints retina retinal iris voiceprint voice palm"
+    " palmprint face facial dna genome genetic gait dental photo photos photograph photographs"
+    " picture pictures pic pics selfie selfies video videos snapshot snapshots image images"
+    " headshot headshots ray rays scan scans tattoo tattoos birthmark birthmarks mugshot"
+)
+URL_MARKERS = (
+    "://",
+    "www.",
+    ".com",
+    ".org",
+    ".net",
+    ".edu",
+    ".gov",
+    ".io",
+    ".co",
+    ".us",
+    ".info",
+    ".me",
+    ".ly",
+    ".health",
+    ".care",
+    ".page",
+    ".blog",
+    ".site",
+    ".app",
+    ".link",
+    ".ee",
+    ".tv",
+)
+
+
+def may_hold_url(text: str) -> bool:
+    """True if the answer has anything shaped like a web address."""
+    low = text.lower()
+    return any(marker in low for marker in URL_MARKERS)

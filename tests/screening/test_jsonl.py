@@ -1,0 +1,59 @@
+"""`screen_jsonl`: one output line per input line, errors with line numbers, blanks skipped."""
+
+from __future__ import annotations
+
+import io
+import json
+
+from bot.screening import Screener, screen_jsonl
+
+
+def _run(lines: list[str]) -> tuple[int, list[dict]]:
+    out = io.StringIO()
+    invalid = screen_jsonl(lines, out, Screener())
+    return invalid, [json.loads(line) for line in out.getvalue().splitlines()]
+
+
+def test_valid_lines_get_verdicts_and_spans() -> None:
+    invalid, rows = _run(
+        [
+            json.dumps({"id": "a1", "text": "Flu shots start in October."}),
+            json.dumps({"id": "a2", "text": "Her MRN is 00482913."}),
+            json.dumps({"id": 3, "text": "You should double your dose."}),
+        ]
+    )
+    assert invalid == 0
+    assert rows[0] == {"id": "a1", "verdict": "ok", "findings": []}
+    assert rows[1]["verdict"] == "block"
+    assert rows[1]["findings"] == [{"kind": "mrn", "start": 11, "end": 19}]
+    assert rows[2]["id"] == 3 and rows[2]["verdict"] == "warn"
+
+
+def test_invalid_lines_are_reported_and_the_rest_screened() -> None:
+    lines = [
+        "{not json",
+        json.dumps({"id": "b1"}),
+        "",
+        json.dumps({"id": "b2", "text": 42}),
+        json.dumps(["a", "list"]),
+        json.dumps({"id": "b3", "text": "Mrs. Abernathy is doing great."}),
+    ]
+    invalid, rows = _run(lines)
+    assert invalid == 4
+    assert [r.get("line") for r in rows[:4]] == [1, 2, 4, 5]
+    assert "not valid JSON" in rows[0]["error"] and '"text"' in rows[0]["error"]
+    assert "missing" in rows[1]["error"]
+    assert "must be a string" in rows[2]["error"] and "int" in rows[2]["error"]
+    assert "object" in rows[3]["error"]
+    assert rows[4]["id"] == "b3" and rows[4]["verdict"] == "block"
+
+
+def test_errors_do_not_echo_the_input() -> None:
+    secret = "Mrs. Abernathy 412-67-9033"
+    _, rows = _run(['{"id": "x", "text": "' + secret])
+    assert secret not in json.dumps(rows)
+
+
+def test_blank_lines_are_skipped() -> None:
+    invalid, rows = _run(["", "  ", "\n"])
+    assert invalid == 0 and rows == []
