@@ -108,7 +108,7 @@ class PracticeConfig:
 @dataclass(frozen=True)
 class DraftsConfig:
     templates_dir: str = ""  # folder whose files override or add to templates/posts/
-    facebook_soft_limit: int = 500
+    facebook_soft_limit: int = 1000
 
 
 @dataclass(frozen=True)
@@ -325,7 +325,7 @@ def _drafts(raw: Mapping[str, Any]) -> DraftsConfig:
     section = _Section(raw, "drafts", {"templates_dir", "facebook_soft_limit"})
     return DraftsConfig(
         templates_dir=section.string("templates_dir", ""),
-        facebook_soft_limit=section.integer("facebook_soft_limit", 500, 50, 63206),
+        facebook_soft_limit=section.integer("facebook_soft_limit", 1000, 50, 63206),
     )
 
 

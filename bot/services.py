@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 
 from bot.chat import Chat
 from bot.config import Config
+from bot.drafts import validate_post_templates
 from bot.store import Database
 from bot.templating import Templates
 
@@ -45,6 +46,7 @@ def build_services(config: Config, chats: dict[str, Chat] | None = None,
     """Build services; templates are compiled now so a broken override stops start-up."""
     templates = Templates(config.drafts.templates_dir or None)
     templates.check()
+    validate_post_templates(templates)
     return Services(
         config=config,
         db=database or Database(config.database.url),

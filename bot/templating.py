@@ -47,7 +47,7 @@ class Templates:
         self.env = SandboxedEnvironment(
             loader=ChoiceLoader(loaders),
             undefined=StrictUndefined,
-            autoescape=select_autoescape(enabled_extensions=("html", "htm"), default=False),
+            autoescape=select_autoescape(enabled_extensions=("html", "htm", "html.j2", "htm.j2"), default=False),
             trim_blocks=True,
             lstrip_blocks=True,
             keep_trailing_newline=False,

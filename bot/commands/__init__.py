@@ -13,12 +13,14 @@ import argparse
 import importlib
 import sys
 from dataclasses import dataclass, field
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from bot.config import Config, load_config
-from bot.services import Services
 
-COMMAND_MODULES = ("run", "roster", "questions", "db")
+if TYPE_CHECKING:  # importing services pulls in SQLAlchemy: keep `--help` fast
+    from bot.services import Services
+
+COMMAND_MODULES = ("run", "roster", "questions", "db", "drafts")
 
 
 class CommandError(Exception):
