@@ -41,12 +41,14 @@ _DIRECTIVE = re.compile(
     re.IGNORECASE,
 )
 _IMPERATIVE = re.compile(
-    rf"(?:^|[.;!?:]\s+|,\s+|\band\s+|\bthen\s+|\bjust\s+|\bso\s+)(?:just |simply |go ahead and |feel free to )?"
+    rf"\b(?:just |simply |go ahead and |feel free to )?"
     rf"(?:{_CHANGE}|stop taking|don't take|do not take|never take|don't bother taking)\b"
     rf"[^.;!?]{{0,50}}?\b(?:your|two|three|four|an extra|extra|double|another|an adult|a whole|half(?: an?| of)?|\d+)"
     rf"\s*(?:[\w-]+ ){{0,2}}(?:{_MEDS}|{_BRAND})\b",
-    re.IGNORECASE | re.MULTILINE,
+    re.IGNORECASE,
 )
+# An imperative starts a clause: text start, after . ; ! ? : or a comma, or after and/then/just/so.
+_CLAUSE_START = re.compile(r"(?:^|[.;!?:,]|\b(?:and|then|just|so))\s*$", re.IGNORECASE)
 _AVOID_CARE = re.compile(
     r"\b(?:skip|avoid|don't go to|do not go to|no need (?:to (?:go to|see|call|visit)|for)"
     r"|don't bother (?:with|going to|seeing|calling|coming in)|there's no need to (?:see|call|go to)"
@@ -137,6 +139,8 @@ def find_advice(text: str, spans: list[tuple[int, int]], words: frozenset[str] |
         if words is not None and not words & gate:
             continue
         for match in pattern.finditer(text):
+            if pattern is _IMPERATIVE and not _CLAUSE_START.search(text, max(0, match.start() - 8), match.start()):
+                continue
             start = match.start()
             while start < match.end() and not text[start].isalnum():
                 start += 1

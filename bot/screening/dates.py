@@ -70,10 +70,29 @@ _AGE = re.compile(
 )
 
 
-def find_dates(text: str, spans: list[tuple[int, int]]) -> Iterator[Finding]:
+_MONTH_WORDS = frozenset(MONTHS.lower().split("|")) | frozenset(
+    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
+)
+_RELATIVE_WORDS = frozenset(WEEKDAYS.lower().split("|")) | frozenset(
+    "yesterday night morning afternoon today ago christmas thanksgiving easter halloween new"
+    " fourth july mother father valentine labor memorial super".split()
+)
+_DOB_WORDS = frozenset({"dob", "d", "born", "birth", "birthdate", "birthday", "date"})
+
+
+def find_dates(text: str, spans: list[tuple[int, int]], words: frozenset[str] | None = None) -> Iterator[Finding]:
     """Dates finer than a year that belong to a particular person's story or record."""
     seen: set[int] = set()
-    for match in _DOB.finditer(text):
+    digits = words is None or any(c.isdigit() for c in text)
+    months = words is None or bool(words & _MONTH_WORDS)
+    patterns = [
+        p for p, on in ((_DAY_DATE, digits or months), (_RELATIVE_DAY, words is None or words & _RELATIVE_WORDS)) if on
+    ]
+    if words is not None and not words & _DOB_WORDS:
+        patterns_dob: tuple[re.Pattern[str], ...] = ()
+    else:
+        patterns_dob = (_DOB,)
+    for match in (m for p in patterns_dob for m in p.finditer(text)):
         rest = text[match.end() : match.end() + 40]
         date = _DAY_DATE.match(rest) or _MONTH_ONLY.match("in " + rest)
         if date is not None:
@@ -81,7 +100,7 @@ def find_dates(text: str, spans: list[tuple[int, int]]) -> Iterator[Finding]:
             end = match.end() + date.end() + offset
             seen.add(match.end())
             yield Finding("date", match.start(), end, "looks like a patient's date of birth")
-    for pattern in (_DAY_DATE, _RELATIVE_DAY):
+    for pattern in patterns:
         for match in pattern.finditer(text):
             if match.start() in seen:
                 continue
@@ -93,7 +112,7 @@ def find_dates(text: str, spans: list[tuple[int, int]]) -> Iterator[Finding]:
                 yield Finding(
                     "date", match.start(), match.end(), "looks like a specific date in a patient's care or life"
                 )
-    for match in _MONTH_ONLY.finditer(text):
+    for match in _MONTH_ONLY.finditer(text) if months else ():
         sentence = sentence_at(spans, match.start())
         if has_person_cue(text, *sentence) and _EVENT.search(text, *sentence):
             if not any(s <= match.start() + 3 <= s + 12 for s in seen):

@@ -80,14 +80,13 @@ def _gate_words(label: str) -> frozenset[str]:
     return frozenset(w for w in re.findall(r"[a-z]+", label.lower()) if w not in _GATE_STOP)
 
 
-def _compile_labelled() -> list[tuple[str, frozenset[str], re.Pattern[str]]]:
-    compiled = []
-    for kind, label in _LABELS.items():
-        pattern = rf"(?i:\b(?:{label}))(?:(?<=[#:])|(?!\w)){_GAP}{_FILLER}{_GAP}\s*[:#]?\s*{_VALUE}"
-        compiled.append((kind, _gate_words(label), re.compile(pattern)))
-    return compiled
+def _compile_labelled() -> re.Pattern[str]:
+    """One pattern for every label, so the text is scanned once; the group name gives the kind."""
+    labels = "|".join(f"(?P<k_{kind}>{label})" for kind, label in _LABELS.items())
+    return re.compile(rf"(?i:\b(?:{labels}))(?:(?<=[#:])|(?!\w)){_GAP}{_FILLER}{_GAP}\s*[:#]?\s*{_VALUE}")
 
 
+_LABEL_GATE = frozenset().union(*(_gate_words(label) for label in _LABELS.values()))
 _LABELLED = _compile_labelled()
 _YEAR = re.compile(r"(?:19|20)\d\d(?:s)?")
 _UNIT_AFTER = re.compile(r"\s*(?:%|percent|mg|mcg|g\b|kg|lbs?|ml|units?|years?|months?|weeks?|days?|hours?)", re.I)
@@ -127,16 +126,16 @@ def _luhn_ok(number: str) -> bool:
 
 def find_labelled(text: str, words: frozenset[str] | None = None) -> Iterator[Finding]:
     """Numbers introduced by a label that says what they are ('MRN', 'member ID', 'plate')."""
-    for kind, gate, pattern in _LABELLED:
-        if words is not None and not words & gate:
-            continue
-        for match in pattern.finditer(text):
-            value = match.group("val")
-            while value and value[-1] in ".-/":
-                value = value[:-1]
-            start = match.start("val")
-            if _value_ok(kind, value, text, start + len(value)):
-                yield Finding(kind, start, start + len(value), _REASONS[kind])
+    if words is not None and not words & _LABEL_GATE:
+        return
+    for match in _LABELLED.finditer(text):
+        kind = next(k for k in _LABELS if match.group(f"k_{k}") is not None)
+        value = match.group("val")
+        while value and value[-1] in ".-/":
+            value = value[:-1]
+        start = match.start("val")
+        if _value_ok(kind, value, text, start + len(value)):
+            yield Finding(kind, start, start + len(value), _REASONS[kind])
 
 
 def find_unlabelled(text: str) -> Iterator[Finding]:
@@ -158,7 +157,10 @@ def find_unlabelled(text: str) -> Iterator[Finding]:
 
 
 def _find_ips(text: str) -> Iterator[Finding]:
-    for pattern in (_IPV4, _IPV6):
+    patterns = [_IPV4] if "." in text else []
+    if text.count(":") >= 2:
+        patterns.append(_IPV6)
+    for pattern in patterns:
         for match in pattern.finditer(text):
             candidate = match.group(0)
             if pattern is _IPV6 and candidate.count(":") < 2:

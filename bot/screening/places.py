@@ -110,21 +110,32 @@ def find_addresses(text: str, spans: list[tuple[int, int]], allowed: frozenset[s
             )
 
 
-def find_geography(text: str, spans: list[tuple[int, int]], allowed_words: frozenset[str]) -> Iterator[Finding]:
+_REGION_GATE = frozenset(re.findall(r"[a-z]+", _REGION_WORDS.lower()))
+_MOVE_GATE = frozenset(re.findall(r"[a-z]+", _MOVE.lower())) - {"the", "of", "in", "is", "to"}
+
+
+def find_geography(
+    text: str,
+    spans: list[tuple[int, int]],
+    allowed_words: frozenset[str],
+    words: frozenset[str] | None = None,
+) -> Iterator[Finding]:
     """Towns, counties and ZIP codes that locate a particular person more finely than a state."""
-    for match in _ZIP.finditer(text):
+    digits = words is None or any(c.isdigit() for c in text)
+    for match in _ZIP.finditer(text) if digits else ():
         group = next(i for i in (1, 2, 3) if match.group(i))
         if group == 3 and not has_person_cue(text, *sentence_at(spans, match.start())):
             continue
         yield Finding("geography", match.start(group), match.end(group), "looks like a ZIP code")
-    for pattern in (_REGION, _CITY):
+    patterns = [p for p, gate in ((_REGION, _REGION_GATE), (_CITY, _MOVE_GATE)) if words is None or words & gate]
+    for pattern in patterns:
         for match in pattern.finditer(text):
             group = 1 if pattern is _CITY else 0
             place = match.group(group)
-            words = place.split()
-            if place in STATES or words[0] in _NOT_PLACES or words[0] in _LARGE_PLACES:
+            parts = place.split()
+            if place in STATES or parts[0] in _NOT_PLACES or parts[0] in _LARGE_PLACES:
                 continue
-            if place in _LARGE_PLACES or all(w.lower() in allowed_words for w in words):
+            if place in _LARGE_PLACES or all(w.lower() in allowed_words for w in parts):
                 continue
             if not has_person_cue(text, *sentence_at(spans, match.start())):
                 continue

@@ -105,15 +105,15 @@ class Screener:
         if digits or words & AGE_WORDS:
             found.extend(find_ages(text))
         if digits or words & DATE_WORDS:
-            found.extend(find_dates(text, spans))
+            found.extend(find_dates(text, spans, words))
         if digits or words & STREET_WORDS:
             found.extend(find_addresses(text, spans, self._allow.addresses))
         if digits or words & PLACE_WORDS:
-            found.extend(find_geography(text, spans, self._name_words))
+            found.extend(find_geography(text, spans, self._name_words, words))
         found.extend(self._names.find(text, words))
         if words & BIOMETRIC_WORDS:
             found.extend(find_biometrics(text))
-        found.extend(find_stories(text, spans))
+        found.extend(find_stories(text, spans, words))
         found.extend(find_advice(text, spans, words))
         return Verdict.from_findings(_resolve(found))
 

@@ -30,10 +30,11 @@ _ANCHOR = re.compile(
     re.IGNORECASE,
 )
 # An occupation pinned to one person the physician treats is a story on its own.
-_OCCUPATION_ANCHOR = re.compile(
-    rf"\b(?i:a|an|the|this|my|our)(?: [\w-]+){{0,2}} (?i:{_OCCUPATION})(?:'s)?"
-    r"(?= I\b| we\b| from [A-Z]| (?:came|walked|rolled|was brought|was admitted) in)"
+_OCCUPATION_WORD = re.compile(
+    rf"\b(?i:{_OCCUPATION})(?:'s)?(?= I\b| we\b| from [A-Z]| (?:came|walked|rolled|was brought|was admitted) in)"
 )
+_DETERMINER_BEFORE = re.compile(r"\b(?i:a|an|the|this|my|our)(?: [\w-]+){0,2} $")
+_OCCUPATION_GATE = frozenset(re.findall(r"[a-z]+", _OCCUPATION.lower()))
 # Details that, with an anchor, narrow a story down to one recognisable person.
 _DETAIL = re.compile(
     rf"\b(?:\d{{1,2}}[- ](?:year|yr)[- ]old|in (?:his|her) (?:early |late |mid-)?(?:20|30|40|50|60|70|80)s"
@@ -57,10 +58,13 @@ _FIRST_PERSON = re.compile(r"\b(?:I|we|my|our)\b")
 _REASON = "describes a particular patient in enough detail that someone could recognise them"
 
 
-def find_stories(text: str, spans: list[tuple[int, int]]) -> Iterator[Finding]:
+def find_stories(text: str, spans: list[tuple[int, int]], words: frozenset[str] | None = None) -> Iterator[Finding]:
     """A particular person plus an identifying detail in the same sentence (or the next one)."""
-    for match in _OCCUPATION_ANCHOR.finditer(text):
-        yield Finding("patient_story", match.start(), match.end(), _REASON)
+    if words is None or words & _OCCUPATION_GATE:
+        for match in _OCCUPATION_WORD.finditer(text):
+            before = _DETERMINER_BEFORE.search(text, max(0, match.start() - 40), match.start())
+            if before is not None:
+                yield Finding("patient_story", before.start(), match.end(), _REASON)
     for index, (start, end) in enumerate(spans):
         anchor = _ANCHOR.search(text, start, end)
         if anchor is None:
