@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (hand-written answers are kept one per line)
 """Writes tests/data/screening.jsonl: hand-written physician answers, labelled by hand.
 
 The sentences and names here are written for the test set; they are not drawn from the guard's
