@@ -95,6 +95,10 @@ class Reply:
 
     text: str
     replace_original: MessageRef | None = None  # update the clicked message to this text
+    buttons: tuple[Button, ...] = ()
+
+    def as_message(self) -> OutgoingMessage:
+        return OutgoingMessage(text=self.text, buttons=self.buttons)
 
 
 @dataclass
@@ -103,8 +107,9 @@ class Outcome:
 
     replies: list[Reply] = field(default_factory=list)
 
-    def say(self, text: str, replace_original: MessageRef | None = None) -> Outcome:
-        self.replies.append(Reply(text, replace_original))
+    def say(self, text: str, replace_original: MessageRef | None = None,
+            buttons: tuple[Button, ...] = ()) -> Outcome:
+        self.replies.append(Reply(text, replace_original, buttons))
         return self
 
 

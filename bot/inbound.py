@@ -11,14 +11,14 @@ import hashlib
 import logging
 from datetime import datetime, timedelta
 
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
-from bot import weeks
+from bot import audit, compliance, weeks
 from bot.chat import ActionEvent, IncomingMessage, Outcome
 from bot.outbox import insert_ignoring_duplicates
 from bot.prompts import cancel_open_prompts, describe_next_question
-from bot.store import Answer, AnswerPart, Person, ProcessedEvent, Prompt, PromptStatus
+from bot.store import Answer, AnswerPart, AnswerStatus, Person, ProcessedEvent, Prompt, PromptStatus
 
 logger = logging.getLogger(__name__)
 
@@ -96,20 +96,40 @@ def handle_message(services, message: IncomingMessage, now: datetime) -> Outcome
 
 
 def _add_to_answer(services, session, person, prompt, message, text, now, outcome) -> Outcome:
+    """A reply to the open question: the answer, an addition, a revision, or an override reason."""
     answer = session.scalars(select(Answer).where(Answer.prompt_id == prompt.id)).first()
+    if answer is not None and answer.status == AnswerStatus.AWAITING_REASON:
+        compliance.override(services, session, answer, person, text.splitlines()[0][:300], now)
+        return outcome.say(_render(services, "overridden"))
     first = answer is None
+    revising = not first and answer.status == AnswerStatus.HELD
     if first:
-        answer = Answer(prompt_id=prompt.id, person_id=person.id, text="", created_at=now,
-                        updated_at=now)
+        answer = Answer(prompt_id=prompt.id, person_id=person.id, text="", status=AnswerStatus.HELD,
+                        created_at=now, updated_at=now)
         session.add(answer)
         session.flush()
+        audit.record(session, subject="answer", subject_id=answer.id, action="received", now=now, actor=person)
+    elif revising:  # a revised answer replaces the held one
+        session.execute(delete(AnswerPart).where(AnswerPart.answer_id == answer.id))
+        audit.record(session, subject="answer", subject_id=answer.id, action="revised", now=now, actor=person)
+    else:
+        audit.record(session, subject="answer", subject_id=answer.id, action="extended", now=now, actor=person)
     session.add(AnswerPart(answer_id=answer.id, channel=message.channel, ts=message.ts, text=text))
     session.flush()
     _rebuild_answer_text(session, answer, now)
     if prompt.status != PromptStatus.ANSWERED:
         prompt.status, prompt.answered_at = PromptStatus.ANSWERED, now
-    logger.info("answer %s for prompt %s: %s part(s)", answer.id, prompt.id, len(answer.parts))
-    return outcome.say(_render(services, "thanks" if first else "extended", person=person))
+    return _screen_and_reply(services, session, person, answer, now, outcome,
+                             "thanks" if first else "revised" if revising else "extended")
+
+
+def _screen_and_reply(services, session, person, answer, now, outcome, clean_reply: str) -> Outcome:
+    """Nobody else sees an answer before the guard: held answers get a private explanation."""
+    verdict = compliance.screen_answer(services, session, answer, person, now)
+    if verdict.verdict == "block":
+        held = compliance.held_message(services, answer, verdict)
+        return outcome.say(held.text, buttons=held.buttons)
+    return outcome.say(_render(services, clean_reply, person=person))
 
 
 def _rebuild_answer_text(session, answer: Answer, now: datetime) -> None:
@@ -130,8 +150,12 @@ def _apply_edit(services, session, person, message, text, now, outcome) -> Outco
         return outcome
     part.text = text
     session.flush()
-    _rebuild_answer_text(session, part.answer, now)
-    return outcome.say(_render(services, "edited"))
+    answer = part.answer
+    _rebuild_answer_text(session, answer, now)
+    audit.record(session, subject="answer", subject_id=answer.id, action="edited", now=now, actor=person)
+    if answer.status == AnswerStatus.AWAITING_REASON:
+        answer.status = AnswerStatus.HELD  # the text changed under the pending override: screen again
+    return _screen_and_reply(services, session, person, answer, now, outcome, "edited")
 
 
 # --- buttons ----------------------------------------------------------------------------------
@@ -140,6 +164,8 @@ def _apply_edit(services, session, person, message, text, now, outcome) -> Outco
 def handle_action(services, action: ActionEvent, now: datetime) -> Outcome:
     """Skip, Snooze or Pause tapped on a question: only by its own physician, only while open."""
     outcome = Outcome()
+    if action.action == "answer.override":
+        return _ask_override_reason(services, action, now, outcome)
     handlers = {"prompt.skip": _skip, "prompt.snooze": _snooze, "prompt.pause": _pause}
     handler = handlers.get(action.action)
     if handler is None:
@@ -191,3 +217,18 @@ def _pause(services, session, person, prompt, extra, action, now, outcome) -> Ou
     return outcome.say(_render(services, "paused", weeks=count,
                                next_time=describe_next_question(person, now, prompt.week)),
                        replace_original=action.message)
+
+
+def _ask_override_reason(services, action: ActionEvent, now: datetime, outcome: Outcome) -> Outcome:
+    """'It's fine' on a held answer: the physician's next message is the one-line reason."""
+    if not action.value.isdigit():
+        return outcome
+    with services.db.transaction() as session:
+        person = find_person(session, action.platform, action.user_id)
+        answer = session.get(Answer, int(action.value), with_for_update=True)
+        if person is None or answer is None or answer.person_id != person.id:
+            return outcome.say("That button isn't for you.")
+        if answer.status != AnswerStatus.HELD or answer.prompt.expires_at <= now:
+            return outcome.say("That answer is no longer held.")
+        answer.status = AnswerStatus.AWAITING_REASON
+        return outcome.say(_render(services, "ask_override_reason"))

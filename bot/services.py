@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from bot.chat import Chat
+from bot.compliance import ScreenerCache
 from bot.config import Config
 from bot.drafts import validate_post_templates
 from bot.store import Database
@@ -31,6 +32,7 @@ class Services:
     platform: str
     chats: dict[str, Chat] = field(default_factory=dict)
     clock: Callable[[], datetime] = system_clock
+    screeners: ScreenerCache | None = None
 
     def chat(self, platform: str | None = None) -> Chat:
         name = platform or self.platform
@@ -54,4 +56,5 @@ def build_services(config: Config, chats: dict[str, Chat] | None = None,
         platform="slack" if config.slack.configured else "console",
         chats=dict(chats or {}),
         clock=clock,
+        screeners=ScreenerCache(config.practice),
     )

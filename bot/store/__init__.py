@@ -4,8 +4,11 @@ from bot.store.db import Database, upgrade
 from bot.store.models import (
     Answer,
     AnswerPart,
+    AnswerStatus,
+    AuditEvent,
     Base,
     ConsoleMessage,
+    Draft,
     OutboxMessage,
     OutboxStatus,
     Person,
@@ -16,6 +19,6 @@ from bot.store.models import (
 )
 
 __all__ = [
-    "Answer", "AnswerPart", "Base", "ConsoleMessage", "Database", "OutboxMessage", "OutboxStatus",
+    "Answer", "AnswerPart", "AnswerStatus", "AuditEvent", "Base", "ConsoleMessage", "Database", "Draft", "OutboxMessage", "OutboxStatus",
     "Person", "ProcessedEvent", "Prompt", "PromptStatus", "Question", "upgrade",
 ]

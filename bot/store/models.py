@@ -126,6 +126,12 @@ class Prompt(Base):
     question: Mapped[Question] = relationship()
 
 
+class AnswerStatus:
+    HELD = "held"  # the guard found PHI: only the physician sees it until revised or overridden
+    AWAITING_REASON = "awaiting_reason"  # physician tapped "It's fine"; their next message is the reason
+    READY = "ready"  # screened (clean, advice warning, or overridden) and drafted: ready for approval
+
+
 class Answer(Base):
     __tablename__ = "answers"
 
@@ -133,6 +139,13 @@ class Answer(Base):
     prompt_id: Mapped[int] = mapped_column(ForeignKey("prompts.id"), unique=True)
     person_id: Mapped[int] = mapped_column(ForeignKey("people.id"), index=True)
     text: Mapped[str] = mapped_column(Text, default="")
+    status: Mapped[str] = mapped_column(String(20), default=AnswerStatus.HELD, index=True)
+    verdict: Mapped[str] = mapped_column(String(8), default="")  # ok | warn | block
+    findings: Mapped[str] = mapped_column(Text, default="[]")  # JSON: kind, start, end, reason (no text)
+    advice_suggestion: Mapped[str] = mapped_column(Text, default="")
+    override_reason: Mapped[str | None] = mapped_column(Text, nullable=True)
+    overridden_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    screened_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
@@ -198,3 +211,39 @@ class ConsoleMessage(Base):
     key: Mapped[str] = mapped_column(String(200), default="", index=True)
     payload: Mapped[str] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class Draft(Base):
+    """One channel's post for an answer, rendered from its template."""
+
+    __tablename__ = "drafts"
+    __table_args__ = (UniqueConstraint("answer_id", "channel", name="uq_draft_answer_channel"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    answer_id: Mapped[int] = mapped_column(ForeignKey("answers.id"), index=True)
+    channel: Mapped[str] = mapped_column(String(40))
+    text: Mapped[str] = mapped_column(Text)
+    length: Mapped[int] = mapped_column(Integer)
+    limit: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    fits: Mapped[bool] = mapped_column(Boolean, default=True)
+    problem: Mapped[str | None] = mapped_column(String(300), nullable=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class AuditEvent(Base):
+    """Append-only record of who did what to an answer or draft, and when (HIPAA audit controls).
+
+    `detail` is JSON and never holds flagged text: kinds and spans, not content.
+    """
+
+    __tablename__ = "audit_events"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+    actor_person_id: Mapped[int | None] = mapped_column(ForeignKey("people.id"), nullable=True)
+    actor: Mapped[str] = mapped_column(String(200))  # a person's name, or "rounds" for the system
+    subject: Mapped[str] = mapped_column(String(20))  # "answer" | "draft"
+    subject_id: Mapped[int] = mapped_column(Integer, index=True)
+    action: Mapped[str] = mapped_column(String(30))  # received, screened, held, overridden, drafted, …
+    detail: Mapped[str] = mapped_column(Text, default="{}")

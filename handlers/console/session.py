@@ -189,13 +189,14 @@ class ConsoleSession:
                 original = self.chat.by_ref(reply.replace_original)
                 key = original.message.key if original else ""
                 self.chat.update(reply.replace_original, OutgoingMessage(
-                    text=reply.text, key=key,
+                    text=reply.text, key=key, buttons=reply.buttons,
                     thread_ts=original.message.thread_ts if original else None))
                 updated = self.chat.by_ref(reply.replace_original)
                 if updated is not None:
                     self.show(updated, note=" (updated)")
             else:
-                self.chat.send(channel, OutgoingMessage(text=reply.text, thread_ts=thread_ts))
+                self.chat.send(channel, OutgoingMessage(text=reply.text, buttons=reply.buttons,
+                                                        thread_ts=thread_ts))
             self.show_new()
 
     def send_text(self, text: str, thread_ts: str | None = None) -> None:

@@ -346,3 +346,32 @@ def test_parse_duration(text, expected):
 def test_parse_duration_rejects(text):
     with pytest.raises(ValueError):
         parse_duration(text)
+
+
+def test_held_answer_shows_its_fine_button_and_takes_a_reason(database_url):
+    """The guard's private hold is a real, clickable message in the console too."""
+    import io
+
+    from bot.config import config_from_mapping
+    from bot.services import build_services
+    from bot.store import Answer, AnswerStatus, Person, Question
+    from handlers.console import run_console
+    from tests.conftest import utc
+
+    services = build_services(config_from_mapping({"database": {"url": database_url}}, env={}))
+    created = utc(2026, 11, 1)
+    with services.db.transaction() as session:
+        session.add(Question(specialty="", text="What do patients ask most?", created_at=created))
+        session.add(Person(email="lee@example.org", name="Dr. Ana Lee", roles="physician", specialty="",
+                           timezone="America/New_York", weekday=1, local_time="09:00",
+                           created_at=created, updated_at=created))
+    script = "\n".join([":as Ana", ":tick", "Mr. Caspian Thorley, MRN 5512903, asked about knees.",
+                        "1", "He is my colleague and agreed", ":quit"]) + "\n"
+    output = io.StringIO()
+    run_console(services, input=io.StringIO(script), output=output, clock_start=utc(2026, 11, 24, 14))
+    text = output.getvalue()
+    assert "I held your answer" in text and "[1] It's fine" in text
+    assert "goes to marketing with a warning" in text
+    with services.db.transaction() as session:
+        assert session.query(Answer).one().status == AnswerStatus.READY
+    services.db.dispose()

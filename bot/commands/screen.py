@@ -1,0 +1,37 @@
+"""`rounds screen`: screen JSON lines from stdin with the same guard and allow-lists as the live flow."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from bot.commands import Context, add_parser
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = add_parser(
+        subparsers, "screen", help="screen answers (JSON lines on stdin) for PHI and medical advice",
+        description="Read JSON lines {\"id\": ..., \"text\": ...} on stdin and write one JSON line per\n"
+                    "input: {\"id\": ..., \"verdict\": \"block\"|\"warn\"|\"ok\", \"findings\": [{\"kind\", "
+                    "\"start\", \"end\"}]}.\n"
+                    "block = possible PHI, warn = individual medical advice. The allow-lists are the\n"
+                    "live flow's: the practice's public names, phones and URLs from config, and the\n"
+                    "names of everyone on the roster. Invalid lines get {\"line\": N, \"error\": ...};\n"
+                    "the rest are still screened, and the exit status is 1.",
+        examples='  echo \'{"id": 1, "text": "Call Mrs. Alvarez at 608-555-0142"}\' | rounds screen\n'
+                 "  rounds screen < answers.jsonl > verdicts.jsonl")
+    parser.set_defaults(handler=screen_command)
+
+
+def screen_command(ctx: Context) -> int:
+    from bot.compliance import ScreenerCache
+    from bot.screening import screen_jsonl
+
+    services = ctx.services()
+    with services.db.transaction() as session:
+        screener = ScreenerCache(services.config.practice).get(session)
+    invalid = screen_jsonl(sys.stdin, ctx.stdout, screener)
+    if invalid:
+        print(f"rounds screen: {invalid} invalid input line(s); see the error lines in the output",
+              file=ctx.stderr)
+    return 1 if invalid else 0

@@ -1,0 +1,111 @@
+"""Screen every answer before anyone else sees it, then hold it or turn it into drafts.
+
+A blocked answer (possible PHI) stays between the physician and the bot: they revise it, or tap
+"It's fine" and give a one-line reason, which sends it on with a warning badge and an audit row.
+Advice findings don't block: the drafts carry a warning and a suggested rewording. Flagged text
+is never logged; findings are stored as kinds and spans.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from datetime import datetime
+
+from sqlalchemy import delete, func, select
+
+from bot import audit
+from bot.chat import Button, OutgoingMessage
+from bot.config import PracticeConfig
+from bot.drafts import render_drafts
+from bot.screening import AllowList, Screener, Verdict, suggest_rewording
+from bot.store import Answer, AnswerStatus, Draft, Person
+
+logger = logging.getLogger(__name__)
+
+
+def practice_allow_list(practice: PracticeConfig) -> AllowList:
+    return AllowList(names=frozenset(practice.names) | frozenset(practice.staff_names),
+                     phones=frozenset(practice.phones), urls=frozenset(practice.urls))
+
+
+def roster_allow_list(session) -> AllowList:
+    """Everyone on the roster is public staff, not a patient: their names and emails are allowed."""
+    rows = session.execute(select(Person.name, Person.email)).all()
+    return AllowList(names=frozenset(name for name, _ in rows), emails=frozenset(email for _, email in rows))
+
+
+class ScreenerCache:
+    """One Screener per roster version: rebuilt only when people are added or changed."""
+
+    def __init__(self, practice: PracticeConfig):
+        self.practice = practice
+        self._fingerprint = None
+        self._screener: Screener | None = None
+
+    def get(self, session) -> Screener:
+        fingerprint = tuple(session.execute(select(func.count(Person.id), func.max(Person.updated_at))).one())
+        if self._screener is None or fingerprint != self._fingerprint:
+            allow = practice_allow_list(self.practice).merged(roster_allow_list(session))
+            self._screener, self._fingerprint = Screener(allow), fingerprint
+        return self._screener
+
+
+def findings_json(verdict: Verdict) -> str:
+    return json.dumps([{"kind": f.kind, "start": f.start, "end": f.end, "reason": f.reason}
+                       for f in verdict.findings])
+
+
+def held_message(services, answer: Answer, verdict: Verdict) -> OutgoingMessage:
+    """Private to the physician: which parts were flagged and why, plus the way forward."""
+    flagged = [{"excerpt": answer.text[f.start:f.end], "reason": f.reason}
+               for f in verdict.findings if f.category == "phi"]
+    text = services.templates.render("messages/held.txt.j2", flagged=flagged)
+    return OutgoingMessage(text=text, buttons=(Button("It's fine", "answer.override", str(answer.id)),))
+
+
+def screen_answer(services, session, answer: Answer, person: Person, now: datetime) -> Verdict:
+    """Screen the whole current answer; hold it, or mark it ready and (re)render its drafts."""
+    screener = services.screeners.get(session)
+    verdict = screener.screen(answer.text, AllowList(names=frozenset({person.name})))
+    answer.verdict, answer.findings, answer.screened_at = verdict.verdict, findings_json(verdict), now
+    kinds = sorted({f.kind for f in verdict.findings})
+    audit.record(session, subject="answer", subject_id=answer.id, action="screened", now=now,
+                 verdict=verdict.verdict, kinds=kinds)
+    if verdict.verdict == "block":
+        answer.status = AnswerStatus.HELD
+        audit.record(session, subject="answer", subject_id=answer.id, action="held", now=now, kinds=kinds)
+        logger.info("answer %s held by the guard (%s)", answer.id, ",".join(kinds))
+        return verdict
+    advice = [f for f in verdict.findings if f.category == "advice"]
+    answer.advice_suggestion = suggest_rewording(answer.text, advice) if advice else ""
+    mark_ready(services, session, answer, person, now)
+    return verdict
+
+
+def mark_ready(services, session, answer: Answer, person: Person, now: datetime) -> None:
+    answer.status = AnswerStatus.READY
+    save_drafts(services, session, answer, person, now)
+    audit.record(session, subject="answer", subject_id=answer.id, action="drafted", now=now,
+                 verdict=answer.verdict, overridden=answer.override_reason is not None)
+
+
+def save_drafts(services, session, answer: Answer, person: Person, now: datetime) -> list[Draft]:
+    """Render every channel's draft from the templates and store it (replacing older drafts)."""
+    prompt = answer.prompt
+    drafts = render_drafts(services.templates, services.config.practice, services.config.drafts,
+                           physician_name=person.name, specialty=person.specialty,
+                           question=prompt.question.text, answer_text=answer.text, week=prompt.week)
+    session.execute(delete(Draft).where(Draft.answer_id == answer.id))
+    rows = [Draft(answer_id=answer.id, channel=d.channel, text=d.text, length=d.length, limit=d.limit,
+                  fits=d.fits, problem=d.problem, created_at=now, updated_at=now) for d in drafts]
+    session.add_all(rows)
+    return rows
+
+
+def override(services, session, answer: Answer, person: Person, reason: str, now: datetime) -> None:
+    """The physician says the flagged parts are fine: send on with their reason, audited."""
+    answer.override_reason, answer.overridden_at = reason, now
+    audit.record(session, subject="answer", subject_id=answer.id, action="overridden", now=now, actor=person,
+                 reason=reason, kinds=sorted({f["kind"] for f in json.loads(answer.findings)}))
+    mark_ready(services, session, answer, person, now)

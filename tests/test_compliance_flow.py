@@ -1,0 +1,146 @@
+"""Every answer is screened before anyone else sees it; PHI is held privately, never logged."""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from sqlalchemy import select
+
+from bot.chat import ActionEvent
+from bot.scheduler import run_due
+from bot.store import Answer, AnswerStatus, AuditEvent, Draft
+from tests.conftest import utc
+from tests.test_weekly_question import add_person, add_questions, say
+
+ROOT = Path(__file__).resolve().parent.parent
+PHI_ANSWER = "Mrs. Oyelaran came in on 3/14 with her MRN 4481290 and asked about knee pain."
+
+
+def setup_answerable(services):
+    add_questions(services, 2)
+    add_person(services)
+    add_person(services, email="maria@example.org", name="Maria Gomez", roles="staff")
+    run_due(services, utc(2026, 11, 24, 14))
+
+
+def answer_row(services):
+    with services.db.transaction() as session:
+        answer = session.scalars(select(Answer)).one()
+        drafts = session.scalars(select(Draft).where(Draft.answer_id == answer.id)).all()
+        audit = [e.action for e in session.scalars(select(AuditEvent).order_by(AuditEvent.id))]
+        return answer, drafts, audit
+
+
+def test_clean_answer_becomes_drafts(services):
+    setup_answerable(services)
+    outcome = say(services, "Patients often ask whether knee pain means arthritis. Usually it does not.", "1.1")
+    assert outcome.replies[0].text.startswith("Thank you")
+    answer, drafts, audit = answer_row(services)
+    assert (answer.status, answer.verdict) == (AnswerStatus.READY, "ok")
+    assert {d.channel for d in drafts} >= {"facebook", "instagram", "x", "linkedin", "blog"}
+    assert all("not medical advice" in d.text for d in drafts)
+    assert audit == ["received", "screened", "drafted"]
+
+
+def test_phi_is_held_privately_and_never_logged(services, caplog):
+    setup_answerable(services)
+    caplog.set_level(logging.DEBUG)
+    outcome = say(services, PHI_ANSWER, "1.1")
+    reply = outcome.replies[0]
+    assert reply.text.startswith("I held your answer")
+    assert '"Mrs. Oyelaran"' in reply.text, "the physician sees which parts were flagged"
+    assert [b.action for b in reply.buttons] == ["answer.override"]
+    answer, drafts, audit = answer_row(services)
+    assert answer.status == AnswerStatus.HELD and answer.verdict == "block" and drafts == []
+    kinds = {f["kind"] for f in json.loads(answer.findings)}
+    assert {"name", "mrn"} <= kinds
+    assert "Oyelaran" not in answer.findings, "findings hold kinds and spans, not text"
+    assert audit == ["received", "screened", "held"]
+    with services.db.transaction() as session:
+        details = " ".join(e.detail for e in session.scalars(select(AuditEvent)))
+    for secret in ("Oyelaran", "4481290", "3/14"):
+        assert secret not in caplog.text
+        assert secret not in details
+
+
+def test_revised_answer_replaces_the_held_one(services):
+    setup_answerable(services)
+    say(services, PHI_ANSWER, "1.1")
+    outcome = say(services, "Patients often ask about knee pain; most of it improves with exercise.", "1.2")
+    assert outcome.replies[0].text.startswith("Thanks, that looks good now")
+    answer, drafts, audit = answer_row(services)
+    assert answer.status == AnswerStatus.READY and "Oyelaran" not in answer.text
+    assert drafts and all("Oyelaran" not in d.text for d in drafts)
+    assert audit[-3:] == ["revised", "screened", "drafted"]
+
+
+def test_its_fine_with_a_reason_sends_on_with_badge_and_audit(services):
+    setup_answerable(services)
+    outcome = say(services, PHI_ANSWER, "1.1")
+    answer_id = outcome.replies[0].buttons[0].value
+    stranger = __import__("bot.inbound", fromlist=["handle_action"]).handle_action(
+        services, ActionEvent("console", "maria@example.org", "answer.override", answer_id), utc(2026, 11, 24, 15))
+    assert "isn't for you" in stranger.replies[0].text
+    from bot.inbound import handle_action
+    asked = handle_action(services, ActionEvent("console", "lee@example.org", "answer.override", answer_id),
+                          utc(2026, 11, 24, 15))
+    assert "why is it fine" in asked.replies[0].text
+    done = say(services, "Mrs. Oyelaran is our practice manager, she agreed", "1.3")
+    assert "goes to marketing with a warning" in done.replies[0].text
+    answer, drafts, audit = answer_row(services)
+    assert answer.status == AnswerStatus.READY and answer.override_reason.startswith("Mrs. Oyelaran is our")
+    assert drafts
+    assert audit[-2:] == ["overridden", "drafted"]
+
+
+def test_advice_warns_with_a_suggestion_but_does_not_block(services):
+    setup_answerable(services)
+    outcome = say(services, "If your knee hurts you should double your dose of ibuprofen.", "1.1")
+    assert outcome.replies[0].text.startswith("Thank you")
+    answer, drafts, _ = answer_row(services)
+    assert (answer.status, answer.verdict) == (AnswerStatus.READY, "warn")
+    assert answer.advice_suggestion and drafts
+
+
+def test_roster_names_and_practice_phone_are_not_phi(services):
+    setup_answerable(services)
+    say(services, "Maria Gomez at our front desk can book you: call (555) 010-0100. Dr. Ana Lee sees knees.", "1.1")
+    answer, _, _ = answer_row(services)
+    assert answer.verdict == "ok", answer.findings
+
+
+def test_template_syntax_in_an_answer_is_just_text(services):
+    setup_answerable(services)
+    say(services, "Patients ask about {{ 7*7 }} and {% raw %} things.", "1.1")
+    _, drafts, _ = answer_row(services)
+    assert any("{{ 7*7 }}" in d.text for d in drafts)
+    assert all("49" not in d.text for d in drafts)
+
+
+def test_rounds_screen_uses_roster_names_as_allow_list(tmp_path):
+    db_url = f"sqlite:///{tmp_path / 'r.db'}"
+    env = {**os.environ, "ROUNDS_DATABASE_URL": db_url, "ROUNDS_CONFIG": ""}
+    roster = tmp_path / "roster.csv"
+    roster.write_text("name,email,role,specialty,timezone,weekday,time,slack_user_id\n"
+                      "Tobiah Wendeborn,tw@example.org,staff,,America/Chicago,tue,09:00,\n")
+    rounds = [sys.executable, "-m", "bot"]
+    subprocess.run([*rounds, "roster", "import", str(roster)], env=env, cwd=tmp_path, check=True,
+                   capture_output=True)
+    lines = "\n".join([
+        json.dumps({"id": "a", "text": "Ask Tobiah Wendeborn at the desk about parking."}),
+        json.dumps({"id": "b", "text": "Mr. Caspian Thorley, MRN 5512903, came in last Tuesday."}),
+        "{broken",
+        json.dumps({"id": "d"}),
+    ])
+    result = subprocess.run([*rounds, "screen"], input=lines, env=env, cwd=tmp_path, capture_output=True, text=True)
+    assert result.returncode == 1
+    out = [json.loads(line) for line in result.stdout.splitlines()]
+    assert out[0] == {"id": "a", "verdict": "ok", "findings": []}
+    assert out[1]["verdict"] == "block" and {"name", "mrn"} <= {f["kind"] for f in out[1]["findings"]}
+    assert out[2]["line"] == 3 and "error" in out[2]
+    assert out[3]["line"] == 4 and "text" in out[3]["error"]
