@@ -19,6 +19,6 @@ from bot.store.models import (
 )
 
 __all__ = [
-    "Answer", "AnswerPart", "AnswerStatus", "AuditEvent", "Base", "ConsoleMessage", "Database", "Draft", "OutboxMessage", "OutboxStatus",
-    "Person", "ProcessedEvent", "Prompt", "PromptStatus", "Question", "upgrade",
+    "Answer", "AnswerPart", "AnswerStatus", "AuditEvent", "Base", "ConsoleMessage", "Database", "Draft",
+    "OutboxMessage", "OutboxStatus", "Person", "ProcessedEvent", "Prompt", "PromptStatus", "Question", "upgrade",
 ]
