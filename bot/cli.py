@@ -14,7 +14,6 @@ from collections.abc import Sequence
 
 from bot.commands import CommandError, Context, register_all
 from bot.config import ConfigError
-from bot.templating import TemplateError
 
 DESCRIPTION = """\
 Rounds DMs each physician one short question a week and turns the answers into social posts.
@@ -62,6 +61,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         level=(logging.WARNING, logging.INFO, logging.DEBUG)[min(args.verbose, 2)],
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
     )
+    from bot.templating import TemplateError
+
     ctx = Context(args)
     try:
         return handler(ctx)

@@ -1,0 +1,192 @@
+"""The `rounds` command, run as a real subprocess the way an operator runs it."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROUNDS = Path(sys.executable).parent / "rounds"
+EXAMPLE = Path(__file__).parent / "data" / "roster_example.csv"
+
+SUBCOMMANDS = [
+    ["run"], ["serve"], ["console"], ["tick"],
+    ["roster"], ["roster", "import"], ["roster", "list"], ["roster", "remove"],
+    ["questions"], ["questions", "list"], ["questions", "add"], ["questions", "import"],
+    ["db"], ["db", "upgrade"],
+]
+
+
+@pytest.fixture(scope="module")
+def base_env(tmp_path_factory) -> dict[str, str]:
+    """No Slack or Rounds settings from outside; compiled bytecode cached outside the tree
+    (with PYTHONDONTWRITEBYTECODE each subprocess recompiles everything and takes seconds)."""
+    env = {k: v for k, v in os.environ.items()
+           if not k.startswith(("SLACK_", "ROUNDS_", "Microsoft")) and k != "PYTHONDONTWRITEBYTECODE"}
+    env["PYTHONPYCACHEPREFIX"] = str(tmp_path_factory.mktemp("pycache"))
+    return env
+
+
+def write_config(folder: Path, database_url: str, extra: str = "") -> Path:
+    config = folder / "config.toml"
+    config.write_text(f'[database]\nurl = "{database_url}"\n{extra}', encoding="utf-8")
+    return config
+
+
+def rounds(*args: str, env: dict[str, str], config: Path | None, cwd: Path,
+           check_exit: int | None = 0):
+    env = dict(env)
+    if config is not None:
+        env["ROUNDS_CONFIG"] = str(config)
+    result = subprocess.run([str(ROUNDS), *args], cwd=cwd, env=env, capture_output=True,
+                            text=True, timeout=60)
+    if check_exit is not None:
+        assert result.returncode == check_exit, (result.stdout, result.stderr)
+    assert "Traceback" not in result.stderr, result.stderr
+    return result
+
+
+@pytest.fixture
+def cli(tmp_path, database_url, base_env):
+    """Run `rounds` with ROUNDS_CONFIG pointing at a config for this test's database."""
+    config = write_config(tmp_path, database_url)
+
+    def run(*args: str, check_exit: int | None = 0):
+        return rounds(*args, env=base_env, config=config, cwd=tmp_path, check_exit=check_exit)
+
+    return run
+
+
+def test_help_on_the_command_and_every_subcommand(tmp_path, base_env):
+    top = rounds("--help", env=base_env, config=None, cwd=tmp_path)
+    for name in ("run", "serve", "console", "tick", "roster", "questions", "db"):
+        assert name in top.stdout
+    for args in SUBCOMMANDS:
+        result = rounds(*args, "--help", env=base_env, config=None, cwd=tmp_path)
+        assert result.stdout.startswith(f"usage: rounds {' '.join(args)}"), args
+        assert "examples:" in result.stdout, args
+    assert not (tmp_path / "rounds.db").exists()  # help touches no database
+
+
+def test_python_dash_m_bot_is_the_same_command(tmp_path, base_env):
+    result = subprocess.run([sys.executable, "-m", "bot", "--help"], cwd=tmp_path, env=base_env,
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0 and result.stdout.startswith("usage: rounds")
+
+
+def test_a_group_without_a_command_shows_its_help(tmp_path, base_env):
+    result = rounds("roster", env=base_env, config=None, cwd=tmp_path, check_exit=2)
+    assert "import" in result.stderr and "list" in result.stderr
+
+
+def test_defaults_without_config_use_rounds_db_in_the_current_folder(tmp_path, base_env):
+    result = rounds("db", "upgrade", env=base_env, config=None, cwd=tmp_path)
+    assert (tmp_path / "rounds.db").is_file()
+    assert "starter questions" in result.stdout
+
+
+@pytest.mark.parametrize("extra, key", [
+    ("[prompts]\nnudge_after_hours = 0\n", "prompts.nudge_after_hours"),
+    ('[prompts]\ndefault_timezone = "Mars/Base"\n', "prompts.default_timezone"),
+    ("[server]\nport = 99999\n", "server.port"),
+])
+def test_a_bad_config_value_exits_2_naming_the_key(tmp_path, base_env, extra, key):
+    config = write_config(tmp_path, f"sqlite:///{tmp_path / 'x.db'}", extra)
+    for args in (["db", "upgrade"], ["roster", "list"], ["tick"]):
+        result = rounds(*args, env=base_env, config=config, cwd=tmp_path, check_exit=2)
+        assert result.stderr.startswith("rounds: config error: ") and key in result.stderr
+    assert not (tmp_path / "x.db").exists()  # nothing half-started
+
+
+def test_a_missing_config_file_is_a_config_error(tmp_path, base_env):
+    result = rounds("roster", "list", env=base_env, config=tmp_path / "nope.toml", cwd=tmp_path, check_exit=2)
+    assert "rounds: config error:" in result.stderr and "nope.toml" in result.stderr
+
+
+def test_db_upgrade_migrates_and_seeds_once(cli):
+    first = cli("db", "upgrade")
+    assert "up to date" in first.stdout and "seeded the question bank" in first.stdout
+    assert "seeded" not in cli("db", "upgrade").stdout
+
+
+def test_roster_import_reports_bad_lines_imports_good_rows_and_reimports_in_place(cli, tmp_path):
+    result = cli("roster", "import", str(EXAMPLE), check_exit=1)
+    for line in (4, 5, 7, 8, 9, 10):
+        assert f"roster_example.csv:{line}: error:" in result.stderr
+    for email in ("maya.patel@example.org", "daniel.okafor@example.org", "priya.shah@example.org",
+                  "kenji.mori@example.org"):
+        assert f"added    {email}" in result.stdout
+    assert "4 of 10 rows imported" in result.stderr and "6 row(s) failed" in result.stderr
+
+    fixed = tmp_path / "fixed.csv"
+    fixed.write_text(
+        "name,email,role,specialty,timezone,weekday,time,slack_user_id\n"
+        "Dr. Maya Patel-Ng,MAYA.PATEL@example.org,physician;lead,cardiology,America/Chicago,,,\n"
+        "Dr. Bad Zone,bad.zone@example.org,physician,neurology,America/Denver,tuesday,09:00,\n",
+        encoding="utf-8")
+    again = cli("roster", "import", str(fixed))
+    assert "updated  maya.patel@example.org" in again.stdout
+    assert "added    bad.zone@example.org" in again.stdout
+
+    listing = cli("roster", "list").stdout
+    assert listing.count("maya.patel@example.org") == 1
+    assert "Dr. Maya Patel-Ng" in listing and "America/Chicago" in listing
+    header = listing.splitlines()[0]
+    for column in ("NAME", "EMAIL", "ROLES", "SPECIALTY", "TIME ZONE", "DAY", "TIME", "SLACK ID", "STATUS"):
+        assert column in header
+    assert "U0MAYA001" in listing  # kept: the re-import left slack_user_id empty
+
+    cli("roster", "remove", "kenji.mori@example.org")
+    kenji = next(line for line in cli("roster", "list").stdout.splitlines() if "kenji" in line)
+    assert kenji.rstrip().endswith("left")
+    assert cli("roster", "remove", "nobody@example.org", check_exit=2).stderr.startswith("rounds: nobody")
+
+    exported = cli("roster", "list", "--csv").stdout
+    assert exported.startswith("name,email,role,specialty,timezone,weekday,time,slack_user_id\n")
+
+
+def test_roster_import_of_a_file_with_wrong_columns_or_missing_file(cli, tmp_path):
+    wrong = tmp_path / "wrong.csv"
+    wrong.write_text("full name,mail\nA,a@example.org\n", encoding="utf-8")
+    result = cli("roster", "import", str(wrong), check_exit=2)
+    assert "missing required column(s) name, email, role" in result.stderr
+    assert "not found" in cli("roster", "import", str(tmp_path / "none.csv"), check_exit=2).stderr
+
+
+def test_questions_list_add_and_import(cli, tmp_path):
+    listing = cli("questions", "list")
+    assert "cardiology" in listing.stdout and "general" in listing.stdout
+    cardiology = cli("questions", "list", "--specialty", "Cardiology").stdout.splitlines()[2:]
+    assert cardiology and all("cardiology" in line for line in cardiology)
+
+    added = cli("questions", "add", "--specialty", "Podiatry", "What should runners know about shoes?")
+    assert "added question" in added.stdout and "(podiatry)" in added.stdout
+    again = cli("questions", "add", "--specialty", "podiatry", "What should runners know about shoes?")
+    assert "already in the bank" in again.stdout
+    assert "the question text is empty" in cli("questions", "add", "  ", check_exit=2).stderr
+    podiatry = cli("questions", "list", "--specialty", "podiatry").stdout
+    assert "What should runners know about shoes?" in podiatry
+
+    bank = tmp_path / "bank.csv"
+    bank.write_text("specialty,text\npodiatry,How should people care for their feet in winter?\n"
+                    "podiatry,\n,What's a habit worth starting this month?\n", encoding="utf-8")
+    imported = cli("questions", "import", str(bank), check_exit=1)
+    assert "bank.csv:3: error: the question text is empty" in imported.stderr
+    assert "2 added" in imported.stderr
+    assert "winter" in cli("questions", "list", "--specialty", "podiatry").stdout
+
+
+def test_tick_needs_an_offset_and_prints_a_summary(cli):
+    naive = cli("tick", "--now", "2026-12-01T09:00:00", check_exit=2)
+    assert "no UTC offset" in naive.stderr and "2026-12-01T09:00:00Z" in naive.stderr
+    result = cli("tick", "--now", "2026-12-01T14:00:00Z")
+    assert result.stdout.startswith("tick at 2026-12-01T14:00:00Z: ")
+    assert len(result.stdout.strip().splitlines()) == 1
+
+
+def test_serve_without_slack_credentials_says_what_to_set(cli):
+    result = cli("serve", check_exit=2)
+    assert "slack.bot_token" in result.stderr and "rounds console" in result.stderr
