@@ -227,7 +227,7 @@ def _last_asked(session: Session, person_id: int) -> dict[int, str]:
         .where(Prompt.person_id == person_id)
         .group_by(Prompt.question_id)
     )
-    return dict(session.execute(statement).tuples())
+    return {question_id: week for question_id, week in session.execute(statement)}
 
 
 def specialties_in_bank(session: Session) -> list[str]:
