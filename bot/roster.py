@@ -129,7 +129,8 @@ def validate_row(line: int, row: dict[str, str]) -> RosterRow:
 
 
 def import_roster(services: Services, rows_or_file: CsvSource, now: datetime, *,
-                  deactivate_missing: bool = False, progress: Progress | None = None) -> ImportReport:
+                  deactivate_missing: bool = False, progress: Progress | None = None,
+                  lookup_progress: Progress | None = None) -> ImportReport:
     """Import a roster CSV: validate, resolve Slack ids by email, then upsert in one transaction.
 
     Args:
@@ -137,7 +138,8 @@ def import_roster(services: Services, rows_or_file: CsvSource, now: datetime, *,
         rows_or_file: a path, an open text file, or parsed rows (dicts, numbered from line 2).
         now: aware UTC time stamped on created/updated people.
         deactivate_missing: mark active people whose email is not in the file as left.
-        progress: called with a running row count, for a progress display.
+        progress: called with a running row count while rows are validated.
+        lookup_progress: called with a running count of Slack lookups (network calls).
 
     Raises:
         CsvFormatError: the header lacks a required column, or the file is unreadable.
@@ -147,7 +149,7 @@ def import_roster(services: Services, rows_or_file: CsvSource, now: datetime, *,
     if ignored:
         report.warnings.append(RowProblem(1, f"ignored unknown column(s) {', '.join(ignored)}"))
     valid, mentioned = _validate_all(rows, report, progress)
-    _resolve_slack_ids(services, valid, report)
+    _resolve_slack_ids(services, valid, report, lookup_progress)
     with services.db.transaction() as session:
         for row in valid:
             _upsert(session, services.config.prompts, row, now, report)
@@ -191,7 +193,8 @@ def _validate_all(rows: list[tuple[int, dict[str, str]]], report: ImportReport,
     return valid, mentioned
 
 
-def _resolve_slack_ids(services: Services, rows: list[RosterRow], report: ImportReport) -> None:
+def _resolve_slack_ids(services: Services, rows: list[RosterRow], report: ImportReport,
+                       progress: Progress | None) -> None:
     """Fill missing Slack ids with users.lookupByEmail, outside any transaction (network)."""
     if "slack" not in services.chats:
         return
@@ -202,9 +205,13 @@ def _resolve_slack_ids(services: Services, rows: list[RosterRow], report: Import
         known = {email for email, in session.execute(
             select(func.lower(Person.email)).where(Person.slack_user_id.is_not(None)))}
     chat = services.chat("slack")
+    lookups = 0
     for index, row in enumerate(rows):
         if row.slack_user_id or row.email in known:
             continue
+        lookups += 1
+        if progress is not None:
+            progress(lookups)
         try:
             user_id = chat.lookup_user_by_email(row.email)
         except (PermanentSendError, TransientSendError) as error:

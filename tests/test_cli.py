@@ -190,3 +190,12 @@ def test_tick_needs_an_offset_and_prints_a_summary(cli):
 def test_serve_without_slack_credentials_says_what_to_set(cli):
     result = cli("serve", check_exit=2)
     assert "slack.bot_token" in result.stderr and "rounds console" in result.stderr
+
+
+def test_example_roster_then_tick_sends_the_weekly_questions(cli):
+    example = Path(__file__).resolve().parent.parent / "examples" / "roster.csv"
+    assert "6 added" in cli("roster", "import", str(example)).stderr
+    # Tuesday 1 December 2026, 09:05 in New York: Dr. Patel's slot (and Monday's catch-up).
+    first = cli("tick", "--now", "2026-12-01T14:05:00Z").stdout
+    assert "questions sent 2" in first
+    assert "questions sent 0" in cli("tick", "--now", "2026-12-01T14:05:00Z").stdout  # once

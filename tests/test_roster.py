@@ -190,3 +190,27 @@ def test_remove_and_status_and_console_lookup(services):
         assert remove_person(session, "nobody@example.org", NOW) is None
         with pytest.raises(ValueError):
             person_for_platform_user(session, "fax", "123")
+
+
+def test_cli_progress_counts_on_a_terminal_only():
+    from bot.commands import Progress
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    terminal, pipe = Terminal(), io.StringIO()
+    for stream in (terminal, pipe):
+        progress = Progress(stream, "roster rows checked")
+        for count in range(1, 251):
+            progress(count)
+        progress.done()
+    assert "roster rows checked: 200" in terminal.getvalue() and terminal.getvalue().endswith("\n")
+    assert pipe.getvalue() == ""
+
+
+def test_slack_lookups_report_progress(slack_services):
+    counts = []
+    import_roster(slack_services, csv(*[f"P{i},p{i}@example.org,staff,,,,," for i in range(30)]), NOW,
+                  lookup_progress=counts.append)
+    assert counts == list(range(1, 31))

@@ -96,7 +96,7 @@ class Progress:
 
     def __call__(self, count: int) -> None:
         if self.enabled and count % self.every == 0:
-            self.stream.write(f"\r{self.label}: {count} rows")
+            self.stream.write(f"\r{self.label}: {count}".ljust(40))
             self.stream.flush()
             self.shown = True
 

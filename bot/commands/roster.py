@@ -68,16 +68,18 @@ def import_command(ctx: Context) -> int:
     from bot.roster import import_roster
 
     services = ctx.services(with_chats=True)
-    progress = ctx.progress("roster")
+    progress, lookups = ctx.progress("roster rows checked"), ctx.progress("Slack lookups", every=20)
     try:
         report = import_roster(services, ctx.args.file, services.clock(),
-                               deactivate_missing=ctx.args.deactivate_missing, progress=progress)
+                               deactivate_missing=ctx.args.deactivate_missing, progress=progress,
+                               lookup_progress=lookups)
     except FileNotFoundError:
         raise CommandError(f"roster file {ctx.args.file!r} not found") from None
     except CsvFormatError as error:
         raise CommandError(f"{ctx.args.file}: {error}") from None
     finally:
         progress.done()
+        lookups.done()
     for label, emails in (("added", report.added), ("updated", report.updated),
                           ("left", report.deactivated)):
         for email in emails:
