@@ -199,3 +199,21 @@ def test_example_roster_then_tick_sends_the_weekly_questions(cli):
     first = cli("tick", "--now", "2026-12-01T14:05:00Z").stdout
     assert "questions sent 2" in first
     assert "questions sent 0" in cli("tick", "--now", "2026-12-01T14:05:00Z").stdout  # once
+
+
+def test_roster_import_looks_up_slack_ids_by_email_through_the_slack_api(tmp_path, base_env):
+    from tests.fake_slack import FakeSlack
+
+    roster = tmp_path / "roster.csv"
+    roster.write_text("name,email,role\nDr. A,a@example.org,physician\nDr. B,b@example.org,physician\n",
+                      encoding="utf-8")
+    with FakeSlack(emails={"A@example.org": "U0AAA111"}) as slack:
+        config = write_config(tmp_path, f"sqlite:///{tmp_path / 'slack.db'}",
+                              f'[slack]\nbot_token = "xoxb-test"\nsigning_secret = "s"\n'
+                              f'api_url = "{slack.url}"\n')
+        result = rounds("roster", "import", str(roster), env=base_env, config=config, cwd=tmp_path)
+        looked_up = [call.method for call in slack.calls if call.method == "users.lookupByEmail"]
+    assert len(looked_up) == 2
+    assert "roster.csv:3: warning: no Slack user has the email b@example.org" in result.stderr
+    listing = rounds("roster", "list", env=base_env, config=config, cwd=tmp_path).stdout
+    assert "U0AAA111" in listing
