@@ -104,6 +104,7 @@ class FakeSlack:
         self._thread: threading.Thread | None = None
         self._ready = threading.Event()
         self._hold_release: asyncio.Event | None = None
+        self._extra_routes: list[tuple[str, str, Any]] = []
         self.port = 0
 
     # --- lifecycle -----------------------------------------------------------------------
@@ -141,6 +142,8 @@ class FakeSlack:
         self._hold_release = asyncio.Event()
         app = web.Application(client_max_size=10 * 1024 * 1024)
         app.router.add_route("*", "/api/{method}", self._dispatch)
+        for verb, path, handler in self._extra_routes:
+            app.router.add_route(verb, path, handler)
         self._runner = web.AppRunner(app, access_log=None)
         loop.run_until_complete(self._runner.setup())
         site = web.TCPSite(self._runner, "127.0.0.1", 0, backlog=1024)
@@ -343,3 +346,55 @@ class FakeSlack:
 
     def _api_views_publish(self, params):
         return {"ok": True, "view": {"id": f"V{next(self._seq):08d}"}}
+
+
+# --- out of process (the bench runs the fake in its own process, so it doesn't share a GIL) ---
+
+
+def summary(fake: FakeSlack) -> dict[str, Any]:
+    """Calls per (method, status) and the posted messages' channels and keys, as JSON."""
+    with fake._lock:
+        calls: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+        for call in fake.calls:
+            calls[call.method][str(call.status)] += 1
+        posted = [[m.channel, ((m.metadata or {}).get("event_payload") or {}).get("key")]
+                  for m in fake.messages]
+    return {"calls": calls, "posted": posted}
+
+
+def main(argv: list[str] | None = None) -> None:
+    """`python -m tests.fake_slack --limit chat.postMessage=200:20 --random-429 0.05 --ts-clock T`.
+
+    Prints the base URL on stdout, then serves until stdin closes. `GET /_fake/summary`
+    returns `summary()`.
+    """
+    import argparse
+    import sys
+
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--limit", action="append", default=[], help="method=rate:burst")
+    parser.add_argument("--random-429", type=float, default=0.0)
+    parser.add_argument("--retry-after", type=int, default=1)
+    parser.add_argument("--ts-clock", type=float, help="fixed base for message timestamps")
+    args = parser.parse_args(argv)
+    fake = FakeSlack()
+    fake.random_429, fake.random_retry_after = args.random_429, args.retry_after
+    if args.ts_clock is not None:
+        fake.ts_clock = lambda: args.ts_clock
+    for spec in args.limit:
+        method, _, shape = spec.partition("=")
+        rate, _, burst = shape.partition(":")
+        fake.limit(method, float(rate), float(burst) if burst else None)
+
+    async def summary_route(request: web.Request) -> web.Response:
+        return web.json_response(summary(fake))
+
+    fake._extra_routes = [("GET", "/_fake/summary", summary_route)]
+    fake.start()
+    print(fake.url, flush=True)
+    sys.stdin.read()
+    fake.stop()
+
+
+if __name__ == "__main__":
+    main()

@@ -3,20 +3,25 @@
 Core text is plain text, so every string is escaped (`&`, `<`, `>`) before it reaches Slack:
 text a person typed and the bot echoes back can never become `<!channel>`, `<@U…>` or
 `<!subteam^…>`. The plain `text` fallback (notifications, screen readers) is escaped too.
+
+The block models validate Slack's limits but cost ~1 ms a message, which matters in a
+10,000-message fan-out; so each *shape* of buttons and menus (labels, action ids) is built and
+validated through the models once and cached, and only the per-message values (validated for
+length here) are filled in. Text sections are plain dicts cut under the 3,000-char limit.
 """
 
 from __future__ import annotations
 
+import json
+from functools import lru_cache
 from typing import Any
 
 from slack_sdk.models.blocks import (
     ActionsBlock,
     ButtonElement,
     Option,
-    SectionBlock,
     StaticSelectElement,
 )
-from slack_sdk.models.blocks.basic_components import MarkdownTextObject
 
 from bot.chat import OutgoingMessage
 
@@ -24,6 +29,7 @@ SECTION_LIMIT = 3000
 TEXT_LIMIT = 39_000
 BUTTON_LABEL_LIMIT = 75
 OPTION_VALUE_LIMIT = 150
+BUTTON_VALUE_LIMIT = 2000
 MAX_BLOCKS = 50
 ACTION_ID_SEPARATOR = "#"  # "prompt.pause#2" when two elements of one message share an action
 
@@ -69,33 +75,61 @@ def _unique(action: str, seen: dict[str, int]) -> str:
 
 def text_blocks(text: str) -> list[dict[str, Any]]:
     """Escaped text as one or more mrkdwn sections (each under Slack's 3,000-char limit)."""
-    return [
-        SectionBlock(text=MarkdownTextObject(text=piece)).to_dict()
-        for piece in _chunks(escape(text), SECTION_LIMIT)
-    ][: MAX_BLOCKS - 1]
+    return [{"type": "section", "text": {"type": "mrkdwn", "text": piece}}
+            for piece in _chunks(escape(text), SECTION_LIMIT)][: MAX_BLOCKS - 1]
+
+
+@lru_cache(maxsize=512)
+def _actions_shape(shape: tuple) -> str:
+    """Actions blocks for one shape of buttons and menus, built by the block models (validated)."""
+    seen: dict[str, int] = {}
+    elements: list[Any] = []
+    for kind, label, action, extra in shape:
+        if kind == "button":
+            elements.append(ButtonElement(text=_label(escape(label)), value="-",
+                                          action_id=_unique(action, seen), style=extra))
+        else:
+            elements.append(StaticSelectElement(
+                placeholder=_label(escape(label)), action_id=_unique(action, seen),
+                options=[Option(text=_label(escape(option)), value="-") for option in extra]))
+    blocks = [ActionsBlock(elements=elements[start:start + 25]).to_dict()
+              for start in range(0, len(elements), 25)]
+    return json.dumps(blocks)
+
+
+def _value(value: str, limit: int) -> str:
+    if len(value) > limit:
+        raise ValueError(f"action value of {len(value)} characters exceeds Slack's {limit}")
+    return value
+
+
+def actions_blocks(message: OutgoingMessage) -> list[dict[str, Any]]:
+    """The message's buttons and menus as actions blocks, with its own values filled in."""
+    shape = tuple(
+        [("button", b.label, b.action, b.style if b.style in ("primary", "danger") else None)
+         for b in message.buttons]
+        + [("select", m.placeholder, m.action, tuple(label for label, _ in m.options))
+           for m in message.menus])
+    if not shape:
+        return []
+    blocks = json.loads(_actions_shape(shape))
+    values = [b.value for b in message.buttons] + [[v for _, v in m.options] for m in message.menus]
+    elements = [element for block in blocks for element in block["elements"]]
+    for element, value in zip(elements, values, strict=True):
+        if element["type"] == "button":
+            if value:
+                element["value"] = _value(value, BUTTON_VALUE_LIMIT)
+            else:
+                element.pop("value", None)
+        else:
+            for option, option_value in zip(element["options"], value, strict=True):
+                option["value"] = _value(option_value, OPTION_VALUE_LIMIT)
+    return blocks
 
 
 def render_message(message: OutgoingMessage) -> dict[str, Any]:
     """Keyword arguments for chat.postMessage / chat.update: `text` fallback plus `blocks`."""
-    blocks = text_blocks(message.text)
-    seen: dict[str, int] = {}
-    elements: list[Any] = []
-    for button in message.buttons:
-        elements.append(ButtonElement(
-            text=_label(escape(button.label)),
-            action_id=_unique(button.action, seen),
-            value=button.value or None,
-            style=button.style if button.style in ("primary", "danger") else None,
-        ))
-    for menu in message.menus:
-        elements.append(StaticSelectElement(
-            placeholder=_label(escape(menu.placeholder)),
-            action_id=_unique(menu.action, seen),
-            options=[Option(text=_label(escape(label)), value=value[:OPTION_VALUE_LIMIT])
-                     for label, value in menu.options],
-        ))
-    for start in range(0, len(elements), 25):
-        blocks.append(ActionsBlock(elements=elements[start:start + 25]).to_dict())
+    blocks = text_blocks(message.text) + actions_blocks(message)
     return {"text": escape(message.text)[:TEXT_LIMIT] or " ", "blocks": blocks[:MAX_BLOCKS]}
 
 

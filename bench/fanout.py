@@ -1,0 +1,162 @@
+"""Fan-out benchmark: 10,000 physicians due at once, against a rate-limited fake Slack.
+
+Run from the repository root:  .venv/bin/python bench/fanout.py [--people 10000]
+
+The fake Slack (tests/fake_slack.py) enforces per-method token buckets, scaled so the run
+takes under a minute (chat.postMessage 200/s workspace-wide; conversations.open shaped like
+Tier 3 but scaled to 200/s with a burst), and answers 5% of all calls with 429 +
+Retry-After: 1. `run_due` is called until the outbox is drained. Printed: the time taken, the
+floor those limits impose (max over methods of calls / rate), their ratio (target ≤ 1.1),
+duplicated and missing messages (target 0 and 0), and a baseline run of the same pipeline
+against an unlimited fake with no 429s (the cost of Rounds itself).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from collections import Counter
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from sqlalchemy import insert, select  # noqa: E402
+
+from bot.config import config_from_mapping  # noqa: E402
+from bot.outbox import outbox_counts  # noqa: E402
+from bot.scheduler import run_due  # noqa: E402
+from bot.services import build_services  # noqa: E402
+from bot.store import OutboxStatus, Person, Question, upgrade  # noqa: E402
+from handlers.slack.chat import SlackChat  # noqa: E402
+from tests.fake_slack import FakeSlack  # noqa: E402
+
+# 2026-11-24 is a Tuesday; 09:00 in New York is 14:00 UTC.
+DUE = datetime(2026, 11, 24, 14, 0, tzinfo=UTC)
+CREATED = datetime(2026, 11, 1, tzinfo=UTC)
+LIMITS = {  # method: (calls per second, burst)
+    "chat.postMessage": (200.0, 20.0),
+    "conversations.open": (200.0, 50.0),
+}
+RANDOM_429 = 0.05
+
+
+def populate(services, people: int) -> None:
+    """Insert `people` physicians all due at DUE, plus a small question bank."""
+    with services.db.transaction() as session:
+        session.execute(insert(Question), [
+            {"specialty": "", "text": f"What do new patients ask you most about topic {i}?",
+             "active": True, "created_at": CREATED} for i in range(40)])
+        session.execute(insert(Person), [
+            {"email": f"dr{i}@example.org", "name": f"Dr. Bench {i}", "roles": "physician",
+             "specialty": "", "timezone": "America/New_York", "weekday": 1,
+             "local_time": "09:00", "slack_user_id": f"U{i:08d}", "active": True,
+             "created_at": CREATED, "updated_at": CREATED} for i in range(people)])
+
+
+class FakeSlackProcess:
+    """tests/fake_slack.py in its own process, so it doesn't compete with Rounds for the GIL."""
+
+    def __init__(self, limited: bool):
+        args = [sys.executable, "-m", "tests.fake_slack", "--ts-clock", str(DUE.timestamp())]
+        if limited:
+            args += [f"--limit={m}={rate}:{burst}" for m, (rate, burst) in LIMITS.items()]
+            args += ["--random-429", str(RANDOM_429), "--retry-after", "1"]
+        self.process = subprocess.Popen(args, cwd=ROOT, stdin=subprocess.PIPE,
+                                        stdout=subprocess.PIPE, text=True)
+        self.url = self.process.stdout.readline().strip()
+        if not self.url:
+            raise RuntimeError("fake Slack did not start")
+
+    def summary(self) -> dict:
+        with urllib.request.urlopen(self.url.replace("/api/", "/_fake/summary")) as response:
+            return json.load(response)
+
+    def stop(self) -> None:
+        self.process.stdin.close()
+        self.process.wait(10)
+
+
+def run(people: int, limited: bool, concurrency: int, database_url: str | None) -> dict:
+    workdir = tempfile.mkdtemp(prefix="rounds-fanout-")
+    url = database_url or f"sqlite:///{workdir}/bench.db"
+    upgrade(url)
+    fake = FakeSlackProcess(limited)
+    try:
+        post_rate = LIMITS["chat.postMessage"][0] if limited else 10_000
+        config = config_from_mapping({
+            "database": {"url": url},
+            "slack": {"bot_token": "xoxb-bench", "signing_secret": "bench", "api_url": fake.url,
+                      "post_messages_per_second": post_rate, "send_concurrency": concurrency},
+        }, env={})
+        services = build_services(config, chats={"slack": SlackChat(config.slack)})
+        populate(services, people)
+        started = time.monotonic()
+        ticks, phases = 0, Counter()
+        while True:
+            now = DUE + timedelta(seconds=time.monotonic() - started)
+            report = run_due(services, now)
+            phases["queued"] += report.questions_sent
+            ticks += 1
+            counts = outbox_counts(services.db)
+            if not counts.get(OutboxStatus.PENDING) and not counts.get(OutboxStatus.SENDING):
+                break
+            time.sleep(0.5)
+        elapsed = time.monotonic() - started
+        with services.db.transaction() as session:
+            users = session.scalars(select(Person.slack_user_id)).all()
+        services.db.dispose()
+        state = fake.summary()
+    finally:
+        fake.stop()
+    expected = {FakeSlack.dm_channel(u) for u in users}
+    per_channel = Counter(channel for channel, _ in state["posted"])
+    ok_calls = {m: statuses.get("200", 0) for m, statuses in state["calls"].items()}
+    floor = max((ok_calls.get(m, 0) / rate for m, (rate, _) in LIMITS.items()), default=0)
+    return {
+        "elapsed": elapsed, "floor": floor, "ticks": ticks,
+        "calls": {m: sum(s.values()) for m, s in state["calls"].items()},
+        "429s": sum(s.get("429", 0) for s in state["calls"].values()),
+        "duplicated": sum(n - 1 for n in per_channel.values() if n > 1),
+        "missing": len(expected - set(per_channel)), "failed": counts.get(OutboxStatus.FAILED, 0),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--people", type=int, default=10_000)
+    parser.add_argument("--concurrency", type=int, default=64, help="[slack] send_concurrency")
+    parser.add_argument("--database-url", help="default: a fresh SQLite file")
+    parser.add_argument("--no-baseline", action="store_true")
+    args = parser.parse_args()
+    logging.basicConfig(level=logging.ERROR)
+
+    limited = run(args.people, True, args.concurrency, args.database_url)
+    print(f"people                {args.people}")
+    print(f"send_concurrency      {args.concurrency}")
+    print(f"calls                 {limited['calls']} ({limited['429s']} answered 429)")
+    print(f"time taken            {limited['elapsed']:.1f} s in {limited['ticks']} tick(s)")
+    print(f"floor from limits     {limited['floor']:.1f} s "
+          f"(max over methods of successful calls / rate: "
+          + ", ".join(f"{m} {r:g}/s" for m, (r, _) in LIMITS.items()) + ")")
+    print(f"ratio time/floor      {limited['elapsed'] / limited['floor']:.3f}  (target <= 1.1)")
+    print(f"duplicated messages   {limited['duplicated']}  (target 0)")
+    print(f"missing messages      {limited['missing']}  (target 0)")
+    print(f"failed for good       {limited['failed']}")
+    if not args.no_baseline:
+        baseline = run(args.people, False, args.concurrency, args.database_url)
+        print(f"baseline (no limits, no 429s): {baseline['elapsed']:.1f} s, "
+              f"duplicated {baseline['duplicated']}, missing {baseline['missing']}; "
+              f"limited run / baseline = {limited['elapsed'] / baseline['elapsed']:.2f}, "
+              f"baseline / floor = {baseline['elapsed'] / limited['floor']:.2f}")
+
+
+if __name__ == "__main__":
+    main()
