@@ -31,12 +31,34 @@ class Menu:
 
 
 @dataclass(frozen=True)
+class CardSection:
+    """A labelled block of a card (e.g. "Answer", "X draft"); `text` is plain text."""
+
+    label: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Card:
+    """A structured message (the approval card): Block Kit on Slack, an Adaptive Card on Teams.
+
+    `text` on the enclosing message stays the plain-text fallback.
+    """
+
+    title: str
+    sections: tuple[CardSection, ...] = ()
+    badge: str = ""  # e.g. "Clean", "Advice warning", "PHI override: <reason>"
+    footer: str = ""  # e.g. "Approved by Sam Ortiz, Tue Dec 1, 9:00 AM"
+
+
+@dataclass(frozen=True)
 class OutgoingMessage:
     text: str
     buttons: tuple[Button, ...] = ()
     menus: tuple[Menu, ...] = ()
     key: str = ""  # idempotency key; adapters tag the sent message with it for crash recovery
     thread_ts: str | None = None  # reply in this thread of the recipient conversation
+    card: Card | None = None
 
     def to_json(self) -> str:
         return json.dumps(asdict(self), separators=(",", ":"))
@@ -44,6 +66,7 @@ class OutgoingMessage:
     @classmethod
     def from_json(cls, raw: str) -> OutgoingMessage:
         data = json.loads(raw)
+        card = data.get("card")
         return cls(
             text=data["text"],
             buttons=tuple(Button(**b) for b in data.get("buttons", ())),
@@ -53,7 +76,34 @@ class OutgoingMessage:
             ),
             key=data.get("key", ""),
             thread_ts=data.get("thread_ts"),
+            card=Card(card["title"], tuple(CardSection(**s) for s in card.get("sections", ())),
+                      card.get("badge", ""), card.get("footer", "")) if card else None,
         )
+
+
+@dataclass(frozen=True)
+class FormField:
+    """One input of a form (a Slack modal, a Teams card input, console prompts)."""
+
+    name: str
+    label: str
+    initial: str = ""
+    multiline: bool = True
+    required: bool = True
+    max_length: int | None = None
+    options: tuple[tuple[str, str], ...] = ()  # (label, value): a pick-one field instead of text
+
+
+@dataclass(frozen=True)
+class Form:
+    """Ask the acting person for input; submitting sends an ActionEvent with `action` and `fields`."""
+
+    title: str
+    submit_label: str
+    action: str
+    value: str
+    fields: tuple[FormField, ...]
+    message: MessageRef | None = None  # the card the form is about, carried back on submit
 
 
 @dataclass(frozen=True)
@@ -78,7 +128,7 @@ class IncomingMessage:
     edited: bool = False  # an edit of the message (channel, ts) that was received before
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class ActionEvent:
     """A button or menu choice a person clicked."""
 
@@ -87,6 +137,7 @@ class ActionEvent:
     action: str
     value: str = ""
     message: MessageRef | None = None
+    fields: dict[str, str] = field(default_factory=dict)  # a submitted Form's values
 
 
 @dataclass(frozen=True)
@@ -106,6 +157,8 @@ class Outcome:
     """Result of handling one incoming message or action: immediate private replies."""
 
     replies: list[Reply] = field(default_factory=list)
+    form: Form | None = None  # open this form for the acting person (needs the click's trigger)
+    updates: list[tuple[MessageRef, OutgoingMessage]] = field(default_factory=list)  # for everyone
 
     def say(self, text: str, replace_original: MessageRef | None = None,
             buttons: tuple[Button, ...] = ()) -> Outcome:

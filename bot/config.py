@@ -112,6 +112,40 @@ class DraftsConfig:
 
 
 @dataclass(frozen=True)
+class ApprovalsConfig:
+    approvers: tuple[str, ...] = ()  # Slack user ids (U…); roster people with role "approver" also count
+    approver_group: str = ""  # a Slack user group id (S…) whose members may approve
+    settle_minutes: int = 10  # wait this long after the last change before posting the card
+    remind_after_hours: float = 24.0
+    escalate_after_hours: float = 48.0
+    physician_signoff: bool = False  # substantial edits go back to the physician for a one-tap OK
+
+
+@dataclass(frozen=True)
+class CalendarSlot:
+    weekday: int  # Monday = 0
+    at: time
+
+
+@dataclass(frozen=True)
+class CalendarConfig:
+    """Weekly posting slots per channel, in the practice's time zone."""
+
+    slots: Mapping[str, tuple[CalendarSlot, ...]] = field(default_factory=lambda: {
+        channel: (CalendarSlot(0, time(10, 0)), CalendarSlot(2, time(10, 0)), CalendarSlot(4, time(10, 0)))
+        for channel in ("facebook", "instagram", "x", "linkedin", "blog")
+    })
+    planning_weekday: int = 3  # Thursday
+    planning_time: time = time(14, 0)
+
+
+@dataclass(frozen=True)
+class WebhookConfig:
+    url: str = ""
+    secret: str = ""
+
+
+@dataclass(frozen=True)
 class Config:
     database: DatabaseConfig = field(default_factory=DatabaseConfig)
     slack: SlackConfig = field(default_factory=SlackConfig)
@@ -119,6 +153,9 @@ class Config:
     prompts: PromptsConfig = field(default_factory=PromptsConfig)
     practice: PracticeConfig = field(default_factory=PracticeConfig)
     drafts: DraftsConfig = field(default_factory=DraftsConfig)
+    approvals: ApprovalsConfig = field(default_factory=ApprovalsConfig)
+    calendar: CalendarConfig = field(default_factory=CalendarConfig)
+    webhook: WebhookConfig = field(default_factory=WebhookConfig)
     source: str = "defaults"
 
 
@@ -329,7 +366,68 @@ def _drafts(raw: Mapping[str, Any]) -> DraftsConfig:
     )
 
 
-SECTIONS = {"database", "slack", "server", "prompts", "practice", "drafts"}
+def _approvals(raw: Mapping[str, Any]) -> ApprovalsConfig:
+    keys = {"approvers", "approver_group", "settle_minutes", "remind_after_hours", "escalate_after_hours",
+            "physician_signoff"}
+    section = _Section(raw, "approvals", keys)
+    config = ApprovalsConfig(
+        approvers=section.strings("approvers", ()),
+        approver_group=section.string("approver_group", ""),
+        settle_minutes=section.integer("settle_minutes", 10, 0, 24 * 60),
+        remind_after_hours=section.number("remind_after_hours", 24.0, 0.5, 24 * 14),
+        escalate_after_hours=section.number("escalate_after_hours", 48.0, 0.5, 24 * 30),
+        physician_signoff=section.boolean("physician_signoff", False),
+    )
+    if config.escalate_after_hours <= config.remind_after_hours:
+        raise section._bad("escalate_after_hours", config.escalate_after_hours,
+                           f"more hours than approvals.remind_after_hours ({config.remind_after_hours:g})")
+    return config
+
+
+def parse_slot(value: Any) -> CalendarSlot:
+    """"mon 10:00" → CalendarSlot(0, 10:00); raise ValueError otherwise."""
+    if not isinstance(value, str) or len(value.split()) != 2:
+        raise ValueError(value)
+    day, at = value.split()
+    return CalendarSlot(parse_weekday(day), parse_clock_time(at))
+
+
+def _calendar(raw: Mapping[str, Any]) -> CalendarConfig:
+    section = _Section(raw, "calendar", {"slots", "planning_day", "planning_time"})
+    defaults = CalendarConfig()
+    slots_raw = section.raw.get("slots")
+    slots = defaults.slots
+    if slots_raw is not None:
+        if not isinstance(slots_raw, Mapping):
+            raise section._bad("slots", slots_raw, 'a table of channel = ["mon 10:00", …]')
+        slots = {}
+        for channel, values in slots_raw.items():
+            listed = _Section({"v": values}, f"calendar.slots.{channel}", {"v"}).strings("v", (), nonempty=True)
+            try:
+                slots[channel] = tuple(sorted((parse_slot(v) for v in listed), key=lambda s: (s.weekday, s.at)))
+            except ValueError as error:
+                raise ConfigError(f"calendar.slots.{channel} contains {error.args[0]!r}: expected slots like "
+                                  '"mon 10:00" (weekday and 24-hour time)') from None
+    return CalendarConfig(
+        slots=slots,
+        planning_weekday=section.weekday("planning_day", defaults.planning_weekday),
+        planning_time=section.clock_time("planning_time", defaults.planning_time),
+    )
+
+
+def _webhook(raw: Mapping[str, Any], env: Mapping[str, str]) -> WebhookConfig:
+    section = _Section(raw, "webhook", {"url", "secret"})
+    config = WebhookConfig(url=section.string("url", ""),
+                           secret=env.get("ROUNDS_WEBHOOK_SECRET") or section.string("secret", ""))
+    if config.url and not config.url.startswith(("http://", "https://")):
+        raise section._bad("url", config.url, "an http(s) URL (or empty for no webhook)")
+    if config.url and not config.secret:
+        raise ConfigError("webhook.secret (or ROUNDS_WEBHOOK_SECRET) is missing: posts to webhook.url are "
+                          "signed with it; set one, or leave webhook.url empty")
+    return config
+
+
+SECTIONS = {"database", "slack", "server", "prompts", "practice", "drafts", "approvals", "calendar", "webhook"}
 
 
 def config_from_mapping(raw: Mapping[str, Any], env: Mapping[str, str] | None = None,
@@ -346,6 +444,9 @@ def config_from_mapping(raw: Mapping[str, Any], env: Mapping[str, str] | None = 
         prompts=_prompts(raw.get("prompts", {})),
         practice=_practice(raw.get("practice", {})),
         drafts=_drafts(raw.get("drafts", {})),
+        approvals=_approvals(raw.get("approvals", {})),
+        calendar=_calendar(raw.get("calendar", {})),
+        webhook=_webhook(raw.get("webhook", {}), env),
         source=source,
     )
 

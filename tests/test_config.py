@@ -22,7 +22,8 @@ def test_defaults_run_console_on_sqlite():
 def test_example_config_is_valid_and_documents_every_section():
     raw = tomllib.loads((ROOT / "config.example.toml").read_text())
     config_from_mapping(raw, env={})
-    assert set(raw) == {"database", "slack", "server", "prompts", "practice", "drafts"}
+    assert set(raw) == {"database", "slack", "server", "prompts", "practice", "drafts", "approvals", "calendar",
+                        "webhook"}
 
 
 def test_secrets_come_from_environment():
@@ -45,6 +46,9 @@ def test_secrets_come_from_environment():
     ({"slack": {"tokn": "x"}}, ["[slack]", "tokn", "allowed"]),
     ({"database": {"url": "mysql://x"}}, ["database.url", "postgresql"]),
     ({"nonsense": {}}, ["nonsense", "allowed"]),
+    ({"calendar": {"slots": {"x": ["someday 10:00"]}}}, ["calendar.slots.x", "someday", "mon 10:00"]),
+    ({"approvals": {"remind_after_hours": 50}}, ["approvals.escalate_after_hours", "more hours"]),
+    ({"webhook": {"url": "https://hooks.example.org/x"}}, ["webhook.secret"]),
 ])
 def test_errors_name_key_value_and_what_is_allowed(raw, words):
     with pytest.raises(ConfigError) as error:

@@ -16,9 +16,11 @@ from bot.store.models import (
     Prompt,
     PromptStatus,
     Question,
+    ReviewStatus,
 )
 
 __all__ = [
     "Answer", "AnswerPart", "AnswerStatus", "AuditEvent", "Base", "ConsoleMessage", "Database", "Draft",
-    "OutboxMessage", "OutboxStatus", "Person", "ProcessedEvent", "Prompt", "PromptStatus", "Question", "upgrade",
+    "OutboxMessage", "OutboxStatus", "Person", "ProcessedEvent", "Prompt", "PromptStatus", "Question",
+    "ReviewStatus", "upgrade",
 ]

@@ -126,6 +126,16 @@ class Prompt(Base):
     question: Mapped[Question] = relationship()
 
 
+class ReviewStatus:
+    PENDING = "pending"  # card posted (or queued) in the marketing channel
+    AWAITING_SIGNOFF = "awaiting_signoff"  # edited substantially; the physician must OK it
+    APPROVED = "approved"
+    REJECTED = "rejected"
+    SENT_BACK = "sent_back"  # the physician was asked to change something
+
+    DECIDABLE = (PENDING,)
+
+
 class AnswerStatus:
     HELD = "held"  # the guard found PHI: only the physician sees it until revised or overridden
     AWAITING_REASON = "awaiting_reason"  # physician tapped "It's fine"; their next message is the reason
@@ -146,6 +156,15 @@ class Answer(Base):
     override_reason: Mapped[str | None] = mapped_column(Text, nullable=True)
     overridden_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     screened_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    # Review by marketing (see ReviewStatus); decisions are compare-and-set on review_status.
+    review_status: Mapped[str | None] = mapped_column(String(20), nullable=True, index=True)
+    review_round: Mapped[int] = mapped_column(Integer, default=0)  # one card per round
+    submitted_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    decided_by: Mapped[str | None] = mapped_column(String(200), nullable=True)  # name shown to others
+    decision_note: Mapped[str | None] = mapped_column(Text, nullable=True)  # reject reason / what to change
+    reminded_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    escalated_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
@@ -217,7 +236,10 @@ class Draft(Base):
     """One channel's post for an answer, rendered from its template."""
 
     __tablename__ = "drafts"
-    __table_args__ = (UniqueConstraint("answer_id", "channel", name="uq_draft_answer_channel"),)
+    __table_args__ = (
+        UniqueConstraint("answer_id", "channel", name="uq_draft_answer_channel"),
+        UniqueConstraint("channel", "slot_at", name="uq_draft_channel_slot"),  # one post per slot
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     answer_id: Mapped[int] = mapped_column(ForeignKey("answers.id"), index=True)
@@ -227,6 +249,8 @@ class Draft(Base):
     limit: Mapped[int | None] = mapped_column(Integer, nullable=True)
     fits: Mapped[bool] = mapped_column(Boolean, default=True)
     problem: Mapped[str | None] = mapped_column(String(300), nullable=True)
+    slot_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True, index=True)  # calendar
+    edited: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
