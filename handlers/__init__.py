@@ -10,5 +10,9 @@ def make_chats(config) -> dict:
         from handlers.slack.chat import SlackChat
 
         chats["slack"] = SlackChat(config.slack)
+    if config.webhook.url:
+        from handlers.webhook import WebhookChat
+
+        chats["webhook"] = WebhookChat(config.webhook)
     # The console chat (and later Teams) is added here by its adapter.
     return chats
