@@ -18,7 +18,16 @@ from bot import audit, compliance, weeks
 from bot.chat import ActionEvent, IncomingMessage, Outcome
 from bot.outbox import insert_ignoring_duplicates
 from bot.prompts import cancel_open_prompts, describe_next_question
-from bot.store import Answer, AnswerPart, AnswerStatus, Person, ProcessedEvent, Prompt, PromptStatus
+from bot.store import (
+    Answer,
+    AnswerPart,
+    AnswerStatus,
+    Person,
+    ProcessedEvent,
+    Prompt,
+    PromptStatus,
+    ReviewStatus,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -88,6 +97,9 @@ def handle_message(services, message: IncomingMessage, now: datetime) -> Outcome
                                        next_time=describe_next_question(person, now)))
         if command in HELP_WORDS:
             return outcome.say(_render(services, "help"))
+        sent_back = _sent_back_answer(session, person)
+        if sent_back is not None:
+            return _revise_sent_back(services, session, person, sent_back, message, text, now, outcome)
         prompt = _open_prompt(session, person, now)
         if prompt is None:
             return outcome.say(_render(services, "no_open_question",
@@ -132,6 +144,24 @@ def _screen_and_reply(services, session, person, answer, now, outcome, clean_rep
     return outcome.say(_render(services, clean_reply, person=person))
 
 
+def _sent_back_answer(session: Session, person: Person) -> Answer | None:
+    """An answer marketing sent back: the physician's next message revises it, whatever the week."""
+    return session.scalars(
+        select(Answer).where(Answer.person_id == person.id, Answer.review_status == ReviewStatus.SENT_BACK)
+        .order_by(Answer.id.desc()).with_for_update()
+    ).first()
+
+
+def _revise_sent_back(services, session, person, answer, message, text, now, outcome) -> Outcome:
+    session.execute(delete(AnswerPart).where(AnswerPart.answer_id == answer.id))
+    session.add(AnswerPart(answer_id=answer.id, channel=message.channel, ts=message.ts, text=text))
+    session.flush()
+    _rebuild_answer_text(session, answer, now)
+    answer.review_status, answer.override_reason, answer.overridden_at = None, None, None
+    audit.record(session, subject="answer", subject_id=answer.id, action="revised", now=now, actor=person)
+    return _screen_and_reply(services, session, person, answer, now, outcome, "revised")
+
+
 def _rebuild_answer_text(session, answer: Answer, now: datetime) -> None:
     session.refresh(answer, ["parts"])
     answer.text = "\n".join(part.text for part in answer.parts)
@@ -164,6 +194,10 @@ def _apply_edit(services, session, person, message, text, now, outcome) -> Outco
 def handle_action(services, action: ActionEvent, now: datetime) -> Outcome:
     """Skip, Snooze or Pause tapped on a question: only by its own physician, only while open."""
     outcome = Outcome()
+    if action.action.startswith("review."):
+        from bot.approvals import handle_review_action
+
+        return handle_review_action(services, action, now)
     if action.action == "answer.override":
         return _ask_override_reason(services, action, now, outcome)
     handlers = {"prompt.skip": _skip, "prompt.snooze": _snooze, "prompt.pause": _pause}

@@ -18,6 +18,7 @@ from bot.prompts import (
     send_due_nudges,
     send_due_questions,
 )
+from bot.review_schedule import run_reviews
 
 logger = logging.getLogger(__name__)
 
@@ -33,6 +34,9 @@ class TickReport:
     recovered: int = 0
     retrying: int = 0
     failed: int = 0
+    cards_posted: int = 0
+    reminders: int = 0
+    escalations: int = 0
 
     def summary(self) -> str:
         return ", ".join(f"{f.name.replace('_', ' ')} {getattr(self, f.name)}" for f in fields(self))
@@ -47,7 +51,8 @@ def run_due(services, now: datetime) -> TickReport:
     schedule_week(services, now, prompts)
     send_due_questions(services, now, prompts)
     send_due_nudges(services, now, prompts)
+    reviews = run_reviews(services, now)
     delivery = deliver_due(services, now)
-    report = TickReport(**prompts.__dict__, **delivery.__dict__)
+    report = TickReport(**prompts.__dict__, **delivery.__dict__, **reviews.__dict__)
     logger.info("tick at %s: %s", now.isoformat(), report.summary())
     return report

@@ -1,0 +1,237 @@
+"""One-tap approval: Approve, Edit, Reject, Send back on the card; only approvers; one decision.
+
+Every decision is a compare-and-set on `answers.review_status` (UPDATE … WHERE status = pending
+RETURNING), so double clicks, two approvers at once and Slack retries produce exactly one
+decision; the others are told privately who decided and when. Messages to the physician go
+through the outbox (exactly once); the card is updated for everyone through `Outcome.updates`.
+"""
+
+from __future__ import annotations
+
+import difflib
+import logging
+from datetime import datetime
+
+from sqlalchemy import update
+
+from bot import audit, weeks
+from bot.chat import ActionEvent, Outcome
+from bot.inbound import find_person
+from bot.outbox import enqueue
+from bot.prompts import address
+from bot.review_cards import (
+    approved_message,
+    card_message,
+    card_ref,
+    channel_label,
+    drafts_of,
+    edit_form,
+    reason_form,
+    self_post_message,
+)
+from bot.store import Answer, Person, ReviewStatus
+
+logger = logging.getLogger(__name__)
+
+SUBSTANTIAL_EDIT = 0.8  # similarity below this sends an edit back to the physician (physician_signoff)
+CARD_ACTIONS = {"review.approve", "review.edit", "review.reject", "review.sendback", "review.edit.submit",
+                "review.reject.submit", "review.sendback.submit"}
+PHYSICIAN_ACTIONS = {"review.signoff", "review.selfpost"}
+
+
+def is_approver(services, person: Person | None, platform: str, user_id: str) -> bool:
+    """Roster role "approver", a configured user id, or a member of the configured user group."""
+    if person is not None and "approver" in person.role_set:
+        return True
+    approvals = services.config.approvals
+    if user_id in approvals.approvers:
+        return True
+    if approvals.approver_group and platform in services.chats:
+        members = getattr(services.chats[platform], "group_members", None)
+        if members is not None:
+            return user_id in members(approvals.approver_group)
+    return False
+
+
+def actor_name(services, person: Person | None, user_id: str) -> str:
+    return person.name if person is not None else f"<{user_id}>"
+
+
+def decide(session, answer_id: int, new_status: str, by: str, now: datetime, note: str | None = None,
+           expected: tuple[str, ...] = ReviewStatus.DECIDABLE) -> bool:
+    """Compare-and-set: True only for the one caller that moved the answer out of `expected`."""
+    result = session.execute(
+        update(Answer)
+        .where(Answer.id == answer_id, Answer.review_status.in_(expected))
+        .values(review_status=new_status, decided_at=now, decided_by=by, decision_note=note)
+        .returning(Answer.id)
+    ).first()
+    return result is not None
+
+
+def already_decided(services, answer: Answer) -> str:
+    when = weeks.describe_local(answer.decided_at, services.config.practice.timezone) if answer.decided_at else ""
+    verb = {ReviewStatus.APPROVED: "approved", ReviewStatus.REJECTED: "rejected",
+            ReviewStatus.SENT_BACK: "sent back", ReviewStatus.AWAITING_SIGNOFF: "edited"}.get(answer.review_status,
+                                                                                            "handled")
+    return f"Already {verb} by {answer.decided_by} ({when})."
+
+
+def handle_review_action(services, action: ActionEvent, now: datetime) -> Outcome:
+    """A click or form submission on an approval card, or the physician's own sign-off buttons."""
+    outcome = Outcome()
+    if not action.value.isdigit():
+        return outcome
+    with services.db.transaction() as session:
+        person = find_person(session, action.platform, action.user_id)
+        answer = session.get(Answer, int(action.value))
+        if answer is None:
+            return outcome.say("That answer no longer exists.")
+        if action.action in PHYSICIAN_ACTIONS:
+            return _physician_action(services, session, person, answer, action, now, outcome)
+        if not is_approver(services, person, action.platform, action.user_id):
+            return outcome.say("Only approvers can approve, edit, reject or send back drafts.")
+        if person is not None and person.id == answer.person_id:
+            return outcome.say("Nobody approves their own answer: another approver needs to review it.")
+        if answer.review_status != ReviewStatus.PENDING:
+            return outcome.say(already_decided(services, answer))
+        by = actor_name(services, person, action.user_id)
+        card = action.message or card_ref(session, answer)
+        if action.action == "review.approve":
+            return _approve(services, session, answer, person, by, card, now, outcome)
+        if action.action == "review.edit":
+            outcome.form = edit_form(session, answer, card)
+            return outcome
+        if action.action in ("review.reject", "review.sendback"):
+            outcome.form = reason_form(answer, action.action.split(".")[1], card)
+            return outcome
+        if action.action == "review.edit.submit":
+            return _apply_edits(services, session, answer, person, by, action, card, now, outcome)
+        kind = action.action.split(".")[1]
+        reason = (action.fields.get("reason") or "").strip()
+        if not reason:
+            return outcome.say("Please give a reason.")
+        return _reject_or_send_back(services, session, answer, person, by, kind, reason, card, now, outcome)
+
+
+def _refresh_card(services, session, answer: Answer, card, outcome: Outcome) -> None:
+    session.flush()
+    session.refresh(answer)
+    if card is not None:
+        outcome.updates.append((card, card_message(services, session, answer)))
+
+
+def _dm_physician(services, session, answer: Answer, key: str, message, now: datetime) -> None:
+    person = answer.prompt.person
+    recipient = address(services, person)
+    if recipient:
+        enqueue(session, key=key, platform=services.platform, recipient=recipient, message=message, now=now)
+    else:
+        logger.warning("person %s has no %s address; review message %s not sent", person.id, services.platform, key)
+
+
+def _approve(services, session, answer, person, by, card, now, outcome, expected=ReviewStatus.DECIDABLE):
+    if not decide(session, answer.id, ReviewStatus.APPROVED, by, now, expected=expected):
+        session.refresh(answer)
+        return outcome.say(already_decided(services, answer))
+    finish_approval(services, session, answer, person, by, now)
+    _refresh_card(services, session, answer, card, outcome)
+    return outcome
+
+
+def finish_approval(services, session, answer: Answer, actor: Person | None, by: str, now: datetime) -> None:
+    """After the one successful approval: calendar slots, audit, physician, webhook, self-post."""
+    from bot.calendar import assign_slots
+    from bot.webhook import enqueue_webhook
+
+    drafts = drafts_of(session, answer)
+    slots = assign_slots(session, services.config, drafts, now)
+    audit.record(session, subject="answer", subject_id=answer.id, action="approved", now=now, actor=actor,
+                 by=by, slots={channel: slot.isoformat() if slot else None for channel, slot in slots.items()})
+    session.flush()
+    _dm_physician(services, session, answer, f"approved:{answer.id}", approved_message(services, answer, drafts), now)
+    if services.config.prompts.self_post:
+        _dm_physician(services, session, answer, f"selfpost:{answer.id}", self_post_message(services, drafts), now)
+    enqueue_webhook(services, session, answer, answer.prompt.person, drafts, by, now)
+
+
+def _apply_edits(services, session, answer, person, by, action, card, now, outcome) -> Outcome:
+    from bot.post_text import x_length
+
+    substantial = False
+    for draft in drafts_of(session, answer):
+        new_text = action.fields.get(draft.channel)
+        if new_text is None or new_text.strip() == draft.text.strip():
+            continue
+        new_text = new_text.strip()
+        similarity = difflib.SequenceMatcher(None, draft.text, new_text).ratio()
+        substantial |= similarity < SUBSTANTIAL_EDIT
+        audit.record(session, subject="draft", subject_id=draft.id, action="edited", now=now, actor=person, by=by,
+                     channel=draft.channel, before=draft.text, after=new_text)
+        draft.text, draft.edited, draft.updated_at = new_text, True, now
+        draft.length = x_length(new_text) if draft.channel == "x" else len(new_text)
+        draft.fits = draft.limit is None or draft.length <= draft.limit
+        draft.problem = None if draft.fits else f"Too long for {channel_label(draft.channel)} " \
+                                                f"({draft.length}/{draft.limit}): shorten it"
+    if action.fields.get("then", "approve") != "approve":
+        _refresh_card(services, session, answer, card, outcome)
+        return outcome.say("Saved. The drafts wait for approval.")
+    if substantial and services.config.approvals.physician_signoff:
+        if not decide(session, answer.id, ReviewStatus.AWAITING_SIGNOFF, by, now):
+            session.refresh(answer)
+            return outcome.say(already_decided(services, answer))
+        audit.record(session, subject="answer", subject_id=answer.id, action="signoff_requested", now=now,
+                     actor=person, by=by)
+        _ask_signoff(services, session, answer, by, now)
+        _refresh_card(services, session, answer, card, outcome)
+        return outcome.say("Saved. The physician will be asked to OK the edited post.")
+    return _approve(services, session, answer, person, by, card, now, outcome)
+
+
+def _ask_signoff(services, session, answer: Answer, by: str, now: datetime) -> None:
+    from bot.chat import Button, OutgoingMessage
+
+    posts = [{"channel": channel_label(d.channel), "text": d.text} for d in drafts_of(session, answer)]
+    text = services.templates.render("messages/signoff.txt.j2", posts=posts, decided_by=by)
+    ok = Button("OK, publish it", "review.signoff", str(answer.id), "primary")
+    message = OutgoingMessage(text=text, buttons=(ok,))
+    _dm_physician(services, session, answer, f"signoff:{answer.id}:{answer.review_round}", message, now)
+
+
+def _reject_or_send_back(services, session, answer, person, by, kind, reason, card, now, outcome) -> Outcome:
+    status = ReviewStatus.REJECTED if kind == "reject" else ReviewStatus.SENT_BACK
+    if not decide(session, answer.id, status, by, now, note=reason):
+        session.refresh(answer)
+        return outcome.say(already_decided(services, answer))
+    template = "rejected" if kind == "reject" else "sent_back"
+    audit.record(session, subject="answer", subject_id=answer.id, action=template, now=now, actor=person, by=by,
+                 reason=reason)
+    text = services.templates.render(f"messages/{template}.txt.j2", question=answer.prompt.question.text,
+                                     reason=reason, decided_by=by)
+    from bot.chat import OutgoingMessage
+
+    _dm_physician(services, session, answer, f"{template}:{answer.id}:{answer.review_round}",
+                  OutgoingMessage(text=text), now)
+    _refresh_card(services, session, answer, card, outcome)
+    return outcome
+
+
+def _physician_action(services, session, person, answer, action, now, outcome) -> Outcome:
+    if person is None or person.id != answer.person_id:
+        return outcome.say("That button isn't for you.")
+    if action.action == "review.selfpost":
+        if answer.review_status != ReviewStatus.APPROVED:
+            return outcome.say("That post isn't approved yet.")
+        _dm_physician(services, session, answer, f"selfpost:{answer.id}",
+                      self_post_message(services, drafts_of(session, answer)), now)
+        return outcome.say("On its way.")
+    # review.signoff: the physician OKs the edited post; this approves it.
+    if not decide(session, answer.id, ReviewStatus.APPROVED, answer.decided_by or person.name, now,
+                  expected=(ReviewStatus.AWAITING_SIGNOFF,)):
+        session.refresh(answer)
+        return outcome.say("Thanks, that's already done.")
+    audit.record(session, subject="answer", subject_id=answer.id, action="signed_off", now=now, actor=person)
+    session.refresh(answer)
+    finish_approval(services, session, answer, person, answer.decided_by, now)
+    _refresh_card(services, session, answer, card_ref(session, answer), outcome)
+    return outcome.say("Thanks! It's approved and scheduled.", replace_original=action.message)

@@ -1,0 +1,97 @@
+"""Scheduled review steps in `run_due`: post settled answers as cards, remind once, escalate once."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import select
+
+from bot import audit
+from bot.calendar import marketing_recipient
+from bot.chat import OutgoingMessage
+from bot.outbox import enqueue
+from bot.prompts import address
+from bot.review_cards import card_key, card_message, card_ref
+from bot.store import Answer, AnswerStatus, Person, ReviewStatus
+
+logger = logging.getLogger(__name__)
+BATCH = 200
+
+
+@dataclass
+class ReviewReport:
+    cards_posted: int = 0
+    reminders: int = 0
+    escalations: int = 0
+
+
+def _claim(session, *conditions):
+    return session.scalars(select(Answer).where(*conditions).order_by(Answer.id).limit(BATCH)
+                           .with_for_update(skip_locked=True)).all()
+
+
+def post_ready_cards(services, now: datetime, report: ReviewReport) -> None:
+    """Answers screened ready and unchanged for `settle_minutes` become one card each."""
+    recipient = marketing_recipient(services)
+    if not recipient:
+        return
+    settled = now - timedelta(minutes=services.config.approvals.settle_minutes)
+    with services.db.transaction() as session:
+        for answer in _claim(session, Answer.status == AnswerStatus.READY, Answer.review_status.is_(None),
+                             Answer.updated_at <= settled):
+            answer.review_status, answer.submitted_at = ReviewStatus.PENDING, now
+            answer.review_round += 1
+            answer.reminded_at = answer.escalated_at = answer.decided_at = None
+            answer.decided_by = answer.decision_note = None
+            session.flush()
+            enqueue(session, key=card_key(answer), platform=services.platform, recipient=recipient,
+                    recipient_kind="channel", message=card_message(services, session, answer), now=now)
+            audit.record(session, subject="answer", subject_id=answer.id, action="submitted", now=now,
+                         round=answer.review_round)
+            report.cards_posted += 1
+
+
+def remind_and_escalate(services, now: datetime, report: ReviewReport) -> None:
+    approvals = services.config.approvals
+    remind_before = now - timedelta(hours=approvals.remind_after_hours)
+    escalate_before = now - timedelta(hours=approvals.escalate_after_hours)
+    with services.db.transaction() as session:
+        for answer in _claim(session, Answer.review_status == ReviewStatus.PENDING, Answer.reminded_at.is_(None),
+                             Answer.submitted_at <= remind_before):
+            card = card_ref(session, answer)
+            if card is None:
+                continue  # the card itself is not delivered yet
+            text = services.templates.render("messages/review_reminder.txt.j2",
+                                             hours=round((now - answer.submitted_at).total_seconds() / 3600))
+            enqueue(session, key=f"remind:{answer.id}:{answer.review_round}", platform=services.platform,
+                    recipient=card.channel, recipient_kind="channel", now=now,
+                    message=OutgoingMessage(text=text, thread_ts=card.ts))
+            answer.reminded_at = now
+            report.reminders += 1
+        leads = [p for p in session.scalars(select(Person).where(Person.active.is_(True))) if "lead" in p.role_set]
+        for answer in _claim(session, Answer.review_status == ReviewStatus.PENDING, Answer.escalated_at.is_(None),
+                             Answer.submitted_at <= escalate_before):
+            hours = round((now - answer.submitted_at).total_seconds() / 3600)
+            text = services.templates.render("messages/review_escalation.txt.j2",
+                                             physician=answer.prompt.person.name, hours=hours)
+            for lead in leads:
+                recipient = address(services, lead)
+                if recipient:
+                    enqueue(session, key=f"escalate:{answer.id}:{answer.review_round}:{lead.id}",
+                            platform=services.platform, recipient=recipient, message=OutgoingMessage(text=text),
+                            now=now)
+            if not leads:
+                logger.warning("answer %s waits for approval but the roster has no lead to tell", answer.id)
+            answer.escalated_at = now
+            audit.record(session, subject="answer", subject_id=answer.id, action="escalated", now=now,
+                         leads=[lead.id for lead in leads])
+            report.escalations += 1
+
+
+def run_reviews(services, now: datetime) -> ReviewReport:
+    report = ReviewReport()
+    post_ready_cards(services, now, report)
+    remind_and_escalate(services, now, report)
+    return report
