@@ -114,7 +114,8 @@ def test_edit_form_then_save_and_approve_records_before_and_after(services, chat
     assert "x" in names and names[-1] == "then"
     x_initial = next(f.initial for f in form.fields if f.name == "x")
     new_x = x_initial.replace("Often it doesn't", "Often it isn't")
-    outcome = click(services, "sam@example.org", "review.edit.submit", answer_id, fields={"x": new_x, "then": "approve"})
+    outcome = click(services, "sam@example.org", "review.edit.submit", answer_id,
+                    fields={"x": new_x, "then": "approve"})
     assert outcome.updates and outcome.updates[0][1].card.footer.startswith("Approved")
     with services.db.transaction() as session:
         x = session.scalars(select(Draft).where(Draft.answer_id == answer_id, Draft.channel == "x")).one()
@@ -214,7 +215,8 @@ def test_hundred_concurrent_double_approvals_make_exactly_hundred_decisions(post
     for thread in threads:
         thread.join()
     decisions = sum(1 for outcomes in results.values() for o in outcomes if o.updates)
-    told = sum(1 for outcomes in results.values() for o in outcomes if o.replies and "Already approved" in o.replies[0].text)
+    told = sum(1 for outcomes in results.values() for o in outcomes
+               if o.replies and "Already approved" in o.replies[0].text)
     assert decisions == 100 and told == 300
     assert audit_actions(primary).count("approved") == 100
     with primary.db.transaction() as session:
