@@ -1,0 +1,50 @@
+"""The web app around the Slack adapter: routes per transport, and a ticker that survives errors."""
+
+from __future__ import annotations
+
+import asyncio
+
+from aiohttp.test_utils import TestClient, TestServer
+
+import handlers.server as server
+from bot.services import build_services
+from handlers.server import create_web_app, tick_forever
+from tests.conftest import make_config
+from tests.handlers.conftest import slack_settings
+
+
+def test_socket_mode_serves_health_but_no_events_route(database_url, fake_slack):
+    config = make_config(database_url, slack=slack_settings(fake_slack, app_token="xapp-1-test"))
+    services = build_services(config)
+
+    async def main():
+        async with TestClient(TestServer(create_web_app(services, run_ticker=False))) as client:
+            return (await client.post("/slack/events", data="{}")).status, \
+                (await client.get("/healthz")).status
+
+    assert asyncio.run(main()) == (404, 200)
+    services.db.dispose()
+
+
+def test_ticker_logs_a_failing_tick_and_goes_on(monkeypatch, caplog):
+    calls = []
+
+    def flaky_run_due(services, now):
+        calls.append(now)
+        if len(calls) == 1:
+            raise RuntimeError("database went away")
+
+    class Services:
+        clock = staticmethod(lambda: "now")
+
+    monkeypatch.setattr(server, "run_due", flaky_run_due)
+
+    async def main():
+        task = asyncio.create_task(tick_forever(Services(), 0.01))
+        while len(calls) < 3:
+            await asyncio.sleep(0.01)
+        task.cancel()
+
+    asyncio.run(asyncio.wait_for(main(), 10))
+    assert len(calls) >= 3
+    assert "tick failed" in caplog.text
