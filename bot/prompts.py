@@ -7,9 +7,7 @@ so several replicas and restarted processes never send anything twice.
 
 from __future__ import annotations
 
-import hashlib
 import logging
-from collections import defaultdict
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -19,7 +17,8 @@ from bot import weeks
 from bot.chat import Button, Menu, OutgoingMessage
 from bot.config import parse_clock_time
 from bot.outbox import enqueue, insert_ignoring_duplicates
-from bot.store import Person, Prompt, PromptStatus, Question
+from bot.questions import pick_questions
+from bot.store import Person, Prompt, PromptStatus
 
 logger = logging.getLogger(__name__)
 
@@ -41,50 +40,6 @@ def address(services, person: Person) -> str | None:
     if services.platform == "slack":
         return person.slack_user_id
     return person.email
-
-
-# --- choosing questions ---------------------------------------------------------------------
-
-
-def _spread(person_id: int, question_id: int) -> str:
-    """A stable per-person order, so physicians in one specialty don't all get the same question."""
-    return hashlib.sha256(f"{person_id}:{question_id}".encode()).hexdigest()
-
-
-def pick_questions(session, people: list[Person]) -> dict[int, Question]:
-    """Next question for each person: their specialty first, then general; never a repeat
-    until the bank is exhausted, then the least recently asked."""
-    if not people:
-        return {}
-    questions = session.scalars(select(Question).where(Question.active.is_(True))).all()
-    by_specialty: dict[str, list[Question]] = defaultdict(list)
-    for question in questions:
-        by_specialty[question.specialty].append(question)
-    history: dict[int, dict[int, str]] = defaultdict(dict)  # person -> question -> last week
-    ids = [p.id for p in people]
-    for chunk_start in range(0, len(ids), 1000):
-        rows = session.execute(
-            select(Prompt.person_id, Prompt.question_id, Prompt.week)
-            .where(Prompt.person_id.in_(ids[chunk_start:chunk_start + 1000]))
-        ).all()
-        for person_id, question_id, week in rows:
-            seen = history[person_id]
-            seen[question_id] = max(seen.get(question_id, ""), week)
-    chosen = {}
-    for person in people:
-        specialty = (person.specialty or "").strip().lower()
-        own = by_specialty.get(specialty, []) if specialty else []
-        candidates = own + by_specialty.get("", [])
-        if not candidates:
-            continue
-        seen = history.get(person.id, {})
-        fresh = [q for q in candidates if q.id not in seen]
-        if fresh:
-            fresh_own = [q for q in fresh if q.specialty] or fresh
-            chosen[person.id] = min(fresh_own, key=lambda q: _spread(person.id, q.id))
-        else:
-            chosen[person.id] = min(candidates, key=lambda q: (seen[q.id], _spread(person.id, q.id)))
-    return chosen
 
 
 # --- scheduling -----------------------------------------------------------------------------

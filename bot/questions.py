@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import csv
 import hashlib
-from collections.abc import Iterable
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from importlib import resources
@@ -200,34 +201,54 @@ def _stable_rank(person: Person, question: Question) -> bytes:
 
 
 def pick_next_question(session: Session, person: Person, now: datetime) -> Question | None:
-    """The next question for `person`: never asked before, their specialty first.
+    """The next question for `person` (see `pick_questions`); None if no active question fits."""
+    return pick_questions(session, [person]).get(person.id)
 
-    When every fitting question has been asked, start again with the least recently asked.
-    Returns None only when the bank holds no active question that fits them.
+
+def pick_questions(session: Session, people: Sequence[Person]) -> dict[int, Question]:
+    """The next question for each person, in a few queries however many people (the weekly fan-out).
+
+    Never a question asked before, their specialty first; once every fitting question has been
+    asked, start again with the least recently asked. People with no fitting question are left out.
     """
-    candidates = questions_for(session, person)
-    if not candidates:
-        return None
-    specialty = normalise_specialty(person.specialty)
-    last_asked = _last_asked(session, person.id)
+    if not people:
+        return {}
+    by_specialty: dict[str, list[Question]] = defaultdict(list)
+    for question in session.scalars(select(Question).where(Question.active.is_(True))):
+        by_specialty[question.specialty].append(question)
+    last_asked = _last_asked(session, [person.id for person in people])
+    chosen = {}
+    for person in people:
+        specialty = normalise_specialty(person.specialty)
+        candidates = (by_specialty.get(specialty, []) if specialty else []) + by_specialty.get("", [])
+        if not candidates:
+            continue
+        asked = last_asked.get(person.id, {})
 
-    def general_last(question: Question) -> bool:
-        return not (specialty and question.specialty == specialty)
+        def general_last(question: Question, specialty=specialty) -> bool:
+            return not (specialty and question.specialty == specialty)
 
-    unasked = [q for q in candidates if q.id not in last_asked]
-    if unasked:
-        return min(unasked, key=lambda q: (general_last(q), _stable_rank(person, q)))
-    return min(candidates, key=lambda q: (last_asked[q.id], general_last(q), _stable_rank(person, q)))
+        unasked = [q for q in candidates if q.id not in asked]
+        if unasked:
+            chosen[person.id] = min(unasked, key=lambda q: (general_last(q), _stable_rank(person, q)))
+        else:
+            chosen[person.id] = min(candidates,
+                                    key=lambda q: (asked[q.id], general_last(q), _stable_rank(person, q)))
+    return chosen
 
 
-def _last_asked(session: Session, person_id: int) -> dict[int, str]:
-    """question id → the latest ISO week ("2026-W48") it was asked of this person."""
-    statement = (
-        select(Prompt.question_id, func.max(Prompt.week))
-        .where(Prompt.person_id == person_id)
-        .group_by(Prompt.question_id)
-    )
-    return {question_id: week for question_id, week in session.execute(statement)}
+def _last_asked(session: Session, person_ids: Sequence[int]) -> dict[int, dict[int, str]]:
+    """person id → question id → the latest ISO week ("2026-W48") it was asked of them."""
+    result: dict[int, dict[int, str]] = defaultdict(dict)
+    for start in range(0, len(person_ids), 1000):
+        statement = (
+            select(Prompt.person_id, Prompt.question_id, func.max(Prompt.week))
+            .where(Prompt.person_id.in_(person_ids[start:start + 1000]))
+            .group_by(Prompt.person_id, Prompt.question_id)
+        )
+        for person_id, question_id, week in session.execute(statement):
+            result[person_id][question_id] = week
+    return result
 
 
 def specialties_in_bank(session: Session) -> list[str]:
