@@ -1,0 +1,148 @@
+"""`rounds calendar [--week W]` and `rounds calendar export`: the content calendar of approved posts."""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from datetime import date
+from pathlib import Path
+
+from bot.commands import CommandError, Context, add_parser
+
+WEEK_FORM = re.compile(r"^(\d{4})-[Ww](\d{2})$")
+
+SHOW_HELP = """\
+Print one week of the content calendar: every approved post in its slot, by day, in the
+practice's time zone ([practice] timezone), then the answers still waiting for approval.
+Slots per channel come from [calendar] slots; an approved post takes the next free slot of
+each of its channels. Without --week, the current week (practice time) is shown."""
+
+EXPORT_HELP = """\
+Write the week's posts (or, with --all, every upcoming post) for a scheduling tool:
+  ics        iCalendar: one event per post (UID draft-<id>@rounds, so importing again updates it)
+  csv        CSV with a header: date,time,timezone,channel,physician,text,answer_id
+  hootsuite  Hootsuite bulk composer CSV, no header: "dd/mm/yyyy hh:mm" (24-hour, practice
+             time), text, link. In Hootsuite's bulk upload choose the day-first date format,
+             and upload one file per social profile (use --channel).
+Output goes to stdout unless --output is given. Each exported post is recorded in the audit
+trail (action "exported")."""
+
+
+def parse_week(value: str) -> str:
+    """"2026-W49" (any case) → "2026-W49"; argparse turns the ValueError into a usage error."""
+    match = WEEK_FORM.match(value.strip())
+    if match:
+        try:
+            date.fromisocalendar(int(match[1]), int(match[2]), 1)
+            return f"{match[1]}-W{match[2]}"
+        except ValueError:
+            pass
+    raise argparse.ArgumentTypeError(f"{value!r} is not an ISO week: expected the form 2026-W49 "
+                                     "(year, W, week number 01-53)")
+
+
+def _add_week(parser: argparse.ArgumentParser, default=None) -> None:
+    parser.add_argument("--week", metavar="YYYY-Www", type=parse_week, default=default,
+                        help="an ISO week like 2026-W49 (default: the current week, practice time)")
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    group = add_parser(subparsers, "calendar", help="show or export the weekly content calendar",
+                       description=SHOW_HELP,
+                       examples="  rounds calendar\n"
+                                "  rounds calendar --week 2026-W49\n"
+                                "  rounds calendar --week 2026-W49 --full\n"
+                                "  rounds calendar export --format ics --week 2026-W49 --output posts.ics\n"
+                                "  rounds calendar export --format hootsuite --all --channel x > x.csv")
+    _add_week(group)
+    group.add_argument("--full", action="store_true", help="print each post's whole text, not one line")
+    group.set_defaults(handler=show_command)
+    commands = group.add_subparsers(dest="calendar_command", metavar="COMMAND", title="commands")
+
+    exporter = add_parser(
+        commands, "export", help="write the calendar as iCalendar, CSV or Hootsuite bulk CSV",
+        description=EXPORT_HELP,
+        examples="  rounds calendar export --format ics --output week.ics\n"
+                 "  rounds calendar export --format csv --week 2026-W49 > week49.csv\n"
+                 "  rounds calendar export --format hootsuite --all --channel facebook --output fb.csv")
+    exporter.add_argument("--format", required=True, choices=("ics", "csv", "hootsuite"),
+                          help="ics, csv or hootsuite")
+    _add_week(exporter, default=argparse.SUPPRESS)  # `rounds calendar --week W export` works too
+    exporter.add_argument("--all", action="store_true", help="every upcoming post instead of one week")
+    exporter.add_argument("--channel", action="append", metavar="CHANNEL",
+                          help="only this channel (facebook, instagram, x, linkedin, blog, …); repeatable")
+    exporter.add_argument("--output", metavar="FILE", help="write to FILE instead of stdout")
+    exporter.set_defaults(handler=export_command)
+
+
+def _chosen_week(ctx: Context, now) -> str:
+    from bot.weeks import local_week
+
+    return ctx.args.week or local_week(now, ctx.config.practice.timezone)
+
+
+def show_command(ctx: Context) -> int:
+    from bot.calendar import excerpt, pending_reviews, week_entries
+    from bot.weeks import describe_local, week_monday
+
+    services = ctx.services()
+    tz = services.config.practice.timezone
+    now = services.clock()
+    week = _chosen_week(ctx, now)
+    monday = week_monday(week)
+    with services.db.transaction() as session:
+        entries = week_entries(session, services.config, week)
+        pending = pending_reviews(session)
+    ctx.out(f"Content calendar {week} (week of {monday:%a %b} {monday.day}, {monday.year}), times in {tz}")
+    day = None
+    for entry in entries:
+        local = entry.local_at
+        if local.date() != day:
+            day = local.date()
+            ctx.out(f"\n{local:%A %b} {local.day}")
+        ctx.out(f"  {local:%H:%M}  {entry.label:<10} {entry.physician}  (answer {entry.answer_id})")
+        if ctx.args.full:
+            ctx.out("\n".join(f"      {line}" for line in entry.text.splitlines()))
+        else:
+            ctx.out(f"      {excerpt(entry.text, 72)}")
+    if not entries:
+        ctx.out("\nNo posts scheduled this week.")
+    ctx.out(f"\nWaiting for approval: {len(pending)}")
+    for review in pending:
+        ctx.out(f"  answer {review.answer_id}: {review.physician}, \"{excerpt(review.question, 50)}\", "
+                f"since {describe_local(review.since, tz)}")
+    return 0
+
+
+def export_command(ctx: Context) -> int:
+    from bot.calendar import export, upcoming_entries, week_entries
+
+    args = ctx.args
+    if args.all and getattr(args, "week", None):
+        raise CommandError("calendar export: give either --week or --all, not both")
+    services = ctx.services()
+    now = services.clock()
+    with services.db.transaction() as session:
+        if args.all:
+            entries = upcoming_entries(session, services.config, now)
+        else:
+            entries = week_entries(session, services.config, _chosen_week(ctx, now))
+        if args.channel:
+            entries = [e for e in entries if e.channel in set(args.channel)]
+        data = export(session, entries, args.format, now)
+    if args.output:
+        try:
+            Path(args.output).write_bytes(data)
+        except OSError as error:
+            raise CommandError(f"cannot write {args.output}: {error.strerror}") from None
+        ctx.err(f"wrote {len(entries)} post(s) to {args.output}")
+    elif ctx.stdout is sys.stdout:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+    else:
+        ctx.stdout.write(data.decode("utf-8"))
+    if not entries:
+        ctx.err("no posts scheduled for that selection")
+    return 0
