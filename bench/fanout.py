@@ -132,7 +132,7 @@ def run(people: int, limited: bool, concurrency: int, database_url: str | None) 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--people", type=int, default=10_000)
-    parser.add_argument("--concurrency", type=int, default=64, help="[slack] send_concurrency")
+    parser.add_argument("--concurrency", type=int, default=256, help="[slack] send_concurrency")
     parser.add_argument("--database-url", help="default: a fresh SQLite file")
     parser.add_argument("--no-baseline", action="store_true")
     args = parser.parse_args()
