@@ -12,11 +12,12 @@ nothing is silently dropped.
 from __future__ import annotations
 
 import logging
-from concurrent.futures import ThreadPoolExecutor
+import time
+from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import func, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -29,6 +30,7 @@ LEASE = timedelta(minutes=2)
 RECOVERY_WINDOW = timedelta(minutes=5)  # how far before the first attempt find_sent looks
 MAX_BACKOFF = timedelta(minutes=15)
 CLAIM_BATCH = 200
+RECORD_BATCH = 200
 
 
 def insert_ignoring_duplicates(session: Session, model, values: dict) -> bool:
@@ -115,60 +117,89 @@ def backoff(attempts: int) -> timedelta:
     return min(timedelta(seconds=30) * (2 ** max(attempts - 1, 0)), MAX_BACKOFF)
 
 
-def _record(db, claim: Claim, now: datetime, ref: MessageRef | None, error: Exception | None) -> str:
-    with db.transaction() as session:
-        row = session.get(OutboxMessage, claim.id)
-        row.claimed_until = None
-        if error is None:
-            row.status, row.sent_channel, row.sent_ts, row.sent_at = OutboxStatus.SENT, ref.channel, ref.ts, now
-            row.last_error = None
-            return "sent"
-        row.last_error = f"{type(error).__name__}: {error}"[:500]
-        if isinstance(error, PermanentSendError):
-            row.status = OutboxStatus.FAILED
-            logger.error("outbox %s (%s) failed for good: %s", claim.key, claim.platform, row.last_error)
-            return "failed"
-        row.status = OutboxStatus.PENDING
-        row.not_before = now + backoff(claim.attempts)
-        logger.warning("outbox %s (%s) not delivered, attempt %d, retrying after %s: %s",
-                       claim.key, claim.platform, claim.attempts, row.not_before.isoformat(),
-                       row.last_error)
-        return "retrying"
+@dataclass(frozen=True)
+class Attempt:
+    claim: Claim
+    ref: MessageRef | None
+    recovered: bool
+    error: Exception | None
 
 
-def _deliver_one(services, claim: Claim, now: datetime) -> tuple[str, bool]:
-    ref, recovered, error = None, False, None
+def _attempt(services, claim: Claim) -> Attempt:
+    """Send one claimed message from a worker thread; the outcome is recorded by the caller."""
     try:
         ref, recovered = _send(services.chat(claim.platform), claim)
-    except Exception as exc:  # recorded on the row and logged by key; retried unless permanent
-        error = exc
-        if not isinstance(exc, PermanentSendError):
+        return Attempt(claim, ref, recovered, None)
+    except Exception as error:  # recorded on the row and logged by key; retried unless permanent
+        if not isinstance(error, PermanentSendError):
             logger.debug("send error for outbox %s", claim.key, exc_info=True)
-    return _record(services.db, claim, now, ref, error), recovered
+        return Attempt(claim, None, False, error)
+
+
+def record_attempts(db, attempts: list[Attempt], now: datetime, report: DeliveryReport) -> None:
+    """Record a batch of outcomes in one transaction (one per message would cap throughput)."""
+    rows = []
+    for attempt in attempts:
+        claim, error = attempt.claim, attempt.error
+        values = {"id": claim.id, "claimed_until": None}
+        if error is None:
+            values.update(status=OutboxStatus.SENT, sent_channel=attempt.ref.channel, sent_ts=attempt.ref.ts,
+                          sent_at=now, last_error=None)
+            report.delivered += 1
+            report.recovered += attempt.recovered
+        elif isinstance(error, PermanentSendError):
+            values.update(status=OutboxStatus.FAILED, last_error=f"{type(error).__name__}: {error}"[:500])
+            logger.error("outbox %s (%s) failed for good: %s", claim.key, claim.platform, values["last_error"])
+            report.failed += 1
+        else:
+            retry_at = now + backoff(claim.attempts)
+            values.update(status=OutboxStatus.PENDING, not_before=retry_at,
+                          last_error=f"{type(error).__name__}: {error}"[:500])
+            logger.warning("outbox %s (%s) not delivered, attempt %d, retrying after %s: %s", claim.key,
+                           claim.platform, claim.attempts, retry_at.isoformat(), values["last_error"])
+            report.retrying += 1
+        rows.append(values)
+    with db.transaction() as session:
+        session.execute(update(OutboxMessage), rows)
 
 
 def deliver_due(services, now: datetime, max_batches: int | None = None) -> DeliveryReport:
-    """Deliver every due outbox row for the platforms this process can reach."""
+    """Deliver every due outbox row for the platforms this process can reach.
+
+    A rolling queue: rows are claimed just in time to keep every worker busy, so one slow
+    send (a 429 waiting out Retry-After) never holds up the others, and outcomes are recorded
+    in batches. `now` advances with the real time spent here, so leases stay valid however
+    long a large fan-out takes.
+    """
     report = DeliveryReport()
     platforms = sorted(services.chats)
     if not platforms:
         return report
     workers = max(1, services.config.slack.send_concurrency)
-    batches = 0
+    started = time.monotonic()
+
+    def current() -> datetime:
+        return now + timedelta(seconds=time.monotonic() - started)
+
+    batches, exhausted, in_flight, finished = 0, False, set(), []
+    last_record = time.monotonic()
     with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="outbox") as pool:
-        while max_batches is None or batches < max_batches:
-            claims = claim_batch(services.db, now, platforms, limit=max(CLAIM_BATCH, workers * 4))
-            if not claims:
+        while True:
+            if not exhausted and len(in_flight) < workers * 2:
+                claims = claim_batch(services.db, current(), platforms, limit=workers * 2)
+                batches += 1
+                exhausted = not claims or (max_batches is not None and batches >= max_batches)
+                in_flight.update(pool.submit(_attempt, services, claim) for claim in claims)
+            if not in_flight:
                 break
-            batches += 1
-            for outcome, recovered in pool.map(lambda c: _deliver_one(services, c, now), claims):
-                if outcome == "sent":
-                    report.delivered += 1
-                    report.recovered += recovered
-                elif outcome == "failed":
-                    report.failed += 1
-                else:
-                    report.retrying += 1
+            done, in_flight = wait(in_flight, timeout=0.25, return_when=FIRST_COMPLETED)
+            finished.extend(future.result() for future in done)
+            if finished and (len(finished) >= RECORD_BATCH or not in_flight
+                             or time.monotonic() - last_record > 0.5):
+                record_attempts(services.db, finished, current(), report)
+                finished, last_record = [], time.monotonic()
+    if finished:
+        record_attempts(services.db, finished, current(), report)
     return report
 
 

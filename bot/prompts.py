@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from sqlalchemy import select, update
+from sqlalchemy.orm import selectinload
 
 from bot import weeks
 from bot.chat import Button, Menu, OutgoingMessage
@@ -107,8 +108,10 @@ def _in_quiet_hours(services, person: Person, now: datetime) -> bool:
 
 
 def _claim_prompts(session, *conditions, after_id: int):
+    """Lock a batch of prompts (others skip them), with their people and questions loaded in bulk."""
     return session.scalars(
         select(Prompt).where(*conditions, Prompt.id > after_id)
+        .options(selectinload(Prompt.person), selectinload(Prompt.question))
         .order_by(Prompt.id).limit(SEND_BATCH).with_for_update(skip_locked=True)
     ).all()
 

@@ -40,6 +40,12 @@ def say(services, text, ts, email="lee@example.org", now=None, edited=False, thr
     return handle_message(services, message, now or utc(2026, 11, 24, 15))
 
 
+def dms(chat, full=False):
+    """What physicians received in their DMs (the marketing channel gets other messages)."""
+    sent = [entry for entry in chat.sent if entry[0].startswith("D-")]
+    return sent if full else [message for _, message, _ in sent]
+
+
 def prompts_of(services):
     with services.db.transaction() as session:
         return session.scalars(select(Prompt).order_by(Prompt.id)).all()
@@ -55,10 +61,10 @@ def physician(services):
 def test_question_is_sent_once_at_local_weekday_and_time(services, chat, physician):
     # 08:59 New York (EST, UTC-5) is 13:59 UTC: not yet.
     assert run_due(services, utc(2026, 11, 24, 13, 59)).questions_sent == 0
-    assert chat.sent == []
+    assert dms(chat) == []
     report = run_due(services, utc(2026, 11, 24, 14, 0))
     assert (report.questions_sent, report.delivered) == (1, 1)
-    channel, message, _ = chat.sent[0]
+    channel, message, _ = dms(chat, full=True)[0]
     assert channel == "D-lee@example.org"
     assert "this week's question" in message.text
     assert [b.action for b in message.buttons] == ["prompt.skip", "prompt.snooze"]
@@ -66,7 +72,7 @@ def test_question_is_sent_once_at_local_weekday_and_time(services, chat, physici
     # Later ticks in the same week send nothing more.
     for hour in (15, 20, 23):
         run_due(services, utc(2026, 11, 24, hour))
-    assert len(chat.sent) == 1
+    assert len(dms(chat)) == 1
 
 
 def test_specialty_questions_first_and_no_repeats(services, chat, physician):
@@ -108,26 +114,26 @@ def test_duplicate_delivery_of_a_message_has_one_effect(services, chat, physicia
 def test_one_nudge_after_48_hours_never_in_quiet_hours(services, chat, physician):
     run_due(services, utc(2026, 11, 24, 14))  # sent Tue 09:00 local
     run_due(services, utc(2026, 11, 26, 13, 59))
-    assert len(chat.sent) == 1
+    assert len(dms(chat)) == 1
     # 48 h later is Thu 09:00 local: not quiet (quiet is 20:00-07:00).
     assert run_due(services, utc(2026, 11, 26, 14)).nudges_sent == 1
-    assert "reminder" in chat.sent[1][1].text.lower()
+    assert "reminder" in dms(chat, full=True)[1][1].text.lower()
     for day in range(0, 4):
         run_due(services, utc(2026, 11, 26, 15) + timedelta(days=day))
-    assert len(chat.sent) == 2, "never more than one nudge"
+    assert len(dms(chat)) == 2, "never more than one nudge"
 
 
 def test_nudge_waits_out_quiet_hours(services, chat):
     add_questions(services, 2)
     add_person(services, at="21:30")  # the physician's own slot is in quiet hours: allowed
     run_due(services, utc(2026, 11, 25, 2, 30))  # Tue 21:30 EST
-    assert len(chat.sent) == 1
+    assert len(dms(chat)) == 1
     # 48 h later is Thu 21:30 local: quiet. Nothing until 07:00 Fri local (12:00 UTC).
     for hour in (2, 6, 11):
         run_due(services, utc(2026, 11, 27, hour, 30))
-    assert len(chat.sent) == 1
+    assert len(dms(chat)) == 1
     run_due(services, utc(2026, 11, 27, 12, 0))
-    assert len(chat.sent) == 2
+    assert len(dms(chat)) == 2
 
 
 def test_unanswered_question_expires_at_end_of_local_week(services, chat, physician):
@@ -144,27 +150,27 @@ def test_unanswered_question_expires_at_end_of_local_week(services, chat, physic
 def test_missed_ticks_caught_up_within_the_week_once(services, chat, physician):
     # The bot was down Tuesday; it comes back Wednesday 10:00 local: one catch-up.
     report = run_due(services, utc(2026, 11, 25, 15))
-    assert report.questions_sent == 1 and len(chat.sent) == 1
+    assert report.questions_sent == 1 and len(dms(chat)) == 1
     # Down for the whole week: nothing for the missed week when it comes back next week.
     chat.sent.clear()
     run_due(services, utc(2026, 12, 7, 15))  # Monday of W50, before the W50 slot
-    assert chat.sent == []
+    assert dms(chat) == []
 
 
 def test_catch_up_waits_for_morning_in_quiet_hours(services, chat, physician):
     run_due(services, utc(2026, 11, 25, 3, 0))  # back up Tue 22:00 local, slot was 09:00
-    assert chat.sent == []
+    assert dms(chat) == []
     run_due(services, utc(2026, 11, 25, 12, 0))  # Wed 07:00 local
-    assert len(chat.sent) == 1
+    assert len(dms(chat)) == 1
 
 
 def test_new_person_added_after_slot_starts_next_week(services, chat):
     add_questions(services, 2)
     add_person(services, created=utc(2026, 11, 24, 18))
     run_due(services, utc(2026, 11, 24, 19))
-    assert chat.sent == []
+    assert dms(chat) == []
     run_due(services, utc(2026, 12, 1, 14))
-    assert len(chat.sent) == 1
+    assert len(dms(chat)) == 1
 
 
 @pytest.mark.parametrize("tz, weekday, at, expected_utc", [
@@ -182,13 +188,13 @@ def test_dst_and_time_zones_send_once_at_a_defined_instant(services, chat, tz, w
     add_person(services, tz=tz, weekday=weekday, at=at, created=utc(2026, 1, 1))
     minute = timedelta(minutes=1)
     run_due(services, expected_utc - minute)
-    assert chat.sent == []
+    assert dms(chat) == []
     run_due(services, expected_utc)
-    assert len(chat.sent) == 1
+    assert len(dms(chat)) == 1
     # Ticking every 10 minutes across the whole DST night sends nothing more.
     for step in range(0, 36):
         run_due(services, expected_utc + step * timedelta(minutes=10))
-    assert len(chat.sent) == 1
+    assert len(dms(chat)) == 1
 
 
 def test_skip_closes_the_week(services, chat, physician):
@@ -199,7 +205,7 @@ def test_skip_closes_the_week(services, chat, physician):
     assert outcome.replies[0].replace_original == ref
     assert "Skipped" in outcome.replies[0].text
     run_due(services, utc(2026, 11, 26, 15))
-    assert len(chat.sent) == 1, "no nudge after a skip"
+    assert len(dms(chat)) == 1, "no nudge after a skip"
     again = handle_action(services, ActionEvent("console", "lee@example.org", "prompt.skip", str(physician), ref),
                           utc(2026, 11, 24, 16))
     assert "already closed" in again.replies[0].text
@@ -210,9 +216,9 @@ def test_snooze_resends_a_day_later(services, chat, physician):
     handle_action(services, ActionEvent("console", "lee@example.org", "prompt.snooze", str(physician)),
                   utc(2026, 11, 24, 15))
     run_due(services, utc(2026, 11, 25, 14, 59))
-    assert len(chat.sent) == 1
+    assert len(dms(chat)) == 1
     run_due(services, utc(2026, 11, 25, 15))
-    assert len(chat.sent) == 2 and chat.sent[1][1].text.startswith("As promised")
+    assert len(dms(chat)) == 2 and dms(chat, full=True)[1][1].text.startswith("As promised")
 
 
 def test_pause_two_weeks_skips_two_weeks(services, chat, physician):
@@ -222,9 +228,9 @@ def test_pause_two_weeks_skips_two_weeks(services, chat, physician):
     assert "Paused for 2 weeks" in outcome.replies[0].text and "Dec 15" in outcome.replies[0].text
     run_due(services, utc(2026, 12, 1, 14))
     run_due(services, utc(2026, 12, 8, 14))
-    assert len(chat.sent) == 1, "no questions in the two weeks after this one"
+    assert len(dms(chat)) == 1, "no questions in the two weeks after this one"
     run_due(services, utc(2026, 12, 15, 14))
-    assert len(chat.sent) == 2
+    assert len(dms(chat)) == 2
 
 
 def test_someone_elses_button_changes_nothing(services, chat, physician):
@@ -244,10 +250,10 @@ def test_stop_and_leaving_the_roster_mean_nothing_more(services, chat, physician
         session.scalars(select(Person).where(Person.email == "kim@example.org")).one().active = False
     for day in range(14):
         run_due(services, utc(2026, 11, 23, 14) + timedelta(days=day))
-    assert chat.sent == []
+    assert dms(chat) == []
     say(services, "start", "400.2", now=utc(2026, 12, 7, 12))
     run_due(services, utc(2026, 12, 8, 14))
-    assert len(chat.sent) == 1
+    assert len(dms(chat)) == 1
 
 
 def test_failed_sends_stay_in_outbox_and_are_retried(services, chat, physician):
@@ -267,7 +273,7 @@ def test_failed_sends_stay_in_outbox_and_are_retried(services, chat, physician):
     assert run_due(services, now + timedelta(seconds=10)).delivered == 0, "backoff: not yet"
     assert run_due(services, now + timedelta(seconds=31)).retrying == 1
     assert run_due(services, now + timedelta(minutes=2)).delivered == 1
-    assert len(chat.sent) == 1
+    assert len(dms(chat)) == 1
 
 
 def test_permanent_failure_is_recorded_not_retried(services, chat, physician):
@@ -294,7 +300,7 @@ def test_crash_between_send_and_record_does_not_send_twice(services, chat, physi
     assert run_due(services, now + timedelta(minutes=1)).delivered == 0, "lease still held"
     report = run_due(services, now + timedelta(minutes=3))
     assert (report.delivered, report.recovered) == (1, 1)
-    assert len(chat.sent) == 1
+    assert len(dms(chat)) == 1
 
 
 def test_many_physicians_in_many_zones_each_get_exactly_one(services, chat):
