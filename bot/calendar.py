@@ -307,8 +307,9 @@ def export_ics(entries: Sequence[CalendarEntry], stamp: datetime | None = None) 
         event.add("description", entry.text)
         event.add("categories", [entry.label])
         calendar.add_component(event)
-    if entries:
-        calendar.add_missing_timezones()
+    if entries:  # VTIMEZONE rules only around the posts' dates keep the file small
+        days = [entry.local_at.date() for entry in entries]
+        calendar.add_missing_timezones(min(days) - timedelta(days=366), max(days) + timedelta(days=366))
     return calendar.to_ical()
 
 
