@@ -8,6 +8,10 @@ The block models validate Slack's limits but cost ~1 ms a message, which matters
 10,000-message fan-out; so each *shape* of buttons and menus (labels, action ids) is built and
 validated through the models once and cached, and only the per-message values (validated for
 length here) are filled in. Text sections are plain dicts cut under the 3,000-char limit.
+
+Approval cards are few, so they are built wholly through the models (header, badge, one
+section per labelled part, footer, buttons); long parts are cut for display only (the drafts
+themselves are never shortened) and a card never exceeds Slack's 50 blocks.
 """
 
 from __future__ import annotations
@@ -19,11 +23,15 @@ from typing import Any
 from slack_sdk.models.blocks import (
     ActionsBlock,
     ButtonElement,
+    ContextBlock,
+    HeaderBlock,
+    MarkdownTextObject,
     Option,
+    SectionBlock,
     StaticSelectElement,
 )
 
-from bot.chat import OutgoingMessage
+from bot.chat import Card, CardSection, OutgoingMessage
 
 SECTION_LIMIT = 3000
 TEXT_LIMIT = 39_000
@@ -31,6 +39,9 @@ BUTTON_LABEL_LIMIT = 75
 OPTION_VALUE_LIMIT = 150
 BUTTON_VALUE_LIMIT = 2000
 MAX_BLOCKS = 50
+HEADER_LIMIT = 150
+LABEL_LIMIT = 300
+ELLIPSIS = "…"
 ACTION_ID_SEPARATOR = "#"  # "prompt.pause#2" when two elements of one message share an action
 
 
@@ -127,9 +138,60 @@ def actions_blocks(message: OutgoingMessage) -> list[dict[str, Any]]:
     return blocks
 
 
+def truncate(escaped: str, limit: int) -> str:
+    """Cut already-escaped text to `limit` characters with "…", never inside an `&amp;` entity."""
+    if len(escaped) <= limit:
+        return escaped
+    cut = limit - len(ELLIPSIS)
+    amp = escaped.rfind("&", max(0, cut - 5), cut)
+    if amp != -1 and ";" not in escaped[amp:cut]:
+        cut = amp
+    return escaped[:cut].rstrip() + ELLIPSIS
+
+
+def _section_text(section: CardSection, limit: int = SECTION_LIMIT) -> str:
+    """`*label*` and the escaped text, cut to `limit` (the label keeps priority)."""
+    label = truncate(escape(section.label.strip()), min(LABEL_LIMIT, max(1, limit - 2)))
+    head = f"*{label}*" if label else ""
+    room = limit - len(head) - 1
+    if not section.text.strip() or room < 2:
+        return head or " "
+    head = f"{head}\n" if head else ""
+    return head + truncate(escape(section.text), room)
+
+
+def _fold(sections: tuple[CardSection, ...], room: int) -> list[str]:
+    """One mrkdwn text per section; past `room` blocks the rest share the last block evenly."""
+    if len(sections) <= room:
+        return [_section_text(section) for section in sections]
+    if room <= 0:
+        return []
+    kept, rest = sections[: room - 1], sections[room - 1:]
+    share = (SECTION_LIMIT - 2 * (len(rest) - 1)) // len(rest)
+    folded = "\n\n".join(_section_text(section, share) for section in rest)
+    return [_section_text(section) for section in kept] + [truncate(folded, SECTION_LIMIT)]
+
+
+def card_blocks(card: Card, actions: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Header, badge, one section per card section, footer, then the given actions blocks."""
+    top = [HeaderBlock(text=truncate(escape(card.title.strip()) or " ", HEADER_LIMIT))]
+    if card.badge:
+        top.append(ContextBlock(elements=[MarkdownTextObject(text=truncate(escape(card.badge), SECTION_LIMIT))]))
+    bottom = []
+    if card.footer:
+        bottom.append(ContextBlock(elements=[MarkdownTextObject(text=truncate(escape(card.footer),
+                                                                                SECTION_LIMIT))]))
+    room = MAX_BLOCKS - len(top) - len(bottom) - len(actions)
+    middle = [SectionBlock(text=MarkdownTextObject(text=text)) for text in _fold(card.sections, room)]
+    return [block.to_dict() for block in top + middle + bottom] + actions
+
+
 def render_message(message: OutgoingMessage) -> dict[str, Any]:
     """Keyword arguments for chat.postMessage / chat.update: `text` fallback plus `blocks`."""
-    blocks = text_blocks(message.text) + actions_blocks(message)
+    if message.card is not None:
+        blocks = card_blocks(message.card, actions_blocks(message)[: MAX_BLOCKS - 1])
+    else:
+        blocks = text_blocks(message.text) + actions_blocks(message)
     return {"text": escape(message.text)[:TEXT_LIMIT] or " ", "blocks": blocks[:MAX_BLOCKS]}
 
 
