@@ -89,6 +89,7 @@ class FakeSlack:
         self.ephemeral: list[dict[str, Any]] = []
         self.emails = {k.lower(): v for k, v in (emails or {}).items()}
         self.unknown_users: set[str] = set()
+        self.usergroups: dict[str, list[str]] = {}  # usergroups.users.list: group id → user ids
         self.random_429 = 0.0
         self.random_retry_after = 1
         self.rng = random.Random(7)
@@ -341,7 +342,20 @@ class FakeSlack:
             return {"ok": False, "error": "users_not_found"}
         return {"ok": True, "user": {"id": user, "profile": {"email": params.get("email")}}}
 
+    def _api_usergroups_users_list(self, params):
+        group = params.get("usergroup", "")
+        if group not in self.usergroups:
+            return {"ok": False, "error": "no_such_subteam"}
+        return {"ok": True, "users": list(self.usergroups[group])}
+
+    def opened_views(self) -> list[dict[str, Any]]:
+        """The `view` of every views.open call, decoded."""
+        views = [call.params.get("view") for call in self.calls_to("views.open")]
+        return [json.loads(v) if isinstance(v, str) else v for v in views]
+
     def _api_views_open(self, params):
+        if not params.get("trigger_id"):
+            return {"ok": False, "error": "invalid_trigger_id"}
         return {"ok": True, "view": {"id": f"V{next(self._seq):08d}"}}
 
     def _api_views_publish(self, params):

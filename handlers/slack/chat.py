@@ -41,6 +41,7 @@ METADATA_EVENT_TYPE = "rounds_outbox"
 # Slack's clock and ours may disagree a little; look a bit further back than asked.
 HISTORY_SKEW = timedelta(minutes=15)
 POST_ATTEMPTS = 3
+GROUP_CACHE_SECONDS = 300.0
 
 PERMANENT_ERRORS = frozenset({
     "user_not_found", "users_not_found", "channel_not_found", "not_in_channel", "is_archived",
@@ -141,6 +142,8 @@ class SlackChat:
                                        burst=max(1.0, config.post_messages_per_second / 20))
         self._channels: dict[str, str] = {}
         self._channels_lock = threading.Lock()
+        self._groups: dict[str, tuple[float, frozenset[str]]] = {}
+        self._groups_lock = threading.Lock()
         common = {"token": config.bot_token, "base_url": config.api_url, "timeout": timeout}
         # Safe to repeat: connection errors, 429 and 5xx are retried inside slack_sdk.
         self.client = WebClient(**common, retry_handlers=[
@@ -224,6 +227,29 @@ class SlackChat:
         except TRANSIENT_EXCEPTIONS as error:
             raise _translate(error, "users.lookupByEmail") from error
         return response["user"]["id"]
+
+    # --- platform extras ----------------------------------------------------------------
+
+    def group_members(self, group_id: str) -> set[str]:
+        """User ids in a Slack user group (approvers), cached for 5 minutes; empty on error.
+
+        An error is logged and not cached, so the next click asks Slack again; nobody is let
+        in on a failure.
+        """
+        with self._groups_lock:
+            cached = self._groups.get(group_id)
+        if cached is not None and time.monotonic() - cached[0] < GROUP_CACHE_SECONDS:
+            return set(cached[1])
+        try:
+            response = self._call("usergroups.users.list", self.client.usergroups_users_list,
+                                  usergroup=group_id)
+        except (PermanentSendError, TransientSendError) as error:
+            logger.warning("approver group %s: %s", group_id, error)
+            return set()
+        members = frozenset(response.get("users") or ())
+        with self._groups_lock:
+            self._groups[group_id] = (time.monotonic(), members)
+        return set(members)
 
     # --- helpers ------------------------------------------------------------------------
 
