@@ -36,7 +36,8 @@ from slack_sdk.web.async_client import AsyncWebClient
 from bot import inbound
 from bot.chat import ActionEvent, IncomingMessage, MessageRef, Outcome
 from bot.store import ProcessedEvent
-from handlers.slack.render import core_action, render_text
+from handlers.slack.forms import action_from_view, blank_required, render_form
+from handlers.slack.render import core_action, render_message
 
 logger = logging.getLogger(__name__)
 
@@ -65,6 +66,7 @@ def create_slack_app(services) -> AsyncApp:
     )
     register_events(app, services)
     register_actions(app, services)
+    register_views(app, services)
     app.error(_log_error)
     return app
 
@@ -135,6 +137,7 @@ def _recorded(services, key: str) -> bool:
 
 
 def register_actions(app: AsyncApp, services) -> None:
+    # Every action id (prompt.*, answer.override, review.*) goes to the core, which routes it.
     @app.action(re.compile(r".+"))
     async def on_action(ack, body, client):
         await ack()
@@ -145,7 +148,44 @@ def register_actions(app: AsyncApp, services) -> None:
                                           services.clock())
         channel = (body.get("channel") or {}).get("id") or (action.message.channel
                                                              if action.message else "")
+        if outcome.form is not None:
+            await open_form(client, outcome, body.get("trigger_id"))
         await send_replies(client, outcome, channel, action.user_id)
+        await send_updates(client, outcome)
+
+
+async def open_form(client: AsyncWebClient, outcome: Outcome, trigger_id: str | None) -> None:
+    """Open the core's form as a modal (the trigger is valid for 3 s, once); say so if it fails."""
+    try:
+        if not trigger_id:
+            raise ValueError("no trigger_id in the action payload")
+        await client.views_open(trigger_id=trigger_id, view=render_form(outcome.form))
+    except (SlackApiError, ValueError) as error:
+        code = error.response.get("error") if isinstance(error, SlackApiError) else type(error).__name__
+        logger.warning("views.open for %s failed (%s)", outcome.form.action, code)
+        outcome.say("Sorry, that form could not be opened. Please try again.")
+
+
+# --- modal submissions ----------------------------------------------------------------------
+
+
+def register_views(app: AsyncApp, services) -> None:
+    @app.view(re.compile(r".+"))
+    async def on_view_submission(ack, body, client):
+        view = body.get("view") or {}
+        action = action_from_view(body)
+        errors = blank_required(view, action.fields) if action is not None else {}
+        if errors:
+            await ack(response_action="errors", errors=errors)
+            return
+        await ack()
+        if action is None:
+            return
+        outcome = await asyncio.to_thread(inbound.handle_action, services, action,
+                                          services.clock())
+        channel = action.message.channel if action.message else action.user_id
+        await send_replies(client, outcome, channel, action.user_id)
+        await send_updates(client, outcome)
 
 
 def action_from_body(body: dict[str, Any]) -> ActionEvent | None:
@@ -172,17 +212,31 @@ def action_from_body(body: dict[str, Any]) -> ActionEvent | None:
 
 async def send_replies(client: AsyncWebClient, outcome: Outcome, channel: str, user_id: str,
                        thread_ts: str | None = None) -> None:
-    """Send the core's private replies: in the DM, or ephemeral anywhere else (escaped)."""
+    """Send the core's private replies: in the DM, or ephemeral anywhere else (escaped).
+
+    `channel` may be the user's own id (a form with no card behind it): Slack delivers a
+    chat.postMessage to a user id in the app's DM with them.
+    """
     for reply in outcome.replies:
-        rendered = render_text(reply.text)
+        rendered = render_message(reply.as_message())
         if reply.replace_original is not None:
             await client.chat_update(channel=reply.replace_original.channel,
                                      ts=reply.replace_original.ts, **rendered)
-        elif channel.startswith("D"):
+        elif channel.startswith("D") or channel == user_id:
             await client.chat_postMessage(channel=channel, thread_ts=thread_ts, **rendered)
         else:
             await client.chat_postEphemeral(channel=channel, user=user_id, thread_ts=thread_ts,
                                             **rendered)
+
+
+async def send_updates(client: AsyncWebClient, outcome: Outcome) -> None:
+    """Update messages for everyone (the approval card after a decision: buttons gone)."""
+    for ref, message in outcome.updates:
+        try:
+            await client.chat_update(channel=ref.channel, ts=ref.ts, **render_message(message))
+        except SlackApiError as error:  # the decision stands; only the card's display is stale
+            logger.warning("chat.update of %s/%s failed (%s)", ref.channel, ref.ts,
+                           error.response.get("error"))
 
 
 def _ids(body: dict[str, Any]) -> dict[str, Any]:
@@ -195,6 +249,7 @@ def _ids(body: dict[str, Any]) -> dict[str, Any]:
         "user": event.get("user") or (body.get("user") or {}).get("id"),
         "channel": event.get("channel") or (body.get("channel") or {}).get("id"),
         "ts": event.get("ts"), "action_id": actions[0].get("action_id"),
+        "callback_id": (body.get("view") or {}).get("callback_id"),
     }
 
 
