@@ -453,3 +453,11 @@ def test_a_form_with_a_text_too_long_for_a_modal_leaves_it_out():
     assert [b.get("block_id") for b in view["blocks"] if b["type"] == "input"] == ["x"]
     assert "too long to edit here" in json.dumps(view)
     assert len(view["title"]["text"]) <= 24
+
+
+def test_an_expired_trigger_is_told_privately_and_changes_nothing(review, fake_slack):
+    card, answer = answer_and_post_card(review, fake_slack)
+    fake_slack.error_next("views.open", "expired_trigger_id")
+    assert click(review, "review.reject", answer, SAM, ts=card.ts) == [200]
+    assert ephemeral_texts(fake_slack, SAM) == ["Sorry, that form could not be opened. Please try again."]
+    assert answer_row(review).review_status == ReviewStatus.PENDING
