@@ -91,10 +91,12 @@ def run(people: int, limited: bool, concurrency: int, database_url: str | None) 
     fake = FakeSlackProcess(limited)
     try:
         post_rate = LIMITS["chat.postMessage"][0] if limited else 10_000
+        open_rate = LIMITS["conversations.open"][0] if limited else 10_000
         config = config_from_mapping({
             "database": {"url": url},
             "slack": {"bot_token": "xoxb-bench", "signing_secret": "bench", "api_url": fake.url,
-                      "post_messages_per_second": post_rate, "send_concurrency": concurrency},
+                      "post_messages_per_second": post_rate, "conversations_open_per_second": open_rate,
+                      "send_concurrency": concurrency},
         }, env={})
         services = build_services(config, chats={"slack": SlackChat(config.slack)})
         populate(services, people)

@@ -61,7 +61,18 @@ class OutgoingMessage:
     card: Card | None = None
 
     def to_json(self) -> str:
-        return json.dumps(asdict(self), separators=(",", ":"))
+        # Hand-built rather than dataclasses.asdict: this runs once per message in a fan-out.
+        data = {
+            "text": self.text,
+            "buttons": [{"label": b.label, "action": b.action, "value": b.value, "style": b.style}
+                        for b in self.buttons],
+            "menus": [{"placeholder": m.placeholder, "action": m.action, "options": [list(o) for o in m.options]}
+                      for m in self.menus],
+            "key": self.key,
+            "thread_ts": self.thread_ts,
+            "card": asdict(self.card) if self.card is not None else None,
+        }
+        return json.dumps(data, separators=(",", ":"))
 
     @classmethod
     def from_json(cls, raw: str) -> OutgoingMessage:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import logging
 import time
+from collections.abc import Callable
 from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -35,22 +36,41 @@ RECORD_BATCH = 200
 
 def insert_ignoring_duplicates(session: Session, model, values: dict) -> bool:
     """INSERT … ON CONFLICT DO NOTHING; True if a row was inserted (unique keys make it once)."""
+    return insert_many_ignoring_duplicates(session, model, [values]) == 1
+
+
+def insert_many_ignoring_duplicates(session: Session, model, rows: list[dict]) -> int:
+    """One multi-row INSERT … ON CONFLICT DO NOTHING; returns how many rows were new.
+
+    A weekly fan-out inserts thousands of rows: one statement per batch, not per row.
+    """
+    if not rows:
+        return 0
     dialect = session.get_bind().dialect.name
     insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
-    key_column = model.__table__.primary_key.columns.values()[0]
-    statement = insert(model).values(**values).on_conflict_do_nothing().returning(key_column)
-    return session.execute(statement).first() is not None
+    table = model.__table__
+    key_column = table.primary_key.columns.values()[0]
+    statement = insert(table).on_conflict_do_nothing().returning(key_column)
+    if len(rows) == 1:
+        return len(session.execute(statement.values(**rows[0])).all())
+    return len(session.execute(statement, rows).all())
+
+
+def outbox_row(*, key: str, platform: str, recipient: str, message: OutgoingMessage, now: datetime,
+               recipient_kind: str = "user") -> dict:
+    """The values of one outbox row; the message is tagged with its key for crash recovery."""
+    tagged = OutgoingMessage(**{**message.__dict__, "key": key})
+    return {"key": key, "platform": platform, "recipient_kind": recipient_kind, "recipient": recipient,
+            "payload": tagged.to_json(), "status": OutboxStatus.PENDING, "attempts": 0, "not_before": now,
+            "created_at": now}
 
 
 def enqueue(session: Session, *, key: str, platform: str, recipient: str,
             message: OutgoingMessage, now: datetime, recipient_kind: str = "user") -> bool:
     """Queue `message` under `key`; a key already queued is not queued again."""
-    tagged = OutgoingMessage(**{**message.__dict__, "key": key})
-    return insert_ignoring_duplicates(session, OutboxMessage, {
-        "key": key, "platform": platform, "recipient_kind": recipient_kind,
-        "recipient": recipient, "payload": tagged.to_json(), "status": OutboxStatus.PENDING,
-        "attempts": 0, "not_before": now, "created_at": now,
-    })
+    row = outbox_row(key=key, platform=platform, recipient=recipient, message=message, now=now,
+                     recipient_kind=recipient_kind)
+    return insert_ignoring_duplicates(session, OutboxMessage, row)
 
 
 @dataclass(frozen=True)
@@ -163,7 +183,8 @@ def record_attempts(db, attempts: list[Attempt], now: datetime, report: Delivery
         session.execute(update(OutboxMessage), rows)
 
 
-def deliver_due(services, now: datetime, max_batches: int | None = None) -> DeliveryReport:
+def deliver_due(services, now: datetime, max_batches: int | None = None,
+                more_coming: Callable[[], bool] | None = None) -> DeliveryReport:
     """Deliver every due outbox row for the platforms this process can reach.
 
     A rolling queue: rows are claimed just in time to keep every worker busy, so one slow
@@ -189,6 +210,11 @@ def deliver_due(services, now: datetime, max_batches: int | None = None) -> Deli
                 claims = claim_batch(services.db, current(), platforms, limit=workers * 2)
                 batches += 1
                 exhausted = not claims or (max_batches is not None and batches >= max_batches)
+                if exhausted and more_coming is not None and more_coming():
+                    exhausted = False  # the scheduler is still queueing: look again shortly
+                    if not in_flight:
+                        time.sleep(0.05)
+                        continue
                 in_flight.update(pool.submit(_attempt, services, claim) for claim in claims)
             if not in_flight:
                 break

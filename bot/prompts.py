@@ -17,9 +17,9 @@ from sqlalchemy.orm import selectinload
 from bot import weeks
 from bot.chat import Button, Menu, OutgoingMessage
 from bot.config import parse_clock_time
-from bot.outbox import enqueue, insert_ignoring_duplicates
+from bot.outbox import enqueue, insert_many_ignoring_duplicates, outbox_row
 from bot.questions import pick_questions
-from bot.store import Person, Prompt, PromptStatus
+from bot.store import OutboxMessage, Person, Prompt, PromptStatus
 
 logger = logging.getLogger(__name__)
 
@@ -76,17 +76,18 @@ def schedule_week(services, now: datetime, report: PromptReport) -> None:
                 continue
             missing.append((person, week, due))
         picks = pick_questions(session, [person for person, _, _ in missing])
+        rows = []
         for person, week, due in missing:
             question = picks.get(person.id)
             if question is None:
                 logger.warning("no question available for person %s (specialty %r)", person.id,
                                person.specialty)
                 continue
-            report.scheduled += insert_ignoring_duplicates(session, Prompt, {
-                "person_id": person.id, "week": week, "question_id": question.id,
-                "status": PromptStatus.SCHEDULED, "due_at": due,
-                "expires_at": weeks.week_end(week, person.timezone), "sends": 0,
-            })
+            rows.append({"person_id": person.id, "week": week, "question_id": question.id,
+                         "status": PromptStatus.SCHEDULED, "due_at": due,
+                         "expires_at": weeks.week_end(week, person.timezone), "sends": 0})
+        for start in range(0, len(rows), SEND_BATCH):
+            report.scheduled += insert_many_ignoring_duplicates(session, Prompt, rows[start:start + SEND_BATCH])
 
 
 def question_message(services, prompt: Prompt, snoozed: bool = False) -> OutgoingMessage:
@@ -127,6 +128,7 @@ def send_due_questions(services, now: datetime, report: PromptReport) -> None:
             )
             if not prompts:
                 return
+            outbox = []
             for prompt in prompts:
                 last_id = prompt.id
                 person = prompt.person
@@ -144,12 +146,13 @@ def send_due_questions(services, now: datetime, report: PromptReport) -> None:
                     continue
                 snoozed = prompt.sends > 0
                 prompt.sends += 1
-                enqueue(session, key=f"question:{prompt.id}:{prompt.sends}",
-                        platform=services.platform, recipient=recipient,
-                        message=question_message(services, prompt, snoozed=snoozed), now=now)
+                outbox.append(outbox_row(key=f"question:{prompt.id}:{prompt.sends}", platform=services.platform,
+                                         recipient=recipient, now=now,
+                                         message=question_message(services, prompt, snoozed=snoozed)))
                 prompt.status = PromptStatus.SENT
                 prompt.sent_at = now
                 report.questions_sent += 1
+            insert_many_ignoring_duplicates(session, OutboxMessage, outbox)
 
 
 def send_due_nudges(services, now: datetime, report: PromptReport) -> None:

@@ -7,9 +7,11 @@ of times, in any number of processes: missed ticks are caught up, nothing is sen
 from __future__ import annotations
 
 import logging
+import threading
 from dataclasses import dataclass, fields
 from datetime import datetime
 
+from bot.calendar import send_planning_message
 from bot.outbox import deliver_due
 from bot.prompts import (
     PromptReport,
@@ -37,6 +39,7 @@ class TickReport:
     cards_posted: int = 0
     reminders: int = 0
     escalations: int = 0
+    planning_messages: int = 0
 
     def summary(self) -> str:
         return ", ".join(f"{f.name.replace('_', ' ')} {getattr(self, f.name)}" for f in fields(self))
@@ -47,12 +50,33 @@ def run_due(services, now: datetime) -> TickReport:
     if now.tzinfo is None:
         raise ValueError("run_due needs an aware datetime")
     prompts = PromptReport()
-    expire_prompts(services, now, prompts)
-    schedule_week(services, now, prompts)
-    send_due_questions(services, now, prompts)
-    send_due_nudges(services, now, prompts)
-    reviews = run_reviews(services, now)
-    delivery = deliver_due(services, now)
-    report = TickReport(**prompts.__dict__, **delivery.__dict__, **reviews.__dict__)
+    queueing = threading.Event()
+    queueing.set()
+    outcome: dict = {}
+
+    def deliver() -> None:
+        try:
+            outcome["report"] = deliver_due(services, now, more_coming=queueing.is_set)
+        except BaseException as error:  # re-raised in the ticking thread below
+            outcome["error"] = error
+
+    # Delivery starts at once and keeps going while the steps below queue messages, so a large
+    # weekly fan-out starts sending with its first batch instead of after the last.
+    deliverer = threading.Thread(target=deliver, name="deliver", daemon=True)
+    deliverer.start()
+    try:
+        expire_prompts(services, now, prompts)
+        schedule_week(services, now, prompts)
+        send_due_questions(services, now, prompts)
+        send_due_nudges(services, now, prompts)
+        reviews = run_reviews(services, now)
+        planning = send_planning_message(services, now)
+    finally:
+        queueing.clear()
+        deliverer.join()
+    if "error" in outcome:
+        raise outcome["error"]
+    delivery = outcome["report"]
+    report = TickReport(**prompts.__dict__, **delivery.__dict__, **reviews.__dict__, planning_messages=planning)
     logger.info("tick at %s: %s", now.isoformat(), report.summary())
     return report

@@ -140,6 +140,9 @@ class SlackChat:
         self.config = config
         self.post_bucket = TokenBucket(config.post_messages_per_second,
                                        burst=max(1.0, config.post_messages_per_second / 20))
+        # conversations.open is Tier 3 (~50/min): paced too, or a fan-out trips its limit.
+        self.open_bucket = TokenBucket(config.conversations_open_per_second,
+                                       burst=max(1.0, config.conversations_open_per_second / 20))
         self._channels: dict[str, str] = {}
         self._channels_lock = threading.Lock()
         self._groups: dict[str, tuple[float, frozenset[str]]] = {}
@@ -163,6 +166,7 @@ class SlackChat:
             cached = self._channels.get(user_id)
         if cached:
             return cached
+        self.open_bucket.acquire()
         response = self._call("conversations.open", self.client.conversations_open,
                               users=user_id, return_im=False)
         channel = response["channel"]["id"]

@@ -35,7 +35,7 @@ def fake_slack():
 
 def slack_settings(fake: FakeSlack, **overrides) -> dict:
     return {"bot_token": BOT_TOKEN, "signing_secret": SIGNING_SECRET, "api_url": fake.url,
-            **overrides}
+            "conversations_open_per_second": 500.0, **overrides}
 
 
 class Clock:

@@ -16,8 +16,8 @@ from tests.handlers.conftest import BOT_TOKEN, EMAIL, USER
 
 
 def make_chat(fake, **overrides) -> SlackChat:
-    return SlackChat(SlackConfig(bot_token=BOT_TOKEN, signing_secret="s", api_url=fake.url,
-                                 **overrides), timeout=5)
+    settings = {"conversations_open_per_second": 500.0, **overrides}
+    return SlackChat(SlackConfig(bot_token=BOT_TOKEN, signing_secret="s", api_url=fake.url, **settings), timeout=5)
 
 
 def test_send_tags_the_message_and_find_sent_finds_it(fake_slack):

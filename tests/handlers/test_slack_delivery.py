@@ -30,7 +30,7 @@ ROUNDS = [sys.executable, "-m", "bot"]
 
 def write_config(tmp_path, database_url: str, fake: FakeSlack, **slack) -> Path:
     settings = {"bot_token": BOT_TOKEN, "signing_secret": SIGNING_SECRET, "api_url": fake.url,
-                "post_messages_per_second": 500.0, **slack}
+                "post_messages_per_second": 500.0, "conversations_open_per_second": 500.0, **slack}
     lines = ["[database]", f'url = "{database_url}"', "", "[slack]"]
     lines += [f"{k} = {v!r}".replace("'", '"') for k, v in settings.items()]
     path = tmp_path / "config.toml"
