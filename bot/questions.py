@@ -230,7 +230,8 @@ def pick_questions(session: Session, people: Sequence[Person]) -> dict[int, Ques
 
         unasked = [q for q in candidates if q.id not in asked]
         if unasked:
-            chosen[person.id] = min(unasked, key=lambda q: (general_last(q), _stable_rank(person, q)))
+            own = [q for q in unasked if not general_last(q)] or unasked
+            chosen[person.id] = min(own, key=lambda q: _stable_rank(person, q))
         else:
             chosen[person.id] = min(candidates,
                                     key=lambda q: (asked[q.id], general_last(q), _stable_rank(person, q)))

@@ -77,6 +77,11 @@ class TokenBucket:
         if wait:
             time.sleep(wait)
 
+    def refund(self) -> None:
+        """Give back the token of an attempt Slack refused with 429 (it did not count it)."""
+        with self._lock:
+            self._tokens = min(self.burst, self._tokens + 1)
+
 
 class PacedRateLimitRetryHandler(RateLimitErrorRetryHandler):
     """Retries 429 after Retry-After, then waits for a pacing token before the next attempt."""
@@ -86,6 +91,8 @@ class PacedRateLimitRetryHandler(RateLimitErrorRetryHandler):
         self.bucket = bucket
 
     def prepare_for_next_attempt(self, *, state, request, response=None, error=None) -> None:
+        if self.bucket is not None:
+            self.bucket.refund()
         super().prepare_for_next_attempt(state=state, request=request, response=response,
                                          error=error)
         if self.bucket is not None:
