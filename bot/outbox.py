@@ -23,7 +23,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from bot.chat import MessageRef, OutgoingMessage, PermanentSendError
-from bot.store import OutboxMessage, OutboxStatus
+from bot.store import DirectChannel, OutboxMessage, OutboxStatus
 
 logger = logging.getLogger(__name__)
 
@@ -83,6 +83,7 @@ class Claim:
     payload: str
     attempts: int  # including this one
     first_attempt_at: datetime
+    channel: str | None = None  # the recipient's known direct-message conversation, if any
 
 
 @dataclass
@@ -108,6 +109,7 @@ def claim_batch(db, now: datetime, platforms: list[str], limit: int = CLAIM_BATC
             .limit(limit)
             .with_for_update(skip_locked=True)
         ).all()
+        known = _known_direct_channels(session, rows)
         claims = []
         for row in rows:
             row.status = OutboxStatus.SENDING
@@ -115,15 +117,27 @@ def claim_batch(db, now: datetime, platforms: list[str], limit: int = CLAIM_BATC
             row.claimed_until = now + LEASE
             row.first_attempt_at = row.first_attempt_at or now
             claims.append(Claim(row.id, row.key, row.platform, row.recipient_kind, row.recipient,
-                                row.payload, row.attempts, row.first_attempt_at))
+                                row.payload, row.attempts, row.first_attempt_at,
+                                known.get((row.platform, row.recipient))))
         return claims
+
+
+def _known_direct_channels(session, rows) -> dict[tuple[str, str], str]:
+    users = {(row.platform, row.recipient) for row in rows if row.recipient_kind == "user"}
+    if not users:
+        return {}
+    found = session.execute(
+        select(DirectChannel.platform, DirectChannel.user_id, DirectChannel.channel)
+        .where(DirectChannel.user_id.in_({user for _, user in users}))
+    ).all()
+    return {(platform, user): channel for platform, user, channel in found if (platform, user) in users}
 
 
 def _send(chat, claim: Claim) -> tuple[MessageRef, bool]:
     """Send one claimed message; returns (where it is, whether it was recovered, not sent)."""
     message = OutgoingMessage.from_json(claim.payload)
     if claim.recipient_kind == "user":
-        channel = chat.open_direct(claim.recipient)
+        channel = claim.channel or chat.open_direct(claim.recipient)
     else:
         channel = claim.recipient
     if claim.attempts > 1:
@@ -179,8 +193,13 @@ def record_attempts(db, attempts: list[Attempt], now: datetime, report: Delivery
                            claim.platform, claim.attempts, retry_at.isoformat(), values["last_error"])
             report.retrying += 1
         rows.append(values)
+    opened = {(a.claim.platform, a.claim.recipient): a.ref.channel for a in attempts
+              if a.error is None and a.claim.recipient_kind == "user" and a.claim.channel is None}
     with db.transaction() as session:
         session.execute(update(OutboxMessage), rows)
+        insert_many_ignoring_duplicates(session, DirectChannel, [
+            {"platform": platform, "user_id": user, "channel": channel, "created_at": now}
+            for (platform, user), channel in opened.items()])
 
 
 def deliver_due(services, now: datetime, max_batches: int | None = None,

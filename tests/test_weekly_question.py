@@ -332,3 +332,21 @@ def test_week_is_the_local_iso_week():
     assert local_week(instant, "America/Los_Angeles") == "2026-W48"
     assert local_week(instant, "UTC") == "2026-W49"
     assert date(2026, 11, 24).isocalendar().week == 48
+
+
+def test_direct_channels_are_opened_once_and_remembered_across_processes(services, chat, physician):
+    """DM conversations are stored, so a restarted process doesn't re-open thousands of them."""
+    opened = []
+    real_open = chat.open_direct
+
+    def counting_open(user_id):
+        opened.append(user_id)
+        return real_open(user_id)
+
+    chat.open_direct = counting_open
+    run_due(services, utc(2026, 11, 24, 14))
+    assert opened == ["lee@example.org"]
+    run_due(services, utc(2026, 11, 26, 14))  # the nudge, as if from a fresh process
+    run_due(services, utc(2026, 12, 1, 14))  # next week's question
+    assert opened == ["lee@example.org"], "the stored conversation is reused"
+    assert len(dms(chat)) == 3

@@ -8,6 +8,7 @@ from bot.store.models import (
     AuditEvent,
     Base,
     ConsoleMessage,
+    DirectChannel,
     Draft,
     OutboxMessage,
     OutboxStatus,
@@ -20,7 +21,7 @@ from bot.store.models import (
 )
 
 __all__ = [
-    "Answer", "AnswerPart", "AnswerStatus", "AuditEvent", "Base", "ConsoleMessage", "Database", "Draft",
+    "Answer", "AnswerPart", "AnswerStatus", "AuditEvent", "Base", "ConsoleMessage", "Database", "DirectChannel", "Draft",
     "OutboxMessage", "OutboxStatus", "Person", "ProcessedEvent", "Prompt", "PromptStatus", "Question",
     "ReviewStatus", "upgrade",
 ]

@@ -196,7 +196,7 @@ class OutboxMessage(Base):
     key: Mapped[str] = mapped_column(String(200), unique=True)
     platform: Mapped[str] = mapped_column(String(16))
     recipient_kind: Mapped[str] = mapped_column(String(8))  # "user" (a DM) | "channel"
-    recipient: Mapped[str] = mapped_column(String(64))
+    recipient: Mapped[str] = mapped_column(String(500))  # a user or channel id, or a webhook URL
     payload: Mapped[str] = mapped_column(Text)  # OutgoingMessage JSON
     status: Mapped[str] = mapped_column(String(16), default=OutboxStatus.PENDING, index=True)
     attempts: Mapped[int] = mapped_column(Integer, default=0)
@@ -271,3 +271,18 @@ class AuditEvent(Base):
     subject_id: Mapped[int] = mapped_column(Integer, index=True)
     action: Mapped[str] = mapped_column(String(30))  # received, screened, held, overridden, drafted, …
     detail: Mapped[str] = mapped_column(Text, default="{}")
+
+
+class DirectChannel(Base):
+    """A person's direct-message conversation id per platform, so it is opened once, not per send.
+
+    (Slack's conversations.open allows about 50 calls a minute: re-opening 10,000 DMs after a
+    restart would take hours.)
+    """
+
+    __tablename__ = "direct_channels"
+
+    platform: Mapped[str] = mapped_column(String(16), primary_key=True)
+    user_id: Mapped[str] = mapped_column(String(320), primary_key=True)
+    channel: Mapped[str] = mapped_column(String(320))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
