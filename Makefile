@@ -13,6 +13,7 @@ run: setup
 	$(VENV)/bin/rounds run
 
 test: setup
+	$(VENV)/bin/ruff check .
 	$(VENV)/bin/python -m pytest $(PYTEST_ARGS)
 
 setup: $(VENV)/.synced

@@ -21,7 +21,7 @@ from bot.store.models import (
 )
 
 __all__ = [
-    "Answer", "AnswerPart", "AnswerStatus", "AuditEvent", "Base", "ConsoleMessage", "Database", "DirectChannel", "Draft",
-    "OutboxMessage", "OutboxStatus", "Person", "ProcessedEvent", "Prompt", "PromptStatus", "Question",
+    "Answer", "AnswerPart", "AnswerStatus", "AuditEvent", "Base", "ConsoleMessage", "Database", "DirectChannel",
+    "Draft", "OutboxMessage", "OutboxStatus", "Person", "ProcessedEvent", "Prompt", "PromptStatus", "Question",
     "ReviewStatus", "upgrade",
 ]

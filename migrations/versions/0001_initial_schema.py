@@ -1,13 +1,13 @@
 """initial schema
 
 Revision ID: 0001
-Revises: 
+Revises:
 Create Date: 2026-11-23 05:05:20.831695
 """
-from alembic import op
 import sqlalchemy as sa
-import bot.store.models
+from alembic import op
 
+import bot.store.models
 
 revision = '0001'
 down_revision = None

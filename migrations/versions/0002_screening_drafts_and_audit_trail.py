@@ -6,10 +6,10 @@ Revision ID: 0002
 Revises: 0001
 Create Date: 2026-11-23 05:18:12.098418
 """
-from alembic import op
 import sqlalchemy as sa
-import bot.store.models
+from alembic import op
 
+import bot.store.models
 
 revision = '0002'
 down_revision = '0001'

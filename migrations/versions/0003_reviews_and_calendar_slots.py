@@ -4,10 +4,10 @@ Revision ID: 0003
 Revises: 0002
 Create Date: 2026-11-23 05:23:43.565017
 """
-from alembic import op
 import sqlalchemy as sa
-import bot.store.models
+from alembic import op
 
+import bot.store.models
 
 revision = '0003'
 down_revision = '0002'

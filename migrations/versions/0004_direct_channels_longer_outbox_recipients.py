@@ -4,10 +4,10 @@ Revision ID: 0004
 Revises: 0003
 Create Date: 2026-11-23 05:56:12.681276
 """
-from alembic import op
 import sqlalchemy as sa
-import bot.store.models
+from alembic import op
 
+import bot.store.models
 
 revision = '0004'
 down_revision = '0003'
