@@ -99,8 +99,23 @@ def serve_command(ctx: Context) -> int:
 
     server = optional_module("handlers.server", "rounds serve")
     services = ctx.services(with_chats=True)
-    asyncio.run(server.serve(services))
+    asyncio.run(_serve_until_stopped(server, services))
     return 0
+
+
+async def _serve_until_stopped(server, services) -> None:
+    """Serve until SIGTERM/SIGINT (docker stop, systemd, Ctrl-C), then shut down cleanly."""
+    import asyncio
+    import signal
+
+    task = asyncio.ensure_future(server.serve(services))
+    loop = asyncio.get_running_loop()
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        loop.add_signal_handler(signum, task.cancel)
+    try:
+        await task
+    except asyncio.CancelledError:
+        pass
 
 
 def console_command(ctx: Context) -> int:
