@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.chat import OutgoingMessage
+from bot.chat import Card, OutgoingMessage
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 COMPACT_WIDTH = 72
@@ -54,12 +54,28 @@ def indent(text: str, prefix: str = "    ") -> str:
     return "\n".join(prefix + line if line else line for line in safe(text).splitlines())
 
 
+def render_card(card: Card) -> list[str]:
+    """A card as indented lines: title, badge, each section's label and its text, footer."""
+    lines = [indent(card.title)]
+    if card.badge:
+        lines.append(indent(card.badge))
+    for section in card.sections:
+        lines.append(indent(section.label + ":"))
+        lines.append(indent(section.text or "(empty)", "        "))
+    if card.footer:
+        lines.append(indent(card.footer))
+    return lines
+
+
 def render_message(number: int, sender: str, message: OutgoingMessage,
                    thread_number: int | None = None, note: str = "") -> str:
-    """A full message: header line, indented text, numbered choices."""
+    """A full message: header line, indented text (or the card), numbered choices."""
     where = f" (in thread of #{thread_number})" if thread_number is not None else ""
     header = f"#{number} {safe(sender)}{where}{note}:"
-    lines = [header, indent(message.text or "")]
+    if message.card is not None:
+        lines = [header, *render_card(message.card)]
+    else:
+        lines = [header, indent(message.text or "")]
     choices = choices_of(message)
     if choices:
         lines.append("    " + render_choices(choices))

@@ -17,7 +17,8 @@ logger = logging.getLogger(__name__)
 
 INTRO = (
     "Rounds console: the whole loop with no chat workspace. You play every roster member;\n"
-    "the bot's messages are stored in the database, so `rounds tick` elsewhere shows up here."
+    "the bot's messages are stored in the database, so `rounds tick` elsewhere shows up here.\n"
+    "Approval cards go to #marketing (:channel); act as an approver to click them."
 )
 
 
@@ -38,7 +39,8 @@ class Commands:
         self.table: dict[str, Callable[[str], None]] = {
             "as": self.act_as, "people": self.people, "who": self.people,
             "choose": self.choose, "reply": self.reply, "edit": self.edit, "say": self.say,
-            "inbox": self.inbox, "tick": self.tick, "advance": self.advance, "next": self.next,
+            "inbox": self.inbox, "channel": self.channel, "marketing": self.channel,
+            "tick": self.tick, "advance": self.advance, "next": self.next,
             "now": self.now,
             "help": self.help, "quit": self.quit, "q": self.quit, "exit": self.quit,
         }
@@ -76,6 +78,7 @@ class Commands:
             return
         self.s.show_new()  # anything that arrived for the previous identity first
         self.s.member = matches[0]
+        self.s.focus_id = None  # a bare number never clicks what the previous identity saw
         self.s.say(f"You are now {safe(self.s.member.name)} "
                    f"(local time {self.s.local_now(self.s.member)}).")
         history = self.s.chat.history(dm_channel(self.s.member.email))
@@ -85,6 +88,7 @@ class Commands:
                 self.s.say(f"({earlier} earlier message{'s' if earlier != 1 else ''}: :inbox)")
             for stored in history[-3:]:
                 self.s.show(stored)
+        self.s.hint_waiting_cards()
 
     def people(self, _rest: str) -> None:
         self.s.show_people()
@@ -133,6 +137,9 @@ class Commands:
             self.s.say(f"No messages with {safe(member.name)} yet.")
         for stored in history:
             self.s.show(stored)
+
+    def channel(self, _rest: str) -> None:
+        self.s.show_channel()
 
     def tick(self, _rest: str) -> None:
         self.s.tick()
@@ -207,6 +214,7 @@ def run_console(services: Services, input: TextIO = sys.stdin, output: TextIO = 
     if start.tzinfo is None:
         raise ValueError("clock_start must be an aware datetime")
     session = ConsoleSession(services, output, start.astimezone(UTC))
+    session.input, session.interactive = input, _isatty(input)
     previous_chat, previous_clock = services.chats.get("console"), services.clock
     services.chats["console"] = session.chat
     services.clock = session.clock

@@ -15,13 +15,15 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 
-from bot.chat import ActionEvent, IncomingMessage, MessageRef, Outcome, OutgoingMessage
+from bot.calendar import CONSOLE_MARKETING_CHANNEL
+from bot.chat import ActionEvent, Form, IncomingMessage, MessageRef, Outcome, OutgoingMessage
 from bot.inbound import handle_action, handle_message
 from bot.prompts import next_question_time
 from bot.scheduler import run_due
 from bot.services import Services
 from bot.store import Person
 from handlers.console.chat import ConsoleChat, StoredMessage, dm_channel, email_of_channel
+from handlers.console.forms import FormPrompter
 from handlers.console.render import (
     Choice,
     choices_of,
@@ -31,6 +33,8 @@ from handlers.console.render import (
 )
 
 BOT_NAME = "Rounds"
+MARKETING = CONSOLE_MARKETING_CHANNEL
+REVIEW_ROLES = frozenset({"approver", "lead"})
 WEEKDAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 _DURATION = re.compile(r"(\d+)\s*([wdhm])")
 _UNITS = {"w": "weeks", "d": "days", "h": "hours", "m": "minutes"}
@@ -46,6 +50,11 @@ Commands:
   :edit M TEXT        edit your earlier message #M
   :say TEXT           send TEXT literally (even if it starts with ':' or is a number)
   :inbox              the current person's conversation with the bot
+  :channel            the #marketing channel: approval cards and the weekly plan (alias :marketing);
+                      approvers and leads see new cards in full as they arrive
+  :choose N #M        also clicks buttons on a #marketing card (#M), as whoever you are now
+  Forms (Edit, Reject, Send back) ask one line per field: an empty line keeps the shown
+  value, \\n in a line is a line break, a number picks an option, :cancel abandons the form.
   :tick               run everything due at the console's time
   :advance 1d|3h|30m|2w   move the console's clock forward, then tick
   :next               move the clock to the current person's next question, then tick
@@ -73,6 +82,11 @@ class Member:
         return cls(person.email, person.name, person.roles, person.specialty, person.timezone,
                    person.weekday, person.local_time, person.active,
                    person.opted_out_at is not None)
+
+    @property
+    def reviews(self) -> bool:
+        """Approvers and leads watch #marketing: its new messages are shown to them in full."""
+        return bool(REVIEW_ROLES & set(self.roles.split(";")))
 
     def describe(self) -> str:
         roles = ", ".join(r for r in self.roles.split(";") if r) or "no role"
@@ -118,6 +132,9 @@ class ConsoleSession:
         self.chat = ConsoleChat(services.db, self.clock)
         self.member: Member | None = None
         self.seen_id = self.chat.last_id()
+        self.focus_id: int | None = None  # the latest message with choices shown (bare numbers)
+        self.input: TextIO | None = None  # set by run_console; forms read their fields from it
+        self.interactive = False
 
     def clock(self) -> datetime:
         return self.now
@@ -142,9 +159,23 @@ class ConsoleSession:
             marker = "*" if self.member and member.email == self.member.email else " "
             self.say(f" {marker} {member.describe()}")
 
+    def read_line(self, prompt: str) -> str | None:
+        """One line for a form: prompted on a terminal, echoed after the prompt when piped."""
+        if self.input is None:
+            return None
+        if self.interactive:
+            self.out.write(prompt)
+            self.out.flush()
+        line = self.input.readline()
+        if not line:
+            return None
+        if not self.interactive:
+            self.say(prompt + safe(line.rstrip("\r\n")))
+        return line
+
     def sender(self, stored: StoredMessage) -> str:
         if stored.from_bot:
-            return BOT_NAME
+            return BOT_NAME if stored.channel != MARKETING else f"{BOT_NAME} in {MARKETING}"
         if self.member and stored.author == self.member.email:
             return "you"
         return stored.author or "?"
@@ -155,6 +186,8 @@ class ConsoleSession:
             root = self.chat.by_ref(MessageRef(stored.channel, stored.message.thread_ts))
             thread_number = root.id if root else None
         self.say(render_message(stored.id, self.sender(stored), stored.message, thread_number, note))
+        if stored.from_bot and choices_of(stored.message):
+            self.focus_id = stored.id
 
     def show_new(self) -> None:
         """Print what arrived since last time: in full for you, one line each for others."""
@@ -163,7 +196,8 @@ class ConsoleSession:
             self.seen_id = max(self.seen_id, stored.id)
             if not stored.from_bot:
                 continue
-            if self.member and stored.channel == dm_channel(self.member.email):
+            if self.member and (stored.channel == dm_channel(self.member.email)
+                                or (stored.channel == MARKETING and self.member.reviews)):
                 self.show(stored)
                 continue
             if names is None:
@@ -181,9 +215,14 @@ class ConsoleSession:
         return self.member
 
     def apply(self, outcome: Outcome, thread_ts: str | None) -> None:
-        """Show the core's private replies now; they are stored in the person's DM too."""
+        """Update cards for everyone, show the private replies (kept in the DM), then any form."""
         assert self.member is not None
         channel = dm_channel(self.member.email)
+        for ref, message in outcome.updates:
+            self.chat.update(ref, message)
+            updated = self.chat.by_ref(ref)
+            if updated is not None:
+                self.show(updated, note=" (updated)")
         for reply in outcome.replies:
             if reply.replace_original is not None:
                 original = self.chat.by_ref(reply.replace_original)
@@ -198,6 +237,25 @@ class ConsoleSession:
                 self.chat.send(channel, OutgoingMessage(text=reply.text, buttons=reply.buttons,
                                                         thread_ts=thread_ts))
             self.show_new()
+        if outcome.form is not None:
+            self.submit_form(outcome.form)
+
+    def submit_form(self, form: Form) -> None:
+        """Ask for the form's fields, then send them to the core as the form's action."""
+        assert self.member is not None
+        fields = FormPrompter(self.read_line, self.say).fill(form)
+        if fields is None:
+            return
+        event = ActionEvent(platform="console", user_id=self.member.email, action=form.action,
+                            value=form.value, message=form.message, fields=fields)
+        self.apply(handle_action(self.services, event, self.now), self.dm_thread(form.message))
+
+    def dm_thread(self, ref: MessageRef | None) -> str | None:
+        """The DM thread a private reply about `ref` belongs in (none for a channel message)."""
+        if ref is None or self.member is None or ref.channel != dm_channel(self.member.email):
+            return None
+        stored = self.chat.by_ref(ref)
+        return stored.message.thread_ts if stored else None
 
     def send_text(self, text: str, thread_ts: str | None = None) -> None:
         member = self.require_member()
@@ -247,12 +305,16 @@ class ConsoleSession:
         self.say(f"(you clicked [{number}] {safe(choice.label)} on #{target.id})")
         event = ActionEvent(platform="console", user_id=member.email, action=choice.action,
                             value=choice.value, message=target.ref)
-        self.apply(handle_action(self.services, event, self.now), target.message.thread_ts)
+        self.apply(handle_action(self.services, event, self.now), self.dm_thread(target.ref))
 
     def message_for_choice(self, message_id: int | None) -> StoredMessage | None:
+        """Message #id (yours or in #marketing), the #marketing card in view, or your latest."""
         assert self.member is not None
+        if message_id is None:
+            focus = self.focused_card()
+            message_id = focus.id if focus is not None else None
         if message_id is not None:
-            stored = self.own_message(message_id)
+            stored = self.clickable_message(message_id)
             if stored is not None and not choices_of(stored.message):
                 self.say(f"Message #{message_id} has nothing to click.")
                 return None
@@ -272,9 +334,43 @@ class ConsoleSession:
             return None
         return stored
 
+    def clickable_message(self, message_id: int) -> StoredMessage | None:
+        """Message #id if it is in the current person's conversation or in #marketing."""
+        assert self.member is not None
+        stored = self.chat.get(message_id)
+        if stored is not None and stored.channel == MARKETING:
+            return stored
+        return self.own_message(message_id)
+
+    def focused_card(self) -> StoredMessage | None:
+        """The #marketing message a bare number clicks: the latest message with choices shown."""
+        if self.focus_id is None:
+            return None
+        stored = self.chat.get(self.focus_id)
+        return stored if stored is not None and stored.channel == MARKETING else None
+
+    def hint_waiting_cards(self) -> None:
+        """Tell an approver or lead how many #marketing cards still have buttons."""
+        if self.member is None or not self.member.reviews:
+            return
+        waiting = [s.id for s in self.chat.history(MARKETING) if s.from_bot and choices_of(s.message)]
+        if waiting:
+            numbers = ", ".join(f"#{n}" for n in waiting)
+            self.say(f"({len(waiting)} message{'s' if len(waiting) != 1 else ''} to act on in {MARKETING}: "
+                     f"{numbers}; see :channel)")
+
+    def show_channel(self) -> None:
+        history = self.chat.history(MARKETING)
+        if not history:
+            self.say(f"No messages in {MARKETING} yet.")
+        for stored in history:
+            self.show(stored)
+
     def latest_has_choices(self) -> bool:
         if self.member is None:
             return False
+        if self.focused_card() is not None:
+            return True
         history = self.chat.history(dm_channel(self.member.email))
         return any(s.from_bot and choices_of(s.message) for s in history)
 
