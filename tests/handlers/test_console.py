@@ -12,7 +12,7 @@ from sqlalchemy import select
 from bot.chat import OutgoingMessage
 from bot.scheduler import run_due
 from bot.services import build_services
-from bot.store import Answer, Person, Prompt, PromptStatus, Question
+from bot.store import Answer, Draft, Person, Prompt, PromptStatus, Question, ReviewStatus
 from handlers.console import ConsoleChat, make_console_chat, run_console
 from handlers.console.session import parse_duration
 from tests.conftest import make_config
@@ -51,7 +51,8 @@ def console_services(database_url):
 class Script:
     """Console input: plain lines, or callables that read the output so far and return a line.
 
-    Callables let a test answer what it just saw (e.g. edit "your message #N").
+    Callables let a test answer what it just saw (e.g. edit "your message #N"); one may return
+    a list of lines.
     """
 
     def __init__(self, output: io.StringIO, *items):
@@ -63,6 +64,9 @@ class Script:
             item = self.items.pop(0)
             if callable(item):
                 item = item(self.output.getvalue())
+            if isinstance(item, list):  # several lines decided at once (e.g. a whole form)
+                self.items[:0] = item
+                continue
             if item is not None:
                 return item + "\n"
         return ""
@@ -375,3 +379,155 @@ def test_held_answer_shows_its_fine_button_and_takes_a_reason(database_url):
     with services.db.transaction() as session:
         assert session.query(Answer).one().status == AnswerStatus.READY
     services.db.dispose()
+
+
+# --- review in the #marketing channel ------------------------------------------------------------
+
+ANSWER = "They ask whether chest pain always means a heart attack. Usually it does not."
+CARD_BUTTONS = "[1] Approve  [2] Edit  [3] Reject  [4] Send back"
+CARD = r"#(\d+) Rounds in #marketing:\n    Dr\. Amy Lee \(cardiology\): drafts for"
+
+
+def review_team(db):
+    add_person(db, "lee@example.org", "Dr. Amy Lee", specialty="cardiology")
+    add_person(db, "pat@example.org", "Pat Staff", roles="staff;approver")
+    add_person(db, "tom@example.org", "Tom Becker", roles="staff")
+    seed_questions(db, "What do new patients ask you most about heart health?")
+
+
+ANSWERED = (":as lee", ":tick", ANSWER, ":advance 15m")  # the card is posted on this tick
+
+
+def answer_of(db) -> Answer:
+    with db.transaction() as session:
+        return session.scalars(select(Answer)).one()
+
+
+def test_approver_sees_the_card_and_approves_it(console_services):
+    db = console_services.db
+    review_team(db)
+
+    out = drive(
+        console_services, *ANSWERED,
+        ":as tom", ":channel", "1",  # a non-approver can look and click, but is refused
+        ":as pat", ":channel", "1",  # a bare number clicks the card in view
+        "1",  # the card has no buttons any more
+        ":as lee", ":tick", ":inbox",
+    )
+
+    # Dr. Lee is neither approver nor lead: the new card is one line for her.
+    assert "→ #marketing: Dr. Amy Lee (cardiology): drafts for 2026-W48. Waiting for approval." in out
+    card = re.search(CARD + r".*?" + re.escape(CARD_BUTTONS), out, re.S).group(0)
+    assert "✓ Clean: no patient details or individual advice found" in card
+    assert "    Question:\n        What do new patients ask you most about heart health?" in card
+    assert f"    Answer:\n        {ANSWER}" in card
+    assert "    X (" in card and "    LinkedIn (" in card
+    assert "    Waiting for approval\n    " + CARD_BUTTONS in card
+    assert "Only approvers can approve, edit, reject or send back drafts." in out
+    assert "(1 message to act on in #marketing: #" in out  # the hint when Pat takes over
+    assert "(you clicked [1] Approve on #" in out
+    updated = re.search(r"#\d+ Rounds in #marketing \(updated\):\n.*?(?=\n\S)", out, re.S).group(0)
+    assert "    Approved by Pat Staff, " in updated and "[1]" not in updated
+    assert "has nothing to click." in out
+    assert "Your post was approved." in out.split("You are now Dr. Amy Lee")[-1]
+    assert answer_of(db).review_status == ReviewStatus.APPROVED
+    assert answer_of(db).decided_by == "Pat Staff"
+
+
+def test_approver_watching_gets_the_card_in_full_and_edits_it(console_services):
+    db = console_services.db
+    review_team(db)
+    new_x = "Chest pain is not always a heart attack.\\nGet it checked. #hearthealth"
+
+    def edit_lines(_seen):
+        with db.transaction() as session:
+            channels = sorted(session.scalars(select(Draft.channel)).all())
+        assert "x" in channels
+        return [new_x if channel == "x" else "" for channel in channels] + ["1"]  # Save and approve
+
+    out = drive(
+        console_services, ":as pat", ":as lee", ":tick", ANSWER, ":as pat", ":advance 15m",
+        "2", edit_lines,
+    )
+
+    after_tick = out.split("cards posted 1")[-1]
+    assert re.search(CARD, after_tick) and CARD_BUTTONS in after_tick  # in full, as it arrives
+    assert "(you clicked [2] Edit on #" in out
+    assert "Form: Edit drafts (one line per field;" in out
+    assert "  Then: [1] Save and approve  [2] Save only (empty line: Save and approve)" in out
+    assert "(you submitted 'Save')" in out
+    updated = out.split("(updated):")[-1]
+    assert "    X (" in updated and ", edited)" in updated
+    assert "        Chest pain is not always a heart attack.\n        Get it checked. #hearthealth" in updated
+    assert "Approved by Pat Staff" in updated
+    assert answer_of(db).review_status == ReviewStatus.APPROVED
+    with db.transaction() as session:
+        x_draft = session.scalars(select(Draft).where(Draft.channel == "x")).one()
+        assert x_draft.text == "Chest pain is not always a heart attack.\nGet it checked. #hearthealth"
+        assert x_draft.edited
+        assert not session.scalars(select(Draft).where(Draft.channel != "x", Draft.edited)).first()
+
+
+def test_reject_with_a_reason_tells_the_physician(console_services):
+    db = console_services.db
+    review_team(db)
+
+    out = drive(
+        console_services, *ANSWERED, ":as pat", ":channel",
+        "3", ":tick", "", "Too close to last week's post",  # a command is refused, a reason required
+        ":as lee", ":tick",
+    )
+
+    assert "  Why? (Dr. Amy Lee will see this):" in out
+    assert "Commands don't work inside a form" in out
+    assert "This field is required (or :cancel)." in out
+    assert "(you submitted 'Reject')" in out
+    assert "Rejected by Pat Staff, " in out.split("(updated):")[-1]
+    told = out.split("You are now Dr. Amy Lee")[-1]
+    assert "won't be posted this time. Pat Staff said: \"Too close to last week's post\"" in told
+    assert answer_of(db).review_status == ReviewStatus.REJECTED
+
+
+def test_cancel_abandons_a_form(console_services):
+    db = console_services.db
+    review_team(db)
+
+    out = drive(console_services, *ANSWERED, ":as pat", ":channel", "3", ":cancel", ":channel")
+
+    assert "Form 'Reject drafts' abandoned; nothing was sent." in out
+    assert out.count(CARD_BUTTONS) == 2  # both :channel, still clickable (one line on arrival)
+    assert answer_of(db).review_status == ReviewStatus.PENDING
+
+
+def test_send_back_revision_and_a_new_card(console_services):
+    db = console_services.db
+    review_team(db)
+
+    out = drive(
+        console_services, *ANSWERED, ":as pat", ":channel",
+        lambda seen: f":choose 4 #{last_number(CARD, seen)}", "Please add when to call 911",
+        ":as lee", ":tick",
+        "They ask whether chest pain always means a heart attack. It often does not, but sudden, "
+        "severe chest pain is a reason to call 911.",
+        ":advance 15m", ":as pat", ":channel",
+    )
+
+    assert "  What should Dr. Amy Lee change?:" in out
+    assert "Sent back by Pat Staff, " in out
+    assert "asks for a change to your answer" in out and "Please add when to call 911" in out
+    assert out.split("Clock moved forward 15m.")[-1].count("cards posted 1") == 1
+    channel = out.split("You are now Pat Staff")[-1]
+    assert len(re.findall(CARD, channel)) == 2  # the sent-back card and the new one
+    assert channel.count(CARD_BUTTONS) == 1 and "Sent back by Pat Staff" in channel
+    assert "sudden, severe chest pain" in channel
+    answer = answer_of(db)
+    assert answer.review_status == ReviewStatus.PENDING and answer.review_round == 2
+
+
+def test_channel_when_empty_and_help_mentions_it(console_services):
+    add_person(console_services.db, "pat@example.org", "Pat Staff", roles="staff;approver")
+
+    out = drive(console_services, ":as pat", ":marketing", ":help")
+
+    assert "No messages in #marketing yet." in out
+    assert ":channel" in out and ":cancel abandons the form" in out
