@@ -166,7 +166,11 @@ class ConsoleSession:
         if self.interactive:
             self.out.write(prompt)
             self.out.flush()
-        line = self.input.readline()
+        try:
+            line = self.input.readline()
+        except KeyboardInterrupt:  # Ctrl-C abandons the form, not the console
+            self.say("")
+            return None
         if not line:
             return None
         if not self.interactive:
