@@ -99,19 +99,17 @@ def database_url(request, tmp_path):
         upgrade(url)
         yield url
         return
-    if not request.getfixturevalue("postgres_available"):
-        pytest.skip(f"PostgreSQL not reachable at {POSTGRES_URL}")
-    url, schema = make_postgres_schema_url()
-    upgrade(url)
-    try:
-        yield url
-    finally:
-        drop_postgres_schema(schema)
+    yield from migrated_postgres_schema(request)
 
 
 @pytest.fixture
 def postgres_url(request):
     """A migrated, empty PostgreSQL schema, for tests that only make sense there."""
+    yield from migrated_postgres_schema(request)
+
+
+def migrated_postgres_schema(request):
+    """Yield the URL of a fresh, migrated schema (skipped, or failed under CI, without a server)."""
     if not request.getfixturevalue("postgres_available"):
         pytest.skip(f"PostgreSQL not reachable at {POSTGRES_URL}")
     url, schema = make_postgres_schema_url()
