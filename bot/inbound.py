@@ -15,13 +15,14 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from bot import audit, compliance, weeks
-from bot.chat import ActionEvent, IncomingMessage, Outcome
+from bot.chat import ActionEvent, IncomingMessage, MessageRef, Outcome, OutgoingMessage
 from bot.outbox import insert_ignoring_duplicates
 from bot.prompts import cancel_open_prompts, describe_next_question
 from bot.store import (
     Answer,
     AnswerPart,
     AnswerStatus,
+    OutboxMessage,
     Person,
     ProcessedEvent,
     Prompt,
@@ -131,8 +132,21 @@ def _add_to_answer(services, session, person, prompt, message, text, now, outcom
     _rebuild_answer_text(session, answer, now)
     if prompt.status != PromptStatus.ANSWERED:
         prompt.status, prompt.answered_at = PromptStatus.ANSWERED, now
+        outcome.updates.extend(_answered_question_messages(session, prompt))
     return _screen_and_reply(services, session, person, answer, now, outcome,
                              "thanks" if first else "revised" if revising else "extended")
+
+
+def _answered_question_messages(session, prompt: Prompt) -> list[tuple[MessageRef, OutgoingMessage]]:
+    """The week's question messages without their Skip/Snooze/Pause controls, once answered."""
+    rows = session.scalars(select(OutboxMessage).where(
+        OutboxMessage.key.like(f"question:{prompt.id}:%"), OutboxMessage.sent_ts.is_not(None))).all()
+    updates = []
+    for row in rows:
+        sent = OutgoingMessage.from_json(row.payload)
+        updates.append((MessageRef(row.sent_channel, row.sent_ts),
+                        OutgoingMessage(text=f"{sent.text}\n\n✓ Answered. Thank you!", key=sent.key)))
+    return updates
 
 
 def _screen_and_reply(services, session, person, answer, now, outcome, clean_reply: str) -> Outcome:

@@ -93,6 +93,9 @@ def test_answer_thanks_extension_and_edit(services, chat, physician):
     run_due(services, utc(2026, 11, 24, 14))
     outcome = say(services, "They ask whether <!channel> chest pain is always a heart attack.", "100.1")
     assert len(outcome.replies) == 1 and outcome.replies[0].text.startswith("Thank you")
+    [(ref, question)] = outcome.updates
+    assert ref == dms(chat, full=True)[0][2], "the question message itself"
+    assert question.buttons == () and question.menus == () and "✓ Answered" in question.text
     outcome = say(services, "Also about statins.", "100.2", thread_ts="1.000100")
     assert outcome.replies[0].text == "Added that to your answer."
     say(services, "They ask whether chest pain is always cardiac.", "100.1", edited=True)

@@ -124,6 +124,7 @@ async def handle_event(services, body: dict[str, Any], client: AsyncWebClient,
     outcome = await asyncio.to_thread(inbound.handle_message, services, message, now)
     await send_replies(client, outcome, message.channel, message.user_id,
                        thread_ts=message.thread_ts)
+    await send_updates(client, outcome)
     if event_key:
         await asyncio.to_thread(inbound.already_seen, services, event_key, now)
 

@@ -154,6 +154,9 @@ def test_dm_answers_the_question_and_is_thanked(slack_services, fake_slack, cloc
     assert answer_text(slack_services) == "People ask about salt."
     [thanks] = replies(fake_slack, question_ts)
     assert thanks.startswith("Thank you")
+    [update] = fake_slack.calls_to("chat.update")
+    assert update.params["ts"] == question_ts and "Answered" in update.params["text"]
+    assert "actions" not in json.dumps(update.params.get("blocks") or []), "Skip/Snooze/Pause are gone"
 
 
 def test_thread_reply_answers_and_reply_goes_to_the_thread(slack_services, fake_slack):
