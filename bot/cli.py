@@ -61,6 +61,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         level=(logging.WARNING, logging.INFO, logging.DEBUG)[min(args.verbose, 2)],
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
     )
+    # Chat SDKs log whole request and response bodies at DEBUG, and message text may hold PHI:
+    # their loggers never go below INFO, whatever -v says. Rounds' own logs carry ids only.
+    for name in ("slack_sdk", "slack_bolt", "aiohttp.access", "urllib3"):
+        logging.getLogger(name).setLevel(max(logging.INFO, logging.getLogger().level))
     from bot.templating import TemplateError
 
     ctx = Context(args)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import subprocess
 import sys
@@ -217,3 +218,13 @@ def test_roster_import_looks_up_slack_ids_by_email_through_the_slack_api(tmp_pat
     assert "roster.csv:3: warning: no Slack user has the email b@example.org" in result.stderr
     listing = rounds("roster", "list", env=base_env, config=config, cwd=tmp_path).stdout
     assert "U0AAA111" in listing
+
+
+def test_chat_sdk_debug_logs_stay_off_even_at_vv(tmp_path):
+    """slack_sdk logs message bodies at DEBUG; with -vv Rounds still keeps them at INFO."""
+    code = ("import logging, sys; from bot.cli import main; main(['-vv', 'questions', 'list']); "
+            "print(logging.getLogger('slack_sdk').getEffectiveLevel(), logging.getLogger('bot').getEffectiveLevel())")
+    env = {**os.environ, "ROUNDS_DATABASE_URL": f"sqlite:///{tmp_path / 'r.db'}", "ROUNDS_CONFIG": ""}
+    result = subprocess.run([sys.executable, "-c", code], env=env, cwd=tmp_path, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == f"{logging.INFO} {logging.DEBUG}"
