@@ -187,14 +187,6 @@ def list_questions(session: Session, specialty: str | None = None,
     return list(session.scalars(statement))
 
 
-def questions_for(session: Session, person: Person) -> list[Question]:
-    """The active questions that fit this person: their specialty's plus the general ones."""
-    specialties = {"", normalise_specialty(person.specialty)}
-    statement = select(Question).where(Question.active.is_(True),
-                                       Question.specialty.in_(specialties))
-    return list(session.scalars(statement))
-
-
 def _stable_rank(person: Person, question: Question) -> int:
     """Same order every time for one physician, a different order for each physician."""
     return zlib.crc32(f"{person.id}:{question.id}".encode())
@@ -250,11 +242,6 @@ def _last_asked(session: Session, person_ids: Sequence[int]) -> dict[int, dict[i
         for person_id, question_id, week in session.execute(statement):
             result[person_id][question_id] = week
     return result
-
-
-def specialties_in_bank(session: Session) -> list[str]:
-    statement = select(Question.specialty).where(Question.active.is_(True)).distinct()
-    return sorted(session.scalars(statement))
 
 
 def count_by_specialty(questions: Iterable[Question]) -> dict[str, int]:

@@ -50,10 +50,6 @@ def webhook_payload(answer: Answer, person: Person, drafts: Iterable[Draft],
     }
 
 
-def webhook_recipient(url: str) -> str:
-    return CONFIGURED_URL
-
-
 def enqueue_webhook(services, session, answer: Answer, person: Person, drafts: Iterable[Draft],
                     approved_by: Person | str, now: datetime) -> bool:
     """Queue the approval webhook in the caller's transaction; True if queued.
@@ -73,5 +69,5 @@ def enqueue_webhook(services, session, answer: Answer, person: Person, drafts: I
         return False
     payload = webhook_payload(answer, person, drafts, approved_by, now)
     return enqueue(session, key=webhook_key(answer.id), platform=PLATFORM,
-                   recipient=webhook_recipient(url), recipient_kind="channel",
+                   recipient=CONFIGURED_URL, recipient_kind="channel",
                    message=OutgoingMessage(text=json.dumps(payload, ensure_ascii=False)), now=now)

@@ -123,12 +123,6 @@ class NameFinder:
     def __init__(self, allowed_names: frozenset[str]) -> None:
         self._allowed = name_tokens(allowed_names)
 
-    def with_extra(self, extra_names: frozenset[str]) -> NameFinder:
-        """A copy that also allows extra names (e.g. the answering physician's own)."""
-        finder = NameFinder(frozenset())
-        finder._allowed = self._allowed | name_tokens(extra_names)
-        return finder
-
     def _allowed_span(self, words: list[str]) -> bool:
         return all(_strip_possessive(w).lower() in self._allowed for w in words)
 

@@ -193,8 +193,3 @@ def render_message(message: OutgoingMessage) -> dict[str, Any]:
     else:
         blocks = text_blocks(message.text) + actions_blocks(message)
     return {"text": escape(message.text)[:TEXT_LIMIT] or " ", "blocks": blocks[:MAX_BLOCKS]}
-
-
-def render_text(text: str) -> dict[str, Any]:
-    """A plain reply (no buttons); used for `replace_original` updates, which drop the buttons."""
-    return {"text": escape(text)[:TEXT_LIMIT] or " ", "blocks": text_blocks(text)}
