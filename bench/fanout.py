@@ -9,7 +9,8 @@ the week's rows, is printed too.
 The fake Slack (tests/fake_slack.py) enforces per-method token buckets, scaled so the run
 takes under a minute (chat.postMessage 200/s workspace-wide; conversations.open shaped like
 Tier 3 but scaled to 200/s with a burst), and answers 5% of all calls with 429 +
-Retry-After: 1. `run_due` is called until the outbox is drained. Printed: the time taken, the
+Retry-After: 1. A first message goes to the user id, so conversations.open is only called to
+recover after a crash. `run_due` is called until the outbox is drained. Printed: the time taken, the
 floor those limits impose (max over methods of calls / rate), their ratio (target ≤ 1.1),
 duplicated and missing messages (target 0 and 0), and a baseline run of the same pipeline
 against an unlimited fake with no 429s (the cost of Rounds itself).
@@ -137,6 +138,9 @@ def run(people: int, limited: bool, concurrency: int, database_url: str | None, 
         "429s": sum(s.get("429", 0) for s in state["calls"].values()),
         "duplicated": sum(n - 1 for n in per_channel.values() if n > 1),
         "missing": len(expected - set(per_channel)), "failed": counts.get(OutboxStatus.FAILED, 0),
+        "first_call": state.get("origin", started) - started,
+        "last_post": state.get("origin", started) - started + max(
+            state.get("timeline", {}).get("chat.postMessage 200") or [0.0]),
     }
 
 
@@ -154,7 +158,8 @@ def main() -> None:
     print(f"people                {args.people}")
     print(f"send_concurrency      {args.concurrency}")
     print(f"calls                 {limited['calls']} ({limited['429s']} answered 429)")
-    print(f"time taken            {limited['elapsed']:.1f} s in {limited['ticks']} tick(s)")
+    print(f"time taken            {limited['elapsed']:.1f} s in {limited['ticks']} tick(s): first call after "
+          f"{limited['first_call']:.2f} s, last message posted at {limited['last_post']:.1f} s")
     print(f"floor from limits     {limited['floor']:.1f} s "
           f"(max over methods of successful calls / rate: "
           + ", ".join(f"{m} {r:g}/s" for m, (r, _) in LIMITS.items()) + ")")

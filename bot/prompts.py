@@ -24,6 +24,7 @@ from bot.store import OutboxMessage, Person, Prompt, PromptStatus
 logger = logging.getLogger(__name__)
 
 SEND_BATCH = 500
+FIRST_SEND_BATCH = 50  # small, so delivery can start within a few milliseconds of a fan-out
 CATCH_UP_GRACE = timedelta(hours=1)  # later than this is a catch-up: it waits out quiet hours
 
 
@@ -108,12 +109,12 @@ def _in_quiet_hours(services, person: Person, now: datetime) -> bool:
     return services.config.prompts.quiet_hours.contains(local)
 
 
-def _claim_prompts(session, *conditions, after_id: int):
+def _claim_prompts(session, *conditions, after_id: int, limit: int = SEND_BATCH):
     """Lock a batch of prompts (others skip them), with their people and questions loaded in bulk."""
     return session.scalars(
         select(Prompt).where(*conditions, Prompt.id > after_id)
         .options(selectinload(Prompt.person), selectinload(Prompt.question))
-        .order_by(Prompt.id).limit(SEND_BATCH).with_for_update(skip_locked=True)
+        .order_by(Prompt.id).limit(limit).with_for_update(skip_locked=True)
     ).all()
 
 
@@ -125,6 +126,7 @@ def send_due_questions(services, now: datetime, report: PromptReport) -> None:
             prompts = _claim_prompts(
                 session, Prompt.status == PromptStatus.SCHEDULED, Prompt.due_at <= now,
                 Prompt.expires_at > now, after_id=last_id,
+                limit=SEND_BATCH if last_id else FIRST_SEND_BATCH,
             )
             if not prompts:
                 return

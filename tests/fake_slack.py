@@ -40,6 +40,7 @@ class Call:
     params: dict[str, Any]
     headers: dict[str, str]
     status: int = 200
+    at: float = field(default_factory=time.monotonic)
 
 
 @dataclass
@@ -287,6 +288,10 @@ class FakeSlack:
             return {"ok": False, "error": "channel_not_found"}
         if not params.get("text") and not params.get("blocks"):
             return {"ok": False, "error": "no_text"}
+        if channel[:1] in ("U", "W"):  # a user id posts to the app's DM with that user
+            if channel in self.unknown_users:
+                return {"ok": False, "error": "channel_not_found"}
+            channel = self.dm_channel(channel)
         blocks = params.get("blocks")
         metadata = params.get("metadata")
         if isinstance(blocks, str):
@@ -366,14 +371,20 @@ class FakeSlack:
 
 
 def summary(fake: FakeSlack) -> dict[str, Any]:
-    """Calls per (method, status) and the posted messages' channels and keys, as JSON."""
+    """Calls per (method, status), the posted messages' channels and keys, and when each call
+    came (seconds after the first; `origin` is that first call's time.monotonic(), which is
+    system-wide, so the bench can line it up with its own clock), as JSON."""
     with fake._lock:
         calls: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
         for call in fake.calls:
             calls[call.method][str(call.status)] += 1
         posted = [[m.channel, ((m.metadata or {}).get("event_payload") or {}).get("key")]
                   for m in fake.messages]
-    return {"calls": calls, "posted": posted}
+        start = min((call.at for call in fake.calls), default=0.0)
+        timeline: dict[str, list[float]] = defaultdict(list)
+        for call in fake.calls:
+            timeline[f"{call.method} {call.status}"].append(round(call.at - start, 3))
+    return {"calls": calls, "posted": posted, "timeline": timeline, "origin": start}
 
 
 def main(argv: list[str] | None = None) -> None:

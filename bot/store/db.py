@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event
@@ -36,6 +37,45 @@ def make_engine(url: str) -> Engine:
     return create_engine(url, pool_size=20, max_overflow=20, pool_pre_ping=True)
 
 
+class FairLock:
+    """A lock handed to waiting threads in the order they asked for it.
+
+    SQLite has one writer at a time, and its busy handler lets a thread that commits and
+    begins again at once win over one that is sleeping between retries. During a fan-out the
+    thread queueing 10,000 questions kept the delivery thread from recording results for
+    seconds, so sending stalled. Taking turns in arrival order inside the process fixes that.
+    A thread that already holds the lock passes straight through (nested use behaves as before).
+    """
+
+    def __init__(self):
+        self._condition = threading.Condition(threading.Lock())
+        self._next_ticket = 0
+        self._serving = 0
+        self._owner: int | None = None
+        self._depth = 0
+
+    def __enter__(self) -> None:
+        me = threading.get_ident()
+        with self._condition:
+            if self._owner == me:
+                self._depth += 1
+                return
+            ticket = self._next_ticket
+            self._next_ticket += 1
+            while ticket != self._serving:
+                self._condition.wait()
+            self._owner, self._depth = me, 1
+
+    def __exit__(self, *exc_info) -> None:
+        with self._condition:
+            self._depth -= 1
+            if self._depth:
+                return
+            self._owner = None
+            self._serving += 1
+            self._condition.notify_all()
+
+
 class Database:
     """The engine plus a session factory; built once in `build_services` and passed around."""
 
@@ -43,11 +83,13 @@ class Database:
         self.url = url
         self.engine = make_engine(url)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        # Every SQLite transaction writes under BEGIN IMMEDIATE: threads take turns fairly.
+        self._turns = FairLock() if url.startswith("sqlite") else None
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
         """A session whose work commits on success and rolls back on any exception."""
-        with self._sessions() as session, session.begin():
+        with self._turns or nullcontext(), self._sessions() as session, session.begin():
             yield session
 
     def dispose(self) -> None:

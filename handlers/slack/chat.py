@@ -15,6 +15,7 @@ The core's outbox calls it from worker threads, so everything here is thread-saf
 from __future__ import annotations
 
 import logging
+import random
 import threading
 import time
 from datetime import datetime, timedelta
@@ -42,6 +43,7 @@ METADATA_EVENT_TYPE = "rounds_outbox"
 HISTORY_SKEW = timedelta(minutes=15)
 POST_ATTEMPTS = 3
 GROUP_CACHE_SECONDS = 300.0
+RETRY_JITTER = 0.1  # seconds added at random to Retry-After, so retries don't all land together
 
 PERMANENT_ERRORS = frozenset({
     "user_not_found", "users_not_found", "channel_not_found", "not_in_channel", "is_archived",
@@ -67,13 +69,19 @@ class TokenBucket:
         self._stamp = time.monotonic()
         self._lock = threading.Lock()
 
-    def acquire(self) -> None:
+    def acquire(self, *, ahead: bool = False) -> None:
+        """Wait for a token. `ahead` takes it at once, putting the bucket further in debt.
+
+        Used by retries that have already waited out a 429's Retry-After: they go before the
+        queue of first attempts (whose reserved slots shift by one token instead), so a 429
+        near the end of a fan-out costs one Retry-After rather than Retry-After plus the queue.
+        """
         with self._lock:
             now = time.monotonic()
             self._tokens = min(self.burst, self._tokens + (now - self._stamp) * self.rate)
             self._stamp = now
             self._tokens -= 1  # reserve now; wait outside the lock for the debt to refill
-            wait = 0.0 if self._tokens >= 0 else -self._tokens / self.rate
+            wait = 0.0 if self._tokens >= 0 or ahead else -self._tokens / self.rate
         if wait:
             time.sleep(wait)
 
@@ -84,19 +92,38 @@ class TokenBucket:
 
 
 class PacedRateLimitRetryHandler(RateLimitErrorRetryHandler):
-    """Retries 429 after Retry-After, then waits for a pacing token before the next attempt."""
+    """Retries a 429 after its Retry-After, then goes ahead of the queue for a pacing token.
+
+    slack_sdk's own handler adds up to a whole second of jitter to Retry-After; here the
+    client-side bucket already spreads requests out, so only a tenth of a second is added.
+    """
 
     def __init__(self, bucket: TokenBucket | None, max_retry_count: int = 5):
         super().__init__(max_retry_count=max_retry_count)
         self.bucket = bucket
 
     def prepare_for_next_attempt(self, *, state, request, response=None, error=None) -> None:
+        if response is None:
+            raise error
         if self.bucket is not None:
             self.bucket.refund()
-        super().prepare_for_next_attempt(state=state, request=request, response=response,
-                                         error=error)
+        state.next_attempt_requested = True
+        time.sleep(retry_after_seconds(response.headers) + random.uniform(0, RETRY_JITTER))
+        state.increment_current_attempt()
         if self.bucket is not None:
             self.bucket.acquire()
+
+
+def retry_after_seconds(headers: dict) -> float:
+    """Slack's Retry-After (whole seconds); 1 when missing or unreadable."""
+    for name, values in headers.items():
+        if name.lower() == "retry-after":
+            value = values[0] if isinstance(values, list) else values
+            try:
+                return max(0.0, float(value))
+            except (TypeError, ValueError):
+                return 1.0
+    return 1.0
 
 
 def _backoff() -> BackoffRetryIntervalCalculator:
@@ -108,6 +135,11 @@ class ServerErrorsRetryHandler(ServerErrorRetryHandler):
 
     def _can_retry(self, *, state, request, response=None, error=None) -> bool:
         return response is not None and response.status_code in (500, 502, 503, 504)
+
+
+def _is_user_id(channel: str) -> bool:
+    """Slack user ids start with U or W; conversation ids with C, G or D."""
+    return channel[:1] in ("U", "W")
 
 
 def is_permanent(error: SlackApiError) -> bool:
@@ -169,14 +201,30 @@ class SlackChat:
     # --- Chat protocol -----------------------------------------------------------------
 
     def open_direct(self, user_id: str) -> str:
+        """The DM's channel id when known, otherwise the user id itself.
+
+        chat.postMessage accepts a user id and posts to the app's DM with that user, answering
+        with the DM's channel id (cached here; the outbox stores it). So a first message costs
+        no conversations.open, which is Tier 3 (about 50 a minute): opening every DM of a
+        10,000-physician practice first would hold the first week's questions back for hours.
+        """
         with self._channels_lock:
-            cached = self._channels.get(user_id)
+            return self._channels.get(user_id, user_id)
+
+    def _conversation(self, channel: str) -> str:
+        """A real conversation id for reading history: a user id is resolved by opening the DM."""
+        if not _is_user_id(channel):
+            return channel
+        with self._channels_lock:
+            cached = self._channels.get(channel)
         if cached:
             return cached
         self.open_bucket.acquire()
         response = self._call("conversations.open", self.client.conversations_open,
-                              users=user_id, return_im=False)
-        channel = response["channel"]["id"]
+                              users=channel, return_im=False)
+        return self._remember(channel, response["channel"]["id"])
+
+    def _remember(self, user_id: str, channel: str) -> str:
         with self._channels_lock:
             self._channels[user_id] = channel
         return channel
@@ -193,6 +241,8 @@ class SlackChat:
             self.post_bucket.acquire()
             try:
                 response = self.post_client.chat_postMessage(channel=channel, **kwargs)
+                if _is_user_id(channel):
+                    self._remember(channel, response["channel"])
                 return MessageRef(response["channel"], response["ts"])
             except SlackApiError as error:
                 if attempt == POST_ATTEMPTS or not _server_side(error):
@@ -213,6 +263,7 @@ class SlackChat:
                    **render_message(message))
 
     def find_sent(self, channel: str, key: str, since: datetime) -> MessageRef | None:
+        channel = self._conversation(channel)
         oldest = f"{(since - HISTORY_SKEW).timestamp():.6f}"
         cursor = None
         while True:

@@ -12,7 +12,10 @@ from bot.chat import Button, Menu, MessageRef, OutgoingMessage, PermanentSendErr
 from bot.config import SlackConfig
 from handlers.slack.chat import SlackChat, TokenBucket
 from handlers.slack.render import core_action, escape, render_message
+from tests.fake_slack import FakeSlack
 from tests.handlers.conftest import BOT_TOKEN, EMAIL, USER
+
+SINCE = datetime(2020, 1, 1, tzinfo=UTC)
 
 
 def make_chat(fake, **overrides) -> SlackChat:
@@ -22,8 +25,8 @@ def make_chat(fake, **overrides) -> SlackChat:
 
 def test_send_tags_the_message_and_find_sent_finds_it(fake_slack):
     chat = make_chat(fake_slack)
-    channel = chat.open_direct(USER)
-    ref = chat.send(channel, OutgoingMessage("hello", key="question:1:1"))
+    channel = FakeSlack.dm_channel(USER)
+    ref = chat.send(chat.open_direct(USER), OutgoingMessage("hello", key="question:1:1"))
     assert ref == MessageRef(channel, fake_slack.posted()[0].ts)
     assert fake_slack.posted()[0].metadata == {"event_type": "rounds_outbox",
                                                "event_payload": {"key": "question:1:1"}}
@@ -43,10 +46,25 @@ def test_find_sent_pages_through_history(fake_slack):
     assert len(fake_slack.calls_to("conversations.history")) == 3
 
 
-def test_open_direct_is_cached(fake_slack):
+def test_a_first_direct_message_needs_no_conversations_open(fake_slack):
+    """chat.postMessage takes the user id; the DM's channel id comes back and is remembered."""
     chat = make_chat(fake_slack)
-    assert chat.open_direct(USER) == chat.open_direct(USER)
-    assert len(fake_slack.calls_to("conversations.open")) == 1
+    assert chat.open_direct(USER) == USER
+    ref = chat.send(chat.open_direct(USER), OutgoingMessage("hello", key="k"))
+    assert ref.channel == FakeSlack.dm_channel(USER)
+    assert chat.open_direct(USER) == ref.channel
+    assert fake_slack.calls_to("conversations.open") == []
+    assert [m.channel for m in fake_slack.posted()] == [ref.channel]
+
+
+def test_recovery_by_user_id_opens_the_conversation_once(fake_slack):
+    """find_sent reads history, which needs the DM's channel id: opened once, then cached."""
+    chat = make_chat(fake_slack)
+    assert chat.find_sent(USER, "k", SINCE) is None
+    assert chat.find_sent(USER, "k", SINCE) is None
+    assert [c.params["users"] for c in fake_slack.calls_to("conversations.open")] == [USER]
+    assert {c.params["channel"] for c in fake_slack.calls_to("conversations.history")} == {
+        FakeSlack.dm_channel(USER)}
 
 
 def test_429_is_retried_after_retry_after(fake_slack):
@@ -62,7 +80,7 @@ def test_429_is_retried_after_retry_after(fake_slack):
 def test_429_on_other_methods_is_retried(fake_slack):
     chat = make_chat(fake_slack)
     fake_slack.fail_next("conversations.open", 429, count=1, retry_after=1)
-    assert chat.open_direct(USER)
+    assert chat.find_sent(USER, "k", SINCE) is None
     assert len(fake_slack.calls_to("conversations.open")) == 2
 
 
@@ -78,7 +96,7 @@ def test_500_on_post_is_retried_after_checking_history(fake_slack):
 def test_500_on_other_methods_is_retried(fake_slack):
     chat = make_chat(fake_slack)
     fake_slack.fail_next("conversations.open", 503, count=2)
-    assert chat.open_direct(USER)
+    assert chat.find_sent(USER, "k", SINCE) is None
     assert len(fake_slack.calls_to("conversations.open")) == 3
 
 
@@ -114,11 +132,13 @@ def test_permanent_errors(fake_slack, error):
         chat.send("D1", OutgoingMessage("hi", key="k"))
 
 
-def test_unknown_user_on_open_is_permanent(fake_slack):
+def test_unknown_user_is_permanent(fake_slack):
     chat = make_chat(fake_slack)
     fake_slack.unknown_users.add("U0GONE")
     with pytest.raises(PermanentSendError):
-        chat.open_direct("U0GONE")
+        chat.send(chat.open_direct("U0GONE"), OutgoingMessage("hi", key="k"))
+    with pytest.raises(PermanentSendError):
+        chat.find_sent("U0GONE", "k", SINCE)
 
 
 def test_lookup_user_by_email(fake_slack):

@@ -140,7 +140,8 @@ def test_question_is_sent_with_metadata_and_buttons(slack_services, fake_slack):
     assert message.metadata["event_payload"]["key"].startswith("question:")
     actions = [b for b in message.blocks if b["type"] == "actions"][0]["elements"]
     assert [e["action_id"] for e in actions] == ["prompt.skip", "prompt.snooze", "prompt.pause"]
-    assert fake_slack.calls_to("conversations.open")[0].params["users"] == USER
+    assert fake_slack.calls_to("chat.postMessage")[0].params["channel"] == USER  # no conversations.open
+    assert fake_slack.calls_to("conversations.open") == []
 
 
 def test_dm_answers_the_question_and_is_thanked(slack_services, fake_slack, clock):
