@@ -8,6 +8,7 @@ so several replicas and restarted processes never send anything twice.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -24,7 +25,8 @@ from bot.store import OutboxMessage, Person, Prompt, PromptStatus
 logger = logging.getLogger(__name__)
 
 SEND_BATCH = 500
-FIRST_SEND_BATCH = 50  # small, so delivery can start within a few milliseconds of a fan-out
+SCHEDULE_BATCH = 1000
+FIRST_SEND_BATCH = 50  # small first batches, so delivery starts within milliseconds of a fan-out
 CATCH_UP_GRACE = timedelta(hours=1)  # later than this is a catch-up: it waits out quiet hours
 
 
@@ -51,44 +53,64 @@ def _is_paused(person: Person, week: str) -> bool:
     return person.paused_until is not None and weeks.week_monday(week) < person.paused_until
 
 
-def schedule_week(services, now: datetime, report: PromptReport) -> None:
-    """Create this local week's prompt row for every physician who should get one."""
-    with services.db.transaction() as session:
-        people = session.scalars(
-            select(Person).where(Person.active.is_(True), Person.opted_out_at.is_(None))
-        ).all()
-        people = [p for p in people if p.is_physician]
-        wanted = {p.id: weeks.local_week(now, p.timezone) for p in people}
-        existing = set()
-        week_keys = sorted(set(wanted.values()))
-        if week_keys:
-            existing = set(session.execute(
-                select(Prompt.person_id, Prompt.week).where(Prompt.week.in_(week_keys))
-            ).all())
-        missing = []
-        for person in people:
-            week = wanted[person.id]
-            if (person.id, week) in existing or _is_paused(person, week):
-                continue
-            due = weeks.due_instant(week, person.weekday, parse_clock_time(person.local_time),
-                                    person.timezone)
-            # Someone added after this week's slot starts next week, not with a surprise catch-up.
-            if person.created_at > due:
-                continue
-            missing.append((person, week, due))
-        picks = pick_questions(session, [person for person, _, _ in missing])
-        rows = []
-        for person, week, due in missing:
-            question = picks.get(person.id)
-            if question is None:
-                logger.warning("no question available for person %s (specialty %r)", person.id,
-                               person.specialty)
-                continue
-            rows.append({"person_id": person.id, "week": week, "question_id": question.id,
-                         "status": PromptStatus.SCHEDULED, "due_at": due,
-                         "expires_at": weeks.week_end(week, person.timezone), "sends": 0})
-        for start in range(0, len(rows), SEND_BATCH):
-            report.scheduled += insert_many_ignoring_duplicates(session, Prompt, rows[start:start + SEND_BATCH])
+def schedule_week(services, now: datetime, report: PromptReport,
+                  after_batch: Callable[[], None] | None = None) -> None:
+    """Create this local week's prompt row for every physician who should get one.
+
+    The roster is taken in batches, each its own transaction, and `after_batch` runs after
+    each batch that created rows: on a first tick with thousands of physicians due, their
+    questions start going out after the first batch instead of after the whole roster.
+    """
+    last_id, limit = 0, FIRST_SEND_BATCH
+    while True:
+        with services.db.transaction() as session:
+            people = session.scalars(
+                select(Person).where(Person.active.is_(True), Person.opted_out_at.is_(None),
+                                     Person.id > last_id)
+                .order_by(Person.id).limit(limit)
+            ).all()
+            if not people:
+                return
+            last_id, limit = people[-1].id, SCHEDULE_BATCH
+            created = _schedule_people(session, [p for p in people if p.is_physician], now)
+        report.scheduled += created
+        if created and after_batch is not None:
+            after_batch()
+
+
+def _schedule_people(session, people: list[Person], now: datetime) -> int:
+    wanted = {p.id: weeks.local_week(now, p.timezone) for p in people}
+    existing = set()
+    if wanted:
+        existing = set(session.execute(
+            select(Prompt.person_id, Prompt.week).where(Prompt.person_id.in_(wanted),
+                                                        Prompt.week.in_(set(wanted.values())))
+        ).all())
+    missing = []
+    for person in people:
+        week = wanted[person.id]
+        if (person.id, week) in existing or _is_paused(person, week):
+            continue
+        due = weeks.due_instant(week, person.weekday, parse_clock_time(person.local_time),
+                                person.timezone)
+        # Someone added after this week's slot starts next week, not with a surprise catch-up.
+        if person.created_at > due:
+            continue
+        missing.append((person, week, due))
+    if not missing:
+        return 0
+    picks = pick_questions(session, [person for person, _, _ in missing])
+    rows = []
+    for person, week, due in missing:
+        question = picks.get(person.id)
+        if question is None:
+            logger.warning("no question available for person %s (specialty %r)", person.id,
+                           person.specialty)
+            continue
+        rows.append({"person_id": person.id, "week": week, "question_id": question.id,
+                     "status": PromptStatus.SCHEDULED, "due_at": due,
+                     "expires_at": weeks.week_end(week, person.timezone), "sends": 0})
+    return insert_many_ignoring_duplicates(session, Prompt, rows) if rows else 0
 
 
 def question_message(services, prompt: Prompt, snoozed: bool = False) -> OutgoingMessage:

@@ -68,11 +68,10 @@ def run_due(services, now: datetime) -> TickReport:
         expire_prompts(services, now, prompts)
         # Questions already scheduled go first, so at 09:00 the fan-out starts sending at once
         # rather than after the whole roster's week has been checked; rows that scheduling
-        # creates already due (a first tick, a catch-up) are queued by the second pass.
+        # creates already due (a first tick, a catch-up) are queued batch by batch.
         send_due_questions(services, now, prompts)
-        schedule_week(services, now, prompts)
-        if prompts.scheduled:
-            send_due_questions(services, now, prompts)
+        schedule_week(services, now, prompts,
+                      after_batch=lambda: send_due_questions(services, now, prompts))
         send_due_nudges(services, now, prompts)
         reviews = run_reviews(services, now)
         planning = send_planning_message(services, now)

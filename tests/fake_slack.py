@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import parse_qsl
 
-from aiohttp import web
+from aiohttp import WSMsgType, web
 
 BOT_USER_ID = "UBOT00001"
 BOT_ID = "BBOT00001"
@@ -107,6 +107,8 @@ class FakeSlack:
         self._ready = threading.Event()
         self._hold_release: asyncio.Event | None = None
         self._extra_routes: list[tuple[str, str, Any]] = []
+        self._sockets: list[web.WebSocketResponse] = []
+        self.socket_acks: list[dict[str, Any]] = []  # what Socket Mode clients sent back
         self.port = 0
 
     # --- lifecycle -----------------------------------------------------------------------
@@ -144,6 +146,7 @@ class FakeSlack:
         self._hold_release = asyncio.Event()
         app = web.Application(client_max_size=10 * 1024 * 1024)
         app.router.add_route("*", "/api/{method}", self._dispatch)
+        app.router.add_get("/socket-mode", self._socket_mode)
         for verb, path, handler in self._extra_routes:
             app.router.add_route(verb, path, handler)
         self._runner = web.AppRunner(app, access_log=None)
@@ -157,6 +160,8 @@ class FakeSlack:
     async def _shutdown(self) -> None:
         if self._hold_release:
             self._hold_release.set()
+        for socket in self._sockets:
+            await socket.close()
         if self._runner:
             await self._runner.cleanup()
 
@@ -365,6 +370,38 @@ class FakeSlack:
 
     def _api_views_publish(self, params):
         return {"ok": True, "view": {"id": f"V{next(self._seq):08d}"}}
+
+
+    # --- Socket Mode: apps.connections.open hands out a websocket on this same server ---------
+
+    def _api_apps_connections_open(self, params):
+        return {"ok": True, "url": f"ws://127.0.0.1:{self.port}/socket-mode"}
+
+    async def _socket_mode(self, request: web.Request) -> web.WebSocketResponse:
+        socket = web.WebSocketResponse(autoping=True)  # answers the client's pings
+        await socket.prepare(request)
+        self._sockets.append(socket)
+        await socket.send_json({"type": "hello", "num_connections": 1,
+                                "connection_info": {"app_id": "A0TEST"}})
+        async for frame in socket:
+            if frame.type == WSMsgType.TEXT:
+                with self._lock:
+                    self.socket_acks.append(json.loads(frame.data))
+        return socket
+
+    @property
+    def socket_connected(self) -> bool:
+        return any(not socket.closed for socket in self._sockets)
+
+    def socket_send(self, envelope: dict[str, Any]) -> None:
+        """Push an envelope to the connected Socket Mode client (call from the test's thread)."""
+        async def push() -> None:
+            for socket in self._sockets:
+                if not socket.closed:
+                    await socket.send_json(envelope)
+
+        assert self._loop is not None
+        asyncio.run_coroutine_threadsafe(push(), self._loop).result(5)
 
 
 # --- out of process (the bench runs the fake in its own process, so it doesn't share a GIL) ---

@@ -75,3 +75,44 @@ def test_rounds_serve_answers_health_and_signed_requests_and_stops_cleanly(tmp_p
             output, _ = process.communicate(timeout=20)
         assert process.returncode == 0, output
         assert "Traceback" not in output
+
+
+def test_rounds_serve_in_socket_mode_acknowledges_and_handles_events(tmp_path):
+    """With an app token, events come over Socket Mode's websocket: each envelope is
+    acknowledged, handled once (a retry of the same event is not handled again), and
+    answered through the Web API."""
+    port = free_port()
+    with FakeSlack() as fake:
+        config = tmp_path / "config.toml"
+        config.write_text(
+            f'[database]\nurl = "sqlite:///{tmp_path / "rounds.db"}"\n'
+            f'[slack]\nbot_token = "xoxb-socket"\napp_token = "xapp-1-socket"\napi_url = "{fake.url}"\n'
+            f'[server]\nhost = "127.0.0.1"\nport = {port}\ntick_seconds = 1\n')
+        env = {**os.environ, "ROUNDS_CONFIG": str(config)}
+        process = subprocess.Popen([sys.executable, "-m", "bot", "serve"], cwd=tmp_path, env=env,
+                                   stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        try:
+            fake.wait_for(lambda: fake.socket_connected, timeout=30)
+            [connect] = fake.calls_to("apps.connections.open")
+            assert connect.headers.get("Authorization") == "Bearer xapp-1-socket"
+            event = {"type": "message", "channel_type": "im", "channel": "D0STRANGER",
+                     "user": "U0STRANGER", "text": "hello?", "ts": f"{time.time():.6f}"}
+            for attempt, envelope_id in enumerate(["env-1", "env-2"]):  # Slack retrying the event
+                fake.socket_send({
+                    "envelope_id": envelope_id, "type": "events_api", "accepts_response_payload": False,
+                    "retry_attempt": attempt, "retry_reason": "timeout" if attempt else "",
+                    "payload": {"type": "event_callback", "team_id": "T0000TEST", "api_app_id": "A0TEST",
+                                "event_id": "Ev0SOCKET", "event_time": int(time.time()), "event": event}})
+            fake.wait_for(lambda: {a.get("envelope_id") for a in fake.socket_acks} >= {"env-1", "env-2"},
+                          timeout=15)
+            fake.wait_for(lambda: fake.posted("D0STRANGER"), timeout=15)
+            time.sleep(1.0)  # room for a wrongly handled retry to show up
+            [reply] = fake.posted("D0STRANGER")
+            assert reply.text.startswith("I don't have you on the Rounds roster")
+            assert status_of(f"http://127.0.0.1:{port}/healthz")[0] == 200
+            assert status_of(signed(f"http://127.0.0.1:{port}/slack/events", b"{}"))[0] == 404
+        finally:
+            process.send_signal(signal.SIGTERM)
+            output, _ = process.communicate(timeout=20)
+        assert process.returncode == 0, output
+        assert "Traceback" not in output

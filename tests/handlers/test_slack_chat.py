@@ -10,7 +10,7 @@ import pytest
 
 from bot.chat import Button, Menu, MessageRef, OutgoingMessage, PermanentSendError, TransientSendError
 from bot.config import SlackConfig
-from handlers.slack.chat import SlackChat, TokenBucket
+from handlers.slack.chat import SlackChat, TokenBucket, retry_after_seconds
 from handlers.slack.render import core_action, escape, render_message
 from tests.fake_slack import FakeSlack
 from tests.handlers.conftest import BOT_TOKEN, EMAIL, USER
@@ -205,3 +205,20 @@ def test_long_text_is_split_into_valid_sections():
     assert len(sections) > 1
     assert all(len(b["text"]["text"]) <= 3000 for b in sections)
     assert "".join(b["text"]["text"] for b in sections).count("&amp;") == 2000
+
+
+def test_retry_after_is_read_from_the_header():
+    assert retry_after_seconds({"Retry-After": ["3"]}) == 3.0
+    assert retry_after_seconds({"retry-after": "2"}) == 2.0
+    assert retry_after_seconds({}) == 1.0
+    assert retry_after_seconds({"Retry-After": ["soon"]}) == 1.0
+
+
+def test_a_429_gives_back_half_a_token():
+    """Whole refunds let an excess over Slack's limit circulate for a whole fan-out."""
+    bucket = TokenBucket(0.001, burst=2)  # refills negligibly during the test
+    bucket.acquire()
+    bucket.acquire()
+    bucket.refund()
+    bucket.refund()
+    assert abs(bucket._tokens - 1.0) < 0.01
