@@ -26,7 +26,7 @@ logger = logging.getLogger(__name__)
 
 SEND_BATCH = 500
 SCHEDULE_BATCH = 1000
-FIRST_SEND_BATCH = 50  # small first batches, so delivery starts within milliseconds of a fan-out
+FIRST_BATCH = 50  # small first batches, so delivery starts within milliseconds of a fan-out
 CATCH_UP_GRACE = timedelta(hours=1)  # later than this is a catch-up: it waits out quiet hours
 
 
@@ -61,7 +61,7 @@ def schedule_week(services, now: datetime, report: PromptReport,
     each batch that created rows: on a first tick with thousands of physicians due, their
     questions start going out after the first batch instead of after the whole roster.
     """
-    last_id, limit = 0, FIRST_SEND_BATCH
+    last_id, limit = 0, FIRST_BATCH
     while True:
         with services.db.transaction() as session:
             people = session.scalars(
@@ -148,7 +148,7 @@ def send_due_questions(services, now: datetime, report: PromptReport) -> None:
             prompts = _claim_prompts(
                 session, Prompt.status == PromptStatus.SCHEDULED, Prompt.due_at <= now,
                 Prompt.expires_at > now, after_id=last_id,
-                limit=SEND_BATCH if last_id else FIRST_SEND_BATCH,
+                limit=SEND_BATCH if last_id else FIRST_BATCH,
             )
             if not prompts:
                 return

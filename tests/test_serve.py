@@ -42,17 +42,29 @@ def status_of(request) -> tuple[int, bytes]:
         return error.code, error.read()
 
 
+def start_serve(tmp_path: Path, port: int, slack_settings: str) -> subprocess.Popen:
+    """`rounds serve` as its own process, on SQLite, with `slack_settings` as [slack] lines."""
+    config = tmp_path / "config.toml"
+    config.write_text(
+        f'[database]\nurl = "sqlite:///{tmp_path / "rounds.db"}"\n[slack]\n{slack_settings}'
+        f'[server]\nhost = "127.0.0.1"\nport = {port}\ntick_seconds = 1\n')
+    env = {**os.environ, "ROUNDS_CONFIG": str(config)}
+    return subprocess.Popen([sys.executable, "-m", "bot", "serve"], cwd=tmp_path, env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+
+
+def stop_cleanly(process: subprocess.Popen) -> None:
+    process.send_signal(signal.SIGTERM)
+    output, _ = process.communicate(timeout=20)
+    assert process.returncode == 0, output
+    assert "Traceback" not in output
+
+
 def test_rounds_serve_answers_health_and_signed_requests_and_stops_cleanly(tmp_path):
     port = free_port()
     with FakeSlack() as fake:
-        config = tmp_path / "config.toml"
-        config.write_text(
-            f'[database]\nurl = "sqlite:///{tmp_path / "rounds.db"}"\n'
-            f'[slack]\nbot_token = "xoxb-serve"\nsigning_secret = "{SECRET}"\napi_url = "{fake.url}"\n'
-            f'[server]\nhost = "127.0.0.1"\nport = {port}\ntick_seconds = 1\n')
-        env = {**os.environ, "ROUNDS_CONFIG": str(config)}
-        process = subprocess.Popen([sys.executable, "-m", "bot", "serve"], cwd=tmp_path, env=env,
-                                   stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        process = start_serve(tmp_path, port, f'bot_token = "xoxb-serve"\nsigning_secret = "{SECRET}"\n'
+                                              f'api_url = "{fake.url}"\n')
         base = f"http://127.0.0.1:{port}"
         try:
             for _ in range(100):
@@ -71,10 +83,7 @@ def test_rounds_serve_answers_health_and_signed_requests_and_stops_cleanly(tmp_p
             assert status_of(signed(f"{base}/slack/events", challenge, age=600))[0] == 401
             assert status_of(signed(f"{base}/slack/events", b"{not json"))[0] in range(400, 500)
         finally:
-            process.send_signal(signal.SIGTERM)
-            output, _ = process.communicate(timeout=20)
-        assert process.returncode == 0, output
-        assert "Traceback" not in output
+            stop_cleanly(process)
 
 
 def test_rounds_serve_in_socket_mode_acknowledges_and_handles_events(tmp_path):
@@ -83,14 +92,8 @@ def test_rounds_serve_in_socket_mode_acknowledges_and_handles_events(tmp_path):
     answered through the Web API."""
     port = free_port()
     with FakeSlack() as fake:
-        config = tmp_path / "config.toml"
-        config.write_text(
-            f'[database]\nurl = "sqlite:///{tmp_path / "rounds.db"}"\n'
-            f'[slack]\nbot_token = "xoxb-socket"\napp_token = "xapp-1-socket"\napi_url = "{fake.url}"\n'
-            f'[server]\nhost = "127.0.0.1"\nport = {port}\ntick_seconds = 1\n')
-        env = {**os.environ, "ROUNDS_CONFIG": str(config)}
-        process = subprocess.Popen([sys.executable, "-m", "bot", "serve"], cwd=tmp_path, env=env,
-                                   stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        process = start_serve(tmp_path, port, f'bot_token = "xoxb-socket"\napp_token = "xapp-1-socket"\n'
+                                              f'api_url = "{fake.url}"\n')
         try:
             fake.wait_for(lambda: fake.socket_connected, timeout=30)
             [connect] = fake.calls_to("apps.connections.open")
@@ -112,7 +115,4 @@ def test_rounds_serve_in_socket_mode_acknowledges_and_handles_events(tmp_path):
             assert status_of(f"http://127.0.0.1:{port}/healthz")[0] == 200
             assert status_of(signed(f"http://127.0.0.1:{port}/slack/events", b"{}"))[0] == 404
         finally:
-            process.send_signal(signal.SIGTERM)
-            output, _ = process.communicate(timeout=20)
-        assert process.returncode == 0, output
-        assert "Traceback" not in output
+            stop_cleanly(process)

@@ -70,19 +70,13 @@ class TokenBucket:
         self._stamp = time.monotonic()
         self._lock = threading.Lock()
 
-    def acquire(self, *, ahead: bool = False) -> None:
-        """Wait for a token. `ahead` takes it at once, putting the bucket further in debt.
-
-        Used by retries that have already waited out a 429's Retry-After: they go before the
-        queue of first attempts (whose reserved slots shift by one token instead), so a 429
-        near the end of a fan-out costs one Retry-After rather than Retry-After plus the queue.
-        """
+    def acquire(self) -> None:
         with self._lock:
             now = time.monotonic()
             self._tokens = min(self.burst, self._tokens + (now - self._stamp) * self.rate)
             self._stamp = now
             self._tokens -= 1  # reserve now; wait outside the lock for the debt to refill
-            wait = 0.0 if self._tokens >= 0 or ahead else -self._tokens / self.rate
+            wait = 0.0 if self._tokens >= 0 else -self._tokens / self.rate
         if wait:
             time.sleep(wait)
 
@@ -102,10 +96,11 @@ class TokenBucket:
 
 
 class PacedRateLimitRetryHandler(RateLimitErrorRetryHandler):
-    """Retries a 429 after its Retry-After, then goes ahead of the queue for a pacing token.
+    """Retries a 429 after its Retry-After, then waits for a pacing token like any call.
 
     slack_sdk's own handler adds up to a whole second of jitter to Retry-After; here the
-    client-side bucket already spreads requests out, so only a tenth of a second is added.
+    client-side bucket already spreads requests out, so only a tenth of a second is added
+    (a message refused near the end of a fan-out no longer waits up to two seconds).
     """
 
     def __init__(self, bucket: TokenBucket | None, max_retry_count: int = 5):
