@@ -93,6 +93,7 @@ class FakeSlack:
         self.usergroups: dict[str, list[str]] = {}  # usergroups.users.list: group id → user ids
         self.random_429 = 0.0
         self.random_retry_after = 1
+        self.echo_user_channel = False  # answer a post to a user id with that id, not the DM's
         self.rng = random.Random(7)
         self.ts_clock: Callable[[], float] = time.time
         self.latency = 0.0
@@ -293,9 +294,11 @@ class FakeSlack:
             return {"ok": False, "error": "channel_not_found"}
         if not params.get("text") and not params.get("blocks"):
             return {"ok": False, "error": "no_text"}
+        answered_channel = None
         if channel[:1] in ("U", "W"):  # a user id posts to the app's DM with that user
             if channel in self.unknown_users:
                 return {"ok": False, "error": "channel_not_found"}
+            answered_channel = channel if self.echo_user_channel else None
             channel = self.dm_channel(channel)
         blocks = params.get("blocks")
         metadata = params.get("metadata")
@@ -307,7 +310,7 @@ class FakeSlack:
             message = StoredMessage(channel, self._next_ts(), params.get("text", ""), blocks,
                                     metadata, params.get("thread_ts"))
             self.messages.append(message)
-        return {"ok": True, "channel": channel, "ts": message.ts,
+        return {"ok": True, "channel": answered_channel or channel, "ts": message.ts,
                 "message": {"text": message.text, "ts": message.ts, "bot_id": BOT_ID}}
 
     def _api_chat_update(self, params):

@@ -246,9 +246,12 @@ class SlackChat:
             self.post_bucket.acquire()
             try:
                 response = self.post_client.chat_postMessage(channel=channel, **kwargs)
+                posted_in = response["channel"]
+                if _is_user_id(posted_in):  # updates and history need the DM's own id
+                    posted_in = self._conversation(posted_in)
                 if _is_user_id(channel):
-                    self._remember(channel, response["channel"])
-                return MessageRef(response["channel"], response["ts"])
+                    self._remember(channel, posted_in)
+                return MessageRef(posted_in, response["ts"])
             except SlackApiError as error:
                 if attempt == POST_ATTEMPTS or not _server_side(error):
                     raise _translate(error, "chat.postMessage") from error

@@ -57,6 +57,15 @@ def test_a_first_direct_message_needs_no_conversations_open(fake_slack):
     assert [m.channel for m in fake_slack.posted()] == [ref.channel]
 
 
+def test_a_post_answered_with_the_user_id_is_recorded_with_the_dm_id(fake_slack):
+    """Should Slack echo the user id back, updates and history still get the DM's own id."""
+    fake_slack.echo_user_channel = True
+    chat = make_chat(fake_slack)
+    ref = chat.send(chat.open_direct(USER), OutgoingMessage("hello", key="k"))
+    assert ref.channel == FakeSlack.dm_channel(USER) == chat.open_direct(USER)
+    assert [c.params["users"] for c in fake_slack.calls_to("conversations.open")] == [USER]
+
+
 def test_recovery_by_user_id_opens_the_conversation_once(fake_slack):
     """find_sent reads history, which needs the DM's channel id: opened once, then cached."""
     chat = make_chat(fake_slack)
