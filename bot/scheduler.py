@@ -41,8 +41,11 @@ class TickReport:
     escalations: int = 0
     planning_messages: int = 0
 
-    def summary(self) -> str:
-        return ", ".join(f"{f.name.replace('_', ' ')} {getattr(self, f.name)}" for f in fields(self))
+    def summary(self, skip_zero: bool = False) -> str:
+        """One line, e.g. "scheduled 3, questions sent 3, …"; `skip_zero` leaves out the zeros."""
+        parts = [f"{f.name.replace('_', ' ')} {getattr(self, f.name)}" for f in fields(self)
+                 if getattr(self, f.name) or not skip_zero]
+        return ", ".join(parts) or "nothing was due"
 
 
 def run_due(services, now: datetime) -> TickReport:

@@ -3,13 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import importlib
-from dataclasses import fields, is_dataclass
 from datetime import UTC, datetime
-from types import ModuleType
 
 from bot.commands import CommandError, Context, add_parser
-from bot.config import Config
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -68,36 +64,21 @@ def aware_datetime(value: str) -> datetime:
     return parsed.astimezone(UTC)
 
 
-def platform_configured(config: Config) -> bool:
-    """True when some chat platform (Slack now, Teams later) has credentials."""
-    teams = getattr(config, "teams", None)
-    return config.slack.configured or bool(teams is not None and getattr(teams, "configured", False))
-
-
-def optional_module(name: str, what: str) -> ModuleType:
-    """Import a part another issue provides; a missing one is a clear error, not a traceback."""
-    try:
-        return importlib.import_module(name)
-    except ModuleNotFoundError as error:
-        if error.name is None or not name.startswith(error.name):
-            raise  # something *inside* the module is missing: a real bug, show it
-        raise CommandError(f"{what} is not available in this installation ({name} is missing)") from None
-
-
 def run_command(ctx: Context) -> int:
-    if platform_configured(ctx.config):
+    if ctx.config.slack.configured:
         return serve_command(ctx)
     return console_command(ctx)
 
 
 def serve_command(ctx: Context) -> int:
-    if not platform_configured(ctx.config):
+    if not ctx.config.slack.configured:
         raise CommandError("serve needs Slack credentials: set slack.bot_token (or "
                            "SLACK_BOT_TOKEN) and slack.signing_secret or slack.app_token; "
                            "to try Rounds without Slack, run `rounds console`")
     import asyncio
 
-    server = optional_module("handlers.server", "rounds serve")
+    from handlers import server
+
     services = ctx.services(with_chats=True)
     asyncio.run(_serve_until_stopped(server, services))
     return 0
@@ -119,7 +100,8 @@ async def _serve_until_stopped(server, services) -> None:
 
 
 def console_command(ctx: Context) -> int:
-    console = optional_module("handlers.console", "rounds console")
+    from handlers import console
+
     services = ctx.services()
     return int(console.run_console(services) or 0)
 
@@ -131,24 +113,9 @@ def tick_command(ctx: Context) -> int:
     now = ctx.args.now or services.clock()
     services.clock = lambda: now
     if services.platform == "console" and "console" not in services.chats:
-        console = optional_module("handlers.console", "the console chat")
+        from handlers import console
+
         services.chats["console"] = console.make_console_chat(services, clock=lambda: now)
     report = run_due(services, now)
-    ctx.out(f"tick at {now.isoformat().replace('+00:00', 'Z')}: {summarize(report)}")
+    ctx.out(f"tick at {now.isoformat().replace('+00:00', 'Z')}: {report.summary()}")
     return 0
-
-
-def summarize(report: object) -> str:
-    """One line from a TickReport-like dataclass (its own summary() when it has one)."""
-    summary = getattr(report, "summary", None)
-    if callable(summary):
-        return summary()
-    if is_dataclass(report):
-        parts = []
-        for item in fields(report):
-            value = getattr(report, item.name)
-            if isinstance(value, (list, tuple, set, dict)):
-                value = len(value)
-            parts.append(f"{item.name.replace('_', ' ')} {value}")
-        return ", ".join(parts)
-    return str(report)

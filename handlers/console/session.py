@@ -109,19 +109,6 @@ def parse_duration(text: str) -> timedelta:
     return delta
 
 
-def summarize(report: object) -> str:
-    """One line for a TickReport, whatever its exact fields."""
-    if dataclasses.is_dataclass(report):
-        parts = [
-            f"{f.name.replace('_', ' ')} {value}"
-            for f in dataclasses.fields(report)
-            if (value := getattr(report, f.name)) not in (0, None, "", [], (), {})
-        ]
-        return ", ".join(parts) or "nothing was due"
-    summary = getattr(report, "summary", None)
-    return str(summary()) if callable(summary) else str(report)
-
-
 class ConsoleSession:
     """The state of one console: its clock, who you are, which messages were already shown."""
 
@@ -380,7 +367,7 @@ class ConsoleSession:
 
     def tick(self) -> None:
         report = run_due(self.services, self.now)
-        self.say(f"Tick at {self.now:%Y-%m-%d %H:%M} UTC: {summarize(report)}")
+        self.say(f"Tick at {self.now:%Y-%m-%d %H:%M} UTC: {report.summary(skip_zero=True)}")
         self.show_new()
 
     def next_question_at(self, member: Member) -> datetime | None:
