@@ -138,9 +138,8 @@ def run(people: int, limited: bool, concurrency: int, database_url: str | None, 
         "429s": sum(s.get("429", 0) for s in state["calls"].values()),
         "duplicated": sum(n - 1 for n in per_channel.values() if n > 1),
         "missing": len(expected - set(per_channel)), "failed": counts.get(OutboxStatus.FAILED, 0),
-        "first_call": state.get("origin", started) - started,
-        "last_post": state.get("origin", started) - started + max(
-            state.get("timeline", {}).get("chat.postMessage 200") or [0.0]),
+        "first_call": (state["first_call"] or started) - started,
+        "last_post": (state["last_post"] or started) - started,
     }
 
 

@@ -411,20 +411,19 @@ class FakeSlack:
 
 
 def summary(fake: FakeSlack) -> dict[str, Any]:
-    """Calls per (method, status), the posted messages' channels and keys, and when each call
-    came (seconds after the first; `origin` is that first call's time.monotonic(), which is
-    system-wide, so the bench can line it up with its own clock), as JSON."""
+    """Calls per (method, status), the posted messages' channels and keys, and when the first
+    call and the last successful post came, as JSON. Times are time.monotonic(), which is
+    system-wide, so the bench can line them up with its own clock."""
     with fake._lock:
         calls: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
         for call in fake.calls:
             calls[call.method][str(call.status)] += 1
         posted = [[m.channel, ((m.metadata or {}).get("event_payload") or {}).get("key")]
                   for m in fake.messages]
-        start = min((call.at for call in fake.calls), default=0.0)
-        timeline: dict[str, list[float]] = defaultdict(list)
-        for call in fake.calls:
-            timeline[f"{call.method} {call.status}"].append(round(call.at - start, 3))
-    return {"calls": calls, "posted": posted, "timeline": timeline, "origin": start}
+        first_call = min((call.at for call in fake.calls), default=None)
+        last_post = max((call.at for call in fake.calls
+                         if call.method == "chat.postMessage" and call.status == 200), default=None)
+    return {"calls": calls, "posted": posted, "first_call": first_call, "last_post": last_post}
 
 
 def main(argv: list[str] | None = None) -> None:
