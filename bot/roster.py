@@ -20,9 +20,10 @@ from sqlalchemy.orm import Session
 from bot.chat import PermanentSendError, TransientSendError
 from bot.config import WEEKDAYS, PromptsConfig, is_timezone, parse_clock_time, parse_weekday
 from bot.csvfile import CsvSource, Progress, RowProblem, counted, extra_fields, read_rows
-from bot.questions import normalise_specialty
+from bot.people import find_person_by_email, person_for_platform_user  # noqa: F401 (re-exported)
 from bot.services import Services
 from bot.store import Person
+from bot.weekly.questions import normalise_specialty
 
 logger = logging.getLogger(__name__)
 
@@ -280,20 +281,6 @@ def _snapshot(person: Person) -> tuple:
 
 
 # --- queries ----------------------------------------------------------------------------------
-
-
-def find_person_by_email(session: Session, email: str) -> Person | None:
-    statement = select(Person).where(func.lower(Person.email) == email.strip().lower())
-    return session.scalars(statement).first()
-
-
-def person_for_platform_user(session: Session, platform: str, user_id: str) -> Person | None:
-    """The person behind a platform user id (Slack member id; the console uses the email)."""
-    if platform == "slack":
-        return session.scalars(select(Person).where(Person.slack_user_id == user_id)).first()
-    if platform == "console":
-        return find_person_by_email(session, user_id)
-    raise ValueError(f"people are not linked to {platform!r} users yet (known: slack, console)")
 
 
 def list_people(session: Session, include_inactive: bool = True) -> list[Person]:

@@ -11,16 +11,16 @@ import threading
 from dataclasses import dataclass, fields
 from datetime import datetime
 
-from bot.calendar import send_planning_message
 from bot.outbox import deliver_due
-from bot.prompts import (
+from bot.review.calendar import send_planning_message
+from bot.review.reminders import run_reviews
+from bot.weekly.prompts import (
     PromptReport,
     expire_prompts,
     schedule_week,
     send_due_nudges,
     send_due_questions,
 )
-from bot.review_schedule import run_reviews
 
 logger = logging.getLogger(__name__)
 

@@ -7,9 +7,9 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from bot.chat import Chat
-from bot.compliance import ScreenerCache
 from bot.config import Config
-from bot.drafts import validate_post_templates
+from bot.review.compliance import ScreenerCache
+from bot.review.drafts import validate_post_templates
 from bot.store import Database
 from bot.templating import Templates
 

@@ -1,6 +1,6 @@
 """The approval webhook as a `bot.chat.Chat`: the outbox delivers "webhook" rows through it.
 
-Each send is one HTTPS POST of the JSON document the core built (`bot.webhook`), with headers:
+Each send is one HTTPS POST of the JSON document the core built (`bot.review.webhook`), with headers:
 
 - `Content-Type: application/json`
 - `X-Rounds-Delivery: <outbox key>`, e.g. `webhook:42`; the same on every retry of one delivery.

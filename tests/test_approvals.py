@@ -10,10 +10,10 @@ from sqlalchemy import select
 
 from bot.chat import ActionEvent, MessageRef
 from bot.config import config_from_mapping
-from bot.inbound import handle_action
 from bot.scheduler import run_due
 from bot.services import build_services
 from bot.store import Answer, AuditEvent, Draft, ReviewStatus
+from bot.weekly.inbound import handle_action
 from tests.conftest import RecordingChat, utc
 from tests.test_weekly_question import add_person, add_questions, say
 

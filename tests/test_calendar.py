@@ -17,7 +17,8 @@ import pytest
 from icalendar import Calendar
 from sqlalchemy import select
 
-from bot.calendar import (
+from bot.outbox import deliver_due
+from bot.review.calendar import (
     CalendarEntry,
     assign_slots,
     export,
@@ -31,7 +32,6 @@ from bot.calendar import (
     slot_instants,
     week_entries,
 )
-from bot.outbox import deliver_due
 from bot.services import build_services
 from bot.store import Answer, AuditEvent, Draft, OutboxMessage, Person, Prompt, Question, ReviewStatus, upgrade
 from tests.conftest import RecordingChat, make_config, utc

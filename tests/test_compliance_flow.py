@@ -83,10 +83,10 @@ def test_its_fine_with_a_reason_sends_on_with_badge_and_audit(services):
     setup_answerable(services)
     outcome = say(services, PHI_ANSWER, "1.1")
     answer_id = outcome.replies[0].buttons[0].value
-    stranger = __import__("bot.inbound", fromlist=["handle_action"]).handle_action(
+    stranger = __import__("bot.weekly.inbound", fromlist=["handle_action"]).handle_action(
         services, ActionEvent("console", "maria@example.org", "answer.override", answer_id), utc(2026, 11, 24, 15))
     assert "isn't for you" in stranger.replies[0].text
-    from bot.inbound import handle_action
+    from bot.weekly.inbound import handle_action
     asked = handle_action(services, ActionEvent("console", "lee@example.org", "answer.override", answer_id),
                           utc(2026, 11, 24, 15))
     assert "why is it fine" in asked.replies[0].text

@@ -9,7 +9,7 @@ from datetime import timedelta
 import pytest
 
 from bot.config import config_from_mapping
-from bot.drafts import (
+from bot.review.drafts import (
     CHANNEL_LIMITS,
     Draft,
     physician_slug,
@@ -18,7 +18,7 @@ from bot.drafts import (
     tracked_link,
     validate_post_templates,
 )
-from bot.post_text import doctor_name, find_urls, sentence_prefixes, x_length
+from bot.review.post_text import doctor_name, find_urls, sentence_prefixes, x_length
 from bot.store import Answer, Person, Prompt, PromptStatus, Question
 from bot.templating import TemplateError, Templates
 from tests.conftest import utc

@@ -9,7 +9,8 @@ import pytest
 from sqlalchemy import func, select
 
 from bot.csvfile import CsvFormatError
-from bot.questions import (
+from bot.store import Person, Prompt, PromptStatus, Question
+from bot.weekly.questions import (
     add_question,
     ensure_question_bank,
     import_questions,
@@ -19,7 +20,6 @@ from bot.questions import (
     seed_starter_bank,
     starter_rows,
 )
-from bot.store import Person, Prompt, PromptStatus, Question
 from tests.conftest import utc
 
 NOW = utc(2026, 11, 23, 12, 0)

@@ -12,9 +12,9 @@ import pytest
 from bot.chat import OutgoingMessage, PermanentSendError, TransientSendError
 from bot.config import WebhookConfig
 from bot.outbox import deliver_due
+from bot.review.webhook import CONFIGURED_URL, enqueue_webhook, webhook_payload
 from bot.services import build_services
 from bot.store import Answer, Draft, OutboxMessage, OutboxStatus, Person, Prompt, PromptStatus, Question
-from bot.webhook import CONFIGURED_URL, enqueue_webhook, webhook_payload
 from handlers import make_chats
 from handlers.webhook import WebhookChat, retry_after_seconds, verify
 from tests.conftest import make_config, utc

@@ -8,9 +8,9 @@ import pytest
 from sqlalchemy import func, select
 
 from bot.chat import ActionEvent, IncomingMessage, MessageRef
-from bot.inbound import handle_action, handle_message
 from bot.scheduler import run_due
 from bot.store import Answer, OutboxMessage, Person, Prompt, PromptStatus, Question
+from bot.weekly.inbound import handle_action, handle_message
 from tests.conftest import utc
 
 # 2026-11-24 is a Tuesday (ISO week 2026-W48).
@@ -295,7 +295,7 @@ def test_crash_between_send_and_record_does_not_send_twice(services, chat, physi
     from bot.outbox import _send, claim_batch
 
     now = utc(2026, 11, 24, 14)
-    from bot.prompts import PromptReport, schedule_week, send_due_questions
+    from bot.weekly.prompts import PromptReport, schedule_week, send_due_questions
     schedule_week(services, now, PromptReport())
     send_due_questions(services, now, PromptReport())
     [claim] = claim_batch(services.db, now, ["console"])

@@ -120,7 +120,7 @@ def prepare_database(url: str) -> None:
 
 
 def ensure_bank(services: Services) -> int:
-    from bot.questions import ensure_question_bank
+    from bot.weekly.questions import ensure_question_bank
 
     with services.db.transaction() as session:
         return ensure_question_bank(session, services.clock())

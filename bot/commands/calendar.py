@@ -83,7 +83,7 @@ def _chosen_week(ctx: Context, now) -> str:
 
 
 def show_command(ctx: Context) -> int:
-    from bot.calendar import excerpt, pending_reviews, week_entries
+    from bot.review.calendar import excerpt, pending_reviews, week_entries
     from bot.weeks import describe_local, week_monday
 
     services = ctx.services()
@@ -116,7 +116,7 @@ def show_command(ctx: Context) -> int:
 
 
 def export_command(ctx: Context) -> int:
-    from bot.calendar import export, upcoming_entries, week_entries
+    from bot.review.calendar import export, upcoming_entries, week_entries
 
     args = ctx.args
     if args.all and getattr(args, "week", None):

@@ -28,7 +28,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def show_command(ctx: Context) -> int:
-    from bot.drafts import show_drafts, validate_post_templates
+    from bot.review.drafts import show_drafts, validate_post_templates
 
     services = ctx.services()
     validate_post_templates(services.templates)

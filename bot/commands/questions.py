@@ -58,7 +58,7 @@ def _specialty_label(specialty: str) -> str:
 
 
 def list_command(ctx: Context) -> int:
-    from bot.questions import count_by_specialty, list_questions
+    from bot.weekly.questions import count_by_specialty, list_questions
 
     services = ctx.services()
     specialty = ctx.args.specialty
@@ -77,7 +77,7 @@ def list_command(ctx: Context) -> int:
 
 
 def add_command(ctx: Context) -> int:
-    from bot.questions import add_question
+    from bot.weekly.questions import add_question
 
     services = ctx.services()
     with services.db.transaction() as session:
@@ -96,7 +96,7 @@ def add_command(ctx: Context) -> int:
 
 def import_command(ctx: Context) -> int:
     from bot.csvfile import CsvFormatError
-    from bot.questions import import_questions
+    from bot.weekly.questions import import_questions
 
     services = ctx.services()
     progress = ctx.progress("questions")

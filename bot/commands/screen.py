@@ -24,7 +24,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def screen_command(ctx: Context) -> int:
-    from bot.compliance import ScreenerCache
+    from bot.review.compliance import ScreenerCache
     from bot.screening import screen_jsonl
 
     services = ctx.services()

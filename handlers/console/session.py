@@ -1,6 +1,6 @@
 """`rounds console`: act as any roster member, see the bot's messages, click, move the clock.
 
-It runs on the same core and database as Slack: plain lines go to `bot.inbound.handle_message`,
+It runs on the same core and database as Slack: plain lines go to `bot.weekly.inbound.handle_message`,
 clicks to `handle_action`, `:tick` / `:advance` to `bot.scheduler.run_due` at the console's
 own clock. Messages are numbered by their row in `console_messages`, so numbers stay stable.
 """
@@ -15,13 +15,13 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 
-from bot.calendar import CONSOLE_MARKETING_CHANNEL
 from bot.chat import ActionEvent, Form, IncomingMessage, MessageRef, Outcome, OutgoingMessage
-from bot.inbound import handle_action, handle_message
-from bot.prompts import next_question_time
+from bot.review.calendar import CONSOLE_MARKETING_CHANNEL
 from bot.scheduler import run_due
 from bot.services import Services
 from bot.store import Person
+from bot.weekly.inbound import handle_action, handle_message
+from bot.weekly.prompts import next_question_time
 from handlers.console.chat import ConsoleChat, StoredMessage, dm_channel, email_of_channel
 from handlers.console.forms import FormPrompter
 from handlers.console.render import (

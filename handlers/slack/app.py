@@ -33,9 +33,9 @@ from slack_sdk.http_retry.builtin_async_handlers import (
 )
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot import inbound
 from bot.chat import ActionEvent, IncomingMessage, MessageRef, Outcome
 from bot.store import ProcessedEvent
+from bot.weekly import inbound
 from handlers.slack.forms import action_from_view, blank_required, render_form
 from handlers.slack.render import core_action, render_message
 

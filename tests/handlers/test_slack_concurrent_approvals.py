@@ -13,10 +13,10 @@ from aiohttp.test_utils import TestClient, TestServer
 from sqlalchemy import func, select
 
 from bot.chat import IncomingMessage
-from bot.inbound import handle_message
 from bot.scheduler import run_due
 from bot.services import build_services
 from bot.store import Answer, AuditEvent, Person, Question, ReviewStatus
+from bot.weekly.inbound import handle_message
 from handlers.server import create_web_app
 from handlers.slack.chat import SlackChat
 from tests.conftest import make_config

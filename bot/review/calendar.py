@@ -23,8 +23,8 @@ from sqlalchemy.orm import Session
 from bot import audit
 from bot.chat import OutgoingMessage
 from bot.config import Config
-from bot.drafts import channel_label
 from bot.outbox import enqueue
+from bot.review.drafts import channel_label
 from bot.store import Answer, Draft, OutboxMessage, Person, Prompt, Question, ReviewStatus
 from bot.weeks import (
     describe_local,

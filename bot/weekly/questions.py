@@ -146,8 +146,8 @@ def import_questions(session: Session, source: CsvSource, now: datetime,
 
 
 def starter_rows() -> list[dict[str, str]]:
-    """The starter bank shipped inside the package (bot/data/questions.csv)."""
-    resource = resources.files("bot").joinpath(*STARTER_BANK)
+    """The starter bank shipped inside the package (bot/weekly/data/questions.csv)."""
+    resource = resources.files("bot.weekly").joinpath(*STARTER_BANK)
     with resource.open("r", encoding="utf-8", newline="") as file:
         return list(csv.DictReader(file))
 

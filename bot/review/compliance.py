@@ -17,7 +17,7 @@ from sqlalchemy import delete, func, select
 from bot import audit
 from bot.chat import Button, OutgoingMessage
 from bot.config import PracticeConfig
-from bot.drafts import render_drafts
+from bot.review.drafts import render_drafts
 from bot.screening import AllowList, Screener, Verdict, suggest_rewording
 from bot.store import Answer, AnswerStatus, Draft, Person
 

@@ -9,11 +9,11 @@ from datetime import datetime, timedelta
 from sqlalchemy import select
 
 from bot import audit
-from bot.calendar import marketing_recipient
 from bot.chat import OutgoingMessage
 from bot.outbox import enqueue
-from bot.prompts import address
-from bot.review_cards import card_key, card_message, card_ref
+from bot.people import address
+from bot.review.calendar import marketing_recipient
+from bot.review.cards import card_key, card_message, card_ref
 from bot.store import Answer, AnswerStatus, Person, ReviewStatus
 
 logger = logging.getLogger(__name__)

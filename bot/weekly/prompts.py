@@ -19,8 +19,9 @@ from bot import weeks
 from bot.chat import Button, Menu, OutgoingMessage
 from bot.config import parse_clock_time
 from bot.outbox import enqueue, insert_many_ignoring_duplicates, outbox_row
-from bot.questions import pick_questions
+from bot.people import address
 from bot.store import OutboxMessage, Person, Prompt, PromptStatus
+from bot.weekly.questions import pick_questions
 
 logger = logging.getLogger(__name__)
 
@@ -37,13 +38,6 @@ class PromptReport:
     nudges_sent: int = 0
     expired: int = 0
     cancelled: int = 0
-
-
-def address(services, person: Person) -> str | None:
-    """The person's user id on the platform people are reached on."""
-    if services.platform == "slack":
-        return person.slack_user_id
-    return person.email
 
 
 # --- scheduling -----------------------------------------------------------------------------

@@ -11,13 +11,14 @@ import hashlib
 import logging
 from datetime import datetime, timedelta
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from bot import audit, compliance, weeks
+from bot import audit, weeks
 from bot.chat import ActionEvent, IncomingMessage, MessageRef, Outcome, OutgoingMessage
 from bot.outbox import insert_ignoring_duplicates
-from bot.prompts import cancel_open_prompts, describe_next_question
+from bot.people import person_for_platform_user
+from bot.review import compliance
 from bot.store import (
     Answer,
     AnswerPart,
@@ -29,6 +30,7 @@ from bot.store import (
     PromptStatus,
     ReviewStatus,
 )
+from bot.weekly.prompts import cancel_open_prompts, describe_next_question
 
 logger = logging.getLogger(__name__)
 
@@ -43,12 +45,6 @@ def already_seen(services, key: str, now: datetime) -> bool:
     with services.db.transaction() as session:
         return not insert_ignoring_duplicates(session, ProcessedEvent,
                                               {"key": key[:200], "created_at": now})
-
-
-def find_person(session: Session, platform: str, user_id: str) -> Person | None:
-    if platform == "slack":
-        return session.scalars(select(Person).where(Person.slack_user_id == user_id)).first()
-    return session.scalars(select(Person).where(func.lower(Person.email) == user_id.lower())).first()
 
 
 def _open_prompt(session: Session, person: Person, now: datetime) -> Prompt | None:
@@ -82,7 +78,7 @@ def handle_message(services, message: IncomingMessage, now: datetime) -> Outcome
         # Same transaction as the effect: if handling fails, the retry is not mistaken for a dupe.
         if not insert_ignoring_duplicates(session, ProcessedEvent, {"key": key[:200], "created_at": now}):
             return outcome
-        person = find_person(session, message.platform, message.user_id)
+        person = person_for_platform_user(session, message.platform, message.user_id)
         if person is None or not person.active:
             return outcome.say(_render(services, "unknown_person"))
         if message.edited:
@@ -209,7 +205,7 @@ def handle_action(services, action: ActionEvent, now: datetime) -> Outcome:
     """Skip, Snooze or Pause tapped on a question: only by its own physician, only while open."""
     outcome = Outcome()
     if action.action.startswith("review."):
-        from bot.approvals import handle_review_action
+        from bot.review.approvals import handle_review_action
 
         return handle_review_action(services, action, now)
     if action.action == "answer.override":
@@ -223,7 +219,7 @@ def handle_action(services, action: ActionEvent, now: datetime) -> Outcome:
     if not prompt_id.isdigit():
         return outcome
     with services.db.transaction() as session:
-        person = find_person(session, action.platform, action.user_id)
+        person = person_for_platform_user(session, action.platform, action.user_id)
         prompt = session.get(Prompt, int(prompt_id), with_for_update=True)
         if person is None or prompt is None or prompt.person_id != person.id:
             return outcome.say("That button isn't for you.")
@@ -272,7 +268,7 @@ def _ask_override_reason(services, action: ActionEvent, now: datetime, outcome: 
     if not action.value.isdigit():
         return outcome
     with services.db.transaction() as session:
-        person = find_person(session, action.platform, action.user_id)
+        person = person_for_platform_user(session, action.platform, action.user_id)
         answer = session.get(Answer, int(action.value), with_for_update=True)
         if person is None or answer is None or answer.person_id != person.id:
             return outcome.say("That button isn't for you.")

@@ -16,10 +16,9 @@ from sqlalchemy import update
 
 from bot import audit, weeks
 from bot.chat import ActionEvent, Outcome
-from bot.inbound import find_person
 from bot.outbox import enqueue
-from bot.prompts import address
-from bot.review_cards import (
+from bot.people import address, person_for_platform_user
+from bot.review.cards import (
     approved_message,
     card_message,
     card_ref,
@@ -83,7 +82,7 @@ def handle_review_action(services, action: ActionEvent, now: datetime) -> Outcom
     if not action.value.isdigit():
         return outcome
     with services.db.transaction() as session:
-        person = find_person(session, action.platform, action.user_id)
+        person = person_for_platform_user(session, action.platform, action.user_id)
         answer = session.get(Answer, int(action.value))
         if answer is None:
             return outcome.say("That answer no longer exists.")
@@ -141,8 +140,8 @@ def _approve(services, session, answer, person, by, card, now, outcome, expected
 
 def finish_approval(services, session, answer: Answer, actor: Person | None, by: str, now: datetime) -> None:
     """After the one successful approval: calendar slots, audit, physician, webhook, self-post."""
-    from bot.calendar import assign_slots
-    from bot.webhook import enqueue_webhook
+    from bot.review.calendar import assign_slots
+    from bot.review.webhook import enqueue_webhook
 
     drafts = drafts_of(session, answer)
     slots = assign_slots(session, services.config, drafts, now)
@@ -156,7 +155,7 @@ def finish_approval(services, session, answer: Answer, actor: Person | None, by:
 
 
 def _apply_edits(services, session, answer, person, by, action, card, now, outcome) -> Outcome:
-    from bot.post_text import x_length
+    from bot.review.post_text import x_length
 
     substantial = False
     for draft in drafts_of(session, answer):

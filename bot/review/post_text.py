@@ -1,6 +1,6 @@
 """Text rules for social posts: tracked links, slugs, how each channel counts length, safe trims.
 
-Kept apart from `bot.drafts` (which renders templates) so the rules can be read and tested
+Kept apart from `bot.review.drafts` (which renders templates) so the rules can be read and tested
 on their own. Nothing here ever cuts a word or a URL: trims happen only at sentence ends.
 """
 

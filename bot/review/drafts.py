@@ -26,7 +26,7 @@ from jinja2 import TemplateSyntaxError
 from markupsafe import escape
 
 from bot.config import DraftsConfig, PracticeConfig
-from bot.post_text import (
+from bot.review.post_text import (
     ELLIPSIS,
     doctor_name,
     physician_slug,

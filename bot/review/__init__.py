@@ -1,0 +1,1 @@
+"""From a screened answer to a scheduled post: drafts, cards, approvals, reminders, calendar, webhook."""
