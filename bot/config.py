@@ -156,6 +156,20 @@ class WebhookConfig:
 
 
 @dataclass(frozen=True)
+class PolicyConfig:
+    """The practice's social-media policy: everyone acknowledges it before Rounds sends anything."""
+
+    url: str = ""  # empty: no policy gate
+    summary: str = ""
+
+
+@dataclass(frozen=True)
+class RetentionConfig:
+    answer_days: int = 90
+    time: time = time(3, 0)  # practice-local time of the daily purge
+
+
+@dataclass(frozen=True)
 class Config:
     database: DatabaseConfig = field(default_factory=DatabaseConfig)
     slack: SlackConfig = field(default_factory=SlackConfig)
@@ -166,6 +180,8 @@ class Config:
     approvals: ApprovalsConfig = field(default_factory=ApprovalsConfig)
     calendar: CalendarConfig = field(default_factory=CalendarConfig)
     webhook: WebhookConfig = field(default_factory=WebhookConfig)
+    policy: PolicyConfig = field(default_factory=PolicyConfig)
+    retention: RetentionConfig = field(default_factory=RetentionConfig)
     source: str = "defaults"
 
 
@@ -471,7 +487,23 @@ def _webhook(raw: Mapping[str, Any], env: Mapping[str, str]) -> WebhookConfig:
     return config
 
 
-SECTIONS = {"database", "slack", "server", "prompts", "practice", "drafts", "approvals", "calendar", "webhook"}
+def _policy(raw: Mapping[str, Any]) -> PolicyConfig:
+    section = _Section(raw, "policy", {"url", "summary"})
+    config = PolicyConfig(url=section.string("url", ""), summary=section.string("summary", ""))
+    if config.url and not config.url.startswith(("http://", "https://")):
+        raise section._bad("url", config.url, "an http(s) URL (or empty for no policy)")
+    return config
+
+
+def _retention(raw: Mapping[str, Any]) -> RetentionConfig:
+    section = _Section(raw, "retention", {"answer_days", "time"})
+    defaults = RetentionConfig()
+    return RetentionConfig(answer_days=section.integer("answer_days", defaults.answer_days, 1, 36500),
+                           time=section.clock_time("time", defaults.time))
+
+
+SECTIONS = {"database", "slack", "server", "prompts", "practice", "drafts", "approvals", "calendar", "webhook",
+            "policy", "retention"}
 
 
 def config_from_mapping(raw: Mapping[str, Any], env: Mapping[str, str] | None = None,
@@ -491,6 +523,8 @@ def config_from_mapping(raw: Mapping[str, Any], env: Mapping[str, str] | None = 
         approvals=_approvals(raw.get("approvals", {})),
         calendar=_calendar(raw.get("calendar", {})),
         webhook=_webhook(raw.get("webhook", {}), env),
+        policy=_policy(raw.get("policy", {})),
+        retention=_retention(raw.get("retention", {})),
         source=source,
     )
 

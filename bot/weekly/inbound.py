@@ -14,7 +14,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from bot import audit, weeks
+from bot import audit, policy, weeks
 from bot.chat import ActionEvent, IncomingMessage, MessageRef, Outcome, OutgoingMessage
 from bot.outbox import insert_ignoring_duplicates
 from bot.people import person_for_platform_user
@@ -81,6 +81,8 @@ def handle_message(services, message: IncomingMessage, now: datetime) -> Outcome
         person = person_for_platform_user(session, message.platform, message.user_id)
         if person is None or not person.active:
             return outcome.say(_render(services, "unknown_person"))
+        if policy.needs_policy(services, person):
+            return policy.policy_reply(services, person, outcome)
         if message.edited:
             return _apply_edit(services, session, person, message, text, now, outcome)
         command = text.lower().rstrip(".! ")
@@ -204,6 +206,13 @@ def _apply_edit(services, session, person, message, text, now, outcome) -> Outco
 def handle_action(services, action: ActionEvent, now: datetime) -> Outcome:
     """Skip, Snooze or Pause tapped on a question: only by its own physician, only while open."""
     outcome = Outcome()
+    if action.action == policy.ACKNOWLEDGE:
+        return policy.acknowledge(services, action, now)
+    if policy.required(services):
+        with services.db.transaction() as session:
+            person = person_for_platform_user(session, action.platform, action.user_id)
+            if policy.needs_policy(services, person):
+                return policy.policy_reply(services, person, outcome)
     if action.action.startswith("review."):
         from bot.review.approvals import handle_review_action
 
