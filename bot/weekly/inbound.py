@@ -14,7 +14,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from bot import audit, policy, weeks
+from bot import audit, policy, weeks, words
 from bot.chat import ActionEvent, IncomingMessage, MessageRef, Outcome, OutgoingMessage
 from bot.outbox import insert_ignoring_duplicates
 from bot.people import person_for_platform_user
@@ -35,7 +35,7 @@ from bot.weekly.prompts import cancel_open_prompts, describe_next_question
 logger = logging.getLogger(__name__)
 
 STOP_WORDS = {"stop", "unsubscribe", "opt out", "optout"}
-START_WORDS = {"start", "resume", "unstop"}
+START_WORDS = {"start", "unstop"}  # "resume" is a command word (bot/words.py)
 HELP_WORDS = {"help", "?"}
 PAUSE_WEEKS = (1, 2, 4)
 
@@ -95,7 +95,12 @@ def handle_message(services, message: IncomingMessage, now: datetime) -> Outcome
             return outcome.say(_render(services, "started",
                                        next_time=describe_next_question(person, now)))
         if command in HELP_WORDS:
-            return outcome.say(_render(services, "help"))
+            return outcome.say(_render(services, "help") + "\n\n" + words.HELP)
+        typed = words.parse(text)
+        if typed is not None:  # status, pause 2w, settings …: the same words as /rounds
+            result = words.run(services, session, person, typed, now)
+            outcome.replies.extend(result.replies)
+            return outcome
         sent_back = _sent_back_answer(session, person)
         if sent_back is not None:
             return _revise_sent_back(services, session, person, sent_back, message, text, now, outcome)
@@ -213,6 +218,10 @@ def handle_action(services, action: ActionEvent, now: datetime) -> Outcome:
             person = person_for_platform_user(session, action.platform, action.user_id)
             if policy.needs_policy(services, person):
                 return policy.policy_reply(services, person, outcome)
+    if action.action.startswith("home."):
+        from bot.home.actions import handle_home_action
+
+        return handle_home_action(services, action, now)
     if action.action.startswith("review."):
         from bot.review.approvals import handle_review_action
 
