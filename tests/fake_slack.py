@@ -423,9 +423,6 @@ class FakeSlack:
             return {"ok": False, "error": "invalid_trigger_id"}
         return {"ok": True, "view": {"id": f"V{next(self._seq):08d}"}}
 
-    def _api_views_publish(self, params):
-        return {"ok": True, "view": {"id": f"V{next(self._seq):08d}"}}
-
 
     # --- Socket Mode: apps.connections.open hands out a websocket on this same server ---------
 
