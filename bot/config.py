@@ -15,6 +15,8 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from bot.inbox.settings import KEYS as INBOX_KEYS
+from bot.inbox.settings import InboxConfig, parse_inbox
 from bot.workdays import MONDAY_TO_FRIDAY, WorkCalendar, holidays_from_ics
 
 DEFAULT_DATABASE_URL = "sqlite:///rounds.db"
@@ -166,6 +168,7 @@ class Config:
     approvals: ApprovalsConfig = field(default_factory=ApprovalsConfig)
     calendar: CalendarConfig = field(default_factory=CalendarConfig)
     webhook: WebhookConfig = field(default_factory=WebhookConfig)
+    inbox: InboxConfig = field(default_factory=InboxConfig)
     source: str = "defaults"
 
 
@@ -471,7 +474,12 @@ def _webhook(raw: Mapping[str, Any], env: Mapping[str, str]) -> WebhookConfig:
     return config
 
 
-SECTIONS = {"database", "slack", "server", "prompts", "practice", "drafts", "approvals", "calendar", "webhook"}
+def _inbox(raw: Mapping[str, Any]) -> InboxConfig:
+    return parse_inbox(_Section(raw, "inbox", INBOX_KEYS))
+
+
+SECTIONS = {"database", "slack", "server", "prompts", "practice", "drafts", "approvals", "calendar", "webhook",
+            "inbox"}
 
 
 def config_from_mapping(raw: Mapping[str, Any], env: Mapping[str, str] | None = None,
@@ -491,6 +499,7 @@ def config_from_mapping(raw: Mapping[str, Any], env: Mapping[str, str] | None = 
         approvals=_approvals(raw.get("approvals", {})),
         calendar=_calendar(raw.get("calendar", {})),
         webhook=_webhook(raw.get("webhook", {}), env),
+        inbox=_inbox(raw.get("inbox", {})),
         source=source,
     )
 
