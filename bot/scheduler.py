@@ -11,6 +11,7 @@ import threading
 from dataclasses import dataclass, fields
 from datetime import datetime
 
+from bot.inbox.schedule import run_inbox
 from bot.outbox import deliver_due
 from bot.review.calendar import send_planning_message
 from bot.review.reminders import run_reviews
@@ -40,6 +41,8 @@ class TickReport:
     reminders: int = 0
     escalations: int = 0
     planning_messages: int = 0
+    inbox_reminders: int = 0
+    inbox_escalations: int = 0
 
     def summary(self, skip_zero: bool = False) -> str:
         """One line, e.g. "scheduled 3, questions sent 3, …"; `skip_zero` leaves out the zeros."""
@@ -78,12 +81,14 @@ def run_due(services, now: datetime) -> TickReport:
         send_due_nudges(services, now, prompts)
         reviews = run_reviews(services, now)
         planning = send_planning_message(services, now)
+        inbox = run_inbox(services, now)
     finally:
         queueing.clear()
         deliverer.join()
     if "error" in outcome:
         raise outcome["error"]
     delivery = outcome["report"]
-    report = TickReport(**prompts.__dict__, **delivery.__dict__, **reviews.__dict__, planning_messages=planning)
+    report = TickReport(**prompts.__dict__, **delivery.__dict__, **reviews.__dict__, **inbox.__dict__,
+                        planning_messages=planning)
     logger.info("tick at %s: %s", now.isoformat(), report.summary())
     return report

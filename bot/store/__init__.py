@@ -23,6 +23,7 @@ from bot.store.models import (
 
 __all__ = [
     "Answer", "AnswerPart", "AnswerStatus", "AuditEvent", "Base", "ConsoleMessage", "Database", "DirectChannel",
-    "Draft", "InboxDay", "InboxDuty", "InboxWeekOverride", "OutboxMessage", "OutboxStatus", "Person", "ProcessedEvent", "Prompt", "PromptStatus", "Question",
+    "Draft", "InboxDay", "InboxDuty", "InboxWeekOverride",
+    "OutboxMessage", "OutboxStatus", "Person", "ProcessedEvent", "Prompt", "PromptStatus", "Question",
     "ReviewStatus", "upgrade",
 ]
