@@ -75,8 +75,7 @@ def click(name: str, action: str, row: OutboxMessage, fields: dict | None = None
     from bot.chat import OutgoingMessage
 
     message = OutgoingMessage.from_json(row.payload)
-    [button] = [b for b in message.buttons if b.action == action.removesuffix(".submit")] or [None]
-    value = button.value if button is not None else ""
+    value = message.buttons[0].value  # every reminder button carries the duty id
     return ActionEvent(platform="console", user_id=email_of(name), action=action, value=value,
                        message=MessageRef(row.sent_channel, row.sent_ts) if row.sent_ts else None,
                        fields=fields or {})
