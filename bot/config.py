@@ -15,6 +15,8 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from bot.inbox.settings import KEYS as INBOX_KEYS
+from bot.inbox.settings import InboxConfig, parse_inbox
 from bot.workdays import MONDAY_TO_FRIDAY, WorkCalendar, holidays_from_ics
 
 DEFAULT_DATABASE_URL = "sqlite:///rounds.db"
@@ -182,6 +184,7 @@ class Config:
     webhook: WebhookConfig = field(default_factory=WebhookConfig)
     policy: PolicyConfig = field(default_factory=PolicyConfig)
     retention: RetentionConfig = field(default_factory=RetentionConfig)
+    inbox: InboxConfig = field(default_factory=InboxConfig)
     source: str = "defaults"
 
 
@@ -502,8 +505,12 @@ def _retention(raw: Mapping[str, Any]) -> RetentionConfig:
                            time=section.clock_time("time", defaults.time))
 
 
+def _inbox(raw: Mapping[str, Any]) -> InboxConfig:
+    return parse_inbox(_Section(raw, "inbox", INBOX_KEYS))
+
+
 SECTIONS = {"database", "slack", "server", "prompts", "practice", "drafts", "approvals", "calendar", "webhook",
-            "policy", "retention"}
+            "policy", "retention", "inbox"}
 
 
 def config_from_mapping(raw: Mapping[str, Any], env: Mapping[str, str] | None = None,
@@ -525,6 +532,7 @@ def config_from_mapping(raw: Mapping[str, Any], env: Mapping[str, str] | None = 
         webhook=_webhook(raw.get("webhook", {}), env),
         policy=_policy(raw.get("policy", {})),
         retention=_retention(raw.get("retention", {})),
+        inbox=_inbox(raw.get("inbox", {})),
         source=source,
     )
 

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from bot import audit, policy, weeks, words
 from bot.chat import ActionEvent, IncomingMessage, MessageRef, Outcome, OutgoingMessage
+from bot.inbox.actions import check_message, handle_inbox_action, is_check_message
 from bot.outbox import insert_ignoring_duplicates
 from bot.people import person_for_platform_user
 from bot.review import compliance
@@ -96,9 +97,11 @@ def handle_message(services, message: IncomingMessage, now: datetime) -> Outcome
                                        next_time=describe_next_question(person, now)))
         if command in HELP_WORDS:
             return outcome.say(_render(services, "help") + "\n\n" + words.HELP)
+        if is_check_message(person, text):  # staff checking a reply to a patient: screened, never stored
+            return check_message(services, session, text, outcome)
         typed = words.parse(text)
-        if typed is not None:  # status, pause 2w, settings …: the same words as /rounds
-            result = words.run(services, session, person, typed, now)
+        if typed is not None and typed.word != "check":  # status, pause 2w …: the same words as /rounds
+            result = words.run(services, session, person, typed, now)  # ("check" in a DM is staff-only, above)
             outcome.replies.extend(result.replies)
             return outcome
         sent_back = _sent_back_answer(session, person)
@@ -226,6 +229,8 @@ def handle_action(services, action: ActionEvent, now: datetime) -> Outcome:
         from bot.review.approvals import handle_review_action
 
         return handle_review_action(services, action, now)
+    if action.action.startswith("inbox."):
+        return handle_inbox_action(services, action, now)
     if action.action == "answer.override":
         return _ask_override_reason(services, action, now, outcome)
     handlers = {"prompt.skip": _skip, "prompt.snooze": _snooze, "prompt.pause": _pause}
