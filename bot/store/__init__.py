@@ -8,6 +8,7 @@ from bot.store.models import (
     AuditEvent,
     Base,
     ConsoleMessage,
+    ConversationReference,
     DirectChannel,
     Draft,
     OutboxMessage,
@@ -21,7 +22,8 @@ from bot.store.models import (
 )
 
 __all__ = [
-    "Answer", "AnswerPart", "AnswerStatus", "AuditEvent", "Base", "ConsoleMessage", "Database", "DirectChannel",
+    "Answer", "AnswerPart", "AnswerStatus", "AuditEvent", "Base", "ConsoleMessage", "ConversationReference",
+    "Database", "DirectChannel",
     "Draft", "OutboxMessage", "OutboxStatus", "Person", "ProcessedEvent", "Prompt", "PromptStatus", "Question",
     "ReviewStatus", "upgrade",
 ]
