@@ -15,11 +15,13 @@ from dataclasses import dataclass
 
 from botbuilder.integration.aiohttp import CloudAdapter, ConfigurationBotFrameworkAuthentication
 from botbuilder.schema import Activity
-from botframework.connector.auth import AuthenticateRequestResult
+from botframework.connector.auth import AuthenticateRequestResult, AuthenticationConstants
 
 from bot.config import TeamsConfig
 
 logger = logging.getLogger(__name__)
+
+EMULATOR_METADATA_URL = "https://login.microsoftonline.com/botframework.com/v2.0/.well-known/openid-configuration"
 
 
 @dataclass(frozen=True)
@@ -31,6 +33,13 @@ class _SdkSettings:
     APP_TENANTID: str
     APP_TYPE: str
     TO_BOT_FROM_CHANNEL_OPENID_METADATA_URL: str
+    # Setting one endpoint makes the SDK expect all of them: these are the public cloud's.
+    TO_CHANNEL_FROM_BOT_LOGIN_URL: str
+    TO_CHANNEL_FROM_BOT_OAUTH_SCOPE: str = AuthenticationConstants.TO_CHANNEL_FROM_BOT_OAUTH_SCOPE
+    TO_BOT_FROM_CHANNEL_TOKEN_ISSUER: str = AuthenticationConstants.TO_BOT_FROM_CHANNEL_TOKEN_ISSUER
+    OAUTH_URL: str = AuthenticationConstants.OAUTH_URL
+    TO_BOT_FROM_EMULATOR_OPENID_METADATA_URL: str = EMULATOR_METADATA_URL
+    CALLER_ID: str = "urn:botframework:azure"
 
 
 def make_adapter(config: TeamsConfig) -> CloudAdapter:
@@ -39,6 +48,8 @@ def make_adapter(config: TeamsConfig) -> CloudAdapter:
         APP_ID=config.app_id, APP_PASSWORD=config.app_password, APP_TENANTID=config.tenant_id,
         APP_TYPE="SingleTenant" if config.tenant_id else "MultiTenant",
         TO_BOT_FROM_CHANNEL_OPENID_METADATA_URL=config.openid_metadata_url,
+        TO_CHANNEL_FROM_BOT_LOGIN_URL=AuthenticationConstants.TO_CHANNEL_FROM_BOT_LOGIN_URL_PREFIX
+        + (config.tenant_id or AuthenticationConstants.DEFAULT_CHANNEL_AUTH_TENANT),
     )
     return CloudAdapter(ConfigurationBotFrameworkAuthentication(settings))
 
