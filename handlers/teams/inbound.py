@@ -15,6 +15,7 @@ Never log message text (it may hold PHI): ids and exception types only.
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import html
 import logging
 import re
@@ -45,6 +46,15 @@ def plain_text(activity: Activity) -> str:
     return text.strip()
 
 
+def dedupe_key(activity: Activity) -> str:
+    """One key per delivery of an activity: an edit keeps the message's id, so its text counts too."""
+    conversation = activity.conversation.id if activity.conversation else ""
+    key = f"teams:{activity.type}:{conversation}:{activity.id}"
+    if activity.type == ActivityTypes.message_update:
+        key += ":" + hashlib.sha256((activity.text or "").encode()).hexdigest()[:16]
+    return key
+
+
 def user_id(activity: Activity) -> str:
     """The AAD object id (the same in every chat of the tenant), else the channel account id."""
     sender = activity.from_property
@@ -64,7 +74,7 @@ class TeamsBot:
         if seen is not None:
             removed = activity.type == ActivityTypes.installation_update and activity.action == "remove"
             await asyncio.to_thread(references.remember, self.services.db, seen, now, removed)
-        key = f"teams:activity:{activity.conversation.id if activity.conversation else ''}:{activity.id}"
+        key = dedupe_key(activity)
         if activity.id and await asyncio.to_thread(_recorded, self.services, key):
             logger.info("teams activity %s already handled; ignoring re-delivery", activity.id)
             if activity.type == ActivityTypes.invoke:

@@ -105,7 +105,7 @@ def install_in_team(connector, aad: str = SAM_AAD) -> dict:
 
 
 def message(connector, text: str, aad: str = LEE_AAD, conversation: str = LEE_CHAT, **extra) -> dict:
-    return _base(connector, "message", conversation, aad, text=text, textFormat="plain", **extra)
+    return _base(connector, "message", conversation, aad, text=text, **{"textFormat": "plain", **extra})
 
 
 def edited(connector, activity_id: str, text: str, aad: str = LEE_AAD, conversation: str = LEE_CHAT) -> dict:
