@@ -58,6 +58,14 @@ def classify(error: Exception) -> RetryableStatus | None:
     return None
 
 
+def _address(activity: Activity, turn_context: TurnContext) -> None:
+    """From the bot, to the conversation the continuation runs in (what Teams expects on a send)."""
+    incoming = turn_context.activity
+    activity.conversation, activity.from_property = incoming.conversation, incoming.recipient
+    activity.recipient, activity.service_url = incoming.from_property, incoming.service_url
+    activity.channel_id = incoming.channel_id
+
+
 class TeamsChat:
     """Teams sender for the outbox and the inbound handlers (thread-safe)."""
 
@@ -103,16 +111,22 @@ class TeamsChat:
     async def send_activity_async(self, channel: str, activity: Activity,
                                   thread_ts: str | None = None) -> MessageRef:
         target = await self._target(channel)
-        reference = target.reference
-        if thread_ts:  # a reply in a channel thread goes to "<channel>;messageid=<root>"
-            reference.conversation.id = f"{target.conversation_id};messageid={thread_ts}"
         sent: dict[str, Any] = {}
 
         async def send(turn_context: TurnContext) -> None:
-            response = await turn_context.send_activity(activity)
+            # The connector itself, not turn_context.send_activity: that would make every proactive
+            # message a reply to the continuation activity (a thread reply in a channel).
+            connector = turn_context.turn_state[self.adapter.BOT_CONNECTOR_CLIENT_KEY]
+            _address(activity, turn_context)
+            if thread_ts:  # a reminder: a reply in the card's channel thread
+                response = await connector.conversations.reply_to_activity(target.conversation_id, thread_ts,
+                                                                           activity)
+            else:
+                response = await connector.conversations.send_to_conversation(target.conversation_id, activity)
             sent["id"] = response.id if response is not None else ""
 
-        await self._call(target, lambda: self.adapter.continue_conversation(reference, send, self.config.app_id))
+        await self._call(target, lambda: self.adapter.continue_conversation(target.reference, send,
+                                                                              self.config.app_id))
         return MessageRef(target.conversation_id, sent.get("id") or "")
 
     async def update_async(self, ref: MessageRef, message: OutgoingMessage) -> None:
@@ -125,7 +139,9 @@ class TeamsChat:
         activity.id = ref.ts
 
         async def update(turn_context: TurnContext) -> None:
-            await turn_context.update_activity(activity)
+            connector = turn_context.turn_state[self.adapter.BOT_CONNECTOR_CLIENT_KEY]
+            _address(activity, turn_context)
+            await connector.conversations.update_activity(target.conversation_id, ref.ts, activity)
 
         await self._call(target, lambda: self.adapter.continue_conversation(target.reference, update,
                                                                               self.config.app_id))
