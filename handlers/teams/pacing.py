@@ -10,6 +10,7 @@ backoff and full jitter (honouring Retry-After), a few times; then the outbox ke
 from __future__ import annotations
 
 import asyncio
+import bisect
 import random
 import threading
 import time
@@ -30,21 +31,30 @@ class Pacer:
         self._lock = threading.Lock()
 
     def reserve(self, limits: list[tuple[str, int, float]]) -> float:
-        """Book the earliest instant every limit allows; returns the seconds to wait for it."""
+        """Book the earliest instant every limit allows; returns the seconds to wait for it.
+
+        A conversation's sends keep their order (first come, first served); a tenant's window is
+        shared, so a conversation held back by its own limit does not hold up the others.
+        """
         with self._lock:
             now = self.clock()
             at = now
             for key in limits:
                 booked = self._booked[key]
-                _, count, seconds = key
-                while booked and booked[0] <= now - seconds:
+                while booked and booked[0] <= now - key[2]:
                     booked.popleft()
-                if booked:
-                    at = max(at, booked[-1])  # first come, first served: bookings stay in order
-                if len(booked) >= count:
-                    at = max(at, booked[-count] + seconds)
+                if booked and key[0].startswith("conversation:"):
+                    at = max(at, booked[-1])
+            moved = True
+            while moved:
+                moved = False
+                for key in limits:
+                    _, count, seconds = key
+                    window = [t for t in self._booked[key] if at - seconds < t <= at]
+                    if len(window) >= count:
+                        at, moved = window[len(window) - count] + seconds, True
             for key in limits:
-                self._booked[key].append(at)
+                bisect.insort(self._booked[key], at)
             return max(0.0, at - now)
 
 
