@@ -139,3 +139,22 @@ def test_reminder_goes_to_the_card_thread_and_escalation_to_the_lead(teams, conn
     threads = [c for c in connector.sent(TEAM_CHANNEL) if c.activity_id == "msg-3"]
     assert threads, "the reminder is a reply in the card's thread"
     assert connector.sent("a:personal-lou"), "the lead gets the escalation in a personal chat"
+
+
+def test_planning_message_reaches_the_marketing_channel_by_name(teams, connector):
+    post(teams, install_in_team(connector))
+    thursday = QUESTION_DUE + timedelta(days=2, hours=6)  # Thursday 15:00 in New York
+    run_due(teams, thursday)
+    [planning] = connector.sent(TEAM_CHANNEL)
+    assert planning.body.get("text") or planning.body.get("attachments")
+
+
+def test_team_install_links_roster_people_by_email(teams, connector):
+    add_person(teams, None, "Jo Park", "approver", email="jo.park@example.org")
+    connector.members = [{"id": "29:jo", "name": "Jo Park", "aadObjectId": JO_AAD, "email": "Jo.Park@example.org",
+                          "userPrincipalName": "jo.park@example.org"}]
+    post(teams, install_in_team(connector))
+    from bot.store import Person
+
+    with teams.db.transaction() as session:
+        assert session.scalars(select(Person)).one().teams_user_id == JO_AAD

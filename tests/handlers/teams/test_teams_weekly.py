@@ -124,3 +124,13 @@ def test_text_arrives_as_plain_text(teams, connector):
     post(teams, message(connector, "<at>Rounds</at> Fish &amp; chips <b>matter</b>", textFormat="xml"))
     with teams.db.transaction() as session:
         assert session.scalars(select(Answer)).one().text == "Fish & chips matter"
+
+
+def test_notices_stop_start_help_and_unknown_people(teams, connector):
+    question_card(teams, connector)
+    post(teams, message(connector, "stop"), message(connector, "start"), message(connector, "help"))
+    assert len(connector.sent(LEE_CHAT)) == 4
+    post(teams, install(connector, "aad-stranger", "a:stranger"), message(connector, "hi", aad="aad-stranger",
+                                                                         conversation="a:stranger"))
+    [notice] = connector.sent("a:stranger")
+    assert notice.body["text"] and notice.body["textFormat"] == "plain"
