@@ -22,8 +22,8 @@ def test_defaults_run_console_on_sqlite():
 def test_example_config_is_valid_and_documents_every_section():
     raw = tomllib.loads((ROOT / "config.example.toml").read_text())
     config_from_mapping(raw, env={})
-    assert set(raw) == {"database", "slack", "server", "prompts", "practice", "drafts", "approvals", "calendar",
-                        "webhook"}
+    assert set(raw) == {"database", "slack", "teams", "server", "prompts", "practice", "drafts", "approvals",
+                        "calendar", "webhook"}
 
 
 def test_secrets_come_from_environment():
