@@ -120,3 +120,13 @@ def test_a_marketing_channel_message_waits_for_the_team_install(teams, connector
                 message=OutgoingMessage(text="Plan"), now=QUESTION_DUE)
     deliver_due(teams, QUESTION_DUE)
     assert outbox_statuses(teams) == [OutboxStatus.PENDING]
+
+
+def test_uninstalling_the_app_marks_the_person_unreachable(teams, connector):
+    add_person(teams, LEE_AAD, "Dr. Ana Lee")
+    post(teams, install(connector, LEE_AAD, LEE_CHAT))
+    post(teams, {**install(connector, LEE_AAD, LEE_CHAT), "action": "remove"})
+    with teams.db.transaction() as session:
+        assert unreachable_people(session, "teams") == {1: "unreachable: app uninstalled"}
+    run_due(teams, QUESTION_DUE)
+    assert connector.calls == [] and outbox_statuses(teams) == [OutboxStatus.FAILED]
