@@ -63,7 +63,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     # Chat SDKs log whole request and response bodies at DEBUG, and message text may hold PHI:
     # their loggers never go below INFO, whatever -v says. Rounds' own logs carry ids only.
-    for name in ("slack_sdk", "slack_bolt", "aiohttp.access", "urllib3"):
+    for name in ("slack_sdk", "slack_bolt", "aiohttp.access", "urllib3", "botbuilder", "botframework", "msrest",
+                 "msal"):
         logging.getLogger(name).setLevel(max(logging.INFO, logging.getLogger().level))
     from bot.templating import TemplateError
 

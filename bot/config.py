@@ -21,6 +21,8 @@ from bot.workdays import MONDAY_TO_FRIDAY, WorkCalendar, holidays_from_ics
 
 DEFAULT_DATABASE_URL = "sqlite:///rounds.db"
 DEFAULT_SLACK_API_URL = "https://slack.com/api/"
+DEFAULT_TEAMS_OPENID_METADATA_URL = "https://login.botframework.com/v1/.well-known/openidconfiguration"
+LOOPBACK_HOSTS = ("127.0.0.1", "::1", "localhost")
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
@@ -52,6 +54,25 @@ class SlackConfig:
     @property
     def socket_mode(self) -> bool:
         return bool(self.app_token)
+
+
+@dataclass(frozen=True)
+class TeamsConfig:
+    """Microsoft Teams (Bot Framework): credentials, the marketing channel and pacing."""
+
+    app_id: str = ""
+    app_password: str = ""
+    tenant_id: str = ""  # empty: multi-tenant bot
+    marketing_channel: str = ""  # channel name or conversation id of the marketing team's channel
+    allow_unauthenticated: bool = False  # local testing only; refused unless the server is on loopback
+    openid_metadata_url: str = DEFAULT_TEAMS_OPENID_METADATA_URL
+    sends_per_second: float = 7.0  # per conversation (Teams: 7 per second, 60 per 30 s)
+    sends_per_30_seconds: int = 60
+    tenant_requests_per_second: float = 50.0
+
+    @property
+    def configured(self) -> bool:
+        return bool(self.app_id) or self.allow_unauthenticated
 
 
 @dataclass(frozen=True)
@@ -175,6 +196,7 @@ class RetentionConfig:
 class Config:
     database: DatabaseConfig = field(default_factory=DatabaseConfig)
     slack: SlackConfig = field(default_factory=SlackConfig)
+    teams: TeamsConfig = field(default_factory=TeamsConfig)
     server: ServerConfig = field(default_factory=ServerConfig)
     prompts: PromptsConfig = field(default_factory=PromptsConfig)
     practice: PracticeConfig = field(default_factory=PracticeConfig)
@@ -331,6 +353,35 @@ def _slack(raw: Mapping[str, Any], env: Mapping[str, str]) -> SlackConfig:
         raise ConfigError(f"slack.api_url = {config.api_url!r} is not allowed: expected an http(s) URL")
     if not config.api_url.endswith("/"):
         config = SlackConfig(**{**config.__dict__, "api_url": config.api_url + "/"})
+    return config
+
+
+def _teams(raw: Mapping[str, Any], env: Mapping[str, str], server: ServerConfig) -> TeamsConfig:
+    keys = {"app_id", "app_password", "tenant_id", "marketing_channel", "allow_unauthenticated",
+            "openid_metadata_url", "sends_per_second", "sends_per_30_seconds", "tenant_requests_per_second"}
+    section = _Section(raw, "teams", keys)
+    config = TeamsConfig(
+        app_id=env.get("MicrosoftAppId") or section.string("app_id", ""),
+        app_password=env.get("MicrosoftAppPassword") or section.string("app_password", ""),
+        tenant_id=env.get("MicrosoftAppTenantId") or section.string("tenant_id", ""),
+        marketing_channel=section.string("marketing_channel", ""),
+        allow_unauthenticated=section.boolean("allow_unauthenticated", False),
+        openid_metadata_url=section.string("openid_metadata_url", DEFAULT_TEAMS_OPENID_METADATA_URL),
+        sends_per_second=section.number("sends_per_second", 7.0, 0.1, 7.0),
+        sends_per_30_seconds=section.integer("sends_per_30_seconds", 60, 1, 60),
+        tenant_requests_per_second=section.number("tenant_requests_per_second", 50.0, 0.1, 50.0),
+    )
+    if config.app_id and not config.app_password:
+        raise ConfigError("teams.app_password (or MicrosoftAppPassword) is missing: the bot needs it to "
+                          "send; set it, or leave teams.app_id empty")
+    if config.allow_unauthenticated and server.host not in LOOPBACK_HOSTS:
+        raise ConfigError(f"teams.allow_unauthenticated = true is not allowed while server.host = "
+                          f"{server.host!r}: it is for local testing only, on 127.0.0.1, ::1 or localhost")
+    if config.allow_unauthenticated and config.app_id:
+        raise ConfigError("teams.allow_unauthenticated = true is not allowed with teams.app_id set: "
+                          "a registered bot always verifies Bot Framework tokens")
+    if not config.openid_metadata_url.startswith(("http://", "https://")):
+        raise section._bad("openid_metadata_url", config.openid_metadata_url, "an http(s) URL")
     return config
 
 
@@ -509,7 +560,7 @@ def _inbox(raw: Mapping[str, Any]) -> InboxConfig:
     return parse_inbox(_Section(raw, "inbox", INBOX_KEYS))
 
 
-SECTIONS = {"database", "slack", "server", "prompts", "practice", "drafts", "approvals", "calendar", "webhook",
+SECTIONS = {"database", "slack", "teams", "server", "prompts", "practice", "drafts", "approvals", "calendar", "webhook",
             "policy", "retention", "inbox"}
 
 
@@ -523,6 +574,7 @@ def config_from_mapping(raw: Mapping[str, Any], env: Mapping[str, str] | None = 
     return Config(
         database=_database(raw.get("database", {}), env),
         slack=_slack(raw.get("slack", {}), env),
+        teams=_teams(raw.get("teams", {}), env, _server(raw.get("server", {}))),
         server=_server(raw.get("server", {})),
         prompts=_prompts(raw.get("prompts", {})),
         practice=_practice(raw.get("practice", {}), Path(source).parent if source != "defaults" else None),

@@ -22,7 +22,7 @@ def system_clock() -> datetime:
 class Services:
     """What core functions need: config, database, templates and the chats to send through.
 
-    `platform` is where people are reached ("slack" when Slack is configured, else "console");
+    `platform` is where people are reached ("slack" or "teams" when configured, else "console");
     the outbox records it per message so a message is always delivered where it was meant.
     """
 
@@ -42,6 +42,13 @@ class Services:
             raise RuntimeError(f"no {name} chat is configured in this process") from None
 
 
+def people_platform(config: Config) -> str:
+    """Where people are reached: one chat platform per practice (Slack wins if both are set)."""
+    if config.slack.configured:
+        return "slack"
+    return "teams" if config.teams.configured else "console"
+
+
 def build_services(config: Config, chats: dict[str, Chat] | None = None,
                    clock: Callable[[], datetime] = system_clock,
                    database: Database | None = None) -> Services:
@@ -53,7 +60,7 @@ def build_services(config: Config, chats: dict[str, Chat] | None = None,
         config=config,
         db=database or Database(config.database.url),
         templates=templates,
-        platform="slack" if config.slack.configured else "console",
+        platform=people_platform(config),
         chats=dict(chats or {}),
         clock=clock,
         screeners=ScreenerCache(config.practice),

@@ -1,4 +1,4 @@
-"""One aiohttp process: `/slack/events`, `/healthz`, later `/api/messages`, plus the ticker.
+"""One aiohttp process: `/slack/events`, `/api/messages` (Teams), `/healthz`, plus the ticker.
 
 The periodic jobs (`run_due` every `[server] tick_seconds`, the daily retention purge) run from
 Rounds' own `schedule.Scheduler` (bot/jobs.py), polled by a small asyncio loop in a thread: the
@@ -18,6 +18,7 @@ from sqlalchemy import text
 
 from bot.jobs import build_scheduler
 from bot.outbox import outbox_counts
+from bot.people import unreachable_people
 from bot.store import OutboxStatus
 
 logger = logging.getLogger(__name__)
@@ -49,6 +50,10 @@ def create_web_app(services, *, slack_app=None, extra_routes: Iterable[web.Route
         from handlers.slack.routes import slack_routes
 
         app.router.add_routes(slack_routes(slack_app, slack.signing_secret))
+    if "teams" in services.chats:
+        from handlers.teams.routes import teams_routes
+
+        app.router.add_routes(teams_routes(services))
     app.router.add_routes(list(extra_routes))
     if run_ticker:
         app.cleanup_ctx.append(_ticker_context)
@@ -71,8 +76,12 @@ def health_report(services) -> dict:
         logger.warning("health check: database unreachable (%s)", type(error).__name__)
         return {"ok": False, "database": False, "outbox": None}
     waiting = counts.get(OutboxStatus.PENDING, 0) + counts.get(OutboxStatus.SENDING, 0)
-    return {"ok": True, "database": True,
-            "outbox": {"pending": waiting, "failed": counts.get(OutboxStatus.FAILED, 0)}}
+    report = {"ok": True, "database": True,
+              "outbox": {"pending": waiting, "failed": counts.get(OutboxStatus.FAILED, 0)}}
+    if services.platform == "teams":  # people Rounds cannot write to yet (app not installed, blocked)
+        with services.db.transaction() as session:
+            report["unreachable_people"] = len(unreachable_people(session, services.platform))
+    return report
 
 
 # --- the ticker -----------------------------------------------------------------------------

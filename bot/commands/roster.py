@@ -102,6 +102,7 @@ def import_command(ctx: Context) -> int:
 
 
 def list_command(ctx: Context) -> int:
+    from bot.people import unreachable_people
     from bot.policy import policy_status, required
     from bot.roster import list_people, person_status, weekday_name
 
@@ -110,6 +111,7 @@ def list_command(ctx: Context) -> int:
     now = services.clock()
     with services.db.transaction() as session:
         people = list_people(session, include_inactive=not ctx.args.active)
+        unreachable = unreachable_people(session, services.platform)
         if ctx.args.csv:
             writer = csv.writer(ctx.stdout, lineterminator="\n")
             writer.writerow(["name", "email", "role", "specialty", "timezone", "weekday", "time",
@@ -119,16 +121,28 @@ def list_command(ctx: Context) -> int:
                                  weekday_name(p.weekday).lower(), p.local_time, p.slack_user_id or ""])
             return 0
         rows = [(p.name, p.email, p.roles.replace(";", ", "), p.specialty or "-", p.timezone,
-                 weekday_name(p.weekday)[:3], p.local_time, p.slack_user_id or "-",
-                 person_status(p, now)) + ((policy_status(services, p),) if with_policy else ())
+                 weekday_name(p.weekday)[:3], p.local_time, _platform_id(services.platform, p),
+                 _status(person_status(p, now), unreachable.get(p.id)))
+                + ((policy_status(services, p),) if with_policy else ())
                 for p in people]
     if not rows:
         ctx.err("the roster is empty; add people with `rounds roster import FILE.csv`")
         return 0
     ctx.out(table(rows, ("NAME", "EMAIL", "ROLES", "SPECIALTY", "TIME ZONE", "DAY", "TIME",
-                         "SLACK ID", "STATUS") + (("POLICY",) if with_policy else ())))
-    ctx.err(f"{len(rows)} people, {sum(1 for r in rows if r[8] == 'active')} active")
+                         "TEAMS ID" if services.platform == "teams" else "SLACK ID", "STATUS")
+                + (("POLICY",) if with_policy else ())))
+    ctx.err(f"{len(rows)} people, {sum(1 for r in rows if r[8] == 'active')} active"
+            + (f", {len(unreachable)} unreachable on {services.platform}" if unreachable else ""))
     return 0
+
+
+def _platform_id(platform: str, person) -> str:
+    return (person.teams_user_id if platform == "teams" else person.slack_user_id) or "-"
+
+
+def _status(status: str, unreachable: str | None) -> str:
+    """The roster status, plus why Rounds cannot reach an active person (Teams: not installed, blocked)."""
+    return f"{status} ({unreachable})" if unreachable and status == "active" else status
 
 
 def remove_command(ctx: Context) -> int:

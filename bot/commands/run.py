@@ -65,15 +65,16 @@ def aware_datetime(value: str) -> datetime:
 
 
 def run_command(ctx: Context) -> int:
-    if ctx.config.slack.configured:
+    if ctx.config.slack.configured or ctx.config.teams.configured:
         return serve_command(ctx)
     return console_command(ctx)
 
 
 def serve_command(ctx: Context) -> int:
-    if not ctx.config.slack.configured:
-        raise CommandError("serve needs Slack credentials: set slack.bot_token (or "
-                           "SLACK_BOT_TOKEN) and slack.signing_secret or slack.app_token; "
+    if not (ctx.config.slack.configured or ctx.config.teams.configured):
+        raise CommandError("serve needs Slack or Teams credentials: set slack.bot_token (or "
+                           "SLACK_BOT_TOKEN) and slack.signing_secret or slack.app_token, or "
+                           "teams.app_id and teams.app_password (or MicrosoftAppId/MicrosoftAppPassword); "
                            "to try Rounds without Slack, run `rounds console`")
     import asyncio
 

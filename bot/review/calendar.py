@@ -195,9 +195,11 @@ def pending_reviews(session: Session) -> list[PendingReview]:
 
 
 def marketing_recipient(services) -> str:
-    """Where marketing reads: the configured Slack channel, or the console's #marketing."""
+    """Where marketing reads: the configured Slack or Teams channel, or the console's #marketing."""
     if services.platform == "slack":
         return services.config.slack.marketing_channel
+    if services.platform == "teams":
+        return services.config.teams.marketing_channel
     return CONSOLE_MARKETING_CHANNEL
 
 

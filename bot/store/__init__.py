@@ -9,6 +9,7 @@ from bot.store.models import (
     AuditEvent,
     Base,
     ConsoleMessage,
+    ConversationReference,
     DirectChannel,
     Draft,
     JobRun,
@@ -23,7 +24,8 @@ from bot.store.models import (
 )
 
 __all__ = [
-    "Answer", "AnswerPart", "AnswerStatus", "AuditEvent", "Base", "ConsoleMessage", "Database", "DirectChannel",
+    "Answer", "AnswerPart", "AnswerStatus", "AuditEvent", "Base", "ConsoleMessage", "ConversationReference",
+    "Database", "DirectChannel",
     "Draft", "InboxDay", "InboxDuty", "InboxWeekOverride", "JobRun",
     "OutboxMessage", "OutboxStatus", "Person", "ProcessedEvent", "Prompt", "PromptStatus", "Question",
     "ReviewStatus", "upgrade",

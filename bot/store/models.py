@@ -73,6 +73,7 @@ class Person(Base):
     local_time: Mapped[str] = mapped_column(String(5))  # "HH:MM"
     slack_user_id: Mapped[str | None] = mapped_column(String(32), unique=True, nullable=True)
     slack_dm_channel: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    teams_user_id: Mapped[str | None] = mapped_column(String(64), unique=True, nullable=True)  # AAD object id
     active: Mapped[bool] = mapped_column(Boolean, default=True)  # False once off the roster
     opted_out_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     paused_until: Mapped[datetime | None] = mapped_column(Date, nullable=True)  # local date
@@ -306,3 +307,28 @@ class JobRun(Base):
     started_at: Mapped[datetime] = mapped_column(UTCDateTime)
     finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     outcome: Mapped[str] = mapped_column(String(200), default="")
+
+
+class ConversationReference(Base):
+    """Where a proactive message can go on a platform that needs one (Teams): kept from any activity.
+
+    Teams lets a bot write only into conversations it has seen (the app installed for the person
+    or in the team), so each conversation's service URL, tenant and ids are stored when it is
+    seen. `unreachable_at` is set when the platform refuses for good (the person blocked the
+    bot): Rounds stops sending there and reports it instead of retrying forever.
+    """
+
+    __tablename__ = "conversation_references"
+
+    platform: Mapped[str] = mapped_column(String(16), primary_key=True)
+    conversation_id: Mapped[str] = mapped_column(String(500), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16))  # "personal" | "channel" | "groupChat"
+    user_id: Mapped[str | None] = mapped_column(String(64), nullable=True, index=True)  # AAD id (personal)
+    name: Mapped[str | None] = mapped_column(String(200), nullable=True)  # channel or team name
+    tenant_id: Mapped[str] = mapped_column(String(64), default="")
+    service_url: Mapped[str] = mapped_column(String(500))
+    reference: Mapped[str] = mapped_column(Text)  # the platform's serialized reference (JSON)
+    unreachable_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    unreachable_reason: Mapped[str | None] = mapped_column(String(200), nullable=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)

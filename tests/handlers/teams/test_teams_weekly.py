@@ -1,0 +1,136 @@
+"""The weekly loop on Teams: the question as a card (Skip / Snooze / Pause), answers, edits,
+the screen's private feedback and It's fine, all through `/api/messages` and the fake connector."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from sqlalchemy import select
+
+from bot.scheduler import run_due
+from bot.store import Answer, AnswerStatus, Person, Prompt, PromptStatus
+from tests.handlers.conftest import QUESTION_DUE
+from tests.handlers.teams.conftest import (
+    LEE_AAD,
+    LEE_CHAT,
+    actions_of,
+    add_person,
+    card_of,
+    edited,
+    execute,
+    install,
+    message,
+    post,
+    submit,
+)
+
+ANSWER = "Patients often ask whether chest pain always means a heart attack. Often it doesn't, but get it checked."
+PHI = "Mrs. Oyelaran came in on 3/14 with her MRN 4481290 and asked about knee pain."
+
+
+def question_card(teams, connector):
+    """Install the app for Dr. Lee, run the week: the question arrives in her personal chat."""
+    add_person(teams, LEE_AAD, "Dr. Ana Lee")
+    assert post(teams, install(connector, LEE_AAD, LEE_CHAT))[0][0] == 200
+    assert run_due(teams, QUESTION_DUE).delivered == 1
+    [call] = connector.sent(LEE_CHAT)
+    return call, card_of(call)
+
+
+def prompt_status(teams) -> str:
+    with teams.db.transaction() as session:
+        return session.scalars(select(Prompt)).one().status
+
+
+def test_question_card_has_buttons_with_submit_fallback_and_a_plain_text_summary(teams, connector):
+    call, card = question_card(teams, connector)
+    assert card["version"] == "1.5" and card["fallbackText"]
+    assert call.body["summary"]
+    buttons = actions_of(card)
+    assert {"Skip this week", "Snooze 1 day", "Pause (vacation)…"} <= set(buttons)
+    for action in buttons.values():
+        assert action["type"] == "Action.Execute" and action["fallback"]["type"] == "Action.Submit"
+        assert action["fallback"]["data"] == action["data"]
+    assert any(item["type"] == "Input.ChoiceSet" for item in card["body"])
+
+
+def test_skip_by_action_execute_updates_the_question_in_place(teams, connector):
+    call, card = question_card(teams, connector)
+    skip = actions_of(card)["Skip this week"]
+    [(status, body)] = post(teams, execute(connector, skip["verb"], skip["data"], LEE_AAD, LEE_CHAT, "msg-1"))
+    assert status == 200 and body["statusCode"] == 200
+    assert body["type"] == "application/vnd.microsoft.card.adaptive"
+    assert prompt_status(teams) == PromptStatus.SKIPPED
+    [update] = connector.updated()
+    assert update.activity_id == "msg-1"
+
+
+def test_snooze_by_action_submit_fallback(teams, connector):
+    call, card = question_card(teams, connector)
+    snooze = actions_of(card)["Snooze 1 day"]
+    [(status, _)] = post(teams, submit(connector, snooze["fallback"]["data"], LEE_AAD, LEE_CHAT, "msg-1"))
+    assert status == 200
+    with teams.db.transaction() as session:
+        prompt = session.scalars(select(Prompt)).one()
+        assert prompt.status == PromptStatus.SCHEDULED or prompt.due_at > QUESTION_DUE
+
+
+def test_pause_from_the_menu(teams, connector):
+    call, card = question_card(teams, connector)
+    pause = actions_of(card)["Pause (vacation)…"]
+    menu = pause["data"]["rounds_menu"]
+    [choice_set] = [item for item in card["body"] if item["type"] == "Input.ChoiceSet"]
+    two_weeks = choice_set["choices"][1]["value"]
+    [(status, body)] = post(teams, execute(connector, pause["verb"], pause["data"], LEE_AAD, LEE_CHAT, "msg-1",
+                                           **{menu: two_weeks}))
+    assert status == 200
+    with teams.db.transaction() as session:
+        assert session.scalars(select(Person)).one().paused_until is not None
+
+
+def test_answer_then_edit_then_redelivery_has_one_effect(teams, connector):
+    question_card(teams, connector)
+    teams.clock.now = QUESTION_DUE + timedelta(hours=1)
+    answer = message(connector, ANSWER)
+    results = post(teams, answer, answer)  # Teams re-delivers after 15 s without an answer
+    assert [status for status, _ in results] == [200, 200]
+    thanks = connector.sent(LEE_CHAT)[1:]
+    assert len(thanks) == 1, "a re-delivered message must be handled once"
+    post(teams, edited(connector, answer["id"], ANSWER + " Call us to book a check."))
+    with teams.db.transaction() as session:
+        stored = session.scalars(select(Answer)).one()
+        assert stored.text.endswith("Call us to book a check.")
+
+
+def test_phi_is_held_with_private_feedback_and_its_fine_asks_for_a_reason(teams, connector):
+    question_card(teams, connector)
+    teams.clock.now = QUESTION_DUE + timedelta(hours=1)
+    post(teams, message(connector, PHI))
+    feedback = connector.sent(LEE_CHAT)[-1]
+    card = card_of(feedback)
+    fine = actions_of(card)["It's fine"]
+    with teams.db.transaction() as session:
+        assert session.scalars(select(Answer)).one().status == AnswerStatus.HELD
+    [(status, body)] = post(teams, execute(connector, fine["verb"], fine["data"], LEE_AAD, LEE_CHAT, "msg-3"))
+    assert status == 200
+    post(teams, message(connector, "Patient gave written consent."))
+    with teams.db.transaction() as session:
+        assert session.scalars(select(Answer)).one().status != AnswerStatus.HELD
+
+
+def test_text_arrives_as_plain_text(teams, connector):
+    question_card(teams, connector)
+    teams.clock.now = QUESTION_DUE + timedelta(hours=1)
+    post(teams, message(connector, "<at>Rounds</at> Fish &amp; chips <b>matter</b>", textFormat="xml"))
+    with teams.db.transaction() as session:
+        assert session.scalars(select(Answer)).one().text == "Fish & chips matter"
+
+
+def test_notices_stop_start_help_and_unknown_people(teams, connector):
+    question_card(teams, connector)
+    post(teams, message(connector, "stop"), message(connector, "start"), message(connector, "help"))
+    assert len(connector.sent(LEE_CHAT)) == 4
+    post(teams, install(connector, "aad-stranger", "a:stranger"), message(connector, "hi", aad="aad-stranger",
+                                                                         conversation="a:stranger"))
+    [notice] = connector.sent("a:stranger")
+    assert notice.body["text"] and notice.body["textFormat"] == "plain"
