@@ -64,8 +64,8 @@ def hard_problems(channel: str, text: str) -> list[str]:
         for number, part in enumerate(parts, 1):
             length = count(part)
             if length > limit:
-                where = f"post {number} of {len(parts)}" if len(parts) > 1 else "the post"
-                problems.append(f"{label} {where} is {length}/{limit} characters, over {label}'s limit")
+                where = f"post {number} of {len(parts)}" if len(parts) > 1 else "post"
+                problems.append(f"{label} {where}: {length}/{limit} characters, over the platform's limit")
     most = MAX_HASHTAGS.get(channel)
     if most is not None:
         tags = len(_HASHTAG.findall(text))
