@@ -77,11 +77,15 @@ def draft_status(draft: Draft) -> str:
 
 
 def lead_draft(drafts: list[Draft]) -> Draft | None:
-    """The draft shown in full: one over a hard limit first (it needs attention), else by channel."""
+    """The draft shown in full: one over a hard limit (it needs attention), else the latest edit
+    (what changed), else by channel."""
     if not drafts:
         return None
     rank = {channel: index for index, channel in enumerate(LEAD_DRAFT_ORDER)}
-    return min(drafts, key=lambda d: (not hard_problems(d.channel, d.text), rank.get(d.channel, 99), d.channel))
+    edited = max((d.updated_at for d in drafts if d.edited), default=None)
+    return min(drafts, key=lambda d: (not hard_problems(d.channel, d.text),
+                                      not (d.edited and d.updated_at == edited),
+                                      rank.get(d.channel, 99), d.channel))
 
 
 def all_drafts_text(answer: Answer, drafts: list[Draft]) -> str:
@@ -119,7 +123,7 @@ def card_message(services, session, answer: Answer) -> OutgoingMessage:
                    Button("Reject", "review.reject", value, "danger"), Button("Send back", "review.sendback", value))
         if has_advice(answer) and answer.advice_suggestion:
             buttons += (Button("Use suggested wording", "review.reword", value),)
-    buttons += (Button("Show all drafts", "review.show", value),)
+        buttons += (Button("Show all drafts", "review.show", value),)
     title = f"{person.name}{specialty}: drafts for {answer.prompt.week} (answer {answer.id})"
     text = f"{title}. {footer}."
     return OutgoingMessage(text=text, buttons=buttons,
