@@ -416,7 +416,7 @@ def test_approver_sees_the_card_and_approves_it(console_services):
     )
 
     # Dr. Lee is neither approver nor lead: the new card is one line for her.
-    assert "→ #marketing: Dr. Amy Lee (cardiology): drafts for 2026-W48 (answer 1). Waiting for…" in out
+    assert "→ #marketing: Dr. Amy Lee (cardiology): drafts for 2026-W48 (answer 1). Waiting for a…" in out
     card = re.search(CARD + r".*?" + re.escape(CARD_BUTTONS), out, re.S).group(0)
     assert "✓ Clean: no patient details or individual advice found" in card
     assert "What do new patients ask you most about heart health?" not in card  # not for the public
