@@ -379,3 +379,26 @@ def test_drafts_show_command(services, database_url):
     ctx = Context(parser.parse_args(["drafts", "show", "999"]), stdout=io.StringIO(),
                   _config=services.config, _services=services)
     assert ctx.args.handler(ctx) == 1
+
+
+def test_post_template_variables_are_documented_once_and_templates_stay_short():
+    from pathlib import Path
+
+    from bot.review.drafts import SAMPLE_CONTEXT
+
+    posts = Path(Templates().packaged_dir) / "posts"
+    readme = (posts / "README.md").read_text(encoding="utf-8")
+    for variable in [*SAMPLE_CONTEXT, "short"]:
+        assert f"`{variable}`" in readme, variable
+    assert "question" not in SAMPLE_CONTEXT  # posts never quote the physician-facing question
+    for template in posts.glob("*.j2"):
+        source = template.read_text(encoding="utf-8")
+        assert len(source.splitlines()) <= 15, template.name
+        assert "physician_name" not in source.split("#}")[0], template.name  # no repeated variable list
+        assert not template.name.endswith(".html.j2"), template.name  # posts are text
+
+
+def test_an_html_post_template_is_refused_at_start_up(tmp_path):
+    path = write(tmp_path, "blog.html.j2", "<p>{{ answer }}</p>")
+    with pytest.raises(TemplateError, match=re.escape(str(path)) + ".*plain text"):
+        validate_post_templates(Templates(tmp_path))
