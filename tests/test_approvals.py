@@ -62,18 +62,26 @@ def test_card_waits_for_settle_then_is_posted_once(services, chat):
     assert run_due(services, ANSWERED + timedelta(minutes=10)).cards_posted == 1
     run_due(services, ANSWERED + timedelta(minutes=20))
     [card] = card_sent(chat)
-    assert [b.label for b in card.buttons] == ["Approve", "Edit", "Reject", "Send back"]
+    assert [b.label for b in card.buttons] == ["Approve", "Edit", "Reject", "Send back", "Show all drafts"]
     labels = [s.label for s in card.card.sections]
-    assert labels[:2] == ["Question", "Answer"] and any(label.startswith("X (") for label in labels)
+    assert labels[0] == "Answer" and labels[1].startswith("Facebook (") and len(labels) == 3
+    assert "X (" in card.card.sections[2].text  # the other drafts, one line each
     assert card.card.badge.startswith("✓ Clean")
     assert "Dr. Ana Lee (cardiology)" in card.card.title
+
+
+def card_ref_of(services, answer_id: int) -> MessageRef:
+    from bot.review.cards import card_ref
+
+    with services.db.transaction() as session:
+        return card_ref(session, session.get(Answer, answer_id))
 
 
 def test_approve_updates_card_tells_physician_and_fills_calendar(services, chat):
     answer_id = answered_and_carded(services, chat)
     outcome = click(services, "sam@example.org", "review.approve", answer_id)
     [(ref, card)] = outcome.updates
-    assert ref == MessageRef("#marketing", "9.9")
+    assert ref == card_ref_of(services, answer_id)  # the card itself, whatever message was clicked
     assert card.buttons == () and card.card.footer.startswith("Approved by Sam Ortiz")
     run_due(services, CARD_TIME + timedelta(minutes=1))
     [approved] = [m for c, m, _ in chat.sent if c == "D-lee@example.org" and m.key.startswith("approved:")]

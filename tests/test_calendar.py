@@ -375,7 +375,7 @@ def test_cli_help(cli):
     shown = cli("calendar", "--help").stdout
     assert "rounds calendar --week 2026-W49" in shown and "export" in shown
     shown = cli("calendar", "export", "--help").stdout
-    assert "--format {ics,csv,hootsuite}" in shown and "dd/mm/yyyy hh:mm" in shown and "--all" in shown
+    assert "--format {ics,csv,hootsuite,html}" in shown and "dd/mm/yyyy hh:mm" in shown and "--all" in shown
 
 
 def test_cli_bad_week_names_the_form(cli):

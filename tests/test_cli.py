@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import logging
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -228,3 +231,67 @@ def test_chat_sdk_debug_logs_stay_off_even_at_vv(tmp_path):
     result = subprocess.run([sys.executable, "-c", code], env=env, cwd=tmp_path, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().splitlines()[-1] == f"{logging.INFO} {logging.DEBUG}"
+
+
+# --- issue 10: the example roster, the console piped in, `rounds drafts show`, exports ---------
+# The same steps the README's example posts come from.
+
+EXAMPLE_ROSTER = Path(__file__).resolve().parent.parent / "examples" / "roster.csv"
+ANSWER = ("They ask whether chest pain always means a heart attack. Usually it doesn't: muscle strain, "
+          "heartburn and anxiety are common causes. But chest pain with shortness of breath, sweating, or "
+          "pain spreading to the arm or jaw needs 911 right away. If you are unsure, call us: we would "
+          "rather see you & reassure you.")
+NEW_X = "Chest pain is not always a heart attack, but get it checked. https://example.org"
+HTML = re.compile(r"<[a-zA-Z/][^>]*>|&(?:[a-zA-Z]+|#\d+|#x[0-9a-fA-F]+);")
+
+
+def console(env: dict[str, str], tmp_path: Path, *lines: str) -> str:
+    """Run `rounds console` (the `cli` fixture's config) with these lines piped in, then :quit."""
+    script = "\n".join((*lines, ":quit")) + "\n"
+    env = dict(env, ROUNDS_CONFIG=str(tmp_path / "config.toml"))
+    result = subprocess.run([str(ROUNDS), "console"], input=script, cwd=tmp_path, env=env,
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr
+    return result.stdout
+
+
+def test_drafts_show_prints_what_will_be_posted_with_the_original_beside_an_edit(cli, base_env, tmp_path):
+    assert "6 added" in cli("roster", "import", str(EXAMPLE_ROSTER)).stderr
+    out = console(base_env, tmp_path, ":as Maya", ":next", ANSWER, ":advance 15m")
+    card = out.split("Rounds in #marketing:")[-1]
+    assert "(answer 1)" in card and "[5] Show all drafts" in card
+    assert "What do new patients ask you most about heart health?" not in card
+
+    before = cli("drafts", "show", "1").stdout
+    assert "== X [thread of 2, longest " in before and "TOO LONG" not in before
+    assert "Common questions about heart health, answered" in before  # the bank's public topic
+    assert "What do new patients ask" not in before
+    assert "link in our bio" in before and "(edited)" not in before
+
+    out = console(base_env, tmp_path, ":as Priya Shah", ":choose 2 #5", "", "", "", "", NEW_X, "2", ":drafts 1")
+    assert "Saved. The drafts wait for approval." in out
+    assert f"X ({len(NEW_X) - len('https://example.org') + 23}/280, edited)\n    {NEW_X}" in out  # :drafts 1
+
+    after = cli("drafts", "show", "1").stdout
+    x_block = after.split("== X [")[-1]
+    assert x_block.startswith(f"{len(NEW_X) - len('https://example.org') + 23}/280]  (edited) ==\n{NEW_X}\n")
+    assert "-- original draft, before the edit --\nCommon questions about heart health, answered" in x_block
+    for block in after.split("\n== ")[1:]:
+        assert not HTML.search(block), block  # readable text, the blog too
+    assert "rather see you & reassure you." in after
+
+
+def test_exports_people_read_are_text_and_html_is_only_in_the_html_export(cli, base_env, tmp_path):
+    cli("roster", "import", str(EXAMPLE_ROSTER))
+    console(base_env, tmp_path, ":as Maya", ":next", ANSWER, ":advance 15m", ":as Priya Shah", ":choose 1 #5")
+    csv_text = cli("calendar", "export", "--format", "csv", "--all").stdout
+    hootsuite = cli("calendar", "export", "--format", "hootsuite", "--all").stdout
+    html = cli("calendar", "export", "--format", "html", "--all", "--channel", "blog").stdout
+    assert "rather see you & reassure you." in csv_text and "rather see you & reassure you." in hootsuite
+    assert not HTML.search(csv_text) and not HTML.search(hootsuite)
+    assert "<p>" in html and "see you &amp; reassure you." in html and "&amp;amp;" not in html
+    assert '<a href="https://example.org/?utm_source=blog&amp;utm_medium=social' in html
+    rows = list(csv.reader(io.StringIO(hootsuite)))
+    assert len(rows) == 6  # five channels, the X thread as two rows
+    thread = [row for row in rows if "utm_source=x" in row[1] or row[1].endswith("(1/2)")]
+    assert [row[1][-5:] for row in thread] == ["(1/2)", "(2/2)"] and thread[0][0] != thread[1][0]

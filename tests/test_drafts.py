@@ -14,11 +14,13 @@ from bot.review.drafts import (
     Draft,
     physician_slug,
     render_drafts,
-    show_drafts,
     tracked_link,
     validate_post_templates,
 )
+from bot.review.html import text_to_html
+from bot.review.limits import THREAD_BREAK, hard_problems, thread_parts
 from bot.review.post_text import doctor_name, find_urls, sentence_prefixes, x_length
+from bot.review.show import show_drafts
 from bot.store import Answer, Person, Prompt, PromptStatus, Question
 from bot.templating import TemplateError, Templates
 from tests.conftest import utc
@@ -26,6 +28,7 @@ from tests.conftest import utc
 CTA = ("This is general information, not medical advice. "
        "Call Lakeside Heart at (555) 123-4567 to make an appointment.")
 QUESTION = "What should patients know about home blood pressure cuffs?"
+TOPIC = "Home blood pressure cuffs: getting a true reading"
 TYPICAL = (
     "Most home cuffs are accurate if they fit your arm. Sit quietly for five minutes first, "
     "feet flat, arm at heart level. Take two readings a minute apart and write both down. "
@@ -52,7 +55,7 @@ def drafts_for(answer: str, templates: Templates | None = None, config=None,
     config = config or practice_config()
     rendered = render_drafts(
         templates or Templates(), config.practice, config.drafts,
-        physician_name=name, specialty=specialty, question=QUESTION,
+        physician_name=name, specialty=specialty, public_topic=TOPIC,
         answer_text=answer, week="2026-W48",
     )
     return {draft.channel: draft for draft in rendered}
@@ -62,7 +65,8 @@ def answer_part(draft: Draft, answer: str) -> str:
     """The part of a .txt draft that came from the answer (first line of it up to the CTA)."""
     first_words = " ".join(answer.split()[:3])
     start = draft.text.index(first_words)
-    return draft.text[start:draft.text.index("This is general information")].strip()
+    end = draft.text.index("This is general information" if "This is general" in draft.text else "General info")
+    return draft.text[start:end].strip()
 
 
 # --- the packaged channels ------------------------------------------------------------------
@@ -76,34 +80,37 @@ def test_packaged_channels_and_limits():
     assert CHANNEL_LIMITS["x"] == 280
 
 
-def test_typical_answer_fits_every_channel_with_credit_cta_link_and_hashtags():
+def test_typical_answer_fits_every_channel_with_hook_credit_cta_link_and_hashtags():
     drafts = drafts_for(TYPICAL)
     for channel, draft in drafts.items():
         assert draft.fits and draft.problem is None, channel
         assert draft.limit is None or draft.length <= draft.limit, channel
-        assert re.search(r"(?i)patients often ask Dr\. Priya Patel|^Dr\. Priya Patel \(Cardiology\):",
-                         draft.text), channel
-        assert "Cardiology" in draft.text
+        assert draft.text.startswith(TOPIC + "\n\nDr. Priya Patel"), channel
+        assert QUESTION not in draft.text, channel  # the question speaks to the physician
         link = tracked_link("https://lakeside.example.org/heart?ref=rounds", channel, "2026-W48",
                             "priya-patel")
-        expected_link = link.replace("&", "&amp;") if channel == "blog" else link
-        assert expected_link in draft.text, channel
-        assert CTA in draft.text, channel
-        assert draft.text.index(CTA) < draft.text.index(expected_link), channel
-    for channel in ("instagram", "linkedin"):
-        assert TYPICAL in drafts[channel].text and QUESTION in drafts[channel].text
-        assert not drafts[channel].trimmed
+        if channel == "instagram":  # caption links are not clickable: "link in bio", no URL
+            assert "link in our bio" in draft.text and not find_urls(draft.text)
+        else:
+            assert link in draft.text, channel
+        disclaimer = {"x": "General info, not medical advice.",
+                      "instagram": CTA.split(" Call")[0]}.get(channel, CTA)
+        assert disclaimer in draft.text, channel
+        if channel != "x":
+            assert TYPICAL in draft.text, channel
+        assert not re.search(r"<[a-z/]|&[a-z#0-9]+;", draft.text), channel
     for channel in ("facebook", "instagram", "linkedin"):
         assert drafts[channel].text.endswith("#HeartHealth #BloodPressure")
-    assert drafts["x"].text.endswith("#HeartHealth #BloodPressure")
-    assert "#" not in drafts["blog"].text.replace("&#", "")
-    assert TYPICAL in drafts["blog"].text
+    assert drafts["x"].parts == 2 and drafts["x"].text.endswith("#HeartHealth #BloodPressure (2/2)")
+    thread_words = " ".join(re.sub(r" \(\d/2\)$", "", p) for p in thread_parts("x", drafts["x"].text)).split()
+    assert " ".join(TYPICAL.split()) in " ".join(thread_words)  # the whole answer, across the thread
+    assert "#" not in drafts["blog"].text
 
 
 def test_first_practice_name_phone_and_url_are_used():
     drafts = drafts_for(TYPICAL)
     for draft in drafts.values():
-        assert "Lakeside Heart at (555) 123-4567" in draft.text
+        assert draft.channel == "x" or "Lakeside Heart at (555) 123-4567" in draft.text
         assert "Lakeside Health System" not in draft.text
         assert "987-6543" not in draft.text
         assert "other.example.org" not in draft.text
@@ -144,7 +151,7 @@ def test_long_answer_is_trimmed_at_a_sentence_end_never_mid_word_or_url():
     answer = (f"Home readings matter more than office ones. Dr. Smith's team uses {url} daily. "
               + " ".join(f"Sentence number {i} explains one more useful detail." for i in range(40)))
     drafts = drafts_for(answer)
-    for channel in ("x", "facebook", "instagram"):
+    for channel in ("facebook", "instagram"):
         draft = drafts[channel]
         assert draft.fits and draft.trimmed, channel
         assert draft.length <= draft.limit
@@ -152,24 +159,36 @@ def test_long_answer_is_trimmed_at_a_sentence_end_never_mid_word_or_url():
         assert kept.endswith(" …"), channel
         body = kept.removesuffix(" …")
         assert answer.startswith(body) and body.endswith("."), channel
-        assert CTA in draft.text
-        link = tracked_link("https://lakeside.example.org/heart?ref=rounds", channel, "2026-W48",
-                            "priya-patel")
-        assert {draft.text[a:b] for a, b in find_urls(draft.text)} <= {url, link}, channel
-        assert link in draft.text
+        assert CTA.split(" Call")[0] in draft.text
     assert url in drafts["facebook"].text  # the URL is never cut
     assert answer in drafts["linkedin"].text and not drafts["linkedin"].trimmed
-    assert "Dr. Smith" not in drafts["x"].text or "Dr. Smith's team uses" in drafts["x"].text
 
 
-def test_answer_that_cannot_fit_is_reported_not_mangled():
-    answer = ("When people check their pressure at home they should " + "really " * 40
-              + "remember the cuff size printed on https://example.org/cuffs/a-very-long-path")
+def test_x_answer_that_does_not_fit_is_a_numbered_thread_never_truncated():
+    url = "https://lakeside.example.org/guides/blood-pressure-at-home?lang=en"
+    answer = (f"Home readings matter more than office ones. Dr. Smith's team uses {url} daily. "
+              + " ".join(f"Sentence number {i} explains one more useful detail." for i in range(40))
+              + " One run-on sentence " + "that keeps going " * 30 + "ends here.")
     draft = drafts_for(answer)["x"]
+    parts = thread_parts("x", draft.text)
+    assert draft.fits and not draft.trimmed and draft.parts == len(parts) > 3
+    assert draft.text == THREAD_BREAK.join(parts)
+    for number, part in enumerate(parts, 1):
+        assert x_length(part) <= 280 and part.endswith(f"({number}/{len(parts)})")
+    assert parts[0].startswith(TOPIC) and "General info, not medical advice." in parts[-1]
+    said = " ".join(re.sub(r" \(\d+/\d+\)$", "", p) for p in parts).split()
+    assert " ".join(answer.split()) in " ".join(said)  # every word, in order, URL whole
+    assert not hard_problems("x", draft.text)
+
+
+def test_answer_that_cannot_fit_a_hard_limit_is_reported_not_mangled():
+    answer = ("When people check their pressure at home they should " + "really " * 400
+              + "remember the cuff size printed on https://example.org/cuffs/a-very-long-path")
+    draft = drafts_for(answer)["instagram"]
     assert not draft.fits and not draft.trimmed
-    assert draft.problem == f"Too long for X ({draft.length}/280): shorten the answer or edit the draft"
+    assert draft.problem.startswith(f"Instagram post: {draft.length}/2200 characters, over the platform's limit")
     assert answer in draft.text  # whole answer, whole URL: the draft says so rather than cutting
-    assert draft.length > 280
+    assert hard_problems("instagram", draft.text)
 
 
 def test_sentence_prefixes_skip_abbreviations():
@@ -218,18 +237,19 @@ def test_doctor_name_adds_the_title_once():
 def test_template_syntax_and_markup_in_answers_come_out_literally():
     answer = "Try {{ 7*7 }} and {% raw %}x{% endraw %} or <script>alert(1)</script> & more."
     drafts = drafts_for(answer)
-    for channel in ("x", "facebook", "instagram", "linkedin"):
-        assert answer in drafts[channel].text, channel
+    for channel in ("x", "facebook", "instagram", "linkedin", "blog"):
+        assert answer in drafts[channel].text, channel  # text stays text, nothing escaped twice
         assert "49" not in drafts[channel].text
-    blog = drafts["blog"].text
-    assert "<script>" not in blog and "{{ 7*7 }}" in blog and "{% raw %}" in blog
-    assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; more." in blog
+    html = text_to_html(drafts["blog"].text)  # HTML only where HTML is consumed, escaped once
+    assert "<script>" not in html and "{{ 7*7 }}" in html and "{% raw %}" in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; more." in html and "&amp;amp;" not in html
     question_drafts = render_drafts(
         Templates(), practice_config().practice, practice_config().drafts,
-        physician_name="<b>Eve</b>", specialty="{{ 1+1 }}", question="<i>q</i>",
+        physician_name="<b>Eve</b>", specialty="{{ 1+1 }}", public_topic="<i>q</i>",
         answer_text="ok.", week="2026-W48")
     blog = next(d for d in question_drafts if d.channel == "blog").text
-    assert "&lt;b&gt;Eve&lt;/b&gt;" in blog and "&lt;i&gt;q&lt;/i&gt;" in blog and "{{ 1+1 }}" in blog
+    assert "<b>Eve</b>" in blog and "<i>q</i>" in blog and "{{ 1+1 }}" in blog
+    assert "&lt;b&gt;Eve&lt;/b&gt;" in text_to_html(blog)
 
 
 # --- override folder ------------------------------------------------------------------------
@@ -251,12 +271,12 @@ def test_override_replaces_a_channel_and_adds_one(tmp_path):
     validate_post_templates(templates)
     drafts = drafts_for(TYPICAL, templates=templates)
     assert set(drafts) == {"blog", "facebook", "instagram", "linkedin", "mastodon", "threads", "x"}
-    assert drafts["x"].text.startswith("OVERRIDDEN Dr. Priya Patel: ")
+    assert drafts["x"].text.startswith("OVERRIDDEN Dr. Priya Patel:")
     assert drafts["x"].limit == 280  # a comment can lower a platform limit, never raise it
     assert drafts["threads"].limit == 500 and drafts["threads"].fits
     assert "utm_source=threads" in drafts["threads"].text
     assert drafts["mastodon"].limit is None
-    assert "patients often ask dr. priya patel" in drafts["facebook"].text.lower()  # packaged one
+    assert drafts["facebook"].text.startswith(TOPIC + "\n\nDr. Priya Patel")  # the packaged one
 
 
 def test_broken_override_syntax_error_names_file_and_line(tmp_path):
@@ -326,10 +346,11 @@ def test_show_drafts_prints_every_channel(services):
 
 
 def test_show_drafts_reports_problems(services):
-    answer_id = insert_answer(services, "A long sentence " + "that goes on " * 40 + "forever")
+    answer_id = insert_answer(services, "A long sentence " + "that goes on " * 200 + "forever")
     out = io.StringIO()
     assert show_drafts(services, str(answer_id), out) == 0
-    assert "!! Too long for X (" in out.getvalue()
+    assert "!! Instagram post: " in out.getvalue() and "TOO LONG" in out.getvalue()
+    assert "X [thread of " in out.getvalue()
 
 
 def test_show_drafts_unknown_answer(services):
@@ -358,3 +379,26 @@ def test_drafts_show_command(services, database_url):
     ctx = Context(parser.parse_args(["drafts", "show", "999"]), stdout=io.StringIO(),
                   _config=services.config, _services=services)
     assert ctx.args.handler(ctx) == 1
+
+
+def test_post_template_variables_are_documented_once_and_templates_stay_short():
+    from pathlib import Path
+
+    from bot.review.drafts import SAMPLE_CONTEXT
+
+    posts = Path(Templates().packaged_dir) / "posts"
+    readme = (posts / "README.md").read_text(encoding="utf-8")
+    for variable in [*SAMPLE_CONTEXT, "short"]:
+        assert f"`{variable}`" in readme, variable
+    assert "question" not in SAMPLE_CONTEXT  # posts never quote the physician-facing question
+    for template in posts.glob("*.j2"):
+        source = template.read_text(encoding="utf-8")
+        assert len(source.splitlines()) <= 15, template.name
+        assert "physician_name" not in source.split("#}")[0], template.name  # no repeated variable list
+        assert not template.name.endswith(".html.j2"), template.name  # posts are text
+
+
+def test_an_html_post_template_is_refused_at_start_up(tmp_path):
+    path = write(tmp_path, "blog.html.j2", "<p>{{ answer }}</p>")
+    with pytest.raises(TemplateError, match=re.escape(str(path)) + ".*plain text"):
+        validate_post_templates(Templates(tmp_path))

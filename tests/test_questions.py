@@ -196,3 +196,36 @@ def test_physician_without_specialty_gets_general_questions_only(services):
             question = pick_next_question(session, person, NOW)
             assert question.specialty == ""
             ask(session, person, question, week)
+
+
+# --- public topics (issue 10): what posts lead with -------------------------------------------
+
+
+def test_seeded_starter_questions_carry_their_public_topic_and_fill_a_missing_one(services):
+    with services.db.transaction() as session:
+        seed_starter_bank(session, NOW)
+        question = session.scalars(select(Question).where(
+            Question.text == "What do new patients ask you most about heart health?")).one()
+        assert question.public_topic == "Common questions about heart health, answered"
+        question.public_topic = ""  # a database seeded before topics existed
+    with services.db.transaction() as session:
+        assert seed_starter_bank(session, NOW) == 0
+        assert session.scalars(select(func.count()).select_from(Question)
+                               .where(Question.public_topic == "")).one() == 0
+
+
+def test_import_and_add_take_an_optional_public_topic(services):
+    source = io.StringIO("specialty,text,public_topic\n"
+                         "podiatry,What should runners know about shoes?,Choosing running shoes that fit\n"
+                         "podiatry,How should people care for their feet in winter?,\n")
+    with services.db.transaction() as session:
+        report = import_questions(session, source, NOW)
+        assert report.ok and len(report.added) == 2 and not report.warnings
+        topics = {q.text: q.public_topic for q in report.added}
+        assert topics["What should runners know about shoes?"] == "Choosing running shoes that fit"
+        assert topics["How should people care for their feet in winter?"] == ""  # hook from the answer
+        question, created = add_question(session, "How should people care for their feet in winter?", NOW,
+                                         specialty="podiatry", public_topic="Winter foot care")
+        assert not created and question.public_topic == "Winter foot care"
+        with pytest.raises(ValueError, match="public topic"):
+            add_question(session, "Another question?", NOW, public_topic="x" * 121)

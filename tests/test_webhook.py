@@ -218,7 +218,8 @@ def test_payload_shape(database_url):
         "physician": {"name": "Priya Patel", "specialty": "Cardiology"},
         "question": "What do new patients ask you most?", "approved_by": "Priya Patel",
         "approved_at": "2026-12-01T15:00:00Z",
-        "posts": [{"channel": "blog", "text": "Salt matters, a paragraph.", "slot_at": None},
+        "posts": [{"channel": "blog", "text": "Salt matters, a paragraph.", "slot_at": None,
+                   "html": "<p>Salt matters, a paragraph.</p>"},
                   {"channel": "x", "text": "Salt matters. #heart", "slot_at": "2026-12-07T15:00:00Z"}],
     }
 

@@ -24,7 +24,10 @@ Write the week's posts (or, with --all, every upcoming post) for a scheduling to
   csv        CSV with a header: date,time,timezone,channel,physician,text,answer_id
   hootsuite  Hootsuite bulk composer CSV, no header: "dd/mm/yyyy hh:mm" (24-hour, practice
              time), text, link. In Hootsuite's bulk upload choose the day-first date format,
-             and upload one file per social profile (use --channel).
+             and upload one file per social profile (use --channel). An X thread is
+             one row per numbered post, five minutes apart.
+  html       a web page of the posts (e.g. --channel blog for the blog or a newsletter);
+             the other formats are plain text.
 Output goes to stdout unless --output is given. Each exported post is recorded in the audit
 trail (action "exported")."""
 
@@ -66,7 +69,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         examples="  rounds calendar export --format ics --output week.ics\n"
                  "  rounds calendar export --format csv --week 2026-W49 > week49.csv\n"
                  "  rounds calendar export --format hootsuite --all --channel facebook --output fb.csv")
-    exporter.add_argument("--format", required=True, choices=("ics", "csv", "hootsuite"),
+    exporter.add_argument("--format", required=True, choices=("ics", "csv", "hootsuite", "html"),
                           help="ics, csv or hootsuite")
     _add_week(exporter, default=argparse.SUPPRESS)  # `rounds calendar --week W export` works too
     exporter.add_argument("--all", action="store_true", help="every upcoming post instead of one week")

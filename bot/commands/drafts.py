@@ -18,17 +18,19 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
     shower = add_parser(
         commands, "show", help="print every channel's draft for one answer",
-        description="Print every channel's draft for one answer, with its length and the\n"
-                    "channel's limit (X counts each link as 23 characters). A draft that cannot\n"
-                    "fit without cutting the answer mid-sentence is printed whole and marked\n"
-                    "TOO LONG. Exit status 1 if there is no such answer.",
+        description="Print what will be posted on every channel for one answer, with its length\n"
+                    "and the channel's limit (X counts each link as 23 characters; a long answer\n"
+                    "is a numbered X thread). Edited drafts are shown as edited, with the original\n"
+                    "below. A post over a platform's limit is marked TOO LONG (it cannot be\n"
+                    "approved). Exit status 1 if there is no such answer.",
         examples="  rounds drafts show 42")
     shower.add_argument("answer_id", metavar="ANSWER_ID", type=int, help="the answer's id")
     shower.set_defaults(handler=show_command)
 
 
 def show_command(ctx: Context) -> int:
-    from bot.review.drafts import show_drafts, validate_post_templates
+    from bot.review.drafts import validate_post_templates
+    from bot.review.show import show_drafts
 
     services = ctx.services()
     validate_post_templates(services.templates)

@@ -40,12 +40,17 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     adder.add_argument("text", help="the question, in quotes")
     adder.add_argument("--specialty", metavar="X", default="",
                        help="the specialty it is for (default: general, asked of everyone)")
+    adder.add_argument("--topic", metavar="LINE", default="",
+                       help='the patient-facing line posts lead with, e.g. "Is chest pain always a '
+                            'heart attack?" (default: a hook from the answer)')
     adder.set_defaults(handler=add_command)
 
     importer = add_parser(
         commands, "import", help="add questions from a CSV file",
         description="Add questions from a CSV file whose first line is the header\n\n"
-                    "  specialty,text\n\nLeave specialty empty for general questions. Questions "
+                    "  specialty,text[,public_topic]\n\nLeave specialty empty for general questions; "
+                    "public_topic is the\npatient-facing line posts lead with (without one, posts "
+                    "lead with a hook from\nthe answer, never with the question). Questions "
                     "already in the bank are skipped;\nbad lines are reported with their line "
                     "number and the exit status is 1 if any failed.",
         examples="  rounds questions import more-questions.csv")
@@ -83,7 +88,7 @@ def add_command(ctx: Context) -> int:
     with services.db.transaction() as session:
         try:
             question, created = add_question(session, ctx.args.text, services.clock(),
-                                             specialty=ctx.args.specialty)
+                                             specialty=ctx.args.specialty, public_topic=ctx.args.topic)
         except ValueError as error:
             raise CommandError(str(error)) from None
         label = _specialty_label(question.specialty)

@@ -1,5 +1,9 @@
 """One-tap approval: Approve, Edit, Reject, Send back on the card; only approvers; one decision.
 
+Approvers are the roster's "approver" and "lead" roles (the lead is who escalations go to, so
+the lead can act on them), configured user ids, or the configured group. A draft over a
+platform's hard limit is never approved: Approve says why and offers Edit.
+
 Every decision is a compare-and-set on `answers.review_status` (UPDATE … WHERE status = pending
 RETURNING), so double clicks, two approvers at once and Slack retries produce exactly one
 decision; the others are told privately who decided and when. Messages to the physician go
@@ -15,10 +19,11 @@ from datetime import datetime
 from sqlalchemy import update
 
 from bot import audit, weeks
-from bot.chat import ActionEvent, Outcome
+from bot.chat import ActionEvent, Button, Outcome
 from bot.outbox import enqueue
 from bot.people import address, person_for_platform_user
 from bot.review.cards import (
+    all_drafts_text,
     approved_message,
     card_message,
     card_ref,
@@ -28,19 +33,21 @@ from bot.review.cards import (
     reason_form,
     self_post_message,
 )
-from bot.store import Answer, Person, ReviewStatus
+from bot.review.limits import hard_problems, measure
+from bot.store import Answer, Draft, Person, ReviewStatus
 
 logger = logging.getLogger(__name__)
 
 SUBSTANTIAL_EDIT = 0.8  # similarity below this sends an edit back to the physician (physician_signoff)
 CARD_ACTIONS = {"review.approve", "review.edit", "review.reject", "review.sendback", "review.edit.submit",
-                "review.reject.submit", "review.sendback.submit"}
+                "review.reject.submit", "review.sendback.submit", "review.reword", "review.show"}
+APPROVER_ROLES = frozenset({"approver", "lead"})
 PHYSICIAN_ACTIONS = {"review.signoff", "review.selfpost"}
 
 
 def is_approver(services, person: Person | None, platform: str, user_id: str) -> bool:
-    """Roster role "approver", a configured user id, or a member of the configured user group."""
-    if person is not None and "approver" in person.role_set:
+    """Roster role "approver" or "lead", a configured user id, or a member of the configured user group."""
+    if person is not None and person.role_set & APPROVER_ROLES:
         return True
     approvals = services.config.approvals
     if user_id in approvals.approvers:
@@ -88,6 +95,8 @@ def handle_review_action(services, action: ActionEvent, now: datetime) -> Outcom
             return outcome.say("That answer no longer exists.")
         if action.action in PHYSICIAN_ACTIONS:
             return _physician_action(services, session, person, answer, action, now, outcome)
+        if action.action == "review.show":
+            return outcome.say(all_drafts_text(answer, drafts_of(session, answer)))
         if not is_approver(services, person, action.platform, action.user_id):
             return outcome.say("Only approvers can approve, edit, reject or send back drafts.")
         if person is not None and person.id == answer.person_id:
@@ -95,7 +104,8 @@ def handle_review_action(services, action: ActionEvent, now: datetime) -> Outcom
         if answer.review_status != ReviewStatus.PENDING:
             return outcome.say(already_decided(services, answer))
         by = actor_name(services, person, action.user_id)
-        card = action.message or card_ref(session, answer)
+        # The card's own place first: Edit may be clicked on the private "can't approve" reply.
+        card = card_ref(session, answer) or action.message
         if action.action == "review.approve":
             return _approve(services, session, answer, person, by, card, now, outcome)
         if action.action == "review.edit":
@@ -106,6 +116,8 @@ def handle_review_action(services, action: ActionEvent, now: datetime) -> Outcom
             return outcome
         if action.action == "review.edit.submit":
             return _apply_edits(services, session, answer, person, by, action, card, now, outcome)
+        if action.action == "review.reword":
+            return use_suggested_wording(services, session, answer, person, by, card, now, outcome)
         kind = action.action.split(".")[1]
         reason = (action.fields.get("reason") or "").strip()
         if not reason:
@@ -129,7 +141,23 @@ def _dm_physician(services, session, answer: Answer, key: str, message, now: dat
         logger.warning("person %s has no %s address; review message %s not sent", person.id, services.platform, key)
 
 
+def blocking_problems(session, answer: Answer) -> list[str]:
+    """What stops these drafts from being published as they are (hard limits), one line each."""
+    return [problem for draft in drafts_of(session, answer) for problem in hard_problems(draft.channel, draft.text)]
+
+
+def refuse_over_limit(answer: Answer, problems: list[str], outcome: Outcome, saved: bool = False) -> Outcome:
+    """Say why the drafts cannot be approved, with an Edit button to fix them."""
+    lead = "Saved, but not approved" if saved else "Not approved"
+    text = f"{lead}: a post over a platform's limit cannot be published.\n" + "\n".join(
+        f"• {problem}" for problem in problems) + "\nEdit the draft to shorten it, then approve."
+    return outcome.say(text, buttons=(Button("Edit", "review.edit", str(answer.id), "primary"),))
+
+
 def _approve(services, session, answer, person, by, card, now, outcome, expected=ReviewStatus.DECIDABLE):
+    problems = blocking_problems(session, answer)
+    if problems:
+        return refuse_over_limit(answer, problems, outcome)
     if not decide(session, answer.id, ReviewStatus.APPROVED, by, now, expected=expected):
         session.refresh(answer)
         return outcome.say(already_decided(services, answer))
@@ -155,8 +183,6 @@ def finish_approval(services, session, answer: Answer, actor: Person | None, by:
 
 
 def _apply_edits(services, session, answer, person, by, action, card, now, outcome) -> Outcome:
-    from bot.review.post_text import x_length
-
     substantial = False
     for draft in drafts_of(session, answer):
         new_text = action.fields.get(draft.channel)
@@ -165,16 +191,14 @@ def _apply_edits(services, session, answer, person, by, action, card, now, outco
         new_text = new_text.strip()
         similarity = difflib.SequenceMatcher(None, draft.text, new_text).ratio()
         substantial |= similarity < SUBSTANTIAL_EDIT
-        audit.record(session, subject="draft", subject_id=draft.id, action="edited", now=now, actor=person, by=by,
-                     channel=draft.channel, before=draft.text, after=new_text)
-        draft.text, draft.edited, draft.updated_at = new_text, True, now
-        draft.length = x_length(new_text) if draft.channel == "x" else len(new_text)
-        draft.fits = draft.limit is None or draft.length <= draft.limit
-        draft.problem = None if draft.fits else f"Too long for {channel_label(draft.channel)} " \
-                                                f"({draft.length}/{draft.limit}): shorten it"
+        set_draft_text(session, draft, new_text, person, by, now)
     if action.fields.get("then", "approve") != "approve":
         _refresh_card(services, session, answer, card, outcome)
         return outcome.say("Saved. The drafts wait for approval.")
+    problems = blocking_problems(session, answer)
+    if problems:
+        _refresh_card(services, session, answer, card, outcome)
+        return refuse_over_limit(answer, problems, outcome, saved=True)
     if substantial and services.config.approvals.physician_signoff:
         if not decide(session, answer.id, ReviewStatus.AWAITING_SIGNOFF, by, now):
             session.refresh(answer)
@@ -187,8 +211,51 @@ def _apply_edits(services, session, answer, person, by, action, card, now, outco
     return _approve(services, session, answer, person, by, card, now, outcome)
 
 
+def set_draft_text(session, draft: Draft, new_text: str, person, by: str, now: datetime, **why) -> None:
+    """Change one draft's text, audited with before and after; its length and problems follow."""
+    audit.record(session, subject="draft", subject_id=draft.id, action="edited", now=now, actor=person, by=by,
+                 channel=draft.channel, before=draft.text, after=new_text, **why)
+    if draft.original_text is None:
+        draft.original_text = draft.text
+    draft.text, draft.edited, draft.updated_at = new_text, True, now
+    draft.length = measure(draft.channel, new_text)
+    blocking = hard_problems(draft.channel, new_text)
+    over_soft = draft.limit is not None and draft.length > draft.limit
+    draft.fits = not blocking and not over_soft
+    draft.problem = (blocking[0] if blocking else
+                     f"Longer than the {draft.limit} characters set for {channel_label(draft.channel)}"
+                     if over_soft else None)
+
+
+def use_suggested_wording(services, session, answer: Answer, person, by: str, card, now: datetime,
+                          outcome: Outcome) -> Outcome:
+    """Re-draft every channel from the suggested general rewording, in one tap, audited per draft.
+
+    The physician's answer itself is unchanged (the card still shows what they wrote); only the
+    posts change, exactly as if marketing had typed the rewording into each field.
+    """
+    from bot.review.drafts import render_drafts
+
+    suggestion = (answer.advice_suggestion or "").strip()
+    if not suggestion:
+        return outcome.say("There is no suggested wording for this answer.")
+    prompt, physician = answer.prompt, answer.prompt.person
+    fresh = {d.channel: d.text for d in render_drafts(
+        services.templates, services.config.practice, services.config.drafts, physician_name=physician.name,
+        specialty=physician.specialty, public_topic=prompt.question.public_topic, answer_text=suggestion,
+        week=prompt.week)}
+    changed = 0
+    for draft in drafts_of(session, answer):
+        new_text = fresh.get(draft.channel)
+        if new_text is not None and new_text != draft.text:
+            set_draft_text(session, draft, new_text, person, by, now, via="suggested_wording")
+            changed += 1
+    _refresh_card(services, session, answer, card, outcome)
+    return outcome.say(f"Used the suggested wording in {changed} draft(s). Review them, then approve.")
+
+
 def _ask_signoff(services, session, answer: Answer, by: str, now: datetime) -> None:
-    from bot.chat import Button, OutgoingMessage
+    from bot.chat import OutgoingMessage
 
     posts = [{"channel": channel_label(d.channel), "text": d.text} for d in drafts_of(session, answer)]
     text = services.templates.render("messages/signoff.txt.j2", posts=posts, decided_by=by)
@@ -224,7 +291,9 @@ def _physician_action(services, session, person, answer, action, now, outcome) -
         _dm_physician(services, session, answer, f"selfpost:{answer.id}",
                       self_post_message(services, drafts_of(session, answer)), now)
         return outcome.say("On its way.")
-    # review.signoff: the physician OKs the edited post; this approves it.
+    # review.signoff: the physician OKs the edited post; this approves it (never one over a hard limit).
+    if blocking_problems(session, answer):
+        return outcome.say("This post needs another edit by marketing before it can go out.")
     if not decide(session, answer.id, ReviewStatus.APPROVED, answer.decided_by or person.name, now,
                   expected=(ReviewStatus.AWAITING_SIGNOFF,)):
         session.refresh(answer)

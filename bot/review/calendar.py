@@ -24,7 +24,8 @@ from bot import audit
 from bot.chat import OutgoingMessage
 from bot.config import Config
 from bot.outbox import enqueue
-from bot.review.drafts import channel_label
+from bot.review.html import html_document
+from bot.review.limits import channel_label, hard_problems, thread_parts
 from bot.store import Answer, Draft, OutboxMessage, Person, Prompt, Question, ReviewStatus
 from bot.weeks import (
     describe_local,
@@ -43,7 +44,8 @@ SEARCH_WEEKS = 52  # how far ahead an approved post looks for a free slot
 EXCERPT = 60  # characters of a post shown per line in the planning message
 PENDING_SHOWN = 5  # oldest reviews listed in the planning message; the rest are counted
 CONSOLE_MARKETING_CHANNEL = "#marketing"
-FORMATS = ("ics", "csv", "hootsuite")
+FORMATS = ("ics", "csv", "hootsuite", "html")
+THREAD_GAP = timedelta(minutes=5)  # Hootsuite rows of one X thread: one post every 5 minutes
 CSV_COLUMNS = ("date", "time", "timezone", "channel", "physician", "text", "answer_id")
 
 
@@ -93,7 +95,8 @@ def assign_slots(session: Session, config: Config, drafts: Sequence[Draft],
     """Give each approved draft the next free slot of its channel at or after `now`.
 
     A draft that already has a slot keeps it (approving twice changes nothing); a channel with no
-    configured slots, or none free within SEARCH_WEEKS weeks, gets None.
+    configured slots, or none free within SEARCH_WEEKS weeks, gets None, and so does a draft over
+    its platform's hard limit (approval refuses those; this is the scheduler's own guard).
 
     Args:
         session: the approval's transaction; slots are written to the drafts in it.
@@ -107,7 +110,7 @@ def assign_slots(session: Session, config: Config, drafts: Sequence[Draft],
     session.flush()  # the drafts must be rows before a savepoint rollback can restore them
     slots: dict[str, datetime | None] = {}
     for draft in drafts:
-        if draft.slot_at is None:
+        if draft.slot_at is None and not hard_problems(draft.channel, draft.text):
             _take_next_slot(session, config, draft, now)
         slots[draft.channel] = draft.slot_at
     return slots
@@ -336,12 +339,23 @@ def export_hootsuite(entries: Sequence[CalendarEntry]) -> str:
     - Column B: the post text. Column C: a link (optional; left empty, the text holds the link).
     - Hootsuite wants minutes that end in 0 or 5 and times at least 10 minutes ahead, and one
       file per social profile: export with `--channel` for each profile.
+    - Every row must be a post the network accepts: an X thread is one row per numbered post,
+      five minutes apart (the bulk composer has no threads).
     """
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     for entry in entries:
-        writer.writerow((f"{entry.local_at:%d/%m/%Y %H:%M}", entry.text, ""))
+        for number, part in enumerate(thread_parts(entry.channel, entry.text)):
+            at = entry.local_at + number * THREAD_GAP
+            writer.writerow((f"{at:%d/%m/%Y %H:%M}", part, ""))
     return out.getvalue()
+
+
+def export_html(entries: Sequence[CalendarEntry]) -> str:
+    """A standalone HTML page of the posts (for a blog or newsletter): the only HTML export."""
+    sections = [(f"{entry.label}, {entry.local_at:%a %b} {entry.local_at.day} {_clock(entry.local_at)}: "
+                 f"{entry.physician}", entry.text) for entry in entries]
+    return html_document("Rounds posts", sections)
 
 
 def export(session: Session, entries: Sequence[CalendarEntry], fmt: str, now: datetime,
@@ -353,6 +367,8 @@ def export(session: Session, entries: Sequence[CalendarEntry], fmt: str, now: da
         data = export_csv(entries).encode("utf-8")
     elif fmt == "hootsuite":
         data = export_hootsuite(entries).encode("utf-8")
+    elif fmt == "html":
+        data = export_html(entries).encode("utf-8")
     else:
         raise ValueError(f"unknown export format {fmt!r}; expected one of {', '.join(FORMATS)}")
     for entry in entries:

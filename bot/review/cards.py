@@ -1,4 +1,9 @@
-"""What the marketing channel and the physician see during review: the card and its messages."""
+"""What the marketing channel and the physician see during review: the card and its messages.
+
+Everything here is read on a phone: the card shows the answer, the badges, its id (for `rounds
+drafts show`) and one draft in full, with the others one line each and "Show all drafts" one
+tap away; the physician's approval notice is two or three lines.
+"""
 
 from __future__ import annotations
 
@@ -8,10 +13,12 @@ from sqlalchemy import select
 
 from bot import weeks
 from bot.chat import Button, Card, CardSection, Form, FormField, MessageRef, OutgoingMessage
+from bot.review.limits import hard_problems
 from bot.store import Answer, Draft, OutboxMessage, ReviewStatus
 
 CHANNEL_LABELS = {"facebook": "Facebook", "instagram": "Instagram", "x": "X", "linkedin": "LinkedIn",
                   "blog": "Blog / newsletter"}
+LEAD_DRAFT_ORDER = ("facebook", "linkedin", "instagram", "x", "blog")  # the one shown in full
 DECISION_WORDS = {
     ReviewStatus.APPROVED: "Approved", ReviewStatus.REJECTED: "Rejected", ReviewStatus.SENT_BACK: "Sent back",
     ReviewStatus.AWAITING_SIGNOFF: "Edited, waiting for the physician's OK",
@@ -38,14 +45,54 @@ def drafts_of(session, answer: Answer) -> list[Draft]:
     return list(session.scalars(select(Draft).where(Draft.answer_id == answer.id).order_by(Draft.channel)))
 
 
+def has_advice(answer: Answer) -> bool:
+    return bool(answer.advice_suggestion) or answer.verdict == "warn"
+
+
 def badge(answer: Answer) -> str:
+    """Every finding that still matters, one line each: an override never hides the advice warning."""
+    lines = []
     if answer.override_reason is not None:
-        kinds = sorted({f["kind"] for f in json.loads(answer.findings or "[]") if f["kind"] != "advice"})
-        return f"⚠ PHI override ({', '.join(kinds)}): \"{answer.override_reason}\""
-    if answer.verdict == "warn":
+        kinds = sorted({f["kind"] for f in json.loads(answer.findings or "[]")
+                        if f["kind"] not in ("advice", "dose", "care")})
+        lines.append(f"⚠ PHI override ({', '.join(kinds)}): \"{answer.override_reason}\"")
+    if has_advice(answer):
         suggestion = f" Suggested: \"{answer.advice_suggestion}\"" if answer.advice_suggestion else ""
-        return f"⚠ Advice warning: part of the answer reads like individual medical advice.{suggestion}"
-    return "✓ Clean: no patient details or individual advice found"
+        lines.append(f"⚠ Advice warning: part of the answer reads like individual medical advice.{suggestion}")
+    return "\n".join(lines) or "✓ Clean: no patient details or individual advice found"
+
+
+def draft_status(draft: Draft) -> str:
+    """"X (thread of 2, longest 262/280, edited) ⛔ …" : what a reviewer needs to know in one line."""
+    from bot.review.limits import thread_parts
+
+    parts = len(thread_parts(draft.channel, draft.text))
+    size = f"{draft.length}/{draft.limit}" if draft.limit else f"{draft.length} chars"
+    if parts > 1:
+        size = f"thread of {parts}, longest {size}"
+    edited = ", edited" if draft.edited else ""
+    blocking = hard_problems(draft.channel, draft.text)
+    note = f" ⛔ {blocking[0]}" if blocking else (f" ⚠ {draft.problem}" if draft.problem else "")
+    return f"{channel_label(draft.channel)} ({size}{edited}){note}"
+
+
+def lead_draft(drafts: list[Draft]) -> Draft | None:
+    """The draft shown in full: one over a hard limit (it needs attention), else the latest edit
+    (what changed), else by channel."""
+    if not drafts:
+        return None
+    rank = {channel: index for index, channel in enumerate(LEAD_DRAFT_ORDER)}
+    edited = max((d.updated_at for d in drafts if d.edited), default=None)
+    return min(drafts, key=lambda d: (not hard_problems(d.channel, d.text),
+                                      not (d.edited and d.updated_at == edited),
+                                      rank.get(d.channel, 99), d.channel))
+
+
+def all_drafts_text(answer: Answer, drafts: list[Draft]) -> str:
+    """Every draft in full as readable text (the "Show all drafts" reply and console `:drafts`)."""
+    blocks = [f"All drafts for answer {answer.id}:"]
+    blocks += [f"{draft_status(draft)}\n{draft.text}" for draft in drafts]
+    return "\n\n".join(blocks)
 
 
 def decision_footer(answer: Answer, tz: str) -> str:
@@ -57,22 +104,27 @@ def decision_footer(answer: Answer, tz: str) -> str:
 
 
 def card_message(services, session, answer: Answer) -> OutgoingMessage:
-    """The approval card: who, the question and answer, every draft, the guard's badge, buttons."""
-    person, question = answer.prompt.person, answer.prompt.question
+    """The approval card: who, the answer, the badges, one draft in full, the others one line each."""
+    person = answer.prompt.person
     specialty = f" ({person.specialty})" if person.specialty else ""
-    sections = [CardSection("Question", question.text), CardSection("Answer", answer.text)]
-    for draft in drafts_of(session, answer):
-        limit = f"{draft.length}/{draft.limit}" if draft.limit else f"{draft.length} chars"
-        problem = f" ⚠ {draft.problem}" if draft.problem else ""
-        edited = ", edited" if draft.edited else ""
-        sections.append(CardSection(f"{channel_label(draft.channel)} ({limit}{edited}){problem}", draft.text))
+    sections = [CardSection("Answer", answer.text)]
+    drafts = drafts_of(session, answer)
+    shown = lead_draft(drafts)
+    if shown is not None:
+        sections.append(CardSection(draft_status(shown), shown.text))
+        others = [draft_status(d) for d in drafts if d is not shown]
+        if others:
+            sections.append(CardSection("Other drafts (tap Show all drafts)", "\n".join(others)))
     footer = decision_footer(answer, services.config.practice.timezone)
     value = str(answer.id)
-    buttons = ()
+    buttons: tuple[Button, ...] = ()
     if answer.review_status == ReviewStatus.PENDING:
         buttons = (Button("Approve", "review.approve", value, "primary"), Button("Edit", "review.edit", value),
                    Button("Reject", "review.reject", value, "danger"), Button("Send back", "review.sendback", value))
-    title = f"{person.name}{specialty}: drafts for {answer.prompt.week}"
+        if has_advice(answer) and answer.advice_suggestion:
+            buttons += (Button("Use suggested wording", "review.reword", value),)
+        buttons += (Button("Show all drafts", "review.show", value),)
+    title = f"{person.name}{specialty}: drafts for {answer.prompt.week} (answer {answer.id})"
     text = f"{title}. {footer}."
     return OutgoingMessage(text=text, buttons=buttons,
                            card=Card(title=title, sections=tuple(sections), badge=badge(answer), footer=footer))
@@ -99,10 +151,13 @@ def reason_form(answer: Answer, kind: str, message: MessageRef | None) -> Form:
 
 
 def approved_message(services, answer: Answer, drafts: list[Draft]) -> OutgoingMessage:
+    """Two or three lines for the physician: which channels, when, by whom (not the posts again)."""
     tz = services.config.practice.timezone
-    posts = [{"channel": channel_label(d.channel), "text": d.text,
-              "slot": weeks.describe_local(d.slot_at, tz) if d.slot_at else "not scheduled"} for d in drafts]
-    text = services.templates.render("messages/approved.txt.j2", posts=posts, answer=answer)
+    scheduled = sorted((d for d in drafts if d.slot_at), key=lambda d: d.slot_at)
+    posts = [{"channel": channel_label(d.channel), "when": weeks.describe_local(d.slot_at, tz)} for d in scheduled]
+    unscheduled = [channel_label(d.channel) for d in drafts if not d.slot_at]
+    text = services.templates.render("messages/approved.txt.j2", posts=posts, unscheduled=unscheduled,
+                                     decided_by=answer.decided_by or "marketing")
     buttons = () if services.config.prompts.self_post else (
         Button("Send me the text to post myself", "review.selfpost", str(answer.id)),)
     return OutgoingMessage(text=text, buttons=buttons)
@@ -112,3 +167,10 @@ def self_post_message(services, drafts: list[Draft]) -> OutgoingMessage:
     mine = [d for d in drafts if d.channel in ("linkedin", "x")] or drafts
     posts = [{"channel": channel_label(d.channel), "text": d.text} for d in mine]
     return OutgoingMessage(text=services.templates.render("messages/self_post.txt.j2", posts=posts))
+
+
+def all_drafts_for(services, answer_id: int) -> str | None:
+    """`all_drafts_text` for an answer id (None: no such answer), for adapters' own commands."""
+    with services.db.transaction() as session:
+        answer = session.get(Answer, answer_id)
+        return None if answer is None else all_drafts_text(answer, drafts_of(session, answer))

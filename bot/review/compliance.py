@@ -18,7 +18,7 @@ from bot import audit
 from bot.chat import Button, OutgoingMessage
 from bot.config import PracticeConfig
 from bot.review.drafts import render_drafts
-from bot.screening import AllowList, Screener, Verdict, suggest_rewording
+from bot.screening import AllowList, Finding, Screener, Verdict, suggest_rewording
 from bot.store import Answer, AnswerStatus, Draft, Person
 
 logger = logging.getLogger(__name__)
@@ -95,17 +95,30 @@ def save_drafts(services, session, answer: Answer, person: Person, now: datetime
     prompt = answer.prompt
     drafts = render_drafts(services.templates, services.config.practice, services.config.drafts,
                            physician_name=person.name, specialty=person.specialty,
-                           question=prompt.question.text, answer_text=answer.text, week=prompt.week)
+                           public_topic=prompt.question.public_topic, answer_text=answer.text,
+                           week=prompt.week)
     session.execute(delete(Draft).where(Draft.answer_id == answer.id))
-    rows = [Draft(answer_id=answer.id, channel=d.channel, text=d.text, length=d.length, limit=d.limit,
-                  fits=d.fits, problem=d.problem, created_at=now, updated_at=now) for d in drafts]
+    rows = [Draft(answer_id=answer.id, channel=d.channel, text=d.text, original_text=d.text, length=d.length,
+                  limit=d.limit, fits=d.fits, problem=d.problem, created_at=now, updated_at=now) for d in drafts]
     session.add_all(rows)
     return rows
 
 
+def stored_findings(answer: Answer) -> list[Finding]:
+    """The answer's findings as screened (kinds and spans, as stored), for the card and rewording."""
+    return [Finding(kind=f["kind"], start=f["start"], end=f["end"], reason=f.get("reason", ""))
+            for f in json.loads(answer.findings or "[]")]
+
+
 def override(services, session, answer: Answer, person: Person, reason: str, now: datetime) -> None:
-    """The physician says the flagged parts are fine: send on with their reason, audited."""
+    """The physician says the flagged parts are fine: send on with their reason, audited.
+
+    The override covers the PHI hold only: advice found in the same answer still gets its warning
+    and suggested rewording on the card.
+    """
     answer.override_reason, answer.overridden_at = reason, now
+    advice = [f for f in stored_findings(answer) if f.category == "advice"]
+    answer.advice_suggestion = suggest_rewording(answer.text, advice) if advice else ""
     audit.record(session, subject="answer", subject_id=answer.id, action="overridden", now=now, actor=person,
                  reason=reason, kinds=sorted({f["kind"] for f in json.loads(answer.findings)}))
     mark_ready(services, session, answer, person, now)

@@ -5,41 +5,55 @@ override folder's `posts/`, which can replace a channel or add one, e.g. `thread
 files starting with "_" are partials, not channels. The channel name is the file name up to
 its first dot. A template may state its own limit with a comment of its own, `{# limit: 500 #}`;
 for the built-in channels the platform limit stays the ceiling. Unknown channels without such a
-comment have no limit.
+comment have no limit. The variables are documented once, in `templates/posts/README.md`.
+
+Posts are plain text (HTML is made from the text only where HTML is consumed: `bot.review.html`).
+A post leads with a patient-facing hook, never with the weekly question (which speaks to the
+physician): the question's public topic line, else the answer's own first sentence.
 
 Fitting a draft never cuts a word or a URL: Rounds tries the full template, then the
-template's short form (`short=True`), then the short form with the answer ended at an earlier
-sentence end plus " …" (as long as the CTA and link are still whole). If nothing fits, the
-draft keeps the whole answer and says why (`fits=False`, `problem`).
+template's short form (`short=True`). On X the whole answer then becomes a numbered thread; on
+other channels the answer may end at an earlier sentence end plus " …" (as long as the CTA and
+link are still whole). If nothing fits, the draft keeps the whole answer and says why
+(`fits=False`, `problem`); over a platform's hard limit it cannot be approved (`bot.review.limits`).
 """
 
 from __future__ import annotations
 
 import re
 import traceback
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, TextIO
+from typing import Any
 
 from jinja2 import TemplateError as JinjaTemplateError
 from jinja2 import TemplateSyntaxError
-from markupsafe import escape
 
 from bot.config import DraftsConfig, PracticeConfig
+from bot.review.hashtags import hashtags_for
+from bot.review.limits import (
+    THREAD_BREAK,
+    THREAD_CHANNELS,
+    build_thread,
+    channel_label,
+    hard_problems,
+    length_rule,
+    measure,
+    thread_parts,
+)
 from bot.review.post_text import (
     ELLIPSIS,
     doctor_name,
     physician_slug,
-    plain_length,
     sentence_prefixes,
+    sentences,
     tracked_link,
-    x_length,
 )
 from bot.templating import TemplateError, Templates
 
 __all__ = [
-    "CHANNEL_LIMITS", "Draft", "channel_limit", "drafts_for_answer", "physician_slug",
-    "post_channels", "render_drafts", "show_drafts", "tracked_link", "validate_post_templates",
+    "CHANNEL_LIMITS", "Draft", "channel_label", "channel_limit", "hashtags_for", "physician_slug",
+    "post_channels", "post_hook", "render_drafts", "tracked_link", "validate_post_templates",
 ]
 
 POSTS = "posts"
@@ -51,29 +65,25 @@ CHANNEL_LIMITS: Mapping[str, int | str | None] = {
     "facebook": FACEBOOK_SOFT_LIMIT,
     "blog": None,
 }
-CHANNEL_LABELS = {"x": "X", "facebook": "Facebook", "instagram": "Instagram",
-                  "linkedin": "LinkedIn", "blog": "Blog"}
-LENGTH_RULES: Mapping[str, Callable[[str], int]] = {"x": x_length}
+MAX_HOOK = 120  # an answer's first sentence leads the post only if it reads as a headline
 _LIMIT_COMMENT = re.compile(r"\{#-?\s*limit\s*:\s*(\d+)\s*-?#\}")
+_ANSWER_MARK = "\u2063ANSWER\u2063"  # where the answer goes, when a template is split for a thread
 
 
 @dataclass(frozen=True)
 class Draft:
     channel: str
     text: str
-    length: int
+    length: int  # the longest post of a thread
     limit: int | None
     fits: bool
     problem: str | None
     trimmed: bool = False  # the answer was ended at an earlier sentence end to fit
+    parts: int = 1  # posts in an X thread
 
     @property
     def label(self) -> str:
         return channel_label(self.channel)
-
-
-def channel_label(channel: str) -> str:
-    return CHANNEL_LABELS.get(channel, channel.replace("_", " ").replace("-", " ").title())
 
 
 def post_channels(templates: Templates) -> dict[str, str]:
@@ -100,23 +110,32 @@ def channel_limit(templates: Templates, template_name: str, channel: str,
     return own if builtin is None else min(own, int(builtin))
 
 
-def hashtags_for(practice: PracticeConfig, specialty: str) -> list[str]:
-    """Configured hashtags for the specialty (case-insensitive), else those under "default"."""
-    wanted = specialty.strip().lower()
-    by_key = {key.strip().lower(): tags for key, tags in practice.hashtags.items()}
-    tags = by_key.get(wanted) if wanted else None
-    if tags is None:
-        tags = by_key.get("default", ())
-    return [tag if tag.startswith("#") else f"#{tag}" for tag in (t.strip() for t in tags) if tag]
+def post_hook(public_topic: str, answer: str) -> tuple[str, str]:
+    """(hook, answer body): the question's public topic, else the answer's short first sentence.
+
+    The first sentence becomes the hook only when more of the answer follows, so nothing is
+    said twice and nothing is lost. Neither case ever quotes the physician-facing question.
+    """
+    topic = " ".join(public_topic.split())
+    if topic:
+        return topic, answer
+    parts = sentences(answer)
+    if len(parts) > 1 and len(parts[0]) <= MAX_HOOK:
+        rest = answer.strip()[answer.strip().index(parts[0]) + len(parts[0]):].strip()
+        return parts[0], rest
+    return "", answer
 
 
-def _is_html(template_name: str) -> bool:
-    return template_name.lower().removesuffix(".j2").endswith((".html", ".htm"))
+def specialty_label(specialty: str) -> str:
+    """"family medicine" → "Family Medicine" (rosters often hold specialties lowercased)."""
+    small = {"and", "of", "&"}
+    words = specialty.strip().split()
+    return " ".join(w if w in small or not w.islower() else w.capitalize() for w in words)
 
 
 def render_drafts(templates: Templates, practice_config: PracticeConfig,
                   drafts_config: DraftsConfig, *, physician_name: str, specialty: str,
-                  question: str, answer_text: str, week: str) -> list[Draft]:
+                  public_topic: str, answer_text: str, week: str) -> list[Draft]:
     """Render one draft per channel, each fitted to its limit without cutting words or URLs.
 
     Args:
@@ -125,16 +144,17 @@ def render_drafts(templates: Templates, practice_config: PracticeConfig,
         drafts_config: the Facebook soft limit.
         physician_name: the name on the roster ("Priya Patel" or "Dr. Priya Patel").
         specialty: the physician's specialty ("" for none).
-        question: this week's question text.
+        public_topic: the question's patient-facing topic line ("" derives a hook from the answer).
         answer_text: the physician's answer; only ever a context value, never template source.
         week: the prompt's ISO week, e.g. "2026-W48" (goes into utm_campaign).
     """
     slug = physician_slug(physician_name)
+    hook, body = post_hook(public_topic, answer_text.strip())
     base = {
         "doctor": doctor_name(physician_name),
         "physician_name": physician_name,
-        "specialty": specialty,
-        "question": question.strip(),
+        "specialty": specialty_label(specialty),
+        "hook": hook,
         "practice_name": practice_config.name,
         "practice_phone": practice_config.phone,
         "hashtags": hashtags_for(practice_config, specialty),
@@ -144,44 +164,62 @@ def render_drafts(templates: Templates, practice_config: PracticeConfig,
         context = dict(base, channel=channel,
                        link=tracked_link(practice_config.url, channel, week, slug),
                        limit=channel_limit(templates, name, channel, drafts_config))
-        drafts.append(_fit(templates, name, channel, context, answer_text.strip()))
+        drafts.append(_fit(templates, name, channel, context, body))
     return drafts
 
 
 def _render(templates: Templates, name: str, context: dict[str, Any], answer: str,
             short: bool) -> str:
-    values = dict(context, answer=answer, short=short)
-    if _is_html(name):  # escape here too, so an .html template is safe whatever the env does
-        values = {k: _escaped(v) for k, v in values.items()}
-    return templates.render(name, **values)
+    return templates.render(name, **dict(context, answer=answer, short=short))
 
 
-def _escaped(value: Any) -> Any:
-    if isinstance(value, str):
-        return escape(value)
-    if isinstance(value, list):
-        return [escape(v) if isinstance(v, str) else v for v in value]
-    return value
+def _fitted(channel: str, text: str, limit: int | None, **extra: Any) -> Draft:
+    """A draft of `text`; `fits` and `problem` say whether it is within every limit."""
+    length = measure(channel, text)
+    blocking = hard_problems(channel, text)
+    parts = len(thread_parts(channel, text))
+    if blocking:
+        return Draft(channel, text, length, limit, False, blocking[0] + ": shorten the answer or edit the draft",
+                     parts=parts, **extra)
+    if limit is not None and length > limit:
+        problem = (f"Longer than the {limit} characters set for {channel_label(channel)} "
+                   f"({length}): consider shortening it")
+        return Draft(channel, text, length, limit, False, problem, parts=parts, **extra)
+    return Draft(channel, text, length, limit, True, None, parts=parts, **extra)
 
 
 def _fit(templates: Templates, name: str, channel: str, context: dict[str, Any],
          answer: str) -> Draft:
     limit = context["limit"]
-    count = LENGTH_RULES.get(channel, plain_length)
+    count = length_rule(channel)
     full = _render(templates, name, context, answer, short=False)
     if limit is None or count(full) <= limit:
-        return Draft(channel, full, count(full), limit, True, None)
+        return _fitted(channel, full, limit)
     short = _render(templates, name, context, answer, short=True)
     if count(short) <= limit:
-        return Draft(channel, short, count(short), limit, True, None)
+        return _fitted(channel, short, limit)
+    if channel in THREAD_CHANNELS:
+        thread = _thread(templates, name, context, answer, limit)
+        if thread is not None:
+            return _fitted(channel, thread, limit)
+        return _fitted(channel, short, limit)
     must_keep = [s for s in (context["link"], context["practice_phone"]) if s in short]
     for prefix in sentence_prefixes(answer):
         text = _render(templates, name, context, prefix + ELLIPSIS, short=True)
         if count(text) <= limit and all(s in text for s in must_keep):
-            return Draft(channel, text, count(text), limit, True, None, trimmed=True)
-    problem = (f"Too long for {channel_label(channel)} ({count(short)}/{limit}): "
-               "shorten the answer or edit the draft")
-    return Draft(channel, short, count(short), limit, False, problem)
+            return _fitted(channel, text, limit, trimmed=True)
+    return _fitted(channel, short, limit)
+
+
+def _thread(templates: Templates, name: str, context: dict[str, Any], answer: str,
+            limit: int) -> str | None:
+    """The full form split around the answer: its head opens the thread, its tail ends it."""
+    framed = _render(templates, name, context, _ANSWER_MARK, short=False)
+    if framed.count(_ANSWER_MARK) != 1:
+        return None
+    head, tail = (part.strip() for part in framed.split(_ANSWER_MARK))
+    posts = build_thread(head, answer, tail, limit, length_rule("x"))
+    return THREAD_BREAK.join(posts) if posts else None
 
 
 # --- start-up validation --------------------------------------------------------------------
@@ -191,7 +229,7 @@ SAMPLE_CONTEXT: Mapping[str, Any] = {
     "doctor": "Dr. Sample Name",
     "physician_name": "Sample Name",
     "specialty": "Cardiology",
-    "question": "What is one thing patients often get wrong?",
+    "hook": "Is chest pain always a heart attack?",
     "answer": "A sample answer. It has two sentences.",
     "practice_name": "Sample Practice",
     "practice_phone": "(555) 010-0100",
@@ -210,6 +248,11 @@ def validate_post_templates(templates: Templates) -> None:
     """
     problems = []
     for channel, name in post_channels(templates).items():
+        if name.lower().removesuffix(".j2").endswith((".html", ".htm")):
+            problems.append(f"{templates.env.get_template(name).filename or name}: post templates make "
+                            "plain text (HTML is made from the text where it is consumed); rename it "
+                            f"to posts/{channel}.txt.j2 and drop the markup")
+            continue
         for short in (False, True):
             try:
                 templates.env.get_template(name).render(**dict(SAMPLE_CONTEXT, short=short))
@@ -233,52 +276,3 @@ def _template_location(templates: Templates, name: str, error: BaseException) ->
         if frame.filename.endswith(".j2") or frame.filename == filename:
             filename, line = frame.filename, frame.lineno or "?"
     return filename, line
-
-
-# --- `rounds drafts show ANSWER_ID` ---------------------------------------------------------
-
-
-def drafts_for_answer(services: Any, answer_id: int) -> tuple[dict[str, str], list[Draft]] | None:
-    """Load an answer with its prompt, person and question and render its drafts (None: no such answer)."""
-    from bot.store import Answer
-
-    with services.db.transaction() as session:
-        answer = session.get(Answer, answer_id)
-        if answer is None:
-            return None
-        prompt = answer.prompt
-        facts = {"answer_id": str(answer.id), "physician": prompt.person.name,
-                 "specialty": prompt.person.specialty, "week": prompt.week,
-                 "question": prompt.question.text, "answer": answer.text}
-    drafts = render_drafts(
-        services.templates, services.config.practice, services.config.drafts,
-        physician_name=facts["physician"], specialty=facts["specialty"],
-        question=facts["question"], answer_text=facts["answer"], week=facts["week"],
-    )
-    return facts, drafts
-
-
-def show_drafts(services: Any, answer_id: int | str, out: TextIO) -> int:
-    """Print every channel's draft for an answer with length/limit and any problem; 1 if unknown."""
-    try:
-        number = int(answer_id)
-    except (TypeError, ValueError):
-        out.write(f"Answer id must be a number, got {answer_id!r}.\n")
-        return 1
-    loaded = drafts_for_answer(services, number)
-    if loaded is None:
-        out.write(f"No answer with id {number}.\n")
-        return 1
-    facts, drafts = loaded
-    specialty = f" ({facts['specialty']})" if facts["specialty"] else ""
-    out.write(f"Drafts for answer {number}: {facts['physician']}{specialty}, "
-              f"week {facts['week']}\nQuestion: {facts['question']}\n")
-    for draft in drafts:
-        size = f"{draft.length}/{draft.limit}" if draft.limit else f"{draft.length}, no limit"
-        notes = "" if draft.fits else "  TOO LONG"
-        if draft.trimmed:
-            notes += "  (answer shortened at a sentence end)"
-        out.write(f"\n== {draft.label} [{size}]{notes} ==\n{draft.text}\n")
-        if draft.problem:
-            out.write(f"!! {draft.problem}\n")
-    return 0

@@ -16,6 +16,8 @@ from typing import Any
 
 from bot.chat import OutgoingMessage
 from bot.outbox import enqueue
+from bot.review.html import text_to_html
+from bot.review.limits import thread_parts
 from bot.store import Answer, Draft, Person
 
 PLATFORM = "webhook"
@@ -45,9 +47,19 @@ def webhook_payload(answer: Answer, person: Person, drafts: Iterable[Draft],
         "question": question,
         "approved_by": approved_by.name if isinstance(approved_by, Person) else str(approved_by),
         "approved_at": _iso(now),
-        "posts": [{"channel": draft.channel, "text": draft.text, "slot_at": _iso(draft.slot_at)}
-                  for draft in sorted(drafts, key=lambda d: d.channel)],
+        "posts": [_post(draft) for draft in sorted(drafts, key=lambda d: d.channel)],
     }
+
+
+def _post(draft: Draft) -> dict[str, Any]:
+    """One post: its readable text; X threads also as their posts; the blog also as HTML."""
+    post: dict[str, Any] = {"channel": draft.channel, "text": draft.text, "slot_at": _iso(draft.slot_at)}
+    parts = thread_parts(draft.channel, draft.text)
+    if len(parts) > 1:
+        post["thread"] = parts
+    if draft.channel == "blog":
+        post["html"] = text_to_html(draft.text)
+    return post
 
 
 def enqueue_webhook(services, session, answer: Answer, person: Person, drafts: Iterable[Draft],

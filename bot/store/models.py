@@ -104,6 +104,9 @@ class Question(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     specialty: Mapped[str] = mapped_column(String(100), default="")  # "" = general
     text: Mapped[str] = mapped_column(Text)
+    # What a post leads with: the question speaks to the physician ("your patients"), so posts
+    # never quote it. Empty: the post's hook comes from the answer instead.
+    public_topic: Mapped[str] = mapped_column(Text, default="", server_default="")
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
@@ -256,6 +259,7 @@ class Draft(Base):
     problem: Mapped[str | None] = mapped_column(String(300), nullable=True)
     slot_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True, index=True)  # calendar
     edited: Mapped[bool] = mapped_column(Boolean, default=False)
+    original_text: Mapped[str | None] = mapped_column(Text, nullable=True)  # as drafted, before edits
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
 

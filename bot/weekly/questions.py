@@ -22,6 +22,7 @@ from bot.csvfile import CsvSource, Progress, RowProblem, counted, extra_fields, 
 from bot.store import Person, Prompt, Question
 
 MAX_QUESTION_LENGTH = 300
+MAX_TOPIC_LENGTH = 120  # a post's opening line, not a paragraph
 STARTER_BANK = ("data", "questions.csv")  # inside the bot package, so it ships in the wheel
 
 # Common spellings people type in a roster, mapped to the bank's specialty names.
@@ -84,21 +85,31 @@ def find_question(session: Session, specialty: str, text: str) -> Question | Non
     return session.scalars(statement).first()
 
 
-def add_question(session: Session, text: str, now: datetime, specialty: str = "") -> tuple[Question, bool]:
+def _validate_topic(topic: str) -> str | None:
+    if len(topic) > MAX_TOPIC_LENGTH:
+        return f"the public topic is {len(topic)} characters; keep it under {MAX_TOPIC_LENGTH}"
+    return None
+
+
+def add_question(session: Session, text: str, now: datetime, specialty: str = "",
+                 public_topic: str = "") -> tuple[Question, bool]:
     """Add a question (or re-activate the identical one); return (question, newly added).
 
-    Raises ValueError when the text is empty or too long.
+    `public_topic` is the patient-facing line posts lead with; a given one replaces the old.
+    Raises ValueError when the text is empty or too long, or the topic too long.
     """
-    text = normalise_text(text)
-    problem = _validate_text(text)
+    text, public_topic = normalise_text(text), normalise_text(public_topic)
+    problem = _validate_text(text) or _validate_topic(public_topic)
     if problem:
         raise ValueError(problem)
     existing = find_question(session, specialty, text)
     if existing is not None:
         existing.active = True
+        if public_topic:
+            existing.public_topic = public_topic
         return existing, False
     question = Question(specialty=normalise_specialty(specialty), text=text, active=True,
-                        created_at=now)
+                        public_topic=public_topic, created_at=now)
     session.add(question)
     session.flush()
     return question, True
@@ -118,18 +129,21 @@ class QuestionImportReport:
 
 def import_questions(session: Session, source: CsvSource, now: datetime,
                      progress: Progress | None = None) -> QuestionImportReport:
-    """Import CSV with header `specialty,text`; bad lines are reported, good ones added.
+    """Import CSV with header `specialty,text` (optional `public_topic`); bad lines are reported.
 
+    A row without a public topic still imports: its posts lead with a hook from the answer.
     Raises CsvFormatError when the header is missing a column.
     """
-    rows, ignored = read_rows(source, ("specialty", "text"))
+    rows, ignored = read_rows(source, ("specialty", "text"), optional=("public_topic",))
     report = QuestionImportReport()
     if ignored:
         report.warnings.append(RowProblem(1, f"ignored unknown column(s) {', '.join(ignored)}"))
     seen: dict[tuple[str, str], int] = {}
     for line, row in counted(rows, progress):
         text = normalise_text(row.get("text", ""))
-        problem = extra_fields(row, 2) or _validate_text(text)
+        topic = normalise_text(row.get("public_topic") or "")
+        problem = extra_fields(row, 3 if "public_topic" in row else 2) or _validate_text(text) \
+            or _validate_topic(topic)
         identity = (normalise_specialty(row.get("specialty")), text)
         if problem is None and identity in seen:
             problem = f"the same question is already on line {seen[identity]}"
@@ -137,7 +151,7 @@ def import_questions(session: Session, source: CsvSource, now: datetime,
             report.errors.append(RowProblem(line, problem, text[:60]))
             continue
         seen[identity] = line
-        question, created = add_question(session, text, now, specialty=identity[0])
+        question, created = add_question(session, text, now, specialty=identity[0], public_topic=topic)
         if created:
             report.added.append(question)
         else:
@@ -152,16 +166,29 @@ def starter_rows() -> list[dict[str, str]]:
         return list(csv.DictReader(file))
 
 
+def starter_topics() -> dict[tuple[str, str], str]:
+    """(specialty, question text) → the public topic line shipped for that starter question."""
+    return {(normalise_specialty(row["specialty"]), normalise_text(row["text"])):
+            normalise_text(row.get("public_topic") or "") for row in starter_rows()}
+
+
 def seed_starter_bank(session: Session, now: datetime) -> int:
-    """Add the starter questions that are not in the bank yet; return how many were added."""
-    existing = {(q.specialty, q.text) for q in session.scalars(select(Question))}
+    """Add the starter questions that are not in the bank yet; return how many were added.
+
+    Starter questions already in the bank without a public topic get the shipped one.
+    """
+    existing = {(q.specialty, q.text): q for q in session.scalars(select(Question))}
     added = 0
-    for row in starter_rows():
-        identity = (normalise_specialty(row["specialty"]), normalise_text(row["text"]))
-        if identity not in existing:
-            session.add(Question(specialty=identity[0], text=identity[1], active=True, created_at=now))
-            existing.add(identity)
+    for identity, topic in starter_topics().items():
+        question = existing.get(identity)
+        if question is None:
+            question = Question(specialty=identity[0], text=identity[1], public_topic=topic, active=True,
+                                created_at=now)
+            session.add(question)
+            existing[identity] = question
             added += 1
+        elif not question.public_topic:
+            question.public_topic = topic
     session.flush()
     return added
 

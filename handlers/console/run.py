@@ -10,7 +10,7 @@ from typing import TextIO
 
 from bot.services import Services
 from handlers.console.chat import dm_channel
-from handlers.console.render import safe
+from handlers.console.render import indent, safe
 from handlers.console.session import HELP, ConsoleSession, parse_duration
 
 logger = logging.getLogger(__name__)
@@ -39,7 +39,7 @@ class Commands:
         self.table: dict[str, Callable[[str], None]] = {
             "as": self.act_as, "people": self.people, "who": self.people,
             "choose": self.choose, "reply": self.reply, "edit": self.edit, "say": self.say,
-            "inbox": self.inbox, "channel": self.channel, "marketing": self.channel,
+            "inbox": self.inbox, "channel": self.channel, "marketing": self.channel, "drafts": self.drafts,
             "tick": self.tick, "advance": self.advance, "next": self.next,
             "now": self.now, "rounds": self.rounds,
             "help": self.help, "quit": self.quit, "q": self.quit, "exit": self.quit,
@@ -140,6 +140,17 @@ class Commands:
 
     def channel(self, _rest: str) -> None:
         self.s.show_channel()
+
+    def drafts(self, rest: str) -> None:
+        from bot.review.cards import all_drafts_for
+
+        number = _number(rest)
+        text = all_drafts_for(self.s.services, number) if number is not None else None
+        if text is None:
+            self.s.say("Usage: :drafts ID (the answer id on the card)" if number is None
+                       else f"No answer with id {number}.")
+            return
+        self.s.say(indent(text))
 
     def tick(self, _rest: str) -> None:
         self.s.tick()

@@ -53,6 +53,7 @@ Commands:
   :channel            the #marketing channel: approval cards and the weekly plan (alias :marketing);
                       approvers and leads see new cards in full as they arrive
   :choose N #M        also clicks buttons on a #marketing card (#M), as whoever you are now
+  :drafts ID          every draft of answer ID in full (the card shows one; ID is on the card)
   Forms (Edit, Reject, Send back) ask one line per field: an empty line keeps the shown
   value, \\n in a line is a line break, a number picks an option, :cancel abandons the form.
   :tick               run everything due at the console's time

@@ -384,7 +384,7 @@ def test_held_answer_shows_its_fine_button_and_takes_a_reason(database_url):
 # --- review in the #marketing channel ------------------------------------------------------------
 
 ANSWER = "They ask whether chest pain always means a heart attack. Usually it does not."
-CARD_BUTTONS = "[1] Approve  [2] Edit  [3] Reject  [4] Send back"
+CARD_BUTTONS = "[1] Approve  [2] Edit  [3] Reject  [4] Send back  [5] Show all drafts"
 CARD = r"#(\d+) Rounds in #marketing:\n    Dr\. Amy Lee \(cardiology\): drafts for"
 
 
@@ -416,12 +416,13 @@ def test_approver_sees_the_card_and_approves_it(console_services):
     )
 
     # Dr. Lee is neither approver nor lead: the new card is one line for her.
-    assert "→ #marketing: Dr. Amy Lee (cardiology): drafts for 2026-W48. Waiting for approval." in out
+    assert "→ #marketing: Dr. Amy Lee (cardiology): drafts for 2026-W48 (answer 1). Waiting for a…" in out
     card = re.search(CARD + r".*?" + re.escape(CARD_BUTTONS), out, re.S).group(0)
     assert "✓ Clean: no patient details or individual advice found" in card
-    assert "    Question:\n        What do new patients ask you most about heart health?" in card
+    assert "What do new patients ask you most about heart health?" not in card  # not for the public
     assert f"    Answer:\n        {ANSWER}" in card
-    assert "    X (" in card and "    LinkedIn (" in card
+    assert "    Facebook (" in card  # one draft in full, the others one line each
+    assert "        X (" in card and "        LinkedIn (" in card
     assert "    Waiting for approval\n    " + CARD_BUTTONS in card
     assert "Only approvers can approve, edit, reject or send back drafts." in out
     assert "(1 message to act on in #marketing: #" in out  # the hint when Pat takes over
@@ -429,7 +430,8 @@ def test_approver_sees_the_card_and_approves_it(console_services):
     updated = re.search(r"#\d+ Rounds in #marketing \(updated\):\n.*?(?=\n\S)", out, re.S).group(0)
     assert "    Approved by Pat Staff, " in updated and "[1]" not in updated
     assert "has nothing to click." in out
-    assert "Your post was approved." in out.split("You are now Dr. Amy Lee")[-1]
+    notice = out.split("You are now Dr. Amy Lee")[-1]
+    assert "Your post was approved by Pat Staff." in notice and "Going out: " in notice
     assert answer_of(db).review_status == ReviewStatus.APPROVED
     assert answer_of(db).decided_by == "Pat Staff"
 

@@ -194,11 +194,12 @@ def test_card_is_posted_to_marketing_with_header_badge_drafts_and_buttons(review
     assert "Dr. Ana Lee (cardiology)" in card.blocks[0]["text"]["text"]
     assert "Clean" in block_text(card.blocks[1])
     sections = [b["text"]["text"] for b in card.blocks if b["type"] == "section"]
-    assert sections[0].startswith("*Question*\n") and sections[1].startswith("*Answer*\n")
-    assert any(s.startswith("*X (") for s in sections)
+    assert sections[0].startswith("*Answer*\n") and sections[1].startswith("*Facebook (")
+    assert "\nX (" in sections[2]  # the other drafts, a line each
     buttons = actions_of(card.blocks)
-    assert [b["action_id"] for b in buttons] == ["review.approve", "review.edit", "review.reject", "review.sendback"]
-    assert [b.get("style") for b in buttons] == ["primary", None, "danger", None]
+    assert [b["action_id"] for b in buttons] == ["review.approve", "review.edit", "review.reject", "review.sendback",
+                                                 "review.show"]
+    assert [b.get("style") for b in buttons] == ["primary", None, "danger", None, None]
     assert {b["value"] for b in buttons} == {str(answer_id(review))}
     assert "Waiting for approval" in card.text  # the plain fallback
     for block in card.blocks:
