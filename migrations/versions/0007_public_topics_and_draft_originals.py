@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = '0007_issue10'
-down_revision = '0004'
+down_revision = '0009_issue13'
 branch_labels = None
 depends_on = None
 

@@ -74,7 +74,7 @@ def review_status(teams) -> str:
 def test_card_is_an_adaptive_card_with_the_four_decisions(card):
     call, card_json = card
     assert card_json["version"] == "1.5" and card_json["fallbackText"]
-    assert set(actions_of(card_json)) == {"Approve", "Edit", "Reject", "Send back"}
+    assert set(actions_of(card_json)) == {"Approve", "Edit", "Reject", "Send back", "Show all drafts"}
     assert "Dr. Ana Lee" in call.body["summary"]
 
 
