@@ -25,6 +25,8 @@ from bot.screening.identifiers import (
     find_urls,
     url_hosts,
 )
+from bot.screening.learned import load_models
+from bot.screening.learned_findings import sentence_findings, tagged_findings
 from bot.screening.names import NameFinder, name_tokens
 from bot.screening.phones import PhoneFinder
 from bot.screening.places import find_addresses, find_geography
@@ -74,6 +76,7 @@ class Screener:
         self._emails = frozenset(e.lower() for e in allow.emails)
         self._name_words = name_tokens(allow.names)
         self._extended: dict[AllowList, Screener] = {}
+        self._tagger, self._sentences = load_models()
 
     def _with_extra(self, extra: AllowList) -> Screener:
         """A screener with extra allowed items, cached per extra list (physicians repeat)."""
@@ -115,6 +118,8 @@ class Screener:
             found.extend(find_biometrics(text))
         found.extend(find_stories(text, spans, words))
         found.extend(find_advice(text, spans, words))
+        found.extend(tagged_findings(text, self._tagger, self._name_words, spans))
+        found.extend(sentence_findings(text, self._sentences, spans))
         return Verdict.from_findings(_resolve(found))
 
 

@@ -1,0 +1,84 @@
+"""Findings from the learned models, filtered through the same allow-lists and masks as the rules."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from bot.screening.context import has_person_cue
+from bot.screening.findings import Finding
+from bot.screening.learned import SentenceClassifier, TokenTagger
+from bot.screening.names import _DOCTOR_BEFORE, _NOT_NAMES, eponym_mask
+from bot.screening.places import _LARGE_PLACES, STATES
+
+NAME_THRESHOLD = 0.6
+PLACE_THRESHOLD = 0.6
+ADVICE_THRESHOLD = 0.7
+STORY_THRESHOLD = 0.7
+_NOT_NAME_LOWER = frozenset(w.lower() for w in _NOT_NAMES)
+_NOT_PLACE_LOWER = frozenset(w.lower() for w in STATES | _LARGE_PLACES)
+_HONORIFIC_BEFORE = re.compile(r"(?i:\b(?:mr|mrs|ms|mx|miss|sra?|srta|don|doña|mme|herr|frau)\.?\s+)$")
+_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+# Advice is aimed at someone: 'you', an imperative opening a clause, a dose, a drug, or 'I'll / we'll'.
+_ADDRESSED = re.compile(
+    r"(?i:\b(?:you|your|yours|you're|you'll|u|ur|usted|su|tu|te|le)\b"
+    r"|(?:^|[.;:,!?-]\s*|\b(?:and|then|just|so|pls|please)\s+)(?:stop|start|restart|resume|take|cut|hold|skip"
+    r"|double|halve|increase|decrease|reduce|go|put|give|use|try|switch|bump|drop|quit|keep|continue"
+    r"|apply|wean|come|get|book|see|call|avoid|ice|rest|tome|deje|suspenda|aumente|dele|use|vaya|no tome)\b"
+    r"|\b(?:I'll|I will|we'll|we will|I'd|I would|let's|I recommend|I'm going to|we're going to)\b"
+    r"|\d\s*(?:mg|mcg|milligrams?|ml|units|puffs|tabs?|tablets?|pills?)\b)"
+)
+REASONS = {
+    "name": "looks like a person's name (found by the name model from its context)",
+    "geography": "names a town, facility or room where a particular person lives or stays",
+    "advice": "reads as advice to one person about their own treatment or diagnosis",
+    "patient_story": "describes a particular patient in enough detail that someone could recognise them",
+}
+
+
+def _strip(word: str) -> str:
+    return re.sub(r"(?:['’]s|['’])$", "", word).strip(".").lower()
+
+
+def tagged_findings(
+    text: str, tagger: TokenTagger, allowed_words: frozenset[str], sentences: list[tuple[int, int]]
+) -> Iterator[Finding]:
+    """Names and places from the token tagger, minus allow-listed people, doctors and eponyms."""
+    runs = tagger.spans(text)
+    if not runs:
+        return
+    mask = eponym_mask(text)
+    for label, start, end, confidence in runs:
+        words = [_strip(w) for w in _WORD.findall(text[start:end])]
+        words = [w for w in words if w]
+        if not words or any(s <= start and end <= e for s, e in mask):
+            continue
+        if all(w in allowed_words for w in words):
+            continue
+        if label == "NAME":
+            if confidence < NAME_THRESHOLD or all(w in _NOT_NAME_LOWER for w in words):
+                continue
+            if _DOCTOR_BEFORE.search(text[max(0, start - 12) : start]):
+                continue
+            honorific = _HONORIFIC_BEFORE.search(text[max(0, start - 8) : start])
+            begin = start - len(honorific.group(0)) if honorific else start
+            yield Finding("name", begin, end, REASONS["name"])
+        else:
+            if confidence < PLACE_THRESHOLD or " ".join(words) in _NOT_PLACE_LOWER or words[0] in _NOT_PLACE_LOWER:
+                continue
+            yield Finding("geography", start, end, REASONS["geography"])
+
+
+def sentence_findings(
+    text: str, classifier: SentenceClassifier, sentences: list[tuple[int, int]]
+) -> Iterator[Finding]:
+    """Advice and identifying stories, one finding per sentence the classifier is sure of."""
+    spans = [(s, e) for s, e in sentences if any(c.isalpha() for c in text[s:e])]
+    scores = classifier.scores([text[s:e] for s, e in spans])
+    for (start, end), score in zip(spans, scores, strict=True):
+        while end > start and text[end - 1] in " .!?;,":
+            end -= 1
+        if score["ADVICE"] >= ADVICE_THRESHOLD and _ADDRESSED.search(text, start, end):
+            yield Finding("advice", start, end, REASONS["advice"])
+        elif score["STORY"] >= STORY_THRESHOLD and has_person_cue(text, start, end) or score["STORY"] >= 0.9:
+            yield Finding("patient_story", start, end, REASONS["patient_story"])
