@@ -298,8 +298,10 @@ def _case(text: str, mode: str) -> str:
 class Sampler:
     """Draws slot values from the name and place lists with one seeded random generator."""
 
-    def __init__(self, rng: random.Random, first: list[str], last: list[str], cities: list[str]):
-        self.rng, self.first, self.last, self.cities = rng, first, last, cities
+    def __init__(
+        self, rng: random.Random, first: list[str], last: list[str], cities: list[str], writer: str = "train"
+    ):
+        self.rng, self.first, self.last, self.cities, self.writer = rng, first, last, cities, writer
 
     def given(self) -> str:
         return self.rng.choice(self.first)
@@ -568,10 +570,15 @@ CLEAN_SENTENCE_TEMPLATES = [
 ]
 
 
-def split_family(templates: list[str], writer: str) -> list[str]:
-    """Every fourth template is kept back for the held-out writer; the rest train the models."""
-    keep = 0 if writer == "heldout" else None
-    return [t for i, t in enumerate(templates) if (i % 4 == 3) == (keep == 0)]
+def family(name: str, writer: str) -> list[str]:
+    """Templates of one kind for the training writer or the separately written held-out writer."""
+    table = {
+        ("tag", "train"): TAG_TEMPLATES, ("tag", "heldout"): HELDOUT_TAG_TEMPLATES,
+        ("advice", "train"): ADVICE_TEMPLATES, ("advice", "heldout"): HELDOUT_ADVICE_TEMPLATES,
+        ("story", "train"): STORY_TEMPLATES, ("story", "heldout"): HELDOUT_STORY_TEMPLATES,
+        ("clean", "train"): CLEAN_SENTENCE_TEMPLATES, ("clean", "heldout"): [],
+    }
+    return table[(name, writer)]
 
 
 def render_sentence(template: str, sampler: Sampler) -> str:
@@ -582,12 +589,13 @@ def render_sentence(template: str, sampler: Sampler) -> str:
         "time": rng.choice(TIMES), "freq": rng.choice(FREQS),
         "n": str(rng.choice([1, 2, 5, 10, 20, 25, 40, 50, 81, 100, 500, 1000])),
         "n2": str(rng.choice([40, 60, 80, 100, 200])), "h": str(rng.choice([4, 6, 8, 12])),
-        "occ": rng.choice(OCCUPATIONS), "place": rng.choice(sampler.cities).split()[0],
+        "occ": rng.choice(HELDOUT_OCCUPATIONS if sampler.writer == "heldout" else OCCUPATIONS),
+        "place": rng.choice(sampler.cities).split()[0],
         "event": rng.choice(_EVENTS),
         "part": rng.choice(_PARTS), "store": rng.choice(_STORES), "team": rng.choice(_TEAMS),
         "age": str(rng.randint(15, 85)), "asks": rng.choice(ASKS), "cond": rng.choice(CONDITIONS),
         "org": rng.choice(ORGS), "filler": rng.choice(FILLER_CLEAN), "freq_es": rng.choice(_TIME_ES),
-        "dx_es": rng.choice(_DX_ES), "first": sampler.given(),
+        "dx_es": rng.choice(_DX_ES), "first": sampler.given(), "rel2": rng.choice(["wife", "husband", "mom", "son"]),
     }
     values["reason"] = rng.choice(_REASON).format(**values)
     return template.format(**values)
@@ -596,15 +604,11 @@ def render_sentence(template: str, sampler: Sampler) -> str:
 def sentence_examples(sampler: Sampler, count: int, writer: str) -> list[tuple[str, str]]:
     """(sentence, label) pairs; an advice sentence may come after a neutral lead-in clause."""
     rng = sampler.rng
-    families = {
-        "ADVICE": split_family(ADVICE_TEMPLATES, writer),
-        "STORY": split_family(STORY_TEMPLATES, writer),
-        "O": split_family(CLEAN_SENTENCE_TEMPLATES, writer),
-    }
+    families = {"ADVICE": family("advice", writer), "STORY": family("story", writer), "O": family("clean", writer)}
     out = []
     for _ in range(count):
         label = rng.choices(["ADVICE", "STORY", "O"], weights=[0.25, 0.12, 0.63])[0]
-        if label == "O" and rng.random() < 0.6:
+        if label == "O" and (rng.random() < 0.6 or not families["O"]):
             text = general_sentence(sampler)
         else:
             text = render_sentence(rng.choice(families[label]), sampler)
@@ -712,3 +716,56 @@ def common_words() -> list[str]:
     from faker.providers.lorem.es_ES import Provider as Spanish
 
     return sorted({w.lower() for w in (*English.word_list, *Spanish.word_list) if w.isalpha()})
+
+
+# --- held-out writer: phrasings written separately from the training templates above ---------
+HELDOUT_TAG_TEMPLATES = [
+    "Contact: {name}, {rel}",
+    "per {rel} {first}, pt has been confused since {day}",
+    "discussed with {rel}, {first}, at bedside",
+    "the {last} family asked when he can go back to work",
+    "patient: {last}, {first}",
+    "{last}, {first} - seen in clinic, plan reviewed with pt and {rel}.",
+    "lol {first} was so worried about the {drug} but she's fine now",
+    "omg {rel} {first} just texted me asking about her mom",
+    "so {hon} from {city} finally came back for the {test}",
+    "{first} {last} says hi btw, she {asks}",
+    "my fave pt {first} moved to {city} and still drives in",
+    "had {name} in today, {asks}",
+    "CC: f/u visit. {name} reports improved sleep. Lives alone in {city}.",
+    "HPI: {hon} is a pleasant pt here w/ {rel} {first} for {dx}.",
+    "Collateral from {rel} ({first}) by phone; pt resides at {facility}.",
+    "Pt {last} ambulating in hallway, family ({rel} {first}) at bedside.",
+    "Transferred from {facility} for eval of {dx}. Contact {rel}: {name}.",
+    "big thanks to {first} and her {rel} for the kind card",
+    "{first} from {city} won't stop asking about {eponym}",
+    "you remember {hon}? she {asks}",
+]
+HELDOUT_ADVICE_TEMPLATES = [
+    "wean off the {drug} over the next week",
+    "keep taking the {drug} even with the bleeding",
+    "split the {drug} in half {time}",
+    "it sounds like you've got {dx}, rest and fluids",
+    "that's {dx} on your {body}, put some {drug} on it",
+    "you don't need {test}, your symptoms are classic {dx}",
+    "go ahead and stop the {drug}, you've been on it long enough",
+    "I'd bump the {drug} up to {n} mg if I were you",
+    "for ur {body} pain just take {n} {drug} {freq}",
+    "you're fine to skip the {test} this year",
+    "no need for the ER, it's just {dx}",
+    "let's drop your {drug} to {n} mg starting {time}",
+    "your {rel2} should stop giving him the {drug}",
+    "ur {dx} will clear up if u use {drug} {freq}",
+    "definitely {dx}, I'd start {drug} tonight",
+    "tómese {n} mg de {drug} {freq_es}",
+]
+HELDOUT_STORY_TEMPLATES = [
+    "the {occ} whose {part} I fixed after the {event} {asks}",
+    "you all know the {occ} in {place}, well she {asks}",
+    "our town's {occ} came in after the {event} and {asks}",
+    "the {occ} who got hurt during the {event} {asks}",
+    "the lady who runs the {place} {store} {asks}",
+    "remember the {occ} from the {event}? he {asks}",
+]
+HELDOUT_OCCUPATIONS = ["harbor master", "county coroner", "chess champion", "ski instructor", "parade marshal",
+                       "school board president", "ice cream truck driver", "radio host", "head chef"]

@@ -27,11 +27,14 @@ PHI_KINDS: frozenset[str] = frozenset(
         "biometric",
         "photo",
         "patient_story",
+        "other_id",
     }
 )
 #: Individual medical advice (a warning, not a block).
 ADVICE_KINDS: frozenset[str] = frozenset({"advice"})
-KINDS: frozenset[str] = PHI_KINDS | ADVICE_KINDS
+#: Only in reply drafts (purpose="reply"): text that confirms someone is a patient. Holds like PHI.
+REPLY_KINDS: frozenset[str] = frozenset({"patient_confirmation"})
+KINDS: frozenset[str] = PHI_KINDS | ADVICE_KINDS | REPLY_KINDS
 
 
 @dataclass(frozen=True)

@@ -27,6 +27,21 @@ _DRUG_ENDING = re.compile(
     r"|mycin|azepam|zolam|codone|profen|formin|oxetine|triptyline|parin|xaban|sone|terol|pentin|amine)$"
 )
 _UNIT = frozenset("mg mcg milligrams ml units puffs tabs tablets pills g iu cc drops".split())
+# Abstract cues, so the classifier generalises past the verbs and drugs it was trained on.
+_YOU = frozenset("you your yours you're you've you'll youre u ur usted su tu".split())
+_IMPERATIVE = frozenset(
+    """stop start restart resume take cut hold skip double halve increase decrease reduce go put give use
+    try switch bump drop quit keep continue apply wean come get book see call avoid ice rest split crush
+    chew swallow inject rub spray finish taper lower raise add remove change tome deje suspenda aumente
+    dele use tómese tomese empiece siga""".split()
+)
+_MED_WORDS = frozenset(
+    """dose doses dosage medication medications medicine meds pill pills tablet tablets capsule capsules
+    prescription insulin inhaler antibiotic antibiotics statin statins steroid steroids cream ointment
+    drops patch shot shots injection vitamin supplement supplements pastilla pastillas medicina dosis""".split()
+)
+_FIRST_PERSON_PLAN = frozenset("i'll i'd we'll let's i'm recommend suggest prescribe".split())
+_CLAUSE_BREAK = frozenset(".,;:!?-")
 
 
 def shape(word: str) -> str:
@@ -102,7 +117,25 @@ def token_features(words: list[str], gaz: Gazetteer) -> list[list[str]]:
 
 def sentence_features(text: str) -> list[str]:
     """Bag of words, word pairs, the opening words and a few cues for one sentence."""
-    words = [w.lower() for w in TOKEN.findall(text) if w[0].isalnum()]
+    tokens = [w.lower() for w in TOKEN.findall(text)]
+    cues = set()
+    clause_start = True
+    for i, w in enumerate(tokens):
+        if w in _CLAUSE_BREAK:
+            clause_start = True
+            continue
+        if clause_start and w in _IMPERATIVE:
+            cues.add("imp")
+        if w in _YOU:
+            cues.add("you")
+        if w in _MED_WORDS or _DRUG_ENDING.search(w):
+            cues.add("med")
+        if w in _FIRST_PERSON_PLAN:
+            cues.add("plan")
+        if w in ("the", "our", "my") and i + 1 < len(tokens) and len(tokens[i + 1]) > 3:
+            cues.add("det+" + tokens[i + 1][-3:])
+        clause_start = w in ("and", "then", "just", "so", "pls", "please")
+    words = [w for w in tokens if w[0].isalnum()]
     f = ["w=" + w for w in words]
     f += ["b=" + a + "_" + b for a, b in zip(words, words[1:], strict=False)]
     f += ["p4=" + w[:4] for w in words if len(w) > 4]
@@ -111,10 +144,10 @@ def sentence_features(text: str) -> list[str]:
         if len(words) > 1:
             f.append("first2=" + words[0] + "_" + words[1])
     for i, w in enumerate(words):
-        if _DRUG_ENDING.search(w):
-            f.append("drugish")
         if w in _UNIT and i and words[i - 1][0].isdigit():
-            f.append("dose")
+            cues.add("dose")
+    f += sorted(cues)
+    f += [a + "+" + b for a in ("imp", "you", "plan") if a in cues for b in ("med", "dose") if b in cues]
     return f
 
 

@@ -6,6 +6,7 @@ import re
 
 from bot.screening.advice import find_advice
 from bot.screening.biometrics import find_biometrics
+from bot.screening.codes import find_codes, find_photo_files
 from bot.screening.context import sentence_spans
 from bot.screening.dates import find_ages, find_dates
 from bot.screening.findings import AllowList, Finding, Verdict
@@ -56,6 +57,7 @@ _PRIORITY = {
             "name",
             "biometric",
             "photo",
+            "other_id",
         )
     )
 }
@@ -100,6 +102,7 @@ class Screener:
             found.extend(find_labelled(text, words))
             found.extend(find_unlabelled(text))
             found.extend(self._phones.find(text))
+            found.extend(find_codes(text, spans))
         if "@" in text:
             found.extend(find_emails(text, self._emails, self._hosts))
         if may_hold_url(text):
@@ -114,6 +117,8 @@ class Screener:
         if digits or words & PLACE_WORDS:
             found.extend(find_geography(text, spans, self._name_words, words))
         found.extend(self._names.find(text, words))
+        if "." in text:
+            found.extend(find_photo_files(text))
         if words & BIOMETRIC_WORDS:
             found.extend(find_biometrics(text))
         found.extend(find_stories(text, spans, words))
