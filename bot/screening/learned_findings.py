@@ -7,17 +7,28 @@ from collections.abc import Iterator
 
 from bot.screening.context import has_person_cue
 from bot.screening.findings import Finding
-from bot.screening.learned import SentenceClassifier, TokenTagger
+from bot.screening.learned import _DRUG_ENDING, SentenceClassifier, TokenTagger
 from bot.screening.names import _DOCTOR_BEFORE, _NOT_NAMES, eponym_mask
 from bot.screening.places import _LARGE_PLACES, STATES
 
+# A run with a listed given or family name needs less confidence than an unlisted word.
 NAME_THRESHOLD = 0.6
+NAME_THRESHOLD_UNLISTED = 0.88
 PLACE_THRESHOLD = 0.6
+PLACE_THRESHOLD_UNLISTED = 0.85
 ADVICE_THRESHOLD = 0.7
 STORY_THRESHOLD = 0.7
 _NOT_NAME_LOWER = frozenset(w.lower() for w in _NOT_NAMES)
 _NOT_PLACE_LOWER = frozenset(w.lower() for w in STATES | _LARGE_PLACES)
 _HONORIFIC_BEFORE = re.compile(r"(?i:\b(?:mr|mrs|ms|mx|miss|sra?|srta|don|doña|mme|herr|frau)\.?\s+)$")
+_NEVER_NAMES = frozenset(
+    """son daughter husband wife mom mother dad father sister brother aunt uncle niece nephew grandma grandpa
+    grandmother grandfather granddaughter grandson partner fiance fiancee girlfriend boyfriend neighbor
+    roommate caregiver guardian proxy poa stepdad stepmom hijo hija esposo esposa pt patient family friend
+    collateral hallway bedside surgery clinic cardiology oncology pediatrics radiology my our your""".split()
+)
+# Split a sentence further at any full stop, question mark or semicolon, whatever the next letter's case.
+_CLAUSE_END = re.compile(r"(?<=[.!?;])\s+|\n+")
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 # Advice is aimed at someone: 'you', an imperative opening a clause, a dose, a drug, or 'I'll / we'll'.
 _ADDRESSED = re.compile(
@@ -36,6 +47,11 @@ REASONS = {
 }
 
 
+def _plain_word(word: str, gaz) -> bool:
+    """Words that are never a name on their own: relations, common words, drug names, single letters."""
+    return word in _NEVER_NAMES or word in gaz.common or len(word) == 1 or _DRUG_ENDING.search(word) is not None
+
+
 def _strip(word: str) -> str:
     return re.sub(r"(?:['’]s|['’])$", "", word).strip(".").lower()
 
@@ -48,15 +64,19 @@ def tagged_findings(
     if not runs:
         return
     mask = eponym_mask(text)
+    gaz = tagger.gazetteer
     for label, start, end, confidence in runs:
         words = [_strip(w) for w in _WORD.findall(text[start:end])]
         words = [w for w in words if w]
         if not words or any(s <= start and end <= e for s, e in mask):
             continue
-        if all(w in allowed_words for w in words):
+        if all(w in allowed_words for w in words) or all(_plain_word(w, gaz) for w in words):
             continue
+        listed = any(w in gaz.first or w in gaz.last for w in words)
         if label == "NAME":
-            if confidence < NAME_THRESHOLD or all(w in _NOT_NAME_LOWER for w in words):
+            if confidence < (NAME_THRESHOLD if listed else NAME_THRESHOLD_UNLISTED):
+                continue
+            if all(w in _NOT_NAME_LOWER for w in words):
                 continue
             if _DOCTOR_BEFORE.search(text[max(0, start - 12) : start]):
                 continue
@@ -64,7 +84,9 @@ def tagged_findings(
             begin = start - len(honorific.group(0)) if honorific else start
             yield Finding("name", begin, end, REASONS["name"])
         else:
-            if confidence < PLACE_THRESHOLD or " ".join(words) in _NOT_PLACE_LOWER or words[0] in _NOT_PLACE_LOWER:
+            if confidence < (PLACE_THRESHOLD if listed else PLACE_THRESHOLD_UNLISTED):
+                continue
+            if " ".join(words) in _NOT_PLACE_LOWER or words[0] in _NOT_PLACE_LOWER:
                 continue
             yield Finding("geography", start, end, REASONS["geography"])
 
@@ -73,12 +95,48 @@ def sentence_findings(
     text: str, classifier: SentenceClassifier, sentences: list[tuple[int, int]]
 ) -> Iterator[Finding]:
     """Advice and identifying stories, one finding per sentence the classifier is sure of."""
-    spans = [(s, e) for s, e in sentences if any(c.isalpha() for c in text[s:e])]
+    spans = [piece for s, e in sentences for piece in _clauses(text, s, e)]
+    spans = [(s, e) for s, e in spans if any(c.isalpha() for c in text[s:e])]
     scores = classifier.scores([text[s:e] for s, e in spans])
     for (start, end), score in zip(spans, scores, strict=True):
         while end > start and text[end - 1] in " .!?;,":
             end -= 1
-        if score["ADVICE"] >= ADVICE_THRESHOLD and _ADDRESSED.search(text, start, end):
+        if score["ADVICE"] >= ADVICE_THRESHOLD and _addressed(text, start, end):
             yield Finding("advice", start, end, REASONS["advice"])
         elif score["STORY"] >= STORY_THRESHOLD and has_person_cue(text, start, end) or score["STORY"] >= 0.9:
             yield Finding("patient_story", start, end, REASONS["patient_story"])
+
+
+def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    pieces, cursor = [], start
+    for match in _CLAUSE_END.finditer(text, start, end):
+        if match.start() > cursor:
+            pieces.append((cursor, match.start()))
+        cursor = match.end()
+    if cursor < end:
+        pieces.append((cursor, end))
+    return pieces
+
+
+_TREATMENT = re.compile(
+    r"(?i:\d\s*(?:mg|mcg|milligrams?|ml|units|puffs|tabs?|tablets?|pills?)\b|\b(?:dose|dosage|meds?|medications?"
+    r"|medicines?|pills?|tablets?|prescription|insulin|inhaler|antibiotics?|statins?|steroids?|cream|ointment"
+    r"|patch|shots?|injections?|vitamins?|supplements?|pastillas?|dosis|tylenol|advil|motrin|aleve|eliquis"
+    r"|xarelto|zyrtec|claritin|benadryl|ozempic|wegovy|mounjaro|adderall|xanax|lasix|plavix|keppra|aspirin"
+    r"|ibuprofen|acetaminophen|naproxen|melatonin|iron|potassium|surgery|biopsy|scan|mri|x-?ray|er|911"
+    r"|restart|resume|wean|taper|discontinue|titrate)\b)"
+)
+_YOU_WORD = re.compile(
+    r"(?i:\b(?:you|your|yours|you're|you'll|you've|u|ur|usted|su|tu)\b|\b(?:I'll|I'd|we'll|let's)\b)"
+)
+
+
+def _addressed(text: str, start: int, end: int) -> bool:
+    """Aimed at the reader: 'you' or 'I'll/we'll', or an imperative about a drug, dose or procedure."""
+    if _YOU_WORD.search(text, start, end):
+        return True
+    if _ADDRESSED.search(text, start, end) is None:
+        return False
+    if _TREATMENT.search(text, start, end) is not None:
+        return True
+    return any(_DRUG_ENDING.search(w) for w in re.findall(r"[a-z]+", text[start:end].lower()))
