@@ -1037,6 +1037,7 @@ def sentence_examples(sampler: Sampler, count: int, writer: str) -> list[tuple[s
             lead = render_sentence(rng.choice(families["O"]), sampler)
             text = f"{lead}, {text}" if rng.random() < 0.5 else f"{text}, {lead}"
         text = text[0].upper() + text[1:] if rng.random() < 0.6 else text
+        text = text.upper() if rng.random() < 0.03 else text
         out.append((noisy(text, rng), label))
     return out
 
@@ -1240,6 +1241,12 @@ _GEN_FRAMES = [
 ]
 # 'You' in the general sense: the reader as anyone, not one person's own treatment.
 _GENERAL_YOU = [
+    "{n} mg {freq} is a common dose of {drug} for adults",
+    "numbers like a BMI of 30 or {n} mg {freq} come up in clinic all the time",
+    "the usual starting dose of {drug} is {n} mg, and it's often adjusted later",
+    "Dr. {last} answers your questions every week",
+    "our team answers your questions about {drug} every week",
+    "send us your questions and we'll answer them here",
     "if you have {cond}, {s} {p}",
     "you may feel tired for a few days after {test}",
     "we give you simple instructions",
@@ -1333,7 +1340,14 @@ def general_sentence(sampler: Sampler) -> str:
         "pronoun": rng.choice(["she", "he", "my patient", "a patient"]),
     }
     values["youg"] = rng.choice(_GENERAL_YOU).format(
-        **values, cond=rng.choice(CONDITIONS), test=rng.choice(TESTS), drug=rng.choice(DRUG_PHRASES), dx=rng.choice(DX)
+        n=rng.choice([5, 10, 20, 50, 100, 500]),
+        freq=rng.choice(FREQS),
+        last=sampler.family(),
+        **values,
+        cond=rng.choice(CONDITIONS),
+        test=rng.choice(TESTS),
+        drug=rng.choice(DRUG_PHRASES),
+        dx=rng.choice(DX),
     )
     return rng.choice(_GEN_FRAMES).format(**values)
 

@@ -75,15 +75,14 @@ def main() -> None:
         }
     elapsed = time.perf_counter() - start
     metrics = scorer.score(cases, outputs)
-    timing = {"wall_s": elapsed, "first_verdict_s": 0, "steady_cases_per_s": len(cases) / elapsed,
-              "peak_rss_mib": 0}
+    timing = {"wall_s": elapsed, "first_verdict_s": 0, "steady_cases_per_s": len(cases) / elapsed, "peak_rss_mib": 0}
     print(scorer.report(f"in-process {args.split}", metrics, timing, len(cases), [], []))
     if args.misses:
         for case in cases:
             out = outputs[case["id"]]
             flagged = out["verdict"] != "ok"
             if (case["label"] == "clean") == flagged:
-                found = [(f["kind"], case["text"][f["start"]:f["end"]]) for f in out["findings"]]
+                found = [(f["kind"], case["text"][f["start"] : f["end"]]) for f in out["findings"]]
                 print(f"\n[{case['label']} {case['kinds']}] {case['text']}\n   gold={case['spans']} found={found}")
 
 

@@ -30,8 +30,15 @@ def _case(case_id: str, pieces: list[tuple[str, str]], label: str, register: str
             spans.append([len(text), len(text) + len(piece), kind])
         text += piece
     kinds = sorted({k for _, _, k in spans}) or ["general"]
-    return {"id": case_id, "text": text, "label": label, "kinds": kinds, "spans": spans,
-            "specialty": "any", "source": f"heldout:{register}"}
+    return {
+        "id": case_id,
+        "text": text,
+        "label": label,
+        "kinds": kinds,
+        "spans": spans,
+        "specialty": "any",
+        "source": f"heldout:{register}",
+    }
 
 
 _KIND = {"NAME": "name", "LOC": "geo", "STORY": "story", "ADVICE": "advice"}

@@ -51,7 +51,7 @@ _EVENT = re.compile(
     r"fell|broke|accident|stroke|heart attack|overdosed?|(?-i:ER|ED)|intubated|coded|"
     r"scoped|biopsy|seizure|miscarr\w*|induced|c-section|amputat\w*|started chemo|funeral|consult|visit|appt"
     r"|appointment|follow-?up|f/u|seen|scheduled|procedure|labs?|scan|MRI|CT|echo|infusion|dialysis|vaccinated"
-    r"|shot|booked|due|wedding|graduation|injur\w*|crash|rehab|discharge|clinic|post-?op|pre-?op)\b",
+    r"|wedding|graduation|injur\w*|crash|rehab|discharge|post-?op|pre-?op)\b",
     re.IGNORECASE,
 )
 

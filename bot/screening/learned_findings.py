@@ -5,20 +5,42 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from bot.screening.advice import _DEFER
 from bot.screening.context import has_person_cue
 from bot.screening.findings import Finding
 from bot.screening.learned import _DRUG_ENDING, SentenceClassifier, TokenTagger
-from bot.screening.names import _DOCTOR_BEFORE, _NOT_NAMES, eponym_mask
+from bot.screening.names import _DOCTOR_BEFORE, _EPONYM_WORDS, _NOT_NAMES, eponym_mask
 from bot.screening.places import _LARGE_PLACES, STATES
 
 # A run with a listed given or family name needs less confidence than an unlisted word.
 NAME_THRESHOLD = 0.6
-NAME_THRESHOLD_UNLISTED = 0.88
+NAME_THRESHOLD_UNLISTED = 0.85
 PLACE_THRESHOLD = 0.6
 PLACE_THRESHOLD_UNLISTED = 0.85
 ADVICE_THRESHOLD = 0.7
 STORY_THRESHOLD = 0.7
+# A place is PHI when it locates a person: a person in the text, or words about living or staying.
+_RESIDENCE = re.compile(
+    r"(?i:\b(?:lives?|living|lived|resides?|residing|moved|staying|stays|transferred|admitted|from|visiting"
+    r"|room|rm|bed|apt|home)\b)"
+)
 _NOT_NAME_LOWER = frozenset(w.lower() for w in _NOT_NAMES)
+_EPONYM_WORDS_LOWER = frozenset(w.lower() for w in _EPONYM_WORDS)
+# An unlisted word needs a cue that it names someone: a title, relation or greeting before it, or a
+# verb of saying or visiting after it. Without one, 'Chest pain' or 'lower mortality' is not a name.
+_CUE_BEFORE = re.compile(
+    r"(?i:\b(?:mr|mrs|ms|mx|miss|sra?|srta|don|doña|mme|herr|frau|m|son|daughter|husband|wife|mom|mother|dad"
+    r"|father|sister|brother|aunt|uncle|niece|nephew|grandma|grandpa|grandmother|grandfather|granddaughter"
+    r"|grandson|partner|fianc[eé]e?|girlfriend|boyfriend|neighbou?r|roommate|caregiver|guardian|proxy|poa"
+    r"|stepdad|stepmom|hijo|hija|esposo|esposa|pt|patient|named|called|contact|to|with|per|thanks|thank you"
+    r"|shoutout|visited|saw|see|met|and|&|hi|hey|dear|lol|omg|ugh|haha|re|from|about|for|is|was)\b[\s,:.(]*"
+    r"|[:(]\s*|(?<!\d),\s*)$"
+)
+_CUE_AFTER = re.compile(
+    r"(?i:[\s,)]*(?:['’]s\b|said|says|asked|asks|was|is|came|comes|called|calls|texted|wants|has|had|who|and"
+    r"|just|finally|keeps|got|gets|will|would|can|could|did|does|sent|told|loves|loved|reports|presented"
+    r"|ambulating|tolerating|seen|here|from|\(|,\s*(?:\d|[a-z]+ *[,)]|(?:son|daughter|wife|husband|mom|dad)\b)))"
+)
 _NOT_PLACE_LOWER = frozenset(w.lower() for w in STATES | _LARGE_PLACES)
 _HONORIFIC_BEFORE = re.compile(r"(?i:\b(?:mr|mrs|ms|mx|miss|sra?|srta|don|doña|mme|herr|frau)\.?\s+)$")
 _NEVER_NAMES = frozenset(
@@ -76,7 +98,9 @@ def tagged_findings(
         if label == "NAME":
             if confidence < (NAME_THRESHOLD if listed else NAME_THRESHOLD_UNLISTED):
                 continue
-            if all(w in _NOT_NAME_LOWER for w in words):
+            if all(w in _NOT_NAME_LOWER or w in _EPONYM_WORDS_LOWER for w in words):
+                continue
+            if not listed and not _name_context(text, start, end):
                 continue
             if _DOCTOR_BEFORE.search(text[max(0, start - 12) : start]):
                 continue
@@ -87,6 +111,8 @@ def tagged_findings(
             if confidence < (PLACE_THRESHOLD if listed else PLACE_THRESHOLD_UNLISTED):
                 continue
             if " ".join(words) in _NOT_PLACE_LOWER or words[0] in _NOT_PLACE_LOWER:
+                continue
+            if not (has_person_cue(text, 0, len(text)) or _RESIDENCE.search(text)):
                 continue
             yield Finding("geography", start, end, REASONS["geography"])
 
@@ -101,9 +127,10 @@ def sentence_findings(
     for (start, end), score in zip(spans, scores, strict=True):
         while end > start and text[end - 1] in " .!?;,":
             end -= 1
-        if score["ADVICE"] >= ADVICE_THRESHOLD and _addressed(text, start, end):
+        sentence = next(((s, e) for s, e in sentences if s <= start < e), (start, end))
+        if score["ADVICE"] >= ADVICE_THRESHOLD and _addressed(text, start, end) and not _DEFER.search(text, *sentence):
             yield Finding("advice", start, end, REASONS["advice"])
-        elif score["STORY"] >= STORY_THRESHOLD and has_person_cue(text, start, end) or score["STORY"] >= 0.9:
+        elif score["STORY"] >= STORY_THRESHOLD and has_person_cue(text, start, end):
             yield Finding("patient_story", start, end, REASONS["patient_story"])
 
 
@@ -119,11 +146,11 @@ def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 _TREATMENT = re.compile(
-    r"(?i:\d\s*(?:mg|mcg|milligrams?|ml|units|puffs|tabs?|tablets?|pills?)\b|\b(?:dose|dosage|meds?|medications?"
+    r"(?i:\d\s*(?:mg|mcg|milligrams?|ml|units|puffs|tabs?|tablets?|pills?)\b(?!/)|\b(?:dose|dosage|meds?|medications?"
     r"|medicines?|pills?|tablets?|prescription|insulin|inhaler|antibiotics?|statins?|steroids?|cream|ointment"
     r"|patch|shots?|injections?|vitamins?|supplements?|pastillas?|dosis|tylenol|advil|motrin|aleve|eliquis"
     r"|xarelto|zyrtec|claritin|benadryl|ozempic|wegovy|mounjaro|adderall|xanax|lasix|plavix|keppra|aspirin"
-    r"|ibuprofen|acetaminophen|naproxen|melatonin|iron|potassium|surgery|biopsy|scan|mri|x-?ray|er|911"
+    r"|ibuprofen|acetaminophen|naproxen|melatonin|iron|potassium|surgery|biopsy"
     r"|restart|resume|wean|taper|discontinue|titrate)\b)"
 )
 _YOU_WORD = re.compile(
@@ -140,3 +167,8 @@ def _addressed(text: str, start: int, end: int) -> bool:
     if _TREATMENT.search(text, start, end) is not None:
         return True
     return any(_DRUG_ENDING.search(w) for w in re.findall(r"[a-z]+", text[start:end].lower()))
+
+
+def _name_context(text: str, start: int, end: int) -> bool:
+    """Something around a run of unlisted words says it names a person."""
+    return bool(_CUE_BEFORE.search(text[max(0, start - 24) : start]) or _CUE_AFTER.match(text, end))

@@ -31,6 +31,7 @@ from bot.screening.learned_findings import sentence_findings, tagged_findings
 from bot.screening.names import NameFinder, name_tokens
 from bot.screening.phones import PhoneFinder
 from bot.screening.places import find_addresses, find_geography
+from bot.screening.replies import find_patient_confirmations
 from bot.screening.stories import find_stories
 
 # When two findings overlap, the more specific kind wins (a number labelled 'MRN' is not a phone).
@@ -61,7 +62,8 @@ _PRIORITY = {
         )
     )
 }
-_NEVER_DROPPED = frozenset({"patient_story", "advice", "photo", "biometric"})
+_NEVER_DROPPED = frozenset({"patient_story", "advice", "photo", "biometric", "patient_confirmation"})
+PURPOSES = frozenset({"answer", "reply"})
 _HAS_DIGIT = re.compile(r"\d")
 _EXTRA_CACHE_SIZE = 256
 
@@ -90,10 +92,19 @@ class Screener:
             self._extended[extra] = screener
         return screener
 
-    def screen(self, text: str, extra_allow: AllowList | None = None) -> Verdict:
-        """Screen one answer; extra_allow adds e.g. the answering physician's own name."""
+    def screen(self, text: str, extra_allow: AllowList | None = None, purpose: str = "answer") -> Verdict:
+        """Screen one answer; extra_allow adds e.g. the answering physician's own name.
+
+        Args:
+            text: the answer or reply draft.
+            extra_allow: more allowed names etc. for this text (the author's own name).
+            purpose: "answer" (a weekly answer) or "reply" (a public reply draft), which also holds
+                text that confirms someone is a patient ("we saw you last week", "as our patient").
+        """
+        if purpose not in PURPOSES:
+            raise ValueError(f"unknown purpose {purpose!r}; expected one of {sorted(PURPOSES)}")
         if extra_allow is not None and extra_allow != AllowList():
-            return self._with_extra(extra_allow).screen(text)
+            return self._with_extra(extra_allow).screen(text, purpose=purpose)
         spans = sentence_spans(text)
         words = words_of(text)
         digits = _HAS_DIGIT.search(text) is not None
@@ -125,6 +136,8 @@ class Screener:
         found.extend(find_advice(text, spans, words))
         found.extend(tagged_findings(text, self._tagger, self._name_words, spans))
         found.extend(sentence_findings(text, self._sentences, spans))
+        if purpose == "reply":
+            found.extend(find_patient_confirmations(text))
         return Verdict.from_findings(_resolve(found))
 
 
