@@ -17,8 +17,17 @@ NAME_THRESHOLD = 0.6
 NAME_THRESHOLD_UNLISTED = 0.85
 PLACE_THRESHOLD = 0.6
 PLACE_THRESHOLD_UNLISTED = 0.85
-ADVICE_THRESHOLD = 0.7
-STORY_THRESHOLD = 0.7
+ADVICE_THRESHOLD = 0.3
+# 'You' alone (no drug, dose, imperative or plan) is usually the general reader: be surer.
+ADVICE_THRESHOLD_YOU_ONLY = 0.9
+_UNLESS = re.compile(
+    r"(?i:\bunless (?:your|a|the) (?:doctor|surgeon|physician|provider|pharmacist|nurse|care team|prescriber)"
+    r"|\b(?:your|a|the) (?:doctor|surgeon|physician|provider|pharmacist|care team|prescriber) (?:tells|says|decides))"
+)
+_QUESTION_START = re.compile(
+    r"(?i:(?:[\w#' ]{0,40}:\s*)?(?:do|does|did|can|could|should|is|are|will|would|how|what|when|why|which)\s)"
+)
+STORY_THRESHOLD = 0.9
 # A place is PHI when it locates a person: a person in the text, or words about living or staying.
 _RESIDENCE = re.compile(
     r"(?i:\b(?:lives?|living|lived|resides?|residing|moved|staying|stays|transferred|admitted|from|visiting"
@@ -32,8 +41,8 @@ _CUE_BEFORE = re.compile(
     r"(?i:\b(?:mr|mrs|ms|mx|miss|sra?|srta|don|doña|mme|herr|frau|m|son|daughter|husband|wife|mom|mother|dad"
     r"|father|sister|brother|aunt|uncle|niece|nephew|grandma|grandpa|grandmother|grandfather|granddaughter"
     r"|grandson|partner|fianc[eé]e?|girlfriend|boyfriend|neighbou?r|roommate|caregiver|guardian|proxy|poa"
-    r"|stepdad|stepmom|hijo|hija|esposo|esposa|pt|patient|named|called|contact|to|with|per|thanks|thank you"
-    r"|shoutout|visited|saw|see|met|and|&|hi|hey|dear|lol|omg|ugh|haha|re|from|about|for|is|was)\b[\s,:.(]*"
+    r"|stepdad|stepmom|hijo|hija|esposo|esposa|pt|patient|named|called|contact|thanks|thank you"
+    r"|shoutout|shout out|visited|hi|hey|dear|lol|omg|ugh|haha|re)\b[\s,:.(]*"
     r"|[:(]\s*|(?<!\d),\s*)$"
 )
 _CUE_AFTER = re.compile(
@@ -128,7 +137,9 @@ def sentence_findings(
         while end > start and text[end - 1] in " .!?;,":
             end -= 1
         sentence = next(((s, e) for s, e in sentences if s <= start < e), (start, end))
-        if score["ADVICE"] >= ADVICE_THRESHOLD and _addressed(text, start, end) and not _DEFER.search(text, *sentence):
+        question = text[end : end + 1] == "?" or _QUESTION_START.match(text, start) is not None
+        advice = score["ADVICE"] >= _addressed(text, start, end) and not question
+        if advice and not _DEFER.search(text, *sentence) and not _UNLESS.search(text, *sentence):
             yield Finding("advice", start, end, REASONS["advice"])
         elif score["STORY"] >= STORY_THRESHOLD and has_person_cue(text, start, end):
             yield Finding("patient_story", start, end, REASONS["patient_story"])
@@ -158,15 +169,17 @@ _YOU_WORD = re.compile(
 )
 
 
-def _addressed(text: str, start: int, end: int) -> bool:
-    """Aimed at the reader: 'you' or 'I'll/we'll', or an imperative about a drug, dose or procedure."""
+def _addressed(text: str, start: int, end: int) -> float:
+    """How sure the advice must be: lower for a treatment or plan aimed at the reader, 2 if not aimed."""
+    strong = _TREATMENT.search(text, start, end) is not None or any(
+        _DRUG_ENDING.search(w) for w in re.findall(r"[a-z]+", text[start:end].lower())
+    )
+    if _ADDRESSED.search(text, start, end) is not None and strong:
+        return ADVICE_THRESHOLD
     if _YOU_WORD.search(text, start, end):
-        return True
-    if _ADDRESSED.search(text, start, end) is None:
-        return False
-    if _TREATMENT.search(text, start, end) is not None:
-        return True
-    return any(_DRUG_ENDING.search(w) for w in re.findall(r"[a-z]+", text[start:end].lower()))
+        return ADVICE_THRESHOLD_YOU_ONLY
+    return 2.0
+
 
 
 def _name_context(text: str, start: int, end: int) -> bool:
