@@ -26,6 +26,12 @@ _COORDINATES = re.compile(
     r"\s*(?:\d{1,2}(?:\.\d+)?[\"″]\s*)?[EW]"
 )
 _ROOM = re.compile(r"(?i:\b(?:room|rm|bed|unit|apt|suite|cell)\.?\s*#?\s*)(\d{1,4}[A-Za-z]?(?:-[A-Za-z0-9]+)?)\b")
+# A plate without a label: two short letter-and-digit groups in a sentence about a vehicle.
+_PLATE = re.compile(r"\b(?=[A-Z0-9 -]*\d)(?=[A-Z0-9 -]*[A-Z])[A-Z0-9]{2,4}[ -][A-Z0-9]{2,4}\b")
+_VEHICLE_WORDS = re.compile(
+    r"(?i:\b(?:car|truck|van|minivan|suv|sedan|pickup|jeep|motorcycle|civic|camry|accord|corolla|f-150|tesla"
+    r"|prius|silverado|wrangler|outback|plates?|tags?|parked|drives? a|driving a)\b)"
+)
 _LONG_NUMBER = re.compile(r"(?<![\w$.,/-])#?\d{6,}(?![\w.,/%-]|\s*(?:people|patients|cases|steps|dollars|%))")
 _ID_CUE = re.compile(
     r"(?i:\b(?:id|#|no|number|code|wristband|band|tag|badge|inmate|participant|subject|study|trial|record"
@@ -50,6 +56,10 @@ def find_codes(text: str, spans: list[tuple[int, int]]) -> Iterator[Finding]:
         cued = _ID_CUE.search(before) or match.group(0).startswith("#")
         if cued or has_person_cue(text, *sentence_at(spans, match.start())):
             yield Finding("other_id", match.start(), match.end(), "looks like an ID number that could identify someone")
+    for match in _PLATE.finditer(text):
+        sentence = sentence_at(spans, match.start())
+        if _VEHICLE_WORDS.search(text, *sentence) and not _IBAN.match(text, match.start()):
+            yield Finding("vehicle", match.start(), match.end(), "looks like a vehicle licence plate")
     for match in _IBAN.finditer(text):
         if _iban_ok(match.group(0)):
             yield Finding("account", match.start(), match.end(), "looks like a bank account number (IBAN)")

@@ -27,7 +27,7 @@ _UNLESS = re.compile(
 _QUESTION_START = re.compile(
     r"(?i:(?:[\w#' ]{0,40}:\s*)?(?:do|does|did|can|could|should|is|are|will|would|how|what|when|why|which)\s)"
 )
-STORY_THRESHOLD = 0.9
+STORY_THRESHOLD = 0.5
 # A place is PHI when it locates a person: a person in the text, or words about living or staying.
 _RESIDENCE = re.compile(
     r"(?i:\b(?:lives?|living|lived|resides?|residing|moved|staying|stays|transferred|admitted|from|visiting"
@@ -159,7 +159,7 @@ def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
 _TREATMENT = re.compile(
     r"(?i:\d\s*(?:mg|mcg|milligrams?|ml|units|puffs|tabs?|tablets?|pills?)\b(?!/)|\b(?:dose|dosage|meds?|medications?"
     r"|medicines?|pills?|tablets?|prescription|insulin|inhaler|antibiotics?|statins?|steroids?|cream|ointment"
-    r"|patch|shots?|injections?|vitamins?|supplements?|pastillas?|dosis|tylenol|advil|motrin|aleve|eliquis"
+    r"|patch|injections?|vitamins?|supplements?|pastillas?|dosis|tylenol|advil|motrin|aleve|eliquis"
     r"|xarelto|zyrtec|claritin|benadryl|ozempic|wegovy|mounjaro|adderall|xanax|lasix|plavix|keppra|aspirin"
     r"|ibuprofen|acetaminophen|naproxen|melatonin|iron|potassium|surgery|biopsy"
     r"|restart|resume|wean|taper|discontinue|titrate)\b)"
