@@ -13,7 +13,7 @@ from bot.screening.names import _DOCTOR_BEFORE, _EPONYM_WORDS, _NOT_NAMES, epony
 from bot.screening.places import _LARGE_PLACES, STATES
 
 # A run with a listed given or family name needs less confidence than an unlisted word.
-NAME_THRESHOLD = 0.6
+NAME_THRESHOLD = 0.5
 NAME_THRESHOLD_UNLISTED = 0.85
 PLACE_THRESHOLD = 0.6
 PLACE_THRESHOLD_UNLISTED = 0.85
@@ -24,10 +24,12 @@ _UNLESS = re.compile(
     r"(?i:\bunless (?:your|a|the) (?:doctor|surgeon|physician|provider|pharmacist|nurse|care team|prescriber)"
     r"|\b(?:your|a|the) (?:doctor|surgeon|physician|provider|pharmacist|care team|prescriber) (?:tells|says|decides))"
 )
+# Someone particular in a story: 'whose ACL I fixed', 'who I started seeing'.
+_STORY_CUE = re.compile(r"\b(?:who|whose|whom)\b|\bI\b")
 _QUESTION_START = re.compile(
     r"(?i:(?:[\w#' ]{0,40}:\s*)?(?:do|does|did|can|could|should|is|are|will|would|how|what|when|why|which)\s)"
 )
-STORY_THRESHOLD = 0.5
+STORY_THRESHOLD = 0.7
 # A place is PHI when it locates a person: a person in the text, or words about living or staying.
 _RESIDENCE = re.compile(
     r"(?i:\b(?:lives?|living|lived|resides?|residing|moved|staying|stays|transferred|admitted|from|visiting"
@@ -126,9 +128,7 @@ def tagged_findings(
             yield Finding("geography", start, end, REASONS["geography"])
 
 
-def sentence_findings(
-    text: str, classifier: SentenceClassifier, sentences: list[tuple[int, int]]
-) -> Iterator[Finding]:
+def sentence_findings(text: str, classifier: SentenceClassifier, sentences: list[tuple[int, int]]) -> Iterator[Finding]:
     """Advice and identifying stories, one finding per sentence the classifier is sure of."""
     spans = [piece for s, e in sentences for piece in _clauses(text, s, e)]
     spans = [(s, e) for s, e in spans if any(c.isalpha() for c in text[s:e])]
@@ -141,7 +141,9 @@ def sentence_findings(
         advice = score["ADVICE"] >= _addressed(text, start, end) and not question
         if advice and not _DEFER.search(text, *sentence) and not _UNLESS.search(text, *sentence):
             yield Finding("advice", start, end, REASONS["advice"])
-        elif score["STORY"] >= STORY_THRESHOLD and has_person_cue(text, start, end):
+        elif score["STORY"] >= STORY_THRESHOLD and (
+            has_person_cue(text, start, end) or _STORY_CUE.search(text, start, end)
+        ):
             yield Finding("patient_story", start, end, REASONS["patient_story"])
 
 
@@ -179,7 +181,6 @@ def _addressed(text: str, start: int, end: int) -> float:
     if _YOU_WORD.search(text, start, end):
         return ADVICE_THRESHOLD_YOU_ONLY
     return 2.0
-
 
 
 def _name_context(text: str, start: int, end: int) -> bool:
