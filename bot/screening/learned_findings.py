@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from bot.screening.advice import _DEFER
+from bot.screening.advice import _DEFER, _MEDS
 from bot.screening.context import has_person_cue
 from bot.screening.findings import Finding
 from bot.screening.learned import _DRUG_ENDING, SentenceClassifier, TokenTagger
@@ -21,11 +21,13 @@ ADVICE_THRESHOLD = 0.3
 # 'You' alone (no drug, dose, imperative or plan) is usually the general reader: be surer.
 ADVICE_THRESHOLD_YOU_ONLY = 0.9
 _UNLESS = re.compile(
-    r"(?i:\bunless (?:your|a|the) (?:doctor|surgeon|physician|provider|pharmacist|nurse|care team|prescriber)"
+    r"(?i:\bon (?:your|their) own\b|\bby (?:yourself|themselves)\b"
+    r"|\b(?:prescriber|doctor|physician)['’]s (?:help|guidance|advice)"
+    r"|\bunless (?:your|a|the) (?:doctor|surgeon|physician|provider|pharmacist|nurse|care team|prescriber)"
     r"|\b(?:your|a|the) (?:doctor|surgeon|physician|provider|pharmacist|care team|prescriber) (?:tells|says|decides))"
 )
 # Someone particular in a story: 'whose ACL I fixed', 'who I started seeing'.
-_STORY_CUE = re.compile(r"\b(?:who|whose|whom)\b|\bI\b")
+_STORY_CUE = re.compile(r"\b(?:who|whose|whom)\b")
 _QUESTION_START = re.compile(
     r"(?i:(?:[\w#' ]{0,40}:\s*)?(?:do|does|did|can|could|should|is|are|will|would|how|what|when|why|which)\s)"
 )
@@ -45,7 +47,7 @@ _CUE_BEFORE = re.compile(
     r"|grandson|partner|fianc[eé]e?|girlfriend|boyfriend|neighbou?r|roommate|caregiver|guardian|proxy|poa"
     r"|stepdad|stepmom|hijo|hija|esposo|esposa|pt|patient|named|called|contact|thanks|thank you"
     r"|shoutout|shout out|visited|hi|hey|dear|lol|omg|ugh|haha|re)\b[\s,:.(]*"
-    r"|[:(]\s*|(?<!\d),\s*)$"
+    r"|[:(]\s*)$"
 )
 _CUE_AFTER = re.compile(
     r"(?i:[\s,)]*(?:['’]s\b|said|says|asked|asks|was|is|came|comes|called|calls|texted|wants|has|had|who|and"
@@ -54,6 +56,7 @@ _CUE_AFTER = re.compile(
 )
 _NOT_PLACE_LOWER = frozenset(w.lower() for w in STATES | _LARGE_PLACES)
 _HONORIFIC_BEFORE = re.compile(r"(?i:\b(?:mr|mrs|ms|mx|miss|sra?|srta|don|doña|mme|herr|frau)\.?\s+)$")
+_MEDS_NO_SHOTS = _MEDS.replace("|chemo|treatment|therapy|injections?|shots?", "")
 _NEVER_NAMES = frozenset(
     """son daughter husband wife mom mother dad father sister brother aunt uncle niece nephew grandma grandpa
     grandmother grandfather granddaughter grandson partner fiance fiancee girlfriend boyfriend neighbor
@@ -65,10 +68,10 @@ _CLAUSE_END = re.compile(r"(?<=[.!?;])\s+|\n+")
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 # Advice is aimed at someone: 'you', an imperative opening a clause, a dose, a drug, or 'I'll / we'll'.
 _ADDRESSED = re.compile(
-    r"(?i:\b(?:you|your|yours|you're|you'll|u|ur|usted|su|tu|te|le)\b"
-    r"|(?:^|[.;:,!?-]\s*|\b(?:and|then|just|so|pls|please)\s+)(?:stop|start|restart|resume|take|cut|hold|skip"
-    r"|double|halve|increase|decrease|reduce|go|put|give|use|try|switch|bump|drop|quit|keep|continue"
-    r"|apply|wean|come|get|book|see|call|avoid|ice|rest|tome|deje|suspenda|aumente|dele|use|vaya|no tome)\b"
+    r"(?i:(?:^|[.;:,!?-]\s*|\b(?:and|then|just|so|pls|please|now|also)\s+)(?:stop|start|restart|resume|take|cut|hold"
+    r"|skip|double|halve|increase|decrease|reduce|go|put|give|use|try|switch|bump|drop|quit|keep|continue|apply|wean"
+    r"|come|get|book|ice|rest|split|crush|chew|swallow|taper|finish|rub|spray|inject|lower|raise|add|change"
+    r"|tome|tómese|deje|suspenda|aumente|dele|use|vaya|no tome|siga|empiece)\b"
     r"|\b(?:I'll|I will|we'll|we will|I'd|I would|let's|I recommend|I'm going to|we're going to)\b"
     r"|\d\s*(?:mg|mcg|milligrams?|ml|units|puffs|tabs?|tablets?|pills?)\b)"
 )
@@ -105,13 +108,14 @@ def tagged_findings(
             continue
         if all(w in allowed_words for w in words) or all(_plain_word(w, gaz) for w in words):
             continue
-        listed = any(w in gaz.first or w in gaz.last for w in words)
+        listed = any((w in gaz.first or w in gaz.last) and w not in _NOT_NAME_LOWER for w in words)
         if label == "NAME":
             if confidence < (NAME_THRESHOLD if listed else NAME_THRESHOLD_UNLISTED):
                 continue
             if all(w in _NOT_NAME_LOWER or w in _EPONYM_WORDS_LOWER for w in words):
                 continue
-            if not listed and not _name_context(text, start, end):
+            lower = text[start:end].islower()
+            if (lower or not listed) and not _name_context(text, start, end):
                 continue
             if _DOCTOR_BEFORE.search(text[max(0, start - 12) : start]):
                 continue
@@ -159,12 +163,12 @@ def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 _TREATMENT = re.compile(
-    r"(?i:\d\s*(?:mg|mcg|milligrams?|ml|units|puffs|tabs?|tablets?|pills?)\b(?!/)|\b(?:dose|dosage|meds?|medications?"
-    r"|medicines?|pills?|tablets?|prescription|insulin|inhaler|antibiotics?|statins?|steroids?|cream|ointment"
-    r"|patch|injections?|vitamins?|supplements?|pastillas?|dosis|tylenol|advil|motrin|aleve|eliquis"
-    r"|xarelto|zyrtec|claritin|benadryl|ozempic|wegovy|mounjaro|adderall|xanax|lasix|plavix|keppra|aspirin"
-    r"|ibuprofen|acetaminophen|naproxen|melatonin|iron|potassium|surgery|biopsy"
-    r"|restart|resume|wean|taper|discontinue|titrate)\b)"
+    rf"(?i:\d\s*(?:mg|mcg|milligrams?|ml|units|puffs|tabs?|tablets?|pills?)\b(?!/)|\b(?:{_MEDS_NO_SHOTS})\b"
+    r"|\b(?:cream|ointment|pastillas?|dosis|surgery|biopsy|colonoscopy|mammogram|scan|mri|ultrasound|x-?ray|echo"
+    r"|egd|cath|stress test|sleep study|bloodwork|labs|restart|resume|wean|taper|discontinue|titrate)\b"
+    # A diagnosis given to one person: 'sounds like you've got', 'that's classic', 'you have X, not Y'.
+    r"|\b(?:sounds|looks|seems) like (?:you|your|it's|that's)\b|\byou(?:'ve| have)? got\b|\bclassic\b"
+    r"|\b(?:that|this|it)(?:'s| is) (?:definitely|probably|likely|just|almost certainly)\b)"
 )
 _YOU_WORD = re.compile(
     r"(?i:\b(?:you|your|yours|you're|you'll|you've|u|ur|usted|su|tu)\b|\b(?:I'll|I'd|we'll|let's)\b)"
@@ -172,13 +176,15 @@ _YOU_WORD = re.compile(
 
 
 def _addressed(text: str, start: int, end: int) -> float:
-    """How sure the advice must be: lower for a treatment or plan aimed at the reader, 2 if not aimed."""
-    strong = _TREATMENT.search(text, start, end) is not None or any(
-        _DRUG_ENDING.search(w) for w in re.findall(r"[a-z]+", text[start:end].lower())
+    """How sure the advice must be: lower for a treatment or diagnosis aimed at the reader, 2 if not aimed."""
+    segment = text[start:end]
+    strong = _TREATMENT.search(segment) is not None or any(
+        _DRUG_ENDING.search(w) for w in re.findall(r"[a-z]+", segment.lower())
     )
-    if _ADDRESSED.search(text, start, end) is not None and strong:
+    you = _YOU_WORD.search(segment) is not None
+    if strong and (you or _ADDRESSED.search(segment)):
         return ADVICE_THRESHOLD
-    if _YOU_WORD.search(text, start, end):
+    if you:
         return ADVICE_THRESHOLD_YOU_ONLY
     return 2.0
 
