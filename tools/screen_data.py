@@ -641,6 +641,118 @@ CLEAN_TAG_TEMPLATES = [
 ]
 
 
+_FRAME_BEFORE = [
+    "",
+    "",
+    "",
+    "so ",
+    "today ",
+    "yesterday ",
+    "fyi ",
+    "update: ",
+    "note: ",
+    "ok ",
+    "btw ",
+    "pt ",
+    "got a call from ",
+    "ran into ",
+    "checked on ",
+    "spoke with ",
+    "met with ",
+    "saw ",
+    "followed up with ",
+    "called ",
+    "texted ",
+    "emailed ",
+    "a visit from ",
+    "message from ",
+    "heard from ",
+    "reminder for ",
+    "tell ",
+    "ask ",
+    "poor ",
+    "sweet ",
+    "our friend ",
+    "good news about ",
+    "worried about ",
+    "praying for ",
+    "congrats to ",
+    "RE: ",
+    "S: ",
+    "Name: ",
+    "Pt name: ",
+    "seen: ",
+    "visitor: ",
+    "caller: ",
+]
+_FRAME_AFTER = [
+    " said it helped",
+    " states the pain is better",
+    " denies chest pain",
+    " is doing well",
+    " was upset",
+    " came by the office",
+    " stopped by",
+    " needs a refill",
+    " wants a callback",
+    " asked about the bill",
+    " is scheduled for friday",
+    " missed her appt",
+    " tolerated the procedure",
+    " feels dizzy",
+    " complains of a cough",
+    " has questions about {drug}",
+    " will call back",
+    " left a voicemail",
+    " dropped off the forms",
+    " mentioned the rash again",
+    " is on {drug} now",
+    " brought her mom",
+    " needs a ride",
+    " finished PT",
+    " is back from the hospital",
+    ", {age}, {asks}",
+    " ({age}) {asks}",
+    " and her {rel}",
+    "'s {rel} called",
+    "'s results came back",
+    " cried at the visit",
+    " can't afford the {drug}",
+    ", who {asks}",
+]
+_PLACE_FRAMES = [
+    "lives in {city}",
+    "moved to {city}",
+    "is from {city}",
+    "back home in {city}",
+    "drives in from {city}",
+    "lives near {city}",
+    "stays with her {rel} in {city}",
+    "just outside {city}",
+    "over in {city}",
+    "at {facility}",
+    "staying at {facility}",
+    "lives at {facility}",
+    "transferred to {facility}",
+]
+
+
+def name_frame(sampler: Sampler, name_case: str) -> list[tuple[str, str]]:
+    """A name between generic words before and after it (frames, not fixed templates)."""
+    rng = sampler.rng
+    before = rng.choice(_FRAME_BEFORE)
+    after = rng.choice(_FRAME_AFTER)
+    if rng.random() < 0.3:
+        after = (
+            after
+            + ", "
+            + rng.choice(["she ", "he ", "pt ", "her " + rng.choice(RELATIONS) + " "])
+            + rng.choice(_PLACE_FRAMES)
+        )
+    template = before + rng.choice(["{name}", "{first}", "{hon}", "{last}, {first}", "{rel} {first}"]) + after
+    return render_tagged(template, sampler, name_case)
+
+
 def _case(text: str, mode: str) -> str:
     if mode == "lower":
         return text.lower()
@@ -760,8 +872,10 @@ def tagged_examples(
         kind = rng.random()
         if kind < 0.25:
             pieces = [(general_sentence(sampler), "O")]
+        elif kind < 0.5:
+            pieces = name_frame(sampler, name_case)
         else:
-            template = rng.choice(clean) if kind < 0.4 else rng.choice(templates)
+            template = rng.choice(clean) if kind < 0.62 else rng.choice(templates)
             pieces = render_tagged(template, sampler, name_case)
         if rng.random() < 0.3:
             pieces = [*pieces, (". " + general_sentence(sampler), "O")]

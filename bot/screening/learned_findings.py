@@ -31,7 +31,7 @@ _STORY_CUE = re.compile(r"\b(?:who|whose|whom)\b")
 _QUESTION_START = re.compile(
     r"(?i:(?:[\w#' ]{0,40}:\s*)?(?:do|does|did|can|could|should|is|are|will|would|how|what|when|why|which)\s)"
 )
-STORY_THRESHOLD = 0.7
+STORY_THRESHOLD = 0.4
 # A place is PHI when it locates a person: a person in the text, or words about living or staying.
 _RESIDENCE = re.compile(
     r"(?i:\b(?:lives?|living|lived|resides?|residing|moved|staying|stays|transferred|admitted|from|visiting"
