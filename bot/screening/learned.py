@@ -26,6 +26,8 @@ _DRUG_ENDING = re.compile(
     r"(?:pril|sartan|olol|statin|dipine|azole|mab|nib|tide|gliptin|gliflozin|floxacin|cycline|cillin"
     r"|mycin|azepam|zolam|codone|profen|formin|oxetine|triptyline|parin|xaban|sone|terol|pentin|amine)$"
 )
+# The same endings anywhere in a lower-cased text, in one scan.
+DRUG_WORD = re.compile(r"[a-z]+" + _DRUG_ENDING.pattern.removesuffix("$") + r"\b")
 _UNIT = frozenset("mg mcg milligrams ml units puffs tabs tablets pills g iu cc drops".split())
 # Abstract cues, so the classifier generalises past the verbs and drugs it was trained on.
 _YOU = frozenset("you your yours you're you've you'll youre u ur usted su tu".split())
@@ -128,13 +130,15 @@ def sentence_features(text: str) -> list[str]:
             cues.add("imp")
         if w in _YOU:
             cues.add("you")
-        if w in _MED_WORDS or _DRUG_ENDING.search(w):
+        if w in _MED_WORDS:
             cues.add("med")
         if w in _FIRST_PERSON_PLAN:
             cues.add("plan")
         if w in ("the", "our", "my") and i + 1 < len(tokens) and len(tokens[i + 1]) > 3:
             cues.add("det+" + tokens[i + 1][-3:])
         clause_start = w in ("and", "then", "just", "so", "pls", "please")
+    if DRUG_WORD.search(text.lower()):
+        cues.add("med")
     words = [w for w in tokens if w[0].isalnum()]
     f = ["w=" + w for w in words]
     f += ["b=" + a + "_" + b for a, b in zip(words, words[1:], strict=False)]

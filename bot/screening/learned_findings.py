@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from bot.screening.advice import _DEFER, _MEDS
 from bot.screening.context import has_person_cue
 from bot.screening.findings import Finding
-from bot.screening.learned import _DRUG_ENDING, SentenceClassifier, TokenTagger
+from bot.screening.learned import _DRUG_ENDING, DRUG_WORD, SentenceClassifier, TokenTagger
 from bot.screening.names import _DOCTOR_BEFORE, _EPONYM_WORDS, _NOT_NAMES, eponym_mask
 from bot.screening.places import _LARGE_PLACES, STATES
 
@@ -178,9 +178,7 @@ _YOU_WORD = re.compile(
 def _addressed(text: str, start: int, end: int) -> float:
     """How sure the advice must be: lower for a treatment or diagnosis aimed at the reader, 2 if not aimed."""
     segment = text[start:end]
-    strong = _TREATMENT.search(segment) is not None or any(
-        _DRUG_ENDING.search(w) for w in re.findall(r"[a-z]+", segment.lower())
-    )
+    strong = _TREATMENT.search(segment) is not None or DRUG_WORD.search(segment.lower()) is not None
     you = _YOU_WORD.search(segment) is not None
     if strong and (you or _ADDRESSED.search(segment)):
         return ADVICE_THRESHOLD
