@@ -86,6 +86,8 @@ class AllowList:
     urls: frozenset[str] = frozenset()
     emails: frozenset[str] = frozenset()
     addresses: frozenset[str] = frozenset()
+    #: Places that are not a patient's: the practice's own city, county or neighbourhoods.
+    places: frozenset[str] = frozenset()
 
     def merged(self, other: AllowList) -> AllowList:
         """Union of both lists (e.g. the practice's list plus the answering physician's name)."""
@@ -95,4 +97,5 @@ class AllowList:
             urls=self.urls | other.urls,
             emails=self.emails | other.emails,
             addresses=self.addresses | other.addresses,
+            places=self.places | other.places,
         )

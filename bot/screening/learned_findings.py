@@ -93,7 +93,11 @@ def _strip(word: str) -> str:
 
 
 def tagged_findings(
-    text: str, tagger: TokenTagger, allowed_words: frozenset[str], sentences: list[tuple[int, int]]
+    text: str,
+    tagger: TokenTagger,
+    allowed_words: frozenset[str],
+    sentences: list[tuple[int, int]],
+    allowed_places: frozenset[str] = frozenset(),
 ) -> Iterator[Finding]:
     """Names and places from the token tagger, minus allow-listed people, doctors and eponyms."""
     runs = tagger.spans(text)
@@ -106,7 +110,8 @@ def tagged_findings(
         words = [w for w in words if w]
         if not words or any(s <= start and end <= e for s, e in mask):
             continue
-        if all(w in allowed_words for w in words) or all(_plain_word(w, gaz) for w in words):
+        allowed = allowed_words if label == "NAME" else allowed_places or allowed_words
+        if all(w in allowed for w in words) or all(_plain_word(w, gaz) for w in words):
             continue
         listed = any((w in gaz.first or w in gaz.last) and w not in _NOT_NAME_LOWER for w in words)
         if label == "NAME":

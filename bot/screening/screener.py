@@ -79,6 +79,7 @@ class Screener:
         self._hosts = url_hosts(allow.urls)
         self._emails = frozenset(e.lower() for e in allow.emails)
         self._name_words = name_tokens(allow.names)
+        self._place_words = self._name_words | name_tokens(allow.places)
         self._extended: dict[AllowList, Screener] = {}
         self._tagger, self._sentences = load_models()
 
@@ -126,7 +127,7 @@ class Screener:
         if digits or words & STREET_WORDS:
             found.extend(find_addresses(text, spans, self._allow.addresses))
         if digits or words & PLACE_WORDS:
-            found.extend(find_geography(text, spans, self._name_words, words))
+            found.extend(find_geography(text, spans, self._place_words, words))
         found.extend(self._names.find(text, words))
         if "." in text:
             found.extend(find_photo_files(text))
@@ -134,7 +135,7 @@ class Screener:
             found.extend(find_biometrics(text))
         found.extend(find_stories(text, spans, words))
         found.extend(find_advice(text, spans, words))
-        found.extend(tagged_findings(text, self._tagger, self._name_words, spans))
+        found.extend(tagged_findings(text, self._tagger, self._name_words, spans, self._place_words))
         found.extend(sentence_findings(text, self._sentences, spans))
         if purpose == "reply":
             found.extend(find_patient_confirmations(text))

@@ -104,3 +104,9 @@ def test_unknown_purpose_is_refused(screener: Screener) -> None:
 
 def test_models_load_once_and_ship_with_the_package() -> None:
     assert load_models() is load_models()
+
+
+def test_the_practice_city_is_not_a_patient_place() -> None:
+    text = "my patient lives in Rockville now"
+    assert Screener().screen(text).verdict == "block"
+    assert Screener(AllowList(places=frozenset({"Rockville"}))).screen(text).verdict == "ok"
