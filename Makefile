@@ -6,7 +6,7 @@ UV := $(shell command -v uv 2>/dev/null || echo .tools/bin/uv)
 VENV := .venv
 export UV_PYTHON_DOWNLOADS := never
 
-.PHONY: run test setup lint bench clean
+.PHONY: run test setup lint bench clean train-screen
 
 run: setup
 	$(VENV)/bin/rounds db upgrade
@@ -32,6 +32,10 @@ lint: setup
 bench: setup
 	$(VENV)/bin/python bench/fanout.py
 	$(VENV)/bin/python bench/screen.py
+
+# Retrain the screen's learned parts into bot/screening/model/ (reproducible: fixed seeds).
+train-screen: setup
+	$(UV) run --frozen --group train python tools/train_screen.py
 
 clean:
 	rm -rf $(VENV) .tools .pytest_cache

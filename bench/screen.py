@@ -1,6 +1,9 @@
-"""Benchmark the compliance screen on the labelled set: answers/s, peak memory, ratio vs baseline.
+"""Benchmark the compliance screen on the labelled set: answers/s, start-up, resident memory.
 
 Run: .venv/bin/python bench/screen.py [--seconds 2]
+Also starts `rounds screen` as a child (temporary SQLite config) and reports its start-up (time to
+the first verdict) and peak RSS. Targets (issue 9): >= 500 answers/s on one core, start-up < 3 s,
+RSS < 300 MB.
 The baseline is a trivial pass that only lowercases and tokenizes each answer, measured in the
 same run, so the ratio is comparable across machines.
 """
@@ -9,9 +12,12 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import resource
+import subprocess
 import sys
+import tempfile
 import time
 import tracemalloc
 from collections.abc import Callable
@@ -86,7 +92,36 @@ def main() -> None:
         f"{long_rate:,.0f} answers/s, ratio vs baseline {long_base / long_rate:.1f}x"
     )
     print(f"peak traced memory during one pass: {peak / 1024:.0f} KiB; process max RSS: {max_rss_kb / 1024:.1f} MiB")
-    print("target >= 2,000 answers/s:", "met" if screen_rate >= 2000 else "NOT met")
+    print("target >= 500 answers/s:", "met" if screen_rate >= 500 else "NOT met")
+    startup, rss_mib = cli_startup(rows)
+    print(f"`rounds screen`: first verdict after {startup:.2f} s, peak RSS {rss_mib:.0f} MiB")
+    print("target start-up < 3 s:", "met" if startup < 3 else "NOT met")
+    print("target RSS < 300 MB:", "met" if rss_mib * 1.048576 < 300 else "NOT met")
+
+
+def cli_startup(rows: list[dict]) -> tuple[float, float]:
+    """Start `rounds screen` on a fresh SQLite config; seconds to the first verdict and peak RSS (MiB)."""
+    rounds = Path(sys.executable).with_name("rounds")
+    with tempfile.TemporaryDirectory() as tmp:
+        config = Path(tmp) / "config.toml"
+        config.write_text(
+            f'[database]\nurl = "sqlite:///{tmp}/rounds.db"\n\n[practice]\nname = "Lakeside Family Medicine"\n',
+            "utf-8",
+        )
+        subprocess.run([rounds, "--config", config, "db", "upgrade"], check=True, capture_output=True)
+        lines = "".join(json.dumps({"id": r["id"], "text": r["text"]}) + "\n" for r in rows)
+        start = time.perf_counter()
+        child = subprocess.Popen(
+            [rounds, "--config", config, "screen"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+        )
+        child.stdin.write(lines)
+        child.stdin.close()
+        child.stdout.readline()
+        first = time.perf_counter() - start
+        child.stdout.read()
+        _, _, usage = os.wait4(child.pid, 0)
+        child.returncode = 0
+    return first, usage.ru_maxrss / 1024
 
 
 if __name__ == "__main__":

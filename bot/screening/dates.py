@@ -9,7 +9,7 @@ from bot.screening.context import has_person_cue, sentence_at
 from bot.screening.findings import Finding
 
 MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
-_MONTH = rf"(?:{MONTHS}|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)"
+_MONTH = rf"(?i:{MONTHS}|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)"
 WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 _ORD = r"(?:st|nd|rd|th)?"
 _HOLIDAY = (
@@ -31,7 +31,7 @@ _NOT_A_DATE_AFTER = re.compile(
     re.IGNORECASE,
 )
 _RELATIVE_DAY = re.compile(
-    rf"\b(?:(?:last|this past|this|next|on|that|early|late)\s+(?:{WEEKDAYS})(?: (?:morning|afternoon|"
+    rf"\b(?:(?i:last|this past|this|next|on|that|early|late)\s+(?i:{WEEKDAYS})(?: (?:morning|afternoon|"
     rf"evening|night))?|(?<![Ee]very )(?<!s on )(?:{WEEKDAYS})(?= (?:morning|afternoon|evening|night)\b)"
     r"|yesterday|the day before yesterday|last night|this morning|this afternoon|earlier today"
     r"|(?:two|three|four|five|six|\d) days ago"
@@ -49,7 +49,9 @@ _EVENT = re.compile(
     r"\b(?:born|birth|birthday|DOB|admitted|admission|discharged?|surgery|operated|operation|"
     r"died|death|passed away|delivered|diagnosed|diagnosis|came in|presented|transplant|"
     r"fell|broke|accident|stroke|heart attack|overdosed?|(?-i:ER|ED)|intubated|coded|"
-    r"scoped|biopsy|seizure|miscarr\w*|induced|c-section|amputat\w*|started chemo|funeral)\b",
+    r"scoped|biopsy|seizure|miscarr\w*|induced|c-section|amputat\w*|started chemo|funeral|consult|visit|appt"
+    r"|appointment|follow-?up|f/u|seen|scheduled|procedure|labs?|scan|MRI|CT|echo|infusion|dialysis|vaccinated"
+    r"|wedding|graduation|injur\w*|crash|rehab|discharge|post-?op|pre-?op)\b",
     re.IGNORECASE,
 )
 
@@ -64,6 +66,7 @@ _AGE = re.compile(
     rf"|\b(?:aged?|age of|turned|turning|turns|at age)\s+(?:{_AGE_NUM}|{_AGE_WORD})\b"
     r"(?!\s*(?:%|percent|and (?:up|over|older)|\+|or (?:older|over)))"
     rf"|\b{_AGE_NUM}(?:st|nd|rd|th) birthday\b"
+    r"|\b(?:super)?centenarians?\b|\bnonagenarians?\b|\b(?:her|his) (?:90s|nineties)\b|\bninety-something\b"
     rf"|\b(?:she|he)(?:'s| is| was| just turned|'ll be| will be| turns| turned)(?: now)?\s+{_AGE_NUM}\b"
     r"(?!\s*(?:%|percent|mg|lbs?|pounds|kg|minutes))",
     re.IGNORECASE,

@@ -27,11 +27,14 @@ PHI_KINDS: frozenset[str] = frozenset(
         "biometric",
         "photo",
         "patient_story",
+        "other_id",
     }
 )
 #: Individual medical advice (a warning, not a block).
 ADVICE_KINDS: frozenset[str] = frozenset({"advice"})
-KINDS: frozenset[str] = PHI_KINDS | ADVICE_KINDS
+#: Only in reply drafts (purpose="reply"): text that confirms someone is a patient. Holds like PHI.
+REPLY_KINDS: frozenset[str] = frozenset({"patient_confirmation"})
+KINDS: frozenset[str] = PHI_KINDS | ADVICE_KINDS | REPLY_KINDS
 
 
 @dataclass(frozen=True)
@@ -83,6 +86,8 @@ class AllowList:
     urls: frozenset[str] = frozenset()
     emails: frozenset[str] = frozenset()
     addresses: frozenset[str] = frozenset()
+    #: Places that are not a patient's: the practice's own city, county or neighbourhoods.
+    places: frozenset[str] = frozenset()
 
     def merged(self, other: AllowList) -> AllowList:
         """Union of both lists (e.g. the practice's list plus the answering physician's name)."""
@@ -92,4 +97,5 @@ class AllowList:
             urls=self.urls | other.urls,
             emails=self.emails | other.emails,
             addresses=self.addresses | other.addresses,
+            places=self.places | other.places,
         )

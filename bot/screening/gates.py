@@ -23,9 +23,9 @@ DATE_WORDS = (
     | _set("jan feb mar apr jun jul aug sep sept oct nov dec")
     | _set("yesterday tonight morning afternoon night ago christmas thanksgiving easter halloween")
     | _set("new year mother father valentine labor memorial super fourth dob born birthday")
-    | _set("birthdate birth earlier today")
+    | _set("birthdate birth earlier today last next past")
 )
-AGE_WORDS = _set("ninety hundred")
+AGE_WORDS = _set("ninety hundred centenarian centenarians supercentenarian nonagenarian nonagenarians nineties 90s")
 STREET_WORDS = _set(
     "street st avenue ave road rd boulevard blvd lane ln drive dr court ct way place pl terrace"
     " ter circle cir parkway pkwy highway hwy trail trl pike square sq loop row alley crescent"

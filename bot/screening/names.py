@@ -30,7 +30,7 @@ _EPONYM_WORDS = frozenset(
     Paget Pap Parkinson Perthes Peyronie Prader Raynaud Reye Rett Roux Sabin Salk Schlatter
     Sjogren Sjögren Snellen Stevens Stokes Tay Sachs Tourette Trendelenburg Turner Valsalva
     Whipple Willebrand Wilms Wilson Wolff Zika Zollinger Ellison Achilles Angelman Marburg
-    Coxsackie Weber Sturge Tommy John Lou Lilly""".split()
+    Coxsackie Weber Sturge Tommy John Lou Lilly Bruce""".split()
 )
 _EPONYM_PHRASES = re.compile(
     r"\b(?:Tommy John|Lou Gehrig|Down(?:'s)? syndrome|Achilles|Eli Lilly|Jenny Craig|Weight Watchers"
@@ -44,7 +44,8 @@ _EPONYM_NOUN = re.compile(
     r"|scale|criteria|classification|tumou?r|ulcer|triad|law|exercises?|position|tube|catheter"
     r"|block|node|disorder|anomaly|dystrophy|ataxia|chorea|encephalopathy|hernia|thyroiditis"
     r"|ophthalmopathy|fracture|procedure|operation|test|smear|maneuvers|tendon|tendinitis"
-    r"|tendinopathy|monitor|surgery|repair|wort|body|bodies|dementia|virus|fever)\b"
+    r"|tendinopathy|monitor|surgery|repair|wort|body|bodies|dementia|virus|fever|protocol|method|technique"
+    r"|approach|rule|index|formula|equation|classification|stage|staging|grading|diet|plan)\b"
 )
 
 _HONORIFIC = re.compile(r"\b(?:Mr|Mrs|Ms|Mx|Mister|Miss|Mrs)\.?\s+([A-Z][a-zA-Z'’-]+)(?:\s+([A-Z][a-zA-Z'’-]+))?")

@@ -18,6 +18,9 @@ _PHONE_CUE = re.compile(
 _FAX_CUE = re.compile(r"(?i:\bfax(?:ed|es)?\b|\bf:)[^.\n]{0,25}$")
 # Toll-free and service numbers belong to organisations (poison control, hotlines), not patients.
 _TOLL_FREE = frozenset({"800", "833", "844", "855", "866", "877", "888"})
+# National formats abroad start with a trunk '0' ('07700 900378', '078 8098 1119', '030 1234567').
+_TRUNK_NUMBER = re.compile(r"(?<![\d+])0\d(?:[ .-]?\d){7,11}(?!\d)")
+_FOREIGN_REGIONS = ("GB", "IE", "AU", "NZ", "IN", "DE", "FR", "ZA", "NG", "PH", "MX", "IT", "ES", "NL")
 
 
 def _national(number: phonenumbers.PhoneNumber) -> str:
@@ -40,7 +43,14 @@ class PhoneFinder:
         """Phone numbers; 'fax' when the text calls it a fax."""
         if not _SEVEN_DIGITS.search(text):
             return
+        seen: list[tuple[int, int]] = []
+        for match in _TRUNK_NUMBER.finditer(text):
+            if self._foreign(match.group(0)):
+                seen.append(match.span())
+                yield Finding("phone", match.start(), match.end(), "looks like a personal phone number")
         for match in PhoneNumberMatcher(text, self._region, leniency=Leniency.POSSIBLE):
+            if any(s <= match.start < e for s, e in seen):
+                continue
             national = _national(match.number)
             if national in self._allowed or national[-10:] in self._allowed:
                 continue
@@ -53,3 +63,17 @@ class PhoneFinder:
                 yield Finding("fax", match.start, match.end, "looks like a personal fax number")
             else:
                 yield Finding("phone", match.start, match.end, "looks like a personal phone number")
+
+    def _foreign(self, candidate: str) -> bool:
+        """A trunk-prefixed number that is valid in some common region and not the practice's."""
+        digits = "".join(c for c in candidate if c.isdigit())
+        if digits in self._allowed or digits[-10:] in self._allowed:
+            return False
+        for region in _FOREIGN_REGIONS:
+            try:
+                number = phonenumbers.parse(candidate, region)
+            except phonenumbers.NumberParseException:
+                continue
+            if phonenumbers.is_valid_number(number):
+                return True
+        return False

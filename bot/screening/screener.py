@@ -6,6 +6,7 @@ import re
 
 from bot.screening.advice import find_advice
 from bot.screening.biometrics import find_biometrics
+from bot.screening.codes import find_codes, find_photo_files
 from bot.screening.context import sentence_spans
 from bot.screening.dates import find_ages, find_dates
 from bot.screening.findings import AllowList, Finding, Verdict
@@ -25,9 +26,12 @@ from bot.screening.identifiers import (
     find_urls,
     url_hosts,
 )
+from bot.screening.learned import load_models
+from bot.screening.learned_findings import sentence_findings, tagged_findings
 from bot.screening.names import NameFinder, name_tokens
 from bot.screening.phones import PhoneFinder
 from bot.screening.places import find_addresses, find_geography
+from bot.screening.replies import find_patient_confirmations
 from bot.screening.stories import find_stories
 
 # When two findings overlap, the more specific kind wins (a number labelled 'MRN' is not a phone).
@@ -54,10 +58,12 @@ _PRIORITY = {
             "name",
             "biometric",
             "photo",
+            "other_id",
         )
     )
 }
-_NEVER_DROPPED = frozenset({"patient_story", "advice", "photo", "biometric"})
+_NEVER_DROPPED = frozenset({"patient_story", "advice", "photo", "biometric", "patient_confirmation"})
+PURPOSES = frozenset({"answer", "reply"})
 _HAS_DIGIT = re.compile(r"\d")
 _EXTRA_CACHE_SIZE = 256
 
@@ -73,7 +79,9 @@ class Screener:
         self._hosts = url_hosts(allow.urls)
         self._emails = frozenset(e.lower() for e in allow.emails)
         self._name_words = name_tokens(allow.names)
+        self._place_words = self._name_words | name_tokens(allow.places)
         self._extended: dict[AllowList, Screener] = {}
+        self._tagger, self._sentences = load_models()
 
     def _with_extra(self, extra: AllowList) -> Screener:
         """A screener with extra allowed items, cached per extra list (physicians repeat)."""
@@ -85,10 +93,19 @@ class Screener:
             self._extended[extra] = screener
         return screener
 
-    def screen(self, text: str, extra_allow: AllowList | None = None) -> Verdict:
-        """Screen one answer; extra_allow adds e.g. the answering physician's own name."""
+    def screen(self, text: str, extra_allow: AllowList | None = None, purpose: str = "answer") -> Verdict:
+        """Screen one answer; extra_allow adds e.g. the answering physician's own name.
+
+        Args:
+            text: the answer or reply draft.
+            extra_allow: more allowed names etc. for this text (the author's own name).
+            purpose: "answer" (a weekly answer) or "reply" (a public reply draft), which also holds
+                text that confirms someone is a patient ("we saw you last week", "as our patient").
+        """
+        if purpose not in PURPOSES:
+            raise ValueError(f"unknown purpose {purpose!r}; expected one of {sorted(PURPOSES)}")
         if extra_allow is not None and extra_allow != AllowList():
-            return self._with_extra(extra_allow).screen(text)
+            return self._with_extra(extra_allow).screen(text, purpose=purpose)
         spans = sentence_spans(text)
         words = words_of(text)
         digits = _HAS_DIGIT.search(text) is not None
@@ -97,6 +114,7 @@ class Screener:
             found.extend(find_labelled(text, words))
             found.extend(find_unlabelled(text))
             found.extend(self._phones.find(text))
+            found.extend(find_codes(text, spans))
         if "@" in text:
             found.extend(find_emails(text, self._emails, self._hosts))
         if may_hold_url(text):
@@ -109,12 +127,18 @@ class Screener:
         if digits or words & STREET_WORDS:
             found.extend(find_addresses(text, spans, self._allow.addresses))
         if digits or words & PLACE_WORDS:
-            found.extend(find_geography(text, spans, self._name_words, words))
+            found.extend(find_geography(text, spans, self._place_words, words))
         found.extend(self._names.find(text, words))
+        if "." in text:
+            found.extend(find_photo_files(text))
         if words & BIOMETRIC_WORDS:
             found.extend(find_biometrics(text))
         found.extend(find_stories(text, spans, words))
         found.extend(find_advice(text, spans, words))
+        found.extend(tagged_findings(text, self._tagger, self._name_words, spans, self._place_words))
+        found.extend(sentence_findings(text, self._sentences, spans))
+        if purpose == "reply":
+            found.extend(find_patient_confirmations(text))
         return Verdict.from_findings(_resolve(found))
 
 

@@ -1,0 +1,85 @@
+"""Exact-shape identifiers: ID codes, image file names, IBANs, coordinates and room numbers."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from bot.screening.context import has_person_cue, sentence_at
+from bot.screening.findings import Finding
+
+# A code: letters and at least three digits in one token ('VRC853', 'FP-5113W', 'CRIMSON-0447').
+_CODE = re.compile(r"(?<![\w/.-])#?[A-Za-z0-9]+(?:[-_][A-Za-z0-9]+)*(?![\w-]|\.\d)")
+# Clinical and everyday tokens with letters and digits that identify no one.
+_NOT_CODE = re.compile(
+    r"(?i:\d+(?:mg|mcg|ml|g|kg|lbs?|iu|mm|cm|km|mi|am|pm|hrs?|h|min|s|x|k|st|nd|rd|th|yo|y|mo|wk|wks|yrs?|ft|in"
+    r"|cc|mmhg|bpm|mph|f|c|d|m|mmol|ng|dl|l|pct|u)"
+    r"|(?:ca|covid|sars|h\d+n|brca|phq|gad|icd|cpt|glp|her|hba1c|a1c|cd|il|t|l|c|s|p|n|b|e|g|d|x|v|k|a|ft|t|mk"
+    r"|iphone|pixel|galaxy|windows|ios|android|usb|mp|wifi|covid|f|w|k)[-_]?\d{1,4}"
+    r"|\d{1,4}[-_]?(?:year|month|week|day|hour|minute|step|mile|unit|dose|point|pound|ounce|s)s?)"
+)
+_PHOTO_FILE = re.compile(r"\b[\w-]+\.(?:jpe?g|png|heic|gif|bmp|tiff?|mp4|mov|avi|webp|dcm)\b", re.IGNORECASE)
+_IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?\b")
+_COORDINATES = re.compile(
+    r"-?\d{1,2}\.\d{3,}\s*°?\s*[NS]?\s*,\s*-?\d{1,3}\.\d{3,}\s*°?\s*[EW]?"
+    r"|\d{1,2}°\s*\d{1,2}['′]\s*(?:\d{1,2}(?:\.\d+)?[\"″]\s*)?[NS]\s*,?\s*\d{1,3}°\s*\d{1,2}['′]"
+    r"\s*(?:\d{1,2}(?:\.\d+)?[\"″]\s*)?[EW]"
+)
+_ROOM = re.compile(r"(?i:\b(?:room|rm|bed|unit|apt|suite|cell)\.?\s*#?\s*)(\d{1,4}[A-Za-z]?(?:-[A-Za-z0-9]+)?)\b")
+# A plate without a label: two short letter-and-digit groups in a sentence about a vehicle.
+_PLATE = re.compile(r"\b(?=[A-Z0-9 -]*\d)(?=[A-Z0-9 -]*[A-Z])[A-Z0-9]{2,4}[ -][A-Z0-9]{2,4}\b")
+_VEHICLE_WORDS = re.compile(
+    r"(?i:\b(?:car|truck|van|minivan|suv|sedan|pickup|jeep|motorcycle|civic|camry|accord|corolla|f-150|tesla"
+    r"|prius|silverado|wrangler|outback|plates?|tags?|parked|drives? a|driving a)\b)"
+)
+_LONG_NUMBER = re.compile(r"(?<![\w$.,/-])#?\d{6,}(?![\w.,/%-]|\s*(?:people|patients|cases|steps|dollars|%))")
+_ID_CUE = re.compile(
+    r"(?i:\b(?:id|#|no|number|code|wristband|band|tag|badge|inmate|participant|subject|study|trial|record"
+    r"|template|enrollment|case|ticket|file|ref|reference|pt|patient|member|bed|locker)\b|#)\W{0,3}\S*\W{0,3}$"
+)
+
+
+def _luhn_free_code(token: str) -> bool:
+    digits = sum(c.isdigit() for c in token)
+    letters = sum(c.isalpha() for c in token)
+    return digits >= 3 and letters >= 1 and not _NOT_CODE.fullmatch(token.lstrip("#"))
+
+
+def find_codes(text: str, spans: list[tuple[int, int]]) -> Iterator[Finding]:
+    """Alphanumeric ID codes and long bare numbers tied to a person or introduced as an ID."""
+    for match in _CODE.finditer(text):
+        token = match.group(0)
+        if _luhn_free_code(token) and not _PHOTO_FILE.fullmatch(token):
+            yield Finding("other_id", match.start(), match.end(), "looks like an ID code that could identify someone")
+    for match in _LONG_NUMBER.finditer(text):
+        before = text[max(0, match.start() - 30) : match.start()]
+        cued = _ID_CUE.search(before) or match.group(0).startswith("#")
+        if cued or has_person_cue(text, *sentence_at(spans, match.start())):
+            yield Finding("other_id", match.start(), match.end(), "looks like an ID number that could identify someone")
+    for match in _PLATE.finditer(text):
+        sentence = sentence_at(spans, match.start())
+        if _VEHICLE_WORDS.search(text, *sentence) and not _IBAN.match(text, match.start()):
+            yield Finding("vehicle", match.start(), match.end(), "looks like a vehicle licence plate")
+    for match in _IBAN.finditer(text):
+        if _iban_ok(match.group(0)):
+            yield Finding("account", match.start(), match.end(), "looks like a bank account number (IBAN)")
+    for match in _COORDINATES.finditer(text):
+        yield Finding("geography", match.start(), match.end(), "looks like map coordinates of a place")
+    for match in _ROOM.finditer(text):
+        yield Finding("geography", match.start(), match.end(1), "names the room or unit where a person stays")
+
+
+def find_photo_files(text: str) -> Iterator[Finding]:
+    """Image and video file names: photos of a patient are identifiers (full-face photos)."""
+    for match in _PHOTO_FILE.finditer(text):
+        yield Finding("photo", match.start(), match.end(), "names a photo or video file, which may show a patient")
+
+
+def _iban_ok(value: str) -> bool:
+    """ISO 13616 check digits (mod 97), so random capitals and digits don't count."""
+    compact = value.replace(" ", "")
+    if not 15 <= len(compact) <= 34:
+        return False
+    rearranged = compact[4:] + compact[:4]
+    number = "".join(str(int(c, 36)) for c in rearranged)
+    return int(number) % 97 == 1

@@ -1,0 +1,213 @@
+"""The screen's learned parts: a CRF token tagger (names, places) and a sentence classifier.
+
+Both are linear-chain CRFs (python-crfsuite) trained by `tools/train_screen.py` on generated text;
+the weights ship in `bot/screening/model/`. Features are the word, its shape and affixes, its
+neighbours, and whether it is on a list of given or family names (from Faker's locales), so the
+tagger also finds lower-case, ALL-CAPS and foreign names in context.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import pycrfsuite
+
+MODEL_DIR = Path(str(resources.files("bot.screening").joinpath("model")))
+TAGGER_FILE = "tagger.crfsuite"
+SENTENCES_FILE = "sentences.crfsuite"
+GAZETTEER_FILE = "gazetteer.txt"
+
+TOKEN = re.compile(r"[^\W\d_](?:[^\W_]|['’.-](?=[^\W\d_]))*|\d+(?:[.,:/-]\d+)*[A-Za-z]*|[^\w\s]")
+_DRUG_ENDING = re.compile(
+    r"(?:pril|sartan|olol|statin|dipine|azole|mab|nib|tide|gliptin|gliflozin|floxacin|cycline|cillin"
+    r"|mycin|azepam|zolam|codone|profen|formin|oxetine|triptyline|parin|xaban|sone|terol|pentin|amine)$"
+)
+# The same endings anywhere in a lower-cased text, in one scan.
+DRUG_WORD = re.compile(r"[a-z]+" + _DRUG_ENDING.pattern.removesuffix("$") + r"\b")
+_UNIT = frozenset("mg mcg milligrams ml units puffs tabs tablets pills g iu cc drops".split())
+# Abstract cues, so the classifier generalises past the verbs and drugs it was trained on.
+_YOU = frozenset("you your yours you're you've you'll youre u ur usted su tu".split())
+_IMPERATIVE = frozenset(
+    """stop start restart resume take cut hold skip double halve increase decrease reduce go put give use
+    try switch bump drop quit keep continue apply wean come get book see call avoid ice rest split crush
+    chew swallow inject rub spray finish taper lower raise add remove change tome deje suspenda aumente
+    dele use tómese tomese empiece siga""".split()
+)
+_MED_WORDS = frozenset(
+    """dose doses dosage medication medications medicine meds pill pills tablet tablets capsule capsules
+    prescription insulin inhaler antibiotic antibiotics statin statins steroid steroids cream ointment
+    drops patch shot shots injection vitamin supplement supplements pastilla pastillas medicina dosis""".split()
+)
+_FIRST_PERSON_PLAN = frozenset("i'll i'd we'll let's i'm recommend suggest prescribe".split())
+_CLAUSE_BREAK = frozenset(".,;:!?-")
+
+
+def shape(word: str) -> str:
+    """Coarse word shape: Xx, x, X, d, Xd (mixed), p (punctuation)."""
+    if word.isdigit():
+        return "d"
+    if not word[0].isalnum():
+        return "p"
+    if any(c.isdigit() for c in word):
+        return "Xd"
+    if word.isupper():
+        return "X" if len(word) > 1 else "Xx"
+    if word[0].isupper():
+        return "Xx"
+    return "x"
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    """Lower-cased given and family names (Faker locales, MIT) used as tagger features."""
+
+    first: frozenset[str]
+    last: frozenset[str]
+    common: frozenset[str] = frozenset()
+
+    @classmethod
+    def load(cls, path: Path) -> Gazetteer:
+        buckets: dict[str, set[str]] = {"first": set(), "last": set(), "common": set()}
+        bucket = buckets["first"]
+        for line in path.read_text("utf-8").splitlines():
+            if line.startswith("# ") and line[2:] in buckets:
+                bucket = buckets[line[2:]]
+            elif line and not line.startswith("#"):
+                bucket.add(line)
+        return cls(frozenset(buckets["first"]), frozenset(buckets["last"]), frozenset(buckets["common"]))
+
+
+def token_features(words: list[str], gaz: Gazetteer) -> list[list[str]]:
+    """CRF features for each token of one text."""
+    lows = [w.lower() for w in words]
+    shapes = [shape(w) for w in words]
+    gazs = [
+        ("F" if low in gaz.first else "") + ("L" if low in gaz.last else "") + ("c" if low in gaz.common else "")
+        for low in lows
+    ]
+    n = len(words)
+    feats: list[list[str]] = []
+    for i, low in enumerate(lows):
+        f = [
+            "w=" + low,
+            "s=" + shapes[i],
+            "g=" + gazs[i],
+            "p3=" + low[:3],
+            "x3=" + low[-3:],
+            "x2=" + low[-2:],
+            "len=" + str(min(len(low), 8)),
+        ]
+        if i == 0:
+            f.append("BOS")
+        else:
+            f += ["-1w=" + lows[i - 1], "-1s=" + shapes[i - 1], "-1g=" + gazs[i - 1], "-1ws=" + lows[i - 1] + shapes[i]]
+            if i > 1:
+                f += ["-2w=" + lows[i - 2], "-2g=" + gazs[i - 2]]
+        if i == n - 1:
+            f.append("EOS")
+        else:
+            f += ["+1w=" + lows[i + 1], "+1s=" + shapes[i + 1], "+1g=" + gazs[i + 1]]
+            if i < n - 2:
+                f.append("+2w=" + lows[i + 2])
+        feats.append(f)
+    return feats
+
+
+def sentence_features(text: str) -> list[str]:
+    """Bag of words, word pairs, the opening words and a few cues for one sentence."""
+    tokens = [w.lower() for w in TOKEN.findall(text)]
+    cues = set()
+    clause_start = True
+    for i, w in enumerate(tokens):
+        if w in _CLAUSE_BREAK:
+            clause_start = True
+            continue
+        if clause_start and w in _IMPERATIVE:
+            cues.add("imp")
+        if w in _YOU:
+            cues.add("you")
+        if w in _MED_WORDS:
+            cues.add("med")
+        if w in _FIRST_PERSON_PLAN:
+            cues.add("plan")
+        if w in ("the", "our", "my") and i + 1 < len(tokens) and len(tokens[i + 1]) > 3:
+            cues.add("det+" + tokens[i + 1][-3:])
+        clause_start = w in ("and", "then", "just", "so", "pls", "please")
+    if DRUG_WORD.search(text.lower()):
+        cues.add("med")
+    words = [w for w in tokens if w[0].isalnum()]
+    f = ["w=" + w for w in words]
+    f += ["b=" + a + "_" + b for a, b in zip(words, words[1:], strict=False)]
+    f += ["p4=" + w[:4] for w in words if len(w) > 4]
+    if words:
+        f.append("first=" + words[0])
+        if len(words) > 1:
+            f.append("first2=" + words[0] + "_" + words[1])
+    for i, w in enumerate(words):
+        if w in _UNIT and i and words[i - 1][0].isdigit():
+            cues.add("dose")
+    f += sorted(cues)
+    f += [a + "+" + b for a in ("imp", "you", "plan") if a in cues for b in ("med", "dose") if b in cues]
+    return f
+
+
+def tokenize(text: str) -> list[tuple[str, int, int]]:
+    return [(m.group(0), m.start(), m.end()) for m in TOKEN.finditer(text)]
+
+
+class TokenTagger:
+    """Tags tokens NAME / LOC / O and returns character spans of each tagged run."""
+
+    def __init__(self, model_dir: Path = MODEL_DIR) -> None:
+        self._tagger = pycrfsuite.Tagger()
+        self._tagger.open(str(model_dir / TAGGER_FILE))
+        self.gazetteer = Gazetteer.load(model_dir / GAZETTEER_FILE)
+
+    def spans(self, text: str) -> list[tuple[str, int, int, float]]:
+        """(label, start, end, confidence) for each run of NAME or LOC tokens."""
+        tokens = tokenize(text)
+        if not tokens:
+            return []
+        labels = self._tagger.tag(token_features([t[0] for t in tokens], self.gazetteer))
+        runs: list[tuple[str, int, int, float]] = []
+        i = 0
+        while i < len(tokens):
+            label = labels[i]
+            if label == "O":
+                i += 1
+                continue
+            j = i
+            while j + 1 < len(tokens) and labels[j + 1] == label and tokens[j + 1][1] - tokens[j][2] <= 1:
+                j += 1
+            confidence = min(self._tagger.marginal(label, k) for k in range(i, j + 1))
+            runs.append((label, tokens[i][1], tokens[j][2], confidence))
+            i = j + 1
+        return runs
+
+
+class SentenceClassifier:
+    """Labels a sentence ADVICE (individual advice), STORY (identifying story) or O."""
+
+    def __init__(self, model_dir: Path = MODEL_DIR) -> None:
+        self._tagger = pycrfsuite.Tagger()
+        self._tagger.open(str(model_dir / SENTENCES_FILE))
+
+    def scores(self, sentences: list[str]) -> list[dict[str, float]]:
+        """Per sentence, the probability of each label."""
+        if not sentences:
+            return []
+        out = []
+        for sentence in sentences:
+            self._tagger.set([sentence_features(sentence)])
+            out.append({label: self._tagger.marginal(label, 0) for label in ("ADVICE", "STORY", "O")})
+        return out
+
+
+@lru_cache(maxsize=2)
+def load_models(model_dir: Path = MODEL_DIR) -> tuple[TokenTagger, SentenceClassifier]:
+    """Load both models once per process (they are read-only and shared by every Screener)."""
+    return TokenTagger(model_dir), SentenceClassifier(model_dir)

@@ -1,0 +1,197 @@
+"""Findings from the learned models, filtered through the same allow-lists and masks as the rules."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from bot.screening.advice import _DEFER, _MEDS
+from bot.screening.context import has_person_cue
+from bot.screening.findings import Finding
+from bot.screening.learned import _DRUG_ENDING, DRUG_WORD, SentenceClassifier, TokenTagger
+from bot.screening.names import _DOCTOR_BEFORE, _EPONYM_WORDS, _NOT_NAMES, eponym_mask
+from bot.screening.places import _LARGE_PLACES, STATES
+
+# A run with a listed given or family name needs less confidence than an unlisted word.
+NAME_THRESHOLD = 0.5
+NAME_THRESHOLD_UNLISTED = 0.85
+PLACE_THRESHOLD = 0.6
+PLACE_THRESHOLD_UNLISTED = 0.85
+ADVICE_THRESHOLD = 0.3
+# 'You' alone (no drug, dose, imperative or plan) is usually the general reader: be surer.
+ADVICE_THRESHOLD_YOU_ONLY = 0.9
+_UNLESS = re.compile(
+    r"(?i:\bon (?:your|their) own\b|\bby (?:yourself|themselves)\b"
+    r"|\b(?:prescriber|doctor|physician)['’]s (?:help|guidance|advice)"
+    r"|\bunless (?:your|a|the) (?:doctor|surgeon|physician|provider|pharmacist|nurse|care team|prescriber)"
+    r"|\b(?:your|a|the) (?:doctor|surgeon|physician|provider|pharmacist|care team|prescriber) (?:tells|says|decides))"
+)
+# Someone particular in a story: 'whose ACL I fixed', 'who I started seeing'.
+_STORY_CUE = re.compile(r"\b(?:who|whose|whom)\b")
+_QUESTION_START = re.compile(
+    r"(?i:(?:[\w#' ]{0,40}:\s*)?(?:do|does|did|can|could|should|is|are|will|would|how|what|when|why|which)\s)"
+)
+STORY_THRESHOLD = 0.4
+# A place is PHI when it locates a person: a person in the text, or words about living or staying.
+_RESIDENCE = re.compile(
+    r"(?i:\b(?:lives?|living|lived|resides?|residing|moved|staying|stays|transferred|admitted|from|visiting"
+    r"|room|rm|bed|apt|home)\b)"
+)
+_NOT_NAME_LOWER = frozenset(w.lower() for w in _NOT_NAMES)
+_EPONYM_WORDS_LOWER = frozenset(w.lower() for w in _EPONYM_WORDS)
+# An unlisted word needs a cue that it names someone: a title, relation or greeting before it, or a
+# verb of saying or visiting after it. Without one, 'Chest pain' or 'lower mortality' is not a name.
+_CUE_BEFORE = re.compile(
+    r"(?i:\b(?:mr|mrs|ms|mx|miss|sra?|srta|don|doña|mme|herr|frau|m|son|daughter|husband|wife|mom|mother|dad"
+    r"|father|sister|brother|aunt|uncle|niece|nephew|grandma|grandpa|grandmother|grandfather|granddaughter"
+    r"|grandson|partner|fianc[eé]e?|girlfriend|boyfriend|neighbou?r|roommate|caregiver|guardian|proxy|poa"
+    r"|stepdad|stepmom|hijo|hija|esposo|esposa|pt|patient|named|called|contact|thanks|thank you"
+    r"|shoutout|shout out|visited|hi|hey|dear|lol|omg|ugh|haha|re)\b[\s,:.(]*"
+    r"|[:(]\s*)$"
+)
+_CUE_AFTER = re.compile(
+    r"(?i:[\s,)]*(?:['’]s\b|said|says|asked|asks|was|is|came|comes|called|calls|texted|wants|has|had|who|and"
+    r"|just|finally|keeps|got|gets|will|would|can|could|did|does|sent|told|loves|loved|reports|presented"
+    r"|ambulating|tolerating|seen|here|from|\(|,\s*(?:\d|[a-z]+ *[,)]|(?:son|daughter|wife|husband|mom|dad)\b)))"
+)
+_NOT_PLACE_LOWER = frozenset(w.lower() for w in STATES | _LARGE_PLACES)
+_HONORIFIC_BEFORE = re.compile(r"(?i:\b(?:mr|mrs|ms|mx|miss|sra?|srta|don|doña|mme|herr|frau)\.?\s+)$")
+_MEDS_NO_SHOTS = _MEDS.replace("|chemo|treatment|therapy|injections?|shots?", "")
+_NEVER_NAMES = frozenset(
+    """son daughter husband wife mom mother dad father sister brother aunt uncle niece nephew grandma grandpa
+    grandmother grandfather granddaughter grandson partner fiance fiancee girlfriend boyfriend neighbor
+    roommate caregiver guardian proxy poa stepdad stepmom hijo hija esposo esposa pt patient family friend
+    collateral hallway bedside surgery clinic cardiology oncology pediatrics radiology my our your""".split()
+)
+# Split a sentence further at any full stop, question mark or semicolon, whatever the next letter's case.
+_CLAUSE_END = re.compile(r"(?<=[.!?;])\s+|\n+")
+_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+# Advice is aimed at someone: 'you', an imperative opening a clause, a dose, a drug, or 'I'll / we'll'.
+_ADDRESSED = re.compile(
+    r"(?i:(?:^|[.;:,!?-]\s*|\b(?:and|then|just|so|pls|please|now|also)\s+)(?:stop|start|restart|resume|take|cut|hold"
+    r"|skip|double|halve|increase|decrease|reduce|go|put|give|use|try|switch|bump|drop|quit|keep|continue|apply|wean"
+    r"|come|get|book|ice|rest|split|crush|chew|swallow|taper|finish|rub|spray|inject|lower|raise|add|change"
+    r"|tome|tómese|deje|suspenda|aumente|dele|use|vaya|no tome|siga|empiece)\b"
+    r"|\b(?:I'll|I will|we'll|we will|I'd|I would|let's|I recommend|I'm going to|we're going to)\b"
+    r"|\d\s*(?:mg|mcg|milligrams?|ml|units|puffs|tabs?|tablets?|pills?)\b)"
+)
+REASONS = {
+    "name": "looks like a person's name (found by the name model from its context)",
+    "geography": "names a town, facility or room where a particular person lives or stays",
+    "advice": "reads as advice to one person about their own treatment or diagnosis",
+    "patient_story": "describes a particular patient in enough detail that someone could recognise them",
+}
+
+
+def _plain_word(word: str, gaz) -> bool:
+    """Words that are never a name on their own: relations, common words, drug names, single letters."""
+    return word in _NEVER_NAMES or word in gaz.common or len(word) == 1 or _DRUG_ENDING.search(word) is not None
+
+
+def _strip(word: str) -> str:
+    return re.sub(r"(?:['’]s|['’])$", "", word).strip(".").lower()
+
+
+def tagged_findings(
+    text: str,
+    tagger: TokenTagger,
+    allowed_words: frozenset[str],
+    sentences: list[tuple[int, int]],
+    allowed_places: frozenset[str] = frozenset(),
+) -> Iterator[Finding]:
+    """Names and places from the token tagger, minus allow-listed people, doctors and eponyms."""
+    runs = tagger.spans(text)
+    if not runs:
+        return
+    mask = eponym_mask(text)
+    gaz = tagger.gazetteer
+    for label, start, end, confidence in runs:
+        words = [_strip(w) for w in _WORD.findall(text[start:end])]
+        words = [w for w in words if w]
+        if not words or any(s <= start and end <= e for s, e in mask):
+            continue
+        allowed = allowed_words if label == "NAME" else allowed_places or allowed_words
+        if all(w in allowed for w in words) or all(_plain_word(w, gaz) for w in words):
+            continue
+        listed = any((w in gaz.first or w in gaz.last) and w not in _NOT_NAME_LOWER for w in words)
+        if label == "NAME":
+            if confidence < (NAME_THRESHOLD if listed else NAME_THRESHOLD_UNLISTED):
+                continue
+            if all(w in _NOT_NAME_LOWER or w in _EPONYM_WORDS_LOWER for w in words):
+                continue
+            lower = text[start:end].islower()
+            if (lower or not listed) and not _name_context(text, start, end):
+                continue
+            if _DOCTOR_BEFORE.search(text[max(0, start - 12) : start]):
+                continue
+            honorific = _HONORIFIC_BEFORE.search(text[max(0, start - 8) : start])
+            begin = start - len(honorific.group(0)) if honorific else start
+            yield Finding("name", begin, end, REASONS["name"])
+        else:
+            if confidence < (PLACE_THRESHOLD if listed else PLACE_THRESHOLD_UNLISTED):
+                continue
+            if " ".join(words) in _NOT_PLACE_LOWER or words[0] in _NOT_PLACE_LOWER:
+                continue
+            if not (has_person_cue(text, 0, len(text)) or _RESIDENCE.search(text)):
+                continue
+            yield Finding("geography", start, end, REASONS["geography"])
+
+
+def sentence_findings(text: str, classifier: SentenceClassifier, sentences: list[tuple[int, int]]) -> Iterator[Finding]:
+    """Advice and identifying stories, one finding per sentence the classifier is sure of."""
+    spans = [piece for s, e in sentences for piece in _clauses(text, s, e)]
+    spans = [(s, e) for s, e in spans if any(c.isalpha() for c in text[s:e])]
+    scores = classifier.scores([text[s:e] for s, e in spans])
+    for (start, end), score in zip(spans, scores, strict=True):
+        while end > start and text[end - 1] in " .!?;,":
+            end -= 1
+        sentence = next(((s, e) for s, e in sentences if s <= start < e), (start, end))
+        question = text[end : end + 1] == "?" or _QUESTION_START.match(text, start) is not None
+        advice = score["ADVICE"] >= _addressed(text, start, end) and not question
+        if advice and not _DEFER.search(text, *sentence) and not _UNLESS.search(text, *sentence):
+            yield Finding("advice", start, end, REASONS["advice"])
+        elif score["STORY"] >= STORY_THRESHOLD and (
+            has_person_cue(text, start, end) or _STORY_CUE.search(text, start, end)
+        ):
+            yield Finding("patient_story", start, end, REASONS["patient_story"])
+
+
+def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    pieces, cursor = [], start
+    for match in _CLAUSE_END.finditer(text, start, end):
+        if match.start() > cursor:
+            pieces.append((cursor, match.start()))
+        cursor = match.end()
+    if cursor < end:
+        pieces.append((cursor, end))
+    return pieces
+
+
+_TREATMENT = re.compile(
+    rf"(?i:\d\s*(?:mg|mcg|milligrams?|ml|units|puffs|tabs?|tablets?|pills?)\b(?!/)|\b(?:{_MEDS_NO_SHOTS})\b"
+    r"|\b(?:cream|ointment|pastillas?|dosis|surgery|biopsy|colonoscopy|mammogram|scan|mri|ultrasound|x-?ray|echo"
+    r"|egd|cath|stress test|sleep study|bloodwork|labs|restart|resume|wean|taper|discontinue|titrate)\b"
+    # A diagnosis given to one person: 'sounds like you've got', 'that's classic', 'you have X, not Y'.
+    r"|\b(?:sounds|looks|seems) like (?:you|your|it's|that's)\b|\byou(?:'ve| have)? got\b|\bclassic\b"
+    r"|\b(?:that|this|it)(?:'s| is) (?:definitely|probably|likely|just|almost certainly)\b)"
+)
+_YOU_WORD = re.compile(
+    r"(?i:\b(?:you|your|yours|you're|you'll|you've|u|ur|usted|su|tu)\b|\b(?:I'll|I'd|we'll|let's)\b)"
+)
+
+
+def _addressed(text: str, start: int, end: int) -> float:
+    """How sure the advice must be: lower for a treatment or diagnosis aimed at the reader, 2 if not aimed."""
+    segment = text[start:end]
+    strong = _TREATMENT.search(segment) is not None or DRUG_WORD.search(segment.lower()) is not None
+    you = _YOU_WORD.search(segment) is not None
+    if strong and (you or _ADDRESSED.search(segment)):
+        return ADVICE_THRESHOLD
+    if you:
+        return ADVICE_THRESHOLD_YOU_ONLY
+    return 2.0
+
+
+def _name_context(text: str, start: int, end: int) -> bool:
+    """Something around a run of unlisted words says it names a person."""
+    return bool(_CUE_BEFORE.search(text[max(0, start - 24) : start]) or _CUE_AFTER.match(text, end))

@@ -1,0 +1,103 @@
+"""The issue-9 targets on the shared development set, measured the way shared/eval/score.py does.
+
+A case counts as flagged when its verdict is not 'ok'; per-kind recall is document level over phi
+cases. Uses shared/eval/score.py's own `score()` when it is there, so the numbers are the scorer's.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import os
+import time
+from pathlib import Path
+
+import pytest
+
+from bot.screening import AllowList, Screener
+
+ROOT = Path(__file__).resolve().parents[2]
+SNAPSHOT = ROOT / "tests" / "data" / "eval"
+
+
+def _eval_dir() -> Path:
+    for candidate in (os.environ.get("ROUNDS_EVAL_DIR"), ROOT.parent / "shared" / "eval"):
+        if candidate and (Path(candidate) / "dev.jsonl").exists():
+            return Path(candidate)
+    return SNAPSHOT
+
+
+def _allow(context: dict) -> AllowList:
+    """The allow-list `rounds screen` builds from context.json: practice names, phones, URLs, roster."""
+    urls = frozenset(u if "://" in u else f"https://{u}" for u in context.get("public_urls", []))
+    return AllowList(
+        names=frozenset(context.get("organizations", [])) | frozenset(context.get("physicians", [])),
+        phones=frozenset(context.get("public_phones", [])),
+        urls=urls,
+    )
+
+
+def _doc_metrics(cases: list[dict], outputs: dict) -> dict:
+    """Fallback when score.py is absent: the same document-level definitions."""
+    flagged = {c["id"]: outputs[c["id"]]["verdict"] != "ok" for c in cases}
+    metrics: dict = {}
+    for label in ("phi", "advice", "clean"):
+        group = [c for c in cases if c["label"] == label]
+        metrics[label] = {"rate_flagged": sum(flagged[c["id"]] for c in group) / len(group)}
+    kinds: dict[str, list[int]] = {}
+    for case in (c for c in cases if c["label"] == "phi"):
+        for kind in case["kinds"]:
+            kinds.setdefault(kind, [0, 0])
+            kinds[kind][0] += flagged[case["id"]]
+            kinds[kind][1] += 1
+    metrics["doc_kind"] = {k: {"recall": f / t} for k, (f, t) in kinds.items()}
+    return metrics
+
+
+@pytest.fixture(scope="module")
+def measured() -> tuple[dict, float]:
+    directory = _eval_dir()
+    cases = [json.loads(line) for line in (directory / "dev.jsonl").read_text("utf-8").splitlines() if line.strip()]
+    screener = Screener(_allow(json.loads((directory / "context.json").read_text("utf-8"))))
+    outputs = {}
+    start = time.perf_counter()
+    for case in cases:
+        verdict = screener.screen(case["text"])
+        outputs[case["id"]] = {
+            "verdict": verdict.verdict,
+            "findings": [{"kind": f.kind, "start": f.start, "end": f.end} for f in verdict.findings],
+        }
+    rate = len(cases) / (time.perf_counter() - start)
+    scorer_path = directory / "score.py"
+    if scorer_path.exists():
+        spec = importlib.util.spec_from_file_location("rounds_eval_score", scorer_path)
+        scorer = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(scorer)
+        return scorer.score(cases, outputs), rate
+    return _doc_metrics(cases, outputs), rate
+
+
+def test_phi_recall_on_dev(measured: tuple[dict, float]) -> None:
+    metrics, _ = measured
+    assert metrics["phi"]["rate_flagged"] >= 0.95
+
+
+def test_every_phi_kind_on_dev(measured: tuple[dict, float]) -> None:
+    metrics, _ = measured
+    low = {k: round(v["recall"], 3) for k, v in metrics["doc_kind"].items() if v["recall"] < 0.90}
+    assert not low
+
+
+def test_advice_recall_on_dev(measured: tuple[dict, float]) -> None:
+    metrics, _ = measured
+    assert metrics["advice"]["rate_flagged"] >= 0.85
+
+
+def test_false_alarms_on_dev(measured: tuple[dict, float]) -> None:
+    metrics, _ = measured
+    assert metrics["clean"]["rate_flagged"] <= 0.05
+
+
+def test_speed_on_dev(measured: tuple[dict, float]) -> None:
+    _, rate = measured
+    assert rate >= 500, f"{rate:.0f} answers/s"

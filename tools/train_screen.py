@@ -1,0 +1,141 @@
+"""Train the screen's learned parts and write them to bot/screening/model/ (reproducible: fixed seeds).
+
+Run: make train-screen   (or: uv run --group train python tools/train_screen.py)
+Needs Faker (the `train` dependency group) for name and place lists; the runtime needs only
+python-crfsuite. A fixed 15% of the given and family names is kept out of both the gazetteer and
+the training text, so tools/screen_heldout.py can check the tagger on names it has never seen.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+import time
+from pathlib import Path
+
+import pycrfsuite
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tools"))
+
+import screen_data as data  # noqa: E402
+
+from bot.screening.learned import (  # noqa: E402
+    GAZETTEER_FILE,
+    MODEL_DIR,
+    SENTENCES_FILE,
+    TAGGER_FILE,
+    Gazetteer,
+    sentence_features,
+    token_features,
+    tokenize,
+)
+
+SEED = 20261130
+HELDOUT_SHARE = 0.15
+
+
+def name_split(seed: int = SEED) -> tuple[list[str], list[str], list[str], list[str]]:
+    """(train first, train last, held-out first, held-out last) names, split once with a fixed seed."""
+    first, last = data.faker_names()
+    rng = random.Random(seed)
+
+    def cut(names: list[str]) -> tuple[list[str], list[str]]:
+        lows = sorted({n.lower() for n in names})
+        held = set(rng.sample(lows, int(len(lows) * HELDOUT_SHARE)))
+        return [n for n in names if n.lower() not in held], [n for n in names if n.lower() in held]
+
+    train_first, held_first = cut(first)
+    train_last, held_last = cut(last)
+    # A name held out on one list must not leak in through the other.
+    held = {n.lower() for n in held_first + held_last}
+    train_first = [n for n in train_first if n.lower() not in held]
+    train_last = [n for n in train_last if n.lower() not in held]
+    return train_first, train_last, held_first, held_last
+
+
+def city_split(seed: int = SEED) -> tuple[list[str], list[str]]:
+    cities = data.faker_cities(random.Random(seed), 4000)
+    rng = random.Random(seed + 1)
+    held = set(rng.sample(cities, int(len(cities) * HELDOUT_SHARE)))
+    return [c for c in cities if c not in held], sorted(held)
+
+
+def token_labels(pieces: list[tuple[str, str]]) -> tuple[list[str], list[str]]:
+    """Tokens of the joined pieces and each token's label (from the piece it falls in)."""
+    text, owners = "", []
+    for piece, label in pieces:
+        owners.append((len(text), len(text) + len(piece), label))
+        text += piece
+    words, labels = [], []
+    for word, start, _ in tokenize(text):
+        words.append(word)
+        labels.append(next((lab for s, e, lab in owners if s <= start < e), "O"))
+    return words, labels
+
+
+def write_gazetteer(path: Path, first: list[str], last: list[str]) -> None:
+    lines = [
+        "## Given and family names from Faker's person providers, and common English and Spanish words",
+        "## from Faker's lorem lists (Faker: MIT licence, Copyright (c) 2012 Daniele Faraglia). Lower-cased.",
+        "# first",
+    ]
+    lines += sorted({n.lower() for n in first})
+    lines += ["# last"]
+    lines += sorted({n.lower() for n in last})
+    lines += ["# common"]
+    lines += data.common_words()
+    path.write_text("\n".join(lines) + "\n", "utf-8")
+
+
+def train(out_dir: Path, tag_count: int, sentence_count: int) -> None:
+    out_dir.mkdir(parents=True, exist_ok=True)
+    first, last, _, _ = name_split()
+    cities, _ = city_split()
+    write_gazetteer(out_dir / GAZETTEER_FILE, first, last)
+    gaz = Gazetteer.load(out_dir / GAZETTEER_FILE)
+    rng = random.Random(SEED)
+    sampler = data.Sampler(rng, first, last, cities)
+    tag_templates = data.family("tag", "train")
+    clean_templates = data.CLEAN_TAG_TEMPLATES
+    # Features see only part of the name list, so the tagger also learns names it has no entry for.
+    seen = random.Random(SEED + 2)
+    partial = Gazetteer(
+        frozenset(n for n in sorted(gaz.first) if seen.random() < 0.6),
+        frozenset(n for n in sorted(gaz.last) if seen.random() < 0.6),
+        gaz.common,
+    )
+
+    started = time.perf_counter()
+    trainer = pycrfsuite.Trainer(verbose=False)
+    for pieces in data.tagged_examples(sampler, tag_count, tag_templates, clean_templates):
+        words, labels = token_labels(pieces)
+        if words:
+            trainer.append(token_features(words, partial), labels)
+    trainer.set_params({"c1": 0.05, "c2": 0.01, "max_iterations": 150, "feature.possible_transitions": True})
+    trainer.train(str(out_dir / TAGGER_FILE))
+    print(f"tagger: {tag_count} texts, {time.perf_counter() - started:.0f}s")
+
+    started = time.perf_counter()
+    trainer = pycrfsuite.Trainer(verbose=False)
+    for sentence, label in data.sentence_examples(sampler, sentence_count, "train"):
+        trainer.append([sentence_features(sentence)], [label])
+    # Stronger L2 keeps the probabilities calibrated enough to threshold on.
+    trainer.set_params({"c1": 0.1, "c2": 1.0, "max_iterations": 200})
+    trainer.train(str(out_dir / SENTENCES_FILE))
+    print(f"sentences: {sentence_count} sentences, {time.perf_counter() - started:.0f}s")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--out", type=Path, default=MODEL_DIR)
+    parser.add_argument("--tag-count", type=int, default=30000)
+    parser.add_argument("--sentence-count", type=int, default=20000)
+    args = parser.parse_args()
+    train(args.out, args.tag_count, args.sentence_count)
+
+
+if __name__ == "__main__":
+    main()
