@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from bot import weeks
 from bot.chat import Image, OutgoingMessage
 from bot.metrics.chart import ChartData, alt_text, render_chart
+from bot.metrics.inbox import inbox_counts
 from bot.metrics.numbers import WEEK, Numbers, edges_back, period_numbers, series
 from bot.metrics.report import change, duration, rows, show
 from bot.outbox import enqueue
@@ -29,12 +30,19 @@ CHART_WEEKS = 8
 PHYSICIANS_SHOWN = 10
 
 
-def chart_data(session: Session, end: datetime, tz: str) -> ChartData:
-    """The last `CHART_WEEKS` weeks ending at `end`, labelled by each week's first local day."""
+def chart_data(session: Session, config, end: datetime, now: datetime | None = None) -> ChartData:
+    """The last `CHART_WEEKS` weeks ending at `end`, labelled by each week's first local day.
+
+    Inbox days still before their deadline at `now` (default `end`) are not counted yet.
+    """
+    tz = config.practice.timezone
     edges = edges_back(end, CHART_WEEKS)
     counts = series(session, edges)
+    inbox = inbox_counts(session, config, edges, now or end)
     labels = tuple(f"{weeks.local_date(edge, tz):%b} {weeks.local_date(edge, tz).day}" for edge in edges[:-1])
-    return ChartData(labels, tuple(counts["sent"]), tuple(counts["answered"]), tuple(counts["approved"]))
+    return ChartData(labels, tuple(counts["sent"]), tuple(counts["answered"]), tuple(counts["approved"]),
+                     inbox_on_time=tuple(None if week is None else week.on_time for week in inbox),
+                     inbox_days=tuple(None if week is None else week.days for week in inbox))
 
 
 def _line(label: str, current, previous) -> str:
@@ -82,8 +90,9 @@ def digest_text(current: Numbers, previous: Numbers, tz: str) -> str:
 def digest_message(services, session: Session, end: datetime) -> OutgoingMessage:
     """The digest for the week ending at `end`, with its chart (rendered here, sent with it)."""
     tz = services.config.practice.timezone
-    current, previous = period_numbers(session, end - WEEK, end, today=weeks.local_date(end, tz))
-    data = chart_data(session, end, tz)
+    current, previous = period_numbers(session, end - WEEK, end, today=weeks.local_date(end, tz),
+                                       config=services.config)
+    data = chart_data(session, services.config, end)
     image = Image(filename=f"rounds-{weeks.local_date(end, tz).isoformat()}.png", title="Rounds: last 8 weeks",
                   alt_text=alt_text(data), png_base64=base64.b64encode(render_chart(data)).decode())
     return OutgoingMessage(text=digest_text(current, previous, tz), image=image)
