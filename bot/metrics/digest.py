@@ -126,8 +126,10 @@ def send_weekly_digest(services, now: datetime) -> int:
         return 0
     key, chart_key = f"digest:{week}", f"digest:{week}:chart"
     with services.db.transaction() as session:
-        rows = {row.key: row for row in session.scalars(select(OutboxMessage).where(
-            OutboxMessage.key.in_((f"planning:{week}", key, chart_key))))}
+        # Only the columns needed: the chart's row holds a PNG, and this runs on every tick of the week.
+        rows = {row.key: row for row in session.execute(
+            select(OutboxMessage.key, OutboxMessage.status, OutboxMessage.sent_ts, OutboxMessage.sent_channel)
+            .where(OutboxMessage.key.in_((f"planning:{week}", key, chart_key))))}
         planning, digest = rows.get(f"planning:{week}"), rows.get(key)
         if planning is not None and planning.status in WAITING:
             return 0  # the digest follows the planning message: wait until it is out
