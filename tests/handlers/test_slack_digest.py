@@ -40,9 +40,9 @@ def test_digest_follows_the_planning_message_and_the_chart_goes_into_its_thread(
     services = build_services(config, chats={"slack": SlackChat(config.slack)}, clock=clock)
     try:
         scenario.build(services)
-        # The planning message's first post fails (Slack 500): it is posted again after a look at the
-        # history, so it is slow; the digest must still come after it, whatever the worker threads do.
-        fake_slack.fail_next("chat.postMessage", status=500)
+        # The planning message's first two posts fail (Slack 500): it is posted again after looks at the
+        # history, 1.5 s later. Before the digest waited for it, this put the digest first.
+        fake_slack.fail_next("chat.postMessage", status=500, count=2)
         reports = ticks_until(services, scenario.DIGEST_DUE, lambda: bool(fake_slack.files))
         assert sum(r.digests for r in reports) == 1 and sum(r.planning_messages for r in reports) == 1
         posted = fake_slack.posted(MARKETING)
