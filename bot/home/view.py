@@ -2,7 +2,7 @@
 
 A physician: next question (day, time, time zone), streak, last approved posts and their slots,
 and controls to change day / time / zone, pause until a date, or resume. An approver: drafts
-waiting, oldest first, each linking to its card. Staff: today's inbox check and its state
+waiting, oldest first, each linking to its card. Staff and leads: today's inbox check and its state
 (`bot.home.inbox`). Views are capped at `MAX_BLOCKS` rendered blocks (Slack's Home tab allows 100).
 """
 
@@ -65,7 +65,7 @@ def home_view(services, session: Session, person: Person | None, now: datetime) 
         blocks += _physician(services, session, person, now)
     if "approver" in person.role_set:
         blocks += _approver(session)
-    if "staff" in person.role_set:
+    if person.role_set & {"staff", "lead"}:  # leads are told when a check is missed: they see it too
         text, buttons = inbox_block_text(services, session, person, now)
         blocks.append(HomeBlock(INBOX_TITLE, text, buttons=buttons))
     return HomeView(tuple(blocks))

@@ -22,7 +22,7 @@ def staff_home(services, person_id, now) -> str:
 def test_inbox_block_through_the_day(database_url, chat):
     services = inbox_services(database_url, chat)
     sam = add_person(services, "Sam Ortiz", "staff")
-    add_person(services, "Jo Lead", "lead")
+    jo = add_person(services, "Jo Lead", "lead")
     assert "Sam Ortiz. Not started yet." in staff_home(services, sam, REMIND - timedelta(hours=1))
     saturday = REMIND + timedelta(days=2)
     assert staff_home(services, sam, saturday) == "No check today: not a working day. Next: Mon Dec 7 at 9:00."
@@ -30,6 +30,7 @@ def test_inbox_block_through_the_day(database_url, chat):
     assert "Sam Ortiz: reminded 9:00" in staff_home(services, sam, REMIND + timedelta(minutes=5))
     run_due(services, DEADLINE)
     assert "✗ Not done by the deadline; the leads were told at 12:00." in staff_home(services, sam, DEADLINE)
+    assert "Sam Ortiz: reminded 9:00" in staff_home(services, jo, DEADLINE)  # the lead sees it too
     services.db.dispose()
 
 
