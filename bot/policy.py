@@ -2,7 +2,9 @@
 
 With `[policy] url` set, every person gets the policy with an **I have read it** button before
 their first question, inbox reminder or approval. Until they tap it:
-- their other DMs wait in the outbox (`bot.outbox.awaiting_policy`), nothing is dropped;
+- their other DMs wait in the outbox (`bot.outbox.awaiting_policy`), nothing is dropped, except
+  that a weekly question or an inbox reminder is not even queued (it stays due, and lapses with
+  its week or day);
 - whatever they write or tap is answered with the policy again.
 Acknowledgements (and resets) are in the audit trail. `rounds policy reset` clears every
 acknowledgement and bumps `policy_round`, so the policy is sent once more to everyone.
@@ -20,7 +22,7 @@ from bot import audit
 from bot.chat import ActionEvent, Button, Outcome, OutgoingMessage
 from bot.outbox import POLICY_KEY_PREFIX, enqueue
 from bot.people import address, person_for_platform_user
-from bot.store import OutboxMessage, OutboxStatus, Person
+from bot.store import InboxDuty, OutboxMessage, OutboxStatus, Person, Prompt, PromptStatus
 
 logger = logging.getLogger(__name__)
 
@@ -52,7 +54,12 @@ def policy_key(person: Person) -> str:
 
 
 def send_policy_requests(services, now: datetime) -> int:
-    """Queue the policy for each unacknowledged person with a DM waiting for them (once per round)."""
+    """Queue the policy for each unacknowledged person with something waiting for them (once per round).
+
+    Waiting means a DM in the outbox (an approval message…) or a weekly question or inbox
+    reminder that is due but held back until they acknowledge (`send_due_questions`,
+    `send_due_reminders`).
+    """
     if not required(services):
         return 0
     queued = 0
@@ -62,7 +69,11 @@ def send_policy_requests(services, now: datetime) -> int:
             ~OutboxMessage.key.startswith(POLICY_KEY_PREFIX))
         people = session.scalars(select(Person).where(
             Person.active.is_(True), Person.policy_acknowledged_at.is_(None),
-            or_(Person.slack_user_id.in_(waiting), func.lower(Person.email).in_(waiting)))).all()
+            or_(Person.slack_user_id.in_(waiting), func.lower(Person.email).in_(waiting),
+                Person.id.in_(select(Prompt.person_id).where(Prompt.status == PromptStatus.SCHEDULED,
+                                                             Prompt.due_at <= now, Prompt.expires_at > now)),
+                Person.id.in_(select(InboxDuty.person_id).where(InboxDuty.next_send_at <= now))))
+        ).all()
         for person in people:
             recipient = address(services, person)
             if recipient and enqueue(session, key=policy_key(person), platform=services.platform,

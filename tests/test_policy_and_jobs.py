@@ -38,8 +38,8 @@ def test_nothing_but_the_policy_until_it_is_acknowledged(database_url):
     try:
         person_id = add_physician(services)
         report = run_due(services, DUE)
-        assert report.questions_sent == 1 and report.policy_requests == 1
-        [(channel, message, _)] = chat.sent  # the question waits in the outbox
+        assert report.questions_sent == 0 and report.policy_requests == 1  # held back, not counted as sent
+        [(channel, message, _)] = chat.sent
         assert message.key.startswith("policy:") and POLICY["url"] in message.text
         assert message.buttons[0].label == "I have read it"
         run_due(services, DUE.replace(hour=15))
@@ -51,7 +51,7 @@ def test_nothing_but_the_policy_until_it_is_acknowledged(database_url):
         assert POLICY["url"] in reply.replies[0].text  # whatever they write, the policy first
 
         inbound.handle_action(services, ActionEvent("console", "lee@example.org", "policy.ack", "0"), DUE)
-        run_due(services, DUE.replace(hour=16))
+        assert run_due(services, DUE.replace(hour=16)).questions_sent == 1
         assert [m.key.split(":")[0] for _, m, _ in chat.sent] == ["policy", "question"]
         with services.db.transaction() as session:
             actions = session.scalars(select(AuditEvent.action).where(AuditEvent.subject == "person",
@@ -62,6 +62,30 @@ def test_nothing_but_the_policy_until_it_is_acknowledged(database_url):
         with services.db.transaction() as session:
             assert reset(session, DUE) == 1
             assert session.get(Person, person_id).policy_acknowledged_at is None
+    finally:
+        services.db.dispose()
+
+
+def test_a_question_held_by_the_policy_expires_with_its_week(database_url):
+    """Acknowledged only the week after: last week's question is never sent, this week's is."""
+    from bot.store import Prompt, PromptStatus
+
+    chat = RecordingChat()
+    services = build_services(make_config(database_url, policy=POLICY), chats={"console": chat})
+    try:
+        person_id = add_physician(services)
+        run_due(services, DUE)
+        next_week = utc(2026, 12, 1, 14)  # the next Tuesday 09:00
+        report = run_due(services, next_week.replace(hour=13))  # the old week is over
+        assert report.expired == 1 and report.questions_sent == 0
+        inbound.handle_action(services, ActionEvent("console", "lee@example.org", "policy.ack", "0"), next_week)
+        assert run_due(services, next_week).questions_sent == 1
+        with services.db.transaction() as session:
+            prompts = session.scalars(select(Prompt).where(Prompt.person_id == person_id).order_by(Prompt.week)).all()
+            assert [(p.week, p.status, p.sent_at) for p in prompts] == [
+                ("2026-W48", PromptStatus.EXPIRED, None), ("2026-W49", PromptStatus.SENT, next_week)]
+        questions = [m for _, m, _ in chat.sent if m.key.startswith("question:")]
+        assert len(questions) == 1  # only this week's: never last week's, late
     finally:
         services.db.dispose()
 

@@ -13,7 +13,8 @@ Print the program's numbers for a period, each beside the same-length period jus
 questions sent and answered (response rate, per physician in json), opted-out and paused
 physicians (now), answers held for PHI and overridden, drafts approved / rejected / sent
 back, median and slowest time to approve, posts scheduled in the period's following week,
-and inbox checks on time / late / missed (once inbox checks are tracked).
+and inbox checks on time / late / missed (per working day, in the period its deadline falls
+in; "–" before the first check was recorded).
 
 Dates are practice-local days ([practice] timezone): --since is the first day counted,
 --until the last (default: up to now). --chart also writes the last 8 weeks (ending at the
@@ -49,13 +50,14 @@ def report_command(ctx: Context) -> int:
     services = ctx.services()
     tz = services.config.practice.timezone
     start = weeks.local_instant(ctx.args.since, time(0), tz)
-    end = (weeks.local_instant(ctx.args.until + timedelta(days=1), time(0), tz) if ctx.args.until
-           else services.clock())
+    now = services.clock()
+    end = weeks.local_instant(ctx.args.until + timedelta(days=1), time(0), tz) if ctx.args.until else now
     if end <= start:
         raise CommandError(f"--until must not be before --since ({ctx.args.since} .. {ctx.args.until or 'now'})")
     with services.db.transaction() as session:
-        current, previous = period_numbers(session, start, end, today=weeks.local_date(end, tz))
-        data = chart_data(session, end, tz) if ctx.args.chart else None
+        current, previous = period_numbers(session, start, end, today=weeks.local_date(end, tz),
+                                           config=services.config, now=min(now, end))
+        data = chart_data(session, services.config, end, now=min(now, end)) if ctx.args.chart else None
     table_rows = rows(current, previous)
     if ctx.args.format == "csv":
         ctx.stdout.write(as_csv(table_rows))

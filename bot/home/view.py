@@ -2,8 +2,8 @@
 
 A physician: next question (day, time, time zone), streak, last approved posts and their slots,
 and controls to change day / time / zone, pause until a date, or resume. An approver: drafts
-waiting, oldest first, each linking to its card. Staff: today's inbox check (once inbox checks
-exist). Views are capped at `MAX_BLOCKS` rendered blocks (Slack's Home tab allows 100).
+waiting, oldest first, each linking to its card. Staff and leads: today's inbox check and its state
+(`bot.home.inbox`). Views are capped at `MAX_BLOCKS` rendered blocks (Slack's Home tab allows 100).
 """
 
 from __future__ import annotations
@@ -16,6 +16,8 @@ from sqlalchemy.orm import Session
 
 from bot import weeks
 from bot.chat import Button, Menu, MessageRef
+from bot.home.inbox import TITLE as INBOX_TITLE
+from bot.home.inbox import inbox_block_text
 from bot.review.calendar import CalendarEntry, _entries, pending_reviews
 from bot.review.cards import card_ref
 from bot.store import Answer, Person, Prompt, PromptStatus
@@ -63,8 +65,9 @@ def home_view(services, session: Session, person: Person | None, now: datetime) 
         blocks += _physician(services, session, person, now)
     if "approver" in person.role_set:
         blocks += _approver(session)
-    if "staff" in person.role_set:
-        blocks.append(HomeBlock("Today's inbox check", "Inbox checks are not set up in this version of Rounds yet."))
+    if person.role_set & {"staff", "lead"}:  # leads are told when a check is missed: they see it too
+        text, buttons = inbox_block_text(services, session, person, now)
+        blocks.append(HomeBlock(INBOX_TITLE, text, buttons=buttons))
     return HomeView(tuple(blocks))
 
 

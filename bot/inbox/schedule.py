@@ -23,7 +23,7 @@ from bot.inbox.messages import clock, day_label, reminder_message, render, statu
 from bot.outbox import enqueue, insert_ignoring_duplicates, insert_many_ignoring_duplicates
 from bot.people import address
 from bot.review.calendar import marketing_recipient
-from bot.store import InboxDay, InboxDuty
+from bot.store import InboxDay, InboxDuty, Person
 
 logger = logging.getLogger(__name__)
 BATCH = 200
@@ -75,11 +75,20 @@ def create_duties(services, times: DayTimes, now: datetime) -> None:
 
 
 def send_due_reminders(services, times: DayTimes, now: datetime, report: InboxReport) -> None:
-    """Queue each due reminder once; a person paused or removed since then is skipped."""
+    """Queue each due reminder once; a person paused or removed since then is skipped.
+
+    Someone who has not read the `[policy]` yet is left due rather than queued: after "I have
+    read it" a later tick reminds them the same day, and a day that ended meanwhile is never
+    reminded of (this loop only looks at today), instead of a stale reminder leaving the outbox.
+    """
+    gate = ()
+    if services.config.policy.url:
+        gate = (InboxDuty.person_id.not_in(select(Person.id).where(Person.policy_acknowledged_at.is_(None))),)
     with services.db.transaction() as session:
         duties = session.scalars(
             select(InboxDuty)
-            .where(InboxDuty.day == times.day, InboxDuty.next_send_at.is_not(None), InboxDuty.next_send_at <= now)
+            .where(InboxDuty.day == times.day, InboxDuty.next_send_at.is_not(None), InboxDuty.next_send_at <= now,
+                   *gate)
             .order_by(InboxDuty.id).limit(BATCH).with_for_update(skip_locked=True)
         ).all()
         if not duties:

@@ -19,7 +19,13 @@ class ChartData:
     sent: tuple[int, ...]
     answered: tuple[int, ...]
     approved: tuple[int, ...]
-    inbox_done: tuple[int, ...] | None = None  # inbox checks done on time; None until tracked
+    # Inbox checks done on time and working days counted, per week; None for a week not tracked.
+    inbox_on_time: tuple[int | None, ...] | None = None
+    inbox_days: tuple[int | None, ...] | None = None
+
+    @property
+    def inbox_tracked(self) -> bool:
+        return self.inbox_on_time is not None and any(value is not None for value in self.inbox_on_time)
 
 
 def render_chart(data: ChartData) -> bytes:
@@ -32,13 +38,14 @@ def render_chart(data: ChartData) -> bytes:
     figure = Figure(figsize=(6.4, 4.4), dpi=160, layout="constrained")
     axes = figure.add_subplot()
     positions = list(range(len(data.labels)))
-    lines: list[tuple[str, Sequence[int], str, str]] = [
+    lines: list[tuple[str, Sequence[float], str, str]] = [
         ("Questions sent", data.sent, "#9aa5b1", "o"),
         ("Answered", data.answered, "#1f77b4", "s"),
         ("Approved", data.approved, "#2ca02c", "^"),
     ]
-    if data.inbox_done is not None:
-        lines.append(("Inbox checks on time", data.inbox_done, "#ff7f0e", "D"))
+    if data.inbox_tracked:  # weeks before tracking are gaps (NaN), not zeros
+        on_time = [float("nan") if value is None else value for value in data.inbox_on_time or ()]
+        lines.append(("Inbox checks on time", on_time, "#ff7f0e", "D"))
     for label, values, colour, marker in lines:
         axes.plot(positions, values, label=label, color=colour, marker=marker, linewidth=2.5, markersize=7)
     for position, value in zip(positions, data.answered, strict=True):
@@ -64,6 +71,9 @@ def alt_text(data: ChartData) -> str:
              for label, sent, answered, approved in zip(data.labels, data.sent, data.answered, data.approved,
                                                         strict=True)]
     text = "Weekly chart, oldest first. " + "; ".join(parts) + "."
-    if data.inbox_done is not None:
-        text += " Inbox checks on time: " + ", ".join(str(v) for v in data.inbox_done) + "."
+    if data.inbox_tracked:
+        weeks = [f"{label} {'not tracked' if on_time is None else f'{on_time} of {days}'}"
+                 for label, on_time, days in zip(data.labels, data.inbox_on_time or (), data.inbox_days or (),
+                                                 strict=True)]
+        text += " Inbox checks on time, of working days: " + ", ".join(weeks) + "."
     return text[:1000]  # Slack's alt_txt limit

@@ -13,6 +13,7 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import and_, case, func, select
 from sqlalchemy.orm import Session
 
+from bot.metrics.inbox import inbox_counts
 from bot.store import Answer, AuditEvent, Draft, Person, Prompt, ReviewStatus
 
 WEEK = timedelta(days=7)
@@ -31,7 +32,7 @@ class PhysicianRate:
 
 @dataclass
 class Numbers:
-    """One period's numbers. Inbox checks stay None until the inbox-check tables exist."""
+    """One period's numbers. Inbox checks are None for a period before any check was recorded."""
 
     start: datetime
     end: datetime
@@ -91,12 +92,15 @@ def series(session: Session, edges: list[datetime]) -> dict[str, list[int]]:
             "approved": [approved.get(i, 0) for i in periods]}
 
 
-def period_numbers(session: Session, start: datetime, end: datetime, today: date | None = None) -> list[Numbers]:
+def period_numbers(session: Session, start: datetime, end: datetime, today: date | None = None, *,
+                   config=None, now: datetime | None = None) -> list[Numbers]:
     """Numbers for [start, end) and for the period of the same length just before it.
 
     Returns `[current, previous]` (bucket index 1 is the current period, 0 the previous).
     `today` (the practice's local date at `end`) decides who counts as paused; opted-out and
-    paused physicians are counted now, not per period.
+    paused physicians are counted now, not per period. Inbox checks need `config` (the
+    practice calendar and deadline); a day still before its deadline at `now` (default `end`)
+    is not counted yet.
     """
     length = end - start
     edges = [start - length, start, end]
@@ -114,6 +118,12 @@ def period_numbers(session: Session, start: datetime, end: datetime, today: date
                                     Answer.review_status == ReviewStatus.APPROVED))).items():
         result[1 - index].posts_next_week = count
     _people_now(session, result[0], today or end.date())
+    if config is not None:
+        previous_inbox, current_inbox = inbox_counts(session, config, edges, now or end)
+        for numbers, counts in ((result[0], current_inbox), (result[1], previous_inbox)):
+            if counts is not None:
+                numbers.inbox_on_time, numbers.inbox_late, numbers.inbox_missed = (
+                    counts.on_time, counts.late, counts.missed)
     return result
 
 

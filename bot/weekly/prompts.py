@@ -135,13 +135,22 @@ def _claim_prompts(session, *conditions, after_id: int, limit: int = SEND_BATCH)
 
 
 def send_due_questions(services, now: datetime, report: PromptReport) -> None:
-    """Queue every due question (catch-ups included) exactly once."""
+    """Queue every due question (catch-ups included) exactly once.
+
+    With a `[policy] url`, the question of someone who has not acknowledged the policy stays
+    scheduled (not queued, not counted as sent): after "I have read it" the next tick sends it
+    if its week is still open, otherwise it expires with its week like any unsent question,
+    instead of arriving weeks late from the outbox.
+    """
+    gate = ()
+    if services.config.policy.url:
+        gate = (Prompt.person_id.not_in(select(Person.id).where(Person.policy_acknowledged_at.is_(None))),)
     last_id = 0
     while True:
         with services.db.transaction() as session:
             prompts = _claim_prompts(
                 session, Prompt.status == PromptStatus.SCHEDULED, Prompt.due_at <= now,
-                Prompt.expires_at > now, after_id=last_id,
+                Prompt.expires_at > now, *gate, after_id=last_id,
                 limit=SEND_BATCH if last_id else FIRST_BATCH,
             )
             if not prompts:

@@ -33,7 +33,7 @@ from slack_sdk.http_retry.builtin_handlers import (
 from slack_sdk.http_retry.builtin_interval_calculators import BackoffRetryIntervalCalculator
 from slack_sdk.http_retry.jitter import RandomJitter
 
-from bot.chat import Image, MessageRef, OutgoingMessage, PermanentSendError, TransientSendError
+from bot.chat import MessageRef, OutgoingMessage, PermanentSendError, TransientSendError
 from bot.config import SlackConfig
 from handlers.slack.render import render_message
 
@@ -236,24 +236,26 @@ class SlackChat:
         return channel
 
     def send(self, channel: str, message: OutgoingMessage) -> MessageRef:
-        """Post the message; a message with an image gets it uploaded into its thread."""
-        ref = self._post(channel, message)
+        """Post the message; a message with an image is a file share (its text the comment)."""
         if message.image is not None:
-            self.upload_image(ref, message.image)
-        return ref
+            return self.upload_image(self._conversation(channel), message)
+        return self._post(channel, message)
 
-    def upload_image(self, ref: MessageRef, image: Image) -> None:
-        """files_upload_v2 (getUploadURLExternal, upload, completeUploadExternal) into the thread.
+    def upload_image(self, channel: str, message: OutgoingMessage) -> MessageRef:
+        """files_upload_v2 (getUploadURLExternal, upload, completeUploadExternal), into the thread if any.
 
-        A failed upload is logged, not raised: the message (whose text has the same numbers as
-        the alt text) is already posted, and raising would only make the outbox look for it.
+        Failures raise like any send, so the outbox retries the upload on a later tick. A file
+        share carries no message metadata for `find_sent` to look for, so an upload whose reply
+        was lost may be repeated: a second copy of a chart beats a missing one.
         """
-        try:
-            self._call("files.completeUploadExternal", self.client.files_upload_v2, channel=ref.channel,
-                       thread_ts=ref.ts, content=base64.b64decode(image.png_base64), filename=image.filename,
-                       title=image.title, alt_txt=image.alt_text)
-        except (PermanentSendError, TransientSendError, SlackRequestError) as error:
-            logger.warning("chart upload to %s/%s failed (%s)", ref.channel, ref.ts, type(error).__name__)
+        image = message.image
+        assert image is not None
+        response = self._call("files.completeUploadExternal", self.client.files_upload_v2, channel=channel,
+                              thread_ts=message.thread_ts, content=base64.b64decode(image.png_base64),
+                              filename=image.filename, title=image.title, alt_txt=image.alt_text,
+                              initial_comment=message.text or None)
+        files = response.get("files") or [{}]
+        return MessageRef(channel, message.thread_ts or f"file:{files[0].get('id', '')}")
 
     def _post(self, channel: str, message: OutgoingMessage) -> MessageRef:
         started = datetime.now().astimezone()

@@ -95,3 +95,60 @@ def test_home_views_stay_under_100_blocks():
     rendered = render_home(many)
     assert len(rendered["blocks"]) == 100
     View(**rendered).validate_json()
+
+
+def _home_button_click(action_id: str, value: str, user: str) -> str:
+    payload = {"type": "block_actions", "team": {"id": "T0000TEST"}, "user": {"id": user}, "api_app_id": "A0ROUNDS",
+               "token": "unused", "trigger_id": "1.2.3", "container": {"type": "view", "view_id": "V1"},
+               "view": {"id": "V1", "type": "home"},
+               "actions": [{"type": "button", "action_id": action_id, "block_id": "b", "value": value,
+                            "text": {"type": "plain_text", "text": "x"}, "action_ts": "1"}]}
+    return urlencode({"payload": json.dumps(payload)})
+
+
+def _home_buttons(view: dict) -> dict[str, str]:
+    return {element["action_id"]: element.get("value") for block in view["blocks"] if block["type"] == "actions"
+            for element in block["elements"]}
+
+
+def test_staff_home_shows_todays_inbox_check_and_done_from_the_home(database_url, fake_slack):
+    """Who is on duty, reminded when, done by whom: and the viewer's own Done works from the home."""
+    from tests.handlers.test_slack_inbox import KIM, SAM
+    from tests.handlers.test_slack_inbox import build as inbox_build
+
+    services = inbox_build(database_url, fake_slack)  # both reminded at 9:00; now is 10:12
+
+    def open_home(user):
+        async def scenario(client):
+            response = await post_signed(client, event_body({"type": "app_home_opened", "user": user, "tab": "home",
+                                                             "channel": "D0X", "event_ts": "1700000000.000100"}))
+            assert response.status == 200
+
+        run(services, scenario)
+        view = fake_slack.home_views[user][-1]
+        View(**view).validate_json()
+        return view
+
+    view = open_home(SAM)
+    text = json.dumps(view, ensure_ascii=False)
+    assert "Today's inbox check" in text
+    assert "Thu Dec 3: reminder 9:00, deadline 12:00." in text
+    assert "Sam Ortiz: reminded 9:00" in text and "Kim Reyes: reminded 9:00" in text
+    assert "Not done yet." in text and "Facebook Page inbox: https://business.facebook.com/latest/inbox" in text
+    buttons = _home_buttons(view)
+    assert list(buttons) == ["inbox.done", "inbox.help", "inbox.templates", "inbox.check"]
+
+    async def tap_done(client):
+        response = await post_form(client, _home_button_click("inbox.done", buttons["inbox.done"], SAM))
+        assert response.status == 200
+
+    run(services, tap_done)
+    after = json.dumps(fake_slack.home_views[SAM][-1], ensure_ascii=False)  # published again after the tap
+    assert "✓ Done by Sam Ortiz at 10:12" in after and "Sam Ortiz: reminded 9:00, done 10:12" in after
+    assert list(_home_buttons(fake_slack.home_views[SAM][-1])) == ["inbox.templates", "inbox.check"]
+    [reminder] = fake_slack.posted(fake_slack.dm_channel(KIM))
+    assert reminder.text.endswith("✓ Done by Sam Ortiz at 10:12")  # the DM reminders agree with the home
+
+    kim = json.dumps(open_home(KIM), ensure_ascii=False)
+    assert "✓ Done by Sam Ortiz at 10:12" in kim and "Kim Reyes: reminded 9:00" in kim
+    services.db.dispose()

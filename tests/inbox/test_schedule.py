@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from bot.chat import OutgoingMessage
+from bot.chat import ActionEvent, OutgoingMessage
 from bot.scheduler import run_due
-from tests.conftest import utc
+from bot.services import build_services
+from bot.weekly import inbound
+from tests.conftest import make_config, utc
 from tests.inbox.conftest import (
+    ACCOUNTS,
     DEADLINE,
     REMIND,
     THU,
@@ -171,3 +174,20 @@ def test_weekly_rotation_changes_at_the_iso_week_boundary_and_skips_the_paused(d
 def test_reminder_time_on_thursday_is_checked_against_the_calendar():
     # A guard for the fixtures' arithmetic: Thursday 09:00 New York is 14:00 UTC in December.
     assert THU.weekday() == 3 and REMIND.hour == 14
+
+
+def test_policy_holds_the_reminder_until_read_and_a_past_day_is_never_reminded(database_url, chat):
+    """Not read by the deadline: that day's reminder never goes out; read the next morning: today's does."""
+    config = make_config(database_url, inbox={"accounts": ACCOUNTS}, practice={"timezone": "America/New_York"},
+                         policy={"url": "https://intranet.example.org/social-media"})
+    services = build_services(config, chats={"console": chat})
+    add_person(services, "Sam Ortiz", "staff")
+    report = run_due(services, REMIND)
+    assert (report.inbox_reminders, report.policy_requests) == (0, 1)
+    run_due(services, DEADLINE)
+    friday = REMIND + timedelta(days=1)
+    inbound.handle_action(services, ActionEvent("console", "sam@example.org", "policy.ack", "0"), friday)
+    assert run_due(services, friday).inbox_reminders == 1
+    queued = sent_reminders(services, THU) + sent_reminders(services, date(2026, 12, 4))
+    assert [row.key.split(":")[2] for row in queued] == ["2026-12-04"]  # never Thursday's, late
+    services.db.dispose()

@@ -1,14 +1,33 @@
 """A week with known counts for the digest and `rounds report` (times in UTC; practice in New York).
 
 The digest due Thu 2026-11-26 14:00 New York (19:00 UTC) covers [Nov 19 19:00Z, Nov 26 19:00Z);
-the week before is [Nov 12 19:00Z, Nov 19 19:00Z).
+the week before is [Nov 12 19:00Z, Nov 19 19:00Z). Inbox deadlines are 12:00 New York (17:00Z),
+so Nov 19's check is last week's and Nov 26's is this week's.
+
+Inbox checks, first recorded Mon Nov 16 (so Fri Nov 13 is before tracking, not missed):
+  last week  Nov 16 on time, Nov 17 late, Nov 18 not done (missed), Nov 19 on time   → 2 / 1 / 1
+  this week  Nov 20 on time, Nov 23 on time (11:59), Nov 24 late (done at 12:00 sharp),
+             Nov 25 no row at all (missed only while [inbox] is on), Nov 26 not done
+             (missed once its deadline has passed)          → 2 / 1 / 2 (inbox on), 2 / 1 / 1 (off)
 """
 
 from __future__ import annotations
 
 from datetime import date
 
-from bot.store import Answer, AnswerStatus, AuditEvent, Draft, Person, Prompt, PromptStatus, Question, ReviewStatus
+from bot.store import (
+    Answer,
+    AnswerStatus,
+    AuditEvent,
+    Draft,
+    InboxDay,
+    InboxDuty,
+    Person,
+    Prompt,
+    PromptStatus,
+    Question,
+    ReviewStatus,
+)
 from tests.conftest import utc
 
 DIGEST_DUE = utc(2026, 11, 26, 19, 0)
@@ -41,6 +60,25 @@ def _answer(session, prompt, submitted, decided, status) -> Answer:
     return answer
 
 
+INBOX_DONE = {  # practice day -> when Done was tapped (None: nobody did)
+    date(2026, 11, 16): utc(2026, 11, 16, 15, 10), date(2026, 11, 17): utc(2026, 11, 17, 18),
+    date(2026, 11, 18): None, date(2026, 11, 19): utc(2026, 11, 19, 16),
+    date(2026, 11, 20): utc(2026, 11, 20, 14, 30), date(2026, 11, 23): utc(2026, 11, 23, 16, 59),
+    date(2026, 11, 24): utc(2026, 11, 24, 17, 0), date(2026, 11, 26): None,
+}
+
+
+def _inbox_days(session, staff: Person) -> None:
+    for day, done in INBOX_DONE.items():
+        record = InboxDay(day=day, rotation="everyone", done_at=done, done_by_id=staff.id if done else None,
+                          created_at=utc(day.year, day.month, day.day, 14))
+        session.add(record)
+        session.flush()
+        session.add(InboxDuty(day_id=record.id, day=day, person_id=staff.id, sends=1, help_requests=0,
+                              reminded_at=utc(day.year, day.month, day.day, 14), done_at=done,
+                              created_at=utc(day.year, day.month, day.day, 14)))
+
+
 def build(services) -> dict[str, int]:
     """Insert the scenario; returns ids by name."""
     with services.db.transaction() as session:
@@ -52,6 +90,7 @@ def build(services) -> dict[str, int]:
         _person(session, "Dr. Opt Out", "opt@example.org", opted_out_at=utc(2026, 11, 2))
         _person(session, "Dr. Pau Sed", "pau@example.org", paused_until=date(2026, 12, 10))
         _person(session, "Sam Ortiz", "sam@example.org", roles="approver", user="U0SAM0001")
+        _inbox_days(session, _person(session, "Tia Front", "tia@example.org", roles="staff"))
         # This week: two sent, one answered (held for PHI, overridden, approved 2 h after submission).
         p1 = _prompt(session, lee, question, "2026-W48", utc(2026, 11, 24, 14), utc(2026, 11, 24, 15))
         _prompt(session, kim, question, "2026-W48", utc(2026, 11, 24, 14))

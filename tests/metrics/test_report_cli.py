@@ -24,7 +24,8 @@ def test_report_formats_and_chart(tmp_path, database_url, base_env):  # noqa: F8
     assert data["current"]["questions_sent"] == 2 and data["current"]["answered"] == 1
     assert data["current"]["response_rate"] == 0.5 and data["previous"]["response_rate"] == 1.0
     assert data["current"]["approved"] == 2 and data["current"]["slowest_approval"] == 72 * 3600
-    assert data["current"]["inbox_on_time"] is None
+    assert [data[period]["inbox_" + kind] for period in ("current", "previous")
+            for kind in ("on_time", "late", "missed")] == [2, 1, 1, 2, 1, 1]
     assert {p["name"] for p in data["physicians"]} == {"Dr. Ana Lee", "Dr. Bo Kim"}
     assert (tmp_path / "weeks.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
 
@@ -34,7 +35,8 @@ def test_report_formats_and_chart(tmp_path, database_url, base_env):  # noqa: F8
     csv_text = cli("report", *period, "--format", "csv").stdout
     assert csv_text.splitlines()[0] == "metric,current,previous"
     assert "answered,1,2" in csv_text.splitlines()
-    assert "inbox_missed,," in csv_text.splitlines()
+    assert "inbox_missed,1,1" in csv_text.splitlines()
+    assert any(line.split() == ["Inbox", "checks", "late", "1", "1", "±0"] for line in table.splitlines()), table
 
     bad = cli("report", "--since", "2026-11-20", "--until", "2026-11-01", check_exit=2)
     assert "--until must not be before --since" in bad.stderr
