@@ -269,6 +269,25 @@ _ADVICE = [
     "you can double the {drug} until you feel better",
     "you should cut back to half a pill",
     "rest and stay off it for a week",
+    # A diagnosis given to the writer is advice too.
+    "that {thing} on your {body} sounds like {dx}",
+    "what you're describing is {dx}",
+    "the {thing} you describe is {dx}",
+    "your {body} pain is probably {dx}",
+    "it's most likely {dx}, nothing to worry about",
+    "from your photo that's {dx}",
+    "you've got {dx}, it will pass on its own",
+]
+
+# A reply that recognises someone particular is an identifying story, thanks or not.
+_STORY = [
+    "so glad our {occ} is back on her feet after the {event}",
+    "our team loved having the {occ} from {place} in after the {event}",
+    "great to see our town's {occ} up and about after the {event}",
+    "thank you, and congrats to our own {occ} on a speedy recovery after the {event}",
+    "we were honored to care for the {occ} who was hurt in the {event}",
+    "thanks to the {occ} at the {place} {store} for the kind words about his knee surgery with us",
+    "our hospital's own {occ} had her surgery with us and says thanks",
 ]
 
 
@@ -311,6 +330,14 @@ def advice_reply_template(rng: random.Random) -> str:
     if roll < 0.7:
         return f"{advice}, {_fill(rng.choice(_EMPATHY + _ACTIONS[-12:]), rng, None, None)}"
     return advice
+
+
+def story_reply_template(rng: random.Random) -> str:
+    """A reply-register identifying story (training writer); slots left for render_sentence."""
+    story = rng.choice(_STORY)
+    if rng.random() < 0.4:
+        return f"{_fill(rng.choice(_THANKS + _GREETINGS), rng, None, None)}, {story}"
+    return story
 
 
 # --- held-out writer: different words and frames, whole multi-sentence replies -------------------

@@ -1138,7 +1138,7 @@ def render_sentence(template: str, sampler: Sampler) -> str:
 
 
 # Share of each label drawn from the reply / customer-service register (tools/reply_data.py).
-REPLY_SHARE = {"O": 0.25, "ADVICE": 0.25, "STORY": 0.0}
+REPLY_SHARE = {"O": 0.25, "ADVICE": 0.25, "STORY": 0.15}
 REPLY_LEAD_SHARE = 0.35
 
 
@@ -1152,8 +1152,10 @@ def sentence_examples(sampler: Sampler, count: int, writer: str) -> list[tuple[s
         reply = writer == "train" and rng.random() < REPLY_SHARE[label]
         if reply and label == "O":
             text = reply_data.clean_reply(rng)
-        elif reply:
+        elif reply and label == "ADVICE":
             text = render_sentence(reply_data.advice_reply_template(rng), sampler)
+        elif reply:
+            text = render_sentence(reply_data.story_reply_template(rng), sampler)
         elif label == "O" and (rng.random() < 0.6 or not families["O"]):
             text = general_sentence(sampler)
         else:
