@@ -281,13 +281,13 @@ _ADVICE = [
 
 # A reply that recognises someone particular is an identifying story, thanks or not.
 _STORY = [
-    "so glad our {occ} is back on her feet after the {event}",
+    "so glad our {occ} is back on the field after the {event}",
     "our team loved having the {occ} from {place} in after the {event}",
     "great to see our town's {occ} up and about after the {event}",
     "thank you, and congrats to our own {occ} on a speedy recovery after the {event}",
     "we were honored to care for the {occ} who was hurt in the {event}",
     "thanks to the {occ} at the {place} {store} for the kind words about his knee surgery with us",
-    "our hospital's own {occ} had her surgery with us and says thanks",
+    "our hospital's own {occ} had surgery with us and says thanks",
 ]
 
 
