@@ -15,6 +15,8 @@ import random
 import re
 import unicodedata
 
+import reply_data
+
 _LATIN = re.compile(r"^[A-Za-zÀ-ÖØ-öø-ÿĀ-ſ'’-]+$")
 NAME_LOCALES = (
     "en_US en_GB es_MX es_ES fr_FR de_DE it_IT pt_BR pl_PL en_IN tr_TR nl_NL yo_NG zu_ZA ga_IE sw "
@@ -1135,6 +1137,11 @@ def render_sentence(template: str, sampler: Sampler) -> str:
     return template.format(**values)
 
 
+# Share of each label drawn from the reply / customer-service register (tools/reply_data.py).
+REPLY_SHARE = {"O": 0.25, "ADVICE": 0.25, "STORY": 0.15}
+REPLY_LEAD_SHARE = 0.35
+
+
 def sentence_examples(sampler: Sampler, count: int, writer: str) -> list[tuple[str, str]]:
     """(sentence, label) pairs; an advice sentence may come after a neutral lead-in clause."""
     rng = sampler.rng
@@ -1142,14 +1149,24 @@ def sentence_examples(sampler: Sampler, count: int, writer: str) -> list[tuple[s
     out = []
     for _ in range(count):
         label = rng.choices(["ADVICE", "STORY", "O"], weights=[0.25, 0.12, 0.63])[0]
-        if label == "O" and (rng.random() < 0.6 or not families["O"]):
+        reply = writer == "train" and rng.random() < REPLY_SHARE[label]
+        if reply and label == "O":
+            text = reply_data.clean_reply(rng)
+        elif reply and label == "ADVICE":
+            text = render_sentence(reply_data.advice_reply_template(rng), sampler)
+        elif reply:
+            text = render_sentence(reply_data.story_reply_template(rng), sampler)
+        elif label == "O" and (rng.random() < 0.6 or not families["O"]):
             text = general_sentence(sampler)
         else:
             text = render_sentence(rng.choice(families[label]), sampler)
-        if label == "ADVICE":
+        if label == "ADVICE" and not reply:
             text = rng.choice(_ADDRESS).format(first=sampler.given()) + text
         if rng.random() < 0.3:
-            lead = render_sentence(rng.choice(families["O"]), sampler)
+            if writer == "train" and rng.random() < REPLY_LEAD_SHARE:
+                lead = reply_data.reply_part(rng)  # 'thanks for your message, stop the X' is still advice
+            else:
+                lead = render_sentence(rng.choice(families["O"]), sampler)
             text = f"{lead}, {text}" if rng.random() < 0.5 else f"{text}, {lead}"
         text = text[0].upper() + text[1:] if rng.random() < 0.6 else text
         text = text.upper() if rng.random() < 0.03 else text

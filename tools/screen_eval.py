@@ -1,6 +1,6 @@
 """Score the screen in-process on a labelled set (dev.jsonl format) with score.py's own metrics.
 
-Run: .venv/bin/python tools/screen_eval.py [--cases PATH] [--split tune|holdout|all] [--misses]
+Run: .venv/bin/python tools/screen_eval.py [--cases PATH] [--split tune|holdout|all] [--purpose answer|reply] [--misses]
 The allow-list is the one `rounds screen` builds from shared/eval/context.json (practice names,
 phones, URLs and the roster). --split takes a fixed, seeded half of the set: tune on one half,
 look at the other only now and then, so the numbers on it stay honest.
@@ -59,6 +59,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--cases", type=Path, default=None)
     parser.add_argument("--split", choices=["tune", "holdout", "all"], default="all")
+    parser.add_argument("--purpose", choices=["answer", "reply"], default="answer",
+                        help="screen as a physician's answer or as a public reply to a patient's message")
     parser.add_argument("--misses", action="store_true", help="print missed cases and false alarms")
     args = parser.parse_args()
     scorer = load_scorer()
@@ -68,7 +70,7 @@ def main() -> None:
     outputs = {}
     start = time.perf_counter()
     for case in cases:
-        verdict = screener.screen(case["text"])
+        verdict = screener.screen(case["text"], purpose=args.purpose)
         outputs[case["id"]] = {
             "verdict": verdict.verdict,
             "findings": [{"kind": f.kind, "start": f.start, "end": f.end} for f in verdict.findings],

@@ -7,6 +7,9 @@ What differs from training: the names and towns are the 15% kept out of training
 gazetteer (tools/train_screen.py), the sentence templates are the held-out family (every fourth
 template), and two registers are added that training never saw: clinical-note lines and casual
 all-lower-case chat with typos. Clean cases are general-education sentences from the grammar.
+A third set, `heldout_replies.jsonl`, holds whole public replies to patients' messages in the
+held-out reply writer's words (tools/reply_data.py), clean or carrying one advice sentence; score
+it with `--purpose reply`, as the inbox's reply check screens.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tools"))
 
+import reply_data  # noqa: E402
 import screen_data as data  # noqa: E402
 from train_screen import city_split, name_split  # noqa: E402
 
@@ -75,6 +79,44 @@ def build(register: str, count: int, seed: int) -> list[dict]:
     return cases
 
 
+# The public phones and organisation of shared/eval/context.json: allowed in a reply.
+_PUBLIC_PHONES = ["(614) 555-0100", "614-555-0123", "(614) 555-0188"]
+_PRACTICE = "Lakeshore Regional Medical Center"
+
+
+def build_replies(count: int, seed: int) -> list[dict]:
+    """Whole public replies in the held-out reply writer's words; four in ten carry one advice sentence."""
+    rng = random.Random(seed)
+    _, _, held_first, held_last = name_split()
+    _, held_cities = city_split()
+    sampler = data.Sampler(rng, held_first, held_last, held_cities, writer="heldout")
+    cases = []
+    for i in range(count):
+        pieces = [(reply_data.heldout_clean(rng, _PUBLIC_PHONES, _PRACTICE), "O") for _ in range(rng.randint(1, 4))]
+        label = "clean"
+        if rng.random() < 0.4:
+            advice = data.render_sentence(rng.choice(reply_data.HELDOUT_ADVICE), sampler)
+            at = rng.randint(0, len(pieces))
+            if rng.random() < 0.4:
+                pieces.insert(at, (rng.choice(reply_data.HELDOUT_ADVICE_LEADS), "O"))
+                at += 1
+            pieces.insert(at, (advice[0].upper() + advice[1:], "advice"))
+            label = "advice"
+        lower = rng.random() < 0.25
+        joined: list[tuple[str, str]] = []
+        for n, (piece, kind) in enumerate(pieces):
+            if lower:
+                piece = piece.lower()
+                piece = data.noisy_piece(piece, rng) if kind == "O" else piece
+            joined.append((piece, kind))
+            if n < len(pieces) - 1:
+                joined.append((rng.choice([". ", "! ", ". ", " - "]), "O"))
+            else:
+                joined.append((rng.choice([".", "!", ""]), "O"))
+        cases.append(_case(f"replies-{i:04d}", joined, label, "replies"))
+    return cases
+
+
 def main() -> None:
     out = Path(sys.argv[1] if len(sys.argv) > 1 else "/tmp/rounds-heldout")
     out.mkdir(parents=True, exist_ok=True)
@@ -83,6 +125,10 @@ def main() -> None:
         path = out / f"heldout_{register}.jsonl"
         path.write_text("".join(json.dumps(c, ensure_ascii=False) + "\n" for c in cases), "utf-8")
         print(path, len(cases))
+    path = out / "heldout_replies.jsonl"
+    cases = build_replies(400, 303)
+    path.write_text("".join(json.dumps(c, ensure_ascii=False) + "\n" for c in cases), "utf-8")
+    print(path, len(cases), "(score with --purpose reply)")
 
 
 if __name__ == "__main__":

@@ -132,7 +132,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--out", type=Path, default=MODEL_DIR)
     parser.add_argument("--tag-count", type=int, default=30000)
-    parser.add_argument("--sentence-count", type=int, default=20000)
+    parser.add_argument("--sentence-count", type=int, default=25000)
     args = parser.parse_args()
     train(args.out, args.tag_count, args.sentence_count)
 

@@ -64,7 +64,7 @@ _NEVER_NAMES = frozenset(
     collateral hallway bedside surgery clinic cardiology oncology pediatrics radiology my our your""".split()
 )
 # Split a sentence further at any full stop, question mark or semicolon, whatever the next letter's case.
-_CLAUSE_END = re.compile(r"(?<=[.!?;])\s+|\n+")
+_CLAUSE_END = re.compile(r"(?<=[.!?;])\s+|\n+|\s+[-–—]\s+")
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 # Advice is aimed at someone: 'you', an imperative opening a clause, a dose, a drug, or 'I'll / we'll'.
 _ADDRESSED = re.compile(
