@@ -27,3 +27,13 @@ def address(services, person: Person) -> str | None:
     if services.platform == "slack":
         return person.slack_user_id
     return person.email
+
+
+def display_names(services, platform: str, user_ids: list[str]) -> dict[str, str]:
+    """{user id: name} for the roster members among `user_ids` (mentions in a message)."""
+    if platform != "slack" or not user_ids:
+        return {}
+    with services.db.transaction() as session:
+        rows = session.execute(select(Person.slack_user_id, Person.name)
+                               .where(Person.slack_user_id.in_(user_ids))).all()
+    return {user_id: name for user_id, name in rows}
