@@ -93,7 +93,7 @@ def handle_review_action(services, action: ActionEvent, now: datetime) -> Outcom
     answer_id, version = ref
     with services.db.transaction() as session:
         person = person_for_platform_user(session, action.platform, action.user_id)
-        answer = session.get(Answer, answer_id, with_for_update=True)
+        answer = session.get(Answer, answer_id, with_for_update=True, populate_existing=True)
         if answer is None:
             return outcome.say("That answer no longer exists.")
         if action.action != "review.selfpost" and version != answer.version:

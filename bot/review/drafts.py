@@ -11,6 +11,10 @@ Fitting a draft never cuts a word or a URL: Rounds tries the full template, then
 template's short form (`short=True`), then the short form with the answer ended at an earlier
 sentence end plus " …" (as long as the CTA and link are still whole). If nothing fits, the
 draft keeps the whole answer and says why (`fits=False`, `problem`).
+
+The longest fitting sentence end is found by binary search (a draft's length grows with the
+prefix it shows), so fitting renders O(log n) times instead of once per sentence: a long
+answer costs O(n log n), not O(n²). Answers are capped upstream as well.
 """
 
 from __future__ import annotations
@@ -31,11 +35,12 @@ from bot.review.post_text import (
     doctor_name,
     physician_slug,
     plain_length,
-    sentence_prefixes,
+    sentence_ends,
     tracked_link,
     x_length,
 )
 from bot.templating import TemplateError, Templates
+from bot.text import plain_text
 
 __all__ = [
     "CHANNEL_LIMITS", "Draft", "channel_limit", "drafts_for_answer", "physician_slug",
@@ -151,6 +156,7 @@ def render_drafts(templates: Templates, practice_config: PracticeConfig,
 def _render(templates: Templates, name: str, context: dict[str, Any], answer: str,
             short: bool) -> str:
     values = dict(context, answer=answer, short=short)
+    values["answer"] = plain_text(answer)  # whatever called us: no controls or bidi overrides in a post
     if _is_html(name):  # escape here too, so an .html template is safe whatever the env does
         values = {k: _escaped(v) for k, v in values.items()}
     return templates.render(name, **values)
@@ -175,10 +181,18 @@ def _fit(templates: Templates, name: str, channel: str, context: dict[str, Any],
     if count(short) <= limit:
         return Draft(channel, short, count(short), limit, True, None)
     must_keep = [s for s in (context["link"], context["practice_phone"]) if s in short]
-    for prefix in sentence_prefixes(answer):
-        text = _render(templates, name, context, prefix + ELLIPSIS, short=True)
+    best: str | None = None
+    ends = sentence_ends(answer)
+    low, high = 0, len(ends) - 1
+    while low <= high:  # the longest prefix whose draft fits
+        middle = (low + high) // 2
+        text = _render(templates, name, context, answer[:ends[middle]] + ELLIPSIS, short=True)
         if count(text) <= limit and all(s in text for s in must_keep):
-            return Draft(channel, text, count(text), limit, True, None, trimmed=True)
+            best, low = text, middle + 1
+        else:
+            high = middle - 1
+    if best is not None:
+        return Draft(channel, best, count(best), limit, True, None, trimmed=True)
     problem = (f"Too long for {channel_label(channel)} ({count(short)}/{limit}): "
                "shorten the answer or edit the draft")
     return Draft(channel, short, count(short), limit, False, problem)

@@ -131,7 +131,8 @@ def _too_long(services, outcome: Outcome, length: int) -> Outcome:
 
 def _add_to_answer(services, session, person, prompt, message, text, now, outcome) -> Outcome:
     """A reply to the open question: the answer, an addition, a revision, or an override reason."""
-    answer = session.scalars(select(Answer).where(Answer.prompt_id == prompt.id).with_for_update()).first()
+    answer = session.scalars(select(Answer).where(Answer.prompt_id == prompt.id).with_for_update()
+                             .execution_options(populate_existing=True)).first()
     if answer is not None and answer.status == AnswerStatus.AWAITING_REASON:
         compliance.override(services, session, answer, person, text.splitlines()[0][:300], now)
         return outcome.say(_render(services, "overridden"))
@@ -199,7 +200,7 @@ def _sent_back_answer(session: Session, person: Person) -> Answer | None:
     """An answer marketing sent back: the physician's next message revises it, whatever the week."""
     return session.scalars(
         select(Answer).where(Answer.person_id == person.id, Answer.review_status == ReviewStatus.SENT_BACK)
-        .order_by(Answer.id.desc()).with_for_update()
+        .order_by(Answer.id.desc()).with_for_update().execution_options(populate_existing=True)
     ).first()
 
 
@@ -228,7 +229,9 @@ def _apply_edit(services, session, person, message, text, now, outcome) -> Outco
     ).first()
     if part is None or part.answer.person_id != person.id:
         return outcome  # an edit of a message that was not part of an answer
-    answer = session.get(Answer, part.answer_id, with_for_update=True)
+    # Lock and re-read: the row may have been loaded (through `part.answer`) before a concurrent
+    # decision committed, and a stale `review_status` would let an approved answer change.
+    answer = session.get(Answer, part.answer_id, with_for_update=True, populate_existing=True)
     if answer.prompt.expires_at <= now:
         return outcome
     if answer.review_status in FINAL:
@@ -325,7 +328,7 @@ def _ask_override_reason(services, action: ActionEvent, now: datetime, outcome: 
         return outcome
     with services.db.transaction() as session:
         person = person_for_platform_user(session, action.platform, action.user_id)
-        answer = session.get(Answer, ref[0], with_for_update=True)
+        answer = session.get(Answer, ref[0], with_for_update=True, populate_existing=True)
         if person is None or answer is None or answer.person_id != person.id:
             return outcome.say("That button isn't for you.")
         if answer.status != AnswerStatus.HELD or answer.prompt.expires_at <= now:
