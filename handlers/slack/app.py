@@ -40,6 +40,7 @@ from bot.people import display_names
 from bot.store import ProcessedEvent
 from bot.weekly import inbound
 from handlers.slack.forms import action_from_view, blank_required, render_form
+from handlers.slack.logs import bolt_logger, web_client_logger
 from handlers.slack.markup import decode, mentioned_users
 from handlers.slack.payloads import Verdict, check, log_ids
 from handlers.slack.render import core_action, render_message
@@ -56,11 +57,10 @@ def create_slack_app(services) -> AsyncApp:
         services: the core `Services`; `services.config.slack` holds token, secret and API URL.
     """
     config = services.config.slack
-    client = AsyncWebClient(token=config.bot_token, base_url=config.api_url, retry_handlers=[
-        AsyncConnectionErrorRetryHandler(max_retry_count=2),
-        AsyncRateLimitErrorRetryHandler(max_retry_count=3),
-        AsyncServerErrorRetryHandler(max_retry_count=2),
-    ])
+    client = AsyncWebClient(token=config.bot_token, base_url=config.api_url, logger=web_client_logger(),
+                            retry_handlers=[AsyncConnectionErrorRetryHandler(max_retry_count=2),
+                                            AsyncRateLimitErrorRetryHandler(max_retry_count=3),
+                                            AsyncServerErrorRetryHandler(max_retry_count=2)])
     app = AsyncApp(
         client=client,
         signing_secret=config.signing_secret,
@@ -75,21 +75,6 @@ def create_slack_app(services) -> AsyncApp:
     register_views(app, services)
     app.error(_log_error)
     return app
-
-
-class _NoBodies(logging.Filter):
-    """Bolt logs whole request bodies at DEBUG and in its "Unhandled request (…)" warning."""
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        return record.levelno > logging.DEBUG and not str(record.msg).startswith("Unhandled request")
-
-
-def bolt_logger() -> logging.Logger:
-    """Bolt's framework logger, under `slack_bolt` (capped at INFO by the CLI) and filtered."""
-    logger_ = logging.getLogger("slack_bolt.rounds")
-    if not any(isinstance(f, _NoBodies) for f in logger_.filters):
-        logger_.addFilter(_NoBodies())
-    return logger_
 
 
 async def _payload_gate(req, resp, next):  # noqa: A002 (Bolt's middleware signature)

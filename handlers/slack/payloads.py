@@ -170,6 +170,7 @@ def _check_actions(body: dict) -> None:
 
 def _check_view(body: dict) -> None:
     view = _obj(body, "view", required=True)
+    _str(view, "type", required=True, limit=40)  # Bolt reads view["type"] of every submission
     _str(view, "callback_id", required=True, limit=BLOCK_ID_LIMIT)
     _str(view, "private_metadata", limit=METADATA_LIMIT)
     blocks = view.get("blocks")
