@@ -10,10 +10,12 @@ import os
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import time
+from datetime import date, time
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from bot.workdays import MONDAY_TO_FRIDAY, WorkCalendar, holidays_from_ics
 
 DEFAULT_DATABASE_URL = "sqlite:///rounds.db"
 DEFAULT_SLACK_API_URL = "https://slack.com/api/"
@@ -92,6 +94,13 @@ class PracticeConfig:
     timezone: str = "America/New_York"
     staff_names: tuple[str, ...] = ()
     hashtags: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    working_days: frozenset[int] = MONDAY_TO_FRIDAY
+    holidays: frozenset[date] = frozenset()
+
+    @property
+    def calendar(self) -> WorkCalendar:
+        """Working days and holidays in the practice's time zone (approval reminders, inbox checks)."""
+        return WorkCalendar(self.timezone, self.working_days, self.holidays)
 
     @property
     def name(self) -> str:
@@ -335,8 +344,39 @@ def _prompts(raw: Mapping[str, Any]) -> PromptsConfig:
     )
 
 
-def _practice(raw: Mapping[str, Any]) -> PracticeConfig:
-    keys = {"name", "names", "phone", "phones", "url", "urls", "timezone", "staff_names", "hashtags"}
+def _working_days(section: _Section) -> frozenset[int]:
+    listed = section.strings("working_days", ("mon", "tue", "wed", "thu", "fri"), nonempty=True)
+    try:
+        return frozenset(parse_weekday(day) for day in listed)
+    except ValueError as error:
+        raise section._bad("working_days", list(listed),
+                           f'weekday names like ["mon", "tue", "wed", "thu", "fri"] ({error.args[0]!r} is not one)')\
+            from None
+
+
+def _holidays(section: _Section, base_dir: Path | None) -> frozenset[date]:
+    listed = section.raw.get("holidays", [])
+    if not isinstance(listed, list):
+        raise section._bad("holidays", listed, 'a list of dates like ["2026-12-25", "2027-01-01"]')
+    days: set[date] = set()
+    for value in listed:
+        try:
+            days.add(value if isinstance(value, date) else date.fromisoformat(str(value)))
+        except ValueError:
+            raise section._bad("holidays", value, 'dates like "2026-12-25" (YYYY-MM-DD)') from None
+    file = section.string("holidays_file", "")
+    if file:
+        path = Path(file) if Path(file).is_absolute() or base_dir is None else base_dir / file
+        try:
+            days |= holidays_from_ics(path)
+        except (OSError, ValueError) as error:
+            raise section._bad("holidays_file", file, f"a readable .ics calendar of holidays ({error})") from None
+    return frozenset(days)
+
+
+def _practice(raw: Mapping[str, Any], base_dir: Path | None = None) -> PracticeConfig:
+    keys = {"name", "names", "phone", "phones", "url", "urls", "timezone", "staff_names", "hashtags",
+            "working_days", "holidays", "holidays_file"}
     section = _Section(raw, "practice", keys)
     defaults = PracticeConfig()
     names = section.strings("names", ()) or section.strings("name", defaults.names, nonempty=True)
@@ -357,6 +397,8 @@ def _practice(raw: Mapping[str, Any]) -> PracticeConfig:
         timezone=section.timezone("timezone", defaults.timezone),
         staff_names=section.strings("staff_names", ()),
         hashtags=hashtags,
+        working_days=_working_days(section),
+        holidays=_holidays(section, base_dir),
     )
 
 
@@ -444,7 +486,7 @@ def config_from_mapping(raw: Mapping[str, Any], env: Mapping[str, str] | None = 
         slack=_slack(raw.get("slack", {}), env),
         server=_server(raw.get("server", {})),
         prompts=_prompts(raw.get("prompts", {})),
-        practice=_practice(raw.get("practice", {})),
+        practice=_practice(raw.get("practice", {}), Path(source).parent if source != "defaults" else None),
         drafts=_drafts(raw.get("drafts", {})),
         approvals=_approvals(raw.get("approvals", {})),
         calendar=_calendar(raw.get("calendar", {})),
