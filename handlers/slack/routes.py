@@ -7,7 +7,7 @@ Order matters, and nothing unauthenticated is parsed beyond the two signing head
 3. The body is parsed (undecodable, not JSON, nested too deep → 400) and passed through the
    one payload gate, `handlers.slack.payloads.check`: malformed → 400, well-formed but not for
    Rounds → 200 without touching Bolt, so Slack does not retry and Bolt logs no body.
-Bodies over `MAX_BODY_BYTES` are refused with 413 by aiohttp (`client_max_size`).
+Bodies over `handlers.server.MAX_BODY_BYTES` are refused with 413 by aiohttp (`client_max_size`).
 A signed request therefore never gets a 500 for its shape: junk can't look like an outage.
 """
 
@@ -29,7 +29,6 @@ logger = logging.getLogger(__name__)
 
 EVENTS_PATH = "/slack/events"
 TIMESTAMP = re.compile(r"\d{1,12}")
-MAX_BODY_BYTES = 1024 * 1024  # Slack's largest payloads (a 40,000-char message) are far smaller
 
 
 def _bad(status: int, error: str) -> web.Response:
@@ -73,4 +72,4 @@ def slack_routes(app: AsyncApp, signing_secret: str) -> list[web.RouteDef]:
     return [web.post(EVENTS_PATH, slack_events_handler(app, signing_secret))]
 
 
-__all__ = ["EVENTS_PATH", "MAX_BODY_BYTES", "slack_routes"]
+__all__ = ["EVENTS_PATH", "slack_routes"]
