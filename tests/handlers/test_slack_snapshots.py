@@ -226,3 +226,33 @@ def test_revised_clean_answer_after_withdrawal_gets_a_new_card(review, fake_slac
     assert click(review, "review.approve", old_value, SAM, ts=card.ts) == [200]
     assert answer_row(review).review_status == ReviewStatus.PENDING
     assert_no_held_text_left_rounds(review, fake_slack)
+
+
+def test_a_card_changed_while_it_was_being_posted_is_updated_once_posted(review, fake_slack):
+    """The answer is held while its card's chat.postMessage is in flight: once the post is
+    recorded, the card is withdrawn at once (the outbox saw its payload replaced)."""
+    import threading
+
+    from tests.handlers.conftest import add_physician
+    from tests.handlers.test_slack_approvals import CARD_TIME, JO, LOU, PAT, add_staff
+
+    add_physician(review)
+    for user, name, roles in ((SAM, "Sam Ortiz", "approver"), (JO, "Jo Park", "approver"),
+                              (PAT, "Pat Reyes", "staff"), (LOU, "Lou Chen", "lead")):
+        add_staff(review, user, name, roles)
+    run_due(review, QUESTION_DUE)
+    review.clock.now = ANSWERED
+    assert dm(review, CLEAN, 0) == 200
+    review.clock.now = CARD_TIME
+    fake_slack.hold("chat.postMessage")
+    ticking = threading.Thread(target=run_due, args=(review, CARD_TIME))
+    ticking.start()
+    fake_slack.wait_for(lambda: fake_slack.posted(MARKETING))
+    assert dm(review, PHI, 60) == 200  # held while the card's post has not come back
+    assert card_updates(fake_slack) == []  # nothing to update yet: the post has no ts recorded
+    fake_slack.release_holds()
+    ticking.join(timeout=30)
+    [card] = fake_slack.posted(MARKETING)
+    [withdrawn] = card_updates(fake_slack)
+    assert_withdrawn(withdrawn, card.ts)
+    assert_no_held_text_left_rounds(review, fake_slack)
