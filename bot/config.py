@@ -15,6 +15,8 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from bot.inbox.settings import KEYS as INBOX_KEYS
+from bot.inbox.settings import InboxConfig, parse_inbox
 from bot.workdays import MONDAY_TO_FRIDAY, WorkCalendar, holidays_from_ics
 
 DEFAULT_DATABASE_URL = "sqlite:///rounds.db"
@@ -156,6 +158,20 @@ class WebhookConfig:
 
 
 @dataclass(frozen=True)
+class PolicyConfig:
+    """The practice's social-media policy: everyone acknowledges it before Rounds sends anything."""
+
+    url: str = ""  # empty: no policy gate
+    summary: str = ""
+
+
+@dataclass(frozen=True)
+class RetentionConfig:
+    answer_days: int = 90
+    time: time = time(3, 0)  # practice-local time of the daily purge
+
+
+@dataclass(frozen=True)
 class Config:
     database: DatabaseConfig = field(default_factory=DatabaseConfig)
     slack: SlackConfig = field(default_factory=SlackConfig)
@@ -166,6 +182,9 @@ class Config:
     approvals: ApprovalsConfig = field(default_factory=ApprovalsConfig)
     calendar: CalendarConfig = field(default_factory=CalendarConfig)
     webhook: WebhookConfig = field(default_factory=WebhookConfig)
+    policy: PolicyConfig = field(default_factory=PolicyConfig)
+    retention: RetentionConfig = field(default_factory=RetentionConfig)
+    inbox: InboxConfig = field(default_factory=InboxConfig)
     source: str = "defaults"
 
 
@@ -471,7 +490,27 @@ def _webhook(raw: Mapping[str, Any], env: Mapping[str, str]) -> WebhookConfig:
     return config
 
 
-SECTIONS = {"database", "slack", "server", "prompts", "practice", "drafts", "approvals", "calendar", "webhook"}
+def _policy(raw: Mapping[str, Any]) -> PolicyConfig:
+    section = _Section(raw, "policy", {"url", "summary"})
+    config = PolicyConfig(url=section.string("url", ""), summary=section.string("summary", ""))
+    if config.url and not config.url.startswith(("http://", "https://")):
+        raise section._bad("url", config.url, "an http(s) URL (or empty for no policy)")
+    return config
+
+
+def _retention(raw: Mapping[str, Any]) -> RetentionConfig:
+    section = _Section(raw, "retention", {"answer_days", "time"})
+    defaults = RetentionConfig()
+    return RetentionConfig(answer_days=section.integer("answer_days", defaults.answer_days, 1, 36500),
+                           time=section.clock_time("time", defaults.time))
+
+
+def _inbox(raw: Mapping[str, Any]) -> InboxConfig:
+    return parse_inbox(_Section(raw, "inbox", INBOX_KEYS))
+
+
+SECTIONS = {"database", "slack", "server", "prompts", "practice", "drafts", "approvals", "calendar", "webhook",
+            "policy", "retention", "inbox"}
 
 
 def config_from_mapping(raw: Mapping[str, Any], env: Mapping[str, str] | None = None,
@@ -491,6 +530,9 @@ def config_from_mapping(raw: Mapping[str, Any], env: Mapping[str, str] | None = 
         approvals=_approvals(raw.get("approvals", {})),
         calendar=_calendar(raw.get("calendar", {})),
         webhook=_webhook(raw.get("webhook", {}), env),
+        policy=_policy(raw.get("policy", {})),
+        retention=_retention(raw.get("retention", {})),
+        inbox=_inbox(raw.get("inbox", {})),
         source=source,
     )
 

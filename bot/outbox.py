@@ -18,12 +18,12 @@ from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import func, or_, select, update
+from sqlalchemy import exists, func, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from bot.chat import MessageRef, OutgoingMessage, PermanentSendError
-from bot.store import DirectChannel, OutboxMessage, OutboxStatus
+from bot.store import DirectChannel, OutboxMessage, OutboxStatus, Person
 
 logger = logging.getLogger(__name__)
 
@@ -94,8 +94,30 @@ class DeliveryReport:
     failed: int = 0
 
 
-def claim_batch(db, now: datetime, platforms: list[str], limit: int = CLAIM_BATCH) -> list[Claim]:
-    """Lease up to `limit` due rows to this worker; other workers skip them."""
+POLICY_KEY_PREFIX = "policy:"
+
+
+def awaiting_policy():
+    """Rows to a person who has not acknowledged the social-media policy, other than the policy itself.
+
+    They wait in the outbox (not dropped) and go out on the first tick after "I have read it".
+    """
+    unacknowledged = exists().where(
+        Person.policy_acknowledged_at.is_(None),
+        or_(Person.slack_user_id == OutboxMessage.recipient,
+            func.lower(Person.email) == func.lower(OutboxMessage.recipient)))
+    return (OutboxMessage.recipient_kind == "user") & ~OutboxMessage.key.startswith(POLICY_KEY_PREFIX) \
+        & unacknowledged
+
+
+def claim_batch(db, now: datetime, platforms: list[str], limit: int = CLAIM_BATCH,
+                policy_gate: bool = False) -> list[Claim]:
+    """Lease up to `limit` due rows to this worker; other workers skip them.
+
+    With `policy_gate` (a `[policy] url` is configured) DMs to people who have not yet
+    acknowledged the policy are left waiting.
+    """
+    gate = (~awaiting_policy(),) if policy_gate else ()
     with db.transaction() as session:
         rows = session.scalars(
             select(OutboxMessage)
@@ -104,6 +126,7 @@ def claim_batch(db, now: datetime, platforms: list[str], limit: int = CLAIM_BATC
                 OutboxMessage.platform.in_(platforms),
                 OutboxMessage.not_before <= now,
                 or_(OutboxMessage.claimed_until.is_(None), OutboxMessage.claimed_until <= now),
+                *gate,
             )
             .order_by(OutboxMessage.id)
             .limit(limit)
@@ -252,7 +275,8 @@ def deliver_due(services, now: datetime, max_batches: int | None = None,
     with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="outbox") as pool:
         while True:
             if not exhausted and len(in_flight) < workers * 2:
-                claims = claim_batch(services.db, current(), platforms, limit=workers * 2)
+                claims = claim_batch(services.db, current(), platforms, limit=workers * 2,
+                                     policy_gate=bool(services.config.policy.url))
                 batches += 1
                 exhausted = not claims or (max_batches is not None and batches >= max_batches)
                 if exhausted and more_coming is not None and more_coming():

@@ -23,8 +23,11 @@ from datetime import datetime, timedelta
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from bot import audit, weeks
+from bot import audit, policy, weeks, words
 from bot.chat import ActionEvent, IncomingMessage, MessageRef, Outcome, OutgoingMessage, parse_ref, small_number
+from bot.home.actions import ACTIONS as HOME_ACTIONS
+from bot.inbox import messages as inbox_messages
+from bot.inbox.actions import check_message, handle_inbox_action, is_check_message
 from bot.outbox import insert_ignoring_duplicates
 from bot.people import person_for_platform_user
 from bot.review import compliance
@@ -47,13 +50,18 @@ from bot.weekly.prompts import cancel_open_prompts, describe_next_question
 logger = logging.getLogger(__name__)
 
 STOP_WORDS = {"stop", "unsubscribe", "opt out", "optout"}
-START_WORDS = {"start", "resume", "unstop"}
+START_WORDS = {"start", "unstop"}  # "resume" is a command word (bot/words.py)
 HELP_WORDS = {"help", "?"}
 PAUSE_WEEKS = (1, 2, 4)
 MAX_ANSWER_CHARS = 3000  # LinkedIn's limit, and what one Slack section or modal input can show
 MAX_FIELD_CHARS = 5000  # a submitted form field (Slack's inputs allow 3,000)
+INBOX_ACTIONS = (inbox_messages.DONE, inbox_messages.HELP, inbox_messages.SNOOZE, inbox_messages.TEMPLATES,
+                 inbox_messages.CHECK, inbox_messages.DETAILS)
 PROMPT_ACTIONS = frozenset({"prompt.skip", "prompt.snooze", "prompt.pause"})
-KNOWN_ACTIONS = PROMPT_ACTIONS | {"answer.override"} | CARD_ACTIONS | PHYSICIAN_ACTIONS
+# Every action id Rounds itself puts on a button or form: what may be logged as it is.
+KNOWN_ACTIONS = (PROMPT_ACTIONS | {"answer.override", policy.ACKNOWLEDGE} | CARD_ACTIONS | PHYSICIAN_ACTIONS
+                 | frozenset(HOME_ACTIONS) | {"home.open_card"}
+                 | {action + suffix for action in INBOX_ACTIONS for suffix in ("", ".submit")})
 IN_REVIEW = (ReviewStatus.PENDING, ReviewStatus.AWAITING_SIGNOFF)
 FINAL = (ReviewStatus.APPROVED, ReviewStatus.REJECTED)
 
@@ -99,6 +107,8 @@ def handle_message(services, message: IncomingMessage, now: datetime) -> Outcome
         person = person_for_platform_user(session, message.platform, message.user_id)
         if person is None or not person.active:
             return outcome.say(_render(services, "unknown_person"))
+        if policy.needs_policy(services, person):
+            return policy.policy_reply(services, person, outcome)
         if len(text) > MAX_ANSWER_CHARS:
             return _too_long(services, outcome, len(text))
         if message.edited:
@@ -113,7 +123,14 @@ def handle_message(services, message: IncomingMessage, now: datetime) -> Outcome
             return outcome.say(_render(services, "started",
                                        next_time=describe_next_question(person, now)))
         if command in HELP_WORDS:
-            return outcome.say(_render(services, "help"))
+            return outcome.say(_render(services, "help") + "\n\n" + words.HELP)
+        if is_check_message(person, text):  # staff checking a reply to a patient: screened, never stored
+            return check_message(services, session, text, outcome)
+        typed = words.parse(text)
+        if typed is not None and typed.word != "check":  # status, pause 2w …: the same words as /rounds
+            result = words.run(services, session, person, typed, now)  # ("check" in a DM is staff-only, above)
+            outcome.replies.extend(result.replies)
+            return outcome
         sent_back = _sent_back_answer(session, person)
         if sent_back is not None:
             return _revise_sent_back(services, session, person, sent_back, message, text, now, outcome)
@@ -256,10 +273,23 @@ def handle_action(services, action: ActionEvent, now: datetime) -> Outcome:
     if any(len(value) > MAX_FIELD_CHARS for value in action.fields.values()):
         return outcome.say(f"That is too long: please keep each field under {MAX_FIELD_CHARS} characters.")
     action = replace(action, fields={name: plain_text(value) for name, value in action.fields.items()})
+    if action.action == policy.ACKNOWLEDGE:
+        return policy.acknowledge(services, action, now)
+    if policy.required(services):
+        with services.db.transaction() as session:
+            person = person_for_platform_user(session, action.platform, action.user_id)
+            if policy.needs_policy(services, person):
+                return policy.policy_reply(services, person, outcome)
+    if action.action.startswith("home."):
+        from bot.home.actions import handle_home_action
+
+        return handle_home_action(services, action, now)
     if action.action.startswith("review."):
         from bot.review.approvals import handle_review_action
 
         return handle_review_action(services, action, now)
+    if action.action.startswith("inbox."):
+        return handle_inbox_action(services, action, now)
     if action.action == "answer.override":
         return _ask_override_reason(services, action, now, outcome)
     handlers = {"prompt.skip": _skip, "prompt.snooze": _snooze, "prompt.pause": _pause}

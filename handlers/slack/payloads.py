@@ -43,7 +43,7 @@ KNOWN_PAYLOAD_TYPES = frozenset({
 # Well-formed, but nothing in Rounds listens to them: acknowledged so Slack does not retry.
 ACKNOWLEDGED_TYPES = frozenset({"view_closed", "shortcut", "message_action", "block_suggestion",
                                 "interactive_message", "app_rate_limited"})
-HANDLED_EVENT_TYPES = frozenset({"message"})
+HANDLED_EVENT_TYPES = frozenset({"message", "app_home_opened"})
 
 
 class Verdict(Enum):
@@ -71,7 +71,8 @@ def _check(body: Any) -> tuple[Verdict, str]:
     if not isinstance(body, dict):
         raise Malformed("body is not an object")
     if "command" in body and "type" not in body:
-        return Verdict.ACK, "slash command"  # none registered yet; same gate when there are
+        _check_command(body)
+        return Verdict.DISPATCH, "slash command"
     kind = _str(body, "type", required=True, limit=40)
     if kind not in KNOWN_PAYLOAD_TYPES:
         raise Malformed("unknown payload type")
@@ -133,6 +134,10 @@ def _check_event(body: dict) -> tuple[Verdict, str]:
         _id(event, name)
     if kind not in HANDLED_EVENT_TYPES:
         return Verdict.ACK, "event not handled"
+    if kind == "app_home_opened":
+        _id(event, "user", required=True)
+        _str(event, "tab", limit=40)
+        return Verdict.DISPATCH, "event"
     for name in ("subtype", "channel_type", "bot_id"):
         _str(event, name, limit=60)
     _message_fields(event)
@@ -163,9 +168,21 @@ def _check_actions(body: dict) -> None:
     _str(first, "block_id", limit=BLOCK_ID_LIMIT)
     _str(first, "type", limit=60)
     _str(first, "value", limit=VALUE_LIMIT)
+    _str(first, "selected_date", limit=40)
     selected = _obj(first, "selected_option")
     if selected:
         _str(selected, "value", limit=VALUE_LIMIT)
+
+
+def _check_command(body: dict) -> None:
+    """A slash command (form fields, all strings): the fields Rounds and Bolt read."""
+    _str(body, "command", required=True, limit=60)
+    _str(body, "text", limit=TEXT_LIMIT)
+    _id(body, "user_id", required=True)
+    for name in ("team_id", "channel_id", "enterprise_id", "api_app_id"):
+        _id(body, name)
+    for name in ("trigger_id", "response_url", "channel_name", "user_name", "team_domain"):
+        _str(body, name, limit=500)
 
 
 def _check_view(body: dict) -> None:
@@ -274,6 +291,7 @@ def log_ids(body: Any, action_ids: frozenset[str] = frozenset()) -> dict[str, st
         "ts": safe_id(_get(body, "event", "ts"), TS),
         "action_id": safe_id(_get(body, "actions", 0, "action_id"), known=action_ids),
         "callback_id": safe_id(_get(body, "view", "callback_id"), known=action_ids),
+        "command": safe_id(_get(body, "command"), re.compile(r"/[a-z0-9_-]{1,30}")),
     }
 
 
