@@ -355,3 +355,43 @@ def test_fuzzed_signed_payloads_never_get_5xx_or_a_traceback(review, fake_slack,
         assert not (answer.status == "held" and answer.review_status == "approved")
     for update in card_updates(fake_slack):  # held text never reached the marketing channel
         assert all(marker not in json.dumps(update.params) for marker in HELD_MARKERS)
+
+
+def test_slash_commands_and_home_events_through_the_same_gate(review, fake_slack, logs):  # noqa: F811
+    """/rounds and app_home_opened are endpoints too: odd ones get 4xx or a plain answer, never a
+    5xx, and nothing typed into an id ends up in the logs."""
+    from tests.handlers.test_slack_rounds_home import slash_body
+
+    answer_and_post_card(review, fake_slack)
+    fields = dict(_form(slash_body("status")))
+    cases = [
+        ("application/x-www-form-urlencoded", slash_body("pause until ¹²³")),
+        ("application/x-www-form-urlencoded", slash_body("pause 99999999999999999999w")),
+        ("application/x-www-form-urlencoded", slash_body("check " + PHI + " &amp; <@U0SAM0001>")),
+        ("application/x-www-form-urlencoded", urlencode({**fields, "user_id": PHI})),
+        ("application/x-www-form-urlencoded", urlencode({**fields, "command": PHI})),
+        ("application/x-www-form-urlencoded", urlencode({k: v for k, v in fields.items() if k != "user_id"})),
+        ("application/json", json.dumps({"type": "event_callback", "event": {"type": "app_home_opened", "user": SAM,
+                                                                             "tab": 7}})),
+        ("application/json", json.dumps({"type": "event_callback", "event": {"type": "app_home_opened"}})),
+        ("application/json", json.dumps({"type": "block_actions", "user": {"id": SAM},
+                                         "actions": [{"action_id": "home.pause_until", "type": "datepicker",
+                                                      "selected_date": ["2027-01-04"]}]})),
+        ("application/x-www-form-urlencoded", urlencode({"payload": json.dumps({
+            "type": "block_actions", "user": {"id": USER}, "container": {"type": "view", "view_id": "V1"},
+            "view": {"id": "V1", "type": "home"},
+            "actions": [{"action_id": "home.weekday", "type": "static_select",
+                         "selected_option": {"value": "¹"}}]})})),
+        ("application/x-www-form-urlencoded", urlencode({"payload": json.dumps({
+            "type": "block_actions", "user": {"id": USER},
+            "actions": [{"action_id": "inbox.done", "type": "button", "value": "9" * 30}]})})),
+    ]
+    statuses = []
+    for content_type, body in cases:
+        async def scenario(client, body=body, content_type=content_type):
+            return (await post_signed(client, body, content_type=content_type)).status
+
+        statuses.append(run(review, scenario))
+    assert all(status < 500 for status in statuses), statuses
+    assert statuses[3:6] == [400, 400, 400]
+    assert_clean_logs(logs)
