@@ -177,3 +177,48 @@ def test_malformed_and_odd_requests_get_4xx_and_leave_no_trace_of_phi(tmp_path):
         finally:
             output = server.stop()
     assert_clean_output(output)
+
+
+def test_socket_mode_payloads_pass_the_same_gate(tmp_path):
+    """Over Socket Mode no HTTP route sees the payload: Bolt's middleware applies the same gate."""
+    port = free_port()
+    with FakeSlack() as fake:
+        process = start_serve(tmp_path, port, f'bot_token = "xoxb-socket"\napp_token = "xapp-1-socket"\n'
+                                              f'api_url = "{fake.url}"\n', verbose=True)
+        lines: list[str] = []
+        reader = threading.Thread(target=lambda: lines.extend(process.stdout), daemon=True)
+        reader.start()
+        try:
+            fake.wait_for(lambda: fake.socket_connected, timeout=30)
+            odd = [
+                {"type": "events_api", "payload": {"type": "event_callback", "event_id": "Ev0ODD1",
+                                                   "event": {"type": PHI, "user": PHI}}},
+                {"type": "events_api", "payload": {"type": "event_callback", "event_id": "Ev0ODD2",
+                                                   "event": {"type": "message", "channel_type": "im",
+                                                             "channel": "D0X", "user": "U0X", "text": [PHI]}}},
+                {"type": "interactive", "payload": {"type": "block_actions", "user": {"id": "U0X"},
+                                                    "actions": [{"action_id": PHI, "value": "¹"}]}},
+                {"type": "interactive", "payload": {"type": "view_submission", "user": {"id": "U0X"},
+                                                    "view": None}},
+            ]
+            for index, envelope in enumerate(odd):
+                fake.socket_send({"envelope_id": f"odd-{index}", "accepts_response_payload": False,
+                                  "retry_attempt": 0, "retry_reason": "", **envelope})
+            event = {"type": "message", "channel_type": "im", "channel": "D0STRANGER", "user": "U0STRANGER",
+                     "text": "hello?", "ts": f"{time.time():.6f}"}
+            fake.socket_send({"envelope_id": "env-ok", "type": "events_api", "accepts_response_payload": False,
+                              "retry_attempt": 0, "retry_reason": "",
+                              "payload": {"type": "event_callback", "team_id": "T0000TEST", "event_id": "Ev0GOOD",
+                                          "event_time": int(time.time()), "event": event}})
+            # Every envelope acknowledged (an unacknowledged one is redelivered), the odd ones too.
+            fake.wait_for(lambda: {a.get("envelope_id") for a in fake.socket_acks} >= {
+                "odd-0", "odd-1", "odd-2", "odd-3", "env-ok"}, timeout=15)
+            fake.wait_for(lambda: fake.posted("D0STRANGER"), timeout=15)
+        finally:
+            process.terminate()
+            process.wait(timeout=15)
+            reader.join(timeout=5)
+    output = "".join(lines)
+    assert process.returncode == 0, output[-3000:]
+    assert "slack payload refused" in output
+    assert_clean_output(output)

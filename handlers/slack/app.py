@@ -26,7 +26,6 @@ from dataclasses import replace
 from typing import Any
 
 from slack_bolt.async_app import AsyncApp
-from slack_bolt.response import BoltResponse
 from slack_sdk.errors import SlackApiError
 from slack_sdk.http_retry.builtin_async_handlers import (
     AsyncConnectionErrorRetryHandler,
@@ -43,7 +42,7 @@ from handlers.slack.forms import action_from_view, blank_required, render_form
 from handlers.slack.home import HomePublisher, register_home
 from handlers.slack.logs import bolt_logger, web_client_logger
 from handlers.slack.markup import decode, mentioned_users
-from handlers.slack.payloads import Verdict, check, log_ids
+from handlers.slack.payloads import log_ids
 from handlers.slack.render import core_action, render_message
 
 logger = logging.getLogger(__name__)
@@ -70,23 +69,12 @@ def create_slack_app(services) -> AsyncApp:
         process_before_response=True,
         logger=bolt_logger(),
     )
-    app.middleware(_payload_gate)
     register_events(app, services)
     home = register_home(app, services)
     register_actions(app, services, home)
     register_views(app, services)
     app.error(_log_error)
     return app
-
-
-async def _payload_gate(req, resp, next):  # noqa: A002 (Bolt's middleware signature)
-    """The payload gate for every transport (Socket Mode too; HTTP requests met it already)."""
-    verdict, reason = check(req.body)
-    if verdict is Verdict.DISPATCH:
-        return await next()
-    if verdict is Verdict.REJECT:
-        logger.warning("slack payload refused: %s %s", reason, log_ids(req.body, inbound.KNOWN_ACTIONS))
-    return BoltResponse(status=400 if verdict is Verdict.REJECT else 200, body="")
 
 
 # --- events ---------------------------------------------------------------------------------
