@@ -8,9 +8,36 @@ it for their markup, so text a user typed can never turn into a mention or marku
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from typing import Protocol
+
+_REF = re.compile(r"([0-9]{1,18})(?::([0-9]{1,9}))?", re.ASCII)
+
+
+def versioned_value(row_id: int, version: int) -> str:
+    """A button or form value naming one version of a row: "12:3" (see `parse_ref`)."""
+    return f"{row_id}:{version}"
+
+
+def parse_ref(value: object) -> tuple[int, int | None] | None:
+    """(id, version or None) from a button/form value; None for anything else.
+
+    Values come back from a platform and may be anything ("¹" passes `str.isdigit`, thirty
+    nines overflow a database integer), so only bounded ASCII digits are accepted.
+    """
+    match = _REF.fullmatch(value) if isinstance(value, str) else None
+    if match is None:
+        return None
+    return int(match.group(1)), int(match.group(2)) if match.group(2) is not None else None
+
+
+def small_number(value: object, digits: int = 9) -> int | None:
+    """A bounded non-negative ASCII integer from user input or a button value, else None."""
+    if isinstance(value, str) and 0 < len(value) <= digits and value.isascii() and value.isdigit():
+        return int(value)
+    return None
 
 
 @dataclass(frozen=True)

@@ -193,8 +193,16 @@ def _attempt(services, claim: Claim) -> Attempt:
         return Attempt(claim, None, False, error)
 
 
-def record_attempts(db, attempts: list[Attempt], now: datetime, report: DeliveryReport) -> None:
-    """Record a batch of outcomes in one transaction (one per message would cap throughput)."""
+REWRITABLE = ("card:",)  # keys whose payload may change while queued (an approval card: see cards.current_card)
+
+
+def record_attempts(db, attempts: list[Attempt], now: datetime,
+                    report: DeliveryReport) -> list[tuple[str, MessageRef, OutgoingMessage]]:
+    """Record a batch of outcomes in one transaction (one per message would cap throughput).
+
+    Returns the sent messages whose payload was replaced while they were in flight (a card whose
+    answer changed): (platform, where it is, what it must show now), for the caller to update.
+    """
     rows = []
     for attempt in attempts:
         claim, error = attempt.claim, attempt.error
@@ -218,11 +226,29 @@ def record_attempts(db, attempts: list[Attempt], now: datetime, report: Delivery
         rows.append(values)
     opened = {(a.claim.platform, a.claim.recipient): a.ref.channel for a in attempts
               if a.error is None and a.claim.recipient_kind == "user" and a.claim.channel is None}
+    sent = {a.claim.id: a for a in attempts if a.error is None and a.claim.key.startswith(REWRITABLE)}
+    stale = []
     with db.transaction() as session:
+        if sent:  # locked, so a rewrite either came before this (seen here) or sees sent_ts after
+            current = session.execute(select(OutboxMessage.id, OutboxMessage.payload)
+                                      .where(OutboxMessage.id.in_(sent)).with_for_update()).all()
+            stale = [(sent[row_id].claim.platform, sent[row_id].ref, OutgoingMessage.from_json(payload))
+                     for row_id, payload in current if payload != sent[row_id].claim.payload]
         session.execute(update(OutboxMessage), rows)
         insert_many_ignoring_duplicates(session, DirectChannel, [
             {"platform": platform, "user_id": user, "channel": channel, "created_at": now}
             for (platform, user), channel in opened.items()])
+    return stale
+
+
+def _bring_up_to_date(services, stale: list[tuple[str, MessageRef, OutgoingMessage]]) -> None:
+    """Update messages that changed while being sent; a failure leaves the older snapshot, whose
+    buttons are refused as outdated (and refresh the card when clicked)."""
+    for platform, ref, message in stale:
+        try:
+            services.chat(platform).update(ref, message)
+        except Exception as error:  # logged by key type only; the decision guard still holds
+            logger.warning("could not bring %s message %s up to date (%s)", platform, ref.ts, type(error).__name__)
 
 
 def deliver_due(services, now: datetime, max_batches: int | None = None,
@@ -265,10 +291,10 @@ def deliver_due(services, now: datetime, max_batches: int | None = None,
             finished.extend(future.result() for future in done)
             if finished and (len(finished) >= RECORD_BATCH or not in_flight
                              or time.monotonic() - last_record > 0.5):
-                record_attempts(services.db, finished, current(), report)
+                _bring_up_to_date(services, record_attempts(services.db, finished, current(), report))
                 finished, last_record = [], time.monotonic()
     if finished:
-        record_attempts(services.db, finished, current(), report)
+        _bring_up_to_date(services, record_attempts(services.db, finished, current(), report))
     return report
 
 

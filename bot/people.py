@@ -56,3 +56,13 @@ def unreachable_people(session: Session, platform: str) -> dict[int, str]:
         elif reference.unreachable_at is not None:
             reasons[person.id] = f"unreachable: {reference.unreachable_reason or 'refused'}"
     return reasons
+
+
+def display_names(services, platform: str, user_ids: list[str]) -> dict[str, str]:
+    """{user id: name} for the roster members among `user_ids` (mentions in a message)."""
+    if platform != "slack" or not user_ids:
+        return {}
+    with services.db.transaction() as session:
+        rows = session.execute(select(Person.slack_user_id, Person.name)
+                               .where(Person.slack_user_id.in_(user_ids))).all()
+    return {user_id: name for user_id, name in rows}

@@ -21,6 +21,8 @@ from bot.outbox import outbox_counts
 from bot.people import unreachable_people
 from bot.store import OutboxStatus
 
+MAX_BODY_BYTES = 1024 * 1024  # every endpoint: Slack's largest payloads are far smaller
+
 logger = logging.getLogger(__name__)
 
 SERVICES_KEY = web.AppKey("services", object)
@@ -38,7 +40,7 @@ def create_web_app(services, *, slack_app=None, extra_routes: Iterable[web.Route
         extra_routes: more routes, e.g. Teams' `POST /api/messages`, added by its adapter.
         run_ticker: start the background `run_due` ticker with the app (tests turn it off).
     """
-    app = web.Application(client_max_size=1024 * 1024)
+    app = web.Application(client_max_size=MAX_BODY_BYTES)  # larger bodies get 413 before any parsing
     app[SERVICES_KEY] = services
     app.router.add_get("/healthz", healthz)
     slack = services.config.slack

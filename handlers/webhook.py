@@ -34,7 +34,7 @@ from datetime import datetime
 from email.utils import parsedate_to_datetime
 from urllib.error import HTTPError, URLError
 
-from bot.chat import MessageRef, OutgoingMessage, PermanentSendError, TransientSendError
+from bot.chat import MessageRef, OutgoingMessage, PermanentSendError, TransientSendError, small_number
 from bot.config import WebhookConfig
 
 logger = logging.getLogger(__name__)
@@ -67,8 +67,9 @@ def retry_after_seconds(value: str | None, now: float) -> float | None:
     if not value:
         return None
     value = value.strip()
-    if value.isdigit():
-        return float(value)
+    seconds = small_number(value)  # "¹" passes str.isdigit but not float(); bounded too
+    if seconds is not None:
+        return float(seconds)
     try:
         when = parsedate_to_datetime(value)
     except (TypeError, ValueError):

@@ -23,8 +23,17 @@ CARD_TIME = utc(2026, 11, 24, 15, 30)  # after settle_minutes (10)
 CLEAN = "Patients often ask whether chest pain always means a heart attack. Often it doesn't, but get it checked."
 
 
+def card_value(services, answer_id: int) -> str:
+    """What the answer's current card carries: "id:version"."""
+    with services.db.transaction() as session:
+        answer = session.get(Answer, answer_id)
+        return f"{answer_id}:{answer.version if answer else 1}"
+
+
 def click(services, who, action, answer_id, now=CARD_TIME, fields=None, message=None):
-    event = ActionEvent("console", who, action, str(answer_id), message or MessageRef("#marketing", "9.9"),
+    """A click on the current card (an int id) or on a card carrying `answer_id` as given (a str)."""
+    value = answer_id if isinstance(answer_id, str) else card_value(services, answer_id)
+    event = ActionEvent("console", who, action, value, message or MessageRef("#marketing", "9.9"),
                         dict(fields or {}))
     return handle_action(services, event, now)
 

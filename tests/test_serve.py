@@ -42,14 +42,15 @@ def status_of(request) -> tuple[int, bytes]:
         return error.code, error.read()
 
 
-def start_serve(tmp_path: Path, port: int, slack_settings: str) -> subprocess.Popen:
-    """`rounds serve` as its own process, on SQLite, with `slack_settings` as [slack] lines."""
+def start_serve(tmp_path: Path, port: int, slack_settings: str, verbose: bool = False) -> subprocess.Popen:
+    """`rounds serve` as its own process, on SQLite, with `slack_settings` as [slack] lines (-vv: debug logs)."""
     config = tmp_path / "config.toml"
     config.write_text(
         f'[database]\nurl = "sqlite:///{tmp_path / "rounds.db"}"\n[slack]\n{slack_settings}'
         f'[server]\nhost = "127.0.0.1"\nport = {port}\ntick_seconds = 1\n')
     env = {**os.environ, "ROUNDS_CONFIG": str(config)}
-    return subprocess.Popen([sys.executable, "-m", "bot", "serve"], cwd=tmp_path, env=env,
+    command = [sys.executable, "-m", "bot", *(["-vv"] if verbose else []), "serve"]
+    return subprocess.Popen(command, cwd=tmp_path, env=env,
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
 
 

@@ -16,7 +16,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import select, update
 
 from bot import audit
-from bot.chat import ActionEvent, Button, Form, FormField, MessageRef, Outcome, OutgoingMessage
+from bot.chat import ActionEvent, Button, Form, FormField, MessageRef, Outcome, OutgoingMessage, small_number
 from bot.inbox import messages as m
 from bot.inbox.duty import day_times, is_available, people_with_role
 from bot.inbox.replies import replies_text
@@ -39,16 +39,17 @@ def handle_inbox_action(services, action: ActionEvent, now: datetime) -> Outcome
     if action.action == m.CHECK + ".submit":
         with services.db.transaction() as session:
             return check_reply_text(services, session, action.fields.get("reply", ""), outcome)
-    if not action.value.isdigit():
+    duty_id = small_number(action.value, digits=18)  # "¹" passes str.isdigit; 30 nines overflow
+    if duty_id is None:
         return outcome
     with services.db.transaction() as session:
         person = person_for_platform_user(session, action.platform, action.user_id)
-        duty = session.get(InboxDuty, int(action.value))
+        duty = session.get(InboxDuty, duty_id)
         if person is None or duty is None or duty.person_id != person.id:
             return outcome.say("That button isn't for you.")
         handler = HANDLERS.get(action.action)
-        if handler is None:
-            logger.warning("unknown inbox action id %r from %s", action.action, action.platform)
+        if handler is None:  # never the id itself: it arrived from outside and may hold any text
+            logger.warning("unknown inbox action id (%s characters) from %s", len(action.action), action.platform)
             return outcome
         return handler(services, session, duty, action, now, outcome)
 
@@ -125,9 +126,10 @@ def _save_details(services, session, duty, action, now, outcome) -> Outcome:
     if record.done_by_id != duty.person_id:
         return outcome.say("Only whoever tapped Done can add the count and a note.")
     count = (action.fields.get("count") or "").strip()
-    if count and not (count.isdigit() and int(count) <= 100000):
+    number = small_number(count, digits=6)
+    if count and (number is None or number > 100000):
         return outcome.say(f"The count should be a whole number, like 3 (got {count[:20]!r}). Nothing was changed.")
-    record.done_count = int(count) if count else None
+    record.done_count = number if count else None
     record.done_note = " ".join((action.fields.get("note") or "").split())[:NOTE_LIMIT] or None
     session.flush()
     outcome.updates.extend(_reminder_updates(services, session, record))

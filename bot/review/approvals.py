@@ -4,9 +4,12 @@ Approvers are the roster's "approver" and "lead" roles (the lead is who escalati
 the lead can act on them), configured user ids, or the configured group. A draft over a
 platform's hard limit is never approved: Approve says why and offers Edit.
 
-Every decision is a compare-and-set on `answers.review_status` (UPDATE … WHERE status = pending
-RETURNING), so double clicks, two approvers at once and Slack retries produce exactly one
-decision; the others are told privately who decided and when. Messages to the physician go
+A card is a snapshot of one version of the answer: its buttons and forms carry "id:version".
+Every decision is a compare-and-set on (id, version, review status, READY) — UPDATE … WHERE …
+RETURNING — so double clicks, two approvers at once and Slack retries produce exactly one
+decision, and a click on a card whose answer changed since (or is held) decides nothing: the
+approver is told privately and the card is brought up to date. The others are told privately
+who decided and when. Messages to the physician go
 through the outbox (exactly once); the card is updated for everyone through `Outcome.updates`.
 """
 
@@ -19,22 +22,24 @@ from datetime import datetime
 from sqlalchemy import update
 
 from bot import audit, weeks
-from bot.chat import ActionEvent, Button, Outcome
+from bot.chat import ActionEvent, Button, Outcome, parse_ref
 from bot.outbox import enqueue
 from bot.people import address, person_for_platform_user
 from bot.review.cards import (
     all_drafts_text,
+    answer_value,
     approved_message,
     card_message,
     card_ref,
     channel_label,
+    current_card,
     drafts_of,
     edit_form,
     reason_form,
     self_post_message,
 )
 from bot.review.limits import hard_problems, measure
-from bot.store import Answer, Draft, Person, ReviewStatus
+from bot.store import Answer, AnswerStatus, Draft, Person, ReviewStatus
 
 logger = logging.getLogger(__name__)
 
@@ -63,12 +68,14 @@ def actor_name(services, person: Person | None, user_id: str) -> str:
     return person.name if person is not None else f"<{user_id}>"
 
 
-def decide(session, answer_id: int, new_status: str, by: str, now: datetime, note: str | None = None,
-           expected: tuple[str, ...] = ReviewStatus.DECIDABLE) -> bool:
-    """Compare-and-set: True only for the one caller that moved the answer out of `expected`."""
+def decide(session, answer_id: int, version: int, new_status: str, by: str, now: datetime,
+           note: str | None = None, expected: tuple[str, ...] = ReviewStatus.DECIDABLE) -> bool:
+    """Compare-and-set on (id, version): True only for the one caller that moved this version of
+    a READY answer out of `expected`; a changed, held or already decided answer is left alone."""
     result = session.execute(
         update(Answer)
-        .where(Answer.id == answer_id, Answer.review_status.in_(expected))
+        .where(Answer.id == answer_id, Answer.version == version, Answer.status == AnswerStatus.READY,
+               Answer.review_status.in_(expected))
         .values(review_status=new_status, decided_at=now, decided_by=by, decision_note=note)
         .returning(Answer.id)
     ).first()
@@ -86,13 +93,18 @@ def already_decided(services, answer: Answer) -> str:
 def handle_review_action(services, action: ActionEvent, now: datetime) -> Outcome:
     """A click or form submission on an approval card, or the physician's own sign-off buttons."""
     outcome = Outcome()
-    if not action.value.isdigit():
+    ref = parse_ref(action.value)
+    if ref is None:
+        logger.info("review action with an unreadable value (%s characters)", len(action.value))
         return outcome
+    answer_id, version = ref
     with services.db.transaction() as session:
         person = person_for_platform_user(session, action.platform, action.user_id)
-        answer = session.get(Answer, int(action.value))
+        answer = session.get(Answer, answer_id, with_for_update=True, populate_existing=True)
         if answer is None:
             return outcome.say("That answer no longer exists.")
+        if action.action != "review.selfpost" and version != answer.version:
+            return _outdated(services, session, answer, action, outcome)
         if action.action in PHYSICIAN_ACTIONS:
             return _physician_action(services, session, person, answer, action, now, outcome)
         if action.action == "review.show":
@@ -125,6 +137,15 @@ def handle_review_action(services, action: ActionEvent, now: datetime) -> Outcom
         return _reject_or_send_back(services, session, answer, person, by, kind, reason, card, now, outcome)
 
 
+def _outdated(services, session, answer: Answer, action: ActionEvent, outcome: Outcome) -> Outcome:
+    """A click or form from before the answer last changed: refused, and the card refreshed."""
+    logger.info("answer %s: %s on an outdated version refused", answer.id, action.action)
+    if answer.review_status in (ReviewStatus.PENDING, ReviewStatus.AWAITING_SIGNOFF, None):
+        outcome.updates.extend(current_card(services, session, answer))
+    return outcome.say("Nothing was changed: the physician has changed this answer since that card or form "
+                       "was shown. The card now shows the current version (or says it was withdrawn).")
+
+
 def _refresh_card(services, session, answer: Answer, card, outcome: Outcome) -> None:
     session.flush()
     session.refresh(answer)
@@ -151,14 +172,14 @@ def refuse_over_limit(answer: Answer, problems: list[str], outcome: Outcome, sav
     lead = "Saved, but not approved" if saved else "Not approved"
     text = f"{lead}: a post over a platform's limit cannot be published.\n" + "\n".join(
         f"• {problem}" for problem in problems) + "\nEdit the draft to shorten it, then approve."
-    return outcome.say(text, buttons=(Button("Edit", "review.edit", str(answer.id), "primary"),))
+    return outcome.say(text, buttons=(Button("Edit", "review.edit", answer_value(answer), "primary"),))
 
 
 def _approve(services, session, answer, person, by, card, now, outcome, expected=ReviewStatus.DECIDABLE):
     problems = blocking_problems(session, answer)
     if problems:
         return refuse_over_limit(answer, problems, outcome)
-    if not decide(session, answer.id, ReviewStatus.APPROVED, by, now, expected=expected):
+    if not decide(session, answer.id, answer.version, ReviewStatus.APPROVED, by, now, expected=expected):
         session.refresh(answer)
         return outcome.say(already_decided(services, answer))
     finish_approval(services, session, answer, person, by, now)
@@ -200,7 +221,7 @@ def _apply_edits(services, session, answer, person, by, action, card, now, outco
         _refresh_card(services, session, answer, card, outcome)
         return refuse_over_limit(answer, problems, outcome, saved=True)
     if substantial and services.config.approvals.physician_signoff:
-        if not decide(session, answer.id, ReviewStatus.AWAITING_SIGNOFF, by, now):
+        if not decide(session, answer.id, answer.version, ReviewStatus.AWAITING_SIGNOFF, by, now):
             session.refresh(answer)
             return outcome.say(already_decided(services, answer))
         audit.record(session, subject="answer", subject_id=answer.id, action="signoff_requested", now=now,
@@ -259,14 +280,14 @@ def _ask_signoff(services, session, answer: Answer, by: str, now: datetime) -> N
 
     posts = [{"channel": channel_label(d.channel), "text": d.text} for d in drafts_of(session, answer)]
     text = services.templates.render("messages/signoff.txt.j2", posts=posts, decided_by=by)
-    ok = Button("OK, publish it", "review.signoff", str(answer.id), "primary")
+    ok = Button("OK, publish it", "review.signoff", answer_value(answer), "primary")
     message = OutgoingMessage(text=text, buttons=(ok,))
     _dm_physician(services, session, answer, f"signoff:{answer.id}:{answer.review_round}", message, now)
 
 
 def _reject_or_send_back(services, session, answer, person, by, kind, reason, card, now, outcome) -> Outcome:
     status = ReviewStatus.REJECTED if kind == "reject" else ReviewStatus.SENT_BACK
-    if not decide(session, answer.id, status, by, now, note=reason):
+    if not decide(session, answer.id, answer.version, status, by, now, note=reason):
         session.refresh(answer)
         return outcome.say(already_decided(services, answer))
     template = "rejected" if kind == "reject" else "sent_back"
@@ -294,8 +315,8 @@ def _physician_action(services, session, person, answer, action, now, outcome) -
     # review.signoff: the physician OKs the edited post; this approves it (never one over a hard limit).
     if blocking_problems(session, answer):
         return outcome.say("This post needs another edit by marketing before it can go out.")
-    if not decide(session, answer.id, ReviewStatus.APPROVED, answer.decided_by or person.name, now,
-                  expected=(ReviewStatus.AWAITING_SIGNOFF,)):
+    if not decide(session, answer.id, answer.version, ReviewStatus.APPROVED, answer.decided_by or person.name,
+                  now, expected=(ReviewStatus.AWAITING_SIGNOFF,)):
         session.refresh(answer)
         return outcome.say("Thanks, that's already done.")
     audit.record(session, subject="answer", subject_id=answer.id, action="signed_off", now=now, actor=person)

@@ -26,7 +26,7 @@ from bot.config import Config
 from bot.outbox import enqueue
 from bot.review.html import html_document
 from bot.review.limits import channel_label, hard_problems, thread_parts
-from bot.store import Answer, Draft, OutboxMessage, Person, Prompt, Question, ReviewStatus
+from bot.store import Answer, AnswerStatus, Draft, OutboxMessage, Person, Prompt, Question, ReviewStatus
 from bot.weeks import (
     describe_local,
     due_instant,
@@ -160,7 +160,9 @@ def _entries(session: Session, config: Config, *conditions) -> list[CalendarEntr
         .join(Prompt, Answer.prompt_id == Prompt.id)
         .join(Person, Prompt.person_id == Person.id)
         .join(Question, Prompt.question_id == Question.id)
-        .where(Draft.slot_at.is_not(None), Answer.review_status == ReviewStatus.APPROVED, *conditions)
+        # READY as well as approved: an export never shows an answer whose current text is held.
+        .where(Draft.slot_at.is_not(None), Answer.review_status == ReviewStatus.APPROVED,
+               Answer.status == AnswerStatus.READY, *conditions)
         .order_by(Draft.slot_at, Draft.channel, Draft.id)
     ).all()
     tz = config.practice.timezone

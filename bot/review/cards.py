@@ -12,9 +12,9 @@ import json
 from sqlalchemy import select
 
 from bot import weeks
-from bot.chat import Button, Card, CardSection, Form, FormField, MessageRef, OutgoingMessage
+from bot.chat import Button, Card, CardSection, Form, FormField, MessageRef, OutgoingMessage, versioned_value
 from bot.review.limits import hard_problems
-from bot.store import Answer, Draft, OutboxMessage, ReviewStatus
+from bot.store import Answer, AnswerStatus, Draft, OutboxMessage, ReviewStatus
 
 CHANNEL_LABELS = {"facebook": "Facebook", "instagram": "Instagram", "x": "X", "linkedin": "LinkedIn",
                   "blog": "Blog / newsletter"}
@@ -103,8 +103,28 @@ def decision_footer(answer: Answer, tz: str) -> str:
     return f"{DECISION_WORDS[answer.review_status]} by {answer.decided_by}, {when}{note}"
 
 
+def answer_value(answer: Answer) -> str:
+    """What the card's buttons and forms carry: the answer *and* the version they show."""
+    return versioned_value(answer.id, answer.version)
+
+
+def withdrawn_message(answer: Answer) -> OutgoingMessage:
+    """The card while its answer is held for revision: who and which week, no text, no buttons."""
+    person = answer.prompt.person
+    title = f"{person.name}: drafts for {answer.prompt.week}"
+    footer = "Withdrawn — the answer is being revised. A new card follows when it is ready."
+    return OutgoingMessage(text=f"{title}. {footer}", card=Card(title=title, footer=footer))
+
+
 def card_message(services, session, answer: Answer) -> OutgoingMessage:
-    """The approval card: who, the answer, the badges, one draft in full, the others one line each."""
+    """The approval card: who, the answer, the badges, one draft in full, the others one line each.
+
+    Only a READY answer (screened clean, advice warning, or overridden) is ever shown: for any
+    other state the card is the withdrawn notice, so held text can't reach the channel even if
+    a caller renders at the wrong moment.
+    """
+    if answer.status != AnswerStatus.READY:
+        return withdrawn_message(answer)
     person = answer.prompt.person
     specialty = f" ({person.specialty})" if person.specialty else ""
     sections = [CardSection("Answer", answer.text)]
@@ -116,7 +136,7 @@ def card_message(services, session, answer: Answer) -> OutgoingMessage:
         if others:
             sections.append(CardSection("Other drafts (tap Show all drafts)", "\n".join(others)))
     footer = decision_footer(answer, services.config.practice.timezone)
-    value = str(answer.id)
+    value = answer_value(answer)
     buttons: tuple[Button, ...] = ()
     if answer.review_status == ReviewStatus.PENDING:
         buttons = (Button("Approve", "review.approve", value, "primary"), Button("Edit", "review.edit", value),
@@ -135,7 +155,7 @@ def edit_form(session, answer: Answer, message: MessageRef | None) -> Form:
                              max_length=2900) for draft in drafts_of(session, answer))
     then = FormField(name="then", label="Then", multiline=False,
                      options=(("Save and approve", "approve"), ("Save only", "save")), initial="approve")
-    return Form(title="Edit drafts", submit_label="Save", action="review.edit.submit", value=str(answer.id),
+    return Form(title="Edit drafts", submit_label="Save", action="review.edit.submit", value=answer_value(answer),
                 fields=fields + (then,), message=message)
 
 
@@ -143,10 +163,10 @@ def reason_form(answer: Answer, kind: str, message: MessageRef | None) -> Form:
     name = answer.prompt.person.name
     if kind == "reject":
         return Form(title="Reject drafts", submit_label="Reject", action="review.reject.submit",
-                    value=str(answer.id), message=message,
+                    value=answer_value(answer), message=message,
                     fields=(FormField("reason", f"Why? ({name} will see this)", max_length=500),))
     return Form(title="Send back", submit_label="Send back", action="review.sendback.submit",
-                value=str(answer.id), message=message,
+                value=answer_value(answer), message=message,
                 fields=(FormField("reason", f"What should {name} change?", max_length=500),))
 
 
@@ -174,3 +194,20 @@ def all_drafts_for(services, answer_id: int) -> str | None:
     with services.db.transaction() as session:
         answer = session.get(Answer, answer_id)
         return None if answer is None else all_drafts_text(answer, drafts_of(session, answer))
+
+
+def current_card(services, session, answer: Answer) -> list[tuple[MessageRef, OutgoingMessage]]:
+    """Bring this round's card up to the answer's current version (or withdraw it).
+
+    A card still waiting in the outbox gets the new snapshot as its payload; a delivered one is
+    returned as an update for the adapter to apply now. Nothing when no card was queued.
+    """
+    row = session.scalars(select(OutboxMessage).where(OutboxMessage.key == card_key(answer))
+                          .with_for_update()).first()
+    if row is None:
+        return []
+    message = card_message(services, session, answer)
+    if row.sent_ts is None:
+        row.payload = OutgoingMessage(**{**message.__dict__, "key": row.key}).to_json()
+        return []
+    return [(MessageRef(row.sent_channel, row.sent_ts), message)]

@@ -15,7 +15,7 @@ from datetime import datetime
 from sqlalchemy import delete, func, select
 
 from bot import audit
-from bot.chat import Button, OutgoingMessage
+from bot.chat import Button, OutgoingMessage, versioned_value
 from bot.config import PracticeConfig
 from bot.review.drafts import render_drafts
 from bot.screening import AllowList, Finding, Screener, Verdict, suggest_rewording
@@ -61,7 +61,8 @@ def held_message(services, answer: Answer, verdict: Verdict) -> OutgoingMessage:
     flagged = [{"excerpt": answer.text[f.start:f.end], "reason": f.reason}
                for f in verdict.findings if f.category == "phi"]
     text = services.templates.render("messages/held.txt.j2", flagged=flagged)
-    return OutgoingMessage(text=text, buttons=(Button("It's fine", "answer.override", str(answer.id)),))
+    fine = Button("It's fine", "answer.override", versioned_value(answer.id, answer.version))
+    return OutgoingMessage(text=text, buttons=(fine,))
 
 
 def screen_answer(services, session, answer: Answer, person: Person, now: datetime) -> Verdict:

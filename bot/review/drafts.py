@@ -16,6 +16,10 @@ template's short form (`short=True`). On X the whole answer then becomes a numbe
 other channels the answer may end at an earlier sentence end plus " …" (as long as the CTA and
 link are still whole). If nothing fits, the draft keeps the whole answer and says why
 (`fits=False`, `problem`); over a platform's hard limit it cannot be approved (`bot.review.limits`).
+
+The longest fitting sentence end is found by binary search (a draft's length grows with the
+prefix it shows), so fitting renders O(log n) times instead of once per sentence: a long
+answer costs O(n log n), not O(n²). Answers are capped upstream as well.
 """
 
 from __future__ import annotations
@@ -45,11 +49,12 @@ from bot.review.post_text import (
     ELLIPSIS,
     doctor_name,
     physician_slug,
-    sentence_prefixes,
+    sentence_ends,
     sentences,
     tracked_link,
 )
 from bot.templating import TemplateError, Templates
+from bot.text import plain_text
 
 __all__ = [
     "CHANNEL_LIMITS", "Draft", "channel_label", "channel_limit", "hashtags_for", "physician_slug",
@@ -149,7 +154,8 @@ def render_drafts(templates: Templates, practice_config: PracticeConfig,
         week: the prompt's ISO week, e.g. "2026-W48" (goes into utm_campaign).
     """
     slug = physician_slug(physician_name)
-    hook, body = post_hook(public_topic, answer_text.strip())
+    # No controls or bidi overrides in a post, whatever called us.
+    hook, body = post_hook(public_topic, plain_text(answer_text).strip())
     base = {
         "doctor": doctor_name(physician_name),
         "physician_name": physician_name,
@@ -204,10 +210,18 @@ def _fit(templates: Templates, name: str, channel: str, context: dict[str, Any],
             return _fitted(channel, thread, limit)
         return _fitted(channel, short, limit)
     must_keep = [s for s in (context["link"], context["practice_phone"]) if s in short]
-    for prefix in sentence_prefixes(answer):
-        text = _render(templates, name, context, prefix + ELLIPSIS, short=True)
+    best: str | None = None
+    ends = sentence_ends(answer)
+    low, high = 0, len(ends) - 1
+    while low <= high:  # the longest prefix whose draft fits
+        middle = (low + high) // 2
+        text = _render(templates, name, context, answer[:ends[middle]] + ELLIPSIS, short=True)
         if count(text) <= limit and all(s in text for s in must_keep):
-            return _fitted(channel, text, limit, trimmed=True)
+            best, low = text, middle + 1
+        else:
+            high = middle - 1
+    if best is not None:
+        return _fitted(channel, best, limit, trimmed=True)
     return _fitted(channel, short, limit)
 
 

@@ -100,24 +100,39 @@ def tracked_link(base_url: str, channel: str, week: str, physician_slug: str) ->
     return urlunsplit((parts.scheme, parts.netloc, parts.path or "/", query, parts.fragment))
 
 
+def sentence_ends(text: str) -> list[int]:
+    """Where each sentence of `text` ends (prefix lengths, rstripped, shortest first, whole text excluded).
+
+    Linear in the text: one scan for sentence ends, and the abbreviation check looks back at
+    most `_WORD_LOOKBACK` characters (the old version re-searched the whole prefix each time).
+    """
+    text = text.strip()
+    ends: list[int] = []
+    for match in _SENTENCE_END.finditer(text):
+        if match.group() != "\n" and _ends_with_abbreviation(text, match.start()):
+            continue
+        end = match.end()
+        while end > 0 and text[end - 1].isspace():
+            end -= 1
+        if 0 < end < len(text) and (not ends or ends[-1] != end):
+            ends.append(end)
+    return ends
+
+
 def sentence_prefixes(text: str) -> list[str]:
     """Every prefix of `text` that ends at a sentence end, longest first (the whole text excluded)."""
     text = text.strip()
-    prefixes = []
-    for match in _SENTENCE_END.finditer(text):
-        end = match.end()
-        if match.group() != "\n" and _ends_with_abbreviation(text, match.start()):
-            continue
-        prefix = text[:end].rstrip()
-        if prefix and prefix != text and (not prefixes or prefixes[-1] != prefix):
-            prefixes.append(prefix)
-    return prefixes[::-1]
+    return [text[:end] for end in reversed(sentence_ends(text))]
+
+
+_WORD_LOOKBACK = 40
+_LAST_WORD = re.compile(r"([A-Za-z.]+)$")
 
 
 def _ends_with_abbreviation(text: str, dot: int) -> bool:
     if text[dot] != ".":
         return False
-    word = re.search(r"([A-Za-z.]+)$", text[:dot])
+    word = _LAST_WORD.search(text, max(0, dot - _WORD_LOOKBACK), dot)
     if not word:
         return False
     token = word.group(1).lower().strip(".")
@@ -125,18 +140,7 @@ def _ends_with_abbreviation(text: str, dot: int) -> bool:
 
 
 def sentences(text: str) -> list[str]:
-    """The text's sentences, stripped, in order (one pass: fine for a 40,000-character answer)."""
+    """The text's sentences, stripped, in order (cut at `sentence_ends`: linear in the text)."""
     text = text.strip()
-    found, start = [], 0
-    for match in _SENTENCE_END.finditer(text):
-        window = text[max(0, match.start() - 40):match.start() + 1]  # a word before the dot is enough
-        if match.group() != "\n" and _ends_with_abbreviation(window, len(window) - 1):
-            continue
-        piece = text[start:match.end()].strip()
-        if piece:
-            found.append(piece)
-        start = match.end()
-    rest = text[start:].strip()
-    if rest:
-        found.append(rest)
-    return found
+    cuts = [0, *sentence_ends(text), len(text)]
+    return [piece for a, b in zip(cuts, cuts[1:], strict=False) if (piece := text[a:b].strip())]

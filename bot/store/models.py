@@ -157,6 +157,9 @@ class Answer(Base):
     prompt_id: Mapped[int] = mapped_column(ForeignKey("prompts.id"), unique=True)
     person_id: Mapped[int] = mapped_column(ForeignKey("people.id"), index=True)
     text: Mapped[str] = mapped_column(Text, default="")
+    # +1 whenever `text` changes: a card, button or form shows one version, and a decision is a
+    # compare-and-set on (id, version), so nothing decided on an outdated card takes effect.
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
     status: Mapped[str] = mapped_column(String(20), default=AnswerStatus.HELD, index=True)
     verdict: Mapped[str] = mapped_column(String(8), default="")  # ok | warn | block
     findings: Mapped[str] = mapped_column(Text, default="[]")  # JSON: kind, start, end, reason (no text)

@@ -3,23 +3,36 @@
 Adapters translate platform payloads into `IncomingMessage` / `ActionEvent` and send back the
 `Outcome.replies`. Every inbound effect happens once: messages are deduplicated on
 (platform, channel, ts), events on the adapter's own ids via `already_seen`.
+
+Text is made plain here (`bot.text.plain_text`), whatever the platform, and an answer is capped
+at `MAX_ANSWER_CHARS`: a post can't be longer, and every later step (screening, drafts, cards)
+then works on bounded text. A longer answer gets a private reply and is not processed.
+
+Each change of an answer's text bumps its version and is screened again; if its card is out
+for review, the card is brought to the new version (or withdrawn while the answer is held) in
+the same transaction. After a final decision (approved, rejected) the answer no longer changes.
 """
 
 from __future__ import annotations
 
 import hashlib
 import logging
+from dataclasses import replace
 from datetime import datetime, timedelta
 
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from bot import audit, policy, weeks, words
-from bot.chat import ActionEvent, IncomingMessage, MessageRef, Outcome, OutgoingMessage
+from bot.chat import ActionEvent, IncomingMessage, MessageRef, Outcome, OutgoingMessage, parse_ref, small_number
+from bot.home.actions import ACTIONS as HOME_ACTIONS
+from bot.inbox import messages as inbox_messages
 from bot.inbox.actions import check_message, handle_inbox_action, is_check_message
 from bot.outbox import insert_ignoring_duplicates
 from bot.people import person_for_platform_user
 from bot.review import compliance
+from bot.review.approvals import CARD_ACTIONS, PHYSICIAN_ACTIONS
+from bot.review.cards import current_card
 from bot.store import (
     Answer,
     AnswerPart,
@@ -31,6 +44,7 @@ from bot.store import (
     PromptStatus,
     ReviewStatus,
 )
+from bot.text import plain_text
 from bot.weekly.prompts import cancel_open_prompts, describe_next_question
 
 logger = logging.getLogger(__name__)
@@ -39,6 +53,17 @@ STOP_WORDS = {"stop", "unsubscribe", "opt out", "optout"}
 START_WORDS = {"start", "unstop"}  # "resume" is a command word (bot/words.py)
 HELP_WORDS = {"help", "?"}
 PAUSE_WEEKS = (1, 2, 4)
+MAX_ANSWER_CHARS = 3000  # LinkedIn's limit, and what one Slack section or modal input can show
+MAX_FIELD_CHARS = 5000  # a submitted form field (Slack's inputs allow 3,000)
+INBOX_ACTIONS = (inbox_messages.DONE, inbox_messages.HELP, inbox_messages.SNOOZE, inbox_messages.TEMPLATES,
+                 inbox_messages.CHECK, inbox_messages.DETAILS)
+PROMPT_ACTIONS = frozenset({"prompt.skip", "prompt.snooze", "prompt.pause"})
+# Every action id Rounds itself puts on a button or form: what may be logged as it is.
+KNOWN_ACTIONS = (PROMPT_ACTIONS | {"answer.override", policy.ACKNOWLEDGE} | CARD_ACTIONS | PHYSICIAN_ACTIONS
+                 | frozenset(HOME_ACTIONS) | {"home.open_card"}
+                 | {action + suffix for action in INBOX_ACTIONS for suffix in ("", ".submit")})
+IN_REVIEW = (ReviewStatus.PENDING, ReviewStatus.AWAITING_SIGNOFF)
+FINAL = (ReviewStatus.APPROVED, ReviewStatus.REJECTED)
 
 
 def already_seen(services, key: str, now: datetime) -> bool:
@@ -67,7 +92,7 @@ def _render(services, name: str, **context) -> str:
 def handle_message(services, message: IncomingMessage, now: datetime) -> Outcome:
     """A person wrote to the bot: an answer, an addition, an edit, or a command word."""
     outcome = Outcome()
-    text = message.text.strip()
+    text = plain_text(message.text).strip()
     if not text:
         return outcome
     if message.edited:
@@ -84,6 +109,8 @@ def handle_message(services, message: IncomingMessage, now: datetime) -> Outcome
             return outcome.say(_render(services, "unknown_person"))
         if policy.needs_policy(services, person):
             return policy.policy_reply(services, person, outcome)
+        if len(text) > MAX_ANSWER_CHARS:
+            return _too_long(services, outcome, len(text))
         if message.edited:
             return _apply_edit(services, session, person, message, text, now, outcome)
         command = text.lower().rstrip(".! ")
@@ -114,17 +141,27 @@ def handle_message(services, message: IncomingMessage, now: datetime) -> Outcome
         return _add_to_answer(services, session, person, prompt, message, text, now, outcome)
 
 
+def _too_long(services, outcome: Outcome, length: int) -> Outcome:
+    logger.info("answer of %s characters not processed (limit %s)", length, MAX_ANSWER_CHARS)
+    return outcome.say(_render(services, "too_long", limit=MAX_ANSWER_CHARS, length=length))
+
+
 def _add_to_answer(services, session, person, prompt, message, text, now, outcome) -> Outcome:
     """A reply to the open question: the answer, an addition, a revision, or an override reason."""
-    answer = session.scalars(select(Answer).where(Answer.prompt_id == prompt.id)).first()
+    answer = session.scalars(select(Answer).where(Answer.prompt_id == prompt.id).with_for_update()
+                             .execution_options(populate_existing=True)).first()
     if answer is not None and answer.status == AnswerStatus.AWAITING_REASON:
         compliance.override(services, session, answer, person, text.splitlines()[0][:300], now)
         return outcome.say(_render(services, "overridden"))
+    if answer is not None and answer.review_status in FINAL:
+        return outcome.say(_render(services, "answer_decided"))
     first = answer is None
     revising = not first and answer.status == AnswerStatus.HELD
+    if not first and not revising and len(answer.text) + 1 + len(text) > MAX_ANSWER_CHARS:
+        return _too_long(services, outcome, len(answer.text) + 1 + len(text))
     if first:
         answer = Answer(prompt_id=prompt.id, person_id=person.id, text="", status=AnswerStatus.HELD,
-                        created_at=now, updated_at=now)
+                        version=0, created_at=now, updated_at=now)
         session.add(answer)
         session.flush()
         audit.record(session, subject="answer", subject_id=answer.id, action="received", now=now, actor=person)
@@ -156,8 +193,20 @@ def _answered_question_messages(session, prompt: Prompt) -> list[tuple[MessageRe
 
 
 def _screen_and_reply(services, session, person, answer, now, outcome, clean_reply: str) -> Outcome:
-    """Nobody else sees an answer before the guard: held answers get a private explanation."""
+    """Nobody else sees an answer before the guard: held answers get a private explanation.
+
+    An answer out for review keeps its card in step: the card shows the new version (screened
+    again) or, while the answer is held, says it was withdrawn and leaves review until the
+    answer is ready again (then a new card follows).
+    """
     verdict = compliance.screen_answer(services, session, answer, person, now)
+    if answer.review_status in IN_REVIEW:
+        withdrawn = answer.status != AnswerStatus.READY
+        answer.review_status = None if withdrawn else ReviewStatus.PENDING
+        audit.record(session, subject="answer", subject_id=answer.id, now=now,
+                     action="card_withdrawn" if withdrawn else "card_updated", version=answer.version)
+        session.flush()
+        outcome.updates.extend(current_card(services, session, answer))
     if verdict.verdict == "block":
         held = compliance.held_message(services, answer, verdict)
         return outcome.say(held.text, buttons=held.buttons)
@@ -168,7 +217,7 @@ def _sent_back_answer(session: Session, person: Person) -> Answer | None:
     """An answer marketing sent back: the physician's next message revises it, whatever the week."""
     return session.scalars(
         select(Answer).where(Answer.person_id == person.id, Answer.review_status == ReviewStatus.SENT_BACK)
-        .order_by(Answer.id.desc()).with_for_update()
+        .order_by(Answer.id.desc()).with_for_update().execution_options(populate_existing=True)
     ).first()
 
 
@@ -183,8 +232,10 @@ def _revise_sent_back(services, session, person, answer, message, text, now, out
 
 
 def _rebuild_answer_text(session, answer: Answer, now: datetime) -> None:
+    """The answer's text from its parts: a new version, which outdates every card and form."""
     session.refresh(answer, ["parts"])
     answer.text = "\n".join(part.text for part in answer.parts)
+    answer.version = (answer.version or 0) + 1
     answer.updated_at = now
 
 
@@ -195,12 +246,17 @@ def _apply_edit(services, session, person, message, text, now, outcome) -> Outco
     ).first()
     if part is None or part.answer.person_id != person.id:
         return outcome  # an edit of a message that was not part of an answer
-    prompt = part.answer.prompt
-    if prompt.expires_at <= now:
+    # Lock and re-read: the row may have been loaded (through `part.answer`) before a concurrent
+    # decision committed, and a stale `review_status` would let an approved answer change.
+    answer = session.get(Answer, part.answer_id, with_for_update=True, populate_existing=True)
+    if answer.prompt.expires_at <= now:
         return outcome
+    if answer.review_status in FINAL:
+        return outcome.say(_render(services, "answer_decided"))
+    if len(answer.text) - len(part.text) + len(text) > MAX_ANSWER_CHARS:
+        return _too_long(services, outcome, len(answer.text) - len(part.text) + len(text))
     part.text = text
     session.flush()
-    answer = part.answer
     _rebuild_answer_text(session, answer, now)
     audit.record(session, subject="answer", subject_id=answer.id, action="edited", now=now, actor=person)
     if answer.status == AnswerStatus.AWAITING_REASON:
@@ -214,6 +270,9 @@ def _apply_edit(services, session, person, message, text, now, outcome) -> Outco
 def handle_action(services, action: ActionEvent, now: datetime) -> Outcome:
     """Skip, Snooze or Pause tapped on a question: only by its own physician, only while open."""
     outcome = Outcome()
+    if any(len(value) > MAX_FIELD_CHARS for value in action.fields.values()):
+        return outcome.say(f"That is too long: please keep each field under {MAX_FIELD_CHARS} characters.")
+    action = replace(action, fields={name: plain_text(value) for name, value in action.fields.items()})
     if action.action == policy.ACKNOWLEDGE:
         return policy.acknowledge(services, action, now)
     if policy.required(services):
@@ -235,15 +294,18 @@ def handle_action(services, action: ActionEvent, now: datetime) -> Outcome:
         return _ask_override_reason(services, action, now, outcome)
     handlers = {"prompt.skip": _skip, "prompt.snooze": _snooze, "prompt.pause": _pause}
     handler = handlers.get(action.action)
-    if handler is None:
-        logger.warning("unknown action id %r from %s", action.action, action.platform)
+    if handler is None:  # the id is not ours: log its size and hash, never its text
+        digest = hashlib.sha256(action.action.encode("utf-8", "surrogatepass")).hexdigest()[:10]
+        logger.warning("unknown action id (%s characters, sha256 %s) from %s", len(action.action), digest,
+                       action.platform)
         return outcome
-    prompt_id, _, extra = action.value.partition(":")
-    if not prompt_id.isdigit():
+    prompt_id_text, _, extra = action.value.partition(":")
+    prompt_id = small_number(prompt_id_text, digits=18)
+    if prompt_id is None:
         return outcome
     with services.db.transaction() as session:
         person = person_for_platform_user(session, action.platform, action.user_id)
-        prompt = session.get(Prompt, int(prompt_id), with_for_update=True)
+        prompt = session.get(Prompt, prompt_id, with_for_update=True)
         if person is None or prompt is None or prompt.person_id != person.id:
             return outcome.say("That button isn't for you.")
         if prompt.status not in PromptStatus.OPEN or prompt.expires_at <= now:
@@ -274,9 +336,9 @@ def _snooze(services, session, person, prompt, _extra, action, now, outcome) -> 
 
 
 def _pause(services, session, person, prompt, extra, action, now, outcome) -> Outcome:
-    if not extra.isdigit() or int(extra) not in PAUSE_WEEKS:
+    count = small_number(extra, digits=2)
+    if count not in PAUSE_WEEKS:
         return outcome.say("Choose 1, 2 or 4 weeks.")
-    count = int(extra)
     # This week is closed; the pause covers the `count` weeks after it (a vacation ahead).
     person.paused_until = weeks.week_monday(weeks.next_week_key(prompt.week, count + 1))
     person.updated_at = now
@@ -287,15 +349,21 @@ def _pause(services, session, person, prompt, extra, action, now, outcome) -> Ou
 
 
 def _ask_override_reason(services, action: ActionEvent, now: datetime, outcome: Outcome) -> Outcome:
-    """'It's fine' on a held answer: the physician's next message is the one-line reason."""
-    if not action.value.isdigit():
+    """'It's fine' on a held answer: the physician's next message is the one-line reason.
+
+    The button names the held version: an "It's fine" about text that has changed since is refused.
+    """
+    ref = parse_ref(action.value)
+    if ref is None:
         return outcome
     with services.db.transaction() as session:
         person = person_for_platform_user(session, action.platform, action.user_id)
-        answer = session.get(Answer, int(action.value), with_for_update=True)
+        answer = session.get(Answer, ref[0], with_for_update=True, populate_existing=True)
         if person is None or answer is None or answer.person_id != person.id:
             return outcome.say("That button isn't for you.")
         if answer.status != AnswerStatus.HELD or answer.prompt.expires_at <= now:
             return outcome.say("That answer is no longer held.")
+        if ref[1] != answer.version:
+            return outcome.say("Your answer has changed since then: please check the latest message about it.")
         answer.status = AnswerStatus.AWAITING_REASON
         return outcome.say(_render(services, "ask_override_reason"))

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from bot.chat import Form, FormField
+from bot.chat import Form, FormField, small_number
 from handlers.console.render import safe
 
 CANCEL = ":cancel"
@@ -88,8 +88,9 @@ class FormPrompter:
 
     @staticmethod
     def option(form_field: FormField, typed: str) -> str | None:
-        if typed.isdigit() and 1 <= int(typed) <= len(form_field.options):
-            return form_field.options[int(typed) - 1][1]
+        number = small_number(typed, digits=3)
+        if number is not None and 1 <= number <= len(form_field.options):
+            return form_field.options[number - 1][1]
         for label, value in form_field.options:
             if typed.lower() in (label.lower(), value.lower()):
                 return value

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import TextIO
 
+from bot.chat import small_number
 from bot.services import Services
 from handlers.console.chat import dm_channel
 from handlers.console.render import indent, safe
@@ -27,8 +28,8 @@ class Quit(Exception):
 
 
 def _number(text: str) -> int | None:
-    text = text.strip().lstrip("#")
-    return int(text) if text.isdigit() else None
+    """A typed number ("3", "#3"); "¹" or thirty nines are not one (`str.isdigit` says they are)."""
+    return small_number(text.strip().lstrip("#"))
 
 
 class Commands:
@@ -54,8 +55,9 @@ class Commands:
                 return
             handler(rest.strip())
             return
-        if line.strip().isdigit() and self.s.latest_has_choices():
-            self.s.choose(int(line.strip()))
+        choice = small_number(line.strip(), digits=3)
+        if choice is not None and self.s.latest_has_choices():
+            self.s.choose(choice)
             return
         self.s.send_text(line)
 
@@ -157,11 +159,14 @@ class Commands:
 
     def advance(self, rest: str) -> None:
         try:
-            delta = parse_duration(rest)
+            later = self.s.now + parse_duration(rest)
         except ValueError as error:
             self.s.say(f"{error}.")
             return
-        self.s.now += delta
+        except OverflowError:
+            self.s.say("That is further ahead than the calendar goes.")
+            return
+        self.s.now = later
         self.s.say(f"Clock moved forward {rest.strip()}.")
         self.s.tick()
 

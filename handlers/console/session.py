@@ -36,7 +36,7 @@ BOT_NAME = "Rounds"
 MARKETING = CONSOLE_MARKETING_CHANNEL
 REVIEW_ROLES = frozenset({"approver", "lead"})
 WEEKDAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-_DURATION = re.compile(r"(\d+)\s*([wdhm])")
+_DURATION = re.compile(r"([0-9]{1,5})\s*([wdhm])")  # bounded: "99999999999d" would overflow timedelta
 _UNITS = {"w": "weeks", "d": "days", "h": "hours", "m": "minutes"}
 
 HELP = """\

@@ -22,6 +22,7 @@ import asyncio
 import logging
 import re
 import traceback
+from dataclasses import replace
 from typing import Any
 
 from slack_bolt.async_app import AsyncApp
@@ -34,10 +35,14 @@ from slack_sdk.http_retry.builtin_async_handlers import (
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.chat import ActionEvent, IncomingMessage, MessageRef, Outcome
+from bot.people import display_names
 from bot.store import ProcessedEvent
 from bot.weekly import inbound
 from handlers.slack.forms import action_from_view, blank_required, render_form
 from handlers.slack.home import HomePublisher, register_home
+from handlers.slack.logs import bolt_logger, web_client_logger
+from handlers.slack.markup import decode, mentioned_users
+from handlers.slack.payloads import log_ids
 from handlers.slack.render import core_action, render_message
 
 logger = logging.getLogger(__name__)
@@ -52,18 +57,17 @@ def create_slack_app(services) -> AsyncApp:
         services: the core `Services`; `services.config.slack` holds token, secret and API URL.
     """
     config = services.config.slack
-    client = AsyncWebClient(token=config.bot_token, base_url=config.api_url, retry_handlers=[
-        AsyncConnectionErrorRetryHandler(max_retry_count=2),
-        AsyncRateLimitErrorRetryHandler(max_retry_count=3),
-        AsyncServerErrorRetryHandler(max_retry_count=2),
-    ])
+    client = AsyncWebClient(token=config.bot_token, base_url=config.api_url, logger=web_client_logger(),
+                            retry_handlers=[AsyncConnectionErrorRetryHandler(max_retry_count=2),
+                                            AsyncRateLimitErrorRetryHandler(max_retry_count=3),
+                                            AsyncServerErrorRetryHandler(max_retry_count=2)])
     app = AsyncApp(
         client=client,
         signing_secret=config.signing_secret,
         # Only Socket Mode may run without a signing secret; HTTP mode always verifies.
         request_verification_enabled=bool(config.signing_secret) or not config.socket_mode,
         process_before_response=True,
-        logger=logging.getLogger("handlers.slack.bolt"),
+        logger=bolt_logger(),
     )
     register_events(app, services)
     home = register_home(app, services)
@@ -109,7 +113,7 @@ def incoming_from_event(event: dict[str, Any]) -> IncomingMessage | None:
         user_id=inner["user"],
         channel=event.get("channel") or inner.get("channel", ""),
         ts=inner["ts"],
-        text=inner.get("text") or "",
+        text=inner.get("text") or "",  # still Slack markup: `handle_event` decodes it
         is_direct=True,
         thread_ts=thread_ts if thread_ts and thread_ts != inner["ts"] else None,
         edited=edited,
@@ -122,6 +126,9 @@ async def handle_event(services, body: dict[str, Any], client: AsyncWebClient,
     if event_key and await asyncio.to_thread(_recorded, services, event_key):
         logger.info("slack event %s already handled; ignoring retry", body.get("event_id"))
         return
+    mentioned = mentioned_users(message.text)
+    names = await asyncio.to_thread(display_names, services, "slack", mentioned) if mentioned else {}
+    message = replace(message, text=decode(message.text, names))
     now = services.clock()
     outcome = await asyncio.to_thread(inbound.handle_message, services, message, now)
     await send_replies(client, outcome, message.channel, message.user_id,
@@ -247,20 +254,6 @@ async def send_updates(client: AsyncWebClient, outcome: Outcome) -> None:
                            error.response.get("error"))
 
 
-def _ids(body: dict[str, Any]) -> dict[str, Any]:
-    event = body.get("event") or {}
-    actions = body.get("actions") or [{}]
-    return {
-        "type": body.get("type"), "event_id": body.get("event_id"),
-        "event_type": event.get("type"), "subtype": event.get("subtype"),
-        "team": body.get("team_id") or (body.get("team") or {}).get("id"),
-        "user": event.get("user") or (body.get("user") or {}).get("id"),
-        "channel": event.get("channel") or (body.get("channel") or {}).get("id"),
-        "ts": event.get("ts"), "action_id": actions[0].get("action_id"),
-        "callback_id": (body.get("view") or {}).get("callback_id"),
-    }
-
-
 async def _log_error(error: Exception, body: dict[str, Any]) -> None:
     """The one Slack error handler: ids and the exception's type and frames, never its text.
 
@@ -270,4 +263,4 @@ async def _log_error(error: Exception, body: dict[str, Any]) -> None:
     code = error.response.get("error") if isinstance(error, SlackApiError) else None
     frames = "".join(traceback.format_tb(error.__traceback__))
     logger.error("slack listener failed: %s%s %s\n%s", type(error).__name__,
-                 f" ({code})" if code else "", _ids(body or {}), frames)
+                 f" ({code})" if code else "", log_ids(body, inbound.KNOWN_ACTIONS), frames)

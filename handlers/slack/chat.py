@@ -35,6 +35,7 @@ from slack_sdk.http_retry.jitter import RandomJitter
 
 from bot.chat import MessageRef, OutgoingMessage, PermanentSendError, TransientSendError
 from bot.config import SlackConfig
+from handlers.slack.logs import web_client_logger
 from handlers.slack.render import render_message
 
 logger = logging.getLogger(__name__)
@@ -192,7 +193,8 @@ class SlackChat:
         self._channels_lock = threading.Lock()
         self._groups: dict[str, tuple[float, frozenset[str]]] = {}
         self._groups_lock = threading.Lock()
-        common = {"token": config.bot_token, "base_url": config.api_url, "timeout": timeout}
+        common = {"token": config.bot_token, "base_url": config.api_url, "timeout": timeout,
+                  "logger": web_client_logger()}
         # Safe to repeat: connection errors, 429 and 5xx are retried inside slack_sdk.
         self.client = WebClient(**common, retry_handlers=[
             ConnectionErrorRetryHandler(max_retry_count=2, interval_calculator=_backoff()),

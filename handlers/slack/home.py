@@ -30,6 +30,7 @@ from bot import words
 from bot.chat import OutgoingMessage
 from bot.home import HomeView, home_view
 from bot.people import person_for_platform_user
+from handlers.slack.markup import decode
 from handlers.slack.render import actions_blocks, escape, render_message, truncate
 
 logger = logging.getLogger(__name__)
@@ -111,8 +112,9 @@ def register_home(app, services) -> HomePublisher:
     async def on_rounds_command(ack, command):
         # The core's work is one short transaction: answer in the acknowledgement itself,
         # privately, where the command was typed (no response_url round trip).
+        text = decode(command.get("text") or "")  # Slack markup → plain text, as for messages
         outcome = await asyncio.to_thread(words.handle_slash, services, "slack", command.get("user_id", ""),
-                                          command.get("text") or "", services.clock())
+                                          text, services.clock())
         reply = outcome.replies[0] if outcome.replies else None
         rendered = render_message(reply.as_message()) if reply else {"text": words.HELP}
         await ack(response_type="ephemeral", **rendered)

@@ -533,3 +533,23 @@ def test_channel_when_empty_and_help_mentions_it(console_services):
 
     assert "No messages in #marketing yet." in out
     assert ":channel" in out and ":cancel abandons the form" in out
+
+
+def test_odd_and_over_long_console_input_is_answered_not_crashed(console_services):
+    """Issue 8 on the console: "¹" and huge numbers are not numbers, durations that overflow the
+    calendar are refused, an over-long answer gets the private reply, controls and bidi overrides
+    never reach the stored answer."""
+    from bot.weekly.inbound import MAX_ANSWER_CHARS
+
+    db = console_services.db
+    add_person(db, "lee@example.org", "Dr. Amy Lee")
+    seed_questions(db)
+
+    out = drive(console_services, ":as lee", ":tick", "¹", "9" * 30, ":choose ¹", ":advance " + "99999w" * 6,
+                "x " * MAX_ANSWER_CHARS, "Salt\u202e matters\u0007 most.", ":quit")
+
+    assert "Traceback" not in out
+    assert "further ahead than the calendar goes" in out
+    assert "longer than a post can be" in out
+    with db.transaction() as session:
+        assert session.scalars(select(Answer)).one().text == "¹\n" + "9" * 30 + "\nSalt matters most."

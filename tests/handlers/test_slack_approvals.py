@@ -93,7 +93,8 @@ def answer_and_post_card(services, fake, answer_text: str = CLEAN):
     services.clock.now = CARD_TIME
     assert run_due(services, CARD_TIME).cards_posted == 1
     services.clock.now = CLICKED
-    return card_message(fake), answer_id(services)
+    card = card_message(fake)
+    return card, actions_of(card.blocks)[0]["value"]  # what the card's buttons carry: "id:version"
 
 
 def card_message(fake):
@@ -200,7 +201,7 @@ def test_card_is_posted_to_marketing_with_header_badge_drafts_and_buttons(review
     assert [b["action_id"] for b in buttons] == ["review.approve", "review.edit", "review.reject", "review.sendback",
                                                  "review.show"]
     assert [b.get("style") for b in buttons] == ["primary", None, "danger", None, None]
-    assert {b["value"] for b in buttons} == {str(answer_id(review))}
+    assert {b["value"] for b in buttons} == {f"{answer_id(review)}:1"}
     assert "Waiting for approval" in card.text  # the plain fallback
     for block in card.blocks:
         Block.parse(block).validate_json()

@@ -62,7 +62,7 @@ def test_hundred_concurrent_double_approvals_over_slack_make_exactly_hundred_dec
         with primary.db.transaction() as session:
             answer_ids = list(session.scalars(select(Answer.id).order_by(Answer.id)))
         # Card i belongs to answer i: both were created in the same order.
-        bodies = [(replica, action_body("review.approve", str(answer_id), MARKETING, card.ts, user=approver))
+        bodies = [(replica, action_body("review.approve", f"{answer_id}:1", MARKETING, card.ts, user=approver))
                   for answer_id, card in zip(answer_ids, cards, strict=True)
                   for replica, approver in zip((0, 1), APPROVERS, strict=True)]
 
