@@ -116,6 +116,8 @@ class PracticeConfig:
     urls: tuple[str, ...] = ("https://example.org/",)
     timezone: str = "America/New_York"
     staff_names: tuple[str, ...] = ()
+    places: tuple[str, ...] = ()  # the practice's own city, neighbourhoods, campuses: never a patient's place
+    addresses: tuple[str, ...] = ()  # the practice's public street addresses
     hashtags: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     working_days: frozenset[int] = MONDAY_TO_FRIDAY
     holidays: frozenset[date] = frozenset()
@@ -445,7 +447,8 @@ def _holidays(section: _Section, base_dir: Path | None) -> frozenset[date]:
 
 
 def _practice(raw: Mapping[str, Any], base_dir: Path | None = None) -> PracticeConfig:
-    keys = {"name", "names", "phone", "phones", "url", "urls", "timezone", "staff_names", "hashtags",
+    keys = {"name", "names", "phone", "phones", "url", "urls", "timezone", "staff_names", "places", "addresses",
+            "hashtags",
             "working_days", "holidays", "holidays_file"}
     section = _Section(raw, "practice", keys)
     defaults = PracticeConfig()
@@ -466,6 +469,8 @@ def _practice(raw: Mapping[str, Any], base_dir: Path | None = None) -> PracticeC
         names=names, phones=phones, urls=urls,
         timezone=section.timezone("timezone", defaults.timezone),
         staff_names=section.strings("staff_names", ()),
+        places=section.strings("places", ()),
+        addresses=section.strings("addresses", ()),
         hashtags=hashtags,
         working_days=_working_days(section),
         holidays=_holidays(section, base_dir),

@@ -144,3 +144,24 @@ def test_rounds_screen_uses_roster_names_as_allow_list(tmp_path):
     assert out[1]["verdict"] == "block" and {"name", "mrn"} <= {f["kind"] for f in out[1]["findings"]}
     assert out[2]["line"] == 3 and "error" in out[2]
     assert out[3]["line"] == 4 and "text" in out[3]["error"]
+
+
+def test_rounds_screen_allows_the_practice_city_and_address_from_config(tmp_path):
+    config = tmp_path / "config.toml"
+    lines = "\n".join(json.dumps({"id": i, "text": t}) for i, t in [
+        ("city", "My patient who lives in Rockville fell again."),
+        ("address", "Flu shots at 100 Main Street, Rockville, MD 20850 all week."),
+        ("other", "My patient who lives in Gaithersburg fell again."),
+    ])
+    env = {**os.environ, "ROUNDS_DATABASE_URL": f"sqlite:///{tmp_path / 'r.db'}", "ROUNDS_CONFIG": str(config)}
+    rounds = [sys.executable, "-m", "bot"]
+
+    def screened(practice: str) -> dict[str, str]:
+        config.write_text(practice)
+        result = subprocess.run([*rounds, "screen"], input=lines, env=env, cwd=tmp_path, capture_output=True,
+                                text=True)
+        return {row["id"]: row["verdict"] for row in map(json.loads, result.stdout.splitlines())}
+
+    assert screened("") == {"city": "block", "address": "block", "other": "block"}
+    public = '[practice]\nplaces = ["Rockville"]\naddresses = ["100 Main Street, Rockville, MD 20850"]\n'
+    assert screened(public) == {"city": "ok", "address": "ok", "other": "block"}

@@ -26,7 +26,8 @@ logger = logging.getLogger(__name__)
 
 def practice_allow_list(practice: PracticeConfig) -> AllowList:
     return AllowList(names=frozenset(practice.names) | frozenset(practice.staff_names),
-                     phones=frozenset(practice.phones), urls=frozenset(practice.urls))
+                     phones=frozenset(practice.phones), urls=frozenset(practice.urls),
+                     places=frozenset(practice.places), addresses=frozenset(practice.addresses))
 
 
 def roster_allow_list(session) -> AllowList:

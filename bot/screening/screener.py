@@ -139,7 +139,26 @@ class Screener:
         found.extend(sentence_findings(text, self._sentences, spans))
         if purpose == "reply":
             found.extend(find_patient_confirmations(text))
-        return Verdict.from_findings(_resolve(found))
+        return Verdict.from_findings(_resolve(_outside_public_text(text, found, self._allow.addresses)))
+
+
+def _outside_public_text(text: str, found: list[Finding], public: frozenset[str]) -> list[Finding]:
+    """Drop identifier findings inside the practice's own public text (its street address, ZIP included).
+
+    The detectors see an address as street, city and ZIP pieces; an allow-listed address is public
+    as a whole, so anything found inside one of its occurrences is too. Advice and stories stay.
+    """
+    if not public:
+        return found
+    lowered = text.lower()
+    spans = []
+    for value in public:
+        needle, start = value.lower(), 0
+        while needle and (start := lowered.find(needle, start)) != -1:
+            spans.append((start, start + len(needle)))
+            start += len(needle)
+    return [f for f in found if f.category != "phi" or f.kind in _NEVER_DROPPED
+            or not any(a <= f.start and f.end <= b for a, b in spans)]
 
 
 def _resolve(found: list[Finding]) -> tuple[Finding, ...]:
