@@ -109,7 +109,8 @@ def test_need_help_is_a_card_form_and_reaches_the_lead(inbox, connector):
     assert note["id"] == "note"
     body = click(inbox, connector, form, "Tell the lead", KIM, _sent_id(connector, KIM),
                  note="A review mentions <at>everyone</at> & a lawsuit")
-    assert "I've told Jo Lead" in str(body)
+    assert "Done" in actions_of(body["value"]), "the reminder comes back in place of the form"
+    assert "I've told Jo Lead" in connector.sent(CHATS[KIM])[-1].body["text"]
     run_due(inbox, AT_10_12)
     [told] = connector.sent(CHATS[JO])
     assert told.body["text"].startswith("Kim Reyes needs help with today's inbox check (Thu Dec 3):")
