@@ -1,6 +1,6 @@
 """Inbox checks on Teams: the daily reminder card with Done / Need help / Snooze 1 hour / Reply
 templates / Check a reply, forms as card inputs, Done shown on every reminder of the day, Need
-help reaching the lead, all through `/api/messages` and the fake connector."""
+help reaching the lead, the lead told when nobody tapped Done, all through `/api/messages` and the fake connector."""
 
 from __future__ import annotations
 
@@ -24,7 +24,7 @@ from tests.handlers.teams.conftest import (
     submit,
     teams_services,
 )
-from tests.inbox.conftest import ACCOUNTS, REMIND, THU
+from tests.inbox.conftest import ACCOUNTS, DEADLINE, REMIND, THU
 
 SAM, KIM, JO = "aad-sam", "aad-kim", "aad-jo"
 CHATS = {SAM: "a:personal-sam", KIM: "a:personal-kim", JO: "a:personal-jo"}
@@ -143,3 +143,11 @@ def test_reply_templates_then_check_a_reply_by_form_and_by_message(inbox, connec
 def _sent_id(connector, aad) -> str:
     """The activity id the fake connector gave the reminder (a click's replyToId)."""
     return reminder(connector, aad)[0].response_id
+
+
+def test_nobody_tapped_done_by_the_deadline_the_lead_is_told_once(inbox, connector):
+    run_due(inbox, DEADLINE)
+    run_due(inbox, DEADLINE + timedelta(minutes=5))
+    [told] = connector.sent(CHATS[JO])
+    assert told.body["text"].startswith("Nobody marked today's inbox check done by 12:00 (Thu Dec 3).")
+    assert "Sam Ortiz" in told.body["text"] and "Kim Reyes" in told.body["text"]
