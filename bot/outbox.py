@@ -298,6 +298,20 @@ def deliver_due(services, now: datetime, max_batches: int | None = None,
     return report
 
 
+def sent_message(db, ref: MessageRef) -> OutgoingMessage | None:
+    """What the outbox last sent at `ref`, if it sent anything there.
+
+    For platforms where a form takes the place of the message it was opened from (Teams shows
+    card inputs in place of the card): once the form is submitted, the message can be shown again.
+    """
+    with db.transaction() as session:
+        payload = session.scalars(
+            select(OutboxMessage.payload).where(OutboxMessage.sent_channel == ref.channel,
+                                                OutboxMessage.sent_ts == ref.ts)
+            .order_by(OutboxMessage.id.desc()).limit(1)).first()
+    return OutgoingMessage.from_json(payload) if payload else None
+
+
 def outbox_counts(db) -> dict[str, int]:
     """Rows per status, for /healthz and `rounds tick` output."""
     with db.transaction() as session:

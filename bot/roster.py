@@ -29,9 +29,10 @@ logger = logging.getLogger(__name__)
 
 ROLES = ("physician", "staff", "approver", "lead")
 REQUIRED_COLUMNS = ("name", "email", "role")
-OPTIONAL_COLUMNS = ("specialty", "timezone", "weekday", "time", "slack_user_id")
+OPTIONAL_COLUMNS = ("specialty", "timezone", "weekday", "time", "slack_user_id", "teams_user_id")
 EMAIL = re.compile(r"^[^@\s,;<>\"]+@[^@\s,;<>\"]+\.[^@\s,;<>\".]{2,}$")
 SLACK_USER_ID = re.compile(r"^[UW][A-Z0-9]{2,31}$")
+AAD_OBJECT_ID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
 
 
 class PersonStatus:
@@ -54,6 +55,7 @@ class RosterRow:
     weekday: int | None
     local_time: str | None
     slack_user_id: str | None
+    teams_user_id: str | None = None  # AAD (Entra ID) object id, lower case
 
 
 @dataclass
@@ -122,8 +124,12 @@ def validate_row(line: int, row: dict[str, str]) -> RosterRow:
     if slack_user_id is not None and not SLACK_USER_ID.match(slack_user_id):
         raise ValueError(f"slack_user_id {slack_user_id!r} is not a Slack member id like U0123ABCD "
                          "(Profile → ⋮ → Copy member ID)")
+    teams_user_id = (row.get("teams_user_id") or "").strip().lower() or None
+    if teams_user_id is not None and not AAD_OBJECT_ID.match(teams_user_id):
+        raise ValueError(f"teams_user_id {row['teams_user_id']!r} is not an Entra ID (AAD) object id like "
+                         "3f2504e0-4f89-11d3-9a0c-0305e82c3301 (Entra admin center → Users → Object ID)")
     return RosterRow(line, name, email, roles, normalise_specialty(row.get("specialty")),
-                     timezone, weekday, local_time, slack_user_id)
+                     timezone, weekday, local_time, slack_user_id, teams_user_id)
 
 
 # --- import -----------------------------------------------------------------------------------
@@ -170,6 +176,7 @@ def _validate_all(rows: list[tuple[int, dict[str, str]]], report: ImportReport,
     valid: list[RosterRow] = []
     first_line_of: dict[str, int] = {}
     slack_line_of: dict[str, int] = {}
+    teams_line_of: dict[str, int] = {}
     mentioned: set[str] = set()
     for line, raw in counted(rows, progress):
         mentioned.add(raw.get("email", "").lower())
@@ -187,9 +194,16 @@ def _validate_all(rows: list[tuple[int, dict[str, str]]], report: ImportReport,
                 line, f"duplicate slack_user_id {row.slack_user_id} (first on line "
                 f"{slack_line_of[row.slack_user_id]})", row.email))
             continue
+        if row.teams_user_id and row.teams_user_id in teams_line_of:
+            report.errors.append(RowProblem(
+                line, f"duplicate teams_user_id {row.teams_user_id} (first on line "
+                f"{teams_line_of[row.teams_user_id]})", row.email))
+            continue
         first_line_of[row.email] = line
         if row.slack_user_id:
             slack_line_of[row.slack_user_id] = line
+        if row.teams_user_id:
+            teams_line_of[row.teams_user_id] = line
         valid.append(row)
     return valid, mentioned
 
@@ -238,6 +252,12 @@ def _upsert(session: Session, defaults: PromptsConfig, row: RosterRow, now: date
                 row.line, f"slack_user_id {row.slack_user_id} already belongs to {holder.email}",
                 row.email))
             return
+    if row.teams_user_id:
+        holder = session.scalars(select(Person).where(Person.teams_user_id == row.teams_user_id)).first()
+        if holder is not None and holder is not person:
+            report.errors.append(RowProblem(
+                row.line, f"teams_user_id {row.teams_user_id} already belongs to {holder.email}", row.email))
+            return
     if person is None:
         person = Person(email=row.email, created_at=now, active=True,
                         timezone=row.timezone or defaults.default_timezone,
@@ -273,11 +293,13 @@ def _apply(person: Person, row: RosterRow) -> None:
     if row.slack_user_id and row.slack_user_id != person.slack_user_id:
         person.slack_user_id = row.slack_user_id
         person.slack_dm_channel = None  # a different user: open their DM afresh
+    if row.teams_user_id:
+        person.teams_user_id = row.teams_user_id
 
 
 def _snapshot(person: Person) -> tuple:
     return (person.name, person.roles, person.specialty, person.timezone, person.weekday,
-            person.local_time, person.slack_user_id, person.active)
+            person.local_time, person.slack_user_id, person.teams_user_id, person.active)
 
 
 # --- queries ----------------------------------------------------------------------------------

@@ -34,6 +34,7 @@ class Call:
     activity_id: str | None
     body: dict[str, Any]
     status: int = 200
+    response_id: str | None = None  # the activity id a successful send was given
     at: float = field(default_factory=time.monotonic)
 
 
@@ -141,7 +142,8 @@ class FakeConnector:
                                      status=failure[0], headers=headers)
         if request.method == "PUT":
             return web.json_response({"id": call.activity_id})
-        return web.json_response({"id": f"msg-{next(self._ids)}"}, status=201)
+        call.response_id = f"msg-{next(self._ids)}"
+        return web.json_response({"id": call.response_id}, status=201)
 
     async def _members(self, request: web.Request) -> web.Response:
         return web.json_response(self.members)

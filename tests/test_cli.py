@@ -149,7 +149,38 @@ def test_roster_import_reports_bad_lines_imports_good_rows_and_reimports_in_plac
     assert cli("roster", "remove", "nobody@example.org", check_exit=2).stderr.startswith("rounds: nobody")
 
     exported = cli("roster", "list", "--csv").stdout
-    assert exported.startswith("name,email,role,specialty,timezone,weekday,time,slack_user_id\n")
+    assert exported.startswith("name,email,role,specialty,timezone,weekday,time,slack_user_id,teams_user_id\n")
+
+
+def test_roster_teams_user_id_column_is_validated_and_exported(cli, tmp_path):
+    lee_id = "3f2504e0-4f89-11d3-9a0c-0305e82c3301"
+    roster = tmp_path / "teams.csv"
+    roster.write_text(
+        "name,email,role,teams_user_id\n"
+        f"Dr. Ana Lee,lee@example.org,physician,{lee_id.upper()}\n"
+        "Sam Ortiz,sam@example.org,approver,U0SAM0001\n"
+        f"Jo Park,jo@example.org,approver,{lee_id}\n"
+        "Kim Reyes,kim@example.org,staff,\n"
+        "Lou Chen,lou@example.org,lead,3f2504e0-4f89-11d3-9a0c-0305e82c330\n",
+        encoding="utf-8")
+    result = cli("roster", "import", str(roster), check_exit=1)
+    assert "teams.csv:3: error: teams_user_id 'U0SAM0001' is not an Entra ID (AAD) object id" in result.stderr
+    assert f"teams.csv:4: error: duplicate teams_user_id {lee_id} (first on line 2)" in result.stderr
+    assert "teams.csv:6: error: teams_user_id '3f2504e0-4f89-11d3-9a0c-0305e82c330' is not" in result.stderr
+    assert "2 of 5 rows imported" in result.stderr
+
+    exported = cli("roster", "list", "--csv").stdout
+    rows = {row["email"]: row for row in csv.DictReader(io.StringIO(exported))}
+    assert rows["lee@example.org"]["teams_user_id"] == lee_id  # stored in lower case, as Teams sends it
+    assert rows["kim@example.org"]["teams_user_id"] == ""
+
+    taken = tmp_path / "taken.csv"
+    taken.write_text(f"name,email,role,teams_user_id\nKim Reyes,kim@example.org,staff,{lee_id}\n", encoding="utf-8")
+    assert f"taken.csv:2: error: teams_user_id {lee_id} already belongs to lee@example.org" in cli(
+        "roster", "import", str(taken), check_exit=1).stderr
+    export = tmp_path / "export.csv"
+    export.write_text(exported, encoding="utf-8")
+    assert "(0 added, 0 updated, 2 unchanged)" in cli("roster", "import", str(export)).stderr  # round trip
 
 
 def test_roster_import_of_a_file_with_wrong_columns_or_missing_file(cli, tmp_path):

@@ -10,7 +10,7 @@ from bot.commands import CommandError, Context, add_parser, table
 IMPORT_HELP = """\
 Import people from a CSV file whose first line is the header
 
-  name,email,role,specialty,timezone,weekday,time,slack_user_id
+  name,email,role,specialty,timezone,weekday,time,slack_user_id,teams_user_id
 
 name, email and role are required; the other columns may be empty or left out.
   role           physician, staff, approver, lead; several separated by ';' (physician;lead)
@@ -18,10 +18,12 @@ name, email and role are required; the other columns may be empty or left out.
   timezone       IANA name like America/Chicago     (empty: [prompts] default_timezone)
   weekday, time  when the weekly question arrives, local (empty: [prompts] defaults)
   slack_user_id  Slack member id (U…); empty: looked up by email when Slack is configured
+  teams_user_id  Teams: the person's Entra ID (AAD) object id, a GUID; empty: matched by
+                 email/UPN among a team's members when Rounds is installed in that team
 
 People are matched by email (any case): re-importing updates them in place and never
-duplicates them. An empty timezone/weekday/time/slack_user_id keeps what a known person
-already has. People missing from the file are kept unless --deactivate-missing is given.
+duplicates them. An empty timezone/weekday/time/slack_user_id/teams_user_id keeps what a
+known person already has. People missing from the file are kept unless --deactivate-missing is given.
 A bad row is reported with its line number and skipped; the good rows still import, and
 the exit status is 1 if any row failed."""
 
@@ -115,10 +117,11 @@ def list_command(ctx: Context) -> int:
         if ctx.args.csv:
             writer = csv.writer(ctx.stdout, lineterminator="\n")
             writer.writerow(["name", "email", "role", "specialty", "timezone", "weekday", "time",
-                             "slack_user_id"])
+                             "slack_user_id", "teams_user_id"])
             for p in people:
                 writer.writerow([p.name, p.email, p.roles, p.specialty, p.timezone,
-                                 weekday_name(p.weekday).lower(), p.local_time, p.slack_user_id or ""])
+                                 weekday_name(p.weekday).lower(), p.local_time, p.slack_user_id or "",
+                                 p.teams_user_id or ""])
             return 0
         rows = [(p.name, p.email, p.roles.replace(";", ", "), p.specialty or "-", p.timezone,
                  weekday_name(p.weekday)[:3], p.local_time, _platform_id(services.platform, p),

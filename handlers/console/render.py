@@ -76,6 +76,8 @@ def render_message(number: int, sender: str, message: OutgoingMessage,
         lines = [header, *render_card(message.card)]
     else:
         lines = [header, indent(message.text or "")]
+    if message.image is not None:  # a terminal shows no picture: its alt text says the same numbers
+        lines.append(indent(f"[picture: {message.image.alt_text}]"))
     choices = choices_of(message)
     if choices:
         lines.append("    " + render_choices(choices))

@@ -4,7 +4,9 @@
   conversationUpdate and any message), so Rounds can later write there proactively.
 - `message` with text → `IncomingMessage`; `messageUpdate` → an edit of it; `message` whose
   `value` holds our card data → an `Action.Submit` click; `invoke` `adaptiveCard/action` →
-  an `Action.Execute` click, answered with an invoke response (a card or a short message).
+  an `Action.Execute` click, answered with an invoke response (a card or a short message). A
+  form opened by `Action.Execute` takes the card's place for the person who clicked; once it is
+  submitted they see the card again (updated by the decision, or as the outbox last sent it).
 - Teams re-delivers an activity it got no answer to within 15 s. The core deduplicates
   messages on (conversation, activity id) in the same transaction as their effect; here each
   activity id is also recorded after the core succeeded, and a recorded one is skipped.
@@ -24,10 +26,18 @@ from botbuilder.core import TurnContext
 from botbuilder.core.teams import TeamsInfo
 from botbuilder.schema import Activity, ActivityTypes, InvokeResponse
 
+from bot import outbox
 from bot.chat import ActionEvent, IncomingMessage, MessageRef, Outcome
 from bot.weekly import inbound
 from handlers.teams import references
-from handlers.teams.render import card_activity, form_card, message_activity, message_card, parse_action_data
+from handlers.teams.render import (
+    card_activity,
+    form_card,
+    message_activity,
+    message_card,
+    needs_card,
+    parse_action_data,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -137,10 +147,18 @@ class TeamsBot:
                     "value": form_card(self.services.templates, outcome.form)}
         else:
             shown = await self._deliver(activity, outcome, clicked=action.message)
+            if shown is None and parsed[3] is not None:  # a form shown in place of its message:
+                shown = await self._restored(parsed[3])  # show the message again, not the form
             body = ({"statusCode": 200, "type": CARD_RESPONSE, "value": shown} if shown is not None else
                     {"statusCode": 200, "type": MESSAGE_RESPONSE,
                      "value": outcome.replies[0].text if outcome.replies else "Done."})
         await _invoke_response(turn_context, body)
+
+    async def _restored(self, ref: MessageRef) -> dict | None:
+        """The card the outbox sent at `ref` (the inbox reminder behind a Need help form), if any."""
+        message = await asyncio.to_thread(outbox.sent_message, self.services.db, ref)
+        return message_card(self.services.templates, message) if message is not None and needs_card(message) \
+            else None
 
     # --- sending the outcome ----------------------------------------------------------------
 

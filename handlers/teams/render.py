@@ -4,7 +4,9 @@ Buttons are `Action.Execute` (Universal Actions, card 1.5: an `adaptiveCard/acti
 bot answers with a card) with an `Action.Submit` fallback for clients without them; both carry
 the same data, so either comes back as the same `ActionEvent`. Every card has a plain-text
 fallback (`fallbackText`, and the activity's `summary` for notifications), and is kept under
-Teams' message size limit by shortening long parts for display only.
+Teams' message size limit by shortening long parts for display only. A picture (the digest
+chart) is an Image element with a data URI, made smaller until the card fits; if it cannot fit,
+the message is its text and the picture's alt text.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from typing import Any
 from botbuilder.schema import Activity, ActivityTypes, Attachment
 
 from bot.chat import Form, MessageRef, OutgoingMessage
+from handlers.teams.images import fitted_data_uri
 
 CARD_CONTENT_TYPE = "application/vnd.microsoft.card.adaptive"
 MAX_CARD_BYTES = 70_000  # Teams refuses messages over ~80 KB (413 above ~100 KB); leave room
@@ -45,24 +48,46 @@ def _context(message: OutgoingMessage, limit: int | None) -> dict[str, Any]:
         "title": card.title if card else "", "badge": card.badge if card else "",
         "footer": card.footer if card else "",
         "sections": [{"label": s.label, "text": cut(s.text)} for s in (card.sections if card else ())],
+        "image": None,
     }
 
 
 def message_card(templates, message: OutgoingMessage) -> dict[str, Any]:
     """The Adaptive Card for a message, its long parts shortened until it fits Teams' limit."""
     for limit in (None, 6000, 3000, 1500, 700, 300):
-        content = templates.render("teams/message.json.j2", **_context(message, limit))
+        context = _context(message, limit)
+        content = templates.render("teams/message.json.j2", **context)
         if len(content.encode()) <= MAX_CARD_BYTES:
             return json.loads(content)
     raise ValueError("message too large for a Teams card even when shortened")
 
 
+def image_card(templates, message: OutgoingMessage) -> dict[str, Any] | None:
+    """The card of a message with a picture, or None if the picture cannot be made to fit."""
+    image = message.image
+    assert image is not None
+    context = {**_context(message, None), "fallback": f"{message.text}\n{image.alt_text}"}
+    context["image"] = {"url": "", "alt": image.alt_text}
+    room = MAX_CARD_BYTES - len(templates.render("teams/message.json.j2", **context).encode())
+    url = fitted_data_uri(image.png_base64, room) if room > 0 else None
+    if url is None:
+        return None
+    context["image"]["url"] = url
+    return json.loads(templates.render("teams/message.json.j2", **context))
+
+
 def needs_card(message: OutgoingMessage) -> bool:
-    return bool(message.buttons or message.menus or message.card)
+    return bool(message.buttons or message.menus or message.card or message.image)
 
 
 def message_activity(templates, message: OutgoingMessage) -> Activity:
     """A message activity: plain text, or an Adaptive Card with a plain-text summary."""
+    if message.image is not None:
+        card = image_card(templates, message)
+        if card is None:  # too big even when smaller: the numbers in words
+            return Activity(type=ActivityTypes.message, text=f"{message.text}\n{message.image.alt_text}",
+                            text_format="plain")
+        return card_activity(card, message.text)
     if not needs_card(message):
         return Activity(type=ActivityTypes.message, text=message.text, text_format="plain")
     summary = message.card.title if message.card else message.text

@@ -1,4 +1,4 @@
-"""The /rounds words in the console: `:rounds WORDS`, and the same words typed as a DM."""
+"""The /rounds words in the console: `:rounds WORDS`, and the same words typed as a DM; pictures as alt text."""
 
 from __future__ import annotations
 
@@ -29,3 +29,13 @@ def test_console_rounds_words_and_dm_words(database_url):
     assert "Tuesdays at 08:30" in text  # typed in the DM
     assert "Paused until Mon Dec 7" in text
     services.db.dispose()
+
+
+def test_a_picture_is_shown_as_its_alt_text():
+    from bot.chat import Image, OutgoingMessage
+    from handlers.console.render import render_message
+
+    chart = Image("rounds.png", "Rounds: last 8 weeks", "Weekly chart, oldest first. Nov 23: 2 sent.", "iVBORw0=")
+    shown = render_message(3, "Rounds", OutgoingMessage(text="The last 8 weeks", image=chart))
+    assert shown.splitlines()[1:] == ["    The last 8 weeks",
+                                      "    [picture: Weekly chart, oldest first. Nov 23: 2 sent.]"]

@@ -42,13 +42,14 @@ def sqlite_url(tmp_path):
     return url
 
 
-def teams_services(database_url: str, connector: FakeConnector, clock=None, **teams):
+def teams_services(database_url: str, connector: FakeConnector, clock=None, sections: dict | None = None,
+                   **teams):
     settings = {"allow_unauthenticated": True, "marketing_channel": "Marketing",
                 "openid_metadata_url": connector.metadata_url, **teams}
     if settings.get("app_id"):
         settings.pop("allow_unauthenticated")
     config = make_config(database_url, teams=settings, server={"host": "127.0.0.1"},
-                         approvals={"settle_minutes": 10})
+                         **{"approvals": {"settle_minutes": 10}, **(sections or {})})
     services = build_services(config, clock=clock or Clock(QUESTION_DUE))
     services.chats["teams"] = TeamsChat(config.teams, services.db, services.templates, retry_base=0.01)
     return services

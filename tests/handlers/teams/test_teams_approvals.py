@@ -1,6 +1,8 @@
 """The approval card on Teams: posted to the marketing channel (known from the team install),
-Approve / Edit / Reject / Send back by Action.Execute or Action.Submit, forms as card inputs,
-the card updated for everyone, approver rights and one decision, reminders and escalations."""
+Approve / Edit / Reject / Send back / Use suggested wording / Show all drafts by Action.Execute or
+Action.Submit, forms as card inputs, the card updated for everyone, approver rights and one
+decision, a click on an outdated "id:version" refused with the card refreshed, reminders and
+escalations."""
 
 from __future__ import annotations
 
@@ -160,3 +162,68 @@ def test_team_install_links_roster_people_by_email(teams, connector):
 
     with teams.db.transaction() as session:
         assert session.scalars(select(Person)).one().teams_user_id == JO_AAD
+
+
+def test_show_all_drafts_answers_privately_without_deciding(teams, connector, card):
+    post(teams, install(connector, SAM_AAD, "a:personal-sam"))
+    _, card_json = card
+    body = click(teams, connector, card_json, "Show all drafts", SAM_AAD)
+    assert body["type"] == "application/vnd.microsoft.activity.message"
+    [shown] = connector.sent("a:personal-sam")  # Teams has no ephemeral messages: the personal chat
+    with teams.db.transaction() as session:
+        for draft in session.scalars(select(Draft)):
+            assert draft.text in shown.body["text"]
+    assert review_status(teams) == ReviewStatus.PENDING and channel_updates(connector) == []
+
+
+def test_a_click_on_an_outdated_version_decides_nothing_and_refreshes_the_card(teams, connector, card):
+    _, old_card = card
+    old_value = actions_of(old_card)["Approve"]["data"]["rounds_value"]
+    teams.clock.now = CARD_TIME + timedelta(minutes=1)
+    post(teams, message(connector, "Also: a walk after dinner helps more than people think."))
+    [refreshed] = channel_updates(connector)
+    new_value = actions_of(card_of(refreshed))["Approve"]["data"]["rounds_value"]
+    assert refreshed.activity_id == "msg-3" and new_value != old_value and new_value.endswith(":2")
+    assert "walk after dinner" in str(card_of(refreshed))
+
+    body = click(teams, connector, old_card, "Approve", SAM_AAD)
+    assert review_status(teams) == ReviewStatus.PENDING
+    assert actions_of(body["value"])["Approve"]["data"]["rounds_value"] == new_value  # the clicker sees it now
+    refusal = [c for c in connector.sent() if "Nothing was changed" in str(c.body.get("text"))]
+    assert refusal, "the approver is told privately why nothing happened"
+    assert len(channel_updates(connector)) == 2  # the card is refreshed again, for everyone
+    assert actions_of(card_of(channel_updates(connector)[-1]))["Approve"]["data"]["rounds_value"] == new_value
+    click(teams, connector, card_of(refreshed), "Approve", SAM_AAD)
+    assert review_status(teams) == ReviewStatus.APPROVED
+
+
+ADVICE = ("Chest pain is not always a heart attack, but get it checked. For my patient on Friday: stop taking "
+          "your metoprolol before the test.")
+
+
+def test_use_suggested_wording_applies_the_suggestion_to_every_draft(teams, connector):
+    add_person(teams, LEE_AAD, "Dr. Ana Lee")
+    add_person(teams, SAM_AAD, "Sam Ortiz", "approver")
+    post(teams, install(connector, LEE_AAD, LEE_CHAT), install_in_team(connector))
+    run_due(teams, QUESTION_DUE)
+    teams.clock.now = ANSWERED
+    post(teams, message(connector, ADVICE))
+    held = card_of(connector.sent(LEE_CHAT)[-1])
+    fine = actions_of(held)["It's fine"]  # held for a patient detail ("my patient on Friday")
+    post(teams, execute(connector, fine["verb"], fine["data"], LEE_AAD, LEE_CHAT,
+                        connector.sent(LEE_CHAT)[-1].response_id))
+    post(teams, message(connector, "Friday is not a patient detail here"))
+    teams.clock.now = CARD_TIME
+    assert run_due(teams, CARD_TIME).cards_posted == 1
+    [posted] = connector.sent(TEAM_CHANNEL)
+    card_json = card_of(posted)
+    assert "Advice warning" in str(card_json)
+    action = actions_of(card_json)["Use suggested wording"]
+    [(status, _)] = post(teams, execute(connector, action["verb"], action["data"], SAM_AAD,
+                                        f"{TEAM_CHANNEL};messageid={posted.response_id}", posted.response_id,
+                                        "channel"))
+    assert status == 200
+    with teams.db.transaction() as session:
+        drafts = session.scalars(select(Draft)).all()
+        assert drafts and all("metoprolol" not in d.text and d.edited for d in drafts)
+    assert channel_updates(connector), "the card shows the reworded drafts to everyone"
