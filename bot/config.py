@@ -37,9 +37,9 @@ class SlackConfig:
     api_url: str = DEFAULT_SLACK_API_URL
     marketing_channel: str = ""
     # Client-side pacing for chat.postMessage, so a large fan-out stays under the workspace cap.
+    # How many posts are in flight follows from it and the latency observed (bot/pacing.py).
     post_messages_per_second: float = 20.0
     conversations_open_per_second: float = 0.8  # Tier 3: about 50 a minute
-    send_concurrency: int = 8
 
     @property
     def configured(self) -> bool:
@@ -278,7 +278,8 @@ def _database(raw: Mapping[str, Any], env: Mapping[str, str]) -> DatabaseConfig:
 
 def _slack(raw: Mapping[str, Any], env: Mapping[str, str]) -> SlackConfig:
     keys = {"bot_token", "signing_secret", "app_token", "api_url", "marketing_channel",
-            "post_messages_per_second", "conversations_open_per_second", "send_concurrency"}
+            "post_messages_per_second", "conversations_open_per_second",
+            "send_concurrency"}  # accepted and ignored: the rate and observed latency decide it now
     section = _Section(raw, "slack", keys)
     config = SlackConfig(
         bot_token=env.get("SLACK_BOT_TOKEN") or section.string("bot_token", ""),
@@ -288,7 +289,6 @@ def _slack(raw: Mapping[str, Any], env: Mapping[str, str]) -> SlackConfig:
         marketing_channel=section.string("marketing_channel", ""),
         post_messages_per_second=section.number("post_messages_per_second", 20.0, 0.1, 10000),
         conversations_open_per_second=section.number("conversations_open_per_second", 0.8, 0.01, 10000),
-        send_concurrency=section.integer("send_concurrency", 8, 1, 256),
     )
     if config.bot_token and not config.bot_token.startswith("xoxb-"):
         raise ConfigError("slack.bot_token (or SLACK_BOT_TOKEN) is not allowed: expected a bot token "

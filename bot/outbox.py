@@ -23,6 +23,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from bot.chat import MessageRef, OutgoingMessage, PermanentSendError
+from bot.pacing import MAX_IN_FLIGHT
 from bot.store import DirectChannel, OutboxMessage, OutboxStatus
 
 logger = logging.getLogger(__name__)
@@ -32,6 +33,9 @@ RECOVERY_WINDOW = timedelta(minutes=5)  # how far before the first attempt find_
 MAX_BACKOFF = timedelta(minutes=15)
 CLAIM_BATCH = 200
 RECORD_BATCH = 200
+RECORD_SECONDS = 0.25  # sent but unrecorded rows are in doubt after a crash: record them soon
+RETRIES_IN_FLIGHT = 2  # each waits for Tier 3 lookups (~0.8/s): more would only hold leases
+DEFAULT_IN_FLIGHT = 8  # for a chat that does not say (console, webhook, tests)
 
 
 def insert_ignoring_duplicates(session: Session, model, values: dict) -> bool:
@@ -94,21 +98,30 @@ class DeliveryReport:
     failed: int = 0
 
 
-def claim_batch(db, now: datetime, platforms: list[str], limit: int = CLAIM_BATCH) -> list[Claim]:
-    """Lease up to `limit` due rows to this worker; other workers skip them."""
+def claim_batch(db, now: datetime, platforms: list[str], limit: int = CLAIM_BATCH,
+                retries: int | None = None) -> list[Claim]:
+    """Lease up to `limit` due rows to this worker; other workers skip them.
+
+    `retries` caps how many of them may be retries (rows attempted before): a retry first
+    asks the platform whether the message already went out, at the pace of its slow lookup
+    methods, so a few at a time keep first sends flowing and keep few rows leased and idle.
+    """
+    due = (
+        OutboxMessage.status.in_((OutboxStatus.PENDING, OutboxStatus.SENDING)),
+        OutboxMessage.platform.in_(platforms),
+        OutboxMessage.not_before <= now,
+        or_(OutboxMessage.claimed_until.is_(None), OutboxMessage.claimed_until <= now),
+    )
     with db.transaction() as session:
-        rows = session.scalars(
-            select(OutboxMessage)
-            .where(
-                OutboxMessage.status.in_((OutboxStatus.PENDING, OutboxStatus.SENDING)),
-                OutboxMessage.platform.in_(platforms),
-                OutboxMessage.not_before <= now,
-                or_(OutboxMessage.claimed_until.is_(None), OutboxMessage.claimed_until <= now),
-            )
-            .order_by(OutboxMessage.id)
-            .limit(limit)
-            .with_for_update(skip_locked=True)
-        ).all()
+        def select_due(*extra, count):
+            return session.scalars(select(OutboxMessage).where(*due, *extra).order_by(OutboxMessage.id)
+                                   .limit(count).with_for_update(skip_locked=True)).all()
+
+        if retries is None:
+            rows = select_due(count=limit)
+        else:
+            rows = list(select_due(OutboxMessage.attempts > 0, count=retries)) if retries > 0 else []
+            rows += select_due(OutboxMessage.attempts == 0, count=max(0, limit - len(rows)))
         known = _known_direct_channels(session, rows)
         claims = []
         for row in rows:
@@ -202,31 +215,45 @@ def record_attempts(db, attempts: list[Attempt], now: datetime, report: Delivery
             for (platform, user), channel in opened.items()])
 
 
+def sends_in_flight(services, platforms: list[str]) -> int:
+    """How many sends to keep in flight: what each platform's chat asks for (its rate times
+    the latency it observes, see bot/pacing.py), or a few for chats without a rate limit."""
+    return sum(getattr(services.chat(p), "sends_in_flight", lambda: DEFAULT_IN_FLIGHT)()
+               for p in platforms)
+
+
 def deliver_due(services, now: datetime, max_batches: int | None = None,
                 more_coming: Callable[[], bool] | None = None) -> DeliveryReport:
     """Deliver every due outbox row for the platforms this process can reach.
 
-    A rolling queue: rows are claimed just in time to keep every worker busy, so one slow
-    send (a 429 waiting out Retry-After) never holds up the others, and outcomes are recorded
-    in batches. `now` advances with the real time spent here, so leases stay valid however
-    long a large fan-out takes.
+    A rolling window: rows are claimed just in time, exactly as many as there are free places
+    in the window (which follows the platform's rate and latency), so one slow send (a 429
+    waiting out Retry-After) never holds up the others, and few rows are leased but not yet
+    sent if the process dies (each such row costs a slow lookup after a restart). Retries go
+    through a small window of their own (`RETRIES_IN_FLIGHT`). Outcomes are recorded in
+    batches. `now` advances with the real time spent here, so leases stay valid however long
+    a large fan-out takes.
     """
     report = DeliveryReport()
     platforms = sorted(services.chats)
     if not platforms:
         return report
-    workers = max(1, services.config.slack.send_concurrency)
     started = time.monotonic()
 
     def current() -> datetime:
         return now + timedelta(seconds=time.monotonic() - started)
 
-    batches, exhausted, in_flight, finished = 0, False, set(), []
+    batches, exhausted, in_flight, finished = 0, False, {}, []
     last_record = time.monotonic()
-    with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="outbox") as pool:
+    with ThreadPoolExecutor(max_workers=MAX_IN_FLIGHT * len(platforms) + RETRIES_IN_FLIGHT,
+                            thread_name_prefix="outbox") as pool:
         while True:
-            if not exhausted and len(in_flight) < workers * 2:
-                claims = claim_batch(services.db, current(), platforms, limit=workers * 2)
+            window = sends_in_flight(services, platforms)
+            retrying = sum(1 for claim in in_flight.values() if claim.attempts > 1)
+            free = window + RETRIES_IN_FLIGHT - len(in_flight)
+            if not exhausted and free >= max(1, window // 8):
+                claims = claim_batch(services.db, current(), platforms, limit=free,
+                                     retries=RETRIES_IN_FLIGHT - retrying)
                 batches += 1
                 exhausted = not claims or (max_batches is not None and batches >= max_batches)
                 if exhausted and more_coming is not None and more_coming():
@@ -234,13 +261,15 @@ def deliver_due(services, now: datetime, max_batches: int | None = None,
                     if not in_flight:
                         time.sleep(0.05)
                         continue
-                in_flight.update(pool.submit(_attempt, services, claim) for claim in claims)
+                in_flight.update((pool.submit(_attempt, services, claim), claim) for claim in claims)
             if not in_flight:
                 break
-            done, in_flight = wait(in_flight, timeout=0.25, return_when=FIRST_COMPLETED)
-            finished.extend(future.result() for future in done)
+            done, _ = wait(in_flight, timeout=0.25, return_when=FIRST_COMPLETED)
+            for future in done:
+                del in_flight[future]
+                finished.append(future.result())
             if finished and (len(finished) >= RECORD_BATCH or not in_flight
-                             or time.monotonic() - last_record > 0.5):
+                             or time.monotonic() - last_record > RECORD_SECONDS):
                 record_attempts(services.db, finished, current(), report)
                 finished, last_record = [], time.monotonic()
     if finished:

@@ -440,8 +440,10 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--random-429", type=float, default=0.0)
     parser.add_argument("--retry-after", type=int, default=1)
     parser.add_argument("--ts-clock", type=float, help="fixed base for message timestamps")
+    parser.add_argument("--latency-ms", type=float, default=0.0, help="answer every call after this long")
     args = parser.parse_args(argv)
     fake = FakeSlack()
+    fake.latency = args.latency_ms / 1000
     fake.random_429, fake.random_retry_after = args.random_429, args.retry_after
     if args.ts_clock is not None:
         fake.ts_clock = lambda: args.ts_clock

@@ -94,7 +94,7 @@ def test_two_processes_message_each_physician_exactly_once(postgres_url, tmp_pat
         for index in range(people):
             add_physician(services, user_id=f"U{index:08d}", email=f"dr{index}@example.org",
                           name=f"Dr. {index}")
-        config = write_config(tmp_path, postgres_url, fake, send_concurrency=8)
+        config = write_config(tmp_path, postgres_url, fake)
         processes = [tick(config, "2026-11-24T14:00:00Z") for _ in range(2)]
         outputs = [finish(process) for process in processes]
         per_channel = Counter(message.channel for message in fake.posted())
