@@ -11,8 +11,9 @@ hospital's network (`--api-delay-ms`), and enforces per-method token buckets, sc
 takes under a minute (chat.postMessage 200/s workspace-wide; conversations.open shaped like
 Tier 3 but scaled to 200/s with a burst), and answers 5% of all calls with 429 +
 Retry-After: 1. Rounds runs with the shipped defaults plus the rate an admin would set
-(`post_messages_per_second`); how many sends are in flight is Rounds' own business. A first message goes to the user id, so conversations.open is only called to
-recover after a crash. `run_due` is called until the outbox is drained. Printed: the time taken, the
+(`post_messages_per_second`); how many sends are in flight is Rounds' own business. A first
+message goes to the user id, so conversations.open is only called to recover after a crash
+(bench/crash.py measures that). `run_due` is called until the outbox is drained. Printed: the time taken, the
 floor those limits impose (max over methods of calls / rate), their ratio (target ≤ 1.1),
 duplicated and missing messages (target 0 and 0), and a baseline run of the same pipeline
 against an unlimited fake with no 429s (the cost of Rounds itself).
@@ -35,13 +36,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from sqlalchemy import insert, select  # noqa: E402
+from sqlalchemy import insert, select, text  # noqa: E402
 
 from bot.config import config_from_mapping  # noqa: E402
 from bot.outbox import outbox_counts  # noqa: E402
 from bot.scheduler import run_due  # noqa: E402
 from bot.services import build_services  # noqa: E402
-from bot.store import OutboxStatus, Person, Question, upgrade  # noqa: E402
+from bot.store import Base, OutboxStatus, Person, Question, upgrade  # noqa: E402
+from bot.store.db import make_engine  # noqa: E402
 from handlers.slack.chat import SlackChat  # noqa: E402
 from tests.fake_slack import FakeSlack  # noqa: E402
 
@@ -66,6 +68,15 @@ def populate(services, people: int) -> None:
              "specialty": "", "timezone": "America/New_York", "weekday": 1,
              "local_time": "09:00", "slack_user_id": f"U{i:08d}", "active": True,
              "created_at": CREATED, "updated_at": CREATED} for i in range(people)])
+
+
+def empty(url: str) -> None:
+    """Drop Rounds' tables from a scratch database given with --database-url (each run starts empty)."""
+    engine = make_engine(url)
+    Base.metadata.drop_all(engine)
+    with engine.begin() as connection:
+        connection.execute(text("DROP TABLE IF EXISTS alembic_version"))
+    engine.dispose()
 
 
 class FakeSlackProcess:
@@ -95,6 +106,8 @@ class FakeSlackProcess:
 def run(people: int, limited: bool, delay_ms: float, database_url: str | None, warm: bool = True) -> dict:
     workdir = tempfile.mkdtemp(prefix="rounds-fanout-")
     url = database_url or f"sqlite:///{workdir}/bench.db"
+    if database_url:
+        empty(database_url)
     upgrade(url)
     fake = FakeSlackProcess(limited, delay_ms)
     try:
@@ -149,7 +162,8 @@ def main() -> None:
     parser.add_argument("--people", type=int, default=10_000)
     parser.add_argument("--api-delay-ms", type=float, default=100.0,
                         help="how long the fake Slack takes to answer each call (default 100, like Slack)")
-    parser.add_argument("--database-url", help="default: a fresh SQLite file")
+    parser.add_argument("--database-url", help="a scratch database, emptied before each run "
+                        "(default: a fresh SQLite file)")
     parser.add_argument("--no-baseline", action="store_true")
     args = parser.parse_args()
     logging.basicConfig(level=logging.ERROR)

@@ -80,6 +80,9 @@ class PromptsConfig:
     default_time: time = time(9, 0)
     default_timezone: str = "America/New_York"
     self_post: bool = False
+    # A reply this many days after its question's week ended still answers that question
+    # (people answer last week's question on Monday): it is kept, not thrown away.
+    late_answer_days: int = 7
 
 
 @dataclass(frozen=True)
@@ -317,7 +320,7 @@ def _server(raw: Mapping[str, Any]) -> ServerConfig:
 
 def _prompts(raw: Mapping[str, Any]) -> PromptsConfig:
     keys = {"nudge_after_hours", "quiet_hours", "default_weekday", "default_time",
-            "default_timezone", "self_post"}
+            "default_timezone", "self_post", "late_answer_days"}
     section = _Section(raw, "prompts", keys)
     quiet = section.raw.get("quiet_hours", "20:00-07:00")
     try:
@@ -332,6 +335,7 @@ def _prompts(raw: Mapping[str, Any]) -> PromptsConfig:
         default_time=section.clock_time("default_time", time(9, 0)),
         default_timezone=section.timezone("default_timezone", "America/New_York"),
         self_post=section.boolean("self_post", False),
+        late_answer_days=section.integer("late_answer_days", 7, 0, 28),
     )
 
 

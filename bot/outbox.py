@@ -28,13 +28,20 @@ from bot.store import DirectChannel, OutboxMessage, OutboxStatus
 
 logger = logging.getLogger(__name__)
 
-LEASE = timedelta(minutes=2)
+# A claim is leased for LEASE and renewed every RENEW while its send is in flight, so the rows
+# of a process that died are free again within LEASE (each then costs a Tier 3 lookup), while
+# a slow send (429s, timeouts) of a live process is never taken over by another replica.
+LEASE = timedelta(seconds=30)
+RENEW = timedelta(seconds=10)
 RECOVERY_WINDOW = timedelta(minutes=5)  # how far before the first attempt find_sent looks
 MAX_BACKOFF = timedelta(minutes=15)
 CLAIM_BATCH = 200
 RECORD_BATCH = 200
-RECORD_SECONDS = 0.25  # sent but unrecorded rows are in doubt after a crash: record them soon
-RETRIES_IN_FLIGHT = 2  # each waits for Tier 3 lookups (~0.8/s): more would only hold leases
+RECORD_SECONDS = 0.1  # sent but unrecorded rows are in doubt after a crash: record them soon
+# Retries (each first looks the message up) and edits use Tier 3 methods (~0.8/s): a few at
+# a time, beside the window of first sends, or they would hold its places and their leases.
+SLOW_IN_FLIGHT = 2
+UPDATE = "update"
 DEFAULT_IN_FLIGHT = 8  # for a chat that does not say (console, webhook, tests)
 
 
@@ -62,8 +69,9 @@ def insert_many_ignoring_duplicates(session: Session, model, rows: list[dict]) -
 
 def outbox_row(*, key: str, platform: str, recipient: str, message: OutgoingMessage, now: datetime,
                recipient_kind: str = "user") -> dict:
-    """The values of one outbox row; the message is tagged with its key for crash recovery."""
-    tagged = OutgoingMessage(**{**message.__dict__, "key": key})
+    """The values of one outbox row; the message is tagged with its key for crash recovery
+    (an update keeps the key of the message it edits)."""
+    tagged = message if recipient_kind == UPDATE else OutgoingMessage(**{**message.__dict__, "key": key})
     return {"key": key, "platform": platform, "recipient_kind": recipient_kind, "recipient": recipient,
             "payload": tagged.to_json(), "status": OutboxStatus.PENDING, "attempts": 0, "not_before": now,
             "created_at": now}
@@ -75,6 +83,14 @@ def enqueue(session: Session, *, key: str, platform: str, recipient: str,
     row = outbox_row(key=key, platform=platform, recipient=recipient, message=message, now=now,
                      recipient_kind=recipient_kind)
     return insert_ignoring_duplicates(session, OutboxMessage, row)
+
+
+def enqueue_update(session: Session, *, key: str, platform: str, ref: MessageRef,
+                   message: OutgoingMessage, now: datetime) -> bool:
+    """Queue an edit of a sent message (e.g. its buttons gone once its question closed), in
+    the same transaction as the change it shows; editing twice is harmless."""
+    return enqueue(session, key=key, platform=platform, recipient=f"{ref.channel} {ref.ts}",
+                   message=message, now=now, recipient_kind=UPDATE)
 
 
 @dataclass(frozen=True)
@@ -99,12 +115,12 @@ class DeliveryReport:
 
 
 def claim_batch(db, now: datetime, platforms: list[str], limit: int = CLAIM_BATCH,
-                retries: int | None = None) -> list[Claim]:
+                slow: int | None = None) -> list[Claim]:
     """Lease up to `limit` due rows to this worker; other workers skip them.
 
-    `retries` caps how many of them may be retries (rows attempted before): a retry first
-    asks the platform whether the message already went out, at the pace of its slow lookup
-    methods, so a few at a time keep first sends flowing and keep few rows leased and idle.
+    `slow` caps how many of them may be slow rows: retries (rows attempted before: each first
+    asks the platform whether the message already went out) and edits, both at the pace of
+    Tier 3 methods. A few at a time keep first sends flowing and few rows leased and idle.
     """
     due = (
         OutboxMessage.status.in_((OutboxStatus.PENDING, OutboxStatus.SENDING)),
@@ -117,11 +133,12 @@ def claim_batch(db, now: datetime, platforms: list[str], limit: int = CLAIM_BATC
             return session.scalars(select(OutboxMessage).where(*due, *extra).order_by(OutboxMessage.id)
                                    .limit(count).with_for_update(skip_locked=True)).all()
 
-        if retries is None:
+        is_slow = or_(OutboxMessage.attempts > 0, OutboxMessage.recipient_kind == UPDATE)
+        if slow is None:
             rows = select_due(count=limit)
         else:
-            rows = list(select_due(OutboxMessage.attempts > 0, count=retries)) if retries > 0 else []
-            rows += select_due(OutboxMessage.attempts == 0, count=max(0, limit - len(rows)))
+            rows = list(select_due(is_slow, count=slow)) if slow > 0 else []
+            rows += select_due(~is_slow, count=max(0, limit - len(rows)))
         known = _known_direct_channels(session, rows)
         claims = []
         for row in rows:
@@ -149,6 +166,10 @@ def _known_direct_channels(session, rows) -> dict[tuple[str, str], str]:
 def _send(chat, claim: Claim) -> tuple[MessageRef, bool]:
     """Send one claimed message; returns (where it is, whether it was recovered, not sent)."""
     message = OutgoingMessage.from_json(claim.payload)
+    if claim.recipient_kind == UPDATE:
+        channel, _, ts = claim.recipient.partition(" ")
+        chat.update(MessageRef(channel, ts), message)
+        return MessageRef(channel, ts), False
     if claim.recipient_kind == "user":
         channel = claim.channel or chat.open_direct(claim.recipient)
     else:
@@ -215,6 +236,14 @@ def record_attempts(db, attempts: list[Attempt], now: datetime, report: Delivery
             for (platform, user), channel in opened.items()])
 
 
+def renew_leases(db, ids: list[int], now: datetime) -> None:
+    """Extend the leases of sends still in flight (see LEASE)."""
+    with db.transaction() as session:
+        session.execute(update(OutboxMessage).where(OutboxMessage.id.in_(ids),
+                                                    OutboxMessage.status == OutboxStatus.SENDING)
+                        .values(claimed_until=now + LEASE))
+
+
 def sends_in_flight(services, platforms: list[str]) -> int:
     """How many sends to keep in flight: what each platform's chat asks for (its rate times
     the latency it observes, see bot/pacing.py), or a few for chats without a rate limit."""
@@ -229,8 +258,8 @@ def deliver_due(services, now: datetime, max_batches: int | None = None,
     A rolling window: rows are claimed just in time, exactly as many as there are free places
     in the window (which follows the platform's rate and latency), so one slow send (a 429
     waiting out Retry-After) never holds up the others, and few rows are leased but not yet
-    sent if the process dies (each such row costs a slow lookup after a restart). Retries go
-    through a small window of their own (`RETRIES_IN_FLIGHT`). Outcomes are recorded in
+    sent if the process dies (each such row costs a slow lookup after a restart). Retries
+    and edits go through a small window of their own (`SLOW_IN_FLIGHT`). Outcomes are recorded in
     batches. `now` advances with the real time spent here, so leases stay valid however long
     a large fan-out takes.
     """
@@ -244,16 +273,16 @@ def deliver_due(services, now: datetime, max_batches: int | None = None,
         return now + timedelta(seconds=time.monotonic() - started)
 
     batches, exhausted, in_flight, finished = 0, False, {}, []
-    last_record = time.monotonic()
-    with ThreadPoolExecutor(max_workers=MAX_IN_FLIGHT * len(platforms) + RETRIES_IN_FLIGHT,
+    last_record = last_renew = time.monotonic()
+    with ThreadPoolExecutor(max_workers=MAX_IN_FLIGHT * len(platforms) + SLOW_IN_FLIGHT,
                             thread_name_prefix="outbox") as pool:
         while True:
             window = sends_in_flight(services, platforms)
-            retrying = sum(1 for claim in in_flight.values() if claim.attempts > 1)
-            free = window + RETRIES_IN_FLIGHT - len(in_flight)
+            slow = sum(1 for claim in in_flight.values() if claim.attempts > 1 or claim.recipient_kind == UPDATE)
+            free = window + SLOW_IN_FLIGHT - len(in_flight)
             if not exhausted and free >= max(1, window // 8):
                 claims = claim_batch(services.db, current(), platforms, limit=free,
-                                     retries=RETRIES_IN_FLIGHT - retrying)
+                                     slow=SLOW_IN_FLIGHT - slow)
                 batches += 1
                 exhausted = not claims or (max_batches is not None and batches >= max_batches)
                 if exhausted and more_coming is not None and more_coming():
@@ -264,6 +293,9 @@ def deliver_due(services, now: datetime, max_batches: int | None = None,
                 in_flight.update((pool.submit(_attempt, services, claim), claim) for claim in claims)
             if not in_flight:
                 break
+            if time.monotonic() - last_renew > RENEW.total_seconds():
+                renew_leases(services.db, [claim.id for claim in in_flight.values()], current())
+                last_renew = time.monotonic()
             done, _ = wait(in_flight, timeout=0.25, return_when=FIRST_COMPLETED)
             for future in done:
                 del in_flight[future]

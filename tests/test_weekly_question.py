@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
@@ -146,7 +148,28 @@ def test_unanswered_question_expires_at_end_of_local_week(services, chat, physic
     report = run_due(services, utc(2026, 11, 30, 5, 0))  # Mon 00:00 New York
     assert report.expired == 1
     assert prompts_of(services)[0].status == PromptStatus.EXPIRED
-    outcome = say(services, "Late answer", "300.1", now=utc(2026, 11, 30, 6))
+    # The question's message loses its buttons, saying why (issue 11, point 2).
+    [(ref, closed)] = chat.updates
+    assert not closed.buttons and not closed.menus
+    assert closed.text.endswith("This question's week has ended. A reply here still counts until Mon Dec 7, 12:00 AM.")
+
+
+def test_late_answer_within_late_answer_days_counts_for_last_weeks_question(services, chat, physician):
+    run_due(services, utc(2026, 11, 24, 14))
+    run_due(services, utc(2026, 11, 30, 5, 0))  # Mon 00:00 New York: the week ended
+    outcome = say(services, "Late answer", "300.1", now=utc(2026, 11, 30, 14))  # Monday morning
+    assert outcome.replies[0].text.startswith("Thank you! Got it.")
+    assert prompts_of(services)[0].status == PromptStatus.ANSWERED
+    with services.db.transaction() as session:
+        assert session.scalars(select(Answer)).one().text == "Late answer"
+
+
+def test_answer_after_late_answer_days_is_not_taken(services, chat, physician):
+    services.config = dataclasses.replace(services.config, prompts=dataclasses.replace(
+        services.config.prompts, late_answer_days=1))
+    run_due(services, utc(2026, 11, 24, 14))
+    run_due(services, utc(2026, 11, 30, 5, 0))
+    outcome = say(services, "Too late", "300.1", now=utc(2026, 12, 1, 6))  # Mon 01:00 + 1 day
     assert "No open question" in outcome.replies[0].text
 
 
@@ -292,7 +315,7 @@ def test_permanent_failure_is_recorded_not_retried(services, chat, physician):
 def test_crash_between_send_and_record_does_not_send_twice(services, chat, physician):
     """A worker sent the message and died before recording it: the lease runs out, the next
     tick finds the tagged message on the platform and records it instead of re-sending."""
-    from bot.outbox import _send, claim_batch
+    from bot.outbox import LEASE, _send, claim_batch
 
     now = utc(2026, 11, 24, 14)
     from bot.weekly.prompts import PromptReport, schedule_week, send_due_questions
@@ -300,8 +323,8 @@ def test_crash_between_send_and_record_does_not_send_twice(services, chat, physi
     send_due_questions(services, now, PromptReport())
     [claim] = claim_batch(services.db, now, ["console"])
     _send(chat, claim)  # reached the platform; then the process "crashed"
-    assert run_due(services, now + timedelta(minutes=1)).delivered == 0, "lease still held"
-    report = run_due(services, now + timedelta(minutes=3))
+    assert run_due(services, now + LEASE - timedelta(seconds=1)).delivered == 0, "lease still held"
+    report = run_due(services, now + LEASE)
     assert (report.delivered, report.recovered) == (1, 1)
     assert len(dms(chat)) == 1
 

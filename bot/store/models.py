@@ -195,7 +195,8 @@ class OutboxMessage(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     key: Mapped[str] = mapped_column(String(200), unique=True)
     platform: Mapped[str] = mapped_column(String(16))
-    recipient_kind: Mapped[str] = mapped_column(String(8))  # "user" (a DM) | "channel"
+    # "user" (a DM) | "channel" | "update" (edit a sent message: recipient is "channel ts")
+    recipient_kind: Mapped[str] = mapped_column(String(8))
     recipient: Mapped[str] = mapped_column(String(500))  # a user or channel id, or a webhook URL
     payload: Mapped[str] = mapped_column(Text)  # OutgoingMessage JSON
     status: Mapped[str] = mapped_column(String(16), default=OutboxStatus.PENDING, index=True)

@@ -206,6 +206,9 @@ class SlackChat:
         self.history_bucket = TokenBucket(config.conversations_open_per_second,
                                           burst=max(1.0, config.conversations_open_per_second / 20))
         self.post_window = SendWindow(config.post_messages_per_second)
+        # chat.update (a closed question losing its buttons) is Tier 3 too.
+        self.update_bucket = TokenBucket(config.conversations_open_per_second,
+                                         burst=max(1.0, config.conversations_open_per_second / 20))
         self._channels: dict[str, str] = {}
         self._channels_lock = threading.Lock()
         self._groups: dict[str, tuple[float, frozenset[str]]] = {}
@@ -293,6 +296,7 @@ class SlackChat:
         raise AssertionError("unreachable")
 
     def update(self, ref: MessageRef, message: OutgoingMessage) -> None:
+        self.update_bucket.acquire()
         self._call("chat.update", self.client.chat_update, channel=ref.channel, ts=ref.ts,
                    **render_message(message))
 

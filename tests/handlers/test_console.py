@@ -176,8 +176,11 @@ def test_pause_from_the_menu(console_services):
 
     out = drive(console_services, ":as lee@example.org", ":tick", ":choose 4")
 
-    assert "(you clicked [4] Pause 2 weeks on #" in out
-    assert "Paused for 2 weeks." in out
+    # Each choice says when questions come back (issue 11, point 4), and the reply agrees.
+    assert "[3] Pause 1 week — back Tue Dec 8  [4] Pause 2 weeks — back Tue Dec 15  " \
+           "[5] Pause 4 weeks — back Tue Dec 29" in out
+    assert "(you clicked [4] Pause 2 weeks — back Tue Dec 15 on #" in out
+    assert "Paused for 2 weeks. Your next question arrives Tue Dec 15, 9:00 AM." in out
     assert "(updated)" in out
     assert prompt_of(db, "lee@example.org").status == PromptStatus.PAUSED
 
@@ -474,7 +477,7 @@ def test_reject_with_a_reason_tells_the_physician(console_services):
 
     out = drive(
         console_services, *ANSWERED, ":as pat", ":channel",
-        "3", ":tick", "", "Too close to last week's post",  # a command is refused, a reason required
+        "3", ":tick", "", "Too close to last week's post.",  # a command is refused, a reason required
         ":as lee", ":tick",
     )
 
@@ -484,7 +487,9 @@ def test_reject_with_a_reason_tells_the_physician(console_services):
     assert "(you submitted 'Reject')" in out
     assert "Rejected by Pat Staff, " in out.split("(updated):")[-1]
     told = out.split("You are now Dr. Amy Lee")[-1]
-    assert "won't be posted this time. Pat Staff said: \"Too close to last week's post\"" in told
+    # One full stop, inside the quote, though the reason was typed with its own (point 5).
+    assert "Pat Staff said: \"Too close to last week's post.\" Thank you for answering" in told
+    assert '.".' not in told
     assert answer_of(db).review_status == ReviewStatus.REJECTED
 
 
@@ -505,7 +510,7 @@ def test_send_back_revision_and_a_new_card(console_services):
 
     out = drive(
         console_services, *ANSWERED, ":as pat", ":channel",
-        lambda seen: f":choose 4 #{last_number(CARD, seen)}", "Please add when to call 911",
+        lambda seen: f":choose 4 #{last_number(CARD, seen)}", "Please add when to call 911.",
         ":as lee", ":tick",
         "They ask whether chest pain always means a heart attack. It often does not, but sudden, "
         "severe chest pain is a reason to call 911.",
@@ -514,7 +519,8 @@ def test_send_back_revision_and_a_new_card(console_services):
 
     assert "  What should Dr. Amy Lee change?:" in out
     assert "Sent back by Pat Staff, " in out
-    assert "asks for a change to your answer" in out and "Please add when to call 911" in out
+    assert "asks for a change to your answer" in out
+    assert '"Please add when to call 911." Reply here with your revised answer.' in out
     assert out.split("Clock moved forward 15m.")[-1].count("cards posted 1") == 1
     channel = out.split("You are now Pat Staff")[-1]
     assert len(re.findall(CARD, channel)) == 2  # the sent-back card and the new one
