@@ -376,3 +376,41 @@ def test_direct_channels_are_opened_once_and_remembered_across_processes(service
     run_due(services, utc(2026, 12, 1, 14))  # next week's question
     assert opened == ["lee@example.org"], "the stored conversation is reused"
     assert len(dms(chat)) == 3
+
+
+def test_stop_then_start_the_same_week_keeps_the_open_question(services, chat, physician):
+    run_due(services, utc(2026, 11, 24, 14))
+    assert "won't get any more questions" in say(services, "stop", "400.1").replies[0].text
+    assert prompts_of(services)[0].status == PromptStatus.SENT
+    started = say(services, "start", "400.2", now=utc(2026, 11, 25, 15))
+    assert "This week's question is still open" in started.replies[0].text
+    assert say(services, "Mostly salt.", "400.3", now=utc(2026, 11, 25, 16)).replies[0].text.startswith("Thank you")
+    assert prompts_of(services)[0].status == PromptStatus.ANSWERED
+
+
+def test_a_question_due_while_stopped_comes_back_with_start(services, chat, physician):
+    run_due(services, utc(2026, 11, 23, 15))  # Monday: the week's row exists
+    say(services, "stop", "401.1", now=utc(2026, 11, 23, 16))
+    run_due(services, utc(2026, 11, 24, 14))  # due while stopped: not sent
+    assert dms(chat) == []
+    say(services, "start", "401.2", now=utc(2026, 11, 25, 15))
+    assert run_due(services, utc(2026, 11, 25, 15, 1)).questions_sent == 1
+
+
+def test_closing_a_question_takes_the_buttons_off_all_its_messages(services, chat, physician):
+    run_due(services, utc(2026, 11, 24, 14))
+    run_due(services, utc(2026, 11, 26, 14))  # the nudge, with its own Skip button
+    (question_ref, nudge_ref) = [ref for _, _, ref in dms(chat, full=True)]
+    outcome = handle_action(services, ActionEvent("console", "lee@example.org", "prompt.skip", str(physician),
+                                                  question_ref), utc(2026, 11, 26, 15))
+    assert outcome.replies[0].replace_original == question_ref
+    [(ref, message)] = outcome.updates
+    assert ref == nudge_ref and not message.buttons and "Skipped" in message.text.splitlines()[-1]
+
+
+def test_staff_are_not_told_about_questions(services, chat):
+    add_person(services, email="pat@example.org", name="Pat Staff", roles="staff;approver")
+    for text in ("hello", "help"):
+        reply = say(services, text, f"402.{text}", email="pat@example.org").replies[0].text
+        assert "you don't get questions" in reply and "marketing channel" in reply
+        assert "next one arrives" not in reply and "one short question" not in reply

@@ -116,8 +116,10 @@ def list_command(ctx: Context) -> int:
                 writer.writerow([p.name, p.email, p.roles, p.specialty, p.timezone,
                                  weekday_name(p.weekday).lower(), p.local_time, p.slack_user_id or ""])
             return 0
+        # Only physicians get questions: a weekday and time shown for staff would promise one.
         rows = [(p.name, p.email, p.roles.replace(";", ", "), p.specialty or "-", p.timezone,
-                 weekday_name(p.weekday)[:3], p.local_time, p.slack_user_id or "-",
+                 weekday_name(p.weekday)[:3] if p.is_physician else "-",
+                 p.local_time if p.is_physician else "-", p.slack_user_id or "-",
                  person_status(p, now)) for p in people]
     if not rows:
         ctx.err("the roster is empty; add people with `rounds roster import FILE.csv`")

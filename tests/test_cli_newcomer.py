@@ -1,0 +1,51 @@
+"""What a new user hit with the `rounds` command (issue 11), run as real subprocesses."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from datetime import UTC, datetime
+from pathlib import Path
+
+from bot import audit
+from bot.services import build_services
+from tests.conftest import make_config
+from tests.test_cli import ROUNDS, base_env, cli, rounds, write_config  # noqa: F401 (fixtures)
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE_ROSTER = ROOT / "examples" / "roster.csv"
+
+
+def test_roster_list_shows_no_weekday_or_time_for_staff(cli):
+    cli("roster", "import", str(EXAMPLE_ROSTER))
+    lines = cli("roster", "list").stdout.splitlines()
+    staff = next(line for line in lines if "tom.becker@example.org" in line)
+    physician = next(line for line in lines if "maya.patel@example.org" in line)
+    assert "Tue" in physician and "09:00" in physician
+    assert not re.search(r"\b(Mon|Tue|Wed|Thu|Fri|Sat|Sun)\b", staff) and "09:00" not in staff
+
+
+def test_a_closed_pipe_ends_a_command_quietly(tmp_path, database_url, base_env):  # noqa: F811
+    config = write_config(tmp_path, database_url)
+    services = build_services(make_config(database_url))
+    with services.db.transaction() as session:
+        for index in range(3000):  # well over a pipe's 64 KiB buffer
+            audit.record(session, subject="answer", subject_id=index, action="received",
+                         now=datetime(2026, 11, 2, tzinfo=UTC))
+    services.db.dispose()
+    env = dict(base_env, ROUNDS_CONFIG=str(config))
+    process = subprocess.Popen([str(ROUNDS), "audit", "export", "--since", "2026-11-01", "--format", "csv"],
+                               cwd=tmp_path, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert process.stdout.readline()  # like `| head -1`: read a line, then go away
+    process.stdout.close()
+    stderr = process.stderr.read().decode()
+    process.wait(60)
+    assert "Traceback" not in stderr and "BrokenPipeError" not in stderr and "Exception ignored" not in stderr
+    assert stderr == ""
+
+
+def test_hootsuite_export_needs_exactly_one_channel(cli):
+    for extra in ((), ("--channel", "facebook", "--channel", "x")):
+        result = cli("calendar", "export", "--format", "hootsuite", "--all", *extra, check_exit=2)
+        assert "one file per social profile" in result.stderr and "--channel" in result.stderr
+    assert cli("calendar", "export", "--format", "hootsuite", "--all", "--channel", "facebook").returncode == 0
