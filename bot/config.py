@@ -9,11 +9,14 @@ from __future__ import annotations
 import os
 import tomllib
 from collections.abc import Mapping
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from datetime import time
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+import phonenumbers
 
 DEFAULT_DATABASE_URL = "sqlite:///rounds.db"
 DEFAULT_SLACK_API_URL = "https://slack.com/api/"
@@ -166,6 +169,20 @@ class Config:
 # --- loading -------------------------------------------------------------------------------
 
 
+# While a whole file is checked, problems are collected here instead of stopping at the first:
+# someone fixing a config wants every mistake in one run, not one per run.
+_problems: ContextVar[list[str] | None] = ContextVar("config_problems", default=None)
+
+
+def _problem(error: ConfigError, fallback: Any) -> Any:
+    """Record `error` and carry on with `fallback` while collecting; raise it otherwise."""
+    problems = _problems.get()
+    if problems is None:
+        raise error
+    problems.append(str(error))
+    return fallback
+
+
 class _Section:
     """Reads typed values out of one TOML table, naming `section.key` in every error."""
 
@@ -174,10 +191,10 @@ class _Section:
             raise ConfigError(f"[{name}] must be a table, got {raw!r}")
         unknown = sorted(set(raw) - known)
         if unknown:
-            raise ConfigError(
+            _problem(ConfigError(
                 f"[{name}] has unknown key(s) {', '.join(unknown)}; allowed: {', '.join(sorted(known))}"
-            )
-        self.raw, self.name = raw, name
+            ), None)
+        self.raw, self.name = {k: v for k, v in raw.items() if k in known}, name
 
     def _bad(self, key: str, value: Any, allowed: str) -> ConfigError:
         return ConfigError(f"{self.name}.{key} = {value!r} is not allowed: expected {allowed}")
@@ -185,7 +202,7 @@ class _Section:
     def string(self, key: str, default: str) -> str:
         value = self.raw.get(key, default)
         if not isinstance(value, str):
-            raise self._bad(key, value, "a string")
+            return _problem(self._bad(key, value, "a string"), default)
         return value
 
     def strings(self, key: str, default: tuple[str, ...], nonempty: bool = False) -> tuple[str, ...]:
@@ -193,27 +210,27 @@ class _Section:
         if isinstance(value, str):
             value = [value]
         if not isinstance(value, (list, tuple)) or not all(isinstance(v, str) for v in value):
-            raise self._bad(key, value, "a string or a list of strings")
+            return _problem(self._bad(key, value, "a string or a list of strings"), default)
         if nonempty and not value:
-            raise self._bad(key, value, "at least one value")
+            return _problem(self._bad(key, value, "at least one value"), default)
         return tuple(value)
 
     def number(self, key: str, default: float, low: float, high: float) -> float:
         value = self.raw.get(key, default)
         if isinstance(value, bool) or not isinstance(value, (int, float)) or not low <= value <= high:
-            raise self._bad(key, value, f"a number from {low:g} to {high:g}")
+            return _problem(self._bad(key, value, f"a number from {low:g} to {high:g}"), float(default))
         return float(value)
 
     def integer(self, key: str, default: int, low: int, high: int) -> int:
         value = self.raw.get(key, default)
         if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
-            raise self._bad(key, value, f"a whole number from {low} to {high}")
+            return _problem(self._bad(key, value, f"a whole number from {low} to {high}"), default)
         return value
 
     def boolean(self, key: str, default: bool) -> bool:
         value = self.raw.get(key, default)
         if not isinstance(value, bool):
-            raise self._bad(key, value, "true or false")
+            return _problem(self._bad(key, value, "true or false"), default)
         return value
 
     def clock_time(self, key: str, default: time) -> time:
@@ -221,12 +238,12 @@ class _Section:
         try:
             return parse_clock_time(value)
         except ValueError:
-            raise self._bad(key, value, 'a 24-hour time like "09:00"') from None
+            return _problem(self._bad(key, value, 'a 24-hour time like "09:00"'), default)
 
     def timezone(self, key: str, default: str) -> str:
         value = self.string(key, default)
         if not is_timezone(value):
-            raise self._bad(key, value, 'an IANA time zone name like "America/Chicago"')
+            return _problem(self._bad(key, value, 'an IANA time zone name like "America/Chicago"'), default)
         return value
 
     def weekday(self, key: str, default: int) -> int:
@@ -234,7 +251,7 @@ class _Section:
         try:
             return parse_weekday(value)
         except ValueError:
-            raise self._bad(key, value, "a weekday name (monday … sunday)") from None
+            return _problem(self._bad(key, value, "a weekday name (monday … sunday)"), default)
 
 
 def parse_clock_time(value: Any) -> time:
@@ -257,6 +274,14 @@ def parse_weekday(value: Any) -> int:
             if text in (name, name[:3]):
                 return index
     raise ValueError(value)
+
+
+def is_phone_number(text: str, region: str = "US") -> bool:
+    """A number phonenumbers can read and that has a possible length (fictional 555s allowed)."""
+    try:
+        return phonenumbers.is_possible_number(phonenumbers.parse(text, region))
+    except phonenumbers.NumberParseException:
+        return False
 
 
 def is_timezone(name: str) -> bool:
@@ -348,7 +373,11 @@ def _practice(raw: Mapping[str, Any]) -> PracticeConfig:
     urls = section.strings("urls", ()) or section.strings("url", defaults.urls, nonempty=True)
     for url in urls:
         if not url.startswith(("http://", "https://")):
-            raise ConfigError(f"practice.urls contains {url!r}: expected http(s) URLs")
+            _problem(ConfigError(f"practice.urls contains {url!r}: expected http(s) URLs"), None)
+    for phone in phones:
+        if not is_phone_number(phone):
+            _problem(ConfigError(f"practice.phones contains {phone!r}: expected a phone number like "
+                                 '"(555) 010-0100" or "+1 555 010 0100"'), None)
     hashtags_raw = section.raw.get("hashtags", {})
     if not isinstance(hashtags_raw, Mapping):
         raise section._bad("hashtags", hashtags_raw, "a table of specialty = [\"#tag\", …]")
@@ -438,23 +467,40 @@ SECTIONS = {"database", "slack", "server", "prompts", "practice", "drafts", "app
 
 def config_from_mapping(raw: Mapping[str, Any], env: Mapping[str, str] | None = None,
                         source: str = "defaults") -> Config:
-    """Build a validated Config from parsed TOML plus secret environment variables."""
+    """Build a validated Config from parsed TOML plus secret environment variables.
+
+    Every problem in the file is reported in one ConfigError (one line each), not just the
+    first: a value that is wrong is replaced by its default to go on checking the rest.
+    """
     env = {} if env is None else env
-    unknown = sorted(set(raw) - SECTIONS)
-    if unknown:
-        raise ConfigError(f"unknown section(s) [{'], ['.join(unknown)}]; allowed: {', '.join(sorted(SECTIONS))}")
-    return Config(
-        database=_database(raw.get("database", {}), env),
-        slack=_slack(raw.get("slack", {}), env),
-        server=_server(raw.get("server", {})),
-        prompts=_prompts(raw.get("prompts", {})),
-        practice=_practice(raw.get("practice", {})),
-        drafts=_drafts(raw.get("drafts", {})),
-        approvals=_approvals(raw.get("approvals", {})),
-        calendar=_calendar(raw.get("calendar", {})),
-        webhook=_webhook(raw.get("webhook", {}), env),
-        source=source,
-    )
+    problems: list[str] = []
+    token = _problems.set(problems)
+    try:
+        unknown = sorted(set(raw) - SECTIONS)
+        if unknown:
+            problems.append(f"unknown section(s) [{'], ['.join(unknown)}]; allowed: {', '.join(sorted(SECTIONS))}")
+
+        def section(build, name: str, *args):
+            try:
+                return build(raw.get(name, {}), *args)
+            except ConfigError as error:  # a check across keys of the section: go on with the next
+                problems.append(str(error))
+                return None
+
+        config = Config(
+            database=section(_database, "database", env), slack=section(_slack, "slack", env),
+            server=section(_server, "server"), prompts=section(_prompts, "prompts"),
+            practice=section(_practice, "practice"), drafts=section(_drafts, "drafts"),
+            approvals=section(_approvals, "approvals"), calendar=section(_calendar, "calendar"),
+            webhook=section(_webhook, "webhook", env), source=source,
+        )
+    finally:
+        _problems.reset(token)
+    if len(problems) == 1:
+        raise ConfigError(problems[0])
+    if problems:
+        raise ConfigError(f"{len(problems)} problems:\n" + "\n".join(f"  {p}" for p in problems))
+    return config
 
 
 def load_config(path: str | os.PathLike[str] | None = None,

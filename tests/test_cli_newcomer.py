@@ -49,3 +49,19 @@ def test_hootsuite_export_needs_exactly_one_channel(cli):
         result = cli("calendar", "export", "--format", "hootsuite", "--all", *extra, check_exit=2)
         assert "one file per social profile" in result.stderr and "--channel" in result.stderr
     assert cli("calendar", "export", "--format", "hootsuite", "--all", "--channel", "facebook").returncode == 0
+
+
+def test_a_config_with_several_mistakes_reports_them_all_at_once(tmp_path, base_env):  # noqa: F811
+    config = write_config(tmp_path, f"sqlite:///{tmp_path / 'x.db'}",
+                          '[prompts]\nnudge_after_hours = 0\ndefault_timezone = "Mars/Base"\n'
+                          '[server]\nport = 99999\n[practice]\nphones = ["not a phone"]\n')
+    result = rounds("roster", "list", env=base_env, config=config, cwd=tmp_path, check_exit=2)
+    assert result.stderr.startswith("rounds: config error: 4 problems:")
+    for key in ("prompts.nudge_after_hours", "prompts.default_timezone", "server.port", "'not a phone'"):
+        assert key in result.stderr
+
+
+def test_a_calendar_slot_for_a_channel_without_a_template_is_refused(tmp_path, base_env):  # noqa: F811
+    config = write_config(tmp_path, f"sqlite:///{tmp_path / 'x.db'}", '[calendar.slots]\ntiktok = ["mon 10:00"]\n')
+    result = rounds("roster", "list", env=base_env, config=config, cwd=tmp_path, check_exit=2)
+    assert "calendar.slots.tiktok has no post template" in result.stderr and "facebook" in result.stderr
