@@ -91,6 +91,7 @@ class FakeSlack:
         self.emails = {k.lower(): v for k, v in (emails or {}).items()}
         self.unknown_users: set[str] = set()
         self.usergroups: dict[str, list[str]] = {}  # usergroups.users.list: group id → user ids
+        self.bot_channels: set[str] = set()  # conversations.info: channels the bot is a member of
         self.random_429 = 0.0
         self.random_retry_after = 1
         self.echo_user_channel = False  # answer a post to a user id with that id, not the DM's
@@ -370,6 +371,12 @@ class FakeSlack:
         if not params.get("trigger_id"):
             return {"ok": False, "error": "invalid_trigger_id"}
         return {"ok": True, "view": {"id": f"V{next(self._seq):08d}"}}
+
+    def _api_conversations_info(self, params):
+        channel = params.get("channel", "")
+        if not channel:
+            return {"ok": False, "error": "channel_not_found"}
+        return {"ok": True, "channel": {"id": channel, "is_member": channel in self.bot_channels}}
 
     def _api_views_publish(self, params):
         return {"ok": True, "view": {"id": f"V{next(self._seq):08d}"}}

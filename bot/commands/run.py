@@ -78,18 +78,22 @@ def serve_command(ctx: Context) -> int:
     import asyncio
 
     from handlers import server
+    from handlers.slack.health import SlackStartupError
 
     services = ctx.services(with_chats=True)
-    asyncio.run(_serve_until_stopped(server, services))
+    try:
+        asyncio.run(_serve_until_stopped(server, services, lambda where: ctx.err(f"rounds: {where}")))
+    except SlackStartupError as error:
+        raise CommandError(str(error)) from None
     return 0
 
 
-async def _serve_until_stopped(server, services) -> None:
+async def _serve_until_stopped(server, services, on_ready) -> None:
     """Serve until SIGTERM/SIGINT (docker stop, systemd, Ctrl-C), then shut down cleanly."""
     import asyncio
     import signal
 
-    task = asyncio.ensure_future(server.serve(services))
+    task = asyncio.ensure_future(server.serve(services, on_ready=on_ready))
     loop = asyncio.get_running_loop()
     for signum in (signal.SIGTERM, signal.SIGINT):
         loop.add_signal_handler(signum, task.cancel)
