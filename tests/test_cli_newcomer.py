@@ -16,7 +16,7 @@ ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE_ROSTER = ROOT / "examples" / "roster.csv"
 
 
-def test_roster_list_shows_no_weekday_or_time_for_staff(cli):
+def test_roster_list_shows_no_weekday_or_time_for_staff(cli):  # noqa: F811
     cli("roster", "import", str(EXAMPLE_ROSTER))
     lines = cli("roster", "list").stdout.splitlines()
     staff = next(line for line in lines if "tom.becker@example.org" in line)
@@ -44,7 +44,7 @@ def test_a_closed_pipe_ends_a_command_quietly(tmp_path, database_url, base_env):
     assert stderr == ""
 
 
-def test_hootsuite_export_needs_exactly_one_channel(cli):
+def test_hootsuite_export_needs_exactly_one_channel(cli):  # noqa: F811
     for extra in ((), ("--channel", "facebook", "--channel", "x")):
         result = cli("calendar", "export", "--format", "hootsuite", "--all", *extra, check_exit=2)
         assert "one file per social profile" in result.stderr and "--channel" in result.stderr
