@@ -297,5 +297,15 @@ def next_question_time(person: Person, now: datetime, after_week: str | None = N
     return weeks.due_instant(weeks.next_week_key(week), person.weekday, at, person.timezone)
 
 
+def next_delivery(session, person: Person, now: datetime) -> datetime:
+    """When this person next gets a message from Rounds: a snoozed or not-yet-sent question of
+    this week, or else their next weekly slot."""
+    pending = session.scalar(select(Prompt.due_at).where(
+        Prompt.person_id == person.id, Prompt.status == PromptStatus.SCHEDULED, Prompt.due_at > now,
+        Prompt.expires_at > now).order_by(Prompt.due_at).limit(1))
+    following = next_question_time(person, now)
+    return min(pending, following) if pending is not None else following
+
+
 def describe_next_question(person: Person, now: datetime, after_week: str | None = None) -> str:
     return weeks.describe_local(next_question_time(person, now, after_week), person.timezone)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 import sys
 from collections.abc import Callable
 from datetime import UTC, datetime
@@ -20,6 +21,21 @@ INTRO = (
     "the bot's messages are stored in the database, so `rounds tick` elsewhere shows up here.\n"
     "Approval cards go to #marketing (:channel); act as an approver to click them."
 )
+
+
+CLEAR_SCREEN = "\033[H\033[2J"
+_ESCAPE = re.compile(r"\x1b(\[[0-9;?]*[ -/]*[@-~]|O.|.)")
+TERMINAL_WORDS = {"clear", "cls", "reset"}
+
+
+def is_terminal_control(line: str) -> bool:
+    """Ctrl-L, arrow keys and `clear` are meant for the terminal, never as a DM to the bot
+    (without line editing, a terminal hands them over as text: "\x0c", "\x1b[A")."""
+    if line.strip().lower() in TERMINAL_WORDS:
+        return True
+    rest = _ESCAPE.sub("", line)
+    rest = "".join(char for char in rest if ord(char) >= 32 and char != "\x7f")
+    return rest.strip() == "" and rest != line  # nothing but keys: typed text still goes through
 
 
 class Quit(Exception):
@@ -54,7 +70,7 @@ class Commands:
                 return
             handler(rest.strip())
             return
-        if line.strip().isdigit() and self.s.latest_has_choices():
+        if line.strip().isdigit():  # a bare number clicks; `:say 3` sends "3"
             self.s.choose(int(line.strip()))
             return
         self.s.send_text(line)
@@ -215,6 +231,8 @@ def run_console(services: Services, input: TextIO = sys.stdin, output: TextIO = 
         raise ValueError("clock_start must be an aware datetime")
     session = ConsoleSession(services, output, start.astimezone(UTC))
     session.input, session.interactive = input, _isatty(input)
+    if session.interactive:
+        _enable_line_editing()
     previous_chat, previous_clock = services.chats.get("console"), services.clock
     services.chats["console"] = session.chat
     services.clock = session.clock
@@ -252,6 +270,10 @@ def _loop(session: ConsoleSession, commands: Commands, input: TextIO) -> int:
         line = line.rstrip("\r\n")
         if not line.strip():
             continue
+        if is_terminal_control(line):
+            if interactive:
+                session.out.write(CLEAR_SCREEN)
+            continue
         try:
             commands.run(line)
         except Quit:
@@ -260,6 +282,14 @@ def _loop(session: ConsoleSession, commands: Commands, input: TextIO) -> int:
             logger.exception("console command failed")
             session.say(f"Error: {type(error).__name__}; the details are in the log.")
         session.out.flush()
+
+
+def _enable_line_editing() -> None:
+    """On a terminal, readline gives arrow keys, history and Ctrl-L (clear) their usual meaning."""
+    try:
+        import readline  # noqa: F401
+    except ImportError:  # not on every platform; the control-key filter still applies
+        pass
 
 
 def _isatty(stream: TextIO) -> bool:

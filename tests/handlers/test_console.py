@@ -431,7 +431,7 @@ def test_approver_sees_the_card_and_approves_it(console_services):
     assert "(you clicked [1] Approve on #" in out
     updated = re.search(r"#\d+ Rounds in #marketing \(updated\):\n.*?(?=\n\S)", out, re.S).group(0)
     assert "    Approved by Pat Staff, " in updated and "[1]" not in updated
-    assert "has nothing to click." in out
+    assert "Nothing to click" in out.split("Approved by Pat Staff")[-1]
     assert "Your post was approved." in out.split("You are now Dr. Amy Lee")[-1]
     assert answer_of(db).review_status == ReviewStatus.APPROVED
     assert answer_of(db).decided_by == "Pat Staff"
@@ -537,3 +537,46 @@ def test_channel_when_empty_and_help_mentions_it(console_services):
 
     assert "No messages in #marketing yet." in out
     assert ":channel" in out and ":cancel abandons the form" in out
+
+
+# --- what a new user hit (issue 11) --------------------------------------------------------------
+
+
+def test_a_bare_number_clicks_the_last_card_without_looking_at_the_channel_first(console_services):
+    db = console_services.db
+    review_team(db)
+
+    out = drive(console_services, *ANSWERED, ":as pat", "1")  # the hint names the card; no :channel
+
+    assert "(you clicked [1] Approve on #" in out
+    assert "(your message #" not in out.split("You are now Pat Staff")[-1]  # never a DM "1"
+    assert answer_of(db).review_status == ReviewStatus.APPROVED
+
+
+def test_a_bare_number_with_nothing_to_click_is_not_sent_to_the_bot(console_services):
+    add_person(console_services.db, "lee@example.org", "Dr. Amy Lee")
+    seed_questions(console_services.db)
+
+    out = drive(console_services, ":as lee", "2", ":say 2")
+
+    assert "Nothing to click" in out and ":say N" in out
+    assert out.count("(your message #") == 1  # only :say sent it
+
+
+def test_clear_and_terminal_keys_never_reach_the_bot(console_services):
+    add_person(console_services.db, "lee@example.org", "Dr. Amy Lee")
+    seed_questions(console_services.db)
+
+    out = drive(console_services, ":as lee", "clear", "\x0c", "\x1b[A", ":inbox")
+
+    assert "(your message #" not in out and "No messages with Dr. Amy Lee yet." in out
+
+
+def test_next_goes_to_a_snoozed_question_before_next_week(console_services):
+    add_person(console_services.db, "lee@example.org", "Dr. Amy Lee")
+    seed_questions(console_services.db)
+
+    out = drive(console_services, ":as lee", ":tick", "2", ":next")
+
+    assert "Clock moved to Wed 2026-11-25 14:00 UTC" in out
+    assert out.split("Clock moved to")[-1].count("questions sent 1") == 1  # asked again
