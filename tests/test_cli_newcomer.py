@@ -65,3 +65,33 @@ def test_a_calendar_slot_for_a_channel_without_a_template_is_refused(tmp_path, b
     config = write_config(tmp_path, f"sqlite:///{tmp_path / 'x.db'}", '[calendar.slots]\ntiktok = ["mon 10:00"]\n')
     result = rounds("roster", "list", env=base_env, config=config, cwd=tmp_path, check_exit=2)
     assert "calendar.slots.tiktok has no post template" in result.stderr and "facebook" in result.stderr
+
+
+def readme_console_lines() -> list[str]:
+    """The README's console walkthrough, as typed: each `> ` line without its aligned comment."""
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = text.split("## Try it in the console")[1].split("\n## ")[0]
+    return [re.split(r"\s{2,}", line[2:])[0] for line in section.splitlines() if line.startswith("> ")]
+
+
+def test_the_readme_console_walkthrough_runs_as_written(tmp_path, base_env):  # noqa: F811
+    (tmp_path / "examples").mkdir()
+    (tmp_path / "examples" / "roster.csv").write_bytes(EXAMPLE_ROSTER.read_bytes())
+    lines = readme_console_lines()
+    assert lines[1] == ":as Maya" and lines[-1] == "1"
+    result = subprocess.run([str(ROUNDS), "console", "--roster", "examples/roster.csv"], cwd=tmp_path,
+                            env=base_env, input="\n".join(lines) + "\n", capture_output=True, text=True,
+                            timeout=120)
+    out = result.stdout
+    assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr
+    for refusal in ("No one on the roster matches", "Unknown command", "Nothing to click", "Error:"):
+        assert refusal not in out
+    assert "You are now Dr. Maya Patel" in out and "You are now Priya Shah" in out
+    assert "(you clicked [1] Approve on #" in out and "Approved by Priya Shah" in out
+    # Its own demo database, not rounds.db; a restart resumes the clock past what it saw.
+    assert (tmp_path / "rounds-console.db").is_file() and not (tmp_path / "rounds.db").exists()
+    moved_to = re.search(r"Clock moved to \w+ (\S+ \S+) UTC", out).group(1)
+    again = subprocess.run([str(ROUNDS), "console"], cwd=tmp_path, env=base_env, input=":now\n",
+                           capture_output=True, text=True, timeout=60).stdout
+    resumed = re.search(r"Console time: \w+ (\S+ \S+) UTC", again).group(1)
+    assert resumed >= moved_to

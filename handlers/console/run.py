@@ -211,6 +211,21 @@ def match_members(members, who: str):
     return [m for m in members if any(w.startswith(wanted) for w in words(m))]
 
 
+def resume_time(services: Services) -> datetime:
+    """Where the console's clock left off: the latest thing its database saw, if later than
+    now. Restarting at the real time while the database holds events weeks ahead would make
+    `:next` walk old weeks again."""
+    from sqlalchemy import func, select
+
+    from bot.store import AuditEvent, ConsoleMessage, OutboxMessage
+
+    now = services.clock()
+    with services.db.transaction() as session:
+        latest = [session.scalar(select(func.max(column))) for column in
+                  (ConsoleMessage.created_at, AuditEvent.at, OutboxMessage.created_at)]
+    return max([now, *(moment for moment in latest if moment is not None)])
+
+
 def run_console(services: Services, input: TextIO = sys.stdin, output: TextIO = sys.stdout,
                 clock_start: datetime | None = None) -> int:
     """Run the interactive console until :quit or end of input.
