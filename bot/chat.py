@@ -52,6 +52,20 @@ class Card:
 
 
 @dataclass(frozen=True)
+class Image:
+    """A picture sent with a message (the digest chart): Slack uploads it, Teams puts it in the card.
+
+    The PNG travels base64-encoded inside the outbox payload, so it is sent exactly once with
+    the message it belongs to; `alt_text` says the same numbers in words.
+    """
+
+    filename: str
+    title: str
+    alt_text: str
+    png_base64: str
+
+
+@dataclass(frozen=True)
 class OutgoingMessage:
     text: str
     buttons: tuple[Button, ...] = ()
@@ -59,6 +73,7 @@ class OutgoingMessage:
     key: str = ""  # idempotency key; adapters tag the sent message with it for crash recovery
     thread_ts: str | None = None  # reply in this thread of the recipient conversation
     card: Card | None = None
+    image: Image | None = None
 
     def to_json(self) -> str:
         # Hand-built rather than dataclasses.asdict: this runs once per message in a fan-out.
@@ -72,6 +87,8 @@ class OutgoingMessage:
             "thread_ts": self.thread_ts,
             "card": asdict(self.card) if self.card is not None else None,
         }
+        if self.image is not None:
+            data["image"] = asdict(self.image)
         return json.dumps(data, separators=(",", ":"))
 
     @classmethod
@@ -89,6 +106,7 @@ class OutgoingMessage:
             thread_ts=data.get("thread_ts"),
             card=Card(card["title"], tuple(CardSection(**s) for s in card.get("sections", ())),
                       card.get("badge", ""), card.get("footer", "")) if card else None,
+            image=Image(**data["image"]) if data.get("image") else None,
         )
 
 

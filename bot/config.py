@@ -11,12 +11,14 @@ import tomllib
 from collections.abc import Mapping
 from contextvars import ContextVar
 from dataclasses import dataclass, field
-from datetime import time
+from datetime import date, time
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import phonenumbers
+
+from bot.workdays import MONDAY_TO_FRIDAY, WorkCalendar, holidays_from_ics
 
 DEFAULT_DATABASE_URL = "sqlite:///rounds.db"
 DEFAULT_SLACK_API_URL = "https://slack.com/api/"
@@ -98,6 +100,13 @@ class PracticeConfig:
     timezone: str = "America/New_York"
     staff_names: tuple[str, ...] = ()
     hashtags: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    working_days: frozenset[int] = MONDAY_TO_FRIDAY
+    holidays: frozenset[date] = frozenset()
+
+    @property
+    def calendar(self) -> WorkCalendar:
+        """Working days and holidays in the practice's time zone (approval reminders, inbox checks)."""
+        return WorkCalendar(self.timezone, self.working_days, self.holidays)
 
     @property
     def name(self) -> str:
@@ -153,6 +162,20 @@ class WebhookConfig:
 
 
 @dataclass(frozen=True)
+class PolicyConfig:
+    """The practice's social-media policy: everyone acknowledges it before Rounds sends anything."""
+
+    url: str = ""  # empty: no policy gate
+    summary: str = ""
+
+
+@dataclass(frozen=True)
+class RetentionConfig:
+    answer_days: int = 90
+    time: time = time(3, 0)  # practice-local time of the daily purge
+
+
+@dataclass(frozen=True)
 class Config:
     database: DatabaseConfig = field(default_factory=DatabaseConfig)
     slack: SlackConfig = field(default_factory=SlackConfig)
@@ -163,6 +186,8 @@ class Config:
     approvals: ApprovalsConfig = field(default_factory=ApprovalsConfig)
     calendar: CalendarConfig = field(default_factory=CalendarConfig)
     webhook: WebhookConfig = field(default_factory=WebhookConfig)
+    policy: PolicyConfig = field(default_factory=PolicyConfig)
+    retention: RetentionConfig = field(default_factory=RetentionConfig)
     source: str = "defaults"
 
 
@@ -364,8 +389,39 @@ def _prompts(raw: Mapping[str, Any]) -> PromptsConfig:
     )
 
 
-def _practice(raw: Mapping[str, Any]) -> PracticeConfig:
-    keys = {"name", "names", "phone", "phones", "url", "urls", "timezone", "staff_names", "hashtags"}
+def _working_days(section: _Section) -> frozenset[int]:
+    listed = section.strings("working_days", ("mon", "tue", "wed", "thu", "fri"), nonempty=True)
+    try:
+        return frozenset(parse_weekday(day) for day in listed)
+    except ValueError as error:
+        raise section._bad("working_days", list(listed),
+                           f'weekday names like ["mon", "tue", "wed", "thu", "fri"] ({error.args[0]!r} is not one)')\
+            from None
+
+
+def _holidays(section: _Section, base_dir: Path | None) -> frozenset[date]:
+    listed = section.raw.get("holidays", [])
+    if not isinstance(listed, list):
+        raise section._bad("holidays", listed, 'a list of dates like ["2026-12-25", "2027-01-01"]')
+    days: set[date] = set()
+    for value in listed:
+        try:
+            days.add(value if isinstance(value, date) else date.fromisoformat(str(value)))
+        except ValueError:
+            raise section._bad("holidays", value, 'dates like "2026-12-25" (YYYY-MM-DD)') from None
+    file = section.string("holidays_file", "")
+    if file:
+        path = Path(file) if Path(file).is_absolute() or base_dir is None else base_dir / file
+        try:
+            days |= holidays_from_ics(path)
+        except (OSError, ValueError) as error:
+            raise section._bad("holidays_file", file, f"a readable .ics calendar of holidays ({error})") from None
+    return frozenset(days)
+
+
+def _practice(raw: Mapping[str, Any], base_dir: Path | None = None) -> PracticeConfig:
+    keys = {"name", "names", "phone", "phones", "url", "urls", "timezone", "staff_names", "hashtags",
+            "working_days", "holidays", "holidays_file"}
     section = _Section(raw, "practice", keys)
     defaults = PracticeConfig()
     names = section.strings("names", ()) or section.strings("name", defaults.names, nonempty=True)
@@ -390,6 +446,8 @@ def _practice(raw: Mapping[str, Any]) -> PracticeConfig:
         timezone=section.timezone("timezone", defaults.timezone),
         staff_names=section.strings("staff_names", ()),
         hashtags=hashtags,
+        working_days=_working_days(section),
+        holidays=_holidays(section, base_dir),
     )
 
 
@@ -462,7 +520,23 @@ def _webhook(raw: Mapping[str, Any], env: Mapping[str, str]) -> WebhookConfig:
     return config
 
 
-SECTIONS = {"database", "slack", "server", "prompts", "practice", "drafts", "approvals", "calendar", "webhook"}
+def _policy(raw: Mapping[str, Any]) -> PolicyConfig:
+    section = _Section(raw, "policy", {"url", "summary"})
+    config = PolicyConfig(url=section.string("url", ""), summary=section.string("summary", ""))
+    if config.url and not config.url.startswith(("http://", "https://")):
+        raise section._bad("url", config.url, "an http(s) URL (or empty for no policy)")
+    return config
+
+
+def _retention(raw: Mapping[str, Any]) -> RetentionConfig:
+    section = _Section(raw, "retention", {"answer_days", "time"})
+    defaults = RetentionConfig()
+    return RetentionConfig(answer_days=section.integer("answer_days", defaults.answer_days, 1, 36500),
+                           time=section.clock_time("time", defaults.time))
+
+
+SECTIONS = {"database", "slack", "server", "prompts", "practice", "drafts", "approvals", "calendar", "webhook",
+            "policy", "retention"}
 
 
 def config_from_mapping(raw: Mapping[str, Any], env: Mapping[str, str] | None = None,
@@ -490,9 +564,11 @@ def config_from_mapping(raw: Mapping[str, Any], env: Mapping[str, str] | None = 
         config = Config(
             database=section(_database, "database", env), slack=section(_slack, "slack", env),
             server=section(_server, "server"), prompts=section(_prompts, "prompts"),
-            practice=section(_practice, "practice"), drafts=section(_drafts, "drafts"),
+            practice=section(_practice, "practice", Path(source).parent if source != "defaults" else None),
+            drafts=section(_drafts, "drafts"),
             approvals=section(_approvals, "approvals"), calendar=section(_calendar, "calendar"),
-            webhook=section(_webhook, "webhook", env), source=source,
+            webhook=section(_webhook, "webhook", env), policy=section(_policy, "policy"),
+            retention=section(_retention, "retention"), source=source,
         )
     finally:
         _problems.reset(token)

@@ -18,13 +18,13 @@ from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import func, or_, select, update
+from sqlalchemy import exists, func, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from bot.chat import MessageRef, OutgoingMessage, PermanentSendError
 from bot.pacing import MAX_IN_FLIGHT
-from bot.store import DirectChannel, OutboxMessage, OutboxStatus
+from bot.store import DirectChannel, OutboxMessage, OutboxStatus, Person
 
 logger = logging.getLogger(__name__)
 
@@ -114,19 +114,38 @@ class DeliveryReport:
     failed: int = 0
 
 
+POLICY_KEY_PREFIX = "policy:"
+
+
+def awaiting_policy():
+    """Rows to a person who has not acknowledged the social-media policy, other than the policy itself.
+
+    They wait in the outbox (not dropped) and go out on the first tick after "I have read it".
+    """
+    unacknowledged = exists().where(
+        Person.policy_acknowledged_at.is_(None),
+        or_(Person.slack_user_id == OutboxMessage.recipient,
+            func.lower(Person.email) == func.lower(OutboxMessage.recipient)))
+    return (OutboxMessage.recipient_kind == "user") & ~OutboxMessage.key.startswith(POLICY_KEY_PREFIX) \
+        & unacknowledged
+
+
 def claim_batch(db, now: datetime, platforms: list[str], limit: int = CLAIM_BATCH,
-                slow: int | None = None) -> list[Claim]:
+                slow: int | None = None, policy_gate: bool = False) -> list[Claim]:
     """Lease up to `limit` due rows to this worker; other workers skip them.
 
     `slow` caps how many of them may be slow rows: retries (rows attempted before: each first
     asks the platform whether the message already went out) and edits, both at the pace of
     Tier 3 methods. A few at a time keep first sends flowing and few rows leased and idle.
+    With `policy_gate` (a `[policy] url` is configured) DMs to people who have not yet
+    acknowledged the policy are left waiting.
     """
     due = (
         OutboxMessage.status.in_((OutboxStatus.PENDING, OutboxStatus.SENDING)),
         OutboxMessage.platform.in_(platforms),
         OutboxMessage.not_before <= now,
         or_(OutboxMessage.claimed_until.is_(None), OutboxMessage.claimed_until <= now),
+        *((~awaiting_policy(),) if policy_gate else ()),
     )
     with db.transaction() as session:
         def select_due(*extra, count):
@@ -282,7 +301,7 @@ def deliver_due(services, now: datetime, max_batches: int | None = None,
             free = window + SLOW_IN_FLIGHT - len(in_flight)
             if not exhausted and free >= max(1, window // 8):
                 claims = claim_batch(services.db, current(), platforms, limit=free,
-                                     slow=SLOW_IN_FLIGHT - slow)
+                                     slow=SLOW_IN_FLIGHT - slow, policy_gate=bool(services.config.policy.url))
                 batches += 1
                 exhausted = not claims or (max_batches is not None and batches >= max_batches)
                 if exhausted and more_coming is not None and more_coming():

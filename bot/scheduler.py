@@ -11,7 +11,9 @@ import threading
 from dataclasses import dataclass, fields
 from datetime import datetime
 
+from bot.metrics.digest import send_weekly_digest
 from bot.outbox import deliver_due
+from bot.policy import send_policy_requests
 from bot.review.calendar import send_planning_message
 from bot.review.reminders import run_reviews
 from bot.weekly.prompts import (
@@ -40,6 +42,8 @@ class TickReport:
     reminders: int = 0
     escalations: int = 0
     planning_messages: int = 0
+    digests: int = 0
+    policy_requests: int = 0
 
     def summary(self, skip_zero: bool = False) -> str:
         """One line, e.g. "scheduled 3, questions sent 3, …"; `skip_zero` leaves out the zeros."""
@@ -78,12 +82,16 @@ def run_due(services, now: datetime) -> TickReport:
         send_due_nudges(services, now, prompts)
         reviews = run_reviews(services, now)
         planning = send_planning_message(services, now)
+        digests = send_weekly_digest(services, now)  # right after the planning message
+        # Last: anyone with a DM now waiting who has not read the policy gets it first.
+        policy_requests = send_policy_requests(services, now)
     finally:
         queueing.clear()
         deliverer.join()
     if "error" in outcome:
         raise outcome["error"]
     delivery = outcome["report"]
-    report = TickReport(**prompts.__dict__, **delivery.__dict__, **reviews.__dict__, planning_messages=planning)
+    report = TickReport(**prompts.__dict__, **delivery.__dict__, **reviews.__dict__, planning_messages=planning,
+                        digests=digests, policy_requests=policy_requests)
     logger.info("tick at %s: %s", now.isoformat(), report.summary())
     return report

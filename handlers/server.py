@@ -1,8 +1,9 @@
 """One aiohttp process: `/slack/events`, `/healthz`, later `/api/messages`, plus the ticker.
 
-The ticker is a plain asyncio loop that runs the core's `run_due(now)` in a thread every
-`[server] tick_seconds`: the database is the schedule, so a missed or failed tick is simply
-caught up by the next one. An exception in a tick is logged and the loop goes on.
+The periodic jobs (`run_due` every `[server] tick_seconds`, the daily retention purge) run from
+Rounds' own `schedule.Scheduler` (bot/jobs.py), polled by a small asyncio loop in a thread: the
+database is the schedule, so a missed or failed run is caught up by the next one, and a job
+that raises is logged while the others go on.
 """
 
 from __future__ import annotations
@@ -15,8 +16,8 @@ from collections.abc import Callable, Iterable
 from aiohttp import web
 from sqlalchemy import text
 
+from bot.jobs import build_scheduler
 from bot.outbox import outbox_counts
-from bot.scheduler import run_due
 from bot.store import OutboxStatus
 
 logger = logging.getLogger(__name__)
@@ -83,19 +84,24 @@ def health_report(services) -> dict:
 # --- the ticker -----------------------------------------------------------------------------
 
 
-async def tick_forever(services, interval: float) -> None:
-    """Run everything due, forever; a failing tick is logged and the next one tries again."""
+async def run_jobs_forever(scheduler, poll: float = 1.0) -> None:
+    """Run the scheduler's due jobs (in a thread: they are blocking), forever.
+
+    The first pass runs every job at once (catching up whatever is due after a restart);
+    jobs guard themselves, so an exception here would be a bug in the loop, logged and survived.
+    """
+    await asyncio.to_thread(scheduler.run_all)
     while True:
+        await asyncio.sleep(min(poll, max(0.05, scheduler.idle_seconds or poll)))
         try:
-            await asyncio.to_thread(run_due, services, services.clock())
+            await asyncio.to_thread(scheduler.run_pending)
         except Exception:
-            logger.exception("tick failed; will try again in %ss", interval)
-        await asyncio.sleep(interval)
+            logger.exception("periodic jobs failed; trying again")
 
 
 async def _ticker_context(app: web.Application):
     services = app[SERVICES_KEY]
-    task = asyncio.create_task(tick_forever(services, services.config.server.tick_seconds))
+    task = asyncio.create_task(run_jobs_forever(build_scheduler(services)))
     app[TICKER_KEY] = task
     yield
     task.cancel()

@@ -111,6 +111,9 @@ class FakeSlack:
         self._extra_routes: list[tuple[str, str, Any]] = []
         self._sockets: list[web.WebSocketResponse] = []
         self.socket_acks: list[dict[str, Any]] = []  # what Socket Mode clients sent back
+        self.uploads: dict[str, dict[str, Any]] = {}  # file id → filename, alt_txt, length, data
+        self.files: list[dict[str, Any]] = []  # completed uploads: id, title, channel_id, thread_ts, data
+        self.home_views: dict[str, list[dict[str, Any]]] = defaultdict(list)  # views.publish per user
         self.port = 0
 
     # --- lifecycle -----------------------------------------------------------------------
@@ -149,6 +152,7 @@ class FakeSlack:
         app = web.Application(client_max_size=10 * 1024 * 1024)
         app.router.add_route("*", "/api/{method}", self._dispatch)
         app.router.add_get("/socket-mode", self._socket_mode)
+        app.router.add_post("/upload/{file_id}", self._upload)
         for verb, path, handler in self._extra_routes:
             app.router.add_route(verb, path, handler)
         self._runner = web.AppRunner(app, access_log=None)
@@ -350,6 +354,54 @@ class FakeSlack:
         return {"ok": True, "messages": out, "has_more": more,
                 "response_metadata": {"next_cursor": str(start + limit) if more else ""}}
 
+    # --- files (the files_upload_v2 flow) and App Home ---------------------------------------
+
+    def _api_files_getUploadURLExternal(self, params):
+        if not params.get("filename") or not str(params.get("length", "")).isdigit():
+            return {"ok": False, "error": "invalid_arguments"}
+        file_id = f"F{next(self._seq):08d}"
+        with self._lock:
+            self.uploads[file_id] = {"filename": params["filename"], "length": int(params["length"]),
+                                     "alt_txt": params.get("alt_txt"), "data": None}
+        return {"ok": True, "upload_url": f"http://127.0.0.1:{self.port}/upload/{file_id}", "file_id": file_id}
+
+    async def _upload(self, request: web.Request) -> web.Response:
+        file_id = request.match_info["file_id"]
+        data = await request.read()
+        with self._lock:
+            upload = self.uploads.get(file_id)
+            if upload is None:
+                return web.Response(status=404, text="unknown upload")
+            upload["data"] = data
+        return web.Response(status=200, text=f"OK - {len(data)}")
+
+    def _api_files_completeUploadExternal(self, params):
+        files = params.get("files")
+        files = json.loads(files) if isinstance(files, str) else files or []
+        done = []
+        with self._lock:
+            for item in files:
+                upload = self.uploads.get(item.get("id"))
+                if upload is None or upload["data"] is None or len(upload["data"]) != upload["length"]:
+                    return {"ok": False, "error": "file_upload_not_found"}
+                record = {**upload, "id": item["id"], "title": item.get("title"),
+                          "channel_id": params.get("channel_id"), "thread_ts": params.get("thread_ts")}
+                self.files.append(record)
+                done.append({"id": item["id"], "title": item.get("title"), "name": upload["filename"]})
+        return {"ok": True, "files": done}
+
+    def _api_views_publish(self, params):
+        view = params.get("view")
+        view = json.loads(view) if isinstance(view, str) else view
+        user = params.get("user_id", "")
+        if not user or user in self.unknown_users or not isinstance(view, dict) or view.get("type") != "home":
+            return {"ok": False, "error": "invalid_arguments"}
+        if len(view.get("blocks") or []) > 100:
+            return {"ok": False, "error": "invalid_blocks"}
+        with self._lock:
+            self.home_views[user].append(view)
+        return {"ok": True, "view": {"id": f"V{next(self._seq):08d}", "type": "home", **view}}
+
     def _api_users_lookupByEmail(self, params):
         user = self.emails.get(str(params.get("email", "")).lower())
         if user is None:
@@ -377,9 +429,6 @@ class FakeSlack:
         if not channel:
             return {"ok": False, "error": "channel_not_found"}
         return {"ok": True, "channel": {"id": channel, "is_member": channel in self.bot_channels}}
-
-    def _api_views_publish(self, params):
-        return {"ok": True, "view": {"id": f"V{next(self._seq):08d}"}}
 
 
     # --- Socket Mode: apps.connections.open hands out a websocket on this same server ---------

@@ -176,7 +176,7 @@ def test_one_reminder_in_thread_then_one_escalation_to_the_lead(services, chat):
     assert run_due(services, CARD_TIME + timedelta(hours=23)).reminders == 0
     assert run_due(services, CARD_TIME + timedelta(hours=24)).reminders == 1
     [reminder] = [m for c, m, _ in chat.sent if m.key.startswith("remind:")]
-    assert reminder.thread_ts == card.ts and "24 hours" in reminder.text
+    assert reminder.thread_ts == card.ts and "24 working hours" in reminder.text
     assert run_due(services, CARD_TIME + timedelta(hours=48)).escalations == 1
     run_due(services, CARD_TIME + timedelta(hours=72))
     assert [c for c, m, _ in chat.sent if m.key.startswith("escalate:")] == ["D-lead@example.org"]

@@ -20,7 +20,8 @@ from bot.config import Config, load_config
 if TYPE_CHECKING:  # importing services pulls in SQLAlchemy: keep `--help` fast
     from bot.services import Services
 
-COMMAND_MODULES = ("run", "roster", "questions", "db", "drafts", "screen", "calendar", "audit", "answers")
+COMMAND_MODULES = ("run", "roster", "questions", "db", "drafts", "screen", "calendar", "audit", "answers",
+                   "report", "policy", "export")
 
 
 class CommandError(Exception):

@@ -102,9 +102,11 @@ def import_command(ctx: Context) -> int:
 
 
 def list_command(ctx: Context) -> int:
+    from bot.policy import policy_status, required
     from bot.roster import list_people, person_status, weekday_name
 
     services = ctx.services()
+    with_policy = required(services)  # a POLICY column only when a policy gates sending
     now = services.clock()
     with services.db.transaction() as session:
         people = list_people(session, include_inactive=not ctx.args.active)
@@ -120,13 +122,14 @@ def list_command(ctx: Context) -> int:
         rows = [(p.name, p.email, p.roles.replace(";", ", "), p.specialty or "-", p.timezone,
                  weekday_name(p.weekday)[:3] if p.is_physician else "-",
                  p.local_time if p.is_physician else "-", p.slack_user_id or "-",
-                 person_status(p, now)) for p in people]
+                 person_status(p, now)) + ((policy_status(services, p),) if with_policy else ())
+                for p in people]
     if not rows:
         ctx.err("the roster is empty; add people with `rounds roster import FILE.csv`")
         return 0
     ctx.out(table(rows, ("NAME", "EMAIL", "ROLES", "SPECIALTY", "TIME ZONE", "DAY", "TIME",
-                         "SLACK ID", "STATUS")))
-    ctx.err(f"{len(rows)} people, {sum(1 for r in rows if r[-1] == 'active')} active")
+                         "SLACK ID", "STATUS") + (("POLICY",) if with_policy else ())))
+    ctx.err(f"{len(rows)} people, {sum(1 for r in rows if r[8] == 'active')} active")
     return 0
 
 

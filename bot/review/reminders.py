@@ -53,27 +53,42 @@ def post_ready_cards(services, now: datetime, report: ReviewReport) -> None:
             report.cards_posted += 1
 
 
+def _waited(services, now: datetime, hours: float):
+    """Keep answers whose card has waited `hours` working hours (weekends and holidays do not count).
+
+    The query's bound uses elapsed hours, which are never fewer than working hours, so it only
+    narrows; the working-hours check is exact.
+    """
+    calendar = services.config.practice.calendar
+    return lambda answer: calendar.working_hours_between(answer.submitted_at, now) >= hours
+
+
 def remind_and_escalate(services, now: datetime, report: ReviewReport) -> None:
     approvals = services.config.approvals
     remind_before = now - timedelta(hours=approvals.remind_after_hours)
     escalate_before = now - timedelta(hours=approvals.escalate_after_hours)
+    reminded_enough = _waited(services, now, approvals.remind_after_hours)
+    escalated_enough = _waited(services, now, approvals.escalate_after_hours)
+    calendar = services.config.practice.calendar
     with services.db.transaction() as session:
-        for answer in _claim(session, Answer.review_status == ReviewStatus.PENDING, Answer.reminded_at.is_(None),
-                             Answer.submitted_at <= remind_before):
+        for answer in filter(reminded_enough, _claim(session, Answer.review_status == ReviewStatus.PENDING,
+                                                      Answer.reminded_at.is_(None),
+                                                      Answer.submitted_at <= remind_before)):
             card = card_ref(session, answer)
             if card is None:
                 continue  # the card itself is not delivered yet
             text = services.templates.render("messages/review_reminder.txt.j2",
-                                             hours=round((now - answer.submitted_at).total_seconds() / 3600))
+                                             hours=round(calendar.working_hours_between(answer.submitted_at, now)))
             enqueue(session, key=f"remind:{answer.id}:{answer.review_round}", platform=services.platform,
                     recipient=card.channel, recipient_kind="channel", now=now,
                     message=OutgoingMessage(text=text, thread_ts=card.ts))
             answer.reminded_at = now
             report.reminders += 1
         leads = [p for p in session.scalars(select(Person).where(Person.active.is_(True))) if "lead" in p.role_set]
-        for answer in _claim(session, Answer.review_status == ReviewStatus.PENDING, Answer.escalated_at.is_(None),
-                             Answer.submitted_at <= escalate_before):
-            hours = round((now - answer.submitted_at).total_seconds() / 3600)
+        for answer in filter(escalated_enough, _claim(session, Answer.review_status == ReviewStatus.PENDING,
+                                                       Answer.escalated_at.is_(None),
+                                                       Answer.submitted_at <= escalate_before)):
+            hours = round(calendar.working_hours_between(answer.submitted_at, now))
             text = services.templates.render("messages/review_escalation.txt.j2",
                                              physician=answer.prompt.person.name, hours=hours)
             for lead in leads:

@@ -10,6 +10,7 @@ from bot.store.models import (
     ConsoleMessage,
     DirectChannel,
     Draft,
+    JobRun,
     OutboxMessage,
     OutboxStatus,
     Person,
@@ -22,6 +23,6 @@ from bot.store.models import (
 
 __all__ = [
     "Answer", "AnswerPart", "AnswerStatus", "AuditEvent", "Base", "ConsoleMessage", "Database", "DirectChannel",
-    "Draft", "OutboxMessage", "OutboxStatus", "Person", "ProcessedEvent", "Prompt", "PromptStatus", "Question",
-    "ReviewStatus", "upgrade",
+    "Draft", "JobRun", "OutboxMessage", "OutboxStatus", "Person", "ProcessedEvent", "Prompt", "PromptStatus",
+    "Question", "ReviewStatus", "upgrade",
 ]

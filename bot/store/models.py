@@ -76,6 +76,10 @@ class Person(Base):
     active: Mapped[bool] = mapped_column(Boolean, default=True)  # False once off the roster
     opted_out_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     paused_until: Mapped[datetime | None] = mapped_column(Date, nullable=True)  # local date
+    # The social-media policy: nothing else is sent until it is acknowledged (bot/policy.py).
+    # `policy_round` grows on `rounds policy reset`, so each reset asks everyone once more.
+    policy_acknowledged_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    policy_round: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
@@ -287,3 +291,19 @@ class DirectChannel(Base):
     user_id: Mapped[str] = mapped_column(String(320), primary_key=True)
     channel: Mapped[str] = mapped_column(String(320))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class JobRun(Base):
+    """One run of a periodic job for one period (e.g. the purge of 2026-12-01): claimed once.
+
+    The unique (job, period) key is what keeps two replicas from purging twice, and a period
+    without a finished row is what a restarted process catches up.
+    """
+
+    __tablename__ = "job_runs"
+
+    job: Mapped[str] = mapped_column(String(64), primary_key=True)
+    period: Mapped[str] = mapped_column(String(32), primary_key=True)
+    started_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    outcome: Mapped[str] = mapped_column(String(200), default="")

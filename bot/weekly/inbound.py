@@ -14,7 +14,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from bot import audit, weeks
+from bot import audit, policy, weeks, words
 from bot.chat import ActionEvent, IncomingMessage, Outcome
 from bot.outbox import insert_ignoring_duplicates
 from bot.people import person_for_platform_user
@@ -34,7 +34,7 @@ from bot.weekly.prompts import PAUSE_WEEKS, closed_messages, describe_next_quest
 logger = logging.getLogger(__name__)
 
 STOP_WORDS = {"stop", "unsubscribe", "opt out", "optout"}
-START_WORDS = {"start", "resume", "unstop"}
+START_WORDS = {"start", "unstop"}  # "resume" is a command word (bot/words.py)
 HELP_WORDS = {"help", "?"}
 
 
@@ -95,6 +95,8 @@ def handle_message(services, message: IncomingMessage, now: datetime) -> Outcome
         person = person_for_platform_user(session, message.platform, message.user_id)
         if person is None or not person.active:
             return outcome.say(_render(services, "unknown_person"))
+        if policy.needs_policy(services, person):
+            return policy.policy_reply(services, person, outcome)
         if not person.is_physician:  # staff get no questions: tell them what Rounds is for them
             return outcome.say(_render(services, "staff_help", roles=person.role_set))
         if message.edited:
@@ -112,7 +114,12 @@ def handle_message(services, message: IncomingMessage, now: datetime) -> Outcome
                                        open_question=_open_prompt(session, person, now, timedelta()) is not None,
                                        next_time=describe_next_question(person, now)))
         if command in HELP_WORDS:
-            return outcome.say(_render(services, "help"))
+            return outcome.say(_render(services, "help") + "\n\n" + words.HELP)
+        typed = words.parse(text)
+        if typed is not None:  # status, pause 2w, settings …: the same words as /rounds
+            result = words.run(services, session, person, typed, now)
+            outcome.replies.extend(result.replies)
+            return outcome
         sent_back = _sent_back_answer(session, person)
         if sent_back is not None:
             return _revise_sent_back(services, session, person, sent_back, message, text, now, outcome)
@@ -211,6 +218,17 @@ def _apply_edit(services, session, person, message, text, now, outcome) -> Outco
 def handle_action(services, action: ActionEvent, now: datetime) -> Outcome:
     """Skip, Snooze or Pause tapped on a question: only by its own physician, only while open."""
     outcome = Outcome()
+    if action.action == policy.ACKNOWLEDGE:
+        return policy.acknowledge(services, action, now)
+    if policy.required(services):
+        with services.db.transaction() as session:
+            person = person_for_platform_user(session, action.platform, action.user_id)
+            if policy.needs_policy(services, person):
+                return policy.policy_reply(services, person, outcome)
+    if action.action.startswith("home."):
+        from bot.home.actions import handle_home_action
+
+        return handle_home_action(services, action, now)
     if action.action.startswith("review."):
         from bot.review.approvals import handle_review_action
 

@@ -57,7 +57,7 @@ class Commands:
             "choose": self.choose, "reply": self.reply, "edit": self.edit, "say": self.say,
             "inbox": self.inbox, "channel": self.channel, "marketing": self.channel,
             "tick": self.tick, "advance": self.advance, "next": self.next,
-            "now": self.now,
+            "now": self.now, "rounds": self.rounds,
             "help": self.help, "quit": self.quit, "q": self.quit, "exit": self.quit,
         }
 
@@ -188,6 +188,17 @@ class Commands:
         if self.s.member is not None:
             self.s.say(f"{safe(self.s.member.name)}'s time: "
                        f"{self.s.local_now(self.s.member)}")
+
+    def rounds(self, rest: str) -> None:
+        """`:rounds WORDS`: the console's /rounds (help, status, pause 2w, settings …), privately."""
+        from bot.words import handle_slash
+
+        member = self.s.require_member()
+        if member is None:
+            return
+        outcome = handle_slash(self.s.services, "console", member.email, rest, self.s.now)
+        for reply in outcome.replies:
+            self.s.say(safe(reply.text))
 
     def help(self, _rest: str) -> None:
         self.s.say(HELP)

@@ -59,6 +59,7 @@ Commands:
   :advance 1d|3h|30m|2w   move the console's clock forward, then tick
   :next               move the clock to the current person's next question, then tick
   :now                console time in UTC and the current person's local time
+  :rounds WORDS       the /rounds command: help, status, pause 2w, resume, ask, settings …
   :help               this help
   :quit               leave (end of input works too)"""
 

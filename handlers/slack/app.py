@@ -37,6 +37,7 @@ from bot.chat import ActionEvent, IncomingMessage, MessageRef, Outcome
 from bot.store import ProcessedEvent
 from bot.weekly import inbound
 from handlers.slack.forms import action_from_view, blank_required, render_form
+from handlers.slack.home import HomePublisher, register_home
 from handlers.slack.render import core_action, render_message
 
 logger = logging.getLogger(__name__)
@@ -65,7 +66,8 @@ def create_slack_app(services) -> AsyncApp:
         logger=logging.getLogger("handlers.slack.bolt"),
     )
     register_events(app, services)
-    register_actions(app, services)
+    home = register_home(app, services)
+    register_actions(app, services, home)
     register_views(app, services)
     app.error(_log_error)
     return app
@@ -137,7 +139,7 @@ def _recorded(services, key: str) -> bool:
 # --- actions --------------------------------------------------------------------------------
 
 
-def register_actions(app: AsyncApp, services) -> None:
+def register_actions(app: AsyncApp, services, home: HomePublisher) -> None:
     # Every action id (prompt.*, answer.override, review.*) goes to the core, which routes it.
     @app.action(re.compile(r".+"))
     async def on_action(ack, body, client):
@@ -151,8 +153,11 @@ def register_actions(app: AsyncApp, services) -> None:
                                                              if action.message else "")
         if outcome.form is not None:
             await open_form(client, outcome, body.get("trigger_id"))
-        await send_replies(client, outcome, channel, action.user_id)
+        from_home = (body.get("view") or {}).get("type") == "home"
+        await send_replies(client, outcome, channel or action.user_id, action.user_id)
         await send_updates(client, outcome)
+        if from_home:  # a control on the App Home: show the person the change
+            await home.publish(client, action.user_id)
 
 
 async def open_form(client: AsyncWebClient, outcome: Outcome, trigger_id: str | None) -> None:
@@ -198,6 +203,8 @@ def action_from_body(body: dict[str, Any]) -> ActionEvent | None:
     clicked = actions[0]
     if clicked.get("type") == "static_select":
         value = (clicked.get("selected_option") or {}).get("value", "")
+    elif clicked.get("type") == "datepicker":
+        value = clicked.get("selected_date") or ""
     else:
         value = clicked.get("value") or ""
     container = body.get("container") or {}

@@ -18,6 +18,7 @@ The core's outbox calls it from worker threads, so everything here is thread-saf
 
 from __future__ import annotations
 
+import base64
 import logging
 import random
 import threading
@@ -36,7 +37,7 @@ from slack_sdk.http_retry.builtin_handlers import (
 from slack_sdk.http_retry.builtin_interval_calculators import BackoffRetryIntervalCalculator
 from slack_sdk.http_retry.jitter import RandomJitter
 
-from bot.chat import MessageRef, OutgoingMessage, PermanentSendError, TransientSendError
+from bot.chat import Image, MessageRef, OutgoingMessage, PermanentSendError, TransientSendError
 from bot.config import SlackConfig
 from bot.pacing import SendWindow
 from handlers.slack.render import render_message
@@ -261,6 +262,26 @@ class SlackChat:
         return channel
 
     def send(self, channel: str, message: OutgoingMessage) -> MessageRef:
+        """Post the message; a message with an image gets it uploaded into its thread."""
+        ref = self._post(channel, message)
+        if message.image is not None:
+            self.upload_image(ref, message.image)
+        return ref
+
+    def upload_image(self, ref: MessageRef, image: Image) -> None:
+        """files_upload_v2 (getUploadURLExternal, upload, completeUploadExternal) into the thread.
+
+        A failed upload is logged, not raised: the message (whose text has the same numbers as
+        the alt text) is already posted, and raising would only make the outbox look for it.
+        """
+        try:
+            self._call("files.completeUploadExternal", self.client.files_upload_v2, channel=ref.channel,
+                       thread_ts=ref.ts, content=base64.b64decode(image.png_base64), filename=image.filename,
+                       title=image.title, alt_txt=image.alt_text)
+        except (PermanentSendError, TransientSendError, SlackRequestError) as error:
+            logger.warning("chart upload to %s/%s failed (%s)", ref.channel, ref.ts, type(error).__name__)
+
+    def _post(self, channel: str, message: OutgoingMessage) -> MessageRef:
         started = datetime.now().astimezone()
         kwargs: dict[str, Any] = render_message(message)
         if message.key:

@@ -398,13 +398,13 @@ def test_reminder_in_the_card_thread_then_escalation_to_the_lead(review, fake_sl
     assert [m for m in fake_slack.posted(MARKETING) if m.thread_ts] == []
     run_due(review, CARD_TIME + timedelta(hours=24))
     [reminder] = [m for m in fake_slack.posted(MARKETING) if m.thread_ts]
-    assert reminder.thread_ts == card.ts and "24 hours" in reminder.text
+    assert reminder.thread_ts == card.ts and "24 working hours" in reminder.text
     lead_dm = FakeSlack.dm_channel(LOU)
     assert fake_slack.posted(lead_dm) == []
     run_due(review, CARD_TIME + timedelta(hours=48))
     run_due(review, CARD_TIME + timedelta(hours=72))
     [escalation] = fake_slack.posted(lead_dm)
-    assert "Dr. Ana Lee" in escalation.text and "48 hours" in escalation.text
+    assert "Dr. Ana Lee" in escalation.text and "48 working hours" in escalation.text
     assert len([m for m in fake_slack.posted(MARKETING) if m.thread_ts]) == 1
 
 

@@ -6,9 +6,8 @@ import asyncio
 
 from aiohttp.test_utils import TestClient, TestServer
 
-import handlers.server as server
 from bot.services import build_services
-from handlers.server import create_web_app, tick_forever
+from handlers.server import create_web_app, run_jobs_forever
 from tests.conftest import make_config
 from tests.handlers.conftest import slack_settings
 
@@ -26,28 +25,33 @@ def test_socket_mode_serves_health_but_no_events_route(database_url, fake_slack)
     services.db.dispose()
 
 
-def test_ticker_logs_a_failing_tick_and_goes_on(monkeypatch, caplog):
-    calls = []
+def test_job_loop_logs_a_raising_job_and_the_others_go_on(caplog):
+    import schedule
 
-    def flaky_run_due(services, now):
-        calls.append(now)
-        if len(calls) == 1:
-            raise RuntimeError("database went away")
+    from bot.jobs import guarded
 
-    class Services:
-        clock = staticmethod(lambda: "now")
+    calls = {"flaky": 0, "steady": 0}
 
-    monkeypatch.setattr(server, "run_due", flaky_run_due)
+    def flaky():
+        calls["flaky"] += 1
+        raise RuntimeError("database went away")
+
+    def steady():
+        calls["steady"] += 1
+
+    scheduler = schedule.Scheduler()
+    scheduler.every(0.01).seconds.do(guarded("flaky", flaky))
+    scheduler.every(0.01).seconds.do(guarded("steady", steady))
 
     async def main():
-        task = asyncio.create_task(tick_forever(Services(), 0.01))
-        while len(calls) < 3:
+        task = asyncio.create_task(run_jobs_forever(scheduler, poll=0.01))
+        while calls["steady"] < 3 or calls["flaky"] < 3:
             await asyncio.sleep(0.01)
         task.cancel()
 
     asyncio.run(asyncio.wait_for(main(), 10))
-    assert len(calls) >= 3
-    assert "tick failed" in caplog.text
+    assert calls["flaky"] >= 3 and calls["steady"] >= 3
+    assert "periodic job flaky failed" in caplog.text
 
 
 def test_healthz_reports_a_broken_slack_connection(database_url, fake_slack):

@@ -1,0 +1,79 @@
+"""`rounds report`: the digest's numbers (and chart) for any period, on the command line."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date, datetime, time, timedelta
+from pathlib import Path
+
+from bot.commands import CommandError, Context, add_parser, table
+
+DESCRIPTION = """\
+Print the program's numbers for a period, each beside the same-length period just before it:
+questions sent and answered (response rate, per physician in json), opted-out and paused
+physicians (now), answers held for PHI and overridden, drafts approved / rejected / sent
+back, median and slowest time to approve, posts scheduled in the period's following week,
+and inbox checks on time / late / missed (once inbox checks are tracked).
+
+Dates are practice-local days ([practice] timezone): --since is the first day counted,
+--until the last (default: up to now). --chart also writes the last 8 weeks (ending at the
+period's end) as a PNG."""
+
+
+def _day(value: str) -> date:
+    try:
+        return date.fromisoformat(value.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a date like 2026-11-01") from None
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = add_parser(subparsers, "report", help="the program's numbers for a period (table, csv, json, chart)",
+                        description=DESCRIPTION,
+                        examples="  rounds report --since 2026-11-01\n"
+                                 "  rounds report --since 2026-11-01 --until 2026-11-30 --format csv > nov.csv\n"
+                                 "  rounds report --since 2026-11-23 --format json --chart weeks.png")
+    parser.add_argument("--since", metavar="DATE", type=_day, required=True, help="first day counted (YYYY-MM-DD)")
+    parser.add_argument("--until", metavar="DATE", type=_day, help="last day counted (default: up to now)")
+    parser.add_argument("--format", choices=("table", "csv", "json"), default="table", help="output (default: table)")
+    parser.add_argument("--chart", metavar="PNG", type=Path, help="also write the 8-week chart to this file")
+    parser.set_defaults(handler=report_command)
+
+
+def report_command(ctx: Context) -> int:
+    from bot import weeks
+    from bot.metrics.digest import chart_data
+    from bot.metrics.numbers import period_numbers
+    from bot.metrics.report import as_csv, as_json, as_table, rows
+
+    services = ctx.services()
+    tz = services.config.practice.timezone
+    start = weeks.local_instant(ctx.args.since, time(0), tz)
+    end = (weeks.local_instant(ctx.args.until + timedelta(days=1), time(0), tz) if ctx.args.until
+           else services.clock())
+    if end <= start:
+        raise CommandError(f"--until must not be before --since ({ctx.args.since} .. {ctx.args.until or 'now'})")
+    with services.db.transaction() as session:
+        current, previous = period_numbers(session, start, end, today=weeks.local_date(end, tz))
+        data = chart_data(session, end, tz) if ctx.args.chart else None
+    table_rows = rows(current, previous)
+    if ctx.args.format == "csv":
+        ctx.stdout.write(as_csv(table_rows))
+    elif ctx.args.format == "json":
+        ctx.out(as_json(current, table_rows))
+    else:
+        ctx.out(f"{_when(start, tz)} – {_when(end, tz)} ({tz}), compared with the {(end - start).days} days before")
+        ctx.out(table(as_table(table_rows), ("metric", "this period", "previous", "change")))
+    if data is not None:
+        from bot.metrics.chart import render_chart
+
+        ctx.args.chart.write_bytes(render_chart(data))
+        ctx.err(f"chart written to {ctx.args.chart}")
+    return 0
+
+
+def _when(instant: datetime, tz: str) -> str:
+    from bot import weeks
+
+    return weeks.local_date(instant, tz).isoformat() if instant.astimezone(weeks.zone(tz)).time() == time(0) \
+        else instant.astimezone(weeks.zone(tz)).strftime("%Y-%m-%d %H:%M")

@@ -1,0 +1,224 @@
+"""The words people type: `/rounds …` on Slack, the same words in a DM, on Teams and the console.
+
+One parser and one core for every platform; adapters only pass (platform, user, text) in and
+send the `Outcome` back. In a DM only an exact command form is a command (anything else is an
+answer to the week's question); the slash command answers unknown words with help, never silence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from bot import audit, policy, weeks
+from bot.chat import Outcome
+from bot.config import is_timezone, parse_clock_time, parse_weekday
+from bot.people import person_for_platform_user
+from bot.store import Person, Prompt, PromptStatus
+from bot.weekly.prompts import describe_next_question
+
+HELP = """\
+Rounds words (type them here, or after /rounds):
+  status                  your next question and what is paused
+  ask                     send me this week's question now
+  pause 2w                no questions for 2 weeks (1w … 12w)
+  pause until 2027-01-04  no questions until that date
+  resume                  questions again from this week
+  settings                your day, time and time zone
+  settings day wednesday · settings time 08:30 · settings timezone America/Chicago
+  replies                 the inbox reply templates
+  check <text>            check a reply to a patient review before you post it
+  help                    this list"""
+
+PAUSE_WEEKS = re.compile(r"^pause\s+(\d{1,2})\s*w(?:eeks?)?$")
+PAUSE_UNTIL = re.compile(r"^pause\s+until\s+(\d{4}-\d{2}-\d{2})$")
+SETTING = re.compile(r"^settings\s+(day|weekday|time|timezone|tz)\s+(\S+)$")
+SIMPLE = {"help", "status", "resume", "ask", "settings", "replies"}
+
+
+@dataclass(frozen=True)
+class Command:
+    word: str
+    argument: str = ""
+    value: str = ""
+
+
+def parse(text: str) -> Command | None:
+    """The command in `text`, or None when it is not one of the command forms."""
+    cleaned = " ".join(text.strip().split())
+    lowered = cleaned.lower().rstrip(".!")
+    if lowered in SIMPLE:
+        return Command(lowered)
+    if match := PAUSE_WEEKS.match(lowered):
+        return Command("pause", "weeks", match[1])
+    if match := PAUSE_UNTIL.match(lowered):
+        return Command("pause", "until", match[1])
+    if match := SETTING.match(lowered):
+        return Command("settings", {"weekday": "day", "tz": "timezone"}.get(match[1], match[1]),
+                       cleaned.split()[-1])
+    if lowered.startswith("check ") and cleaned[6:].strip():
+        return Command("check", "", cleaned[6:].strip())
+    return None
+
+
+def handle_slash(services, platform: str, user_id: str, text: str, now: datetime) -> Outcome:
+    """`/rounds <text>`: a command, or help for anything else (empty text included)."""
+    command = parse(text) or Command("help")
+    with services.db.transaction() as session:
+        person = person_for_platform_user(session, platform, user_id)
+        if person is None or not person.active:
+            return Outcome().say("You are not on this practice's Rounds roster. " + HELP.splitlines()[0])
+        if policy.needs_policy(services, person):
+            return policy.policy_reply(services, person)
+        return run(services, session, person, command, now)
+
+
+def run(services, session: Session, person: Person, command: Command, now: datetime) -> Outcome:
+    """Carry out one command for `person` inside the caller's transaction."""
+    handler = {"help": _help, "status": _status, "pause": _pause, "resume": _resume, "ask": _ask,
+               "settings": _settings, "replies": _replies, "check": _check}[command.word]
+    return handler(services, session, person, command, now)
+
+
+def _help(services, session, person, command, now) -> Outcome:
+    return Outcome().say(HELP)
+
+
+def _status(services, session, person, command, now) -> Outcome:
+    lines = [f"{person.name}: {_schedule(person)}."]
+    if person.opted_out_at is not None:
+        lines.append("You have opted out of weekly questions; type “resume” to start again.")
+    elif person.is_physician:
+        if person.paused_until and person.paused_until > weeks.local_date(now, person.timezone):
+            lines.append(f"Paused until {person.paused_until:%a %b} {person.paused_until.day}.")
+        lines.append(f"Next question: {describe_next_question(person, now)}.")
+    return Outcome().say("\n".join(lines))
+
+
+def _schedule(person: Person) -> str:
+    day = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")[person.weekday]
+    return f"questions on {day}s at {person.local_time} ({person.timezone})"
+
+
+def close_paused_prompts(session: Session, person: Person, now: datetime) -> None:
+    """Open prompts of weeks the pause now covers are closed as paused (not sent, not nudged)."""
+    if person.paused_until is None:
+        return
+    for prompt in session.scalars(select(Prompt).where(Prompt.person_id == person.id,
+                                                       Prompt.status.in_(PromptStatus.OPEN))).all():
+        if weeks.week_monday(prompt.week) < person.paused_until:
+            prompt.status, prompt.closed_at = PromptStatus.PAUSED, now
+
+
+def pause_until(session: Session, person: Person, until: date, now: datetime) -> None:
+    person.paused_until, person.updated_at = until, now
+    close_paused_prompts(session, person, now)
+    audit.record(session, subject="person", subject_id=person.id, action="paused", now=now, actor=person,
+                 until=until.isoformat())
+
+
+def _pause(services, session, person, command, now) -> Outcome:
+    today = weeks.local_date(now, person.timezone)
+    if command.argument == "weeks":
+        count = int(command.value)
+        if not 1 <= count <= 12:
+            return Outcome().say("Pause for 1 to 12 weeks, e.g. “pause 2w”, or “pause until 2027-01-04”.")
+        until = weeks.week_monday(weeks.local_week(now, person.timezone)) + timedelta(weeks=count)
+    else:
+        try:
+            until = date.fromisoformat(command.value)
+        except ValueError:
+            return Outcome().say(f"{command.value} is not a date; try “pause until 2027-01-04”.")
+        if until <= today:
+            return Outcome().say("That date has passed; pick a later one.")
+    pause_until(session, person, until, now)
+    return Outcome().say(f"Paused until {until:%a %b} {until.day}. Next question: "
+                         f"{describe_next_question(person, now)}. Type “resume” to undo.")
+
+
+def resume(session: Session, person: Person, now: datetime) -> None:
+    person.paused_until, person.opted_out_at, person.updated_at = None, None, now
+    audit.record(session, subject="person", subject_id=person.id, action="resumed", now=now, actor=person)
+
+
+def _resume(services, session, person, command, now) -> Outcome:
+    resume(session, person, now)
+    return Outcome().say(f"Welcome back. Next question: {describe_next_question(person, now)}.")
+
+
+def _ask(services, session, person, command, now) -> Outcome:
+    """This week's question now: a scheduled one is made due at once and goes out on the next tick."""
+    if not person.is_physician:
+        return Outcome().say("Weekly questions are for physicians on the roster.")
+    week = weeks.local_week(now, person.timezone)
+    prompt = session.scalars(select(Prompt).where(Prompt.person_id == person.id, Prompt.week == week)
+                             .with_for_update()).first()
+    if prompt is None:
+        from bot.weekly.questions import pick_questions
+
+        if person.opted_out_at is not None:
+            return Outcome().say("You have opted out; type “resume” first.")
+        question = pick_questions(session, [person]).get(person.id)
+        if question is None:
+            return Outcome().say("There is no question for you in the bank right now.")
+        session.add(Prompt(person_id=person.id, week=week, question_id=question.id, status=PromptStatus.SCHEDULED,
+                           due_at=now, expires_at=weeks.week_end(week, person.timezone), sends=0))
+        return Outcome().say("This week's question is on its way.")
+    if prompt.status == PromptStatus.SCHEDULED:
+        prompt.due_at = min(prompt.due_at, now)
+        return Outcome().say("This week's question is on its way.")
+    if prompt.status == PromptStatus.SENT:
+        return Outcome().say(f"This week's question: {prompt.question.text}\nJust reply here.")
+    return Outcome().say(f"This week's question is already {prompt.status}. "
+                         f"Next: {describe_next_question(person, now, week)}.")
+
+
+def change_settings(session: Session, person: Person, now: datetime, *, weekday: int | None = None,
+                    local_time: str | None = None, timezone: str | None = None) -> None:
+    """New day/time/zone; this week's not-yet-sent question moves with them."""
+    if weekday is not None:
+        person.weekday = weekday
+    if local_time is not None:
+        person.local_time = local_time
+    if timezone is not None:
+        person.timezone = timezone
+    person.updated_at = now
+    week = weeks.local_week(now, person.timezone)
+    session.execute(update(Prompt).where(Prompt.person_id == person.id, Prompt.week == week,
+                                         Prompt.status == PromptStatus.SCHEDULED)
+                    .values(due_at=weeks.due_instant(week, person.weekday, parse_clock_time(person.local_time),
+                                                     person.timezone)))
+    audit.record(session, subject="person", subject_id=person.id, action="settings_changed", now=now,
+                 actor=person, weekday=person.weekday, time=person.local_time, timezone=person.timezone)
+
+
+def _settings(services, session, person, command, now) -> Outcome:
+    if not command.argument:
+        return Outcome().say(f"You get {_schedule(person)}.\nChange with “settings day wednesday”, "
+                             "“settings time 08:30” or “settings timezone America/Chicago”.")
+    try:
+        if command.argument == "day":
+            change_settings(session, person, now, weekday=parse_weekday(command.value))
+        elif command.argument == "time":
+            change_settings(session, person, now, local_time=parse_clock_time(command.value).strftime("%H:%M"))
+        elif is_timezone(command.value):
+            change_settings(session, person, now, timezone=command.value)
+        else:
+            return Outcome().say(f"{command.value} is not a time zone; try e.g. America/Chicago.")
+    except ValueError:
+        return Outcome().say(f"{command.value} is not a valid {command.argument}.")
+    return Outcome().say(f"Done: {_schedule(person)}. Next question: {describe_next_question(person, now)}.")
+
+
+def _replies(services, session, person, command, now) -> Outcome:
+    # Inbox reply templates come with inbox checks (issue 12); until then say so plainly.
+    return Outcome().say("Inbox reply templates are not set up in this version of Rounds yet.")
+
+
+def _check(services, session, person, command, now) -> Outcome:
+    # Checking a review reply belongs to inbox checks (issue 12); until then say so plainly.
+    return Outcome().say("Checking review replies is not set up in this version of Rounds yet.")
