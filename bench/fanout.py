@@ -162,11 +162,14 @@ def main() -> None:
     parser.add_argument("--people", type=int, default=10_000)
     parser.add_argument("--api-delay-ms", type=float, default=100.0,
                         help="how long the fake Slack takes to answer each call (default 100, like Slack)")
+    parser.add_argument("--rate", type=float, default=200.0,
+                        help="chat.postMessage per second Slack allows and Rounds is configured with (default 200)")
     parser.add_argument("--database-url", help="a scratch database, emptied before each run "
                         "(default: a fresh SQLite file)")
     parser.add_argument("--no-baseline", action="store_true")
     args = parser.parse_args()
     logging.basicConfig(level=logging.ERROR)
+    LIMITS["chat.postMessage"] = (args.rate, args.rate / 10)
 
     limited = run(args.people, True, args.api_delay_ms, args.database_url)
     print("scenario              warm: the bot was running before 09:00 (as in production)")

@@ -41,6 +41,7 @@ RECORD_SECONDS = 0.1  # sent but unrecorded rows are in doubt after a crash: rec
 # Retries (each first looks the message up) and edits use Tier 3 methods (~0.8/s): a few at
 # a time, beside the window of first sends, or they would hold its places and their leases.
 SLOW_IN_FLIGHT = 2
+SLOW_PHASE = timedelta(seconds=20)  # how long one delivery keeps at slow rows after first sends
 UPDATE = "update"
 DEFAULT_IN_FLIGHT = 8  # for a chat that does not say (console, webhook, tests)
 
@@ -300,10 +301,14 @@ def deliver_due(services, now: datetime, max_batches: int | None = None,
             slow = sum(1 for claim in in_flight.values() if claim.attempts > 1 or claim.recipient_kind == UPDATE)
             free = window + SLOW_IN_FLIGHT - len(in_flight)
             if not exhausted and free >= max(1, window // 8):
+                slow_budget = SLOW_IN_FLIGHT - slow
                 claims = claim_batch(services.db, current(), platforms, limit=free,
-                                     slow=SLOW_IN_FLIGHT - slow, policy_gate=bool(services.config.policy.url))
+                                     slow=slow_budget, policy_gate=bool(services.config.policy.url))
                 batches += 1
-                exhausted = not claims or (max_batches is not None and batches >= max_batches)
+                # Slow rows may be waiting behind the full slow window: keep at them for a while,
+                # then leave the rest to the next tick so the ticker is never held for long.
+                more_slow = slow_budget == 0 and time.monotonic() - started < SLOW_PHASE.total_seconds()
+                exhausted = (not claims and not more_slow) or (max_batches is not None and batches >= max_batches)
                 if exhausted and more_coming is not None and more_coming():
                     exhausted = False  # the scheduler is still queueing: look again shortly
                     if not in_flight:

@@ -413,3 +413,12 @@ def test_staff_are_not_told_about_questions(services, chat):
         reply = say(services, text, f"402.{text}", email="pat@example.org").replies[0].text
         assert "you don't get questions" in reply and "marketing channel" in reply
         assert "next one arrives" not in reply and "one short question" not in reply
+
+
+def test_one_tick_edits_every_expired_question_not_just_a_window_of_them(services, chat):
+    add_questions(services, 3)
+    for index in range(5):
+        add_person(services, email=f"dr{index}@example.org", name=f"Dr. {index}")
+    run_due(services, utc(2026, 11, 24, 14))
+    run_due(services, utc(2026, 11, 30, 5, 0))  # the week ended: five questions lose their buttons
+    assert len(chat.updates) == 5
