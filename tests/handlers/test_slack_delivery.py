@@ -71,10 +71,10 @@ def test_crash_between_post_and_record_does_not_send_twice(postgres_url, tmp_pat
         with services.db.transaction() as session:
             row = session.scalars(select(OutboxMessage)).one()
             assert row.status == OutboxStatus.SENDING, "the crash left the row claimed"
-        # Within the lease nobody touches it; after the lease the next tick recovers it.
-        finish(tick(config, "2026-11-24T14:01:00Z"))
+        # Within the lease (30 s) nobody touches it; after the lease the next tick recovers it.
+        finish(tick(config, "2026-11-24T14:00:20Z"))
         assert len(fake.posted()) == 1
-        output = finish(tick(config, "2026-11-24T14:03:00Z"))
+        output = finish(tick(config, "2026-11-24T14:01:00Z"))
         assert "recovered 1" in output
         key = fake.posted()[0].metadata["event_payload"]["key"]
         assert len(fake.posted_with_key(key)) == 1
