@@ -18,6 +18,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import phonenumbers
 
+from bot.inbox.settings import KEYS as INBOX_KEYS
+from bot.inbox.settings import InboxConfig, parse_inbox
 from bot.workdays import MONDAY_TO_FRIDAY, WorkCalendar, holidays_from_ics
 
 DEFAULT_DATABASE_URL = "sqlite:///rounds.db"
@@ -188,6 +190,7 @@ class Config:
     webhook: WebhookConfig = field(default_factory=WebhookConfig)
     policy: PolicyConfig = field(default_factory=PolicyConfig)
     retention: RetentionConfig = field(default_factory=RetentionConfig)
+    inbox: InboxConfig = field(default_factory=InboxConfig)
     source: str = "defaults"
 
 
@@ -535,8 +538,12 @@ def _retention(raw: Mapping[str, Any]) -> RetentionConfig:
                            time=section.clock_time("time", defaults.time))
 
 
+def _inbox(raw: Mapping[str, Any]) -> InboxConfig:
+    return parse_inbox(_Section(raw, "inbox", INBOX_KEYS))
+
+
 SECTIONS = {"database", "slack", "server", "prompts", "practice", "drafts", "approvals", "calendar", "webhook",
-            "policy", "retention"}
+            "policy", "retention", "inbox"}
 
 
 def config_from_mapping(raw: Mapping[str, Any], env: Mapping[str, str] | None = None,
@@ -568,7 +575,7 @@ def config_from_mapping(raw: Mapping[str, Any], env: Mapping[str, str] | None = 
             drafts=section(_drafts, "drafts"),
             approvals=section(_approvals, "approvals"), calendar=section(_calendar, "calendar"),
             webhook=section(_webhook, "webhook", env), policy=section(_policy, "policy"),
-            retention=section(_retention, "retention"), source=source,
+            retention=section(_retention, "retention"), inbox=section(_inbox, "inbox"), source=source,
         )
     finally:
         _problems.reset(token)

@@ -11,6 +11,7 @@ import threading
 from dataclasses import dataclass, fields
 from datetime import datetime
 
+from bot.inbox.schedule import run_inbox
 from bot.metrics.digest import send_weekly_digest
 from bot.outbox import deliver_due
 from bot.policy import send_policy_requests
@@ -44,6 +45,8 @@ class TickReport:
     planning_messages: int = 0
     digests: int = 0
     policy_requests: int = 0
+    inbox_reminders: int = 0
+    inbox_escalations: int = 0
 
     def summary(self, skip_zero: bool = False) -> str:
         """One line, e.g. "scheduled 3, questions sent 3, …"; `skip_zero` leaves out the zeros."""
@@ -83,6 +86,7 @@ def run_due(services, now: datetime) -> TickReport:
         reviews = run_reviews(services, now)
         planning = send_planning_message(services, now)
         digests = send_weekly_digest(services, now)  # right after the planning message
+        inbox = run_inbox(services, now)
         # Last: anyone with a DM now waiting who has not read the policy gets it first.
         policy_requests = send_policy_requests(services, now)
     finally:
@@ -91,7 +95,7 @@ def run_due(services, now: datetime) -> TickReport:
     if "error" in outcome:
         raise outcome["error"]
     delivery = outcome["report"]
-    report = TickReport(**prompts.__dict__, **delivery.__dict__, **reviews.__dict__, planning_messages=planning,
-                        digests=digests, policy_requests=policy_requests)
+    report = TickReport(**prompts.__dict__, **delivery.__dict__, **reviews.__dict__, **inbox.__dict__,
+                        planning_messages=planning, digests=digests, policy_requests=policy_requests)
     logger.info("tick at %s: %s", now.isoformat(), report.summary())
     return report

@@ -17,6 +17,8 @@ from sqlalchemy.orm import Session
 from bot import audit, policy, weeks
 from bot.chat import Outcome
 from bot.config import is_timezone, parse_clock_time, parse_weekday
+from bot.inbox.actions import check_reply_text
+from bot.inbox.replies import replies_text
 from bot.people import person_for_platform_user
 from bot.store import Person, Prompt, PromptStatus
 from bot.weekly.prompts import describe_next_question
@@ -215,10 +217,8 @@ def _settings(services, session, person, command, now) -> Outcome:
 
 
 def _replies(services, session, person, command, now) -> Outcome:
-    # Inbox reply templates come with inbox checks (issue 12); until then say so plainly.
-    return Outcome().say("Inbox reply templates are not set up in this version of Rounds yet.")
+    return Outcome().say(replies_text(services))
 
 
 def _check(services, session, person, command, now) -> Outcome:
-    # Checking a review reply belongs to inbox checks (issue 12); until then say so plainly.
-    return Outcome().say("Checking review replies is not set up in this version of Rounds yet.")
+    return check_reply_text(services, session, command.value, Outcome())

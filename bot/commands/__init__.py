@@ -21,7 +21,7 @@ if TYPE_CHECKING:  # importing services pulls in SQLAlchemy: keep `--help` fast
     from bot.services import Services
 
 COMMAND_MODULES = ("run", "roster", "questions", "db", "drafts", "screen", "calendar", "audit", "answers",
-                   "report", "policy", "export")
+                   "report", "policy", "export", "inbox")
 
 
 class CommandError(Exception):

@@ -1,6 +1,7 @@
 """Storage: SQLAlchemy 2 models and transactions (SQLite by default, PostgreSQL in production)."""
 
 from bot.store.db import Database, upgrade
+from bot.store.inbox import InboxDay, InboxDuty, InboxWeekOverride
 from bot.store.models import (
     Answer,
     AnswerPart,
@@ -23,6 +24,7 @@ from bot.store.models import (
 
 __all__ = [
     "Answer", "AnswerPart", "AnswerStatus", "AuditEvent", "Base", "ConsoleMessage", "Database", "DirectChannel",
-    "Draft", "JobRun", "OutboxMessage", "OutboxStatus", "Person", "ProcessedEvent", "Prompt", "PromptStatus",
-    "Question", "ReviewStatus", "upgrade",
+    "Draft", "InboxDay", "InboxDuty", "InboxWeekOverride", "JobRun",
+    "OutboxMessage", "OutboxStatus", "Person", "ProcessedEvent", "Prompt", "PromptStatus", "Question",
+    "ReviewStatus", "upgrade",
 ]

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from bot import audit, policy, weeks, words
 from bot.chat import ActionEvent, IncomingMessage, Outcome
+from bot.inbox.actions import check_message, handle_inbox_action, is_check_message
 from bot.outbox import insert_ignoring_duplicates
 from bot.people import person_for_platform_user
 from bot.review import compliance
@@ -98,7 +99,10 @@ def handle_message(services, message: IncomingMessage, now: datetime) -> Outcome
         if policy.needs_policy(services, person):
             return policy.policy_reply(services, person, outcome)
         if not person.is_physician:  # staff get no questions: tell them what Rounds is for them
-            return outcome.say(_render(services, "staff_help", roles=person.role_set))
+            if is_check_message(person, text):  # a reply to a patient to check: screened, never stored
+                return check_message(services, session, text, outcome)
+            return outcome if message.edited else outcome.say(
+                _render(services, "staff_help", roles=person.role_set))
         if message.edited:
             return _apply_edit(services, session, person, message, text, now, outcome)
         command = text.lower().rstrip(".! ")
@@ -115,9 +119,11 @@ def handle_message(services, message: IncomingMessage, now: datetime) -> Outcome
                                        next_time=describe_next_question(person, now)))
         if command in HELP_WORDS:
             return outcome.say(_render(services, "help") + "\n\n" + words.HELP)
+        if is_check_message(person, text):  # staff checking a reply to a patient: screened, never stored
+            return check_message(services, session, text, outcome)
         typed = words.parse(text)
-        if typed is not None:  # status, pause 2w, settings …: the same words as /rounds
-            result = words.run(services, session, person, typed, now)
+        if typed is not None and typed.word != "check":  # status, pause 2w …: the same words as /rounds
+            result = words.run(services, session, person, typed, now)  # ("check" in a DM is staff-only, above)
             outcome.replies.extend(result.replies)
             return outcome
         sent_back = _sent_back_answer(session, person)
@@ -233,6 +239,8 @@ def handle_action(services, action: ActionEvent, now: datetime) -> Outcome:
         from bot.review.approvals import handle_review_action
 
         return handle_review_action(services, action, now)
+    if action.action.startswith("inbox."):
+        return handle_inbox_action(services, action, now)
     if action.action == "answer.override":
         return _ask_override_reason(services, action, now, outcome)
     handlers = {"prompt.skip": _skip, "prompt.snooze": _snooze, "prompt.pause": _pause}
