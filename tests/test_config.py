@@ -23,7 +23,7 @@ def test_example_config_is_valid_and_documents_every_section():
     raw = tomllib.loads((ROOT / "config.example.toml").read_text())
     config_from_mapping(raw, env={})
     assert set(raw) == {"database", "slack", "server", "prompts", "practice", "drafts", "approvals", "calendar",
-                        "webhook", "inbox"}
+                        "webhook", "inbox", "policy", "retention"}
 
 
 def test_secrets_come_from_environment():
