@@ -25,7 +25,7 @@ it up to date (migrations) and seeds the starter question bank if it is empty.""
 EXAMPLES = """\
 examples:
   rounds roster import examples/roster.csv   load people (re-run any time to update them)
-  rounds console                             try the whole loop in this terminal
+  rounds console --roster examples/roster.csv   try the whole loop in this terminal (demo database)
   rounds run                                 Slack if configured, else the console
   rounds tick --now 2026-12-01T14:00:00Z     run what is due at that instant, once
   rounds --config prod.toml db upgrade       apply database migrations

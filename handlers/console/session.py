@@ -140,7 +140,8 @@ class ConsoleSession:
     def show_people(self) -> None:
         people = self.members()
         if not people:
-            self.say("The roster is empty: import one with `rounds roster import FILE.csv`.")
+            self.say("The roster is empty: start the console with one, e.g. "
+                     "`rounds console --roster examples/roster.csv`.")
             return
         self.say("People:")
         for member in people:
