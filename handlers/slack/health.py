@@ -75,7 +75,8 @@ class SlackHealth:
         except SlackApiError as error:
             code = error.response.get("error")
             if code == "missing_scope":
-                return []  # the app may lack channels:read; posting will tell
+                return [f"cannot check that the bot is in slack.marketing_channel {channel}: the app "
+                        "lacks channels:read / groups:read (reinstall it from slack-manifest.yml)"]
             return [f"slack.marketing_channel {channel}: Slack says {code}; check the id and "
                     "invite the bot (/invite @Rounds)"]
         except Exception as error:
