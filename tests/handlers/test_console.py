@@ -580,3 +580,19 @@ def test_next_goes_to_a_snoozed_question_before_next_week(console_services):
 
     assert "Clock moved to Wed 2026-11-25 14:00 UTC" in out
     assert out.split("Clock moved to")[-1].count("questions sent 1") == 1  # asked again
+
+
+def test_a_late_answer_counts_and_the_expired_question_lost_its_buttons(console_services):
+    add_person(console_services.db, "lee@example.org", "Dr. Amy Lee")
+    seed_questions(console_services.db)
+
+    out = drive(console_services, ":as lee", ":tick", ":advance 6d", ":inbox",
+                "They ask about salt, mostly.")  # Monday: last week's question, answered late
+
+    inbox = out.split("Clock moved forward 6d.")[-1]
+    assert "This question's week has ended. A reply here still counts until Mon Dec 7, 12:00 AM." in inbox
+    assert "[1] Skip this week" not in inbox
+    assert "Thank you! Got it." in inbox and "No open question" not in inbox
+    with console_services.db.transaction() as session:
+        statuses = session.scalars(select(Prompt.status).order_by(Prompt.id)).all()
+    assert statuses[0] == PromptStatus.ANSWERED  # last week's question, not this week's
