@@ -31,6 +31,7 @@ lint: setup
 
 bench: setup
 	$(VENV)/bin/python bench/fanout.py
+	$(VENV)/bin/python bench/crash.py
 	$(VENV)/bin/python bench/screen.py
 
 # Retrain the screen's learned parts into bot/screening/model/ (reproducible: fixed seeds).

@@ -6,11 +6,14 @@ The headline run is warm: a bot that was running before 09:00, so the week's row
 only the fan-out itself is timed (production). A cold run, whose first tick ever also creates
 the week's rows, is printed too.
 
-The fake Slack (tests/fake_slack.py) enforces per-method token buckets, scaled so the run
+The fake Slack (tests/fake_slack.py) answers every call after 100 ms, as Slack does from a
+hospital's network (`--api-delay-ms`), and enforces per-method token buckets, scaled so the run
 takes under a minute (chat.postMessage 200/s workspace-wide; conversations.open shaped like
 Tier 3 but scaled to 200/s with a burst), and answers 5% of all calls with 429 +
-Retry-After: 1. A first message goes to the user id, so conversations.open is only called to
-recover after a crash. `run_due` is called until the outbox is drained. Printed: the time taken, the
+Retry-After: 1. Rounds runs with the shipped defaults plus the rate an admin would set
+(`post_messages_per_second`); how many sends are in flight is Rounds' own business. A first
+message goes to the user id, so conversations.open is only called to recover after a crash
+(bench/crash.py measures that). `run_due` is called until the outbox is drained. Printed: the time taken, the
 floor those limits impose (max over methods of calls / rate), their ratio (target ≤ 1.1),
 duplicated and missing messages (target 0 and 0), and a baseline run of the same pipeline
 against an unlimited fake with no 429s (the cost of Rounds itself).
@@ -33,13 +36,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from sqlalchemy import insert, select  # noqa: E402
+from sqlalchemy import insert, select, text  # noqa: E402
 
 from bot.config import config_from_mapping  # noqa: E402
 from bot.outbox import outbox_counts  # noqa: E402
 from bot.scheduler import run_due  # noqa: E402
 from bot.services import build_services  # noqa: E402
-from bot.store import OutboxStatus, Person, Question, upgrade  # noqa: E402
+from bot.store import Base, OutboxStatus, Person, Question, upgrade  # noqa: E402
+from bot.store.db import make_engine  # noqa: E402
 from handlers.slack.chat import SlackChat  # noqa: E402
 from tests.fake_slack import FakeSlack  # noqa: E402
 
@@ -66,11 +70,21 @@ def populate(services, people: int) -> None:
              "created_at": CREATED, "updated_at": CREATED} for i in range(people)])
 
 
+def empty(url: str) -> None:
+    """Drop Rounds' tables from a scratch database given with --database-url (each run starts empty)."""
+    engine = make_engine(url)
+    Base.metadata.drop_all(engine)
+    with engine.begin() as connection:
+        connection.execute(text("DROP TABLE IF EXISTS alembic_version"))
+    engine.dispose()
+
+
 class FakeSlackProcess:
     """tests/fake_slack.py in its own process, so it doesn't compete with Rounds for the GIL."""
 
-    def __init__(self, limited: bool):
-        args = [sys.executable, "-m", "tests.fake_slack", "--ts-clock", str(DUE.timestamp())]
+    def __init__(self, limited: bool, delay_ms: float):
+        args = [sys.executable, "-m", "tests.fake_slack", "--ts-clock", str(DUE.timestamp()),
+                "--latency-ms", str(delay_ms)]
         if limited:
             args += [f"--limit={m}={rate}:{burst}" for m, (rate, burst) in LIMITS.items()]
             args += ["--random-429", str(RANDOM_429), "--retry-after", "1"]
@@ -89,19 +103,19 @@ class FakeSlackProcess:
         self.process.wait(10)
 
 
-def run(people: int, limited: bool, concurrency: int, database_url: str | None, warm: bool = True) -> dict:
+def run(people: int, limited: bool, delay_ms: float, database_url: str | None, warm: bool = True) -> dict:
     workdir = tempfile.mkdtemp(prefix="rounds-fanout-")
     url = database_url or f"sqlite:///{workdir}/bench.db"
+    if database_url:
+        empty(database_url)
     upgrade(url)
-    fake = FakeSlackProcess(limited)
+    fake = FakeSlackProcess(limited, delay_ms)
     try:
         post_rate = LIMITS["chat.postMessage"][0] if limited else 10_000
-        open_rate = LIMITS["conversations.open"][0] if limited else 10_000
         config = config_from_mapping({
             "database": {"url": url},
             "slack": {"bot_token": "xoxb-bench", "signing_secret": "bench", "api_url": fake.url,
-                      "post_messages_per_second": post_rate, "conversations_open_per_second": open_rate,
-                      "send_concurrency": concurrency},
+                      "post_messages_per_second": post_rate},
         }, env={})
         services = build_services(config, chats={"slack": SlackChat(config.slack)})
         populate(services, people)
@@ -146,16 +160,22 @@ def run(people: int, limited: bool, concurrency: int, database_url: str | None, 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--people", type=int, default=10_000)
-    parser.add_argument("--concurrency", type=int, default=256, help="[slack] send_concurrency")
-    parser.add_argument("--database-url", help="default: a fresh SQLite file")
+    parser.add_argument("--api-delay-ms", type=float, default=100.0,
+                        help="how long the fake Slack takes to answer each call (default 100, like Slack)")
+    parser.add_argument("--rate", type=float, default=200.0,
+                        help="chat.postMessage per second Slack allows and Rounds is configured with (default 200)")
+    parser.add_argument("--database-url", help="a scratch database, emptied before each run "
+                        "(default: a fresh SQLite file)")
     parser.add_argument("--no-baseline", action="store_true")
     args = parser.parse_args()
     logging.basicConfig(level=logging.ERROR)
+    LIMITS["chat.postMessage"] = (args.rate, args.rate / 10)
 
-    limited = run(args.people, True, args.concurrency, args.database_url)
+    limited = run(args.people, True, args.api_delay_ms, args.database_url)
     print("scenario              warm: the bot was running before 09:00 (as in production)")
     print(f"people                {args.people}")
-    print(f"send_concurrency      {args.concurrency}")
+    print(f"Slack answers after   {args.api_delay_ms:g} ms per call; config: shipped defaults + "
+          f"post_messages_per_second = {LIMITS['chat.postMessage'][0]:g}")
     print(f"calls                 {limited['calls']} ({limited['429s']} answered 429)")
     print(f"time taken            {limited['elapsed']:.1f} s in {limited['ticks']} tick(s): first call after "
           f"{limited['first_call']:.2f} s, last message posted at {limited['last_post']:.1f} s")
@@ -166,12 +186,12 @@ def main() -> None:
     print(f"duplicated messages   {limited['duplicated']}  (target 0)")
     print(f"missing messages      {limited['missing']}  (target 0)")
     print(f"failed for good       {limited['failed']}")
-    cold = run(args.people, True, args.concurrency, args.database_url, warm=False)
+    cold = run(args.people, True, args.api_delay_ms, args.database_url, warm=False)
     print(f"cold start            {cold['elapsed']:.1f} s, ratio {cold['elapsed'] / cold['floor']:.3f} "
           f"(first tick ever also creates the week's {args.people} rows); "
           f"duplicated {cold['duplicated']}, missing {cold['missing']}")
     if not args.no_baseline:
-        baseline = run(args.people, False, args.concurrency, args.database_url)
+        baseline = run(args.people, False, args.api_delay_ms, args.database_url)
         print(f"baseline (no limits, no 429s): {baseline['elapsed']:.1f} s, "
               f"duplicated {baseline['duplicated']}, missing {baseline['missing']}; "
               f"limited run / baseline = {limited['elapsed'] / baseline['elapsed']:.2f}, "

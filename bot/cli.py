@@ -25,7 +25,7 @@ it up to date (migrations) and seeds the starter question bank if it is empty.""
 EXAMPLES = """\
 examples:
   rounds roster import examples/roster.csv   load people (re-run any time to update them)
-  rounds console                             try the whole loop in this terminal
+  rounds console --roster examples/roster.csv   try the whole loop in this terminal (demo database)
   rounds run                                 Slack if configured, else the console
   rounds tick --now 2026-12-01T14:00:00Z     run what is due at that instant, once
   rounds --config prod.toml db upgrade       apply database migrations
@@ -70,7 +70,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     ctx = Context(args)
     try:
-        return handler(ctx)
+        status = handler(ctx)
+        sys.stdout.flush()  # a closed pipe shows up here, not in the interpreter's last flush
+        return status
     except (ConfigError, TemplateError) as error:
         print(f"rounds: config error: {error}", file=sys.stderr)
         return 2
@@ -80,8 +82,26 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("rounds: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        return _reader_went_away()
     finally:
         ctx.close()
+
+
+def _reader_went_away() -> int:
+    """`rounds audit export … | head`: the reader closed the pipe; stop quietly, like `cat`.
+
+    stdout is pointed at /dev/null so the interpreter's final flush of the unwritten rest
+    does not raise again on the way out (the recipe in Python's `signal` documentation).
+    """
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+    return 141  # 128 + SIGPIPE, what a shell reports for a command stopped by a closed pipe
 
 
 if __name__ == "__main__":

@@ -9,11 +9,14 @@ from __future__ import annotations
 import os
 import tomllib
 from collections.abc import Mapping
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from datetime import date, time
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+import phonenumbers
 
 from bot.inbox.settings import KEYS as INBOX_KEYS
 from bot.inbox.settings import InboxConfig, parse_inbox
@@ -43,9 +46,9 @@ class SlackConfig:
     api_url: str = DEFAULT_SLACK_API_URL
     marketing_channel: str = ""
     # Client-side pacing for chat.postMessage, so a large fan-out stays under the workspace cap.
+    # How many posts are in flight follows from it and the latency observed (bot/pacing.py).
     post_messages_per_second: float = 20.0
     conversations_open_per_second: float = 0.8  # Tier 3: about 50 a minute
-    send_concurrency: int = 8
 
     @property
     def configured(self) -> bool:
@@ -105,6 +108,9 @@ class PromptsConfig:
     default_time: time = time(9, 0)
     default_timezone: str = "America/New_York"
     self_post: bool = False
+    # A reply this many days after its question's week ended still answers that question
+    # (people answer last week's question on Monday): it is kept, not thrown away.
+    late_answer_days: int = 7
 
 
 @dataclass(frozen=True)
@@ -215,6 +221,20 @@ class Config:
 # --- loading -------------------------------------------------------------------------------
 
 
+# While a whole file is checked, problems are collected here instead of stopping at the first:
+# someone fixing a config wants every mistake in one run, not one per run.
+_problems: ContextVar[list[str] | None] = ContextVar("config_problems", default=None)
+
+
+def _problem(error: ConfigError, fallback: Any) -> Any:
+    """Record `error` and carry on with `fallback` while collecting; raise it otherwise."""
+    problems = _problems.get()
+    if problems is None:
+        raise error
+    problems.append(str(error))
+    return fallback
+
+
 class _Section:
     """Reads typed values out of one TOML table, naming `section.key` in every error."""
 
@@ -223,10 +243,10 @@ class _Section:
             raise ConfigError(f"[{name}] must be a table, got {raw!r}")
         unknown = sorted(set(raw) - known)
         if unknown:
-            raise ConfigError(
+            _problem(ConfigError(
                 f"[{name}] has unknown key(s) {', '.join(unknown)}; allowed: {', '.join(sorted(known))}"
-            )
-        self.raw, self.name = raw, name
+            ), None)
+        self.raw, self.name = {k: v for k, v in raw.items() if k in known}, name
 
     def _bad(self, key: str, value: Any, allowed: str) -> ConfigError:
         return ConfigError(f"{self.name}.{key} = {value!r} is not allowed: expected {allowed}")
@@ -234,7 +254,7 @@ class _Section:
     def string(self, key: str, default: str) -> str:
         value = self.raw.get(key, default)
         if not isinstance(value, str):
-            raise self._bad(key, value, "a string")
+            return _problem(self._bad(key, value, "a string"), default)
         return value
 
     def strings(self, key: str, default: tuple[str, ...], nonempty: bool = False) -> tuple[str, ...]:
@@ -242,27 +262,27 @@ class _Section:
         if isinstance(value, str):
             value = [value]
         if not isinstance(value, (list, tuple)) or not all(isinstance(v, str) for v in value):
-            raise self._bad(key, value, "a string or a list of strings")
+            return _problem(self._bad(key, value, "a string or a list of strings"), default)
         if nonempty and not value:
-            raise self._bad(key, value, "at least one value")
+            return _problem(self._bad(key, value, "at least one value"), default)
         return tuple(value)
 
     def number(self, key: str, default: float, low: float, high: float) -> float:
         value = self.raw.get(key, default)
         if isinstance(value, bool) or not isinstance(value, (int, float)) or not low <= value <= high:
-            raise self._bad(key, value, f"a number from {low:g} to {high:g}")
+            return _problem(self._bad(key, value, f"a number from {low:g} to {high:g}"), float(default))
         return float(value)
 
     def integer(self, key: str, default: int, low: int, high: int) -> int:
         value = self.raw.get(key, default)
         if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
-            raise self._bad(key, value, f"a whole number from {low} to {high}")
+            return _problem(self._bad(key, value, f"a whole number from {low} to {high}"), default)
         return value
 
     def boolean(self, key: str, default: bool) -> bool:
         value = self.raw.get(key, default)
         if not isinstance(value, bool):
-            raise self._bad(key, value, "true or false")
+            return _problem(self._bad(key, value, "true or false"), default)
         return value
 
     def clock_time(self, key: str, default: time) -> time:
@@ -270,12 +290,12 @@ class _Section:
         try:
             return parse_clock_time(value)
         except ValueError:
-            raise self._bad(key, value, 'a 24-hour time like "09:00"') from None
+            return _problem(self._bad(key, value, 'a 24-hour time like "09:00"'), default)
 
     def timezone(self, key: str, default: str) -> str:
         value = self.string(key, default)
         if not is_timezone(value):
-            raise self._bad(key, value, 'an IANA time zone name like "America/Chicago"')
+            return _problem(self._bad(key, value, 'an IANA time zone name like "America/Chicago"'), default)
         return value
 
     def weekday(self, key: str, default: int) -> int:
@@ -283,7 +303,7 @@ class _Section:
         try:
             return parse_weekday(value)
         except ValueError:
-            raise self._bad(key, value, "a weekday name (monday … sunday)") from None
+            return _problem(self._bad(key, value, "a weekday name (monday … sunday)"), default)
 
 
 def parse_clock_time(value: Any) -> time:
@@ -308,6 +328,14 @@ def parse_weekday(value: Any) -> int:
     raise ValueError(value)
 
 
+def is_phone_number(text: str, region: str = "US") -> bool:
+    """A number phonenumbers can read and that has a possible length (fictional 555s allowed)."""
+    try:
+        return phonenumbers.is_possible_number(phonenumbers.parse(text, region))
+    except phonenumbers.NumberParseException:
+        return False
+
+
 def is_timezone(name: str) -> bool:
     if not name or name != name.strip():
         return False
@@ -330,7 +358,8 @@ def _database(raw: Mapping[str, Any], env: Mapping[str, str]) -> DatabaseConfig:
 
 def _slack(raw: Mapping[str, Any], env: Mapping[str, str]) -> SlackConfig:
     keys = {"bot_token", "signing_secret", "app_token", "api_url", "marketing_channel",
-            "post_messages_per_second", "conversations_open_per_second", "send_concurrency"}
+            "post_messages_per_second", "conversations_open_per_second",
+            "send_concurrency"}  # accepted and ignored: the rate and observed latency decide it now
     section = _Section(raw, "slack", keys)
     config = SlackConfig(
         bot_token=env.get("SLACK_BOT_TOKEN") or section.string("bot_token", ""),
@@ -340,7 +369,6 @@ def _slack(raw: Mapping[str, Any], env: Mapping[str, str]) -> SlackConfig:
         marketing_channel=section.string("marketing_channel", ""),
         post_messages_per_second=section.number("post_messages_per_second", 20.0, 0.1, 10000),
         conversations_open_per_second=section.number("conversations_open_per_second", 0.8, 0.01, 10000),
-        send_concurrency=section.integer("send_concurrency", 8, 1, 256),
     )
     if config.bot_token and not config.bot_token.startswith("xoxb-"):
         raise ConfigError("slack.bot_token (or SLACK_BOT_TOKEN) is not allowed: expected a bot token "
@@ -398,7 +426,7 @@ def _server(raw: Mapping[str, Any]) -> ServerConfig:
 
 def _prompts(raw: Mapping[str, Any]) -> PromptsConfig:
     keys = {"nudge_after_hours", "quiet_hours", "default_weekday", "default_time",
-            "default_timezone", "self_post"}
+            "default_timezone", "self_post", "late_answer_days"}
     section = _Section(raw, "prompts", keys)
     quiet = section.raw.get("quiet_hours", "20:00-07:00")
     try:
@@ -413,6 +441,7 @@ def _prompts(raw: Mapping[str, Any]) -> PromptsConfig:
         default_time=section.clock_time("default_time", time(9, 0)),
         default_timezone=section.timezone("default_timezone", "America/New_York"),
         self_post=section.boolean("self_post", False),
+        late_answer_days=section.integer("late_answer_days", 7, 0, 28),
     )
 
 
@@ -457,7 +486,11 @@ def _practice(raw: Mapping[str, Any], base_dir: Path | None = None) -> PracticeC
     urls = section.strings("urls", ()) or section.strings("url", defaults.urls, nonempty=True)
     for url in urls:
         if not url.startswith(("http://", "https://")):
-            raise ConfigError(f"practice.urls contains {url!r}: expected http(s) URLs")
+            _problem(ConfigError(f"practice.urls contains {url!r}: expected http(s) URLs"), None)
+    for phone in phones:
+        if not is_phone_number(phone):
+            _problem(ConfigError(f"practice.phones contains {phone!r}: expected a phone number like "
+                                 '"(555) 010-0100" or "+1 555 010 0100"'), None)
     hashtags_raw = section.raw.get("hashtags", {})
     if not isinstance(hashtags_raw, Mapping):
         raise section._bad("hashtags", hashtags_raw, "a table of specialty = [\"#tag\", …]")
@@ -571,27 +604,44 @@ SECTIONS = {"database", "slack", "teams", "server", "prompts", "practice", "draf
 
 def config_from_mapping(raw: Mapping[str, Any], env: Mapping[str, str] | None = None,
                         source: str = "defaults") -> Config:
-    """Build a validated Config from parsed TOML plus secret environment variables."""
+    """Build a validated Config from parsed TOML plus secret environment variables.
+
+    Every problem in the file is reported in one ConfigError (one line each), not just the
+    first: a value that is wrong is replaced by its default to go on checking the rest.
+    """
     env = {} if env is None else env
-    unknown = sorted(set(raw) - SECTIONS)
-    if unknown:
-        raise ConfigError(f"unknown section(s) [{'], ['.join(unknown)}]; allowed: {', '.join(sorted(SECTIONS))}")
-    return Config(
-        database=_database(raw.get("database", {}), env),
-        slack=_slack(raw.get("slack", {}), env),
-        teams=_teams(raw.get("teams", {}), env, _server(raw.get("server", {}))),
-        server=_server(raw.get("server", {})),
-        prompts=_prompts(raw.get("prompts", {})),
-        practice=_practice(raw.get("practice", {}), Path(source).parent if source != "defaults" else None),
-        drafts=_drafts(raw.get("drafts", {})),
-        approvals=_approvals(raw.get("approvals", {})),
-        calendar=_calendar(raw.get("calendar", {})),
-        webhook=_webhook(raw.get("webhook", {}), env),
-        policy=_policy(raw.get("policy", {})),
-        retention=_retention(raw.get("retention", {})),
-        inbox=_inbox(raw.get("inbox", {})),
-        source=source,
-    )
+    problems: list[str] = []
+    token = _problems.set(problems)
+    try:
+        unknown = sorted(set(raw) - SECTIONS)
+        if unknown:
+            problems.append(f"unknown section(s) [{'], ['.join(unknown)}]; allowed: {', '.join(sorted(SECTIONS))}")
+
+        def section(build, name: str, *args):
+            try:
+                return build(raw.get(name, {}), *args)
+            except ConfigError as error:  # a check across keys of the section: go on with the next
+                problems.append(str(error))
+                return None
+
+        server = section(_server, "server")
+        config = Config(
+            database=section(_database, "database", env), slack=section(_slack, "slack", env),
+            teams=section(_teams, "teams", env, server or ServerConfig()),
+            server=server, prompts=section(_prompts, "prompts"),
+            practice=section(_practice, "practice", Path(source).parent if source != "defaults" else None),
+            drafts=section(_drafts, "drafts"),
+            approvals=section(_approvals, "approvals"), calendar=section(_calendar, "calendar"),
+            webhook=section(_webhook, "webhook", env), policy=section(_policy, "policy"),
+            retention=section(_retention, "retention"), inbox=section(_inbox, "inbox"), source=source,
+        )
+    finally:
+        _problems.reset(token)
+    if len(problems) == 1:
+        raise ConfigError(problems[0])
+    if problems:
+        raise ConfigError(f"{len(problems)} problems:\n" + "\n".join(f"  {p}" for p in problems))
+    return config
 
 
 def load_config(path: str | os.PathLike[str] | None = None,

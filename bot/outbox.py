@@ -23,15 +23,27 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from bot.chat import MessageRef, OutgoingMessage, PermanentSendError
+from bot.pacing import MAX_IN_FLIGHT
 from bot.store import DirectChannel, OutboxMessage, OutboxStatus, Person
 
 logger = logging.getLogger(__name__)
 
-LEASE = timedelta(minutes=2)
+# A claim is leased for LEASE and renewed every RENEW while its send is in flight, so the rows
+# of a process that died are free again within LEASE (each then costs a Tier 3 lookup), while
+# a slow send (429s, timeouts) of a live process is never taken over by another replica.
+LEASE = timedelta(seconds=30)
+RENEW = timedelta(seconds=10)
 RECOVERY_WINDOW = timedelta(minutes=5)  # how far before the first attempt find_sent looks
 MAX_BACKOFF = timedelta(minutes=15)
 CLAIM_BATCH = 200
 RECORD_BATCH = 200
+RECORD_SECONDS = 0.1  # sent but unrecorded rows are in doubt after a crash: record them soon
+# Retries (each first looks the message up) and edits use Tier 3 methods (~0.8/s): a few at
+# a time, beside the window of first sends, or they would hold its places and their leases.
+SLOW_IN_FLIGHT = 2
+SLOW_PHASE = timedelta(seconds=20)  # how long one delivery keeps at slow rows after first sends
+UPDATE = "update"
+DEFAULT_IN_FLIGHT = 8  # for a chat that does not say (console, webhook, tests)
 
 
 def insert_ignoring_duplicates(session: Session, model, values: dict) -> bool:
@@ -58,8 +70,9 @@ def insert_many_ignoring_duplicates(session: Session, model, rows: list[dict]) -
 
 def outbox_row(*, key: str, platform: str, recipient: str, message: OutgoingMessage, now: datetime,
                recipient_kind: str = "user") -> dict:
-    """The values of one outbox row; the message is tagged with its key for crash recovery."""
-    tagged = OutgoingMessage(**{**message.__dict__, "key": key})
+    """The values of one outbox row; the message is tagged with its key for crash recovery
+    (an update keeps the key of the message it edits)."""
+    tagged = message if recipient_kind == UPDATE else OutgoingMessage(**{**message.__dict__, "key": key})
     return {"key": key, "platform": platform, "recipient_kind": recipient_kind, "recipient": recipient,
             "payload": tagged.to_json(), "status": OutboxStatus.PENDING, "attempts": 0, "not_before": now,
             "created_at": now}
@@ -71,6 +84,14 @@ def enqueue(session: Session, *, key: str, platform: str, recipient: str,
     row = outbox_row(key=key, platform=platform, recipient=recipient, message=message, now=now,
                      recipient_kind=recipient_kind)
     return insert_ignoring_duplicates(session, OutboxMessage, row)
+
+
+def enqueue_update(session: Session, *, key: str, platform: str, ref: MessageRef,
+                   message: OutgoingMessage, now: datetime) -> bool:
+    """Queue an edit of a sent message (e.g. its buttons gone once its question closed), in
+    the same transaction as the change it shows; editing twice is harmless."""
+    return enqueue(session, key=key, platform=platform, recipient=f"{ref.channel} {ref.ts}",
+                   message=message, now=now, recipient_kind=UPDATE)
 
 
 @dataclass(frozen=True)
@@ -111,27 +132,33 @@ def awaiting_policy():
 
 
 def claim_batch(db, now: datetime, platforms: list[str], limit: int = CLAIM_BATCH,
-                policy_gate: bool = False) -> list[Claim]:
+                slow: int | None = None, policy_gate: bool = False) -> list[Claim]:
     """Lease up to `limit` due rows to this worker; other workers skip them.
 
+    `slow` caps how many of them may be slow rows: retries (rows attempted before: each first
+    asks the platform whether the message already went out) and edits, both at the pace of
+    Tier 3 methods. A few at a time keep first sends flowing and few rows leased and idle.
     With `policy_gate` (a `[policy] url` is configured) DMs to people who have not yet
     acknowledged the policy are left waiting.
     """
-    gate = (~awaiting_policy(),) if policy_gate else ()
+    due = (
+        OutboxMessage.status.in_((OutboxStatus.PENDING, OutboxStatus.SENDING)),
+        OutboxMessage.platform.in_(platforms),
+        OutboxMessage.not_before <= now,
+        or_(OutboxMessage.claimed_until.is_(None), OutboxMessage.claimed_until <= now),
+        *((~awaiting_policy(),) if policy_gate else ()),
+    )
     with db.transaction() as session:
-        rows = session.scalars(
-            select(OutboxMessage)
-            .where(
-                OutboxMessage.status.in_((OutboxStatus.PENDING, OutboxStatus.SENDING)),
-                OutboxMessage.platform.in_(platforms),
-                OutboxMessage.not_before <= now,
-                or_(OutboxMessage.claimed_until.is_(None), OutboxMessage.claimed_until <= now),
-                *gate,
-            )
-            .order_by(OutboxMessage.id)
-            .limit(limit)
-            .with_for_update(skip_locked=True)
-        ).all()
+        def select_due(*extra, count):
+            return session.scalars(select(OutboxMessage).where(*due, *extra).order_by(OutboxMessage.id)
+                                   .limit(count).with_for_update(skip_locked=True)).all()
+
+        is_slow = or_(OutboxMessage.attempts > 0, OutboxMessage.recipient_kind == UPDATE)
+        if slow is None:
+            rows = select_due(count=limit)
+        else:
+            rows = list(select_due(is_slow, count=slow)) if slow > 0 else []
+            rows += select_due(~is_slow, count=max(0, limit - len(rows)))
         known = _known_direct_channels(session, rows)
         claims = []
         for row in rows:
@@ -159,6 +186,10 @@ def _known_direct_channels(session, rows) -> dict[tuple[str, str], str]:
 def _send(chat, claim: Claim) -> tuple[MessageRef, bool]:
     """Send one claimed message; returns (where it is, whether it was recovered, not sent)."""
     message = OutgoingMessage.from_json(claim.payload)
+    if claim.recipient_kind == UPDATE:
+        channel, _, ts = claim.recipient.partition(" ")
+        chat.update(MessageRef(channel, ts), message)
+        return MessageRef(channel, ts), False
     if claim.recipient_kind == "user":
         channel = claim.channel or chat.open_direct(claim.recipient)
     else:
@@ -251,46 +282,80 @@ def _bring_up_to_date(services, stale: list[tuple[str, MessageRef, OutgoingMessa
             logger.warning("could not bring %s message %s up to date (%s)", platform, ref.ts, type(error).__name__)
 
 
+def renew_leases(db, ids: list[int], now: datetime) -> None:
+    """Extend the leases of sends still in flight (see LEASE)."""
+    with db.transaction() as session:
+        session.execute(update(OutboxMessage).where(OutboxMessage.id.in_(ids),
+                                                    OutboxMessage.status == OutboxStatus.SENDING)
+                        .values(claimed_until=now + LEASE))
+
+
+def sends_in_flight(services, platforms: list[str]) -> int:
+    """How many sends to keep in flight: what each platform's chat asks for (its rate times
+    the latency it observes, see bot/pacing.py), or a few for chats without a rate limit."""
+    return sum(getattr(services.chat(p), "sends_in_flight", lambda: DEFAULT_IN_FLIGHT)()
+               for p in platforms)
+
+
 def deliver_due(services, now: datetime, max_batches: int | None = None,
                 more_coming: Callable[[], bool] | None = None) -> DeliveryReport:
     """Deliver every due outbox row for the platforms this process can reach.
 
-    A rolling queue: rows are claimed just in time to keep every worker busy, so one slow
-    send (a 429 waiting out Retry-After) never holds up the others, and outcomes are recorded
-    in batches. `now` advances with the real time spent here, so leases stay valid however
-    long a large fan-out takes.
+    A rolling window: rows are claimed just in time, exactly as many as there are free places
+    in the window (which follows the platform's rate and latency), so one slow send (a 429
+    waiting out Retry-After) never holds up the others, and few rows are leased but not yet
+    sent if the process dies (each such row costs a slow lookup after a restart). Retries
+    and edits go through a small window of their own (`SLOW_IN_FLIGHT`). Outcomes are recorded in
+    batches. `now` advances with the real time spent here, so leases stay valid however long
+    a large fan-out takes.
     """
     report = DeliveryReport()
     platforms = sorted(services.chats)
     if not platforms:
         return report
-    workers = max(1, services.config.slack.send_concurrency)
     started = time.monotonic()
 
     def current() -> datetime:
         return now + timedelta(seconds=time.monotonic() - started)
 
-    batches, exhausted, in_flight, finished = 0, False, set(), []
-    last_record = time.monotonic()
-    with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="outbox") as pool:
+    batches, exhausted, in_flight, finished = 0, False, {}, []
+    last_record = last_renew = time.monotonic()
+    with ThreadPoolExecutor(max_workers=MAX_IN_FLIGHT * len(platforms) + SLOW_IN_FLIGHT,
+                            thread_name_prefix="outbox") as pool:
         while True:
-            if not exhausted and len(in_flight) < workers * 2:
-                claims = claim_batch(services.db, current(), platforms, limit=workers * 2,
-                                     policy_gate=bool(services.config.policy.url))
+            window = sends_in_flight(services, platforms)
+            slow = sum(1 for claim in in_flight.values() if claim.attempts > 1 or claim.recipient_kind == UPDATE)
+            free = window + SLOW_IN_FLIGHT - len(in_flight)
+            if not exhausted and free >= max(1, window // 8):
+                slow_budget = SLOW_IN_FLIGHT - slow
+                # Asked before claiming: the scheduler commits every row before it stops queueing,
+                # so once it has stopped, this claim sees them all. Asked after, a row committed
+                # between the claim and the question would wait for the next tick.
+                coming = more_coming is not None and more_coming()
+                claims = claim_batch(services.db, current(), platforms, limit=free,
+                                     slow=slow_budget, policy_gate=bool(services.config.policy.url))
                 batches += 1
-                exhausted = not claims or (max_batches is not None and batches >= max_batches)
-                if exhausted and more_coming is not None and more_coming():
+                # Slow rows may be waiting behind the full slow window: keep at them for a while,
+                # then leave the rest to the next tick so the ticker is never held for long.
+                more_slow = slow_budget == 0 and time.monotonic() - started < SLOW_PHASE.total_seconds()
+                exhausted = (not claims and not more_slow) or (max_batches is not None and batches >= max_batches)
+                if exhausted and coming:
                     exhausted = False  # the scheduler is still queueing: look again shortly
                     if not in_flight:
                         time.sleep(0.05)
                         continue
-                in_flight.update(pool.submit(_attempt, services, claim) for claim in claims)
+                in_flight.update((pool.submit(_attempt, services, claim), claim) for claim in claims)
             if not in_flight:
                 break
-            done, in_flight = wait(in_flight, timeout=0.25, return_when=FIRST_COMPLETED)
-            finished.extend(future.result() for future in done)
+            if time.monotonic() - last_renew > RENEW.total_seconds():
+                renew_leases(services.db, [claim.id for claim in in_flight.values()], current())
+                last_renew = time.monotonic()
+            done, _ = wait(in_flight, timeout=0.25, return_when=FIRST_COMPLETED)
+            for future in done:
+                del in_flight[future]
+                finished.append(future.result())
             if finished and (len(finished) >= RECORD_BATCH or not in_flight
-                             or time.monotonic() - last_record > 0.5):
+                             or time.monotonic() - last_record > RECORD_SECONDS):
                 _bring_up_to_date(services, record_attempts(services.db, finished, current(), report))
                 finished, last_record = [], time.monotonic()
     if finished:

@@ -7,9 +7,9 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from bot.chat import Chat
-from bot.config import Config
+from bot.config import Config, ConfigError
 from bot.review.compliance import ScreenerCache
-from bot.review.drafts import validate_post_templates
+from bot.review.drafts import post_channels, validate_post_templates
 from bot.store import Database
 from bot.templating import Templates
 
@@ -49,6 +49,19 @@ def people_platform(config: Config) -> str:
     return "teams" if config.teams.configured else "console"
 
 
+def check_slot_channels(config: Config, templates: Templates) -> None:
+    """Slots are only ever taken by drafts, and drafts exist only for channels with a post
+    template: a slot for any other channel (a typo, or `tiktok` with no template) would sit
+    empty forever without a word. Checked once templates are known."""
+    channels = post_channels(templates)
+    unknown = sorted(set(config.calendar.slots) - set(channels))
+    if unknown:
+        raise ConfigError(
+            "; ".join(f"calendar.slots.{name} has no post template (posts/{name}.txt.j2)" for name in unknown)
+            + f": slots are for the channels with a template: {', '.join(channels)}; add a template "
+            "to [drafts] templates_dir or remove the slot")
+
+
 def build_services(config: Config, chats: dict[str, Chat] | None = None,
                    clock: Callable[[], datetime] = system_clock,
                    database: Database | None = None) -> Services:
@@ -56,6 +69,7 @@ def build_services(config: Config, chats: dict[str, Chat] | None = None,
     templates = Templates(config.drafts.templates_dir or None)
     templates.check()
     validate_post_templates(templates)
+    check_slot_channels(config, templates)
     return Services(
         config=config,
         db=database or Database(config.database.url),

@@ -33,6 +33,16 @@ def packaged_templates_dir() -> Path:
     raise FileNotFoundError("Rounds' templates folder is missing from this installation")
 
 
+def sentence(text: Any) -> str:
+    """Quoted words as one sentence: ends with exactly one stop, whoever typed the reason.
+
+    Templates put the stop inside the quote (`said: "{{ reason | sentence }}"`), so a reason
+    typed with its own full stop does not end up as `…post that.".`
+    """
+    text = str(text).rstrip()
+    return text if not text or text[-1] in ".!?…" else text + "."
+
+
 class Templates:
     """Loads templates once; `override_dir` files win over the packaged ones of the same name."""
 
@@ -52,6 +62,8 @@ class Templates:
             lstrip_blocks=True,
             keep_trailing_newline=False,
         )
+        self.env.filters["sentence"] = sentence
+
 
     def render(self, name: str, **context: Any) -> str:
         return self.env.get_template(name).render(**context).strip()

@@ -11,7 +11,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from aiohttp import web
 from sqlalchemy import text
@@ -27,10 +27,11 @@ logger = logging.getLogger(__name__)
 
 SERVICES_KEY = web.AppKey("services", object)
 TICKER_KEY = web.AppKey("ticker", asyncio.Task)
+SLACK_HEALTH_KEY = web.AppKey("slack_health", object)
 
 
 def create_web_app(services, *, slack_app=None, extra_routes: Iterable[web.RouteDef] = (),
-                   run_ticker: bool = True) -> web.Application:
+                   run_ticker: bool = True, slack_health=None) -> web.Application:
     """The HTTP app: health, Slack events (HTTP mode) and any extra platform routes.
 
     Args:
@@ -39,9 +40,11 @@ def create_web_app(services, *, slack_app=None, extra_routes: Iterable[web.Route
             configured for HTTP mode and none is given. Socket Mode serves no Slack route.
         extra_routes: more routes, e.g. Teams' `POST /api/messages`, added by its adapter.
         run_ticker: start the background `run_due` ticker with the app (tests turn it off).
+        slack_health: a `handlers.slack.health.SlackHealth` whose status /healthz reports.
     """
     app = web.Application(client_max_size=MAX_BODY_BYTES)  # larger bodies get 413 before any parsing
     app[SERVICES_KEY] = services
+    app[SLACK_HEALTH_KEY] = slack_health
     app.router.add_get("/healthz", healthz)
     slack = services.config.slack
     if slack_app is None and slack.configured and not slack.socket_mode:
@@ -63,8 +66,11 @@ def create_web_app(services, *, slack_app=None, extra_routes: Iterable[web.Route
 
 
 async def healthz(request: web.Request) -> web.Response:
-    services = request.app[SERVICES_KEY]
+    services, slack = request.app[SERVICES_KEY], request.app[SLACK_HEALTH_KEY]
     report = await asyncio.to_thread(health_report, services)
+    if slack is not None:
+        report["slack"] = await asyncio.to_thread(slack.status)
+        report["ok"] = report["ok"] and report["slack"]["ok"]
     return web.json_response(report, status=200 if report["ok"] else 503)
 
 
@@ -117,26 +123,41 @@ async def _ticker_context(app: web.Application):
 # --- serving --------------------------------------------------------------------------------
 
 
-async def serve(services, *, extra_routes: Iterable[web.RouteDef] = ()) -> None:
+async def serve(services, *, extra_routes: Iterable[web.RouteDef] = (),
+                on_ready: Callable[[str], None] | None = None) -> None:
     """Serve until cancelled: HTTP mode, or Socket Mode when `[slack] app_token` is set.
 
     Both modes serve `/healthz` (and any extra routes) on `[server] host`/`port` and run the
     ticker; in Socket Mode Slack's events arrive over the socket instead of `/slack/events`.
+    With Slack configured, the token is checked first (`auth.test`): a refused token raises
+    `SlackStartupError` before anything is served. `on_ready` gets one line saying where
+    Rounds serves (the CLI prints it whatever the log level).
     """
     server = services.config.server
     slack = services.config.slack
+    slack_health = None
+    if slack.configured:
+        from handlers.slack.health import SlackHealth
+
+        slack_health = SlackHealth(slack)
+        for warning in await asyncio.to_thread(slack_health.check_at_start):
+            logger.warning("%s", warning)
     socket_handler = None
     if slack.configured and slack.socket_mode:
         from handlers.slack.app import create_slack_app
         from handlers.slack.socket import socket_mode_handler
 
         socket_handler = socket_mode_handler(create_slack_app(services), slack.app_token)
-    runner = web.AppRunner(create_web_app(services, extra_routes=extra_routes),
+    runner = web.AppRunner(create_web_app(services, extra_routes=extra_routes, slack_health=slack_health),
                            access_log=None)
     await runner.setup()
     await web.TCPSite(runner, server.host, server.port).start()
-    logger.info("serving on %s:%s (%s)", server.host, server.port,
-                "Slack Socket Mode" if socket_handler else "HTTP")
+    where = (f"serving on http://{server.host}:{server.port}: GET /healthz"
+             + (", Slack over Socket Mode" if socket_handler else ", POST /slack/events" if slack_health else "")
+             + f"; ticking every {server.tick_seconds}s")
+    logger.info("%s", where)
+    if on_ready is not None:
+        on_ready(where)
     try:
         if socket_handler is not None:
             await socket_handler.connect_async()

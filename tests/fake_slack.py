@@ -91,6 +91,7 @@ class FakeSlack:
         self.emails = {k.lower(): v for k, v in (emails or {}).items()}
         self.unknown_users: set[str] = set()
         self.usergroups: dict[str, list[str]] = {}  # usergroups.users.list: group id → user ids
+        self.bot_channels: set[str] = set()  # conversations.info: channels the bot is a member of
         self.random_429 = 0.0
         self.random_retry_after = 1
         self.echo_user_channel = False  # answer a post to a user id with that id, not the DM's
@@ -423,6 +424,12 @@ class FakeSlack:
             return {"ok": False, "error": "invalid_trigger_id"}
         return {"ok": True, "view": {"id": f"V{next(self._seq):08d}"}}
 
+    def _api_conversations_info(self, params):
+        channel = params.get("channel", "")
+        if not channel:
+            return {"ok": False, "error": "channel_not_found"}
+        return {"ok": True, "channel": {"id": channel, "is_member": channel in self.bot_channels}}
+
 
     # --- Socket Mode: apps.connections.open hands out a websocket on this same server ---------
 
@@ -489,8 +496,10 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--random-429", type=float, default=0.0)
     parser.add_argument("--retry-after", type=int, default=1)
     parser.add_argument("--ts-clock", type=float, help="fixed base for message timestamps")
+    parser.add_argument("--latency-ms", type=float, default=0.0, help="answer every call after this long")
     args = parser.parse_args(argv)
     fake = FakeSlack()
+    fake.latency = args.latency_ms / 1000
     fake.random_429, fake.random_retry_after = args.random_429, args.retry_after
     if args.ts_clock is not None:
         fake.ts_clock = lambda: args.ts_clock

@@ -117,3 +117,46 @@ def test_rounds_serve_in_socket_mode_acknowledges_and_handles_events(tmp_path):
             assert status_of(signed(f"http://127.0.0.1:{port}/slack/events", b"{}"))[0] == 404
         finally:
             stop_cleanly(process)
+
+
+def test_rounds_serve_stops_at_once_on_a_token_slack_refuses(tmp_path):
+    with FakeSlack() as fake:
+        fake.error_next("auth.test", "invalid_auth", count=5)
+        process = start_serve(tmp_path, free_port(), f'bot_token = "xoxb-wrong"\nsigning_secret = "{SECRET}"\n'
+                                                     f'api_url = "{fake.url}"\n')
+        output, _ = process.communicate(timeout=30)
+    assert process.returncode == 2, output
+    assert "Slack refused the bot token (invalid_auth)" in output and "Traceback" not in output
+
+
+def test_rounds_serve_says_where_it_serves_and_warns_about_the_marketing_channel(tmp_path):
+    port = free_port()
+    with FakeSlack() as fake:
+        process = start_serve(tmp_path, port, f'bot_token = "xoxb-serve"\nsigning_secret = "{SECRET}"\n'
+                                              f'api_url = "{fake.url}"\nmarketing_channel = "C0MARKETING"\n')
+        try:
+            for _ in range(100):
+                try:
+                    status_of(f"http://127.0.0.1:{port}/healthz")
+                    break
+                except (urllib.error.URLError, ConnectionError):
+                    time.sleep(0.1)
+        finally:
+            process.send_signal(signal.SIGTERM)
+            output, _ = process.communicate(timeout=20)
+    assert f"serving on http://127.0.0.1:{port}" in output  # at the default log level
+    assert "not a member of slack.marketing_channel C0MARKETING" in output
+
+
+def test_rounds_serve_warns_when_there_is_no_marketing_channel(tmp_path):
+    port = free_port()
+    with FakeSlack() as fake:
+        process = start_serve(tmp_path, port, f'bot_token = "xoxb-serve"\nsigning_secret = "{SECRET}"\n'
+                                              f'api_url = "{fake.url}"\n')
+        try:
+            fake.wait_for(lambda: fake.calls_to("auth.test"), timeout=20)
+            time.sleep(1.0)
+        finally:
+            process.send_signal(signal.SIGTERM)
+            output, _ = process.communicate(timeout=20)
+    assert "slack.marketing_channel is empty" in output

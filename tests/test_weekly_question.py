@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
@@ -146,7 +147,28 @@ def test_unanswered_question_expires_at_end_of_local_week(services, chat, physic
     report = run_due(services, utc(2026, 11, 30, 5, 0))  # Mon 00:00 New York
     assert report.expired == 1
     assert prompts_of(services)[0].status == PromptStatus.EXPIRED
-    outcome = say(services, "Late answer", "300.1", now=utc(2026, 11, 30, 6))
+    # The question's message loses its buttons, saying why (issue 11, point 2).
+    [(ref, closed)] = chat.updates
+    assert not closed.buttons and not closed.menus
+    assert closed.text.endswith("This question's week has ended. A reply here still counts until Mon Dec 7, 12:00 AM.")
+
+
+def test_late_answer_within_late_answer_days_counts_for_last_weeks_question(services, chat, physician):
+    run_due(services, utc(2026, 11, 24, 14))
+    run_due(services, utc(2026, 11, 30, 5, 0))  # Mon 00:00 New York: the week ended
+    outcome = say(services, "Late answer", "300.1", now=utc(2026, 11, 30, 14))  # Monday morning
+    assert outcome.replies[0].text.startswith("Thank you! Got it.")
+    assert prompts_of(services)[0].status == PromptStatus.ANSWERED
+    with services.db.transaction() as session:
+        assert session.scalars(select(Answer)).one().text == "Late answer"
+
+
+def test_answer_after_late_answer_days_is_not_taken(services, chat, physician):
+    services.config = dataclasses.replace(services.config, prompts=dataclasses.replace(
+        services.config.prompts, late_answer_days=1))
+    run_due(services, utc(2026, 11, 24, 14))
+    run_due(services, utc(2026, 11, 30, 5, 0))
+    outcome = say(services, "Too late", "300.1", now=utc(2026, 12, 1, 6))  # Mon 01:00 + 1 day
     assert "No open question" in outcome.replies[0].text
 
 
@@ -292,7 +314,7 @@ def test_permanent_failure_is_recorded_not_retried(services, chat, physician):
 def test_crash_between_send_and_record_does_not_send_twice(services, chat, physician):
     """A worker sent the message and died before recording it: the lease runs out, the next
     tick finds the tagged message on the platform and records it instead of re-sending."""
-    from bot.outbox import _send, claim_batch
+    from bot.outbox import LEASE, _send, claim_batch
 
     now = utc(2026, 11, 24, 14)
     from bot.weekly.prompts import PromptReport, schedule_week, send_due_questions
@@ -300,8 +322,8 @@ def test_crash_between_send_and_record_does_not_send_twice(services, chat, physi
     send_due_questions(services, now, PromptReport())
     [claim] = claim_batch(services.db, now, ["console"])
     _send(chat, claim)  # reached the platform; then the process "crashed"
-    assert run_due(services, now + timedelta(minutes=1)).delivered == 0, "lease still held"
-    report = run_due(services, now + timedelta(minutes=3))
+    assert run_due(services, now + LEASE - timedelta(seconds=1)).delivered == 0, "lease still held"
+    report = run_due(services, now + LEASE)
     assert (report.delivered, report.recovered) == (1, 1)
     assert len(dms(chat)) == 1
 
@@ -353,3 +375,50 @@ def test_direct_channels_are_opened_once_and_remembered_across_processes(service
     run_due(services, utc(2026, 12, 1, 14))  # next week's question
     assert opened == ["lee@example.org"], "the stored conversation is reused"
     assert len(dms(chat)) == 3
+
+
+def test_stop_then_start_the_same_week_keeps_the_open_question(services, chat, physician):
+    run_due(services, utc(2026, 11, 24, 14))
+    assert "won't get any more questions" in say(services, "stop", "400.1").replies[0].text
+    assert prompts_of(services)[0].status == PromptStatus.SENT
+    started = say(services, "start", "400.2", now=utc(2026, 11, 25, 15))
+    assert "This week's question is still open" in started.replies[0].text
+    assert say(services, "Mostly salt.", "400.3", now=utc(2026, 11, 25, 16)).replies[0].text.startswith("Thank you")
+    assert prompts_of(services)[0].status == PromptStatus.ANSWERED
+
+
+def test_a_question_due_while_stopped_comes_back_with_start(services, chat, physician):
+    run_due(services, utc(2026, 11, 23, 15))  # Monday: the week's row exists
+    say(services, "stop", "401.1", now=utc(2026, 11, 23, 16))
+    run_due(services, utc(2026, 11, 24, 14))  # due while stopped: not sent
+    assert dms(chat) == []
+    say(services, "start", "401.2", now=utc(2026, 11, 25, 15))
+    assert run_due(services, utc(2026, 11, 25, 15, 1)).questions_sent == 1
+
+
+def test_closing_a_question_takes_the_buttons_off_all_its_messages(services, chat, physician):
+    run_due(services, utc(2026, 11, 24, 14))
+    run_due(services, utc(2026, 11, 26, 14))  # the nudge, with its own Skip button
+    (question_ref, nudge_ref) = [ref for _, _, ref in dms(chat, full=True)]
+    outcome = handle_action(services, ActionEvent("console", "lee@example.org", "prompt.skip", str(physician),
+                                                  question_ref), utc(2026, 11, 26, 15))
+    assert outcome.replies[0].replace_original == question_ref
+    [(ref, message)] = outcome.updates
+    assert ref == nudge_ref and not message.buttons and "Skipped" in message.text.splitlines()[-1]
+
+
+def test_staff_are_not_told_about_questions(services, chat):
+    add_person(services, email="pat@example.org", name="Pat Staff", roles="staff;approver")
+    for text in ("hello", "help"):
+        reply = say(services, text, f"402.{text}", email="pat@example.org").replies[0].text
+        assert "you don't get questions" in reply and "marketing channel" in reply
+        assert "next one arrives" not in reply and "one short question" not in reply
+
+
+def test_one_tick_edits_every_expired_question_not_just_a_window_of_them(services, chat):
+    add_questions(services, 3)
+    for index in range(5):
+        add_person(services, email=f"dr{index}@example.org", name=f"Dr. {index}")
+    run_due(services, utc(2026, 11, 24, 14))
+    run_due(services, utc(2026, 11, 30, 5, 0))  # the week ended: five questions lose their buttons
+    assert len(chat.updates) == 5

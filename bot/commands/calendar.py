@@ -23,9 +23,9 @@ Write the week's posts (or, with --all, every upcoming post) for a scheduling to
   ics        iCalendar: one event per post (UID draft-<id>@rounds, so importing again updates it)
   csv        CSV with a header: date,time,timezone,channel,physician,text,answer_id
   hootsuite  Hootsuite bulk composer CSV, no header: "dd/mm/yyyy hh:mm" (24-hour, practice
-             time), text, link. In Hootsuite's bulk upload choose the day-first date format,
-             and upload one file per social profile (use --channel). An X thread is
-             one row per numbered post, five minutes apart.
+             time), text, link. Hootsuite takes one file per social profile, so this format
+             needs exactly one --channel; in its bulk upload choose the day-first date format.
+             An X thread is one row per numbered post, five minutes apart.
   html       a web page of the posts (e.g. --channel blog for the blog or a newsletter);
              the other formats are plain text.
 Output goes to stdout unless --output is given. Each exported post is recorded in the audit
@@ -124,6 +124,9 @@ def export_command(ctx: Context) -> int:
     args = ctx.args
     if args.all and getattr(args, "week", None):
         raise CommandError("calendar export: give either --week or --all, not both")
+    if args.format == "hootsuite" and len(set(args.channel or ())) != 1:
+        raise CommandError("calendar export --format hootsuite: Hootsuite takes one file per social "
+                           "profile; give exactly one --channel (e.g. --channel facebook), once per file")
     services = ctx.services()
     now = services.clock()
     with services.db.transaction() as session:

@@ -123,8 +123,10 @@ def list_command(ctx: Context) -> int:
                                  weekday_name(p.weekday).lower(), p.local_time, p.slack_user_id or "",
                                  p.teams_user_id or ""])
             return 0
+        # Only physicians get questions: a weekday and time shown for staff would promise one.
         rows = [(p.name, p.email, p.roles.replace(";", ", "), p.specialty or "-", p.timezone,
-                 weekday_name(p.weekday)[:3], p.local_time, _platform_id(services.platform, p),
+                 weekday_name(p.weekday)[:3] if p.is_physician else "-",
+                 p.local_time if p.is_physician else "-", _platform_id(services.platform, p),
                  _status(person_status(p, now), unreachable.get(p.id)))
                 + ((policy_status(services, p),) if with_policy else ())
                 for p in people]

@@ -7,6 +7,8 @@ from datetime import UTC, datetime
 
 from bot.commands import CommandError, Context, add_parser
 
+CONSOLE_DATABASE_URL = "sqlite:///rounds-console.db"
+
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     run = add_parser(
@@ -30,11 +32,17 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
     console = add_parser(
         subparsers, "console", help="try the whole loop in this terminal, no workspace needed",
-        description="An interactive console on the same core and database as Slack: act as any "
-                    "roster member\n(:as NAME), see the bot's messages with numbered buttons, and "
-                    "move the clock (:advance 1d, :tick).",
-        examples="  rounds roster import examples/roster.csv && rounds console",
+        description="An interactive console on the same core as Slack: act as any roster member\n"
+                    "(:as NAME), see the bot's messages with numbered buttons, and move the clock "
+                    "(:advance 1d, :tick).\nIts simulated, future-dated messages go to its own "
+                    f"demo database ({CONSOLE_DATABASE_URL.removeprefix('sqlite:///')})\nunless "
+                    "--database or a configured [database] url says otherwise; its clock resumes "
+                    "where that\ndatabase left off.",
+        examples="  rounds console --roster examples/roster.csv\n  rounds console\n"
+                 "  rounds console --database sqlite:///other-demo.db",
     )
+    console.add_argument("--roster", metavar="FILE.csv", help="import this roster into the console's database first")
+    console.add_argument("--database", metavar="URL", help="the database to use (default: the demo database)")
     console.set_defaults(handler=console_command)
 
     tick = add_parser(
@@ -79,18 +87,22 @@ def serve_command(ctx: Context) -> int:
     import asyncio
 
     from handlers import server
+    from handlers.slack.health import SlackStartupError
 
     services = ctx.services(with_chats=True)
-    asyncio.run(_serve_until_stopped(server, services))
+    try:
+        asyncio.run(_serve_until_stopped(server, services, lambda where: ctx.err(f"rounds: {where}")))
+    except SlackStartupError as error:
+        raise CommandError(str(error)) from None
     return 0
 
 
-async def _serve_until_stopped(server, services) -> None:
+async def _serve_until_stopped(server, services, on_ready) -> None:
     """Serve until SIGTERM/SIGINT (docker stop, systemd, Ctrl-C), then shut down cleanly."""
     import asyncio
     import signal
 
-    task = asyncio.ensure_future(server.serve(services))
+    task = asyncio.ensure_future(server.serve(services, on_ready=on_ready))
     loop = asyncio.get_running_loop()
     for signum in (signal.SIGTERM, signal.SIGINT):
         loop.add_signal_handler(signum, task.cancel)
@@ -101,10 +113,26 @@ async def _serve_until_stopped(server, services) -> None:
 
 
 def console_command(ctx: Context) -> int:
+    """The console, on its own demo database unless told otherwise: its rows are simulated and
+    future-dated (audit rows are never deleted), so they must not land in a real database."""
+    import dataclasses
+
+    from bot.config import DEFAULT_DATABASE_URL
     from handlers import console
 
+    database = getattr(ctx.args, "database", None)
+    if database is None and ctx.config.database.url == DEFAULT_DATABASE_URL:
+        database = CONSOLE_DATABASE_URL
+    if database:
+        ctx._config = dataclasses.replace(ctx.config, database=dataclasses.replace(ctx.config.database, url=database))
     services = ctx.services()
-    return int(console.run_console(services) or 0)
+    if getattr(ctx.args, "roster", None):
+        from bot.roster import import_roster
+
+        report = import_roster(services, ctx.args.roster, services.clock())
+        for problem in report.errors:
+            ctx.err(f"{ctx.args.roster}:{problem.line}: error: {problem.reason}")
+    return int(console.run_console(services, clock_start=console.resume_time(services)) or 0)
 
 
 def tick_command(ctx: Context) -> int:

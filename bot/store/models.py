@@ -206,7 +206,8 @@ class OutboxMessage(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     key: Mapped[str] = mapped_column(String(200), unique=True)
     platform: Mapped[str] = mapped_column(String(16))
-    recipient_kind: Mapped[str] = mapped_column(String(8))  # "user" (a DM) | "channel"
+    # "user" (a DM) | "channel" | "update" (edit a sent message: recipient is "channel ts")
+    recipient_kind: Mapped[str] = mapped_column(String(8))
     recipient: Mapped[str] = mapped_column(String(500))  # a user or channel id, or a webhook URL
     payload: Mapped[str] = mapped_column(Text)  # OutgoingMessage JSON
     status: Mapped[str] = mapped_column(String(16), default=OutboxStatus.PENDING, index=True)
@@ -216,7 +217,7 @@ class OutboxMessage(Base):
     first_attempt_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     last_error: Mapped[str | None] = mapped_column(String(500), nullable=True)
     sent_channel: Mapped[str | None] = mapped_column(String(64), nullable=True)
-    sent_ts: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    sent_ts: Mapped[str | None] = mapped_column(String(64), nullable=True, index=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
 

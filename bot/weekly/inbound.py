@@ -24,7 +24,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from bot import audit, policy, weeks, words
-from bot.chat import ActionEvent, IncomingMessage, MessageRef, Outcome, OutgoingMessage, parse_ref, small_number
+from bot.chat import ActionEvent, IncomingMessage, Outcome, parse_ref, small_number
 from bot.home.actions import ACTIONS as HOME_ACTIONS
 from bot.inbox import messages as inbox_messages
 from bot.inbox.actions import check_message, handle_inbox_action, is_check_message
@@ -37,7 +37,6 @@ from bot.store import (
     Answer,
     AnswerPart,
     AnswerStatus,
-    OutboxMessage,
     Person,
     ProcessedEvent,
     Prompt,
@@ -45,14 +44,13 @@ from bot.store import (
     ReviewStatus,
 )
 from bot.text import plain_text
-from bot.weekly.prompts import cancel_open_prompts, describe_next_question
+from bot.weekly.prompts import PAUSE_WEEKS, closed_messages, describe_next_question, reopen_prompts
 
 logger = logging.getLogger(__name__)
 
 STOP_WORDS = {"stop", "unsubscribe", "opt out", "optout"}
 START_WORDS = {"start", "unstop"}  # "resume" is a command word (bot/words.py)
 HELP_WORDS = {"help", "?"}
-PAUSE_WEEKS = (1, 2, 4)
 MAX_ANSWER_CHARS = 3000  # LinkedIn's limit, and what one Slack section or modal input can show
 MAX_FIELD_CHARS = 5000  # a submitted form field (Slack's inputs allow 3,000)
 INBOX_ACTIONS = (inbox_messages.DONE, inbox_messages.HELP, inbox_messages.SNOOZE, inbox_messages.TEMPLATES,
@@ -73,9 +71,10 @@ def already_seen(services, key: str, now: datetime) -> bool:
                                               {"key": key[:200], "created_at": now})
 
 
-def _open_prompt(session: Session, person: Person, now: datetime) -> Prompt | None:
-    """The prompt an answer in this week still belongs to (sent, or answered and extendable)."""
-    return session.scalars(
+def _open_prompt(session: Session, person: Person, now: datetime, late: timedelta) -> Prompt | None:
+    """The prompt a reply belongs to: this week's open one, else the latest question sent if
+    its week ended less than `late` ago (people answer last week's question on Monday)."""
+    current = session.scalars(
         select(Prompt)
         .where(Prompt.person_id == person.id,
                Prompt.status.in_((PromptStatus.SENT, PromptStatus.ANSWERED)),
@@ -83,6 +82,21 @@ def _open_prompt(session: Session, person: Person, now: datetime) -> Prompt | No
         .order_by(Prompt.id.desc())
         .with_for_update()
     ).first()
+    if current is not None or not late:
+        return current
+    latest = session.scalars(
+        select(Prompt).where(Prompt.person_id == person.id, Prompt.sent_at.is_not(None))
+        .order_by(Prompt.id.desc()).with_for_update()
+    ).first()
+    if (latest is not None and latest.expires_at + late > now
+            and latest.status in (PromptStatus.SENT, PromptStatus.ANSWERED, PromptStatus.EXPIRED)):
+        return latest
+    return None
+
+
+def late_answers(services) -> timedelta:
+    """How long after its week a question still takes answers (`[prompts] late_answer_days`)."""
+    return timedelta(days=services.config.prompts.late_answer_days)
 
 
 def _render(services, name: str, **context) -> str:
@@ -111,16 +125,21 @@ def handle_message(services, message: IncomingMessage, now: datetime) -> Outcome
             return policy.policy_reply(services, person, outcome)
         if len(text) > MAX_ANSWER_CHARS:
             return _too_long(services, outcome, len(text))
+        if not person.is_physician:  # staff get no questions: tell them what Rounds is for them
+            return _staff_message(services, session, person, message, text, now, outcome)
         if message.edited:
             return _apply_edit(services, session, person, message, text, now, outcome)
         command = text.lower().rstrip(".! ")
         if command in STOP_WORDS:
+            # No more questions or nudges (the senders check opted_out_at); an open question
+            # stays open, so `start` again the same week finds it where it was.
             person.opted_out_at, person.updated_at = now, now
-            cancel_open_prompts(session, person, now)
             return outcome.say(_render(services, "stopped"))
         if command in START_WORDS:
+            reopen_prompts(session, person, now)
             person.opted_out_at, person.updated_at = None, now
             return outcome.say(_render(services, "started",
+                                       open_question=_open_prompt(session, person, now, timedelta()) is not None,
                                        next_time=describe_next_question(person, now)))
         if command in HELP_WORDS:
             return outcome.say(_render(services, "help") + "\n\n" + words.HELP)
@@ -134,11 +153,22 @@ def handle_message(services, message: IncomingMessage, now: datetime) -> Outcome
         sent_back = _sent_back_answer(session, person)
         if sent_back is not None:
             return _revise_sent_back(services, session, person, sent_back, message, text, now, outcome)
-        prompt = _open_prompt(session, person, now)
+        prompt = _open_prompt(session, person, now, late_answers(services))
         if prompt is None:
             return outcome.say(_render(services, "no_open_question",
                                        next_time=describe_next_question(person, now)))
         return _add_to_answer(services, session, person, prompt, message, text, now, outcome)
+
+
+def _staff_message(services, session, person, message, text, now, outcome) -> Outcome:
+    """Staff-only people get no weekly question: a reply to check, a /rounds word, or what Rounds does for them."""
+    if is_check_message(person, text):  # a reply to a patient to check: screened, never stored
+        return check_message(services, session, text, outcome)
+    typed = words.parse(text)
+    if typed is not None and typed.word not in ("check", "help", "ask"):
+        outcome.replies.extend(words.run(services, session, person, typed, now).replies)
+        return outcome
+    return outcome if message.edited else outcome.say(_render(services, "staff_help", roles=person.role_set))
 
 
 def _too_long(services, outcome: Outcome, length: int) -> Outcome:
@@ -175,21 +205,9 @@ def _add_to_answer(services, session, person, prompt, message, text, now, outcom
     _rebuild_answer_text(session, answer, now)
     if prompt.status != PromptStatus.ANSWERED:
         prompt.status, prompt.answered_at = PromptStatus.ANSWERED, now
-        outcome.updates.extend(_answered_question_messages(session, prompt))
+        outcome.updates.extend(closed_messages(session, prompt, "✓ Answered. Thank you!"))
     return _screen_and_reply(services, session, person, answer, now, outcome,
                              "thanks" if first else "revised" if revising else "extended")
-
-
-def _answered_question_messages(session, prompt: Prompt) -> list[tuple[MessageRef, OutgoingMessage]]:
-    """The week's question messages without their Skip/Snooze/Pause controls, once answered."""
-    rows = session.scalars(select(OutboxMessage).where(
-        OutboxMessage.key.like(f"question:{prompt.id}:%"), OutboxMessage.sent_ts.is_not(None))).all()
-    updates = []
-    for row in rows:
-        sent = OutgoingMessage.from_json(row.payload)
-        updates.append((MessageRef(row.sent_channel, row.sent_ts),
-                        OutgoingMessage(text=f"{sent.text}\n\n✓ Answered. Thank you!", key=sent.key)))
-    return updates
 
 
 def _screen_and_reply(services, session, person, answer, now, outcome, clean_reply: str) -> Outcome:
@@ -249,7 +267,7 @@ def _apply_edit(services, session, person, message, text, now, outcome) -> Outco
     # Lock and re-read: the row may have been loaded (through `part.answer`) before a concurrent
     # decision committed, and a stale `review_status` would let an approved answer change.
     answer = session.get(Answer, part.answer_id, with_for_update=True, populate_existing=True)
-    if answer.prompt.expires_at <= now:
+    if answer.prompt.expires_at + late_answers(services) <= now:
         return outcome
     if answer.review_status in FINAL:
         return outcome.say(_render(services, "answer_decided"))
@@ -312,7 +330,11 @@ def handle_action(services, action: ActionEvent, now: datetime) -> Outcome:
             return outcome.say(_render(services, "closed",
                                        next_time=describe_next_question(person, now, prompt.week)),
                                replace_original=action.message)
-        return handler(services, session, person, prompt, extra, action, now, outcome)
+        outcome = handler(services, session, person, prompt, extra, action, now, outcome)
+        if prompt.status not in PromptStatus.OPEN or prompt.due_at > now:  # closed or snoozed
+            line = outcome.replies[-1].text if outcome.replies else "This question is closed."
+            outcome.updates.extend(closed_messages(session, prompt, line, except_ref=action.message))
+        return outcome
 
 
 def _skip(services, session, person, prompt, _extra, action, now, outcome) -> Outcome:
@@ -361,8 +383,9 @@ def _ask_override_reason(services, action: ActionEvent, now: datetime, outcome: 
         answer = session.get(Answer, ref[0], with_for_update=True, populate_existing=True)
         if person is None or answer is None or answer.person_id != person.id:
             return outcome.say("That button isn't for you.")
-        if answer.status != AnswerStatus.HELD or answer.prompt.expires_at <= now:
-            return outcome.say("That answer is no longer held.")
+        if answer.status != AnswerStatus.HELD or answer.prompt.expires_at + late_answers(services) <= now:
+            return outcome.say("That answer is no longer held, so there is nothing to confirm.",
+                               replace_original=action.message)
         if ref[1] != answer.version:
             return outcome.say("Your answer has changed since then: please check the latest message about it.")
         answer.status = AnswerStatus.AWAITING_REASON

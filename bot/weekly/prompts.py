@@ -12,13 +12,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import select, update
+from sqlalchemy import or_, select, update
 from sqlalchemy.orm import selectinload
 
 from bot import weeks
-from bot.chat import Button, Menu, OutgoingMessage
+from bot.chat import Button, Menu, MessageRef, OutgoingMessage
 from bot.config import parse_clock_time
-from bot.outbox import enqueue, insert_many_ignoring_duplicates, outbox_row
+from bot.outbox import enqueue, enqueue_update, insert_many_ignoring_duplicates, outbox_row
 from bot.people import address
 from bot.store import OutboxMessage, Person, Prompt, PromptStatus
 from bot.weekly.questions import pick_questions
@@ -28,6 +28,7 @@ logger = logging.getLogger(__name__)
 SEND_BATCH = 500
 SCHEDULE_BATCH = 1000
 FIRST_BATCH = 50  # small first batches, so delivery starts within milliseconds of a fan-out
+PAUSE_WEEKS = (1, 2, 4)
 CATCH_UP_GRACE = timedelta(hours=1)  # later than this is a catch-up: it waits out quiet hours
 
 
@@ -116,8 +117,17 @@ def question_message(services, prompt: Prompt, snoozed: bool = False) -> Outgoin
         buttons=(Button("Skip this week", "prompt.skip", value),
                  Button("Snooze 1 day", "prompt.snooze", value)),
         menus=(Menu("Pause (vacation)…", "prompt.pause",
-                    tuple((f"Pause {n} week{'s' if n > 1 else ''}", f"{value}:{n}") for n in (1, 2, 4))),),
+                    tuple((pause_label(prompt, n), f"{value}:{n}") for n in PAUSE_WEEKS)),),
     )
+
+
+def pause_label(prompt: Prompt, count: int) -> str:
+    """"Pause 2 weeks — back Tue Dec 29": whether this week counts is ambiguous, a date is not."""
+    person = prompt.person
+    back = weeks.due_instant(weeks.next_week_key(prompt.week, count + 1), person.weekday,
+                             parse_clock_time(person.local_time), person.timezone)
+    local = back.astimezone(weeks.zone(person.timezone))
+    return f"Pause {count} week{'s' if count > 1 else ''} — back {local:%a %b} {local.day}"
 
 
 def _in_quiet_hours(services, person: Person, now: datetime) -> bool:
@@ -213,14 +223,46 @@ def send_due_nudges(services, now: datetime, report: PromptReport) -> None:
 
 
 def expire_prompts(services, now: datetime, report: PromptReport) -> None:
-    """Close unanswered questions whose week has ended."""
-    with services.db.transaction() as session:
-        result = session.execute(
-            update(Prompt)
-            .where(Prompt.status.in_(PromptStatus.OPEN), Prompt.expires_at <= now)
-            .values(status=PromptStatus.EXPIRED, closed_at=now)
-        )
-        report.expired += result.rowcount or 0
+    """Close unanswered questions whose week has ended; their messages lose their buttons."""
+    late = timedelta(days=services.config.prompts.late_answer_days)
+    while True:
+        with services.db.transaction() as session:
+            prompts = _claim_prompts(session, Prompt.status.in_(PromptStatus.OPEN), Prompt.expires_at <= now,
+                                     after_id=0)
+            if not prompts:
+                return
+            for prompt in prompts:
+                prompt.status, prompt.closed_at = PromptStatus.EXPIRED, now
+                if prompt.sent_at is None:
+                    continue
+                line = "This question's week has ended."
+                if late:
+                    until = weeks.describe_local(prompt.expires_at + late, prompt.person.timezone)
+                    line += f" A reply here still counts until {until}."
+                for ref, message in closed_messages(session, prompt, line):
+                    enqueue_update(session, key=f"closed:{prompt.id}:{ref.ts}", platform=services.platform,
+                                   ref=ref, message=message, now=now)
+            report.expired += len(prompts)
+
+
+def closed_messages(session, prompt: Prompt, line: str, *, except_ref: MessageRef | None = None,
+                    ) -> list[tuple[MessageRef, OutgoingMessage]]:
+    """The prompt's sent messages (questions, nudge) without buttons, plus one line saying why.
+
+    Once a question is closed its buttons can only answer "already closed": they go, for
+    every message that carried them, whatever closed it.
+    """
+    rows = session.scalars(select(OutboxMessage).where(
+        or_(OutboxMessage.key.like(f"question:{prompt.id}:%"), OutboxMessage.key == f"nudge:{prompt.id}"),
+        OutboxMessage.sent_ts.is_not(None))).all()
+    closed = []
+    for row in rows:
+        ref = MessageRef(row.sent_channel, row.sent_ts)
+        if except_ref is not None and (ref.channel, ref.ts) == (except_ref.channel, except_ref.ts):
+            continue
+        sent = OutgoingMessage.from_json(row.payload)
+        closed.append((ref, OutgoingMessage(text=f"{sent.text}\n\n{line}", key=sent.key)))
+    return closed
 
 
 def cancel_open_prompts(session, person: Person, now: datetime) -> None:
@@ -230,6 +272,22 @@ def cancel_open_prompts(session, person: Person, now: datetime) -> None:
         .where(Prompt.person_id == person.id, Prompt.status.in_(PromptStatus.OPEN))
         .values(status=PromptStatus.CANCELLED, closed_at=now)
     )
+
+
+def reopen_prompts(session, person: Person, now: datetime) -> None:
+    """`start` again: this week's question, if it was cancelled while the person had stopped,
+    is theirs again (sent ones open, unsent ones due now)."""
+    if person.opted_out_at is None:
+        return
+    prompts = session.scalars(select(Prompt).where(
+        Prompt.person_id == person.id, Prompt.status == PromptStatus.CANCELLED,
+        Prompt.closed_at >= person.opted_out_at, Prompt.expires_at > now)).all()
+    for prompt in prompts:
+        prompt.closed_at = None
+        if prompt.sent_at is None:
+            prompt.status, prompt.due_at = PromptStatus.SCHEDULED, min(prompt.due_at, now)
+        else:
+            prompt.status = PromptStatus.ANSWERED if prompt.answered_at else PromptStatus.SENT
 
 
 def next_question_time(person: Person, now: datetime, after_week: str | None = None) -> datetime:
@@ -246,6 +304,16 @@ def next_question_time(person: Person, now: datetime, after_week: str | None = N
         if due > now:
             return due
     return weeks.due_instant(weeks.next_week_key(week), person.weekday, at, person.timezone)
+
+
+def next_delivery(session, person: Person, now: datetime) -> datetime:
+    """When this person next gets a message from Rounds: a snoozed or not-yet-sent question of
+    this week, or else their next weekly slot."""
+    pending = session.scalar(select(Prompt.due_at).where(
+        Prompt.person_id == person.id, Prompt.status == PromptStatus.SCHEDULED, Prompt.due_at > now,
+        Prompt.expires_at > now).order_by(Prompt.due_at).limit(1))
+    following = next_question_time(person, now)
+    return min(pending, following) if pending is not None else following
 
 
 def describe_next_question(person: Person, now: datetime, after_week: str | None = None) -> str:

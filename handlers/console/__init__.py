@@ -5,6 +5,6 @@
 """
 
 from handlers.console.chat import ConsoleChat, dm_channel, make_console_chat
-from handlers.console.run import run_console
+from handlers.console.run import resume_time, run_console
 
-__all__ = ["ConsoleChat", "dm_channel", "make_console_chat", "run_console"]
+__all__ = ["ConsoleChat", "dm_channel", "make_console_chat", "resume_time", "run_console"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 import sys
 from collections.abc import Callable
 from datetime import UTC, datetime
@@ -21,6 +22,21 @@ INTRO = (
     "the bot's messages are stored in the database, so `rounds tick` elsewhere shows up here.\n"
     "Approval cards go to #marketing (:channel); act as an approver to click them."
 )
+
+
+CLEAR_SCREEN = "\033[H\033[2J"
+_ESCAPE = re.compile(r"\x1b(\[[0-9;?]*[ -/]*[@-~]|O.|.)")
+TERMINAL_WORDS = {"clear", "cls", "reset"}
+
+
+def is_terminal_control(line: str) -> bool:
+    """Ctrl-L, arrow keys and `clear` are meant for the terminal, never as a DM to the bot
+    (without line editing, a terminal hands them over as text: "\x0c", "\x1b[A")."""
+    if line.strip().lower() in TERMINAL_WORDS:
+        return True
+    rest = _ESCAPE.sub("", line)
+    rest = "".join(char for char in rest if ord(char) >= 32 and char != "\x7f")
+    return rest.strip() == "" and rest != line  # nothing but keys: typed text still goes through
 
 
 class Quit(Exception):
@@ -56,7 +72,7 @@ class Commands:
             handler(rest.strip())
             return
         choice = small_number(line.strip(), digits=3)
-        if choice is not None and self.s.latest_has_choices():
+        if choice is not None:  # a bare number clicks; `:say 3` sends "3"
             self.s.choose(choice)
             return
         self.s.send_text(line)
@@ -222,6 +238,21 @@ def match_members(members, who: str):
     return [m for m in members if any(w.startswith(wanted) for w in words(m))]
 
 
+def resume_time(services: Services) -> datetime:
+    """Where the console's clock left off: the latest thing its database saw, if later than
+    now. Restarting at the real time while the database holds events weeks ahead would make
+    `:next` walk old weeks again."""
+    from sqlalchemy import func, select
+
+    from bot.store import AuditEvent, ConsoleMessage, OutboxMessage
+
+    now = services.clock()
+    with services.db.transaction() as session:
+        latest = [session.scalar(select(func.max(column))) for column in
+                  (ConsoleMessage.created_at, AuditEvent.at, OutboxMessage.created_at)]
+    return max([now, *(moment for moment in latest if moment is not None)])
+
+
 def run_console(services: Services, input: TextIO = sys.stdin, output: TextIO = sys.stdout,
                 clock_start: datetime | None = None) -> int:
     """Run the interactive console until :quit or end of input.
@@ -242,6 +273,8 @@ def run_console(services: Services, input: TextIO = sys.stdin, output: TextIO = 
         raise ValueError("clock_start must be an aware datetime")
     session = ConsoleSession(services, output, start.astimezone(UTC))
     session.input, session.interactive = input, _isatty(input)
+    if session.interactive:
+        _enable_line_editing()
     previous_chat, previous_clock = services.chats.get("console"), services.clock
     services.chats["console"] = session.chat
     services.clock = session.clock
@@ -279,6 +312,10 @@ def _loop(session: ConsoleSession, commands: Commands, input: TextIO) -> int:
         line = line.rstrip("\r\n")
         if not line.strip():
             continue
+        if is_terminal_control(line):
+            if interactive:
+                session.out.write(CLEAR_SCREEN)
+            continue
         try:
             commands.run(line)
         except Quit:
@@ -287,6 +324,14 @@ def _loop(session: ConsoleSession, commands: Commands, input: TextIO) -> int:
             logger.exception("console command failed")
             session.say(f"Error: {type(error).__name__}; the details are in the log.")
         session.out.flush()
+
+
+def _enable_line_editing() -> None:
+    """On a terminal, readline gives arrow keys, history and Ctrl-L (clear) their usual meaning."""
+    try:
+        import readline  # noqa: F401
+    except ImportError:  # not on every platform; the control-key filter still applies
+        pass
 
 
 def _isatty(stream: TextIO) -> bool:

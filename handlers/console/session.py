@@ -21,7 +21,7 @@ from bot.scheduler import run_due
 from bot.services import Services
 from bot.store import Person
 from bot.weekly.inbound import handle_action, handle_message
-from bot.weekly.prompts import next_question_time
+from bot.weekly.prompts import next_delivery
 from handlers.console.chat import ConsoleChat, StoredMessage, dm_channel, email_of_channel
 from handlers.console.forms import FormPrompter
 from handlers.console.render import (
@@ -141,7 +141,8 @@ class ConsoleSession:
     def show_people(self) -> None:
         people = self.members()
         if not people:
-            self.say("The roster is empty: import one with `rounds roster import FILE.csv`.")
+            self.say("The roster is empty: start the console with one, e.g. "
+                     "`rounds console --roster examples/roster.csv`.")
             return
         self.say("People:")
         for member in people:
@@ -301,7 +302,8 @@ class ConsoleSession:
         self.apply(handle_action(self.services, event, self.now), self.dm_thread(target.ref))
 
     def message_for_choice(self, message_id: int | None) -> StoredMessage | None:
-        """Message #id (yours or in #marketing), the #marketing card in view, or your latest."""
+        """Message #id (yours or in #marketing), else the last card: the latest message with
+        choices shown, or the latest you can click (your DM, and #marketing if you review)."""
         assert self.member is not None
         if message_id is None:
             focus = self.focused_card()
@@ -312,10 +314,13 @@ class ConsoleSession:
                 self.say(f"Message #{message_id} has nothing to click.")
                 return None
             return stored
-        for stored in reversed(self.chat.history(dm_channel(self.member.email))):
-            if stored.from_bot and choices_of(stored.message):
-                return stored
-        self.say("Nothing to click: no message with choices yet.")
+        cards = [s for s in self.chat.history(dm_channel(self.member.email)) if s.from_bot and choices_of(s.message)]
+        if self.member.reviews:
+            cards += [s for s in self.chat.history(MARKETING) if s.from_bot and choices_of(s.message)]
+        if cards:
+            return max(cards, key=lambda stored: stored.id)
+        self.say("Nothing to click: no message with choices yet. To send a number as a message, "
+                 "use :say N.")
         return None
 
     def own_message(self, message_id: int) -> StoredMessage | None:
@@ -336,11 +341,15 @@ class ConsoleSession:
         return self.own_message(message_id)
 
     def focused_card(self) -> StoredMessage | None:
-        """The #marketing message a bare number clicks: the latest message with choices shown."""
-        if self.focus_id is None:
+        """The message a bare number clicks: the latest message with choices shown to you, while
+        it still has choices and is yours or in #marketing."""
+        if self.focus_id is None or self.member is None:
             return None
         stored = self.chat.get(self.focus_id)
-        return stored if stored is not None and stored.channel == MARKETING else None
+        if stored is None or not choices_of(stored.message):
+            return None
+        mine = stored.channel in (MARKETING, dm_channel(self.member.email))
+        return stored if mine else None
 
     def hint_waiting_cards(self) -> None:
         """Tell an approver or lead how many #marketing cards still have buttons."""
@@ -359,14 +368,6 @@ class ConsoleSession:
         for stored in history:
             self.show(stored)
 
-    def latest_has_choices(self) -> bool:
-        if self.member is None:
-            return False
-        if self.focused_card() is not None:
-            return True
-        history = self.chat.history(dm_channel(self.member.email))
-        return any(s.from_bot and choices_of(s.message) for s in history)
-
     def tick(self) -> None:
         report = run_due(self.services, self.now)
         self.say(f"Tick at {self.now:%Y-%m-%d %H:%M} UTC: {report.summary(skip_zero=True)}")
@@ -377,7 +378,7 @@ class ConsoleSession:
             person = session.scalars(select(Person).where(Person.email == member.email)).first()
             if person is None or not person.receives_questions:
                 return None
-            return next_question_time(person, self.now)
+            return next_delivery(session, person, self.now)
 
     def local_now(self, member: Member) -> str:
         local = self.now.astimezone(ZoneInfo(member.timezone))

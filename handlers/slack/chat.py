@@ -4,6 +4,10 @@ The core's outbox calls it from worker threads, so everything here is thread-saf
 - 429s are retried by slack_sdk after `Retry-After`; every attempt of chat.postMessage first
   takes a token from a client-side bucket (`[slack] post_messages_per_second`), so a big
   fan-out stays under the workspace cap instead of bouncing off it.
+- How many posts the outbox keeps in flight follows from that rate and the latency measured
+  here on every post (`sends_in_flight`, see bot/pacing.py): no concurrency to tune.
+- Recovery after a crash (conversations.open, conversations.history: Tier 3, ~50 a minute
+  each) is paced by `[slack] conversations_open_per_second`, one bucket per method.
 - chat.postMessage is *not* idempotent, so its 5xx / connection failures are not blindly
   retried: we look for the message (tagged with `metadata`) in the conversation history
   first, and only post again if it is not there. Other calls are safe to repeat and use
@@ -35,6 +39,7 @@ from slack_sdk.http_retry.jitter import RandomJitter
 
 from bot.chat import MessageRef, OutgoingMessage, PermanentSendError, TransientSendError
 from bot.config import SlackConfig
+from bot.pacing import SendWindow
 from handlers.slack.logs import web_client_logger
 from handlers.slack.render import render_message
 
@@ -63,6 +68,13 @@ PERMANENT_ERRORS = frozenset({
 })
 
 
+_paced = threading.local()  # seconds this thread spent waiting for tokens (not Slack's latency)
+
+
+def _waited() -> float:
+    return getattr(_paced, "seconds", 0.0)
+
+
 class TokenBucket:
     """Thread-safe pacing: `acquire()` blocks until a token is free (rate per second, burst)."""
 
@@ -80,6 +92,7 @@ class TokenBucket:
             self._tokens -= 1  # reserve now; wait outside the lock for the debt to refill
             wait = 0.0 if self._tokens >= 0 else -self._tokens / self.rate
         if wait:
+            _paced.seconds = _waited() + wait
             time.sleep(wait)
 
     def refund(self) -> None:
@@ -189,6 +202,15 @@ class SlackChat:
         # conversations.open is Tier 3 (~50/min): paced too, or a fan-out trips its limit.
         self.open_bucket = TokenBucket(config.conversations_open_per_second,
                                        burst=max(1.0, config.conversations_open_per_second / 20))
+        # conversations.history (looking for a message before re-sending it) is Tier 3 as well
+        # for an internal app (Slack's 2025 limit of 1/min applies to commercially distributed
+        # non-Marketplace apps only).
+        self.history_bucket = TokenBucket(config.conversations_open_per_second,
+                                          burst=max(1.0, config.conversations_open_per_second / 20))
+        self.post_window = SendWindow(config.post_messages_per_second)
+        # chat.update (a closed question losing its buttons) is Tier 3 too.
+        self.update_bucket = TokenBucket(config.conversations_open_per_second,
+                                         burst=max(1.0, config.conversations_open_per_second / 20))
         self._channels: dict[str, str] = {}
         self._channels_lock = threading.Lock()
         self._groups: dict[str, tuple[float, frozenset[str]]] = {}
@@ -207,6 +229,10 @@ class SlackChat:
         ])
 
     # --- Chat protocol -----------------------------------------------------------------
+
+    def sends_in_flight(self) -> int:
+        """Posts to keep waiting on Slack at once to reach `post_messages_per_second`."""
+        return self.post_window.size()
 
     def open_direct(self, user_id: str) -> str:
         """The DM's channel id when known, otherwise the user id itself.
@@ -269,8 +295,11 @@ class SlackChat:
             kwargs["thread_ts"] = message.thread_ts
         for attempt in range(1, POST_ATTEMPTS + 1):
             self.post_bucket.acquire()
+            call_started, waited = time.monotonic(), _waited()
             try:
                 response = self.post_client.chat_postMessage(channel=channel, **kwargs)
+                # Slack's answer time (Retry-After waits included), not our own pacing.
+                self.post_window.observe(time.monotonic() - call_started - (_waited() - waited))
                 posted_in = response["channel"]
                 if _is_user_id(posted_in):  # updates and history need the DM's own id
                     posted_in = self._conversation(posted_in)
@@ -292,6 +321,7 @@ class SlackChat:
         raise AssertionError("unreachable")
 
     def update(self, ref: MessageRef, message: OutgoingMessage) -> None:
+        self.update_bucket.acquire()
         self._call("chat.update", self.client.chat_update, channel=ref.channel, ts=ref.ts,
                    **render_message(message))
 
@@ -300,6 +330,7 @@ class SlackChat:
         oldest = f"{(since - HISTORY_SKEW).timestamp():.6f}"
         cursor = None
         while True:
+            self.history_bucket.acquire()
             response = self._call("conversations.history", self.client.conversations_history,
                                   channel=channel, oldest=oldest, include_all_metadata=True,
                                   limit=200, cursor=cursor)

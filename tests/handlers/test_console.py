@@ -176,8 +176,11 @@ def test_pause_from_the_menu(console_services):
 
     out = drive(console_services, ":as lee@example.org", ":tick", ":choose 4")
 
-    assert "(you clicked [4] Pause 2 weeks on #" in out
-    assert "Paused for 2 weeks." in out
+    # Each choice says when questions come back (issue 11, point 4), and the reply agrees.
+    assert "[3] Pause 1 week — back Tue Dec 8  [4] Pause 2 weeks — back Tue Dec 15  " \
+           "[5] Pause 4 weeks — back Tue Dec 29" in out
+    assert "(you clicked [4] Pause 2 weeks — back Tue Dec 15 on #" in out
+    assert "Paused for 2 weeks. Your next question arrives Tue Dec 15, 9:00 AM." in out
     assert "(updated)" in out
     assert prompt_of(db, "lee@example.org").status == PromptStatus.PAUSED
 
@@ -429,7 +432,7 @@ def test_approver_sees_the_card_and_approves_it(console_services):
     assert "(you clicked [1] Approve on #" in out
     updated = re.search(r"#\d+ Rounds in #marketing \(updated\):\n.*?(?=\n\S)", out, re.S).group(0)
     assert "    Approved by Pat Staff, " in updated and "[1]" not in updated
-    assert "has nothing to click." in out
+    assert "Nothing to click" in out.split("Approved by Pat Staff")[-1]
     notice = out.split("You are now Dr. Amy Lee")[-1]
     assert "Your post was approved by Pat Staff." in notice and "Going out: " in notice
     assert answer_of(db).review_status == ReviewStatus.APPROVED
@@ -476,7 +479,7 @@ def test_reject_with_a_reason_tells_the_physician(console_services):
 
     out = drive(
         console_services, *ANSWERED, ":as pat", ":channel",
-        "3", ":tick", "", "Too close to last week's post",  # a command is refused, a reason required
+        "3", ":tick", "", "Too close to last week's post.",  # a command is refused, a reason required
         ":as lee", ":tick",
     )
 
@@ -486,7 +489,9 @@ def test_reject_with_a_reason_tells_the_physician(console_services):
     assert "(you submitted 'Reject')" in out
     assert "Rejected by Pat Staff, " in out.split("(updated):")[-1]
     told = out.split("You are now Dr. Amy Lee")[-1]
-    assert "won't be posted this time. Pat Staff said: \"Too close to last week's post\"" in told
+    # One full stop, inside the quote, though the reason was typed with its own (point 5).
+    assert "Pat Staff said: \"Too close to last week's post.\" Thank you for answering" in told
+    assert '.".' not in told
     assert answer_of(db).review_status == ReviewStatus.REJECTED
 
 
@@ -507,7 +512,7 @@ def test_send_back_revision_and_a_new_card(console_services):
 
     out = drive(
         console_services, *ANSWERED, ":as pat", ":channel",
-        lambda seen: f":choose 4 #{last_number(CARD, seen)}", "Please add when to call 911",
+        lambda seen: f":choose 4 #{last_number(CARD, seen)}", "Please add when to call 911.",
         ":as lee", ":tick",
         "They ask whether chest pain always means a heart attack. It often does not, but sudden, "
         "severe chest pain is a reason to call 911.",
@@ -516,7 +521,8 @@ def test_send_back_revision_and_a_new_card(console_services):
 
     assert "  What should Dr. Amy Lee change?:" in out
     assert "Sent back by Pat Staff, " in out
-    assert "asks for a change to your answer" in out and "Please add when to call 911" in out
+    assert "asks for a change to your answer" in out
+    assert '"Please add when to call 911." Reply here with your revised answer.' in out
     assert out.split("Clock moved forward 15m.")[-1].count("cards posted 1") == 1
     channel = out.split("You are now Pat Staff")[-1]
     assert len(re.findall(CARD, channel)) == 2  # the sent-back card and the new one
@@ -553,3 +559,62 @@ def test_odd_and_over_long_console_input_is_answered_not_crashed(console_service
     assert "longer than a post can be" in out
     with db.transaction() as session:
         assert session.scalars(select(Answer)).one().text == "¹\n" + "9" * 30 + "\nSalt matters most."
+
+
+# --- what a new user hit (issue 11) --------------------------------------------------------------
+
+
+def test_a_bare_number_clicks_the_last_card_without_looking_at_the_channel_first(console_services):
+    db = console_services.db
+    review_team(db)
+
+    out = drive(console_services, *ANSWERED, ":as pat", "1")  # the hint names the card; no :channel
+
+    assert "(you clicked [1] Approve on #" in out
+    assert "(your message #" not in out.split("You are now Pat Staff")[-1]  # never a DM "1"
+    assert answer_of(db).review_status == ReviewStatus.APPROVED
+
+
+def test_a_bare_number_with_nothing_to_click_is_not_sent_to_the_bot(console_services):
+    add_person(console_services.db, "lee@example.org", "Dr. Amy Lee")
+    seed_questions(console_services.db)
+
+    out = drive(console_services, ":as lee", "2", ":say 2")
+
+    assert "Nothing to click" in out and ":say N" in out
+    assert out.count("(your message #") == 1  # only :say sent it
+
+
+def test_clear_and_terminal_keys_never_reach_the_bot(console_services):
+    add_person(console_services.db, "lee@example.org", "Dr. Amy Lee")
+    seed_questions(console_services.db)
+
+    out = drive(console_services, ":as lee", "clear", "\x0c", "\x1b[A", ":inbox")
+
+    assert "(your message #" not in out and "No messages with Dr. Amy Lee yet." in out
+
+
+def test_next_goes_to_a_snoozed_question_before_next_week(console_services):
+    add_person(console_services.db, "lee@example.org", "Dr. Amy Lee")
+    seed_questions(console_services.db)
+
+    out = drive(console_services, ":as lee", ":tick", "2", ":next")
+
+    assert "Clock moved to Wed 2026-11-25 14:00 UTC" in out
+    assert out.split("Clock moved to")[-1].count("questions sent 1") == 1  # asked again
+
+
+def test_a_late_answer_counts_and_the_expired_question_lost_its_buttons(console_services):
+    add_person(console_services.db, "lee@example.org", "Dr. Amy Lee")
+    seed_questions(console_services.db)
+
+    out = drive(console_services, ":as lee", ":tick", ":advance 6d", ":inbox",
+                "They ask about salt, mostly.")  # Monday: last week's question, answered late
+
+    inbox = out.split("Clock moved forward 6d.")[-1]
+    assert "This question's week has ended. A reply here still counts until Mon Dec 7, 12:00 AM." in inbox
+    assert "[1] Skip this week" not in inbox
+    assert "Thank you! Got it." in inbox and "No open question" not in inbox
+    with console_services.db.transaction() as session:
+        statuses = session.scalars(select(Prompt.status).order_by(Prompt.id)).all()
+    assert statuses[0] == PromptStatus.ANSWERED  # last week's question, not this week's

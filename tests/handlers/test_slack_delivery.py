@@ -71,10 +71,10 @@ def test_crash_between_post_and_record_does_not_send_twice(postgres_url, tmp_pat
         with services.db.transaction() as session:
             row = session.scalars(select(OutboxMessage)).one()
             assert row.status == OutboxStatus.SENDING, "the crash left the row claimed"
-        # Within the lease nobody touches it; after the lease the next tick recovers it.
-        finish(tick(config, "2026-11-24T14:01:00Z"))
+        # Within the lease (30 s) nobody touches it; after the lease the next tick recovers it.
+        finish(tick(config, "2026-11-24T14:00:20Z"))
         assert len(fake.posted()) == 1
-        output = finish(tick(config, "2026-11-24T14:03:00Z"))
+        output = finish(tick(config, "2026-11-24T14:01:00Z"))
         assert "recovered 1" in output
         key = fake.posted()[0].metadata["event_payload"]["key"]
         assert len(fake.posted_with_key(key)) == 1
@@ -94,7 +94,7 @@ def test_two_processes_message_each_physician_exactly_once(postgres_url, tmp_pat
         for index in range(people):
             add_physician(services, user_id=f"U{index:08d}", email=f"dr{index}@example.org",
                           name=f"Dr. {index}")
-        config = write_config(tmp_path, postgres_url, fake, send_concurrency=8)
+        config = write_config(tmp_path, postgres_url, fake)
         processes = [tick(config, "2026-11-24T14:00:00Z") for _ in range(2)]
         outputs = [finish(process) for process in processes]
         per_channel = Counter(message.channel for message in fake.posted())

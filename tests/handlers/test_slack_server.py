@@ -52,3 +52,23 @@ def test_job_loop_logs_a_raising_job_and_the_others_go_on(caplog):
     asyncio.run(asyncio.wait_for(main(), 10))
     assert calls["flaky"] >= 3 and calls["steady"] >= 3
     assert "periodic job flaky failed" in caplog.text
+
+
+def test_healthz_reports_a_broken_slack_connection(database_url, fake_slack):
+    from handlers.slack.health import SlackHealth
+
+    config = make_config(database_url, slack=slack_settings(fake_slack, app_token="xapp-1-test"))
+    services = build_services(config)
+    health = SlackHealth(config.slack, ttl=0)
+
+    async def main():
+        async with TestClient(TestServer(create_web_app(services, run_ticker=False, slack_health=health))) as client:
+            good = await client.get("/healthz")
+            fake_slack.error_next("auth.test", "token_revoked", count=1)
+            bad = await client.get("/healthz")
+            return good.status, bad.status, await bad.json()
+
+    good, bad, body = asyncio.run(main())
+    assert good == 200 and bad == 503
+    assert body["ok"] is False and body["slack"] == {"ok": False, "error": "token_revoked"}
+    services.db.dispose()

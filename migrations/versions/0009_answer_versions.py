@@ -1,14 +1,14 @@
 """answer versions: cards and decisions name the version they show
 
-Revision ID: 0005_issue8
-Revises: 0008_issue12 (re-chained after main's inbox and policy migrations)
+Revision ID: 0009
+Revises: 0008
 Create Date: 2026-11-30 12:00:00
 """
 import sqlalchemy as sa
 from alembic import op
 
-revision = '0005_issue8'
-down_revision = '0007_issue10'
+revision = '0009'
+down_revision = '0008'
 branch_labels = None
 depends_on = None
 

@@ -1,6 +1,6 @@
 """policy acknowledgements and job runs (issue 14)
 
-Revision ID: 0010_issue14
+Revision ID: 0005
 Revises: 0004
 Create Date: 2026-11-30 12:00:00
 """
@@ -9,7 +9,7 @@ from alembic import op
 
 import bot.store.models
 
-revision = '0010_issue14'
+revision = '0005'
 down_revision = '0004'
 branch_labels = None
 depends_on = None

@@ -1,7 +1,7 @@
 """inbox checks: days, duties, weekly rotation hand-overs
 
-Revision ID: 0008_issue12
-Revises: 0004
+Revision ID: 0006
+Revises: 0005
 Create Date: 2026-11-30 12:10:00
 """
 import sqlalchemy as sa
@@ -9,8 +9,8 @@ from alembic import op
 
 import bot.store.models
 
-revision = '0008_issue12'
-down_revision = '0010_issue14'
+revision = '0006'
+down_revision = '0005'
 branch_labels = None
 depends_on = None
 

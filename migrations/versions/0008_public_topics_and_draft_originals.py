@@ -1,7 +1,7 @@
 """public topic lines for questions, the original text of each draft
 
-Revision ID: 0007_issue10
-Revises: 0004
+Revision ID: 0008
+Revises: 0007
 Create Date: 2026-11-30 12:00:00
 
 `questions.public_topic` is the patient-facing hook a post leads with (the question itself speaks
@@ -11,8 +11,8 @@ CSV. `drafts.original_text` keeps what Rounds drafted, so an edited post can be 
 import sqlalchemy as sa
 from alembic import op
 
-revision = '0007_issue10'
-down_revision = '0009_issue13'
+revision = '0008'
+down_revision = '0007'
 branch_labels = None
 depends_on = None
 

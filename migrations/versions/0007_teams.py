@@ -1,7 +1,7 @@
 """teams: conversation references, people.teams_user_id
 
-Revision ID: 0009_issue13
-Revises: 0004
+Revision ID: 0007
+Revises: 0006
 Create Date: 2026-11-30
 """
 import sqlalchemy as sa
@@ -9,8 +9,8 @@ from alembic import op
 
 import bot.store.models
 
-revision = '0009_issue13'
-down_revision = '0008_issue12'
+revision = '0007'
+down_revision = '0006'
 branch_labels = None
 depends_on = None
 

@@ -1,0 +1,51 @@
+"""How many sends to keep in flight: the platform's rate times the latency we observe.
+
+A platform that allows R messages a second and answers each call in L seconds can only be
+kept at its rate with about R × L calls waiting for an answer at once (Little's law). R is
+configured (`[slack] post_messages_per_second`); L is not something an admin can know (it is
+~100 ms from a hospital network, more under load), so it is measured on every call. The
+window is that product with a margin, for the calls that wait out a 429 or a slow answer,
+bounded so a burst of slow answers cannot start hundreds of threads. There is no second knob.
+"""
+
+from __future__ import annotations
+
+import math
+import threading
+
+# Room for calls waiting out a 429 or a slow answer; more would only queue on our own pacing,
+# and every claimed row is in doubt after a crash, costing a Tier 3 lookup on restart
+# (bench/crash.py: ~50 rows in doubt at 1.5, ~140 at 2.0; bench/fanout.py the same within noise).
+MARGIN = 1.5
+MIN_IN_FLIGHT = 4
+MAX_IN_FLIGHT = 256
+INITIAL_LATENCY = 0.25  # seconds, until the first answers are measured: errs towards more
+SMOOTHING = 0.05  # weight of each new observation in the moving average
+
+
+class SendWindow:
+    """A thread-safe estimate of the sends to keep in flight for one rate limit."""
+
+    def __init__(self, rate_per_second: float, *, initial_latency: float = INITIAL_LATENCY):
+        self.rate = float(rate_per_second)
+        self._latency = float(initial_latency)
+        self._lock = threading.Lock()
+
+    def observe(self, seconds: float) -> None:
+        """Record how long one call took to be answered (time spent waiting for our own
+        pacing excluded: counting it would grow the window, which grows the wait, and so on)."""
+        with self._lock:
+            self._latency += SMOOTHING * (max(0.0, seconds) - self._latency)
+
+    @property
+    def latency(self) -> float:
+        with self._lock:
+            return self._latency
+
+    def size(self) -> int:
+        """Sends to keep in flight now: ⌈rate × latency × margin⌉, bounded."""
+        wanted = math.ceil(self.rate * self.latency * MARGIN)
+        return max(MIN_IN_FLIGHT, min(MAX_IN_FLIGHT, wanted))
+
+
+__all__ = ["SendWindow", "MAX_IN_FLIGHT"]
