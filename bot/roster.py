@@ -22,8 +22,8 @@ from bot.config import WEEKDAYS, PromptsConfig, is_timezone, parse_clock_time, p
 from bot.csvfile import CsvSource, Progress, RowProblem, counted, extra_fields, read_rows
 from bot.people import find_person_by_email, person_for_platform_user  # noqa: F401 (re-exported)
 from bot.services import Services
+from bot.specialties import normalise_specialty
 from bot.store import Person
-from bot.weekly.questions import normalise_specialty
 
 logger = logging.getLogger(__name__)
 

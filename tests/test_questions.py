@@ -9,13 +9,13 @@ import pytest
 from sqlalchemy import func, select
 
 from bot.csvfile import CsvFormatError
+from bot.specialties import normalise_specialty
 from bot.store import Person, Prompt, PromptStatus, Question
 from bot.weekly.questions import (
     add_question,
     ensure_question_bank,
     import_questions,
     list_questions,
-    normalise_specialty,
     pick_next_question,
     seed_starter_bank,
     starter_rows,

@@ -41,7 +41,7 @@ class InboxConfig:
 
 
 def parse_inbox(section: Any) -> InboxConfig:
-    """Build the config from a `bot.config._Section` over the `[inbox]` table.
+    """Build the config from a `bot.config.Section` over the `[inbox]` table.
 
     Args:
         section: the section reader (its `_bad` names the key, value and allowed values).

@@ -9,7 +9,7 @@ at most a handful, and X gets only the first two.
 from __future__ import annotations
 
 from bot.config import PracticeConfig
-from bot.weekly.questions import normalise_specialty
+from bot.specialties import normalise_specialty
 
 BUILT_IN: dict[str, tuple[str, ...]] = {
     "": ("#HealthTips", "#PatientEducation", "#Wellness"),

@@ -19,6 +19,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from bot.csvfile import CsvSource, Progress, RowProblem, counted, extra_fields, read_rows
+from bot.specialties import normalise_specialty
 from bot.store import Person, Prompt, Question
 
 MAX_QUESTION_LENGTH = 300
@@ -26,44 +27,6 @@ MAX_TOPIC_LENGTH = 120  # a post's opening line, not a paragraph
 STARTER_BANK = ("data", "questions.csv")  # inside the bot package, so it ships in the wheel
 
 # Common spellings people type in a roster, mapped to the bank's specialty names.
-SPECIALTY_ALIASES = {
-    "family practice": "family medicine",
-    "internal med": "internal medicine",
-    "peds": "pediatrics",
-    "paediatrics": "pediatrics",
-    "cardio": "cardiology",
-    "orthopaedics": "orthopedics",
-    "orthopedic surgery": "orthopedics",
-    "orthopaedic surgery": "orthopedics",
-    "ob/gyn": "obstetrics & gynecology",
-    "ob-gyn": "obstetrics & gynecology",
-    "ob gyn": "obstetrics & gynecology",
-    "obgyn": "obstetrics & gynecology",
-    "obstetrics and gynecology": "obstetrics & gynecology",
-    "obstetrics/gynecology": "obstetrics & gynecology",
-    "gi": "gastroenterology",
-    "hematology/oncology": "oncology",
-    "hematology & oncology": "oncology",
-    "heme/onc": "oncology",
-    "psych": "psychiatry",
-    "pulmonary": "pulmonology",
-    "pulmonary medicine": "pulmonology",
-    "physical therapy": "sports medicine",
-    "physical therapy/sports medicine": "sports medicine",
-    "physical therapy & sports medicine": "sports medicine",
-    "sports med": "sports medicine",
-}
-GENERAL_NAMES = {"", "general", "all", "any"}
-
-
-def normalise_specialty(value: str | None) -> str:
-    """Lowercase, single spaces, common aliases folded: how specialties are stored and matched."""
-    text = " ".join((value or "").lower().split())
-    if text in GENERAL_NAMES:
-        return ""
-    return SPECIALTY_ALIASES.get(text, text)
-
-
 def normalise_text(value: str) -> str:
     return " ".join(value.split())
 

@@ -1,0 +1,287 @@
+"""One parser per `[section]` of config.toml, each into its frozen config object."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date, time
+from pathlib import Path
+from typing import Any
+
+from bot.config.models import (
+    DEFAULT_DATABASE_URL,
+    DEFAULT_SLACK_API_URL,
+    DEFAULT_TEAMS_OPENID_METADATA_URL,
+    LOOPBACK_HOSTS,
+    ApprovalsConfig,
+    CalendarConfig,
+    CalendarSlot,
+    ConfigError,
+    DatabaseConfig,
+    DraftsConfig,
+    PolicyConfig,
+    PracticeConfig,
+    PromptsConfig,
+    QuietHours,
+    RetentionConfig,
+    ServerConfig,
+    SlackConfig,
+    TeamsConfig,
+    WebhookConfig,
+)
+from bot.config.values import Section, is_phone_number, is_timezone, parse_clock_time, parse_weekday, record_problem  # noqa: F401
+from bot.inbox.settings import KEYS as INBOX_KEYS
+from bot.inbox.settings import InboxConfig, parse_inbox
+from bot.workdays import holidays_from_ics
+
+
+def _database(raw: Mapping[str, Any], env: Mapping[str, str]) -> DatabaseConfig:
+    section = Section(raw, "database", {"url"})
+    url = env.get("ROUNDS_DATABASE_URL") or section.string("url", DEFAULT_DATABASE_URL)
+    if not url.startswith(("sqlite", "postgresql")):
+        raise ConfigError(
+            f"database.url = {url!r} is not allowed: expected a sqlite:/// or postgresql+psycopg:// URL"
+        )
+    return DatabaseConfig(url=url)
+
+
+def _slack(raw: Mapping[str, Any], env: Mapping[str, str]) -> SlackConfig:
+    keys = {"bot_token", "signing_secret", "app_token", "api_url", "marketing_channel",
+            "post_messages_per_second", "conversations_open_per_second",
+            "send_concurrency"}  # accepted and ignored: the rate and observed latency decide it now
+    section = Section(raw, "slack", keys)
+    config = SlackConfig(
+        bot_token=env.get("SLACK_BOT_TOKEN") or section.string("bot_token", ""),
+        signing_secret=env.get("SLACK_SIGNING_SECRET") or section.string("signing_secret", ""),
+        app_token=env.get("SLACK_APP_TOKEN") or section.string("app_token", ""),
+        api_url=section.string("api_url", DEFAULT_SLACK_API_URL),
+        marketing_channel=section.string("marketing_channel", ""),
+        post_messages_per_second=section.number("post_messages_per_second", 20.0, 0.1, 10000),
+        conversations_open_per_second=section.number("conversations_open_per_second", 0.8, 0.01, 10000),
+    )
+    if config.bot_token and not config.bot_token.startswith("xoxb-"):
+        raise ConfigError("slack.bot_token (or SLACK_BOT_TOKEN) is not allowed: expected a bot token "
+                          "starting with xoxb-")
+    if config.app_token and not config.app_token.startswith("xapp-"):
+        raise ConfigError("slack.app_token (or SLACK_APP_TOKEN) is not allowed: expected an app-level "
+                          "token starting with xapp- (or leave it empty for HTTP mode)")
+    if config.bot_token and not config.app_token and not config.signing_secret:
+        raise ConfigError("slack.signing_secret (or SLACK_SIGNING_SECRET) is missing: HTTP mode needs "
+                          "it to verify requests; set it, or set slack.app_token for Socket Mode")
+    if not config.api_url.startswith(("http://", "https://")):
+        raise ConfigError(f"slack.api_url = {config.api_url!r} is not allowed: expected an http(s) URL")
+    if not config.api_url.endswith("/"):
+        config = SlackConfig(**{**config.__dict__, "api_url": config.api_url + "/"})
+    return config
+
+
+def _teams(raw: Mapping[str, Any], env: Mapping[str, str], server: ServerConfig) -> TeamsConfig:
+    keys = {"app_id", "app_password", "tenant_id", "marketing_channel", "allow_unauthenticated",
+            "openid_metadata_url", "sends_per_second", "sends_per_30_seconds", "tenant_requests_per_second"}
+    section = Section(raw, "teams", keys)
+    config = TeamsConfig(
+        app_id=env.get("MicrosoftAppId") or section.string("app_id", ""),
+        app_password=env.get("MicrosoftAppPassword") or section.string("app_password", ""),
+        tenant_id=env.get("MicrosoftAppTenantId") or section.string("tenant_id", ""),
+        marketing_channel=section.string("marketing_channel", ""),
+        allow_unauthenticated=section.boolean("allow_unauthenticated", False),
+        openid_metadata_url=section.string("openid_metadata_url", DEFAULT_TEAMS_OPENID_METADATA_URL),
+        sends_per_second=section.number("sends_per_second", 7.0, 0.1, 7.0),
+        sends_per_30_seconds=section.integer("sends_per_30_seconds", 60, 1, 60),
+        tenant_requests_per_second=section.number("tenant_requests_per_second", 50.0, 0.1, 50.0),
+    )
+    if config.app_id and not config.app_password:
+        raise ConfigError("teams.app_password (or MicrosoftAppPassword) is missing: the bot needs it to "
+                          "send; set it, or leave teams.app_id empty")
+    if config.allow_unauthenticated and server.host not in LOOPBACK_HOSTS:
+        raise ConfigError(f"teams.allow_unauthenticated = true is not allowed while server.host = "
+                          f"{server.host!r}: it is for local testing only, on 127.0.0.1, ::1 or localhost")
+    if config.allow_unauthenticated and config.app_id:
+        raise ConfigError("teams.allow_unauthenticated = true is not allowed with teams.app_id set: "
+                          "a registered bot always verifies Bot Framework tokens")
+    if not config.openid_metadata_url.startswith(("http://", "https://")):
+        raise section._bad("openid_metadata_url", config.openid_metadata_url, "an http(s) URL")
+    return config
+
+
+def _server(raw: Mapping[str, Any]) -> ServerConfig:
+    section = Section(raw, "server", {"host", "port", "tick_seconds"})
+    return ServerConfig(
+        host=section.string("host", "0.0.0.0"),
+        port=section.integer("port", 3000, 0, 65535),
+        tick_seconds=section.integer("tick_seconds", 30, 1, 3600),
+    )
+
+
+def _prompts(raw: Mapping[str, Any]) -> PromptsConfig:
+    keys = {"nudge_after_hours", "quiet_hours", "default_weekday", "default_time",
+            "default_timezone", "self_post", "late_answer_days"}
+    section = Section(raw, "prompts", keys)
+    quiet = section.raw.get("quiet_hours", "20:00-07:00")
+    try:
+        start, end = (parse_clock_time(part) for part in str(quiet).split("-"))
+    except ValueError:
+        allowed = 'a local range like "20:00-07:00" (or "00:00-00:00" for none)'
+        raise section._bad("quiet_hours", quiet, allowed) from None
+    return PromptsConfig(
+        nudge_after_hours=section.number("nudge_after_hours", 48.0, 1, 24 * 6),
+        quiet_hours=QuietHours(start, end),
+        default_weekday=section.weekday("default_weekday", 1),
+        default_time=section.clock_time("default_time", time(9, 0)),
+        default_timezone=section.timezone("default_timezone", "America/New_York"),
+        self_post=section.boolean("self_post", False),
+        late_answer_days=section.integer("late_answer_days", 7, 0, 28),
+    )
+
+
+def _working_days(section: Section) -> frozenset[int]:
+    listed = section.strings("working_days", ("mon", "tue", "wed", "thu", "fri"), nonempty=True)
+    try:
+        return frozenset(parse_weekday(day) for day in listed)
+    except ValueError as error:
+        raise section._bad("working_days", list(listed),
+                           f'weekday names like ["mon", "tue", "wed", "thu", "fri"] ({error.args[0]!r} is not one)')\
+            from None
+
+
+def _holidays(section: Section, base_dir: Path | None) -> frozenset[date]:
+    listed = section.raw.get("holidays", [])
+    if not isinstance(listed, list):
+        raise section._bad("holidays", listed, 'a list of dates like ["2026-12-25", "2027-01-01"]')
+    days: set[date] = set()
+    for value in listed:
+        try:
+            days.add(value if isinstance(value, date) else date.fromisoformat(str(value)))
+        except ValueError:
+            raise section._bad("holidays", value, 'dates like "2026-12-25" (YYYY-MM-DD)') from None
+    file = section.string("holidays_file", "")
+    if file:
+        path = Path(file) if Path(file).is_absolute() or base_dir is None else base_dir / file
+        try:
+            days |= holidays_from_ics(path)
+        except (OSError, ValueError) as error:
+            raise section._bad("holidays_file", file, f"a readable .ics calendar of holidays ({error})") from None
+    return frozenset(days)
+
+
+def _practice(raw: Mapping[str, Any], base_dir: Path | None = None) -> PracticeConfig:
+    keys = {"name", "names", "phone", "phones", "url", "urls", "timezone", "staff_names", "places", "addresses",
+            "hashtags",
+            "working_days", "holidays", "holidays_file"}
+    section = Section(raw, "practice", keys)
+    defaults = PracticeConfig()
+    names = section.strings("names", ()) or section.strings("name", defaults.names, nonempty=True)
+    phones = section.strings("phones", ()) or section.strings("phone", defaults.phones, nonempty=True)
+    urls = section.strings("urls", ()) or section.strings("url", defaults.urls, nonempty=True)
+    for url in urls:
+        if not url.startswith(("http://", "https://")):
+            record_problem(ConfigError(f"practice.urls contains {url!r}: expected http(s) URLs"), None)
+    for phone in phones:
+        if not is_phone_number(phone):
+            record_problem(ConfigError(f"practice.phones contains {phone!r}: expected a phone number like "
+                                 '"(555) 010-0100" or "+1 555 010 0100"'), None)
+    hashtags_raw = section.raw.get("hashtags", {})
+    if not isinstance(hashtags_raw, Mapping):
+        raise section._bad("hashtags", hashtags_raw, "a table of specialty = [\"#tag\", …]")
+    hashtags = {
+        specialty: Section({"tags": tags}, f"practice.hashtags.{specialty}", {"tags"}).strings("tags", ())
+        for specialty, tags in hashtags_raw.items()
+    }
+    return PracticeConfig(
+        names=names, phones=phones, urls=urls,
+        timezone=section.timezone("timezone", defaults.timezone),
+        staff_names=section.strings("staff_names", ()),
+        places=section.strings("places", ()),
+        addresses=section.strings("addresses", ()),
+        hashtags=hashtags,
+        working_days=_working_days(section),
+        holidays=_holidays(section, base_dir),
+    )
+
+
+def _drafts(raw: Mapping[str, Any]) -> DraftsConfig:
+    section = Section(raw, "drafts", {"templates_dir", "facebook_soft_limit"})
+    return DraftsConfig(
+        templates_dir=section.string("templates_dir", ""),
+        facebook_soft_limit=section.integer("facebook_soft_limit", 1000, 50, 63206),
+    )
+
+
+def _approvals(raw: Mapping[str, Any]) -> ApprovalsConfig:
+    keys = {"approvers", "approver_group", "settle_minutes", "remind_after_hours", "escalate_after_hours",
+            "physician_signoff"}
+    section = Section(raw, "approvals", keys)
+    config = ApprovalsConfig(
+        approvers=section.strings("approvers", ()),
+        approver_group=section.string("approver_group", ""),
+        settle_minutes=section.integer("settle_minutes", 10, 0, 24 * 60),
+        remind_after_hours=section.number("remind_after_hours", 24.0, 0.5, 24 * 14),
+        escalate_after_hours=section.number("escalate_after_hours", 48.0, 0.5, 24 * 30),
+        physician_signoff=section.boolean("physician_signoff", False),
+    )
+    if config.escalate_after_hours <= config.remind_after_hours:
+        raise section._bad("escalate_after_hours", config.escalate_after_hours,
+                           f"more hours than approvals.remind_after_hours ({config.remind_after_hours:g})")
+    return config
+
+
+def parse_slot(value: Any) -> CalendarSlot:
+    """"mon 10:00" → CalendarSlot(0, 10:00); raise ValueError otherwise."""
+    if not isinstance(value, str) or len(value.split()) != 2:
+        raise ValueError(value)
+    day, at = value.split()
+    return CalendarSlot(parse_weekday(day), parse_clock_time(at))
+
+
+def _calendar(raw: Mapping[str, Any]) -> CalendarConfig:
+    section = Section(raw, "calendar", {"slots", "planning_day", "planning_time"})
+    defaults = CalendarConfig()
+    slots_raw = section.raw.get("slots")
+    slots = defaults.slots
+    if slots_raw is not None:
+        if not isinstance(slots_raw, Mapping):
+            raise section._bad("slots", slots_raw, 'a table of channel = ["mon 10:00", …]')
+        slots = {}
+        for channel, values in slots_raw.items():
+            listed = Section({"v": values}, f"calendar.slots.{channel}", {"v"}).strings("v", (), nonempty=True)
+            try:
+                slots[channel] = tuple(sorted((parse_slot(v) for v in listed), key=lambda s: (s.weekday, s.at)))
+            except ValueError as error:
+                raise ConfigError(f"calendar.slots.{channel} contains {error.args[0]!r}: expected slots like "
+                                  '"mon 10:00" (weekday and 24-hour time)') from None
+    return CalendarConfig(
+        slots=slots,
+        planning_weekday=section.weekday("planning_day", defaults.planning_weekday),
+        planning_time=section.clock_time("planning_time", defaults.planning_time),
+    )
+
+
+def _webhook(raw: Mapping[str, Any], env: Mapping[str, str]) -> WebhookConfig:
+    section = Section(raw, "webhook", {"url", "secret"})
+    config = WebhookConfig(url=section.string("url", ""),
+                           secret=env.get("ROUNDS_WEBHOOK_SECRET") or section.string("secret", ""))
+    if config.url and not config.url.startswith(("http://", "https://")):
+        raise section._bad("url", config.url, "an http(s) URL (or empty for no webhook)")
+    if config.url and not config.secret:
+        raise ConfigError("webhook.secret (or ROUNDS_WEBHOOK_SECRET) is missing: posts to webhook.url are "
+                          "signed with it; set one, or leave webhook.url empty")
+    return config
+
+
+def _policy(raw: Mapping[str, Any]) -> PolicyConfig:
+    section = Section(raw, "policy", {"url", "summary"})
+    config = PolicyConfig(url=section.string("url", ""), summary=section.string("summary", ""))
+    if config.url and not config.url.startswith(("http://", "https://")):
+        raise section._bad("url", config.url, "an http(s) URL (or empty for no policy)")
+    return config
+
+
+def _retention(raw: Mapping[str, Any]) -> RetentionConfig:
+    section = Section(raw, "retention", {"answer_days", "time"})
+    defaults = RetentionConfig()
+    return RetentionConfig(answer_days=section.integer("answer_days", defaults.answer_days, 1, 36500),
+                           time=section.clock_time("time", defaults.time))
+
+
+def _inbox(raw: Mapping[str, Any]) -> InboxConfig:
+    return parse_inbox(Section(raw, "inbox", INBOX_KEYS))
+
