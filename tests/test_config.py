@@ -69,3 +69,20 @@ def test_config_path_from_environment(tmp_path):
     file = tmp_path / "c.toml"
     file.write_text('[server]\nport = 8080\n')
     assert load_config(env={"ROUNDS_CONFIG": str(file)}).server.port == 8080
+
+
+def test_every_wrong_value_in_a_file_is_reported_at_once(tmp_path):
+    """A wrong value is replaced by its default while checking goes on, so one run names every mistake."""
+    file = tmp_path / "config.toml"
+    file.write_text('[prompts]\nquiet_hours = "25:00-07:00"\ndefault_weekday = "funday"\nnudge_after_hours = "two"\n'
+                    'default_timezone = "Mars/Olympus"\n[practice]\nworking_days = ["mon", "xyz"]\n'
+                    'holidays = ["2026-02-30"]\nhashtags = "nope"\n[calendar]\nslots = { x = ["someday 99:00"] }\n'
+                    '[inbox]\nrotation = "daily"\naccounts = [{name = "", url = "x"}, {name = "FB", url = "ftp://x"}]\n')
+    with pytest.raises(ConfigError) as error:
+        load_config(file, env={})
+    message = str(error.value)
+    assert message.startswith("11 problems:")
+    for key in ("prompts.quiet_hours", "prompts.default_weekday", "prompts.nudge_after_hours",
+                "prompts.default_timezone", "practice.working_days", "practice.holidays", "practice.hashtags",
+                "calendar.slots.x", "inbox.rotation", "inbox.accounts[0].name", "inbox.accounts[1].url"):
+        assert key in message, key

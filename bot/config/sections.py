@@ -28,10 +28,10 @@ from bot.config.models import (
     TeamsConfig,
     WebhookConfig,
 )
-from bot.config.values import Section, is_phone_number, is_timezone, parse_clock_time, parse_weekday, record_problem  # noqa: F401
+from bot.config.values import Section, is_phone_number, parse_clock_time, parse_weekday, record_problem
 from bot.inbox.settings import KEYS as INBOX_KEYS
 from bot.inbox.settings import InboxConfig, parse_inbox
-from bot.workdays import holidays_from_ics
+from bot.workdays import MONDAY_TO_FRIDAY, holidays_from_ics
 
 
 def _database(raw: Mapping[str, Any], env: Mapping[str, str]) -> DatabaseConfig:
@@ -121,7 +121,7 @@ def _prompts(raw: Mapping[str, Any]) -> PromptsConfig:
         start, end = (parse_clock_time(part) for part in str(quiet).split("-"))
     except ValueError:
         allowed = 'a local range like "20:00-07:00" (or "00:00-00:00" for none)'
-        raise section._bad("quiet_hours", quiet, allowed) from None
+        start, end = section.problem("quiet_hours", quiet, allowed, (time(20, 0), time(7, 0)))
     return PromptsConfig(
         nudge_after_hours=section.number("nudge_after_hours", 48.0, 1, 24 * 6),
         quiet_hours=QuietHours(start, end),
@@ -138,28 +138,27 @@ def _working_days(section: Section) -> frozenset[int]:
     try:
         return frozenset(parse_weekday(day) for day in listed)
     except ValueError as error:
-        raise section._bad("working_days", list(listed),
-                           f'weekday names like ["mon", "tue", "wed", "thu", "fri"] ({error.args[0]!r} is not one)')\
-            from None
+        return section.problem("working_days", list(listed), 'weekday names like ["mon", "tue", "wed", "thu", '
+                               f'"fri"] ({error.args[0]!r} is not one)', MONDAY_TO_FRIDAY)
 
 
 def _holidays(section: Section, base_dir: Path | None) -> frozenset[date]:
     listed = section.raw.get("holidays", [])
     if not isinstance(listed, list):
-        raise section._bad("holidays", listed, 'a list of dates like ["2026-12-25", "2027-01-01"]')
+        listed = section.problem("holidays", listed, 'a list of dates like ["2026-12-25", "2027-01-01"]', [])
     days: set[date] = set()
     for value in listed:
         try:
             days.add(value if isinstance(value, date) else date.fromisoformat(str(value)))
         except ValueError:
-            raise section._bad("holidays", value, 'dates like "2026-12-25" (YYYY-MM-DD)') from None
+            section.problem("holidays", value, 'dates like "2026-12-25" (YYYY-MM-DD)', None)
     file = section.string("holidays_file", "")
     if file:
         path = Path(file) if Path(file).is_absolute() or base_dir is None else base_dir / file
         try:
             days |= holidays_from_ics(path)
         except (OSError, ValueError) as error:
-            raise section._bad("holidays_file", file, f"a readable .ics calendar of holidays ({error})") from None
+            section.problem("holidays_file", file, f"a readable .ics calendar of holidays ({error})", None)
     return frozenset(days)
 
 
@@ -181,7 +180,7 @@ def _practice(raw: Mapping[str, Any], base_dir: Path | None = None) -> PracticeC
                                  '"(555) 010-0100" or "+1 555 010 0100"'), None)
     hashtags_raw = section.raw.get("hashtags", {})
     if not isinstance(hashtags_raw, Mapping):
-        raise section._bad("hashtags", hashtags_raw, "a table of specialty = [\"#tag\", …]")
+        hashtags_raw = section.problem("hashtags", hashtags_raw, "a table of specialty = [\"#tag\", …]", {})
     hashtags = {
         specialty: Section({"tags": tags}, f"practice.hashtags.{specialty}", {"tags"}).strings("tags", ())
         for specialty, tags in hashtags_raw.items()
@@ -239,15 +238,15 @@ def _calendar(raw: Mapping[str, Any]) -> CalendarConfig:
     slots = defaults.slots
     if slots_raw is not None:
         if not isinstance(slots_raw, Mapping):
-            raise section._bad("slots", slots_raw, 'a table of channel = ["mon 10:00", …]')
+            slots_raw = section.problem("slots", slots_raw, 'a table of channel = ["mon 10:00", …]', defaults.slots)
         slots = {}
         for channel, values in slots_raw.items():
             listed = Section({"v": values}, f"calendar.slots.{channel}", {"v"}).strings("v", (), nonempty=True)
             try:
                 slots[channel] = tuple(sorted((parse_slot(v) for v in listed), key=lambda s: (s.weekday, s.at)))
             except ValueError as error:
-                raise ConfigError(f"calendar.slots.{channel} contains {error.args[0]!r}: expected slots like "
-                                  '"mon 10:00" (weekday and 24-hour time)') from None
+                record_problem(ConfigError(f"calendar.slots.{channel} contains {error.args[0]!r}: expected slots "
+                                           'like "mon 10:00" (weekday and 24-hour time)'), None)
     return CalendarConfig(
         slots=slots,
         planning_weekday=section.weekday("planning_day", defaults.planning_weekday),

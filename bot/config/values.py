@@ -45,6 +45,10 @@ class Section:
     def _bad(self, key: str, value: Any, allowed: str) -> ConfigError:
         return ConfigError(f"{self.name}.{key} = {value!r} is not allowed: expected {allowed}")
 
+    def problem(self, key: str, value: Any, allowed: str, fallback: Any) -> Any:
+        """A wrong value: recorded (checking goes on with `fallback`) while a file is checked, else raised."""
+        return record_problem(self._bad(key, value, allowed), fallback)
+
     def string(self, key: str, default: str) -> str:
         value = self.raw.get(key, default)
         if not isinstance(value, str):

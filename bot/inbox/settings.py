@@ -48,7 +48,7 @@ def parse_inbox(section: Any) -> InboxConfig:
     """
     rotation = section.string("rotation", "everyone")
     if rotation not in ROTATIONS:
-        raise section._bad("rotation", rotation, '"everyone" or "weekly"')
+        rotation = section.problem("rotation", rotation, '"everyone" or "weekly"', "everyone")
     config = InboxConfig(
         reminder_time=section.clock_time("reminder_time", time(9, 0)),
         deadline=section.clock_time("deadline", time(12, 0)),
@@ -66,18 +66,20 @@ def parse_inbox(section: Any) -> InboxConfig:
 def _accounts(section: Any) -> tuple[InboxAccount, ...]:
     raw = section.raw.get("accounts", [])
     if not isinstance(raw, list):
-        raise section._bad("accounts", raw, 'a list of [[inbox.accounts]] tables with name and url')
+        return section.problem("accounts", raw, 'a list of [[inbox.accounts]] tables with name and url', ())
     accounts = []
     for index, entry in enumerate(raw):
         where = f"inbox.accounts[{index}]"
         if not isinstance(entry, Mapping):
-            raise section._bad("accounts", entry, "[[inbox.accounts]] tables with name and url")
+            section.problem("accounts", entry, "[[inbox.accounts]] tables with name and url", None)
+            continue
         account = type(section)(entry, where, ACCOUNT_KEYS)
         name = account.string("name", "").strip()
         url = account.string("url", "").strip()
         if not name:
-            raise account._bad("name", name, 'the inbox\'s name, like "Facebook Page inbox"')
-        if not url.startswith(("http://", "https://")):
-            raise account._bad("url", url, "an http(s) link to the inbox")
-        accounts.append(InboxAccount(name, url))
+            account.problem("name", name, 'the inbox\'s name, like "Facebook Page inbox"', None)
+        elif not url.startswith(("http://", "https://")):
+            account.problem("url", url, "an http(s) link to the inbox", None)
+        else:
+            accounts.append(InboxAccount(name, url))
     return tuple(accounts)
