@@ -40,7 +40,9 @@ def parse_week(value: str) -> str:
             date.fromisocalendar(int(match[1]), int(match[2]), 1)
             return f"{match[1]}-W{match[2]}"
         except ValueError:
-            pass
+            if int(match[2]) == 53:
+                raise argparse.ArgumentTypeError(f"{match[1]} has only 52 ISO weeks: try {match[1]}-W52 or "
+                                                 f"{int(match[1]) + 1}-W01") from None
     raise argparse.ArgumentTypeError(f"{value!r} is not an ISO week: expected the form 2026-W49 "
                                      "(year, W, week number 01-53)")
 
@@ -64,7 +66,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     commands = group.add_subparsers(dest="calendar_command", metavar="COMMAND", title="commands")
 
     exporter = add_parser(
-        commands, "export", help="write the calendar as iCalendar, CSV or Hootsuite bulk CSV",
+        commands, "export", help="write the calendar as iCalendar, CSV, Hootsuite bulk CSV or an HTML page",
         description=EXPORT_HELP,
         examples="  rounds calendar export --format ics --output week.ics\n"
                  "  rounds calendar export --format csv --week 2026-W49 > week49.csv\n"
@@ -120,6 +122,7 @@ def show_command(ctx: Context) -> int:
 
 def export_command(ctx: Context) -> int:
     from bot.review.calendar import export, upcoming_entries, week_entries
+    from bot.review.drafts import post_channels
 
     args = ctx.args
     if args.all and getattr(args, "week", None):
@@ -128,6 +131,11 @@ def export_command(ctx: Context) -> int:
         raise CommandError("calendar export --format hootsuite: Hootsuite takes one file per social "
                            "profile; give exactly one --channel (e.g. --channel facebook), once per file")
     services = ctx.services()
+    known = sorted(post_channels(services.templates))
+    unknown = sorted(set(args.channel or ()) - set(known))
+    if unknown:
+        raise CommandError(f"calendar export: no channel {', '.join(unknown)}; the channels with a post template "
+                           f"are {', '.join(known)}")
     now = services.clock()
     with services.db.transaction() as session:
         if args.all:

@@ -52,8 +52,10 @@ def report_command(ctx: Context) -> int:
     start = weeks.local_instant(ctx.args.since, time(0), tz)
     now = services.clock()
     end = weeks.local_instant(ctx.args.until + timedelta(days=1), time(0), tz) if ctx.args.until else now
+    if end <= start and not ctx.args.until:
+        raise CommandError(f"--since {ctx.args.since} is in the future: nothing has happened yet to report")
     if end <= start:
-        raise CommandError(f"--until must not be before --since ({ctx.args.since} .. {ctx.args.until or 'now'})")
+        raise CommandError(f"--until must not be before --since ({ctx.args.since} .. {ctx.args.until})")
     with services.db.transaction() as session:
         current, previous = period_numbers(session, start, end, today=weeks.local_date(end, tz),
                                            config=services.config, now=min(now, end))

@@ -12,18 +12,19 @@ CONSOLE_DATABASE_URL = "sqlite:///rounds-console.db"
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     run = add_parser(
-        subparsers, "run", help="serve when Slack is configured, otherwise the console",
+        subparsers, "run", help="serve when Slack or Teams is configured, otherwise the console",
         description="Start Rounds the right way for this config: `rounds serve` when Slack "
-                    "credentials are configured\n(slack.bot_token or SLACK_BOT_TOKEN), otherwise "
-                    "`rounds console`.",
+                    "credentials (slack.bot_token or\nSLACK_BOT_TOKEN) or Teams credentials ([teams] app_id "
+                    "or MicrosoftAppId) are configured,\notherwise `rounds console`.",
         examples="  rounds run\n  SLACK_BOT_TOKEN=xoxb-… SLACK_SIGNING_SECRET=… rounds run",
     )
     run.set_defaults(handler=run_command)
 
     serve = add_parser(
-        subparsers, "serve", help="run the Slack server and the scheduler ticker",
-        description="Serve Slack (HTTP on [server] host:port with POST /slack/events and GET "
-                    "/healthz, or Socket Mode\nwhen slack.app_token is set) and tick the schedule "
+        subparsers, "serve", help="run the Slack / Teams server and the scheduled jobs",
+        description="Serve Slack and/or Teams (HTTP on [server] host:port: POST /slack/events, POST "
+                    "/api/messages for Teams,\nGET /healthz; Slack may use Socket Mode instead when "
+                    "slack.app_token is set) and tick the schedule "
                     "every [server] tick_seconds.\nSeveral processes may serve one PostgreSQL "
                     "database: each message is still sent once.",
         examples="  rounds serve\n  rounds --config /etc/rounds/config.toml -v serve",

@@ -19,7 +19,8 @@ logger = logging.getLogger(__name__)
 
 INTRO = (
     "Rounds console: the whole loop with no chat workspace. You play every roster member;\n"
-    "the bot's messages are stored in the database, so `rounds tick` elsewhere shows up here.\n"
+    "everything is stored in the console's own database (rounds-console.db unless --database says\n"
+    "otherwise); ROUNDS_DATABASE_URL=sqlite:///rounds-console.db points other commands at it.\n"
     "Approval cards go to #marketing (:channel); act as an approver to click them."
 )
 

@@ -45,8 +45,10 @@ def decode(text: str, names: Mapping[str, str] | Callable[[str], str | None] = {
     pieces: list[str] = []
     position = 0
     for match in _TOKEN.finditer(text):
-        pieces.append(unescape(text[position:match.start()]))
-        pieces.append(_token(match.group(1), lookup))
+        before, token = unescape(text[position:match.start()]), _token(match.group(1), lookup)
+        if not token and before.endswith(" ") and text.startswith(" ", match.end()):
+            before = before[:-1]  # a dropped mention leaves one space, not two
+        pieces += (before, token)
         position = match.end()
     pieces.append(unescape(text[position:]))
     return plain_text("".join(pieces))

@@ -23,7 +23,7 @@ NAMES = {"U0SAM0001": "Sam Ortiz"}
     ("ask <@U0SAM0001>", "ask Sam Ortiz"),
     ("ask <@U0SAM0001|sam>", "ask Sam Ortiz"),
     ("ask <@U0NOBODY1>", "ask "),
-    ("in <#C0GEN|general> <!here> <!channel> <!everyone> <!subteam^S0APPROVE|@approvers>", "in     "),
+    ("in <#C0GEN|general> <!here> <!channel> <!everyone> <!subteam^S0APPROVE|@approvers>", "in "),
     ("on <!date^1392734382^{date_short}|Feb 18, 2014>", "on Feb 18, 2014"),
     ("a\u202eb\u2066c\u200fd\x00e\x07f\ufeffg\ud800h", "abcdefgh"),
     ("line\r\nbreaks\rkept\u2028", "line\nbreaks\nkept\n"),
