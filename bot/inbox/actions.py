@@ -201,10 +201,16 @@ def _check_form(services, session, duty, action, now, outcome) -> Outcome:
     return outcome
 
 
+MAX_REPLY_CHARS = 3000  # as long as an answer may be (Instagram replies allow 2,200 characters)
+
+
 def check_reply_text(services, session, text: str, outcome: Outcome) -> Outcome:
     """Screen a draft reply and answer privately; the text goes nowhere else."""
     if not text.strip():
         return outcome.say("Paste the reply you want to check, e.g. \"check Thanks for your message…\".")
+    if len(text) > MAX_REPLY_CHARS:  # what any social network takes as a reply; the screen stays quick
+        return outcome.say(f"That is longer than a reply can be ({len(text):,} characters): please check a reply "
+                           f"of up to {MAX_REPLY_CHARS:,} characters.")
     return outcome.say(describe_findings(check_reply(services.screeners.get(session), text)))
 
 

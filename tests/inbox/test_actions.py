@@ -185,3 +185,11 @@ def test_a_physicians_answer_starting_with_check_stays_an_answer(inbox):
                          text="Check your blood pressure at home.")
     text = handle_message(inbox, dm, AT_10_12).replies[0].text
     assert "Looks fine" not in text and "Please change" not in text
+
+
+def test_an_over_long_reply_to_check_is_refused_before_screening(inbox):
+    from bot.words import handle_slash
+
+    add_person(inbox, "Sam Ortiz", "staff")
+    reply = handle_slash(inbox, "console", email_of("Sam Ortiz"), "check " + "x" * 20000, AT_10_12).replies[0]
+    assert reply.text.startswith("That is longer than a reply can be (20,000 characters)")
