@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import math
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 
 from bot.screening.advice import _DEFER, _MEDS
@@ -64,7 +66,8 @@ _NEVER_NAMES = frozenset(
     collateral hallway bedside surgery clinic cardiology oncology pediatrics radiology my our your""".split()
 )
 # Split a sentence further at any full stop, question mark or semicolon, whatever the next letter's case.
-_CLAUSE_END = re.compile(r"(?<=[.!?;])\s+|\n+|\s+[-–—]\s+")
+# A dash clause starts only where a run of spaces starts, else a long run is re-scanned from each space.
+_CLAUSE_END = re.compile(r"(?<=[.!?;])\s+|\n+|(?<!\s)\s+[-–—]\s+")
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 # Advice is aimed at someone: 'you', an imperative opening a clause, a dose, a drug, or 'I'll / we'll'.
 _ADDRESSED = re.compile(
@@ -145,7 +148,7 @@ def sentence_findings(text: str, classifier: SentenceClassifier, sentences: list
     for (start, end), score in zip(spans, scores, strict=True):
         while end > start and text[end - 1] in " .!?;,":
             end -= 1
-        sentence = next(((s, e) for s, e in sentences if s <= start < e), (start, end))
+        sentence = _containing(sentences, start) or (start, end)
         question = text[end : end + 1] == "?" or _QUESTION_START.match(text, start) is not None
         advice = score["ADVICE"] >= _addressed(text, start, end) and not question
         if advice and not _DEFER.search(text, *sentence) and not _UNLESS.search(text, *sentence):
@@ -154,6 +157,12 @@ def sentence_findings(text: str, classifier: SentenceClassifier, sentences: list
             has_person_cue(text, start, end) or _STORY_CUE.search(text, start, end)
         ):
             yield Finding("patient_story", start, end, REASONS["patient_story"])
+
+
+def _containing(sentences: list[tuple[int, int]], pos: int) -> tuple[int, int] | None:
+    """The sentence holding pos, by binary search (a scan per clause is quadratic in clauses)."""
+    i = bisect_right(sentences, (pos, math.inf)) - 1
+    return sentences[i] if i >= 0 and sentences[i][0] <= pos < sentences[i][1] else None
 
 
 def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:

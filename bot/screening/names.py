@@ -38,8 +38,9 @@ _EPONYM_PHRASES = re.compile(
     r"|Jack Daniel's|Ben ?& ?Jerry's|Charley horse|Peyronie's|von Willebrand|Von Willebrand"
     r"|Lewy body|West Nile|Rocky Mountain|Mini-Cog|Kaplan-Meier|St\. John's wort)"
 )
+# Bounded words and word counts: an unbounded chain retried from every capital is quadratic on 'Ab Ab Ab …'.
 _EPONYM_NOUN = re.compile(
-    r"\b[A-Z][\w'’-]*(?:[- ][A-Z][\w'’-]*)*(?:'s|’s|s'|')?\s+(?:disease|syndrome|palsy|sign|maneuver"
+    r"\b[A-Z][\w'’]{0,30}(?:[- ][A-Z][\w'’]{0,30}){0,4}(?:'s|’s|s'|')?\s+(?:disease|syndrome|palsy|sign|maneuver"
     r"|manoeuvre|reflex|phenomenon|lymphoma|sarcoma|cyst|esophagus|contracture|neuroma|score"
     r"|scale|criteria|classification|tumou?r|ulcer|triad|law|exercises?|position|tube|catheter"
     r"|block|node|disorder|anomaly|dystrophy|ataxia|chorea|encephalopathy|hernia|thyroiditis"

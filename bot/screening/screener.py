@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, insort
 
 from bot.screening.advice import find_advice
 from bot.screening.biometrics import find_biometrics
@@ -164,17 +165,27 @@ def _outside_public_text(text: str, found: list[Finding], public: frozenset[str]
 def _resolve(found: list[Finding]) -> tuple[Finding, ...]:
     """Merge duplicates and drop findings swallowed by a more specific overlapping one."""
     kept: list[Finding] = []
+    # Kept identifier findings never overlap one another, nor kept findings of one never-dropped kind,
+    # so each group is a sorted run of disjoint spans: a binary search, not a scan of everything kept.
+    groups: dict[str | None, _DisjointSpans] = {}
     ranked = sorted(found, key=lambda f: (_PRIORITY.get(f.kind, 99), -(f.end - f.start), f.start))
     for finding in ranked:
-        if finding.kind in _NEVER_DROPPED:
-            if not any(k.kind == finding.kind and _overlaps(k, finding) for k in kept):
-                kept.append(finding)
-            continue
-        if any(k.kind not in _NEVER_DROPPED and _overlaps(k, finding) for k in kept):
-            continue
-        kept.append(finding)
+        group = groups.setdefault(finding.kind if finding.kind in _NEVER_DROPPED else None, _DisjointSpans())
+        if not group.overlaps(finding.start, finding.end):
+            group.add(finding.start, finding.end)
+            kept.append(finding)
     return tuple(sorted(kept, key=lambda f: (f.start, f.end, f.kind)))
 
 
-def _overlaps(a: Finding, b: Finding) -> bool:
-    return a.start < b.end and b.start < a.end
+class _DisjointSpans:
+    """Non-overlapping (start, end) spans kept sorted, so an overlap test is a binary search."""
+
+    def __init__(self) -> None:
+        self._spans: list[tuple[int, int]] = []
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect_left(self._spans, (end,))  # spans before i start before `end`; their ends rise too
+        return i > 0 and self._spans[i - 1][1] > start
+
+    def add(self, start: int, end: int) -> None:
+        insort(self._spans, (start, end))
