@@ -6,6 +6,7 @@ import math
 import re
 from bisect import bisect_right
 from collections.abc import Iterator
+from functools import cache
 
 from bot.screening.advice import _DEFER, _MEDS
 from bot.screening.context import has_person_cue
@@ -145,13 +146,15 @@ def sentence_findings(text: str, classifier: SentenceClassifier, sentences: list
     spans = [piece for s, e in sentences for piece in _clauses(text, s, e)]
     spans = [(s, e) for s, e in spans if any(c.isalpha() for c in text[s:e])]
     scores = classifier.scores([text[s:e] for s, e in spans])
+    # A sentence of many clauses is searched once, not once per clause.
+    defers = cache(lambda sentence: bool(_DEFER.search(text, *sentence) or _UNLESS.search(text, *sentence)))
     for (start, end), score in zip(spans, scores, strict=True):
         while end > start and text[end - 1] in " .!?;,":
             end -= 1
         sentence = _containing(sentences, start) or (start, end)
         question = text[end : end + 1] == "?" or _QUESTION_START.match(text, start) is not None
         advice = score["ADVICE"] >= _addressed(text, start, end) and not question
-        if advice and not _DEFER.search(text, *sentence) and not _UNLESS.search(text, *sentence):
+        if advice and not defers(sentence):
             yield Finding("advice", start, end, REASONS["advice"])
         elif score["STORY"] >= STORY_THRESHOLD and (
             has_person_cue(text, start, end) or _STORY_CUE.search(text, start, end)
