@@ -12,7 +12,7 @@ from bot.screening.advice import _DEFER, _MEDS
 from bot.screening.context import has_person_cue
 from bot.screening.findings import Finding
 from bot.screening.learned import _DRUG_ENDING, DRUG_WORD, SentenceClassifier, TokenTagger
-from bot.screening.names import _DOCTOR_BEFORE, _EPONYM_WORDS, _NOT_NAMES, eponym_mask
+from bot.screening.names import _DOCTOR_BEFORE, _EPONYM_WORDS, _NOT_NAMES, Roster, eponym_mask
 from bot.screening.places import _LARGE_PLACES, STATES
 
 # A run with a listed given or family name needs less confidence than an unlisted word.
@@ -102,6 +102,7 @@ def tagged_findings(
     allowed_words: frozenset[str],
     sentences: list[tuple[int, int]],
     allowed_places: frozenset[str] = frozenset(),
+    roster: Roster | None = None,
 ) -> Iterator[Finding]:
     """Names and places from the token tagger, minus allow-listed people, doctors and eponyms."""
     runs = tagger.spans(text)
@@ -114,8 +115,12 @@ def tagged_findings(
         words = [w for w in words if w]
         if not words or any(s <= start and end <= e for s, e in mask):
             continue
-        allowed = allowed_words if label == "NAME" else allowed_places or allowed_words
-        if all(w in allowed for w in words) or all(_plain_word(w, gaz) for w in words):
+        if label == "NAME" and roster is not None:
+            if roster.allows(words, text[max(0, start - 24) : start]):
+                continue  # one allow-listed person, not a namesake under 'Mrs.' or after 'my patient'
+        elif all(w in (allowed_words if label == "NAME" else allowed_places or allowed_words) for w in words):
+            continue
+        if all(_plain_word(w, gaz) for w in words):
             continue
         listed = any((w in gaz.first or w in gaz.last) and w not in _NOT_NAME_LOWER for w in words)
         if label == "NAME":

@@ -29,7 +29,7 @@ from bot.screening.identifiers import (
 )
 from bot.screening.learned import load_models
 from bot.screening.learned_findings import sentence_findings, tagged_findings
-from bot.screening.names import NameFinder, name_tokens
+from bot.screening.names import NameFinder, Roster, name_tokens
 from bot.screening.phones import PhoneFinder
 from bot.screening.places import find_addresses, find_geography
 from bot.screening.replies import find_patient_confirmations
@@ -79,7 +79,8 @@ class Screener:
         self._phones = PhoneFinder(allow.phones, region)
         self._hosts = url_hosts(allow.urls)
         self._emails = frozenset(e.lower() for e in allow.emails)
-        self._name_words = name_tokens(allow.names)
+        self._roster = Roster(allow.names)
+        self._name_words = self._roster.words
         self._place_words = self._name_words | name_tokens(allow.places)
         self._extended: dict[AllowList, Screener] = {}
         self._tagger, self._sentences = load_models()
@@ -136,7 +137,7 @@ class Screener:
             found.extend(find_biometrics(text))
         found.extend(find_stories(text, spans, words))
         found.extend(find_advice(text, spans, words))
-        found.extend(tagged_findings(text, self._tagger, self._name_words, spans, self._place_words))
+        found.extend(tagged_findings(text, self._tagger, self._name_words, spans, self._place_words, self._roster))
         found.extend(sentence_findings(text, self._sentences, spans))
         if purpose == "reply":
             found.extend(find_patient_confirmations(text))

@@ -46,6 +46,7 @@ _UNITS = [
     "he was seen 1/2, ",
     "stop it - ",
     "my son in Austin; ",
+    "my son Bob and ",
 ]
 
 
