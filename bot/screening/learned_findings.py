@@ -49,7 +49,10 @@ _CUE_BEFORE = re.compile(
     r"|father|sister|brother|aunt|uncle|niece|nephew|grandma|grandpa|grandmother|grandfather|granddaughter"
     r"|grandson|partner|fianc[eé]e?|girlfriend|boyfriend|neighbou?r|roommate|caregiver|guardian|proxy|poa"
     r"|stepdad|stepmom|hijo|hija|esposo|esposa|pt|patient|named|called|contact|thanks|thank you"
-    r"|shoutout|shout out|visited|hi|hey|dear|lol|omg|ugh|haha|re)\b[\s,:.(]*"
+    r"|shoutout|shout out|visited|hi|hey|dear|lol|omg|ugh|haha|re"
+    # Verbs of telling, seeing or meeting someone: 'i told linda garcia', 'we talked to sarah'.
+    r"|told|tell|telling|saw|see|seeing|seen|met|meet|meeting|treated|treating|examined|texted|emailed|messaged"
+    r"|(?:talked|talking|talk|spoke|speaking|spoken|chatted|met|visited|checked in) (?:to|with|on))\b[\s,:.(]*"
     r"|[:(]\s*)$"
 )
 _CUE_AFTER = re.compile(

@@ -229,3 +229,24 @@ def test_roster_people_pass_as_themselves(text: str) -> None:
 def test_a_namesake_of_a_roster_doctor_is_still_a_name(text: str) -> None:
     assert "name" in _kinds(Screener().screen(text))
     assert "name" in _kinds(Screener(_ROSTER).screen(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("i told linda garcia that statins are safe for most people.", "linda garcia"),
+        ("we talked to sarah about her knee.", "sarah"),
+        ("i saw linda garcia on 3/4 and told her to use spf 50.", "linda garcia"),
+        ("we spoke with maria yesterday about her rash.", "maria"),
+    ],
+)
+def test_lowercase_names_after_verbs_of_telling_and_seeing(text: str, name: str) -> None:
+    assert name in _spans(text, Screener().screen(text), "name")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["i told the team that flu shots are here.", "we talked to parents about screen time.", "i saw patients all day."],
+)
+def test_telling_and_seeing_people_in_general_is_not_a_name(text: str) -> None:
+    assert "name" not in _kinds(Screener().screen(text))
