@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
+from functools import cache
 
 from bot.screening.context import sentence_at, sentence_spans
 from bot.screening.findings import Finding
@@ -135,6 +136,7 @@ _GATES = (
 
 def find_advice(text: str, spans: list[tuple[int, int]], words: frozenset[str] | None = None) -> Iterator[Finding]:
     """Directives aimed at the reader's own treatment, unless the sentence defers to a clinician."""
+    defers = cache(lambda sentence: _DEFER.search(text, *sentence) is not None)  # once per sentence, not per match
     for pattern, gate in _GATES:
         if words is not None and not words & gate:
             continue
@@ -145,7 +147,7 @@ def find_advice(text: str, spans: list[tuple[int, int]], words: frozenset[str] |
             while start < match.end() and not text[start].isalnum():
                 start += 1
             sentence = sentence_at(spans, start)
-            if _DEFER.search(text, *sentence) and pattern is not _AVOID_CARE:
+            if pattern is not _AVOID_CARE and defers(sentence):
                 continue
             topic, _ = _topic(match.group(0))
             yield Finding("advice", start, match.end(), _REASONS[topic])

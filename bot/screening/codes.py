@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 
-from bot.screening.context import has_person_cue, sentence_at
+from bot.screening.context import person_cue_by_sentence, sentence_at
 from bot.screening.findings import Finding
 
 # A code: letters and at least three digits in one token ('VRC853', 'FP-5113W', 'CRIMSON-0447').
@@ -27,7 +28,8 @@ _COORDINATES = re.compile(
 )
 _ROOM = re.compile(r"(?i:\b(?:room|rm|bed|unit|apt|suite|cell)\.?\s*#?\s*)(\d{1,4}[A-Za-z]?(?:-[A-Za-z0-9]+)?)\b")
 # A plate without a label: two short letter-and-digit groups in a sentence about a vehicle.
-_PLATE = re.compile(r"\b(?=[A-Z0-9 -]*\d)(?=[A-Z0-9 -]*[A-Z])[A-Z0-9]{2,4}[ -][A-Z0-9]{2,4}\b")
+# The look-aheads stay within the plate's nine characters: unbounded, they scan to the end from every word.
+_PLATE = re.compile(r"\b(?=[A-Z0-9 -]{0,8}\d)(?=[A-Z0-9 -]{0,8}[A-Z])[A-Z0-9]{2,4}[ -][A-Z0-9]{2,4}\b")
 _VEHICLE_WORDS = re.compile(
     r"(?i:\b(?:car|truck|van|minivan|suv|sedan|pickup|jeep|motorcycle|civic|camry|accord|corolla|f-150|tesla"
     r"|prius|silverado|wrangler|outback|plates?|tags?|parked|drives? a|driving a)\b)"
@@ -51,14 +53,16 @@ def find_codes(text: str, spans: list[tuple[int, int]]) -> Iterator[Finding]:
         token = match.group(0)
         if _luhn_free_code(token) and not _PHOTO_FILE.fullmatch(token):
             yield Finding("other_id", match.start(), match.end(), "looks like an ID code that could identify someone")
+    about_someone = person_cue_by_sentence(text)
     for match in _LONG_NUMBER.finditer(text):
         before = text[max(0, match.start() - 30) : match.start()]
         cued = _ID_CUE.search(before) or match.group(0).startswith("#")
-        if cued or has_person_cue(text, *sentence_at(spans, match.start())):
+        if cued or about_someone(sentence_at(spans, match.start())):
             yield Finding("other_id", match.start(), match.end(), "looks like an ID number that could identify someone")
+    about_a_vehicle = cache(lambda sentence: _VEHICLE_WORDS.search(text, *sentence) is not None)
     for match in _PLATE.finditer(text):
         sentence = sentence_at(spans, match.start())
-        if _VEHICLE_WORDS.search(text, *sentence) and not _IBAN.match(text, match.start()):
+        if about_a_vehicle(sentence) and not _IBAN.match(text, match.start()):
             yield Finding("vehicle", match.start(), match.end(), "looks like a vehicle licence plate")
     for match in _IBAN.finditer(text):
         if _iban_ok(match.group(0)):

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import math
 import re
+from bisect import bisect_right
+from collections.abc import Callable
+from functools import cache
 
 _ABBREV = ("Mr", "Mrs", "Ms", "Dr", "St", "Jr", "Sr", "Mt", "Ave", "Apt", "No", "vs", "e.g", "i.e")
 _SENTENCE_END = re.compile(
@@ -44,10 +48,17 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 
 def sentence_at(spans: list[tuple[int, int]], pos: int) -> tuple[int, int]:
     """The sentence span that contains position pos."""
-    for start, end in spans:
+    # Binary search: a linear scan per finding is quadratic on text with many sentences and findings.
+    i = bisect_right(spans, (pos, math.inf)) - 1
+    for start, end in spans[max(i, 0) : i + 2]:
         if start <= pos < end or pos == end:
             return start, end
     return (0, spans[-1][1]) if spans else (0, 0)
+
+
+def person_cue_by_sentence(text: str) -> Callable[[tuple[int, int]], bool]:
+    """has_person_cue for one text, judging each sentence once however many findings it holds."""
+    return cache(lambda sentence: has_person_cue(text, *sentence))
 
 
 def has_person_cue(text: str, start: int, end: int) -> bool:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 
-from bot.screening.context import has_person_cue, sentence_at
+from bot.screening.context import person_cue_by_sentence, sentence_at
 from bot.screening.findings import Finding
 
 MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
@@ -103,6 +104,9 @@ def find_dates(text: str, spans: list[tuple[int, int]], words: frozenset[str] | 
             end = match.end() + date.end() + offset
             seen.add(match.end())
             yield Finding("date", match.start(), end, "looks like a patient's date of birth")
+    # Each sentence is judged once: re-scanning it for every date in it is quadratic on '1-1-1-…'.
+    has_person_cue_once = person_cue_by_sentence(text)
+    about_someone = cache(lambda sentence: has_person_cue_once(sentence) or bool(_EVENT.search(text, *sentence)))
     for pattern in patterns:
         for match in pattern.finditer(text):
             if match.start() in seen:
@@ -110,14 +114,14 @@ def find_dates(text: str, spans: list[tuple[int, int]], words: frozenset[str] | 
             if pattern is _DAY_DATE and _NOT_A_DATE_AFTER.match(text, match.end()):
                 continue
             sentence = sentence_at(spans, match.start())
-            if has_person_cue(text, *sentence) or _EVENT.search(text, *sentence):
+            if about_someone(sentence):
                 seen.add(match.start())
                 yield Finding(
                     "date", match.start(), match.end(), "looks like a specific date in a patient's care or life"
                 )
     for match in _MONTH_ONLY.finditer(text) if months else ():
         sentence = sentence_at(spans, match.start())
-        if has_person_cue(text, *sentence) and _EVENT.search(text, *sentence):
+        if has_person_cue_once(sentence) and _EVENT.search(text, *sentence):
             if not any(s <= match.start() + 3 <= s + 12 for s in seen):
                 yield Finding(
                     "date", match.start(), match.end(), "looks like the month of a patient's care or life event"

@@ -6,7 +6,7 @@ import ipaddress
 import re
 from collections.abc import Iterator
 
-from bot.screening.context import has_person_cue, sentence_at
+from bot.screening.context import person_cue_by_sentence, sentence_at
 from bot.screening.findings import Finding
 
 # A value that follows a label: letters/digits with inner dashes, dots, slashes or spaced groups.
@@ -250,6 +250,7 @@ def find_urls(
     email_spans: list[tuple[int, int]],
 ) -> Iterator[Finding]:
     """Web addresses tied to a person (social profiles, fundraisers, a patient's own page)."""
+    about_someone = person_cue_by_sentence(text)
     for match in _URL.finditer(text):
         raw = match.group(0).rstrip(".,;:!?")
         if any(s <= match.start() < e for s, e in email_spans):
@@ -261,7 +262,7 @@ def find_urls(
         personal = any(marker in url for marker in _PERSONAL_HOSTS)
         if not personal:
             sentence = sentence_at(spans, match.start())
-            if not has_person_cue(text, *sentence):
+            if not about_someone(sentence):
                 continue
         end = match.start() + len(raw)
         yield Finding("url", match.start(), end, "looks like a web address tied to a person")

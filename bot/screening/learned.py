@@ -26,8 +26,9 @@ _DRUG_ENDING = re.compile(
     r"(?:pril|sartan|olol|statin|dipine|azole|mab|nib|tide|gliptin|gliflozin|floxacin|cycline|cillin"
     r"|mycin|azepam|zolam|codone|profen|formin|oxetine|triptyline|parin|xaban|sone|terol|pentin|amine)$"
 )
-# The same endings anywhere in a lower-cased text, in one scan.
-DRUG_WORD = re.compile(r"[a-z]+" + _DRUG_ENDING.pattern.removesuffix("$") + r"\b")
+# The same endings anywhere in a lower-cased text, in one scan. A match starts only where a run of
+# letters starts: from every position inside a long run the greedy run would backtrack (quadratic).
+DRUG_WORD = re.compile(r"(?<![a-z])[a-z]+" + _DRUG_ENDING.pattern.removesuffix("$") + r"\b")
 _UNIT = frozenset("mg mcg milligrams ml units puffs tabs tablets pills g iu cc drops".split())
 # Abstract cues, so the classifier generalises past the verbs and drugs it was trained on.
 _YOU = frozenset("you your yours you're you've you'll youre u ur usted su tu".split())

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import math
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
+from functools import cache
 
 from bot.screening.advice import _DEFER, _MEDS
 from bot.screening.context import has_person_cue
 from bot.screening.findings import Finding
 from bot.screening.learned import _DRUG_ENDING, DRUG_WORD, SentenceClassifier, TokenTagger
-from bot.screening.names import _DOCTOR_BEFORE, _EPONYM_WORDS, _NOT_NAMES, eponym_mask
+from bot.screening.names import _DOCTOR_BEFORE, _EPONYM_WORDS, _NOT_NAMES, Roster, eponym_mask
 from bot.screening.places import _LARGE_PLACES, STATES
 
 # A run with a listed given or family name needs less confidence than an unlisted word.
@@ -46,7 +49,10 @@ _CUE_BEFORE = re.compile(
     r"|father|sister|brother|aunt|uncle|niece|nephew|grandma|grandpa|grandmother|grandfather|granddaughter"
     r"|grandson|partner|fianc[eé]e?|girlfriend|boyfriend|neighbou?r|roommate|caregiver|guardian|proxy|poa"
     r"|stepdad|stepmom|hijo|hija|esposo|esposa|pt|patient|named|called|contact|thanks|thank you"
-    r"|shoutout|shout out|visited|hi|hey|dear|lol|omg|ugh|haha|re)\b[\s,:.(]*"
+    r"|shoutout|shout out|visited|hi|hey|dear|lol|omg|ugh|haha|re"
+    # Verbs of telling, seeing or meeting someone: 'i told linda garcia', 'we talked to sarah'.
+    r"|told|tell|telling|saw|see|seeing|seen|met|meet|meeting|treated|treating|examined|texted|emailed|messaged"
+    r"|(?:talked|talking|talk|spoke|speaking|spoken|chatted|met|visited|checked in) (?:to|with|on))\b[\s,:.(]*"
     r"|[:(]\s*)$"
 )
 _CUE_AFTER = re.compile(
@@ -64,7 +70,8 @@ _NEVER_NAMES = frozenset(
     collateral hallway bedside surgery clinic cardiology oncology pediatrics radiology my our your""".split()
 )
 # Split a sentence further at any full stop, question mark or semicolon, whatever the next letter's case.
-_CLAUSE_END = re.compile(r"(?<=[.!?;])\s+|\n+|\s+[-–—]\s+")
+# A dash clause starts only where a run of spaces starts, else a long run is re-scanned from each space.
+_CLAUSE_END = re.compile(r"(?<=[.!?;])\s+|\n+|(?<!\s)\s+[-–—]\s+")
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 # Advice is aimed at someone: 'you', an imperative opening a clause, a dose, a drug, or 'I'll / we'll'.
 _ADDRESSED = re.compile(
@@ -98,6 +105,7 @@ def tagged_findings(
     allowed_words: frozenset[str],
     sentences: list[tuple[int, int]],
     allowed_places: frozenset[str] = frozenset(),
+    roster: Roster | None = None,
 ) -> Iterator[Finding]:
     """Names and places from the token tagger, minus allow-listed people, doctors and eponyms."""
     runs = tagger.spans(text)
@@ -110,8 +118,12 @@ def tagged_findings(
         words = [w for w in words if w]
         if not words or any(s <= start and end <= e for s, e in mask):
             continue
-        allowed = allowed_words if label == "NAME" else allowed_places or allowed_words
-        if all(w in allowed for w in words) or all(_plain_word(w, gaz) for w in words):
+        if label == "NAME" and roster is not None:
+            if roster.allows(words, text[max(0, start - 24) : start]):
+                continue  # one allow-listed person, not a namesake under 'Mrs.' or after 'my patient'
+        elif all(w in (allowed_words if label == "NAME" else allowed_places or allowed_words) for w in words):
+            continue
+        if all(_plain_word(w, gaz) for w in words):
             continue
         listed = any((w in gaz.first or w in gaz.last) and w not in _NOT_NAME_LOWER for w in words)
         if label == "NAME":
@@ -142,18 +154,26 @@ def sentence_findings(text: str, classifier: SentenceClassifier, sentences: list
     spans = [piece for s, e in sentences for piece in _clauses(text, s, e)]
     spans = [(s, e) for s, e in spans if any(c.isalpha() for c in text[s:e])]
     scores = classifier.scores([text[s:e] for s, e in spans])
+    # A sentence of many clauses is searched once, not once per clause.
+    defers = cache(lambda sentence: bool(_DEFER.search(text, *sentence) or _UNLESS.search(text, *sentence)))
     for (start, end), score in zip(spans, scores, strict=True):
         while end > start and text[end - 1] in " .!?;,":
             end -= 1
-        sentence = next(((s, e) for s, e in sentences if s <= start < e), (start, end))
+        sentence = _containing(sentences, start) or (start, end)
         question = text[end : end + 1] == "?" or _QUESTION_START.match(text, start) is not None
         advice = score["ADVICE"] >= _addressed(text, start, end) and not question
-        if advice and not _DEFER.search(text, *sentence) and not _UNLESS.search(text, *sentence):
+        if advice and not defers(sentence):
             yield Finding("advice", start, end, REASONS["advice"])
         elif score["STORY"] >= STORY_THRESHOLD and (
             has_person_cue(text, start, end) or _STORY_CUE.search(text, start, end)
         ):
             yield Finding("patient_story", start, end, REASONS["patient_story"])
+
+
+def _containing(sentences: list[tuple[int, int]], pos: int) -> tuple[int, int] | None:
+    """The sentence holding pos, by binary search (a scan per clause is quadratic in clauses)."""
+    i = bisect_right(sentences, (pos, math.inf)) - 1
+    return sentences[i] if i >= 0 and sentences[i][0] <= pos < sentences[i][1] else None
 
 
 def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:

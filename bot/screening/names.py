@@ -38,8 +38,9 @@ _EPONYM_PHRASES = re.compile(
     r"|Jack Daniel's|Ben ?& ?Jerry's|Charley horse|Peyronie's|von Willebrand|Von Willebrand"
     r"|Lewy body|West Nile|Rocky Mountain|Mini-Cog|Kaplan-Meier|St\. John's wort)"
 )
+# Bounded words and word counts: an unbounded chain retried from every capital is quadratic on 'Ab Ab Ab …'.
 _EPONYM_NOUN = re.compile(
-    r"\b[A-Z][\w'’-]*(?:[- ][A-Z][\w'’-]*)*(?:'s|’s|s'|')?\s+(?:disease|syndrome|palsy|sign|maneuver"
+    r"\b[A-Z][\w'’]{0,30}(?:[- ][A-Z][\w'’]{0,30}){0,4}(?:'s|’s|s'|')?\s+(?:disease|syndrome|palsy|sign|maneuver"
     r"|manoeuvre|reflex|phenomenon|lymphoma|sarcoma|cyst|esophagus|contracture|neuroma|score"
     r"|scale|criteria|classification|tumou?r|ulcer|triad|law|exercises?|position|tube|catheter"
     r"|block|node|disorder|anomaly|dystrophy|ataxia|chorea|encephalopathy|hernia|thyroiditis"
@@ -122,10 +123,10 @@ class NameFinder:
     """Finds personal names, skipping allow-listed people, doctors and eponyms."""
 
     def __init__(self, allowed_names: frozenset[str]) -> None:
-        self._allowed = name_tokens(allowed_names)
+        self._roster = Roster(allowed_names)
 
-    def _allowed_span(self, words: list[str]) -> bool:
-        return all(_strip_possessive(w).lower() in self._allowed for w in words)
+    def _allowed_span(self, words: list[str], text: str, start: int) -> bool:
+        return self._roster.allows(words, text[max(0, start - 24) : start])
 
     def find(self, text: str, words: frozenset[str] | None = None) -> Iterator[Finding]:
         """All name findings in text (may overlap; the screener merges them)."""
@@ -146,7 +147,7 @@ class NameFinder:
     def _honorifics(self, text: str) -> Iterator[Finding]:
         for match in _HONORIFIC.finditer(text):
             words = [w for w in match.groups() if w and _is_name_word(w)]
-            if words and not self._allowed_span(words):
+            if words and not self._allowed_span(words, text, match.start(1)):
                 end = match.end(2) if match.group(2) and _is_name_word(match.group(2)) else match.end(1)
                 yield Finding("name", match.start(), end, _REASONS["honorific"])
 
@@ -160,7 +161,9 @@ class NameFinder:
         if match.lastindex and match.lastindex >= 2 and match.group(2) and _is_name_word(match.group(2)):
             end = match.end(2)
         words = text[match.start(1) : end].split()
-        if not self._allowed_span(words) and not _DOCTOR_BEFORE.search(text[: match.start(1)]):
+        if not self._allowed_span(words, text, match.start(1)) and not _DOCTOR_BEFORE.search(
+            text[max(0, match.start(1) - 12) : match.start(1)]
+        ):
             yield Finding("name", match.start(1), end, _REASONS["context"])
 
     def _list_names(self, text: str, mask: list) -> Iterator[Finding]:
@@ -176,7 +179,8 @@ class NameFinder:
                 if gap in (" ", " '") and _is_name_word(nxt.group(0)):
                     end = nxt.end()
             words = text[token.start() : end].split()
-            if self._allowed_span(words) or _DOCTOR_BEFORE.search(text[max(0, token.start() - 12) : token.start()]):
+            doctor = _DOCTOR_BEFORE.search(text[max(0, token.start() - 12) : token.start()])
+            if doctor or self._allowed_span(words, text, token.start()):
                 continue
             if _CREDENTIAL_AFTER.match(text, end):
                 continue
@@ -200,3 +204,49 @@ def name_tokens(names: frozenset[str]) -> frozenset[str]:
             if word and word not in ("dr", "md", "do", "mr", "mrs", "ms"):
                 tokens.add(_strip_possessive(word))
     return frozenset(tokens)
+
+
+# A title other than a clinician's just before a name: 'Mrs. Alvarez' is not Dr. Alvarez.
+LAY_HONORIFIC_BEFORE = re.compile(
+    r"(?i:\b(?:mr|mrs|ms|mx|miss|mister|sra?|srta|se[nñ]ora?|se[nñ]orita|don|do[nñ]a|mme|madame|mlle|herr|frau)"
+    r"\.?\s+)$"
+)
+# A patient or relative just before a name: 'my patient Alvarez' is someone else whatever the roster says.
+_PATIENT_BEFORE = re.compile(
+    r"(?i:\b(?:patient|pt|client|husband|wife|son|daughter|mother|father|mom|dad|grandmother|grandfather"
+    r"|grandma|grandpa|grandson|granddaughter|brother|sister|boyfriend|girlfriend|fianc[eé]e?|niece|nephew"
+    r"|aunt|uncle|boy|girl|baby|infant|toddler|named|name is|name was|hijo|hija|esposo|esposa)[\s,:(]+)$"
+)
+_CLINICIAN_TITLE = re.compile(
+    r"(?i:^\s*(?:dr|doctor|prof|professor|nurse)\b|,?\s*\b(?:m\.?d|d\.?o|np|pa-c|rn|fnp|dnp|phd|dds|dmd)\.?\s*$)"
+)
+_LAY_TITLE = re.compile(r"(?i:^\s*(?:mr|mrs|ms|mx|miss|mister|sra?|srta)\b)")
+
+
+class Roster:
+    """Allow-listed people, each kept whole, so a name passes only as one of them.
+
+    A bag of all their words would let 'Sofia Okafor' (two people's halves), 'Mrs. Alvarez' (a
+    different person sharing Dr. Alvarez's surname) or 'my patient Alvarez' through.
+    """
+
+    def __init__(self, names: frozenset[str]) -> None:
+        self.words = name_tokens(names)
+        self._people = [
+            (name_tokens(frozenset({name})), bool(_CLINICIAN_TITLE.search(name)), bool(_LAY_TITLE.search(name)))
+            for name in names
+        ]
+
+    def allows(self, words: list[str], before: str) -> bool:
+        """True if words name one allow-listed person, given the text just before them."""
+        found = {_strip_possessive(w.strip(".")).lower() for w in words} - {""}
+        if not found or not found <= self.words or _PATIENT_BEFORE.search(before):
+            return False
+        lay_title = LAY_HONORIFIC_BEFORE.search(before) is not None
+        for tokens, clinician, titled in self._people:
+            if not found <= tokens:
+                continue
+            # Under 'Mr./Mrs./Sra.', someone listed as 'Dr.' is someone else ('Ms. Delgado' may be staff).
+            if not lay_title or titled or not clinician:
+                return True
+        return False

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 
-from bot.screening.context import has_person_cue, sentence_at
+from bot.screening.context import person_cue_by_sentence, sentence_at
 from bot.screening.findings import Finding
 
 _SUFFIX = (
@@ -97,6 +98,8 @@ def find_addresses(text: str, spans: list[tuple[int, int]], allowed: frozenset[s
         if _normal_address(match.group(0)) in allowed_norm:
             continue
         yield Finding("address", match.start(), match.end(), "looks like a street address")
+    person_cue = person_cue_by_sentence(text)
+    about_someone = cache(lambda sentence: person_cue(sentence) or _PATIENT.search(text, *sentence) is not None)
     for match in _NAMED_STREET.finditer(text):
         words = match.group(1).split()
         if words[0] in _NOT_PLACES or words[0] in ("Dr.",):
@@ -104,7 +107,7 @@ def find_addresses(text: str, spans: list[tuple[int, int]], allowed: frozenset[s
         if any(a.split()[1:2] == [words[0].lower()] for a in allowed_norm):
             continue
         sentence = sentence_at(spans, match.start())
-        if has_person_cue(text, *sentence) or _PATIENT.search(text, *sentence):
+        if about_someone(sentence):
             yield Finding(
                 "address", match.start(1), match.end(1), "names the street where a particular person lives or works"
             )
@@ -122,9 +125,10 @@ def find_geography(
 ) -> Iterator[Finding]:
     """Towns, counties and ZIP codes that locate a particular person more finely than a state."""
     digits = words is None or any(c.isdigit() for c in text)
+    about_someone = person_cue_by_sentence(text)
     for match in _ZIP.finditer(text) if digits else ():
         group = next(i for i in (1, 2, 3) if match.group(i))
-        if group == 3 and not has_person_cue(text, *sentence_at(spans, match.start())):
+        if group == 3 and not about_someone(sentence_at(spans, match.start())):
             continue
         yield Finding("geography", match.start(group), match.end(group), "looks like a ZIP code")
     patterns = [p for p, gate in ((_REGION, _REGION_GATE), (_CITY, _MOVE_GATE)) if words is None or words & gate]
@@ -137,7 +141,7 @@ def find_geography(
                 continue
             if place in _LARGE_PLACES or all(w.lower() in allowed_words for w in parts):
                 continue
-            if not has_person_cue(text, *sentence_at(spans, match.start())):
+            if not about_someone(sentence_at(spans, match.start())):
                 continue
             yield Finding(
                 "geography",

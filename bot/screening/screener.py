@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, insort
 
 from bot.screening.advice import find_advice
 from bot.screening.biometrics import find_biometrics
@@ -28,7 +29,7 @@ from bot.screening.identifiers import (
 )
 from bot.screening.learned import load_models
 from bot.screening.learned_findings import sentence_findings, tagged_findings
-from bot.screening.names import NameFinder, name_tokens
+from bot.screening.names import NameFinder, Roster, name_tokens
 from bot.screening.phones import PhoneFinder
 from bot.screening.places import find_addresses, find_geography
 from bot.screening.replies import find_patient_confirmations
@@ -78,7 +79,8 @@ class Screener:
         self._phones = PhoneFinder(allow.phones, region)
         self._hosts = url_hosts(allow.urls)
         self._emails = frozenset(e.lower() for e in allow.emails)
-        self._name_words = name_tokens(allow.names)
+        self._roster = Roster(allow.names)
+        self._name_words = self._roster.words
         self._place_words = self._name_words | name_tokens(allow.places)
         self._extended: dict[AllowList, Screener] = {}
         self._tagger, self._sentences = load_models()
@@ -135,7 +137,7 @@ class Screener:
             found.extend(find_biometrics(text))
         found.extend(find_stories(text, spans, words))
         found.extend(find_advice(text, spans, words))
-        found.extend(tagged_findings(text, self._tagger, self._name_words, spans, self._place_words))
+        found.extend(tagged_findings(text, self._tagger, self._name_words, spans, self._place_words, self._roster))
         found.extend(sentence_findings(text, self._sentences, spans))
         if purpose == "reply":
             found.extend(find_patient_confirmations(text))
@@ -164,17 +166,27 @@ def _outside_public_text(text: str, found: list[Finding], public: frozenset[str]
 def _resolve(found: list[Finding]) -> tuple[Finding, ...]:
     """Merge duplicates and drop findings swallowed by a more specific overlapping one."""
     kept: list[Finding] = []
+    # Kept identifier findings never overlap one another, nor kept findings of one never-dropped kind,
+    # so each group is a sorted run of disjoint spans: a binary search, not a scan of everything kept.
+    groups: dict[str | None, _DisjointSpans] = {}
     ranked = sorted(found, key=lambda f: (_PRIORITY.get(f.kind, 99), -(f.end - f.start), f.start))
     for finding in ranked:
-        if finding.kind in _NEVER_DROPPED:
-            if not any(k.kind == finding.kind and _overlaps(k, finding) for k in kept):
-                kept.append(finding)
-            continue
-        if any(k.kind not in _NEVER_DROPPED and _overlaps(k, finding) for k in kept):
-            continue
-        kept.append(finding)
+        group = groups.setdefault(finding.kind if finding.kind in _NEVER_DROPPED else None, _DisjointSpans())
+        if not group.overlaps(finding.start, finding.end):
+            group.add(finding.start, finding.end)
+            kept.append(finding)
     return tuple(sorted(kept, key=lambda f: (f.start, f.end, f.kind)))
 
 
-def _overlaps(a: Finding, b: Finding) -> bool:
-    return a.start < b.end and b.start < a.end
+class _DisjointSpans:
+    """Non-overlapping (start, end) spans kept sorted, so an overlap test is a binary search."""
+
+    def __init__(self) -> None:
+        self._spans: list[tuple[int, int]] = []
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect_left(self._spans, (end,))  # spans before i start before `end`; their ends rise too
+        return i > 0 and self._spans[i - 1][1] > start
+
+    def add(self, start: int, end: int) -> None:
+        insort(self._spans, (start, end))

@@ -196,3 +196,57 @@ def test_finding_category_and_validation() -> None:
 def test_region_is_used_for_local_numbers() -> None:
     text = "Her mobile number is 07700 900123."
     assert "phone" in _kinds(Screener(region="GB").screen(text))
+
+
+_ROSTER = AllowList(names=frozenset({"Dr. Sofia Alvarez", "Dr. Emeka Okafor"}))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dr. Sofia Alvarez says wear sunscreen daily.",
+        "Dr. Alvarez says wear sunscreen daily.",
+        "Sofia says wear sunscreen daily.",
+        "Sofia Alvarez says wear sunscreen daily.",
+        "Thanks to Dr. Okafor and Sofia for the tips.",
+    ],
+)
+def test_roster_people_pass_as_themselves(text: str) -> None:
+    assert "name" not in _kinds(Screener(_ROSTER).screen(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mrs. Alvarez asked about sunscreen.",
+        "Mr. Okafor asked about vaccines.",
+        "Ms. Sofia Alvarez asked about sunscreen.",
+        "Sra. Alvarez asked about sunscreen.",
+        "my patient Alvarez asked about sunscreen.",
+        "Sofia Okafor asked about vaccines.",
+    ],
+)
+def test_a_namesake_of_a_roster_doctor_is_still_a_name(text: str) -> None:
+    assert "name" in _kinds(Screener().screen(text))
+    assert "name" in _kinds(Screener(_ROSTER).screen(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("i told linda garcia that statins are safe for most people.", "linda garcia"),
+        ("we talked to sarah about her knee.", "sarah"),
+        ("i saw linda garcia on 3/4 and told her to use spf 50.", "linda garcia"),
+        ("we spoke with maria yesterday about her rash.", "maria"),
+    ],
+)
+def test_lowercase_names_after_verbs_of_telling_and_seeing(text: str, name: str) -> None:
+    assert name in _spans(text, Screener().screen(text), "name")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["i told the team that flu shots are here.", "we talked to parents about screen time.", "i saw patients all day."],
+)
+def test_telling_and_seeing_people_in_general_is_not_a_name(text: str) -> None:
+    assert "name" not in _kinds(Screener().screen(text))
