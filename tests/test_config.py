@@ -86,3 +86,13 @@ def test_every_wrong_value_in_a_file_is_reported_at_once(tmp_path):
                 "prompts.default_timezone", "practice.working_days", "practice.holidays", "practice.hashtags",
                 "calendar.slots.x", "inbox.rotation", "inbox.accounts[0].name", "inbox.accounts[1].url"):
         assert key in message, key
+
+
+def test_public_short_numbers_are_phones_and_nonsense_is_not():
+    practice = config_from_mapping({"practice": {"phones": ["(614) 555-0100", "1-800-222-1222", "988", "911"]}},
+                                   env={}).practice
+    assert practice.phones == ("(614) 555-0100", "1-800-222-1222", "988", "911")
+    with pytest.raises(ConfigError, match="practice.phones contains 'not a phone'"):
+        config_from_mapping({"practice": {"phones": ["(614) 555-0100", "not a phone"]}}, env={})
+    with pytest.raises(ConfigError, match="practice.phones contains '12'"):
+        config_from_mapping({"practice": {"phones": ["12"]}}, env={})

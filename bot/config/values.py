@@ -127,11 +127,13 @@ def parse_weekday(value: Any) -> int:
 
 
 def is_phone_number(text: str, region: str = "US") -> bool:
-    """A number phonenumbers can read and that has a possible length (fictional 555s allowed)."""
+    """A number phonenumbers can read with a possible length (fictional 555s allowed), or a public short
+    number such as 911 or 988 (a practice's posts and replies may point to them)."""
     try:
-        return phonenumbers.is_possible_number(phonenumbers.parse(text, region))
+        number = phonenumbers.parse(text, region)
     except phonenumbers.NumberParseException:
         return False
+    return phonenumbers.is_possible_number(number) or phonenumbers.is_valid_short_number(number)
 
 
 def is_timezone(name: str) -> bool:

@@ -101,3 +101,35 @@ def test_false_alarms_on_dev(measured: tuple[dict, float]) -> None:
 def test_speed_on_dev(measured: tuple[dict, float]) -> None:
     _, rate = measured
     assert rate >= 500, f"{rate:.0f} answers/s"
+
+
+def test_the_eval_recipe_runs_through_rounds_screen_with_its_own_config(tmp_path):
+    """The README of shared/eval, as other people run it: its context becomes a config.toml (public
+    phones include 988 and 911) and a roster, then `rounds screen` answers every line with a verdict."""
+    import subprocess
+    import sys
+
+    directory = _eval_dir()
+    context = json.loads((directory / "context.json").read_text("utf-8"))
+    writer = directory / "rounds_context.py"
+    if writer.exists():
+        subprocess.run([sys.executable, str(writer), str(directory / "context.json"), str(tmp_path)], check=True)
+    else:  # the snapshot has no writer: the same keys by hand
+        listed = lambda values: json.dumps(values)  # noqa: E731
+        (tmp_path / "config.toml").write_text(
+            f'[database]\nurl = "sqlite:///{tmp_path / "r.db"}"\n[practice]\n'
+            f"names = {listed(context['organizations'])}\nphones = {listed(context['public_phones'])}\n")
+        (tmp_path / "roster.csv").write_text("name,email,role\n" + "".join(
+            f"{name},p{index}@example.org,physician\n" for index, name in enumerate(context["physicians"])))
+    rounds = [sys.executable, "-m", "bot", "--config", str(tmp_path / "config.toml")]
+    env = {key: value for key, value in os.environ.items() if key != "ROUNDS_DATABASE_URL"}
+    for step in (["db", "upgrade"], ["roster", "import", str(tmp_path / "roster.csv")]):
+        done = subprocess.run([*rounds, *step], cwd=tmp_path, env=env, capture_output=True, text=True)
+        assert done.returncode == 0, done.stderr
+    cases = [json.loads(line) for line in (directory / "dev.jsonl").read_text("utf-8").splitlines()[:20]]
+    lines = "".join(json.dumps({"id": c["id"], "text": c["text"]}) + "\n" for c in cases)
+    done = subprocess.run([*rounds, "screen"], input=lines, cwd=tmp_path, env=env, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    verdicts = [json.loads(line) for line in done.stdout.splitlines()]
+    assert [v["id"] for v in verdicts] == [c["id"] for c in cases]
+    assert {v["verdict"] for v in verdicts} <= {"ok", "warn", "block"}
