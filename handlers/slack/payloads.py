@@ -73,9 +73,9 @@ def _check(body: Any) -> tuple[Verdict, str]:
     if "command" in body and "type" not in body:
         _check_command(body)
         return Verdict.DISPATCH, "slash command"
-    kind = _str(body, "type", required=True, limit=40)
+    kind = _str(body, "type", required=True, limit=60)
     if kind not in KNOWN_PAYLOAD_TYPES:
-        raise Malformed("unknown payload type")
+        return Verdict.ACK, "payload type not handled"  # a newer Slack feature: fine, just not ours
     _common(body)
     if kind == "url_verification":
         _str(body, "challenge", required=True, limit=200)
@@ -130,10 +130,10 @@ def _check_event(body: dict) -> tuple[Verdict, str]:
     _str(body, "event_id", limit=60)
     event = _obj(body, "event", required=True)
     kind = _str(event, "type", required=True, limit=60)
+    if kind not in HANDLED_EVENT_TYPES:  # e.g. user_change, whose `user` is an object: not ours to check
+        return Verdict.ACK, "event not handled"
     for name in ("user", "channel", "team"):
         _id(event, name)
-    if kind not in HANDLED_EVENT_TYPES:
-        return Verdict.ACK, "event not handled"
     if kind == "app_home_opened":
         _id(event, "user", required=True)
         _str(event, "tab", limit=40)

@@ -394,3 +394,24 @@ def test_slash_commands_and_home_events_through_the_same_gate(review, fake_slack
     assert all(status < 500 for status in statuses), statuses
     assert statuses[3:6] == [400, 400, 400]
     assert_clean_logs(logs)
+
+
+def test_well_formed_events_and_payloads_rounds_does_not_handle_are_acknowledged(review, logs):  # noqa: F811
+    """Shapes from Slack's own docs that Rounds has no listener for: 200, so Slack never retries them
+    (a 400 would be retried, and enough failures disable the app's event subscription)."""
+    unhandled = [
+        {"type": "event_callback", "event_id": "Ev0USERCHANGE", "event": {
+            "type": "user_change", "user": {"id": "U0SAM0001", "name": "sam", "profile": {"real_name": "Sam"}}}},
+        {"type": "event_callback", "event_id": "Ev0CHANNEL", "event": {
+            "type": "channel_created", "channel": {"id": "C024BE91L", "name": "fun", "creator": "U024BE7LH"}}},
+        {"type": "event_callback", "event_id": "Ev0TEAMJOIN", "event": {"type": "team_join", "user": {"id": "U1"}}},
+        {"type": "function_executed", "function_execution_id": "Fx1"},
+    ]
+    statuses = []
+    for payload in unhandled:
+        async def scenario(client, payload=payload):
+            return (await post_signed(client, json.dumps(payload))).status
+
+        statuses.append(run(review, scenario))
+    assert statuses == [200, 200, 200, 200]
+    assert_clean_logs(logs)
