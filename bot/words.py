@@ -36,8 +36,9 @@ Rounds words (type them here, or after /rounds):
   check <text>            check a reply to a patient review before you post it
   help                    this list"""
 
-PAUSE_WEEKS = re.compile(r"^pause\s+(\d{1,2})\s*w(?:eeks?)?$")
+PAUSE_WEEKS = re.compile(r"^pause\s+(?:for\s+)?(\d+)\s*w(?:ee)?(?:ks?)?$")
 PAUSE_UNTIL = re.compile(r"^pause\s+until\s+(\d{4}-\d{2}-\d{2})$")
+PAUSE_HINT = "Pause for 1 to 12 weeks, e.g. “pause 2w”, or until a date: “pause until 2027-01-04”."
 SETTING = re.compile(r"^settings\s+(day|weekday|time|timezone|tz)\s+(\S+)$")
 SIMPLE = {"help", "status", "resume", "ask", "settings", "replies"}
 
@@ -69,7 +70,7 @@ def parse(text: str) -> Command | None:
 
 def handle_slash(services, platform: str, user_id: str, text: str, now: datetime) -> Outcome:
     """`/rounds <text>`: a command, or help for anything else (empty text included)."""
-    command = parse(text) or Command("help")
+    command = parse(text) or _unclear(text)
     with services.db.transaction() as session:
         person = person_for_platform_user(session, platform, user_id)
         if person is None or not person.active:
@@ -77,6 +78,16 @@ def handle_slash(services, platform: str, user_id: str, text: str, now: datetime
         if policy.needs_policy(services, person):
             return policy.policy_reply(services, person)
         return run(services, session, person, command, now)
+
+
+def _unclear(text: str) -> Command:
+    """A slash command that is not one of the forms: `pause` with a bad length gets the pause hint
+    (not the whole help); anything else gets the help. Only for /rounds: in a DM, text that merely
+    starts with "pause" may be an answer."""
+    first = text.strip().split(maxsplit=1)[:1]
+    if first and first[0].lower() == "pause":
+        return Command("pause", "unclear")
+    return Command("help")
 
 
 def run(services, session: Session, person: Person, command: Command, now: datetime) -> Outcome:
@@ -125,10 +136,12 @@ def pause_until(session: Session, person: Person, until: date, now: datetime) ->
 
 def _pause(services, session, person, command, now) -> Outcome:
     today = weeks.local_date(now, person.timezone)
+    if command.argument == "unclear":
+        return Outcome().say(PAUSE_HINT)
     if command.argument == "weeks":
         count = int(command.value)
         if not 1 <= count <= 12:
-            return Outcome().say("Pause for 1 to 12 weeks, e.g. “pause 2w”, or “pause until 2027-01-04”.")
+            return Outcome().say(PAUSE_HINT)
         until = weeks.week_monday(weeks.local_week(now, person.timezone)) + timedelta(weeks=count)
     else:
         try:

@@ -45,6 +45,10 @@ def test_slash_command_words(slack_services, fake_slack, clock):
     with slack_services.db.transaction() as session:
         assert session.get(Person, person_id).paused_until == date(2026, 12, 7)
     assert slash(slack_services, "pause until 2027-01-04")["text"].startswith("Paused until Mon Jan 4")
+    for unclear in ("pause 99999w", "pause forever", "pause until next month", "pause"):
+        hint = slash(slack_services, unclear)["text"]  # the pause hint, not the whole help
+        assert hint.startswith("Pause for 1 to 12 weeks") and "Rounds words" not in hint, unclear
+    assert slash(slack_services, "pause for 3 weeks")["text"].startswith("Paused until Mon Dec 14")
     assert "Welcome back" in slash(slack_services, "resume")["text"]
     changed = slash(slack_services, "settings day wednesday")["text"]
     assert "Wednesdays at 09:00" in changed
