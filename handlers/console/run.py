@@ -191,6 +191,11 @@ class Commands:
         member = self.s.require_member()
         if member is None:
             return
+        open_week = self.s.open_question_week(member)
+        if open_week is not None:
+            self.s.say(f"{safe(member.name)} already has this week's question ({open_week}) open: type the answer, "
+                       f"or `:advance 1w` to let it lapse.")
+            return
         due = self.s.next_question_at(member)
         if due is None:
             self.s.say(f"{safe(member.name)} gets no questions (not an active physician).")

@@ -19,7 +19,7 @@ from bot.chat import ActionEvent, Form, IncomingMessage, MessageRef, Outcome, Ou
 from bot.review.calendar import CONSOLE_MARKETING_CHANNEL
 from bot.scheduler import run_due
 from bot.services import Services
-from bot.store import Person
+from bot.store import Person, Prompt, PromptStatus
 from bot.weekly.inbound import handle_action, handle_message
 from bot.weekly.prompts import next_delivery
 from handlers.console.chat import ConsoleChat, StoredMessage, dm_channel, email_of_channel
@@ -379,6 +379,14 @@ class ConsoleSession:
             if person is None or not person.receives_questions:
                 return None
             return next_delivery(session, person, self.now)
+
+    def open_question_week(self, member: Member) -> str | None:
+        """The week of a question already sent and still open: `:next` must not jump past it
+        (that would expire the very question the user is about to answer)."""
+        with self.services.db.transaction() as session:
+            return session.scalar(select(Prompt.week).join(Person, Prompt.person_id == Person.id).where(
+                Person.email == member.email, Prompt.status == PromptStatus.SENT,
+                Prompt.expires_at > self.now).limit(1))
 
     def local_now(self, member: Member) -> str:
         local = self.now.astimezone(ZoneInfo(member.timezone))

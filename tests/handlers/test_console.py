@@ -618,3 +618,14 @@ def test_a_late_answer_counts_and_the_expired_question_lost_its_buttons(console_
     with console_services.db.transaction() as session:
         statuses = session.scalars(select(Prompt.status).order_by(Prompt.id)).all()
     assert statuses[0] == PromptStatus.ANSWERED  # last week's question, not this week's
+
+
+def test_next_does_not_jump_past_an_open_question(console_services):
+    add_person(console_services.db, "lee@example.org", "Dr. Amy Lee")
+    seed_questions(console_services.db)
+
+    out = drive(console_services, ":as lee", ":next", ":next", "They ask about salt, mostly.")
+
+    second = out.split("Clock moved to", 1)[1]
+    assert "already has this week's question (2026-W49) open" in second
+    assert "Clock moved to" not in second and "Thank you!" in second  # the answer went to the open question
