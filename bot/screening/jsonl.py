@@ -50,5 +50,8 @@ def screen_jsonl(lines: Iterable[str], out: TextIO, screener: Screener) -> int:
         record_id, text = parsed
         verdict = screener.screen(text)
         findings = [{"kind": f.kind, "start": f.start, "end": f.end} for f in verdict.findings]
-        out.write(json.dumps({"id": record_id, "verdict": verdict.verdict, "findings": findings}) + "\n")
+        result = {"id": record_id, "verdict": verdict.verdict, "findings": findings}
+        if record_id is None:  # no id to match the verdict by: the input line number does instead
+            result["line"] = number
+        out.write(json.dumps(result) + "\n")
     return invalid

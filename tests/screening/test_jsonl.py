@@ -29,6 +29,13 @@ def test_valid_lines_get_verdicts_and_spans() -> None:
     assert rows[2]["id"] == 3 and rows[2]["verdict"] == "warn"
 
 
+def test_a_line_without_id_is_matched_by_its_line_number() -> None:
+    invalid, rows = _run(["", json.dumps({"text": "Her MRN is 00482913."})])
+    assert invalid == 0
+    assert rows == [{"id": None, "verdict": "block", "findings": [{"kind": "mrn", "start": 11, "end": 19}],
+                     "line": 2}]
+
+
 def test_invalid_lines_are_reported_and_the_rest_screened() -> None:
     lines = [
         "{not json",
