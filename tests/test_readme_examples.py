@@ -52,6 +52,7 @@ import subprocess
 import time
 import urllib.error
 import urllib.request
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -337,10 +338,14 @@ def run_server(run: Invocation, env: dict[str, str], cwd: Path, port: int) -> su
     return subprocess.CompletedProcess(process.args, process.returncode, stdout, stderr)
 
 
-@pytest.mark.parametrize("run,example", PLANNED, ids=[run.line for run, _ in PLANNED])
-def test_the_example_runs_as_written(run: Invocation, example: Example, workdir, base_env):  # noqa: F811
-    folder, port = workdir
-    env = dict(base_env, **run.env)
+@dataclass
+class Outcome:
+    result: subprocess.CompletedProcess
+    written: dict[str, int]  # file → size, for the files the example writes
+
+
+def execute(run: Invocation, folder: Path, port: int, environment: dict[str, str]) -> Outcome:
+    env = dict(environment, **run.env)
     if run.command[:1] == ["teams"] or SERVES & set(run.command[:1]):
         env.update(TEAMS_CREDENTIALS)
     for written in run.writes:
@@ -359,11 +364,37 @@ def test_the_example_runs_as_written(run: Invocation, example: Example, workdir,
                 stdin.close()
         if run.stdout:
             (folder / run.stdout).write_text(result.stdout, encoding="utf-8")
+    sizes = {name: (folder / name).stat().st_size if (folder / name).is_file() else 0 for name in run.writes}
+    return Outcome(result, sizes)
+
+
+def independent(run: Invocation) -> bool:
+    """May run beside the others: it does not serve, take something away, or write a file
+    another example writes too."""
+    return not (SERVES & set(run.command[:1]) or TAKES_AWAY & set(run.command) or run.writes)
+
+
+@pytest.fixture(scope="module")
+def outcomes(workdir, base_env):  # noqa: F811
+    """The independent examples, three at a time: each is a Python start-up (imports are most
+    of its time), and SQLite serialises their few writes."""
+    folder, port = workdir
+    with ThreadPoolExecutor(max_workers=3) as pool:
+        futures = {run.line: pool.submit(execute, run, folder, port, base_env)
+                   for run, _ in PLANNED if independent(run)}
+    return {line: future.result() for line, future in futures.items()}
+
+
+@pytest.mark.parametrize("run,example", PLANNED, ids=[run.line for run, _ in PLANNED])
+def test_the_example_runs_as_written(run: Invocation, example: Example, workdir, outcomes, base_env):  # noqa: F811
+    folder, port = workdir
+    outcome = outcomes.get(run.line) or execute(run, folder, port, base_env)
+    result = outcome.result
     where = f"`{run.line}` (from `{example.template}` in {', '.join(example.sources)})"
     assert result.returncode == 0, f"{where} exited {result.returncode}:\n{result.stdout}\n{result.stderr}"
     assert "Traceback" not in result.stderr, f"{where}:\n{result.stderr}"
-    for written in run.writes:
-        assert (folder / written).is_file() and (folder / written).stat().st_size, f"{where} wrote no {written}"
+    for written, size in outcome.written.items():
+        assert size, f"{where} wrote nothing to {written}"
     assert result.stdout.strip() or result.stderr.strip() or run.writes, f"{where} printed nothing"
 
 
