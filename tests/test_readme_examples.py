@@ -375,13 +375,15 @@ def independent(run: Invocation) -> bool:
 
 
 @pytest.fixture(scope="module")
-def outcomes(workdir, base_env):  # noqa: F811
-    """The independent examples, three at a time: each is a Python start-up (imports are most
-    of its time), and SQLite serialises their few writes."""
+def outcomes(request, workdir, base_env):  # noqa: F811
+    """The independent examples selected in this session, three at a time: each is a Python
+    start-up (imports are most of its time), and SQLite serialises their few writes."""
     folder, port = workdir
+    selected = {item.callspec.params["run"].line for item in request.session.items
+                if "run" in getattr(getattr(item, "callspec", None), "params", {})}
     with ThreadPoolExecutor(max_workers=3) as pool:
         futures = {run.line: pool.submit(execute, run, folder, port, base_env)
-                   for run, _ in PLANNED if independent(run)}
+                   for run, _ in PLANNED if independent(run) and run.line in selected}
     return {line: future.result() for line, future in futures.items()}
 
 
@@ -474,3 +476,28 @@ def check_reference(span: str) -> None:
 @pytest.mark.parametrize("source,span", references(), ids=[f"{s}: {r}" for s, r in references()])
 def test_a_reference_names_what_the_cli_has(source, span):
     check_reference(span)
+
+
+def help_examples() -> list[tuple[str, str]]:
+    """The `examples:` of `rounds --help` and of every subcommand's --help."""
+    found, parsers = [], [build_parser()]
+    while parsers:
+        parser = parsers.pop(0)
+        parsers += [p for name, p in subparsers_of(parser).items()]
+        for line in (parser.epilog or "").splitlines()[1:]:
+            line = re.split(r"\s{2,}", line.strip())[0]  # an example, then what it does
+            if COMMAND.match(line):
+                found.append((parser.prog, line))
+    return found
+
+
+HELP_EXAMPLES = help_examples()
+
+
+@pytest.mark.parametrize("prog,line", HELP_EXAMPLES, ids=[f"{p}: {line}" for p, line in HELP_EXAMPLES])
+def test_a_help_example_names_what_the_cli_has(prog, line):
+    check_reference(line)
+
+
+def test_every_command_shows_help_examples():
+    assert len({prog for prog, _ in HELP_EXAMPLES}) >= 20
