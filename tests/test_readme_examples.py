@@ -368,23 +368,32 @@ def execute(run: Invocation, folder: Path, port: int, environment: dict[str, str
     return Outcome(result, sizes)
 
 
-def independent(run: Invocation) -> bool:
-    """May run beside the others: it does not serve, take something away, or write a file
-    another example writes too."""
-    return not (SERVES & set(run.command[:1]) or TAKES_AWAY & set(run.command) or run.writes)
+def pooled(run: Invocation) -> bool:
+    """May run beside the others: it neither serves (one port) nor takes something away."""
+    return not (SERVES & set(run.command[:1]) or TAKES_AWAY & set(run.command))
+
+
+def execute_in_turn(runs: list[Invocation], folder: Path, port: int, environment: dict[str, str]) -> list[Outcome]:
+    return [execute(run, folder, port, environment) for run in runs]
 
 
 @pytest.fixture(scope="module")
 def outcomes(request, workdir, base_env):  # noqa: F811
-    """The independent examples selected in this session, three at a time: each is a Python
-    start-up (imports are most of its time), and SQLite serialises their few writes."""
+    """The pooled examples selected in this session, three at a time: each is a Python start-up
+    (imports are most of its time), and SQLite serialises their few writes. The examples that
+    write files (`--output`, `--chart`, `> FILE`; several write weeks.png) run one after the
+    other in one of those three, so each one's file is checked before the next replaces it."""
     folder, port = workdir
     selected = {item.callspec.params["run"].line for item in request.session.items
                 if "run" in getattr(getattr(item, "callspec", None), "params", {})}
+    runs = [run for run, _ in PLANNED if pooled(run) and run.line in selected]
+    writers = [run for run in runs if run.writes]
     with ThreadPoolExecutor(max_workers=3) as pool:
-        futures = {run.line: pool.submit(execute, run, folder, port, base_env)
-                   for run, _ in PLANNED if independent(run) and run.line in selected}
-    return {line: future.result() for line, future in futures.items()}
+        chain = pool.submit(execute_in_turn, writers, folder, port, base_env)
+        futures = {run.line: pool.submit(execute, run, folder, port, base_env) for run in runs if not run.writes}
+        done = {line: future.result() for line, future in futures.items()}
+        done.update(zip([run.line for run in writers], chain.result(), strict=True))
+    return done
 
 
 @pytest.mark.parametrize("run,example", PLANNED, ids=[run.line for run, _ in PLANNED])
