@@ -72,7 +72,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                  "  rounds calendar export --format csv --week 2026-W49 > week49.csv\n"
                  "  rounds calendar export --format hootsuite --all --channel facebook --output fb.csv")
     exporter.add_argument("--format", required=True, choices=("ics", "csv", "hootsuite", "html"),
-                          help="ics, csv or hootsuite")
+                          help="ics, csv, hootsuite (one --channel) or html")
     _add_week(exporter, default=argparse.SUPPRESS)  # `rounds calendar --week W export` works too
     exporter.add_argument("--all", action="store_true", help="every upcoming post instead of one week")
     exporter.add_argument("--channel", action="append", metavar="CHANNEL",
