@@ -84,3 +84,27 @@ def test_a_thread_writing_in_a_loop_does_not_starve_another(tmp_path):
     # Taking turns, each write waits for at most one batch (0.1 s); without, up to many seconds.
     assert max(waits) < 1.0, waits
     assert batches[0] >= 3, "the queueing thread kept writing meanwhile"
+
+
+def test_head_revision_is_alembics_head():
+    from alembic.config import Config as AlembicConfig
+    from alembic.script import ScriptDirectory
+
+    from bot.store.db import head_revision, migrations_dir
+
+    config = AlembicConfig()
+    config.set_main_option("script_location", str(migrations_dir()))
+    assert head_revision() == ScriptDirectory.from_config(config).get_current_head()
+
+
+def test_a_database_already_migrated_starts_without_loading_alembic(tmp_path):
+    """Every CLI command migrates first; once the database is current that costs no alembic import."""
+    import subprocess
+    import sys
+
+    url = f"sqlite:///{tmp_path / 'current.db'}"
+    probe = ("import sys; from bot.store import upgrade; upgrade(sys.argv[1]); "
+             "print('alembic' in sys.modules)")
+    first = subprocess.run([sys.executable, "-c", probe, url], capture_output=True, text=True, check=True)
+    again = subprocess.run([sys.executable, "-c", probe, url], capture_output=True, text=True, check=True)
+    assert (first.stdout.strip(), again.stdout.strip()) == ("True", "False")

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager, nullcontext
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 
@@ -105,8 +107,41 @@ def migrations_dir() -> Path:
     raise FileNotFoundError("Rounds' migrations folder is missing from this installation")
 
 
+_REVISION = re.compile(r"^(down_revision|revision)\s*=\s*['\"]([^'\"]+)['\"]", re.MULTILINE)
+
+
+def head_revision() -> str | None:
+    """The newest migration, read from the scripts' `revision` / `down_revision` lines (the one
+    no other script builds on); None if that is not a single linear head."""
+    revisions, parents = set(), set()
+    for script in (migrations_dir() / "versions").glob("*.py"):
+        for key, value in _REVISION.findall(script.read_text("utf-8")):
+            (revisions if key == "revision" else parents).add(value)
+    heads = revisions - parents
+    return heads.pop() if len(heads) == 1 else None
+
+
+def at_head(url: str) -> bool:
+    """Whether the database already carries the newest migration: then every command can skip
+    loading alembic, which costs about a second at each start."""
+    head = head_revision()
+    if head is None:
+        return False
+    engine = create_engine(url)
+    try:
+        with engine.connect() as connection:
+            versions = connection.execute(text("SELECT version_num FROM alembic_version")).scalars().all()
+    except DBAPIError:  # no such table yet (a new database), or it cannot be read: let alembic decide
+        return False
+    finally:
+        engine.dispose()
+    return versions == [head]
+
+
 def upgrade(url: str, revision: str = "head") -> None:
     """Apply migrations up to `revision` (what `rounds db upgrade` and start-up run)."""
+    if revision == "head" and at_head(url):
+        return
     from alembic import command
     from alembic.config import Config as AlembicConfig
 
