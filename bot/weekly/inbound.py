@@ -143,7 +143,7 @@ def handle_message(services, message: IncomingMessage, now: datetime) -> Outcome
                                        open_question=_open_prompt(session, person, now, timedelta()) is not None,
                                        next_time=describe_next_question(person, now)))
         if command in HELP_WORDS:
-            return outcome.say(_render(services, "help") + "\n\n" + words.HELP)
+            return outcome.say(words.help_text(services, person))
         if is_check_message(person, text):  # staff checking a reply to a patient: screened, never stored
             return check_message(services, session, text, outcome)
         typed = words.parse(text)
@@ -166,10 +166,10 @@ def _staff_message(services, session, person, message, text, now, outcome) -> Ou
     if is_check_message(person, text):  # a reply to a patient to check: screened, never stored
         return check_message(services, session, text, outcome)
     typed = words.parse(text)
-    if typed is not None and typed.word not in ("check", "help", "ask"):
-        outcome.replies.extend(words.run(services, session, person, typed, now).replies)
+    if typed is not None and typed.word != "check" and not message.edited:  # help and the question
+        outcome.replies.extend(words.run(services, session, person, typed, now).replies)  # words follow roles
         return outcome
-    return outcome if message.edited else outcome.say(_render(services, "staff_help", roles=person.role_set))
+    return outcome if message.edited else outcome.say(words.staff_text(services, person))
 
 
 def _too_long(services, outcome: Outcome, length: int) -> Outcome:
