@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from types import SimpleNamespace
 
 from sqlalchemy import select
 
 from bot.chat import MessageRef, OutgoingMessage
 from bot.review import held_notices
-from bot.store import OutboxMessage, OutboxStatus
+from bot.scheduler import run_due
+from bot.store import Answer, AnswerStatus, OutboxMessage, OutboxStatus, Prompt
 from tests.conftest import utc
+from tests.test_weekly_question import add_person, add_questions
 
 NOW = utc(2026, 11, 24, 15)
+LATE = timedelta(days=7)
 
 
 def test_a_notice_retired_before_its_place_is_known_is_updated_once_it_is(services):
@@ -40,3 +44,32 @@ def test_notices_of_other_platforms_are_queued_not_returned(services):
         assert held_notices.retire(session, 8, held_notices.CLOSED, NOW, here="slack") == []
         [update] = session.scalars(select(OutboxMessage).where(OutboxMessage.recipient_kind == "update")).all()
         assert update.platform == "teams" and update.recipient == "a:chat msg-1"
+
+
+def test_the_tick_sweep_retires_notices_a_change_left_behind(services):
+    """A safety net: a notice still live although its answer moved on is retired by the sweep,
+    and every live notice when its question stops taking answers."""
+    add_questions(services, 1)
+    add_person(services)
+    run_due(services, utc(2026, 11, 24, 14))
+    with services.db.transaction() as session:
+        prompt = session.scalars(select(Prompt)).one()
+        closes = prompt.expires_at + LATE
+        answer = Answer(prompt_id=prompt.id, person_id=prompt.person_id, text="x", status=AnswerStatus.HELD,
+                        version=2, created_at=NOW, updated_at=NOW)
+        session.add(answer)
+        session.flush()
+        for version in (1, 2):
+            key = held_notices.record_notice(session, platform="console", user_id="lee@example.org",
+                                             answer=SimpleNamespace(id=answer.id, version=version), now=NOW)
+            held_notices.record_place(session, key, MessageRef("D1", f"10{version}.1"), NOW)
+    assert held_notices.retire_closed(services.db, LATE, NOW) == 1  # version 1: outdated
+    assert held_notices.retire_closed(services.db, LATE, NOW) == 0
+    assert held_notices.retire_closed(services.db, LATE, closes - timedelta(minutes=1)) == 0
+    assert held_notices.retire_closed(services.db, LATE, closes) == 1  # version 2: the question closed
+    with services.db.transaction() as session:
+        updates = session.scalars(select(OutboxMessage).where(OutboxMessage.recipient_kind == "update")
+                                  .order_by(OutboxMessage.id)).all()
+        assert [u.recipient for u in updates] == ["D1 101.1", "D1 102.1"]
+        texts = [OutgoingMessage.from_json(u.payload).text for u in updates]
+    assert held_notices.NEW_VERSION in texts[0] and held_notices.CLOSED in texts[1]

@@ -118,10 +118,10 @@ def retire_closed(db, late: timedelta, now: datetime) -> int:
             answer = session.get(Answer, answer_id)
             if answer is None or answer.prompt.expires_at + late <= now:
                 retire(session, answer_id, CLOSED, now)
-            elif answer.status not in HOLDING:
-                retire(session, answer_id, OVERRIDDEN, now)
             elif min(versions) < answer.version:
                 retire(session, answer_id, NEW_VERSION, now, before_version=answer.version)
+            elif answer.status not in HOLDING:
+                retire(session, answer_id, OVERRIDDEN, now)
             else:
                 continue
             retired += 1
