@@ -203,6 +203,9 @@ class Reply:
     text: str
     replace_original: MessageRef | None = None  # update the clicked message to this text
     buttons: tuple[Button, ...] = ()
+    # A reply the core may have to change later (a held notice): the adapter reports where it
+    # posted it with `bot.weekly.inbound.record_reply(services, key, ref)`.
+    key: str = ""
 
     def as_message(self) -> OutgoingMessage:
         return OutgoingMessage(text=self.text, buttons=self.buttons)
@@ -217,8 +220,8 @@ class Outcome:
     updates: list[tuple[MessageRef, OutgoingMessage]] = field(default_factory=list)  # for everyone
 
     def say(self, text: str, replace_original: MessageRef | None = None,
-            buttons: tuple[Button, ...] = ()) -> Outcome:
-        self.replies.append(Reply(text, replace_original, buttons))
+            buttons: tuple[Button, ...] = (), key: str = "") -> Outcome:
+        self.replies.append(Reply(text, replace_original, buttons, key))
         return self
 
 

@@ -16,6 +16,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import and_, delete, exists, func, or_, select
 
 from bot import audit
+from bot.review import held_notices
 from bot.store import Answer, AnswerPart, AuditEvent, Draft, ReviewStatus
 
 PURGED = "purged"
@@ -87,6 +88,7 @@ def purge_answers(db, older_than_days: int, now: datetime, dry_run: bool = False
                              status=answer.status, parts_deleted=answer_parts, drafts_deleted=answer_drafts)
                 answer.text = ""
                 answer.advice_suggestion = ""
+                held_notices.retire(session, answer.id, held_notices.PURGED, now)
                 answer.updated_at = now
             session.execute(delete(AnswerPart).where(AnswerPart.answer_id.in_(ids)))
             session.execute(delete(Draft).where(Draft.answer_id.in_(ids), unslotted))

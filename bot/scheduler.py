@@ -9,13 +9,14 @@ from __future__ import annotations
 import logging
 import threading
 from dataclasses import dataclass, fields
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from bot.inbox.schedule import run_inbox
 from bot.metrics.digest import send_weekly_digest
 from bot.outbox import deliver_due
 from bot.policy import send_policy_requests
 from bot.review.calendar import send_planning_message
+from bot.review.held_notices import retire_closed
 from bot.review.reminders import run_reviews
 from bot.weekly.prompts import (
     PromptReport,
@@ -76,6 +77,8 @@ def run_due(services, now: datetime) -> TickReport:
     deliverer.start()
     try:
         expire_prompts(services, now, prompts)
+        # Held notices of answers whose question no longer takes replies lose their button.
+        retire_closed(services.db, timedelta(days=services.config.prompts.late_answer_days), now)
         # Questions already scheduled go first, so at 09:00 the fan-out starts sending at once
         # rather than after the whole roster's week has been checked; rows that scheduling
         # creates already due (a first tick, a catch-up) are queued batch by batch.

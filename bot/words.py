@@ -36,6 +36,13 @@ Rounds words (type them here, or after /rounds):
   check <text>            check a reply to a patient review before you post it
   help                    this list"""
 
+STAFF_WORDS = (  # (line, roles that may use it): the words for people who get no weekly question
+    ("  replies                 the inbox reply templates", None),
+    ("  check <text>            check a reply to a patient review before you post it", {"staff", "lead"}),
+    ("  help                    this list", None),
+)
+QUESTION_WORDS = frozenset({"status", "ask", "pause", "resume", "settings"})  # only physicians get questions
+
 PAUSE_WEEKS = re.compile(r"^pause\s+(?:for\s+)?(\d+)\s*w(?:ee)?(?:ks?)?$")
 PAUSE_UNTIL = re.compile(r"^pause\s+until\s+(\d{4}-\d{2}-\d{2})$")
 PAUSE_HINT = "Pause for 1 to 12 weeks, e.g. “pause 2w”, or until a date: “pause until 2027-01-04”."
@@ -91,14 +98,35 @@ def _unclear(text: str) -> Command:
 
 
 def run(services, session: Session, person: Person, command: Command, now: datetime) -> Outcome:
-    """Carry out one command for `person` inside the caller's transaction."""
+    """Carry out one command for `person` inside the caller's transaction.
+
+    Someone who gets no weekly question (staff, approvers, leads who are not physicians) is never
+    told about one: the question words answer them with what Rounds does for them.
+    """
+    if not person.is_physician and command.word in QUESTION_WORDS:
+        return Outcome().say(staff_text(services, person))
     handler = {"help": _help, "status": _status, "pause": _pause, "resume": _resume, "ask": _ask,
                "settings": _settings, "replies": _replies, "check": _check}[command.word]
     return handler(services, session, person, command, now)
 
 
 def _help(services, session, person, command, now) -> Outcome:
-    return Outcome().say(HELP)
+    return Outcome().say(help_text(services, person))
+
+
+def help_text(services, person: Person) -> str:
+    """Help that follows the person's roles: physicians get the weekly question's words, everyone
+    else what Rounds does for them and their own words."""
+    if person.is_physician:
+        return services.templates.render("messages/help.txt.j2") + "\n\n" + HELP
+    roles = person.role_set
+    words = [line for line, only in STAFF_WORDS if only is None or roles & only]
+    return staff_text(services, person) + "\n\n" + HELP.splitlines()[0] + "\n" + "\n".join(words)
+
+
+def staff_text(services, person: Person) -> str:
+    """What Rounds is for someone who gets no weekly question, by their roles."""
+    return services.templates.render("messages/staff_help.txt.j2", roles=person.role_set)
 
 
 def _status(services, session, person, command, now) -> Outcome:

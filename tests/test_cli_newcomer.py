@@ -25,6 +25,28 @@ def test_roster_list_shows_no_weekday_or_time_for_staff(cli):  # noqa: F811
     assert not re.search(r"\b(Mon|Tue|Wed|Thu|Fri|Sat|Sun)\b", staff) and "09:00" not in staff
 
 
+def test_roster_list_and_its_csv_show_no_day_or_time_for_staff_even_if_the_import_had_one(cli, tmp_path):  # noqa: F811
+    roster = tmp_path / "roster.csv"
+    roster.write_text("name,email,role,specialty,timezone,weekday,time,slack_user_id\n"
+                      "Dr. Ana Lee,ana.lee@example.org,physician,cardiology,America/New_York,wednesday,08:30,U0ANA\n"
+                      "Pat Reyes,pat.reyes@example.org,staff,,America/New_York,wednesday,08:30,U0PAT\n"
+                      "Lou Chen,lou.chen@example.org,approver;lead,,America/Chicago,friday,10:15,U0LOU\n")
+    cli("roster", "import", str(roster))
+    lines = cli("roster", "list").stdout.splitlines()
+    for email in ("pat.reyes@example.org", "lou.chen@example.org"):
+        line = next(line for line in lines if email in line)
+        assert not re.search(r"\b(Mon|Tue|Wed|Thu|Fri|Sat|Sun)\b", line) and not re.search(r"\d\d:\d\d", line)
+    assert re.search(r"Wed\s+08:30", next(line for line in lines if "ana.lee@example.org" in line))
+    exported = cli("roster", "list", "--csv").stdout
+    rows = {row.split(",")[1]: row.split(",") for row in exported.splitlines()[1:]}
+    assert rows["pat.reyes@example.org"][5:7] == ["", ""] and rows["lou.chen@example.org"][5:7] == ["", ""]
+    assert rows["ana.lee@example.org"][5:7] == ["wednesday", "08:30"]
+    backup = tmp_path / "backup.csv"
+    backup.write_text(exported)
+    cli("roster", "import", str(backup))  # the export imports as it is, changing nothing
+    assert cli("roster", "list", "--csv").stdout == exported
+
+
 def test_a_closed_pipe_ends_a_command_quietly(tmp_path, database_url, base_env):  # noqa: F811
     config = write_config(tmp_path, database_url)
     services = build_services(make_config(database_url))

@@ -118,9 +118,10 @@ def list_command(ctx: Context) -> int:
             writer = csv.writer(ctx.stdout, lineterminator="\n")
             writer.writerow(["name", "email", "role", "specialty", "timezone", "weekday", "time",
                              "slack_user_id", "teams_user_id"])
-            for p in people:
+            for p in people:  # staff: empty day and time, which an import of this file keeps as they are
                 writer.writerow([p.name, p.email, p.roles, p.specialty, p.timezone,
-                                 weekday_name(p.weekday).lower(), p.local_time, p.slack_user_id or "",
+                                 weekday_name(p.weekday).lower() if p.is_physician else "",
+                                 p.local_time if p.is_physician else "", p.slack_user_id or "",
                                  p.teams_user_id or ""])
             return 0
         # Only physicians get questions: a weekday and time shown for staff would promise one.

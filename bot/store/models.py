@@ -58,6 +58,10 @@ class OutboxStatus:
     SENDING = "sending"  # claimed by a worker; may or may not have reached the platform
     SENT = "sent"
     FAILED = "failed"  # refused for good; reported, never retried
+    # A private reply the adapter posted right away (a held notice), recorded so a later change
+    # can edit it: never claimed by delivery; `sent_ts` is set once the adapter reports it.
+    REPLIED = "replied"
+    SUPERSEDED = "superseded"  # such a reply, since replaced by an update saying why
 
 
 class Person(Base):
@@ -207,6 +211,7 @@ class OutboxMessage(Base):
     key: Mapped[str] = mapped_column(String(200), unique=True)
     platform: Mapped[str] = mapped_column(String(16))
     # "user" (a DM) | "channel" | "update" (edit a sent message: recipient is "channel ts")
+    # | "reply" (a private reply the adapter posted itself: recipient is the user id)
     recipient_kind: Mapped[str] = mapped_column(String(8))
     recipient: Mapped[str] = mapped_column(String(500))  # a user or channel id, or a webhook URL
     payload: Mapped[str] = mapped_column(Text)  # OutgoingMessage JSON

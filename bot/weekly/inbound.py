@@ -10,7 +10,8 @@ then works on bounded text. A longer answer gets a private reply and is not proc
 
 Each change of an answer's text bumps its version and is screened again; if its card is out
 for review, the card is brought to the new version (or withdrawn while the answer is held) in
-the same transaction. After a final decision (approved, rejected) the answer no longer changes.
+the same transaction, and earlier held notices of the answer lose their "It's fine" button
+(`bot.review.held_notices`). After a final decision (approved, rejected) the answer no longer changes.
 """
 
 from __future__ import annotations
@@ -24,13 +25,13 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from bot import audit, policy, weeks, words
-from bot.chat import ActionEvent, IncomingMessage, Outcome, parse_ref, small_number
+from bot.chat import ActionEvent, IncomingMessage, MessageRef, Outcome, parse_ref, small_number
 from bot.home.actions import ACTIONS as HOME_ACTIONS
 from bot.inbox import messages as inbox_messages
 from bot.inbox.actions import check_message, handle_inbox_action, is_check_message
 from bot.outbox import insert_ignoring_duplicates
 from bot.people import person_for_platform_user
-from bot.review import compliance
+from bot.review import compliance, held_notices
 from bot.review.approvals import CARD_ACTIONS, PHYSICIAN_ACTIONS
 from bot.review.cards import current_card
 from bot.store import (
@@ -142,7 +143,7 @@ def handle_message(services, message: IncomingMessage, now: datetime) -> Outcome
                                        open_question=_open_prompt(session, person, now, timedelta()) is not None,
                                        next_time=describe_next_question(person, now)))
         if command in HELP_WORDS:
-            return outcome.say(_render(services, "help") + "\n\n" + words.HELP)
+            return outcome.say(words.help_text(services, person))
         if is_check_message(person, text):  # staff checking a reply to a patient: screened, never stored
             return check_message(services, session, text, outcome)
         typed = words.parse(text)
@@ -165,10 +166,10 @@ def _staff_message(services, session, person, message, text, now, outcome) -> Ou
     if is_check_message(person, text):  # a reply to a patient to check: screened, never stored
         return check_message(services, session, text, outcome)
     typed = words.parse(text)
-    if typed is not None and typed.word not in ("check", "help", "ask"):
-        outcome.replies.extend(words.run(services, session, person, typed, now).replies)
+    if typed is not None and typed.word != "check" and not message.edited:  # help and the question
+        outcome.replies.extend(words.run(services, session, person, typed, now).replies)  # words follow roles
         return outcome
-    return outcome if message.edited else outcome.say(_render(services, "staff_help", roles=person.role_set))
+    return outcome if message.edited else outcome.say(words.staff_text(services, person))
 
 
 def _too_long(services, outcome: Outcome, length: int) -> Outcome:
@@ -182,6 +183,8 @@ def _add_to_answer(services, session, person, prompt, message, text, now, outcom
                              .execution_options(populate_existing=True)).first()
     if answer is not None and answer.status == AnswerStatus.AWAITING_REASON:
         compliance.override(services, session, answer, person, text.splitlines()[0][:300], now)
+        outcome.updates.extend(held_notices.retire(session, answer.id, held_notices.OVERRIDDEN, now,
+                                                   here=message.platform))
         return outcome.say(_render(services, "overridden"))
     if answer is not None and answer.review_status in FINAL:
         return outcome.say(_render(services, "answer_decided"))
@@ -206,17 +209,19 @@ def _add_to_answer(services, session, person, prompt, message, text, now, outcom
     if prompt.status != PromptStatus.ANSWERED:
         prompt.status, prompt.answered_at = PromptStatus.ANSWERED, now
         outcome.updates.extend(closed_messages(session, prompt, "✓ Answered. Thank you!"))
-    return _screen_and_reply(services, session, person, answer, now, outcome,
+    return _screen_and_reply(services, session, person, answer, message, now, outcome,
                              "thanks" if first else "revised" if revising else "extended")
 
 
-def _screen_and_reply(services, session, person, answer, now, outcome, clean_reply: str) -> Outcome:
+def _screen_and_reply(services, session, person, answer, message, now, outcome, clean_reply: str) -> Outcome:
     """Nobody else sees an answer before the guard: held answers get a private explanation.
 
     An answer out for review keeps its card in step: the card shows the new version (screened
     again) or, while the answer is held, says it was withdrawn and leaves review until the
     answer is ready again (then a new card follows).
     """
+    outcome.updates.extend(held_notices.retire(session, answer.id, held_notices.NEW_VERSION, now,
+                                               before_version=answer.version, here=message.platform))
     verdict = compliance.screen_answer(services, session, answer, person, now)
     if answer.review_status in IN_REVIEW:
         withdrawn = answer.status != AnswerStatus.READY
@@ -227,8 +232,17 @@ def _screen_and_reply(services, session, person, answer, now, outcome, clean_rep
         outcome.updates.extend(current_card(services, session, answer))
     if verdict.verdict == "block":
         held = compliance.held_message(services, answer, verdict)
-        return outcome.say(held.text, buttons=held.buttons)
+        key = held_notices.record_notice(session, platform=message.platform, user_id=message.user_id,
+                                         answer=answer, now=now)
+        return outcome.say(held.text, buttons=held.buttons, key=key)
     return outcome.say(_render(services, clean_reply, person=person))
+
+
+def record_reply(services, key: str, ref: MessageRef, now: datetime) -> None:
+    """Adapters: where a reply with a `key` (a held notice) was posted, so a later change can edit it."""
+    if key.startswith(held_notices.PREFIX):
+        with services.db.transaction() as session:
+            held_notices.record_place(session, key, ref, now)
 
 
 def _sent_back_answer(session: Session, person: Person) -> Answer | None:
@@ -246,7 +260,7 @@ def _revise_sent_back(services, session, person, answer, message, text, now, out
     _rebuild_answer_text(session, answer, now)
     answer.review_status, answer.override_reason, answer.overridden_at = None, None, None
     audit.record(session, subject="answer", subject_id=answer.id, action="revised", now=now, actor=person)
-    return _screen_and_reply(services, session, person, answer, now, outcome, "revised")
+    return _screen_and_reply(services, session, person, answer, message, now, outcome, "revised")
 
 
 def _rebuild_answer_text(session, answer: Answer, now: datetime) -> None:
@@ -279,7 +293,7 @@ def _apply_edit(services, session, person, message, text, now, outcome) -> Outco
     audit.record(session, subject="answer", subject_id=answer.id, action="edited", now=now, actor=person)
     if answer.status == AnswerStatus.AWAITING_REASON:
         answer.status = AnswerStatus.HELD  # the text changed under the pending override: screen again
-    return _screen_and_reply(services, session, person, answer, now, outcome, "edited")
+    return _screen_and_reply(services, session, person, answer, message, now, outcome, "edited")
 
 
 # --- buttons ----------------------------------------------------------------------------------

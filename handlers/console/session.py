@@ -20,7 +20,7 @@ from bot.review.calendar import CONSOLE_MARKETING_CHANNEL
 from bot.scheduler import run_due
 from bot.services import Services
 from bot.store import Person, Prompt, PromptStatus
-from bot.weekly.inbound import handle_action, handle_message
+from bot.weekly.inbound import handle_action, handle_message, record_reply
 from bot.weekly.prompts import next_delivery
 from handlers.console.chat import ConsoleChat, StoredMessage, dm_channel, email_of_channel
 from handlers.console.forms import FormPrompter
@@ -228,8 +228,10 @@ class ConsoleSession:
                 if updated is not None:
                     self.show(updated, note=" (updated)")
             else:
-                self.chat.send(channel, OutgoingMessage(text=reply.text, buttons=reply.buttons,
-                                                        thread_ts=thread_ts))
+                ref = self.chat.send(channel, OutgoingMessage(text=reply.text, buttons=reply.buttons,
+                                                              thread_ts=thread_ts))
+                if reply.key:  # a reply the core may change later (a held notice): say where it is
+                    record_reply(self.services, reply.key, ref, self.now)
             self.show_new()
         if outcome.form is not None:
             self.submit_form(outcome.form)

@@ -131,7 +131,7 @@ async def handle_event(services, body: dict[str, Any], client: AsyncWebClient,
     message = replace(message, text=decode(message.text, names))
     now = services.clock()
     outcome = await asyncio.to_thread(inbound.handle_message, services, message, now)
-    await send_replies(client, outcome, message.channel, message.user_id,
+    await send_replies(services, client, outcome, message.channel, message.user_id,
                        thread_ts=message.thread_ts)
     await send_updates(client, outcome)
     if event_key:
@@ -161,7 +161,7 @@ def register_actions(app: AsyncApp, services, home: HomePublisher) -> None:
         if outcome.form is not None:
             await open_form(client, outcome, body.get("trigger_id"))
         from_home = (body.get("view") or {}).get("type") == "home"
-        await send_replies(client, outcome, channel or action.user_id, action.user_id)
+        await send_replies(services, client, outcome, channel or action.user_id, action.user_id)
         await send_updates(client, outcome)
         if from_home:  # a control on the App Home: show the person the change
             await home.publish(client, action.user_id)
@@ -197,7 +197,7 @@ def register_views(app: AsyncApp, services) -> None:
         outcome = await asyncio.to_thread(inbound.handle_action, services, action,
                                           services.clock())
         channel = action.message.channel if action.message else action.user_id
-        await send_replies(client, outcome, channel, action.user_id)
+        await send_replies(services, client, outcome, channel, action.user_id)
         await send_updates(client, outcome)
 
 
@@ -225,7 +225,7 @@ def action_from_body(body: dict[str, Any]) -> ActionEvent | None:
 # --- replies and errors ---------------------------------------------------------------------
 
 
-async def send_replies(client: AsyncWebClient, outcome: Outcome, channel: str, user_id: str,
+async def send_replies(services, client: AsyncWebClient, outcome: Outcome, channel: str, user_id: str,
                        thread_ts: str | None = None) -> None:
     """Send the core's private replies: in the DM, or ephemeral anywhere else (escaped).
 
@@ -238,7 +238,11 @@ async def send_replies(client: AsyncWebClient, outcome: Outcome, channel: str, u
             await client.chat_update(channel=reply.replace_original.channel,
                                      ts=reply.replace_original.ts, **rendered)
         elif channel.startswith("D") or channel == user_id:
-            await client.chat_postMessage(channel=channel, thread_ts=thread_ts, **rendered)
+            posted = await client.chat_postMessage(channel=channel, thread_ts=thread_ts, **rendered)
+            if reply.key and posted.get("ts"):  # a reply the core may change later: say where it is
+                await asyncio.to_thread(inbound.record_reply, services, reply.key,
+                                        MessageRef(posted.get("channel") or channel, posted["ts"]),
+                                        services.clock())
         else:
             await client.chat_postEphemeral(channel=channel, user=user_id, thread_ts=thread_ts,
                                             **rendered)

@@ -176,10 +176,13 @@ class TeamsBot:
                 if clicked is not None and reply.replace_original == clicked:
                     shown = message_card(templates, reply.as_message())
             else:
-                await self._send_private(activity, message_activity(templates, reply.as_message()))
+                ref = await self._send_private(activity, message_activity(templates, reply.as_message()))
+                if reply.key and ref is not None and ref.ts:  # a reply the core may change later
+                    await asyncio.to_thread(inbound.record_reply, self.services, reply.key, ref,
+                                            self.services.clock())
         return shown
 
-    async def _send_private(self, activity: Activity, reply: Activity) -> None:
+    async def _send_private(self, activity: Activity, reply: Activity) -> MessageRef | None:
         """In a personal chat: there. In a channel (Teams has no ephemeral messages): the
         person's personal chat with Rounds if the app is installed for them, else the thread."""
         conversation = references.base_conversation_id(activity.conversation.id)
@@ -192,12 +195,12 @@ class TeamsBot:
             else:
                 thread = activity.conversation.id.split(";messageid=", 1)[-1] if ";messageid=" in \
                     activity.conversation.id else activity.reply_to_id
-        await self._safely(self.chat.send_activity_async(conversation, reply, thread_ts=thread), "reply")
+        return await self._safely(self.chat.send_activity_async(conversation, reply, thread_ts=thread), "reply")
 
-    async def _safely(self, coroutine, what: str) -> None:
-        """A reply that cannot be delivered is logged; the decision it reports stands."""
+    async def _safely(self, coroutine, what: str):
+        """A reply that cannot be delivered is logged (None); the decision it reports stands."""
         try:
-            await coroutine
+            return await coroutine
         except Exception as error:  # noqa: BLE001 - logged by type; the core's effect is committed
             logger.warning("teams %s failed: %s", what, type(error).__name__)
 

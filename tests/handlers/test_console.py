@@ -384,6 +384,17 @@ def test_held_answer_shows_its_fine_button_and_takes_a_reason(database_url):
     services.db.dispose()
 
 
+def test_a_revision_takes_it_s_fine_off_the_earlier_held_notice(console_services):
+    add_person(console_services.db, "lee@example.org", "Dr. Ana Lee")
+    seed_questions(console_services.db)
+    out = drive(console_services, ":as Ana", ":tick", "Mr. Caspian Thorley, MRN 5512903, asked about knees.",
+                "Patients ask whether knee pain always means arthritis. Often it does not.", ":quit")
+    held = last_number(r"#(\d+) Rounds:\n    I held your answer", out)
+    updated = out[out.index(f"#{held} Rounds (updated):"):]
+    notice = updated[:updated.index("\n#")] if "\n#" in updated else updated
+    assert "no longer used" in notice and "It's fine" not in notice and "5512903" not in notice
+
+
 # --- review in the #marketing channel ------------------------------------------------------------
 
 ANSWER = "They ask whether chest pain always means a heart attack. Usually it does not."

@@ -118,6 +118,22 @@ def test_phi_is_held_with_private_feedback_and_its_fine_asks_for_a_reason(teams,
         assert session.scalars(select(Answer)).one().status != AnswerStatus.HELD
 
 
+def test_a_revision_takes_it_s_fine_off_the_earlier_held_notice(teams, connector):
+    """The held notice's place is recorded: a clean revision updates it in place, without the button."""
+    question_card(teams, connector)
+    teams.clock.now = QUESTION_DUE + timedelta(hours=1)
+    post(teams, message(connector, PHI))
+    notice = connector.sent(LEE_CHAT)[-1]
+    assert "It's fine" in actions_of(card_of(notice))
+    teams.clock.now += timedelta(minutes=5)
+    post(teams, message(connector, ANSWER))
+    [update] = [c for c in connector.updated() if c.activity_id == notice.response_id]
+    assert update.conversation == LEE_CHAT
+    text = str(update.body)
+    assert "no longer used" in text and "It's fine" not in text
+    assert "Oyelaran" not in text and "4481290" not in text
+
+
 def test_text_arrives_as_plain_text(teams, connector):
     question_card(teams, connector)
     teams.clock.now = QUESTION_DUE + timedelta(hours=1)
