@@ -11,12 +11,17 @@ from __future__ import annotations
 
 import logging
 
+# Bolt warns "As you gave `client` as well, `token` will be unused" whenever SLACK_BOT_TOKEN is in
+# the environment: Rounds always builds its own client (retries, quiet logger) from that token.
+_NOISE = ("Unhandled request", "As you gave `client` as well")
+
 
 class NoBodies(logging.Filter):
-    """Drop DEBUG records (bodies) and Bolt's "Unhandled request" dump; keep the rest."""
+    """Drop DEBUG records (bodies), Bolt's "Unhandled request" dump and its warning about the
+    client Rounds always gives it; keep the rest."""
 
     def filter(self, record: logging.LogRecord) -> bool:
-        return record.levelno > logging.DEBUG and not str(record.msg).startswith("Unhandled request")
+        return record.levelno > logging.DEBUG and not str(record.msg).startswith(_NOISE)
 
 
 def quiet_logger(name: str) -> logging.Logger:

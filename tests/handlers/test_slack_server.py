@@ -72,3 +72,16 @@ def test_healthz_reports_a_broken_slack_connection(database_url, fake_slack):
     assert good == 200 and bad == 503
     assert body["ok"] is False and body["slack"] == {"ok": False, "error": "token_revoked"}
     services.db.dispose()
+
+
+def test_the_slack_app_starts_without_bolts_client_and_token_warning(database_url, fake_slack, monkeypatch, caplog):
+    """With SLACK_BOT_TOKEN in the environment (how admins configure it) Bolt warned at every start
+    that the token "will be unused": noise, since Rounds always gives Bolt its own client."""
+    from handlers.slack.app import create_slack_app
+
+    monkeypatch.setenv("SLACK_BOT_TOKEN", "xoxb-from-env")
+    services = build_services(make_config(database_url, slack=slack_settings(fake_slack)))
+    with caplog.at_level("INFO"):
+        create_slack_app(services)
+    assert not [r for r in caplog.records if "will be unused" in r.getMessage()]
+    services.db.dispose()
