@@ -148,6 +148,7 @@ class FormField:
     required: bool = True
     max_length: int | None = None
     options: tuple[tuple[str, str], ...] = ()  # (label, value): a pick-one field instead of text
+    hint: str = ""  # a short example under (Slack) or inside (Teams placeholder, console line) the input
 
 
 @dataclass(frozen=True)
@@ -160,6 +161,13 @@ class Form:
     value: str
     fields: tuple[FormField, ...]
     message: MessageRef | None = None  # the card the form is about, carried back on submit
+    # Plain text shown above the fields. Forms open only for the person who acted, so it may say
+    # what only they may see (a held answer's flagged excerpts); adapters never log it.
+    description: str = ""
+    # Wait to be asked for on a line-based platform (the console): the lines typed next stay chat
+    # messages until the person opens the form (`:form`). For a form next to a conversation that
+    # keeps meaning something else (the It's fine reason beside the answer a physician is writing).
+    on_request: bool = False
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from sqlalchemy import select
 from bot.chat import ActionEvent
 from bot.scheduler import run_due
 from bot.store import Answer, AnswerStatus, AuditEvent, Draft
+from bot.weekly.inbound import handle_action
 from tests.conftest import utc
 from tests.test_weekly_question import add_person, add_questions, say
 
@@ -79,23 +80,82 @@ def test_revised_answer_replaces_the_held_one(services):
     assert audit[-3:] == ["revised", "screened", "drafted"]
 
 
-def test_its_fine_with_a_reason_sends_on_with_badge_and_audit(services):
+def test_its_fine_opens_a_form_whose_reason_sends_on_with_badge_and_audit(services):
     setup_answerable(services)
     outcome = say(services, PHI_ANSWER, "1.1")
-    answer_id = outcome.replies[0].buttons[0].value
-    stranger = __import__("bot.weekly.inbound", fromlist=["handle_action"]).handle_action(
-        services, ActionEvent("console", "maria@example.org", "answer.override", answer_id), utc(2026, 11, 24, 15))
-    assert "isn't for you" in stranger.replies[0].text
-    from bot.weekly.inbound import handle_action
-    asked = handle_action(services, ActionEvent("console", "lee@example.org", "answer.override", answer_id),
+    value = outcome.replies[0].buttons[0].value
+    stranger = handle_action(services, ActionEvent("console", "maria@example.org", "answer.override", value),
+                             utc(2026, 11, 24, 15))
+    assert "isn't for you" in stranger.replies[0].text and stranger.form is None
+    asked = handle_action(services, ActionEvent("console", "lee@example.org", "answer.override", value),
                           utc(2026, 11, 24, 15))
-    assert "why is it fine" in asked.replies[0].text
-    done = say(services, "Mrs. Oyelaran is our practice manager, she agreed", "1.3")
+    form = asked.form
+    assert asked.replies == [] and form is not None and form.action == "answer.override.submit"
+    assert form.value == value and [f.name for f in form.fields] == ["reason"]
+    assert form.fields[0].label == "Why is it fine to share?" and form.fields[0].required and form.fields[0].hint
+    assert '"Mrs. Oyelaran"' in form.description, "the form, private to the physician, names the excerpts"
+    answer, _, _ = answer_row(services)
+    assert answer.status == AnswerStatus.HELD, "a tap alone changes nothing"
+    blank = handle_action(services, ActionEvent("console", "lee@example.org", form.action, form.value,
+                                                fields={"reason": "  "}), utc(2026, 11, 24, 15))
+    assert "still held" in blank.replies[0].text and answer_row(services)[0].status == AnswerStatus.HELD
+    done = handle_action(services, ActionEvent("console", "lee@example.org", form.action, form.value,
+                                               fields={"reason": "Mrs. Oyelaran is our practice manager, she agreed"}),
+                         utc(2026, 11, 24, 15))
     assert "goes to marketing with a warning" in done.replies[0].text
     answer, drafts, audit = answer_row(services)
     assert answer.status == AnswerStatus.READY and answer.override_reason.startswith("Mrs. Oyelaran is our")
     assert drafts
     assert audit[-2:] == ["overridden", "drafted"]
+
+
+def test_a_message_after_its_fine_is_answer_text_never_the_reason(services):
+    setup_answerable(services)
+    value = say(services, PHI_ANSWER, "1.1").replies[0].buttons[0].value
+    form = handle_action(services, ActionEvent("console", "lee@example.org", "answer.override", value),
+                         utc(2026, 11, 24, 15)).form
+    clean = "Patients often ask about knee pain; most of it improves with exercise."
+    outcome = say(services, clean, "1.2")
+    assert outcome.replies[0].text.startswith("Thanks, that looks good now")
+    answer, drafts, audit = answer_row(services)
+    assert answer.status == AnswerStatus.READY and answer.text == clean and answer.override_reason is None
+    assert drafts and all("Oyelaran" not in d.text for d in drafts)
+    assert audit[-3:] == ["revised", "screened", "drafted"]
+    # The form, about the held version, is refused now: it can't send the old text on.
+    late = handle_action(services, ActionEvent("console", "lee@example.org", form.action, form.value,
+                                               fields={"reason": "made up"}), utc(2026, 11, 24, 15))
+    assert "no longer held" in late.replies[0].text
+    answer, _, audit = answer_row(services)
+    assert answer.text == clean and answer.override_reason is None and "overridden" not in audit
+
+
+def test_a_form_about_an_outdated_held_version_is_refused(services):
+    setup_answerable(services)
+    value = say(services, PHI_ANSWER, "1.1").replies[0].buttons[0].value
+    form = handle_action(services, ActionEvent("console", "lee@example.org", "answer.override", value),
+                         utc(2026, 11, 24, 15)).form
+    say(services, "Mrs. Oyelaran asked me about knee pain.", "1.2")  # still held, a new version
+    late = handle_action(services, ActionEvent("console", "lee@example.org", form.action, form.value,
+                                               fields={"reason": "made up"}), utc(2026, 11, 24, 15))
+    assert "changed since then" in late.replies[0].text
+    answer, drafts, audit = answer_row(services)
+    assert answer.status == AnswerStatus.HELD and answer.override_reason is None and drafts == []
+    assert "overridden" not in audit
+
+
+def test_an_answer_left_awaiting_a_reason_counts_as_held(services):
+    """Rows from before the form: the next message is answer text, and It's fine opens the form."""
+    setup_answerable(services)
+    value = say(services, PHI_ANSWER, "1.1").replies[0].buttons[0].value
+    with services.db.transaction() as session:
+        session.scalars(select(Answer)).one().status = AnswerStatus.AWAITING_REASON
+    asked = handle_action(services, ActionEvent("console", "lee@example.org", "answer.override", value),
+                          utc(2026, 11, 24, 15))
+    assert asked.form is not None
+    outcome = say(services, "Patients often ask about knee pain; most of it improves with exercise.", "1.2")
+    assert outcome.replies[0].text.startswith("Thanks, that looks good now")
+    answer, _, audit = answer_row(services)
+    assert answer.status == AnswerStatus.READY and answer.override_reason is None and "overridden" not in audit
 
 
 def test_advice_warns_with_a_suggestion_but_does_not_block(services):

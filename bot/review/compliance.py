@@ -1,7 +1,9 @@
 """Screen every answer before anyone else sees it, then hold it or turn it into drafts.
 
 A blocked answer (possible PHI) stays between the physician and the bot: they revise it, or tap
-"It's fine" and give a one-line reason, which sends it on with a warning badge and an audit row.
+"It's fine", which opens a short form for the reason (`override_form`); submitting it sends the
+answer on with a warning badge and an audit row. The reason never comes from the chat: whatever
+the physician types in the conversation is answer text, screened again.
 Advice findings don't block: the drafts carry a warning and a suggested rewording. Flagged text
 is never logged; findings are stored as kinds and spans.
 """
@@ -15,7 +17,7 @@ from datetime import datetime
 from sqlalchemy import delete, func, select
 
 from bot import audit
-from bot.chat import Button, OutgoingMessage, versioned_value
+from bot.chat import Button, Form, FormField, MessageRef, OutgoingMessage, versioned_value
 from bot.config import PracticeConfig
 from bot.review.drafts import render_drafts
 from bot.screening import AllowList, Finding, Screener, Verdict, suggest_rewording
@@ -57,13 +59,40 @@ def findings_json(verdict: Verdict) -> str:
                        for f in verdict.findings])
 
 
+OVERRIDE = "answer.override"  # the held notice's It's fine button: opens `override_form`
+OVERRIDE_SUBMIT = "answer.override.submit"
+REASON_FIELD = "reason"
+REASON_LIMIT = 300
+
+
+def flagged_excerpts(answer: Answer, findings) -> list[dict[str, str]]:
+    """The PHI findings as {excerpt, reason}: for the physician's eyes only, never logged."""
+    return [{"excerpt": answer.text[f.start:f.end], "reason": f.reason}
+            for f in findings if f.category == "phi"]
+
+
 def held_message(services, answer: Answer, verdict: Verdict) -> OutgoingMessage:
     """Private to the physician: which parts were flagged and why, plus the way forward."""
-    flagged = [{"excerpt": answer.text[f.start:f.end], "reason": f.reason}
-               for f in verdict.findings if f.category == "phi"]
+    flagged = flagged_excerpts(answer, verdict.findings)
     text = services.templates.render("messages/held.txt.j2", flagged=flagged)
-    fine = Button("It's fine", "answer.override", versioned_value(answer.id, answer.version))
+    fine = Button("It's fine", OVERRIDE, versioned_value(answer.id, answer.version))
     return OutgoingMessage(text=text, buttons=(fine,))
+
+
+def override_form(services, answer: Answer, message: MessageRef | None) -> Form:
+    """It's fine: the reason is asked in a form, for this version of the answer only.
+
+    The form opens only for the physician who tapped, so its description names the flagged
+    excerpts (like the held notice itself). Its value is the version: a form about text that has
+    changed since is refused on submit.
+    """
+    flagged = flagged_excerpts(answer, stored_findings(answer))
+    description = services.templates.render("messages/override_form.txt.j2", flagged=flagged).strip()
+    reason = FormField(REASON_FIELD, "Why is it fine to share?", multiline=False, max_length=REASON_LIMIT,
+                       hint="e.g. the name is made up; the patient agreed in writing")
+    return Form(title="It's fine to share", submit_label="Send on", action=OVERRIDE_SUBMIT,
+                value=versioned_value(answer.id, answer.version), fields=(reason,), message=message,
+                description=description, on_request=True)
 
 
 def screen_answer(services, session, answer: Answer, person: Person, now: datetime) -> Verdict:

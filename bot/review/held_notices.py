@@ -34,7 +34,7 @@ OVERRIDDEN = "You said it's fine, so your answer went on with your reason."
 CLOSED = "This question has closed, so this answer will not be used."
 PURGED = "This answer was deleted under the practice's retention policy."
 RETIRED_TEXT = "I held an answer of yours here because it might identify a patient."
-HOLDING = (AnswerStatus.HELD, AnswerStatus.AWAITING_REASON)
+HOLDING = (AnswerStatus.HELD, AnswerStatus.AWAITING_REASON)  # the latter: rows from before the It's fine form
 
 
 def notice_key(answer: Answer) -> str:

@@ -150,7 +150,9 @@ class ReviewStatus:
 
 class AnswerStatus:
     HELD = "held"  # the guard found PHI: only the physician sees it until revised or overridden
-    AWAITING_REASON = "awaiting_reason"  # physician tapped "It's fine"; their next message is the reason
+    # No longer set: "It's fine" once made the physician's next message the reason; it opens a form
+    # now. Rows left in this status (from before) count as HELD (`bot.review.held_notices.HOLDING`).
+    AWAITING_REASON = "awaiting_reason"
     READY = "ready"  # screened (clean, advice warning, or overridden) and drafted: ready for approval
 
 

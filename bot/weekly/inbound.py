@@ -58,7 +58,8 @@ INBOX_ACTIONS = (inbox_messages.DONE, inbox_messages.HELP, inbox_messages.SNOOZE
                  inbox_messages.CHECK, inbox_messages.DETAILS)
 PROMPT_ACTIONS = frozenset({"prompt.skip", "prompt.snooze", "prompt.pause"})
 # Every action id Rounds itself puts on a button or form: what may be logged as it is.
-KNOWN_ACTIONS = (PROMPT_ACTIONS | {"answer.override", policy.ACKNOWLEDGE} | CARD_ACTIONS | PHYSICIAN_ACTIONS
+KNOWN_ACTIONS = (PROMPT_ACTIONS | {compliance.OVERRIDE, compliance.OVERRIDE_SUBMIT, policy.ACKNOWLEDGE}
+                 | CARD_ACTIONS | PHYSICIAN_ACTIONS
                  | frozenset(HOME_ACTIONS) | {"home.open_card"}
                  | {action + suffix for action in INBOX_ACTIONS for suffix in ("", ".submit")})
 IN_REVIEW = (ReviewStatus.PENDING, ReviewStatus.AWAITING_SIGNOFF)
@@ -178,18 +179,17 @@ def _too_long(services, outcome: Outcome, length: int) -> Outcome:
 
 
 def _add_to_answer(services, session, person, prompt, message, text, now, outcome) -> Outcome:
-    """A reply to the open question: the answer, an addition, a revision, or an override reason."""
+    """A reply to the open question: the answer, an addition, or a revision of a held answer.
+
+    Always answer text, never an override reason (that comes only from the It's fine form):
+    a message after a tap on It's fine is a new version, screened again.
+    """
     answer = session.scalars(select(Answer).where(Answer.prompt_id == prompt.id).with_for_update()
                              .execution_options(populate_existing=True)).first()
-    if answer is not None and answer.status == AnswerStatus.AWAITING_REASON:
-        compliance.override(services, session, answer, person, text.splitlines()[0][:300], now)
-        outcome.updates.extend(held_notices.retire(session, answer.id, held_notices.OVERRIDDEN, now,
-                                                   here=message.platform))
-        return outcome.say(_render(services, "overridden"))
     if answer is not None and answer.review_status in FINAL:
         return outcome.say(_render(services, "answer_decided"))
     first = answer is None
-    revising = not first and answer.status == AnswerStatus.HELD
+    revising = not first and answer.status in held_notices.HOLDING
     if not first and not revising and len(answer.text) + 1 + len(text) > MAX_ANSWER_CHARS:
         return _too_long(services, outcome, len(answer.text) + 1 + len(text))
     if first:
@@ -291,8 +291,6 @@ def _apply_edit(services, session, person, message, text, now, outcome) -> Outco
     session.flush()
     _rebuild_answer_text(session, answer, now)
     audit.record(session, subject="answer", subject_id=answer.id, action="edited", now=now, actor=person)
-    if answer.status == AnswerStatus.AWAITING_REASON:
-        answer.status = AnswerStatus.HELD  # the text changed under the pending override: screen again
     return _screen_and_reply(services, session, person, answer, message, now, outcome, "edited")
 
 
@@ -322,8 +320,8 @@ def handle_action(services, action: ActionEvent, now: datetime) -> Outcome:
         return handle_review_action(services, action, now)
     if action.action.startswith("inbox."):
         return handle_inbox_action(services, action, now)
-    if action.action == "answer.override":
-        return _ask_override_reason(services, action, now, outcome)
+    if action.action in (compliance.OVERRIDE, compliance.OVERRIDE_SUBMIT):
+        return _override(services, action, now, outcome)
     handlers = {"prompt.skip": _skip, "prompt.snooze": _snooze, "prompt.pause": _pause}
     handler = handlers.get(action.action)
     if handler is None:  # the id is not ours: log its size and hash, never its text
@@ -384,23 +382,34 @@ def _pause(services, session, person, prompt, extra, action, now, outcome) -> Ou
                        replace_original=action.message)
 
 
-def _ask_override_reason(services, action: ActionEvent, now: datetime, outcome: Outcome) -> Outcome:
-    """'It's fine' on a held answer: the physician's next message is the one-line reason.
+def _override(services, action: ActionEvent, now: datetime, outcome: Outcome) -> Outcome:
+    """It's fine on a held notice opens the reason form; submitting the form sends the answer on.
 
-    The button names the held version: an "It's fine" about text that has changed since is refused.
+    Both name the held version: a tap or a form about text that has changed since is refused.
+    The reason comes from the form only; whatever the physician types meanwhile is answer text.
+    An answer left in the old AWAITING_REASON status (a tap from before forms) counts as held.
     """
     ref = parse_ref(action.value)
     if ref is None:
         return outcome
+    submitted = action.action == compliance.OVERRIDE_SUBMIT
     with services.db.transaction() as session:
         person = person_for_platform_user(session, action.platform, action.user_id)
         answer = session.get(Answer, ref[0], with_for_update=True, populate_existing=True)
         if person is None or answer is None or answer.person_id != person.id:
             return outcome.say("That button isn't for you.")
-        if answer.status != AnswerStatus.HELD or answer.prompt.expires_at + late_answers(services) <= now:
+        if answer.status not in held_notices.HOLDING or answer.prompt.expires_at + late_answers(services) <= now:
             return outcome.say("That answer is no longer held, so there is nothing to confirm.",
-                               replace_original=action.message)
+                               replace_original=None if submitted else action.message)
         if ref[1] != answer.version:
             return outcome.say("Your answer has changed since then: please check the latest message about it.")
-        answer.status = AnswerStatus.AWAITING_REASON
-        return outcome.say(_render(services, "ask_override_reason"))
+        if not submitted:
+            outcome.form = compliance.override_form(services, answer, action.message)
+            return outcome
+        reason = " ".join(action.fields.get(compliance.REASON_FIELD, "").split())[:compliance.REASON_LIMIT]
+        if not reason:
+            return outcome.say("Please say why it is fine to share: your answer is still held.")
+        compliance.override(services, session, answer, person, reason, now)
+        outcome.updates.extend(held_notices.retire(session, answer.id, held_notices.OVERRIDDEN, now,
+                                                   here=action.platform))
+        return outcome.say(_render(services, "overridden"))

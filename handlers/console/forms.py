@@ -32,6 +32,8 @@ class FormPrompter:
     def fill(self, form: Form) -> dict[str, str] | None:
         """The submitted fields, or None when the form was abandoned."""
         self.say(f"Form: {safe(form.title)} ({FORM_HELP})")
+        if form.description.strip():
+            self.say("\n".join("  " + safe(line) for line in form.description.strip().splitlines()))
         fields: dict[str, str] = {}
         try:
             for form_field in form.fields:
@@ -57,7 +59,8 @@ class FormPrompter:
                      "(start with :: for a leading ':').")
 
     def ask_text(self, form_field: FormField) -> str:
-        self.say(f"  {safe(form_field.label)}:")
+        hint = f" ({safe(form_field.hint)})" if form_field.hint else ""
+        self.say(f"  {safe(form_field.label)}{hint}:")
         if form_field.initial:
             self.say("\n".join("      | " + safe(line) for line in form_field.initial.splitlines()))
             self.say("    (empty line keeps this)")

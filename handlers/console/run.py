@@ -59,7 +59,7 @@ class Commands:
             "choose": self.choose, "reply": self.reply, "edit": self.edit, "say": self.say,
             "inbox": self.inbox, "channel": self.channel, "marketing": self.channel, "drafts": self.drafts,
             "tick": self.tick, "advance": self.advance, "next": self.next,
-            "now": self.now, "rounds": self.rounds,
+            "now": self.now, "rounds": self.rounds, "form": self.form,
             "help": self.help, "quit": self.quit, "q": self.quit, "exit": self.quit,
         }
 
@@ -98,6 +98,7 @@ class Commands:
         self.s.show_new()  # anything that arrived for the previous identity first
         self.s.member = matches[0]
         self.s.focus_id = None  # a bare number never clicks what the previous identity saw
+        self.s.pending_form = None  # nor does :form fill in a form opened for them
         self.s.say(f"You are now {safe(self.s.member.name)} "
                    f"(local time {self.s.local_now(self.s.member)}).")
         history = self.s.chat.history(dm_channel(self.s.member.email))
@@ -108,6 +109,9 @@ class Commands:
             for stored in history[-3:]:
                 self.s.show(stored)
         self.s.hint_waiting_cards()
+
+    def form(self, _rest: str) -> None:
+        self.s.open_pending_form()
 
     def people(self, _rest: str) -> None:
         self.s.show_people()

@@ -56,6 +56,8 @@ Commands:
   :drafts ID          every draft of answer ID in full (the card shows one; ID is on the card)
   Forms (Edit, Reject, Send back) ask one line per field: an empty line keeps the shown
   value, \\n in a line is a line break, a number picks an option, :cancel abandons the form.
+  :form               fill in the form a click left open (It's fine on a held answer asks why
+                      in a form; until you type :form, your lines are messages as usual)
   :tick               run everything due at the console's time
   :advance 1d|3h|30m|2w   move the console's clock forward, then tick
   :next               move the clock to the current person's next question, then tick
@@ -123,6 +125,7 @@ class ConsoleSession:
         self.seen_id = self.chat.last_id()
         self.focus_id: int | None = None  # the latest message with choices shown (bare numbers)
         self.input: TextIO | None = None  # set by run_console; forms read their fields from it
+        self.pending_form: Form | None = None  # a form opened on request (`Form.on_request`): `:form`
         self.interactive = False
 
     def clock(self) -> datetime:
@@ -233,8 +236,23 @@ class ConsoleSession:
                 if reply.key:  # a reply the core may change later (a held notice): say where it is
                     record_reply(self.services, reply.key, ref, self.now)
             self.show_new()
-        if outcome.form is not None:
+        if outcome.form is not None and outcome.form.on_request:
+            # Like a modal the person may close: the lines they type next stay chat messages.
+            self.pending_form = outcome.form
+            self.say(f"(form {safe(outcome.form.title)!r} is open: :form fills it in; "
+                     "anything else you type is a message as usual)")
+        elif outcome.form is not None:
             self.submit_form(outcome.form)
+
+    def open_pending_form(self) -> None:
+        """`:form`: fill in the form a click left open (It's fine), once."""
+        if self.require_member() is None:
+            return
+        form, self.pending_form = self.pending_form, None
+        if form is None:
+            self.say("No form is open.")
+            return
+        self.submit_form(form)
 
     def submit_form(self, form: Form) -> None:
         """Ask for the form's fields, then send them to the core as the form's action."""

@@ -2,7 +2,8 @@
 
 A form opens with `views.open` from a click's `trigger_id`. The modal carries what the core
 needs to handle its submission: `callback_id` is the form's action, `private_metadata` the
-form's value and the card (channel, ts) it is about, and each input block's `block_id` is the
+form's value and the card (channel, ts) it is about (never the description, which may name a held
+answer's flagged excerpts and is only shown), and each input block's `block_id` is the
 field's name (with one fixed `action_id`), so `state.values` maps straight to `fields`.
 """
 
@@ -18,6 +19,8 @@ from slack_sdk.models.blocks import (
     MarkdownTextObject,
     Option,
     PlainTextInputElement,
+    PlainTextObject,
+    SectionBlock,
     StaticSelectElement,
 )
 from slack_sdk.models.views import View
@@ -32,6 +35,8 @@ VIEW_TITLE_LIMIT = 24
 INPUT_LIMIT = 3000  # plain_text_input max_length
 LABEL_LIMIT = 2000
 OPTION_LABEL_LIMIT = 75
+SECTION_LIMIT = 3000
+HINT_LIMIT = 2000
 BLANK_ERROR = "Please fill this in."
 
 
@@ -51,8 +56,9 @@ def _input(form_field: FormField) -> InputBlock:
         max_length = min(form_field.max_length or INPUT_LIMIT, INPUT_LIMIT)
         element = PlainTextInputElement(action_id=INPUT_ACTION_ID, multiline=form_field.multiline,
                                         initial_value=form_field.initial or None, max_length=max_length)
+    hint = PlainTextObject(text=_plain(form_field.hint, HINT_LIMIT)) if form_field.hint else None
     return InputBlock(block_id=form_field.name, label=_plain(form_field.label, LABEL_LIMIT), element=element,
-                      optional=not form_field.required)
+                      optional=not form_field.required, hint=hint)
 
 
 def _fits(form_field: FormField) -> bool:
@@ -70,6 +76,8 @@ def render_form(form: Form) -> dict[str, Any]:
     if form.message is not None:
         metadata.update(channel=form.message.channel, ts=form.message.ts)
     blocks: list[Any] = []
+    if form.description.strip():  # plain text, escaped: what was typed never becomes a mention
+        blocks.append(SectionBlock(text=PlainTextObject(text=_plain(form.description, SECTION_LIMIT))))
     for form_field in form.fields:
         if _fits(form_field):
             blocks.append(_input(form_field))

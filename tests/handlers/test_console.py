@@ -355,7 +355,7 @@ def test_parse_duration_rejects(text):
         parse_duration(text)
 
 
-def test_held_answer_shows_its_fine_button_and_takes_a_reason(database_url):
+def test_held_answer_shows_its_fine_button_whose_form_takes_a_reason(database_url):
     """The guard's private hold is a real, clickable message in the console too."""
     import io
 
@@ -373,11 +373,12 @@ def test_held_answer_shows_its_fine_button_and_takes_a_reason(database_url):
                            timezone="America/New_York", weekday=1, local_time="09:00",
                            created_at=created, updated_at=created))
     script = "\n".join([":as Ana", ":tick", "Mr. Caspian Thorley, MRN 5512903, asked about knees.",
-                        "1", "He is my colleague and agreed", ":quit"]) + "\n"
+                        "1", ":form", "He is my colleague and agreed", ":quit"]) + "\n"
     output = io.StringIO()
     run_console(services, input=io.StringIO(script), output=output, clock_start=utc(2026, 11, 24, 14))
     text = output.getvalue()
     assert "I held your answer" in text and "[1] It's fine" in text
+    assert "Why is it fine to share? (e.g. the name is made up" in text
     assert "goes to marketing with a warning" in text
     with services.db.transaction() as session:
         assert session.query(Answer).one().status == AnswerStatus.READY
@@ -393,6 +394,71 @@ def test_a_revision_takes_it_s_fine_off_the_earlier_held_notice(console_services
     updated = out[out.index(f"#{held} Rounds (updated):"):]
     notice = updated[:updated.index("\n#")] if "\n#" in updated else updated
     assert "no longer used" in notice and "It's fine" not in notice and "5512903" not in notice
+
+
+# --- It's fine asks in a form: the chat is always the answer ---------------------------------------
+
+PHI = "My patient John Smith called me at 617-555-0199 about his racing heart."
+CLEANED = "They ask whether a racing heart always means a heart problem. Usually it does not."
+
+
+def test_the_repro_a_line_after_its_fine_is_the_answer_and_marketing_sees_only_it(console_services):
+    add_person(console_services.db, "maya@example.org", "Dr. Maya Patel", specialty="cardiology")
+    add_person(console_services.db, "pat@example.org", "Pat Staff", roles="staff;approver")
+    seed_questions(console_services.db)
+    out = drive(console_services, ":as Maya", ":next", PHI, "1", CLEANED, ":form", "The name is made up",
+                ":advance 15m", ":as Pat", ":channel", ":quit")
+    assert "(form \"It's fine to share\" is open: :form fills it in" in out
+    assert "Thanks, that looks good now" in out
+    answer = answer_of(console_services.db)
+    assert answer.text == CLEANED and answer.override_reason is None and answer.status == "ready"
+    marketing = [line for line in out.splitlines() if "#marketing" in line or line.startswith("        ")]
+    card = re.search(r"#\d+ Rounds in #marketing:\n.*?Waiting for approval", out, re.S).group(0)
+    assert CLEANED in card and "PHI override" not in card
+    assert not any(secret in card or secret in "\n".join(marketing) for secret in ("John Smith", "617-555-0199"))
+    # The form she opened later is about the held version: refused, nothing changes.
+    assert "That answer is no longer held" in out.split("(you submitted")[-1]
+    assert answer_of(console_services.db).override_reason is None
+
+
+def test_an_edit_after_its_fine_is_the_answer_and_no_reason_is_pending(console_services):
+    add_person(console_services.db, "maya@example.org", "Dr. Maya Patel", specialty="cardiology")
+    seed_questions(console_services.db)
+    out = drive(console_services, ":as Maya", ":next", PHI, "1",
+                lambda seen: f":edit {last_number(MY_MESSAGE, seen)} {CLEANED}",
+                "Patients also ask about palpitations at night.", ":quit")
+    assert "why is it fine" not in out.lower()  # nothing in the chat asks for a reason to withdraw
+    after_edit = out.split("(you edited #")[-1]
+    assert "Updated your answer." in after_edit and "no longer used" in after_edit
+    assert "Added that to your answer." in after_edit  # the next line adds to the (clean) answer
+    answer = answer_of(console_services.db)
+    assert answer.status == "ready" and answer.override_reason is None
+    assert answer.text == CLEANED + "\nPatients also ask about palpitations at night."
+
+
+def test_its_fine_through_the_console_form_sends_the_answer_on_with_the_badge(console_services):
+    add_person(console_services.db, "maya@example.org", "Dr. Maya Patel", specialty="cardiology")
+    add_person(console_services.db, "pat@example.org", "Pat Staff", roles="staff;approver")
+    seed_questions(console_services.db)
+    out = drive(console_services, ":as Maya", ":next", PHI, "1", ":form", "The name is made up",
+                ":advance 15m", ":as Pat", ":channel", ":quit")
+    form = out[out.index("Form: It's fine to share"):out.index("(you submitted")]
+    assert '"John Smith": looks like' in form and '"617-555-0199"' in form  # private to Maya
+    assert "You said it's fine, so your answer went on with your reason." in out
+    card = re.search(r"#\d+ Rounds in #marketing:\n.*?Waiting for approval", out, re.S).group(0)
+    assert "PHI override" in card and "The name is made up" in card
+    answer = answer_of(console_services.db)
+    assert answer.status == "ready" and answer.override_reason == "The name is made up"
+
+
+def test_a_console_form_about_an_outdated_version_is_refused(console_services):
+    add_person(console_services.db, "maya@example.org", "Dr. Maya Patel", specialty="cardiology")
+    seed_questions(console_services.db)
+    out = drive(console_services, ":as Maya", ":next", PHI, "1",
+                "John Smith asked me about his racing heart again.", ":form", "The name is made up", ":quit")
+    assert "Your answer has changed since then" in out.split("(you submitted")[-1]
+    answer = answer_of(console_services.db)
+    assert answer.status == "held" and answer.override_reason is None
 
 
 # --- review in the #marketing channel ------------------------------------------------------------

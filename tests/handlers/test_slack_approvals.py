@@ -426,7 +426,9 @@ def test_held_answer_reply_has_its_button_and_the_click_is_handled(review, fake_
     [button] = actions_of(held.blocks)
     assert button["action_id"] == "answer.override"
     click(review, "answer.override", button["value"], USER, channel=DM, ts=held.ts)
-    assert "why is it fine" in fake_slack.posted(DM)[-1].text
+    [view] = fake_slack.opened_views()  # the reason is asked in a modal, not in the chat
+    assert view["callback_id"] == "answer.override.submit"
+    assert fake_slack.posted(DM)[-1].ts == held.ts
     assert fake_slack.ephemeral == []
 
 

@@ -20,6 +20,7 @@ from bot.scheduler import run_due
 from bot.store import Answer
 from tests.fake_slack import FakeSlack
 from tests.handlers.conftest import QUESTION_DUE, USER, action_body, add_physician, dm_event, edit_event, event_body
+from tests.handlers.test_slack_approvals import submit, view_submission
 from tests.handlers.test_slack_events import post_form, post_signed, run
 
 DM = FakeSlack.dm_channel(USER)
@@ -72,6 +73,8 @@ def assert_phi_stayed_in_the_notices(fake, caplog):
         dumped = json.dumps(call.params)
         if any(excerpt in dumped for excerpt in EXCERPTS):
             assert call.params["channel"] == DM and "I held your answer" in call.params["text"]
+    for view in fake.opened_views():  # the It's fine modal, opened for the physician only
+        assert view["callback_id"] == "answer.override.submit"
     for call in fake.calls_to("chat.update"):
         assert not any(excerpt in json.dumps(call.params) for excerpt in EXCERPTS)
     for record in caplog.records:
@@ -113,10 +116,12 @@ def test_a_held_revision_retires_only_the_older_notice(slack_services, fake_slac
     assert actions_of(update.params.get("blocks")) == []
     assert updates_of(fake_slack, second.ts) == []
     [button] = actions_of(second.blocks)
-    # Its It's fine then works; once the reason is given, that notice loses its button too.
+    # Its It's fine then works; once the form's reason is given, that notice loses its button too.
     click(slack_services, "answer.override", button["value"], second.ts, ANSWERED + timedelta(minutes=6))
-    assert "why is it fine" in fake_slack.posted(DM)[-1].text
-    say(slack_services, "She is a colleague, not a patient.", ANSWERED + timedelta(minutes=7))
+    [view] = fake_slack.opened_views()
+    assert view["callback_id"] == "answer.override.submit"
+    slack_services.clock.now = ANSWERED + timedelta(minutes=7)
+    submit(slack_services, view_submission(view, USER, {"reason": "She is a colleague, not a patient."}))
     [override_update] = updates_of(fake_slack, second.ts)
     assert actions_of(override_update.params.get("blocks")) == []
     assert held_notices.OVERRIDDEN in override_update.params["text"]

@@ -203,9 +203,8 @@ def test_phi_override_keeps_the_advice_warning_and_suggested_wording_applies_to_
     held = fake_slack.posted(DM)[-1]
     [button] = actions_of(held.blocks)
     click(review, "answer.override", button["value"], USER, channel=DM, ts=held.ts)
-    reason_ts = f"{ANSWERED.timestamp() + 60}"
-    run(review, lambda client: post_signed(client, event_body(dm_event("Friday is not a patient detail here",
-                                                                        reason_ts, DM))))
+    [view] = fake_slack.opened_views()
+    submit(review, view_submission(view, USER, {"reason": "Friday is not a patient detail here"}))
     review.clock.now = CARD_TIME
     assert run_due(review, CARD_TIME).cards_posted == 1
     card = next(m for m in fake_slack.posted(MARKETING) if m.blocks and m.blocks[0]["type"] == "header")

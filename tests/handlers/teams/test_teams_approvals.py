@@ -210,9 +210,11 @@ def test_use_suggested_wording_applies_the_suggestion_to_every_draft(teams, conn
     post(teams, message(connector, ADVICE))
     held = card_of(connector.sent(LEE_CHAT)[-1])
     fine = actions_of(held)["It's fine"]  # held for a patient detail ("my patient on Friday")
-    post(teams, execute(connector, fine["verb"], fine["data"], LEE_AAD, LEE_CHAT,
-                        connector.sent(LEE_CHAT)[-1].response_id))
-    post(teams, message(connector, "Friday is not a patient detail here"))
+    notice_id = connector.sent(LEE_CHAT)[-1].response_id
+    [(_, body)] = post(teams, execute(connector, fine["verb"], fine["data"], LEE_AAD, LEE_CHAT, notice_id))
+    send = actions_of(body["value"])["Send on"]  # the reason form, in the notice's place
+    post(teams, execute(connector, send["verb"], send["data"], LEE_AAD, LEE_CHAT, notice_id,
+                        reason="Friday is not a patient detail here"))
     teams.clock.now = CARD_TIME
     assert run_due(teams, CARD_TIME).cards_posted == 1
     [posted] = connector.sent(TEAM_CHANNEL)

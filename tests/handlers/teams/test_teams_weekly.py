@@ -102,20 +102,53 @@ def test_answer_then_edit_then_redelivery_has_one_effect(teams, connector):
         assert stored.text.endswith("Call us to book a check.")
 
 
-def test_phi_is_held_with_private_feedback_and_its_fine_asks_for_a_reason(teams, connector):
+def held_and_tapped(teams, connector):
+    """PHI is held with private feedback; It's fine shows the reason form in the notice's place."""
     question_card(teams, connector)
     teams.clock.now = QUESTION_DUE + timedelta(hours=1)
     post(teams, message(connector, PHI))
     feedback = connector.sent(LEE_CHAT)[-1]
-    card = card_of(feedback)
-    fine = actions_of(card)["It's fine"]
+    fine = actions_of(card_of(feedback))["It's fine"]
     with teams.db.transaction() as session:
         assert session.scalars(select(Answer)).one().status == AnswerStatus.HELD
-    [(status, body)] = post(teams, execute(connector, fine["verb"], fine["data"], LEE_AAD, LEE_CHAT, "msg-3"))
+    sent_before = len(connector.sent(LEE_CHAT))
+    [(status, body)] = post(teams, execute(connector, fine["verb"], fine["data"], LEE_AAD, LEE_CHAT,
+                                           feedback.response_id))
+    assert status == 200 and body["type"] == "application/vnd.microsoft.card.adaptive"
+    assert len(connector.sent(LEE_CHAT)) == sent_before, "the tap asks nothing in the chat"
+    return feedback, body["value"]
+
+
+def test_phi_is_held_with_private_feedback_and_its_fine_opens_a_reason_form(teams, connector):
+    feedback, form = held_and_tapped(teams, connector)
+    [reason] = [item for item in form["body"] if item["type"] == "Input.Text"]
+    assert reason["id"] == "reason" and reason["label"] == "Why is it fine to share?" and reason["isRequired"]
+    assert "made up" in reason["placeholder"]
+    assert "Oyelaran" in str(form["body"]), "the form, shown to Dr. Lee only, names the flagged parts"
+    send = actions_of(form)["Send on"]
+    [(status, _)] = post(teams, execute(connector, send["verb"], send["data"], LEE_AAD, LEE_CHAT,
+                                        feedback.response_id, reason="Patient gave written consent."))
     assert status == 200
-    post(teams, message(connector, "Patient gave written consent."))
     with teams.db.transaction() as session:
-        assert session.scalars(select(Answer)).one().status != AnswerStatus.HELD
+        answer = session.scalars(select(Answer)).one()
+        assert answer.status == AnswerStatus.READY and answer.override_reason == "Patient gave written consent."
+    for call in connector.updated():
+        assert "Oyelaran" not in str(call.body) and "4481290" not in str(call.body)
+
+
+def test_a_message_after_its_fine_is_the_answer_and_the_form_is_then_refused(teams, connector):
+    feedback, form = held_and_tapped(teams, connector)
+    teams.clock.now += timedelta(minutes=2)
+    post(teams, message(connector, ANSWER))
+    with teams.db.transaction() as session:
+        answer = session.scalars(select(Answer)).one()
+        assert answer.status == AnswerStatus.READY and answer.text == ANSWER and answer.override_reason is None
+    send = actions_of(form)["Send on"]
+    post(teams, execute(connector, send["verb"], send["data"], LEE_AAD, LEE_CHAT, feedback.response_id,
+                        reason="Patient gave written consent."))
+    with teams.db.transaction() as session:
+        answer = session.scalars(select(Answer)).one()
+        assert answer.text == ANSWER and answer.override_reason is None
 
 
 def test_a_revision_takes_it_s_fine_off_the_earlier_held_notice(teams, connector):
