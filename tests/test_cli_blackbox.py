@@ -1,0 +1,41 @@
+"""What a black-box tester found with the `rounds` command (session 16), run as real subprocesses."""
+
+from __future__ import annotations
+
+from tests.test_cli import base_env, cli, rounds, write_config  # noqa: F401 (fixtures)
+
+
+def config_error(tmp_path, base_env, extra: str) -> str:  # noqa: F811
+    config = write_config(tmp_path, f"sqlite:///{tmp_path / 'x.db'}", extra)
+    result = rounds("roster", "list", env=base_env, config=config, cwd=tmp_path, check_exit=2)
+    assert result.stderr.startswith("rounds: config error: ")
+    assert not (tmp_path / "x.db").exists()  # nothing half-started
+    return result.stderr
+
+
+def test_a_slot_without_a_template_is_reported_with_the_other_mistakes(tmp_path, base_env):  # noqa: F811
+    stderr = config_error(tmp_path, base_env,
+                          '[practice]\nphones = ["not a phone"]\n[calendar.slots]\ntiktok = ["mon 10:00"]\n')
+    assert stderr.startswith("rounds: config error: 2 problems:")
+    assert "practice.phones contains 'not a phone'" in stderr
+    assert "calendar.slots.tiktok has no post template" in stderr and "facebook" in stderr
+
+
+def test_every_bad_slot_is_reported_by_its_value(tmp_path, base_env):  # noqa: F811
+    stderr = config_error(tmp_path, base_env,
+                          '[calendar.slots]\nfacebook = ["mon 25:00", "someday 10:00", "tue 09:00"]\n')
+    assert "2 problems:" in stderr
+    assert "calendar.slots.facebook contains 'mon 25:00'" in stderr
+    assert "calendar.slots.facebook contains 'someday 10:00'" in stderr
+    assert "hour must be" not in stderr and "'tue 09:00'" not in stderr
+    assert "mon, tue, wed, thu, fri, sat, sun" in stderr and "24-hour" in stderr
+
+
+def test_every_bad_working_day_and_cross_key_mistake_is_reported(tmp_path, base_env):  # noqa: F811
+    stderr = config_error(tmp_path, base_env,
+                          '[practice]\nworking_days = ["mon", "funday", "someday"]\n'
+                          '[slack]\nbot_token = "abc"\napi_url = "slack.com"\n'
+                          '[drafts]\ntemplates_dir = "no-such-folder"\n')
+    for words in ("practice.working_days contains 'funday'", "practice.working_days contains 'someday'",
+                  "slack.bot_token", "slack.api_url = 'slack.com'", "drafts.templates_dir = 'no-such-folder'"):
+        assert words in stderr
