@@ -39,3 +39,18 @@ def test_every_bad_working_day_and_cross_key_mistake_is_reported(tmp_path, base_
     for words in ("practice.working_days contains 'funday'", "practice.working_days contains 'someday'",
                   "slack.bot_token", "slack.api_url = 'slack.com'", "drafts.templates_dir = 'no-such-folder'"):
         assert words in stderr
+
+
+def test_roster_import_reports_every_problem_of_a_row_and_imports_the_good_rows(cli, tmp_path):  # noqa: F811
+    roster = tmp_path / "roster.csv"
+    roster.write_text("name,email,role,specialty,timezone,weekday,time\n"
+                      "Dr. Ana Lee,ana.lee@example.org,physician,cardiology,Mars/Base,funday,25:00\n"
+                      "Dr. Bo Kim,bo.kim@example.org,physician,dermatology,America/Chicago,tuesday,09:00\n")
+    result = cli("roster", "import", str(roster), check_exit=1)
+    errors = [line for line in result.stderr.splitlines() if ":2: error:" in line]
+    assert len(errors) == 3, result.stderr
+    assert "timezone 'Mars/Base'" in errors[0] and "IANA" in errors[0]
+    assert "weekday 'funday'" in errors[1] and "monday" in errors[1]
+    assert "time '25:00'" in errors[2] and "24-hour" in errors[2]
+    assert "added    bo.kim@example.org" in result.stdout
+    assert "1 of 2 rows imported" in result.stderr and "1 row(s) failed" in result.stderr

@@ -96,7 +96,7 @@ def import_command(ctx: Context) -> int:
     if report.deactivated:
         summary += f", {len(report.deactivated)} marked as left"
     if report.errors:
-        summary += f"; {len(report.errors)} row(s) failed"
+        summary += f"; {report.failed_rows} row(s) failed"
     if report.warnings:
         summary += f"; {len(report.warnings)} warning(s)"
     ctx.err(summary)
