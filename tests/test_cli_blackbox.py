@@ -54,3 +54,40 @@ def test_roster_import_reports_every_problem_of_a_row_and_imports_the_good_rows(
     assert "time '25:00'" in errors[2] and "24-hour" in errors[2]
     assert "added    bo.kim@example.org" in result.stdout
     assert "1 of 2 rows imported" in result.stderr and "1 row(s) failed" in result.stderr
+
+
+def test_report_shows_the_period_as_given_and_counts_the_whole_until_day(tmp_path, database_url, base_env):  # noqa: F811
+    import json
+
+    from bot.services import build_services
+    from bot.store import Question
+    from tests.conftest import make_config, utc
+    from tests.metrics import scenario
+
+    services = build_services(make_config(database_url), chats={})
+    with services.db.transaction() as session:  # New York: EDT until Sun 1 Nov, then EST
+        question = Question(specialty="", text="What do patients ask?", created_at=scenario.CREATED)
+        session.add(question)
+        session.flush()
+        lee = scenario._person(session, "Dr. Ana Lee", "lee@example.org")
+        for week, sent in (("2026-W44", utc(2026, 11, 1, 4, 30)),     # Sun 1 Nov 00:30 EST: first day
+                           ("2026-W49", utc(2026, 12, 7, 4, 30)),     # Sun 6 Dec 23:30 EST: last day
+                           ("2026-W50", utc(2026, 12, 7, 5, 30)),     # Mon 7 Dec 00:30: after it
+                           ("2026-W43", utc(2026, 10, 31, 12)),       # Sat 31 Oct: the period before
+                           ("2026-W39", utc(2026, 9, 26, 4, 30)),     # Sat 26 Sep 00:30 EDT: its first day
+                           ("2026-W38", utc(2026, 9, 26, 3, 30))):    # Fri 25 Sep 23:30 EDT: before both
+            scenario._prompt(session, lee, question, week, sent)
+    services.db.dispose()
+    config = write_config(tmp_path, database_url)
+    period = ("report", "--since", "2026-11-01", "--until", "2026-12-06")
+
+    table = rounds(*period, env=base_env, config=config, cwd=tmp_path).stdout
+    assert table.splitlines()[0] == ("2026-11-01 – 2026-12-06 (America/New_York), "
+                                     "compared with 2026-09-26 – 2026-10-31")
+    data = json.loads(rounds(*period, "--format", "json", env=base_env, config=config, cwd=tmp_path).stdout)
+    assert (data["since"], data["until"]) == ("2026-11-01", "2026-12-06")
+    assert (data["previous_since"], data["previous_until"]) == ("2026-09-26", "2026-10-31")
+    assert data["current"]["questions_sent"] == 2 and data["previous"]["questions_sent"] == 2
+    lines = rounds(*period, "--format", "csv", env=base_env, config=config, cwd=tmp_path).stdout.splitlines()
+    assert lines[:3] == ["metric,current,previous", "since,2026-11-01,2026-09-26", "until,2026-12-06,2026-10-31"]
+    assert "questions_sent,2,2" in lines
