@@ -91,3 +91,9 @@ def test_report_shows_the_period_as_given_and_counts_the_whole_until_day(tmp_pat
     lines = rounds(*period, "--format", "csv", env=base_env, config=config, cwd=tmp_path).stdout.splitlines()
     assert lines[:3] == ["metric,current,previous", "since,2026-11-01,2026-09-26", "until,2026-12-06,2026-10-31"]
     assert "questions_sent,2,2" in lines
+
+
+def test_an_emptied_list_of_practice_names_is_refused_like_the_other_required_facts(tmp_path, base_env):  # noqa: F811
+    stderr = config_error(tmp_path, base_env, '[practice]\nnames = []\nphones = []\n')
+    assert "practice.names = [] is not allowed" in stderr and "at least one practice name" in stderr
+    assert "sign off" in stderr and "practice.phones = [] is not allowed" in stderr

@@ -170,15 +170,30 @@ def _holidays(section: Section, base_dir: Path | None) -> frozenset[date]:
     return frozenset(days)
 
 
+def _required(section: Section, plural: str, singular: str, default: tuple[str, ...],
+              needed: str) -> tuple[str, ...]:
+    """A practice fact posts need (name, phone, url): `names = [...]` or `name = "..."`, left out for
+    the default, but never emptied: an empty list is refused, not quietly replaced by the default."""
+    if plural in section.raw:
+        return section.strings(plural, default, nonempty=True, needed=needed)
+    return section.strings(singular, default, nonempty=True, needed=needed)
+
+
 def _practice(raw: Mapping[str, Any], base_dir: Path | None = None) -> PracticeConfig:
     keys = {"name", "names", "phone", "phones", "url", "urls", "timezone", "staff_names", "places", "addresses",
             "hashtags",
             "working_days", "holidays", "holidays_file"}
     section = Section(raw, "practice", keys)
     defaults = PracticeConfig()
-    names = section.strings("names", ()) or section.strings("name", defaults.names, nonempty=True)
-    phones = section.strings("phones", ()) or section.strings("phone", defaults.phones, nonempty=True)
-    urls = section.strings("urls", ()) or section.strings("url", defaults.urls, nonempty=True)
+    names = _required(section, "names", "name", defaults.names,
+                      'at least one practice name: posts sign off with the first ("Call <name> at …")')
+    for name in names:
+        if not name.strip():
+            section.problem_entry("names" if "names" in section.raw else "name", name,
+                                  "practice names that are not blank (posts sign off with them)", None)
+    phones = _required(section, "phones", "phone", defaults.phones,
+                       'at least one phone number: posts sign off with the first ("… at <phone>")')
+    urls = _required(section, "urls", "url", defaults.urls, "at least one http(s) URL: posts link to the first")
     for url in urls:
         if not url.startswith(("http://", "https://")):
             section.problem_entry("urls", url, "http(s) URLs", None)

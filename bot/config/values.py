@@ -63,7 +63,8 @@ class Section:
             return record_problem(self._bad(key, value, "a string"), default)
         return value
 
-    def strings(self, key: str, default: tuple[str, ...], nonempty: bool = False) -> tuple[str, ...]:
+    def strings(self, key: str, default: tuple[str, ...], nonempty: bool = False,
+                needed: str = "at least one value") -> tuple[str, ...]:
         value = self.raw.get(key, default)
         if isinstance(value, str):
             value = [value]
@@ -75,7 +76,7 @@ class Section:
         if wrong:
             return default
         if nonempty and not value:
-            return record_problem(self._bad(key, value, "at least one value"), default)
+            return record_problem(self._bad(key, value, needed), default)
         return tuple(value)
 
     def number(self, key: str, default: float, low: float, high: float) -> float:
