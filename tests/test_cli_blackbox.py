@@ -97,3 +97,27 @@ def test_an_emptied_list_of_practice_names_is_refused_like_the_other_required_fa
     stderr = config_error(tmp_path, base_env, '[practice]\nnames = []\nphones = []\n')
     assert "practice.names = [] is not allowed" in stderr and "at least one practice name" in stderr
     assert "sign off" in stderr and "practice.phones = [] is not allowed" in stderr
+
+
+def test_a_lookup_in_the_default_database_points_to_the_consoles_when_it_is_there(tmp_path, base_env):  # noqa: F811
+    import subprocess
+
+    from tests.test_cli import ANSWER, EXAMPLE_ROSTER, ROUNDS
+
+    script = "\n".join((":as Maya", ":next", ANSWER, ":advance 15m", ":quit")) + "\n"
+    played = subprocess.run([str(ROUNDS), "console", "--roster", str(EXAMPLE_ROSTER)], input=script, cwd=tmp_path,
+                            env=base_env, capture_output=True, text=True, timeout=120)
+    assert played.returncode == 0 and "(answer 1)" in played.stdout, played.stderr
+    assert (tmp_path / "rounds-console.db").is_file() and not (tmp_path / "rounds.db").exists()
+
+    result = rounds("drafts", "show", "1", env=base_env, config=None, cwd=tmp_path, check_exit=1)
+    assert "No answer with id 1." in result.stdout
+    assert ("the console keeps its data in rounds-console.db: add --database sqlite:///rounds-console.db "
+            "(rounds --database sqlite:///rounds-console.db drafts show 1)") in result.stderr
+    hinted = rounds("--database", "sqlite:///rounds-console.db", "drafts", "show", "1", env=base_env, config=None,
+                    cwd=tmp_path)
+    assert hinted.stdout.startswith("Drafts for answer 1: Dr. Maya Patel") and "console keeps" not in hinted.stderr
+
+    (tmp_path / "rounds-console.db").unlink()  # no console database: no hint
+    assert "console keeps" not in rounds("drafts", "show", "1", env=base_env, config=None, cwd=tmp_path,
+                                         check_exit=1).stderr

@@ -133,6 +133,9 @@ def list_command(ctx: Context) -> int:
                 for p in people]
     if not rows:
         ctx.err("the roster is empty; add people with `rounds roster import FILE.csv`")
+        hint = ctx.console_data_hint()
+        if hint:
+            ctx.err(f"rounds: {hint}")
         return 0
     ctx.out(table(rows, ("NAME", "EMAIL", "ROLES", "SPECIALTY", "TIME ZONE", "DAY", "TIME",
                          "TEAMS ID" if services.platform == "teams" else "SLACK ID", "STATUS")
