@@ -24,7 +24,8 @@ name, email and role are required; the other columns may be empty or left out.
 People are matched by email (any case): re-importing updates them in place and never
 duplicates them. An empty timezone/weekday/time/slack_user_id/teams_user_id keeps what a
 known person already has. People missing from the file are kept unless --deactivate-missing is given.
-A bad row is reported with its line number and skipped; the good rows still import, and
+A bad row is reported with its line number, one line per problem (column, value, what is
+allowed), and skipped; the good rows still import, and
 the exit status is 1 if any row failed."""
 
 
