@@ -8,8 +8,9 @@ export UV_PYTHON_DOWNLOADS := never
 
 .PHONY: run test setup lint bench clean train-screen
 
+# No separate `rounds db upgrade`: every command migrates the database it uses, and the console's
+# is rounds-console.db (an upgrade of the default rounds.db here would leave an empty one behind).
 run: setup
-	$(VENV)/bin/rounds db upgrade
 	$(VENV)/bin/rounds run
 
 test: setup

@@ -41,6 +41,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--config", metavar="PATH",
                         help="config file (default: $ROUNDS_CONFIG, else ./config.toml if present, "
                              "else built-in defaults)")
+    parser.add_argument("--database", metavar="URL", dest="database_url",
+                        help="the database to use, over [database] url and $ROUNDS_DATABASE_URL "
+                             "(e.g. sqlite:///rounds-console.db, the console's)")
     parser.add_argument("-v", "--verbose", action="count", default=0,
                         help="log more (-v: info, -vv: debug)")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", title="commands")
@@ -52,6 +55,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `rounds` console script and `python -m bot`."""
     parser = build_parser()
     args = parser.parse_args(argv)
+    args.argv = list(sys.argv[1:] if argv is None else argv)  # to repeat the command in hints
     handler = getattr(args, "handler", None)
     if handler is None:
         # A group without its subcommand (`rounds roster`) shows that group's help.

@@ -73,6 +73,11 @@ class ImportReport:
         return not self.errors
 
     @property
+    def failed_rows(self) -> int:
+        """Rows with at least one error (a row may have several)."""
+        return len({problem.line for problem in self.errors})
+
+    @property
     def imported(self) -> int:
         return len(self.added) + len(self.updated) + len(self.unchanged)
 
@@ -92,42 +97,56 @@ def parse_roles(value: str) -> str:
     return ";".join(role for role in ROLES if role in given)
 
 
+class RowInvalid(ValueError):
+    """A roster row with one or more problems, each naming the column, the value and what is allowed."""
+
+    def __init__(self, problems: list[str]):
+        super().__init__("; ".join(problems))
+        self.problems = problems
+
+
 def validate_row(line: int, row: dict[str, str]) -> RosterRow:
-    """Check one row; raise ValueError with the reason (the first problem found)."""
+    """Check one row; raise RowInvalid listing every problem found, not just the first."""
+    problems: list[str] = []
     problem = extra_fields(row, len(REQUIRED_COLUMNS + OPTIONAL_COLUMNS))
     if problem:
-        raise ValueError(problem)
+        problems.append(problem)
     name = " ".join(row.get("name", "").split())
     if not name:
-        raise ValueError("name is empty")
+        problems.append("name is empty")
     email = row.get("email", "").lower()
     if not EMAIL.match(email):
-        raise ValueError(f"email {row.get('email', '')!r} is not a valid email address")
-    roles = parse_roles(row.get("role", ""))
+        problems.append(f"email {row.get('email', '')!r} is not a valid email address")
+    roles = ""
+    try:
+        roles = parse_roles(row.get("role", ""))
+    except ValueError as error:
+        problems.append(str(error))
     timezone = row.get("timezone") or None
     if timezone is not None and not is_timezone(timezone):
-        raise ValueError(f"timezone {timezone!r} is not an IANA time zone name like America/Chicago")
+        problems.append(f"timezone {timezone!r} is not an IANA time zone name like America/Chicago")
     weekday = None
     if row.get("weekday"):
         try:
             weekday = parse_weekday(row["weekday"])
         except ValueError:
-            raise ValueError(f"weekday {row['weekday']!r} is not a weekday name (monday … sunday, "
-                             "or mon … sun)") from None
+            problems.append(f"weekday {row['weekday']!r} is not a weekday name (monday … sunday, or mon … sun)")
     local_time = None
     if row.get("time"):
         try:
             local_time = parse_clock_time(row["time"]).strftime("%H:%M")
         except ValueError:
-            raise ValueError(f"time {row['time']!r} is not a 24-hour time like 09:00") from None
+            problems.append(f"time {row['time']!r} is not a 24-hour time like 09:00 (00:00 to 23:59)")
     slack_user_id = row.get("slack_user_id") or None
     if slack_user_id is not None and not SLACK_USER_ID.match(slack_user_id):
-        raise ValueError(f"slack_user_id {slack_user_id!r} is not a Slack member id like U0123ABCD "
-                         "(Profile → ⋮ → Copy member ID)")
+        problems.append(f"slack_user_id {slack_user_id!r} is not a Slack member id like U0123ABCD "
+                        "(Profile → ⋮ → Copy member ID)")
     teams_user_id = (row.get("teams_user_id") or "").strip().lower() or None
     if teams_user_id is not None and not AAD_OBJECT_ID.match(teams_user_id):
-        raise ValueError(f"teams_user_id {row['teams_user_id']!r} is not an Entra ID (AAD) object id like "
-                         "3f2504e0-4f89-11d3-9a0c-0305e82c3301 (Entra admin center → Users → Object ID)")
+        problems.append(f"teams_user_id {row['teams_user_id']!r} is not an Entra ID (AAD) object id like "
+                        "3f2504e0-4f89-11d3-9a0c-0305e82c3301 (Entra admin center → Users → Object ID)")
+    if problems:
+        raise RowInvalid(problems)
     return RosterRow(line, name, email, roles, normalise_specialty(row.get("specialty")),
                      timezone, weekday, local_time, slack_user_id, teams_user_id)
 
@@ -167,7 +186,7 @@ def import_roster(services: Services, rows_or_file: CsvSource, now: datetime, *,
                     person.updated_at = now
                     report.deactivated.append(person.email)
     logger.info("roster import: %d added, %d updated, %d failed", len(report.added),
-                len(report.updated), len(report.errors))
+                len(report.updated), report.failed_rows)
     return report
 
 
@@ -182,8 +201,8 @@ def _validate_all(rows: list[tuple[int, dict[str, str]]], report: ImportReport,
         mentioned.add(raw.get("email", "").lower())
         try:
             row = validate_row(line, raw)
-        except ValueError as error:
-            report.errors.append(RowProblem(line, str(error), raw.get("email", "")))
+        except RowInvalid as error:  # one problem each, all of them
+            report.errors.extend(RowProblem(line, reason, raw.get("email", "")) for reason in error.problems)
             continue
         if row.email in first_line_of:
             report.errors.append(RowProblem(

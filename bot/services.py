@@ -52,7 +52,9 @@ def people_platform(config: Config) -> str:
 def check_slot_channels(config: Config, templates: Templates) -> None:
     """Slots are only ever taken by drafts, and drafts exist only for channels with a post
     template: a slot for any other channel (a typo, or `tiktok` with no template) would sit
-    empty forever without a word. Checked once templates are known."""
+    empty forever without a word. `config_from_mapping` reports this with every other config
+    problem (bot.config.sections.check_against_templates); checked again here with the templates
+    actually built, for a Config made some other way."""
     channels = post_channels(templates)
     unknown = sorted(set(config.calendar.slots) - set(channels))
     if unknown:

@@ -129,12 +129,12 @@ def test_channel_without_slots_gets_none(services):
 
 def test_slot_instants_follow_dst(database_url):
     config = make_config(database_url, practice={"timezone": CHICAGO},
-                         calendar={"slots": {"facebook": SLOTS, "odd": ["sun 02:30"]}})
+                         calendar={"slots": {"facebook": SLOTS, "instagram": ["sun 02:30"]}})
     # US DST starts Sun 2026-03-08: Friday 10:00 is CST (16:00 UTC), Monday 10:00 is CDT (15:00 UTC).
     got = list(itertools.islice(slot_instants(config, "facebook", utc(2026, 3, 5)), 3))
     assert got == [utc(2026, 3, 6, 16), utc(2026, 3, 9, 15), utc(2026, 3, 11, 15)]
     # 02:30 does not exist that Sunday: it is the instant it would have been (03:30 CDT, 08:30 UTC).
-    assert next(slot_instants(config, "odd", utc(2026, 3, 5))) == utc(2026, 3, 8, 8, 30)
+    assert next(slot_instants(config, "instagram", utc(2026, 3, 5))) == utc(2026, 3, 8, 8, 30)
     # Fall back (Sun 2026-11-01): slots the week after are CST again.
     assert next(slot_instants(config, "facebook", utc(2026, 10, 31))) == utc(2026, 11, 2, 16)
 

@@ -10,12 +10,15 @@ lazily, so `--help` and the other commands work even when one of them is missing
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import importlib
+import shlex
 import sys
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from bot.config import Config, load_config
+from bot.config import DEFAULT_DATABASE_URL, Config, ConfigError, load_config
 
 if TYPE_CHECKING:  # importing services pulls in SQLAlchemy: keep `--help` fast
     from bot.services import Services
@@ -54,8 +57,28 @@ class Context:
     @property
     def config(self) -> Config:
         if self._config is None:
-            self._config = load_config(getattr(self.args, "config", None))
+            config = load_config(getattr(self.args, "config", None))
+            url = getattr(self.args, "database_url", None)
+            if url:  # `rounds --database URL …` wins over the config file and $ROUNDS_DATABASE_URL
+                if not url.startswith(("sqlite", "postgresql")):
+                    raise ConfigError(f"--database {url!r} is not allowed: expected a sqlite:/// or "
+                                      "postgresql+psycopg:// URL")
+                config = dataclasses.replace(config, database=dataclasses.replace(config.database, url=url))
+            self._config = config
         return self._config
+
+    def console_data_hint(self) -> str | None:
+        """When a lookup finds nothing in the default database while the console's demo database
+        sits beside it, where the data probably is (and how to ask it), else None."""
+        from bot.commands.run import CONSOLE_DATABASE_URL
+
+        console_file = CONSOLE_DATABASE_URL.removeprefix("sqlite:///")
+        if self.config.database.url != DEFAULT_DATABASE_URL or not Path(console_file).is_file():
+            return None
+        again = shlex.join(["rounds", "--database", CONSOLE_DATABASE_URL,
+                            *(getattr(self.args, "argv", None) or [])])
+        return (f"the console keeps its data in {console_file}: add --database {CONSOLE_DATABASE_URL} "
+                f"({again})")
 
     def services(self, with_chats: bool = False) -> Services:
         """Migrate the database, seed an empty question bank, then build the services once.

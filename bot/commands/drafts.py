@@ -34,4 +34,8 @@ def show_command(ctx: Context) -> int:
 
     services = ctx.services()
     validate_post_templates(services.templates)
-    return show_drafts(services, ctx.args.answer_id, ctx.stdout)
+    status = show_drafts(services, ctx.args.answer_id, ctx.stdout)
+    hint = ctx.console_data_hint() if status else None
+    if hint:
+        ctx.err(f"rounds: {hint}")
+    return status

@@ -51,22 +51,29 @@ def report_command(ctx: Context) -> int:
     tz = services.config.practice.timezone
     start = weeks.local_instant(ctx.args.since, time(0), tz)
     now = services.clock()
+    # The whole --until day counts: the period ends (exclusive) at the next local midnight.
     end = weeks.local_instant(ctx.args.until + timedelta(days=1), time(0), tz) if ctx.args.until else now
     if end <= start and not ctx.args.until:
         raise CommandError(f"--since {ctx.args.since} is in the future: nothing has happened yet to report")
     if end <= start:
         raise CommandError(f"--until must not be before --since ({ctx.args.since} .. {ctx.args.until})")
+    previous_start = None
+    if ctx.args.until:  # as many local days before, whatever a DST change does to their hours
+        days = (ctx.args.until - ctx.args.since).days + 1
+        previous_start = weeks.local_instant(ctx.args.since - timedelta(days=days), time(0), tz)
     with services.db.transaction() as session:
         current, previous = period_numbers(session, start, end, today=weeks.local_date(end, tz),
-                                           config=services.config, now=min(now, end))
+                                           config=services.config, now=min(now, end), previous_start=previous_start)
         data = chart_data(session, services.config, end, now=min(now, end)) if ctx.args.chart else None
     table_rows = rows(current, previous)
+    periods = [period_label(numbers.start, numbers.end, tz) for numbers in (current, previous)]
     if ctx.args.format == "csv":
-        ctx.stdout.write(as_csv(table_rows))
+        ctx.stdout.write(as_csv(table_rows, periods))
     elif ctx.args.format == "json":
-        ctx.out(as_json(current, table_rows))
+        ctx.out(as_json(current, table_rows, periods, tz))
     else:
-        ctx.out(f"{_when(start, tz)} – {_when(end, tz)} ({tz}), compared with the {(end - start).days} days before")
+        (first, last), (previous_first, previous_last) = periods
+        ctx.out(f"{first} – {last} ({tz}), compared with {previous_first} – {previous_last}")
         ctx.out(table(as_table(table_rows), ("metric", "this period", "previous", "change")))
     if data is not None:
         from bot.metrics.chart import render_chart
@@ -76,8 +83,16 @@ def report_command(ctx: Context) -> int:
     return 0
 
 
-def _when(instant: datetime, tz: str) -> str:
+def period_label(start: datetime, end: datetime, tz: str) -> tuple[str, str]:
+    """The first and the last day counted, as the user gives them (--since, --until: both inclusive).
+
+    The period is [start, end): an end at local midnight is shown as the day before, the last one
+    counted; an end at another time (up to now) is shown with that time.
+    """
     from bot import weeks
 
-    return weeks.local_date(instant, tz).isoformat() if instant.astimezone(weeks.zone(tz)).time() == time(0) \
-        else instant.astimezone(weeks.zone(tz)).strftime("%Y-%m-%d %H:%M")
+    local_start, local_end = start.astimezone(weeks.zone(tz)), end.astimezone(weeks.zone(tz))
+    first = local_start.date().isoformat() if local_start.time() == time(0) else local_start.strftime("%Y-%m-%d %H:%M")
+    last = (local_end.date() - timedelta(days=1)).isoformat() if local_end.time() == time(0) \
+        else local_end.strftime("%Y-%m-%d %H:%M")
+    return first, last

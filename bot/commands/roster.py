@@ -24,7 +24,8 @@ name, email and role are required; the other columns may be empty or left out.
 People are matched by email (any case): re-importing updates them in place and never
 duplicates them. An empty timezone/weekday/time/slack_user_id/teams_user_id keeps what a
 known person already has. People missing from the file are kept unless --deactivate-missing is given.
-A bad row is reported with its line number and skipped; the good rows still import, and
+A bad row is reported with its line number, one line per problem (column, value, what is
+allowed), and skipped; the good rows still import, and
 the exit status is 1 if any row failed."""
 
 
@@ -96,7 +97,7 @@ def import_command(ctx: Context) -> int:
     if report.deactivated:
         summary += f", {len(report.deactivated)} marked as left"
     if report.errors:
-        summary += f"; {len(report.errors)} row(s) failed"
+        summary += f"; {report.failed_rows} row(s) failed"
     if report.warnings:
         summary += f"; {len(report.warnings)} warning(s)"
     ctx.err(summary)
@@ -133,6 +134,9 @@ def list_command(ctx: Context) -> int:
                 for p in people]
     if not rows:
         ctx.err("the roster is empty; add people with `rounds roster import FILE.csv`")
+        hint = ctx.console_data_hint()
+        if hint:
+            ctx.err(f"rounds: {hint}")
         return 0
     ctx.out(table(rows, ("NAME", "EMAIL", "ROLES", "SPECIALTY", "TIME ZONE", "DAY", "TIME",
                          "TEAMS ID" if services.platform == "teams" else "SLACK ID", "STATUS")

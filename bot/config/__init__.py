@@ -49,6 +49,7 @@ from bot.config.sections import (
     _slack,
     _teams,
     _webhook,
+    check_against_templates,
     parse_slot,  # noqa: F401
 )
 from bot.config.values import collected_problems, is_phone_number, is_timezone, parse_clock_time, parse_weekday  # noqa: F401
@@ -90,6 +91,7 @@ def config_from_mapping(raw: Mapping[str, Any], env: Mapping[str, str] | None = 
             webhook=section(_webhook, "webhook", env), policy=section(_policy, "policy"),
             retention=section(_retention, "retention"), inbox=section(_inbox, "inbox"), source=source,
         )
+        check_against_templates(config.drafts, config.calendar)  # same pass: reported with the rest
     finally:
         collected_problems.reset(token)
     if len(problems) == 1:

@@ -33,14 +33,18 @@ from bot.inbox.settings import KEYS as INBOX_KEYS
 from bot.inbox.settings import InboxConfig, parse_inbox
 from bot.workdays import MONDAY_TO_FRIDAY, holidays_from_ics
 
+WEEKDAY_NAMES = "weekday names mon, tue, wed, thu, fri, sat, sun (or written out in full, like monday)"
+SLOT_ALLOWED = ('slots like "mon 10:00": a weekday (mon, tue, wed, thu, fri, sat, sun) and a 24-hour time '
+                'HH:MM from 00:00 to 23:59')
+
 
 def _database(raw: Mapping[str, Any], env: Mapping[str, str]) -> DatabaseConfig:
     section = Section(raw, "database", {"url"})
     url = env.get("ROUNDS_DATABASE_URL") or section.string("url", DEFAULT_DATABASE_URL)
     if not url.startswith(("sqlite", "postgresql")):
-        raise ConfigError(
+        record_problem(ConfigError(
             f"database.url = {url!r} is not allowed: expected a sqlite:/// or postgresql+psycopg:// URL"
-        )
+        ), None)
     return DatabaseConfig(url=url)
 
 
@@ -59,16 +63,16 @@ def _slack(raw: Mapping[str, Any], env: Mapping[str, str]) -> SlackConfig:
         conversations_open_per_second=section.number("conversations_open_per_second", 0.8, 0.01, 10000),
     )
     if config.bot_token and not config.bot_token.startswith("xoxb-"):
-        raise ConfigError("slack.bot_token (or SLACK_BOT_TOKEN) is not allowed: expected a bot token "
-                          "starting with xoxb-")
+        record_problem(ConfigError("slack.bot_token (or SLACK_BOT_TOKEN) is not allowed: expected a bot token "
+                                   "starting with xoxb-"), None)
     if config.app_token and not config.app_token.startswith("xapp-"):
-        raise ConfigError("slack.app_token (or SLACK_APP_TOKEN) is not allowed: expected an app-level "
-                          "token starting with xapp- (or leave it empty for HTTP mode)")
+        record_problem(ConfigError("slack.app_token (or SLACK_APP_TOKEN) is not allowed: expected an app-level "
+                                   "token starting with xapp- (or leave it empty for HTTP mode)"), None)
     if config.bot_token and not config.app_token and not config.signing_secret:
-        raise ConfigError("slack.signing_secret (or SLACK_SIGNING_SECRET) is missing: HTTP mode needs "
-                          "it to verify requests; set it, or set slack.app_token for Socket Mode")
+        record_problem(ConfigError("slack.signing_secret (or SLACK_SIGNING_SECRET) is missing: HTTP mode needs "
+                                   "it to verify requests; set it, or set slack.app_token for Socket Mode"), None)
     if not config.api_url.startswith(("http://", "https://")):
-        raise ConfigError(f"slack.api_url = {config.api_url!r} is not allowed: expected an http(s) URL")
+        record_problem(ConfigError(f"slack.api_url = {config.api_url!r} is not allowed: expected an http(s) URL"), None)
     if not config.api_url.endswith("/"):
         config = SlackConfig(**{**config.__dict__, "api_url": config.api_url + "/"})
     return config
@@ -90,16 +94,17 @@ def _teams(raw: Mapping[str, Any], env: Mapping[str, str], server: ServerConfig)
         tenant_requests_per_second=section.number("tenant_requests_per_second", 50.0, 0.1, 50.0),
     )
     if config.app_id and not config.app_password:
-        raise ConfigError("teams.app_password (or MicrosoftAppPassword) is missing: the bot needs it to "
-                          "send; set it, or leave teams.app_id empty")
+        record_problem(ConfigError("teams.app_password (or MicrosoftAppPassword) is missing: the bot needs it to "
+                                   "send; set it, or leave teams.app_id empty"), None)
     if config.allow_unauthenticated and server.host not in LOOPBACK_HOSTS:
-        raise ConfigError(f"teams.allow_unauthenticated = true is not allowed while server.host = "
-                          f"{server.host!r}: it is for local testing only, on 127.0.0.1, ::1 or localhost")
+        record_problem(ConfigError(f"teams.allow_unauthenticated = true is not allowed while server.host = "
+                                   f"{server.host!r}: it is for local testing only, on 127.0.0.1, ::1 or "
+                                   "localhost"), None)
     if config.allow_unauthenticated and config.app_id:
-        raise ConfigError("teams.allow_unauthenticated = true is not allowed with teams.app_id set: "
-                          "a registered bot always verifies Bot Framework tokens")
+        record_problem(ConfigError("teams.allow_unauthenticated = true is not allowed with teams.app_id set: "
+                                   "a registered bot always verifies Bot Framework tokens"), None)
     if not config.openid_metadata_url.startswith(("http://", "https://")):
-        raise section._bad("openid_metadata_url", config.openid_metadata_url, "an http(s) URL")
+        record_problem(section._bad("openid_metadata_url", config.openid_metadata_url, "an http(s) URL"), None)
     return config
 
 
@@ -135,11 +140,14 @@ def _prompts(raw: Mapping[str, Any]) -> PromptsConfig:
 
 def _working_days(section: Section) -> frozenset[int]:
     listed = section.strings("working_days", ("mon", "tue", "wed", "thu", "fri"), nonempty=True)
-    try:
-        return frozenset(parse_weekday(day) for day in listed)
-    except ValueError as error:
-        return section.problem("working_days", list(listed), 'weekday names like ["mon", "tue", "wed", "thu", '
-                               f'"fri"] ({error.args[0]!r} is not one)', MONDAY_TO_FRIDAY)
+    days, wrong = set(), False
+    for day in listed:  # every wrong day by its value, not the first only
+        try:
+            days.add(parse_weekday(day))
+        except ValueError:
+            wrong = True
+            section.problem_entry("working_days", day, WEEKDAY_NAMES, None)
+    return MONDAY_TO_FRIDAY if wrong else frozenset(days)
 
 
 def _holidays(section: Section, base_dir: Path | None) -> frozenset[date]:
@@ -162,22 +170,36 @@ def _holidays(section: Section, base_dir: Path | None) -> frozenset[date]:
     return frozenset(days)
 
 
+def _required(section: Section, plural: str, singular: str, default: tuple[str, ...],
+              needed: str) -> tuple[str, ...]:
+    """A practice fact posts need (name, phone, url): `names = [...]` or `name = "..."`, left out for
+    the default, but never emptied: an empty list is refused, not quietly replaced by the default."""
+    if plural in section.raw:
+        return section.strings(plural, default, nonempty=True, needed=needed)
+    return section.strings(singular, default, nonempty=True, needed=needed)
+
+
 def _practice(raw: Mapping[str, Any], base_dir: Path | None = None) -> PracticeConfig:
     keys = {"name", "names", "phone", "phones", "url", "urls", "timezone", "staff_names", "places", "addresses",
             "hashtags",
             "working_days", "holidays", "holidays_file"}
     section = Section(raw, "practice", keys)
     defaults = PracticeConfig()
-    names = section.strings("names", ()) or section.strings("name", defaults.names, nonempty=True)
-    phones = section.strings("phones", ()) or section.strings("phone", defaults.phones, nonempty=True)
-    urls = section.strings("urls", ()) or section.strings("url", defaults.urls, nonempty=True)
+    names = _required(section, "names", "name", defaults.names,
+                      'at least one practice name: posts sign off with the first ("Call <name> at …")')
+    for name in names:
+        if not name.strip():
+            section.problem_entry("names" if "names" in section.raw else "name", name,
+                                  "practice names that are not blank (posts sign off with them)", None)
+    phones = _required(section, "phones", "phone", defaults.phones,
+                       'at least one phone number: posts sign off with the first ("… at <phone>")')
+    urls = _required(section, "urls", "url", defaults.urls, "at least one http(s) URL: posts link to the first")
     for url in urls:
         if not url.startswith(("http://", "https://")):
-            record_problem(ConfigError(f"practice.urls contains {url!r}: expected http(s) URLs"), None)
+            section.problem_entry("urls", url, "http(s) URLs", None)
     for phone in phones:
         if not is_phone_number(phone):
-            record_problem(ConfigError(f"practice.phones contains {phone!r}: expected a phone number like "
-                                 '"(555) 010-0100" or "+1 555 010 0100"'), None)
+            section.problem_entry("phones", phone, 'phone numbers like "(555) 010-0100" or "+1 555 010 0100"', None)
     hashtags_raw = section.raw.get("hashtags", {})
     if not isinstance(hashtags_raw, Mapping):
         hashtags_raw = section.problem("hashtags", hashtags_raw, "a table of specialty = [\"#tag\", …]", {})
@@ -218,8 +240,8 @@ def _approvals(raw: Mapping[str, Any]) -> ApprovalsConfig:
         physician_signoff=section.boolean("physician_signoff", False),
     )
     if config.escalate_after_hours <= config.remind_after_hours:
-        raise section._bad("escalate_after_hours", config.escalate_after_hours,
-                           f"more hours than approvals.remind_after_hours ({config.remind_after_hours:g})")
+        section.problem("escalate_after_hours", config.escalate_after_hours,
+                        f"more hours than approvals.remind_after_hours ({config.remind_after_hours:g})", None)
     return config
 
 
@@ -241,12 +263,15 @@ def _calendar(raw: Mapping[str, Any]) -> CalendarConfig:
             slots_raw = section.problem("slots", slots_raw, 'a table of channel = ["mon 10:00", …]', defaults.slots)
         slots = {}
         for channel, values in slots_raw.items():
-            listed = Section({"v": values}, f"calendar.slots.{channel}", {"v"}).strings("v", (), nonempty=True)
-            try:
-                slots[channel] = tuple(sorted((parse_slot(v) for v in listed), key=lambda s: (s.weekday, s.at)))
-            except ValueError as error:
-                record_problem(ConfigError(f"calendar.slots.{channel} contains {error.args[0]!r}: expected slots "
-                                           'like "mon 10:00" (weekday and 24-hour time)'), None)
+            channel_section = Section({channel: values}, "calendar.slots", {channel})
+            listed = channel_section.strings(channel, (), nonempty=True)
+            parsed = []
+            for value in listed:  # every wrong slot by its value, not the first only
+                try:
+                    parsed.append(parse_slot(value))
+                except ValueError:
+                    channel_section.problem_entry(channel, value, SLOT_ALLOWED, None)
+            slots[channel] = tuple(sorted(parsed, key=lambda s: (s.weekday, s.at)))
     return CalendarConfig(
         slots=slots,
         planning_weekday=section.weekday("planning_day", defaults.planning_weekday),
@@ -259,10 +284,10 @@ def _webhook(raw: Mapping[str, Any], env: Mapping[str, str]) -> WebhookConfig:
     config = WebhookConfig(url=section.string("url", ""),
                            secret=env.get("ROUNDS_WEBHOOK_SECRET") or section.string("secret", ""))
     if config.url and not config.url.startswith(("http://", "https://")):
-        raise section._bad("url", config.url, "an http(s) URL (or empty for no webhook)")
+        record_problem(section._bad("url", config.url, "an http(s) URL (or empty for no webhook)"), None)
     if config.url and not config.secret:
-        raise ConfigError("webhook.secret (or ROUNDS_WEBHOOK_SECRET) is missing: posts to webhook.url are "
-                          "signed with it; set one, or leave webhook.url empty")
+        record_problem(ConfigError("webhook.secret (or ROUNDS_WEBHOOK_SECRET) is missing: posts to webhook.url are "
+                                   "signed with it; set one, or leave webhook.url empty"), None)
     return config
 
 
@@ -270,7 +295,7 @@ def _policy(raw: Mapping[str, Any]) -> PolicyConfig:
     section = Section(raw, "policy", {"url", "summary"})
     config = PolicyConfig(url=section.string("url", ""), summary=section.string("summary", ""))
     if config.url and not config.url.startswith(("http://", "https://")):
-        raise section._bad("url", config.url, "an http(s) URL (or empty for no policy)")
+        record_problem(section._bad("url", config.url, "an http(s) URL (or empty for no policy)"), None)
     return config
 
 
@@ -279,6 +304,32 @@ def _retention(raw: Mapping[str, Any]) -> RetentionConfig:
     defaults = RetentionConfig()
     return RetentionConfig(answer_days=section.integer("answer_days", defaults.answer_days, 1, 36500),
                            time=section.clock_time("time", defaults.time))
+
+
+def check_against_templates(drafts: DraftsConfig | None, calendar: CalendarConfig | None) -> None:
+    """The checks that need the post templates, in the same pass as every other check.
+
+    Slots are only ever taken by drafts, and drafts exist only for channels with a post template:
+    a slot for any other channel (a typo, or `tiktok` with no template) would sit empty forever.
+    """
+    from bot.review.drafts import post_channels  # imports bot.config: only once it is loaded
+    from bot.templating import TemplateError, Templates
+
+    templates_dir = drafts.templates_dir if drafts else ""
+    try:
+        templates = Templates(templates_dir or None)
+    except TemplateError:
+        record_problem(ConfigError(f"drafts.templates_dir = {templates_dir!r} is not allowed: expected an "
+                                   "existing folder of template overrides (or empty for the packaged ones)"), None)
+        return
+    if calendar is None:
+        return
+    channels = post_channels(templates)
+    for name in sorted(set(calendar.slots) - set(channels)):
+        record_problem(ConfigError(
+            f"calendar.slots.{name} has no post template (posts/{name}.txt.j2): slots are for the channels "
+            f"with a template: {', '.join(channels)}; add a template to [drafts] templates_dir or remove the slot"
+        ), None)
 
 
 def _inbox(raw: Mapping[str, Any]) -> InboxConfig:

@@ -45,9 +45,17 @@ class Section:
     def _bad(self, key: str, value: Any, allowed: str) -> ConfigError:
         return ConfigError(f"{self.name}.{key} = {value!r} is not allowed: expected {allowed}")
 
+    def bad_entry(self, key: str, entry: Any, allowed: str) -> ConfigError:
+        """One wrong entry of a list-valued key, by its value."""
+        return ConfigError(f"{self.name}.{key} contains {entry!r}: expected {allowed}")
+
     def problem(self, key: str, value: Any, allowed: str, fallback: Any) -> Any:
         """A wrong value: recorded (checking goes on with `fallback`) while a file is checked, else raised."""
         return record_problem(self._bad(key, value, allowed), fallback)
+
+    def problem_entry(self, key: str, entry: Any, allowed: str, fallback: Any) -> Any:
+        """One wrong entry of a list: recorded by its value (checking goes on) while a file is checked."""
+        return record_problem(self.bad_entry(key, entry, allowed), fallback)
 
     def string(self, key: str, default: str) -> str:
         value = self.raw.get(key, default)
@@ -55,14 +63,20 @@ class Section:
             return record_problem(self._bad(key, value, "a string"), default)
         return value
 
-    def strings(self, key: str, default: tuple[str, ...], nonempty: bool = False) -> tuple[str, ...]:
+    def strings(self, key: str, default: tuple[str, ...], nonempty: bool = False,
+                needed: str = "at least one value") -> tuple[str, ...]:
         value = self.raw.get(key, default)
         if isinstance(value, str):
             value = [value]
-        if not isinstance(value, (list, tuple)) or not all(isinstance(v, str) for v in value):
+        if not isinstance(value, (list, tuple)):
             return record_problem(self._bad(key, value, "a string or a list of strings"), default)
+        wrong = [v for v in value if not isinstance(v, str)]
+        for entry in wrong:  # each one by its value, not the first only
+            record_problem(self.bad_entry(key, entry, "strings"), None)
+        if wrong:
+            return default
         if nonempty and not value:
-            return record_problem(self._bad(key, value, "at least one value"), default)
+            return record_problem(self._bad(key, value, needed), default)
         return tuple(value)
 
     def number(self, key: str, default: float, low: float, high: float) -> float:
@@ -113,7 +127,10 @@ def parse_clock_time(value: Any) -> time:
     hours, _, minutes = value.strip().partition(":")
     if not (hours.isdigit() and minutes.isdigit() and len(minutes) == 2):
         raise ValueError(value)
-    return time(int(hours), int(minutes))
+    try:
+        return time(int(hours), int(minutes))
+    except ValueError:  # "25:00": the value, not Python's "hour must be in 0..23"
+        raise ValueError(value) from None
 
 
 def parse_weekday(value: Any) -> int:

@@ -57,9 +57,9 @@ def parse_inbox(section: Any) -> InboxConfig:
         accounts=_accounts(section),
     )
     if config.deadline <= config.reminder_time:
-        raise section._bad("deadline", config.deadline.strftime("%H:%M"),
-                           f"a time after inbox.reminder_time ({config.reminder_time.strftime('%H:%M')}) "
-                           "on the same day")
+        section.problem("deadline", config.deadline.strftime("%H:%M"),
+                        f"a time after inbox.reminder_time ({config.reminder_time.strftime('%H:%M')}) "
+                        "on the same day", None)
     return config
 
 

@@ -93,8 +93,11 @@ def series(session: Session, edges: list[datetime]) -> dict[str, list[int]]:
 
 
 def period_numbers(session: Session, start: datetime, end: datetime, today: date | None = None, *,
-                   config=None, now: datetime | None = None) -> list[Numbers]:
+                   config=None, now: datetime | None = None, previous_start: datetime | None = None) -> list[Numbers]:
     """Numbers for [start, end) and for the period of the same length just before it.
+
+    `previous_start` starts that period where the caller counts it (the same number of local days
+    before, across a DST change); by default it is as long as [start, end).
 
     Returns `[current, previous]` (bucket index 1 is the current period, 0 the previous).
     `today` (the practice's local date at `end`) decides who counts as paused; opted-out and
@@ -103,8 +106,9 @@ def period_numbers(session: Session, start: datetime, end: datetime, today: date
     is not counted yet.
     """
     length = end - start
-    edges = [start - length, start, end]
-    result = [Numbers(start=start, end=end), Numbers(start=start - length, end=start)]
+    before = previous_start or start - length
+    edges = [before, start, end]
+    result = [Numbers(start=start, end=end), Numbers(start=before, end=start)]
     _prompt_numbers(session, edges, result)
     for index, count in _held_counts(session, edges).items():
         result[index].held = count
@@ -112,7 +116,7 @@ def period_numbers(session: Session, start: datetime, end: datetime, today: date
         result[1 - index].overridden = count
     _decisions(session, edges, result)
     _approval_times(session, edges, result)
-    slot_edges = [edge + length for edge in edges]
+    slot_edges = [start, end, end + length]  # each period's following one
     for index, count in _counts(session, Draft.slot_at, slot_edges,
                                 Draft.answer_id.in_(select(Answer.id).where(
                                     Answer.review_status == ReviewStatus.APPROVED))).items():

@@ -83,20 +83,37 @@ def _plain(value):
     return value
 
 
-def as_csv(table_rows: list[Row]) -> str:
-    """metric, current, previous: durations in seconds, rates as fractions, blanks for unknown."""
+def as_csv(table_rows: list[Row], periods: list[tuple[str, str]] | None = None) -> str:
+    """metric, current, previous: durations in seconds, rates as fractions, blanks for unknown.
+
+    `periods` ([(first, last) day of the current period, of the previous one]) come first, as the
+    `since` and `until` rows: both days counted, as the user gives them.
+    """
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(["metric", "current", "previous"])
+    if periods:
+        (first, last), (previous_first, previous_last) = periods
+        writer.writerow(["since", first, previous_first])
+        writer.writerow(["until", last, previous_last])
     for row in table_rows:
         writer.writerow([row.key, "" if row.current is None else _plain(row.current),
                          "" if row.previous is None else _plain(row.previous)])
     return out.getvalue()
 
 
-def as_json(current: Numbers, table_rows: list[Row]) -> str:
+def as_json(current: Numbers, table_rows: list[Row], periods: list[tuple[str, str]] | None = None,
+            timezone: str | None = None) -> str:
+    """`since` and `until` are the first and last day counted (both inclusive, local to `timezone`),
+    for the previous period too; without `periods`, the instants [start, end)."""
+    if periods:
+        (first, last), (previous_first, previous_last) = periods
+        period = {"since": first, "until": last, "previous_since": previous_first, "previous_until": previous_last,
+                  "timezone": timezone}
+    else:
+        period = {"since": current.start.isoformat(), "until": current.end.isoformat()}
     data = {
-        "since": current.start.isoformat(), "until": current.end.isoformat(),
+        **period,
         "current": {row.key: _plain(row.current) for row in table_rows},
         "previous": {row.key: _plain(row.previous) for row in table_rows},
         "physicians": [{"name": p.name, "sent": p.sent, "answered": p.answered} for p in current.physicians],

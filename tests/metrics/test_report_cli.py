@@ -30,7 +30,7 @@ def test_report_formats_and_chart(tmp_path, database_url, base_env):  # noqa: F8
     assert (tmp_path / "weeks.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
 
     table = cli("report", *period).stdout
-    assert "2026-11-20 – 2026-11-27 (America/New_York)" in table
+    assert "2026-11-20 – 2026-11-26 (America/New_York), compared with 2026-11-13 – 2026-11-19" in table
     assert any(line.split() == ["Questions", "sent", "2", "2", "±0"] for line in table.splitlines()), table
     csv_text = cli("report", *period, "--format", "csv").stdout
     assert csv_text.splitlines()[0] == "metric,current,previous"
