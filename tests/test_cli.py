@@ -9,6 +9,7 @@ import os
 import re
 import subprocess
 import sys
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -227,9 +228,21 @@ def test_serve_without_slack_credentials_says_what_to_set(cli):
     assert "slack.bot_token" in result.stderr and "rounds console" in result.stderr
 
 
-def test_example_roster_then_tick_sends_the_weekly_questions(cli):
+def _added_before(database_url: str, when: datetime) -> None:
+    """People added at `when`: someone added after this week's slot starts next week, so a test
+    that imports through the CLI (on the real clock) and then ticks at a fixed instant sets it."""
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(database_url)
+    with engine.begin() as connection:
+        connection.execute(text("UPDATE people SET created_at = :when"), {"when": when})
+    engine.dispose()
+
+
+def test_example_roster_then_tick_sends_the_weekly_questions(cli, database_url):
     example = Path(__file__).resolve().parent.parent / "examples" / "roster.csv"
     assert "6 added" in cli("roster", "import", str(example)).stderr
+    _added_before(database_url, datetime(2026, 11, 23, tzinfo=UTC))  # the import ran on the real clock
     # Tuesday 1 December 2026, 09:05 in New York: Dr. Patel's slot (and Monday's catch-up).
     first = cli("tick", "--now", "2026-12-01T14:05:00Z").stdout
     assert "questions sent 2" in first
@@ -276,18 +289,23 @@ NEW_X = "Chest pain is not always a heart attack, but get it checked. https://ex
 HTML = re.compile(r"<[a-zA-Z/][^>]*>|&(?:[a-zA-Z]+|#\d+|#x[0-9a-fA-F]+);")
 
 
+CONSOLE_START = "2026-11-30T12:00:00Z"  # Monday, before anyone's slot: the same messages whatever the real date
+
+
 def console(env: dict[str, str], tmp_path: Path, *lines: str) -> str:
     """Run `rounds console` (the `cli` fixture's config) with these lines piped in, then :quit."""
     script = "\n".join((*lines, ":quit")) + "\n"
     env = dict(env, ROUNDS_CONFIG=str(tmp_path / "config.toml"))
-    result = subprocess.run([str(ROUNDS), "console"], input=script, cwd=tmp_path, env=env,
+    result = subprocess.run([str(ROUNDS), "console", "--now", CONSOLE_START], input=script, cwd=tmp_path, env=env,
                             capture_output=True, text=True, timeout=120)
     assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr
     return result.stdout
 
 
-def test_drafts_show_prints_what_will_be_posted_with_the_original_beside_an_edit(cli, base_env, tmp_path):
+def test_drafts_show_prints_what_will_be_posted_with_the_original_beside_an_edit(cli, base_env, tmp_path,
+                                                                                database_url):
     assert "6 added" in cli("roster", "import", str(EXAMPLE_ROSTER)).stderr
+    _added_before(database_url, datetime(2026, 11, 23, tzinfo=UTC))
     out = console(base_env, tmp_path, ":as Maya", ":next", ANSWER, ":advance 15m")
     card = out.split("Rounds in #marketing:")[-1]
     assert "(answer 1)" in card and "[5] Show all drafts" in card
@@ -312,8 +330,9 @@ def test_drafts_show_prints_what_will_be_posted_with_the_original_beside_an_edit
     assert "rather see you & reassure you." in after
 
 
-def test_exports_people_read_are_text_and_html_is_only_in_the_html_export(cli, base_env, tmp_path):
+def test_exports_people_read_are_text_and_html_is_only_in_the_html_export(cli, base_env, tmp_path, database_url):
     cli("roster", "import", str(EXAMPLE_ROSTER))
+    _added_before(database_url, datetime(2026, 11, 23, tzinfo=UTC))
     console(base_env, tmp_path, ":as Maya", ":next", ANSWER, ":advance 15m", ":as Priya Shah", ":choose 1 #5")
     csv_text = cli("calendar", "export", "--format", "csv", "--all").stdout
     hootsuite = "".join(cli("calendar", "export", "--format", "hootsuite", "--all", "--channel", channel).stdout

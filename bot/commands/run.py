@@ -40,10 +40,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                     "--database or a configured [database] url says otherwise; its clock resumes "
                     "where that\ndatabase left off.",
         examples="  rounds console --roster examples/roster.csv\n  rounds console\n"
-                 "  rounds console --database sqlite:///other-demo.db",
+                 "  rounds console --database sqlite:///other-demo.db\n"
+                 "  rounds console --now 2026-11-30T12:00:00Z",
     )
     console.add_argument("--roster", metavar="FILE.csv", help="import this roster into the console's database first")
     console.add_argument("--database", metavar="URL", help="the database to use (default: the demo database)")
+    console.add_argument("--now", type=aware_datetime, metavar="ISO-8601",
+                         help="start the clock here instead of the current time (it still resumes "
+                              "where the database left off, if later); for repeatable demos and tests")
     console.set_defaults(handler=console_command)
 
     tick = add_parser(
@@ -127,6 +131,9 @@ def console_command(ctx: Context) -> int:
     if database:
         ctx._config = dataclasses.replace(ctx.config, database=dataclasses.replace(ctx.config.database, url=database))
     services = ctx.services()
+    if getattr(ctx.args, "now", None) is not None:
+        start = ctx.args.now
+        services.clock = lambda: start  # the roster import and the resume point use it too
     if getattr(ctx.args, "roster", None):
         from bot.roster import import_roster
 
