@@ -45,7 +45,13 @@ from bot.store import (
     ReviewStatus,
 )
 from bot.text import plain_text
-from bot.weekly.prompts import PAUSE_WEEKS, closed_messages, describe_next_question, reopen_prompts
+from bot.weekly.prompts import (
+    PAUSE_WEEKS,
+    closed_messages,
+    describe_next_question,
+    question_in_thread,
+    reopen_prompts,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -93,6 +99,18 @@ def _open_prompt(session: Session, person: Person, now: datetime, late: timedelt
             and latest.status in (PromptStatus.SENT, PromptStatus.ANSWERED, PromptStatus.EXPIRED)):
         return latest
     return None
+
+
+def _thread_prompt(session: Session, person: Person, prompt_id: int, now: datetime,
+                   late: timedelta) -> Prompt | None:
+    """The prompt a reply in its question's (or nudge's) thread answers, while it still takes
+    answers (its week, then `late`); None once it does not."""
+    prompt = session.get(Prompt, prompt_id, with_for_update=True)
+    if (prompt is None or prompt.person_id != person.id or prompt.sent_at is None
+            or prompt.status not in (PromptStatus.SENT, PromptStatus.ANSWERED, PromptStatus.EXPIRED)
+            or prompt.expires_at + late <= now):
+        return None
+    return prompt
 
 
 def late_answers(services) -> timedelta:
@@ -154,7 +172,15 @@ def handle_message(services, message: IncomingMessage, now: datetime) -> Outcome
         sent_back = _sent_back_answer(session, person)
         if sent_back is not None:
             return _revise_sent_back(services, session, person, sent_back, message, text, now, outcome)
-        prompt = _open_prompt(session, person, now, late_answers(services))
+        in_thread = question_in_thread(session, message.channel, message.thread_ts) if message.thread_ts else None
+        if in_thread is not None:  # a reply in a question's thread answers that question, or none
+            prompt = _thread_prompt(session, person, in_thread, now, late_answers(services))
+            if prompt is None:
+                return outcome.say(_render(services, "thread_closed",
+                                           open_question=_open_prompt(session, person, now, timedelta()) is not None,
+                                           next_time=describe_next_question(person, now)))
+        else:
+            prompt = _open_prompt(session, person, now, late_answers(services))
         if prompt is None:
             return outcome.say(_render(services, "no_open_question",
                                        next_time=describe_next_question(person, now)))

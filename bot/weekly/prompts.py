@@ -265,6 +265,19 @@ def closed_messages(session, prompt: Prompt, line: str, *, except_ref: MessageRe
     return closed
 
 
+def question_in_thread(session, channel: str, ts: str) -> int | None:
+    """The prompt id whose question or nudge was sent as message `ts` in `channel`, if any."""
+    rows = session.execute(select(OutboxMessage.key).where(
+        OutboxMessage.sent_ts == ts, OutboxMessage.sent_channel == channel)).scalars().all()
+    for key in rows:
+        kind, _, rest = key.partition(":")
+        if kind in ("question", "nudge"):
+            prompt_id = rest.partition(":")[0]
+            if prompt_id.isascii() and prompt_id.isdigit():
+                return int(prompt_id)
+    return None
+
+
 def cancel_open_prompts(session, person: Person, now: datetime) -> None:
     """Someone who opts out or leaves the roster gets nothing more."""
     session.execute(

@@ -640,3 +640,18 @@ def test_next_does_not_jump_past_an_open_question(console_services):
     second = out.split("Clock moved to", 1)[1]
     assert "already has this week's question (2026-W49) open" in second
     assert "Clock moved to" not in second and "Thank you!" in second  # the answer went to the open question
+
+
+def test_a_reply_in_last_weeks_thread_answers_last_weeks_question(console_services):
+    add_person(console_services.db, "lee@example.org", "Dr. Amy Lee")
+    seed_questions(console_services.db)
+
+    out = drive(console_services, ":as lee", ":tick", ":advance 1w",
+                lambda seen: f":reply {question_number('Dr. Amy Lee', seen.split('Clock moved')[0])} Salt, mostly.",
+                "And this week: sleep.")
+
+    assert "Thank you! Got it." in out
+    with console_services.db.transaction() as session:
+        answers = session.execute(select(Prompt.week, Answer.text).join(Answer, Answer.prompt_id == Prompt.id)
+                                  .order_by(Prompt.id)).all()
+    assert [tuple(row) for row in answers] == [("2026-W48", "Salt, mostly."), ("2026-W49", "And this week: sleep.")]
