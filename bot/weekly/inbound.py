@@ -49,6 +49,7 @@ from bot.weekly.prompts import (
     PAUSE_WEEKS,
     closed_messages,
     describe_next_question,
+    pause_resumes,
     question_in_thread,
     reopen_prompts,
 )
@@ -401,8 +402,8 @@ def _pause(services, session, person, prompt, extra, action, now, outcome) -> Ou
     count = small_number(extra, digits=2)
     if count not in PAUSE_WEEKS:
         return outcome.say("Choose 1, 2 or 4 weeks.")
-    # This week is closed; the pause covers the `count` weeks after it (a vacation ahead).
-    person.paused_until = weeks.week_monday(weeks.next_week_key(prompt.week, count + 1))
+    # The same pause as typing `pause {count}w`: this week's question is the first one left out.
+    person.paused_until = pause_resumes(prompt.week, count)
     person.updated_at = now
     prompt.status, prompt.closed_at = PromptStatus.PAUSED, now
     return outcome.say(_render(services, "paused", weeks=count,

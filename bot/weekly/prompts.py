@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from sqlalchemy import or_, select, update
 from sqlalchemy.orm import selectinload
@@ -28,7 +28,8 @@ logger = logging.getLogger(__name__)
 SEND_BATCH = 500
 SCHEDULE_BATCH = 1000
 FIRST_BATCH = 50  # small first batches, so delivery starts within milliseconds of a fan-out
-PAUSE_WEEKS = (1, 2, 4)
+PAUSE_WEEKS = (1, 2, 4)  # the Pause menu on a question
+MAX_PAUSE_WEEKS = 52  # the longest pause, typed (`pause until …`) or picked on the home tab
 CATCH_UP_GRACE = timedelta(hours=1)  # later than this is a catch-up: it waits out quiet hours
 
 
@@ -121,10 +122,20 @@ def question_message(services, prompt: Prompt, snoozed: bool = False) -> Outgoin
     )
 
 
+def pause_resumes(week: str, count: int) -> date:
+    """The local Monday questions come back after a pause of `count` weeks taken in `week`.
+
+    The week it is taken in is the first week paused (its question, open or still to come, is
+    not asked), so a pause of `count` weeks leaves out `count` questions. The Pause menu on a
+    question and the typed `pause 2w` both use this, so they say and do the same thing.
+    """
+    return weeks.week_monday(weeks.next_week_key(week, count))
+
+
 def pause_label(prompt: Prompt, count: int) -> str:
-    """"Pause 2 weeks — back Tue Dec 29": whether this week counts is ambiguous, a date is not."""
+    """"Pause 2 weeks — back Tue Dec 15": whether this week counts is ambiguous, a date is not."""
     person = prompt.person
-    back = weeks.due_instant(weeks.next_week_key(prompt.week, count + 1), person.weekday,
+    back = weeks.due_instant(weeks.week_key(pause_resumes(prompt.week, count)), person.weekday,
                              parse_clock_time(person.local_time), person.timezone)
     local = back.astimezone(weeks.zone(person.timezone))
     return f"Pause {count} week{'s' if count > 1 else ''} — back {local:%a %b} {local.day}"
@@ -303,20 +314,24 @@ def reopen_prompts(session, person: Person, now: datetime) -> None:
             prompt.status = PromptStatus.ANSWERED if prompt.answered_at else PromptStatus.SENT
 
 
+def _resume_week(person: Person) -> str | None:
+    """The first local week a pause leaves alone (`_is_paused` is false for it), None if not paused."""
+    if person.paused_until is None:
+        return None
+    week = weeks.week_key(person.paused_until)
+    return week if weeks.week_monday(week) >= person.paused_until else weeks.next_week_key(week)
+
+
 def next_question_time(person: Person, now: datetime, after_week: str | None = None) -> datetime:
-    """When this person's next question is due (for 'your next question arrives …')."""
-    week = after_week or weeks.local_week(now, person.timezone)
+    """When this person's next question is due (for 'your next question arrives …'): their next
+    weekly slot after `now` (and after `after_week`) in a week their pause does not cover."""
+    week = weeks.next_week_key(after_week) if after_week else weeks.local_week(now, person.timezone)
+    resume = _resume_week(person)
+    if resume is not None and weeks.week_monday(resume) > weeks.week_monday(week):
+        week = resume
     at = parse_clock_time(person.local_time)
-    for offset in range(0, 60):
-        candidate = weeks.next_week_key(week, offset)
-        if after_week and offset == 0:
-            continue
-        if person.paused_until and weeks.week_monday(candidate) < person.paused_until:
-            continue
-        due = weeks.due_instant(candidate, person.weekday, at, person.timezone)
-        if due > now:
-            return due
-    return weeks.due_instant(weeks.next_week_key(week), person.weekday, at, person.timezone)
+    due = weeks.due_instant(week, person.weekday, at, person.timezone)
+    return due if due > now else weeks.due_instant(weeks.next_week_key(week), person.weekday, at, person.timezone)
 
 
 def next_delivery(session, person: Person, now: datetime) -> datetime:
@@ -330,4 +345,10 @@ def next_delivery(session, person: Person, now: datetime) -> datetime:
 
 
 def describe_next_question(person: Person, now: datetime, after_week: str | None = None) -> str:
-    return weeks.describe_local(next_question_time(person, now, after_week), person.timezone)
+    """"Tue Dec 8, 9:00 AM"; with the year when it is not this year ("Tue Jan 4, 2028, 9:00 AM")."""
+    due = next_question_time(person, now, after_week)
+    text = weeks.describe_local(due, person.timezone)
+    if weeks.local_date(due, person.timezone).year != weeks.local_date(now, person.timezone).year:
+        day, _, clock = text.partition(", ")
+        text = f"{day}, {weeks.local_date(due, person.timezone).year}, {clock}"
+    return text

@@ -177,10 +177,11 @@ def test_pause_from_the_menu(console_services):
     out = drive(console_services, ":as lee@example.org", ":tick", ":choose 4")
 
     # Each choice says when questions come back (issue 11, point 4), and the reply agrees.
-    assert "[3] Pause 1 week — back Tue Dec 8  [4] Pause 2 weeks — back Tue Dec 15  " \
-           "[5] Pause 4 weeks — back Tue Dec 29" in out
-    assert "(you clicked [4] Pause 2 weeks — back Tue Dec 15 on #" in out
-    assert "Paused for 2 weeks. Your next question arrives Tue Dec 15, 9:00 AM." in out
+    # This week counts as the first week paused, as with a typed `pause 2w`.
+    assert "[3] Pause 1 week — back Tue Dec 1  [4] Pause 2 weeks — back Tue Dec 8  " \
+           "[5] Pause 4 weeks — back Tue Dec 22" in out
+    assert "(you clicked [4] Pause 2 weeks — back Tue Dec 8 on #" in out
+    assert "Paused for 2 weeks. Your next question arrives Tue Dec 8, 9:00 AM." in out
     assert "(updated)" in out
     assert prompt_of(db, "lee@example.org").status == PromptStatus.PAUSED
 

@@ -1,0 +1,51 @@
+"""Pause, status and snooze through the console (`drive`): what they say matches what happens.
+
+- `pause until` shows the year when it is not this year, is capped, and the next question
+  named is the first one after the pause (also in `status` weeks later).
+- The Pause menu on a question and the typed `pause 1w` mean the same weeks, and say so.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from bot.store import Person
+from tests.conftest import utc
+from tests.handlers.test_console import add_person, console_services, drive, seed_questions  # noqa: F401
+
+DEC_1 = utc(2026, 12, 1, 14)  # Tue Dec 1, 9:00 AM in New York: Dr. Lee's question is due
+
+
+def paused_until(services):
+    with services.db.transaction() as session:
+        return session.scalars(select(Person.paused_until)).one()
+
+
+def test_pause_until_a_far_date_is_capped_and_the_next_question_follows_the_pause(console_services):  # noqa: F811
+    add_person(console_services.db, "lee@example.org", "Dr. Amy Lee")
+    seed_questions(console_services.db)
+
+    out = drive(console_services, ":as lee", ":tick", ":rounds pause until 2099-01-01",
+                ":rounds pause until 2027-03-01", ":advance 2w", ":rounds status", start=DEC_1)
+
+    assert "A pause can last up to 52 weeks: pick a date up to Tue Nov 30, 2027" in out
+    assert "Paused until Thu Jan 1" not in out
+    assert "Paused until Mon Mar 1, 2027. Next question: Tue Mar 2, 2027, 9:00 AM." in out
+    status = out.split("Clock moved forward 2w.")[1]
+    assert "Paused until Mon Mar 1, 2027.\nNext question: Tue Mar 2, 2027, 9:00 AM." in status
+    assert str(paused_until(console_services)) == "2027-03-01"
+
+
+def test_the_pause_menu_and_the_typed_pause_mean_the_same_weeks(console_services):  # noqa: F811
+    add_person(console_services.db, "lee@example.org", "Dr. Amy Lee")
+    seed_questions(console_services.db)
+
+    clicked = drive(console_services, ":as lee", ":tick", ":choose 3", start=DEC_1)
+    assert "[3] Pause 1 week — back Tue Dec 8  [4] Pause 2 weeks — back Tue Dec 15" in clicked
+    assert "Paused for 1 week. Your next question arrives Tue Dec 8, 9:00 AM." in clicked
+    by_button = paused_until(console_services)
+
+    typed = drive(console_services, ":as lee", ":rounds resume", ":rounds pause 1w", start=DEC_1)
+    assert "Paused until Mon Dec 7. Next question: Tue Dec 8, 9:00 AM." in typed
+    assert paused_until(console_services) == by_button
+
