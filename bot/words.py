@@ -137,8 +137,33 @@ def _status(services, session, person, command, now) -> Outcome:
         today = weeks.local_date(now, person.timezone)
         if person.paused_until and person.paused_until > today:
             lines.append(f"Paused until {weeks.describe_date(person.paused_until, today)}.")
+        lines += _open_questions(services, session, person, now)
         lines.append(f"Next question: {describe_next_question(person, now)}.")
     return Outcome().say("\n".join(lines))
+
+
+def _open_questions(services, session: Session, person: Person, now: datetime) -> list[str]:
+    """Questions that still take an answer (this week's, last week's in its late window) or are snoozed."""
+    late = timedelta(days=services.config.prompts.late_answer_days)
+    prompts = session.scalars(select(Prompt).where(
+        Prompt.person_id == person.id, Prompt.expires_at > now - late,
+        Prompt.status.in_((PromptStatus.SENT, PromptStatus.EXPIRED, PromptStatus.SCHEDULED)))
+        .order_by(Prompt.expires_at)).all()
+    lines = []
+    for prompt in prompts:
+        until = weeks.describe_local(prompt.expires_at + late, person.timezone)
+        if prompt.status == PromptStatus.SCHEDULED:
+            if prompt.sends and prompt.expires_at > now:
+                again = weeks.describe_local(prompt.due_at, person.timezone)
+                lines.append(f"This week's question is snoozed: it comes again {again}.")
+        elif prompt.sent_at is None:
+            continue
+        elif prompt.expires_at > now:
+            lines.append(f"This week's question is open (a reply counts until {until}): “{prompt.question.text}”")
+        else:
+            lines.append(f"Last week's question is still open (a reply in its thread counts until {until}): "
+                         f"“{prompt.question.text}”")
+    return lines
 
 
 def _schedule(person: Person) -> str:

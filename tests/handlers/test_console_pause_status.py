@@ -3,6 +3,7 @@
 - `pause until` shows the year when it is not this year, is capped, and the next question
   named is the first one after the pause (also in `status` weeks later).
 - The Pause menu on a question and the typed `pause 1w` mean the same weeks, and say so.
+- `status` names an open question and until when a reply counts.
 """
 
 from __future__ import annotations
@@ -49,3 +50,16 @@ def test_the_pause_menu_and_the_typed_pause_mean_the_same_weeks(console_services
     assert "Paused until Mon Dec 7. Next question: Tue Dec 8, 9:00 AM." in typed
     assert paused_until(console_services) == by_button
 
+
+def test_status_names_the_open_question_and_until_when_a_reply_counts(console_services):  # noqa: F811
+    add_person(console_services.db, "lee@example.org", "Dr. Amy Lee")
+    seed_questions(console_services.db, "What do patients ask most?")
+
+    out = drive(console_services, ":as lee", ":tick", ":rounds status", ":advance 6d", ":rounds status",
+                start=DEC_1)
+
+    this_week, next_monday = out.split("Clock moved forward 6d.")
+    assert ("This week's question is open (a reply counts until Mon Dec 14, 12:00 AM): "
+            "“What do patients ask most?”\nNext question: Tue Dec 8, 9:00 AM.") in this_week
+    assert ("Last week's question is still open (a reply in its thread counts until Mon Dec 14, 12:00 AM): "
+            "“What do patients ask most?”\nNext question: Tue Dec 8, 9:00 AM.") in next_monday
