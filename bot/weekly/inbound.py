@@ -52,6 +52,7 @@ from bot.weekly.prompts import (
     pause_resumes,
     question_in_thread,
     reopen_prompts,
+    snooze_until,
 )
 
 logger = logging.getLogger(__name__)
@@ -386,8 +387,8 @@ def _skip(services, session, person, prompt, _extra, action, now, outcome) -> Ou
 
 
 def _snooze(services, session, person, prompt, _extra, action, now, outcome) -> Outcome:
-    again = now + timedelta(days=1)
-    if again >= prompt.expires_at:
+    again = snooze_until(prompt, now)
+    if again is None:
         prompt.status, prompt.closed_at = PromptStatus.SKIPPED, now
         return outcome.say(_render(services, "snooze_too_late",
                                    next_time=describe_next_question(person, now, prompt.week)),

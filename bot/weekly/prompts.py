@@ -109,14 +109,26 @@ def _schedule_people(session, people: list[Person], now: datetime) -> int:
     return insert_many_ignoring_duplicates(session, Prompt, rows) if rows else 0
 
 
-def question_message(services, prompt: Prompt, snoozed: bool = False) -> OutgoingMessage:
+def snooze_until(prompt: Prompt, now: datetime, days: int = 1) -> datetime | None:
+    """When a question snoozed at `now` comes again: the same local time `days` later (across a
+    DST change too, by the rule in `bot.weeks`), or None when that is not before the question
+    closes. A closed question is never sent again (the late window takes replies, not re-sends)."""
+    tz = prompt.person.timezone
+    local = now.astimezone(weeks.zone(tz))
+    again = weeks.local_instant(local.date() + timedelta(days=days), local.time().replace(tzinfo=None), tz)
+    return again if again < prompt.expires_at else None
+
+
+def question_message(services, prompt: Prompt, now: datetime, snoozed: bool = False) -> OutgoingMessage:
+    """The question with Skip, Snooze (only if a snooze from `now` comes back before the question
+    closes) and the Pause menu."""
     text = services.templates.render("messages/question.txt.j2", person=prompt.person,
                                      question=prompt.question, snoozed=snoozed)
     value = str(prompt.id)
+    snooze = (Button("Snooze 1 day", "prompt.snooze", value),) if snooze_until(prompt, now) else ()
     return OutgoingMessage(
         text=text,
-        buttons=(Button("Skip this week", "prompt.skip", value),
-                 Button("Snooze 1 day", "prompt.snooze", value)),
+        buttons=(Button("Skip this week", "prompt.skip", value), *snooze),
         menus=(Menu("Pause (vacation)…", "prompt.pause",
                     tuple((pause_label(prompt, n), f"{value}:{n}") for n in PAUSE_WEEKS)),),
     )
@@ -196,7 +208,7 @@ def send_due_questions(services, now: datetime, report: PromptReport) -> None:
                 prompt.sends += 1
                 outbox.append(outbox_row(key=f"question:{prompt.id}:{prompt.sends}", platform=services.platform,
                                          recipient=recipient, now=now,
-                                         message=question_message(services, prompt, snoozed=snoozed)))
+                                         message=question_message(services, prompt, now, snoozed=snoozed)))
                 prompt.status = PromptStatus.SENT
                 prompt.sent_at = now
                 report.questions_sent += 1

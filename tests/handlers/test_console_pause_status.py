@@ -4,6 +4,7 @@
   named is the first one after the pause (also in `status` weeks later).
 - The Pause menu on a question and the typed `pause 1w` mean the same weeks, and say so.
 - `status` names an open question and until when a reply counts.
+- Snooze is offered only when it comes back before the question closes (same local time, DST too).
 """
 
 from __future__ import annotations
@@ -63,3 +64,28 @@ def test_status_names_the_open_question_and_until_when_a_reply_counts(console_se
             "“What do patients ask most?”\nNext question: Tue Dec 8, 9:00 AM.") in this_week
     assert ("Last week's question is still open (a reply in its thread counts until Mon Dec 14, 12:00 AM): "
             "“What do patients ask most?”\nNext question: Tue Dec 8, 9:00 AM.") in next_monday
+
+
+def test_no_snooze_is_offered_when_it_would_come_back_after_the_question_closes(console_services):  # noqa: F811
+    add_person(console_services.db, "sun@example.org", "Dr. Sam Sun", weekday=6)  # Sundays, the week's last day
+    add_person(console_services.db, "sat@example.org", "Dr. Sal Sat", weekday=5)
+    seed_questions(console_services.db)
+
+    saturday = drive(console_services, ":as Sal", ":tick", ":choose 2", start=utc(2026, 11, 28, 14))
+    sunday = drive(console_services, ":as Sam", ":tick", start=utc(2026, 11, 29, 14))
+
+    assert "[1] Skip this week  [2] Pause 1 week — back Sun Dec 6" in sunday and "Snooze" not in sunday
+    assert "[1] Skip this week  [2] Snooze 1 day  [3] Pause 1 week" in saturday
+    assert "Snoozed. I'll ask again Sun Nov 29, 9:00 AM." in saturday
+
+
+def test_a_snooze_across_the_spring_forward_comes_back_at_the_same_local_time(console_services):  # noqa: F811
+    # Sat Mar 13, 2027, 11:30 PM in New York; clocks go forward at 2 AM on Sunday, so the same
+    # time on Sunday is 23 hours later and still before the question closes (Mon 12:00 AM).
+    add_person(console_services.db, "sat@example.org", "Dr. Sal Sat", weekday=5, local_time="23:30")
+    seed_questions(console_services.db)
+
+    out = drive(console_services, ":as Sal", ":tick", ":choose 2", start=utc(2027, 3, 14, 4, 30))
+
+    assert "[2] Snooze 1 day" in out
+    assert "Snoozed. I'll ask again Sun Mar 14, 11:30 PM." in out
