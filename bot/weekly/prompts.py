@@ -31,6 +31,7 @@ FIRST_BATCH = 50  # small first batches, so delivery starts within milliseconds 
 PAUSE_WEEKS = (1, 2, 4)  # the Pause menu on a question
 MAX_PAUSE_WEEKS = 52  # the longest pause, typed (`pause until …`) or picked on the home tab
 CATCH_UP_GRACE = timedelta(hours=1)  # later than this is a catch-up: it waits out quiet hours
+LAPSE_LOOKBACK = timedelta(days=2)  # how late after a late window's end its messages are still changed
 
 
 @dataclass
@@ -266,6 +267,37 @@ def expire_prompts(services, now: datetime, report: PromptReport) -> None:
                     enqueue_update(session, key=f"closed:{prompt.id}:{ref.ts}", platform=services.platform,
                                    ref=ref, message=message, now=now)
             report.expired += len(prompts)
+
+
+def lapse_prompts(services, now: datetime) -> int:
+    """Expired questions whose late window has just ended: "A reply here still counts until …"
+    on their messages becomes "Replies here no longer count". Returns how many.
+
+    An expired question's `closed_at` is when it expired; once its messages say the window is
+    over it becomes the time they were changed (after the window's end), which keeps it out of
+    the next tick's query. A question whose window ended more than `LAPSE_LOOKBACK` ago (the
+    bot was down) keeps its old line.
+    """
+    late = timedelta(days=services.config.prompts.late_answer_days)
+    if not late:
+        return 0  # no late window, no "still counts" line to take back
+    ended, lapsed = now - late, 0
+    while True:
+        with services.db.transaction() as session:
+            prompts = _claim_prompts(session, Prompt.status == PromptStatus.EXPIRED, Prompt.sent_at.is_not(None),
+                                     Prompt.expires_at <= ended, Prompt.expires_at > ended - min(late, LAPSE_LOOKBACK),
+                                     Prompt.closed_at <= ended, after_id=0)
+            prompts = [p for p in prompts if p.closed_at < p.expires_at + late]
+            if not prompts:
+                return lapsed
+            for prompt in prompts:
+                prompt.closed_at = now
+                until = weeks.describe_local(prompt.expires_at + late, prompt.person.timezone)
+                line = f"This question's week has ended. Replies here stopped counting on {until}."
+                for ref, message in closed_messages(session, prompt, line):
+                    enqueue_update(session, key=f"lapsed:{prompt.id}:{ref.ts}", platform=services.platform,
+                                   ref=ref, message=message, now=now)
+            lapsed += len(prompts)
 
 
 def closed_messages(session, prompt: Prompt, line: str, *, except_ref: MessageRef | None = None,

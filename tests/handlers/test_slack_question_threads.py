@@ -91,3 +91,22 @@ def test_a_reply_in_a_thread_after_its_late_window_answers_nothing(slack):
 
     assert "no longer takes answers" in reply and "This week's question is open" in reply
     assert statuses_and_answers(slack) == [(PromptStatus.EXPIRED, None), (PromptStatus.SENT, None)]
+
+
+def test_when_the_late_window_ends_the_expired_question_says_replies_no_longer_count(slack):
+    add_physician(slack)
+    assert run_due(slack, QUESTION_DUE).delivered == 1
+    [question] = slack.fake_slack.posted(DM)
+    week_ended = QUESTION_DUE + timedelta(days=5, hours=15)  # Mon Nov 30, 12:00 AM in New York
+    run_due(slack, week_ended)
+    late_ended = week_ended + timedelta(days=7)
+
+    run_due(slack, late_ended - timedelta(minutes=1))
+    run_due(slack, late_ended + timedelta(minutes=1))
+    run_due(slack, late_ended + timedelta(hours=1))
+
+    updates = [call.params["text"] for call in slack.fake_slack.calls_to("chat.update")
+               if call.params["ts"] == question.ts]
+    assert len(updates) == 2 and "A reply here still counts until Mon Dec 7, 12:00 AM." in updates[0]
+    assert updates[1].endswith("This question's week has ended. Replies here stopped counting on Mon Dec 7, 12:00 AM.")
+    assert "still counts" not in updates[1]
