@@ -89,3 +89,13 @@ def test_a_snooze_across_the_spring_forward_comes_back_at_the_same_local_time(co
 
     assert "[2] Snooze 1 day" in out
     assert "Snoozed. I'll ask again Sun Mar 14, 11:30 PM." in out
+
+
+def test_status_names_a_snoozed_question(console_services):  # noqa: F811
+    add_person(console_services.db, "lee@example.org", "Dr. Amy Lee")
+    seed_questions(console_services.db)
+
+    out = drive(console_services, ":as lee", ":tick", ":choose 2", ":rounds status", start=DEC_1)
+
+    assert ("This week's question is snoozed: it comes again Wed Dec 2, 9:00 AM.\n"
+            "Next question: Tue Dec 8, 9:00 AM.") in out
