@@ -21,6 +21,7 @@ from bot.review.reminders import run_reviews
 from bot.weekly.prompts import (
     PromptReport,
     expire_prompts,
+    lapse_prompts,
     schedule_week,
     send_due_nudges,
     send_due_questions,
@@ -77,6 +78,7 @@ def run_due(services, now: datetime) -> TickReport:
     deliverer.start()
     try:
         expire_prompts(services, now, prompts)
+        lapse_prompts(services, now)  # expired questions whose late window ended say so
         # Held notices of answers whose question no longer takes replies lose their button.
         retire_closed(services.db, timedelta(days=services.config.prompts.late_answer_days), now)
         # Questions already scheduled go first, so at 09:00 the fan-out starts sending at once

@@ -63,3 +63,9 @@ def describe_local(instant: datetime, tz: str) -> str:
     local = instant.astimezone(zone(tz))
     hour = local.strftime("%I").lstrip("0") or "12"
     return f"{local:%a %b} {local.day}, {hour}:{local:%M %p}"
+
+
+def describe_date(day: date, today: date) -> str:
+    """A local date such as "Mon Jan 4", with the year when it is not this year ("Thu Jan 1, 2099")."""
+    text = f"{day:%a %b} {day.day}"
+    return text if day.year == today.year else f"{text}, {day.year}"

@@ -21,13 +21,13 @@ from bot.inbox.actions import check_reply_text
 from bot.inbox.replies import replies_text
 from bot.people import person_for_platform_user
 from bot.store import Person, Prompt, PromptStatus
-from bot.weekly.prompts import describe_next_question
+from bot.weekly.prompts import MAX_PAUSE_WEEKS, describe_next_question, pause_resumes
 
 HELP = """\
 Rounds words (type them here, or after /rounds):
   status                  your next question and what is paused
   ask                     send me this week's question now
-  pause 2w                no questions for 2 weeks (1w … 12w)
+  pause 2w                no questions this week and next (1w … 12w)
   pause until 2027-01-04  no questions until that date
   resume                  questions again from this week
   settings                your day, time and time zone
@@ -134,10 +134,36 @@ def _status(services, session, person, command, now) -> Outcome:
     if person.opted_out_at is not None:
         lines.append("You have opted out of weekly questions; type “resume” to start again.")
     elif person.is_physician:
-        if person.paused_until and person.paused_until > weeks.local_date(now, person.timezone):
-            lines.append(f"Paused until {person.paused_until:%a %b} {person.paused_until.day}.")
+        today = weeks.local_date(now, person.timezone)
+        if person.paused_until and person.paused_until > today:
+            lines.append(f"Paused until {weeks.describe_date(person.paused_until, today)}.")
+        lines += _open_questions(services, session, person, now)
         lines.append(f"Next question: {describe_next_question(person, now)}.")
     return Outcome().say("\n".join(lines))
+
+
+def _open_questions(services, session: Session, person: Person, now: datetime) -> list[str]:
+    """Questions that still take an answer (this week's, last week's in its late window) or are snoozed."""
+    late = timedelta(days=services.config.prompts.late_answer_days)
+    prompts = session.scalars(select(Prompt).where(
+        Prompt.person_id == person.id, Prompt.expires_at > now - late,
+        Prompt.status.in_((PromptStatus.SENT, PromptStatus.EXPIRED, PromptStatus.SCHEDULED)))
+        .order_by(Prompt.expires_at)).all()
+    lines = []
+    for prompt in prompts:
+        until = weeks.describe_local(prompt.expires_at + late, person.timezone)
+        if prompt.status == PromptStatus.SCHEDULED:
+            if prompt.sends and prompt.expires_at > now:
+                again = weeks.describe_local(prompt.due_at, person.timezone)
+                lines.append(f"This week's question is snoozed: it comes again {again}.")
+        elif prompt.sent_at is None:
+            continue
+        elif prompt.expires_at > now:
+            lines.append(f"This week's question is open (a reply counts until {until}): “{prompt.question.text}”")
+        else:
+            lines.append(f"Last week's question is still open (a reply in its thread counts until {until}): "
+                         f"“{prompt.question.text}”")
+    return lines
 
 
 def _schedule(person: Person) -> str:
@@ -162,6 +188,11 @@ def pause_until(session: Session, person: Person, until: date, now: datetime) ->
                  until=until.isoformat())
 
 
+def latest_pause(today: date) -> date:
+    """The latest date a pause may run until: `MAX_PAUSE_WEEKS` from today."""
+    return today + timedelta(weeks=MAX_PAUSE_WEEKS)
+
+
 def _pause(services, session, person, command, now) -> Outcome:
     today = weeks.local_date(now, person.timezone)
     if command.argument == "unclear":
@@ -170,7 +201,7 @@ def _pause(services, session, person, command, now) -> Outcome:
         count = int(command.value)
         if not 1 <= count <= 12:
             return Outcome().say(PAUSE_HINT)
-        until = weeks.week_monday(weeks.local_week(now, person.timezone)) + timedelta(weeks=count)
+        until = pause_resumes(weeks.local_week(now, person.timezone), count)
     else:
         try:
             until = date.fromisoformat(command.value)
@@ -178,8 +209,12 @@ def _pause(services, session, person, command, now) -> Outcome:
             return Outcome().say(f"{command.value} is not a date; try “pause until 2027-01-04”.")
         if until <= today:
             return Outcome().say("That date has passed; pick a later one.")
+        if until > latest_pause(today):
+            return Outcome().say(f"A pause can last up to {MAX_PAUSE_WEEKS} weeks: pick a date up to "
+                                 f"{weeks.describe_date(latest_pause(today), today)}, or type “stop” "
+                                 "to stop questions altogether.")
     pause_until(session, person, until, now)
-    return Outcome().say(f"Paused until {until:%a %b} {until.day}. Next question: "
+    return Outcome().say(f"Paused until {weeks.describe_date(until, today)}. Next question: "
                          f"{describe_next_question(person, now)}. Type “resume” to undo.")
 
 

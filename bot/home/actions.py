@@ -29,7 +29,8 @@ def handle_home_action(services, action: ActionEvent, now: datetime) -> Outcome:
                 words.change_settings(session, person, now, timezone=value)
             elif action.action == "home.pause_until":
                 until = date.fromisoformat(value)
-                if until > weeks.local_date(now, person.timezone):
+                today = weeks.local_date(now, person.timezone)
+                if today < until <= words.latest_pause(today):  # the same limit as `pause until`
                     words.pause_until(session, person, until, now)
             elif action.action == "home.resume":
                 words.resume(session, person, now)

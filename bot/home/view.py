@@ -79,7 +79,7 @@ def _physician(services, session: Session, person: Person, now: datetime) -> lis
     else:
         status = f"Next question: {describe_next_question(person, now)} ({person.timezone})."
         if paused:
-            status += f"\nPaused until {person.paused_until:%a %b} {person.paused_until.day}."
+            status += f"\nPaused until {weeks.describe_date(person.paused_until, today)}."
     streak = answer_streak(session, person, now)
     status += f"\nStreak: {streak} week{'s' if streak != 1 else ''} answered in a row."
     controls = (

@@ -45,7 +45,15 @@ from bot.store import (
     ReviewStatus,
 )
 from bot.text import plain_text
-from bot.weekly.prompts import PAUSE_WEEKS, closed_messages, describe_next_question, reopen_prompts
+from bot.weekly.prompts import (
+    PAUSE_WEEKS,
+    closed_messages,
+    describe_next_question,
+    pause_resumes,
+    question_in_thread,
+    reopen_prompts,
+    snooze_until,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -94,6 +102,18 @@ def _open_prompt(session: Session, person: Person, now: datetime, late: timedelt
             and latest.status in (PromptStatus.SENT, PromptStatus.ANSWERED, PromptStatus.EXPIRED)):
         return latest
     return None
+
+
+def _thread_prompt(session: Session, person: Person, prompt_id: int, now: datetime,
+                   late: timedelta) -> Prompt | None:
+    """The prompt a reply in its question's (or nudge's) thread answers, while it still takes
+    answers (its week, then `late`); None once it does not."""
+    prompt = session.get(Prompt, prompt_id, with_for_update=True)
+    if (prompt is None or prompt.person_id != person.id or prompt.sent_at is None
+            or prompt.status not in (PromptStatus.SENT, PromptStatus.ANSWERED, PromptStatus.EXPIRED)
+            or prompt.expires_at + late <= now):
+        return None
+    return prompt
 
 
 def late_answers(services) -> timedelta:
@@ -155,7 +175,15 @@ def handle_message(services, message: IncomingMessage, now: datetime) -> Outcome
         sent_back = _sent_back_answer(session, person)
         if sent_back is not None:
             return _revise_sent_back(services, session, person, sent_back, message, text, now, outcome)
-        prompt = _open_prompt(session, person, now, late_answers(services))
+        in_thread = question_in_thread(session, message.channel, message.thread_ts) if message.thread_ts else None
+        if in_thread is not None:  # a reply in a question's thread answers that question, or none
+            prompt = _thread_prompt(session, person, in_thread, now, late_answers(services))
+            if prompt is None:
+                return outcome.say(_render(services, "thread_closed",
+                                           open_question=_open_prompt(session, person, now, timedelta()) is not None,
+                                           next_time=describe_next_question(person, now)))
+        else:
+            prompt = _open_prompt(session, person, now, late_answers(services))
         if prompt is None:
             return outcome.say(_render(services, "no_open_question",
                                        next_time=describe_next_question(person, now)))
@@ -357,8 +385,8 @@ def _skip(services, session, person, prompt, _extra, action, now, outcome) -> Ou
 
 
 def _snooze(services, session, person, prompt, _extra, action, now, outcome) -> Outcome:
-    again = now + timedelta(days=1)
-    if again >= prompt.expires_at:
+    again = snooze_until(prompt, now)
+    if again is None:
         prompt.status, prompt.closed_at = PromptStatus.SKIPPED, now
         return outcome.say(_render(services, "snooze_too_late",
                                    next_time=describe_next_question(person, now, prompt.week)),
@@ -373,8 +401,8 @@ def _pause(services, session, person, prompt, extra, action, now, outcome) -> Ou
     count = small_number(extra, digits=2)
     if count not in PAUSE_WEEKS:
         return outcome.say("Choose 1, 2 or 4 weeks.")
-    # This week is closed; the pause covers the `count` weeks after it (a vacation ahead).
-    person.paused_until = weeks.week_monday(weeks.next_week_key(prompt.week, count + 1))
+    # The same pause as typing `pause {count}w`: this week's question is the first one left out.
+    person.paused_until = pause_resumes(prompt.week, count)
     person.updated_at = now
     prompt.status, prompt.closed_at = PromptStatus.PAUSED, now
     return outcome.say(_render(services, "paused", weeks=count,

@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from sqlalchemy import or_, select, update
 from sqlalchemy.orm import selectinload
@@ -28,8 +28,10 @@ logger = logging.getLogger(__name__)
 SEND_BATCH = 500
 SCHEDULE_BATCH = 1000
 FIRST_BATCH = 50  # small first batches, so delivery starts within milliseconds of a fan-out
-PAUSE_WEEKS = (1, 2, 4)
+PAUSE_WEEKS = (1, 2, 4)  # the Pause menu on a question
+MAX_PAUSE_WEEKS = 52  # the longest pause, typed (`pause until …`) or picked on the home tab
 CATCH_UP_GRACE = timedelta(hours=1)  # later than this is a catch-up: it waits out quiet hours
+LAPSE_LOOKBACK = timedelta(days=2)  # how late after a late window's end its messages are still changed
 
 
 @dataclass
@@ -108,23 +110,45 @@ def _schedule_people(session, people: list[Person], now: datetime) -> int:
     return insert_many_ignoring_duplicates(session, Prompt, rows) if rows else 0
 
 
-def question_message(services, prompt: Prompt, snoozed: bool = False) -> OutgoingMessage:
+def snooze_until(prompt: Prompt, now: datetime, days: int = 1) -> datetime | None:
+    """When a question snoozed at `now` comes again: the same local time `days` later (across a
+    DST change too, by the rule in `bot.weeks`), or None when that is not before the question
+    closes. A closed question is never sent again (the late window takes replies, not re-sends)."""
+    tz = prompt.person.timezone
+    local = now.astimezone(weeks.zone(tz))
+    again = weeks.local_instant(local.date() + timedelta(days=days), local.time().replace(tzinfo=None), tz)
+    return again if again < prompt.expires_at else None
+
+
+def question_message(services, prompt: Prompt, now: datetime, snoozed: bool = False) -> OutgoingMessage:
+    """The question with Skip, Snooze (only if a snooze from `now` comes back before the question
+    closes) and the Pause menu."""
     text = services.templates.render("messages/question.txt.j2", person=prompt.person,
                                      question=prompt.question, snoozed=snoozed)
     value = str(prompt.id)
+    snooze = (Button("Snooze 1 day", "prompt.snooze", value),) if snooze_until(prompt, now) else ()
     return OutgoingMessage(
         text=text,
-        buttons=(Button("Skip this week", "prompt.skip", value),
-                 Button("Snooze 1 day", "prompt.snooze", value)),
+        buttons=(Button("Skip this week", "prompt.skip", value), *snooze),
         menus=(Menu("Pause (vacation)…", "prompt.pause",
                     tuple((pause_label(prompt, n), f"{value}:{n}") for n in PAUSE_WEEKS)),),
     )
 
 
+def pause_resumes(week: str, count: int) -> date:
+    """The local Monday questions come back after a pause of `count` weeks taken in `week`.
+
+    The week it is taken in is the first week paused (its question, open or still to come, is
+    not asked), so a pause of `count` weeks leaves out `count` questions. The Pause menu on a
+    question and the typed `pause 2w` both use this, so they say and do the same thing.
+    """
+    return weeks.week_monday(weeks.next_week_key(week, count))
+
+
 def pause_label(prompt: Prompt, count: int) -> str:
-    """"Pause 2 weeks — back Tue Dec 29": whether this week counts is ambiguous, a date is not."""
+    """"Pause 2 weeks — back Tue Dec 15": whether this week counts is ambiguous, a date is not."""
     person = prompt.person
-    back = weeks.due_instant(weeks.next_week_key(prompt.week, count + 1), person.weekday,
+    back = weeks.due_instant(weeks.week_key(pause_resumes(prompt.week, count)), person.weekday,
                              parse_clock_time(person.local_time), person.timezone)
     local = back.astimezone(weeks.zone(person.timezone))
     return f"Pause {count} week{'s' if count > 1 else ''} — back {local:%a %b} {local.day}"
@@ -185,7 +209,7 @@ def send_due_questions(services, now: datetime, report: PromptReport) -> None:
                 prompt.sends += 1
                 outbox.append(outbox_row(key=f"question:{prompt.id}:{prompt.sends}", platform=services.platform,
                                          recipient=recipient, now=now,
-                                         message=question_message(services, prompt, snoozed=snoozed)))
+                                         message=question_message(services, prompt, now, snoozed=snoozed)))
                 prompt.status = PromptStatus.SENT
                 prompt.sent_at = now
                 report.questions_sent += 1
@@ -245,6 +269,37 @@ def expire_prompts(services, now: datetime, report: PromptReport) -> None:
             report.expired += len(prompts)
 
 
+def lapse_prompts(services, now: datetime) -> int:
+    """Expired questions whose late window has just ended: "A reply here still counts until …"
+    on their messages becomes "Replies here no longer count". Returns how many.
+
+    An expired question's `closed_at` is when it expired; once its messages say the window is
+    over it becomes the time they were changed (after the window's end), which keeps it out of
+    the next tick's query. A question whose window ended more than `LAPSE_LOOKBACK` ago (the
+    bot was down) keeps its old line.
+    """
+    late = timedelta(days=services.config.prompts.late_answer_days)
+    if not late:
+        return 0  # no late window, no "still counts" line to take back
+    ended, lapsed = now - late, 0
+    while True:
+        with services.db.transaction() as session:
+            prompts = _claim_prompts(session, Prompt.status == PromptStatus.EXPIRED, Prompt.sent_at.is_not(None),
+                                     Prompt.expires_at <= ended, Prompt.expires_at > ended - min(late, LAPSE_LOOKBACK),
+                                     Prompt.closed_at <= ended, after_id=0)
+            prompts = [p for p in prompts if p.closed_at < p.expires_at + late]
+            if not prompts:
+                return lapsed
+            for prompt in prompts:
+                prompt.closed_at = now
+                until = weeks.describe_local(prompt.expires_at + late, prompt.person.timezone)
+                line = f"This question's week has ended. Replies here stopped counting on {until}."
+                for ref, message in closed_messages(session, prompt, line):
+                    enqueue_update(session, key=f"lapsed:{prompt.id}:{ref.ts}", platform=services.platform,
+                                   ref=ref, message=message, now=now)
+            lapsed += len(prompts)
+
+
 def closed_messages(session, prompt: Prompt, line: str, *, except_ref: MessageRef | None = None,
                     ) -> list[tuple[MessageRef, OutgoingMessage]]:
     """The prompt's sent messages (questions, nudge) without buttons, plus one line saying why.
@@ -263,6 +318,19 @@ def closed_messages(session, prompt: Prompt, line: str, *, except_ref: MessageRe
         sent = OutgoingMessage.from_json(row.payload)
         closed.append((ref, OutgoingMessage(text=f"{sent.text}\n\n{line}", key=sent.key)))
     return closed
+
+
+def question_in_thread(session, channel: str, ts: str) -> int | None:
+    """The prompt id whose question or nudge was sent as message `ts` in `channel`, if any."""
+    rows = session.execute(select(OutboxMessage.key).where(
+        OutboxMessage.sent_ts == ts, OutboxMessage.sent_channel == channel)).scalars().all()
+    for key in rows:
+        kind, _, rest = key.partition(":")
+        if kind in ("question", "nudge"):
+            prompt_id = rest.partition(":")[0]
+            if prompt_id.isascii() and prompt_id.isdigit():
+                return int(prompt_id)
+    return None
 
 
 def cancel_open_prompts(session, person: Person, now: datetime) -> None:
@@ -290,20 +358,24 @@ def reopen_prompts(session, person: Person, now: datetime) -> None:
             prompt.status = PromptStatus.ANSWERED if prompt.answered_at else PromptStatus.SENT
 
 
+def _resume_week(person: Person) -> str | None:
+    """The first local week a pause leaves alone (`_is_paused` is false for it), None if not paused."""
+    if person.paused_until is None:
+        return None
+    week = weeks.week_key(person.paused_until)
+    return week if weeks.week_monday(week) >= person.paused_until else weeks.next_week_key(week)
+
+
 def next_question_time(person: Person, now: datetime, after_week: str | None = None) -> datetime:
-    """When this person's next question is due (for 'your next question arrives …')."""
-    week = after_week or weeks.local_week(now, person.timezone)
+    """When this person's next question is due (for 'your next question arrives …'): their next
+    weekly slot after `now` (and after `after_week`) in a week their pause does not cover."""
+    week = weeks.next_week_key(after_week) if after_week else weeks.local_week(now, person.timezone)
+    resume = _resume_week(person)
+    if resume is not None and weeks.week_monday(resume) > weeks.week_monday(week):
+        week = resume
     at = parse_clock_time(person.local_time)
-    for offset in range(0, 60):
-        candidate = weeks.next_week_key(week, offset)
-        if after_week and offset == 0:
-            continue
-        if person.paused_until and weeks.week_monday(candidate) < person.paused_until:
-            continue
-        due = weeks.due_instant(candidate, person.weekday, at, person.timezone)
-        if due > now:
-            return due
-    return weeks.due_instant(weeks.next_week_key(week), person.weekday, at, person.timezone)
+    due = weeks.due_instant(week, person.weekday, at, person.timezone)
+    return due if due > now else weeks.due_instant(weeks.next_week_key(week), person.weekday, at, person.timezone)
 
 
 def next_delivery(session, person: Person, now: datetime) -> datetime:
@@ -317,4 +389,10 @@ def next_delivery(session, person: Person, now: datetime) -> datetime:
 
 
 def describe_next_question(person: Person, now: datetime, after_week: str | None = None) -> str:
-    return weeks.describe_local(next_question_time(person, now, after_week), person.timezone)
+    """"Tue Dec 8, 9:00 AM"; with the year when it is not this year ("Tue Jan 4, 2028, 9:00 AM")."""
+    due = next_question_time(person, now, after_week)
+    text = weeks.describe_local(due, person.timezone)
+    if weeks.local_date(due, person.timezone).year != weeks.local_date(now, person.timezone).year:
+        day, _, clock = text.partition(", ")
+        text = f"{day}, {weeks.local_date(due, person.timezone).year}, {clock}"
+    return text

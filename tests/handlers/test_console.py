@@ -177,10 +177,11 @@ def test_pause_from_the_menu(console_services):
     out = drive(console_services, ":as lee@example.org", ":tick", ":choose 4")
 
     # Each choice says when questions come back (issue 11, point 4), and the reply agrees.
-    assert "[3] Pause 1 week — back Tue Dec 8  [4] Pause 2 weeks — back Tue Dec 15  " \
-           "[5] Pause 4 weeks — back Tue Dec 29" in out
-    assert "(you clicked [4] Pause 2 weeks — back Tue Dec 15 on #" in out
-    assert "Paused for 2 weeks. Your next question arrives Tue Dec 15, 9:00 AM." in out
+    # This week counts as the first week paused, as with a typed `pause 2w`.
+    assert "[3] Pause 1 week — back Tue Dec 1  [4] Pause 2 weeks — back Tue Dec 8  " \
+           "[5] Pause 4 weeks — back Tue Dec 22" in out
+    assert "(you clicked [4] Pause 2 weeks — back Tue Dec 8 on #" in out
+    assert "Paused for 2 weeks. Your next question arrives Tue Dec 8, 9:00 AM." in out
     assert "(updated)" in out
     assert prompt_of(db, "lee@example.org").status == PromptStatus.PAUSED
 
@@ -706,3 +707,18 @@ def test_next_does_not_jump_past_an_open_question(console_services):
     second = out.split("Clock moved to", 1)[1]
     assert "already has this week's question (2026-W49) open" in second
     assert "Clock moved to" not in second and "Thank you!" in second  # the answer went to the open question
+
+
+def test_a_reply_in_last_weeks_thread_answers_last_weeks_question(console_services):
+    add_person(console_services.db, "lee@example.org", "Dr. Amy Lee")
+    seed_questions(console_services.db)
+
+    out = drive(console_services, ":as lee", ":tick", ":advance 1w",
+                lambda seen: f":reply {question_number('Dr. Amy Lee', seen.split('Clock moved')[0])} Salt, mostly.",
+                "And this week: sleep.")
+
+    assert "Thank you! Got it." in out
+    with console_services.db.transaction() as session:
+        answers = session.execute(select(Prompt.week, Answer.text).join(Answer, Answer.prompt_id == Prompt.id)
+                                  .order_by(Prompt.id)).all()
+    assert [tuple(row) for row in answers] == [("2026-W48", "Salt, mostly."), ("2026-W49", "And this week: sleep.")]

@@ -1,0 +1,101 @@
+"""Pause, status and snooze through the console (`drive`): what they say matches what happens.
+
+- `pause until` shows the year when it is not this year, is capped, and the next question
+  named is the first one after the pause (also in `status` weeks later).
+- The Pause menu on a question and the typed `pause 1w` mean the same weeks, and say so.
+- `status` names an open question and until when a reply counts.
+- Snooze is offered only when it comes back before the question closes (same local time, DST too).
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from bot.store import Person
+from tests.conftest import utc
+from tests.handlers.test_console import add_person, console_services, drive, seed_questions  # noqa: F401
+
+DEC_1 = utc(2026, 12, 1, 14)  # Tue Dec 1, 9:00 AM in New York: Dr. Lee's question is due
+
+
+def paused_until(services):
+    with services.db.transaction() as session:
+        return session.scalars(select(Person.paused_until)).one()
+
+
+def test_pause_until_a_far_date_is_capped_and_the_next_question_follows_the_pause(console_services):  # noqa: F811
+    add_person(console_services.db, "lee@example.org", "Dr. Amy Lee")
+    seed_questions(console_services.db)
+
+    out = drive(console_services, ":as lee", ":tick", ":rounds pause until 2099-01-01",
+                ":rounds pause until 2027-03-01", ":advance 2w", ":rounds status", start=DEC_1)
+
+    assert "A pause can last up to 52 weeks: pick a date up to Tue Nov 30, 2027" in out
+    assert "Paused until Thu Jan 1" not in out
+    assert "Paused until Mon Mar 1, 2027. Next question: Tue Mar 2, 2027, 9:00 AM." in out
+    status = out.split("Clock moved forward 2w.")[1]
+    assert "Paused until Mon Mar 1, 2027.\nNext question: Tue Mar 2, 2027, 9:00 AM." in status
+    assert str(paused_until(console_services)) == "2027-03-01"
+
+
+def test_the_pause_menu_and_the_typed_pause_mean_the_same_weeks(console_services):  # noqa: F811
+    add_person(console_services.db, "lee@example.org", "Dr. Amy Lee")
+    seed_questions(console_services.db)
+
+    clicked = drive(console_services, ":as lee", ":tick", ":choose 3", start=DEC_1)
+    assert "[3] Pause 1 week — back Tue Dec 8  [4] Pause 2 weeks — back Tue Dec 15" in clicked
+    assert "Paused for 1 week. Your next question arrives Tue Dec 8, 9:00 AM." in clicked
+    by_button = paused_until(console_services)
+
+    typed = drive(console_services, ":as lee", ":rounds resume", ":rounds pause 1w", start=DEC_1)
+    assert "Paused until Mon Dec 7. Next question: Tue Dec 8, 9:00 AM." in typed
+    assert paused_until(console_services) == by_button
+
+
+def test_status_names_the_open_question_and_until_when_a_reply_counts(console_services):  # noqa: F811
+    add_person(console_services.db, "lee@example.org", "Dr. Amy Lee")
+    seed_questions(console_services.db, "What do patients ask most?")
+
+    out = drive(console_services, ":as lee", ":tick", ":rounds status", ":advance 6d", ":rounds status",
+                start=DEC_1)
+
+    this_week, next_monday = out.split("Clock moved forward 6d.")
+    assert ("This week's question is open (a reply counts until Mon Dec 14, 12:00 AM): "
+            "“What do patients ask most?”\nNext question: Tue Dec 8, 9:00 AM.") in this_week
+    assert ("Last week's question is still open (a reply in its thread counts until Mon Dec 14, 12:00 AM): "
+            "“What do patients ask most?”\nNext question: Tue Dec 8, 9:00 AM.") in next_monday
+
+
+def test_no_snooze_is_offered_when_it_would_come_back_after_the_question_closes(console_services):  # noqa: F811
+    add_person(console_services.db, "sun@example.org", "Dr. Sam Sun", weekday=6)  # Sundays, the week's last day
+    add_person(console_services.db, "sat@example.org", "Dr. Sal Sat", weekday=5)
+    seed_questions(console_services.db)
+
+    saturday = drive(console_services, ":as Sal", ":tick", ":choose 2", start=utc(2026, 11, 28, 14))
+    sunday = drive(console_services, ":as Sam", ":tick", start=utc(2026, 11, 29, 14))
+
+    assert "[1] Skip this week  [2] Pause 1 week — back Sun Dec 6" in sunday and "Snooze" not in sunday
+    assert "[1] Skip this week  [2] Snooze 1 day  [3] Pause 1 week" in saturday
+    assert "Snoozed. I'll ask again Sun Nov 29, 9:00 AM." in saturday
+
+
+def test_a_snooze_across_the_spring_forward_comes_back_at_the_same_local_time(console_services):  # noqa: F811
+    # Sat Mar 13, 2027, 11:30 PM in New York; clocks go forward at 2 AM on Sunday, so the same
+    # time on Sunday is 23 hours later and still before the question closes (Mon 12:00 AM).
+    add_person(console_services.db, "sat@example.org", "Dr. Sal Sat", weekday=5, local_time="23:30")
+    seed_questions(console_services.db)
+
+    out = drive(console_services, ":as Sal", ":tick", ":choose 2", start=utc(2027, 3, 14, 4, 30))
+
+    assert "[2] Snooze 1 day" in out
+    assert "Snoozed. I'll ask again Sun Mar 14, 11:30 PM." in out
+
+
+def test_status_names_a_snoozed_question(console_services):  # noqa: F811
+    add_person(console_services.db, "lee@example.org", "Dr. Amy Lee")
+    seed_questions(console_services.db)
+
+    out = drive(console_services, ":as lee", ":tick", ":choose 2", ":rounds status", start=DEC_1)
+
+    assert ("This week's question is snoozed: it comes again Wed Dec 2, 9:00 AM.\n"
+            "Next question: Tue Dec 8, 9:00 AM.") in out
