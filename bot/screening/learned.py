@@ -43,8 +43,30 @@ _MED_WORDS = frozenset(
     prescription insulin inhaler antibiotic antibiotics statin statins steroid steroids cream ointment
     drops patch shot shots injection vitamin supplement supplements pastilla pastillas medicina dosis""".split()
 )
-_FIRST_PERSON_PLAN = frozenset("i'll i'd we'll let's i'm recommend suggest prescribe".split())
+_FIRST_PERSON_PLAN = frozenset("i'll i'd we'll we'd let's i'm recommend suggest prescribe".split())
 _CLAUSE_BREAK = frozenset(".,;:!?-")
+# A command is recognised by its shape, not by a list of verbs: a clause opens with an open-class
+# word (not a pronoun, article, auxiliary, preposition, greeting...) and goes straight on to an
+# object, a particle or an amount ('grab some', 'double the', 'stay off', 'take 2', 'tome la').
+# Words that cannot open a command, whatever follows them.
+_NOT_COMMAND = frozenset(
+    """i you he she it we they u me him her us them my your his their our its this that these those
+    the a an some any each every all both no none most many much more few several other another
+    is are was were be been being am do does did can could will would should shall may might must
+    have has had what when where why how who whom whose which whether if so because as at in on of
+    for to with from by about after before since until while than then also just really very not
+    and or but nor yet still even only maybe perhaps hi hey hello thanks thank sorry oh ok okay yes
+    yeah well lol omg haha please pls wow great good nice dear honestly usually often sometimes
+    always never generally typically there here today tonight tomorrow yesterday now once twice
+    people patients kids children adults everyone someone anyone nobody one two three
+    el la los las un una y o que de en con por para es son está muchas muchos""".split()
+)
+_OBJECT_START = frozenset(
+    """the your his her their my our this that these those some a an any another extra more less half
+    it them one two three four a couple up off back down out on over el la los las lo le les su sus
+    un una unas unos de""".split()
+)
+_NEGATIONS = frozenset("don't dont never no".split())
 
 
 def shape(word: str) -> str:
@@ -118,6 +140,68 @@ def token_features(words: list[str], gaz: Gazetteer) -> list[list[str]]:
     return feats
 
 
+def _command_word(word: str) -> bool:
+    """Could this word open a command? Open-class, alphabetic, not a gerund, past form or adverb."""
+    return (
+        word.isalpha()
+        and len(word) > 1
+        and word not in _NOT_COMMAND
+        and not word.endswith(("ing", "ed", "ly", "'s", "s'"))
+        and (not word.endswith("s") or word.endswith("ss"))  # a plural or 3rd-person form has a subject
+    )
+
+
+def command_at(tokens: list[str], i: int) -> bool:
+    """tokens[i] (lower-cased, opening a clause) starts a command aimed at the reader.
+
+    Either a word on the imperative list, or any open-class word followed directly by an object,
+    particle or amount; a negated command ('don't bother with', 'no tome') counts too.
+    """
+    word = tokens[i]
+    if word in _NEGATIONS and i + 1 < len(tokens):
+        i, word = i + 1, tokens[i + 1]
+        if word in ("take", "bother", "go", "worry", "come", "call", "use", "give", "stop", "tome", "deje"):
+            return True
+    if word in _IMPERATIVE:
+        return True
+    if not _command_word(word) or i + 1 >= len(tokens):
+        return False
+    nxt = tokens[i + 1]
+    return nxt in _OBJECT_START or nxt[0].isdigit() or DRUG_WORD.fullmatch(nxt) is not None
+
+
+def commands(text: str) -> bool:
+    """Does any clause of the text open with a command (see command_at)?
+
+    After 'and' or 'then' only a listed imperative counts: 'we take a tendon and rebuild the
+    ligament' goes on with the subject it has.
+    """
+    tokens = [w.lower() for w in TOKEN.findall(text)]
+    start, joined = True, False
+    for i, w in enumerate(tokens):
+        if w in _CLAUSE_BREAK:
+            start, joined = True, False
+            continue
+        if start and (command_at(tokens, i) if not joined else w in _IMPERATIVE):
+            return True
+        start = w in _CLAUSE_OPENERS or w in _JOINERS
+        joined = w in _JOINERS
+    return False
+
+
+_JOINERS = frozenset("and then".split())
+_CLAUSE_OPENERS = frozenset("just so pls please now also honestly maybe simply um uh ok okay alright yeah".split())
+# A dosing schedule: how often, whatever the drug ('every 8 hrs', 'twice a day', 'at bedtime').
+SCHEDULE = re.compile(
+    r"(?i:\b(?:every (?:\d+|two|three|four|six|eight|twelve|other|few)(?:(?:-| to | or )(?:\d+|four|six|eight))?"
+    r" ?(?:h|hrs?|hours?|days?|nights?)\b"
+    r"|(?:once|twice|\d|three|four) (?:times )?(?:a|per|each) (?:day|night|week)\b|(?:once|twice) daily\b"
+    r"|daily\b|nightly\b|at bedtime\b|before bed\b|around the clock\b|as needed\b"
+    r"|(?:prn|bid|tid|qid|qhs|qam|qpm|qd|q\d+h?)\b"
+    r"|cada \d+ horas|(?:una|dos|tres) veces al d[ií]a|cada noche|en la noche|antes de dormir))"
+)
+
+
 def sentence_features(text: str) -> list[str]:
     """Bag of words, word pairs, the opening words and a few cues for one sentence."""
     tokens = [w.lower() for w in TOKEN.findall(text)]
@@ -127,7 +211,7 @@ def sentence_features(text: str) -> list[str]:
         if w in _CLAUSE_BREAK:
             clause_start = True
             continue
-        if clause_start and w in _IMPERATIVE:
+        if clause_start and command_at(tokens, i):
             cues.add("imp")
         if w in _YOU:
             cues.add("you")
@@ -137,9 +221,11 @@ def sentence_features(text: str) -> list[str]:
             cues.add("plan")
         if w in ("the", "our", "my") and i + 1 < len(tokens) and len(tokens[i + 1]) > 3:
             cues.add("det+" + tokens[i + 1][-3:])
-        clause_start = w in ("and", "then", "just", "so", "pls", "please")
+        clause_start = w in _CLAUSE_OPENERS or w in _JOINERS
     if DRUG_WORD.search(text.lower()):
         cues.add("med")
+    if SCHEDULE.search(text):
+        cues.add("dose")
     words = [w for w in tokens if w[0].isalnum()]
     f = ["w=" + w for w in words]
     f += ["b=" + a + "_" + b for a, b in zip(words, words[1:], strict=False)]
@@ -153,7 +239,9 @@ def sentence_features(text: str) -> list[str]:
             cues.add("dose")
     f += sorted(cues)
     f += [a + "+" + b for a in ("imp", "you", "plan") if a in cues for b in ("med", "dose") if b in cues]
-    return f
+    # Each feature once (a long sentence repeating 'the' or 'you' is no more or less advice for it),
+    # and an intercept, so the label priors are not carried by whichever words are common.
+    return ["bias", *dict.fromkeys(f)]
 
 
 def tokenize(text: str) -> list[tuple[str, int, int]]:

@@ -11,7 +11,7 @@ from functools import cache
 from bot.screening.advice import _DEFER, _MEDS
 from bot.screening.context import has_person_cue
 from bot.screening.findings import Finding
-from bot.screening.learned import _DRUG_ENDING, DRUG_WORD, SentenceClassifier, TokenTagger
+from bot.screening.learned import _DRUG_ENDING, DRUG_WORD, SCHEDULE, SentenceClassifier, TokenTagger, commands
 from bot.screening.names import _DOCTOR_BEFORE, _EPONYM_WORDS, _NOT_NAMES, Roster, eponym_mask
 from bot.screening.places import _LARGE_PLACES, STATES
 
@@ -23,6 +23,9 @@ PLACE_THRESHOLD_UNLISTED = 0.85
 ADVICE_THRESHOLD = 0.3
 # 'You' alone (no drug, dose, imperative or plan) is usually the general reader: be surer.
 ADVICE_THRESHOLD_YOU_ONLY = 0.9
+# An amount on a schedule with no one named or commanded ('rest, fluids and 2 X every 4 hours').
+ADVICE_THRESHOLD_UNADDRESSED = 0.6
+_AMOUNT = re.compile(r"(?i:\b(?:\d+(?:\.\d+)?|one|two|three|four|five|ten|fifteen|twenty|half|a couple)\b)")
 _UNLESS = re.compile(
     r"(?i:\bon (?:your|their) own\b|\bby (?:yourself|themselves)\b"
     r"|\b(?:prescriber|doctor|physician)['’]s (?:help|guidance|advice)"
@@ -79,7 +82,7 @@ _ADDRESSED = re.compile(
     r"|skip|double|halve|increase|decrease|reduce|go|put|give|use|try|switch|bump|drop|quit|keep|continue|apply|wean"
     r"|come|get|book|ice|rest|split|crush|chew|swallow|taper|finish|rub|spray|inject|lower|raise|add|change"
     r"|tome|tómese|deje|suspenda|aumente|dele|use|vaya|no tome|siga|empiece)\b"
-    r"|\b(?:I'll|I will|we'll|we will|I'd|I would|let's|I recommend|I'm going to|we're going to)\b"
+    r"|\b(?:I'll|I will|we'll|we will|I'd|I would|we'd|we would|let's|I recommend|I'm going to|we're going to)\b"
     r"|\d\s*(?:mg|mcg|milligrams?|ml|units|puffs|tabs?|tablets?|pills?)\b)"
 )
 REASONS = {
@@ -193,22 +196,39 @@ _TREATMENT = re.compile(
     r"|egd|cath|stress test|sleep study|bloodwork|labs|restart|resume|wean|taper|discontinue|titrate)\b"
     # A diagnosis given to one person: 'sounds like you've got', 'that's classic', 'you have X, not Y'.
     r"|\b(?:sounds|looks|seems) like (?:you|your|it's|that's)\b|\byou(?:'ve| have)? got\b|\bclassic\b"
-    r"|\b(?:that|this|it)(?:'s| is) (?:definitely|probably|likely|just|almost certainly)\b)"
+    r"|\b(?:that|this|it)(?:'s| is) (?:definitely|probably|likely|just|only|almost certainly)\b"
+    # Treatment verbs that only ever take a treatment: 'double the X', 'taper your X', 'wean off'.
+    r"|\b(?:double|halve|triple|taper|wean|titrate|restart|resume|discontinue)\s+(?:the|your|it|off|down|up)\b"
+    r"|\b(?:a couple|two|three|\d+) (?:of )?(?:the )?[a-z]+ (?=every|once|twice|at bedtime|as needed)"
+    # Putting off care: 'don't bother with an echo', 'no need for the ER'.
+    r"|\b(?:don't bother|no need)\b"
+    # Where a treatment is bought: 'pick up some X at the pharmacy'.
+    r"|\b(?:pharmacy|drugstore|over[- ]the[- ]counter|otc|farmacia)\b)"
 )
 _YOU_WORD = re.compile(
-    r"(?i:\b(?:you|your|yours|you're|you'll|you've|u|ur|usted|su|tu)\b|\b(?:I'll|I'd|we'll|let's)\b)"
+    r"(?i:\b(?:you|your|yours|you're|you'll|you've|u|ur|usted|su|tu)\b|\b(?:I'll|I'd|we'll|we'd|let's)\b)"
 )
 
 
 def _addressed(text: str, start: int, end: int) -> float:
-    """How sure the advice must be: lower for a treatment or diagnosis aimed at the reader, 2 if not aimed."""
+    """How sure the advice must be: lower for a treatment or diagnosis aimed at the reader, 2 if not aimed.
+
+    Aimed at the reader: 'you', a first-person plan, or a clause that opens as a command (by its
+    shape, learned.commands, not by a verb list). A treatment: a drug, dose, schedule, test or diagnosis.
+    """
     segment = text[start:end]
-    strong = _TREATMENT.search(segment) is not None or DRUG_WORD.search(segment.lower()) is not None
+    strong = (
+        _TREATMENT.search(segment) is not None
+        or DRUG_WORD.search(segment.lower()) is not None
+        or SCHEDULE.search(segment) is not None
+    )
     you = _YOU_WORD.search(segment) is not None
-    if strong and (you or _ADDRESSED.search(segment)):
+    if strong and (you or _ADDRESSED.search(segment) or commands(segment)):
         return ADVICE_THRESHOLD
     if you:
         return ADVICE_THRESHOLD_YOU_ONLY
+    if _AMOUNT.search(segment) and SCHEDULE.search(segment):
+        return ADVICE_THRESHOLD_UNADDRESSED
     return 2.0
 
 
