@@ -170,23 +170,42 @@ def command_at(tokens: list[str], i: int) -> bool:
     return nxt in _OBJECT_START or nxt[0].isdigit() or DRUG_WORD.fullmatch(nxt) is not None
 
 
-def commands(text: str) -> bool:
-    """Does any clause of the text open with a command (see command_at)?
+def commands(text: str) -> str | None:
+    """How a clause of the text opens with a command (see command_at): "told" after 'suggest you',
+    'want you to' and the like, "command" for a bare command, None when no clause is one.
 
     After 'and' or 'then' only a listed imperative counts: 'we take a tendon and rebuild the
     ligament' goes on with the subject it has.
     """
     tokens = [w.lower() for w in TOKEN.findall(text)]
-    start, joined = True, False
+    start, joined, told = True, False, False
+    found = None
     for i, w in enumerate(tokens):
         if w in _CLAUSE_BREAK:
-            start, joined = True, False
+            start, joined, told = True, False, False
             continue
         if start and (command_at(tokens, i) if not joined else w in _IMPERATIVE):
-            return True
-        start = w in _CLAUSE_OPENERS or w in _JOINERS
+            if told:
+                return "told"
+            found = "command"
+        told = _told_you(tokens, i)
+        start = w in _CLAUSE_OPENERS or w in _JOINERS or told
         joined = w in _JOINERS
-    return False
+    return found
+
+
+def _told_you(tokens: list[str], i: int) -> bool:
+    """A command follows 'suggest (that) you', 'want you to', 'need you to': 'we'd suggest you stop X'."""
+    w = tokens[i]
+    if w == "you":
+        before = tokens[i - 1] if i else ""
+        if before == "that" and i > 1:
+            before = tokens[i - 2]
+        return before in _TELLING
+    return w == "to" and i > 1 and tokens[i - 1] == "you" and tokens[i - 2] in _TELLING
+
+
+_TELLING = frozenset("suggest suggests recommend recommends advise want need told tell ask asking".split())
 
 
 _JOINERS = frozenset("and then".split())
@@ -225,7 +244,7 @@ def sentence_features(text: str) -> list[str]:
     if DRUG_WORD.search(text.lower()):
         cues.add("med")
     if SCHEDULE.search(text):
-        cues.add("dose")
+        cues.add("sched")
     words = [w for w in tokens if w[0].isalnum()]
     f = ["w=" + w for w in words]
     f += ["b=" + a + "_" + b for a, b in zip(words, words[1:], strict=False)]
@@ -238,7 +257,7 @@ def sentence_features(text: str) -> list[str]:
         if w in _UNIT and i and words[i - 1][0].isdigit():
             cues.add("dose")
     f += sorted(cues)
-    f += [a + "+" + b for a in ("imp", "you", "plan") if a in cues for b in ("med", "dose") if b in cues]
+    f += [a + "+" + b for a in ("imp", "you", "plan") if a in cues for b in ("med", "dose", "sched") if b in cues]
     # Each feature once (a long sentence repeating 'the' or 'you' is no more or less advice for it),
     # and an intercept, so the label priors are not carried by whichever words are common.
     return ["bias", *dict.fromkeys(f)]

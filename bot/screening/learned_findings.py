@@ -21,8 +21,10 @@ NAME_THRESHOLD_UNLISTED = 0.85
 PLACE_THRESHOLD = 0.6
 PLACE_THRESHOLD_UNLISTED = 0.85
 ADVICE_THRESHOLD = 0.3
-# 'You' alone (no drug, dose, imperative or plan) is usually the general reader: be surer.
+# 'You' or a command alone, with no drug, dose or test we know, is usually the general reader: be surer.
 ADVICE_THRESHOLD_YOU_ONLY = 0.9
+# A command passed on to 'you' ('we'd suggest you stop the <drug no list knows>'): the classifier judges.
+ADVICE_THRESHOLD_TOLD = 0.6
 # An amount on a schedule with no one named or commanded ('rest, fluids and 2 X every 4 hours').
 ADVICE_THRESHOLD_UNADDRESSED = 0.6
 _AMOUNT = re.compile(r"(?i:\b(?:\d+(?:\.\d+)?|one|two|three|four|five|ten|fifteen|twenty|half|a couple)\b)")
@@ -197,6 +199,9 @@ _TREATMENT = re.compile(
     # A diagnosis given to one person: 'sounds like you've got', 'that's classic', 'you have X, not Y'.
     r"|\b(?:sounds|looks|seems) like (?:you|your|it's|that's)\b|\byou(?:'ve| have)? got\b|\bclassic\b"
     r"|\b(?:that|this|it)(?:'s| is) (?:definitely|probably|likely|just|only|almost certainly)\b"
+    # '<that / your> <thing ...> is just / probably <a diagnosis>'.
+    r"|\b(?:that|this|your|the) [a-z]+(?: [a-z]+){0,4} (?:is|are|'s) (?:definitely|probably|likely|just|only"
+    r"|almost certainly|most likely)\b"
     # Treatment verbs that only ever take a treatment: 'double the X', 'taper your X', 'wean off'.
     r"|\b(?:double|halve|triple|taper|wean|titrate|restart|resume|discontinue)\s+(?:the|your|it|off|down|up)\b"
     r"|\b(?:a couple|two|three|\d+) (?:of )?(?:the )?[a-z]+ (?=every|once|twice|at bedtime|as needed)"
@@ -222,14 +227,34 @@ def _addressed(text: str, start: int, end: int) -> float:
         or DRUG_WORD.search(segment.lower()) is not None
         or SCHEDULE.search(segment) is not None
     )
-    you = _YOU_WORD.search(segment) is not None
-    if strong and (you or _ADDRESSED.search(segment) or commands(segment)):
+    you = any(not _generic_you(segment, m.start(), m.end()) for m in _YOU_WORD.finditer(segment))
+    commanded = commands(segment)
+    if strong and (you or commanded or _ADDRESSED.search(segment)):
         return ADVICE_THRESHOLD
-    if you:
+    if commanded == "told":
+        return ADVICE_THRESHOLD_TOLD  # 'we'd suggest you stop the <a drug no list knows>'
+    if you or commanded:
         return ADVICE_THRESHOLD_YOU_ONLY
     if _AMOUNT.search(segment) and SCHEDULE.search(segment):
         return ADVICE_THRESHOLD_UNADDRESSED
     return 2.0
+
+
+# 'You' as anyone: after 'if / when / say', or before 'may / might / can't / usually' ('if you smoke',
+# 'you can't tell by looking'). Advice says 'you should', 'you can take', 'your dose', or commands.
+_GENERIC_BEFORE = re.compile(r"(?i:\b(?:if|when|whenever|once|unless|until|before|after|say|because|as|whether)\s+$)")
+_GENERIC_AFTER = re.compile(
+    r"(?i:\s+(?:can't|cannot|may|might|won't|wouldn't|probably|usually|often|typically|tend|generally|sometimes)\b)"
+)
+
+
+def _generic_you(segment: str, start: int, end: int) -> bool:
+    word = segment[start:end].lower().replace("’", "'")
+    if word == "let's":  # 'let's say you're 55' is a supposition, not a plan
+        return re.match(r"\s+(?:say|imagine|suppose|talk|look|be honest)\b", segment[end:], re.I) is not None
+    if word not in ("you", "you're", "you've", "your", "u", "ur"):
+        return False
+    return bool(_GENERIC_BEFORE.search(segment[max(0, start - 12) : start]) or _GENERIC_AFTER.match(segment, end))
 
 
 def _name_context(text: str, start: int, end: int) -> bool:
