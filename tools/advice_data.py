@@ -603,6 +603,61 @@ _HABIT_COMMANDS = [
     "don't smoke around kids",
     "put the phone down an hour before bed",
 ]
+# Commands about habits, built from parts: the same command shape as advice, with no treatment in it.
+_HABIT_VERBS = [
+    "use",
+    "wear",
+    "drink",
+    "eat",
+    "skip",
+    "avoid",
+    "limit",
+    "try",
+    "keep",
+    "wash",
+    "check",
+    "change",
+    "get",
+    "take",
+    "put away",
+    "bring",
+    "stop",
+    "start",
+    "cut back on",
+    "swap",
+    "add",
+    "go easy on",
+]
+_HABIT_OBJECTS = [
+    "a helmet",
+    "water",
+    "more fiber",
+    "sugary drinks",
+    "the stairs",
+    "a short walk",
+    "your hands",
+    "your feet",
+    "the smoke alarm batteries",
+    "a good pillow",
+    "screens",
+    "alcohol",
+    "energy drinks",
+    "smoking",
+    "vaping",
+    "a mask",
+    "earplugs",
+    "sunglasses",
+    "a food diary",
+    "the salt shaker",
+    "processed meat",
+    "a bike light",
+    "your seatbelt",
+    "a stretch break",
+    "some vegetables",
+    "fried food",
+    "a reusable water bottle",
+    "your phone",
+]
 _OFTEN = [
     "every day",
     "daily",
@@ -662,6 +717,20 @@ _YOU_SETTINGS = [
     "",
     "",
 ]
+# 'Your' meaning anyone's: how the body works, not one person's treatment.
+_YOUR_PARTS = ["skin", "liver", "kidneys", "heart", "gut", "immune system", "bones", "eyes", "knees", "brain", "lungs"]
+_YOUR_PREDICATES = [
+    "renews itself all the time",
+    "does most of the work on its own",
+    "gets a little less efficient with age",
+    "needs a few weeks to adjust to {drug}",
+    "can handle more than people think",
+    "tells you a lot if you pay attention",
+    "changes a lot after 40",
+    "heals faster if you sleep well",
+    "recovers on its own from most of this",
+    "is tougher than it looks",
+]
 _GENERAL_FACTS = [
     "{drug} is usually taken {n} mg {often}",
     "the usual starting dose of {drug} is {n} mg",
@@ -695,6 +764,12 @@ _GENERAL_FACTS = [
     "{drug} used to be prescription only, now it's over the counter",
     "{test} is recommended for adults over 45, earlier with a family history",
     "adults over 65 should ask about {drug}",
+    "rest and fluids are the main treatment for {dx}",
+    "when you're sick, rest matters more than any supplement",
+    "it's normal to feel {symptom} for a few days after {test}",
+    "it's common to need {test} more than once",
+    "it's not dangerous, but it's worth mentioning at your next visit",
+    "it's a myth that {drug} is addictive",
 ]
 _CLEAN_LEADS = [
     "",
@@ -735,11 +810,21 @@ def clean_sentence(rng: random.Random, real: list[str], dx: list[str], tests: li
         "often": rng.choice(_OFTEN),
     }
     roll = rng.random()
-    if roll < 0.3:
+    if roll < 0.15:
         text = rng.choice(_HABIT_COMMANDS)
+    elif roll < 0.3:
+        text = f"{rng.choice(_HABIT_VERBS)} {rng.choice(_HABIT_OBJECTS)}"
+        if rng.random() < 0.5:
+            text += " " + rng.choice(_OFTEN)
+        if rng.random() < 0.3:
+            text = rng.choice(["don't ", "never "]) + text
     elif roll < 0.45:
         text = rng.choice(_GENERAL_YOU)
-    elif roll < 0.62:
+    elif roll < 0.52:
+        text = f"your {rng.choice(_YOUR_PARTS)} {rng.choice(_YOUR_PREDICATES)}"
+        if rng.random() < 0.4:
+            text = rng.choice(["don't worry about {symptom}, ", "no need to panic, ", "fun fact: "]) + text
+    elif roll < 0.66:
         setting = rng.choice(_YOU_SETTINGS)
         you = f"you {rng.choice(_YOU_MODALS)}{rng.choice(_YOU_OUTCOMES)}"
         text = f"{setting} {you}" if setting and rng.random() < 0.5 else f"{you} {setting}".strip()
