@@ -1142,7 +1142,7 @@ def render_sentence(template: str, sampler: Sampler) -> str:
 REPLY_SHARE = {"O": 0.25, "ADVICE": 0.25, "STORY": 0.15}
 REPLY_LEAD_SHARE = 0.35
 # Share of advice and clean sentences drawn from the generative grammar in tools/advice_data.py.
-ADVICE_GRAMMAR_SHARE = {"ADVICE": 0.5, "O": 0.25}
+ADVICE_GRAMMAR_SHARE = {"ADVICE": 0.5, "O": 0.15}
 
 
 def sentence_examples(sampler: Sampler, count: int, writer: str) -> list[tuple[str, str]]:
