@@ -71,12 +71,26 @@ _DOSING = re.compile(
 _DEFER = re.compile(
     r"\b(?:before (?:you|they|stopping|starting|changing)\b|whether (?:to|you|they)|without (?:talking|"
     r"checking|asking|consulting|first)|(?:ask|talk (?:to|with)|check with|consult|speak (?:to|with)|"
-    r"discuss (?:\w+ )?with|call) (?:your|a|our|their) (?:own )?(?:doctor|physician|provider|"
-    r"pharmacist|clinician|care team|prescriber|nurse|specialist|cardiologist|endocrinologist|"
-    r"pediatrician|office|surgeon)|(?:patients|people|many|some) (?:often |sometimes )?(?:ask|wonder)"
-    r"|is (?:a|one) (?:question|decision|conversation)|never (?:on your own|by yourself))",
+    r"discuss (?:\w+ )?with|call|see|follow up with) (?:your|a|our|their) (?:own )?(?:doctor|physician"
+    r"|provider|pharmacist|clinician|care team|prescriber|nurse|specialist|cardiologist|endocrinologist|"
+    r"pediatrician|office|surgeon|dentist|midwife|OB|PCP|primary care)"
+    r"|(?:patients|people|many|some) (?:often |sometimes )?(?:ask|wonder)"
+    r"|is (?:a|one) (?:question|decision|conversation)|never (?:on your own|by yourself)"
+    r"|\bas (?:prescribed|directed)\b)",
     re.IGNORECASE,
 )
+
+# 'No need to check with your OB' dismisses the clinician rather than deferring to one.
+_CONSULT = re.compile(r"(?i:ask|talk|check|consult|speak|discuss|call|see|follow)")
+_NEGATED = re.compile(r"(?i:\b(?:no need to|don't need to|do not need to|don't|do not|never|not|skip)\s+(?:\w+\s+)?$)")
+
+
+def defers(text: str, start: int, end: int) -> bool:
+    """Does text[start:end] send the decision back to a clinician (not 'no need to call your doctor')?"""
+    return any(
+        not (_CONSULT.match(m.group(0)) and _NEGATED.search(text, max(0, m.start() - 24), m.start()))
+        for m in _DEFER.finditer(text, start, end)
+    )
 
 _TOPICS = (
     (
@@ -136,7 +150,7 @@ _GATES = (
 
 def find_advice(text: str, spans: list[tuple[int, int]], words: frozenset[str] | None = None) -> Iterator[Finding]:
     """Directives aimed at the reader's own treatment, unless the sentence defers to a clinician."""
-    defers = cache(lambda sentence: _DEFER.search(text, *sentence) is not None)  # once per sentence, not per match
+    defers_ = cache(lambda sentence: defers(text, *sentence))  # once per sentence, not per match
     for pattern, gate in _GATES:
         if words is not None and not words & gate:
             continue
@@ -147,7 +161,7 @@ def find_advice(text: str, spans: list[tuple[int, int]], words: frozenset[str] |
             while start < match.end() and not text[start].isalnum():
                 start += 1
             sentence = sentence_at(spans, start)
-            if pattern is not _AVOID_CARE and defers(sentence):
+            if pattern is not _AVOID_CARE and defers_(sentence):
                 continue
             topic, _ = _topic(match.group(0))
             yield Finding("advice", start, match.end(), _REASONS[topic])
