@@ -29,7 +29,7 @@ _DRUG_ENDING = re.compile(
 # The same endings anywhere in a lower-cased text, in one scan. A match starts only where a run of
 # letters starts: from every position inside a long run the greedy run would backtrack (quadratic).
 DRUG_WORD = re.compile(r"(?<![a-z])[a-z]+" + _DRUG_ENDING.pattern.removesuffix("$") + r"\b")
-_UNIT = frozenset("mg mcg milligrams ml units puffs tabs tablets pills g iu cc drops".split())
+_UNIT = frozenset("mg mcg milligrams micrograms meq ml units puffs tabs tablets pills g iu cc drops".split())
 # Abstract cues, so the classifier generalises past the verbs and drugs it was trained on.
 _YOU = frozenset("you your yours you're you've you'll youre u ur usted su tu".split())
 _IMPERATIVE = frozenset(
@@ -43,7 +43,7 @@ _MED_WORDS = frozenset(
     prescription insulin inhaler antibiotic antibiotics statin statins steroid steroids cream ointment
     drops patch shot shots injection vitamin supplement supplements pastilla pastillas medicina dosis""".split()
 )
-_FIRST_PERSON_PLAN = frozenset("i'll i'd we'll we'd let's i'm recommend suggest prescribe".split())
+_FIRST_PERSON_PLAN = frozenset("i'll i'd we'll we'd let's i'm gonna recommend suggest prescribe recomiendo".split())
 _CLAUSE_BREAK = frozenset(".,;:!?-")
 # A command is recognised by its shape, not by a list of verbs: a clause opens with an open-class
 # word (not a pronoun, article, auxiliary, preposition, greeting...) and goes straight on to an
@@ -202,10 +202,18 @@ def _told_you(tokens: list[str], i: int) -> bool:
         if before == "that" and i > 1:
             before = tokens[i - 2]
         return before in _TELLING
-    return w == "to" and i > 1 and tokens[i - 1] == "you" and tokens[i - 2] in _TELLING
+    if w == "que":  # 'le recomiendo que suspenda'
+        return i > 0 and tokens[i - 1] in _TELLING
+    if w != "to" or i < 1:
+        return False
+    # 'want you to', and in a note 'pt advised to', 'instructed to'
+    return tokens[i - 1] in _TOLD or (i > 1 and tokens[i - 1] == "you" and tokens[i - 2] in _TELLING)
 
 
-_TELLING = frozenset("suggest suggests recommend recommends advise want need told tell ask asking".split())
+_TELLING = frozenset(
+    "suggest suggests recommend recommends advise want need told tell ask asking recomiendo sugiero".split()
+)
+_TOLD = frozenset("advised instructed told asked".split())
 
 
 _JOINERS = frozenset("and then".split())
@@ -217,7 +225,8 @@ SCHEDULE = re.compile(
     r"|(?:once|twice|\d|three|four) (?:times )?(?:a|per|each) (?:day|night|week)\b|(?:once|twice) daily\b"
     r"|daily\b|nightly\b|at bedtime\b|before bed\b|around the clock\b|as needed\b"
     r"|(?:prn|bid|tid|qid|qhs|qam|qpm|qd|q\d+h?)\b"
-    r"|cada \d+ horas|(?:una|dos|tres) veces al d[ií]a|cada noche|en la noche|antes de dormir))"
+    r"|cada (?:\d+|dos|tres|cuatro|seis|ocho|doce) horas|(?:una|dos|tres) veces? al d[ií]a|cada noche"
+    r"|en la noche|antes de dormir))"
 )
 
 

@@ -8,7 +8,7 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from functools import cache
 
-from bot.screening.advice import _DEFER, _MEDS
+from bot.screening.advice import _MEDS, defers
 from bot.screening.context import has_person_cue
 from bot.screening.findings import Finding
 from bot.screening.learned import _DRUG_ENDING, DRUG_WORD, SCHEDULE, SentenceClassifier, TokenTagger, commands
@@ -84,7 +84,8 @@ _ADDRESSED = re.compile(
     r"|skip|double|halve|increase|decrease|reduce|go|put|give|use|try|switch|bump|drop|quit|keep|continue|apply|wean"
     r"|come|get|book|ice|rest|split|crush|chew|swallow|taper|finish|rub|spray|inject|lower|raise|add|change"
     r"|tome|tómese|deje|suspenda|aumente|dele|use|vaya|no tome|siga|empiece)\b"
-    r"|\b(?:I'll|I will|we'll|we will|I'd|I would|we'd|we would|let's|I recommend|I'm going to|we're going to)\b"
+    r"|\b(?:I'll|I will|we'll|we will|I'd|I would|we'd|we would|let's|I recommend|I'm going to|we're going to"
+    r"|I'm gonna|we're gonna|le recomiendo|les recomiendo)\b"
     r"|\d\s*(?:mg|mcg|milligrams?|ml|units|puffs|tabs?|tablets?|pills?)\b)"
 )
 REASONS = {
@@ -160,14 +161,14 @@ def sentence_findings(text: str, classifier: SentenceClassifier, sentences: list
     spans = [(s, e) for s, e in spans if any(c.isalpha() for c in text[s:e])]
     scores = classifier.scores([text[s:e] for s, e in spans])
     # A sentence of many clauses is searched once, not once per clause.
-    defers = cache(lambda sentence: bool(_DEFER.search(text, *sentence) or _UNLESS.search(text, *sentence)))
+    defers_ = cache(lambda sentence: bool(defers(text, *sentence) or _UNLESS.search(text, *sentence)))
     for (start, end), score in zip(spans, scores, strict=True):
         while end > start and text[end - 1] in " .!?;,":
             end -= 1
         sentence = _containing(sentences, start) or (start, end)
         question = text[end : end + 1] == "?" or _QUESTION_START.match(text, start) is not None
         advice = score["ADVICE"] >= _addressed(text, start, end) and not question
-        if advice and not defers(sentence):
+        if advice and not defers_(sentence):
             yield Finding("advice", start, end, REASONS["advice"])
         elif score["STORY"] >= STORY_THRESHOLD and (
             has_person_cue(text, start, end) or _STORY_CUE.search(text, start, end)
@@ -193,7 +194,7 @@ def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 _TREATMENT = re.compile(
-    rf"(?i:\d\s*(?:mg|mcg|milligrams?|ml|units|puffs|tabs?|tablets?|pills?)\b(?!/)|\b(?:{_MEDS_NO_SHOTS})\b"
+    rf"(?i:\d\s*(?:mg|mcg|milligrams?|micrograms?|meq|iu|ml|units|puffs|tabs?|tablets?|pills?)\b(?!/)|\b(?:{_MEDS_NO_SHOTS})\b"
     r"|\b(?:cream|ointment|pastillas?|dosis|surgery|biopsy|colonoscopy|mammogram|scan|mri|ultrasound|x-?ray|echo"
     r"|egd|cath|stress test|sleep study|bloodwork|labs|restart|resume|wean|taper|discontinue|titrate)\b"
     # A diagnosis given to one person: 'sounds like you've got', 'that's classic', 'you have X, not Y'.
@@ -207,6 +208,14 @@ _TREATMENT = re.compile(
     r"|\b(?:a couple|two|three|\d+) (?:of )?(?:the )?[a-z]+ (?=every|once|twice|at bedtime|as needed)"
     # Putting off care: 'don't bother with an echo', 'no need for the ER'.
     r"|\b(?:don't bother|no need)\b"
+    # A dose change: 'from 75 to 88'; the reader's own body: 'that spot on your cheek'.
+    r"|\bfrom \d+(?:\.\d+)? to \d+(?:\.\d+)?\b(?! (?:years|yrs|months|weeks|days|percent|%))"
+    r"|\b(?:on|in|behind|under|around|near|inside|over) (?:your|ur|su) (?:left |right )?(?:arm|leg|back|chest|neck"
+    r"|foot|feet|hand|face|knee|shoulder|scalp|ankle|ear|eye|nose|mouth|throat|skin|cheek|lip|toe|finger|wrist|hip"
+    r"|elbow|belly|stomach|groin|head|forehead|chin|tongue|gums?|tooth|teeth|nail|thigh|calf|heel|breast|armpit)s?\b"
+    # Spanish: medicine words and drug names with a Spanish ending ('metformina', 'ibuprofeno').
+    r"|\b(?:antibi[oó]tico|medicamento|medicina|jarabe|pomada|inyecci[oó]n|paracetamol|acetaminof[eé]n)s?\b"
+    r"|\b[a-z]+(?:formin|profen|pril|sartan|olol|statin|cilin|micin|azol|prazol)[ao]s?\b"
     # Where a treatment is bought: 'pick up some X at the pharmacy'.
     r"|\b(?:pharmacy|drugstore|over[- ]the[- ]counter|otc|farmacia)\b)"
 )
