@@ -167,7 +167,9 @@ def sentence_findings(text: str, classifier: SentenceClassifier, sentences: list
             end -= 1
         sentence = _containing(sentences, start) or (start, end)
         question = text[end : end + 1] == "?" or _QUESTION_START.match(text, start) is not None
-        advice = score["ADVICE"] >= _addressed(text, start, end) and not question
+        # The gate is only worth its regexes when the classifier clears the lowest threshold.
+        likely = score["ADVICE"] >= ADVICE_THRESHOLD and not question
+        advice = likely and score["ADVICE"] >= _addressed(text, start, end)
         if advice and not defers_(sentence):
             yield Finding("advice", start, end, REASONS["advice"])
         elif score["STORY"] >= STORY_THRESHOLD and (
