@@ -62,7 +62,7 @@ _NOT_COMMAND = frozenset(
     el la los las un una y o que de en con por para es son está muchas muchos""".split()
 )
 _OBJECT_START = frozenset(
-    """the your his her their my our this that these those some a an any another extra more less half
+    """the your his her him their my our this that these those some a an any another extra more less half
     it them one two three four a couple up off back down out on over el la los las lo le les su sus
     un una unas unos de""".split()
 )
@@ -188,10 +188,24 @@ def commands(text: str) -> str | None:
             if told:
                 return "told"
             found = "command"
+        elif start and w in _FRONTED and _fronted_command(tokens, i):
+            found = found or "command"
         told = _told_you(tokens, i)
         start = w in _CLAUSE_OPENERS or w in _JOINERS or told
         joined = w in _JOINERS
     return found
+
+
+def _fronted_command(tokens: list[str], i: int) -> bool:
+    """'for the fever give him ...': a short fronted phrase at i, then a listed imperative and its object."""
+    for j in range(i + 2, min(i + 5, len(tokens) - 1)):
+        if tokens[j] in _IMPERATIVE and tokens[j + 1] in _OBJECT_START:
+            between = tokens[i + 1 : j]
+            return all(t in _ARTICLES or (t not in _CLAUSE_BREAK and t not in _NOT_COMMAND) for t in between)
+    return False
+
+
+_ARTICLES = frozenset("the a an your this that".split())
 
 
 def _told_you(tokens: list[str], i: int) -> bool:
@@ -217,6 +231,7 @@ _TOLD = frozenset("advised instructed told asked".split())
 
 
 _JOINERS = frozenset("and then".split())
+_FRONTED = frozenset("for with after before during on".split())
 _CLAUSE_OPENERS = frozenset("just so pls please now also honestly maybe simply um uh ok okay alright yeah".split())
 # A dosing schedule: how often, whatever the drug ('every 8 hrs', 'twice a day', 'at bedtime').
 SCHEDULE = re.compile(
