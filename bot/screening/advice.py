@@ -76,7 +76,9 @@ _DEFER = re.compile(
     r"pediatrician|office|surgeon|dentist|midwife|OB|PCP|primary care)"
     r"|(?:patients|people|many|some) (?:often |sometimes )?(?:ask|wonder)"
     r"|is (?:a|one) (?:question|decision|conversation)|never (?:on your own|by yourself)"
-    r"|\bas (?:prescribed|directed)\b)",
+    r"|\bas (?:prescribed|directed)\b"
+    r"|\btell (?:your|the) (?:doctor|dentist|surgeon|pharmacist|nurse|provider|care team|OB|PCP)"
+    r" (?:before|if|about|that))",
     re.IGNORECASE,
 )
 
