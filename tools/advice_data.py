@@ -685,6 +685,10 @@ _GENERAL_YOU = [
     "you shouldn't take {drug} with alcohol",
     "you might feel tired for a few days after {test}",
     "if you think you have {dx}, see your doctor",
+    "to be sure it's {dx} you need {test}, a photo isn't enough",
+    "you need two doses of the vaccine for full protection",
+    "you need a referral for {test} with most plans",
+    "for {test} you need to fast overnight",
 ]
 # 'You' meaning anyone, as people explain things out loud: a modal and a generic outcome.
 _YOU_MODALS = ["", "usually ", "might ", "may ", "can ", "can't always ", "won't ", "will ", "tend to ", "often "]
