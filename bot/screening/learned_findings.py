@@ -32,7 +32,14 @@ _UNLESS = re.compile(
     r"(?i:\bon (?:your|their) own\b|\bby (?:yourself|themselves)\b"
     r"|\b(?:prescriber|doctor|physician)['’]s (?:help|guidance|advice)"
     r"|\bunless (?:your|a|the) (?:doctor|surgeon|physician|provider|pharmacist|nurse|care team|prescriber)"
-    r"|\b(?:your|a|the) (?:doctor|surgeon|physician|provider|pharmacist|care team|prescriber) (?:tells|says|decides))"
+    r"|\b(?:your|a|the) (?:doctor|surgeon|physician|provider|pharmacist|care team|prescriber) (?:tells|says|decides)"
+    r"|\bunless (?:instructed|told|directed|advised) otherwise\b)"
+)
+# A text that labels itself as general material ('Patient education:', 'Handout -', 'FAQ:') speaks to
+# every reader: its commands need the classifier's full confidence.
+_EDUCATION_LABEL = re.compile(
+    r"(?i:^\W*(?:[\w ]{0,30}\b)?(?:education|educational|handout|faq|info sheet|fact sheet|leaflet|template"
+    r"|general (?:info|information|instructions)|drug info|drug reference)\b[^:\n]{0,40}[:\-–—])"
 )
 # Someone particular in a story: 'whose ACL I fixed', 'who I started seeing'.
 _STORY_CUE = re.compile(r"\b(?:who|whose|whom)\b")
@@ -162,6 +169,7 @@ def sentence_findings(text: str, classifier: SentenceClassifier, sentences: list
     scores = classifier.scores([text[s:e] for s, e in spans])
     # A sentence of many clauses is searched once, not once per clause.
     defers_ = cache(lambda sentence: bool(defers(text, *sentence) or _UNLESS.search(text, *sentence)))
+    education = _EDUCATION_LABEL.match(text) is not None
     for (start, end), score in zip(spans, scores, strict=True):
         while end > start and text[end - 1] in " .!?;,":
             end -= 1
@@ -169,7 +177,7 @@ def sentence_findings(text: str, classifier: SentenceClassifier, sentences: list
         question = text[end : end + 1] == "?" or _QUESTION_START.match(text, start) is not None
         # The gate is only worth its regexes when the classifier clears the lowest threshold.
         likely = score["ADVICE"] >= ADVICE_THRESHOLD and not question
-        advice = likely and score["ADVICE"] >= _addressed(text, start, end)
+        advice = likely and score["ADVICE"] >= max(_addressed(text, start, end), 0.9 if education else 0.0)
         if advice and not defers_(sentence):
             yield Finding("advice", start, end, REASONS["advice"])
         elif score["STORY"] >= STORY_THRESHOLD and (

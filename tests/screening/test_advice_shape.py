@@ -63,3 +63,14 @@ def test_dismissing_the_doctor_is_not_deferring() -> None:
     assert not defers(text, 0, len(text))
     text = "check with your OB first"
     assert defers(text, 0, len(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Handout: keep your inhaler with you and use it as your plan says.",
+        "Take the antacid no more than 4 times a day unless instructed otherwise.",
+    ],
+)
+def test_labelled_education_and_deferral_stay_clean(screener: Screener, text: str) -> None:
+    assert not _advice(screener, text)
