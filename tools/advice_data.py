@@ -658,6 +658,65 @@ _HABIT_OBJECTS = [
     "a reusable water bottle",
     "your phone",
 ]
+# How any medicine is handled, stored and taken well: technique and safety, with a purpose, not a decision.
+_HANDLING = [
+    "store {drug} {where}",
+    "keep {drug} {where}",
+    "shake {drug} well before each dose",
+    "rinse your mouth after using {drug}",
+    "swallow {drug} whole, don't crush or chew it",
+    "use a spacer with {drug}",
+    "space {drug} and {drug2} a few hours apart",
+    "take {drug} {how}",
+    "check the expiration date on {drug}",
+    "bring {drug} {bring}",
+    "dispose of leftover {drug} at a take-back site",
+    "set a reminder so you don't miss a dose of {drug}",
+    "don't mix {drug} with alcohol",
+    "never share {drug} with anyone",
+    "write down every medicine you take, {drug} included",
+    "read the leaflet that comes with {drug}",
+    "measure liquid {drug} with the syringe, not a kitchen spoon",
+]
+_WHERE = ["in the fridge", "at room temperature", "away from heat", "in the original bottle", "out of reach of kids"]
+_HOW = ["with food", "with a full glass of water", "on an empty stomach", "at the same time each day", "with a meal"]
+_BRING = ["to every visit", "in your carry-on when you fly", "to school in a labelled bag", "when you travel"]
+_PURPOSE = [
+    "",
+    "",
+    " to prevent {symptom}",
+    " for better absorption",
+    " so it works properly",
+    " so it doesn't lose strength",
+    ", most labels say so",
+    ", that's standard advice for everyone",
+]
+# Explaining how a drug class is used, out loud, with 'you' meaning anyone on it.
+_HOW_IT_WORKS = [
+    "with {drug}, you {technique} because {reason}",
+    "{drug} is one you {technique}, because {reason}",
+    "the reason you {technique} with {drug} is {reason}",
+    "people on {drug} usually {technique}, since {reason}",
+]
+_TECHNIQUES = [
+    "take it at night",
+    "start low and go up slowly",
+    "take it with food",
+    "finish the whole course",
+    "take it every day even when you feel fine",
+    "avoid grapefruit",
+    "get labs now and then",
+    "take it first thing in the morning",
+]
+_REASONS = [
+    "that's when it works best",
+    "it can upset the stomach",
+    "the side effects ease off over time",
+    "stopping early lets the infection come back",
+    "the body needs time to adjust",
+    "it interacts with some foods",
+    "the effect builds up over weeks",
+]
 _OFTEN = [
     "every day",
     "daily",
@@ -834,7 +893,16 @@ def clean_sentence(rng: random.Random, real: list[str], dx: list[str], tests: li
         text = f"{setting} {you}" if setting and rng.random() < 0.5 else f"{you} {setting}".strip()
         if rng.random() < 0.3:
             text += rng.choice([", that's normal", ", it passes", ", and that's expected", ", nothing to worry about"])
-    elif roll < 0.93:
+    elif roll < 0.76:
+        text = rng.choice(_HANDLING).format(
+            drug="{drug}", drug2="{drug2}", where=rng.choice(_WHERE), how=rng.choice(_HOW), bring=rng.choice(_BRING)
+        )
+        text += rng.choice(_PURPOSE)
+    elif roll < 0.82:
+        text = rng.choice(_HOW_IT_WORKS).format(
+            drug="{drug}", technique=rng.choice(_TECHNIQUES), reason=rng.choice(_REASONS)
+        )
+    elif roll < 0.95:
         text = rng.choice(_GENERAL_FACTS)
     else:
         text = rng.choice(_ES_CLEAN)
