@@ -19,6 +19,7 @@ import pycrfsuite
 MODEL_DIR = Path(str(resources.files("bot.screening").joinpath("model")))
 TAGGER_FILE = "tagger.crfsuite"
 SENTENCES_FILE = "sentences.crfsuite"
+ADVICE_FILE = "advice.crfsuite"
 GAZETTEER_FILE = "gazetteer.txt"
 
 TOKEN = re.compile(r"[^\W\d_](?:[^\W_]|['’.-](?=[^\W\d_]))*|\d+(?:[.,:/-]\d+)*[A-Za-z]*|[^\w\s]")
@@ -282,9 +283,14 @@ def sentence_features(text: str) -> list[str]:
             cues.add("dose")
     f += sorted(cues)
     f += [a + "+" + b for a in ("imp", "you", "plan") if a in cues for b in ("med", "dose", "sched") if b in cues]
-    # Each feature once (a long sentence repeating 'the' or 'you' is no more or less advice for it),
-    # and an intercept, so the label priors are not carried by whichever words are common.
-    return ["bias", *dict.fromkeys(f)]
+    return f
+
+
+def advice_features(text: str) -> list[str]:
+    """The advice model's features: each sentence feature once (a sentence repeating 'the' or 'you'
+    is no more or less advice for it) and an intercept, so the label priors are not carried by
+    whichever words are common. Calibrated enough to threshold on text unlike the training text."""
+    return ["bias", *dict.fromkeys(sentence_features(text))]
 
 
 def tokenize(text: str) -> list[tuple[str, int, int]]:
@@ -325,6 +331,7 @@ class SentenceClassifier:
     """Labels a sentence ADVICE (individual advice), STORY (identifying story) or O."""
 
     def __init__(self, model_dir: Path = MODEL_DIR) -> None:
+        self.model_dir = model_dir
         self._tagger = pycrfsuite.Tagger()
         self._tagger.open(str(model_dir / SENTENCES_FILE))
 
@@ -337,6 +344,27 @@ class SentenceClassifier:
             self._tagger.set([sentence_features(sentence)])
             out.append({label: self._tagger.marginal(label, 0) for label in ("ADVICE", "STORY", "O")})
         return out
+
+
+class AdviceClassifier:
+    """The ADVICE probability of a sentence, from its own model (advice_features), so the advice
+    decision can be calibrated without moving the story label of the SentenceClassifier."""
+
+    def __init__(self, model_dir: Path = MODEL_DIR) -> None:
+        self._tagger = pycrfsuite.Tagger()
+        self._tagger.open(str(model_dir / ADVICE_FILE))
+
+    def scores(self, sentences: list[str]) -> list[float]:
+        out = []
+        for sentence in sentences:
+            self._tagger.set([advice_features(sentence)])
+            out.append(self._tagger.marginal("ADVICE", 0))
+        return out
+
+
+@lru_cache(maxsize=2)
+def load_advice_model(model_dir: Path = MODEL_DIR) -> AdviceClassifier:
+    return AdviceClassifier(model_dir)
 
 
 @lru_cache(maxsize=2)

@@ -11,7 +11,15 @@ from functools import cache
 from bot.screening.advice import _MEDS, defers
 from bot.screening.context import has_person_cue
 from bot.screening.findings import Finding
-from bot.screening.learned import _DRUG_ENDING, DRUG_WORD, SCHEDULE, SentenceClassifier, TokenTagger, commands
+from bot.screening.learned import (
+    _DRUG_ENDING,
+    DRUG_WORD,
+    SCHEDULE,
+    SentenceClassifier,
+    TokenTagger,
+    commands,
+    load_advice_model,
+)
 from bot.screening.names import _DOCTOR_BEFORE, _EPONYM_WORDS, _NOT_NAMES, Roster, eponym_mask
 from bot.screening.places import _LARGE_PLACES, STATES
 
@@ -166,18 +174,20 @@ def sentence_findings(text: str, classifier: SentenceClassifier, sentences: list
     """Advice and identifying stories, one finding per sentence the classifier is sure of."""
     spans = [piece for s, e in sentences for piece in _clauses(text, s, e)]
     spans = [(s, e) for s, e in spans if any(c.isalpha() for c in text[s:e])]
-    scores = classifier.scores([text[s:e] for s, e in spans])
+    pieces = [text[s:e] for s, e in spans]
+    scores = classifier.scores(pieces)
+    advice_scores = load_advice_model(classifier.model_dir).scores(pieces)
     # A sentence of many clauses is searched once, not once per clause.
     defers_ = cache(lambda sentence: bool(defers(text, *sentence) or _UNLESS.search(text, *sentence)))
     education = _EDUCATION_LABEL.match(text) is not None
-    for (start, end), score in zip(spans, scores, strict=True):
+    for (start, end), score, advice_score in zip(spans, scores, advice_scores, strict=True):
         while end > start and text[end - 1] in " .!?;,":
             end -= 1
         sentence = _containing(sentences, start) or (start, end)
         question = text[end : end + 1] == "?" or _QUESTION_START.match(text, start) is not None
         # The gate is only worth its regexes when the classifier clears the lowest threshold.
-        likely = score["ADVICE"] >= ADVICE_THRESHOLD and not question
-        advice = likely and score["ADVICE"] >= max(_addressed(text, start, end), 0.9 if education else 0.0)
+        likely = advice_score >= ADVICE_THRESHOLD and not question
+        advice = likely and advice_score >= max(_addressed(text, start, end), 0.9 if education else 0.0)
         if advice and not defers_(sentence):
             yield Finding("advice", start, end, REASONS["advice"])
         elif score["STORY"] >= STORY_THRESHOLD and (
