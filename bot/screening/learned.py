@@ -238,6 +238,7 @@ _CLAUSE_OPENERS = frozenset("just so pls please now also honestly maybe simply u
 SCHEDULE = re.compile(
     r"(?i:\b(?:every (?:\d+|two|three|four|six|eight|twelve|other|few)(?:(?:-| to | or )(?:\d+|four|six|eight))?"
     r" ?(?:h|hrs?|hours?|days?|nights?)\b"
+    r"|every (?:day|night|morning|evening)\b"
     r"|(?:once|twice|\d|three|four) (?:times )?(?:a|per|each) (?:day|night|week)\b|(?:once|twice) daily\b"
     r"|daily\b|nightly\b|at bedtime\b|before bed\b|around the clock\b|as needed\b"
     r"|(?:prn|bid|tid|qid|qhs|qam|qpm|qd|q\d+h?)\b"

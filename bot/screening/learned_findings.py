@@ -99,7 +99,8 @@ _ADDRESSED = re.compile(
     r"|skip|double|halve|increase|decrease|reduce|go|put|give|use|try|switch|bump|drop|quit|keep|continue|apply|wean"
     r"|come|get|book|ice|rest|split|crush|chew|swallow|taper|finish|rub|spray|inject|lower|raise|add|change"
     r"|tome|tómese|deje|suspenda|aumente|dele|use|vaya|no tome|siga|empiece)\b"
-    r"|\b(?:I'll|I will|we'll|we will|I'd|I would|we'd|we would|let's|I recommend|I'm going to|we're going to"
+    r"|\b(?:I'll|I will|we'll|we will|I'd|I would|we'd|we would|let's(?! (?:say|imagine|suppose|talk|look))"
+    r"|I recommend|I'm going to|we're going to"
     r"|I'm gonna|we're gonna|le recomiendo|les recomiendo)\b"
     r"|\d\s*(?:mg|mcg|milligrams?|ml|units|puffs|tabs?|tablets?|pills?)\b)"
 )
