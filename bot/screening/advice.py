@@ -78,7 +78,9 @@ _DEFER = re.compile(
     r"|is (?:a|one) (?:question|decision|conversation)|never (?:on your own|by yourself)"
     r"|\bas (?:prescribed|directed)\b"
     r"|\btell (?:your|the) (?:doctor|dentist|surgeon|pharmacist|nurse|provider|care team|OB|PCP)"
-    r" (?:before|if|about|that))",
+    r" (?:before|if|about|that)"
+    r"|\b(?:mention|bring (?:it|this|that) up|raise it)\b[^.;!?]{0,30}\b(?:doctor|visit|checkup|check-up|appointment"
+    r"|pediatrician|provider|physical))",
     re.IGNORECASE,
 )
 
