@@ -174,13 +174,32 @@ _NUMS = [
 ]
 
 
+_SPOKEN = {
+    "1": "one",
+    "2": "two",
+    "5": "five",
+    "10": "ten",
+    "20": "twenty",
+    "25": "twenty-five",
+    "40": "forty",
+    "50": "fifty",
+    "75": "seventy-five",
+    "100": "a hundred",
+    "200": "two hundred",
+    "500": "five hundred",
+    "1000": "a thousand",
+}
+
+
 def _dose(rng: random.Random) -> str:
     roll = rng.random()
     n, unit = rng.choice(_NUMS), rng.choice(_UNITS)
     if roll < 0.35:
         return ""
-    if roll < 0.7:
+    if roll < 0.55:
         return f"{n} {unit}".strip()
+    if roll < 0.7:  # spoken, as in a visit transcript: 'ten ml', 'forty milligrams'
+        return f"{_SPOKEN.get(n, n)} {unit}".strip()
     if roll < 0.85:
         return rng.choice(["half a tab", "one tab", "two tabs", "an extra one", "a whole one", "2 puffs", "1 tab"])
     return f"{n}{unit}" if unit in ("mg", "mcg", "ml") else n

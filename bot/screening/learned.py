@@ -67,6 +67,10 @@ _OBJECT_START = frozenset(
     it them one two three four a couple up off back down out on over el la los las lo le les su sus
     un una unas unos de""".split()
 )
+_NUMBER_WORDS = frozenset(
+    """one two three four five six seven eight ten twelve fifteen twenty thirty forty fifty sixty seventy
+    eighty hundred thousand half""".split()
+)
 _NEGATIONS = frozenset("don't dont never no".split())
 
 
@@ -280,7 +284,7 @@ def sentence_features(text: str) -> list[str]:
         if len(words) > 1:
             f.append("first2=" + words[0] + "_" + words[1])
     for i, w in enumerate(words):
-        if w in _UNIT and i and words[i - 1][0].isdigit():
+        if w in _UNIT and i and (words[i - 1][0].isdigit() or words[i - 1] in _NUMBER_WORDS):
             cues.add("dose")
     f += sorted(cues)
     f += [a + "+" + b for a in ("imp", "you", "plan") if a in cues for b in ("med", "dose", "sched") if b in cues]
