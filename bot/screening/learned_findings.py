@@ -257,8 +257,12 @@ def _addressed(text: str, start: int, end: int) -> float:
         or DRUG_WORD.search(segment.lower()) is not None
         or SCHEDULE.search(segment) is not None
     )
-    you = any(not _generic_you(segment, m.start(), m.end()) for m in _YOU_WORD.finditer(segment))
+    matches = [(m.group(0).lower(), _generic_you(segment, m.start(), m.end())) for m in _YOU_WORD.finditer(segment)]
     commanded = commands(segment)
+    # Once a clause speaks of 'you' as anyone ('because you can't tell by looking'), a plain
+    # 'you need the tissue' goes on in that sense; 'you should', 'you can take', 'your rash' do not.
+    carried = any(generic for _, generic in matches) and not commanded and not _PARTICULAR.search(segment)
+    you = any(not generic and (word in _POSSESSIVE or not carried) for word, generic in matches)
     if strong and (you or commanded or _ADDRESSED.search(segment)):
         return ADVICE_THRESHOLD
     if commanded == "told":
@@ -275,6 +279,14 @@ def _addressed(text: str, start: int, end: int) -> float:
 _GENERIC_BEFORE = re.compile(r"(?i:\b(?:if|when|whenever|once|unless|until|before|after|say|because|as|whether)\s+$)")
 _GENERIC_AFTER = re.compile(
     r"(?i:\s+(?:can't|cannot|may|might|won't|wouldn't|probably|usually|often|typically|tend|generally|sometimes)\b)"
+)
+
+
+_POSSESSIVE = frozenset({"your", "ur", "su", "tu"})
+_PARTICULAR = re.compile(
+    r"(?i:\byou(?:'d| would)? (?:should|must|need to|have to|had better|'d better|'ll (?:want|need) to"
+    r"|(?:are|'re) fine to|can (?:take|stop|start|use|try|skip|double|go|put|give))\b"
+    r"|\byour (?:dose|doses|meds|medication|medications|pills?|prescription|labs|numbers|results)\b)"
 )
 
 
