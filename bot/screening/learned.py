@@ -340,13 +340,13 @@ class SentenceClassifier:
         self._tagger = pycrfsuite.Tagger()
         self._tagger.open(str(model_dir / SENTENCES_FILE))
 
-    def scores(self, sentences: list[str]) -> list[dict[str, float]]:
-        """Per sentence, the probability of each label."""
+    def scores(self, sentences: list[str], features: list[list[str]] | None = None) -> list[dict[str, float]]:
+        """Per sentence, the probability of each label; `features` saves recomputing sentence_features."""
         if not sentences:
             return []
         out = []
-        for sentence in sentences:
-            self._tagger.set([sentence_features(sentence)])
+        for i, sentence in enumerate(sentences):
+            self._tagger.set([features[i] if features is not None else sentence_features(sentence)])
             out.append({label: self._tagger.marginal(label, 0) for label in ("ADVICE", "STORY", "O")})
         return out
 
@@ -359,10 +359,12 @@ class AdviceClassifier:
         self._tagger = pycrfsuite.Tagger()
         self._tagger.open(str(model_dir / ADVICE_FILE))
 
-    def scores(self, sentences: list[str]) -> list[float]:
+    def scores(self, sentences: list[str], features: list[list[str]] | None = None) -> list[float]:
+        """ADVICE probability per sentence; `features` (sentence_features of each) saves recomputing them."""
         out = []
-        for sentence in sentences:
-            self._tagger.set([advice_features(sentence)])
+        for i, sentence in enumerate(sentences):
+            f = ["bias", *dict.fromkeys(features[i])] if features is not None else advice_features(sentence)
+            self._tagger.set([f])
             out.append(self._tagger.marginal("ADVICE", 0))
         return out
 

@@ -19,6 +19,7 @@ from bot.screening.learned import (
     TokenTagger,
     commands,
     load_advice_model,
+    sentence_features,
 )
 from bot.screening.names import _DOCTOR_BEFORE, _EPONYM_WORDS, _NOT_NAMES, Roster, eponym_mask
 from bot.screening.places import _LARGE_PLACES, STATES
@@ -176,8 +177,9 @@ def sentence_findings(text: str, classifier: SentenceClassifier, sentences: list
     spans = [piece for s, e in sentences for piece in _clauses(text, s, e)]
     spans = [(s, e) for s, e in spans if any(c.isalpha() for c in text[s:e])]
     pieces = [text[s:e] for s, e in spans]
-    scores = classifier.scores(pieces)
-    advice_scores = load_advice_model(classifier.model_dir).scores(pieces)
+    features = [sentence_features(piece) for piece in pieces]  # once, for both models
+    scores = classifier.scores(pieces, features)
+    advice_scores = load_advice_model(classifier.model_dir).scores(pieces, features)
     # A sentence of many clauses is searched once, not once per clause.
     defers_ = cache(lambda sentence: bool(defers(text, *sentence) or _UNLESS.search(text, *sentence)))
     education = _EDUCATION_LABEL.match(text) is not None
