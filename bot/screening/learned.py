@@ -242,12 +242,12 @@ _CLAUSE_OPENERS = frozenset("just so pls please now also honestly maybe simply u
 SCHEDULE = re.compile(
     r"(?i:\b(?:every (?:\d+|two|three|four|six|eight|twelve|other|few)(?:(?:-| to | or )(?:\d+|four|six|eight))?"
     r" ?(?:h|hrs?|hours?|days?|nights?)\b"
-    r"|every (?:day|night|morning|evening)\b"
+    r"|every (?:day|night|morning|evening)\b|\d ?x (?:a|per|each) (?:day|night)\b|\d ?x daily\b"
     r"|(?:once|twice|\d|three|four) (?:times )?(?:a|per|each) (?:day|night|week)\b|(?:once|twice) daily\b"
     r"|daily\b|nightly\b|at bedtime\b|before bed\b|around the clock\b|as needed\b"
     r"|(?:prn|bid|tid|qid|qhs|qam|qpm|qd|q\d+h?)\b"
     r"|cada (?:\d+|dos|tres|cuatro|seis|ocho|doce) horas|(?:una|dos|tres) veces? al d[ií]a|cada noche"
-    r"|en la noche|antes de dormir))"
+    r"|en la noche|antes de dormir|antes del desayuno|antes de (?:las )?comidas|en ayunas))"
 )
 
 

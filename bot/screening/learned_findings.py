@@ -102,6 +102,8 @@ _ADDRESSED = re.compile(
     r"|tome|tómese|deje|suspenda|aumente|dele|use|vaya|no tome|siga|empiece)\b"
     r"|\b(?:I'll|I will|we'll|we will|I'd|I would|we'd|we would|let's(?! (?:say|imagine|suppose|talk|look))"
     r"|I recommend|I'm going to|we're going to"
+    r"|(?:I'm|we're|I am|we are) (?:upping|increasing|raising|lowering|decreasing|cutting|stopping|starting"
+    r"|switching|changing|adding|bumping|holding|restarting|putting you|taking you)"
     r"|I'm gonna|we're gonna|le recomiendo|les recomiendo)\b"
     r"|\d\s*(?:mg|mcg|milligrams?|ml|units|puffs|tabs?|tablets?|pills?)\b)"
 )
@@ -237,8 +239,12 @@ _TREATMENT = re.compile(
     r"|foot|feet|hand|face|knee|shoulder|scalp|ankle|ear|eye|nose|mouth|throat|skin|cheek|lip|toe|finger|wrist|hip"
     r"|elbow|belly|stomach|groin|head|forehead|chin|tongue|gums?|tooth|teeth|nail|thigh|calf|heel|breast|armpit)s?\b"
     # Spanish: medicine words and drug names with a Spanish ending ('metformina', 'ibuprofeno').
-    r"|\b(?:antibi[oó]tico|medicamento|medicina|jarabe|pomada|inyecci[oó]n|paracetamol|acetaminof[eé]n)s?\b"
-    r"|\b[a-z]+(?:formin|profen|pril|sartan|olol|statin|cilin|micin|azol|prazol)[ao]s?\b"
+    r"|\b(?:antibi[oó]tico|medicamento|medicina|jarabe|pomada|inyecci[oó]n|paracetamol|acetaminof[eé]n"
+    r"|c[aá]psula|tableta|comprimido|gotas)s?\b"
+    r"|\b[a-z]+(?:formin|profen|pril|sartan|olol|statin|cilin|micin|azol|prazol)(?:[ao]s?)?\b"
+    # A dose change by its shape: a change verb, then 'to <number>' ('upping the levo to 100').
+    r"|\b(?:up|upping|bump|bumping|increase|increasing|decrease|decreasing|lower|lowering|raise|raising"
+    r"|cut|cutting|drop|dropping|go|going|titrate|titrating)\b(?: [\w'-]+){0,3} to \d+(?:\.\d+)?\b"
     # Where a treatment is bought: 'pick up some X at the pharmacy'.
     r"|\b(?:pharmacy|drugstore|over[- ]the[- ]counter|otc|farmacia)\b)"
 )
