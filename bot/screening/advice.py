@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
 from functools import cache
 
@@ -152,9 +153,31 @@ _GATES = (
 )
 
 
+_STOP = re.compile(r"[.!?]+(?:\s|$)")
+
+
+def full_stops(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every full stop, question or exclamation mark run followed by a space or the end."""
+    return [(m.start(), m.end()) for m in _STOP.finditer(text)]
+
+
+def defer_scope(stops: list[tuple[int, int]], sentence: tuple[int, int], start: int, end: int) -> tuple[int, int]:
+    """The part of a sentence between full stops around a clause: in lower-case chat 'patients ask
+    if X. not always. go ahead and stop Y' is one sentence to the splitter, but the question asked
+    by others does not reach the command. Binary searches over full_stops(text), so a long text
+    with many clauses stays linear."""
+    s, e = sentence
+    i = bisect_right(stops, (start, -1)) - 1  # the last stop starting before the clause
+    left = max(s, stops[i][1]) if i >= 0 and stops[i][1] <= start else s
+    j = bisect_left(stops, (end, -1))  # the first stop at or after the clause's end
+    right = min(e, stops[j][1]) if j < len(stops) and stops[j][0] < e else e
+    return left, right
+
+
 def find_advice(text: str, spans: list[tuple[int, int]], words: frozenset[str] | None = None) -> Iterator[Finding]:
     """Directives aimed at the reader's own treatment, unless the sentence defers to a clinician."""
     defers_ = cache(lambda sentence: defers(text, *sentence))  # once per sentence, not per match
+    stops = full_stops(text)
     for pattern, gate in _GATES:
         if words is not None and not words & gate:
             continue
@@ -164,7 +187,7 @@ def find_advice(text: str, spans: list[tuple[int, int]], words: frozenset[str] |
             start = match.start()
             while start < match.end() and not text[start].isalnum():
                 start += 1
-            sentence = sentence_at(spans, start)
+            sentence = defer_scope(stops, sentence_at(spans, start), start, match.end())
             if pattern is not _AVOID_CARE and defers_(sentence):
                 continue
             topic, _ = _topic(match.group(0))

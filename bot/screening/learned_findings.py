@@ -8,7 +8,7 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from functools import cache
 
-from bot.screening.advice import _MEDS, defers
+from bot.screening.advice import _MEDS, defer_scope, defers, full_stops
 from bot.screening.context import has_person_cue
 from bot.screening.findings import Finding
 from bot.screening.learned import (
@@ -185,10 +185,11 @@ def sentence_findings(text: str, classifier: SentenceClassifier, sentences: list
     # A sentence of many clauses is searched once, not once per clause.
     defers_ = cache(lambda sentence: bool(defers(text, *sentence) or _UNLESS.search(text, *sentence)))
     education = _EDUCATION_LABEL.match(text) is not None
+    stops = full_stops(text)
     for (start, end), score, advice_score in zip(spans, scores, advice_scores, strict=True):
         while end > start and text[end - 1] in " .!?;,":
             end -= 1
-        sentence = _containing(sentences, start) or (start, end)
+        sentence = defer_scope(stops, _containing(sentences, start) or (start, end), start, end)
         question = text[end : end + 1] == "?" or _QUESTION_START.match(text, start) is not None
         # The gate is only worth its regexes when the classifier clears the lowest threshold.
         likely = advice_score >= ADVICE_THRESHOLD and not question
