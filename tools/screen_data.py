@@ -15,6 +15,7 @@ import random
 import re
 import unicodedata
 
+import advice_data
 import reply_data
 
 _LATIN = re.compile(r"^[A-Za-zÀ-ÖØ-öø-ÿĀ-ſ'’-]+$")
@@ -1140,6 +1141,8 @@ def render_sentence(template: str, sampler: Sampler) -> str:
 # Share of each label drawn from the reply / customer-service register (tools/reply_data.py).
 REPLY_SHARE = {"O": 0.25, "ADVICE": 0.25, "STORY": 0.15}
 REPLY_LEAD_SHARE = 0.35
+# Share of advice and clean sentences drawn from the generative grammar in tools/advice_data.py.
+ADVICE_GRAMMAR_SHARE = {"ADVICE": 0.5, "O": 0.15}
 
 
 def sentence_examples(sampler: Sampler, count: int, writer: str) -> list[tuple[str, str]]:
@@ -1150,7 +1153,12 @@ def sentence_examples(sampler: Sampler, count: int, writer: str) -> list[tuple[s
     for _ in range(count):
         label = rng.choices(["ADVICE", "STORY", "O"], weights=[0.25, 0.12, 0.63])[0]
         reply = writer == "train" and rng.random() < REPLY_SHARE[label]
-        if reply and label == "O":
+        grammar = writer == "train" and not reply and rng.random() < ADVICE_GRAMMAR_SHARE.get(label, 0.0)
+        if grammar and label == "ADVICE":  # tools/advice_data.py: advice built from parts, not templates
+            text = advice_data.advice_sentence(rng, DRUG_PHRASES, DX, TESTS, sampler.given())
+        elif grammar:
+            text = advice_data.clean_sentence(rng, DRUG_PHRASES, DX, TESTS, CONDITIONS)
+        elif reply and label == "O":
             text = reply_data.clean_reply(rng)
         elif reply and label == "ADVICE":
             text = render_sentence(reply_data.advice_reply_template(rng), sampler)
@@ -1160,7 +1168,7 @@ def sentence_examples(sampler: Sampler, count: int, writer: str) -> list[tuple[s
             text = general_sentence(sampler)
         else:
             text = render_sentence(rng.choice(families[label]), sampler)
-        if label == "ADVICE" and not reply:
+        if label == "ADVICE" and not reply and not grammar:
             text = rng.choice(_ADDRESS).format(first=sampler.given()) + text
         if rng.random() < 0.3:
             if writer == "train" and rng.random() < REPLY_LEAD_SHARE:

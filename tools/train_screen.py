@@ -23,11 +23,13 @@ sys.path.insert(0, str(ROOT / "tools"))
 import screen_data as data  # noqa: E402
 
 from bot.screening.learned import (  # noqa: E402
+    ADVICE_FILE,
     GAZETTEER_FILE,
     MODEL_DIR,
     SENTENCES_FILE,
     TAGGER_FILE,
     Gazetteer,
+    advice_features,
     sentence_features,
     token_features,
     tokenize,
@@ -119,12 +121,15 @@ def train(out_dir: Path, tag_count: int, sentence_count: int) -> None:
     print(f"tagger: {tag_count} texts, {time.perf_counter() - started:.0f}s")
 
     started = time.perf_counter()
-    trainer = pycrfsuite.Trainer(verbose=False)
-    for sentence, label in data.sentence_examples(sampler, sentence_count, "train"):
-        trainer.append([sentence_features(sentence)], [label])
-    # Stronger L2 keeps the probabilities calibrated enough to threshold on.
-    trainer.set_params({"c1": 0.1, "c2": 1.0, "max_iterations": 200})
-    trainer.train(str(out_dir / SENTENCES_FILE))
+    examples = data.sentence_examples(sampler, sentence_count, "train")
+    # The story/advice model, then the advice model on the same sentences with its own features.
+    for features, path in ((sentence_features, SENTENCES_FILE), (advice_features, ADVICE_FILE)):
+        trainer = pycrfsuite.Trainer(verbose=False)
+        for sentence, label in examples:
+            trainer.append([features(sentence)], [label])
+        # Stronger L2 keeps the probabilities calibrated enough to threshold on.
+        trainer.set_params({"c1": 0.1, "c2": 1.0, "max_iterations": 200})
+        trainer.train(str(out_dir / path))
     print(f"sentences: {sentence_count} sentences, {time.perf_counter() - started:.0f}s")
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
 from functools import cache
 
@@ -71,12 +72,30 @@ _DOSING = re.compile(
 _DEFER = re.compile(
     r"\b(?:before (?:you|they|stopping|starting|changing)\b|whether (?:to|you|they)|without (?:talking|"
     r"checking|asking|consulting|first)|(?:ask|talk (?:to|with)|check with|consult|speak (?:to|with)|"
-    r"discuss (?:\w+ )?with|call) (?:your|a|our|their) (?:own )?(?:doctor|physician|provider|"
-    r"pharmacist|clinician|care team|prescriber|nurse|specialist|cardiologist|endocrinologist|"
-    r"pediatrician|office|surgeon)|(?:patients|people|many|some) (?:often |sometimes )?(?:ask|wonder)"
-    r"|is (?:a|one) (?:question|decision|conversation)|never (?:on your own|by yourself))",
+    r"discuss (?:\w+ )?with|call|see|follow up with) (?:your|a|our|their) (?:own )?(?:doctor|physician"
+    r"|provider|pharmacist|clinician|care team|prescriber|nurse|specialist|cardiologist|endocrinologist|"
+    r"pediatrician|office|surgeon|dentist|midwife|OB|PCP|primary care)"
+    r"|(?:patients|people|many|some) (?:often |sometimes )?(?:ask|wonder)"
+    r"|is (?:a|one) (?:question|decision|conversation)|never (?:on your own|by yourself)"
+    r"|\bas (?:prescribed|directed)\b"
+    r"|\btell (?:your|the) (?:doctor|dentist|surgeon|pharmacist|nurse|provider|care team|OB|PCP)"
+    r" (?:before|if|about|that)"
+    r"|\b(?:mention|bring (?:it|this|that) up|raise it)\b[^.;!?]{0,30}\b(?:doctor|visit|checkup|check-up|appointment"
+    r"|pediatrician|provider|physical))",
     re.IGNORECASE,
 )
+
+# 'No need to check with your OB' dismisses the clinician rather than deferring to one.
+_CONSULT = re.compile(r"(?i:ask|talk|check|consult|speak|discuss|call|see|follow)")
+_NEGATED = re.compile(r"(?i:\b(?:no need to|don't need to|do not need to|don't|do not|never|not|skip)\s+(?:\w+\s+)?$)")
+
+
+def defers(text: str, start: int, end: int) -> bool:
+    """Does text[start:end] send the decision back to a clinician (not 'no need to call your doctor')?"""
+    return any(
+        not (_CONSULT.match(m.group(0)) and _NEGATED.search(text, max(0, m.start() - 24), m.start()))
+        for m in _DEFER.finditer(text, start, end)
+    )
 
 _TOPICS = (
     (
@@ -134,9 +153,31 @@ _GATES = (
 )
 
 
+_STOP = re.compile(r"[.!?]+(?:\s|$)")
+
+
+def full_stops(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every full stop, question or exclamation mark run followed by a space or the end."""
+    return [(m.start(), m.end()) for m in _STOP.finditer(text)]
+
+
+def defer_scope(stops: list[tuple[int, int]], sentence: tuple[int, int], start: int, end: int) -> tuple[int, int]:
+    """The part of a sentence between full stops around a clause: in lower-case chat 'patients ask
+    if X. not always. go ahead and stop Y' is one sentence to the splitter, but the question asked
+    by others does not reach the command. Binary searches over full_stops(text), so a long text
+    with many clauses stays linear."""
+    s, e = sentence
+    i = bisect_right(stops, (start, -1)) - 1  # the last stop starting before the clause
+    left = max(s, stops[i][1]) if i >= 0 and stops[i][1] <= start else s
+    j = bisect_left(stops, (end, -1))  # the first stop at or after the clause's end
+    right = min(e, stops[j][1]) if j < len(stops) and stops[j][0] < e else e
+    return left, right
+
+
 def find_advice(text: str, spans: list[tuple[int, int]], words: frozenset[str] | None = None) -> Iterator[Finding]:
     """Directives aimed at the reader's own treatment, unless the sentence defers to a clinician."""
-    defers = cache(lambda sentence: _DEFER.search(text, *sentence) is not None)  # once per sentence, not per match
+    defers_ = cache(lambda sentence: defers(text, *sentence))  # once per sentence, not per match
+    stops = full_stops(text)
     for pattern, gate in _GATES:
         if words is not None and not words & gate:
             continue
@@ -146,8 +187,8 @@ def find_advice(text: str, spans: list[tuple[int, int]], words: frozenset[str] |
             start = match.start()
             while start < match.end() and not text[start].isalnum():
                 start += 1
-            sentence = sentence_at(spans, start)
-            if pattern is not _AVOID_CARE and defers(sentence):
+            sentence = defer_scope(stops, sentence_at(spans, start), start, match.end())
+            if pattern is not _AVOID_CARE and defers_(sentence):
                 continue
             topic, _ = _topic(match.group(0))
             yield Finding("advice", start, match.end(), _REASONS[topic])

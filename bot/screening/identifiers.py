@@ -56,7 +56,8 @@ _LABELS: dict[str, str] = {
     + _NUM
     + r"|vehicle identification number",
     "device": r"serial (?:number|no\.?|#)|serial:|S/N|(?-i:SN)|UDI|device (?:ID|identifier|number|serial)"
-    r"|(?:pacemaker|implant|pump|defibrillator|ICD|CPAP|monitor|hearing aid|stimulator) (?:serial|ID)"
+    r"|(?:pacemaker|implant|pump|defibrillator|ICD|CPAP|monitor|hearing aid|stimulator|transmitter|sensor|CGM)"
+    r" (?:serial|ID)"
     + _NUM
     + r"|IMEI|MAC address",
 }
@@ -107,7 +108,9 @@ def _value_ok(kind: str, value: str, text: str, end: int) -> bool:
     digits = sum(c.isdigit() for c in value)
     if kind == "vehicle":
         return len(value.replace(" ", "").replace("-", "")) >= 4 and (digits >= 1 or value.isupper())
-    if digits < 3 or len(value) < 4:
+    # A device ID mixes letters and digits ('8N3CHH'); other labelled numbers need three digits.
+    mixed = kind == "device" and digits >= 2 and len(value) >= 5 and any(c.isalpha() for c in value)
+    if (digits < 3 and not mixed) or len(value) < 4:
         return False
     if _YEAR.fullmatch(value.strip("#")):
         return False

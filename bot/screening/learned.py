@@ -19,6 +19,7 @@ import pycrfsuite
 MODEL_DIR = Path(str(resources.files("bot.screening").joinpath("model")))
 TAGGER_FILE = "tagger.crfsuite"
 SENTENCES_FILE = "sentences.crfsuite"
+ADVICE_FILE = "advice.crfsuite"
 GAZETTEER_FILE = "gazetteer.txt"
 
 TOKEN = re.compile(r"[^\W\d_](?:[^\W_]|['’.-](?=[^\W\d_]))*|\d+(?:[.,:/-]\d+)*[A-Za-z]*|[^\w\s]")
@@ -29,7 +30,7 @@ _DRUG_ENDING = re.compile(
 # The same endings anywhere in a lower-cased text, in one scan. A match starts only where a run of
 # letters starts: from every position inside a long run the greedy run would backtrack (quadratic).
 DRUG_WORD = re.compile(r"(?<![a-z])[a-z]+" + _DRUG_ENDING.pattern.removesuffix("$") + r"\b")
-_UNIT = frozenset("mg mcg milligrams ml units puffs tabs tablets pills g iu cc drops".split())
+_UNIT = frozenset("mg mcg milligrams micrograms meq ml units puffs tabs tablets pills g iu cc drops".split())
 # Abstract cues, so the classifier generalises past the verbs and drugs it was trained on.
 _YOU = frozenset("you your yours you're you've you'll youre u ur usted su tu".split())
 _IMPERATIVE = frozenset(
@@ -43,8 +44,34 @@ _MED_WORDS = frozenset(
     prescription insulin inhaler antibiotic antibiotics statin statins steroid steroids cream ointment
     drops patch shot shots injection vitamin supplement supplements pastilla pastillas medicina dosis""".split()
 )
-_FIRST_PERSON_PLAN = frozenset("i'll i'd we'll let's i'm recommend suggest prescribe".split())
+_FIRST_PERSON_PLAN = frozenset("i'll i'd we'll we'd let's i'm gonna recommend suggest prescribe recomiendo".split())
 _CLAUSE_BREAK = frozenset(".,;:!?-")
+# A command is recognised by its shape, not by a list of verbs: a clause opens with an open-class
+# word (not a pronoun, article, auxiliary, preposition, greeting...) and goes straight on to an
+# object, a particle or an amount ('grab some', 'double the', 'stay off', 'take 2', 'tome la').
+# Words that cannot open a command, whatever follows them.
+_NOT_COMMAND = frozenset(
+    """i you he she it we they u me him her us them my your his their our its this that these those
+    the a an some any each every all both no none most many much more few several other another
+    is are was were be been being am do does did can could will would should shall may might must
+    have has had what when where why how who whom whose which whether if so because as at in on of
+    for to with from by about after before since until while than then also just really very not
+    and or but nor yet still even only maybe perhaps hi hey hello thanks thank sorry oh ok okay yes
+    yeah well lol omg haha please pls wow great good nice dear honestly usually often sometimes
+    always never generally typically there here today tonight tomorrow yesterday now once twice
+    people patients kids children adults everyone someone anyone nobody one two three
+    el la los las un una y o que de en con por para es son está muchas muchos""".split()
+)
+_OBJECT_START = frozenset(
+    """the your his her him their my our this that these those some a an any another extra more less half
+    it them one two three four a couple up off back down out on over el la los las lo le les su sus
+    un una unas unos de""".split()
+)
+_NUMBER_WORDS = frozenset(
+    """one two three four five six seven eight ten twelve fifteen twenty thirty forty fifty sixty seventy
+    eighty hundred thousand half""".split()
+)
+_NEGATIONS = frozenset("don't dont never no".split())
 
 
 def shape(word: str) -> str:
@@ -118,6 +145,112 @@ def token_features(words: list[str], gaz: Gazetteer) -> list[list[str]]:
     return feats
 
 
+def _command_word(word: str) -> bool:
+    """Could this word open a command? Open-class, alphabetic, not a gerund, past form or adverb."""
+    return (
+        word.isalpha()
+        and len(word) > 1
+        and word not in _NOT_COMMAND
+        and not word.endswith(("ing", "ed", "ly", "'s", "s'"))
+        and (not word.endswith("s") or word.endswith("ss"))  # a plural or 3rd-person form has a subject
+    )
+
+
+def command_at(tokens: list[str], i: int) -> bool:
+    """tokens[i] (lower-cased, opening a clause) starts a command aimed at the reader.
+
+    Either a word on the imperative list, or any open-class word followed directly by an object,
+    particle or amount; a negated command ('don't bother with', 'no tome') counts too.
+    """
+    word = tokens[i]
+    if word in _NEGATIONS and i + 1 < len(tokens):
+        i, word = i + 1, tokens[i + 1]
+        if word in ("take", "bother", "go", "worry", "come", "call", "use", "give", "stop", "tome", "deje"):
+            return True
+    if word in _IMPERATIVE:
+        return True
+    if not _command_word(word) or i + 1 >= len(tokens):
+        return False
+    nxt = tokens[i + 1]
+    return nxt in _OBJECT_START or nxt[0].isdigit() or DRUG_WORD.fullmatch(nxt) is not None
+
+
+def commands(text: str) -> str | None:
+    """How a clause of the text opens with a command (see command_at): "told" after 'suggest you',
+    'want you to' and the like, "command" for a bare command, None when no clause is one.
+
+    After 'and' or 'then' only a listed imperative counts: 'we take a tendon and rebuild the
+    ligament' goes on with the subject it has.
+    """
+    tokens = [w.lower() for w in TOKEN.findall(text)]
+    start, joined, told = True, False, False
+    found = None
+    for i, w in enumerate(tokens):
+        if w in _CLAUSE_BREAK:
+            start, joined, told = True, False, False
+            continue
+        if start and (command_at(tokens, i) if not joined else w in _IMPERATIVE):
+            if told:
+                return "told"
+            found = "command"
+        elif start and w in _FRONTED and _fronted_command(tokens, i):
+            found = found or "command"
+        told = _told_you(tokens, i)
+        start = w in _CLAUSE_OPENERS or w in _JOINERS or told
+        joined = w in _JOINERS
+    return found
+
+
+def _fronted_command(tokens: list[str], i: int) -> bool:
+    """'for the fever give him ...': a short fronted phrase at i, then a listed imperative and its object."""
+    for j in range(i + 2, min(i + 5, len(tokens) - 1)):
+        if tokens[j] in _IMPERATIVE and tokens[j + 1] in _OBJECT_START:
+            between = tokens[i + 1 : j]
+            return all(t in _ARTICLES or (t not in _CLAUSE_BREAK and t not in _NOT_COMMAND) for t in between)
+    return False
+
+
+_ARTICLES = frozenset("the a an your this that".split())
+
+
+def _told_you(tokens: list[str], i: int) -> bool:
+    """A command follows 'suggest (that) you', 'want you to', 'need you to': 'we'd suggest you stop X'."""
+    w = tokens[i]
+    if w == "you":
+        before = tokens[i - 1] if i else ""
+        if before == "that" and i > 1:
+            before = tokens[i - 2]
+        return before in _TELLING
+    if w == "que":  # 'le recomiendo que suspenda'
+        return i > 0 and tokens[i - 1] in _TELLING
+    if w != "to" or i < 1:
+        return False
+    # 'want you to', and in a note 'pt advised to', 'instructed to'
+    return tokens[i - 1] in _TOLD or (i > 1 and tokens[i - 1] == "you" and tokens[i - 2] in _TELLING)
+
+
+_TELLING = frozenset(
+    "suggest suggests recommend recommends advise want need told tell ask asking recomiendo sugiero".split()
+)
+_TOLD = frozenset("advised instructed told asked".split())
+
+
+_JOINERS = frozenset("and then".split())
+_FRONTED = frozenset("for with after before during on".split())
+_CLAUSE_OPENERS = frozenset("just so pls please now also honestly maybe simply um uh ok okay alright yeah".split())
+# A dosing schedule: how often, whatever the drug ('every 8 hrs', 'twice a day', 'at bedtime').
+SCHEDULE = re.compile(
+    r"(?i:\b(?:every (?:\d+|two|three|four|six|eight|twelve|other|few)(?:(?:-| to | or )(?:\d+|four|six|eight))?"
+    r" ?(?:h|hrs?|hours?|days?|nights?)\b"
+    r"|every (?:day|night|morning|evening)\b|\d ?x (?:a|per|each) (?:day|night)\b|\d ?x daily\b"
+    r"|(?:once|twice|\d|three|four) (?:times )?(?:a|per|each) (?:day|night|week)\b|(?:once|twice) daily\b"
+    r"|daily\b|nightly\b|at bedtime\b|before bed\b|around the clock\b|as needed\b"
+    r"|(?:prn|bid|tid|qid|qhs|qam|qpm|qd|q\d+h?)\b"
+    r"|cada (?:\d+|dos|tres|cuatro|seis|ocho|doce) horas|(?:una|dos|tres) veces? al d[ií]a|cada noche"
+    r"|en la noche|antes de dormir|antes del desayuno|antes de (?:las )?comidas|en ayunas))"
+)
+
+
 def sentence_features(text: str) -> list[str]:
     """Bag of words, word pairs, the opening words and a few cues for one sentence."""
     tokens = [w.lower() for w in TOKEN.findall(text)]
@@ -127,7 +260,7 @@ def sentence_features(text: str) -> list[str]:
         if w in _CLAUSE_BREAK:
             clause_start = True
             continue
-        if clause_start and w in _IMPERATIVE:
+        if clause_start and command_at(tokens, i):
             cues.add("imp")
         if w in _YOU:
             cues.add("you")
@@ -137,9 +270,11 @@ def sentence_features(text: str) -> list[str]:
             cues.add("plan")
         if w in ("the", "our", "my") and i + 1 < len(tokens) and len(tokens[i + 1]) > 3:
             cues.add("det+" + tokens[i + 1][-3:])
-        clause_start = w in ("and", "then", "just", "so", "pls", "please")
+        clause_start = w in _CLAUSE_OPENERS or w in _JOINERS
     if DRUG_WORD.search(text.lower()):
         cues.add("med")
+    if SCHEDULE.search(text):
+        cues.add("sched")
     words = [w for w in tokens if w[0].isalnum()]
     f = ["w=" + w for w in words]
     f += ["b=" + a + "_" + b for a, b in zip(words, words[1:], strict=False)]
@@ -149,11 +284,18 @@ def sentence_features(text: str) -> list[str]:
         if len(words) > 1:
             f.append("first2=" + words[0] + "_" + words[1])
     for i, w in enumerate(words):
-        if w in _UNIT and i and words[i - 1][0].isdigit():
+        if w in _UNIT and i and (words[i - 1][0].isdigit() or words[i - 1] in _NUMBER_WORDS):
             cues.add("dose")
     f += sorted(cues)
-    f += [a + "+" + b for a in ("imp", "you", "plan") if a in cues for b in ("med", "dose") if b in cues]
+    f += [a + "+" + b for a in ("imp", "you", "plan") if a in cues for b in ("med", "dose", "sched") if b in cues]
     return f
+
+
+def advice_features(text: str) -> list[str]:
+    """The advice model's features: each sentence feature once (a sentence repeating 'the' or 'you'
+    is no more or less advice for it) and an intercept, so the label priors are not carried by
+    whichever words are common. Calibrated enough to threshold on text unlike the training text."""
+    return ["bias", *dict.fromkeys(sentence_features(text))]
 
 
 def tokenize(text: str) -> list[tuple[str, int, int]]:
@@ -194,18 +336,42 @@ class SentenceClassifier:
     """Labels a sentence ADVICE (individual advice), STORY (identifying story) or O."""
 
     def __init__(self, model_dir: Path = MODEL_DIR) -> None:
+        self.model_dir = model_dir
         self._tagger = pycrfsuite.Tagger()
         self._tagger.open(str(model_dir / SENTENCES_FILE))
 
-    def scores(self, sentences: list[str]) -> list[dict[str, float]]:
-        """Per sentence, the probability of each label."""
+    def scores(self, sentences: list[str], features: list[list[str]] | None = None) -> list[dict[str, float]]:
+        """Per sentence, the probability of each label; `features` saves recomputing sentence_features."""
         if not sentences:
             return []
         out = []
-        for sentence in sentences:
-            self._tagger.set([sentence_features(sentence)])
+        for i, sentence in enumerate(sentences):
+            self._tagger.set([features[i] if features is not None else sentence_features(sentence)])
             out.append({label: self._tagger.marginal(label, 0) for label in ("ADVICE", "STORY", "O")})
         return out
+
+
+class AdviceClassifier:
+    """The ADVICE probability of a sentence, from its own model (advice_features), so the advice
+    decision can be calibrated without moving the story label of the SentenceClassifier."""
+
+    def __init__(self, model_dir: Path = MODEL_DIR) -> None:
+        self._tagger = pycrfsuite.Tagger()
+        self._tagger.open(str(model_dir / ADVICE_FILE))
+
+    def scores(self, sentences: list[str], features: list[list[str]] | None = None) -> list[float]:
+        """ADVICE probability per sentence; `features` (sentence_features of each) saves recomputing them."""
+        out = []
+        for i, sentence in enumerate(sentences):
+            f = ["bias", *dict.fromkeys(features[i])] if features is not None else advice_features(sentence)
+            self._tagger.set([f])
+            out.append(self._tagger.marginal("ADVICE", 0))
+        return out
+
+
+@lru_cache(maxsize=2)
+def load_advice_model(model_dir: Path = MODEL_DIR) -> AdviceClassifier:
+    return AdviceClassifier(model_dir)
 
 
 @lru_cache(maxsize=2)
