@@ -28,7 +28,10 @@ _DAY_DATE = re.compile(
 )
 _NOT_A_DATE_AFTER = re.compile(
     r"\s*(?:of\b|cups?|tabs?|tablets?|pills?|teaspoons?|tsp|tbsp|strength|doses?|inch|mile|"
-    r"mg|ml|%|scale|rule|split|ratio|odds|chance|patients|adults|people|kids|children)",
+    r"mg|ml|%|scale|rule|split|ratio|odds|chance|patients|adults|people|kids|children"
+    # A range of a duration or a count ('7-14 days', '9-12 months', '2-3 times'), not a day of a month.
+    r"|(?:days?|weeks?|wks?|months?|mos?|years?|yrs?|hours?|hrs?|minutes?|mins?|times|reps|sets|lbs?|pounds"
+    r"|kg|cm|mm|servings|drinks|glasses|beers|cigarettes)\b)",
     re.IGNORECASE,
 )
 _RELATIVE_DAY = re.compile(

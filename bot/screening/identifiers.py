@@ -233,6 +233,20 @@ def url_hosts(urls: frozenset[str]) -> frozenset[str]:
     return frozenset(_normal_url(u).split("/", 1)[0] for u in urls)
 
 
+# A social-media handle ('@jane_doe42'), not the middle of an email address or a URL path.
+_HANDLE = re.compile(r"(?<![\w.@/])@([A-Za-z0-9_](?:[A-Za-z0-9_.]{1,28}[A-Za-z0-9_])?)(?![\w@]|\.[A-Za-z])")
+
+
+def find_handles(text: str, allowed: frozenset[str]) -> Iterator[Finding]:
+    """Social-media handles: they point at one person's account. The practice's own (any handle that
+    is part of an allowed host or name, spaces removed) are public."""
+    for match in _HANDLE.finditer(text):
+        handle = match.group(1).lower()
+        if any(handle in a or a in handle for a in allowed if a):
+            continue
+        yield Finding("other_id", match.start(), match.end(), "looks like a personal social-media handle")
+
+
 def find_emails(text: str, allowed: frozenset[str], allowed_hosts: frozenset[str]) -> Iterator[Finding]:
     """Email addresses other than the practice's (its listed ones or any at its own domain)."""
     for match in _EMAIL.finditer(text):

@@ -23,6 +23,7 @@ from bot.screening.gates import (
 )
 from bot.screening.identifiers import (
     find_emails,
+    find_handles,
     find_labelled,
     find_unlabelled,
     find_urls,
@@ -80,6 +81,12 @@ class Screener:
         self._names = NameFinder(allow.names)
         self._phones = PhoneFinder(allow.phones, region)
         self._hosts = url_hosts(allow.urls)
+        # The practice's own handles: its hosts' first labels and its names without spaces.
+        self._handles = frozenset(
+            h.split(".")[0].lower() for h in self._hosts if len(h.split(".")[0]) > 3
+        ) | frozenset("".join(n.split()).lower() for n in allow.names) | frozenset(
+            e.split("@")[0].lower() for e in allow.emails
+        )
         self._emails = frozenset(e.lower() for e in allow.emails)
         self._roster = Roster(allow.names)
         self._name_words = self._roster.words
@@ -139,6 +146,7 @@ class Screener:
             found.extend(self._spoken_numbers(text))
         if "@" in text:
             found.extend(find_emails(text, self._emails, self._hosts))
+            found.extend(find_handles(text, self._handles))
         if may_hold_url(text):
             email_spans = [(f.start, f.end) for f in found if f.kind == "email"]
             found.extend(find_urls(text, spans, self._hosts, email_spans))

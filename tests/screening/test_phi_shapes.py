@@ -1,0 +1,51 @@
+"""PHI found by shape and context rather than by a list, and the look-alikes that are not PHI."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.screening import AllowList, Screener
+
+PRACTICE = AllowList(
+    names=frozenset({"Harborview Pediatrics", "Priya Patel"}),
+    urls=frozenset({"https://www.harborviewpeds.org"}),
+)
+
+
+@pytest.fixture(scope="module")
+def screener() -> Screener:
+    return Screener(PRACTICE)
+
+
+def _found(screener: Screener, text: str, kind: str) -> list[str]:
+    return [text[f.start : f.end] for f in screener.screen(text).findings if f.kind == kind]
+
+
+def test_a_handle_is_an_identifier(screener: Screener) -> None:
+    assert _found(screener, "congrats @tina_k88 on the new knee!", "other_id") == ["@tina_k88"]
+
+
+def test_the_practices_own_handle_is_public(screener: Screener) -> None:
+    assert screener.screen("Follow @harborviewpeds for flu clinic dates").verdict == "ok"
+
+
+def test_an_email_is_not_a_handle(screener: Screener) -> None:
+    assert _found(screener, "write to jo.smith@example.com", "other_id") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Healing usually takes 6-8 weeks, sometimes 10-12 weeks for smokers.",
+        "Clinic hours are 8am-5pm on weekdays.",
+        "Signed: Marcus Bell, MD. Handout on sprained ankles for parents.",
+        "Most people with GERD or IBS do well with small changes.",
+    ],
+)
+def test_look_alikes_are_clean(screener: Screener, text: str) -> None:
+    assert screener.screen(text).verdict == "ok"
+
+
+def test_an_inverted_name_is_one_name(screener: Screener) -> None:
+    text = "Okonkwo, Adaeze - follow-up in two weeks"
+    assert any("Okonkwo" in f and "Adaeze" in f for f in _found(screener, text, "name"))
