@@ -12,12 +12,14 @@ from bot.screening.advice import _DEFER, _MEDS
 from bot.screening.context import has_person_cue
 from bot.screening.findings import Finding
 from bot.screening.learned import _DRUG_ENDING, DRUG_WORD, SentenceClassifier, TokenTagger
-from bot.screening.names import _DOCTOR_BEFORE, _EPONYM_WORDS, _NOT_NAMES, Roster, eponym_mask
+from bot.screening.names import _CREDENTIAL_AFTER, _DOCTOR_BEFORE, _EPONYM_WORDS, _NOT_NAMES, Roster, eponym_mask
 from bot.screening.places import _LARGE_PLACES, STATES
 
 # A run with a listed given or family name needs less confidence than an unlisted word.
 NAME_THRESHOLD = 0.5
 NAME_THRESHOLD_UNLISTED = 0.85
+# A capitalised run at least this sure needs no cue around it.
+NAME_THRESHOLD_SURE = 0.97
 PLACE_THRESHOLD = 0.6
 PLACE_THRESHOLD_UNLISTED = 0.85
 ADVICE_THRESHOLD = 0.3
@@ -55,13 +57,23 @@ _CUE_BEFORE = re.compile(
     r"|(?:talked|talking|talk|spoke|speaking|spoken|chatted|met|visited|checked in) (?:to|with|on))\b[\s,:.(]*"
     r"|[:(]\s*)$"
 )
-_CUE_AFTER = re.compile(
+_CUE_AFTER_WORDS = (
     r"(?i:[\s,)]*(?:['’]s\b|said|says|asked|asks|was|is|came|comes|called|calls|texted|wants|has|had|who|and"
     r"|just|finally|keeps|got|gets|will|would|can|could|did|does|sent|told|loves|loved|reports|presented"
-    r"|ambulating|tolerating|seen|here|from|\(|,\s*(?:\d|[a-z]+ *[,)]|(?:son|daughter|wife|husband|mom|dad)\b)))"
+    r"|ambulating|tolerating|seen|here|from|\(|,\s*(?:(?:son|daughter|wife|husband|mom|dad)\b"
+)
+_CUE_AFTER = re.compile(_CUE_AFTER_WORDS + r"|\d|[a-z]+ *[,)])))")
+# For a lower-case run, ', word,' after it is a list ('asymmetry, border, color'), not 'jo, 45,'.
+_CUE_AFTER_STRICT = re.compile(_CUE_AFTER_WORDS + r"|\d)))")
+# A possessive before a relation: "obi's mom", 'the Nguyens' daughter'.
+_RELATION_AFTER = re.compile(
+    r"\s+(?:son|daughter|husband|wife|mom|mother|dad|father|sister|brother|aunt|uncle|grandma|grandpa|kid|kids"
+    r"|baby|boyfriend|girlfriend|partner|family|fianc[eé]e?|niece|nephew|grandson|granddaughter)\b",
+    re.IGNORECASE,
 )
 _NOT_PLACE_LOWER = frozenset(w.lower() for w in STATES | _LARGE_PLACES)
 _HONORIFIC_BEFORE = re.compile(r"(?i:\b(?:mr|mrs|ms|mx|miss|sra?|srta|don|doña|mme|herr|frau)\.?\s+)$")
+_MED_WORD = re.compile(rf"(?:{_MEDS})")
 _MEDS_NO_SHOTS = _MEDS.replace("|chemo|treatment|therapy|injections?|shots?", "")
 _NEVER_NAMES = frozenset(
     """son daughter husband wife mom mother dad father sister brother aunt uncle niece nephew grandma grandpa
@@ -92,7 +104,37 @@ REASONS = {
 
 def _plain_word(word: str, gaz) -> bool:
     """Words that are never a name on their own: relations, common words, drug names, single letters."""
-    return word in _NEVER_NAMES or word in gaz.common or len(word) == 1 or _DRUG_ENDING.search(word) is not None
+    return (
+        word in _NEVER_NAMES
+        or word in gaz.common
+        or len(word) == 1
+        or _DRUG_ENDING.search(word) is not None
+        or _MED_WORD.fullmatch(word) is not None
+    )
+
+
+def _trim_plain(text: str, start: int, end: int, gaz) -> tuple[int, int]:
+    """A run without the common words at its edges ('Mounjaro are' is 'Mounjaro')."""
+    matches = list(_WORD.finditer(text, start, end))
+    if not any(m.group(0)[0].isupper() for m in matches):
+        return start, end
+
+    def plain(word: str) -> bool:  # a lower-case dictionary word beside capitalised ones
+        low = _strip(word)
+        return low in gaz.common or (word.islower() and gaz.in_vocab(low))
+
+    while len(matches) > 1 and plain(matches[-1].group(0)):
+        matches.pop()
+        end = matches[-1].end()
+    while len(matches) > 1 and plain(matches[0].group(0)):
+        matches.pop(0)
+        start = matches[0].start()
+    return start, end
+
+
+def _abbreviation(word: str) -> bool:
+    """'AFib', 'eGFR', 'HbA1c': short, several capitals, not all of them."""
+    return len(word) <= 5 and sum(c.isupper() for c in word) >= 2 and not word.isupper()
 
 
 def _strip(word: str) -> str:
@@ -112,8 +154,11 @@ def tagged_findings(
     if not runs:
         return
     mask = eponym_mask(text)
+    # Eponyms ('Parkinson's, Alzheimer's') go first, so two of them are never joined into one name.
+    runs = _join_inverted(text, [r for r in runs if not any(s <= r[1] and r[2] <= e for s, e in mask)])
     gaz = tagger.gazetteer
-    for label, start, end, confidence in runs:
+    for label, start, end, confidence, inverted in runs:
+        start, end = _trim_plain(text, start, end, gaz)
         words = [_strip(w) for w in _WORD.findall(text[start:end])]
         words = [w for w in words if w]
         if not words or any(s <= start and end <= e for s, e in mask):
@@ -123,7 +168,7 @@ def tagged_findings(
                 continue  # one allow-listed person, not a namesake under 'Mrs.' or after 'my patient'
         elif all(w in (allowed_words if label == "NAME" else allowed_places or allowed_words) for w in words):
             continue
-        if all(_plain_word(w, gaz) for w in words):
+        if all(_plain_word(w, gaz) for w in words) or _abbreviation(text[start:end]):
             continue
         listed = any((w in gaz.first or w in gaz.last) and w not in _NOT_NAME_LOWER for w in words)
         if label == "NAME":
@@ -131,8 +176,20 @@ def tagged_findings(
                 continue
             if all(w in _NOT_NAME_LOWER or w in _EPONYM_WORDS_LOWER for w in words):
                 continue
+            if _CREDENTIAL.search(text[start:end]) or _CREDENTIAL_AFTER.match(text, end):
+                continue  # 'Savannah Parks, MD': a clinician signing, not a patient
             lower = text[start:end].islower()
-            if (lower or not listed) and not _name_context(text, start, end):
+            # 'Last, First' (two name runs around a comma) or a capitalised run the tagger is all but
+            # sure of is a name in any context; otherwise an unlisted or lower-case run needs a cue.
+            # Ambiguous shapes need a cue too: a short ALL-CAPS word in mixed-case text (an acronym:
+            # 'UCL', 'RAI') and a capitalised dictionary word opening a sentence ('Forum post:').
+            ambiguous = len(words) == 1 and not inverted and (
+                (text[start:end].isupper() and len(words[0]) <= 4 and not _mostly_upper(text))
+                or (_opens_sentence(text, start) and gaz.in_vocab(words[0]))
+            )
+            sure = inverted or (not lower and not ambiguous and confidence >= NAME_THRESHOLD_SURE)
+            needs_cue = (lower or not listed or ambiguous) and not sure
+            if needs_cue and not _name_context(text, start, end, lower or ambiguous):
                 continue
             if _DOCTOR_BEFORE.search(text[max(0, start - 12) : start]):
                 continue
@@ -212,6 +269,40 @@ def _addressed(text: str, start: int, end: int) -> float:
     return 2.0
 
 
-def _name_context(text: str, start: int, end: int) -> bool:
-    """Something around a run of unlisted words says it names a person."""
-    return bool(_CUE_BEFORE.search(text[max(0, start - 24) : start]) or _CUE_AFTER.match(text, end))
+_INVERTED_GAP = re.compile(r"\s*,\s*")
+
+
+def _join_inverted(text: str, runs: list[tuple[str, int, int, float]]) -> list[tuple[str, int, int, float, bool]]:
+    """Runs, with two NAME runs around a comma ('Geisler, Gonul') joined into one inverted name."""
+    out: list[tuple[str, int, int, float, bool]] = []
+    for label, start, end, confidence in runs:
+        if out and label == "NAME" == out[-1][0] and _INVERTED_GAP.fullmatch(text, out[-1][2], start):
+            prev = out.pop()
+            out.append(("NAME", prev[1], end, min(prev[3], confidence), True))
+        else:
+            out.append((label, start, end, confidence, False))
+    return out
+
+
+def _name_context(text: str, start: int, end: int, strict: bool = False) -> bool:
+    """Something around a run of unlisted words says it names a person. Strict (a lower-case or
+    ambiguous run): a bare colon or bracket before it is not enough ('Chemo education: nadir')."""
+    before = _CUE_BEFORE.search(text[max(0, start - 24) : start])
+    if before and strict and not any(c.isalpha() for c in before.group(0)):
+        before = None
+    if text[end - 2 : end] in ("'s", "’s") and _RELATION_AFTER.match(text, end):
+        return True
+    return bool(before or (_CUE_AFTER_STRICT if strict else _CUE_AFTER).match(text, end))
+
+
+_CREDENTIAL = re.compile(r",\s*(?:M\.?D\.?|D\.?O\.?|NP|PA-C|RN|FNP|DNP|PhD)$")
+
+
+def _mostly_upper(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return sum(c.isupper() for c in letters) > 0.6 * len(letters)
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    before = text[max(0, start - 3) : start].rstrip(" \"'(")
+    return not before or before[-1] in ".!?:\n"
