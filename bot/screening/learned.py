@@ -69,17 +69,45 @@ class Gazetteer:
     first: frozenset[str]
     last: frozenset[str]
     common: frozenset[str] = frozenset()
+    # Dictionary words (base forms): a word in none of the lists is unknown, a cue for a name in context.
+    vocab: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, path: Path) -> Gazetteer:
-        buckets: dict[str, set[str]] = {"first": set(), "last": set(), "common": set()}
+        buckets: dict[str, set[str]] = {"first": set(), "last": set(), "common": set(), "vocab": set()}
         bucket = buckets["first"]
         for line in path.read_text("utf-8").splitlines():
             if line.startswith("# ") and line[2:] in buckets:
                 bucket = buckets[line[2:]]
             elif line and not line.startswith("#"):
                 bucket.add(line)
-        return cls(frozenset(buckets["first"]), frozenset(buckets["last"]), frozenset(buckets["common"]))
+        return cls(*(frozenset(buckets[k]) for k in ("first", "last", "common", "vocab")))
+
+    def in_vocab(self, low: str) -> bool:
+        """A dictionary word, or an inflection of one ('asked', 'reports', 'ambulating', 'knees')."""
+        vocab = self.vocab
+        if low in vocab or low in self.common:
+            return True
+        if "-" in low:  # 'year-old', 'follow-up'
+            return all(part in vocab or part in self.common for part in low.split("-") if part)
+        head, apostrophe, tail = low.replace("’", "'").partition("'")
+        if apostrophe and tail in _CLITICS:  # "i've", "can't", "she'll"
+            return len(head) < 3 or self.in_vocab(head)
+        for suffix, repl in _INFLECTIONS:
+            if low.endswith(suffix) and len(low) - len(suffix) >= 3:
+                stem = low[: -len(suffix)]
+                if stem + repl in vocab:
+                    return True
+                if not repl and len(stem) > 3 and stem[-1] == stem[-2] and stem[:-1] in vocab:  # 'stopped'
+                    return True
+        return False
+
+
+_INFLECTIONS = (
+    ("ies", "y"), ("es", ""), ("s", ""), ("ied", "y"), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"),
+    ("ly", ""), ("er", ""), ("est", ""),
+)
+_CLITICS = frozenset({"ve", "ll", "re", "d", "m", "t"})
 
 
 def token_features(words: list[str], gaz: Gazetteer) -> list[list[str]]:
@@ -87,7 +115,10 @@ def token_features(words: list[str], gaz: Gazetteer) -> list[list[str]]:
     lows = [w.lower() for w in words]
     shapes = [shape(w) for w in words]
     gazs = [
-        ("F" if low in gaz.first else "") + ("L" if low in gaz.last else "") + ("c" if low in gaz.common else "")
+        ("F" if low in gaz.first else "")
+        + ("L" if low in gaz.last else "")
+        + ("c" if low in gaz.common else "")
+        + ("v" if gaz.vocab and low[0].isalpha() and gaz.in_vocab(low) else "")
         for low in lows
     ]
     n = len(words)
@@ -113,7 +144,7 @@ def token_features(words: list[str], gaz: Gazetteer) -> list[list[str]]:
         else:
             f += ["+1w=" + lows[i + 1], "+1s=" + shapes[i + 1], "+1g=" + gazs[i + 1]]
             if i < n - 2:
-                f.append("+2w=" + lows[i + 2])
+                f += ["+2w=" + lows[i + 2], "+2g=" + gazs[i + 2]]
         feats.append(f)
     return feats
 
@@ -156,6 +187,13 @@ def sentence_features(text: str) -> list[str]:
     return f
 
 
+_EDGE_WORDS = frozenset("in at from to of near the and with by on".split())
+
+
+def _edge_word(word: str) -> bool:
+    return not word[0].isalnum() or word in _EDGE_WORDS
+
+
 def tokenize(text: str) -> list[tuple[str, int, int]]:
     return [(m.group(0), m.start(), m.end()) for m in TOKEN.finditer(text)]
 
@@ -184,8 +222,16 @@ class TokenTagger:
             j = i
             while j + 1 < len(tokens) and labels[j + 1] == label and tokens[j + 1][1] - tokens[j][2] <= 1:
                 j += 1
-            confidence = min(self._tagger.marginal(label, k) for k in range(i, j + 1))
-            runs.append((label, tokens[i][1], tokens[j][2], confidence))
+            # A run's edges are never a bare preposition or punctuation ('in Rockville', 'Dalton -'):
+            # trimmed, so an unsure edge word does not sink the confidence of the name or place itself.
+            lo, hi = i, j
+            while lo <= hi and _edge_word(tokens[lo][0]):
+                lo += 1
+            while hi >= lo and _edge_word(tokens[hi][0]):
+                hi -= 1
+            if lo <= hi:
+                confidence = min(self._tagger.marginal(label, k) for k in range(lo, hi + 1))
+                runs.append((label, tokens[lo][1], tokens[hi][2], confidence))
             i = j + 1
         return runs
 
