@@ -83,6 +83,28 @@ class Gazetteer:
                 bucket.add(line)
         return cls(*(frozenset(buckets[k]) for k in ("first", "last", "common", "vocab")))
 
+    def flags(self, low: str) -> str:
+        """The word's list flags: F given name, L family name, c common word, v dictionary word."""
+        cache = self._cache()
+        found = cache.get(low)
+        if found is None:
+            found = (
+                ("F" if low in self.first else "")
+                + ("L" if low in self.last else "")
+                + ("c" if low in self.common else "")
+                + ("v" if self.vocab and low[0].isalpha() and self.in_vocab(low) else "")
+            )
+            if len(cache) < 200_000:
+                cache[low] = found
+        return found
+
+    def _cache(self) -> dict[str, str]:
+        cache = self.__dict__.get("_flag_cache")
+        if cache is None:
+            cache = {}
+            object.__setattr__(self, "_flag_cache", cache)
+        return cache
+
     def in_vocab(self, low: str) -> bool:
         """A dictionary word, or an inflection of one ('asked', 'reports', 'ambulating', 'knees')."""
         vocab = self.vocab
@@ -114,13 +136,7 @@ def token_features(words: list[str], gaz: Gazetteer) -> list[list[str]]:
     """CRF features for each token of one text."""
     lows = [w.lower() for w in words]
     shapes = [shape(w) for w in words]
-    gazs = [
-        ("F" if low in gaz.first else "")
-        + ("L" if low in gaz.last else "")
-        + ("c" if low in gaz.common else "")
-        + ("v" if gaz.vocab and low[0].isalpha() and gaz.in_vocab(low) else "")
-        for low in lows
-    ]
+    gazs = [gaz.flags(low) for low in lows]
     n = len(words)
     feats: list[list[str]] = []
     for i, low in enumerate(lows):
