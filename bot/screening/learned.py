@@ -98,6 +98,23 @@ class Gazetteer:
                 cache[low] = found
         return found
 
+    def word_info(self, word: str) -> tuple[str, str, str, tuple[str, ...]]:
+        """(lower-cased, shape, list flags, the word's own features), cached per process."""
+        cache = self.__dict__.get("_info_cache")
+        if cache is None:
+            cache = {}
+            object.__setattr__(self, "_info_cache", cache)
+        info = cache.get(word)
+        if info is None:
+            low = word.lower()
+            flags = self.flags(low)
+            own = ("w=" + low, "s=" + shape(word), "g=" + flags, "p3=" + low[:3], "x3=" + low[-3:],
+                   "x2=" + low[-2:], "len=" + str(min(len(low), 8)))
+            info = (low, shape(word), flags, own)
+            if len(cache) < 200_000:
+                cache[word] = info
+        return info
+
     def _cache(self) -> dict[str, str]:
         cache = self.__dict__.get("_flag_cache")
         if cache is None:
@@ -134,21 +151,14 @@ _CLITICS = frozenset({"ve", "ll", "re", "d", "m", "t"})
 
 def token_features(words: list[str], gaz: Gazetteer) -> list[list[str]]:
     """CRF features for each token of one text."""
-    lows = [w.lower() for w in words]
-    shapes = [shape(w) for w in words]
-    gazs = [gaz.flags(low) for low in lows]
+    infos = [gaz.word_info(w) for w in words]
+    lows = [info[0] for info in infos]
+    shapes = [info[1] for info in infos]
+    gazs = [info[2] for info in infos]
     n = len(words)
     feats: list[list[str]] = []
-    for i, low in enumerate(lows):
-        f = [
-            "w=" + low,
-            "s=" + shapes[i],
-            "g=" + gazs[i],
-            "p3=" + low[:3],
-            "x3=" + low[-3:],
-            "x2=" + low[-2:],
-            "len=" + str(min(len(low), 8)),
-        ]
+    for i in range(n):
+        f = list(infos[i][3])
         if i == 0:
             f.append("BOS")
         else:

@@ -21,7 +21,7 @@ NAME_THRESHOLD_UNLISTED = 0.85
 # A capitalised run at least this sure needs no cue around it.
 NAME_THRESHOLD_SURE = 0.97
 PLACE_THRESHOLD = 0.6
-PLACE_THRESHOLD_UNLISTED = 0.85
+PLACE_THRESHOLD_UNLISTED = 0.75
 ADVICE_THRESHOLD = 0.3
 # 'You' alone (no drug, dose, imperative or plan) is usually the general reader: be surer.
 ADVICE_THRESHOLD_YOU_ONLY = 0.9
@@ -172,7 +172,7 @@ def tagged_findings(
             continue
         listed = any((w in gaz.first or w in gaz.last) and w not in _NOT_NAME_LOWER for w in words)
         if label == "NAME":
-            if confidence < (NAME_THRESHOLD if listed else NAME_THRESHOLD_UNLISTED):
+            if confidence < (NAME_THRESHOLD if listed or inverted else NAME_THRESHOLD_UNLISTED):
                 continue
             if all(w in _NOT_NAME_LOWER or w in _EPONYM_WORDS_LOWER for w in words):
                 continue
@@ -187,7 +187,12 @@ def tagged_findings(
                 (text[start:end].isupper() and len(words[0]) <= 4 and not _mostly_upper(text))
                 or (_opens_sentence(text, start) and gaz.in_vocab(words[0]))
             )
-            sure = inverted or (not lower and not ambiguous and confidence >= NAME_THRESHOLD_SURE)
+            # Lower-case, the tagger must be as sure and no word may be a dictionary word ('cristea').
+            sure = inverted or (
+                not ambiguous
+                and confidence >= NAME_THRESHOLD_SURE
+                and (not lower or not any(gaz.in_vocab(w) for w in words))
+            )
             needs_cue = (lower or not listed or ambiguous) and not sure
             if needs_cue and not _name_context(text, start, end, lower or ambiguous):
                 continue
@@ -199,7 +204,8 @@ def tagged_findings(
         else:
             if confidence < (PLACE_THRESHOLD if listed else PLACE_THRESHOLD_UNLISTED):
                 continue
-            if " ".join(words) in _NOT_PLACE_LOWER or words[0] in _NOT_PLACE_LOWER:
+            # 'the South', 'West Texas' are regions; 'North Mollyside' is a town.
+            if " ".join(words) in _NOT_PLACE_LOWER or all(w in _NOT_PLACE_LOWER for w in words):
                 continue
             if not (has_person_cue(text, 0, len(text)) or _RESIDENCE.search(text)):
                 continue
