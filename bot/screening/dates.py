@@ -71,8 +71,9 @@ _AGE = re.compile(
     r"(?!\s*(?:%|percent|and (?:up|over|older)|\+|or (?:older|over)))"
     rf"|\b{_AGE_NUM}(?:st|nd|rd|th) birthday\b"
     r"|\b(?:super)?centenarians?\b|\bnonagenarians?\b|\b(?:her|his) (?:90s|nineties)\b|\bninety-something\b"
-    rf"|\b(?:she|he)(?:'s| is| was| just turned|'ll be| will be| turns| turned)(?: now)?\s+{_AGE_NUM}\b"
-    r"(?!\s*(?:%|percent|mg|lbs?|pounds|kg|minutes))",
+    rf"|\b(?:she|he|you|i|they)(?:'s| is| was| are|'re|'m| am| just turned|'ll be| will be| turns| turned)"
+    rf"(?: now| almost| nearly| about)?\s+(?:{_AGE_NUM}|{_AGE_WORD})(?![\w-])"
+    r"(?!\s*(?:%|percent|mg|lbs?|pounds|kg|minutes|\+|or (?:older|over|above)|and (?:up|over|older)))",
     re.IGNORECASE,
 )
 
@@ -131,7 +132,15 @@ def find_dates(text: str, spans: list[tuple[int, int]], words: frozenset[str] | 
                 )
 
 
+# A note's age and sex ('Pt: Doe, Jane. 91F.'), not a temperature ('temp 98F', '99 F').
+_AGE_SEX = re.compile(rf"(?<![\d.])\b{_AGE_NUM}\s?[FM]\b(?![°.]?\d)")
+_TEMPERATURE = re.compile(r"(?i:temp|fever|t:|°|degrees|febrile|tmax|oral|axillary|rectal|\bto\b)\W*$")
+
+
 def find_ages(text: str) -> Iterator[Finding]:
     """Ages of 90 and over, which Safe Harbor requires to be grouped as '90 or older'."""
     for match in _AGE.finditer(text):
         yield Finding("age_over_89", match.start(), match.end(), "gives an age over 89")
+    for match in _AGE_SEX.finditer(text):
+        if not _TEMPERATURE.search(text[max(0, match.start() - 16) : match.start()]):
+            yield Finding("age_over_89", match.start(), match.end(), "gives an age over 89")

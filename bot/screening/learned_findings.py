@@ -52,6 +52,9 @@ _CUE_BEFORE = re.compile(
     r"|grandson|partner|fianc[eé]e?|girlfriend|boyfriend|neighbou?r|roommate|caregiver|guardian|proxy|poa"
     r"|stepdad|stepmom|hijo|hija|esposo|esposa|pt|patient|named|called|contact|thanks|thank you"
     r"|shoutout|shout out|visited|hi|hey|dear|lol|omg|ugh|haha|re"
+    # Titles of rank, office or calling: 'sergeant hollis', 'coach diaz', 'pastor mike'.
+    r"|sgt|sergeant|officer|coach|pastor|capt|captain|judge|rev|reverend|deputy|chief|lt|lieutenant|major"
+    r"|prof|professor|rabbi|imam|senator|mayor|corporal|private|elder|auntie|abuela|abuelo|t[ií]a|t[ií]o"
     # Verbs of telling, seeing or meeting someone: 'i told linda garcia', 'we talked to sarah'.
     r"|told|tell|telling|saw|see|seeing|seen|met|meet|meeting|treated|treating|examined|texted|emailed|messaged"
     r"|(?:talked|talking|talk|spoke|speaking|spoken|chatted|met|visited|checked in) (?:to|with|on))\b[\s,:.(]*"
@@ -298,9 +301,13 @@ def _name_context(text: str, start: int, end: int, strict: bool = False) -> bool
         before = None
     if text[end - 2 : end] in ("'s", "’s") and _RELATION_AFTER.match(text, end):
         return True
+    if _VOCATIVE_BEFORE.search(text, max(0, start - 12), start) and _VOCATIVE_AFTER.match(text, end):
+        return True  # someone spoken to: 'okay so thi lan, the biopsy came back'
     return bool(before or (_CUE_AFTER_STRICT if strict else _CUE_AFTER).match(text, end))
 
 
+_VOCATIVE_BEFORE = re.compile(r"(?i:(?:^|\b)(?:so|okay|ok|alright|sorry|look|listen)[\s,]+)$")
+_VOCATIVE_AFTER = re.compile(r"\s*,\s*(?:you|your|you're|you've|i|we|the|how|what|did|do|are|is|can|let's)\b", re.I)
 _CREDENTIAL = re.compile(r",\s*(?:M\.?D\.?|D\.?O\.?|NP|PA-C|RN|FNP|DNP|PhD)$")
 
 
