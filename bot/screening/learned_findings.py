@@ -175,7 +175,10 @@ def tagged_findings(
             continue
         listed = any((w in gaz.first or w in gaz.last) and w not in _NOT_NAME_LOWER for w in words)
         if label == "NAME":
-            if confidence < (NAME_THRESHOLD if listed or inverted else NAME_THRESHOLD_UNLISTED):
+            # An unlisted run right after a title or relation word ('sergeant hollis', 'son don') needs
+            # only the listed-name confidence: the word before says a name follows.
+            titled = _TITLE_BEFORE.search(text, max(0, start - 16), start) is not None
+            if confidence < (NAME_THRESHOLD if listed or inverted or titled else NAME_THRESHOLD_UNLISTED):
                 continue
             if all(w in _NOT_NAME_LOWER or w in _EPONYM_WORDS_LOWER for w in words):
                 continue
@@ -306,6 +309,11 @@ def _name_context(text: str, start: int, end: int, strict: bool = False) -> bool
     return bool(before or (_CUE_AFTER_STRICT if strict else _CUE_AFTER).match(text, end))
 
 
+_TITLE_BEFORE = re.compile(
+    r"(?i:\b(?:mr|mrs|ms|mx|miss|sra?|srta|mme|herr|frau|sgt|sergeant|officer|coach|pastor|capt|captain|judge"
+    r"|rev|reverend|deputy|lt|lieutenant|rabbi|imam|senator|mayor|son|daughter|husband|wife|mom|dad|brother"
+    r"|sister|grandson|granddaughter|niece|nephew|uncle|aunt|hijo|hija|esposo|esposa)\.?\s+)$"
+)
 _VOCATIVE_BEFORE = re.compile(r"(?i:(?:^|\b)(?:so|okay|ok|alright|sorry|look|listen)[\s,]+)$")
 _VOCATIVE_AFTER = re.compile(r"\s*,\s*(?:you|your|you're|you've|i|we|the|how|what|did|do|are|is|can|let's)\b", re.I)
 _CREDENTIAL = re.compile(r",\s*(?:M\.?D\.?|D\.?O\.?|NP|PA-C|RN|FNP|DNP|PhD)$")
