@@ -19,9 +19,9 @@ from bot.screening.places import _LARGE_PLACES, STATES
 NAME_THRESHOLD = 0.5
 NAME_THRESHOLD_UNLISTED = 0.85
 # A capitalised run at least this sure needs no cue around it.
-NAME_THRESHOLD_SURE = 0.97
+NAME_THRESHOLD_SURE = 0.95
 PLACE_THRESHOLD = 0.6
-PLACE_THRESHOLD_UNLISTED = 0.75
+PLACE_THRESHOLD_UNLISTED = 0.7
 ADVICE_THRESHOLD = 0.3
 # 'You' alone (no drug, dose, imperative or plan) is usually the general reader: be surer.
 ADVICE_THRESHOLD_YOU_ONLY = 0.9
