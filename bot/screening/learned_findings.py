@@ -119,12 +119,16 @@ def _plain_word(word: str, gaz) -> bool:
 def _trim_plain(text: str, start: int, end: int, gaz) -> tuple[int, int]:
     """A run without the common words at its edges ('Mounjaro are' is 'Mounjaro')."""
     matches = list(_WORD.finditer(text, start, end))
-    if not any(m.group(0)[0].isupper() for m in matches):
-        return start, end
+    capitalised = any(m.group(0)[0].isupper() for m in matches)
 
-    def plain(word: str) -> bool:  # a lower-case dictionary word beside capitalised ones
+    def plain(word: str) -> bool:
+        """Beside capitalised words, a lower-case dictionary word; in a lower-case run, a common word
+        or a dictionary word that is on no name list ('hernandez finally came back')."""
         low = _strip(word)
-        return low in gaz.common or (word.islower() and gaz.in_vocab(low))
+        if capitalised:
+            return low in gaz.common or (word.islower() and gaz.in_vocab(low))
+        flags = gaz.flags(low)
+        return "c" in flags or ("v" in flags and "F" not in flags and "L" not in flags)
 
     while len(matches) > 1 and plain(matches[-1].group(0)):
         matches.pop()
