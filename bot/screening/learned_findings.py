@@ -173,10 +173,14 @@ def tagged_findings(
         if label == "NAME" and roster is not None:
             if roster.allows(words, text[max(0, start - 24) : start]):
                 continue  # one allow-listed person, not a namesake under 'Mrs.' or after 'my patient'
+        elif label != "NAME" and _public_place(words, allowed_places or allowed_words, gaz):
+            continue
         elif all(w in (allowed_words if label == "NAME" else allowed_places or allowed_words) for w in words):
             continue
         if all(_plain_word(w, gaz) for w in words) or _abbreviation(text[start:end]):
             continue
+        if _drug_brand(text, start, end):
+            continue  # 'isotretinoin (Accutane)', 'Accutane (isotretinoin)'
         listed = any((w in gaz.first or w in gaz.last) and w not in _NOT_NAME_LOWER for w in words)
         if label == "NAME":
             # An unlisted run right after a title or relation word ('sergeant hollis', 'son don') needs
@@ -189,6 +193,9 @@ def tagged_findings(
             if _CREDENTIAL.search(text[start:end]) or _CREDENTIAL_AFTER.match(text, end):
                 continue  # 'Savannah Parks, MD': a clinician signing, not a patient
             lower = text[start:end].islower()
+            dictionary = all("v" in gaz.flags(w) and not {"F", "L"} & set(gaz.flags(w)) for w in words)
+            if lower and dictionary and not titled:
+                continue  # lower-case dictionary words on no name list: 'bacteria', 'asymmetry', 'kindly'
             # 'Last, First' (two name runs around a comma) or a capitalised run the tagger is all but
             # sure of is a name in any context; otherwise an unlisted or lower-case run needs a cue.
             # Ambiguous shapes need a cue too: a short ALL-CAPS word in mixed-case text (an acronym:
@@ -310,12 +317,60 @@ def _name_context(text: str, start: int, end: int, strict: bool = False) -> bool
         return True
     if _VOCATIVE_BEFORE.search(text, max(0, start - 12), start) and _VOCATIVE_AFTER.match(text, end):
         return True  # someone spoken to: 'okay so thi lan, the biopsy came back'
+    if strict and before is None:
+        # An acronym or an ordinary word is followed by 'is' or '(' as often as a name is.
+        return _STRONG_AFTER.match(text, end) is not None
     return bool(before or (_CUE_AFTER_STRICT if strict else _CUE_AFTER).match(text, end))
+
+
+_STRONG_AFTER = re.compile(
+    r"(?i:\s*(?:['’]s\s+(?:mom|dad|wife|husband|son|daughter)\b|said|says|asked|asks|told|texted|called|calls"
+    r"|wants|came in|reports|presented|is here|was admitted|was seen|has been|from\s+[a-z]))"
+)
+_BRACKETED_DRUG = re.compile(r"\s*\(\s*[a-z]+\s*\)")
+
+
+def _drug_brand(text: str, start: int, end: int) -> bool:
+    """A brand beside its generic name in brackets: 'isotretinoin (Accutane)', 'Mounjaro (tirzepatide)'."""
+    before = text[max(0, start - 30) : start]
+    if before.endswith("(") or before.endswith("( "):
+        word = re.search(r"([a-z]+)\s*\(\s*$", before.lower())
+        if word and (DRUG_WORD.fullmatch(word.group(1)) or _MED_WORD.fullmatch(word.group(1))):
+            return True
+    after = _BRACKETED_DRUG.match(text, end)
+    return bool(after and DRUG_WORD.search(after.group(0).lower()))
+
+
+def _public_place(words: list[str], allowed: frozenset[str], gaz) -> bool:
+    """The practice's own name, typos and trailing words aside ('lakeshore regional mdical center')."""
+    if not words or words[0] not in allowed:
+        return False
+    return all(w in allowed or w in gaz.common or _near(w, allowed) for w in words)
+
+
+def _near(word: str, allowed: frozenset[str]) -> bool:
+    """One slip (a letter dropped, doubled, swapped or wrong) from an allowed word of five letters or more."""
+    if len(word) < 4:
+        return False
+    for a in allowed:
+        if len(a) >= 5 and a[0] == word[0] and abs(len(a) - len(word)) <= 1 and _one_edit(a, word):
+            return True
+    return False
+
+
+def _one_edit(a: str, b: str) -> bool:
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diff) <= 1 or (len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]])
+    if len(a) > len(b):
+        a, b = b, a
+    i = next((k for k in range(len(a)) if a[k] != b[k]), len(a))
+    return a[i:] == b[i + 1 :]
 
 
 _TITLE_BEFORE = re.compile(
     r"(?i:\b(?:mr|mrs|ms|mx|miss|sra?|srta|mme|herr|frau|sgt|sergeant|officer|coach|pastor|capt|captain|judge"
-    r"|rev|reverend|deputy|lt|lieutenant|rabbi|imam|senator|mayor|son|daughter|husband|wife|mom|dad|brother"
+    r"|rev|reverend|deputy|lt|lieutenant|rabbi|imam|senator|mayor|son|daughter|husband|wife|mom|dad|brother|pt|patient"
     r"|sister|grandson|granddaughter|niece|nephew|uncle|aunt|hijo|hija|esposo|esposa)\.?\s+)$"
 )
 _VOCATIVE_BEFORE = re.compile(r"(?i:(?:^|\b)(?:so|okay|ok|alright|sorry|look|listen)[\s,]+)$")
