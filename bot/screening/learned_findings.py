@@ -179,7 +179,7 @@ def tagged_findings(
             continue
         if all(_plain_word(w, gaz) for w in words) or _abbreviation(text[start:end]):
             continue
-        if _drug_brand(text, start, end):
+        if _drug_brand(text, start, end, gaz):
             continue  # 'isotretinoin (Accutane)', 'Accutane (isotretinoin)'
         listed = any((w in gaz.first or w in gaz.last) and w not in _NOT_NAME_LOWER for w in words)
         if label == "NAME":
@@ -208,7 +208,7 @@ def tagged_findings(
             sure = inverted or (
                 not ambiguous
                 and confidence >= NAME_THRESHOLD_SURE
-                and (not lower or not any(gaz.in_vocab(w) for w in words))
+                and (not lower or not (any(gaz.in_vocab(w) for w in words) or _opens_sentence(text, start)))
             )
             needs_cue = (lower or not listed or ambiguous) and not sure
             if needs_cue and not _name_context(text, start, end, lower or ambiguous):
@@ -330,12 +330,17 @@ _STRONG_AFTER = re.compile(
 _BRACKETED_DRUG = re.compile(r"\s*\(\s*[a-z]+\s*\)")
 
 
-def _drug_brand(text: str, start: int, end: int) -> bool:
-    """A brand beside its generic name in brackets: 'isotretinoin (Accutane)', 'Mounjaro (tirzepatide)'."""
+def _drug_brand(text: str, start: int, end: int, gaz) -> bool:
+    """A brand beside its generic name in brackets: 'isotretinoin (Accutane)', 'Mounjaro (tirzepatide)'.
+    The word before the bracket is a drug, or a lower-case word on no list at all (a generic name)."""
     before = text[max(0, start - 30) : start]
     if before.endswith("(") or before.endswith("( "):
-        word = re.search(r"([a-z]+)\s*\(\s*$", before.lower())
-        if word and (DRUG_WORD.fullmatch(word.group(1)) or _MED_WORD.fullmatch(word.group(1))):
+        word = re.search(r"([a-z]+)\s*\(\s*$", before)
+        if word and (
+            DRUG_WORD.fullmatch(word.group(1))
+            or _MED_WORD.fullmatch(word.group(1))
+            or (len(word.group(1)) > 5 and not gaz.flags(word.group(1)))
+        ):
             return True
     after = _BRACKETED_DRUG.match(text, end)
     return bool(after and DRUG_WORD.search(after.group(0).lower()))

@@ -53,3 +53,43 @@ def test_look_alikes_are_clean(screener: Screener, text: str) -> None:
 def test_an_inverted_name_is_one_name(screener: Screener) -> None:
     text = "Okonkwo, Adaeze - follow-up in two weeks"
     assert any("Okonkwo" in f and "Adaeze" in f for f in _found(screener, text, "name"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wound care info: keep it dry for 48 hours, then wash gently.",
+        "Newer options like CGM and SGLT2 drugs changed diabetes care.",
+        "isotretinoin (Accutane) needs monthly pregnancy tests.",
+        "so acne comes from hormones, oil, bacteria, and clogged pores",
+    ],
+)
+def test_headings_acronyms_brands_and_lists_are_not_names(screener: Screener, text: str) -> None:
+    assert [f for f in screener.screen(text).findings if f.kind == "name"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("PT: NAKASHIMA, Reiko. Seen for knee pain.", "NAKASHIMA"),
+        ("my daughter ifeoma drove me to the visit", "ifeoma"),
+        ("okay so corporal brandt, you said the ringing started last year", "brandt"),
+    ],
+)
+def test_names_in_notes_chat_and_transcripts(screener: Screener, text: str, name: str) -> None:
+    assert any(name in f for f in _found(screener, text, "name"))
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Pt: Doe, Jane. 93F. Here with her son.", "age_over_89"),
+        ("okay, and you're ninety-four now, is that right?", "age_over_89"),
+    ],
+)
+def test_ages_in_note_shorthand_and_in_words(screener: Screener, text: str, kind: str) -> None:
+    assert _found(screener, text, kind)
+
+
+def test_a_temperature_is_not_an_age(screener: Screener) -> None:
+    assert _found(screener, "Tmax 99 F overnight, no chills", "age_over_89") == []
