@@ -116,10 +116,10 @@ def _plain_word(word: str, gaz) -> bool:
     )
 
 
-def _trim_plain(text: str, start: int, end: int, gaz) -> tuple[int, int]:
+def _trim_plain(text: str, start: int, end: int, gaz, caseless: bool = False) -> tuple[int, int]:
     """A run without the common words at its edges ('Mounjaro are' is 'Mounjaro')."""
     matches = list(_WORD.finditer(text, start, end))
-    capitalised = any(m.group(0)[0].isupper() for m in matches)
+    capitalised = not caseless and any(m.group(0)[0].isupper() for m in matches)
 
     def plain(word: str) -> bool:
         """Beside capitalised words, a lower-case dictionary word; in a lower-case run, a common word
@@ -161,11 +161,13 @@ def tagged_findings(
     if not runs:
         return
     mask = eponym_mask(text)
+    # In ALL-CAPS text, capitals say nothing: every run is judged as a lower-case one would be.
+    caseless = _mostly_upper(text)
     # Eponyms ('Parkinson's, Alzheimer's') go first, so two of them are never joined into one name.
     runs = _join_inverted(text, [r for r in runs if not any(s <= r[1] and r[2] <= e for s, e in mask)])
     gaz = tagger.gazetteer
     for label, start, end, confidence, inverted in runs:
-        start, end = _trim_plain(text, start, end, gaz)
+        start, end = _trim_plain(text, start, end, gaz, caseless)
         words = [_strip(w) for w in _WORD.findall(text[start:end])]
         words = [w for w in words if w]
         if not words or any(s <= start and end <= e for s, e in mask):
@@ -192,7 +194,7 @@ def tagged_findings(
                 continue
             if _CREDENTIAL.search(text[start:end]) or _CREDENTIAL_AFTER.match(text, end):
                 continue  # 'Savannah Parks, MD': a clinician signing, not a patient
-            lower = text[start:end].islower()
+            lower = text[start:end].islower() or caseless
             dictionary = all("v" in gaz.flags(w) and not {"F", "L"} & set(gaz.flags(w)) for w in words)
             if lower and dictionary and not titled:
                 continue  # lower-case dictionary words on no name list: 'bacteria', 'asymmetry', 'kindly'
@@ -313,7 +315,7 @@ def _name_context(text: str, start: int, end: int, strict: bool = False) -> bool
     before = _CUE_BEFORE.search(text[max(0, start - 24) : start])
     if before and strict and not any(c.isalpha() for c in before.group(0)):
         before = None
-    if text[end - 2 : end] in ("'s", "’s") and _RELATION_AFTER.match(text, end):
+    if text[end - 2 : end].lower() in ("'s", "’s") and _RELATION_AFTER.match(text, end):
         return True
     if _VOCATIVE_BEFORE.search(text, max(0, start - 12), start) and _VOCATIVE_AFTER.match(text, end):
         return True  # someone spoken to: 'okay so thi lan, the biopsy came back'
