@@ -50,7 +50,7 @@ _CUE_BEFORE = re.compile(
     r"(?i:\b(?:mr|mrs|ms|mx|miss|sra?|srta|don|doña|mme|herr|frau|m|son|daughter|husband|wife|mom|mother|dad"
     r"|father|sister|brother|aunt|uncle|niece|nephew|grandma|grandpa|grandmother|grandfather|granddaughter"
     r"|grandson|partner|fianc[eé]e?|girlfriend|boyfriend|neighbou?r|roommate|caregiver|guardian|proxy|poa"
-    r"|stepdad|stepmom|hijo|hija|esposo|esposa|pt|patient|named|called|contact|thanks|thank you"
+    r"|stepdad|stepmom|hijo|hija|esposo|esposa|pt|patient|named|called|contact|thanks|thank you|name is|name's"
     r"|shoutout|shout out|visited|hi|hey|dear|lol|omg|ugh|haha|re"
     # Titles of rank, office or calling: 'sergeant hollis', 'coach diaz', 'pastor mike'.
     r"|sgt|sergeant|officer|coach|pastor|capt|captain|judge|rev|reverend|deputy|chief|lt|lieutenant|major"
@@ -179,7 +179,10 @@ def tagged_findings(
             continue
         elif all(w in (allowed_words if label == "NAME" else allowed_places or allowed_words) for w in words):
             continue
-        if all(_plain_word(w, gaz) for w in words) or _abbreviation(text[start:end]):
+        if _abbreviation(text[start:end]):
+            continue
+        addressed = label == "NAME" and _addressed_by_name(text, start, words, gaz)
+        if all(_plain_word(w, gaz) for w in words) and not addressed:
             continue
         if _drug_brand(text, start, end, gaz):
             continue  # 'isotretinoin (Accutane)', 'Accutane (isotretinoin)'
@@ -373,6 +376,17 @@ def _one_edit(a: str, b: str) -> bool:
         a, b = b, a
     i = next((k for k in range(len(a)) if a[k] != b[k]), len(a))
     return a[i:] == b[i + 1 :]
+
+
+_GREETING_BEFORE = re.compile(r"(?i:\b(?:hi|hey|hello|dear|thanks|thank you|good morning|good afternoon)[\s,]+)$")
+
+
+def _addressed_by_name(text: str, start: int, words: list[str], gaz) -> bool:
+    """A name that is also a common word, after a title, relation or greeting: 'hi rosa', 'mrs. rose'."""
+    if not any(w in gaz.first or w in gaz.last for w in words) or any(w in _NEVER_NAMES for w in words):
+        return False
+    window = max(0, start - 16)
+    return bool(_TITLE_BEFORE.search(text, window, start) or _GREETING_BEFORE.search(text, window, start))
 
 
 _TITLE_BEFORE = re.compile(
