@@ -157,6 +157,8 @@ def tagged_findings(
     roster: Roster | None = None,
 ) -> Iterator[Finding]:
     """Names and places from the token tagger, minus allow-listed people, doctors and eponyms."""
+    if text.islower() or _mostly_upper(text):
+        yield from lower_case_places(text, tagger.gazetteer, allowed_places or allowed_words)
     runs = tagger.spans(text)
     if not runs:
         return
@@ -226,12 +228,48 @@ def tagged_findings(
         else:
             if confidence < (PLACE_THRESHOLD if listed else PLACE_THRESHOLD_UNLISTED):
                 continue
+            if len(words) == 1 and len(words[0]) <= 4 and (text[start:end].islower() or text[start:end].isupper()):
+                continue  # a unit or a ward ('icu', 'PACU', 'er'), not a town
             # 'the South', 'West Texas' are regions; 'North Mollyside' is a town.
             if " ".join(words) in _NOT_PLACE_LOWER or all(w in _NOT_PLACE_LOWER for w in words):
                 continue
             if not (has_person_cue(text, 0, len(text)) or _RESIDENCE.search(text)):
                 continue
             yield Finding("geography", start, end, REASONS["geography"])
+
+
+# Where someone lives or stays, in lower-case chat: 'lives with son in rockville', 'drove in from x'.
+_LOWER_PLACE = re.compile(
+    r"\b(?:(?:is|comes|came(?: up| down| in| over)?|drove(?: in| up| down| over)?|visiting|transferred|moved"
+    r"|moving|relocated)\s+(?:from|to)"
+    r"|(?:lives?|living|lived|resides?|residing|staying|stays|stayed|grew up|place|house|home|farm|apartment"
+    r"|trailer|cabin|stationed|based|moved|moving)"
+    r"(?:\s+(?:alone|now|still|together|with (?:(?:her|his|their|my|our) )?[a-z]+))?"
+    r"\s+(?:in|from|to|near|outside(?: of)?|at|out in|over in|up in|down in|by))\s+"
+    r"([a-z][\w'-]*(?:\s+[a-z][\w'-]*){0,2})"
+)
+
+
+def lower_case_places(text: str, gaz, allowed: frozenset[str]) -> Iterator[Finding]:
+    """Towns in lower-case text after words of living or coming from, when the place ends in a word on
+    no dictionary or common list ('rockville', 'lake mandy'): in such text capitals cannot cue the tagger."""
+    lowered = text.lower() if _mostly_upper(text) else text
+    for match in _LOWER_PLACE.finditer(lowered):
+        words = match.group(1).split()
+        bare = [_strip(w) for w in words]
+        unknown = [i for i, w in enumerate(bare) if w and not gaz.in_vocab(w) and w not in gaz.common]
+        if not unknown:
+            continue
+        last = unknown[-1] if unknown[0] == 0 or unknown[-1] <= 2 else unknown[0]
+        bare, words = bare[: last + 1], words[: last + 1]
+        if " ".join(bare) in _NOT_PLACE_LOWER or any(w in _NOT_PLACE_LOWER for w in bare):
+            continue
+        if len(bare) == 1 and len(bare[0]) <= 3:  # 'icu', 'er', 'pt'
+            continue
+        if all(w in allowed for w in bare) or any(_DRUG_ENDING.search(w) or _MED_WORD.fullmatch(w) for w in bare):
+            continue
+        start = match.start(1)
+        yield Finding("geography", start, start + len(" ".join(words)), REASONS["geography"])
 
 
 def sentence_findings(text: str, classifier: SentenceClassifier, sentences: list[tuple[int, int]]) -> Iterator[Finding]:

@@ -93,3 +93,20 @@ def test_ages_in_note_shorthand_and_in_words(screener: Screener, text: str, kind
 
 def test_a_temperature_is_not_an_age(screener: Screener) -> None:
     assert _found(screener, "Tmax 99 F overnight, no chills", "age_over_89") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("my mom lives with my brother in grovetown now", "grovetown"),
+        ("she drove in from new hartwell for the visit", "hartwell"),
+        ("Patients from North Amberly ask about parking; she moved from North Amberly last year", "Amberly"),
+    ],
+)
+def test_towns_in_lower_case_and_with_a_compass_word(screener: Screener, text: str, place: str) -> None:
+    assert any(place in f for f in _found(screener, text, "geography"))
+
+
+@pytest.mark.parametrize("text", ["she lives in ohio now", "he is staying at home this week", "transferred to icu"])
+def test_states_homes_and_units_are_not_towns(screener: Screener, text: str) -> None:
+    assert _found(screener, text, "geography") == []
