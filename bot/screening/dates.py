@@ -19,8 +19,16 @@ _HOLIDAY = (
     r"|Labor Day|Memorial Day|Super Bowl Sunday)"
 )
 
+_ORDINAL_WORD = (
+    r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth"
+    r"|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth"
+    r"|(?:twenty|thirty)[- ](?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth))"
+)
 # Day-level dates: always more specific than a year.
 _DAY_DATE = re.compile(
+    # Spoken or written out: 'october ninth', 'the twelfth of march', 'the 14th of May'.
+    rf"\b{_MONTH} (?:the )?(?i:{_ORDINAL_WORD})\b"
+    rf"|\b(?i:the) (?:\d{{1,2}}(?:st|nd|rd|th)|(?i:{_ORDINAL_WORD})) of {_MONTH}\b|"
     rf"\b{_MONTH} \d{{1,2}}{_ORD}\b(?:,? (?:19|20)\d\d\b)?"
     rf"|\b\d{{1,2}}{_ORD} (?:of )?{_MONTH}(?:,? (?:19|20)\d\d\b)?"
     r"|\b(?:19|20)\d\d-[01]\d-[0-3]\d\b"
@@ -35,7 +43,8 @@ _NOT_A_DATE_AFTER = re.compile(
     re.IGNORECASE,
 )
 _RELATIVE_DAY = re.compile(
-    rf"\b(?:(?i:last|this past|this|next|on|that|early|late)\s+(?i:{WEEKDAYS})(?: (?:morning|afternoon|"
+    rf"\b(?:(?i:last|this past|this|next|on|that|early|late|to|by|until|till|is|was|before|after|since)\s+"
+    rf"(?i:{WEEKDAYS})(?: (?:morning|afternoon|"
     rf"evening|night))?|(?<![Ee]very )(?<!s on )(?:{WEEKDAYS})(?= (?:morning|afternoon|evening|night)\b)"
     r"|yesterday|the day before yesterday|last night|this morning|this afternoon|earlier today"
     r"|(?:two|three|four|five|six|\d) days ago"

@@ -10,6 +10,7 @@ from functools import cache
 
 from bot.screening.advice import _DEFER, _MEDS
 from bot.screening.context import has_person_cue
+from bot.screening.dates import MONTHS, WEEKDAYS
 from bot.screening.findings import Finding
 from bot.screening.learned import _DRUG_ENDING, DRUG_WORD, SentenceClassifier, TokenTagger
 from bot.screening.names import _CREDENTIAL_AFTER, _DOCTOR_BEFORE, _EPONYM_WORDS, _NOT_NAMES, Roster, eponym_mask
@@ -42,6 +43,8 @@ _RESIDENCE = re.compile(
     r"(?i:\b(?:lives?|living|lived|resides?|residing|moved|staying|stays|transferred|admitted|from|visiting"
     r"|room|rm|bed|apt|home)\b)"
 )
+_CAPITALISED = re.compile(r"\b[A-Z][a-z]")
+_CALENDAR = frozenset((MONTHS + "|" + WEEKDAYS).lower().split("|"))
 _NOT_NAME_LOWER = frozenset(w.lower() for w in _NOT_NAMES)
 _EPONYM_WORDS_LOWER = frozenset(w.lower() for w in _EPONYM_WORDS)
 # An unlisted word needs a cue that it names someone: a title, relation or greeting before it, or a
@@ -157,14 +160,14 @@ def tagged_findings(
     roster: Roster | None = None,
 ) -> Iterator[Finding]:
     """Names and places from the token tagger, minus allow-listed people, doctors and eponyms."""
-    if text.islower() or _mostly_upper(text):
+    # In ALL-CAPS text, capitals say nothing: every run is judged as a lower-case one would be.
+    caseless = _mostly_upper(text)
+    if caseless or len(_CAPITALISED.findall(text)) <= 1:  # lower-case chat (one capital may open it)
         yield from lower_case_places(text, tagger.gazetteer, allowed_places or allowed_words)
     runs = tagger.spans(text)
     if not runs:
         return
     mask = eponym_mask(text)
-    # In ALL-CAPS text, capitals say nothing: every run is judged as a lower-case one would be.
-    caseless = _mostly_upper(text)
     # Eponyms ('Parkinson's, Alzheimer's') go first, so two of them are never joined into one name.
     runs = _join_inverted(text, [r for r in runs if not any(s <= r[1] and r[2] <= e for s, e in mask)])
     gaz = tagger.gazetteer
@@ -228,6 +231,8 @@ def tagged_findings(
         else:
             if confidence < (PLACE_THRESHOLD if listed else PLACE_THRESHOLD_UNLISTED):
                 continue
+            if words[0] in _CALENDAR:
+                continue  # 'from october ninth': a date, not a place
             if len(words) == 1 and len(words[0]) <= 4 and (text[start:end].islower() or text[start:end].isupper()):
                 continue  # a unit or a ward ('icu', 'PACU', 'er'), not a town
             # 'the South', 'West Texas' are regions; 'North Mollyside' is a town.
@@ -265,6 +270,8 @@ def lower_case_places(text: str, gaz, allowed: frozenset[str]) -> Iterator[Findi
         if " ".join(bare) in _NOT_PLACE_LOWER or any(w in _NOT_PLACE_LOWER for w in bare):
             continue
         if len(bare) == 1 and len(bare[0]) <= 3:  # 'icu', 'er', 'pt'
+            continue
+        if any(w in _CALENDAR for w in bare):  # 'moved to thursday' is a date
             continue
         if all(w in allowed for w in bare) or any(_DRUG_ENDING.search(w) or _MED_WORD.fullmatch(w) for w in bare):
             continue
@@ -438,8 +445,8 @@ _CREDENTIAL = re.compile(r",\s*(?:M\.?D\.?|D\.?O\.?|NP|PA-C|RN|FNP|DNP|PhD)$")
 
 
 def _mostly_upper(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return sum(c.isupper() for c in letters) > 0.6 * len(letters)
+    upper = sum(1 for c in text if c.isupper())
+    return upper > 0.6 * (upper + sum(1 for c in text if c.islower()))
 
 
 def _opens_sentence(text: str, start: int) -> bool:

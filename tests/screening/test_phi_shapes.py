@@ -110,3 +110,25 @@ def test_towns_in_lower_case_and_with_a_compass_word(screener: Screener, text: s
 @pytest.mark.parametrize("text", ["she lives in ohio now", "he is staying at home this week", "transferred to icu"])
 def test_states_homes_and_units_are_not_towns(screener: Screener, text: str) -> None:
     assert _found(screener, text, "geography") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("her knee scope got moved to thursday", "thursday"),
+        ("her biopsy from november fourth was normal", "november fourth"),
+        ("she fell on the 3rd of May at home", "3rd of May"),
+    ],
+)
+def test_dates_tied_to_someone_in_words(screener: Screener, text: str, date: str) -> None:
+    assert any(date in f for f in _found(screener, text, "date"))
+    assert _found(screener, text, "geography") == []
+
+
+@pytest.mark.parametrize("text", ["the clinic is closed until Monday", "we close early on fridays"])
+def test_weekdays_of_the_practice_are_not_dates(screener: Screener, text: str) -> None:
+    assert screener.screen(text).verdict == "ok"
+
+
+def test_last_digits_of_a_named_account(screener: Screener) -> None:
+    assert _found(screener, "and the card on file, the one ending in 8812, was declined", "account") == ["8812"]
