@@ -43,6 +43,7 @@ _RESIDENCE = re.compile(
     r"(?i:\b(?:lives?|living|lived|resides?|residing|moved|staying|stays|transferred|admitted|from|visiting"
     r"|room|rm|bed|apt|home)\b)"
 )
+_PLACE_HEADS = frozenset("el la las los san santa santo sao st saint sainte fort ft port mount mt lake camp".split())
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]")
 _CALENDAR = frozenset((MONTHS + "|" + WEEKDAYS).lower().split("|"))
 _NOT_NAME_LOWER = frozenset(w.lower() for w in _NOT_NAMES)
@@ -86,6 +87,9 @@ _NEVER_NAMES = frozenset(
     grandmother grandfather granddaughter grandson partner fiance fiancee girlfriend boyfriend neighbor
     roommate caregiver guardian proxy poa stepdad stepmom hijo hija esposo esposa pt patient family friend
     collateral hallway bedside surgery clinic cardiology oncology pediatrics radiology my our your""".split()
+)
+_NOT_HEAD_TAIL = _NEVER_NAMES | frozenset(
+    "with and for the to of in on at from by near now then her his their house home".split()
 )
 # Split a sentence further at any full stop, question mark or semicolon, whatever the next letter's case.
 # A dash clause starts only where a run of spaces starts, else a long run is re-scanned from each space.
@@ -263,6 +267,8 @@ def lower_case_places(text: str, gaz, allowed: frozenset[str]) -> Iterator[Findi
         words = match.group(1).split()
         bare = [_strip(w) for w in words]
         unknown = [i for i, w in enumerate(bare) if w and not gaz.in_vocab(w) and w not in gaz.common]
+        if not unknown and len(bare) > 1 and bare[0] in _PLACE_HEADS and bare[1] not in _NOT_HEAD_TAIL:
+            unknown = [1]  # a town's head word: 'el paso', 'fort hood', 'san marcos', 'lake placid'
         if not unknown:
             continue
         last = unknown[-1] if unknown[0] == 0 or unknown[-1] <= 2 else unknown[0]

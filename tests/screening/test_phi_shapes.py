@@ -132,3 +132,8 @@ def test_weekdays_of_the_practice_are_not_dates(screener: Screener, text: str) -
 
 def test_last_digits_of_a_named_account(screener: Screener) -> None:
     assert _found(screener, "and the card on file, the one ending in 8812, was declined", "account") == ["8812"]
+
+
+def test_a_town_with_a_head_word_in_lower_case(screener: Screener) -> None:
+    text = "he was stationed at fort larkin for two years before the injury"
+    assert any("fort larkin" in f for f in _found(screener, text, "geography"))
