@@ -6,7 +6,7 @@ import math
 import re
 from bisect import bisect_right
 from collections.abc import Iterator
-from functools import cache
+from functools import cache, lru_cache
 
 from bot.screening.advice import _DEFER, _MEDS
 from bot.screening.context import has_person_cue
@@ -450,9 +450,15 @@ _VOCATIVE_AFTER = re.compile(r"\s*,\s*(?:you|your|you're|you've|i|we|the|how|wha
 _CREDENTIAL = re.compile(r",\s*(?:M\.?D\.?|D\.?O\.?|NP|PA-C|RN|FNP|DNP|PhD)$")
 
 
+_UPPER = re.compile(r"[A-Z]")
+_LOWER = re.compile(r"[a-z]")
+
+
+@lru_cache(maxsize=64)
 def _mostly_upper(text: str) -> bool:
-    upper = sum(1 for c in text if c.isupper())
-    return upper > 0.6 * (upper + sum(1 for c in text if c.islower()))
+    """ALL-CAPS text (most letters capitals); counted once per text."""
+    upper = len(_UPPER.findall(text))
+    return upper > 0.6 * (upper + len(_LOWER.findall(text)))
 
 
 def _opens_sentence(text: str, start: int) -> bool:
