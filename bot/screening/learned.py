@@ -255,6 +255,13 @@ class TokenTagger:
                 lo += 1
             while hi >= lo and _edge_word(tokens[hi][0]):
                 hi -= 1
+            # Beside a capitalised word, lower-case dictionary words at the edges are not part of it
+            # ('Bradyview won't stop asking' is 'Bradyview'), and their doubt is not its doubt.
+            if any(tokens[k][0][0].isupper() for k in range(lo, hi + 1)):
+                while hi > lo and tokens[hi][0].islower() and "v" in self.gazetteer.flags(tokens[hi][0]):
+                    hi -= 1
+                while lo < hi and tokens[lo][0].islower() and "v" in self.gazetteer.flags(tokens[lo][0]):
+                    lo += 1
             if lo <= hi:
                 confidence = min(self._tagger.marginal(label, k) for k in range(lo, hi + 1))
                 runs.append((label, tokens[lo][1], tokens[hi][2], confidence))
