@@ -255,7 +255,7 @@ _LOWER_PLACE = re.compile(
     r"|trailer|cabin|stationed|based|moved|moving)"
     r"(?:\s+(?:alone|now|still|together|with (?:(?:her|his|their|my|our) )?[a-z]+))?"
     r"\s+(?:in|from|to|near|outside(?: of)?|at|out in|over in|up in|down in|by))\s+"
-    r"([a-z][\w'-]*(?:\s+[a-z][\w'-]*){0,2})"
+    r"((?:st|mt|ft)\.\s+[a-z][\w'-]*|[a-z][\w'-]*(?:\s+[a-z][\w'-]*){0,2})"
 )
 
 
