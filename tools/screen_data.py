@@ -875,10 +875,14 @@ def tagged_examples(
         kind = rng.random()
         if kind < 0.25:
             pieces = [(general_sentence(sampler), "O")]
-        elif kind < 0.5:
+        elif kind < 0.42:
             pieces = name_frame(sampler, name_case)
+        elif kind < 0.58:
+            pieces = register_example(sampler, name_case)
+        elif kind < 0.62:
+            pieces = heading_example(sampler)
         else:
-            template = rng.choice(clean) if kind < 0.62 else rng.choice(templates)
+            template = rng.choice(clean) if kind < 0.72 else rng.choice(templates)
             pieces = render_tagged(template, sampler, name_case)
         if rng.random() < 0.3:
             pieces = [*pieces, (". " + general_sentence(sampler), "O")]
@@ -1500,6 +1504,15 @@ def common_words() -> list[str]:
     return sorted({w.lower() for w in (*English.word_list, *Spanish.word_list) if w.isalpha()})
 
 
+def dictionary_words() -> list[str]:
+    """Lower-case base forms from Webster's Second International (1934, public domain), as shipped in
+    the english-words package (MIT): proper nouns (capitalised entries) are left out."""
+    from english_words import get_english_words_set
+
+    words = get_english_words_set(["web2"], lower=False, alpha=True)
+    return sorted(w for w in words if w.islower() and 2 <= len(w) <= 16)
+
+
 # --- held-out writer: phrasings written separately from the training templates above ---------
 HELDOUT_TAG_TEMPLATES = [
     "Contact: {name}, {rel}",
@@ -1560,3 +1573,214 @@ HELDOUT_OCCUPATIONS = [
     "radio host",
     "head chef",
 ]
+
+
+# --- registers beyond the templates: notes, transcripts, replies, chat (compositional, not fixed) ----
+# A person is one of many noun-phrase shapes in one of many roles (subject, object, addressee, header,
+# relative of someone), with predicates drawn from several lists; a third of the texts have a
+# non-person phrase in the same slot, so the tagger learns the slot and the word, not a phrase.
+_PERSON_SHAPES = [
+    "{first}", "{first}", "{name}", "{name}", "{hon}", "{hon}", "{last}", "{rel} {first}", "{rel} {name}",
+    "my {rel} {first}", "her {rel} {first}", "his {rel} {first}", "{first} ({rel})", "{first}, her {rel},",
+    "{LAST}", "{LAST}, {First}", "{last}, {first}", "pt {last}", "patient {name}", "{first} {last}'s {rel}",
+    "{title} {last}", "{title} {name}",
+]
+# Titles of rank, office or calling before a surname: like an honorific, a cue and not part of the name.
+_TITLES = [
+    "Sgt.", "sergeant", "Officer", "officer", "Coach", "coach", "Pastor", "Father", "Sister", "Capt.", "captain",
+    "Judge", "Rev.", "Deputy", "Chief", "Lt.", "Major", "Professor", "Prof.", "Rabbi", "Imam", "Senator",
+    "Mayor", "Principal", "Corporal", "Private", "Elder", "Brother", "Auntie", "Uncle", "Grandma", "Tía", "Abuela",
+]
+_NOBODY = [
+    "the patient", "my pt", "a lady", "this gentleman", "her son", "his wife", "the family", "our nurse",
+    "a teenager", "the caller", "one mom", "the daughter", "everyone", "the front desk", "my partner",
+    "the surgeon", "{doc}", "{doc}", "Nurse Practitioner", "the pharmacist", "Patient", "PT", "Family",
+    "the resident", "an older man", "someone", "my MA", "the team", "our PA", "Mom", "Dad", "Grandma",
+]
+_SUBJECT_AFTER = [
+    *(" " + a for a in ASKS),
+    " reports improved sleep", " denies fevers", " c/o HA x3d", " tolerating PO", " is ambulating",
+    " presents for f/u", " states she feels better", " declined the flu shot", " was discharged home",
+    " is here with me", " keeps cancelling", " finally showed up", " got the results", " is nervous",
+    " brought cookies", " wants to talk to you", " was crying", " drove her", " picked him up",
+    " says thanks", " is doing much better", " has a question", " lost 20 lbs", " went home today",
+    " can't sleep", " called twice", " needs a note for work", " signed the consent",
+    " agrees with plan", " verbalized understanding", " arrived late", " is on the phone",
+]
+_OBJECT_BEFORE = [
+    "had ", "saw ", "seen: ", "admitted ", "discharged ", "called ", "phoned ", "thanks ", "thank you ",
+    "hi ", "hey ", "hello ", "good morning ", "dear ", "sorry ", "congrats ", "welcome back ",
+    "nice to meet you ", "ok ", "yes ", "right, ", "so ", "talked to ", "met ", "visited ", "paged ",
+    "operated on ", "scoped ", "delivered ", "referred ", "f/u with ", "spoke to ", "checked on ",
+    "with ", "for ", "about ", "re ", "per ", "cc ", "fwd from ", "message for ",
+]
+_OBJECT_AFTER = [
+    " in today", " yesterday", " this morning", " last week", " again", " at the desk",
+    " in clinic", " on the phone", " in room 4", " for a recheck", " about her knee", " for the results",
+    "", "", "", ",", ".", "!", "?", " lol", " :)",
+]
+_LIVE_VERBS = [
+    "lives", "lives alone", "lives with her {rel}", "living", "resides", "moved", "just moved", "stays",
+    "is staying", "grew up", "is from", "comes from", "came up from", "drove in from", "works", "retired",
+    "was born", "goes to school", "back home", "transferred", "was transferred", "visiting family",
+    "has a farm", "winters", "lived", "used to live", "rents a place",
+]
+_LIVE_PREPS = ["in", "in", "near", "outside", "out in", "over in", "down in", "up in", "from", "to", "by"]
+_NOT_PLACES = [
+    "{state}", "{state}", "the hospital", "clinic", "the ER", "town", "the city", "the suburbs",
+    "the country", "a nursing home", "assisted living", "the area", "the same town", "January",
+    "the fall", "2019", "the valley", "a small town", "the county",
+]
+_SPEAKERS = [("DR", "PT"), ("Dr", "Pt"), ("Doctor", "Patient"), ("Physician", "Patient"), ("D", "P"),
+             ("Provider", "Caller"), ("MD", "PT"), ("Clinician", "Patient"), ("Q", "A")]
+_TURNS_CLEAN = [
+    "how are you feeling today", "any questions about the plan", "let's take a look", "ok sounds good",
+    "it's been hurting for a week", "i think it's getting better", "thank you so much", "yeah",
+    "we'll see you in two weeks", "does it hurt when i press here", "not really", "um, a little",
+    "i brought my list of meds", "the pharmacy said to ask you", "that's normal after surgery",
+]
+_GREETINGS = ["Hi {x},", "Hi {x}!", "Hello {x},", "Dear {x},", "Good morning {x},", "Thanks {x},", "{x},",
+              "Hey {x}", "@{x}", "hi {x}", "Thank you, {x}."]
+
+
+def _slot(shape: str, sampler: Sampler, name_case: str) -> list[tuple[str, str]]:
+    """A person noun phrase; {LAST} is all caps and {First} title case (note headers)."""
+    if "{title}" in shape:
+        title = sampler.rng.choice(_TITLES)
+        return [(_case(title, name_case) + " ", "O"), *render_tagged(shape.replace("{title} ", ""), sampler, name_case)]
+    upper_last = "{LAST}" in shape
+    shape = shape.replace("{LAST}", "{last}").replace("{First}", "{first}")
+    pieces = render_tagged(shape, sampler, name_case)
+    if upper_last:
+        pieces = [(p.upper(), lab) if lab == "NAME" and i == 0 else (p, lab) for i, (p, lab) in enumerate(pieces)]
+    return pieces
+
+
+def _person_or_not(sampler: Sampler, name_case: str) -> list[tuple[str, str]]:
+    rng = sampler.rng
+    if rng.random() < 0.3:
+        return render_tagged(rng.choice(_NOBODY), sampler, name_case)
+    return _slot(rng.choice(_PERSON_SHAPES), sampler, name_case)
+
+
+_PLACE_HEADS = ["Fort", "Port", "Camp", "Mount", "Lake", "East", "West", "North", "South", "New", "Old", "El",
+                "La", "Los", "San", "Santa", "St.", "Glen", "Cape", "Saint"]
+_PLACE_TAILS = ["ville", "ton", "burg", "field", "wood", "ford", "port", " Springs", " Falls", " Heights",
+                " Junction", " Hills", " Creek", " Valley", " City", " Beach", " Harbor", "dale", "mont"]
+_SOMEONES_PLACE = ["place", "house", "farm", "apartment", "trailer", "cabin", "lake house", "condo"]
+
+
+def _place_name(sampler: Sampler) -> str:
+    """A town: Faker's city names, or a surname or given name made into one ('Fort X', 'Xville')."""
+    rng = sampler.rng
+    roll = rng.random()
+    if roll < 0.6:
+        return rng.choice(sampler.cities)
+    word = sampler.family() if rng.random() < 0.7 else sampler.given()
+    if roll < 0.8:
+        return f"{rng.choice(_PLACE_HEADS)} {word}"
+    return word + rng.choice(_PLACE_TAILS)
+
+
+def _place_clause(sampler: Sampler, name_case: str) -> list[tuple[str, str]]:
+    rng = sampler.rng
+    lead = rng.choice(["", "", "she ", "he ", "pt ", "they ", "who ", "and ", "was that ", "it happened "])
+    verb = rng.choice(_LIVE_VERBS)
+    if rng.random() < 0.2:
+        verb = f"at her {rng.choice(RELATIONS)}'s {rng.choice(_SOMEONES_PLACE)}"
+    prep = "at" if rng.random() < 0.2 else rng.choice(_LIVE_PREPS)
+    if rng.random() < 0.3:
+        return render_tagged(f"{lead}{verb} {prep} {rng.choice(_NOT_PLACES)}", sampler, name_case)
+    if prep == "at":
+        return render_tagged(f"{lead}{verb} at {{facility}}", sampler, name_case)
+    return [(f"{lead}{verb} {prep} ", "O"), (_case(_place_name(sampler), name_case), "LOC")]
+
+
+# Section headings of notes, handouts and posts: capitalised words before a colon that name no one.
+_HEADING_TAILS = ["", "", " education", " info", " overview", " instructions", " post", " reply", " update",
+                  " note", " (template)", " (general)", " plan", " summary", " FAQ", " tips", " basics", " check"]
+
+
+def _acronym(rng: random.Random) -> str:
+    return "".join(rng.choice("ABCDEFGHIJKLMNOPRSTUVWY") for _ in range(rng.randint(2, 5)))
+
+
+def heading_example(sampler: Sampler) -> list[tuple[str, str]]:
+    """A clean note or post under a heading ('Drug info: ...', 'ROS: ...'), often with acronyms."""
+    rng = sampler.rng
+    topic = rng.choice([
+        rng.choice(TESTS), rng.choice(CONDITIONS), rng.choice(DX), rng.choice(DRUG_PHRASES), rng.choice(ORGS),
+        rng.choice(EPONYMS), _acronym(rng), _acronym(rng), rng.choice(common_word_sample(rng)),
+        rng.choice(["forum", "post-op", "pre-op", "discharge", "wound care", "diet", "exercise", "sleep",
+                    "patient", "family", "caregiver", "parent", "drug", "vaccine", "chemo", "rehab"]),
+    ])
+    heading = topic + rng.choice(_HEADING_TAILS)
+    heading = heading.upper() if rng.random() < 0.2 else heading[:1].upper() + heading[1:]
+    body = general_sentence(sampler)
+    if rng.random() < 0.4:
+        body = f"{_acronym(rng)} {rng.choice(['is', 'and', 'or', 'vs', 'with', 'after', 'for'])} {body}"
+    if rng.random() < 0.3:
+        body = f"{rng.choice(['Constitutional', 'CV', 'Resp', 'GI', 'Skin', 'Plan', 'A/P', 'Dx'])}: {body}"
+    return [(f"{heading}: {body}", "O")]
+
+
+_COMMON_SAMPLE: list[str] = []
+
+
+def common_word_sample(rng: random.Random) -> list[str]:
+    if not _COMMON_SAMPLE:
+        _COMMON_SAMPLE.extend(common_words())
+    return _COMMON_SAMPLE
+
+
+def register_example(sampler: Sampler, name_case: str) -> list[tuple[str, str]]:
+    """One text in a register the templates lack: a note line, a transcript, a reply, a chat message."""
+    rng = sampler.rng
+    roll = rng.random()
+    out: list[tuple[str, str]]
+    if roll < 0.3:  # subject + predicate, maybe a place
+        out = [*_person_or_not(sampler, name_case), (rng.choice(_SUBJECT_AFTER), "O")]
+        if rng.random() < 0.4:
+            out += [(rng.choice([", ", ". ", "; ", " - ", " and "]), "O"), *_place_clause(sampler, name_case)]
+    elif roll < 0.5:  # object of a verb or greeting
+        out = [(rng.choice(_OBJECT_BEFORE), "O"), *_person_or_not(sampler, name_case),
+               (rng.choice(_OBJECT_AFTER), "O")]
+        if rng.random() < 0.3:
+            out += [(rng.choice([", ", ". "]), "O"), *_place_clause(sampler, name_case)]
+    elif roll < 0.65:  # note header and a line under it
+        label = rng.choice(["Pt", "Patient", "PATIENT", "Name", "Pt name", "Patient Name", "NAME", "Re", "RE",
+                            "Subject", "Client", "Resident", "Caller", "Contact", "Emergency contact"])
+        who = _slot(rng.choice(["{LAST}, {First}", "{last}, {first}", "{name}", "{LAST}", "{hon}"]), sampler,
+                    name_case)
+        out = [(label + rng.choice([": ", ": ", " - ", " "]), "O"), *who]
+        if rng.random() < 0.6:
+            out += [(rng.choice([". ", "\n", " | ", "; "]), "O"), *_person_or_not(sampler, name_case),
+                    (rng.choice(_SUBJECT_AFTER), "O")]
+        if rng.random() < 0.3:
+            out += [(". ", "O"), *_place_clause(sampler, name_case)]
+    elif roll < 0.82:  # transcript turns
+        dr, pt = rng.choice(_SPEAKERS)
+        out = []
+        for turn in range(rng.randint(2, 4)):
+            speaker = dr if turn % 2 == 0 else pt
+            out.append((("\n" if turn else "") + speaker + ": ", "O"))
+            r = rng.random()
+            if r < 0.35:
+                out += [(rng.choice(_OBJECT_BEFORE), "O"), *_person_or_not(sampler, name_case),
+                        (rng.choice(_OBJECT_AFTER), "O")]
+            elif r < 0.55:
+                out += [*_person_or_not(sampler, name_case), (rng.choice(_SUBJECT_AFTER), "O")]
+            elif r < 0.7:
+                out += _place_clause(sampler, name_case)
+            else:
+                out.append((rng.choice(_TURNS_CLEAN), "O"))
+    else:  # a reply or message that greets someone
+        greeting = rng.choice(_GREETINGS)
+        head, tail = greeting.split("{x}")
+        if rng.random() < 0.25:
+            who = render_tagged(rng.choice(["everyone", "all", "team", "folks", "there", "{doc}"]), sampler,
+                                name_case)
+        else:
+            who = _slot(rng.choice(["{first}", "{first}", "{hon}", "{name}"]), sampler, name_case)
+        out = [(head, "O"), *who, (tail + " ", "O"), (general_sentence(sampler), "O")]
+    return [(p, lab) for p, lab in out if p]

@@ -44,7 +44,11 @@ _ID_CUE = re.compile(
 def _luhn_free_code(token: str) -> bool:
     digits = sum(c.isdigit() for c in token)
     letters = sum(c.isalpha() for c in token)
-    return digits >= 3 and letters >= 1 and not _NOT_CODE.fullmatch(token.lstrip("#"))
+    if digits < 3 or letters < 1 or _NOT_CODE.fullmatch(token.lstrip("#")):
+        return False
+    # Joined everyday tokens ('10am-4pm', '5mg-10mg') are no code either.
+    parts = re.split(r"[-_]", token.lstrip("#"))
+    return not all(_NOT_CODE.fullmatch(part) for part in parts)
 
 
 def find_codes(text: str, spans: list[tuple[int, int]]) -> Iterator[Finding]:

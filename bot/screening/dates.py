@@ -19,8 +19,16 @@ _HOLIDAY = (
     r"|Labor Day|Memorial Day|Super Bowl Sunday)"
 )
 
+_ORDINAL_WORD = (
+    r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth"
+    r"|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth"
+    r"|(?:twenty|thirty)[- ](?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth))"
+)
 # Day-level dates: always more specific than a year.
 _DAY_DATE = re.compile(
+    # Spoken or written out: 'october ninth', 'the twelfth of march', 'the 14th of May'.
+    rf"\b{_MONTH} (?:the )?(?i:{_ORDINAL_WORD})\b"
+    rf"|\b(?i:the) (?:\d{{1,2}}(?:st|nd|rd|th)|(?i:{_ORDINAL_WORD})) of {_MONTH}\b|"
     rf"\b{_MONTH} \d{{1,2}}{_ORD}\b(?:,? (?:19|20)\d\d\b)?"
     rf"|\b\d{{1,2}}{_ORD} (?:of )?{_MONTH}(?:,? (?:19|20)\d\d\b)?"
     r"|\b(?:19|20)\d\d-[01]\d-[0-3]\d\b"
@@ -28,11 +36,15 @@ _DAY_DATE = re.compile(
 )
 _NOT_A_DATE_AFTER = re.compile(
     r"\s*(?:of\b|cups?|tabs?|tablets?|pills?|teaspoons?|tsp|tbsp|strength|doses?|inch|mile|"
-    r"mg|ml|%|scale|rule|split|ratio|odds|chance|patients|adults|people|kids|children)",
+    r"mg|ml|%|scale|rule|split|ratio|odds|chance|patients|adults|people|kids|children"
+    # A range of a duration or a count ('7-14 days', '9-12 months', '2-3 times'), not a day of a month.
+    r"|(?:days?|weeks?|wks?|months?|mos?|years?|yrs?|hours?|hrs?|minutes?|mins?|times|reps|sets|lbs?|pounds"
+    r"|kg|cm|mm|servings|drinks|glasses|beers|cigarettes)\b)",
     re.IGNORECASE,
 )
 _RELATIVE_DAY = re.compile(
-    rf"\b(?:(?i:last|this past|this|next|on|that|early|late)\s+(?i:{WEEKDAYS})(?: (?:morning|afternoon|"
+    rf"\b(?:(?i:last|this past|this|next|on|that|early|late|to|by|until|till|is|was|before|after|since)\s+"
+    rf"(?i:{WEEKDAYS})(?: (?:morning|afternoon|"
     rf"evening|night))?|(?<![Ee]very )(?<!s on )(?:{WEEKDAYS})(?= (?:morning|afternoon|evening|night)\b)"
     r"|yesterday|the day before yesterday|last night|this morning|this afternoon|earlier today"
     r"|(?:two|three|four|five|six|\d) days ago"
@@ -68,8 +80,9 @@ _AGE = re.compile(
     r"(?!\s*(?:%|percent|and (?:up|over|older)|\+|or (?:older|over)))"
     rf"|\b{_AGE_NUM}(?:st|nd|rd|th) birthday\b"
     r"|\b(?:super)?centenarians?\b|\bnonagenarians?\b|\b(?:her|his) (?:90s|nineties)\b|\bninety-something\b"
-    rf"|\b(?:she|he)(?:'s| is| was| just turned|'ll be| will be| turns| turned)(?: now)?\s+{_AGE_NUM}\b"
-    r"(?!\s*(?:%|percent|mg|lbs?|pounds|kg|minutes))",
+    rf"|\b(?:she|he|you|i|they)(?:'s| is| was| are|'re|'m| am| just turned|'ll be| will be| turns| turned)"
+    rf"(?: now| almost| nearly| about)?\s+(?:{_AGE_NUM}|{_AGE_WORD})(?![\w-])"
+    r"(?!\s*(?:%|percent|mg|lbs?|pounds|kg|minutes|\+|or (?:older|over|above)|and (?:up|over|older)))",
     re.IGNORECASE,
 )
 
@@ -128,7 +141,15 @@ def find_dates(text: str, spans: list[tuple[int, int]], words: frozenset[str] | 
                 )
 
 
+# A note's age and sex ('Pt: Doe, Jane. 91F.'), not a temperature ('temp 98F', '99 F').
+_AGE_SEX = re.compile(rf"(?<![\d.])\b{_AGE_NUM}\s?[FM]\b(?![°.]?\d)")
+_TEMPERATURE = re.compile(r"(?i:temp|fever|t:|°|degrees|febrile|tmax|oral|axillary|rectal|\bto\b)\W*$")
+
+
 def find_ages(text: str) -> Iterator[Finding]:
     """Ages of 90 and over, which Safe Harbor requires to be grouped as '90 or older'."""
     for match in _AGE.finditer(text):
         yield Finding("age_over_89", match.start(), match.end(), "gives an age over 89")
+    for match in _AGE_SEX.finditer(text):
+        if not _TEMPERATURE.search(text[max(0, match.start() - 16) : match.start()]):
+            yield Finding("age_over_89", match.start(), match.end(), "gives an age over 89")

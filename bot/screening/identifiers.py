@@ -141,6 +141,22 @@ def find_labelled(text: str, words: frozenset[str] | None = None) -> Iterator[Fi
             yield Finding(kind, start, start + len(value), _REASONS[kind])
 
 
+# 'your account with us, the one ending in 4471': the last digits of a named account, a few words on.
+_ENDING_IN = re.compile(
+    r"(?i:\b(account|card|policy|member(?:ship)?|subscriber|license|licence)\b[^.\n\d]{0,40}?"
+    r"\b(?:ending|ends) (?:in|with)\s+)(\d{3,6})\b"
+)
+_ENDING_KIND = {"account": "account", "card": "account", "policy": "health_plan", "member": "health_plan",
+                "membership": "health_plan", "subscriber": "health_plan", "license": "license", "licence": "license"}
+
+
+def find_account_endings(text: str) -> Iterator[Finding]:
+    """The last digits of an account, card, policy or licence the text names a few words before."""
+    for match in _ENDING_IN.finditer(text):
+        kind = _ENDING_KIND[match.group(1).lower()]
+        yield Finding(kind, match.start(2), match.end(2), _REASONS[kind])
+
+
 def find_unlabelled(text: str) -> Iterator[Finding]:
     """Identifiers recognisable by shape alone: SSN, Medicare MBI, VIN, card numbers, UDI, IPs."""
     for match in _SSN_BARE.finditer(text):
@@ -157,6 +173,7 @@ def find_unlabelled(text: str) -> Iterator[Finding]:
     for match in _UDI.finditer(text):
         yield Finding("device", match.start(), match.end(), _REASONS["device"])
     yield from _find_ips(text)
+    yield from find_account_endings(text)
 
 
 def _find_ips(text: str) -> Iterator[Finding]:
@@ -234,6 +251,20 @@ def _normal_url(url: str) -> str:
 def url_hosts(urls: frozenset[str]) -> frozenset[str]:
     """Hosts of allow-listed URLs (the practice's own site and its sub-pages)."""
     return frozenset(_normal_url(u).split("/", 1)[0] for u in urls)
+
+
+# A social-media handle ('@jane_doe42'), not the middle of an email address or a URL path.
+_HANDLE = re.compile(r"(?<![\w.@/])@([A-Za-z0-9_](?:[A-Za-z0-9_.]{1,28}[A-Za-z0-9_])?)(?![\w@]|\.[A-Za-z])")
+
+
+def find_handles(text: str, allowed: frozenset[str]) -> Iterator[Finding]:
+    """Social-media handles: they point at one person's account. The practice's own (any handle that
+    is part of an allowed host or name, spaces removed) are public."""
+    for match in _HANDLE.finditer(text):
+        handle = match.group(1).lower()
+        if any(handle in a or a in handle for a in allowed if a):
+            continue
+        yield Finding("other_id", match.start(), match.end(), "looks like a personal social-media handle")
 
 
 def find_emails(text: str, allowed: frozenset[str], allowed_hosts: frozenset[str]) -> Iterator[Finding]:

@@ -9,6 +9,7 @@ tagger also finds lower-case, ALL-CAPS and foreign names in context.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -89,6 +90,33 @@ def shape(word: str) -> str:
     return "x"
 
 
+class SortedWords:
+    """A large read-only word set kept as one sorted list: built in a fraction of a set's time (the
+    dictionary has 200,000 words and start-up must stay short); membership is a binary search."""
+
+    __slots__ = ("_words",)
+
+    def __init__(self, words) -> None:
+        self._words = sorted(words)
+
+    def __contains__(self, word: object) -> bool:
+        words = self._words
+        i = bisect_left(words, word)
+        return i < len(words) and words[i] == word
+
+    def __len__(self) -> int:
+        return len(self._words)
+
+    def __iter__(self):
+        return iter(self._words)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, SortedWords) and self._words == other._words
+
+    def __hash__(self) -> int:
+        return hash(len(self._words))
+
+
 @dataclass(frozen=True)
 class Gazetteer:
     """Lower-cased given and family names (Faker locales, MIT) used as tagger features."""
@@ -96,39 +124,95 @@ class Gazetteer:
     first: frozenset[str]
     last: frozenset[str]
     common: frozenset[str] = frozenset()
+    # Dictionary words (base forms): a word in none of the lists is unknown, a cue for a name in context.
+    vocab: SortedWords | frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, path: Path) -> Gazetteer:
-        buckets: dict[str, set[str]] = {"first": set(), "last": set(), "common": set()}
-        bucket = buckets["first"]
-        for line in path.read_text("utf-8").splitlines():
-            if line.startswith("# ") and line[2:] in buckets:
-                bucket = buckets[line[2:]]
-            elif line and not line.startswith("#"):
-                bucket.add(line)
-        return cls(frozenset(buckets["first"]), frozenset(buckets["last"]), frozenset(buckets["common"]))
+        # Sections start at '# first', '# last', ...: split once, not line by line (start-up time).
+        buckets: dict[str, list[str]] = {}
+        for section in ("\n" + path.read_text("utf-8")).split("\n# ")[1:]:
+            name, _, body = section.partition("\n")
+            buckets[name.strip()] = [w for w in body.split("\n") if w and not w.startswith("#")]
+        first, last, common = (frozenset(buckets.get(k, ())) for k in ("first", "last", "common"))
+        return cls(first, last, common, SortedWords(buckets.get("vocab", ())))
+
+    def flags(self, low: str) -> str:
+        """The word's list flags: F given name, L family name, c common word, v dictionary word."""
+        cache = self._cache()
+        found = cache.get(low)
+        if found is None:
+            found = (
+                ("F" if low in self.first else "")
+                + ("L" if low in self.last else "")
+                + ("c" if low in self.common else "")
+                + ("v" if self.vocab and low[0].isalpha() and self.in_vocab(low) else "")
+            )
+            if len(cache) < 200_000:
+                cache[low] = found
+        return found
+
+    def word_info(self, word: str) -> tuple[str, str, str, tuple[str, ...]]:
+        """(lower-cased, shape, list flags, the word's own features), cached per process."""
+        cache = self.__dict__.get("_info_cache")
+        if cache is None:
+            cache = {}
+            object.__setattr__(self, "_info_cache", cache)
+        info = cache.get(word)
+        if info is None:
+            low = word.lower()
+            flags = self.flags(low)
+            own = ("w=" + low, "s=" + shape(word), "g=" + flags, "p3=" + low[:3], "x3=" + low[-3:],
+                   "x2=" + low[-2:], "len=" + str(min(len(low), 8)))
+            info = (low, shape(word), flags, own)
+            if len(cache) < 200_000:
+                cache[word] = info
+        return info
+
+    def _cache(self) -> dict[str, str]:
+        cache = self.__dict__.get("_flag_cache")
+        if cache is None:
+            cache = {}
+            object.__setattr__(self, "_flag_cache", cache)
+        return cache
+
+    def in_vocab(self, low: str) -> bool:
+        """A dictionary word, or an inflection of one ('asked', 'reports', 'ambulating', 'knees')."""
+        vocab = self.vocab
+        if low in vocab or low in self.common:
+            return True
+        if "-" in low:  # 'year-old', 'follow-up'
+            return all(part in vocab or part in self.common for part in low.split("-") if part)
+        head, apostrophe, tail = low.replace("’", "'").partition("'")
+        if apostrophe and tail in _CLITICS:  # "i've", "can't", "she'll"
+            return len(head) < 3 or self.in_vocab(head)
+        for suffix, repl in _INFLECTIONS:
+            if low.endswith(suffix) and len(low) - len(suffix) >= 3:
+                stem = low[: -len(suffix)]
+                if stem + repl in vocab:
+                    return True
+                if not repl and len(stem) > 3 and stem[-1] == stem[-2] and stem[:-1] in vocab:  # 'stopped'
+                    return True
+        return False
+
+
+_INFLECTIONS = (
+    ("ies", "y"), ("es", ""), ("s", ""), ("ied", "y"), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"),
+    ("ly", ""), ("er", ""), ("est", ""),
+)
+_CLITICS = frozenset({"ve", "ll", "re", "d", "m", "t"})
 
 
 def token_features(words: list[str], gaz: Gazetteer) -> list[list[str]]:
     """CRF features for each token of one text."""
-    lows = [w.lower() for w in words]
-    shapes = [shape(w) for w in words]
-    gazs = [
-        ("F" if low in gaz.first else "") + ("L" if low in gaz.last else "") + ("c" if low in gaz.common else "")
-        for low in lows
-    ]
+    infos = [gaz.word_info(w) for w in words]
+    lows = [info[0] for info in infos]
+    shapes = [info[1] for info in infos]
+    gazs = [info[2] for info in infos]
     n = len(words)
     feats: list[list[str]] = []
-    for i, low in enumerate(lows):
-        f = [
-            "w=" + low,
-            "s=" + shapes[i],
-            "g=" + gazs[i],
-            "p3=" + low[:3],
-            "x3=" + low[-3:],
-            "x2=" + low[-2:],
-            "len=" + str(min(len(low), 8)),
-        ]
+    for i in range(n):
+        f = list(infos[i][3])
         if i == 0:
             f.append("BOS")
         else:
@@ -140,7 +224,7 @@ def token_features(words: list[str], gaz: Gazetteer) -> list[list[str]]:
         else:
             f += ["+1w=" + lows[i + 1], "+1s=" + shapes[i + 1], "+1g=" + gazs[i + 1]]
             if i < n - 2:
-                f.append("+2w=" + lows[i + 2])
+                f += ["+2w=" + lows[i + 2], "+2g=" + gazs[i + 2]]
         feats.append(f)
     return feats
 
@@ -298,6 +382,13 @@ def advice_features(text: str) -> list[str]:
     return ["bias", *dict.fromkeys(sentence_features(text))]
 
 
+_EDGE_WORDS = frozenset("in at from to of near the and with by on".split())
+
+
+def _edge_word(word: str) -> bool:
+    return not word[0].isalnum() or word in _EDGE_WORDS
+
+
 def tokenize(text: str) -> list[tuple[str, int, int]]:
     return [(m.group(0), m.start(), m.end()) for m in TOKEN.finditer(text)]
 
@@ -326,8 +417,23 @@ class TokenTagger:
             j = i
             while j + 1 < len(tokens) and labels[j + 1] == label and tokens[j + 1][1] - tokens[j][2] <= 1:
                 j += 1
-            confidence = min(self._tagger.marginal(label, k) for k in range(i, j + 1))
-            runs.append((label, tokens[i][1], tokens[j][2], confidence))
+            # A run's edges are never a bare preposition or punctuation ('in Rockville', 'Dalton -'):
+            # trimmed, so an unsure edge word does not sink the confidence of the name or place itself.
+            lo, hi = i, j
+            while lo <= hi and _edge_word(tokens[lo][0]):
+                lo += 1
+            while hi >= lo and _edge_word(tokens[hi][0]):
+                hi -= 1
+            # Beside a capitalised word, lower-case dictionary words at the edges are not part of it
+            # ('Bradyview won't stop asking' is 'Bradyview'), and their doubt is not its doubt.
+            if any(tokens[k][0][0].isupper() for k in range(lo, hi + 1)):
+                while hi > lo and tokens[hi][0].islower() and "v" in self.gazetteer.flags(tokens[hi][0]):
+                    hi -= 1
+                while lo < hi and tokens[lo][0].islower() and "v" in self.gazetteer.flags(tokens[lo][0]):
+                    lo += 1
+            if lo <= hi:
+                confidence = min(self._tagger.marginal(label, k) for k in range(lo, hi + 1))
+                runs.append((label, tokens[lo][1], tokens[hi][2], confidence))
             i = j + 1
         return runs
 

@@ -6,10 +6,11 @@ import math
 import re
 from bisect import bisect_right
 from collections.abc import Iterator
-from functools import cache
+from functools import cache, lru_cache
 
 from bot.screening.advice import _MEDS, defer_scope, defers, full_stops
 from bot.screening.context import has_person_cue
+from bot.screening.dates import MONTHS, WEEKDAYS
 from bot.screening.findings import Finding
 from bot.screening.learned import (
     _DRUG_ENDING,
@@ -21,14 +22,16 @@ from bot.screening.learned import (
     load_advice_model,
     sentence_features,
 )
-from bot.screening.names import _DOCTOR_BEFORE, _EPONYM_WORDS, _NOT_NAMES, Roster, eponym_mask
+from bot.screening.names import _CREDENTIAL_AFTER, _DOCTOR_BEFORE, _EPONYM_WORDS, _NOT_NAMES, Roster, eponym_mask
 from bot.screening.places import _LARGE_PLACES, STATES
 
 # A run with a listed given or family name needs less confidence than an unlisted word.
 NAME_THRESHOLD = 0.5
 NAME_THRESHOLD_UNLISTED = 0.85
+# A capitalised run at least this sure needs no cue around it.
+NAME_THRESHOLD_SURE = 0.95
 PLACE_THRESHOLD = 0.6
-PLACE_THRESHOLD_UNLISTED = 0.85
+PLACE_THRESHOLD_UNLISTED = 0.7
 ADVICE_THRESHOLD = 0.3
 # 'You' or a command alone, with no drug, dose or test we know, is usually the general reader: be surer.
 ADVICE_THRESHOLD_YOU_ONLY = 0.9
@@ -61,6 +64,9 @@ _RESIDENCE = re.compile(
     r"(?i:\b(?:lives?|living|lived|resides?|residing|moved|staying|stays|transferred|admitted|from|visiting"
     r"|room|rm|bed|apt|home)\b)"
 )
+_PLACE_HEADS = frozenset("el la las los san santa santo sao st saint sainte fort ft port mount mt lake camp".split())
+_CAPITALISED = re.compile(r"\b[A-Z][a-z]")
+_CALENDAR = frozenset((MONTHS + "|" + WEEKDAYS).lower().split("|"))
 _NOT_NAME_LOWER = frozenset(w.lower() for w in _NOT_NAMES)
 _EPONYM_WORDS_LOWER = frozenset(w.lower() for w in _EPONYM_WORDS)
 # An unlisted word needs a cue that it names someone: a title, relation or greeting before it, or a
@@ -69,26 +75,42 @@ _CUE_BEFORE = re.compile(
     r"(?i:\b(?:mr|mrs|ms|mx|miss|sra?|srta|don|doña|mme|herr|frau|m|son|daughter|husband|wife|mom|mother|dad"
     r"|father|sister|brother|aunt|uncle|niece|nephew|grandma|grandpa|grandmother|grandfather|granddaughter"
     r"|grandson|partner|fianc[eé]e?|girlfriend|boyfriend|neighbou?r|roommate|caregiver|guardian|proxy|poa"
-    r"|stepdad|stepmom|hijo|hija|esposo|esposa|pt|patient|named|called|contact|thanks|thank you"
+    r"|stepdad|stepmom|hijo|hija|esposo|esposa|pt|patient|named|called|contact|thanks|thank you|name is|name's"
     r"|shoutout|shout out|visited|hi|hey|dear|lol|omg|ugh|haha|re"
+    # Titles of rank, office or calling: 'sergeant hollis', 'coach diaz', 'pastor mike'.
+    r"|sgt|sergeant|officer|coach|pastor|capt|captain|judge|rev|reverend|deputy|chief|lt|lieutenant|major"
+    r"|prof|professor|rabbi|imam|senator|mayor|corporal|private|elder|auntie|abuela|abuelo|t[ií]a|t[ií]o"
     # Verbs of telling, seeing or meeting someone: 'i told linda garcia', 'we talked to sarah'.
     r"|told|tell|telling|saw|see|seeing|seen|met|meet|meeting|treated|treating|examined|texted|emailed|messaged"
     r"|(?:talked|talking|talk|spoke|speaking|spoken|chatted|met|visited|checked in) (?:to|with|on))\b[\s,:.(]*"
     r"|[:(]\s*)$"
 )
-_CUE_AFTER = re.compile(
+_CUE_AFTER_WORDS = (
     r"(?i:[\s,)]*(?:['’]s\b|said|says|asked|asks|was|is|came|comes|called|calls|texted|wants|has|had|who|and"
     r"|just|finally|keeps|got|gets|will|would|can|could|did|does|sent|told|loves|loved|reports|presented"
-    r"|ambulating|tolerating|seen|here|from|\(|,\s*(?:\d|[a-z]+ *[,)]|(?:son|daughter|wife|husband|mom|dad)\b)))"
+    r"|ambulating|tolerating|seen|here|from|\(|,\s*(?:(?:son|daughter|wife|husband|mom|dad)\b"
+)
+_CUE_AFTER = re.compile(_CUE_AFTER_WORDS + r"|\d|[a-z]+ *[,)])))")
+# For a lower-case run, ', word,' after it is a list ('asymmetry, border, color'), not 'jo, 45,'.
+_CUE_AFTER_STRICT = re.compile(_CUE_AFTER_WORDS + r"|\d)))")
+# A possessive before a relation: "obi's mom", 'the Nguyens' daughter'.
+_RELATION_AFTER = re.compile(
+    r"\s+(?:son|daughter|husband|wife|mom|mother|dad|father|sister|brother|aunt|uncle|grandma|grandpa|kid|kids"
+    r"|baby|boyfriend|girlfriend|partner|family|fianc[eé]e?|niece|nephew|grandson|granddaughter)\b",
+    re.IGNORECASE,
 )
 _NOT_PLACE_LOWER = frozenset(w.lower() for w in STATES | _LARGE_PLACES)
 _HONORIFIC_BEFORE = re.compile(r"(?i:\b(?:mr|mrs|ms|mx|miss|sra?|srta|don|doña|mme|herr|frau)\.?\s+)$")
+_MED_WORD = re.compile(rf"(?:{_MEDS})")
 _MEDS_NO_SHOTS = _MEDS.replace("|chemo|treatment|therapy|injections?|shots?", "")
 _NEVER_NAMES = frozenset(
     """son daughter husband wife mom mother dad father sister brother aunt uncle niece nephew grandma grandpa
     grandmother grandfather granddaughter grandson partner fiance fiancee girlfriend boyfriend neighbor
     roommate caregiver guardian proxy poa stepdad stepmom hijo hija esposo esposa pt patient family friend
     collateral hallway bedside surgery clinic cardiology oncology pediatrics radiology my our your""".split()
+)
+_NOT_HEAD_TAIL = _NEVER_NAMES | frozenset(
+    "with and for the to of in on at from by near now then her his their house home".split()
 )
 # Split a sentence further at any full stop, question mark or semicolon, whatever the next letter's case.
 # A dash clause starts only where a run of spaces starts, else a long run is re-scanned from each space.
@@ -117,7 +139,41 @@ REASONS = {
 
 def _plain_word(word: str, gaz) -> bool:
     """Words that are never a name on their own: relations, common words, drug names, single letters."""
-    return word in _NEVER_NAMES or word in gaz.common or len(word) == 1 or _DRUG_ENDING.search(word) is not None
+    return (
+        word in _NEVER_NAMES
+        or word in gaz.common
+        or len(word) == 1
+        or _DRUG_ENDING.search(word) is not None
+        or _MED_WORD.fullmatch(word) is not None
+    )
+
+
+def _trim_plain(text: str, start: int, end: int, gaz, caseless: bool = False) -> tuple[int, int]:
+    """A run without the common words at its edges ('Mounjaro are' is 'Mounjaro')."""
+    matches = list(_WORD.finditer(text, start, end))
+    capitalised = not caseless and any(m.group(0)[0].isupper() for m in matches)
+
+    def plain(word: str) -> bool:
+        """Beside capitalised words, a lower-case dictionary word; in a lower-case run, a common word
+        or a dictionary word that is on no name list ('hernandez finally came back')."""
+        low = _strip(word)
+        if capitalised:
+            return low in gaz.common or (word.islower() and gaz.in_vocab(low))
+        flags = gaz.flags(low)
+        return "c" in flags or ("v" in flags and "F" not in flags and "L" not in flags)
+
+    while len(matches) > 1 and plain(matches[-1].group(0)):
+        matches.pop()
+        end = matches[-1].end()
+    while len(matches) > 1 and plain(matches[0].group(0)):
+        matches.pop(0)
+        start = matches[0].start()
+    return start, end
+
+
+def _abbreviation(word: str) -> bool:
+    """'AFib', 'eGFR', 'HbA1c': short, several capitals, not all of them."""
+    return len(word) <= 5 and sum(c.isupper() for c in word) >= 2 and not word.isupper()
 
 
 def _strip(word: str) -> str:
@@ -133,12 +189,19 @@ def tagged_findings(
     roster: Roster | None = None,
 ) -> Iterator[Finding]:
     """Names and places from the token tagger, minus allow-listed people, doctors and eponyms."""
+    # In ALL-CAPS text, capitals say nothing: every run is judged as a lower-case one would be.
+    caseless = _mostly_upper(text)
+    if caseless or len(_CAPITALISED.findall(text)) <= 1:  # lower-case chat (one capital may open it)
+        yield from lower_case_places(text, tagger.gazetteer, allowed_places or allowed_words)
     runs = tagger.spans(text)
     if not runs:
         return
     mask = eponym_mask(text)
+    # Eponyms ('Parkinson's, Alzheimer's') go first, so two of them are never joined into one name.
+    runs = _join_inverted(text, [r for r in runs if not any(s <= r[1] and r[2] <= e for s, e in mask)])
     gaz = tagger.gazetteer
-    for label, start, end, confidence in runs:
+    for label, start, end, confidence, inverted in runs:
+        start, end = _trim_plain(text, start, end, gaz, caseless)
         words = [_strip(w) for w in _WORD.findall(text[start:end])]
         words = [w for w in words if w]
         if not words or any(s <= start and end <= e for s, e in mask):
@@ -146,18 +209,48 @@ def tagged_findings(
         if label == "NAME" and roster is not None:
             if roster.allows(words, text[max(0, start - 24) : start]):
                 continue  # one allow-listed person, not a namesake under 'Mrs.' or after 'my patient'
+        elif label != "NAME" and _public_place(words, allowed_places or allowed_words, gaz):
+            continue
         elif all(w in (allowed_words if label == "NAME" else allowed_places or allowed_words) for w in words):
             continue
-        if all(_plain_word(w, gaz) for w in words):
+        if _abbreviation(text[start:end]):
             continue
+        addressed = label == "NAME" and _addressed_by_name(text, start, words, gaz)
+        if all(_plain_word(w, gaz) for w in words) and not addressed:
+            continue
+        if _drug_brand(text, start, end, gaz):
+            continue  # 'isotretinoin (Accutane)', 'Accutane (isotretinoin)'
         listed = any((w in gaz.first or w in gaz.last) and w not in _NOT_NAME_LOWER for w in words)
         if label == "NAME":
-            if confidence < (NAME_THRESHOLD if listed else NAME_THRESHOLD_UNLISTED):
+            # An unlisted run right after a title or relation word ('sergeant hollis', 'son don') needs
+            # only the listed-name confidence: the word before says a name follows.
+            titled = _TITLE_BEFORE.search(text, max(0, start - 16), start) is not None
+            if confidence < (NAME_THRESHOLD if listed or inverted or titled else NAME_THRESHOLD_UNLISTED):
                 continue
             if all(w in _NOT_NAME_LOWER or w in _EPONYM_WORDS_LOWER for w in words):
                 continue
-            lower = text[start:end].islower()
-            if (lower or not listed) and not _name_context(text, start, end):
+            if _CREDENTIAL.search(text[start:end]) or _CREDENTIAL_AFTER.match(text, end):
+                continue  # 'Savannah Parks, MD': a clinician signing, not a patient
+            lower = text[start:end].islower() or caseless
+            dictionary = all("v" in gaz.flags(w) and not {"F", "L"} & set(gaz.flags(w)) for w in words)
+            if lower and dictionary and not titled:
+                continue  # lower-case dictionary words on no name list: 'bacteria', 'asymmetry', 'kindly'
+            # 'Last, First' (two name runs around a comma) or a capitalised run the tagger is all but
+            # sure of is a name in any context; otherwise an unlisted or lower-case run needs a cue.
+            # Ambiguous shapes need a cue too: a short ALL-CAPS word in mixed-case text (an acronym:
+            # 'UCL', 'RAI') and a capitalised dictionary word opening a sentence ('Forum post:').
+            ambiguous = len(words) == 1 and not inverted and (
+                (text[start:end].isupper() and len(words[0]) <= 4 and not _mostly_upper(text))
+                or (_opens_sentence(text, start) and gaz.in_vocab(words[0]))
+            )
+            # Lower-case, the tagger must be as sure and no word may be a dictionary word ('cristea').
+            sure = inverted or (
+                not ambiguous
+                and confidence >= NAME_THRESHOLD_SURE
+                and (not lower or not (any(gaz.in_vocab(w) for w in words) or _opens_sentence(text, start)))
+            )
+            needs_cue = (lower or not listed or ambiguous) and not sure
+            if needs_cue and not _name_context(text, start, end, lower or ambiguous):
                 continue
             if _DOCTOR_BEFORE.search(text[max(0, start - 12) : start]):
                 continue
@@ -167,11 +260,54 @@ def tagged_findings(
         else:
             if confidence < (PLACE_THRESHOLD if listed else PLACE_THRESHOLD_UNLISTED):
                 continue
-            if " ".join(words) in _NOT_PLACE_LOWER or words[0] in _NOT_PLACE_LOWER:
+            if words[0] in _CALENDAR:
+                continue  # 'from october ninth': a date, not a place
+            if len(words) == 1 and len(words[0]) <= 4 and (text[start:end].islower() or text[start:end].isupper()):
+                continue  # a unit or a ward ('icu', 'PACU', 'er'), not a town
+            # 'the South', 'West Texas' are regions; 'North Mollyside' is a town.
+            if " ".join(words) in _NOT_PLACE_LOWER or all(w in _NOT_PLACE_LOWER for w in words):
                 continue
             if not (has_person_cue(text, 0, len(text)) or _RESIDENCE.search(text)):
                 continue
             yield Finding("geography", start, end, REASONS["geography"])
+
+
+# Where someone lives or stays, in lower-case chat: 'lives with son in rockville', 'drove in from x'.
+_LOWER_PLACE = re.compile(
+    r"\b(?:(?:is|comes|came(?: up| down| in| over)?|drove(?: in| up| down| over)?|visiting|transferred|moved"
+    r"|moving|relocated)\s+(?:from|to)"
+    r"|(?:lives?|living|lived|resides?|residing|staying|stays|stayed|grew up|place|house|home|farm|apartment"
+    r"|trailer|cabin|stationed|based|moved|moving)"
+    r"(?:\s+(?:alone|now|still|together|with (?:(?:her|his|their|my|our) )?[a-z]+))?"
+    r"\s+(?:in|from|to|near|outside(?: of)?|at|out in|over in|up in|down in|by))\s+"
+    r"((?:st|mt|ft)\.\s+[a-z][\w'-]*|[a-z][\w'-]*(?:\s+[a-z][\w'-]*){0,2})"
+)
+
+
+def lower_case_places(text: str, gaz, allowed: frozenset[str]) -> Iterator[Finding]:
+    """Towns in lower-case text after words of living or coming from, when the place ends in a word on
+    no dictionary or common list ('rockville', 'lake mandy'): in such text capitals cannot cue the tagger."""
+    lowered = text.lower() if _mostly_upper(text) else text
+    for match in _LOWER_PLACE.finditer(lowered):
+        words = match.group(1).split()
+        bare = [_strip(w) for w in words]
+        unknown = [i for i, w in enumerate(bare) if w and not gaz.in_vocab(w) and w not in gaz.common]
+        if not unknown and len(bare) > 1 and bare[0] in _PLACE_HEADS and bare[1] not in _NOT_HEAD_TAIL:
+            unknown = [1]  # a town's head word: 'el paso', 'fort hood', 'san marcos', 'lake placid'
+        if not unknown:
+            continue
+        last = unknown[-1] if unknown[0] == 0 or unknown[-1] <= 2 else unknown[0]
+        bare, words = bare[: last + 1], words[: last + 1]
+        if " ".join(bare) in _NOT_PLACE_LOWER or any(w in _NOT_PLACE_LOWER for w in bare):
+            continue
+        if len(bare) == 1 and len(bare[0]) <= 3:  # 'icu', 'er', 'pt'
+            continue
+        if any(w in _CALENDAR for w in bare):  # 'moved to thursday' is a date
+            continue
+        if all(w in allowed for w in bare) or any(_DRUG_ENDING.search(w) or _MED_WORD.fullmatch(w) for w in bare):
+            continue
+        start = match.start(1)
+        yield Finding("geography", start, start + len(" ".join(words)), REASONS["geography"])
 
 
 def sentence_findings(text: str, classifier: SentenceClassifier, sentences: list[tuple[int, int]]) -> Iterator[Finding]:
@@ -308,6 +444,121 @@ def _generic_you(segment: str, start: int, end: int) -> bool:
     return bool(_GENERIC_BEFORE.search(segment[max(0, start - 12) : start]) or _GENERIC_AFTER.match(segment, end))
 
 
-def _name_context(text: str, start: int, end: int) -> bool:
-    """Something around a run of unlisted words says it names a person."""
-    return bool(_CUE_BEFORE.search(text[max(0, start - 24) : start]) or _CUE_AFTER.match(text, end))
+_INVERTED_GAP = re.compile(r"\s*,\s*")
+
+
+def _join_inverted(text: str, runs: list[tuple[str, int, int, float]]) -> list[tuple[str, int, int, float, bool]]:
+    """Runs, with two NAME runs around a comma ('Geisler, Gonul') joined into one inverted name."""
+    out: list[tuple[str, int, int, float, bool]] = []
+    for label, start, end, confidence in runs:
+        if out and label == "NAME" == out[-1][0] and _INVERTED_GAP.fullmatch(text, out[-1][2], start):
+            prev = out.pop()
+            out.append(("NAME", prev[1], end, min(prev[3], confidence), True))
+        else:
+            out.append((label, start, end, confidence, False))
+    return out
+
+
+def _name_context(text: str, start: int, end: int, strict: bool = False) -> bool:
+    """Something around a run of unlisted words says it names a person. Strict (a lower-case or
+    ambiguous run): a bare colon or bracket before it is not enough ('Chemo education: nadir')."""
+    before = _CUE_BEFORE.search(text[max(0, start - 24) : start])
+    if before and strict and not any(c.isalpha() for c in before.group(0)):
+        before = None
+    if text[end - 2 : end].lower() in ("'s", "’s") and _RELATION_AFTER.match(text, end):
+        return True
+    if _VOCATIVE_BEFORE.search(text, max(0, start - 12), start) and _VOCATIVE_AFTER.match(text, end):
+        return True  # someone spoken to: 'okay so thi lan, the biopsy came back'
+    if strict and before is None:
+        # An acronym or an ordinary word is followed by 'is' or '(' as often as a name is.
+        return _STRONG_AFTER.match(text, end) is not None
+    return bool(before or (_CUE_AFTER_STRICT if strict else _CUE_AFTER).match(text, end))
+
+
+_STRONG_AFTER = re.compile(
+    r"(?i:\s*(?:['’]s\s+(?:mom|dad|wife|husband|son|daughter)\b|said|says|asked|asks|told|texted|called|calls"
+    r"|wants|came in|reports|presented|is here|was admitted|was seen|has been|from\s+[a-z]))"
+)
+_BRACKETED_DRUG = re.compile(r"\s*\(\s*[a-z]+\s*\)")
+
+
+def _drug_brand(text: str, start: int, end: int, gaz) -> bool:
+    """A brand beside its generic name in brackets: 'isotretinoin (Accutane)', 'Mounjaro (tirzepatide)'.
+    The word before the bracket is a drug, or a lower-case word on no list at all (a generic name)."""
+    before = text[max(0, start - 30) : start]
+    if before.endswith("(") or before.endswith("( "):
+        word = re.search(r"([a-z]+)\s*\(\s*$", before)
+        if word and (
+            DRUG_WORD.fullmatch(word.group(1))
+            or _MED_WORD.fullmatch(word.group(1))
+            or (len(word.group(1)) > 5 and not gaz.flags(word.group(1)))
+        ):
+            return True
+    after = _BRACKETED_DRUG.match(text, end)
+    return bool(after and DRUG_WORD.search(after.group(0).lower()))
+
+
+def _public_place(words: list[str], allowed: frozenset[str], gaz) -> bool:
+    """The practice's own name, typos and trailing words aside ('lakeshore regional mdical center')."""
+    if not words or words[0] not in allowed:
+        return False
+    return all(w in allowed or w in gaz.common or _near(w, allowed) for w in words)
+
+
+def _near(word: str, allowed: frozenset[str]) -> bool:
+    """One slip (a letter dropped, doubled, swapped or wrong) from an allowed word of five letters or more."""
+    if len(word) < 4:
+        return False
+    for a in allowed:
+        if len(a) >= 5 and a[0] == word[0] and abs(len(a) - len(word)) <= 1 and _one_edit(a, word):
+            return True
+    return False
+
+
+def _one_edit(a: str, b: str) -> bool:
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diff) <= 1 or (len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]])
+    if len(a) > len(b):
+        a, b = b, a
+    i = next((k for k in range(len(a)) if a[k] != b[k]), len(a))
+    return a[i:] == b[i + 1 :]
+
+
+_GREETING_BEFORE = re.compile(r"(?i:\b(?:hi|hey|hello|dear|thanks|thank you|good morning|good afternoon)[\s,]+)$")
+
+
+def _addressed_by_name(text: str, start: int, words: list[str], gaz) -> bool:
+    """A name that is also a common word, after a title, relation or greeting: 'hi rosa', 'mrs. rose'."""
+    if not any(w in gaz.first or w in gaz.last for w in words) or any(w in _NEVER_NAMES for w in words):
+        return False
+    window = max(0, start - 16)
+    return bool(_TITLE_BEFORE.search(text, window, start) or _GREETING_BEFORE.search(text, window, start))
+
+
+_TITLE_BEFORE = re.compile(
+    r"(?i:\b(?:mr|mrs|ms|mx|miss|sra?|srta|mme|herr|frau|sgt|sergeant|officer|coach|pastor|capt|captain|judge"
+    r"|rev|reverend|deputy|lt|lieutenant|rabbi|imam|senator|mayor|son|daughter|husband|wife|mom|dad|brother|pt|patient"
+    r"|sister|grandson|granddaughter|niece|nephew|uncle|aunt|hijo|hija|esposo|esposa)\.?\s+"
+    # Labels that introduce a person in a note or form: 'Contact: ', 'Caller - ', 'Pt name: '.
+    r"|\b(?:contact|name|caller|visitor|resident|guardian|proxy|poa|attn|re|subject)\s*[:-]\s*)$"
+)
+_VOCATIVE_BEFORE = re.compile(r"(?i:(?:^|\b)(?:so|okay|ok|alright|sorry|look|listen)[\s,]+)$")
+_VOCATIVE_AFTER = re.compile(r"\s*,\s*(?:you|your|you're|you've|i|we|the|how|what|did|do|are|is|can|let's)\b", re.I)
+_CREDENTIAL = re.compile(r",\s*(?:M\.?D\.?|D\.?O\.?|NP|PA-C|RN|FNP|DNP|PhD)$")
+
+
+_UPPER = re.compile(r"[A-Z]")
+_LOWER = re.compile(r"[a-z]")
+
+
+@lru_cache(maxsize=64)
+def _mostly_upper(text: str) -> bool:
+    """ALL-CAPS text (most letters capitals); counted once per text."""
+    upper = len(_UPPER.findall(text))
+    return upper > 0.6 * (upper + len(_LOWER.findall(text)))
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    before = text[max(0, start - 3) : start].rstrip(" \"'(")
+    return not before or before[-1] in ".!?:\n"

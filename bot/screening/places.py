@@ -137,7 +137,8 @@ def find_geography(
             group = 1 if pattern is _CITY else 0
             place = match.group(group)
             parts = place.split()
-            if place in STATES or parts[0] in _NOT_PLACES or parts[0] in _LARGE_PLACES:
+            # 'the South', 'West Texas' are regions; 'North Mollyside', 'New Holland' are towns.
+            if place in STATES or parts[0] in _NOT_PLACES or all(p in _LARGE_PLACES or p in STATES for p in parts):
                 continue
             if place in _LARGE_PLACES or all(w.lower() in allowed_words for w in parts):
                 continue

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, insort
+from dataclasses import replace
 
 from bot.screening.advice import find_advice
 from bot.screening.biometrics import find_biometrics
@@ -22,6 +23,7 @@ from bot.screening.gates import (
 )
 from bot.screening.identifiers import (
     find_emails,
+    find_handles,
     find_labelled,
     find_unlabelled,
     find_urls,
@@ -33,6 +35,7 @@ from bot.screening.names import NameFinder, Roster, name_tokens
 from bot.screening.phones import PhoneFinder
 from bot.screening.places import find_addresses, find_geography
 from bot.screening.replies import find_patient_confirmations
+from bot.screening.spoken import has_spoken_digits, original_span, spoken_digits
 from bot.screening.stories import find_stories
 
 # When two findings overlap, the more specific kind wins (a number labelled 'MRN' is not a phone).
@@ -78,6 +81,12 @@ class Screener:
         self._names = NameFinder(allow.names)
         self._phones = PhoneFinder(allow.phones, region)
         self._hosts = url_hosts(allow.urls)
+        # The practice's own handles: its hosts' first labels and its names without spaces.
+        self._handles = frozenset(
+            h.split(".")[0].lower() for h in self._hosts if len(h.split(".")[0]) > 3
+        ) | frozenset("".join(n.split()).lower() for n in allow.names) | frozenset(
+            e.split("@")[0].lower() for e in allow.emails
+        )
         self._emails = frozenset(e.lower() for e in allow.emails)
         self._roster = Roster(allow.names)
         self._name_words = self._roster.words
@@ -94,6 +103,22 @@ class Screener:
             screener = Screener(self._allow.merged(extra), self._region)
             self._extended[extra] = screener
         return screener
+
+    def _spoken_numbers(self, text: str) -> list[Finding]:
+        """Identifiers read aloud ('oh-seven-nine-one-one, one two three'): the number detectors on the
+        text with digit words rewritten as digits, their spans moved back onto the spoken words."""
+        rewrite = spoken_digits(text)
+        if rewrite is None:
+            return []
+        norm, where = rewrite
+        out = []
+        found = [*find_labelled(norm, words_of(norm)), *find_unlabelled(norm), *self._phones.find(norm)]
+        for finding in found:
+            if not any(text[where[i]].isalpha() for i in range(finding.start, finding.end) if norm[i].isdigit()):
+                continue  # written digits were screened already
+            start, end = original_span(where, finding.start, finding.end, text)
+            out.append(replace(finding, start=start, end=end))
+        return out
 
     def screen(self, text: str, extra_allow: AllowList | None = None, purpose: str = "answer") -> Verdict:
         """Screen one answer; extra_allow adds e.g. the answering physician's own name.
@@ -117,8 +142,11 @@ class Screener:
             found.extend(find_unlabelled(text))
             found.extend(self._phones.find(text))
             found.extend(find_codes(text, spans))
+        if has_spoken_digits(words):
+            found.extend(self._spoken_numbers(text))
         if "@" in text:
             found.extend(find_emails(text, self._emails, self._hosts))
+            found.extend(find_handles(text, self._handles))
         if may_hold_url(text):
             email_spans = [(f.start, f.end) for f in found if f.kind == "email"]
             found.extend(find_urls(text, spans, self._hosts, email_spans))

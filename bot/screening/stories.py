@@ -15,6 +15,9 @@ _OCCUPATION = (
     r"|janitor|CEO|professor|veterinarian|plumber|electrician|mechanic|waitress|bartender"
     r"|banker|realtor|soldier|marine|logger|miner|fisherman|welder|carpenter|hairdresser"
     r"|stylist|shop owner|store owner|owner|shopkeeper|cashier|custodian|superintendent"
+    # People the public sees: on the air, on a stage, on a screen.
+    r"|weather(?:man|woman| lady| guy| girl)|meteorologist|anchor(?:man|woman)?|radio host|talk show host"
+    r"|DJ|influencer|youtuber|podcaster|news ?caster|sportscaster|morning show host"
 )
 # Someone particular: "my patient", "a woman I saw", "the 47-year-old", "she's a ...".
 _ANCHOR = re.compile(
@@ -26,7 +29,9 @@ _ANCHOR = re.compile(
     r"|grandfather|teen|teenager|kid|toddler|newborn|veteran|retiree|widow|widower)"
     r"(?: (?:I|we|who|whom|that|in|from|with))"
     r"|(?:a|an|the|this)(?: \w+)? \d{1,2}[- ](?:year|yr|month|week)[- ]old"
-    r"|(?:she|he)(?:'s| is| was)(?: \w+)? (?:a|an|the|our))\b",
+    r"|(?:she|he)(?:'s| is| was)(?: \w+)? (?:a|an|the|our)"
+    # A note's or a visit's subject: 'Pt is a 45F, ...', 'you're the, uh, the ... on channel 4'.
+    r"|(?:pt|patient) (?:is|was) (?:a|an)|you(?:'re| are) (?:the|that))\b",
     re.IGNORECASE,
 )
 # An occupation pinned to one person the physician treats is a story on its own.
@@ -45,6 +50,7 @@ _DETAIL = re.compile(
     r"|Avenue|Ave|Road|Rd)\b|at [A-Z][a-z]+ (?:High|Elementary|Middle|School|Church|Mill|Plant"
     r"|Factory|Market|Diner)|(?-i:from [A-Z][a-z]{3,})"
     r"|last (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|yesterday|this morning"
+    r"|on (?:channel|ch\.?) \w+|on (?:the )?(?:radio|air|tv|television)|on (?:the )?(?:morning|evening|nightly) news"
     r"|last night|(?:only|first|youngest|oldest) (?:\w+ )?(?:in|at) (?:our|the|this) (?:county|town"
     r"|school|state|practice)|went viral|on the news|in the paper)\b",
     re.IGNORECASE,

@@ -1,0 +1,33 @@
+"""Identifiers read aloud in a transcript are found on the spoken words."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.screening import Screener
+from bot.screening.spoken import spoken_digits
+
+
+def test_digit_words_become_grouped_digits() -> None:
+    text, where = spoken_digits("the code is six-two-one, double four eight, nine zero.")
+    assert text == "the code is 621 448 90."
+    assert len(where) == len(text) + 1
+
+
+def test_ordinary_number_words_are_left_alone() -> None:
+    assert spoken_digits("one or two of them, three times a day") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "spoken"),
+    [
+        ("ok so my cell is oh-seven-seven-zero-zero, nine double-zero, three seven eight", "phone", "oh-seven"),
+        ("the member ID on the card is four four one, two zero nine, seven seven three one", "health_plan", "four"),
+        ("my social is five one two, three four, six seven eight nine", "ssn", "five"),
+    ],
+)
+def test_spoken_identifiers_are_held(text: str, kind: str, spoken: str) -> None:
+    verdict = Screener().screen(text)
+    assert verdict.verdict == "block"
+    found = [f for f in verdict.findings if f.kind == kind]
+    assert found and text[found[0].start :].startswith(spoken)
