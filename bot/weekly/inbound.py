@@ -24,8 +24,8 @@ from datetime import datetime, timedelta
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from bot import audit, policy, weeks, words
-from bot.chat import ActionEvent, IncomingMessage, MessageRef, Outcome, parse_ref, small_number
+from bot import audit, policy, words
+from bot.chat import ActionEvent, IncomingMessage, MessageRef, Outcome
 from bot.home.actions import ACTIONS as HOME_ACTIONS
 from bot.inbox import messages as inbox_messages
 from bot.inbox.actions import check_message, handle_inbox_action, is_check_message
@@ -45,14 +45,13 @@ from bot.store import (
     ReviewStatus,
 )
 from bot.text import plain_text
+from bot.weekly import buttons
+from bot.weekly.buttons import late_answers, render
 from bot.weekly.prompts import (
-    PAUSE_WEEKS,
     closed_messages,
     describe_next_question,
-    pause_resumes,
     question_in_thread,
     reopen_prompts,
-    snooze_until,
 )
 
 logger = logging.getLogger(__name__)
@@ -116,15 +115,6 @@ def _thread_prompt(session: Session, person: Person, prompt_id: int, now: dateti
     return prompt
 
 
-def late_answers(services) -> timedelta:
-    """How long after its week a question still takes answers (`[prompts] late_answer_days`)."""
-    return timedelta(days=services.config.prompts.late_answer_days)
-
-
-def _render(services, name: str, **context) -> str:
-    return services.templates.render(f"messages/{name}.txt.j2", **context)
-
-
 def handle_message(services, message: IncomingMessage, now: datetime) -> Outcome:
     """A person wrote to the bot: an answer, an addition, an edit, or a command word."""
     outcome = Outcome()
@@ -142,7 +132,7 @@ def handle_message(services, message: IncomingMessage, now: datetime) -> Outcome
             return outcome
         person = person_for_platform_user(session, message.platform, message.user_id)
         if person is None or not person.active:
-            return outcome.say(_render(services, "unknown_person"))
+            return outcome.say(render(services, "unknown_person"))
         if policy.needs_policy(services, person):
             return policy.policy_reply(services, person, outcome)
         if len(text) > MAX_ANSWER_CHARS:
@@ -156,11 +146,11 @@ def handle_message(services, message: IncomingMessage, now: datetime) -> Outcome
             # No more questions or nudges (the senders check opted_out_at); an open question
             # stays open, so `start` again the same week finds it where it was.
             person.opted_out_at, person.updated_at = now, now
-            return outcome.say(_render(services, "stopped"))
+            return outcome.say(render(services, "stopped"))
         if command in START_WORDS:
             reopen_prompts(session, person, now)
             person.opted_out_at, person.updated_at = None, now
-            return outcome.say(_render(services, "started",
+            return outcome.say(render(services, "started",
                                        open_question=_open_prompt(session, person, now, timedelta()) is not None,
                                        next_time=describe_next_question(person, now)))
         if command in HELP_WORDS:
@@ -179,13 +169,13 @@ def handle_message(services, message: IncomingMessage, now: datetime) -> Outcome
         if in_thread is not None:  # a reply in a question's thread answers that question, or none
             prompt = _thread_prompt(session, person, in_thread, now, late_answers(services))
             if prompt is None:
-                return outcome.say(_render(services, "thread_closed",
+                return outcome.say(render(services, "thread_closed",
                                            open_question=_open_prompt(session, person, now, timedelta()) is not None,
                                            next_time=describe_next_question(person, now)))
         else:
             prompt = _open_prompt(session, person, now, late_answers(services))
         if prompt is None:
-            return outcome.say(_render(services, "no_open_question",
+            return outcome.say(render(services, "no_open_question",
                                        next_time=describe_next_question(person, now)))
         return _add_to_answer(services, session, person, prompt, message, text, now, outcome)
 
@@ -203,7 +193,7 @@ def _staff_message(services, session, person, message, text, now, outcome) -> Ou
 
 def _too_long(services, outcome: Outcome, length: int) -> Outcome:
     logger.info("answer of %s characters not processed (limit %s)", length, MAX_ANSWER_CHARS)
-    return outcome.say(_render(services, "too_long", limit=MAX_ANSWER_CHARS, length=length))
+    return outcome.say(render(services, "too_long", limit=MAX_ANSWER_CHARS, length=length))
 
 
 def _add_to_answer(services, session, person, prompt, message, text, now, outcome) -> Outcome:
@@ -215,7 +205,7 @@ def _add_to_answer(services, session, person, prompt, message, text, now, outcom
     answer = session.scalars(select(Answer).where(Answer.prompt_id == prompt.id).with_for_update()
                              .execution_options(populate_existing=True)).first()
     if answer is not None and answer.review_status in FINAL:
-        return outcome.say(_render(services, "answer_decided"))
+        return outcome.say(render(services, "answer_decided"))
     first = answer is None
     revising = not first and answer.status in held_notices.HOLDING
     if not first and not revising and len(answer.text) + 1 + len(text) > MAX_ANSWER_CHARS:
@@ -263,7 +253,7 @@ def _screen_and_reply(services, session, person, answer, message, now, outcome, 
         key = held_notices.record_notice(session, platform=message.platform, user_id=message.user_id,
                                          answer=answer, now=now)
         return outcome.say(held.text, buttons=held.buttons, key=key)
-    return outcome.say(_render(services, clean_reply, person=person))
+    return outcome.say(render(services, clean_reply, person=person))
 
 
 def record_reply(services, key: str, ref: MessageRef, now: datetime) -> None:
@@ -312,7 +302,7 @@ def _apply_edit(services, session, person, message, text, now, outcome) -> Outco
     if answer.prompt.expires_at + late_answers(services) <= now:
         return outcome
     if answer.review_status in FINAL:
-        return outcome.say(_render(services, "answer_decided"))
+        return outcome.say(render(services, "answer_decided"))
     if len(answer.text) - len(part.text) + len(text) > MAX_ANSWER_CHARS:
         return _too_long(services, outcome, len(answer.text) - len(part.text) + len(text))
     part.text = text
@@ -349,95 +339,5 @@ def handle_action(services, action: ActionEvent, now: datetime) -> Outcome:
     if action.action.startswith("inbox."):
         return handle_inbox_action(services, action, now)
     if action.action in (compliance.OVERRIDE, compliance.OVERRIDE_SUBMIT):
-        return _override(services, action, now, outcome)
-    handlers = {"prompt.skip": _skip, "prompt.snooze": _snooze, "prompt.pause": _pause}
-    handler = handlers.get(action.action)
-    if handler is None:  # the id is not ours: log its size and hash, never its text
-        digest = hashlib.sha256(action.action.encode("utf-8", "surrogatepass")).hexdigest()[:10]
-        logger.warning("unknown action id (%s characters, sha256 %s) from %s", len(action.action), digest,
-                       action.platform)
-        return outcome
-    prompt_id_text, _, extra = action.value.partition(":")
-    prompt_id = small_number(prompt_id_text, digits=18)
-    if prompt_id is None:
-        return outcome
-    with services.db.transaction() as session:
-        person = person_for_platform_user(session, action.platform, action.user_id)
-        prompt = session.get(Prompt, prompt_id, with_for_update=True)
-        if person is None or prompt is None or prompt.person_id != person.id:
-            return outcome.say("That button isn't for you.")
-        if prompt.status not in PromptStatus.OPEN or prompt.expires_at <= now:
-            return outcome.say(_render(services, "closed",
-                                       next_time=describe_next_question(person, now, prompt.week)),
-                               replace_original=action.message)
-        outcome = handler(services, session, person, prompt, extra, action, now, outcome)
-        if prompt.status not in PromptStatus.OPEN or prompt.due_at > now:  # closed or snoozed
-            line = outcome.replies[-1].text if outcome.replies else "This question is closed."
-            outcome.updates.extend(closed_messages(session, prompt, line, except_ref=action.message))
-        return outcome
-
-
-def _skip(services, session, person, prompt, _extra, action, now, outcome) -> Outcome:
-    prompt.status, prompt.closed_at = PromptStatus.SKIPPED, now
-    return outcome.say(_render(services, "skipped", person=person,
-                               next_time=describe_next_question(person, now, prompt.week)),
-                       replace_original=action.message)
-
-
-def _snooze(services, session, person, prompt, _extra, action, now, outcome) -> Outcome:
-    again = snooze_until(prompt, now)
-    if again is None:
-        prompt.status, prompt.closed_at = PromptStatus.SKIPPED, now
-        return outcome.say(_render(services, "snooze_too_late",
-                                   next_time=describe_next_question(person, now, prompt.week)),
-                           replace_original=action.message)
-    prompt.status, prompt.due_at = PromptStatus.SCHEDULED, again
-    return outcome.say(_render(services, "snoozed",
-                               next_time=weeks.describe_local(again, person.timezone)),
-                       replace_original=action.message)
-
-
-def _pause(services, session, person, prompt, extra, action, now, outcome) -> Outcome:
-    count = small_number(extra, digits=2)
-    if count not in PAUSE_WEEKS:
-        return outcome.say("Choose 1, 2 or 4 weeks.")
-    # The same pause as typing `pause {count}w`: this week's question is the first one left out.
-    person.paused_until = pause_resumes(prompt.week, count)
-    person.updated_at = now
-    prompt.status, prompt.closed_at = PromptStatus.PAUSED, now
-    return outcome.say(_render(services, "paused", weeks=count,
-                               next_time=describe_next_question(person, now, prompt.week)),
-                       replace_original=action.message)
-
-
-def _override(services, action: ActionEvent, now: datetime, outcome: Outcome) -> Outcome:
-    """It's fine on a held notice opens the reason form; submitting the form sends the answer on.
-
-    Both name the held version: a tap or a form about text that has changed since is refused.
-    The reason comes from the form only; whatever the physician types meanwhile is answer text.
-    An answer left in the old AWAITING_REASON status (a tap from before forms) counts as held.
-    """
-    ref = parse_ref(action.value)
-    if ref is None:
-        return outcome
-    submitted = action.action == compliance.OVERRIDE_SUBMIT
-    with services.db.transaction() as session:
-        person = person_for_platform_user(session, action.platform, action.user_id)
-        answer = session.get(Answer, ref[0], with_for_update=True, populate_existing=True)
-        if person is None or answer is None or answer.person_id != person.id:
-            return outcome.say("That button isn't for you.")
-        if answer.status not in held_notices.HOLDING or answer.prompt.expires_at + late_answers(services) <= now:
-            return outcome.say("That answer is no longer held, so there is nothing to confirm.",
-                               replace_original=None if submitted else action.message)
-        if ref[1] != answer.version:
-            return outcome.say("Your answer has changed since then: please check the latest message about it.")
-        if not submitted:
-            outcome.form = compliance.override_form(services, answer, action.message)
-            return outcome
-        reason = " ".join(action.fields.get(compliance.REASON_FIELD, "").split())[:compliance.REASON_LIMIT]
-        if not reason:
-            return outcome.say("Please say why it is fine to share: your answer is still held.")
-        compliance.override(services, session, answer, person, reason, now)
-        outcome.updates.extend(held_notices.retire(session, answer.id, held_notices.OVERRIDDEN, now,
-                                                   here=action.platform))
-        return outcome.say(_render(services, "overridden"))
+        return buttons.override(services, action, now, outcome)
+    return buttons.prompt_button(services, action, now, outcome)
