@@ -107,7 +107,9 @@ _NEVER_NAMES = frozenset(
     """son daughter husband wife mom mother dad father sister brother aunt uncle niece nephew grandma grandpa
     grandmother grandfather granddaughter grandson partner fiance fiancee girlfriend boyfriend neighbor
     roommate caregiver guardian proxy poa stepdad stepmom hijo hija esposo esposa pt patient family friend
-    collateral hallway bedside surgery clinic cardiology oncology pediatrics radiology my our your""".split()
+    collateral hallway bedside surgery clinic cardiology oncology pediatrics radiology my our your
+    colleague colleagues sir madam doctor physician provider team
+    na cl co2 bun cr ca mg phos wbc hgb hct plt alt ast alp inr ptt tsh""".split()
 )
 _NOT_HEAD_TAIL = _NEVER_NAMES | frozenset(
     "with and for the to of in on at from by near now then her his their house home".split()
@@ -213,8 +215,15 @@ def tagged_findings(
             continue
         elif all(w in (allowed_words if label == "NAME" else allowed_places or allowed_words) for w in words):
             continue
-        if _abbreviation(text[start:end]):
-            continue
+        if _abbreviation(text[start:end]) or all(_notation_word(w) for w in _WORD.findall(text[start:end])):
+            continue  # 'MoCA', 'eGFR', 'D-dimer', 'X-ray'
+        if label == "NAME" and _section_label(text, start, end, words, gaz):
+            continue  # 'Constitutional:', 'Assessment and Plan:', 'HEENT:' head a section, they name no one
+        titled_word = _HONORIFIC_BEFORE.search(text[max(0, start - 8) : start]) and all(gaz.flags(w) for w in words)
+        if label == "NAME" and not caseless and not titled_word and _acronym_run(text[start:end], words, gaz):
+            continue  # 'CPAP, GERD', 'TKA, CABG', 'NSTEMI': acronyms in mixed-case text
+        if label == "NAME" and _DOSE_AFTER.match(text, end):
+            continue  # a brand and its strength, not a person
         addressed = label == "NAME" and _addressed_by_name(text, start, words, gaz)
         if all(_plain_word(w, gaz) for w in words) and not addressed:
             continue
@@ -239,9 +248,14 @@ def tagged_findings(
             # sure of is a name in any context; otherwise an unlisted or lower-case run needs a cue.
             # Ambiguous shapes need a cue too: a short ALL-CAPS word in mixed-case text (an acronym:
             # 'UCL', 'RAI') and a capitalised dictionary word opening a sentence ('Forum post:').
-            ambiguous = len(words) == 1 and not inverted and (
-                (text[start:end].isupper() and len(words[0]) <= 4 and not _mostly_upper(text))
-                or (_opens_sentence(text, start) and gaz.in_vocab(words[0]))
+            # A field opened by a section label ('HEENT: Normocephalic', 'Nose: Septum midline') is
+            # capitalised because it opens the field: its capital says nothing.
+            ambiguous = not inverted and (
+                (_after_section_label(text, start) and not listed and not _full_name_shape(text[start:end]))
+                or len(words) == 1 and (
+                    (text[start:end].isupper() and len(words[0]) <= 4 and not _mostly_upper(text))
+                    or (_opens_sentence(text, start) and gaz.in_vocab(words[0]))
+                )
             )
             # Lower-case, the tagger must be as sure and no word may be a dictionary word ('cristea').
             sure = inverted or (
@@ -459,11 +473,26 @@ def _join_inverted(text: str, runs: list[tuple[str, int, int, float]]) -> list[t
     return out
 
 
+# A label whose colon introduces a person ('Pt name:', 'Caller:', 'Emergency contact:'); any other label
+# ('HEENT:', 'Plan:', 'Rx:', 'Skin:') introduces findings, so its colon is no cue for a name.
+_PERSON_LABEL = re.compile(
+    r"(?i:\b(?:name|names|patient|pt|client|resident|caller|contact|attn|attention|re|subject|from|to|cc|member"
+    r"|insured|subscriber|guarantor|parent|guardian|mother|father|mom|dad|son|daughter|wife|husband|spouse"
+    r"|partner|proxy|poa|nok|kin|informant|visitor|companion|interpreter|sender|recipient|dear|hi|hello"
+    r"|referred by|for|with|per|by)\s*:\s*$)"
+)
+
+
 def _name_context(text: str, start: int, end: int, strict: bool = False) -> bool:
     """Something around a run of unlisted words says it names a person. Strict (a lower-case or
     ambiguous run): a bare colon or bracket before it is not enough ('Chemo education: nadir')."""
-    before = _CUE_BEFORE.search(text[max(0, start - 24) : start])
+    window = text[max(0, start - 24) : start]
+    before = _CUE_BEFORE.search(window)
     if before and strict and not any(c.isalpha() for c in before.group(0)):
+        before = None
+    if before and before.group(0).strip().startswith(":") and not _PERSON_LABEL.search(window):
+        before = None  # a section header's colon: 'Neuro: Bibasilar', 'Rx: Norco'
+    if before and _CLINICAL_NOTE_LABEL.search(window):
         before = None
     if text[end - 2 : end].lower() in ("'s", "’s") and _RELATION_AFTER.match(text, end):
         return True
@@ -546,6 +575,58 @@ _TITLE_BEFORE = re.compile(
 _VOCATIVE_BEFORE = re.compile(r"(?i:(?:^|\b)(?:so|okay|ok|alright|sorry|look|listen)[\s,]+)$")
 _VOCATIVE_AFTER = re.compile(r"\s*,\s*(?:you|your|you're|you've|i|we|the|how|what|did|do|are|is|can|let's)\b", re.I)
 _CREDENTIAL = re.compile(r",\s*(?:M\.?D\.?|D\.?O\.?|NP|PA-C|RN|FNP|DNP|PhD)$")
+
+
+# A clinical label right before the run: after 'Dx:', 'Rx:', 'Impression:' comes a finding or a drug.
+_CLINICAL_NOTE_LABEL = re.compile(r"(?i:\b(?:dx|rx|sig|hx|impression|diagnosis|findings?|exam)\s*:\s*$)")
+_LABEL_AFTER = re.compile(r"[ \t]*(?::|\n)")
+_ROMAN = re.compile(r"(?:I{1,3}|IV|VI{0,3}|IX|X)$")
+
+
+_LABEL_BEFORE = re.compile(r"(?:^|[\n.;])[ \t]*[A-Za-z][\w/&' -]{0,40}:[ \t]*$")
+
+
+def _after_section_label(text: str, start: int) -> bool:
+    """Right after a line's label and colon that introduces no person ('Ears: ', 'Assessment: ')."""
+    window = text[max(0, start - 48) : start]
+    return _LABEL_BEFORE.search(window) is not None and not _PERSON_LABEL.search(window)
+
+
+def _full_name_shape(span: str) -> bool:
+    """Two or more words, each capitalised and none all capitals: 'Tomasz Wierzbicki', not 'Septum midline'."""
+    tokens = _WORD.findall(span)
+    return len(tokens) >= 2 and all(t[0].isupper() and not t.isupper() for t in tokens)
+
+
+def _notation_word(word: str) -> bool:
+    """'D-dimer', 'X-ray', 'T-cell', 'MoCA', 'HbA1c': a letter-prefixed or mixed-capital clinical word."""
+    return bool(re.fullmatch(r"[A-Za-z]-[a-z]+", word)) or _abbreviation(word)
+
+
+def _section_label(text: str, start: int, end: int, words: list[str], gaz) -> bool:
+    """A header opening a line or sentence and closed by a colon or line break: 'Constitutional:',
+    'Review of Systems:', 'HEENT:'. Its words are dictionary words or acronyms, none a given name (a
+    transcript's 'Marta:' names its speaker)."""
+    if not _LABEL_AFTER.match(text, end) or not _opens_sentence(text, start):
+        return False
+    if any(w in gaz.first for w in words):
+        return False
+    return all(gaz.in_vocab(w) or (w.upper() == w and len(w) <= 6) for w in (x for x in _WORD.findall(text[start:end])))
+
+
+def _acronym_run(span: str, words: list[str], gaz) -> bool:
+    """Every word an ALL-CAPS token of at most six letters or a roman numeral, and one of them on no name
+    list ('CPAP, GERD', 'NSTEMI'); 'LEE, ANN' in capitals is still a name."""
+    tokens = [t.strip(".") for t in _WORD.findall(span)]
+    tokens = [t for t in tokens if t.lower() not in _HONORIFIC_WORDS] or tokens  # 'MRS. POWERS' is POWERS
+    if not tokens or not all(_ROMAN.match(t) or (t.isupper() and len(t) <= 6) for t in tokens):
+        return False
+    return any(not {"F", "L"} & set(gaz.flags(t.lower())) for t in tokens if not _ROMAN.match(t))
+
+
+_HONORIFIC_WORDS = frozenset({"mr", "mrs", "ms", "mx", "miss", "dr"})
+# A drug and its strength: 'Norco 5/325', 'Eliquis 5 mg', 'Lantus 20 units'.
+_DOSE_AFTER = re.compile(r"\s*\d+(?:\.\d+)?(?:/\d+(?:\.\d+)?)?\s*(?:mg|mcg|g|ml|units?|iu|meq|%|/\d)", re.I)
 
 
 _UPPER = re.compile(r"[A-Z]")
