@@ -115,9 +115,20 @@ _SCALE_GRADE = re.compile(
 )
 
 
+# An exam sign and its result opening a sentence: 'Romberg negative', 'Tinel and Phalen positive'.
+_SIGN_RESULT = re.compile(
+    r"(?:^|(?<=[.;:\n]) *)([A-Z][a-z'’-]{2,30})(?: and [A-Z][a-z'’-]{2,30})? (?:positive|negative|equivocal)\b"
+    r"(?! (?:for|to|on|after)\b)",  # a person tests 'positive for' something; a sign is just 'positive'
+    re.M,
+)
+
+
 def eponym_mask(text: str) -> list[tuple[int, int]]:
     """Spans of eponyms (Parkinson's disease, Tommy John surgery) that must not read as names."""
     spans = [m.span() for m in _EPONYM_PHRASES.finditer(text)]
+    for match in _SIGN_RESULT.finditer(text):
+        if _strip_possessive(match.group(1)) not in FIRST_NAMES:
+            spans.append(match.span())
     for match in _SCALE_GRADE.finditer(text):
         after_name = re.search(r"[A-Z][\w'’-]*\.?\s+$", text[max(0, match.start() - 32) : match.start()])
         if _strip_possessive(match.group(0).split()[0]) not in FIRST_NAMES and not after_name:  # not 'Kowalski III'
