@@ -21,7 +21,8 @@ _NOT_CODE = re.compile(
 )
 # Clinical notation with letters and digits that names a finding, never a person: gestational age
 # ('32w4d'), Glasgow coma parts ('E4V4M6'), parity and GPA ('G2P1', 'G3P2002', 'G4P3A1'),
-# TNM staging ('T2N0M0', 'pT1cN0(sn)M0', 'ypT0N1a'), ECG leads and vertebral levels ('V4-V6', 'L4-L5', 'C5-C6'), dosing frequencies ('q4-6h', 'q12h').
+# TNM staging ('T2N0M0', 'pT1cN0(sn)M0', 'ypT0N1a'), ECG leads and vertebral levels ('V4-V6', 'L4-L5',
+# 'C5-C6'), dosing frequencies ('q4-6h', 'q12h').
 _CLINICAL_NOTATION = re.compile(
     r"(?i:\d{1,2}\s?w(?:k|ks)?\s?\d{1,2}\s?d"
     r"|g\d{1,2}\s?p\d{1,4}(?:a\d{1,2}|ab\d{1,2}|l\d{1,2})*"
