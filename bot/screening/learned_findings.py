@@ -465,7 +465,10 @@ def _join_inverted(text: str, runs: list[tuple[str, int, int, float]]) -> list[t
     """Runs, with two NAME runs around a comma ('Geisler, Gonul') joined into one inverted name."""
     out: list[tuple[str, int, int, float, bool]] = []
     for label, start, end, confidence in runs:
-        if out and label == "NAME" == out[-1][0] and _INVERTED_GAP.fullmatch(text, out[-1][2], start):
+        # A capitalised word then a lower-case one ('Normocephalic, atraumatic') is a list, not 'Last, First'.
+        mismatched = text[out[-1][1]].isupper() and text[start].islower() if out else False
+        gap = bool(out) and _INVERTED_GAP.fullmatch(text, out[-1][2], start) is not None
+        if out and label == "NAME" == out[-1][0] and gap and not mismatched:
             prev = out.pop()
             out.append(("NAME", prev[1], end, min(prev[3], confidence), True))
         else:
