@@ -22,6 +22,9 @@ from bot.screening.learned import (
     load_advice_model,
     sentence_features,
 )
+from bot.screening.learned import (
+    _IMPERATIVE as _IMPERATIVE_VERBS,
+)
 from bot.screening.names import _CREDENTIAL_AFTER, _DOCTOR_BEFORE, _EPONYM_WORDS, _NOT_NAMES, Roster, eponym_mask
 from bot.screening.places import _LARGE_PLACES, STATES
 
@@ -404,6 +407,17 @@ _YOU_WORD = re.compile(
 )
 
 
+# Chart shorthand for route and frequency: an order, a medication list or a nursing entry written for the
+# chart, not a reader told what to do ('Cipro 500 mg PO BID x 7 days', 'Lantus 18 units qHS').
+_CHART_ORDER = re.compile(
+    r"\b(?:PO|IV|IVP|IM|SQ|SC|SL|BID|TID|QID|QHS|qHS|qhs|qAM|qPM|QD|qd|qod|QOD|PRN|ODT|gtt|AC/HS|IVPB"
+    r"|[qQ]\d{1,2}(?:-\d{1,2})?(?:h|hr|hrs|H)|mL/h)\b"
+)
+
+# The clause's first word after a filler: a listed imperative ('Take 1-2 tabs PO q6h') still instructs.
+_FIRST_WORD = re.compile(r"\W*(?:(?:just|so|then|please|and|now|also)\s+)*([^\W\d_]+)", re.IGNORECASE)
+
+
 def _addressed(text: str, start: int, end: int) -> float:
     """How sure the advice must be: lower for a treatment or diagnosis aimed at the reader, 2 if not aimed.
 
@@ -411,6 +425,10 @@ def _addressed(text: str, start: int, end: int) -> float:
     shape, learned.commands, not by a verb list). A treatment: a drug, dose, schedule, test or diagnosis.
     """
     segment = text[start:end]
+    chart = _CHART_ORDER.search(segment) is not None and not _YOU_WORD.search(segment)
+    opener = _FIRST_WORD.match(segment)
+    if chart and not (opener and opener.group(1).lower() in _IMPERATIVE_VERBS):
+        return 2.0  # an order or MAR line in chart shorthand ('Keppra 500 mg BID', 'Zofran 4 mg IV given')
     strong = (
         _TREATMENT.search(segment) is not None
         or DRUG_WORD.search(segment.lower()) is not None
