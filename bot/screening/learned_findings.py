@@ -279,6 +279,10 @@ def tagged_findings(
                 continue
             if words[0] in _CALENDAR:
                 continue  # 'from october ninth': a date, not a place
+            if not caseless and text[start:end].islower() and len(_CAPITALISED.findall(text)) > 1 and all(
+                gaz.in_vocab(w) for w in words
+            ):
+                continue  # cased writing capitalises its towns: 'at discharge', 'basal-bolus' are plain words
             if len(words) == 1 and len(words[0]) <= 4 and (text[start:end].islower() or text[start:end].isupper()):
                 continue  # a unit or a ward ('icu', 'PACU', 'er'), not a town
             # 'the South', 'West Texas' are regions; 'North Mollyside' is a town.
