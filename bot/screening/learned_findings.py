@@ -112,7 +112,8 @@ _NEVER_NAMES = frozenset(
     roommate caregiver guardian proxy poa stepdad stepmom hijo hija esposo esposa pt patient family friend
     collateral hallway bedside surgery clinic cardiology oncology pediatrics radiology my our your
     colleague colleagues sir madam doctor physician provider team
-    na cl co2 bun cr ca mg phos wbc hgb hct plt alt ast alp inr ptt tsh""".split()
+    na cl co2 bun cr ca mg phos wbc hgb hct plt alt ast alp inr ptt tsh cbc cmp bmp ua lfts lft ldh crp esr bnp
+    trop bili alk lytes abg vbg hba1c ggt ck cpk lipase amylase ferritin tibc retic diff""".split()
 )
 _NOT_HEAD_TAIL = _NEVER_NAMES | frozenset(
     "with and for the to of in on at from by near now then her his their house home".split()
@@ -227,6 +228,13 @@ def tagged_findings(
             continue  # 'CPAP, GERD', 'TKA, CABG', 'NSTEMI': acronyms in mixed-case text
         if label == "NAME" and _DOSE_AFTER.match(text, end):
             continue  # a brand and its strength, not a person
+        if (
+            label == "NAME"
+            and len(words) == 1
+            and not (words[0] in gaz.first or words[0] in gaz.last)
+            and _TAKING_BEFORE.search(text, max(0, start - 24), start)
+        ):
+            continue  # 'while taking Percocet', 'started on Brilinta': a brand no list knows
         addressed = label == "NAME" and _addressed_by_name(text, start, words, gaz)
         if all(_plain_word(w, gaz) for w in words) and not addressed:
             continue
@@ -650,6 +658,11 @@ def _acronym_run(span: str, words: list[str], gaz) -> bool:
 
 
 _HONORIFIC_WORDS = frozenset({"mr", "mrs", "ms", "mx", "miss", "dr"})
+# A medication verb before one unlisted capitalised word: that word is a drug brand.
+_TAKING_BEFORE = re.compile(
+    r"(?i:\b(?:taking|takes|took|take|prescribed|restarted|resumed|discontinued|stopped|(?:started|is|was|remains"
+    r"|stays|kept|continued?) on|dose of|course of|trial of|switched to|changed to|allergic to|allergy to)\s+)$"
+)
 # A drug and its strength: 'Norco 5/325', 'Eliquis 5 mg', 'Lantus 20 units'.
 _DOSE_AFTER = re.compile(r"\s*\d+(?:\.\d+)?(?:/\d+(?:\.\d+)?)?\s*(?:mg|mcg|g|ml|units?|iu|meq|%|/\d)", re.I)
 
