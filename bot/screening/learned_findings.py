@@ -64,7 +64,7 @@ _QUESTION_START = re.compile(
 STORY_THRESHOLD = 0.4
 # A place is PHI when it locates a person: a person in the text, or words about living or staying.
 _RESIDENCE = re.compile(
-    r"(?i:\b(?:lives?|living|lived|resides?|residing|moved|staying|stays|transferred|admitted|from|visiting"
+    r"(?i:\b(?:lives?|living|lived|resides?|residing|moved|staying|stays|transferred|admitted|discharged|from|visiting"
     r"|room|rm|bed|apt|home)\b)"
 )
 _PLACE_HEADS = frozenset("el la las los san santa santo sao st saint sainte fort ft port mount mt lake camp".split())
@@ -208,6 +208,9 @@ def tagged_findings(
     gaz = tagger.gazetteer
     for label, start, end, confidence, inverted in runs:
         start, end = _trim_plain(text, start, end, gaz, caseless)
+        ends = [m.end() for m in _WORD.finditer(text, start, end)] if label == "NAME" else []
+        if ends:
+            end = ends[-1]  # a number the run swallowed ('Fenella Quist 207-555-0139') is not the name
         words = [_strip(w) for w in _WORD.findall(text[start:end])]
         words = [w for w in words if w]
         if not words or any(s <= start and end <= e for s, e in mask):
@@ -527,6 +530,8 @@ def _name_context(text: str, start: int, end: int, strict: bool = False) -> bool
         before = None  # a section header's colon: 'Neuro: Bibasilar', 'Rx: Norco'
     if before and _CLINICAL_NOTE_LABEL.search(window):
         before = None
+    if _PERSON_LABEL.search(window):
+        return True  # 'Name:', 'Emergency contact:', 'Caller:' introduce a person, in any case
     if text[end - 2 : end].lower() in ("'s", "’s") and _RELATION_AFTER.match(text, end):
         return True
     if _VOCATIVE_BEFORE.search(text, max(0, start - 12), start) and _VOCATIVE_AFTER.match(text, end):
