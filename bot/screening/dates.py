@@ -59,7 +59,7 @@ _MONTH_ONLY = re.compile(
     r"(?: (?:of )?(?:19|20)\d\d)?\b"
 )
 _DOB = re.compile(
-    r"\b(?:DOB|D\.O\.B\.?|date of birth|birth ?date|birthday|born)\b[\s:,]*(?:on|in|is|was)?\s*",
+    r"\b(?:DOB|D\.O\.B\.?|date of birth|birth ?date|birthday|born)\b[\s:,.]*(?:on|in|is|was)?\s*",
     re.IGNORECASE,
 )
 _EVENT = re.compile(
@@ -68,7 +68,10 @@ _EVENT = re.compile(
     r"fell|broke|accident|stroke|heart attack|overdosed?|(?-i:ER|ED)|intubated|coded|"
     r"scoped|biopsy|seizure|miscarr\w*|induced|c-section|amputat\w*|started chemo|funeral|consult|visit|appt"
     r"|appointment|follow-?up|f/u|seen|scheduled|procedure|labs?|scan|MRI|CT|echo|infusion|dialysis|vaccinated"
-    r"|wedding|graduation|injur\w*|crash|rehab|discharge|post-?op|pre-?op)\b",
+    r"|wedding|graduation|injur\w*|crash|rehab|discharge|post-?op|pre-?op"
+    # A note's own events: 'presents after syncope on 10/03', 'ADM 06/09', 'found down 11/28'.
+    r"|presents|presenting|arrived|arrival|found down|transferred|transfer|adm|readmitted|encounter"
+    r"|(?:progress|nursing|clinic|office|visit|discharge) note)\b",
     re.IGNORECASE,
 )
 
