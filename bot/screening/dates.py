@@ -83,7 +83,7 @@ _AGE_WORD = (
 _AGE = re.compile(
     rf"\b(?:{_AGE_NUM}|{_AGE_WORD})(?:-|\s)(?:years?|yrs?|y)(?:-|\s)?(?:old|young|o\b)"
     rf"|\b{_AGE_NUM}[- ]?(?:yo|y/o|y\.o\.|yr-old)(?!\w)"
-    rf"|\b(?:aged?|age of|turned|turning|turns|at age)\s+(?:{_AGE_NUM}|{_AGE_WORD})\b"
+    rf"|\b(?:aged?|age of|turned|turning|turns|at age|age\s*[:=])\s*(?:{_AGE_NUM}|{_AGE_WORD})\b"
     r"(?!\s*(?:%|percent|and (?:up|over|older)|\+|or (?:older|over)))"
     rf"|\b{_AGE_NUM}(?:st|nd|rd|th) birthday\b"
     r"|\b(?:super)?centenarians?\b|\bnonagenarians?\b|\b(?:her|his) (?:90s|nineties)\b|\bninety-something\b"
@@ -173,8 +173,16 @@ _AGE_SEX = re.compile(rf"(?<![\d.])\b{_AGE_NUM}\s?[FM]\b(?![°.]?\d)")
 _TEMPERATURE = re.compile(r"(?i:temp|fever|t:|°|degrees|febrile|tmax|oral|axillary|rectal|\bto\b)\W*$")
 
 
+# A note's 'Mr. Bjornstad, 93, declined': an honorific and name, then the age between commas.
+_AGE_AFTER_NAME = re.compile(
+    rf"\b(?:Mr|Mrs|Ms|Miss|Mx)\.?\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?,\s+({_AGE_NUM})\s*(?:,|y/?o\b|years?\b)"
+)
+
+
 def find_ages(text: str) -> Iterator[Finding]:
     """Ages of 90 and over, which Safe Harbor requires to be grouped as '90 or older'."""
+    for match in _AGE_AFTER_NAME.finditer(text):
+        yield Finding("age_over_89", match.start(1), match.end(1), "gives an age over 89")
     for match in _AGE.finditer(text):
         yield Finding("age_over_89", match.start(), match.end(), "gives an age over 89")
     for match in _AGE_SEX.finditer(text):
