@@ -429,6 +429,11 @@ _CHART_ORDER = re.compile(
     r"|[qQ]\d{1,2}(?:-\d{1,2})?(?:h|hr|hrs|H)|mL/h)\b"
 )
 
+# A note's plan or order section, heading its own line: what follows is written for the chart.
+_CHART_SECTION = re.compile(
+    r"(?im:^[ \t]*(?:plan|a/p|assessment and plan|assessment/plan|recommendations?|recs|orders|medications"
+    r"|meds|home meds|discharge medications|rx|hospital course|treatment)[ \t]*:)"
+)
 # The clause's first word after a filler: a listed imperative ('Take 1-2 tabs PO q6h') still instructs.
 _FIRST_WORD = re.compile(r"\W*(?:(?:just|so|then|please|and|now|also)\s+)*([^\W\d_]+)", re.IGNORECASE)
 
@@ -440,6 +445,8 @@ def _addressed(text: str, start: int, end: int) -> float:
     shape, learned.commands, not by a verb list). A treatment: a drug, dose, schedule, test or diagnosis.
     """
     segment = text[start:end]
+    if _CHART_SECTION.search(text, 0, start) and not _YOU_WORD.search(segment):
+        return 2.0  # an item under a note's 'Plan:' or 'Recommendations:': the chart's plan, not a reader's
     chart = _CHART_ORDER.search(segment) is not None and not _YOU_WORD.search(segment)
     opener = _FIRST_WORD.match(segment)
     if chart and not (opener and opener.group(1).lower() in _IMPERATIVE_VERBS):
