@@ -229,6 +229,8 @@ def tagged_findings(
         titled_word = _HONORIFIC_BEFORE.search(text[max(0, start - 8) : start]) and all(gaz.flags(w) for w in words)
         if label == "NAME" and not caseless and not titled_word and _acronym_run(text[start:end], words, gaz):
             continue  # 'CPAP, GERD', 'TKA, CABG', 'NSTEMI': acronyms in mixed-case text
+        if label == "NAME" and not listed_any(words, gaz) and _not_a_person_word(text, start, end):
+            continue  # 'Klebsiella pneumoniae' (a genus and species), 'Electronically signed' (an adverb)
         if label == "NAME" and _DOSE_AFTER.match(text, end):
             continue  # a brand and its strength, not a person
         if (
@@ -290,7 +292,7 @@ def tagged_findings(
                 continue
             if words[0] in _CALENDAR:
                 continue  # 'from october ninth': a date, not a place
-            if not caseless and text[start:end].islower() and len(_CAPITALISED.findall(text)) > 1 and all(
+            if not caseless and text[start:end].islower() and len(_UPPER.findall(text)) > 1 and all(
                 gaz.in_vocab(w) for w in words
             ):
                 continue  # cased writing capitalises its towns: 'at discharge', 'basal-bolus' are plain words
@@ -670,6 +672,23 @@ def _acronym_run(span: str, words: list[str], gaz) -> bool:
 
 
 _HONORIFIC_WORDS = frozenset({"mr", "mrs", "ms", "mx", "miss", "dr"})
+# A genus and its species epithet: 'Klebsiella pneumoniae', 'Staphylococcus aureus', 'Candida albicans'.
+_BINOMIAL = re.compile(r"[A-Z][a-z]{3,} [a-z]{3,}(?:ae|us|is|um|ii|i|es|ensis|oides|a|ans|ens)\b")
+_ADVERB = re.compile(r"[A-Z][a-z]{4,}ly\b")
+
+
+def listed_any(words: list[str], gaz) -> bool:
+    return any(w in gaz.first or w in gaz.last for w in words)
+
+
+def _not_a_person_word(text: str, start: int, end: int) -> bool:
+    """An organism's Latin name, or a lone capitalised adverb ('Electronically', 'Clinically')."""
+    if _BINOMIAL.match(text, start) and text[start : start + 1].isupper():
+        return True
+    adverb = _ADVERB.match(text, start)
+    return adverb is not None and adverb.end() == end
+
+
 # A medication verb before one unlisted capitalised word: that word is a drug brand.
 _TAKING_BEFORE = re.compile(
     r"(?i:\b(?:taking|takes|took|take|prescribed|restarted|resumed|discontinued|stopped|(?:started|is|was|remains"
