@@ -431,6 +431,11 @@ _CHART_ORDER = re.compile(
     r"|[qQ]\d{1,2}(?:-\d{1,2})?(?:h|hr|hrs|H)|mL/h)\b"
 )
 
+# A medication-list entry: a drug name (maybe a release form) and its strength, no verb ('Zoloft 50 mg daily',
+# 'Metformin XR 500 mg', 'Lidocaine 1% 5 mL').
+_MED_ENTRY = re.compile(
+    r"\W*[A-Za-z][\w-]*(?: [A-Z]{1,3})? \d+(?:\.\d+)?(?:/\d+)?\s?(?:mg|mcg|g|units|mL|%)(?![\w/])"
+)
 # A note's plan or order section, heading its own line: what follows is written for the chart.
 _CHART_SECTION = re.compile(
     r"(?im:^[ \t]*(?:plan|a/p|assessment and plan|assessment/plan|recommendations?|recs|orders|medications"
@@ -449,8 +454,9 @@ def _addressed(text: str, start: int, end: int) -> float:
     segment = text[start:end]
     if _CHART_SECTION.search(text, 0, start) and not _YOU_WORD.search(segment):
         return 2.0  # an item under a note's 'Plan:' or 'Recommendations:': the chart's plan, not a reader's
-    chart = _CHART_ORDER.search(segment) is not None and not _YOU_WORD.search(segment)
     opener = _FIRST_WORD.match(segment)
+    listed_order = _CHART_ORDER.search(segment) is not None or _MED_ENTRY.match(segment) is not None
+    chart = listed_order and not _YOU_WORD.search(segment)
     if chart and not (opener and opener.group(1).lower() in _IMPERATIVE_VERBS):
         return 2.0  # an order or MAR line in chart shorthand ('Keppra 500 mg BID', 'Zofran 4 mg IV given')
     strong = (

@@ -34,6 +34,7 @@ CLEAN_NOTES = [
     # orders written for the chart
     "Metronidazole 500 mg PO TID x 14 days.",
     "Morphine 2 mg IV given at 0400 with good effect.",
+    "Home medications: reviewed. Carvedilol 12.5 mg twice a day, Jardiance 10 mg daily.",
 ]
 
 
