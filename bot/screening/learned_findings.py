@@ -514,7 +514,10 @@ def _join_inverted(text: str, runs: list[tuple[str, int, int, float]]) -> list[t
     out: list[tuple[str, int, int, float, bool]] = []
     for label, start, end, confidence in runs:
         # A capitalised word then a lower-case one ('Normocephalic, atraumatic') is a list, not 'Last, First'.
-        mismatched = text[out[-1][1]].isupper() and text[start].islower() if out else False
+        # In cased writing two lower-case runs around a comma ('diltiazem, anticoagulate') are a list too.
+        mismatched = bool(out) and text[start].islower() and (
+            text[out[-1][1]].isupper() or len(_UPPER.findall(text)) > 1
+        )
         gap = bool(out) and _INVERTED_GAP.fullmatch(text, out[-1][2], start) is not None
         if out and label == "NAME" == out[-1][0] and gap and not mismatched:
             prev = out.pop()
@@ -681,6 +684,10 @@ _HONORIFIC_WORDS = frozenset({"mr", "mrs", "ms", "mx", "miss", "dr"})
 # A genus and its species epithet: 'Klebsiella pneumoniae', 'Staphylococcus aureus', 'Candida albicans'.
 _BINOMIAL = re.compile(r"[A-Z][a-z]{3,} [a-z]{3,}(?:ae|us|is|um|ii|i|es|ensis|oides|a|ans|ens)\b")
 _ADVERB = re.compile(r"[A-Z][a-z]{4,}ly\b")
+_CLINICAL_TERM = re.compile(
+    r"[A-Z][a-z]{3,}(?:emia|aemia|itis|osis|uria|algia|pathy|megaly|ectomy|otomy|ostomy|plasty|scopy|penia|plegia"
+    r"|paresis|cytosis|lithiasis|rrhea|rrhoea|pnea|cardia|trophy|sclerosis|stenosis|ptysis|emesis|uresis)"
+)
 
 
 def listed_any(words: list[str], gaz) -> bool:
@@ -688,7 +695,10 @@ def listed_any(words: list[str], gaz) -> bool:
 
 
 def _not_a_person_word(text: str, start: int, end: int) -> bool:
-    """An organism's Latin name, or a lone capitalised adverb ('Electronically', 'Clinically')."""
+    """An organism's Latin name, a lone capitalised adverb ('Electronically', 'Clinically') or a lone
+    word built like a clinical term ('Hypokalemia', 'Polyuria', 'Cholecystectomy')."""
+    if _CLINICAL_TERM.fullmatch(text, start, end):
+        return True
     if _BINOMIAL.match(text, start) and text[start : start + 1].isupper():
         return True
     adverb = _ADVERB.match(text, start)
