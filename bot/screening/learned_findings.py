@@ -64,7 +64,8 @@ _QUESTION_START = re.compile(
 STORY_THRESHOLD = 0.4
 # A place is PHI when it locates a person: a person in the text, or words about living or staying.
 _RESIDENCE = re.compile(
-    r"(?i:\b(?:lives?|living|lived|resides?|residing|moved|staying|stays|transferred|admitted|discharged|from|visiting"
+    r"(?i:\b(?:lives?|living|lived|resides?|residing|moved|staying|stays|transferred|admitted|discharged?|seen at"
+    r"|sent to|returned to|from|visiting"
     r"|room|rm|bed|apt|home)\b)"
 )
 _PLACE_HEADS = frozenset("el la las los san santa santo sao st saint sainte fort ft port mount mt lake camp".split())
