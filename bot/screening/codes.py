@@ -19,6 +19,19 @@ _NOT_CODE = re.compile(
     r"|iphone|pixel|galaxy|windows|ios|android|usb|mp|wifi|covid|f|w|k)[-_]?\d{1,4}"
     r"|\d{1,4}[-_]?(?:year|month|week|day|hour|minute|step|mile|unit|dose|point|pound|ounce|s)s?)"
 )
+# Clinical notation with letters and digits that names a finding, never a person: gestational age
+# ('32w4d'), Glasgow coma parts ('E4V4M6'), parity and GPA ('G2P1', 'G3P2002', 'G4P3A1'),
+# TNM staging ('T2N0M0', 'pT1cN0(sn)M0', 'ypT0N1a'), ECG leads and vertebral levels ('V4-V6', 'L4-L5',
+# 'C5-C6'), dosing frequencies ('q4-6h', 'q12h').
+_CLINICAL_NOTATION = re.compile(
+    r"(?i:\d{1,2}\s?w(?:k|ks)?\s?\d{1,2}\s?d"
+    r"|g\d{1,2}\s?p\d{1,4}(?:a\d{1,2}|ab\d{1,2}|l\d{1,2})*"
+    r"|[cpyr]{0,2}t(?:[0-4x]|is)[a-d]?\d?(?:[-_/]?[cpyr]{0,2}n[0-3x][a-c]?(?:\(\w+\))?)?(?:[-_/]?[cpyr]?m[01x][a-c]?)?"
+    r"|[cpyr]{0,2}n[0-3x][a-c]?(?:\(\w+\))?[-_/]?[cpyr]?m[01x][a-c]?"
+    r"|(?:v|l|c|t|s)\d{1,2}[-_](?:v|l|c|t|s)\d{1,2}"
+    r"|q\d{1,2}(?:[-_]\d{1,2})?(?:h|hr|hrs|min|d|wk)?"
+    r"|e[1-4]v[1-5t]m[1-6])"  # a Glasgow coma score by part
+)
 _PHOTO_FILE = re.compile(r"\b[\w-]+\.(?:jpe?g|png|heic|gif|bmp|tiff?|mp4|mov|avi|webp|dcm)\b", re.IGNORECASE)
 _IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?\b")
 _COORDINATES = re.compile(
@@ -46,6 +59,8 @@ def _luhn_free_code(token: str) -> bool:
     letters = sum(c.isalpha() for c in token)
     if digits < 3 or letters < 1 or _NOT_CODE.fullmatch(token.lstrip("#")):
         return False
+    if _CLINICAL_NOTATION.fullmatch(token):
+        return False  # a clinical notation family (gestational age, parity, TNM stage, dosing): no ID
     # Joined everyday tokens ('10am-4pm', '5mg-10mg') are no code either.
     parts = re.split(r"[-_]", token.lstrip("#"))
     return not all(_NOT_CODE.fullmatch(part) for part in parts)

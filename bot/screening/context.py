@@ -30,6 +30,10 @@ _GENERIC_BEFORE = re.compile(
     r"\b(?:your|any|every|each|most|many|some|all|our|their|if a|when a|a|the average)\s+$",
     re.IGNORECASE,
 )
+# 'PT' in capitals before these is physical therapy: 'PT/OT', 'PT recommends', 'PT eval'.
+_THERAPY_AFTER = re.compile(
+    r"\s*(?:/\s*OT|and OT|(?:recommends|recommended|eval|evaluation|consult|sessions?|clearance)\b)"
+)
 _SPECIFIC_NOUNS = frozenset({"he", "she", "him", "his", "her", "hers", "himself", "herself"})
 
 
@@ -64,6 +68,8 @@ def person_cue_by_sentence(text: str) -> Callable[[tuple[int, int]], bool]:
 def has_person_cue(text: str, start: int, end: int) -> bool:
     """True if text[start:end] talks about one particular person rather than people in general."""
     for match in PERSON_CUE.finditer(text, start, end):
+        if match.group(0) == "PT" and _THERAPY_AFTER.match(text, match.end()):
+            continue  # physical therapy ('PT/OT', 'PT recommends'), not the patient
         word = match.group(0).lower()
         if word in _SPECIFIC_NOUNS or word.startswith("i "):
             return True

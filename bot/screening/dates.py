@@ -32,14 +32,18 @@ _DAY_DATE = re.compile(
     rf"\b{_MONTH} \d{{1,2}}{_ORD}\b(?:,? (?:19|20)\d\d\b)?"
     rf"|\b\d{{1,2}}{_ORD} (?:of )?{_MONTH}(?:,? (?:19|20)\d\d\b)?"
     r"|\b(?:19|20)\d\d-[01]\d-[0-3]\d\b"
-    r"|(?<![\d/.])(?:0?[1-9]|1[0-2])([/.-])(?:0?[1-9]|[12]\d|3[01])(?:\1(?:19|20)?\d\d)?(?![\d/])"
+    # Numeric day dates. A letter glued to either end makes them notation, not a date: a dosing
+    # interval ('q4-6h'), ECG leads or spinal levels ('V4-V6', 'L4-L5'), a dose count ('1-2x').
+    r"|(?<![\d/.A-Za-z])(?:0?[1-9]|1[0-2])([/.-])(?:0?[1-9]|[12]\d|3[01])(?:\1(?:19|20)?\d\d)?(?![\d/A-Za-z]|\.\d)"
 )
 _NOT_A_DATE_AFTER = re.compile(
     r"\s*(?:of\b|cups?|tabs?|tablets?|pills?|teaspoons?|tsp|tbsp|strength|doses?|inch|mile|"
     r"mg|ml|%|scale|rule|split|ratio|odds|chance|patients|adults|people|kids|children"
     # A range of a duration or a count ('7-14 days', '9-12 months', '2-3 times'), not a day of a month.
     r"|(?:days?|weeks?|wks?|months?|mos?|years?|yrs?|hours?|hrs?|minutes?|mins?|times|reps|sets|lbs?|pounds"
-    r"|kg|cm|mm|servings|drinks|glasses|beers|cigarettes)\b)",
+    r"|kg|cm|mm|servings|drinks|glasses|beers|cigarettes"
+    # A dose or lab amount ('4.5 g', '1-2 caps', '2-4 units', '1-1.5 L', '10-20 mEq').
+    r"|g|mcg|meq|mmol|units?|caps?|capsules|puffs?|sprays?|drops|l|ml/h|x|h|q\d|prn|po|iv|bid|tid|qid|daily)\b)",
     re.IGNORECASE,
 )
 _RELATIVE_DAY = re.compile(
@@ -55,7 +59,7 @@ _MONTH_ONLY = re.compile(
     r"(?: (?:of )?(?:19|20)\d\d)?\b"
 )
 _DOB = re.compile(
-    r"\b(?:DOB|D\.O\.B\.?|date of birth|birth ?date|birthday|born)\b[\s:,]*(?:on|in|is|was)?\s*",
+    r"\b(?:DOB|D\.O\.B\.?|date of birth|birth ?date|birthday|born)\b[\s:,.]*(?:on|in|is|was)?\s*",
     re.IGNORECASE,
 )
 _EVENT = re.compile(
@@ -64,7 +68,10 @@ _EVENT = re.compile(
     r"fell|broke|accident|stroke|heart attack|overdosed?|(?-i:ER|ED)|intubated|coded|"
     r"scoped|biopsy|seizure|miscarr\w*|induced|c-section|amputat\w*|started chemo|funeral|consult|visit|appt"
     r"|appointment|follow-?up|f/u|seen|scheduled|procedure|labs?|scan|MRI|CT|echo|infusion|dialysis|vaccinated"
-    r"|wedding|graduation|injur\w*|crash|rehab|discharge|post-?op|pre-?op)\b",
+    r"|wedding|graduation|injur\w*|crash|rehab|discharge|post-?op|pre-?op"
+    # A note's own events: 'presents after syncope on 10/03', 'ADM 06/09', 'found down 11/28'.
+    r"|presents|presenting|arrived|arrival|found down|transferred|transfer|adm|readmitted|encounter"
+    r"|(?:progress|nursing|clinic|office|visit|discharge) note)\b",
     re.IGNORECASE,
 )
 
@@ -76,7 +83,7 @@ _AGE_WORD = (
 _AGE = re.compile(
     rf"\b(?:{_AGE_NUM}|{_AGE_WORD})(?:-|\s)(?:years?|yrs?|y)(?:-|\s)?(?:old|young|o\b)"
     rf"|\b{_AGE_NUM}[- ]?(?:yo|y/o|y\.o\.|yr-old)(?!\w)"
-    rf"|\b(?:aged?|age of|turned|turning|turns|at age)\s+(?:{_AGE_NUM}|{_AGE_WORD})\b"
+    rf"|\b(?:aged?|age of|turned|turning|turns|at age|age\s*[:=])\s*(?:{_AGE_NUM}|{_AGE_WORD})\b"
     r"(?!\s*(?:%|percent|and (?:up|over|older)|\+|or (?:older|over)))"
     rf"|\b{_AGE_NUM}(?:st|nd|rd|th) birthday\b"
     r"|\b(?:super)?centenarians?\b|\bnonagenarians?\b|\b(?:her|his) (?:90s|nineties)\b|\bninety-something\b"
@@ -124,7 +131,9 @@ def find_dates(text: str, spans: list[tuple[int, int]], words: frozenset[str] | 
         for match in pattern.finditer(text):
             if match.start() in seen:
                 continue
-            if pattern is _DAY_DATE and _NOT_A_DATE_AFTER.match(text, match.end()):
+            if pattern is _DAY_DATE and (
+                _NOT_A_DATE_AFTER.match(text, match.end()) or _decimal_or_score(text, match)
+            ):
                 continue
             sentence = sentence_at(spans, match.start())
             if about_someone(sentence):
@@ -141,13 +150,39 @@ def find_dates(text: str, spans: list[tuple[int, int]], words: frozenset[str] | 
                 )
 
 
+# A score out of a scale's maximum ('strength 5/5', 'pain 6/10', 'MoCA 22/30'), not a day of a month.
+_SCORE_BEFORE = re.compile(
+    r"(?i:\b(?:pain|strength|power|motor|score[sd]?|scoring|mmse|moca|slums|apgar|reflex(?:es)?|grade[sd]?"
+    r"|murmur|rated?|rates|scale|out of|from|to|->)\W{0,3}(?:\d{1,2}/\d{1,2}\W{1,4}){0,3}$)"
+)
+_SCALE_MAX = frozenset({"4", "5", "10", "30"})
+
+
+def _decimal_or_score(text: str, match: re.Match[str]) -> bool:
+    """'K 5.4', 'Cr 1.8' (a decimal: a day date with dots needs its year) or 'pain 6/10' (a score)."""
+    value = match.group(0)
+    if match.group(1) == "." and value.count(".") == 1:
+        return True
+    if match.group(1) == "/" and value.count("/") == 1 and value.split("/")[1] in _SCALE_MAX:
+        return _SCORE_BEFORE.search(text, max(0, match.start() - 30), match.start()) is not None
+    return False
+
+
 # A note's age and sex ('Pt: Doe, Jane. 91F.'), not a temperature ('temp 98F', '99 F').
 _AGE_SEX = re.compile(rf"(?<![\d.])\b{_AGE_NUM}\s?[FM]\b(?![°.]?\d)")
 _TEMPERATURE = re.compile(r"(?i:temp|fever|t:|°|degrees|febrile|tmax|oral|axillary|rectal|\bto\b)\W*$")
 
 
+# A note's 'Mr. Bjornstad, 93, declined': an honorific and name, then the age between commas.
+_AGE_AFTER_NAME = re.compile(
+    rf"\b(?:Mr|Mrs|Ms|Miss|Mx)\.?\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?,\s+({_AGE_NUM})\s*(?:,|y/?o\b|years?\b)"
+)
+
+
 def find_ages(text: str) -> Iterator[Finding]:
     """Ages of 90 and over, which Safe Harbor requires to be grouped as '90 or older'."""
+    for match in _AGE_AFTER_NAME.finditer(text):
+        yield Finding("age_over_89", match.start(1), match.end(1), "gives an age over 89")
     for match in _AGE.finditer(text):
         yield Finding("age_over_89", match.start(), match.end(), "gives an age over 89")
     for match in _AGE_SEX.finditer(text):

@@ -22,6 +22,9 @@ from bot.screening.learned import (
     load_advice_model,
     sentence_features,
 )
+from bot.screening.learned import (
+    _IMPERATIVE as _IMPERATIVE_VERBS,
+)
 from bot.screening.names import _CREDENTIAL_AFTER, _DOCTOR_BEFORE, _EPONYM_WORDS, _NOT_NAMES, Roster, eponym_mask
 from bot.screening.places import _LARGE_PLACES, STATES
 
@@ -61,7 +64,8 @@ _QUESTION_START = re.compile(
 STORY_THRESHOLD = 0.4
 # A place is PHI when it locates a person: a person in the text, or words about living or staying.
 _RESIDENCE = re.compile(
-    r"(?i:\b(?:lives?|living|lived|resides?|residing|moved|staying|stays|transferred|admitted|from|visiting"
+    r"(?i:\b(?:lives?|living|lived|resides?|residing|moved|staying|stays|transferred|admitted|discharged?|seen at"
+    r"|sent to|returned to|from|visiting"
     r"|room|rm|bed|apt|home)\b)"
 )
 _PLACE_HEADS = frozenset("el la las los san santa santo sao st saint sainte fort ft port mount mt lake camp".split())
@@ -107,7 +111,10 @@ _NEVER_NAMES = frozenset(
     """son daughter husband wife mom mother dad father sister brother aunt uncle niece nephew grandma grandpa
     grandmother grandfather granddaughter grandson partner fiance fiancee girlfriend boyfriend neighbor
     roommate caregiver guardian proxy poa stepdad stepmom hijo hija esposo esposa pt patient family friend
-    collateral hallway bedside surgery clinic cardiology oncology pediatrics radiology my our your""".split()
+    collateral hallway bedside surgery clinic cardiology oncology pediatrics radiology my our your
+    colleague colleagues sir madam doctor physician provider team
+    na cl co2 bun cr ca mg phos wbc hgb hct plt alt ast alp inr ptt tsh cbc cmp bmp ua lfts lft ldh crp esr bnp
+    trop bili alk lytes abg vbg hba1c ggt ck cpk lipase amylase ferritin tibc retic diff""".split()
 )
 _NOT_HEAD_TAIL = _NEVER_NAMES | frozenset(
     "with and for the to of in on at from by near now then her his their house home".split()
@@ -202,6 +209,9 @@ def tagged_findings(
     gaz = tagger.gazetteer
     for label, start, end, confidence, inverted in runs:
         start, end = _trim_plain(text, start, end, gaz, caseless)
+        ends = [m.end() for m in _WORD.finditer(text, start, end)] if label == "NAME" else []
+        if ends:
+            end = ends[-1]  # a number the run swallowed ('Fenella Quist 207-555-0139') is not the name
         words = [_strip(w) for w in _WORD.findall(text[start:end])]
         words = [w for w in words if w]
         if not words or any(s <= start and end <= e for s, e in mask):
@@ -213,8 +223,24 @@ def tagged_findings(
             continue
         elif all(w in (allowed_words if label == "NAME" else allowed_places or allowed_words) for w in words):
             continue
-        if _abbreviation(text[start:end]):
-            continue
+        if _abbreviation(text[start:end]) or all(_notation_word(w) for w in _WORD.findall(text[start:end])):
+            continue  # 'MoCA', 'eGFR', 'D-dimer', 'X-ray'
+        if label == "NAME" and _section_label(text, start, end, words, gaz):
+            continue  # 'Constitutional:', 'Assessment and Plan:', 'HEENT:' head a section, they name no one
+        titled_word = _HONORIFIC_BEFORE.search(text[max(0, start - 8) : start]) and all(gaz.flags(w) for w in words)
+        if label == "NAME" and not caseless and not titled_word and _acronym_run(text[start:end], words, gaz):
+            continue  # 'CPAP, GERD', 'TKA, CABG', 'NSTEMI': acronyms in mixed-case text
+        if label == "NAME" and not listed_any(words, gaz) and _not_a_person_word(text, start, end):
+            continue  # 'Klebsiella pneumoniae' (a genus and species), 'Electronically signed' (an adverb)
+        if label == "NAME" and _DOSE_AFTER.match(text, end):
+            continue  # a brand and its strength, not a person
+        if (
+            label == "NAME"
+            and len(words) == 1
+            and not (words[0] in gaz.first or words[0] in gaz.last)
+            and _TAKING_BEFORE.search(text, max(0, start - 24), start)
+        ):
+            continue  # 'while taking Percocet', 'started on Brilinta': a brand no list knows
         addressed = label == "NAME" and _addressed_by_name(text, start, words, gaz)
         if all(_plain_word(w, gaz) for w in words) and not addressed:
             continue
@@ -239,9 +265,14 @@ def tagged_findings(
             # sure of is a name in any context; otherwise an unlisted or lower-case run needs a cue.
             # Ambiguous shapes need a cue too: a short ALL-CAPS word in mixed-case text (an acronym:
             # 'UCL', 'RAI') and a capitalised dictionary word opening a sentence ('Forum post:').
-            ambiguous = len(words) == 1 and not inverted and (
-                (text[start:end].isupper() and len(words[0]) <= 4 and not _mostly_upper(text))
-                or (_opens_sentence(text, start) and gaz.in_vocab(words[0]))
+            # A field opened by a section label ('HEENT: Normocephalic', 'Nose: Septum midline') is
+            # capitalised because it opens the field: its capital says nothing.
+            ambiguous = not inverted and (
+                (_after_section_label(text, start) and not listed and not _full_name_shape(text[start:end]))
+                or len(words) == 1 and (
+                    (text[start:end].isupper() and len(words[0]) <= 4 and not _mostly_upper(text))
+                    or (_opens_sentence(text, start) and gaz.in_vocab(words[0]))
+                )
             )
             # Lower-case, the tagger must be as sure and no word may be a dictionary word ('cristea').
             sure = inverted or (
@@ -262,6 +293,10 @@ def tagged_findings(
                 continue
             if words[0] in _CALENDAR:
                 continue  # 'from october ninth': a date, not a place
+            if not caseless and text[start:end].islower() and len(_UPPER.findall(text)) > 1 and all(
+                gaz.in_vocab(w) for w in words
+            ):
+                continue  # cased writing capitalises its towns: 'at discharge', 'basal-bolus' are plain words
             if len(words) == 1 and len(words[0]) <= 4 and (text[start:end].islower() or text[start:end].isupper()):
                 continue  # a unit or a ward ('icu', 'PACU', 'er'), not a town
             # 'the South', 'West Texas' are regions; 'North Mollyside' is a town.
@@ -390,6 +425,27 @@ _YOU_WORD = re.compile(
 )
 
 
+# Chart shorthand for route and frequency: an order, a medication list or a nursing entry written for the
+# chart, not a reader told what to do ('Cipro 500 mg PO BID x 7 days', 'Lantus 18 units qHS').
+_CHART_ORDER = re.compile(
+    r"\b(?:PO|IV|IVP|IM|SQ|SC|SL|BID|TID|QID|QHS|qHS|qhs|qAM|qPM|QD|qd|qod|QOD|PRN|ODT|gtt|AC/HS|IVPB"
+    r"|[qQ]\d{1,2}(?:-\d{1,2})?(?:h|hr|hrs|H)|mL/h)\b"
+)
+
+# A medication-list entry: a drug name (maybe a release form) and its strength, no verb ('Zoloft 50 mg daily',
+# 'Metformin XR 500 mg', 'Lidocaine 1% 5 mL').
+_MED_ENTRY = re.compile(
+    r"\W*[A-Za-z][\w-]*(?: [A-Z]{1,3})? \d+(?:\.\d+)?(?:/\d+)?\s?(?:mg|mcg|g|units|mL|%)(?![\w/])"
+)
+# A note's plan or order section, heading its own line: what follows is written for the chart.
+_CHART_SECTION = re.compile(
+    r"(?im:^[ \t]*(?:plan|a/p|assessment and plan|assessment/plan|recommendations?|recs|orders|medications"
+    r"|meds|home meds|discharge medications|rx|hospital course|treatment)[ \t]*:)"
+)
+# The clause's first word after a filler: a listed imperative ('Take 1-2 tabs PO q6h') still instructs.
+_FIRST_WORD = re.compile(r"\W*(?:(?:just|so|then|please|and|now|also)\s+)*([^\W\d_]+)", re.IGNORECASE)
+
+
 def _addressed(text: str, start: int, end: int) -> float:
     """How sure the advice must be: lower for a treatment or diagnosis aimed at the reader, 2 if not aimed.
 
@@ -397,6 +453,13 @@ def _addressed(text: str, start: int, end: int) -> float:
     shape, learned.commands, not by a verb list). A treatment: a drug, dose, schedule, test or diagnosis.
     """
     segment = text[start:end]
+    if _CHART_SECTION.search(text, 0, start) and not _YOU_WORD.search(segment):
+        return 2.0  # an item under a note's 'Plan:' or 'Recommendations:': the chart's plan, not a reader's
+    opener = _FIRST_WORD.match(segment)
+    listed_order = _CHART_ORDER.search(segment) is not None or _MED_ENTRY.match(segment) is not None
+    chart = listed_order and not _YOU_WORD.search(segment)
+    if chart and not (opener and opener.group(1).lower() in _IMPERATIVE_VERBS):
+        return 2.0  # an order or MAR line in chart shorthand ('Keppra 500 mg BID', 'Zofran 4 mg IV given')
     strong = (
         _TREATMENT.search(segment) is not None
         or DRUG_WORD.search(segment.lower()) is not None
@@ -451,7 +514,13 @@ def _join_inverted(text: str, runs: list[tuple[str, int, int, float]]) -> list[t
     """Runs, with two NAME runs around a comma ('Geisler, Gonul') joined into one inverted name."""
     out: list[tuple[str, int, int, float, bool]] = []
     for label, start, end, confidence in runs:
-        if out and label == "NAME" == out[-1][0] and _INVERTED_GAP.fullmatch(text, out[-1][2], start):
+        # A capitalised word then a lower-case one ('Normocephalic, atraumatic') is a list, not 'Last, First'.
+        # In cased writing two lower-case runs around a comma ('diltiazem, anticoagulate') are a list too.
+        mismatched = bool(out) and text[start].islower() and (
+            text[out[-1][1]].isupper() or len(_UPPER.findall(text)) > 1
+        )
+        gap = bool(out) and _INVERTED_GAP.fullmatch(text, out[-1][2], start) is not None
+        if out and label == "NAME" == out[-1][0] and gap and not mismatched:
             prev = out.pop()
             out.append(("NAME", prev[1], end, min(prev[3], confidence), True))
         else:
@@ -459,12 +528,29 @@ def _join_inverted(text: str, runs: list[tuple[str, int, int, float]]) -> list[t
     return out
 
 
+# A label whose colon introduces a person ('Pt name:', 'Caller:', 'Emergency contact:'); any other label
+# ('HEENT:', 'Plan:', 'Rx:', 'Skin:') introduces findings, so its colon is no cue for a name.
+_PERSON_LABEL = re.compile(
+    r"(?i:\b(?:name|names|patient|pt|client|resident|caller|contact|attn|attention|re|subject|from|to|cc|member"
+    r"|insured|subscriber|guarantor|parent|guardian|mother|father|mom|dad|son|daughter|wife|husband|spouse"
+    r"|partner|proxy|poa|nok|kin|informant|visitor|companion|interpreter|sender|recipient|dear|hi|hello"
+    r"|referred by|for|with|per|by)\s*:\s*$)"
+)
+
+
 def _name_context(text: str, start: int, end: int, strict: bool = False) -> bool:
     """Something around a run of unlisted words says it names a person. Strict (a lower-case or
     ambiguous run): a bare colon or bracket before it is not enough ('Chemo education: nadir')."""
-    before = _CUE_BEFORE.search(text[max(0, start - 24) : start])
+    window = text[max(0, start - 24) : start]
+    before = _CUE_BEFORE.search(window)
     if before and strict and not any(c.isalpha() for c in before.group(0)):
         before = None
+    if before and before.group(0).strip().startswith(":") and not _PERSON_LABEL.search(window):
+        before = None  # a section header's colon: 'Neuro: Bibasilar', 'Rx: Norco'
+    if before and _CLINICAL_NOTE_LABEL.search(window):
+        before = None
+    if _PERSON_LABEL.search(window):
+        return True  # 'Name:', 'Emergency contact:', 'Caller:' introduce a person, in any case
     if text[end - 2 : end].lower() in ("'s", "’s") and _RELATION_AFTER.match(text, end):
         return True
     if _VOCATIVE_BEFORE.search(text, max(0, start - 12), start) and _VOCATIVE_AFTER.match(text, end):
@@ -546,6 +632,87 @@ _TITLE_BEFORE = re.compile(
 _VOCATIVE_BEFORE = re.compile(r"(?i:(?:^|\b)(?:so|okay|ok|alright|sorry|look|listen)[\s,]+)$")
 _VOCATIVE_AFTER = re.compile(r"\s*,\s*(?:you|your|you're|you've|i|we|the|how|what|did|do|are|is|can|let's)\b", re.I)
 _CREDENTIAL = re.compile(r",\s*(?:M\.?D\.?|D\.?O\.?|NP|PA-C|RN|FNP|DNP|PhD)$")
+
+
+# A clinical label right before the run: after 'Dx:', 'Rx:', 'Impression:' comes a finding or a drug.
+_CLINICAL_NOTE_LABEL = re.compile(r"(?i:\b(?:dx|rx|sig|hx|impression|diagnosis|findings?|exam)\s*:\s*$)")
+_LABEL_AFTER = re.compile(r"[ \t]*(?::|\n)")
+_ROMAN = re.compile(r"(?:I{1,3}|IV|VI{0,3}|IX|X)$")
+
+
+_LABEL_BEFORE = re.compile(r"(?:^|[\n.;])[ \t]*[A-Za-z][\w/&' -]{0,40}:[ \t]*$")
+
+
+def _after_section_label(text: str, start: int) -> bool:
+    """Right after a line's label and colon that introduces no person ('Ears: ', 'Assessment: ')."""
+    window = text[max(0, start - 48) : start]
+    return _LABEL_BEFORE.search(window) is not None and not _PERSON_LABEL.search(window)
+
+
+def _full_name_shape(span: str) -> bool:
+    """Two or more words, each capitalised and none all capitals: 'Tomasz Wierzbicki', not 'Septum midline'."""
+    tokens = _WORD.findall(span)
+    return len(tokens) >= 2 and all(t[0].isupper() and not t.isupper() for t in tokens)
+
+
+def _notation_word(word: str) -> bool:
+    """'D-dimer', 'X-ray', 'T-cell', 'MoCA', 'HbA1c': a letter-prefixed or mixed-capital clinical word."""
+    return bool(re.fullmatch(r"[A-Za-z]-[a-z]+", word)) or _abbreviation(word)
+
+
+def _section_label(text: str, start: int, end: int, words: list[str], gaz) -> bool:
+    """A header opening a line or sentence and closed by a colon or line break: 'Constitutional:',
+    'Review of Systems:', 'HEENT:'. Its words are dictionary words or acronyms, none a given name (a
+    transcript's 'Marta:' names its speaker)."""
+    if not _LABEL_AFTER.match(text, end) or not _opens_sentence(text, start):
+        return False
+    if any(w in gaz.first for w in words):
+        return False
+    return all(gaz.in_vocab(w) or (w.upper() == w and len(w) <= 6) for w in (x for x in _WORD.findall(text[start:end])))
+
+
+def _acronym_run(span: str, words: list[str], gaz) -> bool:
+    """Every word an ALL-CAPS token of at most six letters or a roman numeral, and one of them on no name
+    list ('CPAP, GERD', 'NSTEMI'); 'LEE, ANN' in capitals is still a name."""
+    tokens = [t.strip(".") for t in _WORD.findall(span)]
+    tokens = [t for t in tokens if t.lower() not in _HONORIFIC_WORDS] or tokens  # 'MRS. POWERS' is POWERS
+    if not tokens or not all(_ROMAN.match(t) or (t.isupper() and len(t) <= 6) for t in tokens):
+        return False
+    return any(not {"F", "L"} & set(gaz.flags(t.lower())) for t in tokens if not _ROMAN.match(t))
+
+
+_HONORIFIC_WORDS = frozenset({"mr", "mrs", "ms", "mx", "miss", "dr"})
+# A genus and its species epithet: 'Klebsiella pneumoniae', 'Staphylococcus aureus', 'Candida albicans'.
+_BINOMIAL = re.compile(r"[A-Z][a-z]{3,} [a-z]{3,}(?:ae|us|is|um|ii|i|es|ensis|oides|a|ans|ens)\b")
+_ADVERB = re.compile(r"[A-Z][a-z]{4,}ly\b")
+_CLINICAL_TERM = re.compile(
+    r"[A-Z][a-z]{3,}(?:emia|aemia|itis|osis|uria|algia|pathy|megaly|ectomy|otomy|ostomy|plasty|scopy|penia|plegia"
+    r"|paresis|cytosis|lithiasis|rrhea|rrhoea|pnea|cardia|trophy|sclerosis|stenosis|ptysis|emesis|uresis)"
+)
+
+
+def listed_any(words: list[str], gaz) -> bool:
+    return any(w in gaz.first or w in gaz.last for w in words)
+
+
+def _not_a_person_word(text: str, start: int, end: int) -> bool:
+    """An organism's Latin name, a lone capitalised adverb ('Electronically', 'Clinically') or a lone
+    word built like a clinical term ('Hypokalemia', 'Polyuria', 'Cholecystectomy')."""
+    if _CLINICAL_TERM.fullmatch(text, start, end):
+        return True
+    if _BINOMIAL.match(text, start) and text[start : start + 1].isupper():
+        return True
+    adverb = _ADVERB.match(text, start)
+    return adverb is not None and adverb.end() == end
+
+
+# A medication verb before one unlisted capitalised word: that word is a drug brand.
+_TAKING_BEFORE = re.compile(
+    r"(?i:\b(?:taking|takes|took|take|prescribed|restarted|resumed|discontinued|stopped|(?:started|is|was|remains"
+    r"|stays|kept|continued?) on|dose of|course of|trial of|switched to|changed to|allergic to|allergy to)\s+)$"
+)
+# A drug and its strength: 'Norco 5/325', 'Eliquis 5 mg', 'Lantus 20 units'.
+_DOSE_AFTER = re.compile(r"\s*\d+(?:\.\d+)?(?:/\d+(?:\.\d+)?)?\s*(?:mg|mcg|g|ml|units?|iu|meq|%|/\d)", re.I)
 
 
 _UPPER = re.compile(r"[A-Z]")

@@ -39,8 +39,12 @@ _EPONYM_PHRASES = re.compile(
     r"|Lewy body|West Nile|Rocky Mountain|Mini-Cog|Kaplan-Meier|St\. John's wort)"
 )
 # Bounded words and word counts: an unbounded chain retried from every capital is quadratic on 'Ab Ab Ab …'.
+# Two eponyms may share the noun: 'Kernig and Brudzinski signs', 'Cullen and Grey Turner signs'.
 _EPONYM_NOUN = re.compile(
-    r"\b[A-Z][\w'’]{0,30}(?:[- ][A-Z][\w'’]{0,30}){0,4}(?:'s|’s|s'|')?\s+(?:disease|syndrome|palsy|sign|maneuver"
+    r"\b[A-Z][\w'’]{0,30}(?:[- ][A-Z][\w'’]{0,30}){0,4}(?:'s|’s|s'|')?"
+    r"(?: and [A-Z][\w'’]{0,30}(?:[- ][A-Z][\w'’]{0,30}){0,2}(?:'s|’s|s'|')?)?"
+    r"\s+(?:disease|syndrome|palsy|signs?|tests|reflexes|angina|grade|class|pattern|gait|deformity|tear"
+    r"|maneuver"
     r"|manoeuvre|reflex|phenomenon|lymphoma|sarcoma|cyst|esophagus|contracture|neuroma|score"
     r"|scale|criteria|classification|tumou?r|ulcer|triad|law|exercises?|position|tube|catheter"
     r"|block|node|disorder|anomaly|dystrophy|ataxia|chorea|encephalopathy|hernia|thyroiditis"
@@ -99,12 +103,44 @@ _REASONS = {
 }
 
 
+# Nouns that only an eponym takes bare ('Cullen sign', 'Fisher grade'): a person has a surgery or a plan,
+# not a 'sign'. After a given name these still mark an eponym; other nouns need a non-given name.
+_EPONYM_ONLY_NOUN = re.compile(
+    r"(?:signs?|reflex(?:es)?|syndrome|disease|palsy|phenomenon|triad|maneuvers?|manoeuvre|criteria|grade|class"
+    r"|classification|angina|pattern|gait|score|scale|tests)$"
+)
+# A named scale and its grade in roman numerals: 'Mallampati III', 'NYHA II', 'Clark level IV'.
+_SCALE_GRADE = re.compile(
+    r"\b[A-Z][\w'’-]{1,30}(?: and [A-Z][\w'’-]{1,30})?(?: (?:grade|stage|class|level|type))? (?:II|III|IV|VI{0,3}|IX)\b"
+)
+
+
+# An exam sign and its result opening a sentence: 'Romberg negative', 'Tinel and Phalen positive'.
+_SIGN_RESULT = re.compile(
+    r"(?:^|(?<=[.;:\n]) *)([A-Z][a-z'’-]{2,30})(?: and [A-Z][a-z'’-]{2,30})? (?:positive|negative|equivocal)\b"
+    r"(?! (?:for|to|on|after)\b)",  # a person tests 'positive for' something; a sign is just 'positive'
+    re.M,
+)
+
+
 def eponym_mask(text: str) -> list[tuple[int, int]]:
     """Spans of eponyms (Parkinson's disease, Tommy John surgery) that must not read as names."""
     spans = [m.span() for m in _EPONYM_PHRASES.finditer(text)]
+    for match in _SIGN_RESULT.finditer(text):
+        if _strip_possessive(match.group(1)) not in FIRST_NAMES:
+            spans.append(match.span())
+    for match in _SCALE_GRADE.finditer(text):
+        after_name = re.search(r"[A-Z][\w'’-]*\.?\s+$", text[max(0, match.start() - 32) : match.start()])
+        if _strip_possessive(match.group(0).split()[0]) not in FIRST_NAMES and not after_name:  # not 'Kowalski III'
+            spans.append(match.span())
     for match in _EPONYM_NOUN.finditer(text):
         first = _strip_possessive(match.group(0).split()[0])
-        if first in FIRST_NAMES and first not in _EPONYM_WORDS:
+        possessive = re.match(r"[\w-]+['’]", match.group(0)) is not None
+        if (
+            first in FIRST_NAMES
+            and first not in _EPONYM_WORDS
+            and (possessive or not _EPONYM_ONLY_NOUN.search(match.group(0)))
+        ):
             continue  # "Steven's surgery" is a patient's surgery, not an eponym
         spans.append(match.span())
     return spans

@@ -15,6 +15,8 @@ _PHONE_CUE = re.compile(
     r"(?i:\b(?:call|called|calls|phone|cell|cellphone|mobile|number|tel|text|texts|texted|reach"
     r"|reached|landline|fax|contact|dial|ring|home|work|pager|beeper|voicemail)\b|#|:)[^.\n]{0,25}$"
 )
+# Two digit groups around one slash and nothing else: a ratio or measurement, not a phone number.
+_RATIO = re.compile(r"(?!\d{3}/\d{4}$)\d{2,5}/\d{2,5}")  # but 555/0147 is a local number
 _FAX_CUE = re.compile(r"(?i:\bfax(?:ed|es)?\b|\bf:)[^.\n]{0,25}$")
 # Toll-free and service numbers belong to organisations (poison control, hotlines), not patients.
 _TOLL_FREE = frozenset({"800", "833", "844", "855", "866", "877", "888"})
@@ -56,6 +58,8 @@ class PhoneFinder:
                 continue
             if match.number.country_code == 1 and national[:3] in _TOLL_FREE:
                 continue
+            if _RATIO.fullmatch(match.raw_string):
+                continue  # intake/output or a pressure ('I&O: 1200/850'), not a phone
             before = text[max(0, match.start - 40) : match.start]
             if len(national) < 10 and not _PHONE_CUE.search(before):
                 continue

@@ -19,7 +19,9 @@ _UNIT = r"(?:,?\s*(?:Apt|Apartment|Unit|Suite|Ste|Lot|#)\.?\s*#?[A-Za-z0-9-]+)?"
 _NUMBERED = re.compile(
     rf"\b\d{{1,6}}[A-Z]?\s+(?:[NSEW]\.?\s+|(?:North|South|East|West)\s+)?(?:{_WORD}\s+){{1,3}}"
     rf"{_SUFFIX}\b\.?{_UNIT}"
-    r"|\b(?:P\.?\s?O\.?\s?Box|Box|Apt\.?|Apartment|Unit|Lot|RR|Rural Route|Route)\s+#?\d+[A-Za-z]?\b"
+    r"|\b(?:P\.?\s?O\.?\s?Box|Box|Apt\.?|Apartment|Unit|Lot|Rural Route|Route)\s+#?\d+[A-Za-z]?\b"
+    # 'RR' is a rural route only with its box ('RR 2 Box 14'); alone it is a respiratory rate ('RR 16').
+    r"|\bRR\s+#?\d+[A-Za-z]?,?\s+Box\s+#?\d+\b"
 )
 _NAMED_STREET = re.compile(rf"\b(?:on|off|at|near|by)\s+((?:{_WORD}\s+){{1,3}}{_SUFFIX})\b\.?")
 
