@@ -30,11 +30,12 @@ from bot.screening.identifiers import (
     url_hosts,
 )
 from bot.screening.learned import load_models
-from bot.screening.learned_findings import sentence_findings, tagged_findings
+from bot.screening.learned_findings import tagged_findings
 from bot.screening.names import NameFinder, Roster, name_tokens
 from bot.screening.phones import PhoneFinder
 from bot.screening.places import find_addresses, find_geography
 from bot.screening.replies import find_patient_confirmations
+from bot.screening.sentence_findings import sentence_findings
 from bot.screening.spoken import has_spoken_digits, original_span, spoken_digits
 from bot.screening.stories import find_stories
 

@@ -1,0 +1,272 @@
+"""Advice and identifying stories from the sentence models, one finding per clause.
+
+A clause the advice model finds likely is advice only when it is aimed at the reader (a command
+by its shape, a plan, 'you' in the particular sense, with or without a known treatment) and does
+not defer to a clinician; the PHI side (names and places from the token tagger) is in
+`learned_findings`.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from bisect import bisect_right
+from collections.abc import Iterator
+from functools import cache
+
+from bot.screening.advice import _MEDS, defer_scope, defers, full_stops
+from bot.screening.context import has_person_cue
+from bot.screening.findings import Finding
+from bot.screening.learned import (
+    _IMPERATIVE as _IMPERATIVE_VERBS,
+)
+from bot.screening.learned import (
+    DRUG_WORD,
+    SCHEDULE,
+    SentenceClassifier,
+    commands,
+    load_advice_model,
+    sentence_features,
+)
+from bot.screening.learned_findings import REASONS
+
+_MEDS_NO_SHOTS = _MEDS.replace("|chemo|treatment|therapy|injections?|shots?", "")
+
+ADVICE_THRESHOLD = 0.3
+
+
+# 'You' or a command alone, with no drug, dose or test we know, is usually the general reader: be surer.
+ADVICE_THRESHOLD_YOU_ONLY = 0.9
+
+
+# A command passed on to 'you' ('we'd suggest you stop the <drug no list knows>'): the classifier judges.
+ADVICE_THRESHOLD_TOLD = 0.6
+
+
+# An amount on a schedule with no one named or commanded ('rest, fluids and 2 X every 4 hours').
+ADVICE_THRESHOLD_UNADDRESSED = 0.6
+
+
+_AMOUNT = re.compile(r"(?i:\b(?:\d+(?:\.\d+)?|one|two|three|four|five|ten|fifteen|twenty|half|a couple)\b)")
+
+
+_UNLESS = re.compile(
+    r"(?i:\bon (?:your|their) own\b|\bby (?:yourself|themselves)\b"
+    r"|\b(?:prescriber|doctor|physician)['’]s (?:help|guidance|advice)"
+    r"|\bunless (?:your|a|the) (?:doctor|surgeon|physician|provider|pharmacist|nurse|care team|prescriber)"
+    r"|\b(?:your|a|the) (?:doctor|surgeon|physician|provider|pharmacist|care team|prescriber) (?:tells|says|decides)"
+    r"|\bunless (?:instructed|told|directed|advised) otherwise\b)"
+)
+
+
+# A text that labels itself as general material ('Patient education:', 'Handout -', 'FAQ:') speaks to
+# every reader: its commands need the classifier's full confidence.
+_EDUCATION_LABEL = re.compile(
+    r"(?i:^\W*(?:[\w ]{0,30}\b)?(?:education|educational|handout|faq|info sheet|fact sheet|leaflet|template"
+    r"|general (?:info|information|instructions)|drug info|drug reference)\b[^:\n]{0,40}[:\-–—])"
+)
+
+
+# Someone particular in a story: 'whose ACL I fixed', 'who I started seeing'.
+_STORY_CUE = re.compile(r"\b(?:who|whose|whom)\b")
+
+
+_QUESTION_START = re.compile(
+    r"(?i:(?:[\w#' ]{0,40}:\s*)?(?:do|does|did|can|could|should|is|are|will|would|how|what|when|why|which)\s)"
+)
+
+
+STORY_THRESHOLD = 0.4
+
+
+# Split a sentence further at any full stop, question mark or semicolon, whatever the next letter's case.
+# A dash clause starts only where a run of spaces starts, else a long run is re-scanned from each space.
+_CLAUSE_END = re.compile(r"(?<=[.!?;])\s+|\n+|(?<!\s)\s+[-–—]\s+")
+
+
+# Advice is aimed at someone: 'you', an imperative opening a clause, a dose, a drug, or 'I'll / we'll'.
+_ADDRESSED = re.compile(
+    r"(?i:(?:^|[.;:,!?-]\s*|\b(?:and|then|just|so|pls|please|now|also)\s+)(?:stop|start|restart|resume|take|cut|hold"
+    r"|skip|double|halve|increase|decrease|reduce|go|put|give|use|try|switch|bump|drop|quit|keep|continue|apply|wean"
+    r"|come|get|book|ice|rest|split|crush|chew|swallow|taper|finish|rub|spray|inject|lower|raise|add|change"
+    r"|tome|tómese|deje|suspenda|aumente|dele|use|vaya|no tome|siga|empiece)\b"
+    r"|\b(?:I'll|I will|we'll|we will|I'd|I would|we'd|we would|let's(?! (?:say|imagine|suppose|talk|look))"
+    r"|I recommend|I'm going to|we're going to"
+    r"|(?:I'm|we're|I am|we are) (?:upping|increasing|raising|lowering|decreasing|cutting|stopping|starting"
+    r"|switching|changing|adding|bumping|holding|restarting|putting you|taking you)"
+    r"|I'm gonna|we're gonna|le recomiendo|les recomiendo)\b"
+    r"|\d\s*(?:mg|mcg|milligrams?|ml|units|puffs|tabs?|tablets?|pills?)\b)"
+)
+
+
+def sentence_findings(text: str, classifier: SentenceClassifier, sentences: list[tuple[int, int]]) -> Iterator[Finding]:
+    """Advice and identifying stories, one finding per sentence the classifier is sure of."""
+    spans = [piece for s, e in sentences for piece in _clauses(text, s, e)]
+    spans = [(s, e) for s, e in spans if any(c.isalpha() for c in text[s:e])]
+    pieces = [text[s:e] for s, e in spans]
+    features = [sentence_features(piece) for piece in pieces]  # once, for both models
+    scores = classifier.scores(pieces, features)
+    advice_scores = load_advice_model(classifier.model_dir).scores(pieces, features)
+    # A sentence of many clauses is searched once, not once per clause.
+    defers_ = cache(lambda sentence: bool(defers(text, *sentence) or _UNLESS.search(text, *sentence)))
+    education = _EDUCATION_LABEL.match(text) is not None
+    stops = full_stops(text)
+    for (start, end), score, advice_score in zip(spans, scores, advice_scores, strict=True):
+        while end > start and text[end - 1] in " .!?;,":
+            end -= 1
+        sentence = defer_scope(stops, _containing(sentences, start) or (start, end), start, end)
+        question = text[end : end + 1] == "?" or _QUESTION_START.match(text, start) is not None
+        # The gate is only worth its regexes when the classifier clears the lowest threshold.
+        likely = advice_score >= ADVICE_THRESHOLD and not question
+        advice = likely and advice_score >= max(_addressed(text, start, end), 0.9 if education else 0.0)
+        if advice and not defers_(sentence):
+            yield Finding("advice", start, end, REASONS["advice"])
+        elif score["STORY"] >= STORY_THRESHOLD and (
+            has_person_cue(text, start, end) or _STORY_CUE.search(text, start, end)
+        ):
+            yield Finding("patient_story", start, end, REASONS["patient_story"])
+
+
+def _containing(sentences: list[tuple[int, int]], pos: int) -> tuple[int, int] | None:
+    """The sentence holding pos, by binary search (a scan per clause is quadratic in clauses)."""
+    i = bisect_right(sentences, (pos, math.inf)) - 1
+    return sentences[i] if i >= 0 and sentences[i][0] <= pos < sentences[i][1] else None
+
+
+def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    pieces, cursor = [], start
+    for match in _CLAUSE_END.finditer(text, start, end):
+        if match.start() > cursor:
+            pieces.append((cursor, match.start()))
+        cursor = match.end()
+    if cursor < end:
+        pieces.append((cursor, end))
+    return pieces
+
+
+_TREATMENT = re.compile(
+    rf"(?i:\d\s*(?:mg|mcg|milligrams?|micrograms?|meq|iu|ml|units|puffs|tabs?|tablets?|pills?)\b(?!/)|\b(?:{_MEDS_NO_SHOTS})\b"
+    r"|\b(?:cream|ointment|pastillas?|dosis|surgery|biopsy|colonoscopy|mammogram|scan|mri|ultrasound|x-?ray|echo"
+    r"|egd|cath|stress test|sleep study|bloodwork|labs|restart|resume|wean|taper|discontinue|titrate)\b"
+    # A diagnosis given to one person: 'sounds like you've got', 'that's classic', 'you have X, not Y'.
+    r"|\b(?:sounds|looks|seems) like (?:you|your|it's|that's)\b|\byou(?:'ve| have)? got\b|\bclassic\b"
+    r"|\b(?:that|this|it)(?:'s| is) (?:definitely|probably|likely|just|only|almost certainly)\b"
+    # '<that / your> <thing ...> is just / probably <a diagnosis>'.
+    r"|\b(?:that|this|your|the) [a-z]+(?: [a-z]+){0,4} (?:is|are|'s) (?:definitely|probably|likely|just|only"
+    r"|almost certainly|most likely)\b"
+    # Treatment verbs that only ever take a treatment: 'double the X', 'taper your X', 'wean off'.
+    r"|\b(?:double|halve|triple|taper|wean|titrate|restart|resume|discontinue)\s+(?:the|your|it|off|down|up)\b"
+    r"|\b(?:a couple|two|three|\d+) (?:of )?(?:the )?[a-z]+ (?=every|once|twice|at bedtime|as needed)"
+    # Putting off care: 'don't bother with an echo', 'no need for the ER'.
+    r"|\b(?:don't bother|no need)\b"
+    # A dose change: 'from 75 to 88'; the reader's own body: 'that spot on your cheek'.
+    r"|\bfrom \d+(?:\.\d+)? to \d+(?:\.\d+)?\b(?! (?:years|yrs|months|weeks|days|percent|%))"
+    r"|\b(?:on|in|behind|under|around|near|inside|over) (?:your|ur|su) (?:left |right )?(?:arm|leg|back|chest|neck"
+    r"|foot|feet|hand|face|knee|shoulder|scalp|ankle|ear|eye|nose|mouth|throat|skin|cheek|lip|toe|finger|wrist|hip"
+    r"|elbow|belly|stomach|groin|head|forehead|chin|tongue|gums?|tooth|teeth|nail|thigh|calf|heel|breast|armpit)s?\b"
+    # Spanish: medicine words and drug names with a Spanish ending ('metformina', 'ibuprofeno').
+    r"|\b(?:antibi[oó]tico|medicamento|medicina|jarabe|pomada|inyecci[oó]n|paracetamol|acetaminof[eé]n"
+    r"|c[aá]psula|tableta|comprimido|gotas)s?\b"
+    r"|\b[a-z]+(?:formin|profen|pril|sartan|olol|statin|cilin|micin|azol|prazol)(?:[ao]s?)?\b"
+    # A dose change by its shape: a change verb, then 'to <number>' ('upping the levo to 100').
+    r"|\b(?:up|upping|bump|bumping|increase|increasing|decrease|decreasing|lower|lowering|raise|raising"
+    r"|cut|cutting|drop|dropping|go|going|titrate|titrating)\b(?: [\w'-]+){0,3} to \d+(?:\.\d+)?\b"
+    # Where a treatment is bought: 'pick up some X at the pharmacy'.
+    r"|\b(?:pharmacy|drugstore|over[- ]the[- ]counter|otc|farmacia)\b)"
+)
+
+
+_YOU_WORD = re.compile(
+    r"(?i:\b(?:you|your|yours|you're|you'll|you've|u|ur|usted|su|tu)\b|\b(?:I'll|I'd|we'll|we'd|let's)\b)"
+)
+
+
+# Chart shorthand for route and frequency: an order, a medication list or a nursing entry written for the
+# chart, not a reader told what to do ('Cipro 500 mg PO BID x 7 days', 'Lantus 18 units qHS').
+_CHART_ORDER = re.compile(
+    r"\b(?:PO|IV|IVP|IM|SQ|SC|SL|BID|TID|QID|QHS|qHS|qhs|qAM|qPM|QD|qd|qod|QOD|PRN|ODT|gtt|AC/HS|IVPB"
+    r"|[qQ]\d{1,2}(?:-\d{1,2})?(?:h|hr|hrs|H)|mL/h)\b"
+)
+
+
+# A medication-list entry: a drug name (maybe a release form) and its strength, no verb ('Zoloft 50 mg daily',
+# 'Metformin XR 500 mg', 'Lidocaine 1% 5 mL').
+_MED_ENTRY = re.compile(
+    r"\W*[A-Za-z][\w-]*(?: [A-Z]{1,3})? \d+(?:\.\d+)?(?:/\d+)?\s?(?:mg|mcg|g|units|mL|%)(?![\w/])"
+)
+
+
+# A note's plan or order section, heading its own line: what follows is written for the chart.
+_CHART_SECTION = re.compile(
+    r"(?im:^[ \t]*(?:plan|a/p|assessment and plan|assessment/plan|recommendations?|recs|orders|medications"
+    r"|meds|home meds|discharge medications|rx|hospital course|treatment)[ \t]*:)"
+)
+
+
+# The clause's first word after a filler: a listed imperative ('Take 1-2 tabs PO q6h') still instructs.
+_FIRST_WORD = re.compile(r"\W*(?:(?:just|so|then|please|and|now|also)\s+)*([^\W\d_]+)", re.IGNORECASE)
+
+
+def _addressed(text: str, start: int, end: int) -> float:
+    """How sure the advice must be: lower for a treatment or diagnosis aimed at the reader, 2 if not aimed.
+
+    Aimed at the reader: 'you', a first-person plan, or a clause that opens as a command (by its
+    shape, learned.commands, not by a verb list). A treatment: a drug, dose, schedule, test or diagnosis.
+    """
+    segment = text[start:end]
+    if _CHART_SECTION.search(text, 0, start) and not _YOU_WORD.search(segment):
+        return 2.0  # an item under a note's 'Plan:' or 'Recommendations:': the chart's plan, not a reader's
+    opener = _FIRST_WORD.match(segment)
+    listed_order = _CHART_ORDER.search(segment) is not None or _MED_ENTRY.match(segment) is not None
+    chart = listed_order and not _YOU_WORD.search(segment)
+    if chart and not (opener and opener.group(1).lower() in _IMPERATIVE_VERBS):
+        return 2.0  # an order or MAR line in chart shorthand ('Keppra 500 mg BID', 'Zofran 4 mg IV given')
+    strong = (
+        _TREATMENT.search(segment) is not None
+        or DRUG_WORD.search(segment.lower()) is not None
+        or SCHEDULE.search(segment) is not None
+    )
+    matches = [(m.group(0).lower(), _generic_you(segment, m.start(), m.end())) for m in _YOU_WORD.finditer(segment)]
+    commanded = commands(segment)
+    # Once a clause speaks of 'you' as anyone ('because you can't tell by looking'), a plain
+    # 'you need the tissue' goes on in that sense; 'you should', 'you can take', 'your rash' do not.
+    carried = any(generic for _, generic in matches) and not commanded and not _PARTICULAR.search(segment)
+    you = any(not generic and (word in _POSSESSIVE or not carried) for word, generic in matches)
+    if strong and (you or commanded or _ADDRESSED.search(segment)):
+        return ADVICE_THRESHOLD
+    if commanded == "told":
+        return ADVICE_THRESHOLD_TOLD  # 'we'd suggest you stop the <a drug no list knows>'
+    if you or commanded:
+        return ADVICE_THRESHOLD_YOU_ONLY
+    if _AMOUNT.search(segment) and SCHEDULE.search(segment):
+        return ADVICE_THRESHOLD_UNADDRESSED
+    return 2.0
+
+
+# 'You' as anyone: after 'if / when / say', or before 'may / might / can't / usually' ('if you smoke',
+# 'you can't tell by looking'). Advice says 'you should', 'you can take', 'your dose', or commands.
+_GENERIC_BEFORE = re.compile(r"(?i:\b(?:if|when|whenever|once|unless|until|before|after|say|because|as|whether)\s+$)")
+
+
+_GENERIC_AFTER = re.compile(
+    r"(?i:\s+(?:can't|cannot|may|might|won't|wouldn't|probably|usually|often|typically|tend|generally|sometimes)\b)"
+)
+
+
+_POSSESSIVE = frozenset({"your", "ur", "su", "tu"})
+
+
+_PARTICULAR = re.compile(
+    r"(?i:\byou(?:'d| would)? (?:should|must|need to|have to|had better|'d better|'ll (?:want|need) to"
+    r"|(?:are|'re) fine to|can (?:take|stop|start|use|try|skip|double|go|put|give))\b"
+    r"|\byour (?:dose|doses|meds|medication|medications|pills?|prescription|labs|numbers|results)\b)"
+)
+
+
+def _generic_you(segment: str, start: int, end: int) -> bool:
+    word = segment[start:end].lower().replace("’", "'")
+    if word == "let's":  # 'let's say you're 55' is a supposition, not a plan
+        return re.match(r"\s+(?:say|imagine|suppose|talk|look|be honest)\b", segment[end:], re.I) is not None
+    if word not in ("you", "you're", "you've", "your", "u", "ur"):
+        return False
+    return bool(_GENERIC_BEFORE.search(segment[max(0, start - 12) : start]) or _GENERIC_AFTER.match(segment, end))
