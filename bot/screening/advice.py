@@ -7,7 +7,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
 from functools import cache
 
-from bot.screening.context import sentence_at, sentence_spans
+from bot.screening.context import any_reader, sentence_at, sentence_spans
 from bot.screening.findings import Finding
 
 _CHANGE = (
@@ -190,6 +190,8 @@ def find_advice(text: str, spans: list[tuple[int, int]], words: frozenset[str] |
             sentence = defer_scope(stops, sentence_at(spans, start), start, match.end())
             if pattern is not _AVOID_CARE and defers_(sentence):
                 continue
+            if pattern is not _AVOID_CARE and any_reader(text, sentence, start, match.end()):
+                continue  # 'most adults can take 10 mg', 'if you're on X, take your dose at the same time'
             topic, _ = _topic(match.group(0))
             yield Finding("advice", start, match.end(), _REASONS[topic])
 

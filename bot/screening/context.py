@@ -6,7 +6,7 @@ import math
 import re
 from bisect import bisect_right
 from collections.abc import Callable
-from functools import cache
+from functools import cache, lru_cache
 
 _ABBREV = ("Mr", "Mrs", "Ms", "Dr", "St", "Jr", "Sr", "Mt", "Ave", "Apt", "No", "vs", "e.g", "i.e")
 _SENTENCE_END = re.compile(
@@ -35,6 +35,47 @@ _THERAPY_AFTER = re.compile(
     r"\s*(?:/\s*OT|and OT|(?:recommends|recommended|eval|evaluation|consult|sessions?|clearance)\b)"
 )
 _SPECIFIC_NOUNS = frozenset({"he", "she", "him", "his", "her", "hers", "himself", "herself"})
+
+
+# The sentence speaks to any reader: a population ('for most people', 'everyone'), a rule ('as a rule',
+# 'rule of thumb'), what the physician tells everyone, or encouragement ('you've got this', 'trust me').
+GENERAL_READER = re.compile(
+    r"(?i:\b(?:for (?:most|many|all|the average) (?:people|folks|adults|patients|kids|women|men|of us)"
+    r"|most (?:people|folks|adults|patients|of us|kids)|as a (?:general )?rule"
+    r"|rule of thumb|in general|generally|the (?:best|#1|number one|biggest|first|main) (?:thing|gift|advice|tip)"
+    r"|I (?:always |usually |often )?(?:tell|remind|say to|advise) (?:everyone|everybody|people|folks|patients|all"
+    r"|new|my patients)|people (?:with|on|who)|(?:myth|misconception)s?\b|for everyone"
+    r"|you(?:'ve| have)? (?:totally |really |so )?got this|trust me|hang in there|keep (?:going|at it)"
+    r"|you(?:'ll| will) (?:\w+ )?(?:feel|be|get) (?:so much |much |a lot |way )?(?:better|there|fine|great|stronger)))"
+)
+
+
+# One reader in particular: 'for you', 'in your case', 'with your kidney numbers', 'since your A1c'.
+ONE_READER = re.compile(
+    r"(?i:\bfor you\b(?! (?:all|guys|folks))|\bin your case\b|\b(?:with|since|given|because of) (?:your|ur)\b"
+    r"|\byour (?:labs?|numbers|results?|levels?|scan|x-?ray|a1c|potassium|creatinine|kidney|liver|ekg|biopsy)\b"
+    r"|\b(?:tonight|tomorrow|today|this (?:morning|evening|week))\b)"
+)
+
+
+def any_reader(text: str, sentence: tuple[int, int], start: int, end: int) -> str | None:
+    """Is a clause (start, end) of sentence aimed at any reader? "frame" when the sentence up to the clause's
+    end speaks to a population or encourages; None when it does not, or names one reader in particular
+    ('for you', 'with your kidney numbers'). A condition ('if your sugars run high, double your insulin')
+    is no frame: it picks out the readers it fits."""
+    particular, frame = _reader_cues(text, sentence)
+    if particular:
+        return None
+    if frame is not None and frame < max(end, start + 1):
+        return "frame"
+    return None
+
+
+@lru_cache(maxsize=512)
+def _reader_cues(text: str, sentence: tuple[int, int]) -> tuple[bool, int | None]:
+    """Once per sentence, however many clauses ask: does it name one reader, and where its first frame starts."""
+    frame = GENERAL_READER.search(text, *sentence)
+    return ONE_READER.search(text, *sentence) is not None, frame.start() if frame else None
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:

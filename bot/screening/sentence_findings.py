@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from functools import cache
 
 from bot.screening.advice import _MEDS, defer_scope, defers, full_stops
-from bot.screening.context import has_person_cue
+from bot.screening.context import any_reader, has_person_cue
 from bot.screening.findings import Finding
 from bot.screening.learned import (
     _IMPERATIVE as _IMPERATIVE_VERBS,
@@ -118,7 +118,7 @@ def sentence_findings(text: str, classifier: SentenceClassifier, sentences: list
         question = text[end : end + 1] == "?" or _QUESTION_START.match(text, start) is not None
         # The gate is only worth its regexes when the classifier clears the lowest threshold.
         likely = advice_score >= ADVICE_THRESHOLD and not question
-        advice = likely and advice_score >= max(_addressed(text, start, end), 0.9 if education else 0.0)
+        advice = likely and advice_score >= max(_addressed(text, start, end, sentence), 0.9 if education else 0.0)
         if advice and not defers_(sentence):
             yield Finding("advice", start, end, REASONS["advice"])
         elif score["STORY"] >= STORY_THRESHOLD and (
@@ -149,7 +149,8 @@ _TREATMENT = re.compile(
     r"|\b(?:cream|ointment|pastillas?|dosis|surgery|biopsy|colonoscopy|mammogram|scan|mri|ultrasound|x-?ray|echo"
     r"|egd|cath|stress test|sleep study|bloodwork|labs|restart|resume|wean|taper|discontinue|titrate)\b"
     # A diagnosis given to one person: 'sounds like you've got', 'that's classic', 'you have X, not Y'.
-    r"|\b(?:sounds|looks|seems) like (?:you|your|it's|that's)\b|\byou(?:'ve| have)? got\b|\bclassic\b"
+    r"|\b(?:sounds|looks|seems) like (?:you|your|it's|that's)\b|\byou(?:'ve| have)? got\b(?! (?:this|it|that)\b)"
+    r"|\bclassic\b"
     r"|\b(?:that|this|it)(?:'s| is) (?:definitely|probably|likely|just|only|almost certainly)\b"
     # '<that / your> <thing ...> is just / probably <a diagnosis>'.
     r"|\b(?:that|this|your|the) [a-z]+(?: [a-z]+){0,4} (?:is|are|'s) (?:definitely|probably|likely|just|only"
@@ -207,7 +208,7 @@ _CHART_SECTION = re.compile(
 _FIRST_WORD = re.compile(r"\W*(?:(?:just|so|then|please|and|now|also)\s+)*([^\W\d_]+)", re.IGNORECASE)
 
 
-def _addressed(text: str, start: int, end: int) -> float:
+def _addressed(text: str, start: int, end: int, sentence: tuple[int, int] | None = None) -> float:
     """How sure the advice must be: lower for a treatment or diagnosis aimed at the reader, 2 if not aimed.
 
     Aimed at the reader: 'you', a first-person plan, or a clause that opens as a command (by its
@@ -221,6 +222,9 @@ def _addressed(text: str, start: int, end: int) -> float:
     chart = listed_order and not _YOU_WORD.search(segment)
     if chart and not (opener and opener.group(1).lower() in _IMPERATIVE_VERBS):
         return 2.0  # an order or MAR line in chart shorthand ('Keppra 500 mg BID', 'Zofran 4 mg IV given')
+    reader = any_reader(text, sentence or (start, end), start, end)
+    if reader == "frame":
+        return 2.0  # 'for most people ...', 'the best thing you can do ...', 'I tell everyone ...': any reader
     strong = (
         _TREATMENT.search(segment) is not None
         or DRUG_WORD.search(segment.lower()) is not None
@@ -249,7 +253,8 @@ _GENERIC_BEFORE = re.compile(r"(?i:\b(?:if|when|whenever|once|unless|until|befor
 
 
 _GENERIC_AFTER = re.compile(
-    r"(?i:\s+(?:can't|cannot|may|might|won't|wouldn't|probably|usually|often|typically|tend|generally|sometimes)\b)"
+    r"(?i:(?:'ll|'d|’ll)?\s+(?:can't|cannot|may|might|won't|wouldn't|probably|usually|often|typically|tend|generally|sometimes"
+    r"|(?:should |would |'d )?never|shouldn't ever|don't (?:ever )?need to)\b)"
 )
 
 
@@ -267,6 +272,6 @@ def _generic_you(segment: str, start: int, end: int) -> bool:
     word = segment[start:end].lower().replace("’", "'")
     if word == "let's":  # 'let's say you're 55' is a supposition, not a plan
         return re.match(r"\s+(?:say|imagine|suppose|talk|look|be honest)\b", segment[end:], re.I) is not None
-    if word not in ("you", "you're", "you've", "your", "u", "ur"):
+    if word not in ("you", "you're", "you've", "you'll", "your", "u", "ur"):
         return False
     return bool(_GENERIC_BEFORE.search(segment[max(0, start - 12) : start]) or _GENERIC_AFTER.match(segment, end))
