@@ -29,6 +29,7 @@ from bot.screening.learned import (
     sentence_features,
 )
 from bot.screening.learned_findings import REASONS
+from bot.screening.stories import _DETAIL
 
 _MEDS_NO_SHOTS = _MEDS.replace("|chemo|treatment|therapy|injections?|shots?", "")
 
@@ -79,6 +80,15 @@ _QUESTION_START = re.compile(
 STORY_THRESHOLD = 0.4
 
 
+# Someone left anonymous: 'a patient once', 'I had someone last month who', 'one of my patients'. Without
+# a detail that narrows them down (an age, a job, a street, 'yesterday') no one could be recognised.
+_ANONYMOUS = re.compile(
+    r"(?i:\b(?:someone|somebody|one of my patients|a (?:patient|client)|one patient"
+    r"|an? (?:(?:older|elderly|young|lovely|sweet|nice) )?(?:man|woman|guy|lady|gentleman|mom|dad|kid|teen|teenager)"
+    r")\b)"
+)
+
+
 # Split a sentence further at any full stop, question mark or semicolon, whatever the next letter's case.
 # A dash clause starts only where a run of spaces starts, else a long run is re-scanned from each space.
 _CLAUSE_END = re.compile(r"(?<=[.!?;])\s+|\n+|(?<!\s)\s+[-–—]\s+")
@@ -121,8 +131,10 @@ def sentence_findings(text: str, classifier: SentenceClassifier, sentences: list
         advice = likely and advice_score >= max(_addressed(text, start, end, sentence), 0.9 if education else 0.0)
         if advice and not defers_(sentence):
             yield Finding("advice", start, end, REASONS["advice"])
-        elif score["STORY"] >= STORY_THRESHOLD and (
-            has_person_cue(text, start, end) or _STORY_CUE.search(text, start, end)
+        elif (
+            score["STORY"] >= STORY_THRESHOLD
+            and (has_person_cue(text, start, end) or _STORY_CUE.search(text, start, end))
+            and not (_ANONYMOUS.search(text, start, end) and not _DETAIL.search(text, *sentence))
         ):
             yield Finding("patient_story", start, end, REASONS["patient_story"])
 
