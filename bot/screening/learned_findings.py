@@ -226,9 +226,20 @@ def tagged_findings(
             # 'the South', 'West Texas' are regions; 'North Mollyside' is a town.
             if " ".join(words) in _NOT_PLACE_LOWER or all(w in _NOT_PLACE_LOWER for w in words):
                 continue
-            if not (has_person_cue(text, 0, len(text)) or _RESIDENCE.search(text)):
+            if not (has_person_cue(text, 0, len(text)) or _others_residence(text)):
                 continue
             yield Finding("geography", start, end, REASONS["geography"])
+
+
+# The writer's own move or stay ('we moved to Denver', 'I lived in Ohio'): no patient's whereabouts.
+_WRITER_BEFORE = re.compile(r"(?i:\b(?:I|we|I've|we've|I'd|we'd|I'm|we're|me|us)\s+(?:\w+\s+)?$)")
+
+
+def _others_residence(text: str) -> bool:
+    """A residence or stay word whose subject is not the writer."""
+    return any(
+        not _WRITER_BEFORE.search(text, max(0, m.start() - 20), m.start()) for m in _RESIDENCE.finditer(text)
+    )
 
 
 # Where someone lives or stays, in lower-case chat: 'lives with son in rockville', 'drove in from x'.
