@@ -78,15 +78,15 @@ _DEFER = re.compile(
     r"|(?:patients|people|many|some) (?:often |sometimes )?(?:ask|wonder)"
     r"|is (?:a|one) (?:question|decision|conversation)|never (?:on your own|by yourself)"
     r"|\bas (?:prescribed|directed)\b"
-    r"|\btell (?:your|the) (?:doctor|dentist|surgeon|pharmacist|nurse|provider|care team|OB|PCP)"
-    r" (?:before|if|about|that)"
+    r"|\btell (?:your|the) (?:doctor|dentist|surgeon|pharmacist|nurse|provider|care team|team|OB|PCP)"
+    r"(?: (?:before|if|about|that)|\W*$)"
     r"|\b(?:mention|bring (?:it|this|that) up|raise it)\b[^.;!?]{0,30}\b(?:doctor|visit|checkup|check-up|appointment"
     r"|pediatrician|provider|physical))",
     re.IGNORECASE,
 )
 
 # 'No need to check with your OB' dismisses the clinician rather than deferring to one.
-_CONSULT = re.compile(r"(?i:ask|talk|check|consult|speak|discuss|call|see|follow)")
+_CONSULT = re.compile(r"(?i:ask|talk|check|consult|speak|discuss|call|see|follow|tell)")
 _NEGATED = re.compile(r"(?i:\b(?:no need to|don't need to|do not need to|don't|do not|never|not|skip)\s+(?:\w+\s+)?$)")
 
 
