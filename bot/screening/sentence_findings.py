@@ -80,11 +80,14 @@ _QUESTION_START = re.compile(
 STORY_THRESHOLD = 0.4
 
 
-# Someone left anonymous: 'a patient once', 'I had someone last month who', 'one of my patients'. Without
-# a detail that narrows them down (an age, a job, a street, 'yesterday') no one could be recognised.
+# Someone left anonymous or the writer's own: 'a patient once', 'I had someone last month who', 'one of
+# my patients'. Without a detail that narrows them down (an age, a job, a street, 'yesterday') no one
+# could be recognised.
 _ANONYMOUS = re.compile(
     r"(?i:\b(?:someone|somebody|one of my patients|a (?:patient|client)|one patient"
     r"|an? (?:(?:older|elderly|young|lovely|sweet|nice) )?(?:man|woman|guy|lady|gentleman|mom|dad|kid|teen|teenager)"
+    # The writer's own family ('my kid had croup last winter'): the physician's life, not a patient's chart.
+    r"|(?:my|our) (?:own )?(?:kids?|son|daughter|mom|mother|dad|father|husband|wife|partner|baby|family)"
     r")\b)"
 )
 
