@@ -58,6 +58,14 @@ ONE_READER = re.compile(
 )
 
 
+# One of the practice's own staff, by their post: 'Maria at the front desk', 'Grace, our nurse'.
+STAFF_ROLE = re.compile(
+    r"(?i:,?\s*(?:\b(?:at|from|on|runs|working) (?:the |our )?(?:front desk|check-in|reception|billing office"
+    r"|scheduling desk)\b|\bour (?:nurse|nurses|MA|medical assistant|receptionist|scheduler|office manager"
+    r"|front desk|PA|NP|scribe|pharmacist|social worker|dietitian|care coordinator)\b))"
+)
+
+
 def any_reader(text: str, sentence: tuple[int, int], start: int, end: int) -> str | None:
     """Is a clause (start, end) of sentence aimed at any reader? "frame" when the sentence up to the clause's
     end speaks to a population or encourages; None when it does not, or names one reader in particular

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from bot.screening.context import has_person_cue
+from bot.screening.context import STAFF_ROLE, has_person_cue
 from bot.screening.dates import MONTHS, WEEKDAYS
 from bot.screening.findings import Finding
 from bot.screening.learned import (
@@ -209,6 +209,8 @@ def tagged_findings(
                 continue
             if _DOCTOR_BEFORE.search(text[max(0, start - 12) : start]):
                 continue
+            if STAFF_ROLE.match(text, end):
+                continue  # 'Maria at the front desk', 'Grace, our nurse': the practice's staff, not a patient
             honorific = _HONORIFIC_BEFORE.search(text[max(0, start - 8) : start])
             begin = start - len(honorific.group(0)) if honorific else start
             yield Finding("name", begin, end, REASONS["name"])

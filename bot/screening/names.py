@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 from importlib import resources
 
+from bot.screening.context import STAFF_ROLE
 from bot.screening.dates import MONTHS, WEEKDAYS
 from bot.screening.findings import Finding
 from bot.screening.places import STATES
@@ -218,8 +219,8 @@ class NameFinder:
             doctor = _DOCTOR_BEFORE.search(text[max(0, token.start() - 12) : token.start()])
             if doctor or self._allowed_span(words, text, token.start()):
                 continue
-            if _CREDENTIAL_AFTER.match(text, end):
-                continue
+            if _CREDENTIAL_AFTER.match(text, end) or STAFF_ROLE.match(text, end):
+                continue  # 'Savannah Parks, MD', 'Maria at the front desk': the practice's own people
             if _masked(mask, token.start(), end):
                 continue
             yield Finding("name", token.start(), end, _REASONS["list"])

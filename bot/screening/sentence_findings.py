@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from functools import cache
 
 from bot.screening.advice import _MEDS, defer_scope, defers, full_stops
-from bot.screening.context import any_reader, has_person_cue
+from bot.screening.context import STAFF_ROLE, any_reader, has_person_cue
 from bot.screening.findings import Finding
 from bot.screening.learned import (
     _IMPERATIVE as _IMPERATIVE_VERBS,
@@ -138,6 +138,7 @@ def sentence_findings(text: str, classifier: SentenceClassifier, sentences: list
             score["STORY"] >= STORY_THRESHOLD
             and (has_person_cue(text, start, end) or _STORY_CUE.search(text, start, end))
             and not (_ANONYMOUS.search(text, start, end) and not _DETAIL.search(text, *sentence))
+            and not STAFF_ROLE.search(text, start, end)
         ):
             yield Finding("patient_story", start, end, REASONS["patient_story"])
 
