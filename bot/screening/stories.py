@@ -55,6 +55,11 @@ _DETAIL = re.compile(
     r"|school|state|practice)|went viral|on the news|in the paper)\b",
     re.IGNORECASE,
 )
+# An occupation someone goes to or fears ('scared of the dentist', 'went to the barber') is not their job.
+_OCCUPATION_ONLY = re.compile(rf"(?i:{_OCCUPATION})")
+_VISITED_BEFORE = re.compile(
+    r"(?i:\b(?:to|of|at|from|see|seeing|saw|visit|visiting|call|called) (?:the|a|her|his|their|my) $)"
+)
 _GENERAL = re.compile(
     r"\b(?:patients (?:often|sometimes|frequently|usually|may|who|ask)|many of my patients"
     r"|most of my patients|some of my patients|a lot of my patients|people who)\b",
@@ -80,6 +85,10 @@ def find_stories(text: str, spans: list[tuple[int, int]], words: frozenset[str] 
             d
             for d in _DETAIL.finditer(text, start, story_end)
             if not (anchor.start() <= d.start() and d.end() <= anchor.end())
+            and not (
+                _OCCUPATION_ONLY.fullmatch(d.group(0))
+                and _VISITED_BEFORE.search(text, max(0, d.start() - 20), d.start())
+            )
         ]
         age_in_anchor = re.search(r"\d[- ](?:year|yr|month|week)", anchor.group(0))
         if not details:
