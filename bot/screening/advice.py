@@ -190,7 +190,7 @@ def find_advice(text: str, spans: list[tuple[int, int]], words: frozenset[str] |
             sentence = defer_scope(stops, sentence_at(spans, start), start, match.end())
             if pattern is not _AVOID_CARE and defers_(sentence):
                 continue
-            if pattern is not _AVOID_CARE and any_reader(text, sentence, start, match.end()):
+            if pattern is not _AVOID_CARE and any_reader(text, sentence, start, match.end()) == "frame":
                 continue  # 'most adults can take 10 mg', 'if you're on X, take your dose at the same time'
             topic, _ = _topic(match.group(0))
             yield Finding("advice", start, match.end(), _REASONS[topic])

@@ -38,15 +38,22 @@ _SPECIFIC_NOUNS = frozenset({"he", "she", "him", "his", "her", "hers", "himself"
 
 
 # The sentence speaks to any reader: a population ('for most people', 'everyone'), a rule ('as a rule',
-# 'rule of thumb'), what the physician tells everyone, or encouragement ('you've got this', 'trust me').
+# 'rule of thumb'), what the physician tells everyone.
 GENERAL_READER = re.compile(
     r"(?i:\b(?:for (?:most|many|all|the average) (?:people|folks|adults|patients|kids|women|men|of us)"
     r"|most (?:people|folks|adults|patients|of us|kids)|as a (?:general )?rule"
     r"|rule of thumb|in general|generally|the (?:best|#1|number one|biggest|first|main) (?:thing|gift|advice|tip)"
     r"|I (?:always |usually |often )?(?:tell|remind|say to|advise) (?:everyone|everybody|people|folks|patients|all"
-    r"|new|my patients)|people (?:with|on|who)|(?:myth|misconception)s?\b|for everyone"
-    r"|you(?:'ve| have)? (?:totally |really |so )?got this|trust me|hang in there|keep (?:going|at it)"
-    r"|you(?:'ll| will) (?:\w+ )?(?:feel|be|get) (?:so much |much |a lot |way )?(?:better|there|fine|great|stronger)))"
+    r"|new|my patients)|people (?:with|on|who)|(?:myth|misconception)s?\b|for everyone))"
+)
+
+
+# Encouragement and what to expect ('you've got this', 'trust me', 'you'll probably feel sore'): it speaks
+# to anyone, but a treatment in the same clause ('stop the X, you'll feel better') is still a plan.
+CHEER = re.compile(
+    r"(?i:\b(?:you(?:'ve| have)? (?:totally |really |so )?got this|trust me|hang in there|keep (?:going|at it)"
+    r"|you(?:'ll| will) (?:\w+ )?(?:feel|be|get) (?:so much |much |a lot |way )?(?:better|there|fine|great|stronger)"
+    r"|you(?:'ll| will) (?:probably |likely |usually |typically |often )(?:feel|notice|have|see|be)))"
 )
 
 
@@ -68,22 +75,26 @@ STAFF_ROLE = re.compile(
 
 def any_reader(text: str, sentence: tuple[int, int], start: int, end: int) -> str | None:
     """Is a clause (start, end) of sentence aimed at any reader? "frame" when the sentence up to the clause's
-    end speaks to a population or encourages; None when it does not, or names one reader in particular
-    ('for you', 'with your kidney numbers'). A condition ('if your sugars run high, double your insulin')
-    is no frame: it picks out the readers it fits."""
-    particular, frame = _reader_cues(text, sentence)
+    end speaks to a population, "cheer" when it encourages or says what to expect; None when it does neither,
+    or names one reader in particular ('for you', 'with your kidney numbers'). A condition ('if your sugars
+    run high, double your insulin') is no frame: it picks out the readers it fits."""
+    particular, frame, cheer = _reader_cues(text, sentence)
     if particular:
         return None
     if frame is not None and frame < max(end, start + 1):
         return "frame"
+    if cheer is not None and cheer < max(end, start + 1):
+        return "cheer"
     return None
 
 
 @lru_cache(maxsize=512)
-def _reader_cues(text: str, sentence: tuple[int, int]) -> tuple[bool, int | None]:
-    """Once per sentence, however many clauses ask: does it name one reader, and where its first frame starts."""
+def _reader_cues(text: str, sentence: tuple[int, int]) -> tuple[bool, int | None, int | None]:
+    """Once per sentence, however many clauses ask: does it name one reader, where its first frame and its
+    first encouragement start."""
     frame = GENERAL_READER.search(text, *sentence)
-    return ONE_READER.search(text, *sentence) is not None, frame.start() if frame else None
+    cheer = CHEER.search(text, *sentence)
+    return ONE_READER.search(text, *sentence) is not None, frame and frame.start(), cheer and cheer.start()
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:

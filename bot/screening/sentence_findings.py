@@ -238,14 +238,16 @@ def _addressed(text: str, start: int, end: int, sentence: tuple[int, int] | None
     chart = listed_order and not _YOU_WORD.search(segment)
     if chart and not (opener and opener.group(1).lower() in _IMPERATIVE_VERBS):
         return 2.0  # an order or MAR line in chart shorthand ('Keppra 500 mg BID', 'Zofran 4 mg IV given')
-    reader = any_reader(text, sentence or (start, end), start, end)
-    if reader == "frame":
-        return 2.0  # 'for most people ...', 'the best thing you can do ...', 'I tell everyone ...': any reader
     strong = (
         _TREATMENT.search(segment) is not None
         or DRUG_WORD.search(segment.lower()) is not None
         or SCHEDULE.search(segment) is not None
     )
+    reader = any_reader(text, sentence or (start, end), start, end)
+    if reader == "frame":
+        return 2.0  # 'for most people ...', 'the best thing you can do ...', 'I tell everyone ...': any reader
+    if reader == "cheer" and not strong:
+        return 2.0  # 'you've got this', 'trust me, you'll feel better once you start moving'
     matches = [(m.group(0).lower(), _generic_you(segment, m.start(), m.end())) for m in _YOU_WORD.finditer(segment)]
     commanded = commands(segment)
     # Once a clause speaks of 'you' as anyone ('because you can't tell by looking'), a plain
