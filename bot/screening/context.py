@@ -48,6 +48,14 @@ GENERAL_READER = re.compile(
 )
 
 
+# After a frame, a turn to the one reader ('most people do fine, but you need to stop the X', 'people
+# with afib take it, you should start it now'): the frame no longer covers what follows.
+TURN_TO_ONE = re.compile(
+    r"(?i:\b(?:but|however|though|although|except|whereas)\b"
+    r"|\byou (?:should|must|need to|have to|'d better|had better)\b|\bI (?:want|need) you\b|\bgo ahead\b)"
+)
+
+
 # Encouragement and what to expect ('you've got this', 'trust me', 'you'll probably feel sore'): it speaks
 # to anyone, but a treatment in the same clause ('stop the X, you'll feel better') is still a plan.
 CHEER = re.compile(
@@ -81,7 +89,7 @@ def any_reader(text: str, sentence: tuple[int, int], start: int, end: int) -> st
     particular, frame, cheer = _reader_cues(text, sentence)
     if particular:
         return None
-    if frame is not None and frame < max(end, start + 1):
+    if frame is not None and frame < max(end, start + 1) and not TURN_TO_ONE.search(text, frame, end):
         return "frame"
     if cheer is not None and cheer < max(end, start + 1):
         return "cheer"
