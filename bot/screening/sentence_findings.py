@@ -246,10 +246,10 @@ def _addressed(text: str, start: int, end: int, sentence: tuple[int, int] | None
     reader = any_reader(text, sentence or (start, end), start, end)
     if reader == "frame":
         return 2.0  # 'for most people ...', 'the best thing you can do ...', 'I tell everyone ...': any reader
-    if reader == "cheer" and not strong:
-        return 2.0  # 'you've got this', 'trust me, you'll feel better once you start moving'
     matches = [(m.group(0).lower(), _generic_you(segment, m.start(), m.end())) for m in _YOU_WORD.finditer(segment)]
     commanded = commands(segment)
+    if reader == "cheer" and not strong and not commanded:
+        return 2.0  # 'you've got this', 'trust me, you'll feel better once you start moving'
     # Once a clause speaks of 'you' as anyone ('because you can't tell by looking'), a plain
     # 'you need the tissue' goes on in that sense; 'you should', 'you can take', 'your rash' do not.
     carried = any(generic for _, generic in matches) and not commanded and not _PARTICULAR.search(segment)
@@ -271,8 +271,10 @@ _GENERIC_BEFORE = re.compile(r"(?i:\b(?:if|when|whenever|once|unless|until|befor
 
 
 _GENERIC_AFTER = re.compile(
-    r"(?i:(?:'ll|'d|’ll)?\s+(?:can't|cannot|may|might|won't|wouldn't|probably|usually|often|typically|tend|generally|sometimes"
-    r"|(?:should |would |'d )?never|shouldn't ever|don't (?:ever )?need to)\b)"
+    r"(?i:\s+(?:can't|cannot|may|might|won't|wouldn't|probably|usually|often|typically|tend|generally|sometimes"
+    r"|(?:should |would |'d )?never|shouldn't ever|don't (?:ever )?need to)\b"
+    # 'you'll probably feel sore' expects; 'you'll probably want to hold the X' still tells.
+    r"|(?:'ll|'d|’ll)\s+(?:probably|usually|often|typically|likely)\b(?!\s+(?:want|need|have|wanna|gotta)\b))"
 )
 
 
