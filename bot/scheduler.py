@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 import threading
 from dataclasses import dataclass, fields
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from bot.inbox.schedule import run_inbox
 from bot.metrics.digest import send_weekly_digest
@@ -22,6 +22,7 @@ from bot.weekly.prompts import (
     PromptReport,
     expire_prompts,
     lapse_prompts,
+    late_answers,
     schedule_week,
     send_due_nudges,
     send_due_questions,
@@ -80,7 +81,7 @@ def run_due(services, now: datetime) -> TickReport:
         expire_prompts(services, now, prompts)
         lapse_prompts(services, now)  # expired questions whose late window ended say so
         # Held notices of answers whose question no longer takes replies lose their button.
-        retire_closed(services.db, timedelta(days=services.config.prompts.late_answer_days), now)
+        retire_closed(services.db, late_answers(services), now)
         # Questions already scheduled go first, so at 09:00 the fan-out starts sending at once
         # rather than after the whole roster's week has been checked; rows that scheduling
         # creates already due (a first tick, a catch-up) are queued batch by batch.

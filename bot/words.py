@@ -21,7 +21,7 @@ from bot.inbox.actions import check_reply_text
 from bot.inbox.replies import replies_text
 from bot.people import person_for_platform_user
 from bot.store import Person, Prompt, PromptStatus
-from bot.weekly.prompts import MAX_PAUSE_WEEKS, describe_next_question, pause_resumes
+from bot.weekly.prompts import MAX_PAUSE_WEEKS, describe_next_question, late_answers, pause_resumes
 
 HELP = """\
 Rounds words (type them here, or after /rounds):
@@ -144,7 +144,7 @@ def _status(services, session, person, command, now) -> Outcome:
 
 def _open_questions(services, session: Session, person: Person, now: datetime) -> list[str]:
     """Questions that still take an answer (this week's, last week's in its late window) or are snoozed."""
-    late = timedelta(days=services.config.prompts.late_answer_days)
+    late = late_answers(services)
     prompts = session.scalars(select(Prompt).where(
         Prompt.person_id == person.id, Prompt.expires_at > now - late,
         Prompt.status.in_((PromptStatus.SENT, PromptStatus.EXPIRED, PromptStatus.SCHEDULED)))

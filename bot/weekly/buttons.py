@@ -6,21 +6,23 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from bot import weeks
 from bot.chat import ActionEvent, Outcome, parse_ref, small_number
 from bot.people import person_for_platform_user
 from bot.review import compliance, held_notices
 from bot.store import Answer, Prompt, PromptStatus
-from bot.weekly.prompts import PAUSE_WEEKS, closed_messages, describe_next_question, pause_resumes, snooze_until
+from bot.weekly.prompts import (
+    PAUSE_WEEKS,
+    closed_messages,
+    describe_next_question,
+    late_answers,
+    pause_resumes,
+    snooze_until,
+)
 
 logger = logging.getLogger(__name__)
-
-
-def late_answers(services) -> timedelta:
-    """How long after its week a question still takes answers (`[prompts] late_answer_days`)."""
-    return timedelta(days=services.config.prompts.late_answer_days)
 
 
 def render(services, name: str, **context) -> str:

@@ -46,10 +46,11 @@ from bot.store import (
 )
 from bot.text import plain_text
 from bot.weekly import buttons
-from bot.weekly.buttons import late_answers, render
+from bot.weekly.buttons import render
 from bot.weekly.prompts import (
     closed_messages,
     describe_next_question,
+    late_answers,
     question_in_thread,
     reopen_prompts,
 )

@@ -246,9 +246,14 @@ def send_due_nudges(services, now: datetime, report: PromptReport) -> None:
                 report.nudges_sent += 1
 
 
+def late_answers(services) -> timedelta:
+    """How long after its week a question still takes answers (`[prompts] late_answer_days`)."""
+    return timedelta(days=services.config.prompts.late_answer_days)
+
+
 def expire_prompts(services, now: datetime, report: PromptReport) -> None:
     """Close unanswered questions whose week has ended; their messages lose their buttons."""
-    late = timedelta(days=services.config.prompts.late_answer_days)
+    late = late_answers(services)
     while True:
         with services.db.transaction() as session:
             prompts = _claim_prompts(session, Prompt.status.in_(PromptStatus.OPEN), Prompt.expires_at <= now,
@@ -278,7 +283,7 @@ def lapse_prompts(services, now: datetime) -> int:
     the next tick's query. A question whose window ended more than `LAPSE_LOOKBACK` ago (the
     bot was down) keeps its old line.
     """
-    late = timedelta(days=services.config.prompts.late_answer_days)
+    late = late_answers(services)
     if not late:
         return 0  # no late window, no "still counts" line to take back
     ended, lapsed = now - late, 0
