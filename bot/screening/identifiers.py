@@ -255,6 +255,8 @@ def url_hosts(urls: frozenset[str]) -> frozenset[str]:
 
 # A social-media handle ('@jane_doe42'), not the middle of an email address or a URL path.
 _HANDLE = re.compile(r"(?<![\w.@/])@([A-Za-z0-9_](?:[A-Za-z0-9_.]{1,28}[A-Za-z0-9_])?)(?![\w@]|\.[A-Za-z])")
+# Chat-wide mentions name nobody (they are neutralised before posting, never a patient's account).
+_BROADCASTS = frozenset({"channel", "here", "everyone", "all", "group"})
 
 
 def find_handles(text: str, allowed: frozenset[str]) -> Iterator[Finding]:
@@ -262,7 +264,7 @@ def find_handles(text: str, allowed: frozenset[str]) -> Iterator[Finding]:
     is part of an allowed host or name, spaces removed) are public."""
     for match in _HANDLE.finditer(text):
         handle = match.group(1).lower()
-        if any(handle in a or a in handle for a in allowed if a):
+        if handle in _BROADCASTS or any(handle in a or a in handle for a in allowed if a):
             continue
         yield Finding("other_id", match.start(), match.end(), "looks like a personal social-media handle")
 

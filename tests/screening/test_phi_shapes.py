@@ -33,6 +33,12 @@ def test_the_practices_own_handle_is_public(screener: Screener) -> None:
     assert screener.screen("Follow @harborviewpeds for flu clinic dates").verdict == "ok"
 
 
+@pytest.mark.parametrize("mention", ["@channel", "@here", "@everyone"])
+def test_a_chat_wide_mention_is_not_a_handle(screener: Screener, mention: str) -> None:
+    """A physician who writes '@here' in an answer names nobody: it must not hold the answer."""
+    assert screener.screen(f"{mention} flu shots are in, book yours this week").verdict == "ok"
+
+
 def test_an_email_is_not_a_handle(screener: Screener) -> None:
     assert _found(screener, "write to jo.smith@example.com", "other_id") == []
 
