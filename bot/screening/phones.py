@@ -29,6 +29,12 @@ def _national(number: phonenumbers.PhoneNumber) -> str:
     return str(number.national_number)
 
 
+def _unbalanced_paren(raw: str) -> int:
+    """1 when the match starts with a bracket the number does not close ('(617-555-0123' of
+    'Smith (617-555-0123)'): the physician is shown the number, not the bracket around it."""
+    return 1 if raw.startswith("(") and ")" not in raw else 0
+
+
 class PhoneFinder:
     """Finds phone/fax numbers that are not on the allow-list."""
 
@@ -63,10 +69,11 @@ class PhoneFinder:
             before = text[max(0, match.start - 40) : match.start]
             if len(national) < 10 and not _PHONE_CUE.search(before):
                 continue
+            start = match.start + _unbalanced_paren(match.raw_string)
             if _FAX_CUE.search(before):
-                yield Finding("fax", match.start, match.end, "looks like a personal fax number")
+                yield Finding("fax", start, match.end, "looks like a personal fax number")
             else:
-                yield Finding("phone", match.start, match.end, "looks like a personal phone number")
+                yield Finding("phone", start, match.end, "looks like a personal phone number")
 
     def _foreign(self, candidate: str) -> bool:
         """A trunk-prefixed number that is valid in some common region and not the practice's."""

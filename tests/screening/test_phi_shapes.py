@@ -143,3 +143,9 @@ def test_last_digits_of_a_named_account(screener: Screener) -> None:
 def test_a_town_with_a_head_word_in_lower_case(screener: Screener) -> None:
     text = "he was stationed at fort larkin for two years before the injury"
     assert any("fort larkin" in f for f in _found(screener, text, "geography"))
+
+
+def test_a_bracket_around_a_phone_is_not_part_of_it(screener: Screener) -> None:
+    """The physician is shown the number that was flagged, not the bracket the sentence put around it."""
+    assert _found(screener, "Mr. Smith (617-555-0123) asked about it", "phone") == ["617-555-0123"]
+    assert _found(screener, "call (617) 555-0123 tonight", "phone") == ["(617) 555-0123"]
