@@ -48,6 +48,8 @@ def test_secrets_come_from_environment():
     ({"calendar": {"slots": {"x": ["someday 10:00"]}}}, ["calendar.slots.x", "someday", "mon 10:00"]),
     ({"approvals": {"remind_after_hours": 50}}, ["approvals.escalate_after_hours", "more hours"]),
     ({"webhook": {"url": "https://hooks.example.org/x"}}, ["webhook.secret"]),
+    ({"slack": {"marketing_channel": "#marketing"}}, ["slack.marketing_channel", "'#marketing'", "C…"]),
+    ({"approvals": {"approvers": ["U0ANN", "bob"]}}, ["approvals.approvers contains 'bob'", "U…", "roster"]),
 ])
 def test_errors_name_key_value_and_what_is_allowed(raw, words):
     with pytest.raises(ConfigError) as error:
@@ -96,3 +98,9 @@ def test_public_short_numbers_are_phones_and_nonsense_is_not():
         config_from_mapping({"practice": {"phones": ["(614) 555-0100", "not a phone"]}}, env={})
     with pytest.raises(ConfigError, match="practice.phones contains '12'"):
         config_from_mapping({"practice": {"phones": ["12"]}}, env={})
+
+
+def test_platform_ids_are_accepted():
+    config = config_from_mapping({"slack": {"marketing_channel": "C0123ABCD"}, "approvals": {"approvers": [
+        "U0123ABCD", "W0123ABCD", "29:1a2b3c", "8f0e7a1c-1234-4bcd-9ef0-0123456789ab"]}}, env={})
+    assert config.slack.marketing_channel == "C0123ABCD" and len(config.approvals.approvers) == 4

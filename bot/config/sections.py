@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Mapping
 from datetime import date, time
 from pathlib import Path
@@ -48,6 +50,10 @@ def _database(raw: Mapping[str, Any], env: Mapping[str, str]) -> DatabaseConfig:
     return DatabaseConfig(url=url)
 
 
+_SLACK_CHANNEL_ID = re.compile(r"[CG](?=[A-Z0-9]*\d)[A-Z0-9]{4,}")
+_PLATFORM_USER_ID = re.compile(r"[UW][A-Z0-9]{2,}|29:[\w.:-]+|[0-9a-fA-F]{8}(?:-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}")
+
+
 def _slack(raw: Mapping[str, Any], env: Mapping[str, str]) -> SlackConfig:
     keys = {"bot_token", "signing_secret", "app_token", "api_url", "marketing_channel",
             "post_messages_per_second", "conversations_open_per_second",
@@ -71,6 +77,10 @@ def _slack(raw: Mapping[str, Any], env: Mapping[str, str]) -> SlackConfig:
     if config.bot_token and not config.app_token and not config.signing_secret:
         record_problem(ConfigError("slack.signing_secret (or SLACK_SIGNING_SECRET) is missing: HTTP mode needs "
                                    "it to verify requests; set it, or set slack.app_token for Socket Mode"), None)
+    if config.marketing_channel and not _SLACK_CHANNEL_ID.fullmatch(config.marketing_channel):
+        section.problem("marketing_channel", config.marketing_channel,
+                        "the channel's id (C… or G…: channel details → About, at the bottom), not its name; "
+                        "Slack edits cards and reads threads by id only", None)
     if not config.api_url.startswith(("http://", "https://")):
         record_problem(ConfigError(f"slack.api_url = {config.api_url!r} is not allowed: expected an http(s) URL"), None)
     if not config.api_url.endswith("/"):
@@ -239,6 +249,11 @@ def _approvals(raw: Mapping[str, Any]) -> ApprovalsConfig:
         escalate_after_hours=section.number("escalate_after_hours", 48.0, 0.5, 24 * 30),
         physician_signoff=section.boolean("physician_signoff", False),
     )
+    for entry in config.approvers:
+        if not _PLATFORM_USER_ID.fullmatch(entry):
+            record_problem(section.bad_entry(
+                "approvers", entry, "a Slack user id (U… or W…) or a Teams user id (29:… or an Azure AD object "
+                "id); to name people, give them the role approver in the roster"), None)
     if config.escalate_after_hours <= config.remind_after_hours:
         section.problem("escalate_after_hours", config.escalate_after_hours,
                         f"more hours than approvals.remind_after_hours ({config.remind_after_hours:g})", None)
