@@ -538,7 +538,8 @@ def test_approver_watching_gets_the_card_in_full_and_edits_it(console_services):
     assert "(you clicked [2] Edit on #" in out
     assert "Form: Edit drafts (one line per field;" in out
     assert "  Then: [1] Save and approve  [2] Save only (empty line: Save and approve)" in out
-    assert "(you submitted 'Save')" in out
+    # The echo names what the submission did (it approves), never a bare "Save".
+    assert "(you submitted 'Save and approve')" in out and "(you submitted 'Save')" not in out
     updated = out.split("(updated):")[-1]
     assert "    X (" in updated and ", edited)" in updated
     assert "        Chest pain is not always a heart attack.\n        Get it checked. #hearthealth" in updated
@@ -549,6 +550,22 @@ def test_approver_watching_gets_the_card_in_full_and_edits_it(console_services):
         assert x_draft.text == "Chest pain is not always a heart attack.\nGet it checked. #hearthealth"
         assert x_draft.edited
         assert not session.scalars(select(Draft).where(Draft.channel != "x", Draft.edited)).first()
+
+
+def test_edit_form_save_only_says_so_and_leaves_the_card_waiting(console_services):
+    db = console_services.db
+    review_team(db)
+
+    def edit_lines(_seen):
+        with db.transaction() as session:
+            count = len(session.scalars(select(Draft.channel)).all())
+        return [""] * count + ["2"]  # every draft as it is, then: Save only
+
+    out = drive(console_services, *ANSWERED, ":as pat", ":channel", "2", edit_lines)
+
+    assert "(you submitted 'Save only')" in out and "(you submitted 'Save')" not in out
+    assert "Approved by" not in out.split("(you submitted")[-1]
+    assert answer_of(db).review_status == ReviewStatus.PENDING
 
 
 def test_reject_with_a_reason_tells_the_physician(console_services):
