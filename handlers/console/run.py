@@ -225,6 +225,7 @@ class Commands:
         outcome = handle_slash(self.s.services, "console", member.email, rest, self.s.now)
         for reply in outcome.replies:
             self.s.say(safe(reply.text))
+        self.s.deliver_now()
 
     def help(self, _rest: str) -> None:
         self.s.say(HELP)

@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 
 from bot.chat import ActionEvent, Form, IncomingMessage, MessageRef, Outcome, OutgoingMessage
+from bot.outbox import deliver_due
 from bot.review.calendar import CONSOLE_MARKETING_CHANNEL
 from bot.scheduler import run_due
 from bot.services import Services
@@ -236,6 +237,7 @@ class ConsoleSession:
                 if reply.key:  # a reply the core may change later (a held notice): say where it is
                     record_reply(self.services, reply.key, ref, self.now)
             self.show_new()
+        self.deliver_now()
         if outcome.form is not None and outcome.form.on_request:
             # Like a modal the person may close: the lines they type next stay chat messages.
             self.pending_form = outcome.form
@@ -243,6 +245,13 @@ class ConsoleSession:
                      "anything else you type is a message as usual)")
         elif outcome.form is not None:
             self.submit_form(outcome.form)
+
+    def deliver_now(self) -> None:
+        """Send what the input just queued (a note to the physician, a send-back request) and show
+        it before the next prompt, as Slack would deliver it at once, not on the next tick. Only
+        the outbox: nothing scheduled for later becomes due."""
+        deliver_due(self.services, self.now)
+        self.show_new()
 
     def open_pending_form(self) -> None:
         """`:form`: fill in the form a click left open (It's fine), once."""

@@ -627,6 +627,33 @@ def test_send_back_revision_and_a_new_card(console_services):
     assert answer.review_status == ReviewStatus.PENDING and answer.review_round == 2
 
 
+def test_what_a_click_causes_arrives_before_the_next_prompt_not_on_the_next_tick(console_services):
+    """Slack delivers the physician's note at once: the console shows it right after the click
+    or form that caused it, and the physician finds it before typing anything (no :tick)."""
+    db = console_services.db
+    review_team(db)
+
+    sent_back = drive(
+        console_services, *ANSWERED, ":as pat", ":channel",
+        lambda seen: f":choose 4 #{last_number(CARD, seen)}", "Please add when to call 911.",
+        ":as lee", "It often does not, but sudden, severe chest pain is a reason to call 911.",
+    )
+
+    after_form = sent_back.split("(you submitted 'Send back')")[1].split("You are now Dr. Amy Lee")[0]
+    assert "→ Dr. Amy Lee: Marketing (Pat Staff) asks for a change to your answer" in after_form
+    assert "Tick at" not in sent_back.split("(you submitted 'Send back')")[1]
+    lee = sent_back.split("You are now Dr. Amy Lee")[-1]
+    assert lee.index("asks for a change") < lee.index("(your message #")  # before she replies
+
+    approved = drive(console_services, ":advance 15m", ":as pat", ":channel",
+                     lambda seen: f":choose 1 #{last_number(CARD, seen)}", ":as lee",
+                     start=TUESDAY + timedelta(minutes=15))  # where the first run left off
+    after_click = approved.split("(you clicked [1] Approve")[1].split("You are now Dr. Amy Lee")[0]
+    assert "→ Dr. Amy Lee: Your post was approved by Pat Staff." in after_click
+    assert "Tick at" not in approved.split("(you clicked [1] Approve")[1]
+    assert "Your post was approved by Pat Staff." in approved.split("You are now Dr. Amy Lee")[-1]
+
+
 def test_channel_when_empty_and_help_mentions_it(console_services):
     add_person(console_services.db, "pat@example.org", "Pat Staff", roles="staff;approver")
 
