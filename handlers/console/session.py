@@ -120,7 +120,7 @@ class ConsoleSession:
     def __init__(self, services: Services, output: TextIO, start: datetime):
         self.services = services
         self.out = output
-        self.now = start
+        self._now = start
         self.chat = ConsoleChat(services.db, self.clock)
         self.member: Member | None = None
         self.seen_id = self.chat.last_id()
@@ -129,8 +129,19 @@ class ConsoleSession:
         self.pending_form: Form | None = None  # a form opened on request (`Form.on_request`): `:form`
         self.interactive = False
 
+    @property
+    def now(self) -> datetime:
+        return self._now
+
+    @now.setter
+    def now(self, moment: datetime) -> None:
+        """Every move of the clock is saved with the database: a console reopened on it resumes
+        here, even when the move sent nothing (README: "its clock resumes where …")."""
+        self._now = moment
+        self.chat.save_clock(moment)
+
     def clock(self) -> datetime:
-        return self.now
+        return self._now
 
     # --- output -------------------------------------------------------------------------------
 
