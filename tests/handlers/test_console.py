@@ -654,6 +654,26 @@ def test_what_a_click_causes_arrives_before_the_next_prompt_not_on_the_next_tick
     assert "Your post was approved by Pat Staff." in approved.split("You are now Dr. Amy Lee")[-1]
 
 
+def test_a_leads_own_overdue_answer_goes_to_an_approver_who_can_decide(console_services):
+    """The black-box run: the only lead answers, the card waits 6 days. The lead is not asked to
+    decide (they can't approve their own answer); the approver is, and can."""
+    db = console_services.db
+    add_person(db, "lee@example.org", "Dr. Amy Lee", specialty="cardiology", roles="physician;lead")
+    add_person(db, "pat@example.org", "Pat Staff", roles="staff;approver")
+    seed_questions(db, "What do new patients ask you most about heart health?")
+
+    out = drive(console_services, *ANSWERED, ":advance 6d", ":as pat", "1")
+
+    lee = out.split("Clock moved forward 6d.")[1].split("You are now Pat Staff")[0]
+    assert "As lead you can decide" not in lee
+    assert "Your drafts have waited 96 working hours for approval in the marketing channel. Nobody approves " \
+           "their own answer, so Pat Staff has been asked to decide." in lee
+    pat = out.split("You are now Pat Staff")[1]
+    assert "Dr. Amy Lee is the lead and nobody approves their own answer, so it is up to you as an approver" in pat
+    assert "Approved by Pat Staff" in pat
+    assert answer_of(db).review_status == ReviewStatus.APPROVED
+
+
 def test_channel_when_empty_and_help_mentions_it(console_services):
     add_person(console_services.db, "pat@example.org", "Pat Staff", roles="staff;approver")
 
