@@ -112,33 +112,30 @@ def deciders(people: list[Person], author: Person) -> tuple[str, list[Person]]:
 def _escalate(services, session, answer: Answer, people: list[Person], now: datetime) -> None:
     author = answer.prompt.person
     hours = round(services.config.practice.calendar.working_hours_between(answer.submitted_at, now))
-    role, asked = deciders(people, author)
+    # Only people Rounds can reach count: a lead with no chat id must not keep the approvers out.
+    role, asked = deciders([p for p in people if address(services, p)], author)
     template = "review_escalation.txt.j2" if role == "lead" else "review_escalation_approver.txt.j2"
     text = services.templates.render(f"messages/{template}", physician=author.name, hours=hours,
                                      author_is_lead="lead" in author.role_set)
-    told = []
     for person in asked:
-        recipient = address(services, person)
-        if recipient:
-            enqueue(session, key=f"escalate:{answer.id}:{answer.review_round}:{person.id}",
-                    platform=services.platform, recipient=recipient, message=OutgoingMessage(text=text), now=now)
-            told.append(person)
+        enqueue(session, key=f"escalate:{answer.id}:{answer.review_round}:{person.id}", platform=services.platform,
+                recipient=address(services, person), message=OutgoingMessage(text=text), now=now)
     author_told = False
     if "lead" in author.role_set and author.active:  # escalations come to them: say where this one went
         recipient = address(services, author)
         if recipient:
             own = services.templates.render("messages/review_escalation_own.txt.j2", hours=hours,
-                                            asked=[p.name for p in told])
+                                            asked=[p.name for p in asked])
             enqueue(session, key=f"escalate:{answer.id}:{answer.review_round}:{author.id}",
                     platform=services.platform, recipient=recipient, message=OutgoingMessage(text=own), now=now)
             author_told = True
-    if not told:
+    if not asked:
         logger.warning("answer %s waits for approval but nobody who can decide could be told "
                        "(no approver or lead on the roster but its author)", answer.id)
     answer.escalated_at = now
     audit.record(session, subject="answer", subject_id=answer.id, action="escalated", now=now,
-                 told=[p.id for p in told], told_as=role, author_told=author_told,
-                 leads=[p.id for p in told if role == "lead"])
+                 told=[p.id for p in asked], told_as=role, author_told=author_told,
+                 leads=[p.id for p in asked if role == "lead"])
 
 
 def run_reviews(services, now: datetime) -> ReviewReport:
