@@ -21,7 +21,7 @@ from bot.inbox.actions import check_reply_text
 from bot.inbox.replies import replies_text
 from bot.people import person_for_platform_user
 from bot.store import Person, Prompt, PromptStatus
-from bot.weekly.prompts import MAX_PAUSE_WEEKS, describe_next_question, late_answers, pause_resumes
+from bot.weekly.prompts import MAX_PAUSE_WEEKS, describe_next_question, late_answers, pause_resumes, reopen_prompts
 
 HELP = """\
 Rounds words (type them here, or after /rounds):
@@ -132,7 +132,7 @@ def staff_text(services, person: Person) -> str:
 def _status(services, session, person, command, now) -> Outcome:
     lines = [f"{person.name}: {_schedule(person)}."]
     if person.opted_out_at is not None:
-        lines.append("You have opted out of weekly questions; type “resume” to start again.")
+        lines.append("You have opted out of weekly questions; type “resume” to get them again.")
     elif person.is_physician:
         today = weeks.local_date(now, person.timezone)
         if person.paused_until and person.paused_until > today:
@@ -219,13 +219,19 @@ def _pause(services, session, person, command, now) -> Outcome:
 
 
 def resume(session: Session, person: Person, now: datetime) -> None:
+    """Questions again, after a pause or `stop`: this week's question, cancelled by `stop`, is
+    theirs again. "resume" is the one word Rounds tells people; "start" in a DM does the same."""
+    reopen_prompts(session, person, now)
     person.paused_until, person.opted_out_at, person.updated_at = None, None, now
     audit.record(session, subject="person", subject_id=person.id, action="resumed", now=now, actor=person)
 
 
 def _resume(services, session, person, command, now) -> Outcome:
     resume(session, person, now)
-    return Outcome().say(f"Welcome back. Next question: {describe_next_question(person, now)}.")
+    open_question = session.scalar(select(Prompt.id).where(
+        Prompt.person_id == person.id, Prompt.status == PromptStatus.SENT, Prompt.expires_at > now).limit(1))
+    return Outcome().say(services.templates.render("messages/started.txt.j2", open_question=open_question is not None,
+                                                   next_time=describe_next_question(person, now)))
 
 
 def _ask(services, session, person, command, now) -> Outcome:

@@ -200,6 +200,60 @@ def test_one_reminder_in_thread_then_one_escalation_to_the_lead(services, chat):
     assert len([m for c, m, _ in chat.sent if m.key.startswith("remind:")]) == 1
 
 
+def _lead_answers(services, *others):
+    """Dr. Ana Lee, physician and lead, answers; `others` are (email, name, roles) on the roster."""
+    add_questions(services, 2)
+    add_person(services, roles="physician;lead")
+    for email, name, roles in others:
+        add_person(services, email=email, name=name, roles=roles)
+    run_due(services, SENT)
+    say(services, CLEAN, "1.1", now=ANSWERED)
+    assert run_due(services, CARD_TIME).cards_posted == 1
+    assert run_due(services, CARD_TIME + timedelta(hours=48)).escalations == 1
+    return {channel: m.text for channel, m, _ in chat_escalations(services)}
+
+
+def chat_escalations(services):
+    chat = services.chats["console"]
+    return [(c, m, ref) for c, m, ref in chat.sent if m.key.startswith("escalate:")]
+
+
+def test_a_leads_own_answer_is_escalated_to_the_approvers_and_the_lead_is_told_who(services, chat):
+    told = _lead_answers(services, ("sam@example.org", "Sam Ortiz", "approver"),
+                         ("jo@example.org", "Jo Park", "staff;approver"), ("pat@example.org", "Pat Reyes", "staff"))
+
+    assert sorted(told) == ["D-jo@example.org", "D-lee@example.org", "D-sam@example.org"]  # not Pat (staff)
+    for approver in ("D-sam@example.org", "D-jo@example.org"):
+        assert "Dr. Ana Lee is the lead and nobody approves their own answer, so it is up to you as an " \
+               "approver: tap Approve" in told[approver]
+    assert "As lead you can decide" not in told["D-lee@example.org"]
+    assert "Nobody approves their own answer, so Jo Park and Sam Ortiz have been asked to decide." \
+        in told["D-lee@example.org"]
+    # What the approvers are told they can do, they can: Sam approves.
+    assert "Approved by Sam Ortiz" in click(services, "sam@example.org", "review.approve", 1,
+                                            now=CARD_TIME + timedelta(hours=49)).updates[0][1].card.footer
+
+
+def test_another_lead_is_asked_before_approvers_when_a_lead_answers(services, chat):
+    told = _lead_answers(services, ("lou@example.org", "Lou Chen", "lead"),
+                         ("sam@example.org", "Sam Ortiz", "approver"))
+
+    assert sorted(told) == ["D-lee@example.org", "D-lou@example.org"]
+    assert "As lead you can decide" in told["D-lou@example.org"]
+    assert "Lou Chen has been asked to decide." in told["D-lee@example.org"]
+
+
+def test_when_nobody_else_can_approve_the_lead_is_told_to_add_an_approver(services, chat):
+    told = _lead_answers(services, ("pat@example.org", "Pat Reyes", "staff"))
+
+    assert list(told) == ["D-lee@example.org"]
+    assert "nobody else on the roster can approve them" in told["D-lee@example.org"]
+    assert 'Add an approver or another lead to the roster (role "approver" or "lead")' in told["D-lee@example.org"]
+    with services.db.transaction() as session:
+        event = session.scalars(select(AuditEvent).where(AuditEvent.action == "escalated")).one()
+        assert '"told": []' in event.detail and '"author_told": true' in event.detail
+
+
 def test_hundred_concurrent_double_approvals_make_exactly_hundred_decisions(postgres_url):
     chat = RecordingChat()
     config = config_from_mapping({"database": {"url": postgres_url}}, env={})

@@ -96,6 +96,22 @@ def readme_console_lines() -> list[str]:
     return [re.split(r"\s{2,}", line[2:])[0] for line in section.splitlines() if line.startswith("> ")]
 
 
+def test_the_console_clock_resumes_where_it_was_left_even_if_nothing_was_sent(tmp_path, base_env):  # noqa: F811
+    """`:advance 3h` with nothing due, `:quit`, reopen: the clock is where it was left, not back
+    at the last message (the README promises it resumes where the database left off)."""
+    def play(*lines: str) -> str:
+        result = subprocess.run([str(ROUNDS), "console", "--now", "2026-11-30T14:15:00Z"], cwd=tmp_path,
+                                env=base_env, input="\n".join((*lines, ":quit")) + "\n", capture_output=True,
+                                text=True, timeout=60)
+        assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr
+        return result.stdout
+
+    first = play(":now", ":advance 3h", ":now")
+    assert "Console time: Mon 2026-11-30 14:15 UTC" in first
+    assert "Console time: Mon 2026-11-30 17:15 UTC" in first
+    assert "Console time: Mon 2026-11-30 17:15 UTC" in play(":now")
+
+
 def test_the_readme_console_walkthrough_runs_as_written(tmp_path, base_env):  # noqa: F811
     (tmp_path / "examples").mkdir()
     (tmp_path / "examples" / "roster.csv").write_bytes(EXAMPLE_ROSTER.read_bytes())

@@ -1,7 +1,8 @@
 """One-tap approval: Approve, Edit, Reject, Send back on the card; only approvers; one decision.
 
-Approvers are the roster's "approver" and "lead" roles (the lead is who escalations go to, so
-the lead can act on them), configured user ids, or the configured group. A draft over a
+Approvers are the roster's "approver" and "lead" roles (escalations go to the leads, or to the
+other approvers when the answer is the only lead's own: see `reminders`), configured user ids,
+or the configured group. A draft over a
 platform's hard limit is never approved: Approve says why and offers Edit.
 
 A card is a snapshot of one version of the answer: its buttons and forms carry "id:version".

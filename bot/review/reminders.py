@@ -1,4 +1,10 @@
-"""Scheduled review steps in `run_due`: post settled answers as cards, remind once, escalate once."""
+"""Scheduled review steps in `run_due`: post settled answers as cards, remind once, escalate once.
+
+An escalation goes only to people who can decide, never to the answer's author (nobody approves
+their own answer): the leads; when the only lead wrote the answer (or there is no lead), the
+other approvers. A lead whose own answer waits is told who was asked, or, when nobody else on
+the roster can approve it, that another approver or lead must be added: the one person it helps.
+"""
 
 from __future__ import annotations
 
@@ -12,6 +18,7 @@ from bot import audit
 from bot.chat import OutgoingMessage
 from bot.outbox import enqueue
 from bot.people import address
+from bot.review.approvals import APPROVER_ROLES
 from bot.review.calendar import marketing_recipient
 from bot.review.cards import card_key, card_message, card_ref
 from bot.store import Answer, AnswerStatus, Person, ReviewStatus
@@ -84,25 +91,51 @@ def remind_and_escalate(services, now: datetime, report: ReviewReport) -> None:
                     message=OutgoingMessage(text=text, thread_ts=card.ts))
             answer.reminded_at = now
             report.reminders += 1
-        leads = [p for p in session.scalars(select(Person).where(Person.active.is_(True))) if "lead" in p.role_set]
+        people = session.scalars(select(Person).where(Person.active.is_(True)).order_by(Person.name)).all()
         for answer in filter(escalated_enough, _claim(session, Answer.review_status == ReviewStatus.PENDING,
                                                        Answer.escalated_at.is_(None),
                                                        Answer.submitted_at <= escalate_before)):
-            hours = round(calendar.working_hours_between(answer.submitted_at, now))
-            text = services.templates.render("messages/review_escalation.txt.j2",
-                                             physician=answer.prompt.person.name, hours=hours)
-            for lead in leads:
-                recipient = address(services, lead)
-                if recipient:
-                    enqueue(session, key=f"escalate:{answer.id}:{answer.review_round}:{lead.id}",
-                            platform=services.platform, recipient=recipient, message=OutgoingMessage(text=text),
-                            now=now)
-            if not leads:
-                logger.warning("answer %s waits for approval but the roster has no lead to tell", answer.id)
-            answer.escalated_at = now
-            audit.record(session, subject="answer", subject_id=answer.id, action="escalated", now=now,
-                         leads=[lead.id for lead in leads])
+            _escalate(services, session, answer, people, now)
             report.escalations += 1
+
+
+def deciders(people: list[Person], author: Person) -> tuple[str, list[Person]]:
+    """Who an escalation asks to decide: ("lead", the leads) or, when no lead but the author can,
+    ("approver", the other approvers); never the author."""
+    others = [p for p in people if p.id != author.id]
+    leads = [p for p in others if "lead" in p.role_set]
+    if leads:
+        return "lead", leads
+    return "approver", [p for p in others if p.role_set & APPROVER_ROLES]
+
+
+def _escalate(services, session, answer: Answer, people: list[Person], now: datetime) -> None:
+    author = answer.prompt.person
+    hours = round(services.config.practice.calendar.working_hours_between(answer.submitted_at, now))
+    # Only people Rounds can reach count: a lead with no chat id must not keep the approvers out.
+    role, asked = deciders([p for p in people if address(services, p)], author)
+    template = "review_escalation.txt.j2" if role == "lead" else "review_escalation_approver.txt.j2"
+    text = services.templates.render(f"messages/{template}", physician=author.name, hours=hours,
+                                     author_is_lead="lead" in author.role_set)
+    for person in asked:
+        enqueue(session, key=f"escalate:{answer.id}:{answer.review_round}:{person.id}", platform=services.platform,
+                recipient=address(services, person), message=OutgoingMessage(text=text), now=now)
+    author_told = False
+    if "lead" in author.role_set and author.active:  # escalations come to them: say where this one went
+        recipient = address(services, author)
+        if recipient:
+            own = services.templates.render("messages/review_escalation_own.txt.j2", hours=hours,
+                                            asked=[p.name for p in asked])
+            enqueue(session, key=f"escalate:{answer.id}:{answer.review_round}:{author.id}",
+                    platform=services.platform, recipient=recipient, message=OutgoingMessage(text=own), now=now)
+            author_told = True
+    if not asked:
+        logger.warning("answer %s waits for approval but nobody who can decide could be told "
+                       "(no approver or lead on the roster but its author)", answer.id)
+    answer.escalated_at = now
+    audit.record(session, subject="answer", subject_id=answer.id, action="escalated", now=now,
+                 told=[p.id for p in asked], told_as=role, author_told=author_told,
+                 leads=[p.id for p in asked if role == "lead"])
 
 
 def run_reviews(services, now: datetime) -> ReviewReport:

@@ -8,6 +8,7 @@ from bot.store.models import (
     AnswerStatus,
     AuditEvent,
     Base,
+    ConsoleClock,
     ConsoleMessage,
     ConversationReference,
     DirectChannel,
@@ -24,7 +25,8 @@ from bot.store.models import (
 )
 
 __all__ = [
-    "Answer", "AnswerPart", "AnswerStatus", "AuditEvent", "Base", "ConsoleMessage", "ConversationReference",
+    "Answer", "AnswerPart", "AnswerStatus", "AuditEvent", "Base", "ConsoleClock", "ConsoleMessage",
+    "ConversationReference",
     "Database", "DirectChannel",
     "Draft", "InboxDay", "InboxDuty", "InboxWeekOverride", "JobRun",
     "OutboxMessage", "OutboxStatus", "Person", "ProcessedEvent", "Prompt", "PromptStatus", "Question",

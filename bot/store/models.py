@@ -251,6 +251,16 @@ class ConsoleMessage(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 
+class ConsoleClock(Base):
+    """The console's simulated time, one row: reopening the console resumes exactly there, even
+    after clock moves that left no message or audit row behind."""
+
+    __tablename__ = "console_clock"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)  # always 1
+    now: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
 class Draft(Base):
     """One channel's post for an answer, rendered from its template."""
 

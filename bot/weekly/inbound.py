@@ -52,13 +52,12 @@ from bot.weekly.prompts import (
     describe_next_question,
     late_answers,
     question_in_thread,
-    reopen_prompts,
 )
 
 logger = logging.getLogger(__name__)
 
 STOP_WORDS = {"stop", "unsubscribe", "opt out", "optout"}
-START_WORDS = {"start", "unstop"}  # "resume" is a command word (bot/words.py)
+START_WORDS = {"start", "unstop"}  # also mean "resume" (bot/words.py), the word Rounds tells people
 HELP_WORDS = {"help", "?"}
 MAX_ANSWER_CHARS = 3000  # LinkedIn's limit, and what one Slack section or modal input can show
 MAX_FIELD_CHARS = 5000  # a submitted form field (Slack's inputs allow 3,000)
@@ -148,12 +147,9 @@ def handle_message(services, message: IncomingMessage, now: datetime) -> Outcome
             # stays open, so `start` again the same week finds it where it was.
             person.opted_out_at, person.updated_at = now, now
             return outcome.say(render(services, "stopped"))
-        if command in START_WORDS:
-            reopen_prompts(session, person, now)
-            person.opted_out_at, person.updated_at = None, now
-            return outcome.say(render(services, "started",
-                                       open_question=_open_prompt(session, person, now, timedelta()) is not None,
-                                       next_time=describe_next_question(person, now)))
+        if command in START_WORDS:  # what "resume" does: one behaviour, whichever word was typed
+            outcome.replies.extend(words.run(services, session, person, words.Command("resume"), now).replies)
+            return outcome
         if command in HELP_WORDS:
             return outcome.say(words.help_text(services, person))
         if is_check_message(person, text):  # staff checking a reply to a patient: screened, never stored

@@ -348,7 +348,7 @@ def cancel_open_prompts(session, person: Person, now: datetime) -> None:
 
 
 def reopen_prompts(session, person: Person, now: datetime) -> None:
-    """`start` again: this week's question, if it was cancelled while the person had stopped,
+    """`resume` (or `start`) again: this week's question, if it was cancelled while the person had stopped,
     is theirs again (sent ones open, unsent ones due now)."""
     if person.opted_out_at is None:
         return

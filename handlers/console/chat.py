@@ -17,7 +17,7 @@ from sqlalchemy import func, select
 
 from bot.chat import MessageRef, OutgoingMessage
 from bot.services import Services
-from bot.store import ConsoleMessage, Database, Person
+from bot.store import ConsoleClock, ConsoleMessage, Database, Person
 
 DM_PREFIX = "dm:"
 
@@ -163,6 +163,15 @@ class ConsoleChat:
                 .order_by(ConsoleMessage.id)
             ).all()
             return [_to_stored(row) for row in rows]
+
+    def save_clock(self, now: datetime) -> None:
+        """Remember the console's time with its database, so the next console resumes there."""
+        with self.db.transaction() as session:
+            row = session.get(ConsoleClock, 1, with_for_update=True)
+            if row is None:
+                session.add(ConsoleClock(id=1, now=now))
+            else:
+                row.now = now
 
     def last_id(self) -> int:
         with self.db.transaction() as session:

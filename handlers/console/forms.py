@@ -22,6 +22,17 @@ class Cancelled(Exception):
     """The person typed :cancel, or the input ended, before the form was submitted."""
 
 
+def submitted_as(form: Form, fields: dict[str, str]) -> str:
+    """What the submission does: the options picked ("Save and approve"), else the submit label.
+
+    A form whose pick-one field says what happens on submit (Edit: "Then: Save and approve /
+    Save only") must not echo a bare "Save" when the answer is about to be approved.
+    """
+    picked = [label for form_field in form.fields if form_field.options
+              for label, value in form_field.options if value == fields.get(form_field.name)]
+    return "; ".join(picked) or form.submit_label
+
+
 class FormPrompter:
     """Ask for each field in turn through `read` (a line, or None at end of input) and `say`."""
 
@@ -42,7 +53,7 @@ class FormPrompter:
         except Cancelled:
             self.say(f"Form {safe(form.title)!r} abandoned; nothing was sent.")
             return None
-        self.say(f"(you submitted {safe(form.submit_label)!r})")
+        self.say(f"(you submitted {safe(submitted_as(form, fields))!r})")
         return fields
 
     def line(self, prompt: str) -> str:

@@ -225,6 +225,7 @@ class Commands:
         outcome = handle_slash(self.s.services, "console", member.email, rest, self.s.now)
         for reply in outcome.replies:
             self.s.say(safe(reply.text))
+        self.s.deliver_now()
 
     def help(self, _rest: str) -> None:
         self.s.say(HELP)
@@ -249,17 +250,17 @@ def match_members(members, who: str):
 
 
 def resume_time(services: Services) -> datetime:
-    """Where the console's clock left off: the latest thing its database saw, if later than
-    now. Restarting at the real time while the database holds events weeks ahead would make
-    `:next` walk old weeks again."""
+    """Where the console's clock left off: the time the last console saved (`:advance`, `:next`),
+    or the latest thing its database saw, if later than now. Restarting at the real time while
+    the database holds events weeks ahead would make `:next` walk old weeks again."""
     from sqlalchemy import func, select
 
-    from bot.store import AuditEvent, ConsoleMessage, OutboxMessage
+    from bot.store import AuditEvent, ConsoleClock, ConsoleMessage, OutboxMessage
 
     now = services.clock()
     with services.db.transaction() as session:
         latest = [session.scalar(select(func.max(column))) for column in
-                  (ConsoleMessage.created_at, AuditEvent.at, OutboxMessage.created_at)]
+                  (ConsoleClock.now, ConsoleMessage.created_at, AuditEvent.at, OutboxMessage.created_at)]
     return max([now, *(moment for moment in latest if moment is not None)])
 
 

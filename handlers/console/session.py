@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 
 from bot.chat import ActionEvent, Form, IncomingMessage, MessageRef, Outcome, OutgoingMessage
+from bot.outbox import deliver_due
 from bot.review.calendar import CONSOLE_MARKETING_CHANNEL
 from bot.scheduler import run_due
 from bot.services import Services
@@ -119,7 +120,7 @@ class ConsoleSession:
     def __init__(self, services: Services, output: TextIO, start: datetime):
         self.services = services
         self.out = output
-        self.now = start
+        self._now = start
         self.chat = ConsoleChat(services.db, self.clock)
         self.member: Member | None = None
         self.seen_id = self.chat.last_id()
@@ -128,8 +129,19 @@ class ConsoleSession:
         self.pending_form: Form | None = None  # a form opened on request (`Form.on_request`): `:form`
         self.interactive = False
 
+    @property
+    def now(self) -> datetime:
+        return self._now
+
+    @now.setter
+    def now(self, moment: datetime) -> None:
+        """Every move of the clock is saved with the database: a console reopened on it resumes
+        here, even when the move sent nothing (README: "its clock resumes where …")."""
+        self._now = moment
+        self.chat.save_clock(moment)
+
     def clock(self) -> datetime:
-        return self.now
+        return self._now
 
     # --- output -------------------------------------------------------------------------------
 
@@ -236,6 +248,7 @@ class ConsoleSession:
                 if reply.key:  # a reply the core may change later (a held notice): say where it is
                     record_reply(self.services, reply.key, ref, self.now)
             self.show_new()
+        self.deliver_now()
         if outcome.form is not None and outcome.form.on_request:
             # Like a modal the person may close: the lines they type next stay chat messages.
             self.pending_form = outcome.form
@@ -243,6 +256,13 @@ class ConsoleSession:
                      "anything else you type is a message as usual)")
         elif outcome.form is not None:
             self.submit_form(outcome.form)
+
+    def deliver_now(self) -> None:
+        """Send what the input just queued (a note to the physician, a send-back request) and show
+        it before the next prompt, as Slack would deliver it at once, not on the next tick. Only
+        the outbox: nothing scheduled for later becomes due."""
+        deliver_due(self.services, self.now)
+        self.show_new()
 
     def open_pending_form(self) -> None:
         """`:form`: fill in the form a click left open (It's fine), once."""

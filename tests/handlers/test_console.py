@@ -538,7 +538,8 @@ def test_approver_watching_gets_the_card_in_full_and_edits_it(console_services):
     assert "(you clicked [2] Edit on #" in out
     assert "Form: Edit drafts (one line per field;" in out
     assert "  Then: [1] Save and approve  [2] Save only (empty line: Save and approve)" in out
-    assert "(you submitted 'Save')" in out
+    # The echo names what the submission did (it approves), never a bare "Save".
+    assert "(you submitted 'Save and approve')" in out and "(you submitted 'Save')" not in out
     updated = out.split("(updated):")[-1]
     assert "    X (" in updated and ", edited)" in updated
     assert "        Chest pain is not always a heart attack.\n        Get it checked. #hearthealth" in updated
@@ -549,6 +550,22 @@ def test_approver_watching_gets_the_card_in_full_and_edits_it(console_services):
         assert x_draft.text == "Chest pain is not always a heart attack.\nGet it checked. #hearthealth"
         assert x_draft.edited
         assert not session.scalars(select(Draft).where(Draft.channel != "x", Draft.edited)).first()
+
+
+def test_edit_form_save_only_says_so_and_leaves_the_card_waiting(console_services):
+    db = console_services.db
+    review_team(db)
+
+    def edit_lines(_seen):
+        with db.transaction() as session:
+            count = len(session.scalars(select(Draft.channel)).all())
+        return [""] * count + ["2"]  # every draft as it is, then: Save only
+
+    out = drive(console_services, *ANSWERED, ":as pat", ":channel", "2", edit_lines)
+
+    assert "(you submitted 'Save only')" in out and "(you submitted 'Save')" not in out
+    assert "Approved by" not in out.split("(you submitted")[-1]
+    assert answer_of(db).review_status == ReviewStatus.PENDING
 
 
 def test_reject_with_a_reason_tells_the_physician(console_services):
@@ -608,6 +625,53 @@ def test_send_back_revision_and_a_new_card(console_services):
     assert "sudden, severe chest pain" in channel
     answer = answer_of(db)
     assert answer.review_status == ReviewStatus.PENDING and answer.review_round == 2
+
+
+def test_what_a_click_causes_arrives_before_the_next_prompt_not_on_the_next_tick(console_services):
+    """Slack delivers the physician's note at once: the console shows it right after the click
+    or form that caused it, and the physician finds it before typing anything (no :tick)."""
+    db = console_services.db
+    review_team(db)
+
+    sent_back = drive(
+        console_services, *ANSWERED, ":as pat", ":channel",
+        lambda seen: f":choose 4 #{last_number(CARD, seen)}", "Please add when to call 911.",
+        ":as lee", "It often does not, but sudden, severe chest pain is a reason to call 911.",
+    )
+
+    after_form = sent_back.split("(you submitted 'Send back')")[1].split("You are now Dr. Amy Lee")[0]
+    assert "→ Dr. Amy Lee: Marketing (Pat Staff) asks for a change to your answer" in after_form
+    assert "Tick at" not in sent_back.split("(you submitted 'Send back')")[1]
+    lee = sent_back.split("You are now Dr. Amy Lee")[-1]
+    assert lee.index("asks for a change") < lee.index("(your message #")  # before she replies
+
+    approved = drive(console_services, ":advance 15m", ":as pat", ":channel",
+                     lambda seen: f":choose 1 #{last_number(CARD, seen)}", ":as lee",
+                     start=TUESDAY + timedelta(minutes=15))  # where the first run left off
+    after_click = approved.split("(you clicked [1] Approve")[1].split("You are now Dr. Amy Lee")[0]
+    assert "→ Dr. Amy Lee: Your post was approved by Pat Staff." in after_click
+    assert "Tick at" not in approved.split("(you clicked [1] Approve")[1]
+    assert "Your post was approved by Pat Staff." in approved.split("You are now Dr. Amy Lee")[-1]
+
+
+def test_a_leads_own_overdue_answer_goes_to_an_approver_who_can_decide(console_services):
+    """The black-box run: the only lead answers, the card waits 6 days. The lead is not asked to
+    decide (they can't approve their own answer); the approver is, and can."""
+    db = console_services.db
+    add_person(db, "lee@example.org", "Dr. Amy Lee", specialty="cardiology", roles="physician;lead")
+    add_person(db, "pat@example.org", "Pat Staff", roles="staff;approver")
+    seed_questions(db, "What do new patients ask you most about heart health?")
+
+    out = drive(console_services, *ANSWERED, ":advance 6d", ":as pat", "1")
+
+    lee = out.split("Clock moved forward 6d.")[1].split("You are now Pat Staff")[0]
+    assert "As lead you can decide" not in lee
+    assert "Your drafts have waited 96 working hours for approval in the marketing channel. Nobody approves " \
+           "their own answer, so Pat Staff has been asked to decide." in lee
+    pat = out.split("You are now Pat Staff")[1]
+    assert "Dr. Amy Lee is the lead and nobody approves their own answer, so it is up to you as an approver" in pat
+    assert "Approved by Pat Staff" in pat
+    assert answer_of(db).review_status == ReviewStatus.APPROVED
 
 
 def test_channel_when_empty_and_help_mentions_it(console_services):

@@ -99,3 +99,30 @@ def test_status_names_a_snoozed_question(console_services):  # noqa: F811
 
     assert ("This week's question is snoozed: it comes again Wed Dec 2, 9:00 AM.\n"
             "Next question: Tue Dec 8, 9:00 AM.") in out
+
+
+def test_opting_out_and_back_in_is_one_word_resume_everywhere(console_services):  # noqa: F811
+    """stop's reply, status, help and the pause reply all name "resume", never "start"; and
+    "resume" after "stop" gives back this week's question, as "start" did."""
+    add_person(console_services.db, "lee@example.org", "Dr. Amy Lee")
+    seed_questions(console_services.db)
+
+    out = drive(console_services, ":as lee", ":tick", "help", "stop", ":rounds status", "resume",
+                "Mostly about salt.", start=DEC_1)
+
+    told = out.split("(your message #")[1:]  # what each typed line got back
+    assert 'Reply "stop" to opt out and "resume" to get questions again.' in told[0]
+    assert 'Reply "resume" anytime to get them again.' in told[1]
+    assert "You have opted out of weekly questions; type “resume” to get them again." in told[1]
+    assert "Welcome back! This week's question is still open: reply here to answer it." in told[2]
+    assert "Thank you! Got it." in told[3]
+    assert '"start"' not in out and "“start”" not in out
+
+
+def test_start_still_works_and_answers_like_resume(console_services):  # noqa: F811
+    add_person(console_services.db, "lee@example.org", "Dr. Amy Lee")
+    seed_questions(console_services.db)
+
+    out = drive(console_services, ":as lee", ":tick", "stop", "start", start=DEC_1)
+
+    assert "Welcome back! This week's question is still open: reply here to answer it." in out
