@@ -18,7 +18,7 @@ from sqlalchemy import select
 
 from bot.scheduler import run_due
 from bot.store import Answer, AuditEvent
-from tests.handlers.conftest import Clock, add_physician, dm_event, event_body
+from tests.handlers.conftest import Clock, add_physician, dm_event, edit_event, event_body
 from tests.handlers.test_slack_approvals import (
     ANSWERED,
     CARD_TIME,
@@ -206,3 +206,25 @@ def test_someone_else_cannot_submit_the_physicians_form(review, fake_slack, held
     submit(review, view_submission(view, SAM, {"reason": "Fine by me"}))
     [answer] = answers(review)
     assert answer.status == "held" and answer.override_reason is None
+
+
+def test_an_edit_after_its_fine_takes_the_override_and_its_reason_off_the_card(review, fake_slack, held, caplog):
+    """The reason was given for the held version: the rewritten answer's card carries neither it nor its kinds."""
+    _, view = held
+    submit(review, view_submission(view, USER, {"reason": "The name is made up"}))
+    review.clock.now = CARD_TIME
+    assert run_due(review, CARD_TIME).cards_posted == 1
+    card = next(m for m in fake_slack.posted(MARKETING) if m.blocks and m.blocks[0]["type"] == "header")
+    assert "The name is made up" in block_text(card.blocks)
+    edited_at = CARD_TIME + timedelta(minutes=5)
+    review.clock.now = edited_at
+    body = event_body(edit_event(CLEAN, f"{ANSWERED.timestamp():.6f}", PHI_ANSWER, DM))
+    assert run(review, lambda client: post_signed(client, body)).status == 200
+    [update] = [c for c in fake_slack.calls_to("chat.update") if c.params.get("ts") == card.ts]
+    shown = json.dumps(update.params, ensure_ascii=False)
+    assert CLEAN in shown
+    assert "PHI override" not in shown and "made up" not in shown, shown
+    assert "Clean" in shown
+    [answer] = answers(review)
+    assert answer.status == "ready" and answer.override_reason is None and answer.overridden_at is None
+    assert not any(excerpt in shown for excerpt in EXCERPTS)
