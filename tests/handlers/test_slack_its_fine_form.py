@@ -228,3 +228,39 @@ def test_an_edit_after_its_fine_takes_the_override_and_its_reason_off_the_card(r
     [answer] = answers(review)
     assert answer.status == "ready" and answer.override_reason is None and answer.overridden_at is None
     assert not any(excerpt in shown for excerpt in EXCERPTS)
+
+
+REASON_WITH_PHI = "John Smith agreed in writing, call him at 617-555-0199 to verify"
+
+
+def test_a_reason_that_identifies_the_patient_is_refused_in_the_modal_and_never_stored(review, fake_slack, held,
+                                                                                       caplog):
+    """The reason is screened like an answer: the modal says why (in kinds), nothing is saved, it can be sent again."""
+    _, view = held
+    [reason] = [b for b in view["blocks"] if b["type"] == "input"]
+    assert "agreed" not in reason["hint"]["text"] and "Don't name" in reason["hint"]["text"]
+    status, body = submit(review, view_submission(view, USER, {"reason": REASON_WITH_PHI}))
+    assert status == 200 and body["response_action"] == "errors", body
+    error = body["errors"]["reason"]
+    assert "a name" in error and "a phone number" in error and "still held" in error
+    assert not any(excerpt in json.dumps(body) for excerpt in EXCERPTS)
+    [answer] = answers(review)
+    assert answer.status == "held" and answer.override_reason is None
+    with review.db.transaction() as session:
+        rows = session.scalars(select(AuditEvent).order_by(AuditEvent.id)).all()
+        assert rows[-1].action == "override_refused" and json.loads(rows[-1].detail)["kinds"] == ["name", "phone"]
+        assert not any(excerpt in row.detail for row in rows for excerpt in EXCERPTS)
+    review.clock.now = CARD_TIME
+    assert run_due(review, CARD_TIME).cards_posted == 0
+    assert_held_text_stayed_private(fake_slack, caplog)
+    # The same modal, submitted again with a reason that names nobody, sends the answer on.
+    status, body = submit(review, view_submission(view, USER, {"reason": "The name and number are made up"}))
+    assert status == 200 and not body
+    [answer] = answers(review)
+    assert answer.status == "ready" and answer.override_reason == "The name and number are made up"
+    review.clock.now = CARD_TIME + timedelta(minutes=20)
+    assert run_due(review, review.clock.now).cards_posted == 1
+    shown = marketing_text(fake_slack)
+    assert "made up" in shown and "agreed in writing" not in shown and "verify" not in shown
+    for record in caplog.records:
+        assert "agreed in writing" not in record.getMessage()
