@@ -13,7 +13,9 @@ from sqlalchemy import select
 
 from bot import weeks
 from bot.chat import Button, Card, CardSection, Form, FormField, MessageRef, OutgoingMessage, versioned_value
+from bot.review.kinds import describe_kinds
 from bot.review.limits import hard_problems
+from bot.screening import ADVICE_KINDS
 from bot.store import Answer, AnswerStatus, Draft, OutboxMessage, ReviewStatus
 
 CHANNEL_LABELS = {"facebook": "Facebook", "instagram": "Instagram", "x": "X", "linkedin": "LinkedIn",
@@ -53,9 +55,9 @@ def badge(answer: Answer) -> str:
     """Every finding that still matters, one line each: an override never hides the advice warning."""
     lines = []
     if answer.override_reason is not None:
-        kinds = sorted({f["kind"] for f in json.loads(answer.findings or "[]")
-                        if f["kind"] not in ("advice", "dose", "care")})
-        lines.append(f"⚠ PHI override ({', '.join(kinds)}): \"{answer.override_reason}\"")
+        kinds = {f["kind"] for f in json.loads(answer.findings or "[]") if f["kind"] not in ADVICE_KINDS}
+        what = f" ({describe_kinds(kinds)})" if kinds else ""
+        lines.append(f"⚠ PHI override{what}: \"{answer.override_reason}\"")
     if has_advice(answer):
         suggestion = f" Suggested: \"{answer.advice_suggestion}\"" if answer.advice_suggestion else ""
         lines.append(f"⚠ Advice warning: part of the answer reads like individual medical advice.{suggestion}")
