@@ -90,8 +90,22 @@ def lead_draft(drafts: list[Draft]) -> Draft | None:
                                       rank.get(d.channel, 99), d.channel))
 
 
+def held_summary(answer: Answer) -> str:
+    """Why an answer that is not READY shows no text: held, and why in kinds only (never the text)."""
+    kinds = {f["kind"] for f in json.loads(answer.findings or "[]") if f["kind"] not in ADVICE_KINDS}
+    why = f" ({describe_kinds(kinds)})" if kinds else ""
+    return (f"Answer {answer.id} is held: the guard found what may identify a patient{why}. Its text is not "
+            "shown and its drafts are withdrawn until the physician revises it or says it is fine.")
+
+
 def all_drafts_text(answer: Answer, drafts: list[Draft]) -> str:
-    """Every draft in full as readable text (the "Show all drafts" reply and console `:drafts`)."""
+    """Every draft in full as readable text (the "Show all drafts" reply and console `:drafts`).
+
+    Drafts are of the current version only: while the answer is held they are those of an earlier
+    version (withdrawn), and the answer's text may not be shown, so only the hold is described.
+    """
+    if answer.status != AnswerStatus.READY:
+        return held_summary(answer)
     blocks = [f"All drafts for answer {answer.id}:"]
     blocks += [f"{draft_status(draft)}\n{draft.text}" for draft in drafts]
     return "\n\n".join(blocks)
