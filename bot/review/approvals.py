@@ -136,6 +136,10 @@ def handle_review_action(services, action: ActionEvent, now: datetime) -> Outcom
         reason = (action.fields.get("reason") or "").strip()
         if not reason:
             return outcome.say("Please give a reason.")
+        refused = _refused_reason(services, session, answer, person, by, kind, reason, card, now)
+        if refused is not None:
+            outcome.form = refused
+            return outcome
         return _reject_or_send_back(services, session, answer, person, by, kind, reason, card, now, outcome)
 
 
@@ -302,6 +306,22 @@ def _ask_signoff(services, session, answer: Answer, by: str, now: datetime) -> N
     ok = Button("OK, publish it", "review.signoff", answer_value(answer), "primary")
     message = OutgoingMessage(text=text, buttons=(ok,))
     _dm_physician(services, session, answer, f"signoff:{answer.id}:{answer.review_round}", message, now)
+
+
+def _refused_reason(services, session, answer, person, by, kind, reason, card, now):
+    """The reason form again if the reason may identify a patient: it would stay on the card and in
+    the audit trail for years. Screened like an It's fine reason; never stored or logged."""
+    from bot.review.compliance import reason_phi_kinds
+    from bot.review.kinds import describe_kinds
+
+    kinds = reason_phi_kinds(services, session, answer.prompt.person, reason)
+    if not kinds:
+        return None
+    audit.record(session, subject="answer", subject_id=answer.id, action="reason_refused", now=now, actor=person,
+                 by=by, decision=kind, kinds=kinds)
+    why = (f"This reason may identify a patient ({describe_kinds(kinds)}), so nothing was sent. Say what to "
+           "change without naming or describing anyone.")
+    return replace(reason_form(answer, kind, card), errors=(("reason", why),))
 
 
 def _reject_or_send_back(services, session, answer, person, by, kind, reason, card, now, outcome) -> Outcome:

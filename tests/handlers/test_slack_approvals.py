@@ -411,6 +411,24 @@ def test_send_back_reaches_the_physician_privately(review, fake_slack):
     assert "Add one tip" in asked.text and "<!channel>" not in asked.text
 
 
+def test_a_send_back_reason_naming_a_patient_is_refused_in_the_modal(review, fake_slack):
+    """The reason would sit on the card and in the audit trail for years: screened, refused, never stored."""
+    card, answer = answer_and_post_card(review, fake_slack)
+    click(review, "review.sendback", answer, SAM, ts=card.ts)
+    [view] = fake_slack.opened_views()
+    status, body = submit(review, view_submission(view, SAM, {"reason": "Say Bob Jones (617-555-7777) is fine now"}))
+    assert status == 200 and body["response_action"] == "errors"
+    assert "a name" in body["errors"]["reason"] and "Bob Jones" not in json.dumps(body)
+    row = answer_row(review)
+    assert row.review_status == ReviewStatus.PENDING and row.decision_note is None
+    assert card_updates(fake_slack) == [] and audit_count(review, "sent_back") == 0
+    assert audit_details(review, "reason_refused")[0]["kinds"] == ["name", "phone"]
+    for call in fake_slack.calls:
+        assert "Bob Jones" not in json.dumps(call.params), call.method
+    status, body = submit(review, view_submission(view, SAM, {"reason": "Add one practical tip"}))
+    assert status == 200 and not body and answer_row(review).review_status == ReviewStatus.SENT_BACK
+
+
 def test_a_modal_submitted_by_a_non_approver_changes_nothing(review, fake_slack):
     card, answer = answer_and_post_card(review, fake_slack)
     click(review, "review.reject", answer, SAM, ts=card.ts)
