@@ -455,6 +455,18 @@ def test_its_fine_through_the_console_form_sends_the_answer_on_with_the_badge(co
     assert answer.status == "ready" and answer.override_reason == "The name is made up"
 
 
+def test_the_repro_an_edit_after_the_card_takes_the_override_reason_off_it(console_services):
+    """It's fine, the card with the badge, then :edit to a clean answer: the updated card has no override."""
+    add_person(console_services.db, "maya@example.org", "Dr. Maya Patel", specialty="cardiology")
+    seed_questions(console_services.db)
+    out = drive(console_services, ":as Maya", ":next", PHI, "1", ":form", "The name is made up", ":advance 15m",
+                lambda seen: f":edit {last_number(MY_MESSAGE, seen)} {CLEANED}", ":quit")
+    updated = out.split("Rounds in #marketing (updated):")[-1]
+    assert "Rounds in #marketing (updated):" in out and CLEANED in updated
+    assert "PHI override" not in updated and "made up" not in updated and "✓ Clean" in updated
+    assert answer_of(console_services.db).override_reason is None
+
+
 def test_a_console_form_about_an_outdated_version_is_refused(console_services):
     add_person(console_services.db, "maya@example.org", "Dr. Maya Patel", specialty="cardiology")
     seed_questions(console_services.db)
