@@ -2,8 +2,10 @@
 
 A blocked answer (possible PHI) stays between the physician and the bot: they revise it, or tap
 "It's fine", which opens a short form for the reason (`override_form`); submitting it sends the
-answer on with a warning badge and an audit row. The reason never comes from the chat: whatever
-the physician types in the conversation is answer text, screened again.
+answer on with a warning badge and an audit row. The reason is screened like an answer: one that
+may identify someone is refused in the form and never stored (`reason_phi_kinds`). The reason
+never comes from the chat: whatever the physician types in the conversation is answer text,
+screened again.
 Advice findings don't block: the drafts carry a warning and a suggested rewording. Flagged text
 is never logged; findings are stored as kinds and spans.
 """
