@@ -168,6 +168,9 @@ class Form:
     # messages until the person opens the form (`:form`). For a form next to a conversation that
     # keeps meaning something else (the It's fine reason beside the answer a physician is writing).
     on_request: bool = False
+    # A submission refused: (field name, why) pairs, shown with the form again. Slack puts them
+    # under the inputs (`response_action: errors`), Teams and the console above the fields.
+    errors: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)

@@ -330,6 +330,28 @@ def test_drafts_show_prints_what_will_be_posted_with_the_original_beside_an_edit
     assert "rather see you & reassure you." in after
 
 
+HELD_EDIT = "My patient John Smith at 617-555-0123 had a racing heart."
+
+
+def test_drafts_show_and_console_drafts_say_an_edited_answer_is_held_and_show_no_stale_drafts(cli, base_env, tmp_path,
+                                                                                              database_url):
+    """A clean answer with its card, then an edit that is held: no held text, no drafts of the old version."""
+    cli("roster", "import", str(EXAMPLE_ROSTER))
+    _added_before(database_url, datetime(2026, 11, 23, tzinfo=UTC))
+    out = console(base_env, tmp_path, ":as Maya", ":next", ANSWER, ":advance 15m", f":edit 3 {HELD_EDIT}",
+                  ":as Priya Shah", ":drafts 1")
+    assert "(your message #3)" in out  # the answer (#2 is the other physician's question)
+    assert "Withdrawn" in out.split("Rounds in #marketing (updated):")[-1]
+    drafts_reply = out.split("Rounds in #marketing (updated):")[-1]
+    assert "Answer 1 is held" in drafts_reply and "(a name, a phone number)" in drafts_reply
+    assert "All drafts for answer 1" not in drafts_reply and "Common questions about heart health" not in drafts_reply
+
+    shown = cli("drafts", "show", "1").stdout
+    assert "John Smith" not in shown and "617-555-0123" not in shown, shown
+    assert "held" in shown and "(a name, a phone number)" in shown
+    assert "== " not in shown and "chest pain" not in shown, "no drafts of the superseded clean version"
+
+
 def test_exports_people_read_are_text_and_html_is_only_in_the_html_export(cli, base_env, tmp_path, database_url):
     cli("roster", "import", str(EXAMPLE_ROSTER))
     _added_before(database_url, datetime(2026, 11, 23, tzinfo=UTC))

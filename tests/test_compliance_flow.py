@@ -99,12 +99,21 @@ def test_its_fine_opens_a_form_whose_reason_sends_on_with_badge_and_audit(servic
     blank = handle_action(services, ActionEvent("console", "lee@example.org", form.action, form.value,
                                                 fields={"reason": "  "}), utc(2026, 11, 24, 15))
     assert "still held" in blank.replies[0].text and answer_row(services)[0].status == AnswerStatus.HELD
+    # The reason is screened like an answer: one naming the patient is refused, never stored.
+    named = handle_action(services, ActionEvent("console", "lee@example.org", form.action, form.value,
+                                                fields={"reason": "Mrs. Oyelaran is our practice manager, she agreed"}),
+                          utc(2026, 11, 24, 15))
+    assert named.replies == [] and named.form is not None and named.form.action == form.action
+    [(field, why)] = named.form.errors
+    assert field == "reason" and "(a name)" in why and "Oyelaran" not in why
+    answer, _, audit = answer_row(services)
+    assert answer.status == AnswerStatus.HELD and answer.override_reason is None and audit[-1] == "override_refused"
     done = handle_action(services, ActionEvent("console", "lee@example.org", form.action, form.value,
-                                               fields={"reason": "Mrs. Oyelaran is our practice manager, she agreed"}),
+                                               fields={"reason": "She is our practice manager, not a patient"}),
                          utc(2026, 11, 24, 15))
     assert "goes to marketing with a warning" in done.replies[0].text
     answer, drafts, audit = answer_row(services)
-    assert answer.status == AnswerStatus.READY and answer.override_reason.startswith("Mrs. Oyelaran is our")
+    assert answer.status == AnswerStatus.READY and answer.override_reason.startswith("She is our practice manager")
     assert drafts
     assert audit[-2:] == ["overridden", "drafted"]
 

@@ -21,7 +21,7 @@ from bot.review.html import text_to_html
 from bot.review.limits import THREAD_BREAK, hard_problems, thread_parts
 from bot.review.post_text import doctor_name, find_urls, sentence_prefixes, x_length
 from bot.review.show import show_drafts
-from bot.store import Answer, Person, Prompt, PromptStatus, Question
+from bot.store import Answer, AnswerStatus, Person, Prompt, PromptStatus, Question
 from bot.templating import TemplateError, Templates
 from tests.conftest import utc
 
@@ -326,8 +326,8 @@ def insert_answer(services, text: str) -> int:
                         sent_at=now, answered_at=now)
         session.add(prompt)
         session.flush()
-        answer = Answer(prompt_id=prompt.id, person_id=person.id, text=text,
-                        created_at=now, updated_at=now)
+        answer = Answer(prompt_id=prompt.id, person_id=person.id, text=text, status=AnswerStatus.READY,
+                        verdict="ok", created_at=now, updated_at=now)
         session.add(answer)
         session.flush()
         return answer.id

@@ -32,7 +32,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                     "(the whole day, UTC; default: everything since) in id order, which is the order\n"
                     "they were written. Columns: " + ", ".join(COLUMNS) + ".\n"
                     "`at` is ISO 8601 UTC; `detail` is a JSON object (a JSON string in CSV). Rows never\n"
-                    "hold answer text or flagged text. Progress goes to stderr.",
+                    "hold answer text, draft text or flagged text (a draft edit is its channel and\n"
+                    "lengths). Progress goes to stderr.",
         examples="  rounds audit export --since 2026-11-01 --format jsonl > audit.jsonl\n"
                  "  rounds audit export --since 2026-01-01 --until 2026-12-31 --format csv --output audit.csv")
     exporter.add_argument("--since", required=True, metavar="YYYY-MM-DD", help="first day (UTC), inclusive")

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import difflib
 import logging
+from dataclasses import replace
 from datetime import datetime
 
 from sqlalchemy import update
@@ -39,6 +40,7 @@ from bot.review.cards import (
     reason_form,
     self_post_message,
 )
+from bot.review.edit_screen import ADVICE_NOTE, advice_warning, refusals, screen_edits
 from bot.review.limits import hard_problems, measure
 from bot.store import Answer, AnswerStatus, Draft, Person, ReviewStatus
 
@@ -135,6 +137,10 @@ def handle_review_action(services, action: ActionEvent, now: datetime) -> Outcom
         reason = (action.fields.get("reason") or "").strip()
         if not reason:
             return outcome.say("Please give a reason.")
+        refused = _refused_reason(services, session, answer, person, by, kind, reason, card, now)
+        if refused is not None:
+            outcome.form = refused
+            return outcome
         return _reject_or_send_back(services, session, answer, person, by, kind, reason, card, now, outcome)
 
 
@@ -205,18 +211,29 @@ def finish_approval(services, session, answer: Answer, actor: Person | None, by:
 
 
 def _apply_edits(services, session, answer, person, by, action, card, now, outcome) -> Outcome:
+    """Save marketing's edits (screened first: PHI refuses them all, advice saves without approving)."""
+    changes = [(draft, action.fields[draft.channel].strip()) for draft in drafts_of(session, answer)
+               if action.fields.get(draft.channel) is not None
+               and action.fields[draft.channel].strip() != draft.text.strip()]
+    screen = screen_edits(services, session, answer.prompt.person.name,
+                          {draft.channel: (draft.text, new_text) for draft, new_text in changes})
+    if screen.phi:  # nothing saved; the form again, saying which draft and why (in kinds)
+        audit.record(session, subject="answer", subject_id=answer.id, action="edit_refused", now=now, actor=person,
+                     by=by, kinds={channel: kinds for channel, kinds in sorted(screen.phi.items())})
+        logger.info("answer %s: an edit by marketing refused by the guard", answer.id)
+        outcome.form = replace(edit_form(session, answer, card), errors=refusals(screen))
+        return outcome
     substantial = False
-    for draft in drafts_of(session, answer):
-        new_text = action.fields.get(draft.channel)
-        if new_text is None or new_text.strip() == draft.text.strip():
-            continue
-        new_text = new_text.strip()
+    for draft, new_text in changes:
         similarity = difflib.SequenceMatcher(None, draft.text, new_text).ratio()
         substantial |= similarity < SUBSTANTIAL_EDIT
-        set_draft_text(session, draft, new_text, person, by, now)
+        set_draft_text(session, draft, new_text, person, by, now, advice=draft.channel in screen.advice)
     if action.fields.get("then", "approve") != "approve":
         _refresh_card(services, session, answer, card, outcome)
-        return outcome.say("Saved. The drafts wait for approval.")
+        return outcome.say(advice_warning(screen) if screen.advice else "Saved. The drafts wait for approval.")
+    if screen.advice:
+        _refresh_card(services, session, answer, card, outcome)
+        return outcome.say(advice_warning(screen))
     problems = blocking_problems(session, answer)
     if problems:
         _refresh_card(services, session, answer, card, outcome)
@@ -233,10 +250,16 @@ def _apply_edits(services, session, answer, person, by, action, card, now, outco
     return _approve(services, session, answer, person, by, card, now, outcome)
 
 
-def set_draft_text(session, draft: Draft, new_text: str, person, by: str, now: datetime, **why) -> None:
-    """Change one draft's text, audited with before and after; its length and problems follow."""
+def set_draft_text(session, draft: Draft, new_text: str, person, by: str, now: datetime, advice: bool = False,
+                   **why) -> None:
+    """Change one draft's text; its length and problems follow.
+
+    The audit row says who changed which channel's draft and how much (lengths), never the text:
+    audit rows are kept for years, the draft row holds the current text and is purged with the answer.
+    """
     audit.record(session, subject="draft", subject_id=draft.id, action="edited", now=now, actor=person, by=by,
-                 channel=draft.channel, before=draft.text, after=new_text, **why)
+                 channel=draft.channel, length_before=len(draft.text), length_after=len(new_text),
+                 advice_added=advice, **why)
     if draft.original_text is None:
         draft.original_text = draft.text
     draft.text, draft.edited, draft.updated_at = new_text, True, now
@@ -246,7 +269,7 @@ def set_draft_text(session, draft: Draft, new_text: str, person, by: str, now: d
     draft.fits = not blocking and not over_soft
     draft.problem = (blocking[0] if blocking else
                      f"Longer than the {draft.limit} characters set for {channel_label(draft.channel)}"
-                     if over_soft else None)
+                     if over_soft else ADVICE_NOTE if advice else None)
 
 
 def use_suggested_wording(services, session, answer: Answer, person, by: str, card, now: datetime,
@@ -284,6 +307,22 @@ def _ask_signoff(services, session, answer: Answer, by: str, now: datetime) -> N
     ok = Button("OK, publish it", "review.signoff", answer_value(answer), "primary")
     message = OutgoingMessage(text=text, buttons=(ok,))
     _dm_physician(services, session, answer, f"signoff:{answer.id}:{answer.review_round}", message, now)
+
+
+def _refused_reason(services, session, answer, person, by, kind, reason, card, now):
+    """The reason form again if the reason may identify a patient: it would stay on the card and in
+    the audit trail for years. Screened like an It's fine reason; never stored or logged."""
+    from bot.review.compliance import reason_phi_kinds
+    from bot.review.kinds import describe_kinds
+
+    kinds = reason_phi_kinds(services, session, answer.prompt.person, reason)
+    if not kinds:
+        return None
+    audit.record(session, subject="answer", subject_id=answer.id, action="reason_refused", now=now, actor=person,
+                 by=by, decision=kind, kinds=kinds)
+    why = (f"This reason may identify a patient ({describe_kinds(kinds)}), so nothing was sent. Say what to "
+           "change without naming or describing anyone.")
+    return replace(reason_form(answer, kind, card), errors=(("reason", why),))
 
 
 def _reject_or_send_back(services, session, answer, person, by, kind, reason, card, now, outcome) -> Outcome:

@@ -13,7 +13,9 @@ from sqlalchemy import select
 
 from bot import weeks
 from bot.chat import Button, Card, CardSection, Form, FormField, MessageRef, OutgoingMessage, versioned_value
+from bot.review.kinds import describe_kinds
 from bot.review.limits import hard_problems
+from bot.screening import ADVICE_KINDS
 from bot.store import Answer, AnswerStatus, Draft, OutboxMessage, ReviewStatus
 
 CHANNEL_LABELS = {"facebook": "Facebook", "instagram": "Instagram", "x": "X", "linkedin": "LinkedIn",
@@ -53,9 +55,9 @@ def badge(answer: Answer) -> str:
     """Every finding that still matters, one line each: an override never hides the advice warning."""
     lines = []
     if answer.override_reason is not None:
-        kinds = sorted({f["kind"] for f in json.loads(answer.findings or "[]")
-                        if f["kind"] not in ("advice", "dose", "care")})
-        lines.append(f"⚠ PHI override ({', '.join(kinds)}): \"{answer.override_reason}\"")
+        kinds = {f["kind"] for f in json.loads(answer.findings or "[]") if f["kind"] not in ADVICE_KINDS}
+        what = f" ({describe_kinds(kinds)})" if kinds else ""
+        lines.append(f"⚠ PHI override{what}: \"{answer.override_reason}\"")
     if has_advice(answer):
         suggestion = f" Suggested: \"{answer.advice_suggestion}\"" if answer.advice_suggestion else ""
         lines.append(f"⚠ Advice warning: part of the answer reads like individual medical advice.{suggestion}")
@@ -88,8 +90,22 @@ def lead_draft(drafts: list[Draft]) -> Draft | None:
                                       rank.get(d.channel, 99), d.channel))
 
 
+def held_summary(answer: Answer) -> str:
+    """Why an answer that is not READY shows no text: held, and why in kinds only (never the text)."""
+    kinds = {f["kind"] for f in json.loads(answer.findings or "[]") if f["kind"] not in ADVICE_KINDS}
+    why = f" ({describe_kinds(kinds)})" if kinds else ""
+    return (f"Answer {answer.id} is held: the guard found what may identify a patient{why}. Its text is not "
+            "shown and its drafts are withdrawn until the physician revises it or says it is fine.")
+
+
 def all_drafts_text(answer: Answer, drafts: list[Draft]) -> str:
-    """Every draft in full as readable text (the "Show all drafts" reply and console `:drafts`)."""
+    """Every draft in full as readable text (the "Show all drafts" reply and console `:drafts`).
+
+    Drafts are of the current version only: while the answer is held they are those of an earlier
+    version (withdrawn), and the answer's text may not be shown, so only the hold is described.
+    """
+    if answer.status != AnswerStatus.READY:
+        return held_summary(answer)
     blocks = [f"All drafts for answer {answer.id}:"]
     blocks += [f"{draft_status(draft)}\n{draft.text}" for draft in drafts]
     return "\n\n".join(blocks)

@@ -2,8 +2,10 @@
 
 A blocked answer (possible PHI) stays between the physician and the bot: they revise it, or tap
 "It's fine", which opens a short form for the reason (`override_form`); submitting it sends the
-answer on with a warning badge and an audit row. The reason never comes from the chat: whatever
-the physician types in the conversation is answer text, screened again.
+answer on with a warning badge and an audit row. The reason is screened like an answer: one that
+may identify someone is refused in the form and never stored (`reason_phi_kinds`). The reason
+never comes from the chat: whatever the physician types in the conversation is answer text,
+screened again.
 Advice findings don't block: the drafts carry a warning and a suggested rewording. Flagged text
 is never logged; findings are stored as kinds and spans.
 """
@@ -12,6 +14,7 @@ from __future__ import annotations
 
 import json
 import logging
+from dataclasses import replace
 from datetime import datetime
 
 from sqlalchemy import delete, func, select
@@ -20,6 +23,7 @@ from bot import audit
 from bot.chat import Button, Form, FormField, MessageRef, OutgoingMessage, versioned_value
 from bot.config import PracticeConfig
 from bot.review.drafts import render_drafts
+from bot.review.kinds import describe_kinds
 from bot.screening import AllowList, Finding, Screener, Verdict, suggest_rewording
 from bot.store import Answer, AnswerStatus, Draft, Person
 
@@ -89,10 +93,29 @@ def override_form(services, answer: Answer, message: MessageRef | None) -> Form:
     flagged = flagged_excerpts(answer, stored_findings(answer))
     description = services.templates.render("messages/override_form.txt.j2", flagged=flagged).strip()
     reason = FormField(REASON_FIELD, "Why is it fine to share?", multiline=False, max_length=REASON_LIMIT,
-                       hint="e.g. the name is made up; the patient agreed in writing")
+                       hint="e.g. the name and details are made up. Don't name or describe anyone here: "
+                            "marketing reads this")
     return Form(title="It's fine to share", submit_label="Send on", action=OVERRIDE_SUBMIT,
                 value=versioned_value(answer.id, answer.version), fields=(reason,), message=message,
                 description=description, on_request=True)
+
+
+def reason_phi_kinds(services, session, person: Person, reason: str) -> list[str]:
+    """The PHI kinds in an It's fine reason, screened like an answer ([] when it may be stored).
+
+    The reason is shown on the card and kept in the audit trail, so it must not identify anyone.
+    """
+    verdict = services.screeners.get(session).screen(reason, AllowList(names=frozenset({person.name})))
+    if verdict.verdict != "block":
+        return []
+    return sorted({f.kind for f in verdict.findings if f.category == "phi"}) or ["other_id"]
+
+
+def refused_reason_form(services, answer: Answer, message: MessageRef | None, kinds: list[str]) -> Form:
+    """The It's fine form again, saying why the reason was refused (in kinds, never its text)."""
+    why = (f"This reason may identify a patient ({describe_kinds(kinds)}), so it was not saved and your "
+           "answer is still held. Say why it is fine without naming or describing anyone.")
+    return replace(override_form(services, answer, message), errors=((REASON_FIELD, why),))
 
 
 def screen_answer(services, session, answer: Answer, person: Person, now: datetime) -> Verdict:

@@ -2,7 +2,9 @@
 
 Once an answer is drafted, the stored drafts are the truth: an approved edit is what goes out,
 so the command prints the stored text and, when marketing changed it, the original beside it.
-An answer not drafted yet (held by the guard) is previewed from the templates, and says so.
+A held answer shows neither its text nor drafts (those stored are an earlier version's, withdrawn):
+only that it is held, and why in kinds. A ready answer not drafted yet is previewed from the
+templates, and says so.
 """
 
 from __future__ import annotations
@@ -11,10 +13,11 @@ from typing import Any, TextIO
 
 from sqlalchemy import select
 
+from bot.review.cards import held_summary
 from bot.review.drafts import Draft as RenderedDraft
 from bot.review.drafts import render_drafts
 from bot.review.limits import channel_label, hard_problems, thread_parts
-from bot.store import Answer
+from bot.store import Answer, AnswerStatus
 from bot.store import Draft as StoredDraft
 
 
@@ -51,6 +54,10 @@ def show_drafts(services: Any, answer_id: int | str, out: TextIO) -> int:
             return 1
         prompt, person = answer.prompt, answer.prompt.person
         specialty = f" ({person.specialty})" if person.specialty else ""
+        if answer.status != AnswerStatus.READY:  # held: no text, and the drafts stored are an old version's
+            out.write(f"Drafts for answer {number}: {person.name}{specialty}, week {prompt.week}, held\n"
+                      f"{held_summary(answer)}\n")
+            return 0
         status = answer.review_status or answer.status
         out.write(f"Drafts for answer {number}: {person.name}{specialty}, week {prompt.week}, {status}\n"
                   f"Answer: {answer.text}\n")

@@ -8,7 +8,7 @@ import hashlib
 import logging
 from datetime import datetime
 
-from bot import weeks
+from bot import audit, weeks
 from bot.chat import ActionEvent, Outcome, parse_ref, small_number
 from bot.people import person_for_platform_user
 from bot.review import compliance, held_notices
@@ -120,6 +120,13 @@ def override(services, action: ActionEvent, now: datetime, outcome: Outcome) -> 
         reason = " ".join(action.fields.get(compliance.REASON_FIELD, "").split())[:compliance.REASON_LIMIT]
         if not reason:
             return outcome.say("Please say why it is fine to share: your answer is still held.")
+        kinds = compliance.reason_phi_kinds(services, session, person, reason)
+        if kinds:  # never stored, never logged: only that it was refused, and the kinds
+            audit.record(session, subject="answer", subject_id=answer.id, action="override_refused", now=now,
+                         actor=person, kinds=kinds)
+            logger.info("answer %s: It's fine reason refused by the guard (%s)", answer.id, ",".join(kinds))
+            outcome.form = compliance.refused_reason_form(services, answer, action.message, kinds)
+            return outcome
         compliance.override(services, session, answer, person, reason, now)
         outcome.updates.extend(held_notices.retire(session, answer.id, held_notices.OVERRIDDEN, now,
                                                    here=action.platform))

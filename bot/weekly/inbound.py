@@ -273,16 +273,21 @@ def _revise_sent_back(services, session, person, answer, message, text, now, out
     session.add(AnswerPart(answer_id=answer.id, channel=message.channel, ts=message.ts, text=text))
     session.flush()
     _rebuild_answer_text(session, answer, now)
-    answer.review_status, answer.override_reason, answer.overridden_at = None, None, None
+    answer.review_status = None
     audit.record(session, subject="answer", subject_id=answer.id, action="revised", now=now, actor=person)
     return _screen_and_reply(services, session, person, answer, message, now, outcome, "revised")
 
 
 def _rebuild_answer_text(session, answer: Answer, now: datetime) -> None:
-    """The answer's text from its parts: a new version, which outdates every card and form."""
+    """The answer's text from its parts: a new version, which outdates every card and form.
+
+    An It's fine override (its reason and the kinds it covered) was given for the old text only:
+    the new version is screened on its own, and a hold on it needs a new reason.
+    """
     session.refresh(answer, ["parts"])
     answer.text = "\n".join(part.text for part in answer.parts)
     answer.version = (answer.version or 0) + 1
+    answer.override_reason, answer.overridden_at = None, None
     answer.updated_at = now
 
 

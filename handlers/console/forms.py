@@ -45,6 +45,8 @@ class FormPrompter:
         self.say(f"Form: {safe(form.title)} ({FORM_HELP})")
         if form.description.strip():
             self.say("\n".join("  " + safe(line) for line in form.description.strip().splitlines()))
+        for _name, why in form.errors:
+            self.say(f"  ! {safe(why)}")
         fields: dict[str, str] = {}
         try:
             for form_field in form.fields:

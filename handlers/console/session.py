@@ -252,6 +252,8 @@ class ConsoleSession:
         if outcome.form is not None and outcome.form.on_request:
             # Like a modal the person may close: the lines they type next stay chat messages.
             self.pending_form = outcome.form
+            for _name, why in outcome.form.errors:  # a refused submission: why, then the form again
+                self.say(f"(not sent: {safe(why)})")
             self.say(f"(form {safe(outcome.form.title)!r} is open: :form fills it in; "
                      "anything else you type is a message as usual)")
         elif outcome.form is not None:

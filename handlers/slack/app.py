@@ -38,7 +38,7 @@ from bot.chat import ActionEvent, IncomingMessage, MessageRef, Outcome
 from bot.people import display_names
 from bot.store import ProcessedEvent
 from bot.weekly import inbound
-from handlers.slack.forms import action_from_view, blank_required, render_form
+from handlers.slack.forms import action_from_view, blank_required, field_errors, render_form
 from handlers.slack.home import HomePublisher, register_home
 from handlers.slack.logs import bolt_logger, web_client_logger
 from handlers.slack.markup import decode, mentioned_users
@@ -191,11 +191,18 @@ def register_views(app: AsyncApp, services) -> None:
         if errors:
             await ack(response_action="errors", errors=errors)
             return
-        await ack()
         if action is None:
+            await ack()
             return
+        # The core decides before the ack: a refused field (an It's fine reason naming a patient)
+        # is answered in the modal itself, which stays open with what was typed.
         outcome = await asyncio.to_thread(inbound.handle_action, services, action,
                                           services.clock())
+        refused = outcome.form.errors if outcome.form is not None else ()
+        if refused:
+            await ack(response_action="errors", errors=field_errors(view, refused))
+            return
+        await ack()
         channel = action.message.channel if action.message else action.user_id
         await send_replies(services, client, outcome, channel, action.user_id)
         await send_updates(client, outcome)

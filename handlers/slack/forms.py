@@ -110,6 +110,17 @@ def blank_required(view: dict[str, Any], values: dict[str, str]) -> dict[str, st
             and block.get("block_id") and not values.get(block["block_id"], "").strip()}
 
 
+def field_errors(view: dict[str, Any], errors: tuple[tuple[str, str], ...]) -> dict[str, str]:
+    """The core's refusals as `response_action: errors`, on the inputs the view has (else its first)."""
+    inputs = [block["block_id"] for block in view.get("blocks") or []
+              if block.get("type") == "input" and block.get("block_id")]
+    shown: dict[str, str] = {}
+    for name, why in errors:
+        block_id = name if name in inputs else (inputs[0] if inputs else name)
+        shown[block_id] = truncate(" ".join(filter(None, (shown.get(block_id), why))), HINT_LIMIT)
+    return shown
+
+
 def action_from_view(body: dict[str, Any]) -> ActionEvent | None:
     """A `view_submission` as the `ActionEvent` the form promised (None if it isn't one of ours)."""
     view = body.get("view") or {}
@@ -129,4 +140,4 @@ def action_from_view(body: dict[str, Any]) -> ActionEvent | None:
                        value=str(metadata.get("value", "")), message=ref, fields=submitted_values(view))
 
 
-__all__ = ["INPUT_ACTION_ID", "action_from_view", "blank_required", "render_form", "submitted_values"]
+__all__ = ["INPUT_ACTION_ID", "action_from_view", "blank_required", "field_errors", "render_form", "submitted_values"]

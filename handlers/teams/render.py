@@ -100,7 +100,7 @@ def form_card(templates, form: Form) -> dict[str, Any]:
     data = {ACTION: form.action, VALUE: form.value, **_ref_data(form.message)}
     content = templates.render("teams/form.json.j2", title=form.title, submit_label=form.submit_label,
                                action=form.action, data=data, fields=form.fields,
-                               description=form.description.strip())
+                               description=form.description.strip(), errors=form.errors)
     return json.loads(content)
 
 

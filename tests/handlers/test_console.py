@@ -374,12 +374,15 @@ def test_held_answer_shows_its_fine_button_whose_form_takes_a_reason(database_ur
                            timezone="America/New_York", weekday=1, local_time="09:00",
                            created_at=created, updated_at=created))
     script = "\n".join([":as Ana", ":tick", "Mr. Caspian Thorley, MRN 5512903, asked about knees.",
-                        "1", ":form", "He is my colleague and agreed", ":quit"]) + "\n"
+                        "1", ":form", "Mr. Caspian Thorley said yes", ":form", "He is not a patient", ":quit"]) + "\n"
     output = io.StringIO()
     run_console(services, input=io.StringIO(script), output=output, clock_start=utc(2026, 11, 24, 14))
     text = output.getvalue()
     assert "I held your answer" in text and "[1] It's fine" in text
-    assert "Why is it fine to share? (e.g. the name is made up" in text
+    assert "Why is it fine to share? (e.g. the name and details are made up" in text
+    # A reason that names the patient is refused (said in kinds), and the form can be filled in again.
+    assert "(not sent: This reason may identify a patient (a name)" in text
+    assert text.count("Thorley said yes") == 1, "the refused reason is echoed where it was typed, nowhere else"
     assert "goes to marketing with a warning" in text
     with services.db.transaction() as session:
         assert session.query(Answer).one().status == AnswerStatus.READY
@@ -450,6 +453,18 @@ def test_its_fine_through_the_console_form_sends_the_answer_on_with_the_badge(co
     assert "PHI override" in card and "The name is made up" in card
     answer = answer_of(console_services.db)
     assert answer.status == "ready" and answer.override_reason == "The name is made up"
+
+
+def test_the_repro_an_edit_after_the_card_takes_the_override_reason_off_it(console_services):
+    """It's fine, the card with the badge, then :edit to a clean answer: the updated card has no override."""
+    add_person(console_services.db, "maya@example.org", "Dr. Maya Patel", specialty="cardiology")
+    seed_questions(console_services.db)
+    out = drive(console_services, ":as Maya", ":next", PHI, "1", ":form", "The name is made up", ":advance 15m",
+                lambda seen: f":edit {last_number(MY_MESSAGE, seen)} {CLEANED}", ":quit")
+    updated = out.split("Rounds in #marketing (updated):")[-1]
+    assert "Rounds in #marketing (updated):" in out and CLEANED in updated
+    assert "PHI override" not in updated and "made up" not in updated and "✓ Clean" in updated
+    assert answer_of(console_services.db).override_reason is None
 
 
 def test_a_console_form_about_an_outdated_version_is_refused(console_services):

@@ -316,6 +316,63 @@ def test_edit_and_save_only_keeps_the_buttons(review, fake_slack):
     assert answer_row(review).review_status == ReviewStatus.PENDING
 
 
+def audit_details(services, action: str) -> list[dict]:
+    with services.db.transaction() as session:
+        return [json.loads(e.detail) for e in session.scalars(select(AuditEvent).where(AuditEvent.action == action)
+                                                               .order_by(AuditEvent.id))]
+
+
+def test_an_edit_adding_patient_details_is_refused_in_the_modal_and_nothing_is_saved(review, fake_slack):
+    """Marketing's text is screened like an answer: PHI an edit adds refuses the edit; audit rows hold no text."""
+    card, answer = answer_and_post_card(review, fake_slack)
+    click(review, "review.edit", answer, SAM, ts=card.ts)
+    [view] = fake_slack.opened_views()
+    inputs = {b["block_id"]: b["element"] for b in view["blocks"] if b["type"] == "input"}
+    before = inputs["facebook"]["initial_value"]
+    added = "Edited by marketing: call Bob Jones at 617-555-7777"
+    status, body = submit(review, view_submission(view, SAM, {"facebook": before + "\n" + added}))
+    assert status == 200 and body["response_action"] == "errors", body
+    assert list(body["errors"]) == ["facebook"]
+    assert "a name" in body["errors"]["facebook"] and "a phone number" in body["errors"]["facebook"]
+    assert "Bob Jones" not in json.dumps(body) and "nothing was saved" in body["errors"]["facebook"]
+    with review.db.transaction() as session:
+        facebook = session.scalars(select(Draft).where(Draft.channel == "facebook")).one()
+        assert facebook.text == before and not facebook.edited
+    assert answer_row(review).review_status == ReviewStatus.PENDING
+    assert audit_count(review, "edited") == 0
+    assert audit_details(review, "edit_refused")[0]["kinds"] == {"facebook": ["name", "phone"]}
+    assert card_updates(fake_slack) == [] and ephemeral_texts(fake_slack, SAM) == []
+    for call in fake_slack.calls:
+        assert "Bob Jones" not in json.dumps(call.params), call.method
+    # A clean edit is saved: its audit row says which channel and how much, never the text.
+    new_text = before.replace("Often it doesn't", "Often it isn't")
+    status, body = submit(review, view_submission(view, SAM, {"facebook": new_text, "then": "save"}))
+    assert status == 200 and not body
+    [detail] = audit_details(review, "edited")
+    assert detail == {"by": "Sam Ortiz", "channel": "facebook", "length_before": len(before),
+                      "length_after": len(new_text), "advice_added": False}
+    with review.db.transaction() as session:
+        rows = session.scalars(select(AuditEvent)).all()
+        assert not any("Often it" in row.detail or "Bob Jones" in row.detail for row in rows)
+
+
+def test_an_edit_adding_advice_is_saved_with_a_warning_and_not_approved(review, fake_slack):
+    card, answer = answer_and_post_card(review, fake_slack)
+    click(review, "review.edit", answer, SAM, ts=card.ts)
+    [view] = fake_slack.opened_views()
+    before = next(b["element"]["initial_value"] for b in view["blocks"] if b.get("block_id") == "facebook")
+    advice = "Take 20 mg of propranolol twice a day and stop your metoprolol."
+    status, body = submit(review, view_submission(view, SAM, {"facebook": before + "\n" + advice}))
+    assert status == 200 and not body, "Save and approve: saved, but not approved until someone reads it"
+    [reply] = ephemeral_texts(fake_slack, SAM)
+    assert reply.startswith("Saved, but not approved") and "Facebook" in reply and "medical advice" in reply
+    assert answer_row(review).review_status == ReviewStatus.PENDING
+    [update] = card_updates(fake_slack)
+    assert "individual medical advice (added in an edit)" in block_text(blocks_of(update))
+    assert [b["action_id"] for b in actions_of(blocks_of(update))][0] == "review.approve"
+    assert audit_details(review, "edited")[0]["advice_added"] is True
+
+
 def test_reject_asks_a_reason_in_a_modal_and_tells_the_physician(review, fake_slack):
     card, answer = answer_and_post_card(review, fake_slack)
     click(review, "review.reject", answer, SAM, ts=card.ts)
@@ -352,6 +409,24 @@ def test_send_back_reaches_the_physician_privately(review, fake_slack):
     run_due(review, CLICKED + timedelta(minutes=1))
     [asked] = fake_slack.posted(DM)[before:]
     assert "Add one tip" in asked.text and "<!channel>" not in asked.text
+
+
+def test_a_send_back_reason_naming_a_patient_is_refused_in_the_modal(review, fake_slack):
+    """The reason would sit on the card and in the audit trail for years: screened, refused, never stored."""
+    card, answer = answer_and_post_card(review, fake_slack)
+    click(review, "review.sendback", answer, SAM, ts=card.ts)
+    [view] = fake_slack.opened_views()
+    status, body = submit(review, view_submission(view, SAM, {"reason": "Say Bob Jones (617-555-7777) is fine now"}))
+    assert status == 200 and body["response_action"] == "errors"
+    assert "a name" in body["errors"]["reason"] and "Bob Jones" not in json.dumps(body)
+    row = answer_row(review)
+    assert row.review_status == ReviewStatus.PENDING and row.decision_note is None
+    assert card_updates(fake_slack) == [] and audit_count(review, "sent_back") == 0
+    assert audit_details(review, "reason_refused")[0]["kinds"] == ["name", "phone"]
+    for call in fake_slack.calls:
+        assert "Bob Jones" not in json.dumps(call.params), call.method
+    status, body = submit(review, view_submission(view, SAM, {"reason": "Add one practical tip"}))
+    assert status == 200 and not body and answer_row(review).review_status == ReviewStatus.SENT_BACK
 
 
 def test_a_modal_submitted_by_a_non_approver_changes_nothing(review, fake_slack):

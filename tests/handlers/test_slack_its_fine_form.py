@@ -18,7 +18,7 @@ from sqlalchemy import select
 
 from bot.scheduler import run_due
 from bot.store import Answer, AuditEvent
-from tests.handlers.conftest import Clock, add_physician, dm_event, event_body
+from tests.handlers.conftest import Clock, add_physician, dm_event, edit_event, event_body
 from tests.handlers.test_slack_approvals import (
     ANSWERED,
     CARD_TIME,
@@ -163,6 +163,10 @@ def test_the_reason_given_in_the_modal_sends_the_answer_on_with_the_badge(review
     assert run_due(review, CARD_TIME).cards_posted == 1
     card = next(m for m in fake_slack.posted(MARKETING) if m.blocks and m.blocks[0]["type"] == "header")
     assert "PHI override" in block_text(card.blocks) and "The name is made up" in block_text(card.blocks)
+    # The kinds in the words the physician was shown, not the screen's ids (patient_story).
+    [badge] = [b for b in card.blocks if b["type"] == "context" and "PHI override" in json.dumps(b)]
+    assert "(a name, a phone number, a story about a particular patient)" in badge["elements"][0]["text"], badge
+    assert "_" not in badge["elements"][0]["text"].split(":")[0]
     # The overridden text goes on as the physician confirmed it: that is the override.
     assert "racing heart" in block_text(card.blocks)
     for call in fake_slack.calls:
@@ -206,3 +210,61 @@ def test_someone_else_cannot_submit_the_physicians_form(review, fake_slack, held
     submit(review, view_submission(view, SAM, {"reason": "Fine by me"}))
     [answer] = answers(review)
     assert answer.status == "held" and answer.override_reason is None
+
+
+def test_an_edit_after_its_fine_takes_the_override_and_its_reason_off_the_card(review, fake_slack, held, caplog):
+    """The reason was given for the held version: the rewritten answer's card carries neither it nor its kinds."""
+    _, view = held
+    submit(review, view_submission(view, USER, {"reason": "The name is made up"}))
+    review.clock.now = CARD_TIME
+    assert run_due(review, CARD_TIME).cards_posted == 1
+    card = next(m for m in fake_slack.posted(MARKETING) if m.blocks and m.blocks[0]["type"] == "header")
+    assert "The name is made up" in block_text(card.blocks)
+    edited_at = CARD_TIME + timedelta(minutes=5)
+    review.clock.now = edited_at
+    body = event_body(edit_event(CLEAN, f"{ANSWERED.timestamp():.6f}", PHI_ANSWER, DM))
+    assert run(review, lambda client: post_signed(client, body)).status == 200
+    [update] = [c for c in fake_slack.calls_to("chat.update") if c.params.get("ts") == card.ts]
+    shown = json.dumps(update.params, ensure_ascii=False)
+    assert CLEAN in shown
+    assert "PHI override" not in shown and "made up" not in shown, shown
+    assert "Clean" in shown
+    [answer] = answers(review)
+    assert answer.status == "ready" and answer.override_reason is None and answer.overridden_at is None
+    assert not any(excerpt in shown for excerpt in EXCERPTS)
+
+
+REASON_WITH_PHI = "John Smith agreed in writing, call him at 617-555-0199 to verify"
+
+
+def test_a_reason_that_identifies_the_patient_is_refused_in_the_modal_and_never_stored(review, fake_slack, held,
+                                                                                       caplog):
+    """The reason is screened like an answer: the modal says why (in kinds), nothing is saved, it can be sent again."""
+    _, view = held
+    [reason] = [b for b in view["blocks"] if b["type"] == "input"]
+    assert "agreed" not in reason["hint"]["text"] and "Don't name" in reason["hint"]["text"]
+    status, body = submit(review, view_submission(view, USER, {"reason": REASON_WITH_PHI}))
+    assert status == 200 and body["response_action"] == "errors", body
+    error = body["errors"]["reason"]
+    assert "a name" in error and "a phone number" in error and "still held" in error
+    assert not any(excerpt in json.dumps(body) for excerpt in EXCERPTS)
+    [answer] = answers(review)
+    assert answer.status == "held" and answer.override_reason is None
+    with review.db.transaction() as session:
+        rows = session.scalars(select(AuditEvent).order_by(AuditEvent.id)).all()
+        assert rows[-1].action == "override_refused" and json.loads(rows[-1].detail)["kinds"] == ["name", "phone"]
+        assert not any(excerpt in row.detail for row in rows for excerpt in EXCERPTS)
+    review.clock.now = CARD_TIME
+    assert run_due(review, CARD_TIME).cards_posted == 0
+    assert_held_text_stayed_private(fake_slack, caplog)
+    # The same modal, submitted again with a reason that names nobody, sends the answer on.
+    status, body = submit(review, view_submission(view, USER, {"reason": "The name and number are made up"}))
+    assert status == 200 and not body
+    [answer] = answers(review)
+    assert answer.status == "ready" and answer.override_reason == "The name and number are made up"
+    review.clock.now = CARD_TIME + timedelta(minutes=20)
+    assert run_due(review, review.clock.now).cards_posted == 1
+    shown = marketing_text(fake_slack)
+    assert "made up" in shown and "agreed in writing" not in shown and "verify" not in shown
+    for record in caplog.records:
+        assert "agreed in writing" not in record.getMessage()

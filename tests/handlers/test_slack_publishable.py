@@ -209,7 +209,7 @@ def test_phi_override_keeps_the_advice_warning_and_suggested_wording_applies_to_
     assert run_due(review, CARD_TIME).cards_posted == 1
     card = next(m for m in fake_slack.posted(MARKETING) if m.blocks and m.blocks[0]["type"] == "header")
     badge = slack_decoded(block_text(card.blocks[1]))
-    assert "PHI override (date)" in badge and "Advice warning" in badge
+    assert "PHI override (a date tied to a person)" in badge and "Advice warning" in badge
     assert "decision to make with your own doctor" in badge  # the suggestion is on the card
     buttons = [a["action_id"] for a in actions_of(card.blocks)]
     assert "review.reword" in buttons

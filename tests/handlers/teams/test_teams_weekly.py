@@ -136,6 +136,29 @@ def test_phi_is_held_with_private_feedback_and_its_fine_opens_a_reason_form(team
         assert "Oyelaran" not in str(call.body) and "4481290" not in str(call.body)
 
 
+def test_a_reason_that_identifies_the_patient_is_refused_in_the_form_and_never_stored(teams, connector):
+    """Screened like an answer: the form comes back saying why (in kinds), the answer stays held."""
+    feedback, form = held_and_tapped(teams, connector)
+    send = actions_of(form)["Send on"]
+    [(status, body)] = post(teams, execute(connector, send["verb"], send["data"], LEE_AAD, LEE_CHAT,
+                                           feedback.response_id, reason="Mrs. Oyelaran said yes, MRN 4481290"))
+    assert status == 200 and body["type"] == "application/vnd.microsoft.card.adaptive"
+    again = body["value"]
+    [error] = [item["text"] for item in again["body"] if item.get("color") == "Attention"]
+    assert "a name" in error and "a medical record number" in error and "still held" in error
+    assert "Send on" in actions_of(again), "the form is shown again, to send a better reason"
+    with teams.db.transaction() as session:
+        answer = session.scalars(select(Answer)).one()
+        assert answer.status == AnswerStatus.HELD and answer.override_reason is None
+    for call in connector.sent(LEE_CHAT) + connector.updated():
+        assert "said yes" not in str(call.body)
+    [(status, _)] = post(teams, execute(connector, send["verb"], send["data"], LEE_AAD, LEE_CHAT,
+                                        feedback.response_id, reason="The details are made up."))
+    with teams.db.transaction() as session:
+        answer = session.scalars(select(Answer)).one()
+        assert answer.status == AnswerStatus.READY and answer.override_reason == "The details are made up."
+
+
 def test_a_message_after_its_fine_is_the_answer_and_the_form_is_then_refused(teams, connector):
     feedback, form = held_and_tapped(teams, connector)
     teams.clock.now += timedelta(minutes=2)
