@@ -109,11 +109,12 @@ def test_its_fine_opens_a_form_whose_reason_sends_on_with_badge_and_audit(servic
     answer, _, audit = answer_row(services)
     assert answer.status == AnswerStatus.HELD and answer.override_reason is None and audit[-1] == "override_refused"
     done = handle_action(services, ActionEvent("console", "lee@example.org", form.action, form.value,
-                                               fields={"reason": "She is our practice manager, not a patient"}),
+                                               fields={"reason": "The patient agreed in writing to share it"}),
                          utc(2026, 11, 24, 15))
     assert "goes to marketing with a warning" in done.replies[0].text
     answer, drafts, audit = answer_row(services)
-    assert answer.status == AnswerStatus.READY and answer.override_reason.startswith("She is our practice manager")
+    assert answer.status == AnswerStatus.READY and answer.override_reason.startswith("The patient agreed in writing"), \
+        "a reason is about a patient by nature: only identifiers refuse it"
     assert drafts
     assert audit[-2:] == ["overridden", "drafted"]
 

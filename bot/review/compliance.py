@@ -100,15 +100,18 @@ def override_form(services, answer: Answer, message: MessageRef | None) -> Form:
                 description=description, on_request=True)
 
 
+REASON_STORIES = frozenset({"patient_story"})
+
+
 def reason_phi_kinds(services, session, person: Person, reason: str) -> list[str]:
     """The PHI kinds in an It's fine reason, screened like an answer ([] when it may be stored).
 
-    The reason is shown on the card and kept in the audit trail, so it must not identify anyone.
+    The reason is shown on the card and kept in the audit trail, so it must not identify anyone. A
+    reason is about a patient by nature ('the patient agreed in writing'), so the story sense that
+    holds answers about one patient does not refuse it: identifiers do.
     """
     verdict = services.screeners.get(session).screen(reason, AllowList(names=frozenset({person.name})))
-    if verdict.verdict != "block":
-        return []
-    return sorted({f.kind for f in verdict.findings if f.category == "phi"}) or ["other_id"]
+    return sorted({f.kind for f in verdict.findings if f.category == "phi" and f.kind not in REASON_STORIES})
 
 
 def refused_reason_form(services, answer: Answer, message: MessageRef | None, kinds: list[str]) -> Form:
