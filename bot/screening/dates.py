@@ -75,6 +75,18 @@ _EVENT = re.compile(
     re.IGNORECASE,
 )
 
+# The colleagues' own calendar: a date in a sentence about a meeting, talk, course or shift, with no
+# patient in it ('Grand Rounds moved to Thursday 3/14', 'the webinar is on May 3rd', 'swap call on the 24th').
+_GATHERING = re.compile(
+    r"(?i:\b(?:grand rounds|morning report|noon conference|journal club|tumou?r board|m&m|webinars?|lectures?"
+    r"|seminars?|symposium|conferences?|workshops?|retreat|huddle|meetings?|meets|meetup|talks?|presentations?"
+    r"|abstracts?|posters?|sessions?|course|training|orientation|recertification|certification|board review"
+    r"|interviews?|deadline|due by|evaluations|committee|town hall|in-?service|cme|party|potluck|drill"
+    r"|downtime|go-?live|goes live|call schedule|swap call|cover(?:ing)? call|night float|schedule is"
+    r"|rotation|block \d+|office hours|sign up|rsvp|zoom|teams link|calendar invite|registration|vacation|pto)\b)"
+)
+
+
 _AGE_NUM = r"(?:9\d|1[01]\d)"
 _AGE_WORD = (
     r"(?:ninety(?:-|\s)?(?:one|two|three|four|five|six|seven|eight|nine)?"
@@ -126,7 +138,10 @@ def find_dates(text: str, spans: list[tuple[int, int]], words: frozenset[str] | 
             yield Finding("date", match.start(), end, "looks like a patient's date of birth")
     # Each sentence is judged once: re-scanning it for every date in it is quadratic on '1-1-1-…'.
     has_person_cue_once = person_cue_by_sentence(text)
-    about_someone = cache(lambda sentence: has_person_cue_once(sentence) or bool(_EVENT.search(text, *sentence)))
+    about_someone = cache(
+        lambda sentence: has_person_cue_once(sentence)
+        or (bool(_EVENT.search(text, *sentence)) and not _GATHERING.search(text, *sentence))
+    )
     for pattern in patterns:
         for match in pattern.finditer(text):
             if match.start() in seen:

@@ -29,6 +29,8 @@ from bot.screening.name_shapes import (
     _after_section_label,
     _drug_brand,
     _full_name_shape,
+    _in_label_list,
+    _in_place_name,
     _join_inverted,
     _mostly_upper,
     _name_context,
@@ -37,6 +39,7 @@ from bot.screening.name_shapes import (
     _opens_sentence,
     _public_place,
     _section_label,
+    _title_case_term,
     listed_any,
 )
 from bot.screening.names import _CREDENTIAL_AFTER, _DOCTOR_BEFORE, _EPONYM_WORDS, _NOT_NAMES, Roster, eponym_mask
@@ -129,8 +132,8 @@ def tagged_findings(
         return
     mask = eponym_mask(text)
     # Eponyms ('Parkinson's, Alzheimer's') go first, so two of them are never joined into one name.
-    runs = _join_inverted(text, [r for r in runs if not any(s <= r[1] and r[2] <= e for s, e in mask)])
     gaz = tagger.gazetteer
+    runs = _join_inverted(text, [r for r in runs if not any(s <= r[1] and r[2] <= e for s, e in mask)], gaz)
     for label, start, end, confidence, inverted in runs:
         start, end = _trim_plain(text, start, end, gaz, caseless)
         ends = [m.end() for m in _WORD.finditer(text, start, end)] if label == "NAME" else []
@@ -156,6 +159,10 @@ def tagged_findings(
             continue  # 'CPAP, GERD', 'TKA, CABG', 'NSTEMI': acronyms in mixed-case text
         if label == "NAME" and not listed_any(words, gaz) and _not_a_person_word(text, start, end):
             continue  # 'Klebsiella pneumoniae' (a genus and species), 'Electronically signed' (an adverb)
+        if label == "NAME" and not caseless and not titled_word and (
+            _title_case_term(text, start, end, gaz) or _in_place_name(text, start)
+        ):
+            continue  # 'Multiple Myeloma', 'Foley Catheter', 'Patient Safety huddle'; 'San Diego'
         if label == "NAME" and _DOSE_AFTER.match(text, end):
             continue  # a brand and its strength, not a person
         if (
@@ -192,7 +199,11 @@ def tagged_findings(
             # A field opened by a section label ('HEENT: Normocephalic', 'Nose: Septum midline') is
             # capitalised because it opens the field: its capital says nothing.
             ambiguous = not inverted and (
-                (_after_section_label(text, start) and not listed and not _full_name_shape(text[start:end]))
+                (
+                    (_after_section_label(text, start) or _in_label_list(text, start))
+                    and not listed
+                    and not _full_name_shape(text[start:end])
+                )
                 or len(words) == 1 and (
                     (text[start:end].isupper() and len(words[0]) <= 4 and not _mostly_upper(text))
                     or (_opens_sentence(text, start) and gaz.in_vocab(words[0]))

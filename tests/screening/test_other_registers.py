@@ -1,0 +1,52 @@
+"""Clinical-note terms and colleagues' chat in Title Case are no PHI: a list of diagnoses or drugs is
+not 'Last, First', a capitalised term is not a name, a town's head word makes a town, and the
+colleagues' own meetings are not a patient's dates. The person-shaped versions are still held."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.screening import Screener
+
+
+@pytest.fixture(scope="module")
+def screener() -> Screener:
+    return Screener()
+
+
+def _phi(screener: Screener, text: str) -> list[tuple[str, str]]:
+    return [(f.kind, text[f.start : f.end]) for f in screener.screen(text).findings if f.category == "phi"]
+
+
+CLEAN = [
+    "PMH: Osteoarthritis, Hyperlipidemia, Hypothyroidism.",
+    "Problem list: Nephrolithiasis, Gout, Anemia, Obesity.",
+    "Meds: Lipitor, Zetia, Fosamax. Allergies: Sulfa.",
+    "Hx of Multiple Sclerosis, on Ocrevus infusions.",
+    "Swan Ganz Catheter removed this morning.",
+    "Our Patient Experience committee meets Tuesday at noon.",
+    "Anyone driving down to Santa Barbara for the regional course?",
+    "Journal club moved to Thursday 4/17, same room.",
+    "Tumor board on the 22nd is cancelled; next one is after the holiday.",
+    "Can anyone swap call with me on Saturday the 9th?",
+]
+
+
+@pytest.mark.parametrize("text", CLEAN)
+def test_clean_other_registers_hold_no_phi(screener: Screener, text: str) -> None:
+    assert _phi(screener, text) == []
+
+
+HELD = [
+    ("Pt: Okonkwo, Adaeze. Seen for follow-up.", "name"),
+    ("Osei, Kwabena, 52M, admitted overnight.", "name"),
+    ("Saw Marisol Quintero in clinic, she has Multiple Sclerosis.", "name"),
+    ("My patient from Santa Barbara came in after her fall.", "geography"),
+    ("Her surgery is on Thursday 4/17, right after journal club.", "date"),
+    ("He was admitted on 3/22 after tumor board reviewed his scan.", "date"),
+]
+
+
+@pytest.mark.parametrize(("text", "kind"), HELD)
+def test_person_shaped_versions_are_still_held(screener: Screener, text: str, kind: str) -> None:
+    assert kind in {k for k, _ in _phi(screener, text)}, _phi(screener, text)
