@@ -133,6 +133,18 @@ def person_cue_by_sentence(text: str) -> Callable[[tuple[int, int]], bool]:
     return cache(lambda sentence: has_person_cue(text, *sentence))
 
 
+_CAPITALISED_NEXT = re.compile(r" [A-Z][a-z]")
+
+
+def _title_case_noun(text: str, match: re.Match[str]) -> bool:
+    """A cue noun spelt with a capital inside a sentence and followed by another capitalised word."""
+    word = match.group(0)
+    if not word[0].isupper() or word.isupper() or " " in word:
+        return False
+    before = text[max(0, match.start() - 3) : match.start()].rstrip(" \"'(")
+    return bool(before) and before[-1] not in ".!?:\n" and _CAPITALISED_NEXT.match(text, match.end()) is not None
+
+
 def has_person_cue(text: str, start: int, end: int) -> bool:
     """True if text[start:end] talks about one particular person rather than people in general."""
     for match in PERSON_CUE.finditer(text, start, end):
@@ -141,6 +153,8 @@ def has_person_cue(text: str, start: int, end: int) -> bool:
         word = match.group(0).lower()
         if word in _SPECIFIC_NOUNS or word.startswith("i "):
             return True
+        if _title_case_noun(text, match):
+            continue  # 'the Resident Lunch', 'our Patient Safety huddle', 'Family Medicine': a name of a thing
         before = text[max(start, match.start() - 16) : match.start()]
         if not _GENERIC_BEFORE.search(before):
             return True

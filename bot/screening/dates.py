@@ -48,12 +48,18 @@ _NOT_A_DATE_AFTER = re.compile(
 )
 _RELATIVE_DAY = re.compile(
     rf"\b(?:(?i:last|this past|this|next|on|that|early|late|to|by|until|till|is|was|before|after|since)\s+"
-    rf"(?i:{WEEKDAYS})(?: (?:morning|afternoon|"
+    # 'on Monday evenings' is every Monday, not one day.
+    rf"(?i:{WEEKDAYS})(?! (?:mornings|afternoons|evenings|nights)\b)(?: (?:morning|afternoon|"
     rf"evening|night))?|(?<![Ee]very )(?<!s on )(?:{WEEKDAYS})(?= (?:morning|afternoon|evening|night)\b)"
     r"|yesterday|the day before yesterday|last night|this morning|this afternoon|earlier today"
     r"|(?:two|three|four|five|six|\d) days ago"
+    # A day of the month alone: 'her appointment on the 18th' (not 'on the 3rd floor', 'on the 2nd try').
+    r"|(?i:on|by|until|since|before|after) the (?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)"
+    r"(?! (?:of\b|floor|day|week|month|year|hole|percentile|century|grade|time|try|attempt|round|cycle|dose"
+    r"|trimester|visit|line|page|step|place))"
     rf"|(?:on|over|at|for) {_HOLIDAY})\b"
 )
+_RECURRING_BEFORE = re.compile(r"(?i:\b(?:every|each)\s+)$")
 _MONTH_ONLY = re.compile(
     rf"\b(?:in|on|since|during|early|late|mid-?|last|this past) ?{_MONTH}"
     r"(?: (?:of )?(?:19|20)\d\d)?\b"
@@ -122,7 +128,7 @@ def find_dates(text: str, spans: list[tuple[int, int]], words: frozenset[str] | 
     digits = words is None or any(c.isdigit() for c in text)
     months = words is None or bool(words & _MONTH_WORDS)
     patterns = [
-        p for p, on in ((_DAY_DATE, digits or months), (_RELATIVE_DAY, words is None or words & _RELATIVE_WORDS)) if on
+        p for p, on in ((_DAY_DATE, digits or months), (_RELATIVE_DAY, words is None or digits or words & _RELATIVE_WORDS)) if on
     ]
     if words is not None and not words & _DOB_WORDS:
         patterns_dob: tuple[re.Pattern[str], ...] = ()
@@ -150,6 +156,8 @@ def find_dates(text: str, spans: list[tuple[int, int]], words: frozenset[str] | 
                 _NOT_A_DATE_AFTER.match(text, match.end()) or _decimal_or_score(text, match)
             ):
                 continue
+            if _RECURRING_BEFORE.search(text, max(0, match.start() - 8), match.start()):
+                continue  # 'every July 4th', 'each Monday': a yearly or weekly day, no one's date
             sentence = sentence_at(spans, match.start())
             if about_someone(sentence):
                 seen.add(match.start())

@@ -277,6 +277,15 @@ def find_emails(text: str, allowed: frozenset[str], allowed_hosts: frozenset[str
         yield Finding("email", match.start(), match.end(), "looks like a personal email address")
 
 
+# A path segment that is one person's: letters with three or more digits ('/visit/jmorales-5521',
+# '/u/ab12c345') or a long number ('/records/88231977'), or a query naming a patient or an id.
+_PERSONAL_PATH = re.compile(
+    r"/(?=[\w-]*[A-Za-z])(?=(?:[\w-]*\d){3})[\w-]+(?=[/?#]|$)|/\d{6,}(?=[/?#]|$)"
+    r"|[?&](?:patient|pt|mrn|member|user|uid|id|name)=",
+    re.IGNORECASE,
+)
+
+
 def find_urls(
     text: str,
     spans: list[tuple[int, int]],
@@ -292,7 +301,8 @@ def find_urls(
         url = _normal_url(raw)
         host = url.split("/", 1)[0]
         if host in allowed_hosts or host in _PUBLIC_HOSTS or host.endswith(_INSTITUTION_SUFFIXES):
-            continue
+            if not _PERSONAL_PATH.search(url, len(host)):
+                continue  # the practice's or a public page; one person's visit or record link is not
         personal = any(marker in url for marker in _PERSONAL_HOSTS)
         if not personal:
             sentence = sentence_at(spans, match.start())

@@ -31,3 +31,10 @@ def test_spoken_identifiers_are_held(text: str, kind: str, spoken: str) -> None:
     assert verdict.verdict == "block"
     found = [f for f in verdict.findings if f.kind == kind]
     assert found and text[found[0].start :].startswith(spoken)
+
+
+def test_plus_before_spoken_digits_is_an_international_number() -> None:
+    from bot.screening import Screener
+
+    text = "her cell is uh plus four four seven seven zero zero nine zero zero one two three, she's visiting"
+    assert "phone" in {f.kind for f in Screener().screen(text).findings}
