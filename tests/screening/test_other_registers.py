@@ -29,6 +29,10 @@ CLEAN = [
     "Journal club moved to Thursday 4/17, same room.",
     "Tumor board on the 22nd is cancelled; next one is after the holiday.",
     "Can anyone swap call with me on Saturday the 9th?",
+    "Our fracture clinic is busiest on Saturday nights and every New Year's Day.",
+    "The ER always fills up on Sunday afternoons; every March 17 is worse.",
+    "Interview day kicks off with the Resident Breakfast on October 3.",
+    "Forms are at northfieldclinic.org/forms/2024 and the flu page at cdc.gov/flu.",
 ]
 
 
@@ -44,7 +48,23 @@ HELD = [
     ("My patient from Santa Barbara came in after her fall.", "geography"),
     ("Her surgery is on Thursday 4/17, right after journal club.", "date"),
     ("He was admitted on 3/22 after tumor board reviewed his scan.", "date"),
+    ("Her follow-up visit is on the 14th, then physical therapy.", "date"),
+    ("Thanks for writing, Juan Carlos, your daughter is doing well.", "name"),
+    ("Her telehealth link northfieldclinic.org/v/lsmith-88213 was posted in a group chat.", "url"),
 ]
+
+
+@pytest.fixture(scope="module")
+def practice() -> Screener:
+    from bot.screening import AllowList
+
+    return Screener(AllowList(urls=frozenset({"https://northfieldclinic.org"})))
+
+
+def test_the_practice_pages_pass_but_one_persons_link_is_held(practice: Screener) -> None:
+    assert practice.screen("Forms are at northfieldclinic.org/forms/2024.").verdict == "ok"
+    held = practice.screen("Her telehealth link northfieldclinic.org/v/lsmith-88213 was shared.")
+    assert "url" in {f.kind for f in held.findings}
 
 
 @pytest.mark.parametrize(("text", "kind"), HELD)
