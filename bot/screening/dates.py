@@ -127,9 +127,8 @@ def find_dates(text: str, spans: list[tuple[int, int]], words: frozenset[str] | 
     seen: set[int] = set()
     digits = words is None or any(c.isdigit() for c in text)
     months = words is None or bool(words & _MONTH_WORDS)
-    patterns = [
-        p for p, on in ((_DAY_DATE, digits or months), (_RELATIVE_DAY, words is None or digits or words & _RELATIVE_WORDS)) if on
-    ]
+    relative = words is None or digits or bool(words & _RELATIVE_WORDS)
+    patterns = [p for p, on in ((_DAY_DATE, digits or months), (_RELATIVE_DAY, relative)) if on]
     if words is not None and not words & _DOB_WORDS:
         patterns_dob: tuple[re.Pattern[str], ...] = ()
     else:
