@@ -59,6 +59,19 @@ _RELATIVE_DAY = re.compile(
     r"|trimester|visit|line|page|step|place))"
     rf"|(?:on|over|at|for) {_HOLIDAY})\b"
 )
+# A date of birth read aloud after its cue, perhaps after the other speaker's turn: 'date of birth?
+# PT: nine twelve fifty eight', 'DOB is oh three slash fourteen slash sixty one'. It opens with a month's
+# number and has two more number words; a year alone ('born nineteen fifty two') is no finer than a year.
+_NUM = (
+    r"(?:oh|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen"
+    r"|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred"
+    r"|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\w+teenth|\w+tieth)"
+)
+_SPOKEN_DOB = re.compile(
+    r"(?i:[?.,\s]*(?:(?:pt|patient|p|a|speaker \w+|caller)\s*:\s*)?(?:(?:it's|its|it is|that's|uh|um|er|so)[\s,]+)*"
+    r"(?:oh|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b"
+    rf"(?:[\s,-]+(?:(?:slash|dash|of)[\s,-]+)?{_NUM}\b){{2,6}})"
+)
 _RECURRING_BEFORE = re.compile(r"(?i:\b(?:every|each)\s+)$")
 _MONTH_ONLY = re.compile(
     rf"\b(?:in|on|since|during|early|late|mid-?|last|this past) ?{_MONTH}"
@@ -136,7 +149,11 @@ def find_dates(text: str, spans: list[tuple[int, int]], words: frozenset[str] | 
     for match in (m for p in patterns_dob for m in p.finditer(text)):
         rest = text[match.end() : match.end() + 40]
         date = _DAY_DATE.match(rest) or _MONTH_ONLY.match("in " + rest)
-        if date is not None:
+        spoken = _SPOKEN_DOB.match(text, match.end()) if date is None else None
+        if spoken is not None:
+            seen.add(match.end())
+            yield Finding("date", match.start(), spoken.end(), "looks like a patient's date of birth, read aloud")
+        elif date is not None:
             offset = 0 if _DAY_DATE.match(rest) else -3
             end = match.end() + date.end() + offset
             seen.add(match.end())
