@@ -79,6 +79,20 @@ STAFF_ROLE = re.compile(
     r"|scheduling desk)\b|\bour (?:nurse|nurses|MA|medical assistant|receptionist|scheduler|office manager"
     r"|front desk|PA|NP|scribe|pharmacist|social worker|dietitian|care coordinator)\b))"
 )
+# After a name only (a sentence may say 'covering' of anyone): a colleague by team or duty.
+COLLEAGUE_AFTER = re.compile(
+    r"(?i:,?\s*(?:\b(?:from|in|on|at) (?:the |our )?(?:marketing|comms|communications|PR|IT|compliance|legal|HR|GME"
+    r"|informatics|quality|web|social media|design|video|podcast|content|media|education|admin|administration"
+    r"|research|the dean's office)(?: team| office| department| dept)?\b"
+    r"|\b(?:is |was |will be )?(?:on call|covering|on service|on nights|on backup)\b"
+    r"|\bfor covering\b))"
+)
+# A colleague by post before the name: 'the new fellow, Arjun', 'my co-resident Sam', 'our scribe Ana'.
+STAFF_BEFORE = re.compile(
+    r"(?i:\b(?:our|the|new|my|your)\s+(?:new\s+)?(?:fellow|intern|attending|hospitalist|scribe|colleague"
+    r"|co-?worker|co-?resident|charge nurse|chief resident|program coordinator|division chief|chair|partner in practice"
+    r"|comms person|marketing person|social media manager)\s*,?\s*)$"
+)
 
 
 def any_reader(text: str, sentence: tuple[int, int], start: int, end: int) -> str | None:

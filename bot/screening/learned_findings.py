@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from bot.screening.context import STAFF_ROLE, has_person_cue
+from bot.screening.context import COLLEAGUE_AFTER, STAFF_BEFORE, STAFF_ROLE, has_person_cue
 from bot.screening.dates import MONTHS, WEEKDAYS
 from bot.screening.findings import Finding
 from bot.screening.learned import (
@@ -40,6 +40,7 @@ from bot.screening.name_shapes import (
     _public_place,
     _section_label,
     _title_case_term,
+    _venue,
     listed_any,
 )
 from bot.screening.names import _CREDENTIAL_AFTER, _DOCTOR_BEFORE, _EPONYM_WORDS, _NOT_NAMES, Roster, eponym_mask
@@ -160,7 +161,7 @@ def tagged_findings(
         if label == "NAME" and not listed_any(words, gaz) and _not_a_person_word(text, start, end):
             continue  # 'Klebsiella pneumoniae' (a genus and species), 'Electronically signed' (an adverb)
         if label == "NAME" and not caseless and not titled_word and (
-            _title_case_term(text, start, end, gaz) or _in_place_name(text, start)
+            _title_case_term(text, start, end, gaz) or _in_place_name(text, start) or _venue(text, start, end, gaz)
         ):
             continue  # 'Multiple Myeloma', 'Foley Catheter', 'Patient Safety huddle'; 'San Diego'
         if label == "NAME" and _DOSE_AFTER.match(text, end):
@@ -220,7 +221,7 @@ def tagged_findings(
                 continue
             if _DOCTOR_BEFORE.search(text[max(0, start - 12) : start]):
                 continue
-            if STAFF_ROLE.match(text, end):
+            if STAFF_ROLE.match(text, end) or _colleague(text, start, end):
                 continue  # 'Maria at the front desk', 'Grace, our nurse': the practice's staff, not a patient
             honorific = _HONORIFIC_BEFORE.search(text[max(0, start - 8) : start])
             begin = start - len(honorific.group(0)) if honorific else start
@@ -242,6 +243,19 @@ def tagged_findings(
             if not (has_person_cue(text, 0, len(text)) or _others_residence(text)):
                 continue
             yield Finding("geography", start, end, REASONS["geography"])
+
+
+def _colleague(text: str, start: int, end: int) -> bool:
+    """A colleague by team, duty or post ('Rachel from marketing', 'Kevin is on call', 'the new fellow,
+    Arjun'), unless a patient or relation cue comes just before ('my patient Kevin is on call')."""
+    if not (COLLEAGUE_AFTER.match(text, end) or STAFF_BEFORE.search(text, max(0, start - 40), start)):
+        return False
+    return not _PATIENT_BEFORE.search(text, max(0, start - 24), start)
+
+
+_PATIENT_BEFORE = re.compile(
+    r"(?i:\b(?:patient|pt|mrs?|ms|son|daughter|husband|wife|mom|dad|mother|father|grandma|grandpa)\.?\s+$)"
+)
 
 
 # The writer's own move or stay ('we moved to Denver', 'I lived in Ohio'): no patient's whereabouts.

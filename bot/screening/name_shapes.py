@@ -415,3 +415,34 @@ def _in_place_name(text: str, start: int) -> bool:
     """The run follows a town's capitalised head word: 'San Diego', 'Fort Collins', 'Lake Tahoe'."""
     return _PLACE_HEAD.search(text, max(0, start - 8), start) is not None
 
+
+_LANDMARK = frozenset(
+    """park mile commons plaza square stadium arena field fields center centre hall auditorium pavilion garden
+    gardens trail beach pier zoo museum library church chapel mall market lake river island bridge tower
+    theater theatre amphitheater grounds campus building""".split()
+)
+_AT_BEFORE = re.compile(r"(?i:\b(?:at|to|from|near|in|outside|by|around)\s+(?:the\s+)?)$")
+
+
+def _venue(text: str, start: int, end: int, gaz) -> bool:
+    """A run inside a capitalised name that ends in a landmark word, after 'at / to / near': 'at Scioto
+    Mile', 'starts at Genoa Park'. A place to meet, not a person (no word of it is a given name)."""
+    lo, hi = start, end
+    words = _WORD.findall(text[start:end])
+    for _ in range(4):
+        left = _CAP_LEFT.search(text, max(0, lo - 30), lo)
+        if not left:
+            break
+        words.insert(0, left.group(1))
+        lo = left.start()
+    for _ in range(3):
+        right = _CAP_RIGHT.match(text, hi)
+        if not right:
+            break
+        words.append(right.group(1))
+        hi = right.end()
+    lows = [w.lower() for w in words]
+    if len(lows) < 2 or lows[-1] not in _LANDMARK or any(w in gaz.first for w in lows[:-1]):
+        return False
+    return _AT_BEFORE.search(text, max(0, lo - 16), lo) is not None
+

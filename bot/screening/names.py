@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from importlib import resources
 
-from bot.screening.context import STAFF_ROLE
+from bot.screening.context import COLLEAGUE_AFTER, STAFF_BEFORE, STAFF_ROLE
 from bot.screening.dates import MONTHS, WEEKDAYS
 from bot.screening.findings import Finding
 from bot.screening.places import STATES
@@ -223,6 +223,8 @@ class NameFinder:
                 continue
             if _PLACE_HEAD.search(text, max(0, token.start() - 8), token.start()):
                 continue  # 'San Diego', 'Lake Charles', 'Fort Collins': a town, not a person
+            if COLLEAGUE_AFTER.match(text, end) or STAFF_BEFORE.search(text, max(0, token.start() - 40), token.start()):
+                continue  # 'Rachel from marketing', 'Kevin is on call', 'the new fellow, Arjun': a colleague
             if _CREDENTIAL_AFTER.match(text, end) or STAFF_ROLE.match(text, end):
                 continue  # 'Savannah Parks, MD', 'Maria at the front desk': the practice's own people
             if _masked(mask, token.start(), end):

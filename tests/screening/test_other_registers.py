@@ -33,6 +33,12 @@ CLEAN = [
     "The ER always fills up on Sunday afternoons; every March 17 is worse.",
     "Interview day kicks off with the Resident Breakfast on October 3.",
     "Forms are at northfieldclinic.org/forms/2024 and the flu page at cdc.gov/flu.",
+    # colleagues by team, duty or post; places to meet
+    "Thanks Anneliese for covering my Thursday clinic.",
+    "Bartholomew from marketing wants the video script by noon.",
+    "Okoro is on call tonight if anyone needs a second read.",
+    "Our new fellow, Ravindra, starts on the consult service Monday.",
+    "The charity walk starts at Genoa Park at 8, bring water.",
 ]
 
 
@@ -51,6 +57,7 @@ HELD = [
     ("Her follow-up visit is on the 14th, then physical therapy.", "date"),
     ("Thanks for writing, Juan Carlos, your daughter is doing well.", "name"),
     ("Her telehealth link northfieldclinic.org/v/lsmith-88213 was posted in a group chat.", "url"),
+    ("My patient Anneliese is on call at her job and keeps missing visits.", "name"),
 ]
 
 
