@@ -29,9 +29,6 @@ from bot.screening.name_shapes import (
     _after_section_label,
     _drug_brand,
     _full_name_shape,
-    _in_label_list,
-    _in_place_name,
-    _join_inverted,
     _mostly_upper,
     _name_context,
     _not_a_person_word,
@@ -39,12 +36,11 @@ from bot.screening.name_shapes import (
     _opens_sentence,
     _public_place,
     _section_label,
-    _title_case_term,
-    _venue,
     listed_any,
 )
 from bot.screening.names import _CREDENTIAL_AFTER, _DOCTOR_BEFORE, _EPONYM_WORDS, _NOT_NAMES, Roster, eponym_mask
 from bot.screening.places import _LARGE_PLACES, STATES
+from bot.screening.term_shapes import _in_label_list, _in_place_name, _join_inverted, _title_case_term, _venue
 
 # A run with a listed given or family name needs less confidence than an unlisted word.
 NAME_THRESHOLD = 0.5
