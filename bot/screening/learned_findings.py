@@ -44,7 +44,7 @@ from bot.screening.term_shapes import _in_label_list, _in_place_name, _join_inve
 
 # A run with a listed given or family name needs less confidence than an unlisted word.
 NAME_THRESHOLD = 0.5
-NAME_THRESHOLD_UNLISTED = 0.85
+NAME_THRESHOLD_UNLISTED = 0.75
 # A capitalised run at least this sure needs no cue around it.
 NAME_THRESHOLD_SURE = 0.95
 PLACE_THRESHOLD = 0.6
