@@ -120,6 +120,8 @@ _AGE = re.compile(
     r"|\b(?:super)?centenarians?\b|\bnonagenarians?\b|\b(?:her|his) (?:90s|nineties)\b|\bninety-something\b"
     rf"|\b(?:she|he|you|i|they)(?:'s| is| was| are|'re|'m| am| just turned|'ll be| will be| turns| turned)"
     rf"(?: now| almost| nearly| about)?\s+(?:{_AGE_NUM}|{_AGE_WORD})(?![\w-])"
+    # 'ninety' cut short of 'ninety five percent' is no age either
+    r"(?![\s-]+(?:one|two|three|four|five|six|seven|eight|nine)\b)"
     r"(?!\s*(?:%|percent|mg|lbs?|pounds|kg|minutes|\+|or (?:older|over|above)|and (?:up|over|older)))",
     re.IGNORECASE,
 )

@@ -39,6 +39,7 @@ CLEAN = [
     "Okoro is on call tonight if anyone needs a second read.",
     "Our new fellow, Ravindra, starts on the consult service Monday.",
     "The charity walk starts at Genoa Park at 8, bring water.",
+    "speaker two: I'm ninety five percent there on the script",
 ]
 
 
