@@ -20,8 +20,8 @@ _FILLER = r"(?:\s+(?!\d)[a-z']{1,12}){0,4}?"
 _NUM = r"(?:\s*(?:number|numbers|num|no\.?|nr|#|ID|identifier|code))?"
 
 _LABELS: dict[str, str] = {
-    "ssn": r"SSN|SS#|social security" + _NUM + r"|(?:her|his|their) social(?=\s+(?:is|was|ending|number))"
-    r"|last (?:four|4)(?: digits)? of (?:her|his|their|the) (?:SSN|social(?: security)?)",
+    "ssn": r"SSN|SS#|social security" + _NUM + r"|(?:her|his|their|my|your) social(?=\s+(?:is|was|ending|number))"
+    r"|last (?:four|4)(?: digits)? of (?:her|his|their|my|your|the) (?:SSN|social(?: security)?)",
     "mrn": r"MRN|MR\s?#|MR number|medical record" + _NUM + r"|med(?:ical)? rec(?:ord)? #"
     r"|chart (?:number|no\.?|#|ID)|record (?:number|no\.?|#)|patient (?:ID|number|#|identifier)"
     r"|hospital (?:number|ID|#)|encounter (?:number|ID|#)|EHR (?:ID|number)|Epic (?:ID|number)"

@@ -19,11 +19,11 @@ _REPEAT = {"double": 2, "triple": 3}
 DIGIT_WORDS = frozenset(_DIGITS)
 _WORD = r"(?:(?:double|triple)[ -])?(?:zero|oh|nought|nil|one|two|three|four|five|six|seven|eight|nine|o)"
 # Between digit words: spaces, hyphens, commas, dashes, and a spoken hesitation ('uh', 'um').
-_SEP = r"(?:[\s,;.–—-]|\b(?:uh|um|er|erm)\b)*"
+_SEP = r"(?:[\s,;.–—-]|\b(?:uh|um|er|erm|dash|hyphen)\b)*"
 # 'plus four four ...' is the '+' of an international number.
 _RUN = re.compile(rf"(?i)(?:\bplus\s+)?\b{_WORD}(?:{_SEP}\b{_WORD}\b){{3,}}")
 _ONE = re.compile(rf"(?i)\b{_WORD}\b")
-_BREAK = re.compile(r"[,;.–—]|\s-\s")
+_BREAK = re.compile(r"[,;.–—]|\s-\s|\b(?:dash|hyphen)\b")
 
 
 def has_spoken_digits(words: frozenset[str]) -> bool:

@@ -47,6 +47,8 @@ SPOKEN_HELD = [
     ("date of birth is oh three slash fourteen slash sixty one", "date"),
     ("PT: I live on twelve forty five Maple Street", "address"),
     ("PT: my zip is four three two one five", "geography"),
+    ("PT: it's five two one dash four four dash three nine one two, that's my social", "ssn"),
+    ("my social is five two one four four three nine one two", "ssn"),
 ]
 
 
