@@ -72,6 +72,7 @@ _SPOKEN_DOB = re.compile(
     r"(?:oh|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b"
     rf"(?:[\s,-]+(?:(?:slash|dash|of)[\s,-]+)?{_NUM}\b){{2,6}})"
 )
+_ORDINAL_DAY = re.compile(r"\d(?:st|nd|rd|th)\b")
 _RECURRING_BEFORE = re.compile(r"(?i:\b(?:every|each)\s+)$")
 _MONTH_ONLY = re.compile(
     rf"\b(?:in|on|since|during|early|late|mid-?|last|this past) ?{_MONTH}"
@@ -142,7 +143,7 @@ def find_dates(text: str, spans: list[tuple[int, int]], words: frozenset[str] | 
     seen: set[int] = set()
     digits = words is None or any(c.isdigit() for c in text)
     months = words is None or bool(words & _MONTH_WORDS)
-    relative = words is None or digits or bool(words & _RELATIVE_WORDS)
+    relative = words is None or bool(words & _RELATIVE_WORDS) or (digits and _ORDINAL_DAY.search(text) is not None)
     patterns = [p for p, on in ((_DAY_DATE, digits or months), (_RELATIVE_DAY, relative)) if on]
     if words is not None and not words & _DOB_WORDS:
         patterns_dob: tuple[re.Pattern[str], ...] = ()
