@@ -1848,7 +1848,7 @@ _SERVICES = ["Cardiology", "Nephrology", "Pulmonology", "Infectious Disease", "P
 _COMMITTEES = ["Quality Improvement", "Patient Safety", "Pharmacy and Therapeutics", "Wellness", "Ethics",
                "Residency Selection", "Credentialing", "Infection Control", "Patient Experience", "Peer Review",
                "Clinical Competency", "Diversity and Inclusion", "Sepsis", "Stroke", "Falls Prevention"]
-_EVENTS = ["Grand Rounds", "Journal Club", "Morning Report", "M&M", "Tumor Board", "Board Review", "Sim Lab",
+_COLLEAGUE_EVENTS = ["Grand Rounds", "Journal Club", "Morning Report", "M&M", "Tumor Board", "Board Review", "Sim Lab",
            "Code Blue drill", "Town Hall", "Holiday Party", "Fellows' Lecture", "Resident Retreat", "Night Float",
            "Noon Conference", "Case Conference", "Research Day", "Match Day", "Orientation", "Skills Day",
            "Visiting Professor lecture", "Annual Meeting", "CME webinar", "Lunch and Learn", "sign-out"]
@@ -1946,7 +1946,7 @@ def note_or_chat_example(sampler: Sampler, name_case: str) -> list[tuple[str, st
         "lab": rng.choice(_LABS), "lab2": rng.choice(_LABS), "lab3": rng.choice(_LABS),
         "num": str(rng.randint(1, 140)), "num2": f"{rng.randint(1, 9)}.{rng.randint(0, 9)}",
         "year": str(rng.randint(1995, 2025)), "dose": f"{rng.choice([5, 10, 20, 25, 40, 50, 100])} mg",
-        "age": str(rng.randint(18, 88)), "event": rng.choice(_EVENTS), "day": rng.choice(_CHAT_DAYS),
+        "age": str(rng.randint(18, 88)), "event": rng.choice(_COLLEAGUE_EVENTS), "day": rng.choice(_CHAT_DAYS),
         "time": rng.choice(_CHAT_TIMES), "venue": _venue(sampler), "color": rng.choice(_COLORS),
         "color2": rng.choice(_COLORS), "committee": rng.choice(_COMMITTEES), "n": str(rng.randint(1, 40)),
         "doc": rng.choice(["Dr. ", "Dr ", "Doctor "]) + sampler.family(),
