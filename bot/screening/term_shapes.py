@@ -43,17 +43,21 @@ _ITEM_AFTER = re.compile(r"\s*,\s*[A-Z][a-z]")
 def _list_items(text: str, a_start: int, a_end: int, b_start: int, b_end: int, gaz) -> bool:
     """Two runs around a comma that are items of a list, not 'Last, First': a third item beside them
     ('Thiamine, Folate, Multivitamin'), words that are all terms on no name list ('Hypertension,
-    Hyperlipidemia'), or, under a label that introduces no person, no listed name in either half
-    ('Bowel Regimen: Senna, Miralax'). A listed family name then a listed given name stays a name."""
+    Hyperlipidemia'), or a label that introduces no person ('Bowel Regimen: Senna, Miralax'); the first
+    and the last only when most of the words are dictionary or clinical words. A listed family name then
+    a listed given name stays a name."""
     first = [w.lower() for w in _WORD.findall(text[a_start:a_end])]
     second = [w.lower() for w in _WORD.findall(text[b_start:b_end])]
     if any(w in gaz.last or w in gaz.first for w in first) and any(w in gaz.first for w in second):
         return False
-    if _ITEM_BEFORE.search(text, max(0, a_start - 30), a_start) or _ITEM_AFTER.match(text, b_end):
-        return True
-    if _after_section_label(text, a_start):
-        return True
     words = first + second
+    # Surnames on a census or sign-out ('Census: Abernathy, Vole, Quist') are words no dictionary knows:
+    # a third item or a label makes list items only of words that are mostly dictionary or clinical words.
+    termish = 2 * sum(gaz.in_vocab(w) or _clinical_word(w) for w in words) >= len(words)
+    if termish and (_ITEM_BEFORE.search(text, max(0, a_start - 30), a_start) or _ITEM_AFTER.match(text, b_end)):
+        return True
+    if termish and _after_section_label(text, a_start):
+        return True
     return not any(w in gaz.first or w in gaz.last for w in words) and (
         all(gaz.in_vocab(w) or _clinical_word(w) for w in words) and any(_clinical_word(w) for w in words)
     )

@@ -59,6 +59,9 @@ HELD = [
     ("Thanks for writing, Juan Carlos, your daughter is doing well.", "name"),
     ("Her telehealth link northfieldclinic.org/v/lsmith-88213 was posted in a group chat.", "url"),
     ("My patient Anneliese is on call at her job and keeps missing visits.", "name"),
+    # names in a list or under a label are still names: no dictionary knows them
+    ("Sign-out: Bellweather, Tamsin - CHF, watch K.", "name"),
+    ("Census: Abernathy, Vole, Quist, Marchetti - all stable.", "name"),
 ]
 
 
