@@ -873,7 +873,10 @@ def tagged_examples(
         roll = rng.random()
         name_case = "lower" if roll < 0.25 else "upper" if roll < 0.35 else "as-is"
         kind = rng.random()
-        if kind < 0.25:
+        keep_case = False
+        if kind < 0.25 and rng.random() < 0.3:
+            pieces, keep_case = note_or_chat_example(sampler, name_case), True
+        elif kind < 0.25:
             pieces = [(general_sentence(sampler), "O")]
         elif kind < 0.42:
             pieces = name_frame(sampler, name_case)
@@ -886,7 +889,8 @@ def tagged_examples(
             pieces = render_tagged(template, sampler, name_case)
         if rng.random() < 0.3:
             pieces = [*pieces, (". " + general_sentence(sampler), "O")]
-        text_mode = rng.random()
+        # The note and chat register is about Title Case: its casing is kept as written.
+        text_mode = 1.0 if keep_case else rng.random()
         if text_mode < 0.2:
             pieces = [(p.lower(), label) for p, label in pieces]
         elif text_mode < 0.25:
@@ -1497,11 +1501,25 @@ def general_sentence(sampler: Sampler) -> str:
 
 
 def common_words() -> list[str]:
-    """Common English and Spanish words (Faker's lorem lists, MIT): a 'not a name' feature."""
+    """Common English and Spanish words (Faker's lorem lists, MIT): a 'not a name' feature. The Spanish
+    list comes from running text and holds given names ('maría', 'josé'): those are names, not common."""
     from faker.providers.lorem.en_US import Provider as English
     from faker.providers.lorem.es_ES import Provider as Spanish
 
-    return sorted({w.lower() for w in (*English.word_list, *Spanish.word_list) if w.isalpha()})
+    english = {w.lower() for w in English.word_list if w.isalpha()}
+    spanish = {w.lower() for w in Spanish.word_list if w.isalpha()} - _given_names("es_ES", "es_MX", "en_US")
+    return sorted(english | spanish)
+
+
+def _given_names(*locales: str) -> set[str]:
+    from importlib import import_module
+
+    out: set[str] = set()
+    for locale in locales:
+        provider = import_module(f"faker.providers.person.{locale}").Provider
+        for attr in ("first_names", "first_names_male", "first_names_female"):
+            out |= {n.lower() for n in getattr(provider, attr, ())}
+    return out
 
 
 def dictionary_words() -> list[str]:
@@ -1784,3 +1802,163 @@ def register_example(sampler: Sampler, name_case: str) -> list[tuple[str, str]]:
             who = _slot(rng.choice(["{first}", "{first}", "{hon}", "{name}"]), sampler, name_case)
         out = [(head, "O"), *who, (tail + " ", "O"), (general_sentence(sampler), "O")]
     return [(p, lab) for p, lab in out if p]
+
+
+# Clean clinical-note lines and colleagues' chat, written in Title Case: diagnoses, services, drug brands,
+# lab names, committees, events and venues are capitalised and name no one. Built from parts, with a
+# person in some of them, so the tagger learns the shape of a term rather than 'notes hold no names'.
+_CLIN_ADJ = ["Acute", "Chronic", "Recurrent", "Severe", "Mild", "Moderate", "Primary", "Secondary", "Bilateral",
+             "Left", "Right", "Community Acquired", "Diabetic", "Hypertensive", "Congestive", "Obstructive",
+             "Essential", "Major", "Multiple", "Stable", "Unstable", "Postoperative", "Atypical", "Benign",
+             "Malignant", "Metastatic", "Idiopathic", "Suspected", "Resolved", "Uncontrolled", "Early", "Late"]
+_CLIN_ORGAN = ["Kidney", "Heart", "Liver", "Lung", "Renal", "Cardiac", "Pulmonary", "Hepatic", "Thyroid",
+               "Urinary Tract", "Lower Back", "Knee", "Hip", "Skin", "Soft Tissue", "Coronary Artery", "Bowel",
+               "Gallbladder", "Pancreatic", "Breast", "Prostate", "Colon", "Blood Stream", "Wound", "Pressure",
+               "Depressive", "Anxiety", "Seizure", "Sleep", "Iron", "Vitamin D", "Small Bowel", "Aortic Valve"]
+_CLIN_NOUN = ["Injury", "Failure", "Disease", "Infection", "Insufficiency", "Disorder", "Syndrome", "Obstruction",
+              "Effusion", "Fracture", "Pain", "Stenosis", "Ulcer", "Cancer", "Nodule", "Mass", "Exacerbation",
+              "Deficiency", "Reaction", "Embolism", "Thrombosis", "Edema", "Bleed", "Contusion", "Laceration",
+              "Abscess", "Cellulitis", "Regurgitation", "Dysfunction", "Withdrawal", "Overload", "Anemia"]
+_CLIN_PREFIX = ["Hyper", "Hypo", "Cardio", "Nephro", "Neuro", "Gastro", "Hepato", "Osteo", "Dermato", "Myo",
+                "Chole", "Pneumo", "Cysto", "Arthro", "Encephalo", "Thrombo", "Lympho", "Angio", "Colo",
+                "Spondylo", "Hemato", "Glyco", "Lipo", "Uro", "Oto", "Broncho", "Pyelo", "Diverticul", "Polyneuro"]
+_CLIN_SUFFIX = ["pathy", "itis", "osis", "emia", "megaly", "ectomy", "plasty", "scopy", "lithiasis", "algia",
+                "penia", "rrhea", "oma", "tension", "thyroidism", "kalemia", "natremia", "glycemia", "cytosis",
+                "lipidemia", "nephritis", "trophy"]
+_BRAND_START = ["Zo", "Xa", "Ve", "Lu", "Tra", "Bri", "Fa", "Cel", "Ja", "Re", "No", "Pra", "Sy", "Ty", "Ly",
+                "Qu", "Ki", "Da", "Mo", "Ne", "Ar", "Ol", "En", "Ro", "Ste", "Vi", "Ga", "Ze", "Ca", "Pe"]
+_BRAND_MID = ["", "", "ra", "li", "ve", "to", "na", "me", "ri", "za", "lo", "pi"]
+_BRAND_END = ["ex", "ix", "ia", "ra", "ta", "za", "vir", "lar", "dex", "lin", "zol", "quel", "tra", "max", "nex",
+              "vance", "tiva", "cor", "lis", "vo", "pro", "zide", "vent", "mid", "flo", "rin"]
+_LABS = ["Sodium", "Potassium", "Creatinine", "Hemoglobin", "Troponin", "Lactate", "Lipase", "Ferritin",
+         "Magnesium", "Albumin", "Bilirubin", "Glucose", "Platelets", "A1c", "TSH", "BNP", "WBC", "INR", "Calcium",
+         "Phosphorus", "Procalcitonin", "D-dimer", "CRP", "ESR", "Urine Culture", "Blood Cultures", "Iron Studies"]
+_SECTION_LABELS = ["HPI", "PMH", "PSH", "Past Medical History", "Problem List", "Meds", "Medications", "Home Meds",
+                   "Allergies", "Assessment", "Plan", "Assessment and Plan", "A/P", "Impression", "Diagnosis",
+                   "Dx", "Labs", "Pending", "Consults", "Hospital Course", "Chief Complaint", "Imaging", "ROS",
+                   "Exam", "Disposition", "Follow Up", "Lines", "Diet", "Code Status", "Social History",
+                   "Family History", "Procedures", "Active Problems", "Discharge Diagnoses", "Bowel Regimen",
+                   "Prophylaxis", "Recommendations", "Interval History", "Summary", "Resolved Problems"]
+_SERVICES = ["Cardiology", "Nephrology", "Pulmonology", "Infectious Disease", "Physical Therapy",
+             "Occupational Therapy", "Case Management", "Social Work", "Palliative Care", "Wound Care",
+             "Hospital Medicine", "Interventional Radiology", "Vascular Surgery", "General Surgery", "Neurology",
+             "Psychiatry", "Endocrinology", "Rheumatology", "GI", "Nutrition", "Pharmacy", "Speech Therapy",
+             "Hospice", "Oncology", "Urology", "Orthopedics", "Dermatology", "Geriatrics", "Anesthesia",
+             "Critical Care", "Emergency Medicine", "Family Medicine", "Pediatrics", "Internal Medicine"]
+_COMMITTEES = ["Quality Improvement", "Patient Safety", "Pharmacy and Therapeutics", "Wellness", "Ethics",
+               "Residency Selection", "Credentialing", "Infection Control", "Patient Experience", "Peer Review",
+               "Clinical Competency", "Diversity and Inclusion", "Sepsis", "Stroke", "Falls Prevention"]
+_COLLEAGUE_EVENTS = ["Grand Rounds", "Journal Club", "Morning Report", "M&M", "Tumor Board", "Board Review", "Sim Lab",
+           "Code Blue drill", "Town Hall", "Holiday Party", "Fellows' Lecture", "Resident Retreat", "Night Float",
+           "Noon Conference", "Case Conference", "Research Day", "Match Day", "Orientation", "Skills Day",
+           "Visiting Professor lecture", "Annual Meeting", "CME webinar", "Lunch and Learn", "sign-out"]
+_COLORS = ["Blue", "Gold", "Red", "Green", "Orange", "Purple", "Silver", "A", "B", "C", "1", "2"]
+_VENUE_TAILS = ["Auditorium", "Hall", "Pavilion", "Building", "Tower", "Library", "Center", "Room", "Lounge"]
+_CHAT_DAYS = ["Thursday", "on Friday", "next Monday", "tomorrow", "Tuesday the 9th", "on the 21st",
+              "Wednesday, March 14", "Oct 12", "3/14", "12/2", "this Saturday", "May 3rd", "the first Tuesday",
+              "every Wednesday", "next week", "June 7", "Friday 4/18", "today"]
+_CHAT_TIMES = ["at noon", "at 7", "at 4:30", "7-8 am", "at 6 pm Eastern", "at 8:15", "", "", "from 12 to 1"]
+
+
+def _brand(rng: random.Random) -> str:
+    return rng.choice(_BRAND_START) + rng.choice(_BRAND_MID) + rng.choice(_BRAND_END)
+
+
+def clinical_term(rng: random.Random) -> str:
+    """A capitalised diagnosis, drug, lab or service as notes write them."""
+    roll = rng.random()
+    if roll < 0.3:
+        return " ".join(x for x in (rng.choice(_CLIN_ADJ) if rng.random() < 0.6 else "", rng.choice(_CLIN_ORGAN),
+                                    rng.choice(_CLIN_NOUN)) if x)
+    if roll < 0.5:
+        word = rng.choice(_CLIN_PREFIX) + rng.choice(_CLIN_SUFFIX)
+        return f"{rng.choice(_CLIN_ADJ)} {word}" if rng.random() < 0.25 else word
+    if roll < 0.55:
+        return _brand(rng)
+    if roll < 0.75:
+        return rng.choice(DRUG_WORDS).title()
+    if roll < 0.85:
+        return rng.choice(_LABS)
+    if roll < 0.93:
+        return rng.choice(CONDITIONS + [d.removeprefix("a ").removeprefix("an ") for d in DX]).title()
+    return rng.choice(_SERVICES)
+
+
+def _term_list(rng: random.Random, n: int) -> str:
+    items = [clinical_term(rng) for _ in range(n)]
+    if n > 2 and rng.random() < 0.3:
+        return ", ".join(items[:-1]) + ", and " + items[-1]
+    return ", ".join(items)
+
+
+def _venue(sampler: Sampler) -> str:
+    rng = sampler.rng
+    roll = rng.random()
+    if roll < 0.5:
+        return f"Conference Room {rng.choice('ABCDEF1234')}"
+    return f"the {rng.choice(FACILITY_HEADS)} {rng.choice(_VENUE_TAILS)}"
+
+
+_NOTE_LINES = [
+    "{label}: {list}.", "{label}: {list}.", "{label}: {term}, {lower}.", "{term} - {service} following.",
+    "{label}: {term}. Continue {brand}, {brand2}.", "{lab} {num}, {lab2} {num2}, {lab3} pending.",
+    "{service} consulted for {term}.", "{term}, likely secondary to {term2}.", "{term} s/p {term2} in {year}.",
+    "Discussed with {service}; recs appreciated.", "{label}: {term}\n{label2}: {list}",
+    "Hx of {term}, on {brand}.", "{term} ({term2}), stable on {brand} {dose}.", "{service} and {service2} aware.",
+    "{label}: {term} - resolved. {term2} - improving.", "Consults: {service}, {service2}, {service3}.",
+]
+_NOTE_PERSON_LINES = [
+    ("{who} is a {age} yo with {list}.", True), ("{label}: {term}. {who} seen with {service}.", True),
+    ("{who} - {term}, {term2}. Plan per {service}.", True), ("Sign-out: {who}, {term}, watch {lab}.", True),
+]
+_CHAT_LINES = [
+    "{event} moved to {day} {time}, {venue}.", "Reminder: {event} is {day} {time}.",
+    "Who's presenting at {event} {day}?", "Can someone cover {event} {day}? Family thing.",
+    "{event} today, {venue}, lunch provided.", "Team {color} has {service} this weekend, Team {color2} has wards.",
+    "The {committee} Committee meets {day} {time}.", "Thanks {doc} for a great talk on {term} at {event}!",
+    "{service} is short staffed {day}, anyone available?", "Our {committee} huddle is {time} daily in {venue}.",
+    "{service} {event} slides are on the shared drive.", "Welcome {doc} to the {service} group!",
+    "Is the {committee} pathway still paging {service} first?", "Anyone want to swap call {day}?",
+    "{event} on {term} {day} {time}, {venue}.", "Congrats to the {service} team on the {committee} award!",
+    "Heads up, {brand} is back on formulary as of {day}.", "The {committee} order set goes live {day}.",
+]
+_CHAT_PERSON_LINES = [
+    "can someone see {who} in bed {n} before {event}?", "{who} from {service} is asking about {term}.",
+    "Before {event}: {who} needs {service} to sign off on the {term} plan.",
+    "{service} recs for {who}: {term}, {brand}.", "{who}'s family wants a meeting {day}.",
+]
+
+
+def note_or_chat_example(sampler: Sampler, name_case: str) -> list[tuple[str, str]]:
+    """One clean note line or colleagues' message in Title Case, or one with a patient in it."""
+    rng = sampler.rng
+    chat = rng.random() < 0.5
+    person = rng.random() < 0.4
+    if chat:
+        template = rng.choice(_CHAT_PERSON_LINES if person else _CHAT_LINES)
+    else:
+        template, _ = rng.choice(_NOTE_PERSON_LINES) if person else (rng.choice(_NOTE_LINES), False)
+    values = {
+        "label": rng.choice(_SECTION_LABELS), "label2": rng.choice(_SECTION_LABELS),
+        "list": _term_list(rng, rng.randint(2, 5)), "term": clinical_term(rng), "term2": clinical_term(rng),
+        "lower": rng.choice(CONDITIONS + DX), "service": rng.choice(_SERVICES), "service2": rng.choice(_SERVICES),
+        "service3": rng.choice(_SERVICES), "brand": _brand(rng), "brand2": _brand(rng),
+        "lab": rng.choice(_LABS), "lab2": rng.choice(_LABS), "lab3": rng.choice(_LABS),
+        "num": str(rng.randint(1, 140)), "num2": f"{rng.randint(1, 9)}.{rng.randint(0, 9)}",
+        "year": str(rng.randint(1995, 2025)), "dose": f"{rng.choice([5, 10, 20, 25, 40, 50, 100])} mg",
+        "age": str(rng.randint(18, 88)), "event": rng.choice(_COLLEAGUE_EVENTS), "day": rng.choice(_CHAT_DAYS),
+        "time": rng.choice(_CHAT_TIMES), "venue": _venue(sampler), "color": rng.choice(_COLORS),
+        "color2": rng.choice(_COLORS), "committee": rng.choice(_COMMITTEES), "n": str(rng.randint(1, 40)),
+        "doc": rng.choice(["Dr. ", "Dr ", "Doctor "]) + sampler.family(),
+    }
+    out: list[tuple[str, str]] = []
+    for i, part in enumerate(re.split(r"\{(\w+)\}", template)):
+        if i % 2 == 0:
+            if part:
+                out.append((part, "O"))
+        elif part == "who":
+            out += _slot(rng.choice(["{name}", "{name}", "{hon}", "{LAST}, {First}", "{first}", "pt {last}"]),
+                         sampler, name_case)
+        else:
+            out.append((values[part], "O"))
+    return [(p.replace("  ", " "), lab) for p, lab in out if p]

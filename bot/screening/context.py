@@ -79,6 +79,20 @@ STAFF_ROLE = re.compile(
     r"|scheduling desk)\b|\bour (?:nurse|nurses|MA|medical assistant|receptionist|scheduler|office manager"
     r"|front desk|PA|NP|scribe|pharmacist|social worker|dietitian|care coordinator)\b))"
 )
+# After a name only (a sentence may say 'covering' of anyone): a colleague by team or duty.
+COLLEAGUE_AFTER = re.compile(
+    r"(?i:,?\s*(?:\b(?:from|in|on|at) (?:the |our )?(?:marketing|comms|communications|PR|IT|compliance|legal|HR|GME"
+    r"|informatics|quality|web|social media|design|video|podcast|content|media|education|admin|administration"
+    r"|research|the dean's office)(?: team| office| department| dept)?\b"
+    r"|\b(?:is |was |will be )?(?:on call|covering|on service|on nights|on backup)\b"
+    r"|\bfor covering\b))"
+)
+# A colleague by post before the name: 'the new fellow, Arjun', 'my co-resident Sam', 'our scribe Ana'.
+STAFF_BEFORE = re.compile(
+    r"(?i:\b(?:our|the|new|my|your)\s+(?:new\s+)?(?:fellow|intern|attending|hospitalist|scribe|colleague"
+    r"|co-?worker|co-?resident|charge nurse|chief resident|program coordinator|division chief|chair|partner in practice"
+    r"|comms person|marketing person|social media manager)\s*,?\s*)$"
+)
 
 
 def any_reader(text: str, sentence: tuple[int, int], start: int, end: int) -> str | None:
@@ -133,6 +147,18 @@ def person_cue_by_sentence(text: str) -> Callable[[tuple[int, int]], bool]:
     return cache(lambda sentence: has_person_cue(text, *sentence))
 
 
+_CAPITALISED_NEXT = re.compile(r" [A-Z][a-z]")
+
+
+def _title_case_noun(text: str, match: re.Match[str]) -> bool:
+    """A cue noun spelt with a capital inside a sentence and followed by another capitalised word."""
+    word = match.group(0)
+    if not word[0].isupper() or word.isupper() or " " in word:
+        return False
+    before = text[max(0, match.start() - 3) : match.start()].rstrip(" \"'(")
+    return bool(before) and before[-1] not in ".!?:\n" and _CAPITALISED_NEXT.match(text, match.end()) is not None
+
+
 def has_person_cue(text: str, start: int, end: int) -> bool:
     """True if text[start:end] talks about one particular person rather than people in general."""
     for match in PERSON_CUE.finditer(text, start, end):
@@ -141,6 +167,8 @@ def has_person_cue(text: str, start: int, end: int) -> bool:
         word = match.group(0).lower()
         if word in _SPECIFIC_NOUNS or word.startswith("i "):
             return True
+        if _title_case_noun(text, match):
+            continue  # 'the Resident Lunch', 'our Patient Safety huddle', 'Family Medicine': a name of a thing
         before = text[max(start, match.start() - 16) : match.start()]
         if not _GENERIC_BEFORE.search(before):
             return True

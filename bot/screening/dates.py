@@ -48,12 +48,32 @@ _NOT_A_DATE_AFTER = re.compile(
 )
 _RELATIVE_DAY = re.compile(
     rf"\b(?:(?i:last|this past|this|next|on|that|early|late|to|by|until|till|is|was|before|after|since)\s+"
-    rf"(?i:{WEEKDAYS})(?: (?:morning|afternoon|"
+    # 'on Monday evenings' is every Monday, not one day.
+    rf"(?i:{WEEKDAYS})(?! (?:mornings|afternoons|evenings|nights)\b)(?: (?:morning|afternoon|"
     rf"evening|night))?|(?<![Ee]very )(?<!s on )(?:{WEEKDAYS})(?= (?:morning|afternoon|evening|night)\b)"
     r"|yesterday|the day before yesterday|last night|this morning|this afternoon|earlier today"
     r"|(?:two|three|four|five|six|\d) days ago"
+    # A day of the month alone: 'her appointment on the 18th' (not 'on the 3rd floor', 'on the 2nd try').
+    r"|(?i:on|by|until|since|before|after) the (?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)"
+    r"(?! (?:of\b|floor|day|week|month|year|hole|percentile|century|grade|time|try|attempt|round|cycle|dose"
+    r"|trimester|visit|line|page|step|place))"
     rf"|(?:on|over|at|for) {_HOLIDAY})\b"
 )
+# A date of birth read aloud after its cue, perhaps after the other speaker's turn: 'date of birth?
+# PT: nine twelve fifty eight', 'DOB is oh three slash fourteen slash sixty one'. It opens with a month's
+# number and has two more number words; a year alone ('born nineteen fifty two') is no finer than a year.
+_NUM = (
+    r"(?:oh|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen"
+    r"|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred"
+    r"|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\w+teenth|\w+tieth)"
+)
+_SPOKEN_DOB = re.compile(
+    r"(?i:[?.,\s]*(?:(?:pt|patient|p|a|speaker \w+|caller)\s*:\s*)?(?:(?:it's|its|it is|that's|uh|um|er|so)[\s,]+)*"
+    r"(?:oh|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b"
+    rf"(?:[\s,-]+(?:(?:slash|dash|of)[\s,-]+)?{_NUM}\b){{2,6}})"
+)
+_ORDINAL_DAY = re.compile(r"\d(?:st|nd|rd|th)\b")
+_RECURRING_BEFORE = re.compile(r"(?i:\b(?:every|each)\s+)$")
 _MONTH_ONLY = re.compile(
     rf"\b(?:in|on|since|during|early|late|mid-?|last|this past) ?{_MONTH}"
     r"(?: (?:of )?(?:19|20)\d\d)?\b"
@@ -75,6 +95,18 @@ _EVENT = re.compile(
     re.IGNORECASE,
 )
 
+# The colleagues' own calendar: a date in a sentence about a meeting, talk, course or shift, with no
+# patient in it ('Grand Rounds moved to Thursday 3/14', 'the webinar is on May 3rd', 'swap call on the 24th').
+_GATHERING = re.compile(
+    r"(?i:\b(?:grand rounds|morning report|noon conference|journal club|tumou?r board|m&m|webinars?|lectures?"
+    r"|seminars?|symposium|conferences?|workshops?|retreat|huddle|meetings?|meets|meetup|talks?|presentations?"
+    r"|abstracts?|posters?|sessions?|course|training|orientation|recertification|certification|board review"
+    r"|interviews?|deadline|due by|evaluations|committee|town hall|in-?service|cme|party|potluck|drill"
+    r"|downtime|go-?live|goes live|call schedule|swap call|cover(?:ing)? call|night float|schedule is"
+    r"|rotation|block \d+|office hours|sign up|rsvp|zoom|teams link|calendar invite|registration|vacation|pto)\b)"
+)
+
+
 _AGE_NUM = r"(?:9\d|1[01]\d)"
 _AGE_WORD = (
     r"(?:ninety(?:-|\s)?(?:one|two|three|four|five|six|seven|eight|nine)?"
@@ -89,6 +121,8 @@ _AGE = re.compile(
     r"|\b(?:super)?centenarians?\b|\bnonagenarians?\b|\b(?:her|his) (?:90s|nineties)\b|\bninety-something\b"
     rf"|\b(?:she|he|you|i|they)(?:'s| is| was| are|'re|'m| am| just turned|'ll be| will be| turns| turned)"
     rf"(?: now| almost| nearly| about)?\s+(?:{_AGE_NUM}|{_AGE_WORD})(?![\w-])"
+    # 'ninety' cut short of 'ninety five percent' is no age either
+    r"(?![\s-]+(?:one|two|three|four|five|six|seven|eight|nine)\b)"
     r"(?!\s*(?:%|percent|mg|lbs?|pounds|kg|minutes|\+|or (?:older|over|above)|and (?:up|over|older)))",
     re.IGNORECASE,
 )
@@ -109,9 +143,8 @@ def find_dates(text: str, spans: list[tuple[int, int]], words: frozenset[str] | 
     seen: set[int] = set()
     digits = words is None or any(c.isdigit() for c in text)
     months = words is None or bool(words & _MONTH_WORDS)
-    patterns = [
-        p for p, on in ((_DAY_DATE, digits or months), (_RELATIVE_DAY, words is None or words & _RELATIVE_WORDS)) if on
-    ]
+    relative = words is None or bool(words & _RELATIVE_WORDS) or (digits and _ORDINAL_DAY.search(text) is not None)
+    patterns = [p for p, on in ((_DAY_DATE, digits or months), (_RELATIVE_DAY, relative)) if on]
     if words is not None and not words & _DOB_WORDS:
         patterns_dob: tuple[re.Pattern[str], ...] = ()
     else:
@@ -119,14 +152,21 @@ def find_dates(text: str, spans: list[tuple[int, int]], words: frozenset[str] | 
     for match in (m for p in patterns_dob for m in p.finditer(text)):
         rest = text[match.end() : match.end() + 40]
         date = _DAY_DATE.match(rest) or _MONTH_ONLY.match("in " + rest)
-        if date is not None:
+        spoken = _SPOKEN_DOB.match(text, match.end()) if date is None else None
+        if spoken is not None:
+            seen.add(match.end())
+            yield Finding("date", match.start(), spoken.end(), "looks like a patient's date of birth, read aloud")
+        elif date is not None:
             offset = 0 if _DAY_DATE.match(rest) else -3
             end = match.end() + date.end() + offset
             seen.add(match.end())
             yield Finding("date", match.start(), end, "looks like a patient's date of birth")
     # Each sentence is judged once: re-scanning it for every date in it is quadratic on '1-1-1-…'.
     has_person_cue_once = person_cue_by_sentence(text)
-    about_someone = cache(lambda sentence: has_person_cue_once(sentence) or bool(_EVENT.search(text, *sentence)))
+    about_someone = cache(
+        lambda sentence: has_person_cue_once(sentence)
+        or (bool(_EVENT.search(text, *sentence)) and not _GATHERING.search(text, *sentence))
+    )
     for pattern in patterns:
         for match in pattern.finditer(text):
             if match.start() in seen:
@@ -135,6 +175,8 @@ def find_dates(text: str, spans: list[tuple[int, int]], words: frozenset[str] | 
                 _NOT_A_DATE_AFTER.match(text, match.end()) or _decimal_or_score(text, match)
             ):
                 continue
+            if _RECURRING_BEFORE.search(text, max(0, match.start() - 8), match.start()):
+                continue  # 'every July 4th', 'each Monday': a yearly or weekly day, no one's date
             sentence = sentence_at(spans, match.start())
             if about_someone(sentence):
                 seen.add(match.start())

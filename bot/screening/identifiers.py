@@ -20,8 +20,8 @@ _FILLER = r"(?:\s+(?!\d)[a-z']{1,12}){0,4}?"
 _NUM = r"(?:\s*(?:number|numbers|num|no\.?|nr|#|ID|identifier|code))?"
 
 _LABELS: dict[str, str] = {
-    "ssn": r"SSN|SS#|social security" + _NUM + r"|(?:her|his|their) social(?=\s+(?:is|was|ending|number))"
-    r"|last (?:four|4)(?: digits)? of (?:her|his|their|the) (?:SSN|social(?: security)?)",
+    "ssn": r"SSN|SS#|social security" + _NUM + r"|(?:her|his|their|my|your) social(?=\s+(?:is|was|ending|number))"
+    r"|last (?:four|4)(?: digits)? of (?:her|his|their|my|your|the) (?:SSN|social(?: security)?)",
     "mrn": r"MRN|MR\s?#|MR number|medical record" + _NUM + r"|med(?:ical)? rec(?:ord)? #"
     r"|chart (?:number|no\.?|#|ID)|record (?:number|no\.?|#)|patient (?:ID|number|#|identifier)"
     r"|hospital (?:number|ID|#)|encounter (?:number|ID|#)|EHR (?:ID|number)|Epic (?:ID|number)"
@@ -279,6 +279,49 @@ def find_emails(text: str, allowed: frozenset[str], allowed_hosts: frozenset[str
         yield Finding("email", match.start(), match.end(), "looks like a personal email address")
 
 
+# An address read aloud: 'maria dot lopez at gmail dot com', 'jsmith eighty two at yahoo dot com',
+# 'k-o-w-a-l-s-k-i at outlook dot com'. The local part is one spelt word (joined by dot / underscore /
+# dash said aloud) and up to three number words; the host ends in a spoken top-level domain.
+_SAID_JOIN = r"(?:\s+(?:dot|underscore|dash|hyphen|period)\s+|[._-])"
+_NUMBER_WORD = (
+    r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen"
+    r"|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|\d+)"
+)
+_SPOKEN_EMAIL = re.compile(
+    rf"(?i:\b([a-z0-9]+(?:{_SAID_JOIN}[a-z0-9]+){{0,12}}(?:\s+{_NUMBER_WORD}){{0,3}})\s+at\s+"
+    r"((?:[a-z0-9-]+\s+dot\s+){1,3}(?:com|org|net|edu|gov|us|co|uk|ca|io|me|info|biz))\b)"
+)
+_EMAIL_CUE = re.compile(r"(?i:\b(?:e-?mail|address|reach|contact|write|send)\w*\b)")
+_NOT_LOCAL = frozenset("me us him her them you it one look call email emailed write reach online home".split())
+
+
+def find_spoken_emails(text: str, allowed: frozenset[str], allowed_hosts: frozenset[str]) -> Iterator[Finding]:
+    """Email addresses read aloud in a transcript, other than the practice's."""
+    for match in _SPOKEN_EMAIL.finditer(text):
+        host = re.sub(r"\s+dot\s+", ".", match.group(2).lower())
+        local = match.group(1)
+        if local.lower() in _NOT_LOCAL:
+            continue  # 'email us at lakeshore dot org' is the host alone
+        said = re.sub(rf"{_SAID_JOIN}", ".", local.lower())
+        if f"{said}@{host}" in allowed or host in allowed_hosts or host.endswith(_INSTITUTION_SUFFIXES):
+            continue
+        if host in _PUBLIC_HOSTS:
+            continue
+        spelt = said != local.lower() or " " in local
+        if not spelt and not _EMAIL_CUE.search(text, max(0, match.start() - 40), match.start()):
+            continue  # 'we post updates at mayoclinic dot org': a site, not someone's address
+        yield Finding("email", match.start(1), match.end(2), "looks like a personal email address, read aloud")
+
+
+# A path segment that is one person's: letters with three or more digits ('/visit/jmorales-5521',
+# '/u/ab12c345') or a long number ('/records/88231977'), or a query naming a patient or an id.
+_PERSONAL_PATH = re.compile(
+    r"/(?=[\w-]*[A-Za-z])(?=(?:[\w-]*\d){3})[\w-]+(?=[/?#]|$)|/\d{6,}(?=[/?#]|$)"
+    r"|[?&](?:patient|pt|mrn|member|user|uid|id|name)=",
+    re.IGNORECASE,
+)
+
+
 def find_urls(
     text: str,
     spans: list[tuple[int, int]],
@@ -294,7 +337,8 @@ def find_urls(
         url = _normal_url(raw)
         host = url.split("/", 1)[0]
         if host in allowed_hosts or host in _PUBLIC_HOSTS or host.endswith(_INSTITUTION_SUFFIXES):
-            continue
+            if not _PERSONAL_PATH.search(url, len(host)):
+                continue  # the practice's or a public page; one person's visit or record link is not
         personal = any(marker in url for marker in _PERSONAL_HOSTS)
         if not personal:
             sentence = sentence_at(spans, match.start())

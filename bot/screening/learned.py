@@ -163,7 +163,7 @@ class Gazetteer:
             low = word.lower()
             flags = self.flags(low)
             own = ("w=" + low, "s=" + shape(word), "g=" + flags, "p3=" + low[:3], "x3=" + low[-3:],
-                   "x2=" + low[-2:], "len=" + str(min(len(low), 8)))
+                   "x2=" + low[-2:], "x4=" + low[-4:], "len=" + str(min(len(low), 8)))
             info = (low, shape(word), flags, own)
             if len(cache) < 200_000:
                 cache[word] = info
@@ -218,13 +218,13 @@ def token_features(words: list[str], gaz: Gazetteer) -> list[list[str]]:
         else:
             f += ["-1w=" + lows[i - 1], "-1s=" + shapes[i - 1], "-1g=" + gazs[i - 1], "-1ws=" + lows[i - 1] + shapes[i]]
             if i > 1:
-                f += ["-2w=" + lows[i - 2], "-2g=" + gazs[i - 2]]
+                f += ["-2w=" + lows[i - 2], "-2g=" + gazs[i - 2], "-2s=" + shapes[i - 2]]
         if i == n - 1:
             f.append("EOS")
         else:
             f += ["+1w=" + lows[i + 1], "+1s=" + shapes[i + 1], "+1g=" + gazs[i + 1]]
             if i < n - 2:
-                f += ["+2w=" + lows[i + 2], "+2g=" + gazs[i + 2]]
+                f += ["+2w=" + lows[i + 2], "+2g=" + gazs[i + 2], "+2s=" + shapes[i + 2]]
         feats.append(f)
     return feats
 

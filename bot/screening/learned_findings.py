@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from bot.screening.context import STAFF_ROLE, has_person_cue
+from bot.screening.context import COLLEAGUE_AFTER, STAFF_BEFORE, STAFF_ROLE, has_person_cue
 from bot.screening.dates import MONTHS, WEEKDAYS
 from bot.screening.findings import Finding
 from bot.screening.learned import (
@@ -29,7 +29,6 @@ from bot.screening.name_shapes import (
     _after_section_label,
     _drug_brand,
     _full_name_shape,
-    _join_inverted,
     _mostly_upper,
     _name_context,
     _not_a_person_word,
@@ -41,10 +40,11 @@ from bot.screening.name_shapes import (
 )
 from bot.screening.names import _CREDENTIAL_AFTER, _DOCTOR_BEFORE, _EPONYM_WORDS, _NOT_NAMES, Roster, eponym_mask
 from bot.screening.places import _LARGE_PLACES, STATES
+from bot.screening.term_shapes import _in_label_list, _in_place_name, _join_inverted, _title_case_term, _venue
 
 # A run with a listed given or family name needs less confidence than an unlisted word.
 NAME_THRESHOLD = 0.5
-NAME_THRESHOLD_UNLISTED = 0.85
+NAME_THRESHOLD_UNLISTED = 0.75
 # A capitalised run at least this sure needs no cue around it.
 NAME_THRESHOLD_SURE = 0.95
 PLACE_THRESHOLD = 0.6
@@ -129,8 +129,8 @@ def tagged_findings(
         return
     mask = eponym_mask(text)
     # Eponyms ('Parkinson's, Alzheimer's') go first, so two of them are never joined into one name.
-    runs = _join_inverted(text, [r for r in runs if not any(s <= r[1] and r[2] <= e for s, e in mask)])
     gaz = tagger.gazetteer
+    runs = _join_inverted(text, [r for r in runs if not any(s <= r[1] and r[2] <= e for s, e in mask)], gaz)
     for label, start, end, confidence, inverted in runs:
         start, end = _trim_plain(text, start, end, gaz, caseless)
         ends = [m.end() for m in _WORD.finditer(text, start, end)] if label == "NAME" else []
@@ -156,6 +156,10 @@ def tagged_findings(
             continue  # 'CPAP, GERD', 'TKA, CABG', 'NSTEMI': acronyms in mixed-case text
         if label == "NAME" and not listed_any(words, gaz) and _not_a_person_word(text, start, end):
             continue  # 'Klebsiella pneumoniae' (a genus and species), 'Electronically signed' (an adverb)
+        if label == "NAME" and not caseless and not titled_word and (
+            _title_case_term(text, start, end, gaz) or _in_place_name(text, start) or _venue(text, start, end, gaz)
+        ):
+            continue  # 'Multiple Myeloma', 'Foley Catheter', 'Patient Safety huddle'; 'San Diego'
         if label == "NAME" and _DOSE_AFTER.match(text, end):
             continue  # a brand and its strength, not a person
         if (
@@ -192,7 +196,11 @@ def tagged_findings(
             # A field opened by a section label ('HEENT: Normocephalic', 'Nose: Septum midline') is
             # capitalised because it opens the field: its capital says nothing.
             ambiguous = not inverted and (
-                (_after_section_label(text, start) and not listed and not _full_name_shape(text[start:end]))
+                (
+                    (_after_section_label(text, start) or _in_label_list(text, start))
+                    and not listed
+                    and not _full_name_shape(text[start:end])
+                )
                 or len(words) == 1 and (
                     (text[start:end].isupper() and len(words[0]) <= 4 and not _mostly_upper(text))
                     or (_opens_sentence(text, start) and gaz.in_vocab(words[0]))
@@ -209,7 +217,7 @@ def tagged_findings(
                 continue
             if _DOCTOR_BEFORE.search(text[max(0, start - 12) : start]):
                 continue
-            if STAFF_ROLE.match(text, end):
+            if STAFF_ROLE.match(text, end) or _colleague(text, start, end):
                 continue  # 'Maria at the front desk', 'Grace, our nurse': the practice's staff, not a patient
             honorific = _HONORIFIC_BEFORE.search(text[max(0, start - 8) : start])
             begin = start - len(honorific.group(0)) if honorific else start
@@ -231,6 +239,19 @@ def tagged_findings(
             if not (has_person_cue(text, 0, len(text)) or _others_residence(text)):
                 continue
             yield Finding("geography", start, end, REASONS["geography"])
+
+
+def _colleague(text: str, start: int, end: int) -> bool:
+    """A colleague by team, duty or post ('Rachel from marketing', 'Kevin is on call', 'the new fellow,
+    Arjun'), unless a patient or relation cue comes just before ('my patient Kevin is on call')."""
+    if not (COLLEAGUE_AFTER.match(text, end) or STAFF_BEFORE.search(text, max(0, start - 40), start)):
+        return False
+    return not _PATIENT_BEFORE.search(text, max(0, start - 24), start)
+
+
+_PATIENT_BEFORE = re.compile(
+    r"(?i:\b(?:patient|pt|mrs?|ms|son|daughter|husband|wife|mom|dad|mother|father|grandma|grandpa)\.?\s+$)"
+)
 
 
 # The writer's own move or stay ('we moved to Denver', 'I lived in Ohio'): no patient's whereabouts.

@@ -75,27 +75,6 @@ def _abbreviation(word: str) -> bool:
     return len(word) <= 5 and sum(c.isupper() for c in word) >= 2 and not word.isupper()
 
 
-_INVERTED_GAP = re.compile(r"\s*,\s*")
-
-
-def _join_inverted(text: str, runs: list[tuple[str, int, int, float]]) -> list[tuple[str, int, int, float, bool]]:
-    """Runs, with two NAME runs around a comma ('Geisler, Gonul') joined into one inverted name."""
-    out: list[tuple[str, int, int, float, bool]] = []
-    for label, start, end, confidence in runs:
-        # A capitalised word then a lower-case one ('Normocephalic, atraumatic') is a list, not 'Last, First'.
-        # In cased writing two lower-case runs around a comma ('diltiazem, anticoagulate') are a list too.
-        mismatched = bool(out) and text[start].islower() and (
-            text[out[-1][1]].isupper() or len(_UPPER.findall(text)) > 1
-        )
-        gap = bool(out) and _INVERTED_GAP.fullmatch(text, out[-1][2], start) is not None
-        if out and label == "NAME" == out[-1][0] and gap and not mismatched:
-            prev = out.pop()
-            out.append(("NAME", prev[1], end, min(prev[3], confidence), True))
-        else:
-            out.append((label, start, end, confidence, False))
-    return out
-
-
 # A label whose colon introduces a person ('Pt name:', 'Caller:', 'Emergency contact:'); any other label
 # ('HEENT:', 'Plan:', 'Rx:', 'Skin:') introduces findings, so its colon is no cue for a name.
 _PERSON_LABEL = re.compile(
@@ -273,7 +252,8 @@ _ADVERB = re.compile(r"[A-Z][a-z]{4,}ly\b")
 
 _CLINICAL_TERM = re.compile(
     r"[A-Z][a-z]{3,}(?:emia|aemia|itis|osis|uria|algia|pathy|megaly|ectomy|otomy|ostomy|plasty|scopy|penia|plegia"
-    r"|paresis|cytosis|lithiasis|rrhea|rrhoea|pnea|cardia|trophy|sclerosis|stenosis|ptysis|emesis|uresis)"
+    r"|paresis|cytosis|lithiasis|rrhea|rrhoea|pnea|cardia|trophy|sclerosis|stenosis|ptysis|emesis|uresis"
+    r"|ism|oma|omas|ation|ology|ography|ogram|therapy|iasis|ectasis|rrhage|lysis|genesis|plasia|trophy|phylaxis)"
 )
 
 

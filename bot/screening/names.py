@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from importlib import resources
 
-from bot.screening.context import STAFF_ROLE
+from bot.screening.context import COLLEAGUE_AFTER, STAFF_BEFORE, STAFF_ROLE
 from bot.screening.dates import MONTHS, WEEKDAYS
 from bot.screening.findings import Finding
 from bot.screening.places import STATES
@@ -192,6 +192,8 @@ class NameFinder:
         first = match.group(1)
         if not _is_name_word(first) or _masked(mask, match.start(1), match.end(1)):
             return
+        if _title_case_cue(text, match) and _strip_possessive(first) not in FIRST_NAMES:
+            return  # 'our Patient Safety huddle', 'Resident Wellness': a Title Case name of a thing
         if _strip_possessive(first) in _EPONYM_WORDS:
             return
         end = match.end(1)
@@ -219,11 +221,34 @@ class NameFinder:
             doctor = _DOCTOR_BEFORE.search(text[max(0, token.start() - 12) : token.start()])
             if doctor or self._allowed_span(words, text, token.start()):
                 continue
+            if _PLACE_HEAD.search(text, max(0, token.start() - 8), token.start()):
+                continue  # 'San Diego', 'Lake Charles', 'Fort Collins': a town, not a person
+            if COLLEAGUE_AFTER.match(text, end) or STAFF_BEFORE.search(text, max(0, token.start() - 40), token.start()):
+                continue  # 'Rachel from marketing', 'Kevin is on call', 'the new fellow, Arjun': a colleague
             if _CREDENTIAL_AFTER.match(text, end) or STAFF_ROLE.match(text, end):
                 continue  # 'Savannah Parks, MD', 'Maria at the front desk': the practice's own people
             if _masked(mask, token.start(), end):
                 continue
             yield Finding("name", token.start(), end, _REASONS["list"])
+
+
+# A town's capitalised head word right before a given name: 'San Diego', 'Santa Monica', 'Lake Charles'.
+_PLACE_HEAD = re.compile(
+    r"\b(?:San|Santa|Santo|Sao|St\.?|Saint|Sainte|Fort|Ft\.?|Port|Mount|Mt\.?|Lake|Los|Las|El|Palm|Del|Costa) $"
+)
+# A relation word spelt with a capital inside a sentence ('our Patient Safety huddle', 'the Resident
+# Wellness retreat') is part of a Title Case name of a programme or place, not a cue for a person.
+_RELATION_NOUNS = frozenset(
+    "patient resident student client veteran friend family caregiver neighbor neighbour partner".split()
+)
+
+
+def _title_case_cue(text: str, match: re.Match[str]) -> bool:
+    cue = text[match.start() : match.start(1)].strip(" ,:(").split()
+    if not cue or cue[-1].lower() not in _RELATION_NOUNS or not cue[-1][0].isupper():
+        return False
+    before = text[max(0, match.start() - 3) : match.start()].rstrip(" \"'(")
+    return bool(before) and before[-1] not in ".!?:\n"
 
 
 def _strip_possessive(word: str) -> str:

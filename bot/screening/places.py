@@ -23,6 +23,18 @@ _NUMBERED = re.compile(
     # 'RR' is a rural route only with its box ('RR 2 Box 14'); alone it is a respiratory rate ('RR 16').
     r"|\bRR\s+#?\d+[A-Za-z]?,?\s+Box\s+#?\d+\b"
 )
+# A house number read aloud in a transcript: 'I live on twelve forty five Maple Street', 'address is one
+# two three elm road'. Two or more number words after 'at / on / is', then up to three words and a street word.
+_SPOKEN_NUM = (
+    r"(?:oh|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen"
+    r"|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred"
+    r"|thousand)"
+)
+_SPOKEN_STREET = re.compile(
+    rf"(?i:\b(?:at|on|is|address|live|lives)[\s,:]+(?:uh[\s,]+|um[\s,]+)?"
+    rf"({_SPOKEN_NUM}(?:[\s-]+{_SPOKEN_NUM}){{1,5}}\s+(?:[a-z][a-z'-]*\s+){{1,3}}"
+    r"(?:street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|drive|court|terrace|circle|parkway|highway)\b))"
+)
 _NAMED_STREET = re.compile(rf"\b(?:on|off|at|near|by)\s+((?:{_WORD}\s+){{1,3}}{_SUFFIX})\b\.?")
 
 STATES = frozenset(
@@ -100,6 +112,8 @@ def find_addresses(text: str, spans: list[tuple[int, int]], allowed: frozenset[s
         if _normal_address(match.group(0)) in allowed_norm:
             continue
         yield Finding("address", match.start(), match.end(), "looks like a street address")
+    for match in _SPOKEN_STREET.finditer(text):
+        yield Finding("address", match.start(1), match.end(1), "looks like a street address, read aloud")
     person_cue = person_cue_by_sentence(text)
     about_someone = cache(lambda sentence: person_cue(sentence) or _PATIENT.search(text, *sentence) is not None)
     for match in _NAMED_STREET.finditer(text):

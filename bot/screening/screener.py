@@ -25,6 +25,7 @@ from bot.screening.identifiers import (
     find_emails,
     find_handles,
     find_labelled,
+    find_spoken_emails,
     find_unlabelled,
     find_urls,
     url_hosts,
@@ -71,6 +72,7 @@ _NEVER_DROPPED = frozenset({"patient_story", "advice", "photo", "biometric", "pa
 PURPOSES = frozenset({"answer", "reply"})
 _HAS_DIGIT = re.compile(r"\d")
 _EXTRA_CACHE_SIZE = 256
+_ZIP_WORDS = frozenset({"zip", "zipcode", "postal"})
 
 
 class Screener:
@@ -113,7 +115,10 @@ class Screener:
             return []
         norm, where = rewrite
         out = []
-        found = [*find_labelled(norm, words_of(norm)), *find_unlabelled(norm), *self._phones.find(norm)]
+        norm_words = words_of(norm)
+        found = [*find_labelled(norm, norm_words), *find_unlabelled(norm), *self._phones.find(norm)]
+        if norm_words & _ZIP_WORDS:  # 'my zip is four three two one five'
+            found += find_geography(norm, sentence_spans(norm), self._place_words, norm_words)
         for finding in found:
             if not any(text[where[i]].isalpha() for i in range(finding.start, finding.end) if norm[i].isdigit()):
                 continue  # written digits were screened already
@@ -148,6 +153,8 @@ class Screener:
         if "@" in text:
             found.extend(find_emails(text, self._emails, self._hosts))
             found.extend(find_handles(text, self._handles))
+        if "dot" in words:
+            found.extend(find_spoken_emails(text, self._emails, self._hosts))
         if may_hold_url(text):
             email_spans = [(f.start, f.end) for f in found if f.kind == "email"]
             found.extend(find_urls(text, spans, self._hosts, email_spans))

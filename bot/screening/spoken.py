@@ -19,10 +19,11 @@ _REPEAT = {"double": 2, "triple": 3}
 DIGIT_WORDS = frozenset(_DIGITS)
 _WORD = r"(?:(?:double|triple)[ -])?(?:zero|oh|nought|nil|one|two|three|four|five|six|seven|eight|nine|o)"
 # Between digit words: spaces, hyphens, commas, dashes, and a spoken hesitation ('uh', 'um').
-_SEP = r"(?:[\s,;.–—-]|\b(?:uh|um|er|erm)\b)*"
-_RUN = re.compile(rf"(?i)\b{_WORD}(?:{_SEP}\b{_WORD}\b){{3,}}")
+_SEP = r"(?:[\s,;.–—-]|\b(?:uh|um|er|erm|dash|hyphen)\b)*"
+# 'plus four four ...' is the '+' of an international number.
+_RUN = re.compile(rf"(?i)(?:\bplus\s+)?\b{_WORD}(?:{_SEP}\b{_WORD}\b){{3,}}")
 _ONE = re.compile(rf"(?i)\b{_WORD}\b")
-_BREAK = re.compile(r"[,;.–—]|\s-\s")
+_BREAK = re.compile(r"[,;.–—]|\s-\s|\b(?:dash|hyphen)\b")
 
 
 def has_spoken_digits(words: frozenset[str]) -> bool:
@@ -40,6 +41,9 @@ def spoken_digits(text: str) -> tuple[str, list[int]] | None:
             out.append(text[i])
             where.append(i)
         previous_end = None
+        if text[run.start() : run.start() + 4].lower() == "plus":
+            out.append("+")
+            where.append(run.start())
         for word in _ONE.finditer(text, run.start(), run.end()):
             if previous_end is not None and _BREAK.search(text, previous_end, word.start()):
                 out.append(" ")

@@ -31,3 +31,45 @@ def test_spoken_identifiers_are_held(text: str, kind: str, spoken: str) -> None:
     assert verdict.verdict == "block"
     found = [f for f in verdict.findings if f.kind == kind]
     assert found and text[found[0].start :].startswith(spoken)
+
+
+def test_plus_before_spoken_digits_is_an_international_number() -> None:
+    from bot.screening import Screener
+
+    text = "her cell is uh plus four four seven seven zero zero nine zero zero one two three, she's visiting"
+    assert "phone" in {f.kind for f in Screener().screen(text).findings}
+
+
+SPOKEN_HELD = [
+    ("PT: my email is t underscore nguyen at hotmail dot com", "email"),
+    ("you can reach her at jsmith eighty two at yahoo dot com", "email"),
+    ("DR: and your date of birth? PT: nine twelve fifty eight", "date"),
+    ("date of birth is oh three slash fourteen slash sixty one", "date"),
+    ("PT: I live on twelve forty five Maple Street", "address"),
+    ("PT: my zip is four three two one five", "geography"),
+    ("PT: it's five two one dash four four dash three nine one two, that's my social", "ssn"),
+    ("my social is five two one four four three nine one two", "ssn"),
+]
+
+
+@pytest.mark.parametrize(("text", "kind"), SPOKEN_HELD)
+def test_identifiers_read_aloud_are_held(text: str, kind: str) -> None:
+    from bot.screening import Screener
+
+    assert kind in {f.kind for f in Screener().screen(text).findings}
+
+
+SPOKEN_CLEAN = [
+    "for questions email us at northfield dot org",
+    "we post updates at mayoclinic dot org",
+    "she was born nineteen fifty two",
+    "it is a two hour drive down main street",
+]
+
+
+@pytest.mark.parametrize("text", SPOKEN_CLEAN)
+def test_sites_years_and_distances_read_aloud_pass(text: str) -> None:
+    from bot.screening import AllowList, Screener
+
+    screener = Screener(AllowList(urls=frozenset({"https://northfield.org"})))
+    assert not [f.kind for f in screener.screen(text).findings if f.kind in ("email", "date", "address")]
