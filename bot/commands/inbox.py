@@ -73,7 +73,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     check = add_parser(commands, "check", help="check a draft reply before posting it", description=CHECK_HELP,
                        examples="  rounds inbox check < draft.txt\n  rounds inbox check draft.txt\n"
                                 "  echo 'We saw you last week!' | rounds inbox check")
-    check.add_argument("file", nargs="?", type=argparse.FileType("r", encoding="utf-8"), default=None,
+    check.add_argument("file", nargs="?", type=argparse.FileType("rb"), default=None,
                        help="a file holding the reply (default: standard input)")
     check.set_defaults(handler=check_command)
 
@@ -165,9 +165,10 @@ def replies_command(ctx: Context) -> int:
 
 def check_command(ctx: Context) -> int:
     from bot.inbox.reply_check import check_reply, describe_findings
+    from bot.text import read_text
 
     stream = ctx.args.file or sys.stdin
-    text = stream.read()
+    text = read_text(stream)  # bytes that are not UTF-8 read as U+FFFD, and are checked like the rest
     if not text.strip():
         raise CommandError("nothing to check: give the reply on standard input or as a file")
     services = ctx.services()

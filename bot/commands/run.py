@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from datetime import UTC, datetime
 
 from bot.commands import CommandError, Context, add_parser
@@ -140,7 +141,11 @@ def console_command(ctx: Context) -> int:
         report = import_roster(services, ctx.args.roster, services.clock())
         for problem in report.errors:
             ctx.err(f"{ctx.args.roster}:{problem.line}: error: {problem.reason}")
-    return int(console.run_console(services, clock_start=console.resume_time(services)) or 0)
+    from bot.text import lenient_lines
+
+    # A terminal or pipe may hand over bytes that are not UTF-8: they read as U+FFFD, never a traceback.
+    return int(console.run_console(services, input=lenient_lines(sys.stdin),
+                                   clock_start=console.resume_time(services)) or 0)
 
 
 def tick_command(ctx: Context) -> int:
