@@ -64,3 +64,67 @@ def test_the_console_takes_bad_bytes_as_a_message(tmp_path, base_env):  # noqa: 
         status, out, err = run_bytes(["console", "--roster", str(EXAMPLE)], script, base_env, tmp_path,
                                      strict=strict)
         assert status == 0 and "Error:" not in out, (out, err)
+
+
+# --- 2. dates, times and durations out of range ------------------------------------------------
+
+OUT_OF_RANGE = [
+    (["answers", "purge", "--older-than", "99999999999"], "use 1 to 36500 days"),
+    (["answers", "purge", "--older-than", "1000000", "--dry-run"], "use 1 to 36500 days"),
+    (["tick", "--now", "9999-12-31T23:59Z"], "2000-01-01 to 2099-12-31"),
+    (["tick", "--now", "0001-01-01T00:00Z"], "2000-01-01 to 2099-12-31"),
+    (["console", "--now", "9999-12-31T23:59Z"], "2000-01-01 to 2099-12-31"),
+    (["calendar", "--week", "9999-W52"], "2000-01-01 to 2099-12-31"),
+    (["calendar", "export", "--week", "1999-W01", "--format", "csv"], "2000-01-01 to 2099-12-31"),
+    (["report", "--since", "0001-01-01"], "2000-01-01 to 2099-12-31"),
+    (["report", "--since", "2026-11-01", "--until", "9999-12-31"], "2000-01-01 to 2099-12-31"),
+    (["inbox", "status", "--date", "9999-12-31"], "2000-01-01 to 2099-12-31"),
+    (["inbox", "swap", "--week", "9999-W52", "--to", "a@example.org"], "2000-01-01 to 2099-12-31"),
+    (["audit", "export", "--since", "2026-01-01", "--until", "9999-12-31", "--format", "csv"],
+     "2000-01-01 to 2099-12-31"),
+]
+
+
+def test_out_of_range_dates_times_and_days_are_usage_errors_that_change_nothing(tmp_path, base_env):  # noqa: F811
+    config = write_config(tmp_path, f"sqlite:///{tmp_path / 'fresh.db'}")
+    for args, allowed in OUT_OF_RANGE:
+        result = rounds(*args, env=base_env, config=config, cwd=tmp_path, check_exit=None)
+        assert result.returncode == 2 and "out of range" in result.stderr and allowed in result.stderr, (args, result)
+    assert not (tmp_path / "fresh.db").exists()  # refused before anything was written
+
+
+def test_the_ends_of_the_range_work(tmp_path, base_env):  # noqa: F811
+    config = write_config(tmp_path, sqlite(tmp_path))
+    for args in (["tick", "--now", "2099-12-31T23:59Z"], ["tick", "--now", "2000-01-01T00:00Z"],
+                 ["report", "--since", "2000-01-01", "--until", "2099-12-31"], ["calendar", "--week", "2099-W53"],
+                 ["answers", "purge", "--older-than", "36500", "--dry-run"]):
+        rounds(*args, env=base_env, config=config, cwd=tmp_path)
+
+
+def test_the_console_clock_stays_in_range(tmp_path, base_env):  # noqa: F811
+    from tests.test_cli import EXAMPLE
+
+    script = b":as Maya\n:advance 99999w\n:advance 4000w\n:advance 1d\n:now\n:quit\n"
+    status, out, err = run_bytes(["console", "--roster", str(EXAMPLE), "--now", "2026-12-01T12:00Z"], script,
+                                 base_env, tmp_path)
+    assert status == 0 and "Error:" not in out, (out, err)
+    assert out.count("further ahead than the calendar goes: Rounds works with days from 2000-01-01 to 2099-12-31") == 2
+    assert "Clock moved forward 1d." in out and "Console time: Wed 2026-12-02" in out
+
+
+def test_the_console_does_not_resume_past_the_end_of_the_calendar(tmp_path, base_env):  # noqa: F811
+    """A database written at year 9999 before times were checked: the console opens at today."""
+    from datetime import UTC, datetime
+
+    from bot.audit import record
+    from bot.store import Database, upgrade
+
+    url = "sqlite:///" + str(tmp_path / "rounds-console.db")
+    upgrade(url)
+    database = Database(url)
+    with database.transaction() as session:
+        record(session, subject="answer", subject_id=1, action="edited", now=datetime(9999, 12, 31, 23, 59, tzinfo=UTC))
+    database.dispose()
+    status, out, err = run_bytes(["console"], b":advance 1d\n:quit\n", base_env, tmp_path)
+    assert status == 0 and "Error:" not in out and "Console time: " in out and "9999" not in out, (out, err)
+    assert "Clock moved forward 1d." in out

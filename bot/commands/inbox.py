@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import argparse
 import sys
-from datetime import date
 
 from bot.commands import CommandError, Context, add_parser, table
-from bot.commands.calendar import parse_week
+from bot.commands.arguments import day as parse_date
+from bot.commands.arguments import iso_week as parse_week
 
 GROUP_HELP = """\
 Daily inbox checks: on each working day at [inbox] reminder_time the staff on duty get one
@@ -34,13 +34,6 @@ CHECK_HELP = """\
 Read a draft reply from standard input (or FILE) and print what the screen finds: patient
 details (PHI), individual medical advice, and text that confirms someone is a patient. The
 text is not stored or logged. Exit status 0 when the reply looks fine, 1 when it needs changes."""
-
-
-def parse_date(value: str) -> date:
-    try:
-        return date.fromisoformat(value.strip())
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a date like 2026-12-03 (YYYY-MM-DD)") from None
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:

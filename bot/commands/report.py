@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import argparse
-from datetime import date, datetime, time, timedelta
+from datetime import datetime, time, timedelta
 from pathlib import Path
 
 from bot.commands import CommandError, Context, add_parser, table
+from bot.commands.arguments import day
 
 DESCRIPTION = """\
 Print the program's numbers for a period, each beside the same-length period just before it:
@@ -21,21 +22,14 @@ Dates are practice-local days ([practice] timezone): --since is the first day co
 period's end) as a PNG."""
 
 
-def _day(value: str) -> date:
-    try:
-        return date.fromisoformat(value.strip())
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a date like 2026-11-01") from None
-
-
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = add_parser(subparsers, "report", help="the program's numbers for a period (table, csv, json, chart)",
                         description=DESCRIPTION,
                         examples="  rounds report --since 2026-11-01\n"
                                  "  rounds report --since 2026-11-01 --until 2026-11-30 --format csv > nov.csv\n"
                                  "  rounds report --since 2026-11-23 --format json --chart weeks.png")
-    parser.add_argument("--since", metavar="DATE", type=_day, required=True, help="first day counted (YYYY-MM-DD)")
-    parser.add_argument("--until", metavar="DATE", type=_day, help="last day counted (default: up to now)")
+    parser.add_argument("--since", metavar="DATE", type=day, required=True, help="first day counted (YYYY-MM-DD)")
+    parser.add_argument("--until", metavar="DATE", type=day, help="last day counted (default: up to now)")
     parser.add_argument("--format", choices=("table", "csv", "json"), default="table", help="output (default: table)")
     parser.add_argument("--chart", metavar="PNG", type=Path, help="also write the 8-week chart to this file")
     parser.set_defaults(handler=report_command)
