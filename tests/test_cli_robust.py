@@ -128,3 +128,25 @@ def test_the_console_does_not_resume_past_the_end_of_the_calendar(tmp_path, base
     status, out, err = run_bytes(["console"], b":advance 1d\n:quit\n", base_env, tmp_path)
     assert status == 0 and "Error:" not in out and "Console time: " in out and "9999" not in out, (out, err)
     assert "Clock moved forward 1d." in out
+
+
+# --- 3. output files that cannot be written ----------------------------------------------------
+
+APP_ID = "8a9c2f4e-1b2d-4c3e-9f00-112233445566"
+
+
+def test_every_output_path_that_cannot_be_written_is_one_clear_line(tmp_path, base_env):  # noqa: F811
+    config = write_config(tmp_path, sqlite(tmp_path))
+    env = {**base_env, "MicrosoftAppId": APP_ID, "MicrosoftAppPassword": "secret"}
+    missing = tmp_path / "no-such-folder"
+    for args, target in (
+        (["report", "--since", "2026-11-01", "--chart"], missing / "x.png"),
+        (["report", "--since", "2026-11-01", "--chart"], tmp_path),
+        (["calendar", "export", "--format", "csv", "--output"], missing / "x.csv"),
+        (["audit", "export", "--since", "2026-11-01", "--format", "csv", "--output"], missing / "x.csv"),
+        (["teams", "package", "--domain", "rounds.example.org", "--output"], missing / "x.zip"),
+    ):
+        result = rounds(*args, str(target), env=env, config=config, cwd=tmp_path, check_exit=2)
+        assert result.stderr.startswith(f"rounds: cannot write {target}: "), (args, result.stderr)
+        assert "give a file in an existing folder that you can write to" in result.stderr
+    assert not missing.exists()

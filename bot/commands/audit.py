@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
 from typing import TextIO
 
-from bot.commands import CommandError, Context, add_parser
+from bot.commands import CommandError, Context, add_parser, cannot_write
 from bot.weeks import DAY_RANGE, in_day_range
 
 COLUMNS = ("id", "at", "actor", "actor_person_id", "subject", "subject_id", "action", "detail")
@@ -118,7 +118,7 @@ def export_command(ctx: Context) -> int:
             try:
                 out = stack.enter_context(open(args.output, "w", encoding="utf-8", newline=""))
             except OSError as error:
-                raise CommandError(f"cannot write {args.output}: {error.strerror}") from None
+                raise cannot_write(args.output, error) from None
         else:
             out = ctx.stdout
         count = write_rows(audit_rows(services.db, start, end), args.format, out, progress)

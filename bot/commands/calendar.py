@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
-from bot.commands import CommandError, Context, add_parser
+from bot.commands import CommandError, Context, add_parser, write_output
 from bot.commands.arguments import iso_week as parse_week
 
 SHOW_HELP = """\
@@ -128,10 +127,7 @@ def export_command(ctx: Context) -> int:
             entries = [e for e in entries if e.channel in set(args.channel)]
         data = export(session, entries, args.format, now)
     if args.output:
-        try:
-            Path(args.output).write_bytes(data)
-        except OSError as error:
-            raise CommandError(f"cannot write {args.output}: {error.strerror}") from None
+        write_output(args.output, data)
         ctx.err(f"wrote {len(entries)} post(s) to {args.output}")
     elif ctx.stdout is sys.stdout:
         sys.stdout.flush()

@@ -6,7 +6,7 @@ import argparse
 from datetime import datetime, time, timedelta
 from pathlib import Path
 
-from bot.commands import CommandError, Context, add_parser, table
+from bot.commands import CommandError, Context, add_parser, cannot_write, table, write_output
 from bot.commands.arguments import day
 
 DESCRIPTION = """\
@@ -41,6 +41,9 @@ def report_command(ctx: Context) -> int:
     from bot.metrics.numbers import period_numbers
     from bot.metrics.report import as_csv, as_json, as_table, rows
 
+    chart = ctx.args.chart
+    if chart is not None and not chart.parent.is_dir():  # before any numbers are printed
+        raise cannot_write(chart, FileNotFoundError(2, f"no folder {chart.parent}"))
     services = ctx.services()
     tz = services.config.practice.timezone
     start = weeks.local_instant(ctx.args.since, time(0), tz)
@@ -72,7 +75,7 @@ def report_command(ctx: Context) -> int:
     if data is not None:
         from bot.metrics.chart import render_chart
 
-        ctx.args.chart.write_bytes(render_chart(data))
+        write_output(ctx.args.chart, render_chart(data))
         ctx.err(f"chart written to {ctx.args.chart}")
     return 0
 
