@@ -109,11 +109,12 @@ def _teams(raw: Mapping[str, Any], env: Mapping[str, str], server: ServerConfig)
 
 
 def _server(raw: Mapping[str, Any]) -> ServerConfig:
-    section = Section(raw, "server", {"host", "port", "tick_seconds"})
+    section = Section(raw, "server", {"host", "port", "tick_seconds", "body_timeout_seconds"})
     return ServerConfig(
         host=section.string("host", "0.0.0.0"),
         port=section.integer("port", 3000, 0, 65535),
         tick_seconds=section.integer("tick_seconds", 30, 1, 3600),
+        body_timeout_seconds=section.integer("body_timeout_seconds", 10, 1, 300),
     )
 
 
