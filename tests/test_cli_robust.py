@@ -150,3 +150,35 @@ def test_every_output_path_that_cannot_be_written_is_one_clear_line(tmp_path, ba
         assert result.stderr.startswith(f"rounds: cannot write {target}: "), (args, result.stderr)
         assert "give a file in an existing folder that you can write to" in result.stderr
     assert not missing.exists()
+
+
+# --- 5. policy reset without a policy ----------------------------------------------------------
+
+
+def test_policy_reset_without_a_policy_says_so_and_changes_nothing(tmp_path, base_env):  # noqa: F811
+    from datetime import UTC, datetime
+
+    from sqlalchemy import func, select, update
+
+    from bot.store import AuditEvent, Database, Person
+    from tests.test_cli import EXAMPLE
+
+    url = sqlite(tmp_path)
+    config = write_config(tmp_path, url)
+    rounds("roster", "import", str(EXAMPLE), env=base_env, config=config, cwd=tmp_path, check_exit=1)  # 6 bad rows
+    database = Database(url)
+    read_at = datetime(2026, 11, 2, 9, 0, tzinfo=UTC)
+    with database.transaction() as session:
+        session.execute(update(Person).values(policy_acknowledged_at=read_at))
+    result = rounds("policy", "reset", env=base_env, config=config, cwd=tmp_path, check_exit=2)
+    assert result.stderr.startswith("rounds: no policy is configured ([policy] url is empty)")
+    assert "set [policy] url" in result.stderr and "will get the policy again" not in result.stdout
+    with database.transaction() as session:
+        assert session.scalar(select(func.count()).select_from(Person)
+                              .where(Person.policy_acknowledged_at.is_(None))) == 0
+        assert session.scalar(select(func.count()).select_from(AuditEvent)
+                              .where(AuditEvent.action == "policy_reset")) == 0
+    configured = write_config(tmp_path, url, '[policy]\nurl = "https://example.org/policy"\n')
+    result = rounds("policy", "reset", env=base_env, config=configured, cwd=tmp_path)
+    assert "people will get the policy again" in result.stdout
+    database.dispose()
