@@ -182,3 +182,26 @@ def test_policy_reset_without_a_policy_says_so_and_changes_nothing(tmp_path, bas
     result = rounds("policy", "reset", env=base_env, config=configured, cwd=tmp_path)
     assert "people will get the policy again" in result.stdout
     database.dispose()
+
+
+# --- 6. rows that are not imported are all reported --------------------------------------------
+
+
+def test_questions_import_reports_a_row_of_only_commas_with_its_line(cli, tmp_path):  # noqa: F811
+    source = tmp_path / "questions.csv"
+    source.write_text("specialty,text\ncardiology,What do patients ask about stents?\n,\n\nfoo\n,,\n", encoding="utf-8")
+    result = cli("questions", "import", str(source), check_exit=1)
+    assert f"{source}:3: error: the row has no values (only commas)" in result.stderr
+    assert f"{source}:5: error: the question text is empty" in result.stderr
+    assert f"{source}:6: error: the row has no values (only commas)" in result.stderr
+    assert ":4:" not in result.stderr  # a blank line is no row
+    assert "1 added" in result.stderr and "3 line(s) failed" in result.stderr
+
+
+def test_roster_import_reports_a_row_of_only_commas_once(cli, tmp_path):  # noqa: F811
+    source = tmp_path / "roster.csv"
+    source.write_text("name,email,role\n,,\nAna Lee,ana@example.org,physician\n", encoding="utf-8")
+    result = cli("roster", "import", str(source), check_exit=1)
+    assert result.stderr.splitlines()[0] == (f"{source}:2: error: the row has no values (only commas): "
+                                             "fill it in or delete the line")
+    assert "1 of 2 rows imported" in result.stderr
