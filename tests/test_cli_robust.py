@@ -205,3 +205,23 @@ def test_roster_import_reports_a_row_of_only_commas_once(cli, tmp_path):  # noqa
     assert result.stderr.splitlines()[0] == (f"{source}:2: error: the row has no values (only commas): "
                                              "fill it in or delete the line")
     assert "1 of 2 rows imported" in result.stderr
+
+
+# --- 7. the report's periods are whole dates ---------------------------------------------------
+
+
+def test_report_up_to_now_compares_with_as_many_whole_days_before(cli):  # noqa: F811
+    import re
+    from datetime import UTC, date, datetime, timedelta
+
+    since = (datetime.now(UTC) - timedelta(days=12)).date()
+    first = cli("report", "--since", since.isoformat()).stdout.splitlines()[0]
+    shape = re.fullmatch(r"(\S+) – (\S+) \(America/New_York, today up to \d\d:\d\d\), compared with (\S+) – (\S+)",
+                         first)
+    assert shape, first
+    start, last, previous_start, previous_last = (date.fromisoformat(day) for day in shape.groups())
+    assert start == since and previous_last == since - timedelta(days=1)
+    assert (last - start) == (previous_last - previous_start)
+    data = json.loads(cli("report", "--since", since.isoformat(), "--format", "json").stdout)
+    assert {data[key] for key in ("since", "until", "previous_since", "previous_until")} == {
+        day.isoformat() for day in (start, last, previous_start, previous_last)}

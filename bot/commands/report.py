@@ -54,10 +54,11 @@ def report_command(ctx: Context) -> int:
         raise CommandError(f"--since {ctx.args.since} is in the future: nothing has happened yet to report")
     if end <= start:
         raise CommandError(f"--until must not be before --since ({ctx.args.since} .. {ctx.args.until})")
-    previous_start = None
-    if ctx.args.until:  # as many local days before, whatever a DST change does to their hours
-        days = (ctx.args.until - ctx.args.since).days + 1
-        previous_start = weeks.local_instant(ctx.args.since - timedelta(days=days), time(0), tz)
+    # The previous period is as many whole local days just before --since (today counts as one while
+    # the period runs up to now), whatever a DST change does to their hours: it starts at a midnight.
+    last_day = ctx.args.until or weeks.local_date(end, tz)
+    days = (last_day - ctx.args.since).days + 1
+    previous_start = weeks.local_instant(ctx.args.since - timedelta(days=days), time(0), tz)
     with services.db.transaction() as session:
         current, previous = period_numbers(session, start, end, today=weeks.local_date(end, tz),
                                            config=services.config, now=min(now, end), previous_start=previous_start)
@@ -70,7 +71,8 @@ def report_command(ctx: Context) -> int:
         ctx.out(as_json(current, table_rows, periods, tz))
     else:
         (first, last), (previous_first, previous_last) = periods
-        ctx.out(f"{first} – {last} ({tz}), compared with {previous_first} – {previous_last}")
+        so_far = "" if ctx.args.until else f", today up to {end.astimezone(weeks.zone(tz)):%H:%M}"
+        ctx.out(f"{first} – {last} ({tz}{so_far}), compared with {previous_first} – {previous_last}")
         ctx.out(table(as_table(table_rows), ("metric", "this period", "previous", "change")))
     if data is not None:
         from bot.metrics.chart import render_chart
@@ -84,12 +86,11 @@ def period_label(start: datetime, end: datetime, tz: str) -> tuple[str, str]:
     """The first and the last day counted, as the user gives them (--since, --until: both inclusive).
 
     The period is [start, end): an end at local midnight is shown as the day before, the last one
-    counted; an end at another time (up to now) is shown with that time.
+    counted; an end at another time (up to now) is shown as that day, which is counted so far.
+    Whole dates only: a time of day in one label and not the other read as a different period.
     """
     from bot import weeks
 
     local_start, local_end = start.astimezone(weeks.zone(tz)), end.astimezone(weeks.zone(tz))
-    first = local_start.date().isoformat() if local_start.time() == time(0) else local_start.strftime("%Y-%m-%d %H:%M")
-    last = (local_end.date() - timedelta(days=1)).isoformat() if local_end.time() == time(0) \
-        else local_end.strftime("%Y-%m-%d %H:%M")
-    return first, last
+    last = local_end.date() - timedelta(days=1) if local_end.time() == time(0) else local_end.date()
+    return local_start.date().isoformat(), last.isoformat()
