@@ -225,3 +225,26 @@ def test_report_up_to_now_compares_with_as_many_whole_days_before(cli):  # noqa:
     data = json.loads(cli("report", "--since", since.isoformat(), "--format", "json").stdout)
     assert {data[key] for key in ("since", "until", "previous_since", "previous_until")} == {
         day.isoformat() for day in (start, last, previous_start, previous_last)}
+
+
+# --- 8. the Teams package needs the app id only, and a valid one -------------------------------
+
+
+def test_teams_package_needs_only_a_valid_app_id(tmp_path, base_env):  # noqa: F811
+    import zipfile
+
+    output = tmp_path / "rounds-teams.zip"
+    args = ("teams", "package", "--domain", "rounds.example.org", "--output", str(output))
+    rounds(*args, env={**base_env, "MicrosoftAppId": APP_ID}, config=None, cwd=tmp_path)
+    with zipfile.ZipFile(output) as archive:
+        assert json.loads(archive.read("manifest.json"))["bots"][0]["botId"] == APP_ID
+    output.unlink()
+    for bad in ("notaguid", APP_ID + "0", "{" + APP_ID + "}"):
+        result = rounds(*args, env={**base_env, "MicrosoftAppId": bad, "MicrosoftAppPassword": "pw"}, config=None,
+                        cwd=tmp_path, check_exit=2)
+        assert f"teams.app_id (or MicrosoftAppId) = {bad!r} is not an app id: expected the bot's Microsoft App ID, " \
+               "a GUID like 00000000-0000-0000-0000-000000000000" in result.stderr
+    assert not output.exists()
+    # Sending still needs the password: serve and tick say so.
+    result = rounds("tick", env={**base_env, "MicrosoftAppId": APP_ID}, config=None, cwd=tmp_path, check_exit=2)
+    assert "teams.app_password (or MicrosoftAppPassword) is missing" in result.stderr

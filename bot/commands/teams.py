@@ -26,10 +26,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def package_command(ctx: Context) -> int:
+    from bot.config import load_config
     from handlers.teams.package import build_package
 
+    # Only the app id goes into the package: a machine that builds it need not hold the password.
+    config = load_config(getattr(ctx.args, "config", None), for_sending=False)
     try:
-        data = build_package(ctx.config, ctx.args.domain)
+        data = build_package(config, ctx.args.domain)
     except ValueError as error:
         raise CommandError(str(error)) from None
     write_output(ctx.args.output, data)
