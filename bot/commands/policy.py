@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from bot.commands import CommandError, Context, add_parser
+from bot.commands import Context, add_parser
 
 DESCRIPTION = """\
 The practice's social-media policy ([policy] url and summary). While a url is set, each person
@@ -54,8 +54,9 @@ def reset_command(ctx: Context) -> int:
     from bot.policy import reset
 
     if not ctx.config.policy.url:  # nothing to ask again: change nothing, not even the audit trail
-        raise CommandError("no policy is configured ([policy] url is empty), so there is nothing to reset; "
-                           "set [policy] url (and summary) in the config first")
+        ctx.out("No policy is configured ([policy] url is empty): there is nothing to reset, and nothing was "
+                "changed. Set [policy] url (and summary) in the config to ask everyone to read one.")
+        return 0
     services = ctx.services()
     with services.db.transaction() as session:
         count = reset(session, services.clock())
