@@ -65,7 +65,10 @@ def _read_file(file: IO[str], required: tuple[str, ...],
     rows = []
     for values in reader:
         if not any(value.strip() for value in values):
-            continue  # blank line
+            if len(values) <= 1:
+                continue  # a blank line is no row
+            rows.append((reader.line_num, {name: "" for name in header} | {_EMPTY: ""}))  # "," is: reported
+            continue
         row = {name: "" for name in header}
         row.update(zip(header, values, strict=False))
         if len(values) > len(header):
@@ -75,14 +78,23 @@ def _read_file(file: IO[str], required: tuple[str, ...],
 
 
 _EXTRA = "\x00extra"
+_EMPTY = "\x00empty"
 
 
 def extra_fields(row: Mapping[str, str], expected: int) -> str | None:
-    """A reason when the row had more fields than the header (usually an unquoted comma)."""
+    """A reason when the row's shape is wrong: only commas, or more fields than the header
+    (usually an unquoted comma)."""
+    if _EMPTY in row:
+        return "the row has no values (only commas): fill it in or delete the line"
     if _EXTRA not in row:
         return None
     return (f"has {row[_EXTRA]} fields but the header has {expected}; "
             'put values that contain commas in double quotes')
+
+
+def is_empty_row(row: Mapping[str, str]) -> bool:
+    """A row of only commas (reported, never imported)."""
+    return _EMPTY in row
 
 
 def _clean(row: Mapping[str, str | None]) -> dict[str, str]:

@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 
 from bot.chat import PermanentSendError, TransientSendError
 from bot.config import WEEKDAYS, PromptsConfig, is_timezone, parse_clock_time, parse_weekday
-from bot.csvfile import CsvSource, Progress, RowProblem, counted, extra_fields, read_rows
+from bot.csvfile import CsvSource, Progress, RowProblem, counted, extra_fields, is_empty_row, read_rows
 from bot.people import find_person_by_email, person_for_platform_user  # noqa: F401 (re-exported)
 from bot.services import Services
 from bot.specialties import normalise_specialty
@@ -109,6 +109,8 @@ def validate_row(line: int, row: dict[str, str]) -> RosterRow:
     """Check one row; raise RowInvalid listing every problem found, not just the first."""
     problems: list[str] = []
     problem = extra_fields(row, len(REQUIRED_COLUMNS + OPTIONAL_COLUMNS))
+    if problem and is_empty_row(row):
+        raise RowInvalid([problem])  # not "name is empty; email '' is not…" for a line of commas
     if problem:
         problems.append(problem)
     name = " ".join(row.get("name", "").split())

@@ -25,4 +25,29 @@ def plain_text(text: str) -> str:
     return _UNWANTED.sub("", _NEWLINES.sub("\n", text))
 
 
-__all__ = ["plain_text"]
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def screenable_text(text: str) -> str:
+    """`text` with each lone surrogate replaced by U+FFFD, one character for one, so offsets into
+    the result are offsets into `text` (the screen's tagger cannot encode a lone surrogate)."""
+    return _LONE_SURROGATE.sub("\ufffd", text)
+
+
+def read_text(stream) -> str:
+    """All of a text or binary stream, invalid UTF-8 bytes replaced by U+FFFD (never an error)."""
+    data = getattr(stream, "buffer", stream).read()
+    return data.decode("utf-8", errors="replace") if isinstance(data, bytes) else screenable_text(data)
+
+
+def lenient_lines(stream):
+    """A text stream over `stream`'s bytes whose invalid UTF-8 reads as U+FFFD (stdin may carry anything)."""
+    import io
+
+    buffer = getattr(stream, "buffer", None)
+    if buffer is None:
+        return stream
+    return io.TextIOWrapper(buffer, encoding="utf-8", errors="replace", newline=None)
+
+
+__all__ = ["lenient_lines", "plain_text", "read_text", "screenable_text"]

@@ -11,6 +11,20 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+# The days Rounds reasons about. Wider than any real use, narrow enough that every computation
+# (a week later, a year of reports before, a time zone away) stays inside what `datetime` holds.
+EARLIEST_DAY = date(2000, 1, 1)
+LATEST_DAY = date(2099, 12, 31)
+DAY_RANGE = f"{EARLIEST_DAY.isoformat()} to {LATEST_DAY.isoformat()}"
+LATEST_INSTANT = datetime(LATEST_DAY.year, 12, 31, 23, 59, 59, tzinfo=UTC)
+
+
+def in_day_range(day: date) -> bool:
+    """Whether `day` (or the UTC day of an aware datetime) lies between EARLIEST_DAY and LATEST_DAY."""
+    if isinstance(day, datetime):
+        day = day.astimezone(UTC).date()
+    return EARLIEST_DAY <= day <= LATEST_DAY
+
 
 def zone(name: str) -> ZoneInfo:
     return ZoneInfo(name)

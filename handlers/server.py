@@ -42,7 +42,9 @@ def create_web_app(services, *, slack_app=None, extra_routes: Iterable[web.Route
         run_ticker: start the background `run_due` ticker with the app (tests turn it off).
         slack_health: a `handlers.slack.health.SlackHealth` whose status /healthz reports.
     """
-    app = web.Application(client_max_size=MAX_BODY_BYTES)  # larger bodies get 413 before any parsing
+    # Larger bodies get 413 before any parsing; a body that does not arrive in time gets 408.
+    app = web.Application(client_max_size=MAX_BODY_BYTES,
+                          middlewares=[body_deadline(services.config.server.body_timeout_seconds)])
     app[SERVICES_KEY] = services
     app[SLACK_HEALTH_KEY] = slack_health
     app.router.add_get("/healthz", healthz)
@@ -63,6 +65,48 @@ def create_web_app(services, *, slack_app=None, extra_routes: Iterable[web.Route
     if run_ticker:
         app.cleanup_ctx.append(_ticker_context)
     return app
+
+
+def body_deadline(seconds: float):
+    """Middleware: read a request's whole body within `seconds` before any handler sees it.
+
+    aiohttp waits for a body as long as the client keeps the connection open, so headers that
+    promise 1,000 bytes followed by one would hold a connection (and a handler) forever. Read
+    here, the body is cached for the handler's `read()`/`json()`. Too slow: 408 and the
+    connection is closed. A client that goes away mid-body is one line at INFO, not a traceback.
+    """
+
+    @web.middleware
+    async def middleware(request: web.Request, handler):
+        if request.body_exists:
+            try:
+                await asyncio.wait_for(request.read(), seconds)
+            except TimeoutError:
+                logger.info("%s %s: request body not received within %ss; answered 408 and closed",
+                            request.method, request.path, seconds)
+                return await _answer_and_close(request, web.json_response(
+                    {"error": "request body not received in time"}, status=408))
+            except ConnectionResetError:  # aiohttp's ClientConnectionResetError is one
+                logger.info("%s %s: client disconnected before sending the whole body", request.method,
+                            request.path)
+                raise _ClientGone from None
+        return await handler(request)
+
+    return middleware
+
+
+async def _answer_and_close(request: web.Request, response: web.Response) -> web.Response:
+    """Send `response` now and close the connection: aiohttp would otherwise linger, reading the
+    rest of a body that is not coming, before it closes."""
+    response.force_close()
+    await response.prepare(request)
+    await response.write_eof()
+    request.protocol.force_close()  # the transport sends what it holds, then closes
+    return response
+
+
+class _ClientGone(web.HTTPBadRequest):
+    """The client left mid-request: nobody to answer, nothing to log beyond the one line."""
 
 
 async def healthz(request: web.Request) -> web.Response:

@@ -121,6 +121,7 @@ def test_import_questions_reports_bad_lines_and_keeps_good_ones(services):
             "What's a good first step toward better sleep?",
         ]
         assert [(p.line, p.reason) for p in report.errors] == [
+            (3, "the row has no values (only commas): fill it in or delete the line"),  # reported, not skipped
             (5, "the same question is already on line 2"),
             (6, "the question text is empty"),
             (7, "has 3 fields but the header has 2; put values that contain commas in double quotes"),

@@ -131,6 +131,20 @@ class Progress:
             self.shown = False
 
 
+def cannot_write(path: str | Path, error: OSError) -> CommandError:
+    """The one message for an output file that cannot be written, with what to do about it."""
+    return CommandError(f"cannot write {path}: {error.strerror or error}; give a file in an existing folder "
+                        "that you can write to")
+
+
+def write_output(path: str | Path, data: bytes) -> None:
+    """Write an output file (--output, --chart); any failure becomes a CommandError."""
+    try:
+        Path(path).write_bytes(data)
+    except OSError as error:
+        raise cannot_write(path, error) from None
+
+
 def prepare_database(url: str) -> None:
     """Apply migrations so a fresh machine just works; unreachable databases become CommandError."""
     from sqlalchemy.exc import OperationalError

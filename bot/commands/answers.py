@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from bot.commands import CommandError, Context, add_parser
+from bot.commands.arguments import MAX_DAYS, days
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -23,20 +24,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                     "audit row; the audit trail itself is never deleted.",
         examples="  rounds answers purge --older-than 90 --dry-run   show how many would be purged\n"
                  "  rounds answers purge --older-than 90")
-    purger.add_argument("--older-than", required=True, metavar="DAYS", type=_days,
-                        help="purge answers last changed more than DAYS days ago (at least 1)")
+    purger.add_argument("--older-than", required=True, metavar="DAYS", type=days,
+                        help=f"purge answers last changed more than DAYS days ago (1 to {MAX_DAYS})")
     purger.add_argument("--dry-run", action="store_true", help="report what would be purged; change nothing")
     purger.set_defaults(handler=purge_command)
-
-
-def _days(value: str) -> int:
-    try:
-        days = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number of days") from None
-    if days < 1:
-        raise argparse.ArgumentTypeError(f"{value!r}: must be at least 1 day")
-    return days
 
 
 def purge_command(ctx: Context) -> int:

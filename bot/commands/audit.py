@@ -10,7 +10,8 @@ from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
 from typing import TextIO
 
-from bot.commands import CommandError, Context, add_parser
+from bot.commands import CommandError, Context, add_parser, cannot_write
+from bot.weeks import DAY_RANGE, in_day_range
 
 COLUMNS = ("id", "at", "actor", "actor_person_id", "subject", "subject_id", "action", "detail")
 BATCH = 1000  # rows per short read transaction (SQLite's write lock is not held for the export)
@@ -51,6 +52,8 @@ def parse_day(value: str, option: str) -> datetime:
         day = None
     if day is None:
         raise CommandError(f"{option} {value!r} is not a date: use YYYY-MM-DD, e.g. 2026-11-30")
+    if not in_day_range(day):
+        raise CommandError(f"{option} {value!r} is out of range: use a day from {DAY_RANGE}")
     return datetime(day.year, day.month, day.day, tzinfo=UTC)
 
 
@@ -116,7 +119,7 @@ def export_command(ctx: Context) -> int:
             try:
                 out = stack.enter_context(open(args.output, "w", encoding="utf-8", newline=""))
             except OSError as error:
-                raise CommandError(f"cannot write {args.output}: {error.strerror}") from None
+                raise cannot_write(args.output, error) from None
         else:
             out = ctx.stdout
         count = write_rows(audit_rows(services.db, start, end), args.format, out, progress)

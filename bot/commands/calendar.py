@@ -3,14 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import re
 import sys
-from datetime import date
-from pathlib import Path
 
-from bot.commands import CommandError, Context, add_parser
-
-WEEK_FORM = re.compile(r"^(\d{4})-[Ww](\d{2})$")
+from bot.commands import CommandError, Context, add_parser, write_output
+from bot.commands.arguments import iso_week as parse_week
 
 SHOW_HELP = """\
 Print one week of the content calendar: every approved post in its slot, by day, in the
@@ -30,21 +26,6 @@ Write the week's posts (or, with --all, every upcoming post) for a scheduling to
              the other formats are plain text.
 Output goes to stdout unless --output is given. Each exported post is recorded in the audit
 trail (action "exported")."""
-
-
-def parse_week(value: str) -> str:
-    """"2026-W49" (any case) → "2026-W49"; argparse turns the ValueError into a usage error."""
-    match = WEEK_FORM.match(value.strip())
-    if match:
-        try:
-            date.fromisocalendar(int(match[1]), int(match[2]), 1)
-            return f"{match[1]}-W{match[2]}"
-        except ValueError:
-            if int(match[2]) == 53:
-                raise argparse.ArgumentTypeError(f"{match[1]} has only 52 ISO weeks: try {match[1]}-W52 or "
-                                                 f"{int(match[1]) + 1}-W01") from None
-    raise argparse.ArgumentTypeError(f"{value!r} is not an ISO week: expected the form 2026-W49 "
-                                     "(year, W, week number 01-53)")
 
 
 def _add_week(parser: argparse.ArgumentParser, default=None) -> None:
@@ -146,10 +127,7 @@ def export_command(ctx: Context) -> int:
             entries = [e for e in entries if e.channel in set(args.channel)]
         data = export(session, entries, args.format, now)
     if args.output:
-        try:
-            Path(args.output).write_bytes(data)
-        except OSError as error:
-            raise CommandError(f"cannot write {args.output}: {error.strerror}") from None
+        write_output(args.output, data)
         ctx.err(f"wrote {len(entries)} post(s) to {args.output}")
     elif ctx.stdout is sys.stdout:
         sys.stdout.flush()

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import argparse
 import sys
-from datetime import date
 
 from bot.commands import CommandError, Context, add_parser, table
-from bot.commands.calendar import parse_week
+from bot.commands.arguments import day as parse_date
+from bot.commands.arguments import iso_week as parse_week
 
 GROUP_HELP = """\
 Daily inbox checks: on each working day at [inbox] reminder_time the staff on duty get one
@@ -34,13 +34,6 @@ CHECK_HELP = """\
 Read a draft reply from standard input (or FILE) and print what the screen finds: patient
 details (PHI), individual medical advice, and text that confirms someone is a patient. The
 text is not stored or logged. Exit status 0 when the reply looks fine, 1 when it needs changes."""
-
-
-def parse_date(value: str) -> date:
-    try:
-        return date.fromisoformat(value.strip())
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a date like 2026-12-03 (YYYY-MM-DD)") from None
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -73,7 +66,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     check = add_parser(commands, "check", help="check a draft reply before posting it", description=CHECK_HELP,
                        examples="  rounds inbox check < draft.txt\n  rounds inbox check draft.txt\n"
                                 "  echo 'We saw you last week!' | rounds inbox check")
-    check.add_argument("file", nargs="?", type=argparse.FileType("r", encoding="utf-8"), default=None,
+    check.add_argument("file", nargs="?", type=argparse.FileType("rb"), default=None,
                        help="a file holding the reply (default: standard input)")
     check.set_defaults(handler=check_command)
 
@@ -165,9 +158,10 @@ def replies_command(ctx: Context) -> int:
 
 def check_command(ctx: Context) -> int:
     from bot.inbox.reply_check import check_reply, describe_findings
+    from bot.text import read_text
 
     stream = ctx.args.file or sys.stdin
-    text = stream.read()
+    text = read_text(stream)  # bytes that are not UTF-8 read as U+FFFD, and are checked like the rest
     if not text.strip():
         raise CommandError("nothing to check: give the reply on standard input or as a file")
     services = ctx.services()

@@ -53,6 +53,10 @@ def show_command(ctx: Context) -> int:
 def reset_command(ctx: Context) -> int:
     from bot.policy import reset
 
+    if not ctx.config.policy.url:  # nothing to ask again: change nothing, not even the audit trail
+        ctx.out("No policy is configured ([policy] url is empty): there is nothing to reset, and nothing was "
+                "changed. Set [policy] url (and summary) in the config to ask everyone to read one.")
+        return 0
     services = ctx.services()
     with services.db.transaction() as session:
         count = reset(session, services.clock())

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import argparse
-from datetime import date, datetime, time, timedelta
+from datetime import datetime, time, timedelta
 from pathlib import Path
 
-from bot.commands import CommandError, Context, add_parser, table
+from bot.commands import CommandError, Context, add_parser, cannot_write, table, write_output
+from bot.commands.arguments import day
 
 DESCRIPTION = """\
 Print the program's numbers for a period, each beside the same-length period just before it:
@@ -21,21 +22,14 @@ Dates are practice-local days ([practice] timezone): --since is the first day co
 period's end) as a PNG."""
 
 
-def _day(value: str) -> date:
-    try:
-        return date.fromisoformat(value.strip())
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a date like 2026-11-01") from None
-
-
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = add_parser(subparsers, "report", help="the program's numbers for a period (table, csv, json, chart)",
                         description=DESCRIPTION,
                         examples="  rounds report --since 2026-11-01\n"
                                  "  rounds report --since 2026-11-01 --until 2026-11-30 --format csv > nov.csv\n"
                                  "  rounds report --since 2026-11-23 --format json --chart weeks.png")
-    parser.add_argument("--since", metavar="DATE", type=_day, required=True, help="first day counted (YYYY-MM-DD)")
-    parser.add_argument("--until", metavar="DATE", type=_day, help="last day counted (default: up to now)")
+    parser.add_argument("--since", metavar="DATE", type=day, required=True, help="first day counted (YYYY-MM-DD)")
+    parser.add_argument("--until", metavar="DATE", type=day, help="last day counted (default: up to now)")
     parser.add_argument("--format", choices=("table", "csv", "json"), default="table", help="output (default: table)")
     parser.add_argument("--chart", metavar="PNG", type=Path, help="also write the 8-week chart to this file")
     parser.set_defaults(handler=report_command)
@@ -47,6 +41,9 @@ def report_command(ctx: Context) -> int:
     from bot.metrics.numbers import period_numbers
     from bot.metrics.report import as_csv, as_json, as_table, rows
 
+    chart = ctx.args.chart
+    if chart is not None and not chart.parent.is_dir():  # before any numbers are printed
+        raise cannot_write(chart, FileNotFoundError(2, f"no folder {chart.parent}"))
     services = ctx.services()
     tz = services.config.practice.timezone
     start = weeks.local_instant(ctx.args.since, time(0), tz)
@@ -57,10 +54,11 @@ def report_command(ctx: Context) -> int:
         raise CommandError(f"--since {ctx.args.since} is in the future: nothing has happened yet to report")
     if end <= start:
         raise CommandError(f"--until must not be before --since ({ctx.args.since} .. {ctx.args.until})")
-    previous_start = None
-    if ctx.args.until:  # as many local days before, whatever a DST change does to their hours
-        days = (ctx.args.until - ctx.args.since).days + 1
-        previous_start = weeks.local_instant(ctx.args.since - timedelta(days=days), time(0), tz)
+    # The previous period is as many whole local days just before --since (today counts as one while
+    # the period runs up to now), whatever a DST change does to their hours: it starts at a midnight.
+    last_day = ctx.args.until or weeks.local_date(end, tz)
+    days = (last_day - ctx.args.since).days + 1
+    previous_start = weeks.local_instant(ctx.args.since - timedelta(days=days), time(0), tz)
     with services.db.transaction() as session:
         current, previous = period_numbers(session, start, end, today=weeks.local_date(end, tz),
                                            config=services.config, now=min(now, end), previous_start=previous_start)
@@ -73,12 +71,13 @@ def report_command(ctx: Context) -> int:
         ctx.out(as_json(current, table_rows, periods, tz))
     else:
         (first, last), (previous_first, previous_last) = periods
-        ctx.out(f"{first} – {last} ({tz}), compared with {previous_first} – {previous_last}")
+        so_far = "" if ctx.args.until else f", today up to {end.astimezone(weeks.zone(tz)):%H:%M}"
+        ctx.out(f"{first} – {last} ({tz}{so_far}), compared with {previous_first} – {previous_last}")
         ctx.out(table(as_table(table_rows), ("metric", "this period", "previous", "change")))
     if data is not None:
         from bot.metrics.chart import render_chart
 
-        ctx.args.chart.write_bytes(render_chart(data))
+        write_output(ctx.args.chart, render_chart(data))
         ctx.err(f"chart written to {ctx.args.chart}")
     return 0
 
@@ -87,12 +86,11 @@ def period_label(start: datetime, end: datetime, tz: str) -> tuple[str, str]:
     """The first and the last day counted, as the user gives them (--since, --until: both inclusive).
 
     The period is [start, end): an end at local midnight is shown as the day before, the last one
-    counted; an end at another time (up to now) is shown with that time.
+    counted; an end at another time (up to now) is shown as that day, which is counted so far.
+    Whole dates only: a time of day in one label and not the other read as a different period.
     """
     from bot import weeks
 
     local_start, local_end = start.astimezone(weeks.zone(tz)), end.astimezone(weeks.zone(tz))
-    first = local_start.date().isoformat() if local_start.time() == time(0) else local_start.strftime("%Y-%m-%d %H:%M")
-    last = (local_end.date() - timedelta(days=1)).isoformat() if local_end.time() == time(0) \
-        else local_end.strftime("%Y-%m-%d %H:%M")
-    return first, last
+    last = local_end.date() - timedelta(days=1) if local_end.time() == time(0) else local_end.date()
+    return local_start.date().isoformat(), last.isoformat()

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import argparse
-from datetime import UTC, datetime
+import sys
 
 from bot.commands import CommandError, Context, add_parser
+from bot.commands.arguments import instant
 
 CONSOLE_DATABASE_URL = "sqlite:///rounds-console.db"
 
@@ -45,7 +46,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     console.add_argument("--roster", metavar="FILE.csv", help="import this roster into the console's database first")
     console.add_argument("--database", metavar="URL", help="the database to use (default: the demo database)")
-    console.add_argument("--now", type=aware_datetime, metavar="ISO-8601",
+    console.add_argument("--now", type=instant, metavar="ISO-8601",
                          help="start the clock here instead of the current time (it still resumes "
                               "where the database left off, if later); for repeatable demos and tests")
     console.set_defaults(handler=console_command)
@@ -59,22 +60,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         examples="  rounds tick\n  rounds tick --now 2026-12-01T14:00:00Z\n"
                  "  rounds tick --now 2026-12-01T09:00:00-05:00",
     )
-    tick.add_argument("--now", type=aware_datetime, metavar="ISO-8601",
+    tick.add_argument("--now", type=instant, metavar="ISO-8601",
                       help="the instant to run at, with a UTC offset or Z (default: now)")
     tick.set_defaults(handler=tick_command)
-
-
-def aware_datetime(value: str) -> datetime:
-    """argparse type: an ISO-8601 instant with an offset, returned in UTC."""
-    try:
-        parsed = datetime.fromisoformat(value.strip())
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"{value!r} is not an ISO-8601 time like 2026-12-01T14:00:00Z") from None
-    if parsed.tzinfo is None:
-        raise argparse.ArgumentTypeError(
-            f"{value!r} has no UTC offset; add one, e.g. {value}Z or {value}-05:00")
-    return parsed.astimezone(UTC)
 
 
 def run_command(ctx: Context) -> int:
@@ -140,7 +128,11 @@ def console_command(ctx: Context) -> int:
         report = import_roster(services, ctx.args.roster, services.clock())
         for problem in report.errors:
             ctx.err(f"{ctx.args.roster}:{problem.line}: error: {problem.reason}")
-    return int(console.run_console(services, clock_start=console.resume_time(services)) or 0)
+    from bot.text import lenient_lines
+
+    # A terminal or pipe may hand over bytes that are not UTF-8: they read as U+FFFD, never a traceback.
+    return int(console.run_console(services, input=lenient_lines(sys.stdin),
+                                   clock_start=console.resume_time(services)) or 0)
 
 
 def tick_command(ctx: Context) -> int:

@@ -31,7 +31,10 @@ def screen_command(ctx: Context) -> int:
     services = ctx.services()
     with services.db.transaction() as session:
         screener = ScreenerCache(services.config.practice).get(session)
-    invalid = screen_jsonl(sys.stdin, ctx.stdout, screener)
+    from bot.text import lenient_lines
+
+    # Bytes that are not UTF-8 read as U+FFFD: the line is still screened, never a traceback.
+    invalid = screen_jsonl(lenient_lines(sys.stdin), ctx.stdout, screener)
     if invalid:
         print(f"rounds screen: {invalid} invalid input line(s); see the error lines in the output",
               file=ctx.stderr)

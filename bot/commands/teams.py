@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
-from bot.commands import CommandError, Context, add_parser
+from bot.commands import CommandError, Context, add_parser, write_output
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -27,13 +26,16 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def package_command(ctx: Context) -> int:
+    from bot.config import load_config
     from handlers.teams.package import build_package
 
+    # Only the app id goes into the package: a machine that builds it need not hold the password.
+    config = load_config(getattr(ctx.args, "config", None), for_sending=False)
     try:
-        data = build_package(ctx.config, ctx.args.domain)
+        data = build_package(config, ctx.args.domain)
     except ValueError as error:
         raise CommandError(str(error)) from None
-    Path(ctx.args.output).write_bytes(data)
+    write_output(ctx.args.output, data)
     ctx.err(f"wrote {ctx.args.output} ({len(data)} bytes): upload it in Teams (Apps > Manage your apps > "
             "Upload an app) or the Teams admin center")
     return 0

@@ -59,11 +59,13 @@ SECTIONS = {"database", "slack", "teams", "server", "prompts", "practice", "draf
 
 
 def config_from_mapping(raw: Mapping[str, Any], env: Mapping[str, str] | None = None,
-                        source: str = "defaults") -> Config:
+                        source: str = "defaults", for_sending: bool = True) -> Config:
     """Build a validated Config from parsed TOML plus secret environment variables.
 
     Every problem in the file is reported in one ConfigError (one line each), not just the
     first: a value that is wrong is replaced by its default to go on checking the rest.
+    `for_sending=False` is for tools that only describe the bot (the Teams app package): the
+    secrets a platform needs to send (teams.app_password) are not required then.
     """
     env = {} if env is None else env
     problems: list[str] = []
@@ -83,7 +85,7 @@ def config_from_mapping(raw: Mapping[str, Any], env: Mapping[str, str] | None = 
         server = section(_server, "server")
         config = Config(
             database=section(_database, "database", env), slack=section(_slack, "slack", env),
-            teams=section(_teams, "teams", env, server or ServerConfig()),
+            teams=section(_teams, "teams", env, server or ServerConfig(), for_sending),
             server=server, prompts=section(_prompts, "prompts"),
             practice=section(_practice, "practice", Path(source).parent if source != "defaults" else None),
             drafts=section(_drafts, "drafts"),
@@ -102,14 +104,14 @@ def config_from_mapping(raw: Mapping[str, Any], env: Mapping[str, str] | None = 
 
 
 def load_config(path: str | os.PathLike[str] | None = None,
-                env: Mapping[str, str] | None = None) -> Config:
+                env: Mapping[str, str] | None = None, for_sending: bool = True) -> Config:
     """Load `path`, else $ROUNDS_CONFIG, else ./config.toml if present, else defaults."""
     env = dict(os.environ) if env is None else env
     chosen = path or env.get("ROUNDS_CONFIG")
     if not chosen and Path("config.toml").is_file():
         chosen = "config.toml"
     if not chosen:
-        return config_from_mapping({}, env)
+        return config_from_mapping({}, env, for_sending=for_sending)
     file = Path(chosen)
     if not file.is_file():
         raise ConfigError(f"config file {str(file)!r} not found; copy config.example.toml to start one")
@@ -117,4 +119,4 @@ def load_config(path: str | os.PathLike[str] | None = None,
         raw = tomllib.loads(file.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as error:
         raise ConfigError(f"{file}: not valid TOML ({error})") from None
-    return config_from_mapping(raw, env, source=str(file))
+    return config_from_mapping(raw, env, source=str(file), for_sending=for_sending)

@@ -70,6 +70,7 @@ class ServerConfig:
     host: str = "0.0.0.0"
     port: int = 3000
     tick_seconds: int = 30
+    body_timeout_seconds: int = 10
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-
 from collections.abc import Mapping
 from datetime import date, time
 from pathlib import Path
@@ -88,7 +87,11 @@ def _slack(raw: Mapping[str, Any], env: Mapping[str, str]) -> SlackConfig:
     return config
 
 
-def _teams(raw: Mapping[str, Any], env: Mapping[str, str], server: ServerConfig) -> TeamsConfig:
+APP_ID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
+
+
+def _teams(raw: Mapping[str, Any], env: Mapping[str, str], server: ServerConfig,
+           for_sending: bool = True) -> TeamsConfig:
     keys = {"app_id", "app_password", "tenant_id", "marketing_channel", "allow_unauthenticated",
             "openid_metadata_url", "sends_per_second", "sends_per_30_seconds", "tenant_requests_per_second"}
     section = Section(raw, "teams", keys)
@@ -103,7 +106,11 @@ def _teams(raw: Mapping[str, Any], env: Mapping[str, str], server: ServerConfig)
         sends_per_30_seconds=section.integer("sends_per_30_seconds", 60, 1, 60),
         tenant_requests_per_second=section.number("tenant_requests_per_second", 50.0, 0.1, 50.0),
     )
-    if config.app_id and not config.app_password:
+    if config.app_id and not APP_ID.fullmatch(config.app_id):
+        record_problem(ConfigError(f"teams.app_id (or MicrosoftAppId) = {config.app_id!r} is not an app id: expected "
+                                   "the bot's Microsoft App ID, a GUID like 00000000-0000-0000-0000-000000000000 "
+                                   "(Azure portal: the bot's Configuration page)"), None)
+    if for_sending and config.app_id and not config.app_password:
         record_problem(ConfigError("teams.app_password (or MicrosoftAppPassword) is missing: the bot needs it to "
                                    "send; set it, or leave teams.app_id empty"), None)
     if config.allow_unauthenticated and server.host not in LOOPBACK_HOSTS:
@@ -119,11 +126,12 @@ def _teams(raw: Mapping[str, Any], env: Mapping[str, str], server: ServerConfig)
 
 
 def _server(raw: Mapping[str, Any]) -> ServerConfig:
-    section = Section(raw, "server", {"host", "port", "tick_seconds"})
+    section = Section(raw, "server", {"host", "port", "tick_seconds", "body_timeout_seconds"})
     return ServerConfig(
         host=section.string("host", "0.0.0.0"),
         port=section.integer("port", 3000, 0, 65535),
         tick_seconds=section.integer("tick_seconds", 30, 1, 3600),
+        body_timeout_seconds=section.integer("body_timeout_seconds", 10, 1, 300),
     )
 
 

@@ -39,6 +39,7 @@ from bot.screening.replies import find_patient_confirmations
 from bot.screening.sentence_findings import sentence_findings
 from bot.screening.spoken import has_spoken_digits, original_span, spoken_digits
 from bot.screening.stories import find_stories
+from bot.text import screenable_text
 
 # When two findings overlap, the more specific kind wins (a number labelled 'MRN' is not a phone).
 _PRIORITY = {
@@ -137,6 +138,7 @@ class Screener:
         """
         if purpose not in PURPOSES:
             raise ValueError(f"unknown purpose {purpose!r}; expected one of {sorted(PURPOSES)}")
+        text = screenable_text(text)  # lone surrogates (JSON "\\ud800", undecodable stdin) crash the tagger
         if extra_allow is not None and extra_allow != AllowList():
             return self._with_extra(extra_allow).screen(text, purpose=purpose)
         spans = sentence_spans(text)

@@ -11,6 +11,7 @@ from typing import TextIO
 
 from bot.chat import small_number
 from bot.services import Services
+from bot.weeks import DAY_RANGE, LATEST_INSTANT, in_day_range
 from handlers.console.chat import dm_channel
 from handlers.console.render import indent, safe
 from handlers.console.session import HELP, ConsoleSession, parse_duration
@@ -185,7 +186,9 @@ class Commands:
             self.s.say(f"{error}.")
             return
         except OverflowError:
-            self.s.say("That is further ahead than the calendar goes.")
+            later = None
+        if later is None or later > LATEST_INSTANT:
+            self.s.say(f"That is further ahead than the calendar goes: Rounds works with days from {DAY_RANGE}.")
             return
         self.s.now = later
         self.s.say(f"Clock moved forward {rest.strip()}.")
@@ -261,7 +264,8 @@ def resume_time(services: Services) -> datetime:
     with services.db.transaction() as session:
         latest = [session.scalar(select(func.max(column))) for column in
                   (ConsoleClock.now, ConsoleMessage.created_at, AuditEvent.at, OutboxMessage.created_at)]
-    return max([now, *(moment for moment in latest if moment is not None)])
+    # A moment past the calendar's end (written before times were checked) is no place to resume.
+    return max([now, *(moment for moment in latest if moment is not None and in_day_range(moment))])
 
 
 def run_console(services: Services, input: TextIO = sys.stdin, output: TextIO = sys.stdout,

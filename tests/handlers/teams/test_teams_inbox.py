@@ -151,3 +151,16 @@ def test_nobody_tapped_done_by_the_deadline_the_lead_is_told_once(inbox, connect
     [told] = connector.sent(CHATS[JO])
     assert told.body["text"].startswith("Nobody marked today's inbox check done by 12:00 (Thu Dec 3).")
     assert "Sam Ortiz" in told.body["text"] and "Kim Reyes" in told.body["text"]
+
+
+def test_a_lone_surrogate_in_a_reply_to_check_is_checked_not_a_crash(inbox, connector):
+    """JSON may carry "\\ud800"; the screen's tagger cannot encode it (session 17, item 1)."""
+    _, card_json = reminder(connector, SAM)
+    click(inbox, connector, card_json, "Reply templates", SAM, _sent_id(connector, SAM))
+    templates = card_of(connector.sent(CHATS[SAM])[-1])
+    form = click(inbox, connector, templates, "Check a reply", SAM, connector.sent(CHATS[SAM])[-1].response_id)
+    body = click(inbox, connector, form["value"], "Check", SAM, "msg-x", reply="Thanks \udcff, we saw you last week!")
+    assert "Please change this reply before posting it" in str(body)
+    [(status, _)] = post(inbox, message(connector, "check We saw you \ud800 last week!", aad=SAM,
+                                        conversation=CHATS[SAM]))
+    assert status == 200 and "Please change this reply" in connector.sent(CHATS[SAM])[-1].body["text"]
