@@ -45,6 +45,8 @@ _DIRECTIVE = re.compile(
 _IMPERATIVE = re.compile(
     rf"\b(?:just |simply |go ahead and |feel free to )?"
     rf"(?:{_CHANGE}|stop taking|don't take|do not take|never take|don't bother taking)\b"
+    # 'never take more than 4,000 mg a day' is the label's limit for everyone, not a dose for one reader.
+    rf"(?! (?:more|over|any more) than\b)"
     rf"[^.;!?]{{0,50}}?\b(?:your|two|three|four|an extra|extra|double|another|an adult|a whole|half(?: an?| of)?|\d+)"
     rf"\s*(?:[\w-]+ ){{0,2}}(?:{_MEDS}|{_BRAND})\b",
     re.IGNORECASE,
@@ -59,7 +61,8 @@ _AVOID_CARE = re.compile(
     r"(?:the |a |an |your |us|our )?(?:ER|E\.R\.|emergency room|emergency department|urgent care|"
     r"hospital|doctor|physician|appointment|911|ambulance|pediatrician|cardiologist|visit|checkup)"
     r"|\b(?:you can|just|simply)(?: safely| just| probably)? (?:ignore|wait out|sleep off) (?:the |your |that |this )?"
-    r"(?:chest pain|symptoms?|pain|lump|bleeding|fever|numbness|headache|rash)",
+    r"(?:chest pain|symptoms?|pain|lump|bleeding|fever|numbness|headache|rash)"
+    r"|\b(?:no need to|you don't need to|there's no need to) (?:go|come) in\b",
     re.IGNORECASE,
 )
 _DOSING = re.compile(

@@ -32,6 +32,8 @@ _DRUG_ENDING = re.compile(
 # letters starts: from every position inside a long run the greedy run would backtrack (quadratic).
 DRUG_WORD = re.compile(r"(?<![a-z])[a-z]+" + _DRUG_ENDING.pattern.removesuffix("$") + r"\b")
 _UNIT = frozenset("mg mcg milligrams micrograms meq ml units puffs tabs tablets pills g iu cc drops".split())
+# An amount written as one token ('400mg', '5g', '0.5ml', '20meq'): the dose cue, as for '400 mg'.
+_GLUED_DOSE = re.compile(r"\d+(?:\.\d+)?(?:mg|mcg|g|ml|meq|iu|cc|units?|tabs?|puffs?)")
 # Abstract cues, so the classifier generalises past the verbs and drugs it was trained on.
 _YOU = frozenset("you your yours you're you've you'll youre u ur usted su tu".split())
 _IMPERATIVE = frozenset(
@@ -73,6 +75,7 @@ _NUMBER_WORDS = frozenset(
     eighty hundred thousand half""".split()
 )
 _NEGATIONS = frozenset("don't dont never no".split())
+_CAUSED = frozenset("him her them".split())
 
 
 def shape(word: str) -> str:
@@ -253,6 +256,8 @@ def command_at(tokens: list[str], i: int) -> bool:
             return True
     if word in _IMPERATIVE:
         return True
+    if word == "have" and i + 1 < len(tokens) and tokens[i + 1] in _CAUSED:
+        return True  # 'have him stop it', 'have her take two': a command passed on through the reader
     if not _command_word(word) or i + 1 >= len(tokens):
         return False
     nxt = tokens[i + 1]
@@ -369,6 +374,8 @@ def sentence_features(text: str) -> list[str]:
             f.append("first2=" + words[0] + "_" + words[1])
     for i, w in enumerate(words):
         if w in _UNIT and i and (words[i - 1][0].isdigit() or words[i - 1] in _NUMBER_WORDS):
+            cues.add("dose")
+        elif w[0].isdigit() and _GLUED_DOSE.fullmatch(w):
             cues.add("dose")
     f += sorted(cues)
     f += [a + "+" + b for a in ("imp", "you", "plan") if a in cues for b in ("med", "dose", "sched") if b in cues]

@@ -23,9 +23,11 @@ from bot.screening.learned import (
 from bot.screening.learned import (
     DRUG_WORD,
     SCHEDULE,
+    Gazetteer,
     SentenceClassifier,
     commands,
     load_advice_model,
+    load_models,
     sentence_features,
 )
 from bot.screening.learned_findings import REASONS
@@ -123,6 +125,7 @@ def sentence_findings(text: str, classifier: SentenceClassifier, sentences: list
     # A sentence of many clauses is searched once, not once per clause.
     defers_ = cache(lambda sentence: bool(defers(text, *sentence) or _UNLESS.search(text, *sentence)))
     education = _EDUCATION_LABEL.match(text) is not None
+    gazetteer = load_models(classifier.model_dir)[0].gazetteer
     stops = full_stops(text)
     for (start, end), score, advice_score in zip(spans, scores, advice_scores, strict=True):
         while end > start and text[end - 1] in " .!?;,":
@@ -131,7 +134,8 @@ def sentence_findings(text: str, classifier: SentenceClassifier, sentences: list
         question = text[end : end + 1] == "?" or _QUESTION_START.match(text, start) is not None
         # The gate is only worth its regexes when the classifier clears the lowest threshold.
         likely = advice_score >= ADVICE_THRESHOLD and not question
-        advice = likely and advice_score >= max(_addressed(text, start, end, sentence), 0.9 if education else 0.0)
+        need = _addressed(text, start, end, sentence, gazetteer) if likely else 2.0
+        advice = likely and advice_score >= max(need, 0.9 if education else 0.0)
         if advice and not defers_(sentence):
             yield Finding("advice", start, end, REASONS["advice"])
         elif (
@@ -193,6 +197,27 @@ _TREATMENT = re.compile(
 )
 
 
+# A diagnosis with no subject opens the clause: an answer to the reader's own description of their problem.
+_DX_OPENING = re.compile(
+    r"(?i:\W*(?:(?:yeah|yep|ok|okay|so|honestly|tbh|definitely|def|probably|almost certainly|most likely|totally"
+    r"|this|that|it|to me)[\s,]+){0,3}(?:sounds|looks|seems|reads) (?:a lot |exactly |just )?like\b)"
+)
+
+
+# What a treatment verb acts on: 'stop all the excedrin', 'grab some pyrantel', 'a dose of <brand>'. A word
+# there that is on no list (no dictionary word, no name) is most often a drug's name.
+_TREATED = re.compile(
+    r"(?i:\b(?:take|taking|stop|stopping|start|starting|restart|resume|quit|try|use|apply|double|halve|up|bump"
+    r"|switch to|change to|get|grab|buy|pick up|hold|skip|give (?:him|her|them|it)|a dose of|some|on|off"
+    r"|ask for|prescribe|add)\s+(?:(?:all|the|your|his|her|their|some|a|an|more|less|extra|of|dose|course)\s+){0,3}"
+    r"([a-z][a-z-]{4,})\b)"
+)
+
+
+def _unknown_object(segment: str, gazetteer: Gazetteer) -> bool:
+    return any(not gazetteer.flags(m.group(1).lower()) for m in _TREATED.finditer(segment))
+
+
 _YOU_WORD = re.compile(
     r"(?i:\b(?:you|your|yours|you're|you'll|you've|u|ur|usted|su|tu)\b|\b(?:I'll|I'd|we'll|we'd|let's)\b)"
 )
@@ -224,7 +249,9 @@ _CHART_SECTION = re.compile(
 _FIRST_WORD = re.compile(r"\W*(?:(?:just|so|then|please|and|now|also)\s+)*([^\W\d_]+)", re.IGNORECASE)
 
 
-def _addressed(text: str, start: int, end: int, sentence: tuple[int, int] | None = None) -> float:
+def _addressed(
+    text: str, start: int, end: int, sentence: tuple[int, int] | None = None, gazetteer: Gazetteer | None = None
+) -> float:
     """How sure the advice must be: lower for a treatment or diagnosis aimed at the reader, 2 if not aimed.
 
     Aimed at the reader: 'you', a first-person plan, or a clause that opens as a command (by its
@@ -242,22 +269,30 @@ def _addressed(text: str, start: int, end: int, sentence: tuple[int, int] | None
         _TREATMENT.search(segment) is not None
         or DRUG_WORD.search(segment.lower()) is not None
         or SCHEDULE.search(segment) is not None
+        or (gazetteer is not None and _unknown_object(segment, gazetteer))
     )
     reader = any_reader(text, sentence or (start, end), start, end)
     if reader == "frame":
         return 2.0  # 'for most people ...', 'the best thing you can do ...', 'I tell everyone ...': any reader
     matches = [(m.group(0).lower(), _generic_you(segment, m.start(), m.end())) for m in _YOU_WORD.finditer(segment)]
     commanded = commands(segment)
-    if reader == "cheer" and not strong and not commanded:
-        return 2.0  # 'you've got this', 'trust me, you'll feel better once you start moving'
+    tells = strong and (_PARTICULAR.search(segment) or _ADDRESSED.search(segment))
+    if reader == "cheer" and not commanded and not tells:
+        # 'you've got this', 'trust me, you'll feel better once you start moving', 'hang in there, the first
+        # week on insulin is the hardest': it expects; a command, 'you should' or a plan still tells.
+        return 2.0
     # Once a clause speaks of 'you' as anyone ('because you can't tell by looking'), a plain
     # 'you need the tissue' goes on in that sense; 'you should', 'you can take', 'your rash' do not.
     carried = any(generic for _, generic in matches) and not commanded and not _PARTICULAR.search(segment)
     you = any(not generic and (word in _POSSESSIVE or not carried) for word, generic in matches)
+    if commanded and not strong and matches and all(generic for _, generic in matches):
+        return 2.0  # 'drink plenty of fluids and rest when you have the flu': anyone who fits the condition
     if strong and (you or commanded or _ADDRESSED.search(segment)):
         return ADVICE_THRESHOLD
     if commanded == "told":
         return ADVICE_THRESHOLD_TOLD  # 'we'd suggest you stop the <a drug no list knows>'
+    if _DX_OPENING.match(segment):
+        return ADVICE_THRESHOLD_TOLD  # 'definitely sounds like pinworms', 'looks like contact dermatitis to me'
     if you or commanded:
         return ADVICE_THRESHOLD_YOU_ONLY
     if _AMOUNT.search(segment) and SCHEDULE.search(segment):
@@ -268,6 +303,9 @@ def _addressed(text: str, start: int, end: int, sentence: tuple[int, int] | None
 # 'You' as anyone: after 'if / when / say', or before 'may / might / can't / usually' ('if you smoke',
 # 'you can't tell by looking'). Advice says 'you should', 'you can take', 'your dose', or commands.
 _GENERIC_BEFORE = re.compile(r"(?i:\b(?:if|when|whenever|once|unless|until|before|after|say|because|as|whether)\s+$)")
+
+
+_WHETHER_BEFORE = re.compile(r"(?i:\b(?:see|check|notice|watch|find out|tell me|let me know) (?:if|whether)\s+$)")
 
 
 _GENERIC_AFTER = re.compile(
@@ -294,4 +332,7 @@ def _generic_you(segment: str, start: int, end: int) -> bool:
         return re.match(r"\s+(?:say|imagine|suppose|talk|look|be honest)\b", segment[end:], re.I) is not None
     if word not in ("you", "you're", "you've", "you'll", "your", "u", "ur"):
         return False
-    return bool(_GENERIC_BEFORE.search(segment[max(0, start - 12) : start]) or _GENERIC_AFTER.match(segment, end))
+    before = segment[max(0, start - 20) : start]
+    if _WHETHER_BEFORE.search(before):
+        return False  # 'see if your bloating stops': whether, about this reader
+    return bool(_GENERIC_BEFORE.search(before[-12:]) or _GENERIC_AFTER.match(segment, end))
