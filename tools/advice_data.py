@@ -499,6 +499,11 @@ _CARE = [
     "you don't need to be seen, {treat}",
     "book {test} for next week",
     "cancel {test}, you don't need it",
+    "at your age with those {symptom}s, you really need {test}",
+    "with {symptom} like yours you need {test} {time}",
+    "you really need {test}, ask for it",
+    "you need {test} now, not next month",
+    "honestly you should get {test} {time}",
 ]
 _CHANGES = [
     "we'll increase it from {n} to {n2}",
@@ -619,6 +624,7 @@ def advice_sentence(rng: random.Random, real: list[str], dx: list[str], tests: l
             test=rng.choice(tests + ["the ER", "urgent care", "a visit", "the follow-up"]),
             treat=treat(),
             time=_fill(rng.choice(_SCHED[3:]), rng, first),
+            symptom=rng.choice(_SYMPTOMS),
         )
     elif roll < 0.8:
         text = rng.choice(_LAB_FRAMES).format(

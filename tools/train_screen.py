@@ -132,7 +132,7 @@ def train(out_dir: Path, tag_count: int, sentence_count: int) -> None:
     for features, path in ((sentence_features, SENTENCES_FILE), (advice_features, ADVICE_FILE)):
         trainer = pycrfsuite.Trainer(verbose=False)
         for sentence, label in examples:
-            trainer.append([features(sentence)], [label])
+            trainer.append([features(sentence, gaz)], [label])
         # Stronger L2 keeps the probabilities calibrated enough to threshold on.
         trainer.set_params({"c1": 0.1, "c2": 1.0, "max_iterations": 200})
         trainer.train(str(out_dir / path))

@@ -81,6 +81,12 @@ _DEFER = re.compile(
     r"|(?:patients|people|many|some) (?:often |sometimes )?(?:ask|wonder)"
     r"|is (?:a|one) (?:question|decision|conversation)|never (?:on your own|by yourself)"
     r"|\bas (?:prescribed|directed)\b"
+    r"|\b(?:call|notify|page|contact) (?:the )?(?:MD|provider|on-call|covering|house officer)\b"
+    # 'it depends on your levels, we'd check that at a visit': the answer waits for the reader's own visit.
+    r"|\bdepends on (?:your|their|the person's|each person's) (?:own )?(?:levels|labs|numbers|history|situation|case"
+    r"|health|kidneys|weight|age)\b"
+    r"|\b(?:check|discuss|look at|talk about|go over|sort) (?:that|it|this|them) (?:out )?(?:at|during|in)"
+    r" (?:a|your|the) (?:next )?(?:visit|appointment|check-?up|clinic)\b"
     r"|\btell (?:your|the) (?:doctor|dentist|surgeon|pharmacist|nurse|provider|care team|team|OB|PCP)"
     r"(?: (?:before|if|about|that)|\W*$)"
     r"|\b(?:mention|bring (?:it|this|that) up|raise it)\b[^.;!?]{0,30}\b(?:doctor|visit|checkup|check-up|appointment"
@@ -93,12 +99,32 @@ _CONSULT = re.compile(r"(?i:ask|talk|check|consult|speak|discuss|call|see|follow
 _NEGATED = re.compile(r"(?i:\b(?:no need to|don't need to|do not need to|don't|do not|never|not|skip)\s+(?:\w+\s+)?$)")
 
 
+# 'Ask your doctor to order one', 'call your cardiologist in the morning if it isn't better': the reader is
+# told what to get, or to call only if the plan fails; the decision is not handed back.
+_NOT_HANDED_BACK = re.compile(
+    r"(?i:\s+(?:to (?:order|prescribe|give|write|start|switch|put|refer|send|run|do|call in)\b"
+    r"|(?:in the morning|tomorrow|next week|on monday|later)\b|if (?:it|the|that|this|your|you|things?|symptoms?)\b))"
+)
+_CLINICIAN = re.compile(
+    r"(?i:\b(?:doctor|physician|provider|pharmacist|clinician|care team|prescriber|nurse|specialist|surgeon|dentist"
+    r"|midwife|OB|PCP|MD|cardiologist|endocrinologist|pediatrician|office)s?\b)"
+)
+# 'before stopping', 'before you start' hand a decision back only when someone is named to hand it to
+# ('drop it to 50 for a week before stopping' is a taper, not a deferral).
+_BEFORE = re.compile(r"(?i:before\b)")
+
+
 def defers(text: str, start: int, end: int) -> bool:
     """Does text[start:end] send the decision back to a clinician (not 'no need to call your doctor')?"""
-    return any(
-        not (_CONSULT.match(m.group(0)) and _NEGATED.search(text, max(0, m.start() - 24), m.start()))
-        for m in _DEFER.finditer(text, start, end)
-    )
+    for m in _DEFER.finditer(text, start, end):
+        if _CONSULT.match(m.group(0)) and _NEGATED.search(text, max(0, m.start() - 24), m.start()):
+            continue
+        if _BEFORE.match(m.group(0)) and not _CLINICIAN.search(text, start, end):
+            continue
+        if _CONSULT.match(m.group(0)) and _NOT_HANDED_BACK.match(text, m.end()):
+            continue
+        return True
+    return False
 
 _TOPICS = (
     (

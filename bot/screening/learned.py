@@ -31,6 +31,8 @@ _DRUG_ENDING = re.compile(
 # The same endings anywhere in a lower-cased text, in one scan. A match starts only where a run of
 # letters starts: from every position inside a long run the greedy run would backtrack (quadratic).
 DRUG_WORD = re.compile(r"(?<![a-z])[a-z]+" + _DRUG_ENDING.pattern.removesuffix("$") + r"\b")
+# The same endings after a stem of two letters or more, for the sentence models ('april' is no 'a-pril').
+STEMMED_DRUG = re.compile(r"(?<![a-z])[a-z]{2,}" + _DRUG_ENDING.pattern.removesuffix("$") + r"\b")
 _UNIT = frozenset("mg mcg milligrams micrograms meq ml units puffs tabs tablets pills g iu cc drops".split())
 # An amount written as one token ('400mg', '5g', '0.5ml', '20meq'): the dose cue, as for '400 mg'.
 _GLUED_DOSE = re.compile(r"\d+(?:\.\d+)?(?:mg|mcg|g|ml|meq|iu|cc|units?|tabs?|puffs?)")
@@ -258,10 +260,14 @@ def command_at(tokens: list[str], i: int) -> bool:
         return True
     if word == "have" and i + 1 < len(tokens) and tokens[i + 1] in _CAUSED:
         return True  # 'have him stop it', 'have her take two': a command passed on through the reader
-    if not _command_word(word) or i + 1 >= len(tokens):
-        return False
+    if not _command_word(word) or word in _FILLERS or i + 1 >= len(tokens):
+        return False  # a filler ('uh the conference ...') opens no command
     nxt = tokens[i + 1]
-    return nxt in _OBJECT_START or nxt[0].isdigit() or DRUG_WORD.fullmatch(nxt) is not None
+    if nxt[0].isdigit():
+        # 'take 2', 'grab 400': an amount. A short word before a measurement ('Hgb 10.2', 'plt 312',
+        # 'BP 140/90') is a lab's name in a note, not a verb.
+        return len(word) > 3 and not any(c in nxt for c in "./")
+    return nxt in _OBJECT_START or DRUG_WORD.fullmatch(nxt) is not None
 
 
 def commands(text: str) -> str | None:
@@ -327,6 +333,9 @@ _TOLD = frozenset("advised instructed told asked".split())
 _JOINERS = frozenset("and then".split())
 _FRONTED = frozenset("for with after before during on".split())
 _CLAUSE_OPENERS = frozenset("just so pls please now also honestly maybe simply um uh ok okay alright yeah".split())
+# Fillers that can never be a command's verb ('uh the conference ...'); 'just', 'please' and the rest above can
+# be followed by one.
+_FILLERS = frozenset("um uh er erm hmm ok okay alright yeah yep like".split())
 # A dosing schedule: how often, whatever the drug ('every 8 hrs', 'twice a day', 'at bedtime').
 SCHEDULE = re.compile(
     r"(?i:\b(?:every (?:\d+|two|three|four|six|eight|twelve|other|few)(?:(?:-| to | or )(?:\d+|four|six|eight))?"
@@ -340,8 +349,27 @@ SCHEDULE = re.compile(
 )
 
 
-def sentence_features(text: str) -> list[str]:
-    """Bag of words, word pairs, the opening words and a few cues for one sentence."""
+# What a treatment verb acts on: 'stop all the excedrin', 'grab some pyrantel', 'a dose of <brand>'. A word
+# there that is on no list (no dictionary word, no name) is most often a drug's name.
+TREATED = re.compile(
+    r"(?i:\b(?:take|taking|stop|stopping|start|starting|restart|resume|quit|try|use|apply|double|halve|up|bump"
+    r"|pause|hold off on|cut|drop|lower|raise|increase|decrease|continue|keep taking|wean off|taper|rub on|put on"
+    r"|switch to|change to|get|grab|buy|pick up|hold|skip|(?:give|giving) (?:him|her|them|it)|a dose of|some"
+    r"|(?:be|go|stay|start|put (?:you|him|her|them)) on|(?:go|come|get|stay) off"
+    r"|ask for|prescribe|add|a couple of|a few|two|three|\d+)\s+"
+    # A look-ahead, so 'stop giving him the X' is searched again from 'giving'.
+    r"(?=(?:(?:all|the|your|his|her|their|some|a|an|more|less|extra|of|dose|course)\s+){0,3}([a-z][a-z-]{4,})\b))"
+)
+
+
+def unknown_object(text: str, gazetteer: Gazetteer) -> bool:
+    """A treatment verb's object is a word on none of the gazetteer's lists: a drug no list knows."""
+    return any(not gazetteer.flags(m.group(1).lower()) for m in TREATED.finditer(text))
+
+
+def sentence_features(text: str, gazetteer: Gazetteer | None = None) -> list[str]:
+    """Bag of words, word pairs, the opening words and a few cues for one sentence; with the gazetteer,
+    also whether a treatment verb acts on a word no list knows (an unlisted drug name)."""
     tokens = [w.lower() for w in TOKEN.findall(text)]
     cues = set()
     clause_start = True
@@ -351,7 +379,7 @@ def sentence_features(text: str) -> list[str]:
             continue
         if clause_start and command_at(tokens, i):
             cues.add("imp")
-        if w in _YOU:
+        if w in _YOU and not (w == "u" and i and tokens[i - 1][0].isdigit()):  # '5000 u SC' is units
             cues.add("you")
         if w in _MED_WORDS:
             cues.add("med")
@@ -360,10 +388,13 @@ def sentence_features(text: str) -> list[str]:
         if w in ("the", "our", "my") and i + 1 < len(tokens) and len(tokens[i + 1]) > 3:
             cues.add("det+" + tokens[i + 1][-3:])
         clause_start = w in _CLAUSE_OPENERS or w in _JOINERS
-    if DRUG_WORD.search(text.lower()):
+    if STEMMED_DRUG.search(text.lower()):
         cues.add("med")
     if SCHEDULE.search(text):
         cues.add("sched")
+    if gazetteer is not None and unknown_object(text, gazetteer):
+        cues.add("med")
+        cues.add("unk")
     words = [w for w in tokens if w[0].isalnum()]
     f = ["w=" + w for w in words]
     f += ["b=" + a + "_" + b for a, b in zip(words, words[1:], strict=False)]
@@ -382,11 +413,11 @@ def sentence_features(text: str) -> list[str]:
     return f
 
 
-def advice_features(text: str) -> list[str]:
+def advice_features(text: str, gazetteer: Gazetteer | None = None) -> list[str]:
     """The advice model's features: each sentence feature once (a sentence repeating 'the' or 'you'
     is no more or less advice for it) and an intercept, so the label priors are not carried by
     whichever words are common. Calibrated enough to threshold on text unlike the training text."""
-    return ["bias", *dict.fromkeys(sentence_features(text))]
+    return ["bias", *dict.fromkeys(sentence_features(text, gazetteer))]
 
 
 _EDGE_WORDS = frozenset("in at from to of near the and with by on".split())

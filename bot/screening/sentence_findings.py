@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_right
+from collections import Counter
 from collections.abc import Iterator
 from functools import cache
 
@@ -21,14 +22,15 @@ from bot.screening.learned import (
     _IMPERATIVE as _IMPERATIVE_VERBS,
 )
 from bot.screening.learned import (
-    DRUG_WORD,
     SCHEDULE,
+    STEMMED_DRUG,
     Gazetteer,
     SentenceClassifier,
     commands,
     load_advice_model,
     load_models,
     sentence_features,
+    unknown_object,
 )
 from bot.screening.learned_findings import REASONS
 from bot.screening.stories import _DETAIL
@@ -119,23 +121,38 @@ def sentence_findings(text: str, classifier: SentenceClassifier, sentences: list
     spans = [piece for s, e in sentences for piece in _clauses(text, s, e)]
     spans = [(s, e) for s, e in spans if any(c.isalpha() for c in text[s:e])]
     pieces = [text[s:e] for s, e in spans]
-    features = [sentence_features(piece) for piece in pieces]  # once, for both models
+    gazetteer = load_models(classifier.model_dir)[0].gazetteer
+    features = [sentence_features(piece, gazetteer) for piece in pieces]  # once, for both models
     scores = classifier.scores(pieces, features)
     advice_scores = load_advice_model(classifier.model_dir).scores(pieces, features)
     # A sentence of many clauses is searched once, not once per clause.
     defers_ = cache(lambda sentence: bool(defers(text, *sentence) or _UNLESS.search(text, *sentence)))
     education = _EDUCATION_LABEL.match(text) is not None
-    gazetteer = load_models(classifier.model_dir)[0].gazetteer
     stops = full_stops(text)
+    advice_model = load_advice_model(classifier.model_dir)
+    clause_counts = Counter(_containing(sentences, start) for start, _ in spans)
+
+    @cache
+    def whole_score(sentence: tuple[int, int]) -> float:
+        """A sentence of several clauses read as one: 'that's a migraine, not sinus - take the X next time'."""
+        piece = text[sentence[0] : sentence[1]]
+        return advice_model.scores([piece], [sentence_features(piece, gazetteer)])[0]
+
     for (start, end), score, advice_score in zip(spans, scores, advice_scores, strict=True):
         while end > start and text[end - 1] in " .!?;,":
             end -= 1
-        sentence = defer_scope(stops, _containing(sentences, start) or (start, end), start, end)
+        whole = _containing(sentences, start)
+        sentence = defer_scope(stops, whole or (start, end), start, end)
         question = text[end : end + 1] == "?" or _QUESTION_START.match(text, start) is not None
+        # A clause with a treatment aimed at the reader may also borrow the score of its whole sentence.
+        several = whole is not None and clause_counts[whole] > 1 and sentence != (start, end)
+        best = max(advice_score, whole_score(sentence)) if several and not question else advice_score
         # The gate is only worth its regexes when the classifier clears the lowest threshold.
-        likely = advice_score >= ADVICE_THRESHOLD and not question
+        likely = best >= ADVICE_THRESHOLD and not question
         need = _addressed(text, start, end, sentence, gazetteer) if likely else 2.0
-        advice = likely and advice_score >= max(need, 0.9 if education else 0.0)
+        if need > ADVICE_THRESHOLD_TOLD:
+            best = advice_score  # 'you' or a command alone: only the clause's own words count
+        advice = likely and best >= max(need, 0.9 if education else 0.0)
         if advice and not defers_(sentence):
             yield Finding("advice", start, end, REASONS["advice"])
         elif (
@@ -178,6 +195,8 @@ _TREATMENT = re.compile(
     # Treatment verbs that only ever take a treatment: 'double the X', 'taper your X', 'wean off'.
     r"|\b(?:double|halve|triple|taper|wean|titrate|restart|resume|discontinue)\s+(?:the|your|it|off|down|up)\b"
     r"|\b(?:a couple|two|three|\d+) (?:of )?(?:the )?[a-z]+ (?=every|once|twice|at bedtime|as needed)"
+    # Care now: 'needs to be seen for that ear today', 'get her checked tonight'.
+    r"|\b(?:seen|checked|looked at|evaluated)\b(?: [\w']+){0,4} (?:today|tonight|right away|asap|now|tomorrow)\b"
     # Putting off care: 'don't bother with an echo', 'no need for the ER'.
     r"|\b(?:don't bother|no need)\b"
     # A dose change: 'from 75 to 88'; the reader's own body: 'that spot on your cheek'.
@@ -197,6 +216,13 @@ _TREATMENT = re.compile(
 )
 
 
+# A sentence that calls out to a group ('Ladies, book your mammogram', 'Parents: ...') speaks to all of it.
+_GROUP_ADDRESS = re.compile(
+    r"(?i:\W*(?:hey |calling all |reminder (?:for|to) |attention )?(?:ladies|gentlemen|parents|folks|everyone|everybody"
+    r"|y'all|guys|friends|moms|dads|seniors|runners|athletes|diabetics|new parents|all of you)\s*[,:!—–-])"
+)
+
+
 # A diagnosis with no subject opens the clause: an answer to the reader's own description of their problem.
 _DX_OPENING = re.compile(
     r"(?i:\W*(?:(?:yeah|yep|ok|okay|so|honestly|tbh|definitely|def|probably|almost certainly|most likely|totally"
@@ -204,22 +230,8 @@ _DX_OPENING = re.compile(
 )
 
 
-# What a treatment verb acts on: 'stop all the excedrin', 'grab some pyrantel', 'a dose of <brand>'. A word
-# there that is on no list (no dictionary word, no name) is most often a drug's name.
-_TREATED = re.compile(
-    r"(?i:\b(?:take|taking|stop|stopping|start|starting|restart|resume|quit|try|use|apply|double|halve|up|bump"
-    r"|switch to|change to|get|grab|buy|pick up|hold|skip|give (?:him|her|them|it)|a dose of|some|on|off"
-    r"|ask for|prescribe|add)\s+(?:(?:all|the|your|his|her|their|some|a|an|more|less|extra|of|dose|course)\s+){0,3}"
-    r"([a-z][a-z-]{4,})\b)"
-)
-
-
-def _unknown_object(segment: str, gazetteer: Gazetteer) -> bool:
-    return any(not gazetteer.flags(m.group(1).lower()) for m in _TREATED.finditer(segment))
-
-
 _YOU_WORD = re.compile(
-    r"(?i:\b(?:you|your|yours|you're|you'll|you've|u|ur|usted|su|tu)\b|\b(?:I'll|I'd|we'll|we'd|let's)\b)"
+    r"(?i:\b(?:you|your|yours|you're|you'll|you've|(?<!\d )u|ur|usted|su|tu)\b|\b(?:I'll|I'd|we'll|we'd|let's)\b)"
 )
 
 
@@ -267,12 +279,12 @@ def _addressed(
         return 2.0  # an order or MAR line in chart shorthand ('Keppra 500 mg BID', 'Zofran 4 mg IV given')
     strong = (
         _TREATMENT.search(segment) is not None
-        or DRUG_WORD.search(segment.lower()) is not None
+        or STEMMED_DRUG.search(segment.lower()) is not None
         or SCHEDULE.search(segment) is not None
-        or (gazetteer is not None and _unknown_object(segment, gazetteer))
+        or (gazetteer is not None and unknown_object(segment, gazetteer))
     )
     reader = any_reader(text, sentence or (start, end), start, end)
-    if reader == "frame":
+    if reader == "frame" or _GROUP_ADDRESS.match(text, (sentence or (start, end))[0]):
         return 2.0  # 'for most people ...', 'the best thing you can do ...', 'I tell everyone ...': any reader
     matches = [(m.group(0).lower(), _generic_you(segment, m.start(), m.end())) for m in _YOU_WORD.finditer(segment)]
     commanded = commands(segment)
