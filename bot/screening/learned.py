@@ -363,8 +363,19 @@ TREATED = re.compile(
 
 
 def unknown_object(text: str, gazetteer: Gazetteer) -> bool:
-    """A treatment verb's object is a word on none of the gazetteer's lists: a drug no list knows."""
-    return any(not gazetteer.flags(m.group(1).lower()) for m in TREATED.finditer(text))
+    """A treatment verb's object is a word on none of the gazetteer's lists: a drug no list knows.
+
+    Words coined since the dictionary from two of its words ('sunscreen', 'website', 'smartphone')
+    are known words, and so is anything under six letters ('email')."""
+    return any(_unlisted(m.group(1).lower(), gazetteer) for m in TREATED.finditer(text))
+
+
+def _unlisted(word: str, gazetteer: Gazetteer) -> bool:
+    if len(word) < 6 or gazetteer.flags(word):
+        return False
+    return not any(
+        gazetteer.in_vocab(word[:i]) and gazetteer.in_vocab(word[i:]) for i in range(3, len(word) - 2)
+    )
 
 
 def sentence_features(text: str, gazetteer: Gazetteer | None = None) -> list[str]:

@@ -73,7 +73,9 @@ _EDUCATION_LABEL = re.compile(
 
 
 # Someone particular in a story: 'whose ACL I fixed', 'who I started seeing'.
-_STORY_CUE = re.compile(r"\b(?:who|whose|whom)\b")
+_STORY_CUE = re.compile(
+    r"\b(?:who|whose|whom)\b|(?i:\bwe (?:saw|treated|admitted|discharged|delivered|operated on|scoped|casted|met)\b)"
+)
 
 
 _QUESTION_START = re.compile(
@@ -107,7 +109,9 @@ _ADDRESSED = re.compile(
     r"|skip|double|halve|increase|decrease|reduce|go|put|give|use|try|switch|bump|drop|quit|keep|continue|apply|wean"
     r"|come|get|book|ice|rest|split|crush|chew|swallow|taper|finish|rub|spray|inject|lower|raise|add|change"
     r"|tome|tómese|deje|suspenda|aumente|dele|use|vaya|no tome|siga|empiece)\b"
-    r"|\b(?:I'll|I will|we'll|we will|I'd|I would|we'd|we would|let's(?! (?:say|imagine|suppose|talk|look))"
+    r"|\b(?:I'll|I will|we'll|we will|let's(?! (?:say|imagine|suppose|talk|look))"
+    r"|(?:I'd|I would|we'd|we would)(?! (?:love|like|rather|prefer|say|think|guess|imagine|argue|add|note|agree"
+    r"|bet|be (?:happy|glad|curious|interested))\b)"
     r"|I recommend|I'm going to|we're going to"
     r"|(?:I'm|we're|I am|we are) (?:upping|increasing|raising|lowering|decreasing|cutting|stopping|starting"
     r"|switching|changing|adding|bumping|holding|restarting|putting you|taking you)"
@@ -231,7 +235,9 @@ _DX_OPENING = re.compile(
 
 
 _YOU_WORD = re.compile(
-    r"(?i:\b(?:you|your|yours|you're|you'll|you've|(?<!\d )u|ur|usted|su|tu)\b|\b(?:I'll|I'd|we'll|we'd|let's)\b)"
+    r"(?i:\b(?:you|your|yours|you're|you'll|you've|(?<!\d )u|ur|usted|su|tu)\b|\b(?:I'll|we'll|let's)\b"
+    # 'I'd love a handout', 'I'd rather say': a wish or a wording, no plan for anyone.
+    r"|\b(?:I'd|we'd)\b(?! (?:love|like|rather|prefer|say|think|guess|imagine|argue|add|note|agree|bet)\b))"
 )
 
 
