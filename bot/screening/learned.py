@@ -373,9 +373,13 @@ def unknown_object(text: str, gazetteer: Gazetteer) -> bool:
 def _unlisted(word: str, gazetteer: Gazetteer) -> bool:
     if len(word) < 6 or gazetteer.flags(word):
         return False
-    return not any(
-        gazetteer.in_vocab(word[:i]) and gazetteer.in_vocab(word[i:]) for i in range(3, len(word) - 2)
-    )
+    cache = gazetteer.__dict__.setdefault("_unlisted_cache", {})  # the compound test is a dozen look-ups
+    found = cache.get(word)
+    if found is None:
+        found = not any(gazetteer.in_vocab(word[:i]) and gazetteer.in_vocab(word[i:]) for i in range(3, len(word) - 2))
+        if len(cache) < 50_000:
+            cache[word] = found
+    return found
 
 
 def sentence_features(text: str, gazetteer: Gazetteer | None = None) -> list[str]:
