@@ -182,6 +182,16 @@ _GATES = (
 )
 
 
+# A sentence that calls out to a group ('Ladies, book your mammogram', 'Allergy sufferers: ...', 'New parents -')
+# speaks to all of it.
+GROUP_ADDRESS = re.compile(
+    r"(?i:\W*(?:hey |calling all |reminder (?:for|to) |attention |to all )?"
+    r"(?!(?:your|ur|my|his|her|the|these|those|some|our|thanks|thank you)\b)(?:[a-z'-]+ ){0,2}"
+    r"(?:[a-z]+(?:ers|ists|ians|ents|ics)|ladies|gentlemen|folks|everyone|everybody|y'all|guys|friends|moms|dads"
+    r"|seniors|athletes|people|kids|teens|adults|women|men|all of you)\s*[,:!—–-]\s)"
+)
+
+
 _STOP = re.compile(r"[.!?]+(?:\s|$)")
 
 
@@ -219,6 +229,8 @@ def find_advice(text: str, spans: list[tuple[int, int]], words: frozenset[str] |
             sentence = defer_scope(stops, sentence_at(spans, start), start, match.end())
             if pattern is not _AVOID_CARE and defers_(sentence):
                 continue
+            if pattern is not _AVOID_CARE and GROUP_ADDRESS.match(text, sentence[0]):
+                continue  # 'Allergy sufferers: start your nasal spray two weeks before the season'
             if pattern is not _AVOID_CARE and any_reader(text, sentence, start, match.end()) == "frame":
                 continue  # 'most adults can take 10 mg', 'if you're on X, take your dose at the same time'
             topic, _ = _topic(match.group(0))

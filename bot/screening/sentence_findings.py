@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Iterator
 from functools import cache
 
-from bot.screening.advice import _MEDS, defer_scope, defers, full_stops
+from bot.screening.advice import _MEDS, GROUP_ADDRESS, defer_scope, defers, full_stops
 from bot.screening.context import STAFF_ROLE, any_reader, has_person_cue
 from bot.screening.findings import Finding
 from bot.screening.learned import (
@@ -220,13 +220,6 @@ _TREATMENT = re.compile(
 )
 
 
-# A sentence that calls out to a group ('Ladies, book your mammogram', 'Parents: ...') speaks to all of it.
-_GROUP_ADDRESS = re.compile(
-    r"(?i:\W*(?:hey |calling all |reminder (?:for|to) |attention )?(?:ladies|gentlemen|parents|folks|everyone|everybody"
-    r"|y'all|guys|friends|moms|dads|seniors|runners|athletes|diabetics|new parents|all of you)\s*[,:!—–-])"
-)
-
-
 # A diagnosis with no subject opens the clause: an answer to the reader's own description of their problem.
 _DX_OPENING = re.compile(
     r"(?i:\W*(?:(?:yeah|yep|ok|okay|so|honestly|tbh|definitely|def|probably|almost certainly|most likely|totally"
@@ -290,7 +283,7 @@ def _addressed(
         or (gazetteer is not None and unknown_object(segment, gazetteer))
     )
     reader = any_reader(text, sentence or (start, end), start, end)
-    if reader == "frame" or _GROUP_ADDRESS.match(text, (sentence or (start, end))[0]):
+    if reader == "frame" or GROUP_ADDRESS.match(text, (sentence or (start, end))[0]):
         return 2.0  # 'for most people ...', 'the best thing you can do ...', 'I tell everyone ...': any reader
     matches = [(m.group(0).lower(), _generic_you(segment, m.start(), m.end())) for m in _YOU_WORD.finditer(segment)]
     commanded = commands(segment)
