@@ -21,6 +21,7 @@ MODEL_DIR = Path(str(resources.files("bot.screening").joinpath("model")))
 TAGGER_FILE = "tagger.crfsuite"
 SENTENCES_FILE = "sentences.crfsuite"
 ADVICE_FILE = "advice.crfsuite"
+CONFIRM_FILE = "confirm.crfsuite"
 GAZETTEER_FILE = "gazetteer.txt"
 
 TOKEN = re.compile(r"[^\W\d_](?:[^\W_]|['’.-](?=[^\W\d_]))*|\d+(?:[.,:/-]\d+)*[A-Za-z]*|[^\w\s]")
@@ -531,6 +532,25 @@ class AdviceClassifier:
 @lru_cache(maxsize=2)
 def load_advice_model(model_dir: Path = MODEL_DIR) -> AdviceClassifier:
     return AdviceClassifier(model_dir)
+
+
+class ConfirmClassifier:
+    """For public replies: the probability that a sentence shows the practice knows someone's care
+    ('glad your scan came back clear'), from its own model on advice_features."""
+
+    def __init__(self, model_dir: Path = MODEL_DIR) -> None:
+        self._tagger = pycrfsuite.Tagger()
+        self._tagger.open(str(model_dir / CONFIRM_FILE))
+
+    def score(self, sentence: str, gazetteer: Gazetteer | None = None) -> float:
+        self._tagger.set([advice_features(sentence, gazetteer)])
+        return self._tagger.marginal("CONFIRM", 0)
+
+
+@lru_cache(maxsize=2)
+def load_confirm_model(model_dir: Path = MODEL_DIR) -> ConfirmClassifier | None:
+    """None when the model directory has no confirmation model (replies then use the rules alone)."""
+    return ConfirmClassifier(model_dir) if (model_dir / CONFIRM_FILE).exists() else None
 
 
 @lru_cache(maxsize=2)

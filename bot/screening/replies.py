@@ -9,7 +9,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from bot.screening.context import sentence_spans
 from bot.screening.findings import Finding
+from bot.screening.learned import load_confirm_model, load_models
 
 _VISIT = (
     r"(?:visit|appointment|appt|procedure|surgery|operation|delivery|check-?up|physical|scan|mri|labs?"
@@ -80,6 +82,35 @@ def find_patient_confirmations(text: str) -> Iterator[Finding]:
             if pattern is _KNOWN_CARE and _CONDITION_BEFORE.search(text, max(0, match.start() - 12), match.start()):
                 continue  # 'if your back is still sore, ...': any reader it fits
             yield Finding("patient_confirmation", match.start(), match.end(), REASON)
+    yield from _learned_confirmations(text)
+
+
+CONFIRM_THRESHOLD = 0.5
+
+
+# Whose care it would be: the reader, someone of theirs, or a baby by name.
+_SOMEONE = re.compile(
+    r"(?i:\b(?:you|your|yours|you're|you've|u|ur|son|daughter|mom|dad|husband|wife|baby|twins|grandpa|grandma"
+    r"|grandson|granddaughter|little one)\b)"
+)
+_NOT_KNOWN = re.compile(
+    r"(?i:\W*(?:if|when|whether|unless|to (?:book|schedule)|for (?:questions|anyone)|anyone|everyone)\b)"
+)
+
+
+def _learned_confirmations(text: str) -> Iterator[Finding]:
+    """Sentences the confirmation model finds likely, about someone, not a question or a condition."""
+    model = load_confirm_model()
+    if model is None:
+        return
+    gazetteer = load_models()[0].gazetteer
+    for start, end in sentence_spans(text):
+        while end > start and text[end - 1] in " .!;,":
+            end -= 1
+        if text[end - 1 : end] == "?" or not _SOMEONE.search(text, start, end) or _NOT_KNOWN.match(text, start):
+            continue
+        if model.score(text[start:end], gazetteer) >= CONFIRM_THRESHOLD:
+            yield Finding("patient_confirmation", start, end, REASON)
 
 
 _CONDITION_BEFORE = re.compile(r"(?i:\b(?:if|when|whether|unless|once|until|in case)\s+$)")
