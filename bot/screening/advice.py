@@ -81,6 +81,8 @@ _DEFER = re.compile(
     r"|(?:patients|people|many|some) (?:often |sometimes )?(?:ask|wonder)"
     r"|is (?:a|one) (?:question|decision|conversation)|never (?:on your own|by yourself)"
     r"|\bas (?:prescribed|directed)\b"
+    r"|\bas (?:your|the) (?:(?:action |care |treatment )?plan|label|prescription|instructions|doctor|provider"
+    r"|pharmacist) (?:says|said|directs|tells you|shows)\b"
     r"|\b(?:call|notify|page|contact) (?:the )?(?:MD|provider|on-call|covering|house officer)\b"
     # 'it depends on your levels, we'd check that at a visit': the answer waits for the reader's own visit.
     r"|\bdepends on (?:your|their|the person's|each person's) (?:own )?(?:levels|labs|numbers|history|situation|case"
@@ -186,7 +188,10 @@ _GATES = (
 # speaks to all of it.
 GROUP_ADDRESS = re.compile(
     r"(?i:\W*(?:hey |calling all |reminder (?:for|to) |attention |to all )?"
-    r"(?!(?:your|ur|my|his|her|the|these|those|some|our|thanks|thank you)\b)(?:[a-z'-]+ ){0,2}"
+    r"(?:(?!(?:your|ur|my|his|her|the|these|those|some|our|thanks|thank|given|with|for|since|at|in|on)\b)"
+    r"[a-z'-]+ ){0,2}"
+    r"(?!(?:numbers|answers|orders|others|papers|letters|matters|layers|fibers|centers|results|contents|comments"
+    r"|basics|ingredients|statistics|topics|antibiotics)\b)"
     r"(?:[a-z]+(?:ers|ists|ians|ents|ics)|ladies|gentlemen|folks|everyone|everybody|y'all|guys|friends|moms|dads"
     r"|seniors|athletes|people|kids|teens|adults|women|men|all of you)\s*[,:!—–-]\s)"
 )

@@ -90,7 +90,7 @@ STORY_THRESHOLD = 0.4
 # my patients'. Without a detail that narrows them down (an age, a job, a street, 'yesterday') no one
 # could be recognised.
 _ANONYMOUS = re.compile(
-    r"(?i:\b(?:someone|somebody|one of my patients|a (?:patient|client)|one patient"
+    r"(?i:\b(?:someone|somebody|one of my patients|a (?:patient|client)|one patient|my (?:patient|pt)|this patient"
     r"|an? (?:(?:older|elderly|young|lovely|sweet|nice) )?(?:man|woman|guy|lady|gentleman|mom|dad|kid|teen|teenager)"
     # The writer's own family ('my kid had croup last winter'): the physician's life, not a patient's chart.
     r"|(?:my|our) (?:own )?(?:kids?|son|daughter|mom|mother|dad|father|husband|wife|partner|baby|family)"
@@ -161,11 +161,23 @@ def sentence_findings(text: str, classifier: SentenceClassifier, sentences: list
             yield Finding("advice", start, end, REASONS["advice"])
         elif (
             score["STORY"] >= STORY_THRESHOLD
-            and (has_person_cue(text, start, end) or _STORY_CUE.search(text, start, end))
+            and (has_person_cue(text, start, end) or _particular_who(text, start, end))
             and not (_ANONYMOUS.search(text, start, end) and not _DETAIL.search(text, *sentence))
             and not STAFF_ROLE.search(text, start, end)
         ):
             yield Finding("patient_story", start, end, REASONS["patient_story"])
+
+
+# 'I still meet new parents every week who ...': a 'who' after people in the plural is no one in particular.
+_PLURAL_PEOPLE = re.compile(
+    r"(?i:\b(?:parents|people|patients|folks|moms|dads|kids|families|adults|women|men|teens|children|everyone|anyone"
+    r"|those|others|ones)\b)"
+)
+
+
+def _particular_who(text: str, start: int, end: int) -> bool:
+    cue = _STORY_CUE.search(text, start, end)
+    return cue is not None and not _PLURAL_PEOPLE.search(text, max(start, cue.start() - 40), cue.start())
 
 
 def _containing(sentences: list[tuple[int, int]], pos: int) -> tuple[int, int] | None:
