@@ -170,10 +170,12 @@ def sentence_findings(text: str, classifier: SentenceClassifier, sentences: list
             yield Finding("patient_story", start, end, REASONS["patient_story"])
 
 
-# 'I still meet new parents every week who ...': a 'who' after people in the plural is no one in particular.
+# 'I still meet new parents every week who ...': a 'who' after people in the plural is no one in particular;
 _PLURAL_PEOPLE = re.compile(
     r"(?i:\b(?:parents|people|patients|folks|moms|dads|kids|families|adults|women|men|teens|children|everyone|anyone"
-    r"|those|others|ones)\b)"
+    r"|those|others|ones"
+    # ... or after a colleague: 'discussed with attending, who agrees'.
+    r"|attending|resident|fellow|intern|colleague|partner|nurse|surgeon|consultant|team|radiologist|pharmacist)\b)"
 )
 
 
