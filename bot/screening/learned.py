@@ -355,6 +355,7 @@ SCHEDULE = re.compile(
 TREATED = re.compile(
     r"(?i:\b(?:take|taking|stop|stopping|start|starting|restart|resume|quit|try|use|apply|double|halve|up|bump"
     r"|pause|hold off on|cut|drop|lower|raise|increase|decrease|continue|keep taking|wean off|taper|rub on|put on"
+    r"|split|crush|chew|swallow|inject|finish|spray|dissolve"
     r"|switch to|change to|get|grab|buy|pick up|hold|skip|(?:give|giving) (?:him|her|them|it)|a dose of|some"
     r"|(?:be|go|stay|start|put (?:you|him|her|them)) on|(?:go|come|get|stay) off"
     r"|ask for|prescribe|add|a couple of|a few|two|three|\d+)\s+"
