@@ -554,7 +554,13 @@ def load_confirm_model(model_dir: Path = MODEL_DIR) -> ConfirmClassifier | None:
     return ConfirmClassifier(model_dir) if (model_dir / CONFIRM_FILE).exists() else None
 
 
-@lru_cache(maxsize=2)
 def load_models(model_dir: Path = MODEL_DIR) -> tuple[TokenTagger, SentenceClassifier]:
-    """Load both models once per process (they are read-only and shared by every Screener)."""
+    """Load both models once per process (they are read-only and shared by every Screener).
+
+    load_models() and load_models(MODEL_DIR) are one cache entry, not two loads of the gazetteer."""
+    return _load_models(Path(model_dir))
+
+
+@lru_cache(maxsize=2)
+def _load_models(model_dir: Path) -> tuple[TokenTagger, SentenceClassifier]:
     return TokenTagger(model_dir), SentenceClassifier(model_dir)
