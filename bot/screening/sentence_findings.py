@@ -151,7 +151,8 @@ def sentence_findings(text: str, classifier: SentenceClassifier, sentences: list
         sentence = defer_scope(stops, whole or (start, end), start, end)
         question = text[end : end + 1] == "?" or _QUESTION_START.match(text, start) is not None
         # A clause with a treatment aimed at the reader may also borrow the score of its whole sentence.
-        several = whole is not None and clause_counts[whole] > 1 and sentence != (start, end)
+        # (only for a clause with some sign of advice of its own: the whole sentence is a second model call)
+        several = whole is not None and clause_counts[whole] > 1 and sentence != (start, end) and advice_score >= 0.1
         best = max(advice_score, whole_score(sentence)) if several and not question else advice_score
         # The gate is only worth its regexes when the classifier clears the lowest threshold.
         likely = best >= ADVICE_THRESHOLD and not question
