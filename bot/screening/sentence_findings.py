@@ -19,9 +19,6 @@ from bot.screening.advice import _MEDS, GROUP_ADDRESS, defer_scope, defers, full
 from bot.screening.context import STAFF_ROLE, any_reader, has_person_cue
 from bot.screening.findings import Finding
 from bot.screening.learned import (
-    _IMPERATIVE as _IMPERATIVE_VERBS,
-)
-from bot.screening.learned import (
     SCHEDULE,
     STEMMED_DRUG,
     Gazetteer,
@@ -256,6 +253,14 @@ _YOU_WORD = re.compile(
 _CHART_ORDER = re.compile(
     r"\b(?:PO|IV|IVP|IM|SQ|SC|SL|BID|TID|QID|QHS|qHS|qhs|qAM|qPM|QD|qd|qod|QOD|PRN|ODT|gtt|AC/HS|IVPB"
     r"|[qQ]\d{1,2}(?:-\d{1,2})?(?:h|hr|hrs|H)|mL/h)\b"
+    # a course in chart shorthand ('x 3 days', 'x7d') and the chart's own words for what the patient takes
+    r"|\bx ?\d+ ?(?:d|days?|wks?|weeks?)\b|\bhome (?:dose|meds|medications|regimen)\b"
+)
+# Words that order the chart (continue, taper, hold ...) rather than instruct a patient in a sig (take, use, apply):
+# with chart shorthand and no 'you', an order.
+_SIG_VERBS = frozenset(
+    """take use apply inhale chew swallow insert instill inject rub spray dissolve place
+    tome tómese tomese use aplique ponga dele empiece siga""".split()
 )
 
 
@@ -291,7 +296,7 @@ def _addressed(
     opener = _FIRST_WORD.match(segment)
     listed_order = _CHART_ORDER.search(segment) is not None or _MED_ENTRY.match(segment) is not None
     chart = listed_order and not _YOU_WORD.search(segment)
-    if chart and not (opener and opener.group(1).lower() in _IMPERATIVE_VERBS):
+    if chart and not (opener and opener.group(1).lower() in _SIG_VERBS):
         return 2.0  # an order or MAR line in chart shorthand ('Keppra 500 mg BID', 'Zofran 4 mg IV given')
     strong = (
         _TREATMENT.search(segment) is not None
