@@ -234,6 +234,17 @@ _TREATMENT = re.compile(
 )
 
 
+# A piece of content being made for the public: what it should say is editing, not advice.
+_CONTENT = re.compile(
+    r"(?i:\b(?:for|in|on|into) (?:the|our|this|that|a|my|next|tomorrow's|sunday's) (?:[\w'-]+ ){0,3}(?:video|blog|post"
+    r"|reel|handout|article|newsletter|explainer|faq|slides?|caption|draft|podcast|episode|webinar|lecture|flyer"
+    r"|brochure|infographic|thread|tiktok|script|segment|column|op-ed)\b)"
+)
+
+
+_SECOND_PERSON = re.compile(r"(?i:\b(?:you|your|yours|you're|you'll|you've|ur)\b)")
+
+
 # A diagnosis with no subject opens the clause: an answer to the reader's own description of their problem.
 _DX_OPENING = re.compile(
     r"(?i:\W*(?:(?:yeah|yep|ok|okay|so|honestly|tbh|definitely|def|probably|almost certainly|most likely|totally"
@@ -320,6 +331,8 @@ def _addressed(
     you = any(not generic and (word in _POSSESSIVE or not carried) for word, generic in matches)
     if commanded and not strong and matches and all(generic for _, generic in matches):
         return 2.0  # 'drink plenty of fluids and rest when you have the flu': anyone who fits the condition
+    if _CONTENT.search(text, *(sentence or (start, end))) and not _SECOND_PERSON.search(segment):
+        return 2.0  # 'for the insulin video, I'd show the pen technique': writing for the public
     if strong and (you or commanded or _ADDRESSED.search(segment)):
         return ADVICE_THRESHOLD
     if commanded == "told":
