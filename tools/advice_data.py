@@ -383,11 +383,35 @@ _LEADS = [
     "it's ok to ",
     "I think you should ",
     "from here on ",
+    # Forum answers to one writer: conditionals about the writer, not about anyone.
+    "if I were you I'd ",
+    "in your shoes I'd ",
+    "personally I'd ",
+    "what I'd do is ",
+    "honestly just ",
+    "OP, ",
+    "op you should ",
+    "based on what you describe, ",
+    "from your description I'd ",
+    "you really ought to ",
+    # Told to pass it on to someone the reader cares for.
+    "have him ",
+    "have her ",
+    "have them ",
+    "tell your {rel} to ",
+    "get your {rel} to ",
+    "make sure your {rel} and you ",
+    "let your {rel} ",
 ]
 
 
+_RELATIVES = ["mom", "dad", "husband", "wife", "son", "daughter", "kid", "grandma", "partner", "boyfriend"]
+
+
 def _fill(text: str, rng: random.Random, first: str) -> str:
-    return text.format(h=rng.choice([4, 6, 8, 12]), d=rng.choice([3, 5, 7, 10, 14]), first=first)
+    return text.format(
+        h=rng.choice([4, 6, 8, 12]), d=rng.choice([3, 5, 7, 10, 14]), first=first, rel=rng.choice(_RELATIVES)
+    )
 
 
 def _treatment(rng: random.Random, real: list[str], first: str) -> str:
@@ -420,6 +444,14 @@ _DX_FRAMES = [
     "from the picture it's {hedge}{dx}",
     "I'm pretty sure you have {dx}",
     "yep, that's {dx}",
+    "your symptoms are {hedge}{dx}",
+    "that's textbook {dx}",
+    "your {symptom} is classic {dx}",
+    "you've got a classic case of {dx}",
+    "{hedge}{dx}, 100%",
+    "the way you describe it, it's {dx}",
+    "your {rel}'s {symptom} is {hedge}{dx}",
+    "your {rel} has {hedge}{dx}, not {dx2}",
 ]
 _HEDGES = ["", "", "probably ", "definitely ", "likely ", "just ", "almost certainly ", "clearly "]
 _SOUNDS = ["sounds like", "it sounds like you have", "looks like", "seems like", "this sounds like"]
@@ -435,6 +467,21 @@ _DX_TAILS = [
     ", you don't need {test}",
     " and {treat}",
     ", nothing to worry about",
+]
+# The writer's own numbers, then what to do about them: 'your LDL is 190, you need to be on a statin'.
+_LABS = ["LDL", "A1c", "TSH", "ferritin", "potassium", "INR", "vitamin D", "blood pressure", "sugar", "B12", "PSA"]
+_LAB_VALUES = ["190", "7.9", "6", "8", "3.1", "3.4", "12", "160/100", "250", "140", "4.8"]
+_LAB_FRAMES = [
+    "your {lab} is {val}, {treat}",
+    "with a {lab} of {val} you need to be on {drug}",
+    "your {lab} of {val} means {treat}",
+    "a {lab} of {val} in you means you should be on {drug}",
+    "at {val} your {lab} is too high, {treat}",
+    "your {lab} says you need {drug}",
+    "you need to be on {drug}",
+    "you should be on {drug}, {lab} of {val} is too high",
+    "you belong on {drug} with that {lab}",
+    "time for you to start {drug}, your {lab} won't come down on its own",
 ]
 _CARE = [
     "you can skip {test}",
@@ -452,6 +499,11 @@ _CARE = [
     "you don't need to be seen, {treat}",
     "book {test} for next week",
     "cancel {test}, you don't need it",
+    "at your age with those {symptom}s, you really need {test}",
+    "with {symptom} like yours you need {test} {time}",
+    "you really need {test}, ask for it",
+    "you need {test} now, not next month",
+    "honestly you should get {test} {time}",
 ]
 _CHANGES = [
     "we'll increase it from {n} to {n2}",
@@ -572,6 +624,11 @@ def advice_sentence(rng: random.Random, real: list[str], dx: list[str], tests: l
             test=rng.choice(tests + ["the ER", "urgent care", "a visit", "the follow-up"]),
             treat=treat(),
             time=_fill(rng.choice(_SCHED[3:]), rng, first),
+            symptom=rng.choice(_SYMPTOMS),
+        )
+    elif roll < 0.8:
+        text = rng.choice(_LAB_FRAMES).format(
+            lab=rng.choice(_LABS), val=rng.choice(_LAB_VALUES), treat=treat(), drug=_drug(rng, real)
         )
     elif roll < 0.88:
         text = rng.choice(_CHANGES).format(
@@ -696,6 +753,12 @@ _HANDLING = [
     "write down every medicine you take, {drug} included",
     "read the leaflet that comes with {drug}",
     "measure liquid {drug} with the syringe, not a kitchen spoon",
+    "avoid alcohol while taking {drug}",
+    "don't drive until you know how {drug} affects you",
+    "stay out of strong sun while you're on {drug}",
+    "never take more than {n} mg of {drug} in a day",
+    "don't go over {n} mg of {drug} in 24 hours",
+    "keep a list of your medicines, {drug} included, in your wallet",
 ]
 _WHERE = ["in the fridge", "at room temperature", "away from heat", "in the original bottle", "out of reach of kids"]
 _HOW = ["with food", "with a full glass of water", "on an empty stomach", "at the same time each day", "with a meal"]
@@ -868,6 +931,66 @@ _CLEAN_LEADS = [
     "hi! in general, ",
     "great question. ",
 ]
+# Encouragement to any reader, even naming a treatment or a test: it expects, it tells no one what to take.
+_CHEER = [
+    "you've got this",
+    "you've totally got this",
+    "hang in there",
+    "keep going",
+    "you're doing great",
+    "be proud of yourself",
+    "you are not alone",
+    "stay strong",
+    "you can do hard things",
+    "go easy on yourself",
+    "be kind to yourself",
+    "one day at a time",
+    "don't give up",
+    "so proud of all of you",
+]
+_CHEER_TAILS = [
+    "the first week on {drug} is the hardest",
+    "{dx} gets better, it just takes time",
+    "{test} is over before you know it",
+    "most people on {drug} feel better within a few weeks",
+    "recovery after {test} isn't a straight line",
+    "living with {cond} is a marathon, not a sprint",
+    "every day on {drug} gets a little easier",
+    "the side effects of {drug} usually fade",
+    "so many people with {cond} are right there with you",
+    "your body is doing the work",
+    "small changes add up",
+    "",
+]
+# A command to everyone who fits a condition or an age: a campaign, not one reader's treatment.
+_AUDIENCES = ["ladies", "parents", "folks over 50", "everyone", "friends", "moms", "guys", "grandparents"]
+_CAMPAIGNS = [
+    "{audience}, book {test} this month",
+    "{audience}: {habit}",
+    "if you're over {age}, it's time to book {test}",
+    "if you're over {age}, ask about {test}",
+    "reminder for {audience}: {habit}",
+    "don't forget {test} this season",
+    "{habit} when you have {dx}",
+    "when you have {dx}, {habit}",
+    "if you get {symptom}, {habit}",
+    "{habit} if you feel {symptom} coming on",
+    "anyone with {cond}: {habit}",
+]
+_CONDITIONAL_HABITS = [
+    "drink plenty of fluids and rest",
+    "rest and drink lots of water",
+    "stay home and rest",
+    "wash your hands often",
+    "get plenty of sleep",
+    "use a humidifier at night",
+    "keep a symptom diary",
+    "take it easy for a few days",
+    "stay hydrated",
+    "cover your cough",
+    "elevate it and ice it",
+    "check your feet every day",
+]
 _ES_CLEAN = [
     "hable con su médico antes de cambiar {drug}",
     "la mayoría de las personas mejora en {d} días",
@@ -914,15 +1037,33 @@ def clean_sentence(rng: random.Random, real: list[str], dx: list[str], tests: li
             text += rng.choice([", that's normal", ", it passes", ", and that's expected", ", nothing to worry about"])
     elif roll < 0.76:
         text = rng.choice(_HANDLING).format(
-            drug="{drug}", drug2="{drug2}", where=rng.choice(_WHERE), how=rng.choice(_HOW), bring=rng.choice(_BRING)
+            drug="{drug}",
+            drug2="{drug2}",
+            n="{n}",
+            where=rng.choice(_WHERE),
+            how=rng.choice(_HOW),
+            bring=rng.choice(_BRING),
         )
         text += rng.choice(_PURPOSE)
     elif roll < 0.82:
         text = rng.choice(_HOW_IT_WORKS).format(
             drug="{drug}", technique=rng.choice(_TECHNIQUES), reason=rng.choice(_REASONS)
         )
-    elif roll < 0.95:
+    elif roll < 0.88:
         text = rng.choice(_GENERAL_FACTS)
+    elif roll < 0.92:
+        tail = rng.choice(_CHEER_TAILS)
+        text = rng.choice(_CHEER) + (rng.choice([", ", " - ", "! ", ". "]) + tail if tail else "!")
+    elif roll < 0.96:
+        text = rng.choice(_CAMPAIGNS).format(
+            audience=rng.choice(_AUDIENCES),
+            habit=rng.choice(_CONDITIONAL_HABITS + _HABIT_COMMANDS),
+            test="{test}",
+            dx="{dx}",
+            cond="{cond}",
+            symptom="{symptom}",
+            age=rng.choice([40, 45, 50, 65]),
+        )
     else:
         text = rng.choice(_ES_CLEAN)
     lead = rng.choice(_CLEAN_LEADS) if rng.random() < 0.5 else rng.choice(_REGISTER)

@@ -17,6 +17,7 @@ import unicodedata
 
 import advice_data
 import reply_data
+import story_data
 
 _LATIN = re.compile(r"^[A-Za-zÀ-ÖØ-öø-ÿĀ-ſ'’-]+$")
 NAME_LOCALES = (
@@ -1146,11 +1147,22 @@ def render_sentence(template: str, sampler: Sampler) -> str:
     return template.format(**values)
 
 
+def _story_values(sampler: Sampler) -> dict[str, str]:
+    rng = sampler.rng
+    return {
+        "place": rng.choice(sampler.cities).split()[0],
+        "event": rng.choice(_EVENTS),
+        "store": rng.choice(_STORES),
+        "team": rng.choice(_TEAMS),
+        "age": str(rng.randint(15, 85)),
+    }
+
+
 # Share of each label drawn from the reply / customer-service register (tools/reply_data.py).
 REPLY_SHARE = {"O": 0.25, "ADVICE": 0.25, "STORY": 0.15}
 REPLY_LEAD_SHARE = 0.35
 # Share of advice and clean sentences drawn from the generative grammar in tools/advice_data.py.
-ADVICE_GRAMMAR_SHARE = {"ADVICE": 0.5, "O": 0.15}
+ADVICE_GRAMMAR_SHARE = {"ADVICE": 0.5, "O": 0.15, "STORY": 0.25}
 
 
 def sentence_examples(sampler: Sampler, count: int, writer: str) -> list[tuple[str, str]]:
@@ -1164,6 +1176,10 @@ def sentence_examples(sampler: Sampler, count: int, writer: str) -> list[tuple[s
         grammar = writer == "train" and not reply and rng.random() < ADVICE_GRAMMAR_SHARE.get(label, 0.0)
         if grammar and label == "ADVICE":  # tools/advice_data.py: advice built from parts, not templates
             text = advice_data.advice_sentence(rng, DRUG_PHRASES, DX, TESTS, sampler.given())
+        elif grammar and label == "STORY":  # tools/story_data.py: stories built from parts
+            text = story_data.story_sentence(rng, _story_values(sampler), OCCUPATIONS)
+        elif grammar and rng.random() < 0.12:
+            text = story_data.clean_story_sentence(rng, _story_values(sampler), OCCUPATIONS)
         elif grammar:
             text = advice_data.clean_sentence(rng, DRUG_PHRASES, DX, TESTS, CONDITIONS)
         elif reply and label == "O":

@@ -20,10 +20,12 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tools"))
 
+import confirm_data  # noqa: E402
 import screen_data as data  # noqa: E402
 
 from bot.screening.learned import (  # noqa: E402
     ADVICE_FILE,
+    CONFIRM_FILE,
     GAZETTEER_FILE,
     MODEL_DIR,
     SENTENCES_FILE,
@@ -132,11 +134,24 @@ def train(out_dir: Path, tag_count: int, sentence_count: int) -> None:
     for features, path in ((sentence_features, SENTENCES_FILE), (advice_features, ADVICE_FILE)):
         trainer = pycrfsuite.Trainer(verbose=False)
         for sentence, label in examples:
-            trainer.append([features(sentence)], [label])
+            trainer.append([features(sentence, gaz)], [label])
         # Stronger L2 keeps the probabilities calibrated enough to threshold on.
         trainer.set_params({"c1": 0.1, "c2": 1.0, "max_iterations": 200})
         trainer.train(str(out_dir / path))
     print(f"sentences: {sentence_count} sentences, {time.perf_counter() - started:.0f}s")
+
+    started = time.perf_counter()
+    # Replies: does a sentence show the practice knows someone's care? Reply-register grammar, plus the
+    # sentence models' advice and clean text as more of the negative class.
+    rng = random.Random(SEED + 4)
+    confirm = confirm_data.confirm_examples(rng, sentence_count // 3, (first, last))
+    confirm += [(sentence, "O") for sentence, label in examples[: sentence_count // 3] if label != "STORY"]
+    trainer = pycrfsuite.Trainer(verbose=False)
+    for sentence, label in confirm:
+        trainer.append([advice_features(sentence, gaz)], [label])
+    trainer.set_params({"c1": 0.1, "c2": 1.0, "max_iterations": 200})
+    trainer.train(str(out_dir / CONFIRM_FILE))
+    print(f"confirmations: {len(confirm)} sentences, {time.perf_counter() - started:.0f}s")
 
 
 def main() -> None:

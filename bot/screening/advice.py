@@ -45,6 +45,8 @@ _DIRECTIVE = re.compile(
 _IMPERATIVE = re.compile(
     rf"\b(?:just |simply |go ahead and |feel free to )?"
     rf"(?:{_CHANGE}|stop taking|don't take|do not take|never take|don't bother taking)\b"
+    # 'never take more than 4,000 mg a day' is the label's limit for everyone, not a dose for one reader.
+    rf"(?! (?:more|over|any more) than\b)"
     rf"[^.;!?]{{0,50}}?\b(?:your|two|three|four|an extra|extra|double|another|an adult|a whole|half(?: an?| of)?|\d+)"
     rf"\s*(?:[\w-]+ ){{0,2}}(?:{_MEDS}|{_BRAND})\b",
     re.IGNORECASE,
@@ -59,7 +61,8 @@ _AVOID_CARE = re.compile(
     r"(?:the |a |an |your |us|our )?(?:ER|E\.R\.|emergency room|emergency department|urgent care|"
     r"hospital|doctor|physician|appointment|911|ambulance|pediatrician|cardiologist|visit|checkup)"
     r"|\b(?:you can|just|simply)(?: safely| just| probably)? (?:ignore|wait out|sleep off) (?:the |your |that |this )?"
-    r"(?:chest pain|symptoms?|pain|lump|bleeding|fever|numbness|headache|rash)",
+    r"(?:chest pain|symptoms?|pain|lump|bleeding|fever|numbness|headache|rash)"
+    r"|\b(?:no need to|you don't need to|there's no need to) (?:go|come) in\b",
     re.IGNORECASE,
 )
 _DOSING = re.compile(
@@ -78,6 +81,14 @@ _DEFER = re.compile(
     r"|(?:patients|people|many|some) (?:often |sometimes )?(?:ask|wonder)"
     r"|is (?:a|one) (?:question|decision|conversation)|never (?:on your own|by yourself)"
     r"|\bas (?:prescribed|directed)\b"
+    r"|\bas (?:your|the) (?:(?:action |care |treatment )?plan|label|prescription|instructions|doctor|provider"
+    r"|pharmacist) (?:says|said|directs|tells you|shows)\b"
+    r"|\b(?:call|notify|page|contact) (?:the )?(?:MD|provider|on-call|covering|house officer)\b"
+    # 'it depends on your levels, we'd check that at a visit': the answer waits for the reader's own visit.
+    r"|\bdepends on (?:your|their|the person's|each person's) (?:own )?(?:levels|labs|numbers|history|situation|case"
+    r"|health|kidneys|weight|age)\b"
+    r"|\b(?:check|discuss|look at|talk about|go over|sort) (?:that|it|this|them) (?:out )?(?:at|during|in)"
+    r" (?:a|your|the) (?:next )?(?:visit|appointment|check-?up|clinic)\b"
     r"|\btell (?:your|the) (?:doctor|dentist|surgeon|pharmacist|nurse|provider|care team|team|OB|PCP)"
     r"(?: (?:before|if|about|that)|\W*$)"
     r"|\b(?:mention|bring (?:it|this|that) up|raise it)\b[^.;!?]{0,30}\b(?:doctor|visit|checkup|check-up|appointment"
@@ -90,12 +101,32 @@ _CONSULT = re.compile(r"(?i:ask|talk|check|consult|speak|discuss|call|see|follow
 _NEGATED = re.compile(r"(?i:\b(?:no need to|don't need to|do not need to|don't|do not|never|not|skip)\s+(?:\w+\s+)?$)")
 
 
+# 'Ask your doctor to order one', 'call your cardiologist in the morning if it isn't better': the reader is
+# told what to get, or to call only if the plan fails; the decision is not handed back.
+_NOT_HANDED_BACK = re.compile(
+    r"(?i:\s+(?:to (?:order|prescribe|give|write|start|switch|put|refer|send|run|do|call in)\b"
+    r"|(?:in the morning|tomorrow|next week|on monday|later)\b|if (?:it|the|that|this|your|you|things?|symptoms?)\b))"
+)
+_CLINICIAN = re.compile(
+    r"(?i:\b(?:doctor|physician|provider|pharmacist|clinician|care team|prescriber|nurse|specialist|surgeon|dentist"
+    r"|midwife|OB|PCP|MD|cardiologist|endocrinologist|pediatrician|office)s?\b)"
+)
+# 'before stopping', 'before you start' hand a decision back only when someone is named to hand it to
+# ('drop it to 50 for a week before stopping' is a taper, not a deferral).
+_BEFORE = re.compile(r"(?i:before\b)")
+
+
 def defers(text: str, start: int, end: int) -> bool:
     """Does text[start:end] send the decision back to a clinician (not 'no need to call your doctor')?"""
-    return any(
-        not (_CONSULT.match(m.group(0)) and _NEGATED.search(text, max(0, m.start() - 24), m.start()))
-        for m in _DEFER.finditer(text, start, end)
-    )
+    for m in _DEFER.finditer(text, start, end):
+        if _CONSULT.match(m.group(0)) and _NEGATED.search(text, max(0, m.start() - 24), m.start()):
+            continue
+        if _BEFORE.match(m.group(0)) and not _CLINICIAN.search(text, start, end):
+            continue
+        if _CONSULT.match(m.group(0)) and _NOT_HANDED_BACK.match(text, m.end()):
+            continue
+        return True
+    return False
 
 _TOPICS = (
     (
@@ -153,6 +184,19 @@ _GATES = (
 )
 
 
+# A sentence that calls out to a group ('Ladies, book your mammogram', 'Allergy sufferers: ...', 'New parents -')
+# speaks to all of it.
+GROUP_ADDRESS = re.compile(
+    r"(?i:\W*(?:hey |calling all |reminder (?:for|to) |attention |to all )?"
+    r"(?:(?!(?:your|ur|my|his|her|the|these|those|some|our|thanks|thank|given|with|for|since|at|in|on)\b)"
+    r"[a-z'-]+ ){0,2}"
+    r"(?!(?:numbers|answers|orders|others|papers|letters|matters|layers|fibers|centers|results|contents|comments"
+    r"|basics|ingredients|statistics|topics|antibiotics)\b)"
+    r"(?:[a-z]+(?:ers|ists|ians|ents|ics)|ladies|gentlemen|folks|everyone|everybody|y'all|guys|friends|moms|dads"
+    r"|seniors|athletes|people|kids|teens|adults|women|men|all of you)\s*[,:!—–-]\s)"
+)
+
+
 _STOP = re.compile(r"[.!?]+(?:\s|$)")
 
 
@@ -190,6 +234,8 @@ def find_advice(text: str, spans: list[tuple[int, int]], words: frozenset[str] |
             sentence = defer_scope(stops, sentence_at(spans, start), start, match.end())
             if pattern is not _AVOID_CARE and defers_(sentence):
                 continue
+            if pattern is not _AVOID_CARE and GROUP_ADDRESS.match(text, sentence[0]):
+                continue  # 'Allergy sufferers: start your nasal spray two weeks before the season'
             if pattern is not _AVOID_CARE and any_reader(text, sentence, start, match.end()) == "frame":
                 continue  # 'most adults can take 10 mg', 'if you're on X, take your dose at the same time'
             topic, _ = _topic(match.group(0))

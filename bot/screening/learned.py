@@ -21,6 +21,7 @@ MODEL_DIR = Path(str(resources.files("bot.screening").joinpath("model")))
 TAGGER_FILE = "tagger.crfsuite"
 SENTENCES_FILE = "sentences.crfsuite"
 ADVICE_FILE = "advice.crfsuite"
+CONFIRM_FILE = "confirm.crfsuite"
 GAZETTEER_FILE = "gazetteer.txt"
 
 TOKEN = re.compile(r"[^\W\d_](?:[^\W_]|['’.-](?=[^\W\d_]))*|\d+(?:[.,:/-]\d+)*[A-Za-z]*|[^\w\s]")
@@ -31,7 +32,11 @@ _DRUG_ENDING = re.compile(
 # The same endings anywhere in a lower-cased text, in one scan. A match starts only where a run of
 # letters starts: from every position inside a long run the greedy run would backtrack (quadratic).
 DRUG_WORD = re.compile(r"(?<![a-z])[a-z]+" + _DRUG_ENDING.pattern.removesuffix("$") + r"\b")
+# The same endings after a stem of two letters or more, for the sentence models ('april' is no 'a-pril').
+STEMMED_DRUG = re.compile(r"(?<![a-z])[a-z]{2,}" + _DRUG_ENDING.pattern.removesuffix("$") + r"\b")
 _UNIT = frozenset("mg mcg milligrams micrograms meq ml units puffs tabs tablets pills g iu cc drops".split())
+# An amount written as one token ('400mg', '5g', '0.5ml', '20meq'): the dose cue, as for '400 mg'.
+_GLUED_DOSE = re.compile(r"\d+(?:\.\d+)?(?:mg|mcg|g|ml|meq|iu|cc|units?|tabs?|puffs?)")
 # Abstract cues, so the classifier generalises past the verbs and drugs it was trained on.
 _YOU = frozenset("you your yours you're you've you'll youre u ur usted su tu".split())
 _IMPERATIVE = frozenset(
@@ -73,6 +78,7 @@ _NUMBER_WORDS = frozenset(
     eighty hundred thousand half""".split()
 )
 _NEGATIONS = frozenset("don't dont never no".split())
+_CAUSED = frozenset("him her them".split())
 
 
 def shape(word: str) -> str:
@@ -253,10 +259,16 @@ def command_at(tokens: list[str], i: int) -> bool:
             return True
     if word in _IMPERATIVE:
         return True
-    if not _command_word(word) or i + 1 >= len(tokens):
-        return False
+    if word == "have" and i + 1 < len(tokens) and tokens[i + 1] in _CAUSED:
+        return True  # 'have him stop it', 'have her take two': a command passed on through the reader
+    if not _command_word(word) or word in _FILLERS or i + 1 >= len(tokens):
+        return False  # a filler ('uh the conference ...') opens no command
     nxt = tokens[i + 1]
-    return nxt in _OBJECT_START or nxt[0].isdigit() or DRUG_WORD.fullmatch(nxt) is not None
+    if nxt[0].isdigit():
+        # 'take 2', 'grab 400': an amount. A short word before a measurement ('Hgb 10.2', 'plt 312',
+        # 'BP 140/90') is a lab's name in a note, not a verb.
+        return len(word) > 3 and not any(c in nxt for c in "./")
+    return nxt in _OBJECT_START or DRUG_WORD.fullmatch(nxt) is not None
 
 
 def commands(text: str) -> str | None:
@@ -322,6 +334,9 @@ _TOLD = frozenset("advised instructed told asked".split())
 _JOINERS = frozenset("and then".split())
 _FRONTED = frozenset("for with after before during on".split())
 _CLAUSE_OPENERS = frozenset("just so pls please now also honestly maybe simply um uh ok okay alright yeah".split())
+# Fillers that can never be a command's verb ('uh the conference ...'); 'just', 'please' and the rest above can
+# be followed by one.
+_FILLERS = frozenset("um uh er erm hmm ok okay alright yeah yep like".split())
 # A dosing schedule: how often, whatever the drug ('every 8 hrs', 'twice a day', 'at bedtime').
 SCHEDULE = re.compile(
     r"(?i:\b(?:every (?:\d+|two|three|four|six|eight|twelve|other|few)(?:(?:-| to | or )(?:\d+|four|six|eight))?"
@@ -335,8 +350,43 @@ SCHEDULE = re.compile(
 )
 
 
-def sentence_features(text: str) -> list[str]:
-    """Bag of words, word pairs, the opening words and a few cues for one sentence."""
+# What a treatment verb acts on: 'stop all the excedrin', 'grab some pyrantel', 'a dose of <brand>'. A word
+# there that is on no list (no dictionary word, no name) is most often a drug's name.
+TREATED = re.compile(
+    r"(?i:\b(?:take|taking|stop|stopping|start|starting|restart|resume|quit|try|use|apply|double|halve|up|bump"
+    r"|pause|hold off on|cut|drop|lower|raise|increase|decrease|continue|keep taking|wean off|taper|rub on|put on"
+    r"|split|crush|chew|swallow|inject|finish|spray|dissolve"
+    r"|switch to|change to|get|grab|buy|pick up|hold|skip|(?:give|giving) (?:him|her|them|it)|a dose of|some"
+    r"|(?:be|go|stay|start|put (?:you|him|her|them)) on|(?:go|come|get|stay) off"
+    r"|ask for|prescribe|add|a couple of|a few|two|three|\d+)\s+"
+    # A look-ahead, so 'stop giving him the X' is searched again from 'giving'.
+    r"(?=(?:(?:all|the|your|his|her|their|some|a|an|more|less|extra|of|dose|course)\s+){0,3}([a-z][a-z-]{4,})\b))"
+)
+
+
+def unknown_object(text: str, gazetteer: Gazetteer) -> bool:
+    """A treatment verb's object is a word on none of the gazetteer's lists: a drug no list knows.
+
+    Words coined since the dictionary from two of its words ('sunscreen', 'website', 'smartphone')
+    are known words, and so is anything under six letters ('email')."""
+    return any(_unlisted(m.group(1).lower(), gazetteer) for m in TREATED.finditer(text))
+
+
+def _unlisted(word: str, gazetteer: Gazetteer) -> bool:
+    if len(word) < 6 or gazetteer.flags(word):
+        return False
+    cache = gazetteer.__dict__.setdefault("_unlisted_cache", {})  # the compound test is a dozen look-ups
+    found = cache.get(word)
+    if found is None:
+        found = not any(gazetteer.in_vocab(word[:i]) and gazetteer.in_vocab(word[i:]) for i in range(3, len(word) - 2))
+        if len(cache) < 50_000:
+            cache[word] = found
+    return found
+
+
+def sentence_features(text: str, gazetteer: Gazetteer | None = None) -> list[str]:
+    """Bag of words, word pairs, the opening words and a few cues for one sentence; with the gazetteer,
+    also whether a treatment verb acts on a word no list knows (an unlisted drug name)."""
     tokens = [w.lower() for w in TOKEN.findall(text)]
     cues = set()
     clause_start = True
@@ -346,7 +396,7 @@ def sentence_features(text: str) -> list[str]:
             continue
         if clause_start and command_at(tokens, i):
             cues.add("imp")
-        if w in _YOU:
+        if w in _YOU and not (w == "u" and i and tokens[i - 1][0].isdigit()):  # '5000 u SC' is units
             cues.add("you")
         if w in _MED_WORDS:
             cues.add("med")
@@ -355,10 +405,13 @@ def sentence_features(text: str) -> list[str]:
         if w in ("the", "our", "my") and i + 1 < len(tokens) and len(tokens[i + 1]) > 3:
             cues.add("det+" + tokens[i + 1][-3:])
         clause_start = w in _CLAUSE_OPENERS or w in _JOINERS
-    if DRUG_WORD.search(text.lower()):
+    if STEMMED_DRUG.search(text.lower()):
         cues.add("med")
     if SCHEDULE.search(text):
         cues.add("sched")
+    if gazetteer is not None and unknown_object(text, gazetteer):
+        cues.add("med")
+        cues.add("unk")
     words = [w for w in tokens if w[0].isalnum()]
     f = ["w=" + w for w in words]
     f += ["b=" + a + "_" + b for a, b in zip(words, words[1:], strict=False)]
@@ -370,16 +423,18 @@ def sentence_features(text: str) -> list[str]:
     for i, w in enumerate(words):
         if w in _UNIT and i and (words[i - 1][0].isdigit() or words[i - 1] in _NUMBER_WORDS):
             cues.add("dose")
+        elif w[0].isdigit() and _GLUED_DOSE.fullmatch(w):
+            cues.add("dose")
     f += sorted(cues)
     f += [a + "+" + b for a in ("imp", "you", "plan") if a in cues for b in ("med", "dose", "sched") if b in cues]
     return f
 
 
-def advice_features(text: str) -> list[str]:
+def advice_features(text: str, gazetteer: Gazetteer | None = None) -> list[str]:
     """The advice model's features: each sentence feature once (a sentence repeating 'the' or 'you'
     is no more or less advice for it) and an intercept, so the label priors are not carried by
     whichever words are common. Calibrated enough to threshold on text unlike the training text."""
-    return ["bias", *dict.fromkeys(sentence_features(text))]
+    return ["bias", *dict.fromkeys(sentence_features(text, gazetteer))]
 
 
 _EDGE_WORDS = frozenset("in at from to of near the and with by on".split())
@@ -480,7 +535,32 @@ def load_advice_model(model_dir: Path = MODEL_DIR) -> AdviceClassifier:
     return AdviceClassifier(model_dir)
 
 
+class ConfirmClassifier:
+    """For public replies: the probability that a sentence shows the practice knows someone's care
+    ('glad your scan came back clear'), from its own model on advice_features."""
+
+    def __init__(self, model_dir: Path = MODEL_DIR) -> None:
+        self._tagger = pycrfsuite.Tagger()
+        self._tagger.open(str(model_dir / CONFIRM_FILE))
+
+    def score(self, sentence: str, gazetteer: Gazetteer | None = None) -> float:
+        self._tagger.set([advice_features(sentence, gazetteer)])
+        return self._tagger.marginal("CONFIRM", 0)
+
+
 @lru_cache(maxsize=2)
+def load_confirm_model(model_dir: Path = MODEL_DIR) -> ConfirmClassifier | None:
+    """None when the model directory has no confirmation model (replies then use the rules alone)."""
+    return ConfirmClassifier(model_dir) if (model_dir / CONFIRM_FILE).exists() else None
+
+
 def load_models(model_dir: Path = MODEL_DIR) -> tuple[TokenTagger, SentenceClassifier]:
-    """Load both models once per process (they are read-only and shared by every Screener)."""
+    """Load both models once per process (they are read-only and shared by every Screener).
+
+    load_models() and load_models(MODEL_DIR) are one cache entry, not two loads of the gazetteer."""
+    return _load_models(Path(model_dir))
+
+
+@lru_cache(maxsize=2)
+def _load_models(model_dir: Path) -> tuple[TokenTagger, SentenceClassifier]:
     return TokenTagger(model_dir), SentenceClassifier(model_dir)

@@ -9,7 +9,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from bot.screening.context import sentence_spans
 from bot.screening.findings import Finding
+from bot.screening.learned import load_confirm_model, load_models
 
 _VISIT = (
     r"(?:visit|appointment|appt|procedure|surgery|operation|delivery|check-?up|physical|scan|mri|labs?"
@@ -42,10 +44,73 @@ _CONFIRMS = re.compile(
     r"|\bin your (?:file|chart)\b",
     re.IGNORECASE,
 )
+# The reader's own care, body or results, spoken of as known: 'we're glad your chemo is going smoothly', 'hope your
+# new knee is healing well'. A public reply that knows how someone's treatment goes confirms the treatment.
+_CARE = (
+    r"(?:chemo|chemotherapy|radiation|infusions?|treatments?|therapy|physical therapy|PT|rehab|surgery|procedure"
+    r"|operation|recovery|delivery|c-section|transplant|dialysis|biopsy|scans?|mri|ct|x-?rays?|results?|labs?"
+    r"|tests?|diagnosis|prognosis|healing|incision|wound|stitches|cast|boot|brace|new (?:knee|hip|shoulder|heart valve)"
+    r"|medications?|meds|prescriptions?|inhaler|insulin|sugars|a1c"
+    r"|levels|numbers|cancer|tumou?r|asthma|diabetes|condition|injury|fracture|sprain|implant|stent|pacemaker"
+    r"|pregnancy)"
+)
+_KNOWN_CARE = re.compile(
+    rf"\b(?:your|ur)(?: (?:recent|new|latest|first|last|little|mom's|dad's|son's|daughter's|husband's|wife's"
+    rf"|baby's))? {_CARE}\b(?: [\w-]+){{0,2}}? (?:went|is going|are going|has been going|have been going|is healing"
+    r"|healed|turned out|came back|is working|are working|worked|looks? (?:good|great|better|fine)|looked"
+    r"|is coming along|are coming along|is improving|improved|got better|is getting better|are getting better)\b",
+    re.IGNORECASE,
+)
+# Having or caring for the reader in a place of care: 'a pleasure having you and your twins in the NICU'.
+_CARED_FOR = re.compile(
+    r"\b(?:having|had|have|seeing|caring for|taking care of|looking after|treating) (?:you|your \w+)(?: and your \w+)?"
+    r"(?: (?:here|with us)\b| (?:in|on|at|during) (?:the|our|your) (?:NICU|ICU|PICU|unit|floor|ward|clinic|office"
+    r"|practice|hospital|center|rehab|stay|visits?|appointments?|surgery|recovery|delivery|labor)\b)",
+    re.IGNORECASE,
+)
+# Treatment that took place with the practice: 'finishing chemo with us', 'your stay with us'.
+_WITH_US = re.compile(
+    rf"\b{_CARE}\b(?: [\w-]+){{0,3}} (?:with us|here with us|at our (?:clinic|office|center|practice))\b", re.I
+)
 REASON = "confirms that someone is a patient of the practice, which a public reply must not do"
 
 
 def find_patient_confirmations(text: str) -> Iterator[Finding]:
     """Phrases that tell the reader (or the public) that a person was seen or treated here."""
-    for match in _CONFIRMS.finditer(text):
-        yield Finding("patient_confirmation", match.start(), match.end(), REASON)
+    for pattern in (_CONFIRMS, _KNOWN_CARE, _CARED_FOR, _WITH_US):
+        for match in pattern.finditer(text):
+            if pattern is _KNOWN_CARE and _CONDITION_BEFORE.search(text, max(0, match.start() - 12), match.start()):
+                continue  # 'if your back is still sore, ...': any reader it fits
+            yield Finding("patient_confirmation", match.start(), match.end(), REASON)
+    yield from _learned_confirmations(text)
+
+
+CONFIRM_THRESHOLD = 0.5
+
+
+# Whose care it would be: the reader, someone of theirs, or a baby by name.
+_SOMEONE = re.compile(
+    r"(?i:\b(?:you|your|yours|you're|you've|u|ur|son|daughter|mom|dad|husband|wife|baby|twins|grandpa|grandma"
+    r"|grandson|granddaughter|little one)\b)"
+)
+_NOT_KNOWN = re.compile(
+    r"(?i:\W*(?:if|when|whether|unless|to (?:book|schedule)|for (?:questions|anyone)|anyone|everyone)\b)"
+)
+
+
+def _learned_confirmations(text: str) -> Iterator[Finding]:
+    """Sentences the confirmation model finds likely, about someone, not a question or a condition."""
+    model = load_confirm_model()
+    if model is None:
+        return
+    gazetteer = load_models()[0].gazetteer
+    for start, end in sentence_spans(text):
+        while end > start and text[end - 1] in " .!;,":
+            end -= 1
+        if text[end - 1 : end] == "?" or not _SOMEONE.search(text, start, end) or _NOT_KNOWN.match(text, start):
+            continue
+        if model.score(text[start:end], gazetteer) >= CONFIRM_THRESHOLD:
+            yield Finding("patient_confirmation", start, end, REASON)
+
+
+_CONDITION_BEFORE = re.compile(r"(?i:\b(?:if|when|whether|unless|once|until|in case)\s+$)")

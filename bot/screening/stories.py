@@ -38,7 +38,8 @@ _ANCHOR = re.compile(
 _OCCUPATION_WORD = re.compile(
     rf"\b(?i:{_OCCUPATION})(?:'s)?(?= I\b| we\b| from [A-Z]| (?:came|walked|rolled|was brought|was admitted) in)"
 )
-_DETERMINER_BEFORE = re.compile(r"\b(?i:a|an|the|this|my|our)(?: [\w-]+){0,2} $")
+# 'the retired Ohio State football coach we saw': a few words of description may sit between.
+_DETERMINER_BEFORE = re.compile(r"\b(?i:a|an|the|this|my|our)(?: [\w-]+){0,4} $")
 _OCCUPATION_GATE = frozenset(re.findall(r"[a-z]+", _OCCUPATION.lower()))
 # Details that, with an anchor, narrow a story down to one recognisable person.
 _DETAIL = re.compile(
