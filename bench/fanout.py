@@ -38,13 +38,13 @@ sys.path.insert(0, str(ROOT))
 
 from sqlalchemy import insert, select, text  # noqa: E402
 
+from bench.fanout_trace import Trace  # noqa: E402
 from bot.config import config_from_mapping  # noqa: E402
 from bot.outbox import outbox_counts  # noqa: E402
 from bot.scheduler import run_due  # noqa: E402
 from bot.services import build_services  # noqa: E402
 from bot.store import Base, OutboxStatus, Person, Question, upgrade  # noqa: E402
 from bot.store.db import make_engine  # noqa: E402
-from bench.fanout_trace import Trace  # noqa: E402
 from handlers.slack.chat import SlackChat  # noqa: E402
 from tests.fake_slack import FakeSlack  # noqa: E402
 

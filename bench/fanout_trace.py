@@ -79,7 +79,7 @@ class Trace:
         rows = defaultdict(lambda: defaultdict(float))
         for t, status, why in posts:
             rows[int(t)]["ok" if status == 200 else why] += 1
-        for t, in_flight, window, latency, tokens in self.events["sample"]:
+        for t, in_flight, window, latency, _tokens in self.events["sample"]:
             if started <= t <= ended:
                 row = rows[int(t - started)]
                 row["n"] += 1

@@ -194,7 +194,7 @@ def send_due_questions(services, now: datetime, report: PromptReport) -> None:
     gate = ()
     if services.config.policy.url:
         gate = (Prompt.person_id.not_in(select(Person.id).where(Person.policy_acknowledged_at.is_(None))),)
-    last_id, more = 0, False
+    last_id, more, batch_started = 0, False, 0.0
     while True:
         if more:  # the last batch was full: give way before the next one
             time.sleep(GIVE_WAY * (time.monotonic() - batch_started))
