@@ -23,6 +23,7 @@ import logging
 import random
 import threading
 import time
+from contextlib import nullcontext
 from datetime import datetime, timedelta
 from typing import Any
 from urllib.error import URLError
@@ -50,7 +51,8 @@ METADATA_EVENT_TYPE = "rounds_outbox"
 HISTORY_SKEW = timedelta(minutes=15)
 POST_ATTEMPTS = 3
 GROUP_CACHE_SECONDS = 300.0
-REFUND = 0.5  # of a token given back per 429: see TokenBucket.refund
+REFUND_SHARE = 0.1  # of the rate that refunds of 429'd tokens may give back: see TokenBucket.refund
+LATE_TURN_SECONDS = 0.02  # waking this much after a pacing turn means the turn passed unused
 RETRY_JITTER = 0.1  # seconds added at random to Retry-After, so retries don't all land together
 
 PERMANENT_ERRORS = frozenset({
@@ -68,7 +70,7 @@ PERMANENT_ERRORS = frozenset({
 })
 
 
-_paced = threading.local()  # seconds this thread spent waiting for tokens (not Slack's latency)
+_paced = threading.local()  # seconds this thread spent waiting for tokens or Retry-After (not Slack's latency)
 
 
 def _waited() -> float:
@@ -82,32 +84,58 @@ class TokenBucket:
         self.rate, self.burst = float(rate), max(1.0, float(burst))
         self._tokens = self.burst
         self._stamp = time.monotonic()
+        # A turn missed by more than this went unused: see acquire.
+        self.tolerance = max(LATE_TURN_SECONDS, self.burst / self.rate / 2)
+        self._refund_rate = self.rate * REFUND_SHARE
+        self._refundable = self._refund_cap = max(1.0, self._refund_rate)
+        self._refund_stamp = self._stamp
+        self.unused = 0.0  # turns that passed with nobody waiting for them (capacity lost)
         self._lock = threading.Lock()
 
     def acquire(self) -> None:
-        with self._lock:
-            now = time.monotonic()
-            self._tokens = min(self.burst, self._tokens + (now - self._stamp) * self.rate)
-            self._stamp = now
-            self._tokens -= 1  # reserve now; wait outside the lock for the debt to refill
-            wait = 0.0 if self._tokens >= 0 else -self._tokens / self.rate
-        if wait:
+        """Reserve the next turn and sleep until it comes.
+
+        A thread that wakes up well after its turn (the process stalled: the GIL, the OS) takes
+        a new one instead of going at once: the turns that passed meanwhile went unused, as they
+        did in Slack's own bucket, which cannot save up more than its burst. Without this, the
+        sends of a stall all went out together when it ended and were refused.
+        """
+        while True:
+            with self._lock:
+                now = time.monotonic()
+                refilled = self._tokens + (now - self._stamp) * self.rate
+                self.unused += max(0.0, refilled - self.burst)
+                self._tokens, self._stamp = min(self.burst, refilled), now
+                self._tokens -= 1  # reserve now; wait outside the lock for the debt to refill
+                wait = 0.0 if self._tokens >= 0 else -self._tokens / self.rate
+            if not wait:
+                return
             _paced.seconds = _waited() + wait
             time.sleep(wait)
+            late = time.monotonic() - (now + wait)
+            if late <= self.tolerance:
+                return
+            _paced.seconds = _waited() + late
+            with self._lock:
+                self.unused += 1
 
     def refund(self) -> None:
-        """Give back most of the token of an attempt Slack refused with 429.
+        """Give back the token of an attempt Slack refused with 429, a tenth of the rate at most.
 
-        Slack did not count the refused call, so giving the whole token back would be exact if
-        every 429 were one of Slack's occasional refusals under the limit. But when we really
-        are over the limit, each whole refund lets another call go out too early, which is
-        refused and refunded in turn: an excess that circulates for the rest of a fan-out.
-        Keeping back half a token makes such an excess die out within a few rounds, for the
-        price of half a token per occasional 429 (bench/fanout.py: 1,406 429s with whole
-        refunds, 613 with halves, and a shorter run).
+        Slack did not count the refused call, so giving its token back is exact for Slack's
+        occasional refusals under the limit (keeping half of each, as before, cost 2.5% of the
+        rate at 5% of calls refused). When we really are over the limit (another process posting
+        to the workspace), whole refunds would let the excess circulate, each refund sending
+        another call out too early; the cap makes such an excess die out.
         """
         with self._lock:
-            self._tokens = min(self.burst, self._tokens + REFUND)
+            now = time.monotonic()
+            self._refundable = min(self._refund_cap,
+                                   self._refundable + (now - self._refund_stamp) * self._refund_rate)
+            self._refund_stamp = now
+            if self._refundable >= 1:
+                self._refundable -= 1
+                self._tokens = min(self.burst, self._tokens + 1)
 
 
 class PacedRateLimitRetryHandler(RateLimitErrorRetryHandler):
@@ -115,12 +143,15 @@ class PacedRateLimitRetryHandler(RateLimitErrorRetryHandler):
 
     slack_sdk's own handler adds up to a whole second of jitter to Retry-After; here the
     client-side bucket already spreads requests out, so only a tenth of a second is added
-    (a message refused near the end of a fan-out no longer waits up to two seconds).
+    (a message refused near the end of a fan-out no longer waits up to two seconds). While it
+    waits, the send holds a place in `window` beside those the latency calls for.
     """
 
-    def __init__(self, bucket: TokenBucket | None, max_retry_count: int = 5):
+    def __init__(self, bucket: TokenBucket | None, max_retry_count: int = 5,
+                 window: SendWindow | None = None):
         super().__init__(max_retry_count=max_retry_count)
         self.bucket = bucket
+        self.window = window
 
     def prepare_for_next_attempt(self, *, state, request, response=None, error=None) -> None:
         if response is None:
@@ -128,7 +159,10 @@ class PacedRateLimitRetryHandler(RateLimitErrorRetryHandler):
         if self.bucket is not None:
             self.bucket.refund()
         state.next_attempt_requested = True
-        time.sleep(retry_after_seconds(response.headers) + random.uniform(0, RETRY_JITTER))
+        wait = retry_after_seconds(response.headers) + random.uniform(0, RETRY_JITTER)
+        _paced.seconds = _waited() + wait  # Slack's wait, not its answer time: see SendWindow
+        with self.window.waiting_out() if self.window is not None else nullcontext():
+            time.sleep(wait)
         state.increment_current_attempt()
         if self.bucket is not None:
             self.bucket.acquire()
@@ -225,7 +259,7 @@ class SlackChat:
         ])
         # chat.postMessage: only 429 (Slack did not process it) is retried blindly.
         self.post_client = WebClient(**common, retry_handlers=[
-            PacedRateLimitRetryHandler(self.post_bucket),
+            PacedRateLimitRetryHandler(self.post_bucket, window=self.post_window),
         ])
 
     # --- Chat protocol -----------------------------------------------------------------
@@ -298,7 +332,7 @@ class SlackChat:
             call_started, waited = time.monotonic(), _waited()
             try:
                 response = self.post_client.chat_postMessage(channel=channel, **kwargs)
-                # Slack's answer time (Retry-After waits included), not our own pacing.
+                # Slack's answer time, not our own pacing nor Retry-After (counted apart in the window).
                 self.post_window.observe(time.monotonic() - call_started - (_waited() - waited))
                 posted_in = response["channel"]
                 if _is_user_id(posted_in):  # updates and history need the DM's own id
