@@ -67,7 +67,7 @@ class Trace:
         while not self._stop.is_set():
             window = self.chat.post_window
             self.events["sample"].append((time.monotonic(), self.in_flight, self.chat.sends_in_flight(),
-                                          window.latency, self.chat.post_bucket._tokens))
+                                          window.latency, getattr(self.chat.post_bucket, "unused", 0.0)))
             time.sleep(0.01)
 
     def report(self, timeline: list, started: float, ended: float, people: int) -> None:
@@ -79,8 +79,10 @@ class Trace:
         rows = defaultdict(lambda: defaultdict(float))
         for t, status, why in posts:
             rows[int(t)]["ok" if status == 200 else why] += 1
-        for t, in_flight, window, latency, _tokens in self.events["sample"]:
+        unused = {}
+        for t, in_flight, window, latency, lost in self.events["sample"]:
             if started <= t <= ended:
+                unused.setdefault(int(t - started), lost)
                 row = rows[int(t - started)]
                 row["n"] += 1
                 row["in_flight"] += in_flight
@@ -91,13 +93,14 @@ class Trace:
                 if started <= began <= ended:
                     rows[int(began - started)][name] += finished - began
         print("\ntrace: second | posts ok | 429 random | 429 limit | in flight | window | latency ms | "
-              "claiming ms | recording ms")
+              "claiming ms | recording ms | pacing turns unused")
         for second in range(seconds):
             row = rows[second]
             n = row["n"] or 1
+            row["unused"] = unused.get(second + 1, unused.get(second, 0.0)) - unused.get(second, 0.0)
             print(f"  {second:3d} | {row['ok']:4.0f} | {row['random']:3.0f} | {row['limit']:3.0f} | "
                   f"{row['in_flight'] / n:5.1f} | {row['window'] / n:5.1f} | {1000 * row['latency'] / n:5.0f} | "
-                  f"{1000 * row['claim_batch']:5.0f} | {1000 * row['record_attempts']:5.0f}")
+                  f"{1000 * row['claim_batch']:5.0f} | {1000 * row['record_attempts']:5.0f} | {row['unused']:4.1f}")
         attempts = [(b - started, f - started, size) for b, f, size in self.events["_attempt"] if b >= started]
         fresh = [a for a in attempts if a[2][0] == 1]
         claims = [(b - started, f - started, size) for b, f, size in self.events["claim_batch"] if b >= started]
@@ -121,4 +124,6 @@ class Trace:
         print(f"trace: claims {len(claims)} ({sum(f - b for b, f, _ in claims):.2f} s), records "
               f"{len(self.events['record_attempts'])} "
               f"({sum(f - b for b, f, _ in self.events['record_attempts']):.2f} s), "
-              f"CPU of this process {self.cpu:.1f} s ({1000 * self.cpu / people:.2f} ms per message)")
+              f"CPU of this process {self.cpu:.1f} s ({1000 * self.cpu / people:.2f} ms per message); "
+              f"pacing turns unused {getattr(self.chat.post_bucket, 'unused', 0.0):.0f} "
+              f"({getattr(self.chat.post_bucket, 'unused', 0.0) / 200:.2f} s at 200/s)")
