@@ -30,6 +30,8 @@ class Trace:
 
     def start(self) -> None:
         self.cpu = time.process_time()
+        bucket = self.chat.post_bucket  # turns that passed unused before the run are not counted
+        bucket.unused = -max(0.0, bucket._tokens + (time.monotonic() - bucket._stamp) * bucket.rate - bucket.burst)
         for module, name in ((outbox, "_attempt"), (outbox, "claim_batch"), (outbox, "record_attempts"),
                              (outbox, "renew_leases"), (scheduler, "deliver_due"),
                              (scheduler, "send_due_questions")):

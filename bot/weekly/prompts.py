@@ -28,7 +28,7 @@ from bot.weekly.questions import pick_questions
 logger = logging.getLogger(__name__)
 
 SEND_BATCH = 100
-SCHEDULE_BATCH = 1000
+SCHEDULE_BATCH = 200
 FIRST_BATCH = 50  # small first batches, so delivery starts within milliseconds of a fan-out
 # Queueing is CPU-bound Python; the sends it feeds run on threads of the same process that each
 # need the GIL for a moment several times a call. A CPU-bound thread keeps them waiting up to
@@ -68,6 +68,7 @@ def schedule_week(services, now: datetime, report: PromptReport,
     """
     last_id, limit = 0, FIRST_BATCH
     while True:
+        batch_started = time.monotonic()
         with services.db.transaction() as session:
             people = session.scalars(
                 select(Person).where(Person.active.is_(True), Person.opted_out_at.is_(None),
@@ -76,9 +77,12 @@ def schedule_week(services, now: datetime, report: PromptReport,
             ).all()
             if not people:
                 return
+            full = len(people) == limit
             last_id, limit = people[-1].id, SCHEDULE_BATCH
             created = _schedule_people(session, [p for p in people if p.is_physician], now)
         report.scheduled += created
+        if full:  # more may follow: give way to the sends (see GIVE_WAY)
+            time.sleep(GIVE_WAY * (time.monotonic() - batch_started))
         if created and after_batch is not None:
             after_batch()
 
