@@ -12,9 +12,7 @@ nothing is silently dropped.
 from __future__ import annotations
 
 import logging
-import math
 import time
-from collections import deque
 from collections.abc import Callable
 from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
 from dataclasses import dataclass
@@ -25,7 +23,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from bot.chat import MessageRef, OutgoingMessage, PermanentSendError
-from bot.pacing import MAX_IN_FLIGHT
+from bot.pacing import MAX_IN_FLIGHT, ClaimLead
 from bot.store import DirectChannel, OutboxMessage, OutboxStatus, Person
 from bot.store.models import UTCDateTime
 
@@ -304,34 +302,6 @@ def sends_in_flight(services, platforms: list[str]) -> int:
     the latency it observes, see bot/pacing.py), or a few for chats without a rate limit."""
     return sum(getattr(services.chat(p), "sends_in_flight", lambda: DEFAULT_IN_FLIGHT)()
                for p in platforms)
-
-
-class ClaimLead:
-    """How many rows beyond the window to claim: those its sends will finish while we claim.
-
-    The delivery loop claims and records in turn; while a claim waits on the database (tens
-    of milliseconds on a busy SQLite file), sends finish and their places stand empty, so the
-    platform's pacing ran out of waiting sends and turns went unused (bench/fanout.py --trace).
-    Claiming ahead by (sends finished per second) × (time a claim takes) keeps it fed.
-    """
-
-    def __init__(self):
-        self.claim_seconds = 0.0
-        self._done: deque[tuple[float, int]] = deque()
-
-    def claimed(self, seconds: float) -> None:
-        self.claim_seconds += 0.2 * (seconds - self.claim_seconds)
-
-    def completed(self, count: int) -> None:
-        if count:
-            self._done.append((time.monotonic(), count))
-
-    def rows(self, window: int) -> int:
-        horizon = time.monotonic() - 1.0
-        while self._done and self._done[0][0] < horizon:
-            self._done.popleft()
-        per_second = sum(count for _, count in self._done)
-        return min(window // 2, math.ceil(2 * per_second * self.claim_seconds))
 
 
 def deliver_due(services, now: datetime, max_batches: int | None = None,
