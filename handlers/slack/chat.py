@@ -52,7 +52,7 @@ HISTORY_SKEW = timedelta(minutes=15)
 POST_ATTEMPTS = 3
 GROUP_CACHE_SECONDS = 300.0
 REFUND_SHARE = 0.1  # of the rate that refunds of 429'd tokens may give back: see TokenBucket.refund
-LATE_TURN_SECONDS = 0.02  # waking this much after a pacing turn means the turn passed unused
+LATE_TURN_SECONDS = 0.02  # the least lateness after a pacing turn that counts as a turn missed
 RETRY_JITTER = 0.1  # seconds added at random to Retry-After, so retries don't all land together
 
 PERMANENT_ERRORS = frozenset({
@@ -84,8 +84,8 @@ class TokenBucket:
         self.rate, self.burst = float(rate), max(1.0, float(burst))
         self._tokens = self.burst
         self._stamp = time.monotonic()
-        # A turn missed by more than this went unused: see acquire.
-        self.tolerance = max(LATE_TURN_SECONDS, self.burst / self.rate / 2)
+        # A turn missed by more than the burst could have saved it up went unused: see acquire.
+        self.tolerance = max(LATE_TURN_SECONDS, self.burst / self.rate)
         self._refund_rate = self.rate * REFUND_SHARE
         self._refundable = self._refund_cap = max(1.0, self._refund_rate)
         self._refund_stamp = self._stamp
