@@ -10,7 +10,8 @@ import pytest
 
 from bot.chat import Button, Menu, MessageRef, OutgoingMessage, PermanentSendError, TransientSendError
 from bot.config import SlackConfig
-from handlers.slack.chat import SlackChat, TokenBucket, retry_after_seconds
+from handlers.slack.chat import SlackChat
+from handlers.slack.pacing import TokenBucket, retry_after_seconds
 from handlers.slack.render import core_action, escape, render_message
 from tests.fake_slack import FakeSlack
 from tests.handlers.conftest import BOT_TOKEN, EMAIL, USER
