@@ -38,6 +38,7 @@ sys.path.insert(0, str(ROOT))
 
 from sqlalchemy import insert, select, text  # noqa: E402
 
+from bench.fanout_trace import Trace  # noqa: E402
 from bot.config import config_from_mapping  # noqa: E402
 from bot.outbox import outbox_counts  # noqa: E402
 from bot.scheduler import run_due  # noqa: E402
@@ -94,8 +95,9 @@ class FakeSlackProcess:
         if not self.url:
             raise RuntimeError("fake Slack did not start")
 
-    def summary(self) -> dict:
-        with urllib.request.urlopen(self.url.replace("/api/", "/_fake/summary")) as response:
+    def summary(self, timeline: bool = False) -> dict:
+        query = "?timeline=1" if timeline else ""
+        with urllib.request.urlopen(self.url.replace("/api/", "/_fake/summary") + query) as response:
             return json.load(response)
 
     def stop(self) -> None:
@@ -103,7 +105,8 @@ class FakeSlackProcess:
         self.process.wait(10)
 
 
-def run(people: int, limited: bool, delay_ms: float, database_url: str | None, warm: bool = True) -> dict:
+def run(people: int, limited: bool, delay_ms: float, database_url: str | None, warm: bool = True,
+        trace: bool = False) -> dict:
     workdir = tempfile.mkdtemp(prefix="rounds-fanout-")
     url = database_url or f"sqlite:///{workdir}/bench.db"
     if database_url:
@@ -117,13 +120,17 @@ def run(people: int, limited: bool, delay_ms: float, database_url: str | None, w
             "slack": {"bot_token": "xoxb-bench", "signing_secret": "bench", "api_url": fake.url,
                       "post_messages_per_second": post_rate},
         }, env={})
-        services = build_services(config, chats={"slack": SlackChat(config.slack)})
+        chat = SlackChat(config.slack)
+        services = build_services(config, chats={"slack": chat})
         populate(services, people)
         if warm:
             # A running bot has ticked before 09:00: this week's rows already exist (they are
             # created on the first tick of each local week). Nothing is due yet at this tick.
             warmup = run_due(services, DUE - timedelta(hours=1))
             assert warmup.scheduled == people and warmup.questions_sent == 0
+        tracer = Trace(chat) if trace else None
+        if tracer:
+            tracer.start()
         started = time.monotonic()
         ticks, phases = 0, Counter()
         while True:
@@ -136,10 +143,14 @@ def run(people: int, limited: bool, delay_ms: float, database_url: str | None, w
                 break
             time.sleep(0.5)
         elapsed = time.monotonic() - started
+        if tracer:
+            tracer.stop()
         with services.db.transaction() as session:
             users = session.scalars(select(Person.slack_user_id)).all()
         services.db.dispose()
-        state = fake.summary()
+        state = fake.summary(timeline=trace)
+        if tracer:
+            tracer.report(state["timeline"], started, started + elapsed, people)
     finally:
         fake.stop()
     expected = {FakeSlack.dm_channel(u) for u in users}
@@ -167,11 +178,14 @@ def main() -> None:
     parser.add_argument("--database-url", help="a scratch database, emptied before each run "
                         "(default: a fresh SQLite file)")
     parser.add_argument("--no-baseline", action="store_true")
+    parser.add_argument("--no-cold", action="store_true", help="skip the cold-start run")
+    parser.add_argument("--trace", action="store_true",
+                        help="print a timeline of the warm run (bench/fanout_trace.py)")
     args = parser.parse_args()
     logging.basicConfig(level=logging.ERROR)
     LIMITS["chat.postMessage"] = (args.rate, args.rate / 10)
 
-    limited = run(args.people, True, args.api_delay_ms, args.database_url)
+    limited = run(args.people, True, args.api_delay_ms, args.database_url, trace=args.trace)
     print("scenario              warm: the bot was running before 09:00 (as in production)")
     print(f"people                {args.people}")
     print(f"Slack answers after   {args.api_delay_ms:g} ms per call; config: shipped defaults + "
@@ -186,10 +200,11 @@ def main() -> None:
     print(f"duplicated messages   {limited['duplicated']}  (target 0)")
     print(f"missing messages      {limited['missing']}  (target 0)")
     print(f"failed for good       {limited['failed']}")
-    cold = run(args.people, True, args.api_delay_ms, args.database_url, warm=False)
-    print(f"cold start            {cold['elapsed']:.1f} s, ratio {cold['elapsed'] / cold['floor']:.3f} "
-          f"(first tick ever also creates the week's {args.people} rows); "
-          f"duplicated {cold['duplicated']}, missing {cold['missing']}")
+    if not args.no_cold:
+        cold = run(args.people, True, args.api_delay_ms, args.database_url, warm=False)
+        print(f"cold start            {cold['elapsed']:.1f} s, ratio {cold['elapsed'] / cold['floor']:.3f} "
+              f"(first tick ever also creates the week's {args.people} rows); "
+              f"duplicated {cold['duplicated']}, missing {cold['missing']}")
     if not args.no_baseline:
         baseline = run(args.people, False, args.api_delay_ms, args.database_url)
         print(f"baseline (no limits, no 429s): {baseline['elapsed']:.1f} s, "

@@ -18,13 +18,14 @@ from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import exists, func, or_, select, update
+from sqlalchemy import exists, func, literal, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from bot.chat import MessageRef, OutgoingMessage, PermanentSendError
-from bot.pacing import MAX_IN_FLIGHT
+from bot.pacing import MAX_IN_FLIGHT, ClaimLead
 from bot.store import DirectChannel, OutboxMessage, OutboxStatus, Person
+from bot.store.models import UTCDateTime
 
 logger = logging.getLogger(__name__)
 
@@ -42,6 +43,7 @@ RECORD_SECONDS = 0.1  # sent but unrecorded rows are in doubt after a crash: rec
 # a time, beside the window of first sends, or they would hold its places and their leases.
 SLOW_IN_FLIGHT = 2
 SLOW_PHASE = timedelta(seconds=20)  # how long one delivery keeps at slow rows after first sends
+SLOW_LOOK_SECONDS = 1.0  # how often a busy delivery looks for slow rows among its claims
 UPDATE = "update"
 DEFAULT_IN_FLIGHT = 8  # for a chat that does not say (console, webhook, tests)
 
@@ -140,6 +142,11 @@ def claim_batch(db, now: datetime, platforms: list[str], limit: int = CLAIM_BATC
     Tier 3 methods. A few at a time keep first sends flowing and few rows leased and idle.
     With `policy_gate` (a `[policy] url` is configured) DMs to people who have not yet
     acknowledged the policy are left waiting.
+
+    One UPDATE … WHERE id IN (SELECT … FOR UPDATE SKIP LOCKED) RETURNING per claim, no ORM
+    objects: a fan-out at 200/s claims a few rows some forty times a second, and loading,
+    changing and flushing them one by one kept the delivery loop busy for more than half of
+    a fan-out (bench/fanout.py --trace), so the window of sends under-filled.
     """
     due = (
         OutboxMessage.status.in_((OutboxStatus.PENDING, OutboxStatus.SENDING)),
@@ -148,39 +155,39 @@ def claim_batch(db, now: datetime, platforms: list[str], limit: int = CLAIM_BATC
         or_(OutboxMessage.claimed_until.is_(None), OutboxMessage.claimed_until <= now),
         *((~awaiting_policy(),) if policy_gate else ()),
     )
+
+    def due_ids(*extra, count):
+        return (select(OutboxMessage.id).where(*due, *extra).order_by(OutboxMessage.id)
+                .limit(count).with_for_update(skip_locked=True))
+
+    is_slow = or_(OutboxMessage.attempts > 0, OutboxMessage.recipient_kind == UPDATE)
     with db.transaction() as session:
-        def select_due(*extra, count):
-            return session.scalars(select(OutboxMessage).where(*due, *extra).order_by(OutboxMessage.id)
-                                   .limit(count).with_for_update(skip_locked=True)).all()
-
-        is_slow = or_(OutboxMessage.attempts > 0, OutboxMessage.recipient_kind == UPDATE)
         if slow is None:
-            rows = select_due(count=limit)
+            chosen = OutboxMessage.id.in_(due_ids(count=limit))
         else:
-            rows = list(select_due(is_slow, count=slow)) if slow > 0 else []
-            rows += select_due(~is_slow, count=max(0, limit - len(rows)))
-        known = _known_direct_channels(session, rows)
-        claims = []
-        for row in rows:
-            row.status = OutboxStatus.SENDING
-            row.attempts += 1
-            row.claimed_until = now + LEASE
-            row.first_attempt_at = row.first_attempt_at or now
-            claims.append(Claim(row.id, row.key, row.platform, row.recipient_kind, row.recipient,
-                                row.payload, row.attempts, row.first_attempt_at,
-                                known.get((row.platform, row.recipient))))
-        return claims
+            slow_ids = session.scalars(due_ids(is_slow, count=slow)).all() if slow > 0 else []
+            chosen = OutboxMessage.id.in_(due_ids(~is_slow, count=max(0, limit - len(slow_ids))))
+            if slow_ids:
+                chosen = or_(OutboxMessage.id.in_(slow_ids), chosen)
+        rows = session.execute(
+            update(OutboxMessage).where(chosen)
+            .values(status=OutboxStatus.SENDING, attempts=OutboxMessage.attempts + 1,
+                    claimed_until=now + LEASE,
+                    first_attempt_at=func.coalesce(OutboxMessage.first_attempt_at, literal(now, UTCDateTime)))
+            .returning(OutboxMessage.id, OutboxMessage.key, OutboxMessage.platform, OutboxMessage.recipient_kind,
+                       OutboxMessage.recipient, OutboxMessage.payload, OutboxMessage.attempts,
+                       OutboxMessage.first_attempt_at, _known_direct_channel())
+            .execution_options(synchronize_session=False)
+        ).all()
+    return [Claim(*row) for row in sorted(rows, key=lambda row: row.id)]
 
 
-def _known_direct_channels(session, rows) -> dict[tuple[str, str], str]:
-    users = {(row.platform, row.recipient) for row in rows if row.recipient_kind == "user"}
-    if not users:
-        return {}
-    found = session.execute(
-        select(DirectChannel.platform, DirectChannel.user_id, DirectChannel.channel)
-        .where(DirectChannel.user_id.in_({user for _, user in users}))
-    ).all()
-    return {(platform, user): channel for platform, user, channel in found if (platform, user) in users}
+def _known_direct_channel():
+    """The recipient's direct-message conversation already on record, if the row is a DM."""
+    return (select(DirectChannel.channel)
+            .where(OutboxMessage.recipient_kind == "user", DirectChannel.platform == OutboxMessage.platform,
+                   DirectChannel.user_id == OutboxMessage.recipient)
+            .scalar_subquery())
 
 
 def _send(chat, claim: Claim) -> tuple[MessageRef, bool]:
@@ -320,20 +327,32 @@ def deliver_due(services, now: datetime, max_batches: int | None = None,
 
     batches, exhausted, in_flight, finished = 0, False, {}, []
     last_record = last_renew = time.monotonic()
-    with ThreadPoolExecutor(max_workers=MAX_IN_FLIGHT * len(platforms) + SLOW_IN_FLIGHT,
+    lead, last_slow_look = ClaimLead(), float("-inf")
+    with ThreadPoolExecutor(max_workers=2 * MAX_IN_FLIGHT * len(platforms) + SLOW_IN_FLIGHT,
                             thread_name_prefix="outbox") as pool:
         while True:
             window = sends_in_flight(services, platforms)
             slow = sum(1 for claim in in_flight.values() if claim.attempts > 1 or claim.recipient_kind == UPDATE)
-            free = window + SLOW_IN_FLIGHT - len(in_flight)
+            free = window + lead.rows(window) + SLOW_IN_FLIGHT - len(in_flight)
             if not exhausted and free >= max(1, window // 8):
                 slow_budget = SLOW_IN_FLIGHT - slow
                 # Asked before claiming: the scheduler commits every row before it stops queueing,
                 # so once it has stopped, this claim sees them all. Asked after, a row committed
                 # between the claim and the question would wait for the next tick.
                 coming = more_coming is not None and more_coming()
+                claiming = time.monotonic()
+                # Slow rows are few and go at Tier 3's pace: looked for once a second, or as soon
+                # as there is nothing else to send, not on every one of a fan-out's claims.
+                look = slow_budget > 0 and claiming - last_slow_look >= SLOW_LOOK_SECONDS
                 claims = claim_batch(services.db, current(), platforms, limit=free,
-                                     slow=slow_budget, policy_gate=bool(services.config.policy.url))
+                                     slow=slow_budget if look else 0, policy_gate=bool(services.config.policy.url))
+                if not claims and slow_budget > 0 and not look:
+                    look = True
+                    claims = claim_batch(services.db, current(), platforms, limit=free,
+                                         slow=slow_budget, policy_gate=bool(services.config.policy.url))
+                if look:
+                    last_slow_look = claiming
+                lead.claimed(time.monotonic() - claiming)
                 batches += 1
                 # Slow rows may be waiting behind the full slow window: keep at them for a while,
                 # then leave the rest to the next tick so the ticker is never held for long.
@@ -354,6 +373,7 @@ def deliver_due(services, now: datetime, max_batches: int | None = None,
             for future in done:
                 del in_flight[future]
                 finished.append(future.result())
+            lead.completed(len(done))
             if finished and (len(finished) >= RECORD_BATCH or not in_flight
                              or time.monotonic() - last_record > RECORD_SECONDS):
                 _bring_up_to_date(services, record_attempts(services.db, finished, current(), report))

@@ -41,6 +41,7 @@ class Call:
     headers: dict[str, str]
     status: int = 200
     at: float = field(default_factory=time.monotonic)
+    refused_by: str = ""  # why a 429 was answered: "random" (an occasional refusal) or "limit"
 
 
 @dataclass
@@ -270,12 +271,14 @@ class FakeSlack:
                                           else "internal_error"}, status=failure.status,
                                          headers=headers)
             if self.random_429 and method != "auth.test" and self.rng.random() < self.random_429:
+                call.refused_by = "random"
                 return web.json_response({"ok": False, "error": "ratelimited"}, status=429,
                                          headers={"Retry-After": str(self.random_retry_after)})
             bucket = self._buckets.get(method)
             if bucket is not None:
                 wait = bucket.take(time.monotonic())
                 if wait:
+                    call.refused_by = "limit"
                     return web.json_response({"ok": False, "error": "ratelimited"}, status=429,
                                              headers={"Retry-After": str(max(1, round(wait)))})
         return None
@@ -466,10 +469,11 @@ class FakeSlack:
 # --- out of process (the bench runs the fake in its own process, so it doesn't share a GIL) ---
 
 
-def summary(fake: FakeSlack) -> dict[str, Any]:
+def summary(fake: FakeSlack, timeline: bool = False) -> dict[str, Any]:
     """Calls per (method, status), the posted messages' channels and keys, and when the first
     call and the last successful post came, as JSON. Times are time.monotonic(), which is
-    system-wide, so the bench can line them up with its own clock."""
+    system-wide, so the bench can line them up with its own clock. `timeline` adds every call
+    as [method, arrival, status, why refused] (bench/fanout.py --trace)."""
     with fake._lock:
         calls: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
         for call in fake.calls:
@@ -479,7 +483,10 @@ def summary(fake: FakeSlack) -> dict[str, Any]:
         first_call = min((call.at for call in fake.calls), default=None)
         last_post = max((call.at for call in fake.calls
                          if call.method == "chat.postMessage" and call.status == 200), default=None)
-    return {"calls": calls, "posted": posted, "first_call": first_call, "last_post": last_post}
+        calls_in_order = ([[c.method, c.at, c.status, c.refused_by] for c in fake.calls]
+                          if timeline else None)
+    return {"calls": calls, "posted": posted, "first_call": first_call, "last_post": last_post,
+            "timeline": calls_in_order}
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -509,7 +516,7 @@ def main(argv: list[str] | None = None) -> None:
         fake.limit(method, float(rate), float(burst) if burst else None)
 
     async def summary_route(request: web.Request) -> web.Response:
-        return web.json_response(summary(fake))
+        return web.json_response(summary(fake, timeline="timeline" in request.query))
 
     fake._extra_routes = [("GET", "/_fake/summary", summary_route)]
     fake.start()

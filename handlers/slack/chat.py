@@ -2,7 +2,7 @@
 
 The core's outbox calls it from worker threads, so everything here is thread-safe. Delivery:
 - 429s are retried by slack_sdk after `Retry-After`; every attempt of chat.postMessage first
-  takes a token from a client-side bucket (`[slack] post_messages_per_second`), so a big
+  takes a token from a client-side bucket (`[slack] post_messages_per_second`, pacing.py), so a big
   fan-out stays under the workspace cap instead of bouncing off it.
 - How many posts the outbox keeps in flight follows from that rate and the latency measured
   here on every post (`sends_in_flight`, see bot/pacing.py): no concurrency to tune.
@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import base64
 import logging
-import random
 import threading
 import time
 from datetime import datetime, timedelta
@@ -29,11 +28,7 @@ from urllib.error import URLError
 
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError, SlackRequestError
-from slack_sdk.http_retry.builtin_handlers import (
-    ConnectionErrorRetryHandler,
-    RateLimitErrorRetryHandler,
-    ServerErrorRetryHandler,
-)
+from slack_sdk.http_retry.builtin_handlers import ConnectionErrorRetryHandler, ServerErrorRetryHandler
 from slack_sdk.http_retry.builtin_interval_calculators import BackoffRetryIntervalCalculator
 from slack_sdk.http_retry.jitter import RandomJitter
 
@@ -41,6 +36,7 @@ from bot.chat import MessageRef, OutgoingMessage, PermanentSendError, TransientS
 from bot.config import SlackConfig
 from bot.pacing import SendWindow
 from handlers.slack.logs import web_client_logger
+from handlers.slack.pacing import PacedRateLimitRetryHandler, TokenBucket, paced_seconds
 from handlers.slack.render import render_message
 
 logger = logging.getLogger(__name__)
@@ -50,8 +46,6 @@ METADATA_EVENT_TYPE = "rounds_outbox"
 HISTORY_SKEW = timedelta(minutes=15)
 POST_ATTEMPTS = 3
 GROUP_CACHE_SECONDS = 300.0
-REFUND = 0.5  # of a token given back per 429: see TokenBucket.refund
-RETRY_JITTER = 0.1  # seconds added at random to Retry-After, so retries don't all land together
 
 PERMANENT_ERRORS = frozenset({
     "user_not_found", "users_not_found", "channel_not_found", "not_in_channel", "is_archived",
@@ -66,84 +60,6 @@ PERMANENT_ERRORS = frozenset({
     "deprecated_endpoint", "two_factor_setup_required", "not_allowed_token_type",
     "access_denied", "enterprise_is_restricted", "accesslimited",
 })
-
-
-_paced = threading.local()  # seconds this thread spent waiting for tokens (not Slack's latency)
-
-
-def _waited() -> float:
-    return getattr(_paced, "seconds", 0.0)
-
-
-class TokenBucket:
-    """Thread-safe pacing: `acquire()` blocks until a token is free (rate per second, burst)."""
-
-    def __init__(self, rate: float, burst: float = 1.0):
-        self.rate, self.burst = float(rate), max(1.0, float(burst))
-        self._tokens = self.burst
-        self._stamp = time.monotonic()
-        self._lock = threading.Lock()
-
-    def acquire(self) -> None:
-        with self._lock:
-            now = time.monotonic()
-            self._tokens = min(self.burst, self._tokens + (now - self._stamp) * self.rate)
-            self._stamp = now
-            self._tokens -= 1  # reserve now; wait outside the lock for the debt to refill
-            wait = 0.0 if self._tokens >= 0 else -self._tokens / self.rate
-        if wait:
-            _paced.seconds = _waited() + wait
-            time.sleep(wait)
-
-    def refund(self) -> None:
-        """Give back most of the token of an attempt Slack refused with 429.
-
-        Slack did not count the refused call, so giving the whole token back would be exact if
-        every 429 were one of Slack's occasional refusals under the limit. But when we really
-        are over the limit, each whole refund lets another call go out too early, which is
-        refused and refunded in turn: an excess that circulates for the rest of a fan-out.
-        Keeping back half a token makes such an excess die out within a few rounds, for the
-        price of half a token per occasional 429 (bench/fanout.py: 1,406 429s with whole
-        refunds, 613 with halves, and a shorter run).
-        """
-        with self._lock:
-            self._tokens = min(self.burst, self._tokens + REFUND)
-
-
-class PacedRateLimitRetryHandler(RateLimitErrorRetryHandler):
-    """Retries a 429 after its Retry-After, then waits for a pacing token like any call.
-
-    slack_sdk's own handler adds up to a whole second of jitter to Retry-After; here the
-    client-side bucket already spreads requests out, so only a tenth of a second is added
-    (a message refused near the end of a fan-out no longer waits up to two seconds).
-    """
-
-    def __init__(self, bucket: TokenBucket | None, max_retry_count: int = 5):
-        super().__init__(max_retry_count=max_retry_count)
-        self.bucket = bucket
-
-    def prepare_for_next_attempt(self, *, state, request, response=None, error=None) -> None:
-        if response is None:
-            raise error
-        if self.bucket is not None:
-            self.bucket.refund()
-        state.next_attempt_requested = True
-        time.sleep(retry_after_seconds(response.headers) + random.uniform(0, RETRY_JITTER))
-        state.increment_current_attempt()
-        if self.bucket is not None:
-            self.bucket.acquire()
-
-
-def retry_after_seconds(headers: dict) -> float:
-    """Slack's Retry-After (whole seconds); 1 when missing or unreadable."""
-    for name, values in headers.items():
-        if name.lower() == "retry-after":
-            value = values[0] if isinstance(values, list) else values
-            try:
-                return max(0.0, float(value))
-            except (TypeError, ValueError):
-                return 1.0
-    return 1.0
 
 
 def _backoff() -> BackoffRetryIntervalCalculator:
@@ -225,7 +141,7 @@ class SlackChat:
         ])
         # chat.postMessage: only 429 (Slack did not process it) is retried blindly.
         self.post_client = WebClient(**common, retry_handlers=[
-            PacedRateLimitRetryHandler(self.post_bucket),
+            PacedRateLimitRetryHandler(self.post_bucket, window=self.post_window),
         ])
 
     # --- Chat protocol -----------------------------------------------------------------
@@ -295,11 +211,11 @@ class SlackChat:
             kwargs["thread_ts"] = message.thread_ts
         for attempt in range(1, POST_ATTEMPTS + 1):
             self.post_bucket.acquire()
-            call_started, waited = time.monotonic(), _waited()
+            call_started, waited = time.monotonic(), paced_seconds()
             try:
                 response = self.post_client.chat_postMessage(channel=channel, **kwargs)
-                # Slack's answer time (Retry-After waits included), not our own pacing.
-                self.post_window.observe(time.monotonic() - call_started - (_waited() - waited))
+                # Slack's answer time, not our own pacing nor Retry-After (counted apart in the window).
+                self.post_window.observe(time.monotonic() - call_started - (paced_seconds() - waited))
                 posted_in = response["channel"]
                 if _is_user_id(posted_in):  # updates and history need the DM's own id
                     posted_in = self._conversation(posted_in)

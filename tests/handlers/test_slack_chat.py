@@ -10,7 +10,8 @@ import pytest
 
 from bot.chat import Button, Menu, MessageRef, OutgoingMessage, PermanentSendError, TransientSendError
 from bot.config import SlackConfig
-from handlers.slack.chat import SlackChat, TokenBucket, retry_after_seconds
+from handlers.slack.chat import SlackChat
+from handlers.slack.pacing import TokenBucket, retry_after_seconds
 from handlers.slack.render import core_action, escape, render_message
 from tests.fake_slack import FakeSlack
 from tests.handlers.conftest import BOT_TOKEN, EMAIL, USER
@@ -223,11 +224,27 @@ def test_retry_after_is_read_from_the_header():
     assert retry_after_seconds({"Retry-After": ["soon"]}) == 1.0
 
 
-def test_a_429_gives_back_half_a_token():
-    """Whole refunds let an excess over Slack's limit circulate for a whole fan-out."""
-    bucket = TokenBucket(0.001, burst=2)  # refills negligibly during the test
-    bucket.acquire()
-    bucket.acquire()
-    bucket.refund()
-    bucket.refund()
-    assert abs(bucket._tokens - 1.0) < 0.01
+def test_a_429_gives_back_its_token_up_to_a_tenth_of_the_rate():
+    """Occasional refusals cost nothing; refusals over the limit cannot circulate."""
+    bucket = TokenBucket(20, burst=5)  # refunds: 2 a second, up to 2 at once
+    for _ in range(5):
+        bucket.acquire()
+    for _ in range(4):
+        bucket.refund()
+    assert 1.9 < bucket._tokens < 2.5  # two given back, plus what refilled meanwhile
+
+
+def test_a_pacing_turn_missed_by_a_stall_is_not_taken_late():
+    """Sends that woke up long after their turn do not all go at once (Slack would refuse them)."""
+    bucket = TokenBucket(100, burst=1)
+    bucket.acquire()  # the burst
+    original_sleep = time.sleep
+    try:
+        time.sleep = lambda seconds: original_sleep(seconds + 0.1)  # every wake-up 100 ms late
+        started = time.monotonic()
+        bucket.acquire()
+    finally:
+        time.sleep = original_sleep
+    assert bucket.unused >= 1  # the late turn went unused; a new one was taken (free by then)
+    assert bucket._tokens < 1  # and the bucket did not hand out the missed turn as well
+    assert time.monotonic() - started < 0.3
