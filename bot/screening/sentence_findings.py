@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Iterator
 from functools import cache
 
-from bot.screening.advice import _MEDS, GROUP_ADDRESS, defer_scope, defers, full_stops
+from bot.screening.advice import _MEDS, GROUP_ADDRESS, defer_scope, defers, full_stops, population_dose
 from bot.screening.context import STAFF_ROLE, any_reader, has_person_cue
 from bot.screening.findings import Finding
 from bot.screening.learned import (
@@ -289,6 +289,31 @@ _CHART_SECTION = re.compile(
 )
 
 
+# The same labels after a full stop on one line ('Hx Hashimoto thyroiditis. Plan: continue levothyroxine 75 mcg'):
+# a note's plan when nothing before it speaks to a reader.
+_INLINE_CHART_SECTION = re.compile(
+    r"(?i:(?<=[.;]) +(?:plan|a/p|assessment and plan|assessment/plan|recommendations?|recs|orders|dispo"
+    r"|disposition)[ \t]*:)"
+)
+
+
+# Lab results in chart shorthand ('Na 134 (L), K 5.2', 'Cr 1.6', 'A1c 7.8%'): two or more in a text that speaks to
+# no one make it a note, whose bare orders ('Hold lisinopril, repeat in AM') are written for the chart.
+_LAB_VALUE = re.compile(
+    r"\b(?:Na|K|Cl|CO2|HCO3|BUN|Cr|Creat|Hgb|Hb|Hct|WBC|Plt|PLT|plt|INR|PTT|TSH|fT4|A1c|HbA1c|LDL|HDL|TG|Mg|Phos|Ca"
+    r"|ALT|AST|ALP|Tbili|T ?bili|Alb|glucose|BG|trop(?:onin)?|BNP|lactate|pH|pCO2|pO2|eGFR|GFR|ANC|CRP|ESR|ferritin"
+    r"|PSA|Vit D|B12|lipase|UA)\b:? ?[<>]?\d"
+)
+
+
+# A heading that names its reader ('Dx for you:', 'Plan for you -', 'Your plan:'): the lines under it speak to that
+# reader, even in chart shorthand ('Dx for you: strep throat. Amoxicillin 500 mg twice daily for 10 days').
+_READER_LABEL = re.compile(
+    r"(?im:^[^\S\n]*(?:[\w/&' ]{0,30}?\s)?(?:for you|your (?:plan|instructions|results|labs|meds|medications|dx"
+    r"|diagnosis))\b[^:\n]{0,20}[:\-–—])"
+)
+
+
 # The clause's first word after a filler: a listed imperative ('Take 1-2 tabs PO q6h') still instructs.
 _FIRST_WORD = re.compile(r"\W*(?:(?:just|so|then|please|and|now|also)\s+)*([^\W\d_]+)", re.IGNORECASE)
 
@@ -302,9 +327,24 @@ def _addressed(
     shape, learned.commands, not by a verb list). A treatment: a drug, dose, schedule, test or diagnosis.
     """
     segment = text[start:end]
+    if _READER_LABEL.search(text, 0, start + 1):
+        strong = _TREATMENT.search(segment) or STEMMED_DRUG.search(segment.lower()) or SCHEDULE.search(segment)
+        return ADVICE_THRESHOLD if strong else ADVICE_THRESHOLD_YOU_ONLY
     if _CHART_SECTION.search(text, 0, start) and not _YOU_WORD.search(segment):
         return 2.0  # an item under a note's 'Plan:' or 'Recommendations:': the chart's plan, not a reader's
     opener = _FIRST_WORD.match(segment)
+    if (
+        any(m.start() <= start for m in _INLINE_CHART_SECTION.finditer(text, 0, end))
+        and not _SECOND_PERSON.search(text, 0, end)
+        and not (opener and opener.group(1).lower() in _SIG_VERBS)
+    ):
+        return 2.0  # 'PHQ-9 of 14, moderate. Plan: start sertraline 50 mg': written for the chart, no reader in it
+    if (
+        not (opener and opener.group(1).lower() in _SIG_VERBS)
+        and len(_LAB_VALUE.findall(text, 0, 4000)) >= 2
+        and not _SECOND_PERSON.search(text)
+    ):
+        return 2.0  # 'BMP: Na 134 (L), K 5.2 (H), Cr 1.6. Hold lisinopril, repeat in AM': a note's order
     listed_order = _CHART_ORDER.search(segment) is not None or _MED_ENTRY.match(segment) is not None
     chart = listed_order and not _YOU_WORD.search(segment)
     if chart and not (opener and opener.group(1).lower() in _SIG_VERBS):
@@ -320,6 +360,8 @@ def _addressed(
         return 2.0  # 'for most people ...', 'the best thing you can do ...', 'I tell everyone ...': any reader
     matches = [(m.group(0).lower(), _generic_you(segment, m.start(), m.end())) for m in _YOU_WORD.finditer(segment)]
     commanded = commands(segment)
+    if not commanded and population_dose(text, sentence or (start, end)):
+        return 2.0  # 'a typical adult dose is 400 mg every 6 hours', 'most adults take 81 mg': no one addressed
     tells = strong and (_PARTICULAR.search(segment) or _ADDRESSED.search(segment))
     if reader == "cheer" and not commanded and not tells:
         # 'you've got this', 'trust me, you'll feel better once you start moving', 'hang in there, the first
