@@ -91,6 +91,10 @@ _DEFER = re.compile(
     r" (?:a|your|the) (?:next )?(?:visit|appointment|check-?up|clinic)\b"
     r"|\btell (?:your|the) (?:doctor|dentist|surgeon|pharmacist|nurse|provider|care team|team|OB|PCP)"
     r"(?: (?:before|if|about|that)|\W*$)"
+    # 'so taper with your prescriber', 'work out a plan with your doctor': the change is made together with one.
+    r"|\b(?:taper(?:ing)?|work(?:ing)?|decid(?:e|ing)|plan(?:ning)?|wean(?:ing)?|adjust(?:ing)?|do (?:it|this|that))"
+    r" (?:[\w-]+ ){0,3}?(?:with|under) (?:the (?:guidance|help) of )?(?:your|a|their) (?:own )?(?:doctor|physician"
+    r"|provider|prescriber|clinician|care team|pharmacist|specialist)s?\b(?!['’]s)"
     r"|\b(?:mention|bring (?:it|this|that) up|raise it)\b[^.;!?]{0,30}\b(?:doctor|visit|checkup|check-up|appointment"
     r"|pediatrician|provider|physical))",
     re.IGNORECASE,
