@@ -13,7 +13,8 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterator
-from functools import cache
+from functools import cache, lru_cache
+from typing import NamedTuple
 
 from bot.screening.advice import _MEDS, GROUP_ADDRESS, defer_scope, defers, full_stops, population_dose
 from bot.screening.context import STAFF_ROLE, any_reader, has_person_cue
@@ -306,6 +307,10 @@ _LAB_VALUE = re.compile(
 )
 
 
+# The reader's own finding stated: 'your rash is scabies', 'your PSA is 9.2', 'your echo looks normal'.
+_YOUR_FINDING = re.compile(r"(?i:\byour [a-z0-9]+(?: [a-z0-9]+)? (?:is|are|was|were|looks|came back|shows)\b)")
+
+
 # A heading that names its reader ('Dx for you:', 'Plan for you -', 'Your plan:'): the lines under it speak to that
 # reader, even in chart shorthand ('Dx for you: strep throat. Amoxicillin 500 mg twice daily for 10 days').
 _READER_LABEL = re.compile(
@@ -318,6 +323,32 @@ _READER_LABEL = re.compile(
 _FIRST_WORD = re.compile(r"\W*(?:(?:just|so|then|please|and|now|also)\s+)*([^\W\d_]+)", re.IGNORECASE)
 
 
+class _TextCues(NamedTuple):
+    """Where cues that reach across a whole text first occur (math.inf when they never do)."""
+
+    reader_label: float  # end of the first heading that names its reader
+    inline_label: float  # start of the first 'Plan:' after a full stop
+    second_person: float  # start of the first 'you' or 'your'
+    lab_note: bool  # two or more lab values in chart shorthand
+    your_finding: float  # end of the first 'your X is ...' not after 'if' or 'when'
+
+
+@lru_cache(maxsize=64)
+def _text_cues(text: str) -> _TextCues:
+    label = _READER_LABEL.search(text)
+    inline = _INLINE_CHART_SECTION.search(text)
+    you = _SECOND_PERSON.search(text)
+    findings = _YOUR_FINDING.finditer(text)
+    finding = next((m for m in findings if not _GENERIC_BEFORE.search(text, max(0, m.start() - 12), m.start())), None)
+    return _TextCues(
+        label.end() if label else math.inf,
+        inline.start() if inline else math.inf,
+        you.start() if you else math.inf,
+        len(_LAB_VALUE.findall(text, 0, 4000)) >= 2,
+        finding.end() if finding else math.inf,
+    )
+
+
 def _addressed(
     text: str, start: int, end: int, sentence: tuple[int, int] | None = None, gazetteer: Gazetteer | None = None
 ) -> float:
@@ -327,26 +358,31 @@ def _addressed(
     shape, learned.commands, not by a verb list). A treatment: a drug, dose, schedule, test or diagnosis.
     """
     segment = text[start:end]
-    if _READER_LABEL.search(text, 0, start + 1):
+    cues = _text_cues(text)  # once per text: a scan per clause would be quadratic in clauses
+    if cues.reader_label <= start + 1:
         strong = _TREATMENT.search(segment) or STEMMED_DRUG.search(segment.lower()) or SCHEDULE.search(segment)
         return ADVICE_THRESHOLD if strong else ADVICE_THRESHOLD_YOU_ONLY
     if _CHART_SECTION.search(text, 0, start) and not _YOU_WORD.search(segment):
         return 2.0  # an item under a note's 'Plan:' or 'Recommendations:': the chart's plan, not a reader's
     opener = _FIRST_WORD.match(segment)
     if (
-        any(m.start() <= start for m in _INLINE_CHART_SECTION.finditer(text, 0, end))
-        and not _SECOND_PERSON.search(text, 0, end)
+        cues.inline_label <= start
+        and cues.second_person >= end
         and not (opener and opener.group(1).lower() in _SIG_VERBS)
     ):
         return 2.0  # 'PHQ-9 of 14, moderate. Plan: start sertraline 50 mg': written for the chart, no reader in it
     if (
         not (opener and opener.group(1).lower() in _SIG_VERBS)
-        and len(_LAB_VALUE.findall(text, 0, 4000)) >= 2
-        and not _SECOND_PERSON.search(text)
+        and cues.lab_note
+        and cues.second_person == math.inf
     ):
         return 2.0  # 'BMP: Na 134 (L), K 5.2 (H), Cr 1.6. Hold lisinopril, repeat in AM': a note's order
     listed_order = _CHART_ORDER.search(segment) is not None or _MED_ENTRY.match(segment) is not None
-    chart = listed_order and not _YOU_WORD.search(segment)
+    # After the reader's own finding ('your rash is scabies. Permethrin 5% tonight'), the order is the reader's.
+    told_finding = cues.your_finding <= start
+    chart = listed_order and not _YOU_WORD.search(segment) and not told_finding
+    if listed_order and told_finding:
+        return ADVICE_THRESHOLD
     if chart and not (opener and opener.group(1).lower() in _SIG_VERBS):
         return 2.0  # an order or MAR line in chart shorthand ('Keppra 500 mg BID', 'Zofran 4 mg IV given')
     strong = (
