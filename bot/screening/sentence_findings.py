@@ -207,6 +207,9 @@ _TREATMENT = re.compile(
     # A diagnosis given to one person: 'sounds like you've got', 'that's classic', 'you have X, not Y'.
     r"|\b(?:sounds|looks|seems) like (?:you|your|it's|that's)\b|\byou(?:'ve| have)? got\b(?! (?:this|it|that)\b)"
     r"|\bclassic\b"
+    # A diagnosis by its shape, told to the reader: 'you have patellofemoral syndrome', 'you've got plantar fasciitis'.
+    r"|\byou(?:'ve| have)(?: got)? (?:an? )?(?:[a-z-]+ ){0,2}(?:[a-z]+(?:itis|osis|emia|pathy|algia)|syndrome|disease"
+    r"|disorder|infection|deficiency|fracture|sprain|strain|tear)\b"
     r"|\b(?:that|this|it)(?:'s| is) (?:definitely|probably|likely|just|only|almost certainly)\b"
     # '<that / your> <thing ...> is just / probably <a diagnosis>'.
     r"|\b(?:that|this|your|the) [a-z]+(?: [a-z]+){0,4} (?:is|are|'s) (?:definitely|probably|likely|just|only"

@@ -31,6 +31,7 @@ CLEAN = [
     "A patient once told me the hardest part of quitting smoking was the morning coffee.",
     "Folks ask if sertraline is addictive. It's not, but stopping suddenly hurts, so taper with your prescriber.",
     "Dr. Lee is the only dermatologist in town, so patients wait months to be seen.",
+    "When you have a sinus infection, saline rinses help most people.",
 ]
 
 
@@ -45,6 +46,7 @@ ADVICE = [
     "Dx for you: strep throat. Amoxicillin 500 mg twice daily for 10 days.",
     "Your K is 3.2 and Mg 1.6 - take the potassium 20 mEq twice a day this week.",
     "Assessment: your chest pain is from reflux. Take omeprazole 20 mg every morning for 8 weeks.",
+    "Reply to u/kneepain22: you have patellofemoral syndrome. Start quad strengthening and skip running for 6 weeks.",
 ]
 
 
