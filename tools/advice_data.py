@@ -482,6 +482,8 @@ _LAB_FRAMES = [
     "you should be on {drug}, {lab} of {val} is too high",
     "you belong on {drug} with that {lab}",
     "time for you to start {drug}, your {lab} won't come down on its own",
+    "your {lab} is {val} - you need {test}",
+    "with a {lab} of {val}, you need {test} {time}",
 ]
 _CARE = [
     "you can skip {test}",
@@ -504,6 +506,16 @@ _CARE = [
     "you really need {test}, ask for it",
     "you need {test} now, not next month",
     "honestly you should get {test} {time}",
+    # Care to get, told to one reader: a referral or a consult ('you need a urology referral, I've put it in').
+    "you need {test}, I've put it in",
+    "you need {test} and I've ordered it",
+    "I'm sending you for {test} {time}",
+    "you should see {test} {time}",
+]
+# What a reader is sent for besides a test: a referral, a consult, a specialist.
+_REFERRALS = [
+    "a urology referral", "a referral to cardiology", "a dermatology consult", "a GI referral", "a neurology consult",
+    "an ENT referral", "a cardiologist", "a sleep study", "physical therapy", "a rheumatologist",
 ]
 _CHANGES = [
     "we'll increase it from {n} to {n2}",
@@ -621,14 +633,19 @@ def advice_sentence(rng: random.Random, real: list[str], dx: list[str], tests: l
         text += rng.choice(_DX_TAILS).format(treat=treat(), test=rng.choice(tests))
     elif roll < 0.77:
         text = rng.choice(_CARE).format(
-            test=rng.choice(tests + ["the ER", "urgent care", "a visit", "the follow-up"]),
+            test=rng.choice(tests + ["the ER", "urgent care", "a visit", "the follow-up"] + _REFERRALS),
             treat=treat(),
             time=_fill(rng.choice(_SCHED[3:]), rng, first),
             symptom=rng.choice(_SYMPTOMS),
         )
     elif roll < 0.8:
         text = rng.choice(_LAB_FRAMES).format(
-            lab=rng.choice(_LABS), val=rng.choice(_LAB_VALUES), treat=treat(), drug=_drug(rng, real)
+            lab=rng.choice(_LABS),
+            val=rng.choice(_LAB_VALUES),
+            treat=treat(),
+            drug=_drug(rng, real),
+            test=rng.choice(tests + _REFERRALS),
+            time=_fill(rng.choice(_SCHED[3:]), rng, first),
         )
     elif roll < 0.88:
         text = rng.choice(_CHANGES).format(

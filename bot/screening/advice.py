@@ -91,6 +91,10 @@ _DEFER = re.compile(
     r" (?:a|your|the) (?:next )?(?:visit|appointment|check-?up|clinic)\b"
     r"|\btell (?:your|the) (?:doctor|dentist|surgeon|pharmacist|nurse|provider|care team|team|OB|PCP)"
     r"(?: (?:before|if|about|that)|\W*$)"
+    # 'so taper with your prescriber', 'work out a plan with your doctor': the change is made together with one.
+    r"|\b(?:taper(?:ing)?|work(?:ing)?|decid(?:e|ing)|plan(?:ning)?|wean(?:ing)?|adjust(?:ing)?|do (?:it|this|that))"
+    r" (?:[\w-]+ ){0,3}?(?:with|under) (?:the (?:guidance|help) of )?(?:your|a|their) (?:own )?(?:doctor|physician"
+    r"|provider|prescriber|clinician|care team|pharmacist|specialist)s?\b(?!['’]s)"
     r"|\b(?:mention|bring (?:it|this|that) up|raise it)\b[^.;!?]{0,30}\b(?:doctor|visit|checkup|check-up|appointment"
     r"|pediatrician|provider|physical))",
     re.IGNORECASE,
@@ -197,6 +201,29 @@ GROUP_ADDRESS = re.compile(
 )
 
 
+# A dose stated for a population, not a reader: 'a typical adult dose is 400 mg', 'most adults take 81 mg',
+# 'the usual starting dose is 5 mg', 'people with afib are usually started on 5 mg'. It is a frame only when
+# no one is addressed in the sentence (no 'you', 'your', 'for you') and the dose is not itself a command.
+_POPULATION = r"(?:adults|children|kids|adolescents|teens|women|men|patients|people|seniors|folks|infants|toddlers)"
+_POPULATION_DOSE = re.compile(
+    r"(?i:\b(?:typical|usual|standard|normal|recommended|common|customary|average|maximum|max|starting|initial"
+    r"|maintenance|target|adult|pediatric|weight-based|label(?:ed)?)\s+(?:[a-z-]+\s+){0,2}?"
+    r"(?:doses?|dosing|dosages?|regimens?|ranges?|course|amount)\b"
+    rf"|\b(?:doses?|dosing|dosages?)\s+(?:for|in)\s+(?:[a-z-]+\s+){{0,2}}?{_POPULATION}\b"
+    rf"|\b{_POPULATION}\b(?:\s+(?:with|on|over|under|who|in|of)\s[\w\s'-]{{0,30}}?)?"
+    r"\s+(?:(?:usually|generally|typically|often|commonly|normally|tend to|will|can|may|should|do)\s+)?"
+    r"(?:take|get|need|use|receive|start|do (?:fine|well)|respond|(?:are|get) (?:usually |typically |generally )?"
+    r"(?:started|given|put|dosed|maintained|treated|prescribed))\b"
+    rf"|\b(?:in|for) (?:most |healthy |older |younger )?{_POPULATION}\s*,)"
+)
+_ADDRESSEE = re.compile(r"(?i:\b(?:you|your|yours|you're|you'll|you've|yourself|u|ur)\b)")
+
+
+def population_dose(text: str, sentence: tuple[int, int]) -> bool:
+    """Does the sentence state a dose for a population with no one addressed in it?"""
+    return _POPULATION_DOSE.search(text, *sentence) is not None and _ADDRESSEE.search(text, *sentence) is None
+
+
 _STOP = re.compile(r"[.!?]+(?:\s|$)")
 
 
@@ -238,6 +265,12 @@ def find_advice(text: str, spans: list[tuple[int, int]], words: frozenset[str] |
                 continue  # 'Allergy sufferers: start your nasal spray two weeks before the season'
             if pattern is not _AVOID_CARE and any_reader(text, sentence, start, match.end()) == "frame":
                 continue  # 'most adults can take 10 mg', 'if you're on X, take your dose at the same time'
+            if (
+                pattern is _DOSING
+                and population_dose(text, sentence)
+                and not _CLAUSE_START.search(text, max(0, match.start() - 8), match.start())
+            ):
+                continue  # 'adults with normal kidneys typically take 500 mg': the subject is a population
             topic, _ = _topic(match.group(0))
             yield Finding("advice", start, match.end(), _REASONS[topic])
 

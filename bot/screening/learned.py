@@ -62,6 +62,7 @@ _NOT_COMMAND = frozenset(
     is are was were be been being am do does did can could will would should shall may might must
     have has had what when where why how who whom whose which whether if so because as at in on of
     for to with from by about after before since until while than then also just really very not
+    though although unless whereas whilst otherwise
     and or but nor yet still even only maybe perhaps hi hey hello thanks thank sorry oh ok okay yes
     yeah well lol omg haha please pls wow great good nice dear honestly usually often sometimes
     always never generally typically there here today tonight tomorrow yesterday now once twice

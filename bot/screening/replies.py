@@ -52,7 +52,10 @@ _CARE = (
     r"|tests?|diagnosis|prognosis|healing|incision|wound|stitches|cast|boot|brace|new (?:knee|hip|shoulder|heart valve)"
     r"|medications?|meds|prescriptions?|inhaler|insulin|sugars|a1c"
     r"|levels|numbers|cancer|tumou?r|asthma|diabetes|condition|injury|fracture|sprain|implant|stent|pacemaker"
-    r"|pregnancy)"
+    r"|pregnancy"
+    # A procedure by its shape: a body part or device, then what was done to it ('knee replacement', 'ACL repair').
+    r"|[\w-]+ (?:replacement|repair|reconstruction|removal|fusion|transplant|surgery|ablation|bypass|implant|scope"
+    r"|injections?))"
 )
 _KNOWN_CARE = re.compile(
     rf"\b(?:your|ur)(?: (?:recent|new|latest|first|last|little|mom's|dad's|son's|daughter's|husband's|wife's"
@@ -72,12 +75,25 @@ _CARED_FOR = re.compile(
 _WITH_US = re.compile(
     rf"\b{_CARE}\b(?: [\w-]+){{0,3}} (?:with us|here with us|at our (?:clinic|office|center|practice))\b", re.I
 )
+# Thanks or gladness about the reader's own care ('thanks for the kind words about your ACL repair'), and care the
+# practice gave ('the new CPAP mask we fitted', 'we fitted your hearing aids'): the reply knows the treatment.
+_THANKED_FOR_CARE = re.compile(
+    rf"\b(?:kind words|review|feedback|update|note|card|shout-?out|message) (?:about|on|for|regarding) (?:your|ur)"
+    rf"(?: (?:recent|new|mom's|dad's|son's|daughter's|husband's|wife's|baby's))? {_CARE}\b",
+    re.IGNORECASE,
+)
+_GIVEN_CARE = r"(?:fitted|prescribed|implanted|inserted|stitched(?: up)?|casted|operated on)"
+_WE_GAVE = re.compile(
+    rf"\b(?:the|your|that|those|this) (?:new )?[\w-]+(?: [\w-]+)? (?:we|I)(?:'ve| have)? {_GIVEN_CARE}\b"
+    rf"|\b(?:we|I)(?:'ve| have)? {_GIVEN_CARE} (?:you|your|for you)\b",
+    re.IGNORECASE,
+)
 REASON = "confirms that someone is a patient of the practice, which a public reply must not do"
 
 
 def find_patient_confirmations(text: str) -> Iterator[Finding]:
     """Phrases that tell the reader (or the public) that a person was seen or treated here."""
-    for pattern in (_CONFIRMS, _KNOWN_CARE, _CARED_FOR, _WITH_US):
+    for pattern in (_CONFIRMS, _KNOWN_CARE, _CARED_FOR, _WITH_US, _THANKED_FOR_CARE, _WE_GAVE):
         for match in pattern.finditer(text):
             if pattern is _KNOWN_CARE and _CONDITION_BEFORE.search(text, max(0, match.start() - 12), match.start()):
                 continue  # 'if your back is still sore, ...': any reader it fits

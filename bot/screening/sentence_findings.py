@@ -13,9 +13,10 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterator
-from functools import cache
+from functools import cache, lru_cache
+from typing import NamedTuple
 
-from bot.screening.advice import _MEDS, GROUP_ADDRESS, defer_scope, defers, full_stops
+from bot.screening.advice import _MEDS, GROUP_ADDRESS, defer_scope, defers, full_stops, population_dose
 from bot.screening.context import STAFF_ROLE, any_reader, has_person_cue
 from bot.screening.findings import Finding
 from bot.screening.learned import (
@@ -206,6 +207,9 @@ _TREATMENT = re.compile(
     # A diagnosis given to one person: 'sounds like you've got', 'that's classic', 'you have X, not Y'.
     r"|\b(?:sounds|looks|seems) like (?:you|your|it's|that's)\b|\byou(?:'ve| have)? got\b(?! (?:this|it|that)\b)"
     r"|\bclassic\b"
+    # A diagnosis by its shape, told to the reader: 'you have patellofemoral syndrome', 'you've got plantar fasciitis'.
+    r"|\byou(?:'ve| have)(?: got)? (?:an? )?(?:[a-z-]+ ){0,2}(?:[a-z]+(?:itis|osis|emia|pathy|algia)|syndrome|disease"
+    r"|disorder|infection|deficiency|fracture|sprain|strain|tear)\b"
     r"|\b(?:that|this|it)(?:'s| is) (?:definitely|probably|likely|just|only|almost certainly)\b"
     # '<that / your> <thing ...> is just / probably <a diagnosis>'.
     r"|\b(?:that|this|your|the) [a-z]+(?: [a-z]+){0,4} (?:is|are|'s) (?:definitely|probably|likely|just|only"
@@ -289,8 +293,63 @@ _CHART_SECTION = re.compile(
 )
 
 
+# The same labels after a full stop on one line ('Hx Hashimoto thyroiditis. Plan: continue levothyroxine 75 mcg'):
+# a note's plan when nothing before it speaks to a reader.
+_INLINE_CHART_SECTION = re.compile(
+    r"(?i:(?<=[.;]) +(?:plan|a/p|assessment and plan|assessment/plan|recommendations?|recs|orders|dispo"
+    r"|disposition)[ \t]*:)"
+)
+
+
+# Lab results in chart shorthand ('Na 134 (L), K 5.2', 'Cr 1.6', 'A1c 7.8%'): two or more in a text that speaks to
+# no one make it a note, whose bare orders ('Hold lisinopril, repeat in AM') are written for the chart.
+_LAB_VALUE = re.compile(
+    r"\b(?:Na|K|Cl|CO2|HCO3|BUN|Cr|Creat|Hgb|Hb|Hct|WBC|Plt|PLT|plt|INR|PTT|TSH|fT4|A1c|HbA1c|LDL|HDL|TG|Mg|Phos|Ca"
+    r"|ALT|AST|ALP|Tbili|T ?bili|Alb|glucose|BG|trop(?:onin)?|BNP|lactate|pH|pCO2|pO2|eGFR|GFR|ANC|CRP|ESR|ferritin"
+    r"|PSA|Vit D|B12|lipase|UA)\b:? ?[<>]?\d"
+)
+
+
+# The reader's own finding stated: 'your rash is scabies', 'your PSA is 9.2', 'your echo looks normal'.
+_YOUR_FINDING = re.compile(r"(?i:\byour [a-z0-9]+(?: [a-z0-9]+)? (?:is|are|was|were|looks|came back|shows)\b)")
+
+
+# A heading that names its reader ('Dx for you:', 'Plan for you -', 'Your plan:'): the lines under it speak to that
+# reader, even in chart shorthand ('Dx for you: strep throat. Amoxicillin 500 mg twice daily for 10 days').
+_READER_LABEL = re.compile(
+    r"(?im:^[^\S\n]*(?:[\w/&' ]{0,30}?\s)?(?:for you|your (?:plan|instructions|results|labs|meds|medications|dx"
+    r"|diagnosis))\b[^:\n]{0,20}[:\-–—])"
+)
+
+
 # The clause's first word after a filler: a listed imperative ('Take 1-2 tabs PO q6h') still instructs.
 _FIRST_WORD = re.compile(r"\W*(?:(?:just|so|then|please|and|now|also)\s+)*([^\W\d_]+)", re.IGNORECASE)
+
+
+class _TextCues(NamedTuple):
+    """Where cues that reach across a whole text first occur (math.inf when they never do)."""
+
+    reader_label: float  # end of the first heading that names its reader
+    inline_label: float  # start of the first 'Plan:' after a full stop
+    second_person: float  # start of the first 'you' or 'your'
+    lab_note: bool  # two or more lab values in chart shorthand
+    your_finding: float  # end of the first 'your X is ...' not after 'if' or 'when'
+
+
+@lru_cache(maxsize=64)
+def _text_cues(text: str) -> _TextCues:
+    label = _READER_LABEL.search(text)
+    inline = _INLINE_CHART_SECTION.search(text)
+    you = _SECOND_PERSON.search(text)
+    findings = _YOUR_FINDING.finditer(text)
+    finding = next((m for m in findings if not _GENERIC_BEFORE.search(text, max(0, m.start() - 12), m.start())), None)
+    return _TextCues(
+        label.end() if label else math.inf,
+        inline.start() if inline else math.inf,
+        you.start() if you else math.inf,
+        len(_LAB_VALUE.findall(text, 0, 4000)) >= 2,
+        finding.end() if finding else math.inf,
+    )
 
 
 def _addressed(
@@ -302,11 +361,31 @@ def _addressed(
     shape, learned.commands, not by a verb list). A treatment: a drug, dose, schedule, test or diagnosis.
     """
     segment = text[start:end]
+    cues = _text_cues(text)  # once per text: a scan per clause would be quadratic in clauses
+    if cues.reader_label <= start + 1:
+        strong = _TREATMENT.search(segment) or STEMMED_DRUG.search(segment.lower()) or SCHEDULE.search(segment)
+        return ADVICE_THRESHOLD if strong else ADVICE_THRESHOLD_YOU_ONLY
     if _CHART_SECTION.search(text, 0, start) and not _YOU_WORD.search(segment):
         return 2.0  # an item under a note's 'Plan:' or 'Recommendations:': the chart's plan, not a reader's
     opener = _FIRST_WORD.match(segment)
+    if (
+        cues.inline_label <= start
+        and cues.second_person >= end
+        and not (opener and opener.group(1).lower() in _SIG_VERBS)
+    ):
+        return 2.0  # 'PHQ-9 of 14, moderate. Plan: start sertraline 50 mg': written for the chart, no reader in it
+    if (
+        not (opener and opener.group(1).lower() in _SIG_VERBS)
+        and cues.lab_note
+        and cues.second_person == math.inf
+    ):
+        return 2.0  # 'BMP: Na 134 (L), K 5.2 (H), Cr 1.6. Hold lisinopril, repeat in AM': a note's order
     listed_order = _CHART_ORDER.search(segment) is not None or _MED_ENTRY.match(segment) is not None
-    chart = listed_order and not _YOU_WORD.search(segment)
+    # After the reader's own finding ('your rash is scabies. Permethrin 5% tonight'), the order is the reader's.
+    told_finding = cues.your_finding <= start
+    chart = listed_order and not _YOU_WORD.search(segment) and not told_finding
+    if listed_order and told_finding:
+        return ADVICE_THRESHOLD
     if chart and not (opener and opener.group(1).lower() in _SIG_VERBS):
         return 2.0  # an order or MAR line in chart shorthand ('Keppra 500 mg BID', 'Zofran 4 mg IV given')
     strong = (
@@ -320,6 +399,8 @@ def _addressed(
         return 2.0  # 'for most people ...', 'the best thing you can do ...', 'I tell everyone ...': any reader
     matches = [(m.group(0).lower(), _generic_you(segment, m.start(), m.end())) for m in _YOU_WORD.finditer(segment)]
     commanded = commands(segment)
+    if not commanded and population_dose(text, sentence or (start, end)):
+        return 2.0  # 'a typical adult dose is 400 mg every 6 hours', 'most adults take 81 mg': no one addressed
     tells = strong and (_PARTICULAR.search(segment) or _ADDRESSED.search(segment))
     if reader == "cheer" and not commanded and not tells:
         # 'you've got this', 'trust me, you'll feel better once you start moving', 'hang in there, the first

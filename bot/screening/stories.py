@@ -66,6 +66,31 @@ _GENERAL = re.compile(
     r"|most of my patients|some of my patients|a lot of my patients|people who)\b",
     re.IGNORECASE,
 )
+# A noun for a person by its ending ('midwife', 'dermatologist', 'grocer'), not a place or a thing that ends alike.
+_PERSON_NOUN = (
+    r"(?!(?:center|centre|shelter|theater|theatre|floor|door|corridor|monitor|ventilator|river|water|tower|harbou?r"
+    r"|corner|border|computer|scanner|elevator|generator|counter|trailer|number|order|other|letter|paper|hospital"
+    r"|clinic|station|pharmacy|bakery|diner)\b|[a-z]*(?:ologist|iatrician|physician)\b)"
+    r"[a-z]+(?:ist|ian|wife|man|woman|er|or)"
+)
+# A role only one person holds, in a sentence about their care: 'the county's longest-serving sheriff, presenting
+# with chest pain', 'the town's only veterinarian, injured in ...', 'the high school's head football coach'.
+_UNIQUE_ROLE = re.compile(
+    r"\b(?i:(?:the|our|this) (?:[\w-]+ ){0,2}?(?:town|county|city|village|school|state|team|church|parish|district"
+    r"|department|station|paper|club|university|college|league)['’]s (?:only|sole|first|longest[- ]serving|oldest"
+    r"|youngest|head|chief|current|former|longtime|star|top|new)(?: [\w-]+){0,2}? "
+    rf"(?:{_OCCUPATION})"
+    rf"|(?:the|our) (?:only|sole|longest[- ]serving|oldest|youngest) (?:[\w-]+ )?(?:{_OCCUPATION}|{_PERSON_NOUN})"
+    r" (?:in|at|for|of) "
+    r"(?:town|the (?:county|town|village|city|school|state|district|valley|island)|our (?:town|county|school)))\b"
+)
+# The sentence is about that person's care: a note's or a visit's wording.
+_CARE_CUE = re.compile(
+    r"\b(?i:present(?:s|ed|ing)|admitted|admit|seen (?:in|at|by|for|today|yesterday|overnight)|pt|patient|hpi|ed|er"
+    r"|icu|intubated|treated|came in|brought in"
+    r"|s/p|injured|diagnosed|discharged|consult(?:ed)?|collapsed|scoped|operated|casted|fractured?|burns?)\b"
+)
+_UNIQUE_GATE = _OCCUPATION_GATE | frozenset({"only", "sole", "longest", "oldest", "youngest"})
 _FIRST_PERSON = re.compile(r"\b(?:I|we|my|our)\b")
 _REASON = "describes a particular patient in enough detail that someone could recognise them"
 
@@ -77,6 +102,10 @@ def find_stories(text: str, spans: list[tuple[int, int]], words: frozenset[str] 
             before = _DETERMINER_BEFORE.search(text, max(0, match.start() - 40), match.start())
             if before is not None:
                 yield Finding("patient_story", before.start(), match.end(), _REASON)
+    for start, end in spans if words is None or words & _UNIQUE_GATE else ():
+        for match in _UNIQUE_ROLE.finditer(text, start, end):
+            if _CARE_CUE.search(text, start, end):
+                yield Finding("patient_story", match.start(), match.end(), _REASON)
     for index, (start, end) in enumerate(spans):
         anchor = _ANCHOR.search(text, start, end)
         if anchor is None:
