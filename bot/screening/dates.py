@@ -112,18 +112,27 @@ _AGE_WORD = (
     r"(?:ninety(?:-|\s)?(?:one|two|three|four|five|six|seven|eight|nine)?"
     r"|(?:a |one )?hundred(?: and \w+)?)"
 )
+_RELATIVE = (
+    r"mom|mother|mum|dad|father|grandma|grandmother|grandpa|grandfather|granny|nana|nan|papa|gran|husband|wife"
+    r"|aunt|uncle|neighbou?r|patient|pt|client|resident|father-in-law|mother-in-law|great-grandmother"
+    r"|great-grandfather|great-grandma|great-grandpa|grandparent|parent|friend|lady|gentleman|man|woman"
+)
 _AGE = re.compile(
     rf"\b(?:{_AGE_NUM}|{_AGE_WORD})(?:-|\s)(?:years?|yrs?|y)(?:-|\s)?(?:old|young|o\b)"
     rf"|\b{_AGE_NUM}[- ]?(?:yo|y/o|y\.o\.|yr-old)(?!\w)"
     rf"|\b(?:aged?|age of|turned|turning|turns|at age|age\s*[:=])\s*(?:{_AGE_NUM}|{_AGE_WORD})\b"
     r"(?!\s*(?:%|percent|and (?:up|over|older)|\+|or (?:older|over)))"
     rf"|\b{_AGE_NUM}(?:st|nd|rd|th) birthday\b"
-    r"|\b(?:super)?centenarians?\b|\bnonagenarians?\b|\b(?:her|his) (?:90s|nineties)\b|\bninety-something\b"
-    rf"|\b(?:she|he|you|i|they)(?:'s| is| was| are|'re|'m| am| just turned|'ll be| will be| turns| turned)"
+    r"|\b(?:super)?centenarians?\b|\bnonagenarians?\b|\bninety-something\b"
+    r"|\b(?:her|his|my) (?:(?:late|mid|early|mid-)\s?)?(?:90s|nineties)\b"
+    # 'my dad is 94', 'the patient is ninety-three', 'grandma just turned 96': one person's age
+    rf"|\b(?:she|he|you|i|they|(?:my|our|her|his|the|this) (?:{_RELATIVE})|pt|patient)"
+    rf"(?:'s| is| was| are|'re|'m| am| just turned|'ll be| will be| turns| turned)"
     rf"(?: now| almost| nearly| about)?\s+(?:{_AGE_NUM}|{_AGE_WORD})(?![\w-])"
     # 'ninety' cut short of 'ninety five percent' is no age either
     r"(?![\s-]+(?:one|two|three|four|five|six|seven|eight|nine)\b)"
-    r"(?!\s*(?:%|percent|mg|lbs?|pounds|kg|minutes|\+|or (?:older|over|above)|and (?:up|over|older)))",
+    r"(?!\s*(?:%|percent|mg|lbs?|pounds|kg|minutes|hours|days|miles|degrees|points|\+"
+    r"|or (?:older|over|above)|and (?:up|over|older)))",
     re.IGNORECASE,
 )
 

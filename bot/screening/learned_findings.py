@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from bot.screening.context import COLLEAGUE_AFTER, STAFF_BEFORE, STAFF_ROLE, has_person_cue
+from bot.screening.context import COLLEAGUE_AFTER, STAFF_BEFORE, STAFF_ROLE, has_person_cue, sentence_at
 from bot.screening.dates import MONTHS, WEEKDAYS
 from bot.screening.findings import Finding
 from bot.screening.learned import (
@@ -40,6 +40,7 @@ from bot.screening.name_shapes import (
 )
 from bot.screening.names import _CREDENTIAL_AFTER, _DOCTOR_BEFORE, _EPONYM_WORDS, _NOT_NAMES, Roster, eponym_mask
 from bot.screening.places import _LARGE_PLACES, STATES
+from bot.screening.public_figures import public_figure
 from bot.screening.term_shapes import _in_label_list, _in_place_name, _join_inverted, _title_case_term, _venue
 
 # A run with a listed given or family name needs less confidence than an unlisted word.
@@ -219,6 +220,8 @@ def tagged_findings(
                 continue
             if STAFF_ROLE.match(text, end) or _colleague(text, start, end):
                 continue  # 'Maria at the front desk', 'Grace, our nurse': the practice's staff, not a patient
+            if public_figure(text, sentence_at(sentences, start), start, words):
+                continue  # 'Tom Hanks has talked about his diabetes': public knowledge, no care given
             honorific = _HONORIFIC_BEFORE.search(text[max(0, start - 8) : start])
             begin = start - len(honorific.group(0)) if honorific else start
             yield Finding("name", begin, end, REASONS["name"])

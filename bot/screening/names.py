@@ -6,10 +6,11 @@ import re
 from collections.abc import Iterator
 from importlib import resources
 
-from bot.screening.context import COLLEAGUE_AFTER, STAFF_BEFORE, STAFF_ROLE
+from bot.screening.context import COLLEAGUE_AFTER, STAFF_BEFORE, STAFF_ROLE, sentence_at, sentence_spans
 from bot.screening.dates import MONTHS, WEEKDAYS
 from bot.screening.findings import Finding
 from bot.screening.places import STATES
+from bot.screening.public_figures import public_figure
 
 
 def _load_first_names() -> frozenset[str]:
@@ -200,6 +201,10 @@ class NameFinder:
         if match.lastindex and match.lastindex >= 2 and match.group(2) and _is_name_word(match.group(2)):
             end = match.end(2)
         words = text[match.start(1) : end].split()
+        given = _GIVEN_BEFORE.search(text, max(0, match.start(1) - 24), match.start(1))
+        full = [given.group(1), *words] if given else []
+        if given and public_figure(text, sentence_at(sentence_spans(text), given.start()), given.start(), full):
+            return  # 'Bruce Willis's family announced ...': public knowledge, no care given
         if not self._allowed_span(words, text, match.start(1)) and not _DOCTOR_BEFORE.search(
             text[max(0, match.start(1) - 12) : match.start(1)]
         ):
@@ -207,6 +212,7 @@ class NameFinder:
 
     def _list_names(self, text: str, mask: list) -> Iterator[Finding]:
         tokens = list(_TOKEN.finditer(text))
+        spans: list[tuple[int, int]] = []
         for i, token in enumerate(tokens):
             word = _strip_possessive(token.group(0))
             if word not in FIRST_NAMES or _masked(mask, token.start(), token.end()):
@@ -229,7 +235,16 @@ class NameFinder:
                 continue  # 'Savannah Parks, MD', 'Maria at the front desk': the practice's own people
             if _masked(mask, token.start(), end):
                 continue
+            if len(words) > 1:
+                spans = spans or sentence_spans(text)
+                sentence = sentence_at(spans, token.start())
+                if public_figure(text, sentence, token.start(), words):
+                    continue  # 'Tom Hanks has talked about his diabetes': public knowledge, no care given
             yield Finding("name", token.start(), end, _REASONS["list"])
+
+
+# A given name (and an initial) right before a family name: 'Bruce Willis', 'Michael J. Fox'.
+_GIVEN_BEFORE = re.compile(r"\b([A-Z][a-z]+)(?: [A-Z]\.)? $")
 
 
 # A town's capitalised head word right before a given name: 'San Diego', 'Santa Monica', 'Lake Charles'.

@@ -1,0 +1,63 @@
+"""A famous person named in general education is public knowledge, not a patient's name, unless care
+given sits in the same sentence; one person's age of 90 or more is held when it follows a relative
+('my dad is 94') or a decade of their life ('in her late nineties'), not a population's."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.screening import Screener
+
+
+@pytest.fixture(scope="module")
+def screener() -> Screener:
+    return Screener()
+
+
+def _phi(screener: Screener, text: str) -> list[tuple[str, str]]:
+    return [(f.kind, text[f.start : f.end]) for f in screener.screen(text).findings if f.category == "phi"]
+
+
+PUBLIC = [
+    "Halle Berry has spoken openly about living with type 1 diabetes since her twenties.",
+    "Just like Magic Johnson, many people with HIV now live a normal lifespan on treatment.",
+    "Selena Gomez went public with her lupus and kidney transplant, which got people talking.",
+    "The actor Val Kilmer wrote about his throat cancer in his memoir, and it helped others get checked.",
+]
+PATIENTS = [
+    "My patient Jeremy Castillo has talked about his diabetes with me for years.",
+    "Like Rosalind Whitaker, whom I treated last spring, many people ignore chest pain.",
+    "Emmett Fairbanks came in today and spoke openly about his drinking.",
+]
+OLD = [
+    "My grandpa is 96 and still drives to his appointments.",
+    "Our neighbor just turned ninety-four and her knees are shot.",
+    "The patient is ninety-one, lives with her son.",
+    "My aunt is in her mid nineties and lives alone.",
+]
+NOT_OLD = [
+    "We see plenty of people in their nineties who do well after hip surgery.",
+    "My dad is 90 minutes away from the nearest hospital.",
+    "The patient is 95 percent better after the antibiotics.",
+]
+
+
+@pytest.mark.parametrize("text", PUBLIC)
+def test_public_figure_in_general_education_is_no_name(screener: Screener, text: str) -> None:
+    # Only the name is judged here: whether the sentence tells a story is the sentence side's call.
+    assert not any(kind == "name" for kind, _ in _phi(screener, text))
+
+
+@pytest.mark.parametrize("text", PATIENTS)
+def test_care_given_keeps_the_name(screener: Screener, text: str) -> None:
+    assert any(kind == "name" for kind, _ in _phi(screener, text))
+
+
+@pytest.mark.parametrize("text", OLD)
+def test_one_persons_age_over_89(screener: Screener, text: str) -> None:
+    assert any(kind == "age_over_89" for kind, _ in _phi(screener, text))
+
+
+@pytest.mark.parametrize("text", NOT_OLD)
+def test_no_age_of_one_person(screener: Screener, text: str) -> None:
+    assert not any(kind == "age_over_89" for kind, _ in _phi(screener, text))
