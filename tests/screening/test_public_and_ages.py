@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.screening import Screener
+from bot.screening import AllowList, Screener
 
 
 @pytest.fixture(scope="module")
@@ -61,3 +61,26 @@ def test_one_persons_age_over_89(screener: Screener, text: str) -> None:
 @pytest.mark.parametrize("text", NOT_OLD)
 def test_no_age_of_one_person(screener: Screener, text: str) -> None:
     assert not any(kind == "age_over_89" for kind, _ in _phi(screener, text))
+
+
+# Identifiers read out in letters and digit words, and public numbers read with 'hundred' or in pairs.
+SPOKEN_IDS = [
+    "PT: my plan id is k r two nine four four one zero seven",
+    "PT: the number on the back of the monitor says d as in dog x seven seven one three five",
+    "PT: my medicaid number is three three b seven nine one four q",
+]
+SPOKEN_PUBLIC = [
+    "so the line for the hospital operator is six one four, five five five, zero one hundred",
+    "and the crisis line is one eight hundred, two two two, twelve twenty-two, put that on the slide",
+]
+
+
+@pytest.mark.parametrize("text", SPOKEN_IDS)
+def test_identifiers_spelt_in_letters_and_digits(screener: Screener, text: str) -> None:
+    assert _phi(screener, text)
+
+
+@pytest.mark.parametrize("text", SPOKEN_PUBLIC)
+def test_public_numbers_read_aloud(text: str) -> None:
+    allowed = Screener(AllowList(phones=frozenset({"(614) 555-0100", "1-800-222-1222"})))
+    assert _phi(allowed, text) == []
