@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 from importlib import resources
 
 from bot.screening.context import COLLEAGUE_AFTER, STAFF_BEFORE, STAFF_ROLE, sentence_at, sentence_spans
@@ -203,7 +204,7 @@ class NameFinder:
         words = text[match.start(1) : end].split()
         given = _GIVEN_BEFORE.search(text, max(0, match.start(1) - 24), match.start(1))
         full = [given.group(1), *words] if given else []
-        if given and public_figure(text, sentence_at(sentence_spans(text), given.start()), given.start(), full):
+        if given and public_figure(text, sentence_at(_sentences(text), given.start()), given.start(), full):
             return  # 'Bruce Willis's family announced ...': public knowledge, no care given
         if not self._allowed_span(words, text, match.start(1)) and not _DOCTOR_BEFORE.search(
             text[max(0, match.start(1) - 12) : match.start(1)]
@@ -212,7 +213,6 @@ class NameFinder:
 
     def _list_names(self, text: str, mask: list) -> Iterator[Finding]:
         tokens = list(_TOKEN.finditer(text))
-        spans: list[tuple[int, int]] = []
         for i, token in enumerate(tokens):
             word = _strip_possessive(token.group(0))
             if word not in FIRST_NAMES or _masked(mask, token.start(), token.end()):
@@ -236,11 +236,14 @@ class NameFinder:
             if _masked(mask, token.start(), end):
                 continue
             if len(words) > 1:
-                spans = spans or sentence_spans(text)
-                sentence = sentence_at(spans, token.start())
+                sentence = sentence_at(_sentences(text), token.start())
                 if public_figure(text, sentence, token.start(), words):
                     continue  # 'Tom Hanks has talked about his diabetes': public knowledge, no care given
             yield Finding("name", token.start(), end, _REASONS["list"])
+
+
+# The sentences of the text being screened, split once however many names it holds.
+_sentences = lru_cache(maxsize=2)(sentence_spans)
 
 
 # A given name (and an initial) right before a family name: 'Bruce Willis', 'Michael J. Fox'.

@@ -5,6 +5,7 @@ sentence's sense (public knowledge, no care given), never by a list of famous na
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # The sentence is about what is publicly known: spoken or written about in public, announced, famous.
 _PUBLIC_KNOWLEDGE = re.compile(
@@ -17,8 +18,13 @@ _PUBLIC_KNOWLEDGE = re.compile(
     r"|author|musician|star|late|former) |(?:his|her|their) (?:fans|memoir|foundation|documentary|tour|career|show)"
     r"|headlines|in the news|on (?:tv|television|social media|instagram|his podcast|her podcast|stage))\b)"
 )
-# 'like Michael J. Fox, ...', 'such as Selena Gomez': an example held up to any reader.
-_EXAMPLE_BEFORE = re.compile(r"(?i:\b(?:like|such as|think of|remember when|just like|(?:what|as) happened to)\s+)$")
+# 'like Michael J. Fox, ...', 'such as Selena Gomez': an example held up to any reader; a public office or
+# rank before the name ('Former President Jimmy Carter', 'Senator ...', 'Prince ...').
+_EXAMPLE_BEFORE = re.compile(
+    r"(?:(?i:\b(?:like|such as|think of|remember when|just like|(?:what|as) happened to))"
+    r"|\b(?:President|Senator|Governor|Congressman|Congresswoman|Prince|Princess|Queen|King|Pope|Justice)"
+    r"|\b(?:[Ff]ormer|[Tt]he late)(?: [A-Z][a-z]+){1,2})\s+$"
+)
 # Care given or a patient or relative of the writer in the sentence: then the name may be a patient's.
 _CARE = re.compile(
     r"(?i:\b(?:my|our|this|the|a) (?:patient|pt|client|resident)\b|\bpatient (?:of mine|named)"
@@ -31,11 +37,22 @@ _CARE = re.compile(
 )
 
 
+# A run of two or more capitalised words from the name's start ('Bob Dole', 'Michael J. Fox').
+_FULL_NAME = re.compile(r"[A-Z][\w'’-]*\.?(?:\s+[A-Z][\w'’-]*\.?)+")
+
+
 def public_figure(text: str, sentence: tuple[int, int], start: int, words: list[str]) -> bool:
     """A full name (two words or more) in a sentence about public knowledge, with no care given in it."""
-    if len(words) < 2:
+    if len(words) < 2 and not _FULL_NAME.match(text, start, start + 40):
         return False
     lo, hi = sentence
-    if _CARE.search(text, lo, hi):
+    care, public = _sentence_sense(text, lo, hi)
+    if care:
         return False
-    return bool(_PUBLIC_KNOWLEDGE.search(text, lo, hi) or _EXAMPLE_BEFORE.search(text, max(lo, start - 16), start))
+    return public or bool(_EXAMPLE_BEFORE.search(text, max(lo, start - 24), start))
+
+
+@lru_cache(maxsize=64)
+def _sentence_sense(text: str, lo: int, hi: int) -> tuple[bool, bool]:
+    """(care given, public knowledge) in one sentence, judged once however many names it holds."""
+    return bool(_CARE.search(text, lo, hi)), bool(_PUBLIC_KNOWLEDGE.search(text, lo, hi))

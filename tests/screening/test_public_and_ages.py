@@ -23,6 +23,8 @@ PUBLIC = [
     "Just like Magic Johnson, many people with HIV now live a normal lifespan on treatment.",
     "Selena Gomez went public with her lupus and kidney transplant, which got people talking.",
     "The actor Val Kilmer wrote about his throat cancer in his memoir, and it helped others get checked.",
+    "Former First Lady Betty Ford gave her name to a whole model of addiction treatment.",
+    "Senator Bob Dole talked publicly about his prostate cancer in the nineties.",
 ]
 PATIENTS = [
     "My patient Jeremy Castillo has talked about his diabetes with me for years.",
@@ -34,11 +36,13 @@ OLD = [
     "Our neighbor just turned ninety-four and her knees are shot.",
     "The patient is ninety-one, lives with her son.",
     "My aunt is in her mid nineties and lives alone.",
+    "DR: and how old is your father now? PT: uh he's ninety-eight.",
 ]
 NOT_OLD = [
     "We see plenty of people in their nineties who do well after hip surgery.",
     "My dad is 90 minutes away from the nearest hospital.",
     "The patient is 95 percent better after the antibiotics.",
+    "Supercentenarians are studied for clues about healthy aging.",
 ]
 
 
@@ -84,3 +88,18 @@ def test_identifiers_spelt_in_letters_and_digits(screener: Screener, text: str) 
 def test_public_numbers_read_aloud(text: str) -> None:
     allowed = Screener(AllowList(phones=frozenset({"(614) 555-0100", "1-800-222-1222"})))
     assert _phi(allowed, text) == []
+
+
+PHOTO_DATES = [
+    "Rash photo taken 11/03/2024 filed under media.",
+    "Pictures of the burn from 7/9/2025 show blistering.",
+]
+
+
+@pytest.mark.parametrize("text", PHOTO_DATES)
+def test_a_dated_photo_of_a_wound_or_rash_is_someones_date(screener: Screener, text: str) -> None:
+    assert any(kind == "date" for kind, _ in _phi(screener, text))
+
+
+def test_photos_of_a_public_event_are_no_ones_date(screener: Screener) -> None:
+    assert _phi(screener, "Photos from the 5K fun run on 9/21/2025 are up on the website.") == []
