@@ -134,7 +134,8 @@ _AGE = re.compile(
     r"|\b(?:her|his|my) (?:(?:late|mid|early|mid-)\s?)?(?:90s|nineties)\b"
     # 'my dad is 94', 'the patient is ninety-three', 'grandma just turned 96': one person's age
     rf"|\b(?:she|he|you|i|they|(?:my|our|her|his|the|this) (?:{_RELATIVE})|pt|patient)"
-    rf"(?:'s| is| was| are|'re|'m| am| just turned|'ll be| will be| turns| turned)"
+    rf"(?:'s| is| was| are|'re|'m| am| just turned|'ll be| will be| turns| turned|'s going to be| is going to be"
+    r"|'s gonna be| is gonna be)"
     rf"(?: now| almost| nearly| about)?\s+(?:{_AGE_NUM}|{_AGE_WORD})(?![\w-])"
     # 'ninety' cut short of 'ninety five percent' is no age either
     r"(?![\s-]+(?:one|two|three|four|five|six|seven|eight|nine)\b)"

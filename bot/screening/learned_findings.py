@@ -141,6 +141,8 @@ def tagged_findings(
         words = [w for w in words if w]
         if not words or any(s <= start and end <= e for s, e in mask):
             continue
+        if _in_web_address(text, start, end):
+            continue  # 'lakeshorechildrens.org', 'jane.doe@': the URL and email detectors judge addresses
         if label == "NAME" and roster is not None:
             if roster.allows(words, text[max(0, start - 24) : start]):
                 continue  # one allow-listed person, not a namesake under 'Mrs.' or after 'my patient'
@@ -242,6 +244,22 @@ def tagged_findings(
             if not (has_person_cue(text, 0, len(text)) or _others_residence(text)):
                 continue
             yield Finding("geography", start, end, REASONS["geography"])
+
+
+# A host name or address around a run: 'lakeshorechildrens.org', 'www.mayo.edu/x', 'name@host'.
+_WEB_ADDRESS = re.compile(
+    r"(?i:[\w.-]*\w\.(?:org|com|net|gov|edu|io|us|info|health|care|co)\b[\w/.?=&%-]*|[\w.+-]+@[\w.-]+)"
+)
+
+
+def _in_web_address(text: str, start: int, end: int) -> bool:
+    """The run lies inside a web or email address (looked at in a short window around it)."""
+    if text[end : end + 1] not in (".", "@") and text[max(0, start - 1) : start] not in (".", "@", "/"):
+        return False  # no dot, '@' or slash touches the run: no address around it
+    if end - start > 60:
+        return False
+    lo = max(0, start - 40)
+    return any(m.start() <= start and end <= m.end() for m in _WEB_ADDRESS.finditer(text, lo, min(len(text), end + 60)))
 
 
 def _colleague(text: str, start: int, end: int) -> bool:

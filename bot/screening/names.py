@@ -235,10 +235,8 @@ class NameFinder:
                 continue  # 'Savannah Parks, MD', 'Maria at the front desk': the practice's own people
             if _masked(mask, token.start(), end):
                 continue
-            if len(words) > 1:
-                sentence = sentence_at(_sentences(text), token.start())
-                if public_figure(text, sentence, token.start(), words):
-                    continue  # 'Tom Hanks has talked about his diabetes': public knowledge, no care given
+            if public_figure(text, sentence_at(_sentences(text), token.start()), token.start(), words):
+                continue  # 'Tom Hanks has talked about his diabetes': public knowledge, no care given
             yield Finding("name", token.start(), end, _REASONS["list"])
 
 

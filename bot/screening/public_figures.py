@@ -15,7 +15,7 @@ _PUBLIC_KNOWLEDGE = re.compile(
     r" (?:openly |publicly |a lot |often )?"
     r"about (?:his|her|their|living with|having)|raised awareness|raises awareness|awareness of|famous(?:ly)?"
     r"|celebrit(?:y|ies)|well-known|the (?:actor|actress|singer|rapper|athlete|comedian|president|senator|quarterback"
-    r"|author|musician|star|late|former) |(?:his|her|their) (?:fans|memoir|foundation|documentary|tour|career|show)"
+    r"|author|musician|star|late|former) |(?:his|her|their|a) (?:fans|memoir|foundation|documentary|tour|career|show)"
     r"|headlines|in the news|on (?:tv|television|social media|instagram|his podcast|her podcast|stage))\b)"
 )
 # 'like Michael J. Fox, ...', 'such as Selena Gomez': an example held up to any reader; a public office or
@@ -41,11 +41,18 @@ _CARE = re.compile(
 _FULL_NAME = re.compile(r"[A-Z][\w'’-]*\.?(?:\s+[A-Z][\w'’-]*\.?)+")
 
 
+_STOP = re.compile(r"[.!?\n]")
+
+
 def public_figure(text: str, sentence: tuple[int, int], start: int, words: list[str]) -> bool:
     """A full name (two words or more) in a sentence about public knowledge, with no care given in it."""
-    if len(words) < 2 and not _FULL_NAME.match(text, start, start + 40):
+    full = _FULL_NAME.match(text, start, start + 40)
+    if len(words) < 2 and not full:
         return False
     lo, hi = sentence
+    if full and full.end() > hi:  # 'Michael J.| Fox started ...': the initial's dot ended no sentence
+        stop = _STOP.search(text, full.end(), full.end() + 300)
+        hi = stop.end() if stop else min(len(text), full.end() + 300)
     care, public = _sentence_sense(text, lo, hi)
     if care:
         return False

@@ -25,6 +25,7 @@ PUBLIC = [
     "The actor Val Kilmer wrote about his throat cancer in his memoir, and it helped others get checked.",
     "Former First Lady Betty Ford gave her name to a whole model of addiction treatment.",
     "Senator Bob Dole talked publicly about his prostate cancer in the nineties.",
+    "Mary J. Blige started a foundation for girls after talking about her depression.",
 ]
 PATIENTS = [
     "My patient Jeremy Castillo has talked about his diabetes with me for years.",
@@ -37,6 +38,7 @@ OLD = [
     "The patient is ninety-one, lives with her son.",
     "My aunt is in her mid nineties and lives alone.",
     "DR: and how old is your father now? PT: uh he's ninety-eight.",
+    "My grandma is gonna be 95 in May and wants a big party.",
 ]
 NOT_OLD = [
     "We see plenty of people in their nineties who do well after hip surgery.",
@@ -103,3 +105,11 @@ def test_a_dated_photo_of_a_wound_or_rash_is_someones_date(screener: Screener, t
 
 def test_photos_of_a_public_event_are_no_ones_date(screener: Screener) -> None:
     assert _phi(screener, "Photos from the 5K fun run on 9/21/2025 are up on the website.") == []
+
+
+def test_a_public_web_address_is_no_place(screener: Screener) -> None:
+    text = (
+        "Written by Dr. Erica Valenzuela of Northfield Clinic. Book at northfieldfamilyhealth.org or "
+        "read more at lakeshoreregional.org/heart about blood pressure and salt."
+    )
+    assert not any(kind in ("geography", "name") for kind, _ in _phi(screener, text))
