@@ -113,3 +113,8 @@ def test_a_public_web_address_is_no_place(screener: Screener) -> None:
         "read more at lakeshoreregional.org/heart about blood pressure and salt."
     )
     assert not any(kind in ("geography", "name") for kind, _ in _phi(screener, text))
+
+
+def test_our_daughter_is_one_person(screener: Screener) -> None:
+    text = "Our mom in Zanesville has a new heart murmur."
+    assert any(kind == "geography" for kind, _ in _phi(screener, text))
