@@ -88,7 +88,8 @@ _EVENT = re.compile(
     r"\b(?:born|birth|birthday|DOB|admitted|admission|discharged?|surgery|operated|operation|"
     r"died|death|passed away|delivered|diagnosed|diagnosis|came in|presented|transplant|"
     r"fell|broke|accident|stroke|heart attack|overdosed?|(?-i:ER|ED)|intubated|coded|"
-    r"scoped|biopsy|seizure|miscarr\w*|induced|c-section|amputat\w*|started chemo|funeral|consult|visit|appt"
+    r"scoped|biopsy|seizure|miscarr\w*|induced|c-section|amputat\w*|started chemo|funeral|consult|appt"
+    r"|visit(?!\s+(?:us|our|www|\S+\.(?:org|com|net|gov|edu)))"  # 'visit our site' is no visit
     r"|appointment|follow-?up|f/u|seen|scheduled|procedure|labs?|scan|MRI|CT|echo|infusion|dialysis|vaccinated"
     r"|wedding|graduation|injur\w*|crash|rehab|discharge|post-?op|pre-?op"
     # A note's own events: 'presents after syncope on 10/03', 'ADM 06/09', 'found down 11/28'.

@@ -41,11 +41,15 @@ _CARE = re.compile(
 _FULL_NAME = re.compile(r"[A-Z][\w'’-]*\.?(?:\s+[A-Z][\w'’-]*\.?)+")
 
 
+_GIVEN_BEFORE = re.compile(r"\b[A-Z][a-z]+\s+$")
 _STOP = re.compile(r"[.!?\n]")
 
 
 def public_figure(text: str, sentence: tuple[int, int], start: int, words: list[str]) -> bool:
     """A full name (two words or more) in a sentence about public knowledge, with no care given in it."""
+    given = _GIVEN_BEFORE.search(text, max(0, start - 20), start)
+    starts = (start, given.start()) if given else (start,)  # the tagger may keep only 'Like Tom |Brady'
+    start = starts[-1]
     full = _FULL_NAME.match(text, start, start + 40)
     if len(words) < 2 and not full:
         return False
@@ -56,7 +60,7 @@ def public_figure(text: str, sentence: tuple[int, int], start: int, words: list[
     care, public = _sentence_sense(text, lo, hi)
     if care:
         return False
-    return public or bool(_EXAMPLE_BEFORE.search(text, max(lo, start - 24), start))
+    return public or any(_EXAMPLE_BEFORE.search(text, max(lo, s - 24), s) for s in starts)
 
 
 @lru_cache(maxsize=64)

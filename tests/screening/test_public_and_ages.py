@@ -118,3 +118,13 @@ def test_a_public_web_address_is_no_place(screener: Screener) -> None:
 def test_our_daughter_is_one_person(screener: Screener) -> None:
     text = "Our mom in Zanesville has a new heart murmur."
     assert any(kind == "geography" for kind, _ in _phi(screener, text))
+
+
+def test_visiting_the_practice_site_is_no_visit(screener: Screener) -> None:
+    text = "Call the office or visit northfieldclinic.org for flu shots on Saturday."
+    assert not any(kind == "date" for kind, _ in _phi(screener, text))
+
+
+def test_a_given_name_the_tagger_left_out_still_makes_a_public_figure(screener: Screener) -> None:
+    text = "Like Serena Williams, some athletes have had blood clots after giving birth."
+    assert not any(kind == "name" for kind, _ in _phi(screener, text))
