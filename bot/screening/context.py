@@ -172,4 +172,13 @@ def has_person_cue(text: str, start: int, end: int) -> bool:
         before = text[max(start, match.start() - 16) : match.start()]
         if not _GENERIC_BEFORE.search(before):
             return True
+        if word in _FAMILY_NOUNS and _OUR_BEFORE.search(before):
+            return True  # 'our daughter', 'our son': the writer's own family, one person
     return False
+
+
+_FAMILY_NOUNS = frozenset(
+    "husband wife son daughter mom mother dad father grandma grandmother grandpa grandfather grandson"
+    " granddaughter brother sister aunt uncle nephew niece baby toddler twins twin newborn".split()
+)
+_OUR_BEFORE = re.compile(r"(?i:\bour\s+$)")

@@ -36,6 +36,8 @@ _DAY_DATE = re.compile(
     # interval ('q4-6h'), ECG leads or spinal levels ('V4-V6', 'L4-L5'), a dose count ('1-2x').
     r"|(?<![\d/.A-Za-z])(?:0?[1-9]|1[0-2])([/.-])(?:0?[1-9]|[12]\d|3[01])(?:\1(?:19|20)?\d\d)?(?![\d/A-Za-z]|\.\d)"
 )
+# Day, month and a four-digit year ('06/02/2024'): a date whatever follows it ('... of the rash').
+_FULL_DATE = re.compile(r"\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)\d\d")
 _NOT_A_DATE_AFTER = re.compile(
     r"\s*(?:of\b|cups?|tabs?|tablets?|pills?|teaspoons?|tsp|tbsp|strength|doses?|inch|mile|"
     r"mg|ml|%|scale|rule|split|ratio|odds|chance|patients|adults|people|kids|children"
@@ -86,12 +88,17 @@ _EVENT = re.compile(
     r"\b(?:born|birth|birthday|DOB|admitted|admission|discharged?|surgery|operated|operation|"
     r"died|death|passed away|delivered|diagnosed|diagnosis|came in|presented|transplant|"
     r"fell|broke|accident|stroke|heart attack|overdosed?|(?-i:ER|ED)|intubated|coded|"
-    r"scoped|biopsy|seizure|miscarr\w*|induced|c-section|amputat\w*|started chemo|funeral|consult|visit|appt"
+    r"scoped|biopsy|seizure|miscarr\w*|induced|c-section|amputat\w*|started chemo|funeral|consult|appt"
+    r"|visit(?!\s+(?:us|our|www|\S+\.(?:org|com|net|gov|edu)))"  # 'visit our site' is no visit
     r"|appointment|follow-?up|f/u|seen|scheduled|procedure|labs?|scan|MRI|CT|echo|infusion|dialysis|vaccinated"
     r"|wedding|graduation|injur\w*|crash|rehab|discharge|post-?op|pre-?op"
     # A note's own events: 'presents after syncope on 10/03', 'ADM 06/09', 'found down 11/28'.
     r"|presents|presenting|arrived|arrival|found down|transferred|transfer|adm|readmitted|encounter"
-    r"|(?:progress|nursing|clinic|office|visit|discharge) note)\b",
+    r"|(?:progress|nursing|clinic|office|visit|discharge) note"
+    # A photo of a wound or rash, or one filed to the chart: 'wound photo taken 04/18', 'images of the ulcer'
+    r"|(?:wound|rash|lesion|ulcer|incision|burn|skin|clinical) (?:photo|photograph|picture|pic|image)s?"
+    r"|(?:photo|photograph|picture|pic|image)s?\b(?=[^.\n]{0,60}\b(?:wound|rash|lesion|ulcer|incision|burn|bruis\w*"
+    r"|swelling|mole|skin|uploaded to (?:the )?(?:chart|media)|media tab)))\b",
     re.IGNORECASE,
 )
 
@@ -112,18 +119,29 @@ _AGE_WORD = (
     r"(?:ninety(?:-|\s)?(?:one|two|three|four|five|six|seven|eight|nine)?"
     r"|(?:a |one )?hundred(?: and \w+)?)"
 )
+_RELATIVE = (
+    r"mom|mother|mum|dad|father|grandma|grandmother|grandpa|grandfather|granny|nana|nan|papa|gran|husband|wife"
+    r"|aunt|uncle|neighbou?r|patient|pt|client|resident|father-in-law|mother-in-law|great-grandmother"
+    r"|great-grandfather|great-grandma|great-grandpa|grandparent|parent|friend|lady|gentleman|man|woman"
+)
 _AGE = re.compile(
     rf"\b(?:{_AGE_NUM}|{_AGE_WORD})(?:-|\s)(?:years?|yrs?|y)(?:-|\s)?(?:old|young|o\b)"
     rf"|\b{_AGE_NUM}[- ]?(?:yo|y/o|y\.o\.|yr-old)(?!\w)"
     rf"|\b(?:aged?|age of|turned|turning|turns|at age|age\s*[:=])\s*(?:{_AGE_NUM}|{_AGE_WORD})\b"
     r"(?!\s*(?:%|percent|and (?:up|over|older)|\+|or (?:older|over)))"
     rf"|\b{_AGE_NUM}(?:st|nd|rd|th) birthday\b"
-    r"|\b(?:super)?centenarians?\b|\bnonagenarians?\b|\b(?:her|his) (?:90s|nineties)\b|\bninety-something\b"
-    rf"|\b(?:she|he|you|i|they)(?:'s| is| was| are|'re|'m| am| just turned|'ll be| will be| turns| turned)"
+    # one centenarian is someone ('my patient, a centenarian'); 'centenarians' are a population
+    r"|\b(?:super)?centenarian\b(?!s)|\bnonagenarian\b(?!s)|\bninety-something\b"
+    r"|\b(?:her|his|my) (?:(?:late|mid|early|mid-)\s?)?(?:90s|nineties)\b"
+    # 'my dad is 94', 'the patient is ninety-three', 'grandma just turned 96': one person's age
+    rf"|\b(?:she|he|you|i|they|(?:my|our|her|his|the|this) (?:{_RELATIVE})|pt|patient)"
+    rf"(?:'s| is| was| are|'re|'m| am| just turned|'ll be| will be| turns| turned|'s going to be| is going to be"
+    r"|'s gonna be| is gonna be)"
     rf"(?: now| almost| nearly| about)?\s+(?:{_AGE_NUM}|{_AGE_WORD})(?![\w-])"
     # 'ninety' cut short of 'ninety five percent' is no age either
     r"(?![\s-]+(?:one|two|three|four|five|six|seven|eight|nine)\b)"
-    r"(?!\s*(?:%|percent|mg|lbs?|pounds|kg|minutes|\+|or (?:older|over|above)|and (?:up|over|older)))",
+    r"(?!\s*(?:%|percent|mg|lbs?|pounds|kg|minutes|hours|days|miles|degrees|points|\+"
+    r"|or (?:older|over|above)|and (?:up|over|older)))",
     re.IGNORECASE,
 )
 
@@ -172,7 +190,8 @@ def find_dates(text: str, spans: list[tuple[int, int]], words: frozenset[str] | 
             if match.start() in seen:
                 continue
             if pattern is _DAY_DATE and (
-                _NOT_A_DATE_AFTER.match(text, match.end()) or _decimal_or_score(text, match)
+                (_NOT_A_DATE_AFTER.match(text, match.end()) and not _FULL_DATE.fullmatch(match.group(0)))
+                or _decimal_or_score(text, match)
             ):
                 continue
             if _RECURRING_BEFORE.search(text, max(0, match.start() - 8), match.start()):
@@ -221,8 +240,19 @@ _AGE_AFTER_NAME = re.compile(
 )
 
 
+# An age asked and answered across a turn: 'how old is your mother? PT: ninety four.'
+_AGE_ANSWER = re.compile(
+    rf"(?i:\bhow old (?:is|are|was|will) [^?]{{0,40}}\?\s*(?:[a-z]{{1,12}}:\s*)?"
+    rf"(?:(?:uh|um|oh|well|so|she's|he's|she is|he is|I'm|I am|about|almost|just turned|turned|"
+    rf"she'll be|he'll be)[,\s]+){{0,3}}({_AGE_NUM}|{_AGE_WORD})(?![\w-])"
+    r"(?![\s-]+(?:one|two|three|four|five|six|seven|eight|nine)\b)(?!\s*(?:%|percent|minutes|hours|days)))"
+)
+
+
 def find_ages(text: str) -> Iterator[Finding]:
     """Ages of 90 and over, which Safe Harbor requires to be grouped as '90 or older'."""
+    for match in _AGE_ANSWER.finditer(text):
+        yield Finding("age_over_89", match.start(1), match.end(1), "gives an age over 89")
     for match in _AGE_AFTER_NAME.finditer(text):
         yield Finding("age_over_89", match.start(1), match.end(1), "gives an age over 89")
     for match in _AGE.finditer(text):

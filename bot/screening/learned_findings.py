@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from bot.screening.context import COLLEAGUE_AFTER, STAFF_BEFORE, STAFF_ROLE, has_person_cue
+from bot.screening.context import COLLEAGUE_AFTER, STAFF_BEFORE, STAFF_ROLE, has_person_cue, sentence_at
 from bot.screening.dates import MONTHS, WEEKDAYS
 from bot.screening.findings import Finding
 from bot.screening.learned import (
@@ -40,6 +40,7 @@ from bot.screening.name_shapes import (
 )
 from bot.screening.names import _CREDENTIAL_AFTER, _DOCTOR_BEFORE, _EPONYM_WORDS, _NOT_NAMES, Roster, eponym_mask
 from bot.screening.places import _LARGE_PLACES, STATES
+from bot.screening.public_figures import public_figure
 from bot.screening.term_shapes import _in_label_list, _in_place_name, _join_inverted, _title_case_term, _venue
 
 # A run with a listed given or family name needs less confidence than an unlisted word.
@@ -140,6 +141,8 @@ def tagged_findings(
         words = [w for w in words if w]
         if not words or any(s <= start and end <= e for s, e in mask):
             continue
+        if _in_web_address(text, start, end):
+            continue  # 'lakeshorechildrens.org', 'jane.doe@': the URL and email detectors judge addresses
         if label == "NAME" and roster is not None:
             if roster.allows(words, text[max(0, start - 24) : start]):
                 continue  # one allow-listed person, not a namesake under 'Mrs.' or after 'my patient'
@@ -219,6 +222,8 @@ def tagged_findings(
                 continue
             if STAFF_ROLE.match(text, end) or _colleague(text, start, end):
                 continue  # 'Maria at the front desk', 'Grace, our nurse': the practice's staff, not a patient
+            if public_figure(text, sentence_at(sentences, start), start, words):
+                continue  # 'Tom Hanks has talked about his diabetes': public knowledge, no care given
             honorific = _HONORIFIC_BEFORE.search(text[max(0, start - 8) : start])
             begin = start - len(honorific.group(0)) if honorific else start
             yield Finding("name", begin, end, REASONS["name"])
@@ -239,6 +244,22 @@ def tagged_findings(
             if not (has_person_cue(text, 0, len(text)) or _others_residence(text)):
                 continue
             yield Finding("geography", start, end, REASONS["geography"])
+
+
+# A host name or address around a run: 'lakeshorechildrens.org', 'www.mayo.edu/x', 'name@host'.
+_WEB_ADDRESS = re.compile(
+    r"(?i:[\w.-]*\w\.(?:org|com|net|gov|edu|io|us|info|health|care|co)\b[\w/.?=&%-]*|[\w.+-]+@[\w.-]+)"
+)
+
+
+def _in_web_address(text: str, start: int, end: int) -> bool:
+    """The run lies inside a web or email address (looked at in a short window around it)."""
+    if text[end : end + 1] not in (".", "@") and text[max(0, start - 1) : start] not in (".", "@", "/"):
+        return False  # no dot, '@' or slash touches the run: no address around it
+    if end - start > 60:
+        return False
+    lo = max(0, start - 40)
+    return any(m.start() <= start and end <= m.end() for m in _WEB_ADDRESS.finditer(text, lo, min(len(text), end + 60)))
 
 
 def _colleague(text: str, start: int, end: int) -> bool:

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 from importlib import resources
 
-from bot.screening.context import COLLEAGUE_AFTER, STAFF_BEFORE, STAFF_ROLE
+from bot.screening.context import COLLEAGUE_AFTER, STAFF_BEFORE, STAFF_ROLE, sentence_at, sentence_spans
 from bot.screening.dates import MONTHS, WEEKDAYS
 from bot.screening.findings import Finding
 from bot.screening.places import STATES
+from bot.screening.public_figures import public_figure
 
 
 def _load_first_names() -> frozenset[str]:
@@ -200,6 +202,10 @@ class NameFinder:
         if match.lastindex and match.lastindex >= 2 and match.group(2) and _is_name_word(match.group(2)):
             end = match.end(2)
         words = text[match.start(1) : end].split()
+        given = _GIVEN_BEFORE.search(text, max(0, match.start(1) - 24), match.start(1))
+        full = [given.group(1), *words] if given else []
+        if given and public_figure(text, sentence_at(_sentences(text), given.start()), given.start(), full):
+            return  # 'Bruce Willis's family announced ...': public knowledge, no care given
         if not self._allowed_span(words, text, match.start(1)) and not _DOCTOR_BEFORE.search(
             text[max(0, match.start(1) - 12) : match.start(1)]
         ):
@@ -229,7 +235,17 @@ class NameFinder:
                 continue  # 'Savannah Parks, MD', 'Maria at the front desk': the practice's own people
             if _masked(mask, token.start(), end):
                 continue
+            if public_figure(text, sentence_at(_sentences(text), token.start()), token.start(), words):
+                continue  # 'Tom Hanks has talked about his diabetes': public knowledge, no care given
             yield Finding("name", token.start(), end, _REASONS["list"])
+
+
+# The sentences of the text being screened, split once however many names it holds.
+_sentences = lru_cache(maxsize=2)(sentence_spans)
+
+
+# A given name (and an initial) right before a family name: 'Bruce Willis', 'Michael J. Fox'.
+_GIVEN_BEFORE = re.compile(r"\b([A-Z][a-z]+)(?: [A-Z]\.)? $")
 
 
 # A town's capitalised head word right before a given name: 'San Diego', 'Santa Monica', 'Lake Charles'.

@@ -118,6 +118,9 @@ class Screener:
         out = []
         norm_words = words_of(norm)
         found = [*find_labelled(norm, norm_words), *find_unlabelled(norm), *self._phones.find(norm)]
+        # A serial or id spelt out in letters and digits ('a c one nine three ...'); digits alone are the
+        # phone and labelled detectors' to judge.
+        found += [f for f in find_codes(norm, sentence_spans(norm)) if any(c.isalpha() for c in norm[f.start : f.end])]
         if norm_words & _ZIP_WORDS:  # 'my zip is four three two one five'
             found += find_geography(norm, sentence_spans(norm), self._place_words, norm_words)
         for finding in found:

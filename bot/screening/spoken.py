@@ -17,12 +17,30 @@ _DIGITS = {
 }
 _REPEAT = {"double": 2, "triple": 3}
 DIGIT_WORDS = frozenset(_DIGITS)
-_WORD = r"(?:(?:double|triple)[ -])?(?:zero|oh|nought|nil|one|two|three|four|five|six|seven|eight|nine|o)"
+_UNIT = r"(?:one|two|three|four|five|six|seven|eight|nine)"
+_TEENS = {
+    "ten": "10", "eleven": "11", "twelve": "12", "thirteen": "13", "fourteen": "14", "fifteen": "15",
+    "sixteen": "16", "seventeen": "17", "eighteen": "18", "nineteen": "19",
+}
+_TENS = {
+    "twenty": "2", "thirty": "3", "forty": "4", "fifty": "5",
+    "sixty": "6", "seventy": "7", "eighty": "8", "ninety": "9",
+}
+# Pairs read as one number ('twelve twenty-two', 'fifty five'), tried before single digits.
+_PAIR = rf"(?:{'|'.join(_TEENS)}|(?:{'|'.join(_TENS)})(?:[ -]{_UNIT})?)"
+_WORD = (
+    rf"(?:{_PAIR}|(?:(?:double|triple)[ -])?(?:zero|oh|nought|nil|one|two|three|four|five|six|seven|eight|nine|o)"
+    r"(?:[ -]hundred)?)"
+)
 # Between digit words: spaces, hyphens, commas, dashes, and a spoken hesitation ('uh', 'um').
 _SEP = r"(?:[\s,;.–—-]|\b(?:uh|um|er|erm|dash|hyphen)\b)*"
-# 'plus four four ...' is the '+' of an international number.
-_RUN = re.compile(rf"(?i)(?:\bplus\s+)?\b{_WORD}(?:{_SEP}\b{_WORD}\b){{3,}}")
-_ONE = re.compile(rf"(?i)\b{_WORD}\b")
+# A letter read out inside an identifier ('w eight four two', 'b as in boy'), or a digit written as one.
+_LETTER = r"(?:(?<![\w'’.])(?:[a-z](?:\s+as\s+in\s+[a-z]+)?|\d)(?![\w'’]))"
+# 'plus four four ...' is the '+' of an international number; letters may open or sit inside a run.
+_RUN = re.compile(rf"(?i)(?:\bplus\s+)?\b(?:{_WORD}|{_LETTER})(?:{_SEP}\b(?:{_WORD}|{_LETTER})\b){{3,}}")
+_ONE = re.compile(rf"(?i)\b(?:(?P<word>{_WORD})|(?P<letter>{_LETTER}))\b")
+# 'a' and 'I' at either end of a run are more likely the article and the pronoun than part of an id.
+_LOOSE_ENDS = frozenset({"a", "i"})
 _BREAK = re.compile(r"[,;.–—]|\s-\s|\b(?:dash|hyphen)\b")
 
 
@@ -37,6 +55,9 @@ def spoken_digits(text: str) -> tuple[str, list[int]] | None:
     where: list[int] = []
     cursor = 0
     for run in _RUN.finditer(text):
+        tokens = _tokens(text, run)
+        if sum(1 for t in tokens if t.group("word") or t.group("letter").isdigit()) < 4:
+            continue  # letters with fewer than four digits read out: words, not an identifier
         for i in range(cursor, run.start()):
             out.append(text[i])
             where.append(i)
@@ -44,17 +65,34 @@ def spoken_digits(text: str) -> tuple[str, list[int]] | None:
         if text[run.start() : run.start() + 4].lower() == "plus":
             out.append("+")
             where.append(run.start())
-        for word in _ONE.finditer(text, run.start(), run.end()):
+        for word in tokens:
             if previous_end is not None and _BREAK.search(text, previous_end, word.start()):
                 out.append(" ")
                 where.append(previous_end)
+            if word.group("letter"):
+                out.append(word.group("letter")[0].upper())
+                where.append(word.start())
+                previous_end = word.end()
+                continue
             parts = word.group(0).lower().replace("-", " ").split()
+            if parts[0] in _TEENS or parts[0] in _TENS:
+                pair = _TEENS.get(parts[0]) or _TENS[parts[0]] + (_DIGITS[parts[1]] if len(parts) > 1 else "0")
+                out.extend(pair)
+                where.extend([word.start()] * len(pair))
+                previous_end = word.end()
+                continue
             times = _REPEAT.get(parts[0], 1)
+            hundred = parts[-1] == "hundred"  # 'one eight hundred', 'zero one hundred': 'X00'
+            if hundred:
+                parts.pop()
             for _ in range(times):
                 out.append(_DIGITS[parts[-1]])
                 where.append(word.start())
+            for _ in range(2 if hundred else 0):
+                out.append("0")
+                where.append(word.start())
             previous_end = word.end()
-        cursor = run.end()
+        cursor = tokens[-1].end()
     if not where:
         return None
     for i in range(cursor, len(text)):
@@ -62,6 +100,21 @@ def spoken_digits(text: str) -> tuple[str, list[int]] | None:
         where.append(i)
     where.append(len(text))
     return "".join(out), where
+
+
+def _tokens(text: str, run: re.Match[str]) -> list[re.Match[str]]:
+    """The digit words and letters of a run, less a loose 'a' or 'I' at either end ('a one two three four',
+    'four five six seven I think'); one beside another letter ('a c one nine') is spelt out."""
+    tokens = list(_ONE.finditer(text, run.start(), run.end()))
+
+    def loose(token: re.Match[str], beside: re.Match[str]) -> bool:
+        return bool(token.group("letter")) and token.group(0).lower() in _LOOSE_ENDS and not beside.group("letter")
+
+    while len(tokens) > 1 and loose(tokens[0], tokens[1]):
+        tokens.pop(0)
+    while len(tokens) > 1 and loose(tokens[-1], tokens[-2]):
+        tokens.pop()
+    return tokens
 
 
 def original_span(where: list[int], start: int, end: int, text: str) -> tuple[int, int]:

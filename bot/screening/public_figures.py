@@ -1,0 +1,69 @@
+"""A public figure named in general education ('Tom Hanks has talked about his diabetes', 'like Michael J.
+Fox, many people...'): what the public already knows about a famous person is no one's PHI. Judged by the
+sentence's sense (public knowledge, no care given), never by a list of famous names."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+# The sentence is about what is publicly known: spoken or written about in public, announced, famous.
+_PUBLIC_KNOWLEDGE = re.compile(
+    r"(?i:\b(?:publicly|openly|went public|public about|in (?:an? |his |her |their |a recent |several )?interviews?"
+    r"|announced|revealed|disclosed|opened up about|(?:has|have|had) (?:talked|spoken|written|been (?:very )?open)"
+    r"|(?:talked|talks|spoke|speaks|spoken|wrote|writes|written|shared|shares|posted|posts)"
+    r" (?:openly |publicly |a lot |often )?"
+    r"about (?:his|her|their|living with|having)|raised awareness|raises awareness|awareness of|famous(?:ly)?"
+    r"|celebrit(?:y|ies)|well-known|the (?:actor|actress|singer|rapper|athlete|comedian|president|senator|quarterback"
+    r"|author|musician|star|late|former) |(?:his|her|their|a) (?:fans|memoir|foundation|documentary|tour|career|show)"
+    r"|headlines|in the news|on (?:tv|television|social media|instagram|his podcast|her podcast|stage))\b)"
+)
+# 'like Michael J. Fox, ...', 'such as Selena Gomez': an example held up to any reader; a public office or
+# rank before the name ('Former President Jimmy Carter', 'Senator ...', 'Prince ...').
+_EXAMPLE_BEFORE = re.compile(
+    r"(?:(?i:\b(?:like|such as|think of|remember when|just like|(?:what|as) happened to))"
+    r"|\b(?:President|Senator|Governor|Congressman|Congresswoman|Prince|Princess|Queen|King|Pope|Justice)"
+    r"|\b(?:[Ff]ormer|[Tt]he late)(?: [A-Z][a-z]+){1,2})\s+$"
+)
+# Care given or a patient or relative of the writer in the sentence: then the name may be a patient's.
+_CARE = re.compile(
+    r"(?i:\b(?:my|our|this|the|a) (?:patient|pt|client|resident)\b|\bpatient (?:of mine|named)"
+    r"|\b(?:my|our) (?:mom|mother|dad|father|son|daughter|husband|wife|grand\w+|brother|sister|aunt|uncle"
+    r"|cousin|neighbou?r|friend|coworker|boss|partner|kid|child|baby)\b"
+    r"|\bI (?:saw|treated|operated|delivered|admitted|discharged|diagnosed|examined|met|cared|referred|scoped)\b"
+    r"|\bwe (?:saw|treated|admitted|discharged|operated|delivered)\b|\b(?:came|come|comes) in\b"
+    r"|\b(?:admitted|MRN|DOB|room \d|bed \d|in (?:clinic|my office|the ER|the ED|our clinic))\b"
+    r"|\b(?:told|asked|showed) me\b|\bwith me\b|\bmy office\b|\bour (?:clinic|office|practice)\b)"
+)
+
+
+# A run of two or more capitalised words from the name's start ('Bob Dole', 'Michael J. Fox').
+_FULL_NAME = re.compile(r"[A-Z][\w'’-]*\.?(?:\s+[A-Z][\w'’-]*\.?)+")
+
+
+_GIVEN_BEFORE = re.compile(r"\b[A-Z][a-z]+\s+$")
+_STOP = re.compile(r"[.!?\n]")
+
+
+def public_figure(text: str, sentence: tuple[int, int], start: int, words: list[str]) -> bool:
+    """A full name (two words or more) in a sentence about public knowledge, with no care given in it."""
+    given = _GIVEN_BEFORE.search(text, max(0, start - 20), start)
+    starts = (start, given.start()) if given else (start,)  # the tagger may keep only 'Like Tom |Brady'
+    start = starts[-1]
+    full = _FULL_NAME.match(text, start, start + 40)
+    if len(words) < 2 and not full:
+        return False
+    lo, hi = sentence
+    if full and full.end() > hi:  # 'Michael J.| Fox started ...': the initial's dot ended no sentence
+        stop = _STOP.search(text, full.end(), full.end() + 300)
+        hi = stop.end() if stop else min(len(text), full.end() + 300)
+    care, public = _sentence_sense(text, lo, hi)
+    if care:
+        return False
+    return public or any(_EXAMPLE_BEFORE.search(text, max(lo, s - 24), s) for s in starts)
+
+
+@lru_cache(maxsize=64)
+def _sentence_sense(text: str, lo: int, hi: int) -> tuple[bool, bool]:
+    """(care given, public knowledge) in one sentence, judged once however many names it holds."""
+    return bool(_CARE.search(text, lo, hi)), bool(_PUBLIC_KNOWLEDGE.search(text, lo, hi))
