@@ -2,10 +2,11 @@
 
 An answer is purged when its last change is older than the retention period and it will never
 become a post: marketing rejected it or sent it back, or it was never submitted for approval
-(held by the guard and never revised or overridden). Purging blanks its text and the guard's
-suggested rewording, deletes its chat message parts and its drafts that never took a calendar
-slot, and appends a `purged` audit row (ids and counts, never text). Approved answers and their
-posts are published content and are kept. Audit rows are never deleted (docs/retention.md).
+(held by the guard and never revised or overridden). Purging blanks its text, the guard's
+suggested rewording, the It's fine reason and marketing's reject or send-back note, deletes its
+chat message parts and its drafts that never took a calendar slot, and appends a `purged` audit
+row (ids and counts, never text). Approved answers and their posts are published content and
+are kept. Audit rows are never deleted (docs/retention.md).
 """
 
 from __future__ import annotations
@@ -88,6 +89,9 @@ def purge_answers(db, older_than_days: int, now: datetime, dry_run: bool = False
                              status=answer.status, parts_deleted=answer_parts, drafts_deleted=answer_drafts)
                 answer.text = ""
                 answer.advice_suggestion = ""
+                if answer.override_reason is not None:  # stays "overridden"; the words were the physician's
+                    answer.override_reason = ""
+                answer.decision_note = None  # marketing's reject / send-back words quote the answer at times
                 held_notices.retire(session, answer.id, held_notices.PURGED, now)
                 answer.updated_at = now
             session.execute(delete(AnswerPart).where(AnswerPart.answer_id.in_(ids)))

@@ -29,7 +29,9 @@ def add_answer(session, person, question, week: int, *, at=OLD, status=AnswerSta
     session.flush()
     answer = Answer(prompt_id=prompt.id, person_id=person.id, text=f"Answer of week {week}: my patient Jo...",
                     status=status, advice_suggestion="Try: patients often ask...", review_status=review_status,
-                    submitted_at=at if submitted else None, decided_at=decided_at, created_at=at, updated_at=at)
+                    submitted_at=at if submitted else None, decided_at=decided_at, created_at=at, updated_at=at,
+                    override_reason=f"Jo said it is fine ({week})" if status == AnswerStatus.HELD else None,
+                    decision_note=f"too close to Jo's story ({week})" if decided_at else None)
     session.add(answer)
     session.flush()
     session.add(AnswerPart(answer_id=answer.id, channel="D1", ts=f"{week}.0001", text=answer.text))
@@ -67,6 +69,7 @@ def snapshot(services) -> dict:
     with services.db.transaction() as session:
         return {
             "answers": {a.id: (a.text, a.advice_suggestion) for a in session.scalars(select(Answer))},
+            "notes": {a.id: (a.override_reason, a.decision_note) for a in session.scalars(select(Answer))},
             "parts": sorted(p.answer_id for p in session.scalars(select(AnswerPart))),
             "drafts": sorted((d.answer_id, d.channel) for d in session.scalars(select(Draft))),
             "audit": [(e.subject_id, e.action, e.detail) for e in session.scalars(select(AuditEvent))],
@@ -82,6 +85,10 @@ def test_purge_blanks_rejected_sent_back_and_never_submitted_answers(services, a
     after = snapshot(services)
     for answer_id, texts in after["answers"].items():
         assert texts == (("", "") if answer_id in purged else before["answers"][answer_id])
+    # Reasons written before reasons were screened may quote the answer: they go with it.
+    assert after["notes"][answers["held"]] == ("", None), "still marked overridden, without its words"
+    assert after["notes"][answers["rejected"]] == (None, None) == after["notes"][answers["sent_back"]]
+    assert after["notes"][answers["approved"]] == before["notes"][answers["approved"]]
     assert not purged & set(after["parts"]) and not purged & {a for a, _ in after["drafts"]}
     kept = set(answers.values()) - purged
     assert {a for a, _ in after["drafts"]} == kept and set(after["parts"]) == kept
