@@ -11,6 +11,7 @@ from bot.screening.biometrics import find_biometrics
 from bot.screening.codes import find_codes, find_photo_files
 from bot.screening.context import sentence_spans
 from bot.screening.dates import find_ages, find_dates
+from bot.screening.disguise import fold_look_alikes, screen_visible
 from bot.screening.findings import AllowList, Finding, Verdict
 from bot.screening.gates import (
     AGE_WORDS,
@@ -142,6 +143,10 @@ class Screener:
         if purpose not in PURPOSES:
             raise ValueError(f"unknown purpose {purpose!r}; expected one of {sorted(PURPOSES)}")
         text = screenable_text(text)  # lone surrogates (JSON "\\ud800", undecodable stdin) crash the tagger
+        hidden = screen_visible(text, lambda visible: self.screen(visible, extra_allow, purpose))
+        if hidden is not None:  # zero-width characters or soft hyphens inside words
+            return hidden
+        text = fold_look_alikes(text)  # 'Jоhn' with a Cyrillic о reads as John, offsets unchanged
         if extra_allow is not None and extra_allow != AllowList():
             return self._with_extra(extra_allow).screen(text, purpose=purpose)
         spans = sentence_spans(text)

@@ -1,0 +1,70 @@
+"""Text written so a screen reads it differently from a person: invisible characters and look-alikes.
+
+A zero-width space or a soft hyphen inside a name ('Jo\u200bhn Sm\u200bith') is invisible on a card
+but splits the name for every detector, and a Cyrillic 'о' in 'Jоhn' makes it a word no list
+knows. The screen therefore reads the text as a person sees it: invisible characters are taken
+out (findings are mapped back onto the original, so the physician is shown what they wrote), and
+letters that look Latin inside a word that is otherwise Latin are read as the Latin letter (one
+character for one, offsets unchanged). Words wholly in another script are left alone, so Russian
+or Greek text is not rewritten. Both passes are one regex scan: linear in the text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import replace
+
+from bot.screening.findings import Finding, Verdict
+
+# Soft hyphen, combining grapheme joiner, Mongolian vowel separator, zero-width space and
+# non-joiner, word joiner and invisible operators; a zero-width joiner only between letters or
+# digits (between emoji it draws one emoji out of several, and hides nothing).
+_INVISIBLE = re.compile("[\u00ad\u034f\u180e\u200b\u200c\u2060-\u2064]|(?<=\\w)\u200d(?=\\w)")
+
+# Cyrillic and Greek letters drawn like Latin ones (Unicode's confusables, the common subset).
+_LOOK_ALIKES = str.maketrans({
+    "а": "a", "е": "e", "о": "o", "р": "p", "с": "c", "у": "y", "х": "x", "і": "i", "ј": "j",
+    "ѕ": "s", "ԁ": "d", "һ": "h", "ӏ": "l", "ԛ": "q", "ԝ": "w",
+    "А": "A", "В": "B", "Е": "E", "К": "K", "М": "M", "Н": "H", "О": "O", "Р": "P", "С": "C",
+    "Т": "T", "Х": "X", "У": "Y", "І": "I", "Ј": "J", "Ѕ": "S",
+    "ο": "o", "α": "a", "ν": "v", "ρ": "p", "τ": "t", "ι": "i", "κ": "k",
+    "Α": "A", "Β": "B", "Ε": "E", "Ζ": "Z", "Η": "H", "Ι": "I", "Κ": "K", "Μ": "M", "Ν": "N",
+    "Ο": "O", "Ρ": "P", "Τ": "T", "Υ": "Y", "Χ": "X",
+})
+_FOREIGN = "".join(chr(key) for key in _LOOK_ALIKES)
+# A word holding at least one Latin letter and at least one look-alike.
+_MIXED_WORD = re.compile(
+    f"(?=[\\w{_FOREIGN}]*[A-Za-z])(?=[\\w{_FOREIGN}]*[{_FOREIGN}])[\\w{_FOREIGN}]+"
+)
+
+
+def fold_look_alikes(text: str) -> str:
+    """Look-alike letters inside mostly-Latin words as the Latin letter, one character for one."""
+    if text.isascii():
+        return text
+    return _MIXED_WORD.sub(lambda m: m.group().translate(_LOOK_ALIKES), text)
+
+
+def screen_visible(text: str, screen: Callable[[str], Verdict]) -> Verdict | None:
+    """`screen` of the text a reader sees, findings mapped back onto `text`; None when nothing is hidden."""
+    if _INVISIBLE.search(text) is None:
+        return None
+    kept: list[int] = []  # kept[i]: where the i-th character of the visible text is in `text`
+    position = 0
+    for match in _INVISIBLE.finditer(text):
+        kept.extend(range(position, match.start()))
+        position = match.end()
+    kept.extend(range(position, len(text)))
+    visible = "".join(text[i] for i in kept)
+    verdict = screen(visible)
+    if not kept:
+        return verdict
+    findings = tuple(_moved(finding, kept) for finding in verdict.findings)
+    return Verdict.from_findings(findings)
+
+
+def _moved(finding: Finding, kept: list[int]) -> Finding:
+    start = kept[min(finding.start, len(kept) - 1)]
+    end = kept[min(finding.end, len(kept)) - 1] + 1 if finding.end > finding.start else start
+    return replace(finding, start=start, end=end)

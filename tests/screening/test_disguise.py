@@ -1,0 +1,56 @@
+"""Names disguised with invisible characters or look-alike letters are read as a person reads them."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from bot.screening import AllowList, Screener
+
+
+@pytest.fixture(scope="module")
+def screener() -> Screener:
+    return Screener(AllowList(names=frozenset({"Lakeshore Regional Medical Center"})))
+
+
+@pytest.mark.parametrize("text, shown", [
+    ("Jo\u200bhn Sm\u200bith consented to the post", "Jo\u200bhn Sm\u200bith"),  # zero-width spaces
+    ("Jo\u00adhn Smith consented to the post", "Jo\u00adhn Smith"),  # a soft hyphen
+    ("Mar\u2060ia Lo\u200cpez asked about her knee", "Mar\u2060ia Lo\u200cpez"),  # word joiner, ZWNJ
+    ("J\u043ehn Smith consented to the post", "J\u043ehn Smith"),  # a Cyrillic о
+])
+def test_a_disguised_name_is_held_and_shown_as_written(screener: Screener, text: str, shown: str) -> None:
+    verdict = screener.screen(text)
+    assert verdict.verdict == "block"
+    assert shown in [text[f.start : f.end] for f in verdict.findings if f.kind == "name"]
+
+
+def test_a_phone_split_by_a_zero_width_space_is_held(screener: Screener) -> None:
+    assert screener.screen("call him on 617\u200b-555-0123 tonight").verdict == "block"
+
+
+@pytest.mark.parametrize("text", [
+    "\U0001f468\u200d\U0001f469\u200d\U0001f467 family flu shots are this Saturday",  # emoji joined by ZWJ
+    "Lakeshore Regional Medical\u200b Center has flu shots every weekday",
+])
+def test_what_hides_nothing_stays_clean(screener: Screener, text: str) -> None:
+    assert screener.screen(text).verdict == "ok", text
+
+
+def test_rounds_screen_holds_a_disguised_name() -> None:
+    lines = "".join(json.dumps({"id": n, "text": t}) + "\n" for n, t in enumerate(
+        ["Jo\u200bhn Sm\u200bith consented", "J\u043ehn Smith consented", "Flu shots are in"]))
+    result = subprocess.run([sys.executable, "-m", "bot", "screen"], input=lines, capture_output=True,
+                            text=True, encoding="utf-8", timeout=120)
+    verdicts = [json.loads(line)["verdict"] for line in result.stdout.splitlines()]
+    assert verdicts == ["block", "block", "ok"], result.stderr[-2000:]
+
+
+def test_words_wholly_in_another_script_are_not_rewritten() -> None:
+    from bot.screening.disguise import fold_look_alikes
+
+    assert fold_look_alikes("Кашель проходит, Jоhn") == "Кашель проходит, John"
+    assert fold_look_alikes("ο καφές") == "ο καφές"
