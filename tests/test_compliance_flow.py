@@ -108,6 +108,13 @@ def test_its_fine_opens_a_form_whose_reason_sends_on_with_badge_and_audit(servic
     assert field == "reason" and "(a name)" in why and "Oyelaran" not in why
     answer, _, audit = answer_row(services)
     assert answer.status == AnswerStatus.HELD and answer.override_reason is None and audit[-1] == "override_refused"
+    # Names in any casing, and anything the guard flagged repeated in other casing or spacing, are refused.
+    for disguised in ("oyelaran said yes", "OYELARAN AGREED", "record 4481 290 is a test one",
+                      "robert brown said yes", "zelda quarrington agreed", "Jo\u200bhn Sm\u200bith said yes"):
+        again = handle_action(services, ActionEvent("console", "lee@example.org", form.action, form.value,
+                                                    fields={"reason": disguised}), utc(2026, 11, 24, 15))
+        assert again.form is not None and again.form.errors, disguised
+        assert answer_row(services)[0].override_reason is None
     done = handle_action(services, ActionEvent("console", "lee@example.org", form.action, form.value,
                                                fields={"reason": "The patient agreed in writing to share it"}),
                          utc(2026, 11, 24, 15))

@@ -315,7 +315,7 @@ def _refused_reason(services, session, answer, person, by, kind, reason, card, n
     from bot.review.compliance import reason_phi_kinds
     from bot.review.kinds import describe_kinds
 
-    kinds = reason_phi_kinds(services, session, answer.prompt.person, reason)
+    kinds = reason_phi_kinds(services, session, answer.prompt.person, reason, answer)
     if not kinds:
         return None
     audit.record(session, subject="answer", subject_id=answer.id, action="reason_refused", now=now, actor=person,

@@ -24,7 +24,7 @@ from bot.chat import Button, Form, FormField, MessageRef, OutgoingMessage, versi
 from bot.config import PracticeConfig
 from bot.review.drafts import render_drafts
 from bot.review.kinds import describe_kinds
-from bot.screening import AllowList, Finding, Screener, Verdict, suggest_rewording
+from bot.screening import ADVICE_KINDS, AllowList, Finding, Screener, Verdict, suggest_rewording
 from bot.store import Answer, AnswerStatus, Draft, Person
 
 logger = logging.getLogger(__name__)
@@ -103,15 +103,42 @@ def override_form(services, answer: Answer, message: MessageRef | None) -> Form:
 REASON_STORIES = frozenset({"patient_story"})
 
 
-def reason_phi_kinds(services, session, person: Person, reason: str) -> list[str]:
-    """The PHI kinds in an It's fine reason, screened like an answer ([] when it may be stored).
+def reason_phi_kinds(services, session, person: Person, reason: str, answer: Answer | None = None) -> list[str]:
+    """The PHI kinds in a reason (It's fine, reject, send back), screened as a note ([] when it may be stored).
 
-    The reason is shown on the card and kept in the audit trail, so it must not identify anyone. A
-    reason is about a patient by nature ('the patient agreed in writing'), so the story sense that
-    holds answers about one patient does not refuse it: identifiers do.
+    The reason is shown on the card and kept in the audit trail, so it must not identify anyone. It
+    is screened with names counted in any casing ('john smith said yes'), and it may not repeat what
+    the guard flagged in the answer, in any casing or spacing. A reason is about a patient by nature
+    ('the patient agreed in writing'), so the story sense that holds answers about one patient does
+    not refuse it: identifiers do.
     """
-    verdict = services.screeners.get(session).screen(reason, AllowList(names=frozenset({person.name})))
-    return sorted({f.kind for f in verdict.findings if f.category == "phi" and f.kind not in REASON_STORIES})
+    verdict = services.screeners.get(session).screen(reason, AllowList(names=frozenset({person.name})),
+                                                     purpose="note")
+    kinds = {f.kind for f in verdict.findings if f.category == "phi" and f.kind not in REASON_STORIES}
+    if answer is not None:
+        kinds |= _repeated_kinds(answer, reason)
+    return sorted(kinds)
+
+
+def _repeated_kinds(answer: Answer, reason: str) -> set[str]:
+    """Kinds of the answer's flagged excerpts that the reason repeats: a word of four letters or more
+    of the excerpt ('OYELARAN' of 'Mrs. Oyelaran'), or its digits however they are spaced."""
+    words = set(_bare(reason).split())
+    digits = "".join(c for c in reason if c.isdigit())
+    kinds = set()
+    for finding in json.loads(answer.findings or "[]"):
+        if finding.get("kind") in REASON_STORIES or finding.get("kind") in ADVICE_KINDS:
+            continue
+        excerpt = answer.text[finding.get("start", 0):finding.get("end", 0)]
+        excerpt_digits = "".join(c for c in excerpt if c.isdigit())
+        said_words = {w for w in _bare(excerpt).split() if len(w) >= 4 and w.isalpha()} & words
+        if said_words or (len(excerpt_digits) >= 4 and excerpt_digits in digits):
+            kinds.add(finding["kind"])
+    return kinds
+
+
+def _bare(text: str) -> str:
+    return " ".join("".join(c if c.isalnum() else " " for c in text.casefold()).split())
 
 
 def refused_reason_form(services, answer: Answer, message: MessageRef | None, kinds: list[str]) -> Form:

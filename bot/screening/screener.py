@@ -8,6 +8,7 @@ from dataclasses import replace
 
 from bot.screening.advice import find_advice
 from bot.screening.biometrics import find_biometrics
+from bot.screening.casing import recased_names
 from bot.screening.codes import find_codes, find_photo_files
 from bot.screening.context import sentence_spans
 from bot.screening.dates import find_ages, find_dates
@@ -71,7 +72,7 @@ _PRIORITY = {
     )
 }
 _NEVER_DROPPED = frozenset({"patient_story", "advice", "photo", "biometric", "patient_confirmation"})
-PURPOSES = frozenset({"answer", "reply"})
+PURPOSES = frozenset({"answer", "reply", "note"})
 _HAS_DIGIT = re.compile(r"\d")
 _EXTRA_CACHE_SIZE = 256
 _ZIP_WORDS = frozenset({"zip", "zipcode", "postal"})
@@ -109,6 +110,16 @@ class Screener:
             self._extended[extra] = screener
         return screener
 
+    def _screen_note(self, text: str, extra_allow: AllowList | None) -> Verdict:
+        """A short note (a reason, a reject note): also read with its names re-cased (`casing`)."""
+        verdict = self.screen(text, extra_allow)
+        cased = recased_names(text, self._tagger.gazetteer.flags)
+        if cased == text:
+            return verdict
+        more = [f for f in self.screen(cased, extra_allow).findings
+                if f.category == "phi" and not any(f.start < g.end and g.start < f.end for g in verdict.findings)]
+        return Verdict.from_findings(verdict.findings + tuple(more)) if more else verdict
+
     def _spoken_numbers(self, text: str) -> list[Finding]:
         """Identifiers read aloud ('oh-seven-nine-one-one, one two three'): the number detectors on the
         text with digit words rewritten as digits, their spans moved back onto the spoken words."""
@@ -138,7 +149,8 @@ class Screener:
             text: the answer or reply draft.
             extra_allow: more allowed names etc. for this text (the author's own name).
             purpose: "answer" (a weekly answer) or "reply" (a public reply draft), which also holds
-                text that confirms someone is a patient ("we saw you last week", "as our patient").
+                text that confirms someone is a patient ("we saw you last week", "as our patient"),
+                or "note" (an It's fine reason, a reject note: names in any casing count).
         """
         if purpose not in PURPOSES:
             raise ValueError(f"unknown purpose {purpose!r}; expected one of {sorted(PURPOSES)}")
@@ -147,6 +159,8 @@ class Screener:
         if hidden is not None:  # zero-width characters or soft hyphens inside words
             return hidden
         text = fold_look_alikes(text)  # 'Jоhn' with a Cyrillic о reads as John, offsets unchanged
+        if purpose == "note":
+            return self._screen_note(text, extra_allow)
         if extra_allow is not None and extra_allow != AllowList():
             return self._with_extra(extra_allow).screen(text, purpose=purpose)
         spans = sentence_spans(text)

@@ -120,7 +120,7 @@ def override(services, action: ActionEvent, now: datetime, outcome: Outcome) -> 
         reason = " ".join(action.fields.get(compliance.REASON_FIELD, "").split())[:compliance.REASON_LIMIT]
         if not reason:
             return outcome.say("Please say why it is fine to share: your answer is still held.")
-        kinds = compliance.reason_phi_kinds(services, session, person, reason)
+        kinds = compliance.reason_phi_kinds(services, session, person, reason, answer)
         if kinds:  # never stored, never logged: only that it was refused, and the kinds
             audit.record(session, subject="answer", subject_id=answer.id, action="override_refused", now=now,
                          actor=person, kinds=kinds)

@@ -165,7 +165,7 @@ def test_the_reason_given_in_the_modal_sends_the_answer_on_with_the_badge(review
     assert "PHI override" in block_text(card.blocks) and "The name is made up" in block_text(card.blocks)
     # The kinds in the words the physician was shown, not the screen's ids (patient_story).
     [badge] = [b for b in card.blocks if b["type"] == "context" and "PHI override" in json.dumps(b)]
-    assert "(a name, a phone number, a story about a particular patient)" in badge["elements"][0]["text"], badge
+    assert "PHI override (a name, a phone number" in badge["elements"][0]["text"], badge  # plain words, not ids
     assert "_" not in badge["elements"][0]["text"].split(":")[0]
     # The overridden text goes on as the physician confirmed it: that is the override.
     assert "racing heart" in block_text(card.blocks)
