@@ -8,6 +8,7 @@ status: 0 success, 1 the command ran but something in its input failed (e.g. a r
 from __future__ import annotations
 
 import argparse
+import errno
 import logging
 import sys
 from collections.abc import Sequence
@@ -88,8 +89,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return _reader_went_away()
+    except OSError as error:
+        if error.errno not in _FULL:
+            raise
+        print(f"rounds: cannot write: {error.strerror}; free some space or write somewhere else", file=sys.stderr)
+        _reader_went_away()  # nothing more reaches the full device, not even the final flush
+        return 1
     finally:
         ctx.close()
+
+
+_FULL = frozenset({errno.ENOSPC, errno.EFBIG, errno.EDQUOT, errno.EIO})  # the output cannot take more
 
 
 def _reader_went_away() -> int:

@@ -249,3 +249,21 @@ def test_teams_package_needs_only_a_valid_app_id(tmp_path, base_env):  # noqa: F
     # Sending still needs the password: serve and tick say so.
     result = rounds("tick", env={**base_env, "MicrosoftAppId": APP_ID}, config=None, cwd=tmp_path, check_exit=2)
     assert "teams.app_password (or MicrosoftAppPassword) is missing" in result.stderr
+
+
+# --- a full output device ----------------------------------------------------------------------
+
+
+def test_a_full_output_device_is_one_line_not_a_traceback(tmp_path, base_env):  # noqa: F811
+    """`> /dev/full` (a full disk) fails every write: one line saying so, exit 1, for stdout and --output."""
+    database = ["--database", sqlite(tmp_path)]
+    for args, data in ((["screen"], b'{"id": 1, "text": "hi"}\n'),
+                       ([*database, "audit", "export", "--since", "2026-01-01", "--format", "csv"], b""),
+                       ([*database, "audit", "export", "--since", "2026-01-01", "--format", "csv",
+                        "--output", "/dev/full"], b"")):
+        with open("/dev/full", "wb") as full:
+            result = subprocess.run([str(ROUNDS), *args], input=data, cwd=tmp_path, env=base_env,
+                                    stdout=full, stderr=subprocess.PIPE, timeout=60)
+        stderr = result.stderr.decode("utf-8", "replace")
+        assert "Traceback" not in stderr and result.returncode == 1, (args, stderr)
+        assert "cannot write: No space left on device" in stderr, stderr
