@@ -40,3 +40,19 @@ def test_command_after_a_told_diagnosis_warns(screener: Screener, text: str) -> 
 @pytest.mark.parametrize("text", CLEAN)
 def test_general_text_stays_clean(screener: Screener, text: str) -> None:
     assert screener.screen(text).verdict == "ok", text
+
+
+REMEMBERED = ["We all still remember your twins, hope they are thriving!", "lol we sure remember you, welcome back anytime"]
+NOT_REMEMBERED = ["We remember how hard flu season was last year, so get your shot early.",
+                  "Thanks! Remember you can book online anytime."]
+
+
+@pytest.mark.parametrize("text", REMEMBERED)
+def test_reply_remembering_the_reader_confirms(screener: Screener, text: str) -> None:
+    kinds = {f.kind for f in screener.screen(text, purpose="reply").findings}
+    assert "patient_confirmation" in kinds, text
+
+
+@pytest.mark.parametrize("text", NOT_REMEMBERED)
+def test_reply_reminding_is_clean(screener: Screener, text: str) -> None:
+    assert screener.screen(text, purpose="reply").verdict == "ok", text
