@@ -172,7 +172,12 @@ def sentence_findings(text: str, classifier: SentenceClassifier, sentences: list
         if need > ADVICE_THRESHOLD_TOLD:
             best = advice_score  # 'you' or a command alone: only the clause's own words count
         advice = likely and best >= max(need, 0.9 if education else 0.0)
-        if advice and not defers_(sentence):
+        deferred = defers_(sentence)
+        if deferred and advice and _AFTER_DASH.search(text, sentence[0], start) and _AMOUNT.search(text, start, end):
+            # 'Ask your doctor about X — actually, just start ten milligrams twice a day': a dose commanded after
+            # a dash goes past the deferral before it; only a deferral in or after the clause still holds it back.
+            deferred = defers_((start, sentence[1]))
+        if advice and not deferred:
             yield Finding("advice", start, end, REASONS["advice"])
         elif (
             score["STORY"] >= STORY_THRESHOLD
@@ -181,6 +186,10 @@ def sentence_findings(text: str, classifier: SentenceClassifier, sentences: list
             and not STAFF_ROLE.search(text, start, end)
         ):
             yield Finding("patient_story", start, end, REASONS["patient_story"])
+
+
+# The clause opens right after a dash.
+_AFTER_DASH = re.compile(r"\s[-–—]\s*\Z")
 
 
 # 'That's frozen shoulder.', 'listen, that's gout', 'sounds like shingles', 'you've got plantar fasciitis': a

@@ -56,3 +56,18 @@ def test_reply_remembering_the_reader_confirms(screener: Screener, text: str) ->
 @pytest.mark.parametrize("text", NOT_REMEMBERED)
 def test_reply_reminding_is_clean(screener: Screener, text: str) -> None:
     assert screener.screen(text, purpose="reply").verdict == "ok", text
+
+
+PAST_THE_DEFERRAL = ["Talk to your GP about the rash — in the meantime, use hydrocortisone 1% twice a day for a week."]
+DEFERRED = ["Stop the ibuprofen — and check with your doctor before you take 400 mg again.",
+            "Most adults take 400 mg — but ask your pharmacist what fits you."]
+
+
+@pytest.mark.parametrize("text", PAST_THE_DEFERRAL)
+def test_dose_commanded_after_a_dash_goes_past_the_deferral(screener: Screener, text: str) -> None:
+    assert "advice" in {f.kind for f in screener.screen(text).findings}, text
+
+
+@pytest.mark.parametrize("text", DEFERRED)
+def test_deferral_in_or_after_the_clause_still_holds(screener: Screener, text: str) -> None:
+    assert screener.screen(text).verdict == "ok", text
