@@ -15,7 +15,8 @@ def screener() -> Screener:
 
 STORIES = [
     "Hi, um, I'm the only dentist in Millersburg, everybody knows me, and I've been having palpitations at night.",
-    "My brother, uh, he's the guy the boat capsized on last spring, it was in the Courier, and he still can't breathe right.",
+    "My brother, uh, he's the guy the boat capsized on last spring, it was in the Courier, and he still can't "
+    "breathe right.",
 ]
 
 CLEAN = [

@@ -42,9 +42,14 @@ def test_general_text_stays_clean(screener: Screener, text: str) -> None:
     assert screener.screen(text).verdict == "ok", text
 
 
-REMEMBERED = ["We all still remember your twins, hope they are thriving!", "lol we sure remember you, welcome back anytime"]
-NOT_REMEMBERED = ["We remember how hard flu season was last year, so get your shot early.",
-                  "Thanks! Remember you can book online anytime."]
+REMEMBERED = [
+    "We all still remember your twins, hope they are thriving!",
+    "lol we sure remember you, welcome back anytime",
+]
+NOT_REMEMBERED = [
+    "We remember how hard flu season was last year, so get your shot early.",
+    "Thanks! Remember you can book online anytime.",
+]
 
 
 @pytest.mark.parametrize("text", REMEMBERED)
@@ -59,8 +64,10 @@ def test_reply_reminding_is_clean(screener: Screener, text: str) -> None:
 
 
 PAST_THE_DEFERRAL = ["Talk to your GP about the rash — in the meantime, use hydrocortisone 1% twice a day for a week."]
-DEFERRED = ["Stop the ibuprofen — and check with your doctor before you take 400 mg again.",
-            "Most adults take 400 mg — but ask your pharmacist what fits you."]
+DEFERRED = [
+    "Stop the ibuprofen — and check with your doctor before you take 400 mg again.",
+    "Most adults take 400 mg — but ask your pharmacist what fits you.",
+]
 
 
 @pytest.mark.parametrize("text", PAST_THE_DEFERRAL)
