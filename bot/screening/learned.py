@@ -243,6 +243,8 @@ def _command_word(word: str) -> bool:
         and len(word) > 1
         and word not in _NOT_COMMAND
         and not word.endswith(("ing", "ed", "ly", "'s", "s'"))
+        # an adjective by its ending opens a noun phrase ('typical amoxicillin dosing', 'topical steroids'), no order
+        and not word.endswith(("ical", "ous", "ful", "less", "ic"))
         and (not word.endswith("s") or word.endswith("ss"))  # a plural or 3rd-person form has a subject
     )
 

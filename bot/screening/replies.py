@@ -31,7 +31,9 @@ _CONFIRMS = re.compile(
     r"|\byou were (?:seen|admitted|discharged|treated|here)\b"
     r"|\b(?:your|her|his) (?:chart|records?|file|labs|results) (?:shows?|says|said|indicates?)\b"
     r"|\bour records show\b"
-    r"|\bI remember (?:you|your)\b"
+    # Remembering the reader, by the practice as much as by one clinician: 'we remember you!!', 'we all still
+    # remember your'.
+    r"|\b(?:I|we)(?: (?:all|still|definitely|totally|absolutely|do|sure|will always))* remember (?:you|your)\b"
     r"|\b(?:good|great|nice|glad|lovely) (?:to see|seeing|meeting) you (?:in|at|last|the other|yesterday|again)\b"
     rf"|\bsee you (?:at|for) your (?:next |follow-?up )?{_VISIT}\b"
     r"|\b(?:saw|seeing|treating) you (?:last|yesterday|on|in|at|this|earlier)\b"

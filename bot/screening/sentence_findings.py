@@ -135,6 +135,7 @@ def sentence_findings(text: str, classifier: SentenceClassifier, sentences: list
     stops = full_stops(text)
     advice_model = load_advice_model(classifier.model_dir)
     clause_counts = Counter(_containing(sentences, start) for start, _ in spans)
+    dx_score, dx_left = 0.0, 0  # a diagnosis just told to the reader, and for how many clauses it still reaches
 
     @cache
     def whole_score(sentence: tuple[int, int]) -> float:
@@ -147,18 +148,36 @@ def sentence_findings(text: str, classifier: SentenceClassifier, sentences: list
             end -= 1
         whole = _containing(sentences, start)
         sentence = defer_scope(stops, whole or (start, end), start, end)
-        question = text[end : end + 1] == "?" or _QUESTION_START.match(text, start) is not None
+        question = text[end : end + 1] == "?" or (
+            _QUESTION_START.match(text, start) is not None
+            # 'Do the calf stretches 3 times daily.': 'do' before an object, closed by a full stop, instructs
+            and not (text[end : end + 1] in ".!" and _DO_COMMAND.match(text, start))
+        )
         # A clause with a treatment aimed at the reader may also borrow the score of its whole sentence.
         # (only for a clause with some sign of advice of its own: the whole sentence is a second model call)
         several = whole is not None and clause_counts[whole] > 1 and sentence != (start, end) and advice_score >= 0.1
         best = max(advice_score, whole_score(sentence)) if several and not question else advice_score
         # The gate is only worth its regexes when the classifier clears the lowest threshold.
+        # A diagnosis told to the reader a clause or two before ('That's frozen shoulder. Start PT and ask about a
+        # steroid injection.'): a command or 'you need to' after it may borrow its score. The gate below still
+        # asks for a treatment in the command itself, else the clause's own score counts.
+        lent = dx_left > 0 and not question and (commands(text[start:end]) or _PARTICULAR.search(text, start, end))
+        if lent:
+            best = max(best, dx_score)
+        dx_left -= 1
+        if advice_score >= ADVICE_THRESHOLD_TOLD and _DX_TOLD.match(text, start, end):
+            dx_score, dx_left = advice_score, _DX_REACH
         likely = best >= ADVICE_THRESHOLD and not question
         need = _addressed(text, start, end, sentence, gazetteer) if likely else 2.0
         if need > ADVICE_THRESHOLD_TOLD:
             best = advice_score  # 'you' or a command alone: only the clause's own words count
         advice = likely and best >= max(need, 0.9 if education else 0.0)
-        if advice and not defers_(sentence):
+        deferred = defers_(sentence)
+        if deferred and advice and _AFTER_DASH.search(text, sentence[0], start) and _AMOUNT.search(text, start, end):
+            # 'Ask your doctor about X — actually, just start ten milligrams twice a day': a dose commanded after
+            # a dash goes past the deferral before it; only a deferral in or after the clause still holds it back.
+            deferred = defers_((start, sentence[1]))
+        if advice and not deferred:
             yield Finding("advice", start, end, REASONS["advice"])
         elif (
             score["STORY"] >= STORY_THRESHOLD
@@ -167,6 +186,25 @@ def sentence_findings(text: str, classifier: SentenceClassifier, sentences: list
             and not STAFF_ROLE.search(text, start, end)
         ):
             yield Finding("patient_story", start, end, REASONS["patient_story"])
+
+
+# The clause opens right after a dash.
+_AFTER_DASH = re.compile(r"\s[-–—]\s*\Z")
+
+
+# 'That's frozen shoulder.', 'listen, that's gout', 'sounds like shingles', 'you've got plantar fasciitis': a
+# diagnosis given to the reader, opening its clause after at most a few words of address or filler.
+_DX_TOLD = re.compile(
+    r"(?i:\W*(?:[\w']+,?\s+){0,4}?(?:(?:that|this|it)(?:'s|’s| is| could be| might be| sounds like| looks like)"
+    r"|(?:sounds|looks|seems) like|you(?:'ve| have)? got|you have|you were diagnosed with)\s)"
+)
+# How many clauses after the diagnosis a command may still borrow its score ('that's gout. Classic. Big toe,
+# red, hot. You gotta stop the X').
+_DX_REACH = 3
+
+
+# 'Do the stretches', 'do your exercises', 'do a warm soak': 'do' before an object is a command, not a question.
+_DO_COMMAND = re.compile(r"(?i:(?:[\w#' ]{0,40}:\s*)?do (?:the|your|a|an|some|these|those|this|that|it|them)\b)")
 
 
 # 'I still meet new parents every week who ...': a 'who' after people in the plural is no one in particular;
@@ -448,6 +486,7 @@ _POSSESSIVE = frozenset({"your", "ur", "su", "tu"})
 
 _PARTICULAR = re.compile(
     r"(?i:\byou(?:'d| would)? (?:should|must|need to|have to|had better|'d better|'ll (?:want|need) to"
+    r"|gotta|got to|'ve got to|have got to"
     r"|(?:are|'re) fine to|can (?:take|stop|start|use|try|skip|double|go|put|give))\b"
     r"|\byour (?:dose|doses|meds|medication|medications|pills?|prescription|labs|numbers|results)\b)"
 )

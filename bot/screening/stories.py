@@ -53,7 +53,10 @@ _DETAIL = re.compile(
     r"|last (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|yesterday|this morning"
     r"|on (?:channel|ch\.?) \w+|on (?:the )?(?:radio|air|tv|television)|on (?:the )?(?:morning|evening|nightly) news"
     r"|last night|(?:only|first|youngest|oldest) (?:\w+ )?(?:in|at) (?:our|the|this) (?:county|town"
-    r"|school|state|practice)|went viral|on the news|in the paper)\b",
+    r"|school|state|practice)|went viral|on the news|in the paper"
+    # Known to all ('everybody knows me'), or news coverage by a paper's or station's name ('it was in the Dispatch').
+    r"|(?:everybody|everyone|the whole town) knows (?:me|him|her|them|us)"
+    r"|(?:it|he|she|they|we|I) (?:was|were) (?:all )?in the (?-i:[A-Z][a-z]{3,}))\b",
     re.IGNORECASE,
 )
 # An occupation someone goes to or fears ('scared of the dentist', 'went to the barber') is not their job.
@@ -82,13 +85,17 @@ _UNIQUE_ROLE = re.compile(
     rf"(?:{_OCCUPATION})"
     rf"|(?:the|our) (?:only|sole|longest[- ]serving|oldest|youngest) (?:[\w-]+ )?(?:{_OCCUPATION}|{_PERSON_NOUN})"
     r" (?:in|at|for|of) "
-    r"(?:town|the (?:county|town|village|city|school|state|district|valley|island)|our (?:town|county|school)))\b"
+    r"(?:town|the (?:county|town|village|city|school|state|district|valley|island)|our (?:town|county|school)"
+    # ... or a place by its name: 'the only female firefighter in Pickerington'.
+    r"|(?-i:[A-Z][a-z]{3,})))\b"
 )
 # The sentence is about that person's care: a note's or a visit's wording.
 _CARE_CUE = re.compile(
     r"\b(?i:present(?:s|ed|ing)|admitted|admit|seen (?:in|at|by|for|today|yesterday|overnight)|pt|patient|hpi|ed|er"
     r"|icu|intubated|treated|came in|brought in"
-    r"|s/p|injured|diagnosed|discharged|consult(?:ed)?|collapsed|scoped|operated|casted|fractured?|burns?)\b"
+    r"|s/p|injured|diagnosed|discharged|consult(?:ed)?|collapsed|scoped|operated|casted|fractured?|burns?"
+    # The person's own complaint, as a caller tells it: 'I've been having chest pains'.
+    r"|been having)\b"
 )
 _UNIQUE_GATE = _OCCUPATION_GATE | frozenset({"only", "sole", "longest", "oldest", "youngest"})
 _FIRST_PERSON = re.compile(r"\b(?:I|we|my|our)\b")
