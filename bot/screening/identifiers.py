@@ -14,8 +14,9 @@ _VALUE = (
     r"(?=[#A-Za-z./-]*\d|[A-Z]{2,4} \d)"
     r"(?P<val>#?[A-Za-z0-9](?:[A-Za-z0-9]|[-./](?=[A-Za-z0-9])|\s(?=[A-Z0-9]*\d[A-Z0-9]*\b)){2,30})"
 )
-# Between label and value: punctuation, 'is/was/of/ending in', or a few filler words.
-_GAP = r"(?:\s*(?:[:#=,]|\(|\bending (?:in|with)|\bends in|\bis|\bwas|\bwere|\bare|\bof|\breads?)){0,3}"
+# Between label and value: punctuation, 'is/was/of/ending in', a spoken hesitation ('is, uh,'), or a few
+# filler words.
+_GAP = r"(?:\s*(?:[:#=,]|\(|\bending (?:in|with)|\bends in|\bis|\bwas|\bwere|\bare|\bof|\breads?|\b(?:uh|um|er|erm)\b)){0,4}"
 _FILLER = r"(?:\s+(?!\d)[a-z']{1,12}){0,4}?"
 _NUM = r"(?:\s*(?:number|numbers|num|no\.?|nr|#|ID|identifier|code))?"
 
@@ -237,6 +238,18 @@ _PERSONAL_HOSTS = (
     "legacy.com",
     "spotify.com/user",
     "threads.net",
+    # A shared file or folder: one person's document, scan or lab report, never a public page.
+    "drive.google.",
+    "docs.google.com/document",
+    "docs.google.com/spreadsheets",
+    "photos.google.",
+    "photos.app.goo.gl",
+    "dropbox.",
+    "1drv.ms",
+    "onedrive.",
+    "box.com/s/",
+    "icloud.com/",
+    "wetransfer.",
 )
 
 
