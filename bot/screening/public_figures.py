@@ -51,7 +51,7 @@ def public_figure(text: str, sentence: tuple[int, int], start: int, words: list[
     starts = (start, given.start()) if given else (start,)  # the tagger may keep only 'Like Tom |Brady'
     start = starts[-1]
     full = _FULL_NAME.match(text, start, start + 40)
-    if len(words) < 2 and not full:
+    if len(words) < 2 and not full and not _listed_with_full_name(text, start):
         return False
     lo, hi = sentence
     if full and full.end() > hi:  # 'Michael J.| Fox started ...': the initial's dot ended no sentence
@@ -61,6 +61,20 @@ def public_figure(text: str, sentence: tuple[int, int], start: int, words: list[
     if care:
         return False
     return public or any(_EXAMPLE_BEFORE.search(text, max(lo, s - 24), s) for s in starts)
+
+
+# One name in a list beside a full name ('Beyoncé, Tom Hanks, and other celebrities'): the list is one of
+# public figures or of none, so the single name is judged with its neighbours.
+_ONE_WORD = re.compile(r"[A-Z][\w'’-]*")
+_FULL_AFTER = re.compile(r"\s*,\s*(?:and\s+)?[A-Z][\w'’-]*\.?\s+[A-Z][\w'’-]*")
+_FULL_BEFORE = re.compile(r"[A-Z][\w'’-]*\.?\s+[A-Z][\w'’-]*\s*,\s*(?:and\s+)?$")
+
+
+def _listed_with_full_name(text: str, start: int) -> bool:
+    word = _ONE_WORD.match(text, start)
+    if not word:
+        return False
+    return bool(_FULL_AFTER.match(text, word.end()) or _FULL_BEFORE.search(text, max(0, start - 40), start))
 
 
 @lru_cache(maxsize=64)
