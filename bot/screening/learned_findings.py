@@ -192,6 +192,11 @@ def tagged_findings(
             dictionary = all("v" in gaz.flags(w) and not {"F", "L"} & set(gaz.flags(w)) for w in words)
             if lower and dictionary and not titled:
                 continue  # lower-case dictionary words on no name list: 'bacteria', 'asymmetry', 'kindly'
+            if (
+                lower and not caseless and not titled and not listed and len(_CAPITALISED.findall(text)) > 3
+                and any(_LOWER_COMPOUND.fullmatch(w) for w in words)
+            ):
+                continue  # cased writing capitalises names: 'hands-only demo', 'sugar-free gum' are terms
             # 'Last, First' (two name runs around a comma) or a capitalised run the tagger is all but
             # sure of is a name in any context; otherwise an unlisted or lower-case run needs a cue.
             # Ambiguous shapes need a cue too: a short ALL-CAPS word in mixed-case text (an acronym:
@@ -244,6 +249,10 @@ def tagged_findings(
             if not (has_person_cue(text, 0, len(text)) or _others_residence(text)):
                 continue
             yield Finding("geography", start, end, REASONS["geography"])
+
+
+# A lower-case compound of two words ('hands-only', 'sugar-free'): a term's shape, not a name's.
+_LOWER_COMPOUND = re.compile(r"[a-z]{3,}-[a-z]{3,}")
 
 
 # A host name or address around a run: 'lakeshorechildrens.org', 'www.mayo.edu/x', 'name@host'.
