@@ -14,9 +14,12 @@ _VALUE = (
     r"(?=[#A-Za-z./-]*\d|[A-Z]{2,4} \d)"
     r"(?P<val>#?[A-Za-z0-9](?:[A-Za-z0-9]|[-./](?=[A-Za-z0-9])|\s(?=[A-Z0-9]*\d[A-Z0-9]*\b)){2,30})"
 )
-# Between label and value: punctuation, 'is/was/of/ending in', a spoken hesitation ('is, uh,'), or a few
-# filler words.
-_GAP = r"(?:\s*(?:[:#=,]|\(|\bending (?:in|with)|\bends in|\bis|\bwas|\bwere|\bare|\bof|\breads?|\b(?:uh|um|er|erm)\b)){0,4}"
+# Between label and value: punctuation, 'is/was/of/ending in', a spoken hesitation ('is, uh,'), a label
+# asked back and answered ('my MRN? it's ...'), or a few filler words.
+_GAP = (
+    r"(?:\s*(?:[:#=,?]|\(|\bending (?:in|with)|\bends in|\bis|\bwas|\bwere|\bare|\bof|\breads?|\b(?:uh|um|er|erm)\b"
+    r"|\bit(?:'|’)?s\b|\bit is\b|\bthat(?:'|’)?s\b)){0,6}"
+)
 _FILLER = r"(?:\s+(?!\d)[a-z']{1,12}){0,4}?"
 _NUM = r"(?:\s*(?:number|numbers|num|no\.?|nr|#|ID|identifier|code))?"
 
