@@ -346,13 +346,17 @@ def find_urls(
 ) -> Iterator[Finding]:
     """Web addresses tied to a person (social profiles, fundraisers, a patient's own page)."""
     about_someone = person_cue_by_sentence(text)
+    own_subdomains = tuple("." + host for host in allowed_hosts)  # 'portal.<the practice's host>'
     for match in _URL.finditer(text):
         raw = match.group(0).rstrip(".,;:!?")
         if any(s <= match.start() < e for s, e in email_spans):
             continue
         url = _normal_url(raw)
         host = url.split("/", 1)[0]
-        if host in allowed_hosts or host in _PUBLIC_HOSTS or host.endswith(_INSTITUTION_SUFFIXES):
+        if (
+            host in allowed_hosts or host in _PUBLIC_HOSTS or host.endswith(_INSTITUTION_SUFFIXES)
+            or host.endswith(own_subdomains)
+        ):
             if not _PERSONAL_PATH.search(url, len(host)):
                 continue  # the practice's or a public page; one person's visit or record link is not
         personal = any(marker in url for marker in _PERSONAL_HOSTS)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.screening import Screener
+from bot.screening import AllowList, Screener
 
 
 @pytest.fixture(scope="module")
@@ -46,3 +46,10 @@ def test_held(screener: Screener, text: str, kind: str) -> None:
 @pytest.mark.parametrize("text", PASS)
 def test_passes(screener: Screener, text: str) -> None:
     assert _phi(screener, text) == []
+
+
+def test_the_practice_s_own_subdomain_is_its_own() -> None:
+    screener = Screener(AllowList(urls=frozenset({"hillsidefamilymed.org"})))
+    assert _phi(screener, "Book flu shots at schedule.hillsidefamilymed.org, our patients love it.") == []
+    text = "Your patient sent her letter link: records.hillsidefamilymed.org/letters/5521904"
+    assert any(kind == "url" for kind, _ in _phi(screener, text))
