@@ -23,6 +23,7 @@ HELD = [
     ("Caller: best number is, um, area code six one four, then, uh, two two two, eight one oh nine.", "phone"),
     ("Her claim number is, uh, four four two, seven one, nine nine three.", "account"),
     ("PT: the MRN? it's, um, six oh two, two one, seven seven eight.", "mrn"),
+    ("Mom: it's, uh, four one one Birchwood Lane, the yellow house.", "address"),
     ("Uploaded his echo to dropbox.com/s/q83kd/echo-report for you to see.", "url"),
     ("The discharge summary is at https://1drv.ms/b/s!Ak39xZ if you want it.", "url"),
     ("PT: I come in from, uh, Wapakoneta on the bus every Tuesday.", "geography"),
