@@ -61,9 +61,10 @@ def _luhn_free_code(token: str) -> bool:
         return False
     if _CLINICAL_NOTATION.fullmatch(token):
         return False  # a clinical notation family (gestational age, parity, TNM stage, dosing): no ID
-    # Joined everyday tokens ('10am-4pm', '5mg-10mg') are no code either.
+    # Joined everyday tokens ('10am-4pm', '5mg-10mg') are no code either, nor a range whose unit is
+    # written once ('48-72h', '2-3wks').
     parts = re.split(r"[-_]", token.lstrip("#"))
-    return not all(_NOT_CODE.fullmatch(part) for part in parts)
+    return not all(_NOT_CODE.fullmatch(part) or part.isdigit() and len(part) <= 4 for part in parts)
 
 
 def find_codes(text: str, spans: list[tuple[int, int]]) -> Iterator[Finding]:

@@ -14,8 +14,12 @@ _VALUE = (
     r"(?=[#A-Za-z./-]*\d|[A-Z]{2,4} \d)"
     r"(?P<val>#?[A-Za-z0-9](?:[A-Za-z0-9]|[-./](?=[A-Za-z0-9])|\s(?=[A-Z0-9]*\d[A-Z0-9]*\b)){2,30})"
 )
-# Between label and value: punctuation, 'is/was/of/ending in', or a few filler words.
-_GAP = r"(?:\s*(?:[:#=,]|\(|\bending (?:in|with)|\bends in|\bis|\bwas|\bwere|\bare|\bof|\breads?)){0,3}"
+# Between label and value: punctuation, 'is/was/of/ending in', a spoken hesitation ('is, uh,'), a label
+# asked back and answered ('my MRN? it's ...'), or a few filler words.
+_GAP = (
+    r"(?:\s*(?:[:#=,?]|\(|\bending (?:in|with)|\bends in|\bis|\bwas|\bwere|\bare|\bof|\breads?|\b(?:uh|um|er|erm)\b"
+    r"|\bit(?:'|’)?s\b|\bit is\b|\bthat(?:'|’)?s\b)){0,6}"
+)
 _FILLER = r"(?:\s+(?!\d)[a-z']{1,12}){0,4}?"
 _NUM = r"(?:\s*(?:number|numbers|num|no\.?|nr|#|ID|identifier|code))?"
 
@@ -237,6 +241,18 @@ _PERSONAL_HOSTS = (
     "legacy.com",
     "spotify.com/user",
     "threads.net",
+    # A shared file or folder: one person's document, scan or lab report, never a public page.
+    "drive.google.",
+    "docs.google.com/document",
+    "docs.google.com/spreadsheets",
+    "photos.google.",
+    "photos.app.goo.gl",
+    "dropbox.",
+    "1drv.ms",
+    "onedrive.",
+    "box.com/s/",
+    "icloud.com/",
+    "wetransfer.",
 )
 
 
@@ -330,13 +346,17 @@ def find_urls(
 ) -> Iterator[Finding]:
     """Web addresses tied to a person (social profiles, fundraisers, a patient's own page)."""
     about_someone = person_cue_by_sentence(text)
+    own_subdomains = tuple("." + host for host in allowed_hosts)  # 'portal.<the practice's host>'
     for match in _URL.finditer(text):
         raw = match.group(0).rstrip(".,;:!?")
         if any(s <= match.start() < e for s, e in email_spans):
             continue
         url = _normal_url(raw)
         host = url.split("/", 1)[0]
-        if host in allowed_hosts or host in _PUBLIC_HOSTS or host.endswith(_INSTITUTION_SUFFIXES):
+        if (
+            host in allowed_hosts or host in _PUBLIC_HOSTS or host.endswith(_INSTITUTION_SUFFIXES)
+            or host.endswith(own_subdomains)
+        ):
             if not _PERSONAL_PATH.search(url, len(host)):
                 continue  # the practice's or a public page; one person's visit or record link is not
         personal = any(marker in url for marker in _PERSONAL_HOSTS)

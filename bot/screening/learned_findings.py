@@ -125,7 +125,10 @@ def tagged_findings(
     caseless = _mostly_upper(text)
     if caseless or len(_CAPITALISED.findall(text)) <= 1:  # lower-case chat (one capital may open it)
         yield from lower_case_places(text, tagger.gazetteer, allowed_places or allowed_words)
-    runs = tagger.spans(text)
+        runs = tagger.spans(text)
+    else:
+        runs = tagger.spans(text)
+        yield from untagged_places(text, tagger.gazetteer, allowed_places or allowed_words, runs)
     if not runs:
         return
     mask = eponym_mask(text)
@@ -192,6 +195,11 @@ def tagged_findings(
             dictionary = all("v" in gaz.flags(w) and not {"F", "L"} & set(gaz.flags(w)) for w in words)
             if lower and dictionary and not titled:
                 continue  # lower-case dictionary words on no name list: 'bacteria', 'asymmetry', 'kindly'
+            if (
+                lower and not caseless and not titled and not listed and len(_CAPITALISED.findall(text)) > 3
+                and any(_LOWER_COMPOUND.fullmatch(w) for w in words)
+            ):
+                continue  # cased writing capitalises names: 'hands-only demo', 'sugar-free gum' are terms
             # 'Last, First' (two name runs around a comma) or a capitalised run the tagger is all but
             # sure of is a name in any context; otherwise an unlisted or lower-case run needs a cue.
             # Ambiguous shapes need a cue too: a short ALL-CAPS word in mixed-case text (an acronym:
@@ -246,6 +254,10 @@ def tagged_findings(
             yield Finding("geography", start, end, REASONS["geography"])
 
 
+# A lower-case compound of two words ('hands-only', 'sugar-free'): a term's shape, not a name's.
+_LOWER_COMPOUND = re.compile(r"[a-z]{3,}-[a-z]{3,}")
+
+
 # A host name or address around a run: 'lakeshorechildrens.org', 'www.mayo.edu/x', 'name@host'.
 _WEB_ADDRESS = re.compile(
     r"(?i:[\w.-]*\w\.(?:org|com|net|gov|edu|io|us|info|health|care|co)\b[\w/.?=&%-]*|[\w.+-]+@[\w.-]+)"
@@ -296,6 +308,44 @@ _LOWER_PLACE = re.compile(
     r"\s+(?:in|from|to|near|outside(?: of)?|at|out in|over in|up in|down in|by))\s+"
     r"((?:st|mt|ft)\.\s+[a-z][\w'-]*|[a-z][\w'-]*(?:\s+[a-z][\w'-]*){0,2})"
 )
+
+
+# A capitalised town the tagger left out, after words of living or coming from, a hesitation allowed
+# ('drive in from, uh, Chillicothe', 'lives with her son in Zanesville').
+_CASED_PLACE = re.compile(
+    r"(?i:\b(?:(?:is|comes?|came|coming|drives?|drove|driving|visiting|transferred|moved|moving|relocated)"
+    r"(?: up| down| in| over| out)?\s+(?:from|to)"
+    r"|(?:lives?|living|lived|resides?|residing|staying|stays|stayed|grew up)"
+    r"(?:\s+(?:alone|now|still|together|with (?:(?:her|his|their|my|our|me|him|them) )?[a-z]+))?"
+    r"\s+(?:in|near|outside(?: of)?|out in|over in|up in|down in))"
+    r"(?:,?\s+(?:uh|um|er),?)?\s+)"
+    r"((?:St|Mt|Ft)\.\s+[A-Z][a-z][\w'-]*|[A-Z][a-z][\w'-]*(?:\s+[A-Z][a-z][\w'-]*){0,2})"
+)
+# A turn spoken by the patient or a relative: there 'I' is not the physician ('Patient: I live in ...').
+_PATIENT_TURN = re.compile(r"(?:^|[\n.!?]\s*)(?:Patient|PT|Pt|Caller|Mom|Dad|Mother|Father|Parent|Daughter|Son)\s*:[^\n:]*$")
+
+
+def untagged_places(text: str, gaz, allowed: frozenset[str], runs) -> Iterator[Finding]:
+    """Towns in cased text the tagger did not mark, after a word of living or coming from: a word on no
+    dictionary, common or name list, in a text about someone else (or in a patient's own turn)."""
+    for match in _CASED_PLACE.finditer(text):
+        start, end = match.span(1)
+        if any(s < end and start < e for _, s, e, _ in runs):
+            continue  # the tagger judged this run
+        words = [_strip(w) for w in match.group(1).split()]
+        if not all(w and not gaz.in_vocab(w) and w not in gaz.common and w not in gaz.first for w in words):
+            continue
+        if " ".join(words) in _NOT_PLACE_LOWER or any(w in _NOT_PLACE_LOWER or w in _CALENDAR for w in words):
+            continue
+        if all(w in allowed for w in words) or any(_DRUG_ENDING.search(w) or _MED_WORD.fullmatch(w) for w in words):
+            continue
+        mine = _WRITER_BEFORE.search(text, max(0, match.start() - 20), match.start() + 1) is not None
+        if mine:
+            if not _PATIENT_TURN.search(text, max(0, match.start() - 200), match.start()):
+                continue  # the physician's own whereabouts
+        elif not has_person_cue(text, 0, len(text)):
+            continue
+        yield Finding("geography", start, end, REASONS["geography"])
 
 
 def lower_case_places(text: str, gaz, allowed: frozenset[str]) -> Iterator[Finding]:

@@ -120,9 +120,12 @@ _BRACKETED_DRUG = re.compile(r"\s*\(\s*[a-z]+\s*\)")
 def _drug_brand(text: str, start: int, end: int, gaz) -> bool:
     """A brand beside its generic name in brackets: 'isotretinoin (Accutane)', 'Mounjaro (tirzepatide)'.
     The word before the bracket is a drug, or a lower-case word on no list at all (a generic name)."""
-    before = text[max(0, start - 30) : start]
+    before = text[max(0, start - 40) : start]
     if before.endswith("(") or before.endswith("( "):
-        word = re.search(r"([a-z]+)\s*\(\s*$", before)
+        # A dosage form between the generic and the bracket ('naloxone nasal spray (Narcan)') is skipped.
+        word = re.search(r"([a-z]+)(?:\s+(?:nasal|oral|topical|eye|ear))?(?:\s+(?:spray|tablets?|pills?|capsules?"
+                         r"|inhaler|patch(?:es)?|cream|ointment|gel|drops|injections?|injector|pens?|syrup|shots?))?"
+                         r"\s*\(\s*$", before)
         if word and (
             DRUG_WORD.fullmatch(word.group(1))
             or _MED_WORD.fullmatch(word.group(1))

@@ -24,14 +24,15 @@ _NUMBERED = re.compile(
     r"|\bRR\s+#?\d+[A-Za-z]?,?\s+Box\s+#?\d+\b"
 )
 # A house number read aloud in a transcript: 'I live on twelve forty five Maple Street', 'address is one
-# two three elm road'. Two or more number words after 'at / on / is', then up to three words and a street word.
+# two three elm road', 'it's, um, four one one Oak Lane'. Two or more number words after 'at / on / is / it's',
+# then up to three words and a street word.
 _SPOKEN_NUM = (
     r"(?:oh|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen"
     r"|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred"
     r"|thousand)"
 )
 _SPOKEN_STREET = re.compile(
-    rf"(?i:\b(?:at|on|is|address|live|lives)[\s,:]+(?:uh[\s,]+|um[\s,]+)?"
+    rf"(?i:\b(?:at|on|is|it['’]?s|that['’]?s|address|live|lives)[\s,:]+(?:(?:uh|um|er)[\s,]+)?"
     rf"({_SPOKEN_NUM}(?:[\s-]+{_SPOKEN_NUM}){{1,5}}\s+(?:[a-z][a-z'-]*\s+){{1,3}}"
     r"(?:street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|drive|court|terrace|circle|parkway|highway)\b))"
 )

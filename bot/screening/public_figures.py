@@ -16,7 +16,12 @@ _PUBLIC_KNOWLEDGE = re.compile(
     r"about (?:his|her|their|living with|having)|raised awareness|raises awareness|awareness of|famous(?:ly)?"
     r"|celebrit(?:y|ies)|well-known|the (?:actor|actress|singer|rapper|athlete|comedian|president|senator|quarterback"
     r"|author|musician|star|late|former) |(?:his|her|their|a) (?:fans|memoir|foundation|documentary|tour|career|show)"
-    r"|headlines|in the news|on (?:tv|television|social media|instagram|his podcast|her podcast|stage))\b)"
+    r"|headlines|in the news|on (?:tv|television|social media|instagram|his podcast|her podcast|stage)"
+    # What the person said reached many readers or patients at once: 'X talking about mental health did more
+    # for my teen patients than ...', 'inspired so many of my patients'.
+    r"|did more for|(?:inspired|encouraged|reached|helped)"
+    r" (?:so many|many|more|thousands|millions|countless|(?:a lot|lots|all|most))(?: of)?(?: (?:my|our|the))?"
+    r"(?: \w+)? (?:patients|people|women|men|kids|teens|parents|readers|fans|athletes))\b)"
 )
 # 'like Michael J. Fox, ...', 'such as Selena Gomez': an example held up to any reader; a public office or
 # rank before the name ('Former President Jimmy Carter', 'Senator ...', 'Prince ...').
@@ -51,7 +56,7 @@ def public_figure(text: str, sentence: tuple[int, int], start: int, words: list[
     starts = (start, given.start()) if given else (start,)  # the tagger may keep only 'Like Tom |Brady'
     start = starts[-1]
     full = _FULL_NAME.match(text, start, start + 40)
-    if len(words) < 2 and not full:
+    if len(words) < 2 and not full and not _listed_with_full_name(text, start):
         return False
     lo, hi = sentence
     if full and full.end() > hi:  # 'Michael J.| Fox started ...': the initial's dot ended no sentence
@@ -61,6 +66,20 @@ def public_figure(text: str, sentence: tuple[int, int], start: int, words: list[
     if care:
         return False
     return public or any(_EXAMPLE_BEFORE.search(text, max(lo, s - 24), s) for s in starts)
+
+
+# One name in a list beside a full name ('Beyoncé, Tom Hanks, and other celebrities'): the list is one of
+# public figures or of none, so the single name is judged with its neighbours.
+_ONE_WORD = re.compile(r"[A-Z][\w'’-]*")
+_FULL_AFTER = re.compile(r"\s*,\s*(?:and\s+)?[A-Z][\w'’-]*\.?\s+[A-Z][\w'’-]*")
+_FULL_BEFORE = re.compile(r"[A-Z][\w'’-]*\.?\s+[A-Z][\w'’-]*\s*,\s*(?:and\s+)?$")
+
+
+def _listed_with_full_name(text: str, start: int) -> bool:
+    word = _ONE_WORD.match(text, start)
+    if not word:
+        return False
+    return bool(_FULL_AFTER.match(text, word.end()) or _FULL_BEFORE.search(text, max(0, start - 40), start))
 
 
 @lru_cache(maxsize=64)

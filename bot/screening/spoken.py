@@ -32,8 +32,9 @@ _WORD = (
     rf"(?:{_PAIR}|(?:(?:double|triple)[ -])?(?:zero|oh|nought|nil|one|two|three|four|five|six|seven|eight|nine|o)"
     r"(?:[ -]hundred)?)"
 )
-# Between digit words: spaces, hyphens, commas, dashes, and a spoken hesitation ('uh', 'um').
-_SEP = r"(?:[\s,;.–—-]|\b(?:uh|um|er|erm|dash|hyphen)\b)*"
+# Between digit words: spaces, hyphens, commas, dashes, a spoken hesitation ('uh', 'um') and the 'then'
+# that joins the parts of a number read out ('area code three eight oh, then four one seven ...').
+_SEP = r"(?:[\s,;.–—-]|\b(?:uh|um|er|erm|dash|hyphen|then)\b)*"
 # A letter read out inside an identifier ('w eight four two', 'b as in boy'), or a digit written as one.
 _LETTER = r"(?:(?<![\w'’.])(?:[a-z](?:\s+as\s+in\s+[a-z]+)?|\d)(?![\w'’]))"
 # 'plus four four ...' is the '+' of an international number; letters may open or sit inside a run.

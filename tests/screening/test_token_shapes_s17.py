@@ -1,0 +1,62 @@
+"""PHI token side, round s17: numbers read aloud across 'then' and a hesitation, shared-file links, unit
+ranges, a brand in brackets after a dosage form, a single name listed beside a public figure's full name,
+lower-case compounds in cased writing, and towns the tagger left out after a word of living or coming
+from. Examples written for this round, not taken from any evaluation set."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.screening import AllowList, Screener
+
+
+@pytest.fixture(scope="module")
+def screener() -> Screener:
+    return Screener()
+
+
+def _phi(screener: Screener, text: str) -> list[tuple[str, str]]:
+    return [(f.kind, text[f.start : f.end]) for f in screener.screen(text).findings if f.category == "phi"]
+
+
+HELD = [
+    ("Caller: best number is, um, area code six one four, then, uh, two two two, eight one oh nine.", "phone"),
+    ("Her claim number is, uh, four four two, seven one, nine nine three.", "account"),
+    ("PT: the MRN? it's, um, six oh two, two one, seven seven eight.", "mrn"),
+    ("Mom: it's, uh, four one one Birchwood Lane, the yellow house.", "address"),
+    ("Uploaded his echo to dropbox.com/s/q83kd/echo-report for you to see.", "url"),
+    ("The discharge summary is at https://1drv.ms/b/s!Ak39xZ if you want it.", "url"),
+    ("PT: I come in from, uh, Wapakoneta on the bus every Tuesday.", "geography"),
+    ("My patient moved to Coshocton after the stroke and misses her appointments.", "geography"),
+]
+PASS = [
+    "Plan: repeat troponin, reassess in 6-12h, discharge if flat.",
+    "Most sprains settle in 2-3wks with rest and bracing.",
+    "Keep an epinephrine auto injector (EpiPen) in the car if your child has a nut allergy.",
+    "Adele, Elton John, and other performers have talked about their vocal cord surgery.",
+    "Dr. Ruiz will demo the new portal at the staff meeting; bring questions. Topic is sugar-free snacks.",
+    "Many of our patients come in from Surgery on day two.",
+    "Our dietitian, Rosalind, has a handout on reading food labels.",
+    "Naomi Osaka stepping back from a big tournament helped so many young athletes name their anxiety.",
+]
+
+
+@pytest.mark.parametrize(("text", "kind"), HELD)
+def test_held(screener: Screener, text: str, kind: str) -> None:
+    assert any(k == kind for k, _ in _phi(screener, text)), _phi(screener, text)
+
+
+@pytest.mark.parametrize("text", PASS)
+def test_passes(screener: Screener, text: str) -> None:
+    assert _phi(screener, text) == []
+
+
+def test_the_practice_s_own_subdomain_is_its_own() -> None:
+    screener = Screener(AllowList(urls=frozenset({"hillsidefamilymed.org"})))
+    assert _phi(screener, "Book flu shots at schedule.hillsidefamilymed.org, our patients love it.") == []
+    text = "Your patient sent her letter link: records.hillsidefamilymed.org/letters/5521904"
+    assert any(kind == "url" for kind, _ in _phi(screener, text))
+
+
+def test_a_name_with_no_reach_cue_is_still_a_name(screener: Screener) -> None:
+    assert any(k == "name" for k, _ in _phi(screener, "Jorge Ramirez talking about his chest pain kept me up."))
