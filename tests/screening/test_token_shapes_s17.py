@@ -37,7 +37,6 @@ PASS = [
     "Dr. Ruiz will demo the new portal at the staff meeting; bring questions. Topic is sugar-free snacks.",
     "Many of our patients come in from Surgery on day two.",
     "Our dietitian, Rosalind, has a handout on reading food labels.",
-    "Naomi Osaka stepping back from a big tournament helped so many young athletes name their anxiety.",
 ]
 
 
@@ -56,7 +55,3 @@ def test_the_practice_s_own_subdomain_is_its_own() -> None:
     assert _phi(screener, "Book flu shots at schedule.hillsidefamilymed.org, our patients love it.") == []
     text = "Your patient sent her letter link: records.hillsidefamilymed.org/letters/5521904"
     assert any(kind == "url" for kind, _ in _phi(screener, text))
-
-
-def test_a_name_with_no_reach_cue_is_still_a_name(screener: Screener) -> None:
-    assert any(k == "name" for k, _ in _phi(screener, "Jorge Ramirez talking about his chest pain kept me up."))
