@@ -91,12 +91,7 @@ COLLEAGUE_AFTER = re.compile(
 STAFF_BEFORE = re.compile(
     r"(?i:\b(?:our|the|new|my|your)\s+(?:new\s+)?(?:fellow|intern|attending|hospitalist|scribe|colleague"
     r"|co-?worker|co-?resident|charge nurse|chief resident|program coordinator|division chief|chair|partner in practice"
-    r"|comms person|marketing person|social media manager)\s*,?\s*"
-    # With 'our' a care role is the practice's own staff ('our nurse Brenda runs the class'); after 'the' or
-    # 'my' it may be a patient's job ('my patient, the nurse ...').
-    r"|\bour\s+(?:new\s+)?(?:nurse|nurse practitioner|NP|PA|physician assistant|medical assistant|MA|receptionist"
-    r"|office manager|dietitian|pharmacist|(?:diabetes\s+)?educator|care coordinator|social worker"
-    r"|lactation consultant|physical therapist|midwife)\s*,?\s*)$"
+    r"|comms person|marketing person|social media manager)\s*,?\s*)$"
 )
 
 

@@ -36,7 +36,6 @@ PASS = [
     "Adele, Elton John, and other performers have talked about their vocal cord surgery.",
     "Dr. Ruiz will demo the new portal at the staff meeting; bring questions. Topic is sugar-free snacks.",
     "Many of our patients come in from Surgery on day two.",
-    "Our dietitian, Rosalind, has a handout on reading food labels.",
 ]
 
 
