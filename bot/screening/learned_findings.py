@@ -322,7 +322,9 @@ _CASED_PLACE = re.compile(
     r"((?:St|Mt|Ft)\.\s+[A-Z][a-z][\w'-]*|[A-Z][a-z][\w'-]*(?:\s+[A-Z][a-z][\w'-]*){0,2})"
 )
 # A turn spoken by the patient or a relative: there 'I' is not the physician ('Patient: I live in ...').
-_PATIENT_TURN = re.compile(r"(?:^|[\n.!?]\s*)(?:Patient|PT|Pt|Caller|Mom|Dad|Mother|Father|Parent|Daughter|Son)\s*:[^\n:]*$")
+_PATIENT_TURN = re.compile(
+    r"(?:^|[\n.!?]\s*)(?:Patient|PT|Pt|Caller|Mom|Dad|Mother|Father|Parent|Daughter|Son)\s*:[^\n:]*$"
+)
 
 
 def untagged_places(text: str, gaz, allowed: frozenset[str], runs) -> Iterator[Finding]:
