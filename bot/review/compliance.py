@@ -120,6 +120,11 @@ def reason_phi_kinds(services, session, person: Person, reason: str, answer: Ans
     return sorted(kinds)
 
 
+# Kinds whose words are ordinary language ('on Friday', 'ninety-one', 'the photo'): naming them in a
+# reason ('Friday is not a patient detail here') identifies no one; their digits still count.
+_PLAIN_WORD_KINDS = frozenset({"date", "age_over_89", "biometric", "photo"})
+
+
 def _repeated_kinds(answer: Answer, reason: str) -> set[str]:
     """Kinds of the answer's flagged excerpts that the reason repeats: a word of four letters or more
     of the excerpt ('OYELARAN' of 'Mrs. Oyelaran'), or its digits however they are spaced."""
@@ -131,7 +136,8 @@ def _repeated_kinds(answer: Answer, reason: str) -> set[str]:
             continue
         excerpt = answer.text[finding.get("start", 0):finding.get("end", 0)]
         excerpt_digits = "".join(c for c in excerpt if c.isdigit())
-        said_words = {w for w in _bare(excerpt).split() if len(w) >= 4 and w.isalpha()} & words
+        said_words = set() if finding.get("kind") in _PLAIN_WORD_KINDS else \
+            {w for w in _bare(excerpt).split() if len(w) >= 4 and w.isalpha()} & words
         if said_words or (len(excerpt_digits) >= 4 and excerpt_digits in digits):
             kinds.add(finding["kind"])
     return kinds
