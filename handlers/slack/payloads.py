@@ -140,6 +140,8 @@ def _check_event(body: dict) -> tuple[Verdict, str]:
         return Verdict.DISPATCH, "event"
     for name in ("subtype", "channel_type", "bot_id"):
         _str(event, name, limit=60)
+    if kind == "message":  # every message Slack sends names its conversation; one without is forged
+        _id(event, "channel", required=True)
     _message_fields(event)
     if event.get("subtype") == "message_changed":
         _message_fields(_obj(event, "message", required=True))

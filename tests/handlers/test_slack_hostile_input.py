@@ -197,6 +197,8 @@ def odd_payloads(answer_value: str, card_ts: str) -> list[tuple[str, str]]:
 
     bodies: list[dict | list] = [
         {**event(), "event": {**event()["event"], "text": ["a", "list"]}},
+        {**event(), "event": {**event()["event"], "channel": None}},  # found by the fuzzer: a 500 (IntegrityError)
+        {**event(), "event": {k: v for k, v in event()["event"].items() if k != "channel"}},
         {**event(), "event": {**event()["event"], "text": 42}},
         {**event(), "event": {**event()["event"], "type": PHI}},
         {**event(), "event": {**event()["event"], "user": PHI}},
