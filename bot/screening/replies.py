@@ -1,7 +1,8 @@
-"""Reply drafts: text that confirms someone is (or was) a patient of the practice.
+"""Text that confirms someone is (or was) a patient of the practice.
 
-A public reply to a comment must not say 'we saw you last week' or 'as our patient': confirming the
-relationship discloses PHI even with no identifier in it. Only screened when purpose="reply".
+A public reply to a comment must not say 'we saw you last week' or 'as our patient', and neither may a
+physician's answer that will be posted: confirming the relationship discloses PHI even with no
+identifier in it. Screened in everything that may be published (answers and replies), not in notes.
 """
 
 from __future__ import annotations
@@ -56,13 +57,14 @@ _CARE = (
     r"|levels|numbers|cancer|tumou?r|asthma|diabetes|condition|injury|fracture|sprain|implant|stent|pacemaker"
     r"|pregnancy"
     # A procedure by its shape: a body part or device, then what was done to it ('knee replacement', 'ACL repair').
-    r"|[\w-]+ (?:replacement|repair|reconstruction|removal|fusion|transplant|surgery|ablation|bypass|implant|scope"
-    r"|injections?))"
+    # (the word is bounded: an unbounded [\w-]+ rescans a long hyphenated run from every position)
+    r"|\w+(?:-\w+){0,2} (?:replacement|repair|reconstruction|removal|fusion|transplant|surgery|ablation|bypass"
+    r"|implant|scope|injections?))"
 )
 _KNOWN_CARE = re.compile(
     rf"\b(?:your|ur)(?: (?:recent|new|latest|first|last|little|mom's|dad's|son's|daughter's|husband's|wife's"
-    rf"|baby's))? {_CARE}\b(?: [\w-]+){{0,2}}? (?:went|is going|are going|has been going|have been going|is healing"
-    r"|healed|turned out|came back|is working|are working|worked|looks? (?:good|great|better|fine)|looked"
+    rf"|baby's))? {_CARE}\b(?: [\w-]{{1,40}}){{0,2}}? (?:went|is going|are going|has been going|have been going"
+    r"|is healing|healed|turned out|came back|is working|are working|worked|looks? (?:good|great|better|fine)|looked"
     r"|is coming along|are coming along|is improving|improved|got better|is getting better|are getting better)\b",
     re.IGNORECASE,
 )
@@ -75,7 +77,7 @@ _CARED_FOR = re.compile(
 )
 # Treatment that took place with the practice: 'finishing chemo with us', 'your stay with us'.
 _WITH_US = re.compile(
-    rf"\b{_CARE}\b(?: [\w-]+){{0,3}} (?:with us|here with us|at our (?:clinic|office|center|practice))\b", re.I
+    rf"\b{_CARE}\b(?: [\w-]{{1,40}}){{0,3}} (?:with us|here with us|at our (?:clinic|office|center|practice))\b", re.I
 )
 # Thanks or gladness about the reader's own care ('thanks for the kind words about your ACL repair'), and care the
 # practice gave ('the new CPAP mask we fitted', 'we fitted your hearing aids'): the reply knows the treatment.
@@ -90,7 +92,7 @@ _WE_GAVE = re.compile(
     rf"|\b(?:we|I)(?:'ve| have)? {_GIVEN_CARE} (?:you|your|for you)\b",
     re.IGNORECASE,
 )
-REASON = "confirms that someone is a patient of the practice, which a public reply must not do"
+REASON = "confirms that someone is a patient of the practice, which a public post must not do"
 
 
 def find_patient_confirmations(text: str) -> Iterator[Finding]:
