@@ -1,9 +1,9 @@
 """Check a draft reply to a patient's message before it is posted: PHI, advice, patient status.
 
 The PHI and advice findings come from the same `Screener` that guards physicians' answers. A
-reply has one more hazard an answer does not: confirming that the writer is a patient ("we saw
-you last week", "as our patient", "your appointment on…"), which OCR has fined practices for.
-The screen holds that kind when asked to check a reply (`purpose="reply"`).
+reply is where the hazard of confirming that the writer is a patient ("we saw you last week", "as
+our patient", "your appointment on…") is most common; OCR has fined practices for it. The screen
+holds that kind in everything that may be published, replies and answers alike.
 
 The text is never stored or logged: it is screened in memory and only the findings (with the
 flagged excerpts, shown privately to the person who asked) leave this module.

@@ -32,7 +32,7 @@ PHI_KINDS: frozenset[str] = frozenset(
 )
 #: Individual medical advice (a warning, not a block).
 ADVICE_KINDS: frozenset[str] = frozenset({"advice"})
-#: Only in reply drafts (purpose="reply"): text that confirms someone is a patient. Holds like PHI.
+#: Text that confirms someone is a patient (answers and replies, not notes). Holds like PHI.
 REPLY_KINDS: frozenset[str] = frozenset({"patient_confirmation"})
 KINDS: frozenset[str] = PHI_KINDS | ADVICE_KINDS | REPLY_KINDS
 

@@ -72,7 +72,10 @@ _PRIORITY = {
     )
 }
 _NEVER_DROPPED = frozenset({"patient_story", "advice", "photo", "biometric", "patient_confirmation"})
-PURPOSES = frozenset({"answer", "reply", "note"})
+PURPOSES = frozenset({"answer", "reply", "note", "internal"})
+# Text that may be published: it must not show that the practice knows someone's care ('we saw you last
+# week', 'glad your knee replacement went well'), whoever wrote it. Notes stay with the team.
+_PUBLISHED = frozenset({"answer", "reply"})
 _HAS_DIGIT = re.compile(r"\d")
 _EXTRA_CACHE_SIZE = 256
 _ZIP_WORDS = frozenset({"zip", "zipcode", "postal"})
@@ -112,11 +115,11 @@ class Screener:
 
     def _screen_note(self, text: str, extra_allow: AllowList | None) -> Verdict:
         """A short note (a reason, a reject note): also read with its names re-cased (`casing`)."""
-        verdict = self.screen(text, extra_allow)
+        verdict = self.screen(text, extra_allow, "internal")
         cased = recased_names(text, self._tagger.gazetteer.flags)
         if cased == text:
             return verdict
-        more = [f for f in self.screen(cased, extra_allow).findings
+        more = [f for f in self.screen(cased, extra_allow, "internal").findings
                 if f.category == "phi" and not any(f.start < g.end and g.start < f.end for g in verdict.findings)]
         return Verdict.from_findings(verdict.findings + tuple(more)) if more else verdict
 
@@ -148,9 +151,10 @@ class Screener:
         Args:
             text: the answer or reply draft.
             extra_allow: more allowed names etc. for this text (the author's own name).
-            purpose: "answer" (a weekly answer) or "reply" (a public reply draft), which also holds
-                text that confirms someone is a patient ("we saw you last week", "as our patient"),
-                or "note" (an It's fine reason, a reject note: names in any casing count).
+            purpose: "answer" (a weekly answer) or "reply" (a public reply draft): both may be published,
+                so both hold text that confirms someone is a patient ("we saw you last week", "as our
+                patient"); "note" (an It's fine reason, a reject note: stays with the team, and names
+                in any casing count); "internal" (a note's text as written, without re-casing).
         """
         if purpose not in PURPOSES:
             raise ValueError(f"unknown purpose {purpose!r}; expected one of {sorted(PURPOSES)}")
@@ -199,7 +203,7 @@ class Screener:
         found.extend(find_advice(text, spans, words))
         found.extend(tagged_findings(text, self._tagger, self._name_words, spans, self._place_words, self._roster))
         found.extend(sentence_findings(text, self._sentences, spans))
-        if purpose == "reply":
+        if purpose in _PUBLISHED:
             found.extend(find_patient_confirmations(text))
         return Verdict.from_findings(_resolve(_outside_public_text(text, found, self._allow.addresses)))
 

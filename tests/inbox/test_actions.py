@@ -165,7 +165,7 @@ def test_check_a_reply_from_the_form_and_in_a_dm_is_not_stored(inbox):
     submit = click("Sam Ortiz", "inbox.check.submit", sam, {"reply": draft})
     found = handle_action(inbox, submit, AT_10_12).replies[0].text
     assert found.startswith("⚠ Please change this reply before posting it:")
-    assert '"we saw you"' in found and '"Your appointment on"' in found and '"Maria Gonzalez"' in found
+    assert '"we saw you"' in found and '"Your appointment on' in found and '"Maria Gonzalez"' in found
     dm = IncomingMessage(platform="console", user_id=email_of("Sam Ortiz"), channel="D-sam", ts="1.1",
                          text="check " + draft)
     assert handle_message(inbox, dm, AT_10_12).replies[0].text == found

@@ -85,12 +85,14 @@ def test_exact_identifiers(screener: Screener, text: str) -> None:
 @pytest.mark.parametrize(
     "text", ["We saw you last week and you looked great!", "As our patient, you can call any time."]
 )
-def test_reply_drafts_must_not_confirm_a_patient(screener: Screener, text: str) -> None:
-    verdict = screener.screen(text, purpose="reply")
-    assert verdict.verdict == "block"
-    assert {f.kind for f in verdict.findings} & REPLY_KINDS
-    assert all(f.reason for f in verdict.findings)
-    assert not _kinds(screener, text) & REPLY_KINDS  # weekly answers don't get this kind
+def test_published_text_must_not_confirm_a_patient(screener: Screener, text: str) -> None:
+    for purpose in ("reply", "answer"):  # a reply and an answer are both posted in public
+        verdict = screener.screen(text, purpose=purpose)
+        assert verdict.verdict == "block"
+        assert {f.kind for f in verdict.findings} & REPLY_KINDS
+        assert all(f.reason for f in verdict.findings)
+    # A note stays with the team: 'we saw him last week' there is not a disclosure.
+    assert not {f.kind for f in screener.screen(text, purpose="note").findings} & REPLY_KINDS
 
 
 def test_reply_drafts_with_general_text_pass(screener: Screener) -> None:
