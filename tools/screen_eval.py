@@ -1,6 +1,7 @@
 """Score the screen in-process on a labelled set (dev.jsonl format) with score.py's own metrics.
 
-Run: .venv/bin/python tools/screen_eval.py [--cases PATH] [--split tune|holdout|all] [--purpose answer|reply] [--misses]
+Run: .venv/bin/python tools/screen_eval.py [--cases PATH | --corpus] [--split tune|holdout|all]
+     [--purpose answer|reply] [--misses]
 The allow-list is the one `rounds screen` builds from shared/eval/context.json (practice names,
 phones, URLs and the roster). --split takes a fixed, seeded half of the set: tune on one half,
 look at the other only now and then, so the numbers on it stay honest.
@@ -18,6 +19,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tools"))
 
 from bot.screening import AllowList, Screener  # noqa: E402
 
@@ -58,13 +60,20 @@ def split(cases: list[dict], which: str) -> list[dict]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--cases", type=Path, default=None)
+    parser.add_argument("--corpus", action="store_true",
+                        help="score the held-out fifth of tools/corpus (never trained on) instead of a file")
     parser.add_argument("--split", choices=["tune", "holdout", "all"], default="all")
     parser.add_argument("--purpose", choices=["answer", "reply"], default="answer",
                         help="screen as a physician's answer or as a public reply to a patient's message")
     parser.add_argument("--misses", action="store_true", help="print missed cases and false alarms")
     args = parser.parse_args()
     scorer = load_scorer()
-    cases = scorer.load_cases(args.cases or eval_dir() / "dev.jsonl")
+    if args.corpus:
+        import corpus_data
+
+        cases = corpus_data.as_cases(corpus_data.split(corpus_data.load())[1])
+    else:
+        cases = scorer.load_cases(args.cases or eval_dir() / "dev.jsonl")
     cases = split(cases, args.split)
     screener = Screener(context_allow(eval_dir() / "context.json"))
     outputs = {}

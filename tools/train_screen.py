@@ -21,6 +21,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tools"))
 
 import confirm_data  # noqa: E402
+import corpus_data  # noqa: E402
 import screen_data as data  # noqa: E402
 
 from bot.screening.learned import (  # noqa: E402
@@ -39,6 +40,10 @@ from bot.screening.learned import (  # noqa: E402
 
 SEED = 20261130
 HELDOUT_SHARE = 0.15
+# The hand-written corpus is small beside the generated text: each of its sentences counts this many
+# times in the sentence models, and each tagged one comes back with this many re-drawn names.
+CORPUS_COPIES = 3
+CORPUS_NAME_VARIANTS = 4
 
 
 def name_split(seed: int = SEED) -> tuple[list[str], list[str], list[str], list[str]]:
@@ -118,18 +123,23 @@ def train(out_dir: Path, tag_count: int, sentence_count: int) -> None:
 
     started = time.perf_counter()
     trainer = pycrfsuite.Trainer(verbose=False)
-    for pieces in data.tagged_examples(sampler, tag_count, tag_templates, clean_templates):
+    corpus, _ = corpus_data.split(corpus_data.load())
+    tagged = data.tagged_examples(sampler, tag_count, tag_templates, clean_templates)
+    tagged += corpus_data.tagged_examples(corpus, data.Sampler(random.Random(SEED + 5), first, last, cities),
+                                          CORPUS_NAME_VARIANTS)
+    for pieces in tagged:
         words, labels = token_labels(pieces)
         if words:
             trainer.append(token_features(words, partial), labels)
     trainer.set_params({"c1": 0.05, "c2": 0.01, "max_iterations": 150, "feature.possible_transitions": True})
     trainer.train(str(out_dir / TAGGER_FILE))
-    print(f"tagger: {tag_count} texts, {time.perf_counter() - started:.0f}s")
+    print(f"tagger: {len(tagged)} texts, {time.perf_counter() - started:.0f}s")
 
     started = time.perf_counter()
     # Its own seeded generator: a change to the tagger's training text leaves the sentence models as they are.
     sampler = data.Sampler(random.Random(SEED + 3), first, last, cities)
     examples = data.sentence_examples(sampler, sentence_count, "train")
+    examples += corpus_data.sentence_examples(corpus, CORPUS_COPIES)
     # The story/advice model, then the advice model on the same sentences with its own features.
     for features, path in ((sentence_features, SENTENCES_FILE), (advice_features, ADVICE_FILE)):
         trainer = pycrfsuite.Trainer(verbose=False)
@@ -146,6 +156,7 @@ def train(out_dir: Path, tag_count: int, sentence_count: int) -> None:
     rng = random.Random(SEED + 4)
     confirm = confirm_data.confirm_examples(rng, sentence_count // 3, (first, last))
     confirm += [(sentence, "O") for sentence, label in examples[: sentence_count // 3] if label != "STORY"]
+    confirm += corpus_data.confirm_examples(corpus, CORPUS_COPIES)
     trainer = pycrfsuite.Trainer(verbose=False)
     for sentence, label in confirm:
         trainer.append([advice_features(sentence, gaz)], [label])
