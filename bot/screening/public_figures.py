@@ -1,11 +1,15 @@
 """A public figure named in general education ('Tom Hanks has talked about his diabetes', 'like Michael J.
 Fox, many people...'): what the public already knows about a famous person is no one's PHI. Judged by the
-sentence's sense (public knowledge, no care given), never by a list of famous names."""
+sentence's sense (public knowledge, no care given), or by a list of people known for their health or a part
+in medicine's history ('Lou Gehrig gave his speech in 1939') — like the eponym list, a piece of world
+knowledge, and only ever with no care given in the sentence ('my patient, also named Serena Williams')."""
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
+from importlib import resources
 
 # The sentence is about what is publicly known: spoken or written about in public, announced, famous.
 _PUBLIC_KNOWLEDGE = re.compile(
@@ -45,8 +49,64 @@ _GIVEN_BEFORE = re.compile(r"\b[A-Z][a-z]+\s+$")
 _STOP = re.compile(r"[.!?\n]")
 
 
+def _fold(word: str) -> str:
+    """Lower case without accents or a possessive: 'Pelé's' and 'pele' are one key."""
+    word = unicodedata.normalize("NFKD", word.lower())
+    word = "".join(c for c in word if not unicodedata.combining(c))
+    return re.sub(r"['’]s?$", "", word)
+
+
+@lru_cache(maxsize=1)
+def famous_names() -> frozenset[tuple[str, ...]]:
+    """The listed full names, each as its folded words."""
+    text = resources.files("bot.screening").joinpath("famous_health_cases.txt").read_text("utf-8")
+    names = (line.split("|")[0] for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    return frozenset(tuple(_fold(w) for w in _NAME_WORD.findall(name)) for name in names)
+
+
+_NAME_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+_LONGEST = 5
+
+
+@lru_cache(maxsize=64)
+def famous_in(text: str) -> tuple[tuple[int, int, frozenset[str]], ...]:
+    """(start, end, words) of each listed full name in the text, in any casing."""
+    names = famous_names()
+    tokens = [(m.start(), m.end(), _fold(m.group(0).rstrip("."))) for m in _NAME_WORD.finditer(text)]
+    found = []
+    i = 0
+    while i < len(tokens):
+        for k in range(min(_LONGEST, len(tokens) - i), 1, -1):
+            key = tuple(t[2] for t in tokens[i : i + k])
+            if key in names:
+                found.append((tokens[i][0], tokens[i + k - 1][1], frozenset(key)))
+                i += k - 1
+                break
+        i += 1
+    return tuple(found)
+
+
+def famous_person(text: str, sentence: tuple[int, int], start: int, words: list[str]) -> bool:
+    """The words are (part of) a listed famous name found in the text, and the sentence gives no care.
+
+    A part counts when the full name stands in the same text ('after katie couric had her colonoscopy on
+    live tv ... thank you katie')."""
+    folded = {_fold(w.rstrip(".")) for w in words}
+    if not folded or not any(folded <= key for _, _, key in famous_in(text)):
+        return False
+    return not _sentence_sense(text, *sentence)[0]
+
+
+def famous_sentence(text: str, lo: int, hi: int) -> bool:
+    """A sentence about a listed famous person (named in it in full) that gives no care."""
+    return any(lo <= s and e <= hi for s, e, _ in famous_in(text)) and not _sentence_sense(text, lo, hi)[0]
+
+
 def public_figure(text: str, sentence: tuple[int, int], start: int, words: list[str]) -> bool:
-    """A full name (two words or more) in a sentence about public knowledge, with no care given in it."""
+    """A full name (two words or more) in a sentence about public knowledge, with no care given in it,
+    or a listed famous name."""
+    if famous_person(text, sentence, start, words):
+        return True
     given = _GIVEN_BEFORE.search(text, max(0, start - 20), start)
     starts = (start, given.start()) if given else (start,)  # the tagger may keep only 'Like Tom |Brady'
     start = starts[-1]

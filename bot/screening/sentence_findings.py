@@ -31,6 +31,7 @@ from bot.screening.learned import (
     unknown_object,
 )
 from bot.screening.learned_findings import REASONS
+from bot.screening.public_figures import famous_sentence
 from bot.screening.stories import _DETAIL
 
 _MEDS_NO_SHOTS = _MEDS.replace("|chemo|treatment|therapy|injections?|shots?", "")
@@ -184,6 +185,7 @@ def sentence_findings(text: str, classifier: SentenceClassifier, sentences: list
             and (has_person_cue(text, start, end) or _particular_who(text, start, end))
             and not (_ANONYMOUS.search(text, start, end) and not _DETAIL.search(text, *sentence))
             and not STAFF_ROLE.search(text, start, end)
+            and not famous_sentence(text, *sentence)  # 'Aaron Rodgers tore his Achilles four snaps into 2023'
         ):
             yield Finding("patient_story", start, end, REASONS["patient_story"])
 
@@ -359,6 +361,17 @@ _READER_LABEL = re.compile(
     r"|diagnosis))\b[^:\n]{0,20}[:\-–—])"
 )
 
+# A sentence that opens by singling out one person who wrote in ('to the dad who messaged about ...', 'btw the guy
+# who DMed the pic', 're the question about the kid's rash', 'al joven del mensaje privado'): what follows is
+# for that person, as after 'Reply to u/x:'.
+_ADDRESSEE = re.compile(
+    r"(?i:(?:^|(?<=[.!?\n])\s*)\W{0,3}(?:(?:btw,?\s+|re:?\s+|@\w+\s+|(?:to|for)\s+)?"
+    r"(?:the|this|that|our|whoever|al|a la|para el|para la)\s+(?:[\w'’]+\s+){0,4}?(?:who\s+|that\s+|que\s+)?"
+    r"(?:asked|asking|messaged|dm'?e?d|posted|wrote|commented|sent|shared|reached out|question|mensaje|pregunt[óo])\b"
+    # 'Reply to u/kneepain22:', '@sam_r:', 'replying to jen —'
+    r"|(?:reply(?:ing)? to|answer(?:ing)? to|@)\s*(?:u/)?[\w.-]{1,40}\s*[:—–-]))"
+)
+
 
 # The clause's first word after a filler: a listed imperative ('Take 1-2 tabs PO q6h') still instructs.
 _FIRST_WORD = re.compile(r"\W*(?:(?:just|so|then|please|and|now|also)\s+)*([^\W\d_]+)", re.IGNORECASE)
@@ -368,6 +381,7 @@ class _TextCues(NamedTuple):
     """Where cues that reach across a whole text first occur (math.inf when they never do)."""
 
     reader_label: float  # end of the first heading that names its reader
+    addressee: float  # start of the first sentence that singles out one person who wrote in
     inline_label: float  # start of the first 'Plan:' after a full stop
     second_person: float  # start of the first 'you' or 'your'
     lab_note: bool  # two or more lab values in chart shorthand
@@ -377,12 +391,14 @@ class _TextCues(NamedTuple):
 @lru_cache(maxsize=64)
 def _text_cues(text: str) -> _TextCues:
     label = _READER_LABEL.search(text)
+    addressee = _ADDRESSEE.search(text)
     inline = _INLINE_CHART_SECTION.search(text)
     you = _SECOND_PERSON.search(text)
     findings = _YOUR_FINDING.finditer(text)
     finding = next((m for m in findings if not _GENERIC_BEFORE.search(text, max(0, m.start() - 12), m.start())), None)
     return _TextCues(
         label.end() if label else math.inf,
+        addressee.start() if addressee else math.inf,
         inline.start() if inline else math.inf,
         you.start() if you else math.inf,
         len(_LAB_VALUE.findall(text, 0, 4000)) >= 2,
@@ -400,9 +416,10 @@ def _addressed(
     """
     segment = text[start:end]
     cues = _text_cues(text)  # once per text: a scan per clause would be quadratic in clauses
-    if cues.reader_label <= start + 1:
+    if cues.reader_label <= start + 1 or cues.addressee <= start:
         strong = _TREATMENT.search(segment) or STEMMED_DRUG.search(segment.lower()) or SCHEDULE.search(segment)
-        return ADVICE_THRESHOLD if strong else ADVICE_THRESHOLD_YOU_ONLY
+        # The text names its one reader: a command there is for that person, not for anyone reading.
+        return ADVICE_THRESHOLD if strong else ADVICE_THRESHOLD_TOLD
     if _CHART_SECTION.search(text, 0, start) and not _YOU_WORD.search(segment):
         return 2.0  # an item under a note's 'Plan:' or 'Recommendations:': the chart's plan, not a reader's
     opener = _FIRST_WORD.match(segment)
