@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from bot.screening.context import has_person_cue
 from bot.screening.findings import Finding
 
 _BIOMETRIC = re.compile(
@@ -29,9 +30,27 @@ _PHOTO = re.compile(
 )
 
 
-def find_biometrics(text: str) -> Iterator[Finding]:
+# A biometric record by its own name, whoever's it is; held when the sentence is about one particular person
+# ('Pt identity confirmed by left index fingerprint match', 'voiceprint sample from the patient was stored',
+# 'I did not consent to my retinal scan being stored'), not in a policy for everyone ('biometric check-in is
+# optional').
+_BIOMETRIC_RECORD = re.compile(
+    r"(?i:\b(?:(?:left |right )?(?:index |thumb |ring |middle )?(?:fingerprint|thumbprint|finger ?print|thumb ?print"
+    r"|palm ?print|voice ?print|retina(?:l)?|iris|eye|face|facial|vein|hand geometry)"
+    r"(?: (?:scan|match|template|sample|image|data|recognition|geometry|record|enrollment|id))+"
+    r"|(?:fingerprints|thumbprints|voiceprints?|retinal scans?|iris scans?)\b)(?: #?\d+)?)"
+)
+_BIOMETRIC_REASON = "mentions a particular person's biometric identifier"
+_ONES_OWN = re.compile(r"(?i:\b(?:my|his|her|their|the patient's|patient's|pt's)\b)")
+
+
+def find_biometrics(text: str, spans: list[tuple[int, int]] | None = None) -> Iterator[Finding]:
     """Mentions of a particular person's biometrics or identifying photos in the answer."""
     for match in _BIOMETRIC.finditer(text):
         yield Finding("biometric", match.start(), match.end(), "mentions a particular person's biometric identifier")
+    for match in _BIOMETRIC_RECORD.finditer(text):
+        lo, hi = next(((s, e) for s, e in spans or [(0, len(text))] if s <= match.start() < e), (0, len(text)))
+        if has_person_cue(text, lo, hi) or _ONES_OWN.search(text, lo, hi):
+            yield Finding("biometric", match.start(), match.end(), _BIOMETRIC_REASON)
     for match in _PHOTO.finditer(text):
         yield Finding("photo", match.start(), match.end(), "mentions an identifying photo of a particular person")

@@ -21,6 +21,8 @@ PERSON_CUE = re.compile(
     r"grandson|granddaughter|brother|sister|aunt|uncle|nephew|niece|fianc[eé]e?|boyfriend|"
     r"girlfriend|widow|widower|newborn|toddler|boy|girl|gentleman|lady|"
     r"man|woman|guy|kid|child|baby|infant|teen|teenager|twins?|client|resident|came in|walked in|was admitted|"
+    # A research participant is a person too ('one participant, enrolled on June 3 ...', 'Subject 014').
+    r"participant|enrollee|subject(?! (?:to|matter|line|of|area|areas)\b)|decedent|"
     r"I (?:saw|treated|operated|delivered|admitted|discharged|diagnosed|examined|met|"
     r"cared|scoped|intubated|casted|stitched|sutured|referred|told|called))\b",
     re.IGNORECASE,

@@ -198,7 +198,7 @@ class Screener:
         if "." in text:
             found.extend(find_photo_files(text))
         if words & BIOMETRIC_WORDS:
-            found.extend(find_biometrics(text))
+            found.extend(find_biometrics(text, spans))
         found.extend(find_stories(text, spans, words))
         found.extend(find_advice(text, spans, words))
         found.extend(tagged_findings(text, self._tagger, self._name_words, spans, self._place_words, self._roster))
