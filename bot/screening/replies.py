@@ -111,7 +111,10 @@ CONFIRM_THRESHOLD = 0.5
 # Whose care it would be: the reader, someone of theirs, or a baby by name.
 _SOMEONE = re.compile(
     r"(?i:\b(?:you|your|yours|you're|you've|u|ur|son|daughter|mom|dad|husband|wife|baby|twins|grandpa|grandma"
-    r"|grandson|granddaughter|little one)\b)"
+    r"|grandson|granddaughter|little one"
+    # Spanish, Portuguese and French: the reader and their family ('su factura', 'seu exame', 'votre visite').
+    r"|su|sus|usted|tu|tus|hijo|hija|esposo|esposa|mamá|papá|você|seu|sua|seus|suas|filho|filha|votre|vos|vous"
+    r"|ton|ta|tes|fils|fille)\b)"
 )
 _NOT_KNOWN = re.compile(
     r"(?i:\W*(?:if|when|whether|unless|to (?:book|schedule)|for (?:questions|anyone)|anyone|everyone)\b)"
