@@ -54,3 +54,13 @@ def test_words_wholly_in_another_script_are_not_rewritten() -> None:
 
     assert fold_look_alikes("Кашель проходит, Jоhn") == "Кашель проходит, John"
     assert fold_look_alikes("ο καφές") == "ο καφές"
+
+
+def test_each_deceptive_character_is_either_removed_at_entry_or_read_past_by_the_screen() -> None:
+    from bot.text import INVISIBLE, plain_text
+
+    invisible = [c for c in map(chr, range(0x3000)) if INVISIBLE.fullmatch(c) or INVISIBLE.search(f"a{c}b")]
+    assert "\u200b" in invisible and "\u00ad" in invisible and "\u200d" in invisible
+    for c in invisible:  # kept as written: the screen reads past them and maps its findings back
+        assert plain_text(f"a{c}b") == f"a{c}b", hex(ord(c))
+    assert plain_text("a\u202eb\u200ec\x07d\ufeff") == "abcd"  # removed at entry, never reaching the screen
