@@ -21,7 +21,8 @@ from bot.inbox.actions import check_reply_text
 from bot.inbox.replies import replies_text
 from bot.people import person_for_platform_user
 from bot.store import Person, Prompt, PromptStatus
-from bot.weekly.prompts import MAX_PAUSE_WEEKS, describe_next_question, late_answers, pause_resumes, reopen_prompts
+from bot.weekly.cadence import MAX_PAUSE_WEEKS, describe_next_question, pause_resumes
+from bot.weekly.prompts import late_answers, reopen_prompts
 
 HELP = """\
 Rounds words (type them here, or after /rounds):

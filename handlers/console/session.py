@@ -21,8 +21,8 @@ from bot.review.calendar import CONSOLE_MARKETING_CHANNEL
 from bot.scheduler import run_due
 from bot.services import Services
 from bot.store import Person, Prompt, PromptStatus
+from bot.weekly.cadence import next_delivery
 from bot.weekly.inbound import handle_action, handle_message, record_reply
-from bot.weekly.prompts import next_delivery
 from handlers.console.chat import ConsoleChat, StoredMessage, dm_channel, email_of_channel
 from handlers.console.forms import FormPrompter
 from handlers.console.render import (
