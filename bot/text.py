@@ -19,8 +19,10 @@ _NEWLINES = re.compile(r"\r\n?|[\u2028\u2029\x85]")
 # here, so a character added for one use is weighed for the other.
 #   REMOVED:   never part of what a person meant; `plain_text` takes them out at the core's entry.
 #   READ_PAST: invisible, but legitimate in text (a soft hyphen is a hyphenation hint, a zero-width
-#              joiner draws one emoji out of several), so kept as written; the screen reads the text
-#              without them and maps its findings back (`bot.screening.disguise.screen_visible`).
+#              joiner draws one emoji out of several), so kept as written.
+# The screen reads past every row and maps its findings back (`bot.screening.disguise.screen_visible`):
+# text that reaches it without passing `plain_text` (`rounds screen`, `rounds inbox check`) is read as
+# the core would store it, so 'Jo\u202ehn Smith' is John Smith there too.
 REMOVED = "removed"
 READ_PAST = "read past"
 DECEPTIVE_CHARACTERS: tuple[tuple[str, str, str], ...] = (
@@ -35,13 +37,13 @@ DECEPTIVE_CHARACTERS: tuple[tuple[str, str, str], ...] = (
 )
 
 
-def _deceptive(treatment: str) -> re.Pattern[str]:
-    """One regex for the rows of `DECEPTIVE_CHARACTERS` treated as `treatment`."""
-    return re.compile("|".join(chars for chars, how, _ in DECEPTIVE_CHARACTERS if how == treatment))
+def _deceptive(*treatments: str) -> re.Pattern[str]:
+    """One regex for the rows of `DECEPTIVE_CHARACTERS` treated as one of `treatments`."""
+    return re.compile("|".join(chars for chars, how, _ in DECEPTIVE_CHARACTERS if how in treatments))
 
 
 _UNWANTED = _deceptive(REMOVED)
-INVISIBLE = _deceptive(READ_PAST)  # what the screen reads past (bot.screening.disguise)
+DECEPTIVE = _deceptive(REMOVED, READ_PAST)  # every row: what the screen reads past (bot.screening.disguise)
 
 
 def plain_text(text: str) -> str:
@@ -75,8 +77,8 @@ def lenient_lines(stream):
 
 
 __all__ = [
+    "DECEPTIVE",
     "DECEPTIVE_CHARACTERS",
-    "INVISIBLE",
     "READ_PAST",
     "REMOVED",
     "lenient_lines",

@@ -3,7 +3,8 @@
 A zero-width space or a soft hyphen inside a name ('Jo\u200bhn Sm\u200bith') is invisible on a card
 but splits the name for every detector, and a Cyrillic 'о' in 'Jоhn' makes it a word no list
 knows. The screen therefore reads the text as a person sees it: invisible characters (the
-`READ_PAST` rows of `bot.text.DECEPTIVE_CHARACTERS`) are taken out (findings are mapped back onto
+rows of `bot.text.DECEPTIVE_CHARACTERS`: controls and bidi marks too, when the text did not pass
+`plain_text`) are taken out (findings are mapped back onto
 the original, so the physician is shown what they wrote), and
 letters that look Latin inside a word that is otherwise Latin are read as the Latin letter (one
 character for one, offsets unchanged). Words wholly in another script are left alone, so Russian
@@ -17,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from bot.screening.findings import Finding, Verdict
-from bot.text import INVISIBLE
+from bot.text import DECEPTIVE
 
 # Cyrillic and Greek letters drawn like Latin ones (Unicode's confusables, the common subset).
 _LOOK_ALIKES = str.maketrans({
@@ -45,11 +46,11 @@ def fold_look_alikes(text: str) -> str:
 
 def screen_visible(text: str, screen: Callable[[str], Verdict]) -> Verdict | None:
     """`screen` of the text a reader sees, findings mapped back onto `text`; None when nothing is hidden."""
-    if INVISIBLE.search(text) is None:
+    if DECEPTIVE.search(text) is None:
         return None
     kept: list[int] = []  # kept[i]: where the i-th character of the visible text is in `text`
     position = 0
-    for match in INVISIBLE.finditer(text):
+    for match in DECEPTIVE.finditer(text):
         kept.extend(range(position, match.start()))
         position = match.end()
     kept.extend(range(position, len(text)))
