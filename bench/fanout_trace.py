@@ -13,7 +13,7 @@ import threading
 import time
 from collections import defaultdict
 
-import bot.outbox as outbox
+import bot.outbox.delivery as delivery
 import bot.scheduler as scheduler
 
 
@@ -32,8 +32,8 @@ class Trace:
         self.cpu = time.process_time()
         bucket = self.chat.post_bucket  # turns that passed unused before the run are not counted
         bucket.unused = -max(0.0, bucket._tokens + (time.monotonic() - bucket._stamp) * bucket.rate - bucket.burst)
-        for module, name in ((outbox, "_attempt"), (outbox, "claim_batch"), (outbox, "record_attempts"),
-                             (outbox, "renew_leases"), (scheduler, "deliver_due"),
+        for module, name in ((delivery, "_attempt"), (delivery, "claim_batch"), (delivery, "record_attempts"),
+                             (delivery, "renew_leases"), (scheduler, "deliver_due"),
                              (scheduler, "send_due_questions")):
             original = getattr(module, name)
             self._originals[(module, name)] = original

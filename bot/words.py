@@ -21,7 +21,8 @@ from bot.inbox.actions import check_reply_text
 from bot.inbox.replies import replies_text
 from bot.people import person_for_platform_user
 from bot.store import Person, Prompt, PromptStatus
-from bot.weekly.prompts import MAX_PAUSE_WEEKS, describe_next_question, late_answers, pause_resumes, reopen_prompts
+from bot.weekly.cadence import MAX_PAUSE_WEEKS, describe_next_question, is_paused, pause_resumes
+from bot.weekly.prompts import late_answers, reopen_prompts
 
 HELP = """\
 Rounds words (type them here, or after /rounds):
@@ -227,11 +228,16 @@ def resume(session: Session, person: Person, now: datetime) -> None:
 
 
 def _resume(services, session, person, command, now) -> Outcome:
-    resume(session, person, now)
+    """Questions again; someone who neither stopped nor paused is told they already get them
+    (nothing is changed or audited: there was nothing to resume)."""
+    stopped = person.opted_out_at is not None or is_paused(person, weeks.local_week(now, person.timezone))
+    if stopped:
+        resume(session, person, now)
     open_question = session.scalar(select(Prompt.id).where(
         Prompt.person_id == person.id, Prompt.status == PromptStatus.SENT, Prompt.expires_at > now).limit(1))
     return Outcome().say(services.templates.render("messages/started.txt.j2", open_question=open_question is not None,
-                                                   next_time=describe_next_question(person, now)))
+                                                   next_time=describe_next_question(person, now),
+                                                   already=not stopped))
 
 
 def _ask(services, session, person, command, now) -> Outcome:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
-import hmac
 import json
 import os
 import signal
@@ -16,6 +14,7 @@ import urllib.request
 from pathlib import Path
 
 from tests.fake_slack import FakeSlack
+from tests.handlers.conftest import sign
 
 ROOT = Path(__file__).resolve().parent.parent
 SECRET = "serve-test-secret"
@@ -28,10 +27,8 @@ def free_port() -> int:
 
 
 def signed(url: str, body: bytes, secret: str = SECRET, age: int = 0) -> urllib.request.Request:
-    stamp = str(int(time.time()) - age)
-    signature = "v0=" + hmac.new(secret.encode(), f"v0:{stamp}:".encode() + body, hashlib.sha256).hexdigest()
     return urllib.request.Request(url, data=body, method="POST", headers={
-        "Content-Type": "application/json", "X-Slack-Request-Timestamp": stamp, "X-Slack-Signature": signature})
+        "Content-Type": "application/json", **sign(body, int(time.time()) - age, secret)})
 
 
 def status_of(request) -> tuple[int, bytes]:

@@ -7,8 +7,6 @@ clock, since the server runs on it); then only signed HTTP requests reach the se
 
 from __future__ import annotations
 
-import hashlib
-import hmac
 import json
 import threading
 import time
@@ -22,6 +20,7 @@ from bot.store import Person, Question, upgrade
 from handlers.slack.chat import SlackChat
 from tests.conftest import make_config
 from tests.fake_slack import FakeSlack
+from tests.handlers.conftest import sign
 from tests.test_serve import SECRET, free_port, signed, start_serve, status_of
 
 USER = "U0LEE0001"
@@ -139,10 +138,8 @@ def test_malformed_and_odd_requests_get_4xx_and_leave_no_trace_of_phi(tmp_path):
         try:
             body = b'{"type":"url_verification","challenge":"x"}'
             for stamp in ("abc", "", "1.5e9", "0x10"):
-                digest = hmac.new(SECRET.encode(), f"v0:{stamp}:".encode() + body, hashlib.sha256).hexdigest()
                 request = urllib.request.Request(f"{base}/slack/events", data=body, method="POST", headers={
-                    "Content-Type": "application/json", "X-Slack-Request-Timestamp": stamp,
-                    "X-Slack-Signature": "v0=" + digest})
+                    "Content-Type": "application/json", **sign(body, stamp, SECRET)})
                 assert status_of(request)[0] in (400, 401), stamp
             odd = [
                 {"type": "event_callback", "event_id": "Ev1", "event": {"type": PHI, "user": USER}},

@@ -314,7 +314,7 @@ def test_permanent_failure_is_recorded_not_retried(services, chat, physician):
 def test_crash_between_send_and_record_does_not_send_twice(services, chat, physician):
     """A worker sent the message and died before recording it: the lease runs out, the next
     tick finds the tagged message on the platform and records it instead of re-sending."""
-    from bot.outbox import LEASE, _send, claim_batch
+    from bot.outbox.delivery import LEASE, _send, claim_batch
 
     now = utc(2026, 11, 24, 14)
     from bot.weekly.prompts import PromptReport, schedule_week, send_due_questions

@@ -50,6 +50,7 @@ from bot.config.sections import (
     _teams,
     _webhook,
     check_against_templates,
+    is_user_id_on,  # noqa: F401
     parse_slot,  # noqa: F401
 )
 from bot.config.values import collected_problems, is_phone_number, is_timezone, parse_clock_time, parse_weekday  # noqa: F401

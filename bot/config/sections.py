@@ -50,7 +50,17 @@ def _database(raw: Mapping[str, Any], env: Mapping[str, str]) -> DatabaseConfig:
 
 
 _SLACK_CHANNEL_ID = re.compile(r"[CG](?=[A-Z0-9]*\d)[A-Z0-9]{4,}")
-_PLATFORM_USER_ID = re.compile(r"[UW][A-Z0-9]{2,}|29:[\w.:-]+|[0-9a-fA-F]{8}(?:-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}")
+# User ids as each platform writes them: Slack member ids; Teams ids (29:…) or Azure AD object ids.
+_USER_ID_SHAPES = {
+    "slack": re.compile(r"[UW][A-Z0-9]{2,}"),
+    "teams": re.compile(r"29:[\w.:-]+|[0-9a-fA-F]{8}(?:-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}"),
+}
+
+
+def is_user_id_on(platform: str, user_id: str) -> bool:
+    """Whether `user_id` is written as `platform`'s user ids are (config lists may mix platforms)."""
+    shape = _USER_ID_SHAPES.get(platform)
+    return shape is not None and shape.fullmatch(user_id) is not None
 
 
 def _slack(raw: Mapping[str, Any], env: Mapping[str, str]) -> SlackConfig:
@@ -258,7 +268,7 @@ def _approvals(raw: Mapping[str, Any]) -> ApprovalsConfig:
         physician_signoff=section.boolean("physician_signoff", False),
     )
     for entry in config.approvers:
-        if not _PLATFORM_USER_ID.fullmatch(entry):
+        if not any(is_user_id_on(platform, entry) for platform in _USER_ID_SHAPES):
             record_problem(section.bad_entry(
                 "approvers", entry, "a Slack user id (U… or W…) or a Teams user id (29:… or an Azure AD object "
                 "id); to name people, give them the role approver in the roster"), None)

@@ -21,7 +21,7 @@ from bot.home.inbox import inbox_block_text
 from bot.review.calendar import CalendarEntry, _entries, pending_reviews
 from bot.review.cards import card_ref
 from bot.store import Answer, Person, Prompt, PromptStatus
-from bot.weekly.prompts import describe_next_question
+from bot.weekly.cadence import describe_next_question
 
 MAX_BLOCKS = 100
 PENDING_SHOWN = 20

@@ -1,8 +1,8 @@
 """One-tap approval: Approve, Edit, Reject, Send back on the card; only approvers; one decision.
 
 Approvers are the roster's "approver" and "lead" roles (escalations go to the leads, or to the
-other approvers when the answer is the only lead's own: see `reminders`), configured user ids,
-or the configured group. A draft over a
+other approvers, configured user ids included, when the answer is the only lead's own: see
+`reminders`), configured user ids, or the configured group. A draft over a
 platform's hard limit is never approved: Approve says why and offers Edit.
 
 A card is a snapshot of one version of the answer: its buttons and forms carry "id:version".
@@ -21,10 +21,11 @@ import logging
 from dataclasses import replace
 from datetime import datetime
 
-from sqlalchemy import update
+from sqlalchemy import select, update
 
 from bot import audit, weeks
 from bot.chat import ActionEvent, Button, Outcome, parse_ref
+from bot.config import is_user_id_on
 from bot.outbox import enqueue
 from bot.people import address, person_for_platform_user
 from bot.review.cards import (
@@ -65,6 +66,16 @@ def is_approver(services, person: Person | None, platform: str, user_id: str) ->
         if members is not None:
             return user_id in members(approvals.approver_group)
     return False
+
+
+def approvers_by_id_only(services, session) -> list[str]:
+    """The `[approvals] approvers` ids, on the platform people are reached on, of nobody on the roster:
+    they may approve, and their id is the only way to reach them (an escalation asks them too)."""
+    ids = [i for i in services.config.approvals.approvers if is_user_id_on(services.platform, i)]
+    if not ids:
+        return []
+    on_roster = {address(services, person) for person in session.scalars(select(Person))}
+    return [i for i in ids if i not in on_roster]
 
 
 def actor_name(services, person: Person | None, user_id: str) -> str:

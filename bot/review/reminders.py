@@ -2,13 +2,15 @@
 
 An escalation goes only to people who can decide, never to the answer's author (nobody approves
 their own answer): the leads; when the only lead wrote the answer (or there is no lead), the
-other approvers. A lead whose own answer waits is told who was asked, or, when nobody else on
-the roster can approve it, that another approver or lead must be added: the one person it helps.
+other approvers, by roster role or by user id in `[approvals] approvers`. A lead whose own answer
+waits is told who was asked, or, when nobody else can approve it, that another approver or lead
+must be added: the one person it helps.
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -18,7 +20,7 @@ from bot import audit
 from bot.chat import OutgoingMessage
 from bot.outbox import enqueue
 from bot.people import address
-from bot.review.approvals import APPROVER_ROLES
+from bot.review.approvals import APPROVER_ROLES, approvers_by_id_only
 from bot.review.calendar import marketing_recipient
 from bot.review.cards import card_key, card_message, card_ref
 from bot.store import Answer, AnswerStatus, Person, ReviewStatus
@@ -92,49 +94,58 @@ def remind_and_escalate(services, now: datetime, report: ReviewReport) -> None:
             answer.reminded_at = now
             report.reminders += 1
         people = session.scalars(select(Person).where(Person.active.is_(True)).order_by(Person.name)).all()
+        by_id: list[str] | None = None  # looked up once, when something is escalated
         for answer in filter(escalated_enough, _claim(session, Answer.review_status == ReviewStatus.PENDING,
                                                        Answer.escalated_at.is_(None),
                                                        Answer.submitted_at <= escalate_before)):
-            _escalate(services, session, answer, people, now)
+            by_id = approvers_by_id_only(services, session) if by_id is None else by_id
+            _escalate(services, session, answer, people, by_id, now)
             report.escalations += 1
 
 
-def deciders(people: list[Person], author: Person) -> tuple[str, list[Person]]:
+def deciders(people: list[Person], author: Person, approver_ids: frozenset[str] = frozenset(),
+             address_of: Callable[[Person], str | None] = lambda person: None) -> tuple[str, list[Person]]:
     """Who an escalation asks to decide: ("lead", the leads) or, when no lead but the author can,
-    ("approver", the other approvers); never the author."""
+    ("approver", the other approvers: by role, or by their user id in `approver_ids`); never the author."""
     others = [p for p in people if p.id != author.id]
     leads = [p for p in others if "lead" in p.role_set]
     if leads:
         return "lead", leads
-    return "approver", [p for p in others if p.role_set & APPROVER_ROLES]
+    return "approver", [p for p in others if p.role_set & APPROVER_ROLES or address_of(p) in approver_ids]
 
 
-def _escalate(services, session, answer: Answer, people: list[Person], now: datetime) -> None:
+def _escalate(services, session, answer: Answer, people: list[Person], by_id: list[str], now: datetime) -> None:
+    """Ask who can decide (`deciders`; approvers known only by a configured id when approvers are asked)."""
     author = answer.prompt.person
     hours = round(services.config.practice.calendar.working_hours_between(answer.submitted_at, now))
     # Only people Rounds can reach count: a lead with no chat id must not keep the approvers out.
-    role, asked = deciders([p for p in people if address(services, p)], author)
+    role, asked = deciders([p for p in people if address(services, p)], author,
+                           frozenset(services.config.approvals.approvers), lambda p: address(services, p))
+    asked_by_id = by_id if role == "approver" else []
     template = "review_escalation.txt.j2" if role == "lead" else "review_escalation_approver.txt.j2"
     text = services.templates.render(f"messages/{template}", physician=author.name, hours=hours,
                                      author_is_lead="lead" in author.role_set)
     for person in asked:
         enqueue(session, key=f"escalate:{answer.id}:{answer.review_round}:{person.id}", platform=services.platform,
                 recipient=address(services, person), message=OutgoingMessage(text=text), now=now)
+    for user_id in asked_by_id:
+        enqueue(session, key=f"escalate:{answer.id}:{answer.review_round}:id:{user_id}", platform=services.platform,
+                recipient=user_id, message=OutgoingMessage(text=text), now=now)
     author_told = False
     if "lead" in author.role_set and author.active:  # escalations come to them: say where this one went
         recipient = address(services, author)
         if recipient:
             own = services.templates.render("messages/review_escalation_own.txt.j2", hours=hours,
-                                            asked=[p.name for p in asked])
+                                            asked=[p.name for p in asked] + [f"<{i}>" for i in asked_by_id])
             enqueue(session, key=f"escalate:{answer.id}:{answer.review_round}:{author.id}",
                     platform=services.platform, recipient=recipient, message=OutgoingMessage(text=own), now=now)
             author_told = True
-    if not asked:
+    if not asked and not asked_by_id:
         logger.warning("answer %s waits for approval but nobody who can decide could be told "
                        "(no approver or lead on the roster but its author)", answer.id)
     answer.escalated_at = now
     audit.record(session, subject="answer", subject_id=answer.id, action="escalated", now=now,
-                 told=[p.id for p in asked], told_as=role, author_told=author_told,
+                 told=[p.id for p in asked], told_ids=asked_by_id, told_as=role, author_told=author_told,
                  leads=[p.id for p in asked if role == "lead"])
 
 

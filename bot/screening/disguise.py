@@ -2,8 +2,10 @@
 
 A zero-width space or a soft hyphen inside a name ('Jo\u200bhn Sm\u200bith') is invisible on a card
 but splits the name for every detector, and a Cyrillic 'о' in 'Jоhn' makes it a word no list
-knows. The screen therefore reads the text as a person sees it: invisible characters are taken
-out (findings are mapped back onto the original, so the physician is shown what they wrote), and
+knows. The screen therefore reads the text as a person sees it: invisible characters (the
+rows of `bot.text.DECEPTIVE_CHARACTERS`: controls and bidi marks too, when the text did not pass
+`plain_text`) are taken out (findings are mapped back onto
+the original, so the physician is shown what they wrote), and
 letters that look Latin inside a word that is otherwise Latin are read as the Latin letter (one
 character for one, offsets unchanged). Words wholly in another script are left alone, so Russian
 or Greek text is not rewritten. Both passes are one regex scan: linear in the text.
@@ -16,11 +18,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from bot.screening.findings import Finding, Verdict
-
-# Soft hyphen, combining grapheme joiner, Mongolian vowel separator, zero-width space and
-# non-joiner, word joiner and invisible operators; a zero-width joiner only between letters or
-# digits (between emoji it draws one emoji out of several, and hides nothing).
-_INVISIBLE = re.compile("[\u00ad\u034f\u180e\u200b\u200c\u2060-\u2064]|(?<=\\w)\u200d(?=\\w)")
+from bot.text import DECEPTIVE
 
 # Cyrillic and Greek letters drawn like Latin ones (Unicode's confusables, the common subset).
 _LOOK_ALIKES = str.maketrans({
@@ -48,11 +46,11 @@ def fold_look_alikes(text: str) -> str:
 
 def screen_visible(text: str, screen: Callable[[str], Verdict]) -> Verdict | None:
     """`screen` of the text a reader sees, findings mapped back onto `text`; None when nothing is hidden."""
-    if _INVISIBLE.search(text) is None:
+    if DECEPTIVE.search(text) is None:
         return None
     kept: list[int] = []  # kept[i]: where the i-th character of the visible text is in `text`
     position = 0
-    for match in _INVISIBLE.finditer(text):
+    for match in DECEPTIVE.finditer(text):
         kept.extend(range(position, match.start()))
         position = match.end()
     kept.extend(range(position, len(text)))

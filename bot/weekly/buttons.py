@@ -13,14 +13,8 @@ from bot.chat import ActionEvent, Outcome, parse_ref, small_number
 from bot.people import person_for_platform_user
 from bot.review import compliance, held_notices
 from bot.store import Answer, Prompt, PromptStatus
-from bot.weekly.prompts import (
-    PAUSE_WEEKS,
-    closed_messages,
-    describe_next_question,
-    late_answers,
-    pause_resumes,
-    snooze_until,
-)
+from bot.weekly.cadence import PAUSE_WEEKS, describe_next_question, pause_resumes, snooze_until
+from bot.weekly.prompts import closed_messages, late_answers
 
 logger = logging.getLogger(__name__)
 

@@ -47,12 +47,8 @@ from bot.store import (
 from bot.text import plain_text
 from bot.weekly import buttons
 from bot.weekly.buttons import render
-from bot.weekly.prompts import (
-    closed_messages,
-    describe_next_question,
-    late_answers,
-    question_in_thread,
-)
+from bot.weekly.cadence import describe_next_question
+from bot.weekly.prompts import closed_messages, late_answers, question_in_thread
 
 logger = logging.getLogger(__name__)
 

@@ -3,13 +3,13 @@
 It runs on the same core and database as Slack: plain lines go to `bot.weekly.inbound.handle_message`,
 clicks to `handle_action`, `:tick` / `:advance` to `bot.scheduler.run_due` at the console's
 own clock. Messages are numbered by their row in `console_messages`, so numbers stay stable.
+This is the session's state and what it does; the `:commands` that ask for it are in
+`handlers.console.commands`, the roster members it acts as in `handlers.console.members`.
 """
 
 from __future__ import annotations
 
-import dataclasses
-import re
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import TextIO
 from zoneinfo import ZoneInfo
 
@@ -21,10 +21,11 @@ from bot.review.calendar import CONSOLE_MARKETING_CHANNEL
 from bot.scheduler import run_due
 from bot.services import Services
 from bot.store import Person, Prompt, PromptStatus
+from bot.weekly.cadence import next_delivery
 from bot.weekly.inbound import handle_action, handle_message, record_reply
-from bot.weekly.prompts import next_delivery
 from handlers.console.chat import ConsoleChat, StoredMessage, dm_channel, email_of_channel
 from handlers.console.forms import FormPrompter
+from handlers.console.members import Member
 from handlers.console.render import (
     Choice,
     choices_of,
@@ -35,83 +36,6 @@ from handlers.console.render import (
 
 BOT_NAME = "Rounds"
 MARKETING = CONSOLE_MARKETING_CHANNEL
-REVIEW_ROLES = frozenset({"approver", "lead"})
-WEEKDAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-_DURATION = re.compile(r"([0-9]{1,5})\s*([wdhm])")  # bounded: "99999999999d" would overflow timedelta
-_UNITS = {"w": "weeks", "d": "days", "h": "hours", "m": "minutes"}
-
-HELP = """\
-Commands:
-  :as NAME            act as a roster member (name, email, or a unique prefix)
-  :people             the roster
-  TEXT                send TEXT to the bot as the current person (a DM)
-  N  or  :choose N    click choice [N] of the latest message with choices
-  :choose N #M        click choice [N] of message #M
-  :reply M TEXT       reply in the thread of message #M
-  :edit M TEXT        edit your earlier message #M
-  :say TEXT           send TEXT literally (even if it starts with ':' or is a number)
-  :inbox              the current person's conversation with the bot
-  :channel            the #marketing channel: approval cards and the weekly plan (alias :marketing);
-                      approvers and leads see new cards in full as they arrive
-  :choose N #M        also clicks buttons on a #marketing card (#M), as whoever you are now
-  :drafts ID          every draft of answer ID in full (the card shows one; ID is on the card)
-  Forms (Edit, Reject, Send back) ask one line per field: an empty line keeps the shown
-  value, \\n in a line is a line break, a number picks an option, :cancel abandons the form.
-  :form               fill in the form a click left open (It's fine on a held answer asks why
-                      in a form; until you type :form, your lines are messages as usual)
-  :tick               run everything due at the console's time
-  :advance 1d|3h|30m|2w   move the console's clock forward, then tick
-  :next               move the clock to the current person's next question, then tick
-  :now                console time in UTC and the current person's local time
-  :rounds WORDS       the /rounds command: help, status, pause 2w, resume, ask, settings …
-  :help               this help
-  :quit               leave (end of input works too)"""
-
-
-@dataclasses.dataclass(frozen=True)
-class Member:
-    """A roster row as the console needs it (no live ORM object kept across transactions)."""
-
-    email: str
-    name: str
-    roles: str
-    specialty: str
-    timezone: str
-    weekday: int
-    local_time: str
-    active: bool
-    opted_out: bool
-
-    @classmethod
-    def of(cls, person: Person) -> Member:
-        return cls(person.email, person.name, person.roles, person.specialty, person.timezone,
-                   person.weekday, person.local_time, person.active,
-                   person.opted_out_at is not None)
-
-    @property
-    def reviews(self) -> bool:
-        """Approvers and leads watch #marketing: its new messages are shown to them in full."""
-        return bool(REVIEW_ROLES & set(self.roles.split(";")))
-
-    def describe(self) -> str:
-        roles = ", ".join(r for r in self.roles.split(";") if r) or "no role"
-        extra = f" ({self.specialty})" if self.specialty else ""
-        state = "" if self.active else "  [left the roster]"
-        state += "  [opted out]" if self.opted_out else ""
-        when = f"{WEEKDAY_NAMES[self.weekday % 7]} {self.local_time} {self.timezone}"
-        return f"{safe(self.name)} <{safe(self.email)}>: {roles}{extra}, {when}{state}"
-
-
-def parse_duration(text: str) -> timedelta:
-    """'1d', '3h', '30m', '2w' or combinations like '1d12h'; raises ValueError otherwise."""
-    compact = text.replace(" ", "").lower()
-    parts = _DURATION.findall(compact)
-    if not parts or "".join(n + u for n, u in parts) != compact:
-        raise ValueError(f"can't read {text!r} as a duration: use e.g. 1d, 3h, 30m, 2w")
-    delta = timedelta()
-    for number, unit in parts:
-        delta += timedelta(**{_UNITS[unit]: int(number)})
-    return delta
 
 
 class ConsoleSession:

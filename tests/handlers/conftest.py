@@ -1,4 +1,4 @@
-"""Slack adapter fixtures: a fake Slack Web API, services wired to it, and signed requests."""
+"""Slack adapter fixtures: a fake Slack Web API, services wired to it, signed requests, captured logs."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import hashlib
 import hmac
 import itertools
 import json
+import logging
 import time
 from datetime import datetime
 from urllib.parse import urlencode
@@ -82,12 +83,16 @@ def add_physician(services, user_id: str = USER, email: str = EMAIL, name: str =
 _event_ids = itertools.count(1)
 
 
-def sign(body: str, timestamp: int | None = None, secret: str = SIGNING_SECRET) -> dict:
-    """Headers Slack would send: `v0=` + HMAC-SHA256(secret, `v0:{ts}:{body}`)."""
-    timestamp = int(time.time()) if timestamp is None else timestamp
-    digest = hmac.new(secret.encode(), f"v0:{timestamp}:{body}".encode(), hashlib.sha256)
-    return {"X-Slack-Request-Timestamp": str(timestamp),
-            "X-Slack-Signature": "v0=" + digest.hexdigest()}
+def sign(body: str | bytes, timestamp: int | str | None = None, secret: str = SIGNING_SECRET) -> dict:
+    """Headers Slack would send: `v0=` + HMAC-SHA256(secret, `v0:{ts}:{body}`).
+
+    Any timestamp text is signed as given, so tests of malformed timestamps ("abc", "1.5e9") send a
+    request whose signature is right for what it carries.
+    """
+    timestamp = str(int(time.time()) if timestamp is None else timestamp)
+    raw = body.encode() if isinstance(body, str) else body
+    digest = hmac.new(secret.encode(), f"v0:{timestamp}:".encode() + raw, hashlib.sha256)
+    return {"X-Slack-Request-Timestamp": timestamp, "X-Slack-Signature": "v0=" + digest.hexdigest()}
 
 
 def event_body(event: dict, event_id: str | None = None) -> str:
@@ -131,3 +136,37 @@ def action_body(action_id: str, value: str, channel: str, message_ts: str, user:
         "actions": [action],
     }
     return urlencode({"payload": json.dumps(payload)})
+
+
+# --- captured logs ----------------------------------------------------------------------------
+
+
+class Captured(logging.Handler):
+    """Every record of every logger, formatted as the server would print it (with tracebacks)."""
+
+    def __init__(self):
+        super().__init__(logging.DEBUG)
+        self.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
+        self.lines: list[str] = []
+        self.levels: list[int] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.lines.append(self.format(record))
+        self.levels.append(record.levelno)
+
+    @property
+    def text(self) -> str:
+        return "\n".join(self.lines)
+
+
+@pytest.fixture
+def logs():
+    """Every logger at DEBUG into one `Captured` (tests assert no traceback, no PHI, no error)."""
+    handler = Captured()
+    root = logging.getLogger()
+    previous = root.level
+    root.addHandler(handler)
+    root.setLevel(logging.DEBUG)
+    yield handler
+    root.removeHandler(handler)
+    root.setLevel(previous)

@@ -14,7 +14,7 @@ from bot.scheduler import run_due
 from bot.services import build_services
 from bot.store import Answer, Draft, Person, Prompt, PromptStatus, Question, ReviewStatus
 from handlers.console import ConsoleChat, make_console_chat, run_console
-from handlers.console.session import parse_duration
+from handlers.console.commands import parse_duration
 from tests.conftest import make_config
 
 CREATED = datetime(2026, 11, 1, tzinfo=UTC)

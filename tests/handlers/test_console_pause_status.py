@@ -14,6 +14,7 @@ from sqlalchemy import select
 from bot.store import Person
 from tests.conftest import utc
 from tests.handlers.test_console import add_person, console_services, drive, seed_questions  # noqa: F401
+from tests.test_cli import base_env  # noqa: F401 (fixture)
 
 DEC_1 = utc(2026, 12, 1, 14)  # Tue Dec 1, 9:00 AM in New York: Dr. Lee's question is due
 
@@ -126,3 +127,25 @@ def test_start_still_works_and_answers_like_resume(console_services):  # noqa: F
     out = drive(console_services, ":as lee", ":tick", "stop", "start", start=DEC_1)
 
     assert "Welcome back! This week's question is still open: reply here to answer it." in out
+
+
+def test_resume_without_a_stop_or_pause_says_questions_already_come(tmp_path, base_env):  # noqa: F811
+    """`rounds console` as a real process: "resume" (or "start") from someone who never stopped is
+    no "Welcome back"; after a stop or a pause it is."""
+    import subprocess
+
+    from tests.test_cli import EXAMPLE_ROSTER, ROUNDS
+
+    lines = (":as Maya", "resume", ":next", "start", "stop", "resume", "pause 1w", ":rounds resume", ":quit")
+    played = subprocess.run([str(ROUNDS), "console", "--roster", str(EXAMPLE_ROSTER)], input="\n".join(lines) + "\n",
+                            cwd=tmp_path, env=base_env, capture_output=True, text=True, timeout=120)
+    assert played.returncode == 0 and "Traceback" not in played.stderr, played.stderr
+    told = played.stdout.split("(your message #")[1:]  # what each typed line got back
+    never_stopped, with_open_question, after_stop = told[0], told[1], told[3]
+    after_pause = played.stdout.split("Paused until ")[-1]  # "pause 1w", then `:rounds resume`
+    assert "You are already receiving weekly questions. Your next question arrives " in never_stopped
+    assert ("You are already receiving weekly questions. This week's question is still open: reply here to "
+            "answer it.") in with_open_question
+    assert "Welcome back" not in never_stopped + with_open_question
+    assert "Welcome back! This week's question is still open: reply here to answer it." in after_stop
+    assert "Welcome back! " in after_pause

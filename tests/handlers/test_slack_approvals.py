@@ -76,13 +76,15 @@ def add_staff(services, user_id: str, name: str, roles: str) -> None:
                            created_at=CREATED, updated_at=CREATED))
 
 
-def answer_and_post_card(services, fake, answer_text: str = CLEAN):
+STAFF = ((SAM, "Sam Ortiz", "approver"), (JO, "Jo Park", "approver"), (PAT, "Pat Reyes", "staff"),
+         (LOU, "Lou Chen", "lead"))
+
+
+def answer_and_post_card(services, fake, answer_text: str = CLEAN, staff=STAFF):
     """Question, the physician's DM answer through the endpoint, then the card after settle."""
     add_physician(services)
-    add_staff(services, SAM, "Sam Ortiz", "approver")
-    add_staff(services, JO, "Jo Park", "approver")
-    add_staff(services, PAT, "Pat Reyes", "staff")
-    add_staff(services, LOU, "Lou Chen", "lead")
+    for user_id, name, roles in staff:
+        add_staff(services, user_id, name, roles)
     assert run_due(services, QUESTION_DUE).delivered == 1
     services.clock.now = ANSWERED
 
@@ -483,6 +485,30 @@ def test_reminder_in_the_card_thread_then_escalation_to_the_lead(review, fake_sl
     [escalation] = fake_slack.posted(lead_dm)
     assert "Dr. Ana Lee" in escalation.text and "48 working hours" in escalation.text
     assert len([m for m in fake_slack.posted(MARKETING) if m.thread_ts]) == 1
+
+
+def test_with_no_lead_the_escalation_also_asks_approvers_configured_by_id(database_url, fake_slack):
+    """`[approvals] approvers` ids may approve, so when no lead can decide they are asked with the
+    roster's approvers: one on nobody's roster row (reached by the id), one a roster member without the role."""
+    services = build(database_url, fake_slack, Clock(QUESTION_DUE), approvers=[GROUPIE, PAT])
+    try:
+        card, answer = answer_and_post_card(services, fake_slack, staff=(
+            (SAM, "Sam Ortiz", "approver"), (PAT, "Pat Reyes", "staff"), (JO, "Jo Park", "staff")))
+        assert run_due(services, CARD_TIME + timedelta(hours=48)).escalations == 1
+        for user in (SAM, GROUPIE, PAT):
+            [escalation] = fake_slack.posted(FakeSlack.dm_channel(user))
+            assert "Drafts from Dr. Ana Lee have waited 48 working hours" in escalation.text
+            assert "There is no lead on the roster to decide" in escalation.text
+        assert fake_slack.posted(FakeSlack.dm_channel(JO)) == []  # staff, and not configured
+        with services.db.transaction() as session:
+            event = session.scalars(select(AuditEvent).where(AuditEvent.action == "escalated")).one()
+            assert f'"told_ids": ["{GROUPIE}"]' in event.detail
+
+        services.clock.now = CARD_TIME + timedelta(hours=49)  # what they are asked to do, they can
+        assert click(services, "review.approve", answer, GROUPIE, ts=card.ts) == [200]
+        assert answer_row(services).review_status == ReviewStatus.APPROVED
+    finally:
+        services.db.dispose()
 
 
 # --- the held answer's button ------------------------------------------------------------------

@@ -8,8 +8,6 @@ the seeded patient details, whatever arrived.
 from __future__ import annotations
 
 import asyncio
-import hashlib
-import hmac
 import json
 import logging
 import time
@@ -25,7 +23,7 @@ from bot.store import Answer, Draft
 from bot.weekly.inbound import MAX_ANSWER_CHARS
 from handlers.server import create_web_app
 from tests.fake_slack import FakeSlack
-from tests.handlers.conftest import SIGNING_SECRET, USER, action_body, dm_event, event_body, sign
+from tests.handlers.conftest import USER, Captured, action_body, dm_event, event_body, sign
 from tests.handlers.test_slack_approvals import (
     ANSWERED,
     MARKETING,
@@ -41,36 +39,6 @@ PHI = "Last week my patient Maria Gonzalez-Whitfield, DOB 03/14/1962, MRN 004829
 PHI_MARKERS = ("Gonzalez", "00482913", "03/14/1962")
 HELD = "My patient Jonas Oyelaran-Briggs, MRN 7731904, born 02/02/1950, asked me."  # only ever held
 HELD_MARKERS = ("Oyelaran", "7731904", "02/02/1950")
-
-
-class Captured(logging.Handler):
-    """Every record of every logger, formatted as the server would print it (with tracebacks)."""
-
-    def __init__(self):
-        super().__init__(logging.DEBUG)
-        self.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
-        self.lines: list[str] = []
-        self.levels: list[int] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.lines.append(self.format(record))
-        self.levels.append(record.levelno)
-
-    @property
-    def text(self) -> str:
-        return "\n".join(self.lines)
-
-
-@pytest.fixture
-def logs():
-    handler = Captured()
-    root = logging.getLogger()
-    previous = root.level
-    root.addHandler(handler)
-    root.setLevel(logging.DEBUG)
-    yield handler
-    root.removeHandler(handler)
-    root.setLevel(previous)
 
 
 def assert_clean_logs(logs: Captured) -> None:
@@ -93,8 +61,7 @@ def raw_post(services, body: bytes, headers: dict, content_type: str = "applicat
 @pytest.mark.parametrize("stamp", ["abc", "", "1.5e9", "0x10", " 1700000000", "١٧٠٠٠٠٠٠٠٠", "9" * 40])
 def test_malformed_timestamps_get_4xx_never_5xx(review, logs, stamp):  # noqa: F811
     body = b'{"type":"url_verification","challenge":"x"}'
-    signature = "v0=" + hmac.new(SIGNING_SECRET.encode(), f"v0:{stamp}:".encode() + body, hashlib.sha256).hexdigest()
-    status = raw_post(review, body, {"X-Slack-Request-Timestamp": stamp, "X-Slack-Signature": signature})
+    status = raw_post(review, body, sign(body, stamp))
     assert status in (400, 401)
     assert_clean_logs(logs)
 

@@ -10,7 +10,7 @@ from slack_sdk.models.views import View
 from sqlalchemy import select
 
 from bot.home import HomeBlock, HomeView
-from bot.store import Person, Prompt, PromptStatus
+from bot.store import AuditEvent, Person, Prompt, PromptStatus
 from handlers.slack.home import render_home
 from tests.handlers.conftest import QUESTION_DUE, USER, add_physician, event_body
 from tests.handlers.test_slack_events import post_form, post_signed, run
@@ -61,6 +61,21 @@ def test_slash_command_words(slack_services, fake_slack, clock):
         assert prompt.status == PromptStatus.SCHEDULED and prompt.due_at <= QUESTION_DUE
     assert "not on this practice" in slash(slack_services, "status", user="U0STRANGER")["text"]
     assert not fake_slack.calls_to("chat.postMessage")  # answered in the acknowledgement
+
+
+def test_resume_from_someone_who_never_stopped_changes_nothing_and_says_so(slack_services, fake_slack):
+    person_id = add_physician(slack_services)
+    reply = slash(slack_services, "resume")["text"]
+    assert reply.startswith("You are already receiving weekly questions. Your next question arrives ")
+    assert "Welcome back" not in reply
+    with slack_services.db.transaction() as session:
+        assert not session.scalars(select(AuditEvent).where(AuditEvent.action == "resumed")).all()
+        assert session.get(Person, person_id).opted_out_at is None
+
+    slash(slack_services, "pause 1w")
+    assert slash(slack_services, "resume")["text"].startswith("Welcome back! ")
+    with slack_services.db.transaction() as session:
+        assert len(session.scalars(select(AuditEvent).where(AuditEvent.action == "resumed")).all()) == 1
 
 
 def test_home_opened_publishes_a_valid_view_and_controls_update_it(slack_services, fake_slack):

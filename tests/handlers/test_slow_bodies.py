@@ -19,23 +19,10 @@ from handlers.slack.chat import SlackChat
 from handlers.teams.chat import TeamsChat
 from tests.conftest import make_config
 from tests.fake_connector import FakeConnector
-from tests.handlers.conftest import slack_settings
-from tests.handlers.test_slack_hostile_input import Captured
+from tests.handlers.conftest import Captured, slack_settings
 
 HEAD = ("POST {path} HTTP/1.1\r\nHost: rounds\r\nContent-Type: application/json\r\n"
         "X-Slack-Request-Timestamp: {stamp}\r\nContent-Length: 1000\r\n\r\n{{")
-
-
-@pytest.fixture
-def logs():
-    handler = Captured()
-    root = logging.getLogger()
-    previous = root.level
-    root.addHandler(handler)
-    root.setLevel(logging.DEBUG)
-    yield handler
-    root.removeHandler(handler)
-    root.setLevel(previous)
 
 
 def database(tmp_path) -> str:

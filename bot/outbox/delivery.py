@@ -1,12 +1,13 @@
-"""The outbox: every message the bot starts on its own is sent exactly once.
+"""Delivering the outbox: due rows are claimed, sent in a rolling window, and recorded in batches.
 
-A message is written as a row in the same transaction as the state it reports (a question
-marked sent, a nudge recorded). Delivery claims rows with a lease (`FOR UPDATE SKIP LOCKED` on
-PostgreSQL, `BEGIN IMMEDIATE` on SQLite), so replicas never claim the same row. A row whose
-lease ran out without being recorded may have reached the platform before a crash: before
-re-sending it, delivery asks the platform whether a message tagged with the row's key already
-exists (`Chat.find_sent`). Failures are retried with backoff on later ticks and logged by key;
-nothing is silently dropped.
+Delivery claims rows with a lease (`FOR UPDATE SKIP LOCKED` on PostgreSQL, `BEGIN IMMEDIATE` on
+SQLite), so replicas never claim the same row. A row whose lease ran out without being recorded
+may have reached the platform before a crash: before re-sending it, delivery asks the platform
+whether a message tagged with the row's key already exists (`Chat.find_sent`). Failures are
+retried with backoff on later ticks and logged by key; nothing is silently dropped.
+
+Apart from `bot.outbox.rows`, which feature code uses to queue messages: this is the worker side,
+tuned for throughput (bench/fanout.py measures it), called only by the scheduler and the console.
 """
 
 from __future__ import annotations
@@ -19,10 +20,9 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from sqlalchemy import exists, func, literal, or_, select, update
-from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.orm import Session
 
 from bot.chat import MessageRef, OutgoingMessage, PermanentSendError
+from bot.outbox.rows import POLICY_KEY_PREFIX, UPDATE, insert_many_ignoring_duplicates
 from bot.pacing import MAX_IN_FLIGHT, ClaimLead
 from bot.store import DirectChannel, OutboxMessage, OutboxStatus, Person
 from bot.store.models import UTCDateTime
@@ -44,56 +44,7 @@ RECORD_SECONDS = 0.1  # sent but unrecorded rows are in doubt after a crash: rec
 SLOW_IN_FLIGHT = 2
 SLOW_PHASE = timedelta(seconds=20)  # how long one delivery keeps at slow rows after first sends
 SLOW_LOOK_SECONDS = 1.0  # how often a busy delivery looks for slow rows among its claims
-UPDATE = "update"
 DEFAULT_IN_FLIGHT = 8  # for a chat that does not say (console, webhook, tests)
-
-
-def insert_ignoring_duplicates(session: Session, model, values: dict) -> bool:
-    """INSERT … ON CONFLICT DO NOTHING; True if a row was inserted (unique keys make it once)."""
-    return insert_many_ignoring_duplicates(session, model, [values]) == 1
-
-
-def insert_many_ignoring_duplicates(session: Session, model, rows: list[dict]) -> int:
-    """One multi-row INSERT … ON CONFLICT DO NOTHING; returns how many rows were new.
-
-    A weekly fan-out inserts thousands of rows: one statement per batch, not per row.
-    """
-    if not rows:
-        return 0
-    dialect = session.get_bind().dialect.name
-    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
-    table = model.__table__
-    key_column = table.primary_key.columns.values()[0]
-    statement = insert(table).on_conflict_do_nothing().returning(key_column)
-    if len(rows) == 1:
-        return len(session.execute(statement.values(**rows[0])).all())
-    return len(session.execute(statement, rows).all())
-
-
-def outbox_row(*, key: str, platform: str, recipient: str, message: OutgoingMessage, now: datetime,
-               recipient_kind: str = "user") -> dict:
-    """The values of one outbox row; the message is tagged with its key for crash recovery
-    (an update keeps the key of the message it edits)."""
-    tagged = message if recipient_kind == UPDATE else OutgoingMessage(**{**message.__dict__, "key": key})
-    return {"key": key, "platform": platform, "recipient_kind": recipient_kind, "recipient": recipient,
-            "payload": tagged.to_json(), "status": OutboxStatus.PENDING, "attempts": 0, "not_before": now,
-            "created_at": now}
-
-
-def enqueue(session: Session, *, key: str, platform: str, recipient: str,
-            message: OutgoingMessage, now: datetime, recipient_kind: str = "user") -> bool:
-    """Queue `message` under `key`; a key already queued is not queued again."""
-    row = outbox_row(key=key, platform=platform, recipient=recipient, message=message, now=now,
-                     recipient_kind=recipient_kind)
-    return insert_ignoring_duplicates(session, OutboxMessage, row)
-
-
-def enqueue_update(session: Session, *, key: str, platform: str, ref: MessageRef,
-                   message: OutgoingMessage, now: datetime) -> bool:
-    """Queue an edit of a sent message (e.g. its buttons gone once its question closed), in
-    the same transaction as the change it shows; editing twice is harmless."""
-    return enqueue(session, key=key, platform=platform, recipient=f"{ref.channel} {ref.ts}",
-                   message=message, now=now, recipient_kind=UPDATE)
 
 
 @dataclass(frozen=True)
@@ -115,9 +66,6 @@ class DeliveryReport:
     recovered: int = 0  # found already sent after a crash, not sent again
     retrying: int = 0
     failed: int = 0
-
-
-POLICY_KEY_PREFIX = "policy:"
 
 
 def awaiting_policy():
@@ -381,26 +329,3 @@ def deliver_due(services, now: datetime, max_batches: int | None = None,
     if finished:
         _bring_up_to_date(services, record_attempts(services.db, finished, current(), report))
     return report
-
-
-def sent_message(db, ref: MessageRef) -> OutgoingMessage | None:
-    """What the outbox last sent at `ref`, if it sent anything there.
-
-    For platforms where a form takes the place of the message it was opened from (Teams shows
-    card inputs in place of the card): once the form is submitted, the message can be shown again.
-    """
-    with db.transaction() as session:
-        payload = session.scalars(
-            select(OutboxMessage.payload).where(OutboxMessage.sent_channel == ref.channel,
-                                                OutboxMessage.sent_ts == ref.ts)
-            .order_by(OutboxMessage.id.desc()).limit(1)).first()
-    return OutgoingMessage.from_json(payload) if payload else None
-
-
-def outbox_counts(db) -> dict[str, int]:
-    """Rows per status, for /healthz and `rounds tick` output."""
-    with db.transaction() as session:
-        rows = session.execute(
-            select(OutboxMessage.status, func.count()).group_by(OutboxMessage.status)
-        ).all()
-    return {status: count for status, count in rows}
