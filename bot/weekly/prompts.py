@@ -330,13 +330,17 @@ def cancel_open_prompts(session, person: Person, now: datetime) -> None:
 
 
 def reopen_prompts(session, person: Person, now: datetime) -> None:
-    """`resume` (or `start`) again: this week's question, if it was cancelled while the person had stopped,
-    is theirs again (sent ones open, unsent ones due now)."""
-    if person.opted_out_at is None:
+    """`resume` (or `start`) again: this week's question, if `stop` cancelled it or a pause set it aside,
+    is theirs again (sent ones open, unsent ones due now) — "questions again from this week"."""
+    closed = []
+    if person.opted_out_at is not None:
+        closed.append((Prompt.status == PromptStatus.CANCELLED) & (Prompt.closed_at >= person.opted_out_at))
+    if person.paused_until is not None:
+        closed.append(Prompt.status == PromptStatus.PAUSED)
+    if not closed:
         return
     prompts = session.scalars(select(Prompt).where(
-        Prompt.person_id == person.id, Prompt.status == PromptStatus.CANCELLED,
-        Prompt.closed_at >= person.opted_out_at, Prompt.expires_at > now)).all()
+        Prompt.person_id == person.id, or_(*closed), Prompt.expires_at > now)).all()
     for prompt in prompts:
         prompt.closed_at = None
         if prompt.sent_at is None:

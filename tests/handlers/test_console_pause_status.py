@@ -149,3 +149,17 @@ def test_resume_without_a_stop_or_pause_says_questions_already_come(tmp_path, ba
     assert "Welcome back" not in never_stopped + with_open_question
     assert "Welcome back! This week's question is still open: reply here to answer it." in after_stop
     assert "Welcome back! " in after_pause
+
+
+def test_resume_after_a_pause_gives_back_this_weeks_question(console_services):  # noqa: F811
+    """"resume" is "questions again from this week": a pause taken after this week's question was
+    sent sets it aside; resuming the same week opens it again, and an answer is then taken."""
+    add_person(console_services.db, "lee@example.org", "Dr. Amy Lee")
+    seed_questions(console_services.db)
+
+    out = drive(console_services, ":as lee", ":tick", "pause 1w", "resume", "Mostly about salt.", start=DEC_1)
+
+    told = out.split("(your message #")[1:]  # what each typed line got back
+    assert "Paused until" in told[0]
+    assert "Welcome back! This week's question is still open: reply here to answer it." in told[1]
+    assert "Thank you! Got it." in told[2]
