@@ -381,6 +381,7 @@ class _TextCues(NamedTuple):
     """Where cues that reach across a whole text first occur (math.inf when they never do)."""
 
     reader_label: float  # end of the first heading that names its reader
+    chart_section: float  # end of the first 'Plan:' / 'Recommendations:' heading at a line's start
     addressee: float  # start of the first sentence that singles out one person who wrote in
     inline_label: float  # start of the first 'Plan:' after a full stop
     second_person: float  # start of the first 'you' or 'your'
@@ -391,6 +392,7 @@ class _TextCues(NamedTuple):
 @lru_cache(maxsize=64)
 def _text_cues(text: str) -> _TextCues:
     label = _READER_LABEL.search(text)
+    section = _CHART_SECTION.search(text)
     addressee = _ADDRESSEE.search(text)
     inline = _INLINE_CHART_SECTION.search(text)
     you = _SECOND_PERSON.search(text)
@@ -398,12 +400,25 @@ def _text_cues(text: str) -> _TextCues:
     finding = next((m for m in findings if not _GENERIC_BEFORE.search(text, max(0, m.start() - 12), m.start())), None)
     return _TextCues(
         label.end() if label else math.inf,
+        section.end() if section else math.inf,
         addressee.start() if addressee else math.inf,
         inline.start() if inline else math.inf,
         you.start() if you else math.inf,
         len(_LAB_VALUE.findall(text, 0, 4000)) >= 2,
         finding.end() if finding else math.inf,
     )
+
+
+# Asked by every clause of a sentence: answered once per sentence, so a long sentence of many short clauses
+# ('stop it - stop it - ...') is not rescanned for each of them.
+@lru_cache(maxsize=256)
+def _population_dose(text: str, sentence: tuple[int, int]) -> bool:
+    return population_dose(text, sentence)
+
+
+@lru_cache(maxsize=256)
+def _content(text: str, sentence: tuple[int, int]) -> bool:
+    return _CONTENT.search(text, *sentence) is not None
 
 
 def _addressed(
@@ -420,7 +435,7 @@ def _addressed(
         strong = _TREATMENT.search(segment) or STEMMED_DRUG.search(segment.lower()) or SCHEDULE.search(segment)
         # The text names its one reader: a command there is for that person, not for anyone reading.
         return ADVICE_THRESHOLD if strong else ADVICE_THRESHOLD_TOLD
-    if _CHART_SECTION.search(text, 0, start) and not _YOU_WORD.search(segment):
+    if cues.chart_section <= start and not _YOU_WORD.search(segment):
         return 2.0  # an item under a note's 'Plan:' or 'Recommendations:': the chart's plan, not a reader's
     opener = _FIRST_WORD.match(segment)
     if (
@@ -454,7 +469,7 @@ def _addressed(
         return 2.0  # 'for most people ...', 'the best thing you can do ...', 'I tell everyone ...': any reader
     matches = [(m.group(0).lower(), _generic_you(segment, m.start(), m.end())) for m in _YOU_WORD.finditer(segment)]
     commanded = commands(segment)
-    if not commanded and population_dose(text, sentence or (start, end)):
+    if not commanded and _population_dose(text, sentence or (start, end)):
         return 2.0  # 'a typical adult dose is 400 mg every 6 hours', 'most adults take 81 mg': no one addressed
     tells = strong and (_PARTICULAR.search(segment) or _ADDRESSED.search(segment))
     if reader == "cheer" and not commanded and not tells:
@@ -467,7 +482,7 @@ def _addressed(
     you = any(not generic and (word in _POSSESSIVE or not carried) for word, generic in matches)
     if commanded and not strong and matches and all(generic for _, generic in matches):
         return 2.0  # 'drink plenty of fluids and rest when you have the flu': anyone who fits the condition
-    if _CONTENT.search(text, *(sentence or (start, end))) and not _SECOND_PERSON.search(segment):
+    if _content(text, sentence or (start, end)) and not _SECOND_PERSON.search(segment):
         return 2.0  # 'for the insulin video, I'd show the pen technique': writing for the public
     if strong and (you or commanded or _ADDRESSED.search(segment)):
         return ADVICE_THRESHOLD
