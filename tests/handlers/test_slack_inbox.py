@@ -117,5 +117,5 @@ def test_check_a_reply_by_modal_and_by_dm(database_url, fake_slack):
         return (await post_signed(client, event_body(event))).status
 
     assert run(services, dm) == 200
-    assert '"Your appointment on"' in fake_slack.posted(FakeSlack.dm_channel(SAM))[-1].text
+    assert '"Your appointment on' in fake_slack.posted(FakeSlack.dm_channel(SAM))[-1].text
     services.db.dispose()
