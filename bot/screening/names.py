@@ -336,11 +336,14 @@ class Roster:
         found = {_strip_possessive(w.strip(".")).lower() for w in words} - {""}
         if not found or not found <= self.words or _PATIENT_BEFORE.search(before):
             return False
-        lay_title = LAY_TITLE_BEFORE.search(before) is not None  # 'Mrs. Alvarez' is not Dr. Alvarez
+        title = LAY_TITLE_BEFORE.search(before)  # 'Mrs. Alvarez' is not Dr. Alvarez
+        title_word = title.group(0).split()[0].rstrip(".").lower() if title else ""
         for tokens, clinician, titled in self._people:
             if not found <= tokens:
                 continue
-            # Under 'Mr./Mrs./Sra.', someone listed as 'Dr.' is someone else ('Ms. Delgado' may be staff).
+            # Under 'Mr./Mrs./Sra.', someone listed as 'Dr.' is someone else ('Ms. Delgado' may be staff);
+            # a 'title' that is the listed person's given name is no title ('Don Alvarez', Dr. Don Alvarez).
+            lay_title = title is not None and title_word not in tokens
             if not lay_title or titled or not clinician:
                 return True
         return False

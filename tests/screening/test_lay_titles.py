@@ -144,3 +144,11 @@ def test_a_title_points_at_a_person_but_miss_the_verb_does_not() -> None:
 def test_a_titles_dot_ends_no_sentence() -> None:
     for text in ("MRS. OYELARAN called. She is fine.", "Sra. Paz called. She is fine.", "Mme. Roy called. Ok."):
         assert len(sentence_spans(text)) == 2, text
+
+
+def test_a_title_that_is_the_listed_persons_given_name_is_no_title() -> None:
+    screener = Screener(AllowList(names=frozenset({"Dr. Don Alvarez"})))
+    for text in ("don alvarez will see you at 3", "Don Alvarez will see you at 3", "DON ALVAREZ WILL SEE YOU"):
+        assert _names(screener, text) == [], text
+    assert _names(screener, "my patient don alvarez called") != []
+    assert _names(screener, "mrs. alvarez called about her refill") != []
