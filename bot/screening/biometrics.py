@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from bot.screening.context import has_person_cue
 from bot.screening.findings import Finding
+from bot.screening.lay_titles import PERSON_TITLE
 
 _BIOMETRIC = re.compile(
     r"\b(?:(?:his|her|their|the patient's|my patient's|patient's) (?:fingerprints?|thumbprints?"
@@ -14,13 +15,13 @@ _BIOMETRIC = re.compile(
     r"|DNA (?:profile|sequence|results?|test|sample)|genome|genetic (?:profile|test results)"
     r"|gait analysis|dental records|x-rays? of (?:his|her) (?:teeth|face)))"
     r"|\b(?:fingerprint|thumbprint|retinal|iris|facial|voice) (?:scan|recognition|template|"
-    r"sample|match)(?:es)? (?:of|from|for) (?:him|her|the patient|my patient|Mr\.|Mrs\.|Ms\.)",
+    rf"sample|match)(?:es)? (?:of|from|for) (?:him|her|the patient|my patient|(?:{PERSON_TITLE})\.)",
     re.IGNORECASE,
 )
 _PHOTO = re.compile(
     r"\b(?:(?:a |the |this |that )?(?:photo|photograph|picture|pic|selfie|video|snapshot|image"
     r"|headshot|x-ray|scan)s? (?:of|with|showing) (?:him|her|them|my patient|the patient|a patient"
-    r"|Mr\.? \w+|Mrs\.? \w+|Ms\.? \w+|his face|her face|the baby|their baby|the twins)"
+    rf"|(?:{PERSON_TITLE})\.? \w+|his face|her face|the baby|their baby|the twins)"
     r"|(?:his|her|their|my patient's|the patient's|patient's) (?:photo|photograph|picture|selfie"
     r"|face|tattoo|birthmark|headshot|before-and-after (?:photos|pictures)|before and after"
     r" (?:photos|pictures)|mugshot)s?\b(?=[^.]{0,100}\b(?:post|posted|share|shared|attach|attached"

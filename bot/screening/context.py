@@ -8,7 +8,9 @@ from bisect import bisect_right
 from collections.abc import Callable
 from functools import cache, lru_cache
 
-_ABBREV = ("Mr", "Mrs", "Ms", "Dr", "St", "Jr", "Sr", "Mt", "Ave", "Apt", "No", "vs", "e.g", "i.e")
+from bot.screening.lay_titles import ABBREVIATIONS, PERSON_TITLE
+
+_ABBREV = (*ABBREVIATIONS, "Dr", "St", "Jr", "Mt", "Ave", "Apt", "No", "vs", "e.g", "i.e")
 _SENTENCE_END = re.compile(
     r"(?<=[.!?;])" + "".join(rf"(?<!\b{re.escape(a)}\.)" for a in _ABBREV) + r"\s+(?=[\"'(\[]?[A-Z0-9])"
     r"|(?<=;)\s+|\n+"
@@ -17,7 +19,7 @@ _SENTENCE_END = re.compile(
 #: Words that point at one particular person (a patient or their family), not people in general.
 PERSON_CUE = re.compile(
     r"\b(?:he|she|him|his|her|hers|himself|herself|patient|pt|"
-    r"mr|mrs|ms|husband|wife|son|daughter|mom|mother|dad|father|grandma|grandmother|grandpa|grandfather|"
+    rf"{PERSON_TITLE}|husband|wife|son|daughter|mom|mother|dad|father|grandma|grandmother|grandpa|grandfather|"
     r"grandson|granddaughter|brother|sister|aunt|uncle|nephew|niece|fianc[eé]e?|boyfriend|"
     r"girlfriend|widow|widower|newborn|toddler|boy|girl|gentleman|lady|"
     r"man|woman|guy|kid|child|baby|infant|teen|teenager|twins?|client|resident|came in|walked in|was admitted|"

@@ -8,6 +8,7 @@ from functools import cache
 
 from bot.screening.context import person_cue_by_sentence, sentence_at
 from bot.screening.findings import Finding
+from bot.screening.lay_titles import CAPITALISED_NAME_TITLE
 
 MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 _MONTH = rf"(?i:{MONTHS}|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)"
@@ -236,7 +237,7 @@ _TEMPERATURE = re.compile(r"(?i:temp|fever|t:|°|degrees|febrile|tmax|oral|axill
 
 # A note's 'Mr. Bjornstad, 93, declined': an honorific and name, then the age between commas.
 _AGE_AFTER_NAME = re.compile(
-    rf"\b(?:Mr|Mrs|Ms|Miss|Mx)\.?\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?,\s+({_AGE_NUM})\s*(?:,|y/?o\b|years?\b)"
+    rf"\b(?:{CAPITALISED_NAME_TITLE})\.?\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?,\s+({_AGE_NUM})\s*(?:,|y/?o\b|years?\b)"
 )
 
 

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from bot.screening.context import COLLEAGUE_AFTER, STAFF_BEFORE, STAFF_ROLE, has_person_cue, sentence_at
 from bot.screening.dates import MONTHS, WEEKDAYS
 from bot.screening.findings import Finding
+from bot.screening.lay_titles import LAY_TITLE_BEFORE, PERSON_TITLE
 from bot.screening.learned import (
     _DRUG_ENDING,
     TokenTagger,
@@ -62,7 +63,6 @@ _CALENDAR = frozenset((MONTHS + "|" + WEEKDAYS).lower().split("|"))
 _NOT_NAME_LOWER = frozenset(w.lower() for w in _NOT_NAMES)
 _EPONYM_WORDS_LOWER = frozenset(w.lower() for w in _EPONYM_WORDS)
 _NOT_PLACE_LOWER = frozenset(w.lower() for w in STATES | _LARGE_PLACES)
-_HONORIFIC_BEFORE = re.compile(r"(?i:\b(?:mr|mrs|ms|mx|miss|sra?|srta|don|doña|mme|herr|frau)\.?\s+)$")
 _NOT_HEAD_TAIL = _NEVER_NAMES | frozenset(
     "with and for the to of in on at from by near now then her his their house home".split()
 )
@@ -157,7 +157,7 @@ def tagged_findings(
             continue  # 'MoCA', 'eGFR', 'D-dimer', 'X-ray'
         if label == "NAME" and _section_label(text, start, end, words, gaz):
             continue  # 'Constitutional:', 'Assessment and Plan:', 'HEENT:' head a section, they name no one
-        titled_word = _HONORIFIC_BEFORE.search(text[max(0, start - 8) : start]) and all(gaz.flags(w) for w in words)
+        titled_word = LAY_TITLE_BEFORE.search(text[max(0, start - 16) : start]) and all(gaz.flags(w) for w in words)
         if label == "NAME" and not caseless and not titled_word and _acronym_run(text[start:end], words, gaz):
             continue  # 'CPAP, GERD', 'TKA, CABG', 'NSTEMI': acronyms in mixed-case text
         if label == "NAME" and not listed_any(words, gaz) and _not_a_person_word(text, start, end):
@@ -232,7 +232,7 @@ def tagged_findings(
                 continue  # 'Maria at the front desk', 'Grace, our nurse': the practice's staff, not a patient
             if public_figure(text, sentence_at(sentences, start), start, words):
                 continue  # 'Tom Hanks has talked about his diabetes': public knowledge, no care given
-            honorific = _HONORIFIC_BEFORE.search(text[max(0, start - 8) : start])
+            honorific = LAY_TITLE_BEFORE.search(text[max(0, start - 16) : start])
             begin = start - len(honorific.group(0)) if honorific else start
             yield Finding("name", begin, end, REASONS["name"])
         else:
@@ -283,7 +283,7 @@ def _colleague(text: str, start: int, end: int) -> bool:
 
 
 _PATIENT_BEFORE = re.compile(
-    r"(?i:\b(?:patient|pt|mrs?|ms|son|daughter|husband|wife|mom|dad|mother|father|grandma|grandpa)\.?\s+$)"
+    rf"(?i:\b(?:patient|pt|{PERSON_TITLE}|son|daughter|husband|wife|mom|dad|mother|father|grandma|grandpa)\.?\s+$)"
 )
 
 

@@ -9,6 +9,7 @@ import re
 from functools import lru_cache
 
 from bot.screening.advice import _MEDS
+from bot.screening.lay_titles import LAY_TITLE, LAY_TITLE_WORDS, NAME_CUE_TITLE
 from bot.screening.learned import (
     DRUG_WORD,
 )
@@ -16,7 +17,8 @@ from bot.screening.learned import (
 # An unlisted word needs a cue that it names someone: a title, relation or greeting before it, or a
 # verb of saying or visiting after it. Without one, 'Chest pain' or 'lower mortality' is not a name.
 _CUE_BEFORE = re.compile(
-    r"(?i:\b(?:mr|mrs|ms|mx|miss|sra?|srta|don|doña|mme|herr|frau|m|son|daughter|husband|wife|mom|mother|dad"
+    # A lay title ('mrs', 'sra.', 'herr'), or the m of "I'm" (a speaker giving their own name).
+    rf"(?i:\b(?:{LAY_TITLE}|(?<=['’])m|son|daughter|husband|wife|mom|mother|dad"
     r"|father|sister|brother|aunt|uncle|niece|nephew|grandma|grandpa|grandmother|grandfather|granddaughter"
     r"|grandson|partner|fianc[eé]e?|girlfriend|boyfriend|neighbou?r|roommate|caregiver|guardian|proxy|poa"
     r"|stepdad|stepmom|hijo|hija|esposo|esposa|pt|patient|named|called|contact|thanks|thank you|name is|name's"
@@ -175,7 +177,7 @@ def _addressed_by_name(text: str, start: int, words: list[str], gaz) -> bool:
 
 
 _TITLE_BEFORE = re.compile(
-    r"(?i:\b(?:mr|mrs|ms|mx|miss|sra?|srta|mme|herr|frau|sgt|sergeant|officer|coach|pastor|capt|captain|judge"
+    rf"(?i:\b(?:{NAME_CUE_TITLE}|sgt|sergeant|officer|coach|pastor|capt|captain|judge"
     r"|rev|reverend|deputy|lt|lieutenant|rabbi|imam|senator|mayor|son|daughter|husband|wife|mom|dad|brother|pt|patient"
     r"|sister|grandson|granddaughter|niece|nephew|uncle|aunt|hijo|hija|esposo|esposa)\.?\s+"
     # Labels that introduce a person in a note or form: 'Contact: ', 'Caller - ', 'Pt name: '.
@@ -243,7 +245,7 @@ def _acronym_run(span: str, words: list[str], gaz) -> bool:
     return any(not {"F", "L"} & set(gaz.flags(t.lower())) for t in tokens if not _ROMAN.match(t))
 
 
-_HONORIFIC_WORDS = frozenset({"mr", "mrs", "ms", "mx", "miss", "dr"})
+_HONORIFIC_WORDS = LAY_TITLE_WORDS | {"dr"}
 
 
 # A genus and its species epithet: 'Klebsiella pneumoniae', 'Staphylococcus aureus', 'Candida albicans'.

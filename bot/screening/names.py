@@ -10,6 +10,14 @@ from importlib import resources
 from bot.screening.context import COLLEAGUE_AFTER, STAFF_BEFORE, STAFF_ROLE, sentence_at, sentence_spans
 from bot.screening.dates import MONTHS, WEEKDAYS
 from bot.screening.findings import Finding
+from bot.screening.lay_titles import (
+    CAPITALISED_NAME_TITLE,
+    LAY_TITLE_BEFORE,
+    LAY_TITLES,
+    NAME_CUE_TITLE,
+    WORD,
+    may_hold_title,
+)
 from bot.screening.places import STATES
 from bot.screening.public_figures import public_figure
 
@@ -56,7 +64,7 @@ _EPONYM_NOUN = re.compile(
     r"|approach|rule|index|formula|equation|classification|stage|staging|grading|diet|plan)\b"
 )
 
-_HONORIFIC = re.compile(r"\b(?:Mr|Mrs|Ms|Mx|Mister|Miss|Mrs)\.?\s+([A-Z][a-zA-Z'’-]+)(?:\s+([A-Z][a-zA-Z'’-]+))?")
+_HONORIFIC = re.compile(rf"\b(?:{CAPITALISED_NAME_TITLE})\.?\s+([A-Z][a-zA-Z'’-]+)(?:\s+([A-Z][a-zA-Z'’-]+))?")
 _RELATION = (
     r"patient|pt|husband|wife|son|daughter|mother|father|mom|dad|grandmother|grandfather|grandma"
     r"|grandpa|grandson|granddaughter|brother|sister|boyfriend|girlfriend|fianc[eé]e?|partner"
@@ -72,7 +80,6 @@ _POSSESSIVE = re.compile(
     r"|leg|arm|story|condition|prognosis|wedding|funeral|birthday|transplant|stroke|fall)\b"
 )
 _FAMILY = re.compile(r"\b(?i:the) ([A-Z][a-z'-]+?)(?:s)?(?: family| twins| kids| household)\b")
-_HONORIFIC_WORDS = frozenset({"mr", "mrs", "ms", "mx", "mister", "miss"})
 _RELATION_WORDS = frozenset(re.findall(r"[a-z]+", _RELATION.lower())) - {"is", "was", "as", "by", "e"}
 _FAMILY_WORDS = frozenset({"family", "twins", "kids", "household"})
 _TOKEN = re.compile(r"\b[A-Z][a-zA-Z'’-]*\b(?!['’]t\b)")
@@ -170,7 +177,7 @@ class NameFinder:
     def find(self, text: str, words: frozenset[str] | None = None) -> Iterator[Finding]:
         """All name findings in text (may overlap; the screener merges them)."""
         mask = eponym_mask(text)
-        if words is None or words & _HONORIFIC_WORDS:
+        if words is None or may_hold_title(words, text):
             yield from self._honorifics(text)
         if words is None or words & _RELATION_WORDS:
             for match in _CONTEXT.finditer(text):
@@ -188,6 +195,8 @@ class NameFinder:
             words = [w for w in match.groups() if w and _is_name_word(w)]
             if words and not self._allowed_span(words, text, match.start(1)):
                 end = match.end(2) if match.group(2) and _is_name_word(match.group(2)) else match.end(1)
+                if _staff(text, end):
+                    continue  # 'Ms. Delgado at the front desk', 'Mrs. Lee, RN': the practice's own people
                 yield Finding("name", match.start(), end, _REASONS["honorific"])
 
     def _context_match(self, text: str, match: re.Match[str], mask: list) -> Iterator[Finding]:
@@ -240,6 +249,13 @@ class NameFinder:
             yield Finding("name", token.start(), end, _REASONS["list"])
 
 
+def _staff(text: str, end: int) -> bool:
+    """A titled name the text places among the practice's staff by post or credential after it ('at the
+    front desk', ', our nurse', ', RN'). A team or duty alone ('from marketing', 'is on call') does not:
+    a titled name is still judged a patient's then, as in `learned_findings._colleague`."""
+    return bool(STAFF_ROLE.match(text, end) or _CREDENTIAL_AFTER.match(text, end))
+
+
 # The sentences of the text being screened, split once however many names it holds.
 _sentences = lru_cache(maxsize=2)(sentence_spans)
 
@@ -274,21 +290,21 @@ def _strip_possessive(word: str) -> str:
     return word
 
 
+# Words of a listed name that are its title, not the person: 'Dr.', 'MD', 'Mrs.', 'Sra.' (not 'Don', 'Miss':
+# also given names or words).
+_TITLE_TOKENS = frozenset({"dr", "md", "do"}) | frozenset(t.form for t in LAY_TITLES if t.kind != WORD)
+
+
 def name_tokens(names: frozenset[str]) -> frozenset[str]:
     tokens: set[str] = set()
     for name in names:
         for word in re.split(r"[\s,]+", name):
             word = word.strip(".()").lower()
-            if word and word not in ("dr", "md", "do", "mr", "mrs", "ms"):
+            if word and word not in _TITLE_TOKENS:
                 tokens.add(_strip_possessive(word))
     return frozenset(tokens)
 
 
-# A title other than a clinician's just before a name: 'Mrs. Alvarez' is not Dr. Alvarez.
-LAY_HONORIFIC_BEFORE = re.compile(
-    r"(?i:\b(?:mr|mrs|ms|mx|miss|mister|sra?|srta|se[nñ]ora?|se[nñ]orita|don|do[nñ]a|mme|madame|mlle|herr|frau)"
-    r"\.?\s+)$"
-)
 # A patient or relative just before a name: 'my patient Alvarez' is someone else whatever the roster says.
 _PATIENT_BEFORE = re.compile(
     r"(?i:\b(?:patient|pt|client|husband|wife|son|daughter|mother|father|mom|dad|grandmother|grandfather"
@@ -298,7 +314,7 @@ _PATIENT_BEFORE = re.compile(
 _CLINICIAN_TITLE = re.compile(
     r"(?i:^\s*(?:dr|doctor|prof|professor|nurse)\b|,?\s*\b(?:m\.?d|d\.?o|np|pa-c|rn|fnp|dnp|phd|dds|dmd)\.?\s*$)"
 )
-_LAY_TITLE = re.compile(r"(?i:^\s*(?:mr|mrs|ms|mx|miss|mister|sra?|srta)\b)")
+_LAY_TITLE = re.compile(rf"(?i:^\s*(?:{NAME_CUE_TITLE})(?![\w'’]))")  # a listed 'Ms. Delgado', not 'Don Alvarez'
 
 
 class Roster:
@@ -320,11 +336,14 @@ class Roster:
         found = {_strip_possessive(w.strip(".")).lower() for w in words} - {""}
         if not found or not found <= self.words or _PATIENT_BEFORE.search(before):
             return False
-        lay_title = LAY_HONORIFIC_BEFORE.search(before) is not None
+        title = LAY_TITLE_BEFORE.search(before)  # 'Mrs. Alvarez' is not Dr. Alvarez
+        title_word = title.group(0).split()[0].rstrip(".").lower() if title else ""
         for tokens, clinician, titled in self._people:
             if not found <= tokens:
                 continue
-            # Under 'Mr./Mrs./Sra.', someone listed as 'Dr.' is someone else ('Ms. Delgado' may be staff).
+            # Under 'Mr./Mrs./Sra.', someone listed as 'Dr.' is someone else ('Ms. Delgado' may be staff);
+            # a 'title' that is the listed person's given name is no title ('Don Alvarez', Dr. Don Alvarez).
+            lay_title = title is not None and title_word not in tokens
             if not lay_title or titled or not clinician:
                 return True
         return False

@@ -8,6 +8,7 @@ from functools import cache
 
 from bot.screening.context import person_cue_by_sentence, sentence_at
 from bot.screening.findings import Finding
+from bot.screening.lay_titles import LAY_TITLES
 
 _SUFFIX = (
     r"(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl"
@@ -95,10 +96,10 @@ _CITY = re.compile(
     r"(?:the\s+)?((?:[A-Z][a-zA-Z'-]+|St\.)(?:\s+[A-Z][a-zA-Z'-]+){0,2})"
 )
 _NOT_PLACES = frozenset(
-    """I The A An Dr Mr Mrs Ms ER ICU ED Medicare Medicaid COVID Christmas Thanksgiving Easter
+    """I The A An Dr ER ICU ED Medicare Medicaid COVID Christmas Thanksgiving Easter
     God Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April
     May June July August September October November December Spanish English""".split()
-)
+) | frozenset(t.form.capitalize() for t in LAY_TITLES)
 
 
 def _normal_address(value: str) -> str:

@@ -32,6 +32,7 @@ from bot.screening.identifiers import (
     find_urls,
     url_hosts,
 )
+from bot.screening.lay_titles import may_hold_title
 from bot.screening.learned import load_models
 from bot.screening.learned_findings import tagged_findings
 from bot.screening.names import NameFinder, Roster, name_tokens
@@ -41,6 +42,7 @@ from bot.screening.replies import find_patient_confirmations
 from bot.screening.sentence_findings import sentence_findings
 from bot.screening.spoken import has_spoken_digits, original_span, spoken_digits
 from bot.screening.stories import find_stories
+from bot.screening.titled_names import titled_names
 from bot.text import screenable_text
 
 # When two findings overlap, the more specific kind wins (a number labelled 'MRN' is not a phone).
@@ -195,6 +197,8 @@ class Screener:
         if digits or words & PLACE_WORDS:
             found.extend(find_geography(text, spans, self._place_words, words))
         found.extend(self._names.find(text, words))
+        if may_hold_title(words, text):
+            found.extend(titled_names(text, self._tagger.gazetteer, self._roster, spans))
         if "." in text:
             found.extend(find_photo_files(text))
         if words & BIOMETRIC_WORDS:

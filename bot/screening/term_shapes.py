@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from bot.screening.lay_titles import NAME_CUE_TITLE_WORDS
 from bot.screening.name_shapes import _CLINICAL_TERM, _UPPER, _WORD, _after_section_label
 
 _INVERTED_GAP = re.compile(r"\s*,\s*")
@@ -87,7 +88,7 @@ def _in_label_list(text: str, start: int) -> bool:
 
 _CAP_LEFT = re.compile(r"([A-Z][a-z][\w'’-]*) $")
 _CAP_RIGHT = re.compile(r" ([A-Z][a-z][\w'’-]*)")
-_TITLE_WORDS = frozenset("mr mrs ms mx miss dr sr sra srta mme herr frau sgt officer coach pastor".split())
+_TITLE_WORDS = NAME_CUE_TITLE_WORDS | frozenset("dr sgt officer coach pastor".split())
 _PLACE_HEAD = re.compile(
     r"(?:San|Santa|Santo|Sao|St\.?|Saint|Sainte|Fort|Ft\.?|Port|Mount|Mt\.?|Lake|Los|Las|El|Palm|Del|Costa) $"
 )

@@ -1,0 +1,115 @@
+"""A surname right after a lay title, in any casing: 'ask ms. farahani to call', 'MRS. OYELARAN
+called', 'missus patel', 'sra. quezada'. The title says a person follows, so the word needs no capital
+and no model; what it must not be is a function word, a relation, a drug, or (after a title that is also
+an ordinary word: 'don't miss your dose', 'I miss the old clinic') a verb's object. The practice's own
+people (the roster, staff by their post or credential) stay allowed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from bot.screening.context import STAFF_ROLE, sentence_at
+from bot.screening.findings import Finding
+from bot.screening.lay_titles import DOTTED, LAY_TITLE, LAY_TITLE_WORDS, TITLE, lay_title
+from bot.screening.learned import _DRUG_ENDING
+from bot.screening.name_shapes import _DOSE_AFTER, _MED_WORD, _NEVER_NAMES
+from bot.screening.names import _CREDENTIAL_AFTER, Roster
+from bot.screening.public_figures import public_figure
+
+REASON = "looks like a person's name (a title and surname)"
+
+# A title, then one word of letters (an apostrophe or hyphen inside: "o'brien", 'garcia-lopez').
+_TITLED = re.compile(rf"(?i:(?<![\w.'’-])({LAY_TITLE})(\.?)[ \t]+)([^\W\d_]+(?:['’-][^\W\d_]+)*)(?![\w'’-])")
+_NEXT_WORD = re.compile(r"[ \t]+([^\W\d_]+(?:['’-][^\W\d_]+)*)(?![\w'’-])")
+_SCHEDULE_AFTER = re.compile(r"(?i:[ \t]+(?:bid|tid|qid|qd|qhs|qam|qpm|q\d+h|prn|po|daily|nightly|er|xr|sr|cr|la)\b)")
+_ALSO_VERBS = frozenset({"miss", "misses", "master", "don"})
+_CLINICIAN_WORDS = frozenset("dr doctor prof professor nurse np pa rn md".split())
+# Before a title that is also a verb, its subject or auxiliary makes it the verb: 'I miss', "don't miss",
+# 'you'll miss', 'she misses', 'to master', 'please don'.
+_VERB_BEFORE = re.compile(
+    r"(?i:(?:\b(?:i|you|u|we|they|he|she|it|who|that|to|not|never|will|would|can|could|should|might|may|must"
+    r"|did|do|does|dont|didnt|wont|cant|often|always|sometimes|rarely|also|ever|just|still|really|please"
+    r"|kids|people|patients|folks)|['’](?:t|ll|d|ve|re|m|s))\s+$)"
+)
+# An article or determiner before a title that is also a noun: 'la señora llamó', 'the master bedroom'.
+_ARTICLE_BEFORE = re.compile(
+    r"(?i:\b(?:la|el|las|los|una|un|le|les|une|the|a|an|this|that|esta|esa|este|ese|die|der|das|uma|um"
+    r"|questa|quella|cette|ce|del|al|mi|my|su|your|our|nuestra|nuestro|nossa|nosso)\s+$)"
+)
+
+
+def _strip(word: str) -> str:
+    return re.sub(r"['’]s?$", "", word).lower()
+
+
+def _drug(low: str) -> bool:
+    return _DRUG_ENDING.search(low) is not None or _MED_WORD.fullmatch(low) is not None
+
+
+def _surname(low: str, gaz, strict: bool) -> bool:
+    """Can the word after a title be a surname? A listed name ('patel', 'quezada') or a word on no list
+    ('haddad', 'oyelaran'), never a dictionary word ('ms flare', 'miss school'). After a title that is
+    nothing else ('mrs', 'sra', 'mr.'), a listed name that is also a common word ('mrs. white') and a
+    short unknown word ('mrs. wu') too; after one that may be an abbreviation or a word, not ('ms dx',
+    'don ppe')."""
+    if len(low) < 2 or low in _NEVER_NAMES or low in LAY_TITLE_WORDS or low in _CLINICIAN_WORDS or _drug(low):
+        return False
+    flags = gaz.flags(low)
+    listed = "F" in flags or "L" in flags
+    if "c" in flags:
+        return listed and not strict  # 'mrs. white', not 'ms. and', 'miss your', 'señora que'
+    if listed:
+        return True
+    if "v" in flags:
+        return False  # 'ms flare', 'miss school', 'MRS. are'; a capitalised 'Mrs. Baker' is `names`' to find
+    return not strict or len(low) >= 4  # a word no list knows: 'haddad', 'quezada'; not 'ms dx', 'don ppe'
+
+
+def _family_name(given: str, word: str, gaz) -> bool:
+    """The word after a given name is its family name: a listed one ('maria quezada'), or one no list
+    knows written in the given name's casing ('Maria Haddad', 'MARIA HADDAD'; not 'ofelia veio')."""
+    low = _strip(word)
+    if not _surname(low, gaz, strict=True):
+        return False
+    flags = gaz.flags(low)
+    if "F" in flags or "L" in flags:
+        return True
+    return not given.islower() and (given.isupper() == word.isupper()) and word[0].isupper()
+
+
+def titled_names(text: str, gaz, roster: Roster, sentences: list[tuple[int, int]]) -> Iterator[Finding]:
+    """Names after a lay title in any casing, minus the roster, staff and public figures."""
+    for match in _TITLED.finditer(text):
+        title = lay_title(match.group(1))
+        if title is None:
+            continue
+        dotted = match.group(2) == "."
+        strict = not (title.kind == TITLE or (title.kind == DOTTED and dotted))
+        word = match.group(3)
+        low = _strip(word)
+        if not _surname(low, gaz, strict):
+            continue
+        before = text[max(0, match.start() - 24) : match.start()]
+        if title.kind not in (TITLE, DOTTED):
+            listed = any(f in gaz.flags(low) for f in "FL")
+            if title.form in _ALSO_VERBS and _VERB_BEFORE.search(before):
+                continue  # "don't miss your dose", 'I miss rose', 'you should don gloves'
+            if not listed and _ARTICLE_BEFORE.search(before):
+                continue  # 'la señora llamó ayer', 'the master suite': a noun, no title
+        end = match.end(3)
+        words = [word]
+        nxt = _NEXT_WORD.match(text, end)
+        if nxt and "F" in gaz.flags(low) and _family_name(word, nxt.group(1), gaz):
+            end = nxt.end(1)  # 'sra. maria quezada': a given name, then the surname
+            words.append(nxt.group(1))
+        if _DOSE_AFTER.match(text, end) or _SCHEDULE_AFTER.match(text, end):
+            continue  # a brand and its strength or schedule: 'MS CONTIN 15 MG', 'ms contin bid'
+        if roster.allows(words, text[max(0, match.start(3) - 24) : match.start(3)]):
+            continue  # one of the practice's own people, listed with this title or none
+        if STAFF_ROLE.match(text, end) or _CREDENTIAL_AFTER.match(text, end):
+            continue  # 'ms. haddad at the front desk', 'Mrs. Lee, RN'
+        if public_figure(text, sentence_at(sentences, match.start(3)), match.start(3), [_strip(w) for w in words]):
+            continue
+        yield Finding("name", match.start(), end, REASON)
