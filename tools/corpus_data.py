@@ -166,6 +166,10 @@ def tagged_examples(records: list[dict], sampler, variants: int) -> list[list[tu
         for _ in range(variants):
             drawn = []
             for piece, tag, _kind in pieces:
+                if tag != "O" and drawn and drawn[-1][1] == "O" and rng.random() < 0.15:
+                    # Speech and chat put a filler between a word and the name or place it introduces.
+                    lead = drawn[-1][0].rstrip()
+                    drawn[-1] = (lead + rng.choice([", uh, ", " um ", ", like, ", " uh ", " — "]), "O")
                 if tag == "NAME":
                     words = piece.split()
                     value = sampler.given() if len(words) == 1 and rng.random() < 0.5 else (

@@ -217,9 +217,28 @@ def token_features(words: list[str], gaz: Gazetteer) -> list[list[str]]:
     shapes = [info[1] for info in infos]
     gazs = [info[2] for info in infos]
     n = len(words)
+    # The nearest content word on each side, past fillers and commas ('from, uh, Wapakoneta'): speech and
+    # chat put them between a preposition and its place, or a title and its name.
+    skip = [not w[0].isalnum() or low in _FILLERS for w, low in zip(words, lows, strict=True)]
+    before: list[int] = []
+    last = -1
+    for i in range(n):
+        before.append(last)
+        if not skip[i]:
+            last = i
+    after = [n] * n
+    nxt = n
+    for i in range(n - 1, -1, -1):
+        after[i] = nxt
+        if not skip[i]:
+            nxt = i
     feats: list[list[str]] = []
     for i in range(n):
         f = list(infos[i][3])
+        if 0 <= before[i] < i - 1:
+            f.append("-1c=" + lows[before[i]])
+        if i + 1 < after[i] < n:
+            f.append("+1c=" + lows[after[i]])
         if i == 0:
             f.append("BOS")
         else:
@@ -490,7 +509,9 @@ class TokenTagger:
                 while lo < hi and tokens[lo][0].islower() and "v" in self.gazetteer.flags(tokens[lo][0]):
                     lo += 1
             if lo <= hi:
-                confidence = min(self._tagger.marginal(label, k) for k in range(lo, hi + 1))
+                # A person or a place, the tagger is unsure which: either way an identifier, so the run's
+                # confidence is that it is not plain text (1 - P(O)), under the label it finds likelier.
+                confidence = min(1.0 - self._tagger.marginal("O", k) for k in range(lo, hi + 1))
                 runs.append((label, tokens[lo][1], tokens[hi][2], confidence))
             i = j + 1
         return runs

@@ -369,7 +369,7 @@ _ADDRESSEE = re.compile(
     r"(?:the|this|that|our|whoever|al|a la|para el|para la)\s+(?:[\w'’]+\s+){0,4}?(?:who\s+|that\s+|que\s+)?"
     r"(?:asked|asking|messaged|dm'?e?d|posted|wrote|commented|sent|shared|reached out|question|mensaje|pregunt[óo])\b"
     # 'Reply to u/kneepain22:', '@sam_r:', 'replying to jen —'
-    r"|(?:reply(?:ing)? to|answer(?:ing)? to|@)\s*(?:u/)?[\w.-]{1,40}\s*[:—–-]))"
+    r"|(?:(?:reply(?:ing)? to|answer(?:ing)? to)\s*@?|@)\s*(?:u/)?[\w.-]{1,40}\s*[:—–-]))"
 )
 
 
