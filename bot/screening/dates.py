@@ -78,7 +78,7 @@ _SPOKEN_DOB = re.compile(
 _ORDINAL_DAY = re.compile(r"\d(?:st|nd|rd|th)\b")
 _RECURRING_BEFORE = re.compile(r"(?i:\b(?:every|each)\s+)$")
 _MONTH_ONLY = re.compile(
-    rf"\b(?:in|on|since|during|early|late|mid-?|last|this past) ?{_MONTH}"
+    rf"\b(?:in|on|since|during|early|late|mid-?|last|this past|enrolled|randomi[sz]ed|consented|screened) ?{_MONTH}"
     r"(?: (?:of )?(?:19|20)\d\d)?\b"
 )
 _DOB = re.compile(
@@ -93,6 +93,8 @@ _EVENT = re.compile(
     r"|visit(?!\s+(?:us|our|www|\S+\.(?:org|com|net|gov|edu)))"  # 'visit our site' is no visit
     r"|appointment|follow-?up|f/u|seen|scheduled|procedure|labs?|scan|MRI|CT|echo|infusion|dialysis|vaccinated"
     r"|wedding|graduation|injur\w*|crash|rehab|discharge|post-?op|pre-?op"
+    # A research participant's own events: 'enrolled 5 March 2020', 'randomised on 14 February'.
+    r"|enroll?ed|enrol?lment|randomi[sz]ed|randomi[sz]ation|consented|screened|withdrew|withdrawn"
     # A note's own events: 'presents after syncope on 10/03', 'ADM 06/09', 'found down 11/28'.
     r"|presents|presenting|arrived|arrival|found down|transferred|transfer|adm|readmitted|encounter"
     r"|(?:progress|nursing|clinic|office|visit|discharge) note"
@@ -134,6 +136,8 @@ _AGE = re.compile(
     # one centenarian is someone ('my patient, a centenarian'); 'centenarians' are a population
     r"|\b(?:super)?centenarian\b(?!s)|\bnonagenarian\b(?!s)|\bninety-something\b"
     r"|\b(?:her|his|my) (?:(?:late|mid|early|mid-)\s?)?(?:90s|nineties)\b"
+    # Spanish, Portuguese, French: 'tiene 92 años', 'tem 93 anos', 'a 95 ans', 'de 91 años'
+    rf"|\b(?:tiene|tenía|cumplió|cumple|tem|tinha|fez|a|avait|de|con)\s+{_AGE_NUM}\s+(?:años|anos|ans)\b"
     # 'my dad is 94', 'the patient is ninety-three', 'grandma just turned 96': one person's age
     rf"|\b(?:she|he|you|i|they|(?:my|our|her|his|the|this) (?:{_RELATIVE})|pt|patient)"
     rf"(?:'s| is| was| are|'re|'m| am| just turned|'ll be| will be| turns| turned|'s going to be| is going to be"

@@ -221,7 +221,12 @@ def tagged_findings(
             sure = inverted or (
                 not ambiguous
                 and confidence >= NAME_THRESHOLD_SURE
-                and (not lower or not (any(gaz.in_vocab(w) for w in words) or _opens_sentence(text, start)))
+                and (
+                    not lower
+                    # a lone lower-case word opening a sentence may be any word; a given and family name
+                    # in a row ('doris kaminski, 93, still ...') is a name wherever the sentence starts
+                    or not (any(gaz.in_vocab(w) for w in words) or (len(words) < 2 and _opens_sentence(text, start)))
+                )
             )
             needs_cue = (lower or not listed or ambiguous) and not sure
             if needs_cue and not _name_context(text, start, end, lower or ambiguous):

@@ -51,3 +51,25 @@ def test_one_persons_biometric_record_is_held(screener: Screener, text: str) -> 
 ])
 def test_biometric_words_in_policy_or_education_are_not(screener: Screener, text: str) -> None:
     assert "biometric" not in _phi(screener, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Mi abuela tiene 94 años y sigue viviendo sola.",
+    "O meu pai tem 91 anos e ainda dirige.",
+    "Notre patient a 96 ans et marche encore tous les jours.",
+])
+def test_an_age_over_89_in_spanish_portuguese_or_french(screener: Screener, text: str) -> None:
+    assert "age_over_89" in _phi(screener, text)
+
+
+def test_ages_under_90_in_other_languages_are_not() -> None:
+    screener = Screener()
+    assert "age_over_89" not in _phi(screener, "La dosis para niños de 8 años es menor; a los 65 años, revísela.")
+
+
+@pytest.mark.parametrize("text", [
+    "doris kowalczyk, 93, still does her home exercises every single day",
+    "why i love this job: linda kowalski walked out on her own today",
+])
+def test_a_lower_case_given_and_family_name_opening_a_sentence(screener: Screener, text: str) -> None:
+    assert "name" in _phi(screener, text)
