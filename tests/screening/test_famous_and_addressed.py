@@ -80,3 +80,21 @@ def test_an_answer_may_not_confirm_care_either(screener: Screener, text: str) ->
     for purpose in ("answer", "reply"):
         assert _kinds(screener, text, purpose) & REPLY_KINDS, purpose
     assert not _kinds(screener, text, "note") & REPLY_KINDS
+
+
+@pytest.mark.parametrize("text", [
+    "Su factura ya refleja el ajuste del seguro después de su cirugía.",
+    "Votre rendez-vous de suivi avec le Dr Page est confirmé pour jeudi.",
+    "Gracias por confiar en nosotros para el parto de su hija.",
+])
+def test_a_confirmation_in_another_language(screener: Screener, text: str) -> None:
+    assert _kinds(screener, text, "reply") & REPLY_KINDS
+
+
+@pytest.mark.parametrize("text", [
+    "Si tiene preguntas sobre su factura, llame a nuestra oficina de facturación.",
+    "Merci pour votre message, appelez-nous pour prendre rendez-vous.",
+    "Obrigado pela mensagem! Ligue para nós se precisar de ajuda.",
+])
+def test_a_safe_reply_in_another_language(screener: Screener, text: str) -> None:
+    assert not _kinds(screener, text, "reply")
