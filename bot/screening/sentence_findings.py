@@ -365,7 +365,7 @@ _READER_LABEL = re.compile(
 # who DMed the pic', 're the question about the kid's rash', 'al joven del mensaje privado'): what follows is
 # for that person, as after 'Reply to u/x:'.
 _ADDRESSEE = re.compile(
-    r"(?i:(?:^|(?<=[.!?\n])\s*)\W{0,3}(?:(?:btw,?\s+|re:?\s+|@\w+\s+|(?:to|for)\s+)?"
+    r"(?i:(?:^|(?<=[.!?\n])\s*)\W{0,3}(?:(?:btw,?\s+|re:?\s+|@\w+\s+|(?:to|for|answering|responding to)\s+)?"
     r"(?:the|this|that|our|whoever|al|a la|para el|para la)\s+(?:[\w'’]+\s+){0,4}?(?:who\s+|that\s+|que\s+)?"
     r"(?:asked|asking|messaged|dm'?e?d|posted|wrote|commented|sent|shared|reached out|question|mensaje|pregunt[óo])\b"
     # 'Reply to u/kneepain22:', '@sam_r:', 'replying to jen —'
