@@ -8,12 +8,6 @@ import pytest
 from bot.screening import Screener
 from bot.screening.learned import commands
 
-
-@pytest.fixture(scope="module")
-def screener() -> Screener:
-    return Screener()
-
-
 CLEAN = [
     "Typical ibuprofen dosing for adults is 400 mg every six hours, but kidneys matter.",
     "Topical hydrocortisone twice a day for a week usually settles eczema flares.",

@@ -9,15 +9,7 @@ import pytest
 from bot.screening import Screener
 from bot.screening.advice import defers
 from bot.screening.learned import commands
-
-
-@pytest.fixture(scope="module")
-def screener() -> Screener:
-    return Screener()
-
-
-def _advice(screener: Screener, text: str) -> bool:
-    return any(f.kind == "advice" for f in screener.screen(text).findings)
+from tests.screening.helpers import kinds
 
 
 @pytest.mark.parametrize(
@@ -32,7 +24,7 @@ def _advice(screener: Screener, text: str) -> bool:
     ],
 )
 def test_advice_by_shape(screener: Screener, text: str) -> None:
-    assert _advice(screener, text)
+    assert "advice" in kinds(screener, text)
 
 
 @pytest.mark.parametrize(
@@ -47,7 +39,7 @@ def test_advice_by_shape(screener: Screener, text: str) -> None:
     ],
 )
 def test_general_education_is_not_advice(screener: Screener, text: str) -> None:
-    assert not _advice(screener, text)
+    assert "advice" not in kinds(screener, text)
 
 
 def test_command_shapes() -> None:
@@ -73,4 +65,4 @@ def test_dismissing_the_doctor_is_not_deferring() -> None:
     ],
 )
 def test_labelled_education_and_deferral_stay_clean(screener: Screener, text: str) -> None:
-    assert not _advice(screener, text)
+    assert "advice" not in kinds(screener, text)

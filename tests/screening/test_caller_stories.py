@@ -7,12 +7,6 @@ import pytest
 
 from bot.screening import Screener
 
-
-@pytest.fixture(scope="module")
-def screener() -> Screener:
-    return Screener()
-
-
 STORIES = [
     "Hi, um, I'm the only dentist in Millersburg, everybody knows me, and I've been having palpitations at night.",
     "My brother, uh, he's the guy the boat capsized on last spring, it was in the Courier, and he still can't "

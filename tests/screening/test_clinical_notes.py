@@ -6,12 +6,7 @@ from __future__ import annotations
 import pytest
 
 from bot.screening import Screener
-
-
-@pytest.fixture(scope="module")
-def screener() -> Screener:
-    return Screener()
-
+from tests.screening.helpers import kinds
 
 CLEAN_NOTES = [
     # obstetric, staging and scale shorthand
@@ -62,11 +57,11 @@ def test_identifiers_in_notes_are_still_held(screener: Screener, text: str, kind
 
 def test_an_instruction_in_chart_shorthand_is_still_advice(screener: Screener) -> None:
     text = "For your sinus infection, take amoxicillin 875 mg PO BID for 10 days."
-    assert any(f.kind == "advice" for f in screener.screen(text).findings)
+    assert "advice" in kinds(screener, text)
 
 
 def test_a_plan_section_is_the_charts_plan(screener: Screener) -> None:
     text = "Assessment: HTN, uncontrolled.\nPlan:\n1. Start lisinopril 10 mg daily.\n2. Recheck BMP in 1 week."
     assert screener.screen(text).verdict == "ok"
     told = "Plan: you should stop your metformin and double the insulin tonight."
-    assert any(f.kind == "advice" for f in screener.screen(told).findings)
+    assert "advice" in kinds(screener, told)

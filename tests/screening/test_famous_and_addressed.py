@@ -14,16 +14,7 @@ import pytest
 
 from bot.screening import Screener
 from bot.screening.findings import REPLY_KINDS
-
-
-@pytest.fixture(scope="module")
-def screener() -> Screener:
-    return Screener()
-
-
-def _kinds(screener: Screener, text: str, purpose: str = "answer") -> set[str]:
-    return {f.kind for f in screener.screen(text, purpose=purpose).findings}
-
+from tests.screening.helpers import kinds
 
 FAMOUS = [
     "Arthur Ashe contracted HIV from a blood transfusion after his heart surgery in 1983.",
@@ -40,12 +31,12 @@ CARE_GIVEN = [
 
 @pytest.mark.parametrize("text", FAMOUS)
 def test_a_famous_health_case_is_public_knowledge(screener: Screener, text: str) -> None:
-    assert screener.screen(text).verdict == "ok", _kinds(screener, text)
+    assert screener.screen(text).verdict == "ok", kinds(screener, text)
 
 
 @pytest.mark.parametrize("text", CARE_GIVEN)
 def test_a_famous_name_with_care_given_is_still_a_patient(screener: Screener, text: str) -> None:
-    assert "name" in _kinds(screener, text)
+    assert "name" in kinds(screener, text)
 
 
 ADDRESSED = [
@@ -61,12 +52,12 @@ NOT_ADDRESSED = [
 
 @pytest.mark.parametrize("text", ADDRESSED)
 def test_advice_to_one_person_who_wrote_in_warns(screener: Screener, text: str) -> None:
-    assert "advice" in _kinds(screener, text)
+    assert "advice" in kinds(screener, text)
 
 
 @pytest.mark.parametrize("text", NOT_ADDRESSED)
 def test_a_group_or_a_story_is_not_one_reader(screener: Screener, text: str) -> None:
-    assert "advice" not in _kinds(screener, text)
+    assert "advice" not in kinds(screener, text)
 
 
 CONFIRMS = [
@@ -78,8 +69,8 @@ CONFIRMS = [
 @pytest.mark.parametrize("text", CONFIRMS)
 def test_an_answer_may_not_confirm_care_either(screener: Screener, text: str) -> None:
     for purpose in ("answer", "reply"):
-        assert _kinds(screener, text, purpose) & REPLY_KINDS, purpose
-    assert not _kinds(screener, text, "note") & REPLY_KINDS
+        assert kinds(screener, text, purpose) & REPLY_KINDS, purpose
+    assert not kinds(screener, text, "note") & REPLY_KINDS
 
 
 @pytest.mark.parametrize("text", [
@@ -88,7 +79,7 @@ def test_an_answer_may_not_confirm_care_either(screener: Screener, text: str) ->
     "Gracias por confiar en nosotros para el parto de su hija.",
 ])
 def test_a_confirmation_in_another_language(screener: Screener, text: str) -> None:
-    assert _kinds(screener, text, "reply") & REPLY_KINDS
+    assert kinds(screener, text, "reply") & REPLY_KINDS
 
 
 @pytest.mark.parametrize("text", [
@@ -97,4 +88,4 @@ def test_a_confirmation_in_another_language(screener: Screener, text: str) -> No
     "Obrigado pela mensagem! Ligue para nós se precisar de ajuda.",
 ])
 def test_a_safe_reply_in_another_language(screener: Screener, text: str) -> None:
-    assert not _kinds(screener, text, "reply")
+    assert not kinds(screener, text, "reply")

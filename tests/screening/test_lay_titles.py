@@ -16,16 +16,7 @@ from bot.screening.lay_titles import (
     NAME_CUE_TITLE_WORDS,
     lay_title,
 )
-
-
-@pytest.fixture(scope="module")
-def screener() -> Screener:
-    return Screener()
-
-
-def _names(screener: Screener, text: str) -> list[str]:
-    return [text[f.start : f.end] for f in screener.screen(text).findings if f.kind == "name"]
-
+from tests.screening.helpers import spans
 
 # (text, the surname the finding must cover)
 HELD = [
@@ -53,7 +44,7 @@ HELD = [
 
 @pytest.mark.parametrize(("text", "surname"), HELD)
 def test_surname_after_a_title_is_a_name(screener: Screener, text: str, surname: str) -> None:
-    assert any(surname in found for found in _names(screener, text)), _names(screener, text)
+    assert any(surname in found for found in spans(screener, text, "name")), spans(screener, text, "name")
 
 
 NOT_NAMES = [
@@ -85,16 +76,16 @@ NOT_NAMES = [
 
 @pytest.mark.parametrize("text", NOT_NAMES)
 def test_not_a_title_or_not_a_patient(screener: Screener, text: str) -> None:
-    assert _names(screener, text) == []
+    assert spans(screener, text, "name") == []
 
 
 def test_titled_staff_on_the_roster_pass_in_any_casing() -> None:
     screener = Screener(AllowList(names=frozenset({"Ms. Delgado", "Dr. Sofia Alvarez"})))
     for text in ("ms. delgado will call you back", "MS. DELGADO WILL CALL YOU BACK", "Ms. Delgado will call"):
-        assert _names(screener, text) == [], text
+        assert spans(screener, text, "name") == [], text
     # Someone listed as Dr. is someone else under a lay title, in any casing.
     for text in ("mrs. alvarez called about her refill", "MRS. ALVAREZ CALLED ABOUT HER REFILL"):
-        assert any("alvarez" in n.lower() for n in _names(screener, text)), text
+        assert any("alvarez" in n.lower() for n in spans(screener, text, "name")), text
 
 
 def test_the_table_knows_spoken_and_foreign_forms() -> None:
@@ -149,6 +140,6 @@ def test_a_titles_dot_ends_no_sentence() -> None:
 def test_a_title_that_is_the_listed_persons_given_name_is_no_title() -> None:
     screener = Screener(AllowList(names=frozenset({"Dr. Don Alvarez"})))
     for text in ("don alvarez will see you at 3", "Don Alvarez will see you at 3", "DON ALVAREZ WILL SEE YOU"):
-        assert _names(screener, text) == [], text
-    assert _names(screener, "my patient don alvarez called") != []
-    assert _names(screener, "mrs. alvarez called about her refill") != []
+        assert spans(screener, text, "name") == [], text
+    assert spans(screener, "my patient don alvarez called", "name") != []
+    assert spans(screener, "mrs. alvarez called about her refill", "name") != []

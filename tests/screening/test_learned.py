@@ -6,15 +6,12 @@ import pytest
 
 from bot.screening import REPLY_KINDS, AllowList, Screener
 from bot.screening.learned import load_models
+from tests.screening.helpers import kinds
 
 
 @pytest.fixture(scope="module")
 def screener() -> Screener:
     return Screener(AllowList(names=frozenset({"Dr. Cathy Wise", "Lakeshore Regional Medical Center"})))
-
-
-def _kinds(screener: Screener, text: str, **kwargs) -> set[str]:
-    return {f.kind for f in screener.screen(text, **kwargs).findings}
 
 
 @pytest.mark.parametrize(
@@ -28,7 +25,7 @@ def _kinds(screener: Screener, text: str, **kwargs) -> set[str]:
     ],
 )
 def test_names_in_any_case_are_held(screener: Screener, text: str) -> None:
-    assert "name" in _kinds(screener, text)
+    assert "name" in kinds(screener, text)
 
 
 @pytest.mark.parametrize(
@@ -39,7 +36,7 @@ def test_names_in_any_case_are_held(screener: Screener, text: str) -> None:
     ],
 )
 def test_small_places_tied_to_a_person_are_held(screener: Screener, text: str) -> None:
-    assert _kinds(screener, text) & {"geography", "address"}
+    assert kinds(screener, text) & {"geography", "address"}
 
 
 @pytest.mark.parametrize(
@@ -92,7 +89,7 @@ def test_published_text_must_not_confirm_a_patient(screener: Screener, text: str
         assert {f.kind for f in verdict.findings} & REPLY_KINDS
         assert all(f.reason for f in verdict.findings)
     # A note stays with the team: 'we saw him last week' there is not a disclosure.
-    assert not {f.kind for f in screener.screen(text, purpose="note").findings} & REPLY_KINDS
+    assert not kinds(screener, text, purpose="note") & REPLY_KINDS
 
 
 def test_reply_drafts_with_general_text_pass(screener: Screener) -> None:

@@ -6,17 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.screening import Screener
-
-
-@pytest.fixture(scope="module")
-def screener() -> Screener:
-    return Screener()
-
-
-def _phi(screener: Screener, text: str) -> list[tuple[str, str]]:
-    return [(f.kind, text[f.start : f.end]) for f in screener.screen(text).findings if f.category == "phi"]
-
+from bot.screening import AllowList, Screener
+from tests.screening.helpers import kinds, phi, phi_kinds
 
 CLEAN = [
     "PMH: Osteoarthritis, Hyperlipidemia, Hypothyroidism.",
@@ -45,7 +36,7 @@ CLEAN = [
 
 @pytest.mark.parametrize("text", CLEAN)
 def test_clean_other_registers_hold_no_phi(screener: Screener, text: str) -> None:
-    assert _phi(screener, text) == []
+    assert phi(screener, text) == []
 
 
 HELD = [
@@ -67,17 +58,14 @@ HELD = [
 
 @pytest.fixture(scope="module")
 def practice() -> Screener:
-    from bot.screening import AllowList
-
     return Screener(AllowList(urls=frozenset({"https://northfieldclinic.org"})))
 
 
 def test_the_practice_pages_pass_but_one_persons_link_is_held(practice: Screener) -> None:
     assert practice.screen("Forms are at northfieldclinic.org/forms/2024.").verdict == "ok"
-    held = practice.screen("Her telehealth link northfieldclinic.org/v/lsmith-88213 was shared.")
-    assert "url" in {f.kind for f in held.findings}
+    assert "url" in kinds(practice, "Her telehealth link northfieldclinic.org/v/lsmith-88213 was shared.")
 
 
 @pytest.mark.parametrize(("text", "kind"), HELD)
 def test_person_shaped_versions_are_still_held(screener: Screener, text: str, kind: str) -> None:
-    assert kind in {k for k, _ in _phi(screener, text)}, _phi(screener, text)
+    assert kind in phi_kinds(screener, text), phi(screener, text)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.screening import AllowList, Screener
+from tests.screening.helpers import spans
 
 PRACTICE = AllowList(
     names=frozenset({"Harborview Pediatrics", "Priya Patel"}),
@@ -17,12 +18,8 @@ def screener() -> Screener:
     return Screener(PRACTICE)
 
 
-def _found(screener: Screener, text: str, kind: str) -> list[str]:
-    return [text[f.start : f.end] for f in screener.screen(text).findings if f.kind == kind]
-
-
 def test_a_handle_is_an_identifier(screener: Screener) -> None:
-    assert _found(screener, "congrats @runner_k88 on the new knee!", "other_id") == ["@runner_k88"]
+    assert spans(screener, "congrats @runner_k88 on the new knee!", "other_id") == ["@runner_k88"]
     text = "congrats @tina_k88 on the new knee!"
     verdict = screener.screen(text)
     at = text.index("@")
@@ -40,7 +37,7 @@ def test_a_chat_wide_mention_is_not_a_handle(screener: Screener, mention: str) -
 
 
 def test_an_email_is_not_a_handle(screener: Screener) -> None:
-    assert _found(screener, "write to jo.smith@example.com", "other_id") == []
+    assert spans(screener, "write to jo.smith@example.com", "other_id") == []
 
 
 @pytest.mark.parametrize(
@@ -58,7 +55,7 @@ def test_look_alikes_are_clean(screener: Screener, text: str) -> None:
 
 def test_an_inverted_name_is_one_name(screener: Screener) -> None:
     text = "Okonkwo, Adaeze - follow-up in two weeks"
-    assert any("Okonkwo" in f and "Adaeze" in f for f in _found(screener, text, "name"))
+    assert any("Okonkwo" in f and "Adaeze" in f for f in spans(screener, text, "name"))
 
 
 @pytest.mark.parametrize(
@@ -71,7 +68,7 @@ def test_an_inverted_name_is_one_name(screener: Screener) -> None:
     ],
 )
 def test_headings_acronyms_brands_and_lists_are_not_names(screener: Screener, text: str) -> None:
-    assert [f for f in screener.screen(text).findings if f.kind == "name"] == []
+    assert spans(screener, text, "name") == []
 
 
 @pytest.mark.parametrize(
@@ -83,7 +80,7 @@ def test_headings_acronyms_brands_and_lists_are_not_names(screener: Screener, te
     ],
 )
 def test_names_in_notes_chat_and_transcripts(screener: Screener, text: str, name: str) -> None:
-    assert any(name in f for f in _found(screener, text, "name"))
+    assert any(name in f for f in spans(screener, text, "name"))
 
 
 @pytest.mark.parametrize(
@@ -94,11 +91,11 @@ def test_names_in_notes_chat_and_transcripts(screener: Screener, text: str, name
     ],
 )
 def test_ages_in_note_shorthand_and_in_words(screener: Screener, text: str, kind: str) -> None:
-    assert _found(screener, text, kind)
+    assert spans(screener, text, kind)
 
 
 def test_a_temperature_is_not_an_age(screener: Screener) -> None:
-    assert _found(screener, "Tmax 99 F overnight, no chills", "age_over_89") == []
+    assert spans(screener, "Tmax 99 F overnight, no chills", "age_over_89") == []
 
 
 @pytest.mark.parametrize(
@@ -110,12 +107,12 @@ def test_a_temperature_is_not_an_age(screener: Screener) -> None:
     ],
 )
 def test_towns_in_lower_case_and_with_a_compass_word(screener: Screener, text: str, place: str) -> None:
-    assert any(place in f for f in _found(screener, text, "geography"))
+    assert any(place in f for f in spans(screener, text, "geography"))
 
 
 @pytest.mark.parametrize("text", ["she lives in ohio now", "he is staying at home this week", "transferred to icu"])
 def test_states_homes_and_units_are_not_towns(screener: Screener, text: str) -> None:
-    assert _found(screener, text, "geography") == []
+    assert spans(screener, text, "geography") == []
 
 
 @pytest.mark.parametrize(
@@ -127,8 +124,8 @@ def test_states_homes_and_units_are_not_towns(screener: Screener, text: str) -> 
     ],
 )
 def test_dates_tied_to_someone_in_words(screener: Screener, text: str, date: str) -> None:
-    assert any(date in f for f in _found(screener, text, "date"))
-    assert _found(screener, text, "geography") == []
+    assert any(date in f for f in spans(screener, text, "date"))
+    assert spans(screener, text, "geography") == []
 
 
 @pytest.mark.parametrize("text", ["the clinic is closed until Monday", "we close early on fridays"])
@@ -137,15 +134,15 @@ def test_weekdays_of_the_practice_are_not_dates(screener: Screener, text: str) -
 
 
 def test_last_digits_of_a_named_account(screener: Screener) -> None:
-    assert _found(screener, "and the card on file, the one ending in 8812, was declined", "account") == ["8812"]
+    assert spans(screener, "and the card on file, the one ending in 8812, was declined", "account") == ["8812"]
 
 
 def test_a_town_with_a_head_word_in_lower_case(screener: Screener) -> None:
     text = "he was stationed at fort larkin for two years before the injury"
-    assert any("fort larkin" in f for f in _found(screener, text, "geography"))
+    assert any("fort larkin" in f for f in spans(screener, text, "geography"))
 
 
 def test_a_bracket_around_a_phone_is_not_part_of_it(screener: Screener) -> None:
     """The physician is shown the number that was flagged, not the bracket the sentence put around it."""
-    assert _found(screener, "Mr. Smith (617-555-0123) asked about it", "phone") == ["617-555-0123"]
-    assert _found(screener, "call (617) 555-0123 tonight", "phone") == ["(617) 555-0123"]
+    assert spans(screener, "Mr. Smith (617-555-0123) asked about it", "phone") == ["617-555-0123"]
+    assert spans(screener, "call (617) 555-0123 tonight", "phone") == ["(617) 555-0123"]

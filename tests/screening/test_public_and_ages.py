@@ -7,16 +7,7 @@ from __future__ import annotations
 import pytest
 
 from bot.screening import AllowList, Screener
-
-
-@pytest.fixture(scope="module")
-def screener() -> Screener:
-    return Screener()
-
-
-def _phi(screener: Screener, text: str) -> list[tuple[str, str]]:
-    return [(f.kind, text[f.start : f.end]) for f in screener.screen(text).findings if f.category == "phi"]
-
+from tests.screening.helpers import phi, phi_kinds
 
 PUBLIC = [
     "Halle Berry has spoken openly about living with type 1 diabetes since her twenties.",
@@ -51,22 +42,22 @@ NOT_OLD = [
 @pytest.mark.parametrize("text", PUBLIC)
 def test_public_figure_in_general_education_is_no_name(screener: Screener, text: str) -> None:
     # Only the name is judged here: whether the sentence tells a story is the sentence side's call.
-    assert not any(kind == "name" for kind, _ in _phi(screener, text))
+    assert "name" not in phi_kinds(screener, text)
 
 
 @pytest.mark.parametrize("text", PATIENTS)
 def test_care_given_keeps_the_name(screener: Screener, text: str) -> None:
-    assert any(kind == "name" for kind, _ in _phi(screener, text))
+    assert "name" in phi_kinds(screener, text)
 
 
 @pytest.mark.parametrize("text", OLD)
 def test_one_persons_age_over_89(screener: Screener, text: str) -> None:
-    assert any(kind == "age_over_89" for kind, _ in _phi(screener, text))
+    assert "age_over_89" in phi_kinds(screener, text)
 
 
 @pytest.mark.parametrize("text", NOT_OLD)
 def test_no_age_of_one_person(screener: Screener, text: str) -> None:
-    assert not any(kind == "age_over_89" for kind, _ in _phi(screener, text))
+    assert "age_over_89" not in phi_kinds(screener, text)
 
 
 # Identifiers read out in letters and digit words, and public numbers read with 'hundred' or in pairs.
@@ -83,13 +74,13 @@ SPOKEN_PUBLIC = [
 
 @pytest.mark.parametrize("text", SPOKEN_IDS)
 def test_identifiers_spelt_in_letters_and_digits(screener: Screener, text: str) -> None:
-    assert _phi(screener, text)
+    assert phi(screener, text)
 
 
 @pytest.mark.parametrize("text", SPOKEN_PUBLIC)
 def test_public_numbers_read_aloud(text: str) -> None:
     allowed = Screener(AllowList(phones=frozenset({"(614) 555-0100", "1-800-222-1222"})))
-    assert _phi(allowed, text) == []
+    assert phi(allowed, text) == []
 
 
 PHOTO_DATES = [
@@ -100,11 +91,11 @@ PHOTO_DATES = [
 
 @pytest.mark.parametrize("text", PHOTO_DATES)
 def test_a_dated_photo_of_a_wound_or_rash_is_someones_date(screener: Screener, text: str) -> None:
-    assert any(kind == "date" for kind, _ in _phi(screener, text))
+    assert "date" in phi_kinds(screener, text)
 
 
 def test_photos_of_a_public_event_are_no_ones_date(screener: Screener) -> None:
-    assert _phi(screener, "Photos from the 5K fun run on 9/21/2025 are up on the website.") == []
+    assert phi(screener, "Photos from the 5K fun run on 9/21/2025 are up on the website.") == []
 
 
 def test_a_public_web_address_is_no_place(screener: Screener) -> None:
@@ -112,19 +103,19 @@ def test_a_public_web_address_is_no_place(screener: Screener) -> None:
         "Written by Dr. Erica Valenzuela of Northfield Clinic. Book at northfieldfamilyhealth.org or "
         "read more at lakeshoreregional.org/heart about blood pressure and salt."
     )
-    assert not any(kind in ("geography", "name") for kind, _ in _phi(screener, text))
+    assert not phi_kinds(screener, text) & {"geography", "name"}
 
 
 def test_our_daughter_is_one_person(screener: Screener) -> None:
     text = "Our mom in Zanesville has a new heart murmur."
-    assert any(kind == "geography" for kind, _ in _phi(screener, text))
+    assert "geography" in phi_kinds(screener, text)
 
 
 def test_visiting_the_practice_site_is_no_visit(screener: Screener) -> None:
     text = "Call the office or visit northfieldclinic.org for flu shots on Saturday."
-    assert not any(kind == "date" for kind, _ in _phi(screener, text))
+    assert "date" not in phi_kinds(screener, text)
 
 
 def test_a_given_name_the_tagger_left_out_still_makes_a_public_figure(screener: Screener) -> None:
     text = "Like Serena Williams, some athletes have had blood clots after giving birth."
-    assert not any(kind == "name" for kind, _ in _phi(screener, text))
+    assert "name" not in phi_kinds(screener, text)

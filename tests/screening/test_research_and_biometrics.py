@@ -7,15 +7,7 @@ from __future__ import annotations
 import pytest
 
 from bot.screening import Screener
-
-
-@pytest.fixture(scope="module")
-def screener() -> Screener:
-    return Screener()
-
-
-def _phi(screener: Screener, text: str) -> set[str]:
-    return {f.kind for f in screener.screen(text).findings if f.category == "phi"}
+from tests.screening.helpers import phi_kinds
 
 
 @pytest.mark.parametrize("text", [
@@ -24,7 +16,7 @@ def _phi(screener: Screener, text: str) -> set[str]:
     "One enrollee, screened 2/11/2021, was excluded for an eGFR under 30.",
 ])
 def test_a_participants_dates_are_held(screener: Screener, text: str) -> None:
-    assert "date" in _phi(screener, text)
+    assert "date" in phi_kinds(screener, text)
 
 
 @pytest.mark.parametrize("text", [
@@ -41,7 +33,7 @@ def test_aggregate_research_text_is_clean(screener: Screener, text: str) -> None
     "Why is my iris scan kept on file after a single visit?",
 ])
 def test_one_persons_biometric_record_is_held(screener: Screener, text: str) -> None:
-    assert "biometric" in _phi(screener, text)
+    assert "biometric" in phi_kinds(screener, text)
 
 
 @pytest.mark.parametrize("text", [
@@ -50,7 +42,7 @@ def test_one_persons_biometric_record_is_held(screener: Screener, text: str) -> 
     "Most people with an eye infection do not need antibiotic drops.",
 ])
 def test_biometric_words_in_policy_or_education_are_not(screener: Screener, text: str) -> None:
-    assert "biometric" not in _phi(screener, text)
+    assert "biometric" not in phi_kinds(screener, text)
 
 
 @pytest.mark.parametrize("text", [
@@ -59,12 +51,12 @@ def test_biometric_words_in_policy_or_education_are_not(screener: Screener, text
     "Notre patient a 96 ans et marche encore tous les jours.",
 ])
 def test_an_age_over_89_in_spanish_portuguese_or_french(screener: Screener, text: str) -> None:
-    assert "age_over_89" in _phi(screener, text)
+    assert "age_over_89" in phi_kinds(screener, text)
 
 
-def test_ages_under_90_in_other_languages_are_not() -> None:
-    screener = Screener()
-    assert "age_over_89" not in _phi(screener, "La dosis para niños de 8 años es menor; a los 65 años, revísela.")
+def test_ages_under_90_in_other_languages_are_not(screener: Screener) -> None:
+    text = "La dosis para niños de 8 años es menor; a los 65 años, revísela."
+    assert "age_over_89" not in phi_kinds(screener, text)
 
 
 @pytest.mark.parametrize("text", [
@@ -72,4 +64,4 @@ def test_ages_under_90_in_other_languages_are_not() -> None:
     "why i love this job: linda kowalski walked out on her own today",
 ])
 def test_a_lower_case_given_and_family_name_opening_a_sentence(screener: Screener, text: str) -> None:
-    assert "name" in _phi(screener, text)
+    assert "name" in phi_kinds(screener, text)

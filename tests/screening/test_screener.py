@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.screening import KINDS, AllowList, Finding, Screener, Verdict
+from tests.screening.helpers import kinds, spans
 
 PRACTICE = AllowList(
     names=frozenset({"Priya Patel", "Lakeside Family Medicine", "Rosa Delgado"}),
@@ -19,26 +20,18 @@ def screener() -> Screener:
     return Screener(PRACTICE)
 
 
-def _kinds(verdict: Verdict) -> set[str]:
-    return {f.kind for f in verdict.findings}
-
-
-def _spans(text: str, verdict: Verdict, kind: str) -> list[str]:
-    return [text[f.start : f.end] for f in verdict.findings if f.kind == kind]
-
-
 def test_spans_point_at_the_identifier(screener: Screener) -> None:
     text = "Her cell is 312-555-0188 and her MRN is 00482913."
     verdict = screener.screen(text)
-    assert _spans(text, verdict, "phone") == ["312-555-0188"]
-    assert _spans(text, verdict, "mrn") == ["00482913"]
+    assert spans(screener, text, "phone") == ["312-555-0188"]
+    assert spans(screener, text, "mrn") == ["00482913"]
     assert verdict.verdict == "block"
 
 
 def test_findings_are_sorted_and_within_the_text(screener: Screener) -> None:
     text = "Mrs. Okafor, DOB 04/22/1931, lives at 12 Birch Lane and emails dot.okafor@gmail.com."
     verdict = screener.screen(text)
-    assert {"name", "date", "address", "email"} <= _kinds(verdict)
+    assert {"name", "date", "address", "email"} <= kinds(screener, text)
     starts = [f.start for f in verdict.findings]
     assert starts == sorted(starts)
     assert all(0 <= f.start < f.end <= len(text) for f in verdict.findings)
@@ -53,8 +46,7 @@ def test_practice_contact_details_are_allowed(screener: Screener) -> None:
 
 
 def test_the_same_phone_is_flagged_without_the_allow_list() -> None:
-    verdict = Screener().screen("Call us at (608) 241-4400.")
-    assert _kinds(verdict) == {"phone"}
+    assert kinds(Screener(), "Call us at (608) 241-4400.") == {"phone"}
 
 
 def test_allowed_names_match_case_insensitively_and_by_part(screener: Screener) -> None:
@@ -134,7 +126,7 @@ def test_near_misses_are_clean(screener: Screener, text: str) -> None:
     ],
 )
 def test_each_kind_is_found(screener: Screener, text: str, kind: str) -> None:
-    assert kind in _kinds(screener.screen(text))
+    assert kind in kinds(screener, text)
 
 
 def test_template_syntax_is_just_text(screener: Screener) -> None:
@@ -149,9 +141,9 @@ def test_empty_and_whitespace_text(screener: Screener) -> None:
 
 def test_verdict_is_warn_for_advice_only_and_block_when_phi_present(screener: Screener) -> None:
     assert screener.screen("Stop taking your metformin.").verdict == "warn"
-    both = screener.screen("Mrs. Abernathy, stop taking your metformin.")
-    assert both.verdict == "block"
-    assert {"advice", "name"} <= _kinds(both)
+    both = "Mrs. Abernathy, stop taking your metformin."
+    assert screener.screen(both).verdict == "block"
+    assert {"advice", "name"} <= kinds(screener, both)
 
 
 def test_general_education_is_not_advice(screener: Screener) -> None:
@@ -195,7 +187,7 @@ def test_finding_category_and_validation() -> None:
 
 def test_region_is_used_for_local_numbers() -> None:
     text = "Her mobile number is 07700 900123."
-    assert "phone" in _kinds(Screener(region="GB").screen(text))
+    assert "phone" in kinds(Screener(region="GB"), text)
 
 
 _ROSTER = AllowList(names=frozenset({"Dr. Sofia Alvarez", "Dr. Emeka Okafor"}))
@@ -212,7 +204,7 @@ _ROSTER = AllowList(names=frozenset({"Dr. Sofia Alvarez", "Dr. Emeka Okafor"}))
     ],
 )
 def test_roster_people_pass_as_themselves(text: str) -> None:
-    assert "name" not in _kinds(Screener(_ROSTER).screen(text))
+    assert "name" not in kinds(Screener(_ROSTER), text)
 
 
 @pytest.mark.parametrize(
@@ -227,8 +219,8 @@ def test_roster_people_pass_as_themselves(text: str) -> None:
     ],
 )
 def test_a_namesake_of_a_roster_doctor_is_still_a_name(text: str) -> None:
-    assert "name" in _kinds(Screener().screen(text))
-    assert "name" in _kinds(Screener(_ROSTER).screen(text))
+    assert "name" in kinds(Screener(), text)
+    assert "name" in kinds(Screener(_ROSTER), text)
 
 
 @pytest.mark.parametrize(
@@ -241,7 +233,7 @@ def test_a_namesake_of_a_roster_doctor_is_still_a_name(text: str) -> None:
     ],
 )
 def test_lowercase_names_after_verbs_of_telling_and_seeing(text: str, name: str) -> None:
-    assert name in _spans(text, Screener().screen(text), "name")
+    assert name in spans(Screener(), text, "name")
 
 
 @pytest.mark.parametrize(
@@ -249,4 +241,4 @@ def test_lowercase_names_after_verbs_of_telling_and_seeing(text: str, name: str)
     ["i told the team that flu shots are here.", "we talked to parents about screen time.", "i saw patients all day."],
 )
 def test_telling_and_seeing_people_in_general_is_not_a_name(text: str) -> None:
-    assert "name" not in _kinds(Screener().screen(text))
+    assert "name" not in kinds(Screener(), text)

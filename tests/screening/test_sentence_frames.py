@@ -6,16 +6,7 @@ from __future__ import annotations
 import pytest
 
 from bot.screening import Screener
-
-
-@pytest.fixture(scope="module")
-def screener() -> Screener:
-    return Screener()
-
-
-def _kinds(screener: Screener, text: str, purpose: str = "answer") -> set[str]:
-    return {f.kind for f in screener.screen(text, purpose=purpose).findings}
-
+from tests.screening.helpers import kinds
 
 CLEAN = [
     "A typical adult dose of ibuprofen is 400 mg every 6 hours with food.",
@@ -52,7 +43,7 @@ ADVICE = [
 
 @pytest.mark.parametrize("text", ADVICE)
 def test_advice_to_one_reader_still_warns(screener: Screener, text: str) -> None:
-    assert "advice" in _kinds(screener, text), text
+    assert "advice" in kinds(screener, text), text
 
 
 STORIES = [
@@ -63,7 +54,7 @@ STORIES = [
 
 @pytest.mark.parametrize("text", STORIES)
 def test_unique_role_in_a_note_is_a_story(screener: Screener, text: str) -> None:
-    assert "patient_story" in _kinds(screener, text), text
+    assert "patient_story" in kinds(screener, text), text
 
 
 CONFIRMATIONS = [
@@ -74,7 +65,7 @@ CONFIRMATIONS = [
 
 @pytest.mark.parametrize("text", CONFIRMATIONS)
 def test_reply_that_knows_the_care_confirms(screener: Screener, text: str) -> None:
-    assert "patient_confirmation" in _kinds(screener, text, purpose="reply"), text
+    assert "patient_confirmation" in kinds(screener, text, purpose="reply"), text
 
 
 def test_reply_about_a_procedure_in_general_is_clean(screener: Screener) -> None:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from bot.screening import Screener
+from bot.screening import AllowList, Screener
 from bot.screening.spoken import spoken_digits
+from tests.screening.helpers import kinds
 
 
 def test_digit_words_become_grouped_digits() -> None:
@@ -33,11 +34,9 @@ def test_spoken_identifiers_are_held(text: str, kind: str, spoken: str) -> None:
     assert found and text[found[0].start :].startswith(spoken)
 
 
-def test_plus_before_spoken_digits_is_an_international_number() -> None:
-    from bot.screening import Screener
-
+def test_plus_before_spoken_digits_is_an_international_number(screener: Screener) -> None:
     text = "her cell is uh plus four four seven seven zero zero nine zero zero one two three, she's visiting"
-    assert "phone" in {f.kind for f in Screener().screen(text).findings}
+    assert "phone" in kinds(screener, text)
 
 
 SPOKEN_HELD = [
@@ -53,10 +52,8 @@ SPOKEN_HELD = [
 
 
 @pytest.mark.parametrize(("text", "kind"), SPOKEN_HELD)
-def test_identifiers_read_aloud_are_held(text: str, kind: str) -> None:
-    from bot.screening import Screener
-
-    assert kind in {f.kind for f in Screener().screen(text).findings}
+def test_identifiers_read_aloud_are_held(screener: Screener, text: str, kind: str) -> None:
+    assert kind in kinds(screener, text)
 
 
 SPOKEN_CLEAN = [
@@ -69,7 +66,5 @@ SPOKEN_CLEAN = [
 
 @pytest.mark.parametrize("text", SPOKEN_CLEAN)
 def test_sites_years_and_distances_read_aloud_pass(text: str) -> None:
-    from bot.screening import AllowList, Screener
-
     screener = Screener(AllowList(urls=frozenset({"https://northfield.org"})))
-    assert not [f.kind for f in screener.screen(text).findings if f.kind in ("email", "date", "address")]
+    assert not kinds(screener, text) & {"email", "date", "address"}

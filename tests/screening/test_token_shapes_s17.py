@@ -8,16 +8,7 @@ from __future__ import annotations
 import pytest
 
 from bot.screening import AllowList, Screener
-
-
-@pytest.fixture(scope="module")
-def screener() -> Screener:
-    return Screener()
-
-
-def _phi(screener: Screener, text: str) -> list[tuple[str, str]]:
-    return [(f.kind, text[f.start : f.end]) for f in screener.screen(text).findings if f.category == "phi"]
-
+from tests.screening.helpers import phi, phi_kinds
 
 HELD = [
     ("Caller: best number is, um, area code six one four, then, uh, two two two, eight one oh nine.", "phone"),
@@ -41,16 +32,16 @@ PASS = [
 
 @pytest.mark.parametrize(("text", "kind"), HELD)
 def test_held(screener: Screener, text: str, kind: str) -> None:
-    assert any(k == kind for k, _ in _phi(screener, text)), _phi(screener, text)
+    assert kind in phi_kinds(screener, text), phi(screener, text)
 
 
 @pytest.mark.parametrize("text", PASS)
 def test_passes(screener: Screener, text: str) -> None:
-    assert _phi(screener, text) == []
+    assert phi(screener, text) == []
 
 
 def test_the_practice_s_own_subdomain_is_its_own() -> None:
     screener = Screener(AllowList(urls=frozenset({"hillsidefamilymed.org"})))
-    assert _phi(screener, "Book flu shots at schedule.hillsidefamilymed.org, our patients love it.") == []
+    assert phi(screener, "Book flu shots at schedule.hillsidefamilymed.org, our patients love it.") == []
     text = "Your patient sent her letter link: records.hillsidefamilymed.org/letters/5521904"
-    assert any(kind == "url" for kind, _ in _phi(screener, text))
+    assert "url" in phi_kinds(screener, text)

@@ -6,12 +6,7 @@ from __future__ import annotations
 import pytest
 
 from bot.screening import Screener
-
-
-@pytest.fixture(scope="module")
-def screener() -> Screener:
-    return Screener()
-
+from tests.screening.helpers import kinds
 
 ADVICE = [
     "That's tennis elbow. Start a forearm brace and ice it, and use ibuprofen 400 mg for a week.",
@@ -34,7 +29,7 @@ CLEAN = [
 
 @pytest.mark.parametrize("text", ADVICE)
 def test_command_after_a_told_diagnosis_warns(screener: Screener, text: str) -> None:
-    assert "advice" in {f.kind for f in screener.screen(text).findings}, text
+    assert "advice" in kinds(screener, text), text
 
 
 @pytest.mark.parametrize("text", CLEAN)
@@ -54,8 +49,7 @@ NOT_REMEMBERED = [
 
 @pytest.mark.parametrize("text", REMEMBERED)
 def test_reply_remembering_the_reader_confirms(screener: Screener, text: str) -> None:
-    kinds = {f.kind for f in screener.screen(text, purpose="reply").findings}
-    assert "patient_confirmation" in kinds, text
+    assert "patient_confirmation" in kinds(screener, text, purpose="reply"), text
 
 
 @pytest.mark.parametrize("text", NOT_REMEMBERED)
@@ -72,7 +66,7 @@ DEFERRED = [
 
 @pytest.mark.parametrize("text", PAST_THE_DEFERRAL)
 def test_dose_commanded_after_a_dash_goes_past_the_deferral(screener: Screener, text: str) -> None:
-    assert "advice" in {f.kind for f in screener.screen(text).findings}, text
+    assert "advice" in kinds(screener, text), text
 
 
 @pytest.mark.parametrize("text", DEFERRED)
