@@ -91,11 +91,34 @@ COLLEAGUE_AFTER = re.compile(
     r"|\b(?:is |was |will be )?(?:on call|covering|on service|on nights|on backup)\b"
     r"|\bfor covering\b))"
 )
+# Job titles at a hospital or practice (never a lay title or a relation: those say a patient may follow).
+STAFF_TITLE = (
+    r"(?:(?:nurse|unit|charge|clinical|practice|office|lab|laboratory|pharmacy|nursing|program|project|case|care"
+    r"|patient care|volunteer|research|quality|security|facilities|materials|department|medical|billing|front desk"
+    r"|marketing|communications|IT|HR)\s+)?"
+    r"(?:manager|director|supervisor|coordinator|secretary|administrator|educator|navigator|scheduler"
+    r"|receptionist|registrar|clerk)"
+    # Words that name a job only with what it is of: 'security officer', 'lab tech' (not 'Officer Diaz').
+    r"|(?:nurse|unit|clinical|lab|laboratory|pharmacy|security|privacy|compliance|medical|surgical|ER|OR|x-ray"
+    r"|radiology|ultrasound|billing|patient care|research|quality|IT)\s+(?:officer|technician|tech|assistant|aide"
+    r"|lead|specialist|liaison)"
+    r"|(?:registered nurse|nurse practitioner|nurse|RN|LPN|CNA|NP|PA-C|CRNA|pharmacist|phlebotomist|sonographer"
+    r"|radiographer|dietitian|dietician|nutritionist|social worker|chaplain|interpreter|paramedic|EMT|midwife|doula"
+    r"|lactation consultant|respiratory therapist|physical therapist|occupational therapist|speech therapist"
+    r"|therapist|psychologist|counsel(?:l)?or|hygienist|optometrist|podiatrist|surgeon|anesthesiologist|resident"
+    r"|intern|preceptor|mentor|teammate|transporter|housekeeper|volunteer|CEO|CFO|COO|CNO|CMO|president"
+    r"|vice president|chief \w+ officer)"
+)
+
+
 # A colleague by post before the name: 'the new fellow, Arjun', 'my co-resident Sam', 'our scribe Ana'.
 STAFF_BEFORE = re.compile(
     r"(?i:\b(?:our|the|new|my|your)\s+(?:new\s+)?(?:fellow|intern|attending|hospitalist|scribe|colleague"
     r"|co-?worker|co-?resident|charge nurse|chief resident|program coordinator|division chief|chair|partner in practice"
-    r"|comms person|marketing person|social media manager)\s*,?\s*)$"
+    r"|comms person|marketing person|social media manager)\s*,?\s*$"
+    # A job title right before the name, as hospital news and staff chat write it ('Unit secretary Carla Delgado',
+    # 'Security officer Luis Montalvo', 'shoutout to pharmacist hana'): with or without 'our' or 'the'.
+    rf"|\b{STAFF_TITLE}\s*,?\s*$)"
 )
 
 

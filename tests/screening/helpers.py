@@ -11,7 +11,7 @@ def kinds(screener: Screener, text: str, purpose: str = "answer") -> set[str]:
 
 
 def phi_kinds(screener: Screener, text: str, purpose: str = "answer") -> set[str]:
-    """The PHI kinds found (no advice, no story, no confirmation)."""
+    """The kinds that hold (identifiers, stories, confirmations): everything but advice."""
     return {f.kind for f in screener.screen(text, purpose=purpose).findings if f.category == "phi"}
 
 
