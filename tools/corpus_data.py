@@ -152,13 +152,42 @@ def _recase(value: str, like: str) -> str:
     return value
 
 
-def tagged_examples(records: list[dict], sampler, variants: int) -> list[list[tuple[str, str]]]:
-    """Each record as written, plus `variants` copies with its names and places re-drawn."""
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_DOCTOR = re.compile(r"(?i:\b(?:dr|doctor|dra)\.?\s+$)")
+
+
+def unmarked_person(record: dict, gaz) -> bool:
+    """Does the text hold a person's name its writer did not mark (a physician, a colleague, a public figure)?
+
+    The writers marked patients' names, because those are PHI; a colleague or a famous person is written
+    as plain text. The tagger, though, must tag every person (which of them is allowed is decided after it,
+    by the roster, the staff and public-figure rules), so such a sentence would teach it that names are not
+    names: it is left out of the tagger's training (the sentence models still learn from it)."""
+    text = record["text"]
+    marked = [(text.find(span), text.find(span) + len(span)) for span, kind in record.get("spans", [])
+              if kind in _TAGS]
+    for match in _WORD.finditer(text):
+        if any(s <= match.start() < e for s, e in marked):
+            continue
+        word = match.group(0)
+        low = word.lower().rstrip("'’s")
+        flags = gaz.flags(low) if low else ""
+        listed = ("F" in flags or "L" in flags) and "v" not in flags and "c" not in flags
+        opens = not text[: match.start()].strip() or text[: match.start()].rstrip()[-1:] in ".!?:"
+        capital = word[0].isupper() and not opens and not word.isupper() and "v" not in flags and "c" not in flags
+        if (listed or capital) and not _DOCTOR.search(text, max(0, match.start() - 8), match.start()):
+            return True
+    return False
+
+
+def tagged_examples(records: list[dict], sampler, variants: int, gaz=None) -> list[list[tuple[str, str]]]:
+    """Each record as written, plus `variants` copies with its names and places re-drawn; records with a
+    person left unmarked are skipped when a gazetteer is given (`unmarked_person`)."""
     rng: random.Random = sampler.rng
     out = []
     for record in records:
         pieces = _pieces(record)
-        if pieces is None:
+        if pieces is None or (gaz is not None and unmarked_person(record, gaz)):
             continue
         out.append([(p, tag) for p, tag, _ in pieces])
         if not any(tag != "O" for _, tag, _ in pieces):

@@ -43,7 +43,7 @@ HELDOUT_SHARE = 0.15
 # The hand-written corpus is small beside the generated text: each of its sentences counts this many
 # times in the sentence models, and each tagged one comes back with this many re-drawn names.
 CORPUS_COPIES = 3
-CORPUS_NAME_VARIANTS = 4
+CORPUS_NAME_VARIANTS = 1
 
 
 def name_split(seed: int = SEED) -> tuple[list[str], list[str], list[str], list[str]]:
@@ -126,7 +126,7 @@ def train(out_dir: Path, tag_count: int, sentence_count: int) -> None:
     corpus, _ = corpus_data.split(corpus_data.load())
     tagged = data.tagged_examples(sampler, tag_count, tag_templates, clean_templates)
     tagged += corpus_data.tagged_examples(corpus, data.Sampler(random.Random(SEED + 5), first, last, cities),
-                                          CORPUS_NAME_VARIANTS)
+                                          CORPUS_NAME_VARIANTS, gaz)
     for pieces in tagged:
         words, labels = token_labels(pieces)
         if words:

@@ -43,8 +43,8 @@ _DETERMINER_BEFORE = re.compile(r"\b(?i:a|an|the|this|my|our)(?: [\w-]+){0,4} $"
 _OCCUPATION_GATE = frozenset(re.findall(r"[a-z]+", _OCCUPATION.lower()))
 # Details that, with an anchor, narrow a story down to one recognisable person.
 _DETAIL = re.compile(
-    rf"\b(?:\d{{1,2}}[- ](?:year|yr)[- ]old|in (?:his|her) (?:early |late |mid-)?(?:20|30|40|50|60|70|80)s"
-    rf"|{_OCCUPATION}|teaches|coach(?:es|ed)|bakery|salon|diner|restaurant|caf[eé]|shop|store"
+    # (an age or a decade alone is no detail: 'a woman in her 70s presented with jaundice' is a de-identified case)
+    rf"\b(?:{_OCCUPATION}|teaches|coach(?:es|ed)|bakery|salon|diner|restaurant|caf[eé]|shop|store"
     r"|owns|runs the|runs a|manages the|works (?:at|for) the|plays for|paper mill|plant manager"
     r"|president of|twins|triplets|quadruplets|lottery|famous|local celebrity|our town|this town"
     r"|down the street|next door|across the street|downtown|on (?:the )?(?:[A-Z][a-z]+ )(?:Street|St"
