@@ -49,39 +49,50 @@ _GIVEN_BEFORE = re.compile(r"\b[A-Z][a-z]+\s+$")
 _STOP = re.compile(r"[.!?\n]")
 
 
+_POSSESSIVE = re.compile(r"['’]s?$")
+
+
 def _fold(word: str) -> str:
     """Lower case without accents or a possessive: 'Pelé's' and 'pele' are one key."""
-    word = unicodedata.normalize("NFKD", word.lower())
-    word = "".join(c for c in word if not unicodedata.combining(c))
-    return re.sub(r"['’]s?$", "", word)
+    word = word.lower()
+    if not word.isascii():
+        word = "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+    return _POSSESSIVE.sub("", word) if "'" in word or "’" in word else word
 
 
 @lru_cache(maxsize=1)
-def famous_names() -> frozenset[tuple[str, ...]]:
-    """The listed full names, each as its folded words."""
+def famous_names() -> dict[str, frozenset[tuple[str, ...]]]:
+    """The listed full names as their folded words, by first word (most words start no name)."""
     text = resources.files("bot.screening").joinpath("famous_health_cases.txt").read_text("utf-8")
     names = (line.split("|")[0] for line in text.splitlines() if line.strip() and not line.startswith("#"))
-    return frozenset(tuple(_fold(w) for w in _NAME_WORD.findall(name)) for name in names)
+    by_first: dict[str, set[tuple[str, ...]]] = {}
+    for name in names:
+        key = tuple(_fold(w) for w in _NAME_WORD.findall(name))
+        by_first.setdefault(key[0], set()).add(key)
+    return {first: frozenset(keys) for first, keys in by_first.items()}
 
 
 _NAME_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
-_LONGEST = 5
 
 
 @lru_cache(maxsize=64)
 def famous_in(text: str) -> tuple[tuple[int, int, frozenset[str]], ...]:
     """(start, end, words) of each listed full name in the text, in any casing."""
     names = famous_names()
-    tokens = [(m.start(), m.end(), _fold(m.group(0).rstrip("."))) for m in _NAME_WORD.finditer(text)]
+    matches = list(_NAME_WORD.finditer(text))
     found = []
     i = 0
-    while i < len(tokens):
-        for k in range(min(_LONGEST, len(tokens) - i), 1, -1):
-            key = tuple(t[2] for t in tokens[i : i + k])
-            if key in names:
-                found.append((tokens[i][0], tokens[i + k - 1][1], frozenset(key)))
-                i += k - 1
-                break
+    while i < len(matches):
+        first = _fold(matches[i].group(0).rstrip("."))
+        keys = names.get(first)
+        if keys:
+            longest = max(len(k) for k in keys)
+            words = [first] + [_fold(m.group(0).rstrip(".")) for m in matches[i + 1 : i + longest]]
+            for k in range(len(words), 1, -1):
+                if tuple(words[:k]) in keys:
+                    found.append((matches[i].start(), matches[i + k - 1].end(), frozenset(words[:k])))
+                    i += k - 1
+                    break
         i += 1
     return tuple(found)
 

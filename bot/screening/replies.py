@@ -97,7 +97,10 @@ REASON = "confirms that someone is a patient of the practice, which a public pos
 
 def find_patient_confirmations(text: str) -> Iterator[Finding]:
     """Phrases that tell the reader (or the public) that a person was seen or treated here."""
+    low = text.lower()
     for pattern in (_CONFIRMS, _KNOWN_CARE, _CARED_FOR, _WITH_US, _THANKED_FOR_CARE, _WE_GAVE):
+        if pattern is _WITH_US and "with us" not in low and "at our" not in low:
+            continue  # its own ending, looked for first: the long care alternation is costly to try at every word
         for match in pattern.finditer(text):
             if pattern is _KNOWN_CARE and _CONDITION_BEFORE.search(text, max(0, match.start() - 12), match.start()):
                 continue  # 'if your back is still sore, ...': any reader it fits
