@@ -38,12 +38,16 @@ _UNIT = frozenset("mg mcg milligrams micrograms meq ml units puffs tabs tablets 
 # An amount written as one token ('400mg', '5g', '0.5ml', '20meq'): the dose cue, as for '400 mg'.
 _GLUED_DOSE = re.compile(r"\d+(?:\.\d+)?(?:mg|mcg|g|ml|meq|iu|cc|units?|tabs?|puffs?)")
 # Abstract cues, so the classifier generalises past the verbs and drugs it was trained on.
-_YOU = frozenset("you your yours you're you've you'll youre u ur usted su tu".split())
+# The reader in English, Spanish, Portuguese and French ('usted', 'você', 'votre'), and 'aap' (Hindi, in chat).
+_YOU = frozenset("you your yours you're you've you'll youre u ur usted su tu sus tus você voce seu sua seus suas"
+                 " vous votre vos ton ta tes aap aapko aapka apni".split())
 _IMPERATIVE = frozenset(
     """stop start restart resume take cut hold skip double halve increase decrease reduce go put give use
     try switch bump drop quit keep continue apply wean come get book see call avoid ice rest split crush
     chew swallow inject rub spray finish taper lower raise add remove change tome deje suspenda aumente
-    dele use tómese tomese empiece siga""".split()
+    dele use tómese tomese empiece siga póngase pongase vaya evite llame deje suspéndala suspendala
+    tome pare diminua aumente evite procure ligue continue use passe
+    prenez arrêtez arretez diminuez augmentez évitez evitez appelez continuez mettez consultez allez""".split()
 )
 _MED_WORDS = frozenset(
     """dose doses dosage medication medications medicine meds pill pills tablet tablets capsule capsules

@@ -109,7 +109,8 @@ _ADDRESSED = re.compile(
     r"(?i:(?:^|[.;:,!?-]\s*|\b(?:and|then|just|so|pls|please|now|also)\s+)(?:stop|start|restart|resume|take|cut|hold"
     r"|skip|double|halve|increase|decrease|reduce|go|put|give|use|try|switch|bump|drop|quit|keep|continue|apply|wean"
     r"|come|get|book|ice|rest|split|crush|chew|swallow|taper|finish|rub|spray|inject|lower|raise|add|change"
-    r"|tome|tómese|deje|suspenda|aumente|dele|use|vaya|no tome|siga|empiece)\b"
+    r"|tome|tómese|deje|suspenda|aumente|dele|use|vaya|no tome|siga|empiece|póngase|pongase|evite|llame"
+    r"|pare|diminua|procure|ligue|prenez|arrêtez|arretez|diminuez|augmentez|évitez|evitez|appelez|consultez)\b"
     r"|\b(?:I'll|I will|we'll|we will|let's(?! (?:say|imagine|suppose|talk|look))"
     r"|(?:I'd|I would|we'd|we would)(?! (?:love|like|rather|prefer|say|think|guess|imagine|argue|add|note|agree"
     r"|bet|be (?:happy|glad|curious|interested))\b)"
@@ -286,7 +287,7 @@ _CONTENT = re.compile(
 )
 
 
-_SECOND_PERSON = re.compile(r"(?i:\b(?:you|your|yours|you're|you'll|you've|ur)\b)")
+_SECOND_PERSON = re.compile(r"(?i:\b(?:you|your|yours|you're|you'll|you've|ur|usted|você|vous|votre|vos)\b)")
 
 
 # A diagnosis with no subject opens the clause: an answer to the reader's own description of their problem.
@@ -297,7 +298,8 @@ _DX_OPENING = re.compile(
 
 
 _YOU_WORD = re.compile(
-    r"(?i:\b(?:you|your|yours|you're|you'll|you've|(?<!\d )u|ur|usted|su|tu)\b|\b(?:I'll|we'll|let's)\b"
+    r"(?i:\b(?:you|your|yours|you're|you'll|you've|(?<!\d )u|ur|usted|su|tu|sus|tus|você|seu|sua|vous|votre|vos"
+    r"|aap|aapko|aapka)\b|\b(?:I'll|we'll|let's)\b"
     # 'I'd love a handout', 'I'd rather say': a wish or a wording, no plan for anyone.
     r"|\b(?:I'd|we'd)\b(?! (?:love|like|rather|prefer|say|think|guess|imagine|argue|add|note|agree|bet)\b))"
 )

@@ -89,3 +89,11 @@ def test_a_confirmation_in_another_language(screener: Screener, text: str) -> No
 ])
 def test_a_safe_reply_in_another_language(screener: Screener, text: str) -> None:
     assert not kinds(screener, text, "reply")
+
+
+@pytest.mark.parametrize("text", [
+    "No seu caso, pare o descongestionante por causa da sua pressão.",
+    "Deje el ibuprofeno y tome paracetamol, con sus riñones es lo más seguro para usted.",
+])
+def test_advice_to_one_reader_in_another_language(screener: Screener, text: str) -> None:
+    assert "advice" in kinds(screener, text)
