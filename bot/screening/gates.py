@@ -29,7 +29,8 @@ AGE_WORDS = _set("ninety hundred centenarian centenarians supercentenarian nonag
 STREET_WORDS = _set(
     "street st avenue ave road rd boulevard blvd lane ln drive dr court ct way place pl terrace"
     " ter circle cir parkway pkwy highway hwy trail trl pike square sq loop row alley crescent"
-    " close run path ridge hollow"
+    " close run path ridge hollow view mews grove gardens green walk rise heights parade quay wharf vale gate"
+    " hill park"
 )
 PLACE_WORDS = _set(
     "lives living lived live resides residing moved moving relocated grew raised born hometown"

@@ -13,7 +13,8 @@ from bot.screening.lay_titles import LAY_TITLES
 _SUFFIX = (
     r"(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl"
     r"|Terrace|Ter|Circle|Cir|Parkway|Pkwy|Highway|Hwy|Trail|Trl|Pike|Square|Sq|Loop|Row"
-    r"|Alley|Crescent|Close|Run|Path|Ridge|Hollow)"
+    r"|Alley|Crescent|Close|Run|Path|Ridge|Hollow|View|Mews|Grove|Gardens|Green|Walk|Rise|Heights|Parade|Quay"
+    r"|Wharf|Vale|Gate|Hill|Park)"
 )
 _WORD = r"(?:[A-Z][A-Za-z'-]*\.?|\d+(?:st|nd|rd|th))"
 _UNIT = r"(?:,?\s*(?:Apt|Apartment|Unit|Suite|Ste|Lot|#)\.?\s*#?[A-Za-z0-9-]+)?"

@@ -65,3 +65,11 @@ def test_ages_under_90_in_other_languages_are_not(screener: Screener) -> None:
 ])
 def test_a_lower_case_given_and_family_name_opening_a_sentence(screener: Screener, text: str) -> None:
     assert "name" in phi_kinds(screener, text)
+
+
+@pytest.mark.parametrize("text", [
+    "The parcel for subject 308 went to 14 Larkspur View, Gosford by mistake.",
+    "She moved in with her son at 3 Kingfisher Mews last spring.",
+])
+def test_street_names_outside_the_us(screener: Screener, text: str) -> None:
+    assert "address" in phi_kinds(screener, text)
