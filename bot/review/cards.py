@@ -51,8 +51,12 @@ def has_advice(answer: Answer) -> bool:
     return bool(answer.advice_suggestion) or answer.verdict == "warn"
 
 
-def badge(answer: Answer) -> str:
-    """Every finding that still matters, one line each: an override never hides the advice warning."""
+def badge(answer: Answer, drafts: list[Draft] = ()) -> str:
+    """Every finding that still matters, one line each: an override never hides the advice warning, and
+    advice an edit added to a draft is on the badge too (the card never says Clean above it)."""
+    from bot.review.edit_screen import ADVICE_NOTE
+    from bot.review.limits import channel_label
+
     lines = []
     if answer.override_reason is not None:
         kinds = {f["kind"] for f in json.loads(answer.findings or "[]") if f["kind"] not in ADVICE_KINDS}
@@ -61,6 +65,10 @@ def badge(answer: Answer) -> str:
     if has_advice(answer):
         suggestion = f" Suggested: \"{answer.advice_suggestion}\"" if answer.advice_suggestion else ""
         lines.append(f"⚠ Advice warning: part of the answer reads like individual medical advice.{suggestion}")
+    edited = sorted(channel_label(d.channel) for d in drafts if d.problem == ADVICE_NOTE)
+    if edited:
+        lines.append(f"⚠ Advice warning: an edit made the {', '.join(edited)} draft read like individual "
+                     "medical advice.")
     return "\n".join(lines) or "✓ Clean: no patient details or individual advice found"
 
 
@@ -163,7 +171,7 @@ def card_message(services, session, answer: Answer) -> OutgoingMessage:
     title = f"{person.name}{specialty}: drafts for {answer.prompt.week} (answer {answer.id})"
     text = f"{title}. {footer}."
     return OutgoingMessage(text=text, buttons=buttons,
-                           card=Card(title=title, sections=tuple(sections), badge=badge(answer), footer=footer))
+                           card=Card(title=title, sections=tuple(sections), badge=badge(answer, drafts), footer=footer))
 
 
 def edit_form(session, answer: Answer, message: MessageRef | None) -> Form:

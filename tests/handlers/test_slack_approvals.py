@@ -371,6 +371,9 @@ def test_an_edit_adding_advice_is_saved_with_a_warning_and_not_approved(review, 
     assert answer_row(review).review_status == ReviewStatus.PENDING
     [update] = card_updates(fake_slack)
     assert "individual medical advice (added in an edit)" in block_text(blocks_of(update))
+    # The badge above the drafts says so too: never "Clean" over a draft an edit made into advice.
+    assert "an edit made the Facebook draft read like individual medical advice" in block_text(blocks_of(update))
+    assert "✓ Clean" not in block_text(blocks_of(update))
     assert [b["action_id"] for b in actions_of(blocks_of(update))][0] == "review.approve"
     assert audit_details(review, "edited")[0]["advice_added"] is True
 
