@@ -169,7 +169,7 @@ def sentence_findings(text: str, classifier: SentenceClassifier, sentences: list
         dx_left -= 1
         if advice_score >= ADVICE_THRESHOLD_TOLD and _DX_TOLD.match(text, start, end):
             dx_score, dx_left = advice_score, _DX_REACH
-        likely = best >= ADVICE_THRESHOLD and not question
+        likely = (best >= ADVICE_THRESHOLD or _labelled_order(text, start, end)) and not question
         need = _addressed(text, start, end, sentence, gazetteer) if likely else 2.0
         if need > ADVICE_THRESHOLD_TOLD:
             best = advice_score  # 'you' or a command alone: only the clause's own words count
@@ -411,6 +411,15 @@ def _text_cues(text: str) -> _TextCues:
     )
 
 
+def _labelled_order(text: str, start: int, end: int) -> bool:
+    """A medication order in chart shorthand after a heading or opener that names its one reader."""
+    cues = _text_cues(text)
+    if not (cues.reader_label <= start + 1 or cues.addressee <= start):
+        return False
+    segment = text[start:end]
+    return _CHART_ORDER.search(segment) is not None or _MED_ENTRY.match(segment) is not None
+
+
 # Asked by every clause of a sentence: answered once per sentence, so a long sentence of many short clauses
 # ('stop it - stop it - ...') is not rescanned for each of them.
 @lru_cache(maxsize=256)
@@ -433,6 +442,8 @@ def _addressed(
     """
     segment = text[start:end]
     cues = _text_cues(text)  # once per text: a scan per clause would be quadratic in clauses
+    if _labelled_order(text, start, end):
+        return 0.0  # 'Dx for you: strep throat. Amoxicillin 500 mg twice daily': an order written to its reader
     if cues.reader_label <= start + 1 or cues.addressee <= start:
         strong = _TREATMENT.search(segment) or STEMMED_DRUG.search(segment.lower()) or SCHEDULE.search(segment)
         # The text names its one reader: a command there is for that person, not for anyone reading.
