@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
-from functools import cache
+from functools import cache, lru_cache
 
 from bot.screening.context import any_reader, sentence_at, sentence_spans
 from bot.screening.findings import Finding
@@ -219,8 +219,10 @@ _POPULATION_DOSE = re.compile(
 _ADDRESSEE = re.compile(r"(?i:\b(?:you|your|yours|you're|you'll|you've|yourself|u|ur)\b)")
 
 
+@lru_cache(maxsize=256)
 def population_dose(text: str, sentence: tuple[int, int]) -> bool:
-    """Does the sentence state a dose for a population with no one addressed in it?"""
+    """Does the sentence state a dose for a population with no one addressed in it? (Once per sentence:
+    every clause and every dose in a long sentence asks.)"""
     return _POPULATION_DOSE.search(text, *sentence) is not None and _ADDRESSEE.search(text, *sentence) is None
 
 

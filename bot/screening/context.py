@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from functools import cache, lru_cache
 
@@ -130,11 +130,24 @@ def any_reader(text: str, sentence: tuple[int, int], start: int, end: int) -> st
     particular, frame, cheer = _reader_cues(text, sentence)
     if particular:
         return None
-    if frame is not None and frame < max(end, start + 1) and not TURN_TO_ONE.search(text, frame, end):
+    if frame is not None and frame < max(end, start + 1) and not _turn_between(text, sentence, frame, end):
         return "frame"
     if cheer is not None and cheer < max(end, start + 1):
         return "cheer"
     return None
+
+
+def _turn_between(text: str, sentence: tuple[int, int], lo: int, hi: int) -> bool:
+    """A turn to the one reader ('but you need to ...') wholly between lo and hi: a binary search over the
+    sentence's turns, found once (a search per clause is quadratic in a long sentence of short clauses)."""
+    turns = _turns(text, sentence)
+    i = bisect_left(turns, (lo, -1))
+    return i < len(turns) and turns[i][1] <= hi
+
+
+@lru_cache(maxsize=256)
+def _turns(text: str, sentence: tuple[int, int]) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in TURN_TO_ONE.finditer(text, *sentence)]
 
 
 @lru_cache(maxsize=512)

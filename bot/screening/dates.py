@@ -137,7 +137,13 @@ _AGE = re.compile(
     r"|\b(?:super)?centenarian\b(?!s)|\bnonagenarian\b(?!s)|\bninety-something\b"
     r"|\b(?:her|his|my) (?:(?:late|mid|early|mid-)\s?)?(?:90s|nineties)\b"
     # Spanish, Portuguese, French: 'tiene 92 años', 'tem 93 anos', 'a 95 ans', 'de 91 años'
-    rf"|\b(?:tiene|tenía|cumplió|cumple|tem|tinha|fez|a|avait|de|con)\s+{_AGE_NUM}\s+(?:años|anos|ans)\b"
+    rf"|\b(?:tiene|tenía|cumplió|cumple|tem|tinha|fez|a|avait|de|con)\s+(?:{_AGE_NUM}|noventa(?: y \w+)?"
+    r"|cien(?:to)?(?: \w+)?|quatre-vingt-dix(?:-\w+)?|cent)\s+(?:años|anos|ans)\b"
+    # One person's age set off by commas or opening the sentence: 'My patient, 94, was admitted', 'A man, 96,
+    # came in', 'At 94, my patient still drives'.
+    rf"|\b(?:patient|pt|man|woman|gentleman|lady|guy|grandma|grandpa|grandmother|grandfather|mother|father|mom|dad"
+    rf"|husband|wife|paciente|señora|señor),\s+{_AGE_NUM},"
+    rf"|(?:^|(?<=[.!?]\s))(?i:at)\s+(?:{_AGE_NUM}|{_AGE_WORD}),(?=\s*(?i:my|our|his|her|she|he|the patient)\b)"
     # 'my dad is 94', 'the patient is ninety-three', 'grandma just turned 96': one person's age
     rf"|\b(?:she|he|you|i|they|(?:my|our|her|his|the|this) (?:{_RELATIVE})|pt|patient)"
     rf"(?:'s| is| was| are|'re|'m| am| just turned|'ll be| will be| turns| turned|'s going to be| is going to be"

@@ -25,7 +25,10 @@ DATE_WORDS = (
     | _set("new year mother father valentine labor memorial super fourth dob born birthday")
     | _set("birthdate birth earlier today last next past")
 )
-AGE_WORDS = _set("ninety hundred centenarian centenarians supercentenarian nonagenarian nonagenarians nineties 90s")
+AGE_WORDS = _set(
+    "ninety hundred centenarian centenarians supercentenarian nonagenarian nonagenarians nineties 90s"
+    " noventa cien ciento cent quatre-vingt-dix"
+)
 STREET_WORDS = _set(
     "street st avenue ave road rd boulevard blvd lane ln drive dr court ct way place pl terrace"
     " ter circle cir parkway pkwy highway hwy trail trl pike square sq loop row alley crescent"

@@ -41,7 +41,7 @@ from bot.screening.name_shapes import (
 )
 from bot.screening.names import _CREDENTIAL_AFTER, _DOCTOR_BEFORE, _EPONYM_WORDS, _NOT_NAMES, Roster, eponym_mask
 from bot.screening.places import _LARGE_PLACES, STATES
-from bot.screening.public_figures import public_figure
+from bot.screening.public_figures import care_given, public_figure
 from bot.screening.term_shapes import _in_label_list, _in_place_name, _join_inverted, _title_case_term, _venue
 
 # A run with a listed given or family name needs less confidence than an unlisted word.
@@ -134,7 +134,12 @@ def tagged_findings(
     mask = eponym_mask(text)
     # Eponyms ('Parkinson's, Alzheimer's') go first, so two of them are never joined into one name.
     gaz = tagger.gazetteer
-    runs = _join_inverted(text, [r for r in runs if not any(s <= r[1] and r[2] <= e for s, e in mask)], gaz)
+    # ... unless a patient cue comes just before or care is given in the sentence: 'my patient Tommy John',
+    # 'Lou Gehrig came to my clinic' are people, not the surgery or the disease.
+    def eponym(start: int, end: int) -> bool:
+        return any(s <= start and end <= e for s, e in mask) and not _patient_namesake(text, start, end, sentences)
+
+    runs = _join_inverted(text, [r for r in runs if not eponym(r[1], r[2])], gaz)
     for label, start, end, confidence, inverted in runs:
         start, end = _trim_plain(text, start, end, gaz, caseless)
         ends = [m.end() for m in _WORD.finditer(text, start, end)] if label == "NAME" else []
@@ -142,7 +147,7 @@ def tagged_findings(
             end = ends[-1]  # a number the run swallowed ('Fenella Quist 207-555-0139') is not the name
         words = [_strip(w) for w in _WORD.findall(text[start:end])]
         words = [w for w in words if w]
-        if not words or any(s <= start and end <= e for s, e in mask):
+        if not words or eponym(start, end):
             continue
         if _in_web_address(text, start, end):
             continue  # 'lakeshorechildrens.org', 'jane.doe@': the URL and email detectors judge addresses
@@ -187,7 +192,9 @@ def tagged_findings(
             titled = _TITLE_BEFORE.search(text, max(0, start - 16), start) is not None
             if confidence < (NAME_THRESHOLD if listed or inverted or titled else NAME_THRESHOLD_UNLISTED):
                 continue
-            if all(w in _NOT_NAME_LOWER or w in _EPONYM_WORDS_LOWER for w in words):
+            if all(w in _NOT_NAME_LOWER or w in _EPONYM_WORDS_LOWER for w in words) and not _patient_namesake(
+                text, start, end, sentences
+            ):
                 continue
             if _CREDENTIAL.search(text[start:end]) or _CREDENTIAL_AFTER.match(text, end):
                 continue  # 'Savannah Parks, MD': a clinician signing, not a patient
@@ -233,7 +240,9 @@ def tagged_findings(
                 continue
             if _DOCTOR_BEFORE.search(text[max(0, start - 12) : start]):
                 continue
-            if STAFF_ROLE.match(text, end) or _colleague(text, start, end):
+            if (STAFF_ROLE.match(text, end) or _colleague(text, start, end)) and not care_given(
+                text, *sentence_at(sentences, start)
+            ):
                 continue  # 'Maria at the front desk', 'Grace, our nurse': the practice's staff, not a patient
             if public_figure(text, sentence_at(sentences, start), start, words):
                 continue  # 'Tom Hanks has talked about his diabetes': public knowledge, no care given
@@ -277,6 +286,22 @@ def _in_web_address(text: str, start: int, end: int) -> bool:
         return False
     lo = max(0, start - 40)
     return any(m.start() <= start and end <= m.end() for m in _WEB_ADDRESS.finditer(text, lo, min(len(text), end + 60)))
+
+
+_EPONYM_AFTER = re.compile(
+    r"(?i:['’]s?\b|\s+(?:disease|syndrome|surgery|procedure|repair|reconstruction|sign|test|maneuver|manoeuvre"
+    r"|operation|palsy|phenomenon|law|rule|criteria|score|scale|triad|reflex|fracture)\b)"
+)
+
+
+def _patient_namesake(text: str, start: int, end: int, sentences: list[tuple[int, int]]) -> bool:
+    """A full name that is also an eponym ('Tommy John', 'Lou Gehrig'), used as a person: not followed by what
+    the eponym names ('Tommy John surgery', 'Lou Gehrig's disease'), with a patient cue before it or care
+    given in its sentence ('my patient Tommy John', 'Lou Gehrig came to my clinic')."""
+    if len(text[start:end].split()) < 2 or _EPONYM_AFTER.match(text, end):
+        return False
+    return bool(_PATIENT_BEFORE.search(text, max(0, start - 24), start)) or care_given(
+        text, *sentence_at(sentences, start))
 
 
 def _colleague(text: str, start: int, end: int) -> bool:

@@ -19,7 +19,7 @@ from bot.screening.lay_titles import (
     may_hold_title,
 )
 from bot.screening.places import STATES
-from bot.screening.public_figures import public_figure
+from bot.screening.public_figures import care_given, public_figure
 
 
 def _load_first_names() -> frozenset[str]:
@@ -238,9 +238,12 @@ class NameFinder:
                 continue
             if _PLACE_HEAD.search(text, max(0, token.start() - 8), token.start()):
                 continue  # 'San Diego', 'Lake Charles', 'Fort Collins': a town, not a person
-            if COLLEAGUE_AFTER.match(text, end) or STAFF_BEFORE.search(text, max(0, token.start() - 40), token.start()):
+            cared_for = care_given(text, *sentence_at(_sentences(text), token.start()))
+            colleague = COLLEAGUE_AFTER.match(text, end) or STAFF_BEFORE.search(
+                text, max(0, token.start() - 40), token.start())
+            if colleague and not cared_for:
                 continue  # 'Rachel from marketing', 'Kevin is on call', 'the new fellow, Arjun': a colleague
-            if _CREDENTIAL_AFTER.match(text, end) or STAFF_ROLE.match(text, end):
+            if (_CREDENTIAL_AFTER.match(text, end) or STAFF_ROLE.match(text, end)) and not cared_for:
                 continue  # 'Savannah Parks, MD', 'Maria at the front desk': the practice's own people
             if _masked(mask, token.start(), end):
                 continue

@@ -37,7 +37,17 @@ _CARE = re.compile(
     r"|\bI (?:saw|treated|operated|delivered|admitted|discharged|diagnosed|examined|met|cared|referred|scoped)\b"
     r"|\bwe (?:saw|treated|admitted|discharged|operated|delivered)\b|\b(?:came|come|comes) in\b"
     r"|\b(?:admitted|MRN|DOB|room \d|bed \d|in (?:clinic|my office|the ER|the ED|our clinic))\b"
-    r"|\b(?:told|asked|showed) me\b|\bwith me\b|\bmy office\b|\bour (?:clinic|office|practice)\b)"
+    r"|\b(?:told|asked|showed) me\b|\bwith me\b|\bmy office\b|\bour (?:clinic|office|practice)\b"
+    # Care in the present tense or the passive, and care here: 'I treat X for HIV', 'X was discharged from our
+    # hospital', 'came to my clinic', 'stopped by the clinic for his follow-up', 'since we adjusted his meds'.
+    r"|\bI (?:see|treat|follow|manage|operate on)\b|\bwe (?:see|treat|follow|adjusted|changed|started|stopped)\b"
+    r"|\b(?:was|were|got|been|is being|has been) (?:admitted|discharged|diagnosed|treated|seen|hospitali[sz]ed"
+    r"|intubated|operated on|transferred|readmitted)\b|\bdiagnosed with\b"
+    r"|\b(?:came|comes|coming|went|stopped by|walked into|brought (?:him|her|them)) (?:in(?:to)?|to|by)? ?"
+    r"(?:my|our|the) (?:clinic|office|ER|ED|hospital|practice|floor|unit)\b"
+    r"|\b(?:from|in|at|on|to) our (?:hospital|clinic|ICU|ER|ED|floor|unit|ward|practice|office|\d\w* floor)\b"
+    r"|\b(?:his|her|their) (?:follow-?up|check-?up|appointment|visit|meds|medications|labs|scan|biopsy|surgery"
+    r"|diabetes check|chemo|infusion)\b)"
 )
 
 
@@ -139,6 +149,12 @@ def public_figure(text: str, sentence: tuple[int, int], start: int, words: list[
 _ONE_WORD = re.compile(r"[A-Z][\w'’-]*")
 _FULL_AFTER = re.compile(r"\s*,\s*(?:and\s+)?[A-Z][\w'’-]*\.?\s+[A-Z][\w'’-]*")
 _FULL_BEFORE = re.compile(r"[A-Z][\w'’-]*\.?\s+[A-Z][\w'’-]*\s*,\s*(?:and\s+)?$")
+
+
+def care_given(text: str, lo: int, hi: int) -> bool:
+    """Care given to someone in this sentence: then a name in it may be a patient's, whoever else they are
+    (a famous person's namesake, a colleague named by post)."""
+    return _sentence_sense(text, lo, hi)[0]
 
 
 def _listed_with_full_name(text: str, start: int) -> bool:

@@ -16,7 +16,7 @@ from bot.screening.lay_titles import DOTTED, LAY_TITLE, LAY_TITLE_WORDS, TITLE, 
 from bot.screening.learned import _DRUG_ENDING
 from bot.screening.name_shapes import _DOSE_AFTER, _MED_WORD, _NEVER_NAMES
 from bot.screening.names import _CREDENTIAL_AFTER, Roster
-from bot.screening.public_figures import public_figure
+from bot.screening.public_figures import care_given, public_figure
 
 REASON = "looks like a person's name (a title and surname)"
 
@@ -108,7 +108,9 @@ def titled_names(text: str, gaz, roster: Roster, sentences: list[tuple[int, int]
             continue  # a brand and its strength or schedule: 'MS CONTIN 15 MG', 'ms contin bid'
         if roster.allows(words, text[max(0, match.start(3) - 24) : match.start(3)]):
             continue  # one of the practice's own people, listed with this title or none
-        if STAFF_ROLE.match(text, end) or _CREDENTIAL_AFTER.match(text, end):
+        if (STAFF_ROLE.match(text, end) or _CREDENTIAL_AFTER.match(text, end)) and not care_given(
+            text, *sentence_at(sentences, match.start(3))
+        ):
             continue  # 'ms. haddad at the front desk', 'Mrs. Lee, RN'
         if public_figure(text, sentence_at(sentences, match.start(3)), match.start(3), [_strip(w) for w in words]):
             continue

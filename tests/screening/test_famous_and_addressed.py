@@ -97,3 +97,32 @@ def test_a_safe_reply_in_another_language(screener: Screener, text: str) -> None
 ])
 def test_advice_to_one_reader_in_another_language(screener: Screener, text: str) -> None:
     assert "advice" in kinds(screener, text)
+
+
+# A black-box tester's (session 18): care given keeps the name of a famous person's namesake, of a colleague
+# named by post, and of a full-name eponym used as a person.
+CARED_FOR = [
+    "My patient Lou Gehrig has ALS.",
+    "I treat Magic Johnson for HIV.",
+    "Jimmy Carter was discharged from our hospital today.",
+    "Bruce Willis stopped by the clinic for his follow-up.",
+    "Physical therapist Omar Haddad is my patient with MS.",
+    "Unit secretary Jane Roe was admitted to our ICU after a fall.",
+    "Charge nurse Brenda Lee was diagnosed with breast cancer.",
+    "My patient Tommy John has elbow pain.",
+]
+STILL_PUBLIC = [
+    "Tommy John surgery is common in pitchers.",
+    "Lou Gehrig's disease is another name for ALS.",
+    "My patient with Parkinson's came in today.",
+]
+
+
+@pytest.mark.parametrize("text", CARED_FOR)
+def test_care_given_keeps_a_namesake_or_colleague(screener: Screener, text: str) -> None:
+    assert "name" in kinds(screener, text)
+
+
+@pytest.mark.parametrize("text", STILL_PUBLIC)
+def test_an_eponym_naming_its_disease_or_surgery_is_no_name(screener: Screener, text: str) -> None:
+    assert "name" not in kinds(screener, text)

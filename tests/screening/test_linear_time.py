@@ -43,6 +43,9 @@ _UNITS = [
     "He saw www.a.com ",
     "Room 1 ",
     "you take 5 mg. ",
+    # Dose orders in one long sentence of short clauses (a black-box tester's: 48 s at 45,000 characters).
+    "use 5 ml, ",
+    "take 400 mg and ",
     "he was seen 1/2, ",
     "stop it - ",
     "my son in Austin; ",

@@ -73,3 +73,18 @@ def test_a_lower_case_given_and_family_name_opening_a_sentence(screener: Screene
 ])
 def test_street_names_outside_the_us(screener: Screener, text: str) -> None:
     assert "address" in phi_kinds(screener, text)
+
+
+@pytest.mark.parametrize("text", [
+    "My patient, 94, was admitted with pneumonia.",
+    "A man, 96, came in with chest pain.",
+    "At 94, my patient still drives herself to clinic.",
+    "la señora tiene noventa y dos años y vive sola",
+])
+def test_one_persons_age_set_off_by_commas_or_in_words(screener: Screener, text: str) -> None:
+    assert "age_over_89" in phi_kinds(screener, text)
+
+
+@pytest.mark.parametrize("text", ["At 95, the tumor had shrunk.", "Tengo cien razones para vacunarme."])
+def test_no_ones_age(screener: Screener, text: str) -> None:
+    assert "age_over_89" not in phi_kinds(screener, text)
