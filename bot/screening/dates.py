@@ -82,7 +82,7 @@ _MONTH_ONLY = re.compile(
     r"(?: (?:of )?(?:19|20)\d\d)?\b"
 )
 _DOB = re.compile(
-    r"\b(?:DOB|D\.O\.B\.?|date of birth|birth ?date|birthday|born)\b[\s:,.]*(?:on|in|is|was)?\s*",
+    r"\b(?:DOB|D\.O\.B\.?|date of birth|birth ?date|birthday|born)(?:\b|(?=\d))[\s:,.]*(?:on|in|is|was)?\s*",
     re.IGNORECASE,
 )
 _EVENT = re.compile(
@@ -174,7 +174,7 @@ def find_dates(text: str, spans: list[tuple[int, int]], words: frozenset[str] | 
     months = words is None or bool(words & _MONTH_WORDS)
     relative = words is None or bool(words & _RELATIVE_WORDS) or (digits and _ORDINAL_DAY.search(text) is not None)
     patterns = [p for p, on in ((_DAY_DATE, digits or months), (_RELATIVE_DAY, relative)) if on]
-    if words is not None and not words & _DOB_WORDS:
+    if words is not None and not words & _DOB_WORDS and "dob" not in text.lower():  # 'DOB01/02/1950' is one word
         patterns_dob: tuple[re.Pattern[str], ...] = ()
     else:
         patterns_dob = (_DOB,)

@@ -66,3 +66,43 @@ def _moved(finding: Finding, kept: list[int]) -> Finding:
     start = kept[min(finding.start, len(kept) - 1)]
     end = kept[min(finding.end, len(kept)) - 1] + 1 if finding.end > finding.start else start
     return replace(finding, start=start, end=end)
+
+
+# A hashtag that runs words together in CamelCase ('#PrayForMrsOkafor', '#JohnSmithStrong'): read as the words.
+_CAMEL_TAG = re.compile(r"#[A-Za-z]*[a-z][A-Z][A-Za-z]*")
+_WORD_START = re.compile(r"(?<=[a-z])(?=[A-Z])")
+
+
+def screen_hashtags(text: str, screen: Callable[[str], Verdict]) -> Verdict | None:
+    """`screen` of the text with its CamelCase hashtags split into words, findings mapped back onto `text`
+    (a finding inside a hashtag covers the whole hashtag); None when there is no such hashtag."""
+    tags = list(_CAMEL_TAG.finditer(text))
+    if not tags:
+        return None
+    where: list[int] = []  # where[i]: the character of `text` the i-th character of the readable text stands for
+    pieces: list[str] = []
+    position = 0
+    for tag in tags:
+        pieces.append(text[position : tag.start()])
+        where.extend(range(position, tag.start()))
+        last = tag.start()
+        for cut in [m.start() for m in _WORD_START.finditer(text, tag.start(), tag.end())] + [tag.end()]:
+            pieces.append(text[last:cut])
+            where.extend(range(last, cut))
+            if cut < tag.end():
+                pieces.append(" ")
+                where.append(cut)
+            last = cut
+        position = tag.end()
+    pieces.append(text[position:])
+    where.extend(range(position, len(text)))
+    verdict = screen("".join(pieces))
+    spans = [(t.start(), t.end()) for t in tags]
+    findings = []
+    for finding in verdict.findings:
+        moved = _moved(finding, where)
+        for lo, hi in spans:
+            if moved.start < hi and lo < moved.end:
+                moved = replace(moved, start=min(moved.start, lo), end=max(moved.end, hi))
+        findings.append(moved)
+    return Verdict.from_findings(tuple(findings))

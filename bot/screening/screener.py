@@ -12,7 +12,7 @@ from bot.screening.casing import recased_names
 from bot.screening.codes import find_codes, find_photo_files
 from bot.screening.context import sentence_spans
 from bot.screening.dates import find_ages, find_dates
-from bot.screening.disguise import fold_look_alikes, screen_visible
+from bot.screening.disguise import fold_look_alikes, screen_hashtags, screen_visible
 from bot.screening.findings import AllowList, Finding, Verdict
 from bot.screening.gates import (
     AGE_WORDS,
@@ -164,6 +164,9 @@ class Screener:
         hidden = screen_visible(text, lambda visible: self.screen(visible, extra_allow, purpose))
         if hidden is not None:  # zero-width characters or soft hyphens inside words
             return hidden
+        tagged = screen_hashtags(text, lambda readable: self.screen(readable, extra_allow, purpose))
+        if tagged is not None:  # '#PrayForMrsOkafor' read as the words it runs together
+            return tagged
         text = fold_look_alikes(text)  # 'Jоhn' with a Cyrillic о reads as John, offsets unchanged
         if purpose == "note":
             return self._screen_note(text, extra_allow)

@@ -88,3 +88,13 @@ def test_one_persons_age_set_off_by_commas_or_in_words(screener: Screener, text:
 @pytest.mark.parametrize("text", ["At 95, the tumor had shrunk.", "Tengo cien razones para vacunarme."])
 def test_no_ones_age(screener: Screener, text: str) -> None:
     assert "age_over_89" not in phi_kinds(screener, text)
+
+
+@pytest.mark.parametrize("text", ["#PrayForMrsOkafor she is recovering well", "#PrayForTeresaNakamura",
+                                  "DOB01/02/1950 on the wristband"])
+def test_identifiers_run_together(screener: Screener, text: str) -> None:
+    assert phi_kinds(screener, text)
+
+
+def test_hashtags_of_no_one_are_clean(screener: Screener) -> None:
+    assert screener.screen("Get your flu shot! #FluSeason #StayHealthy #LakeshoreStrong").verdict == "ok"
