@@ -65,6 +65,34 @@ def cli(tmp_path, database_url, base_env):
     return run
 
 
+def _every_command() -> list[list[str]]:
+    """Every command and subcommand the parser knows, so a new one cannot ship without --help examples."""
+    import argparse
+
+    from bot.cli import build_parser
+
+    found: list[list[str]] = []
+
+    def walk(parser: argparse.ArgumentParser, path: list[str]) -> None:
+        for action in parser._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                for name, sub in action.choices.items():
+                    found.append([*path, name])
+                    walk(sub, [*path, name])
+
+    walk(build_parser(), [])
+    return found
+
+
+def test_every_command_has_help_with_examples(tmp_path, base_env):
+    commands = _every_command()
+    assert len(commands) > len(SUBCOMMANDS)
+    for args in commands:
+        result = rounds(*args, "--help", env=base_env, config=None, cwd=tmp_path)
+        assert result.stdout.startswith(f"usage: rounds {' '.join(args)}"), args
+        assert "examples:" in result.stdout, args
+
+
 def test_help_on_the_command_and_every_subcommand(tmp_path, base_env):
     top = rounds("--help", env=base_env, config=None, cwd=tmp_path)
     for name in ("run", "serve", "console", "tick", "roster", "questions", "db"):

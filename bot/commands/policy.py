@@ -20,7 +20,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     group.set_defaults(group_parser=group)
     commands = group.add_subparsers(dest="policy_command", metavar="SUBCOMMAND")
     show = add_parser(commands, "show", help="the configured policy and how many have read it",
-                      description="Print [policy] url and summary, and how many people have acknowledged it.")
+                      description="Print [policy] url and summary, and how many people have acknowledged it.",
+                      examples="  rounds policy show")
     show.set_defaults(handler=show_command)
     reset = add_parser(commands, "reset", help="clear every acknowledgement: everyone is asked again",
                        description="Clear every acknowledgement (audited as policy_reset): each person gets "

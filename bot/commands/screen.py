@@ -18,7 +18,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                     "live flow's: the practice's public names, phones and URLs from config, and the\n"
                     "names of everyone on the roster. Invalid lines get {\"line\": N, \"error\": ...};\n"
                     "the rest are still screened, and the exit status is 1. A result for a line\n"
-                    "without an \"id\" carries its \"line\": N instead.",
+                    "without an \"id\" has \"id\": null and its \"line\": N.",
         examples='  echo \'{"id": 1, "text": "Call Mrs. Alvarez at 608-555-0142"}\' | rounds screen\n'
                  "  rounds screen < answers.jsonl > verdicts.jsonl")
     parser.set_defaults(handler=screen_command)

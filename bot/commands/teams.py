@@ -9,7 +9,8 @@ from bot.commands import CommandError, Context, add_parser, write_output
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     teams = add_parser(subparsers, "teams", help="Microsoft Teams tools",
-                       description="Microsoft Teams tools (see docs/teams-setup.md).")
+                       description="Microsoft Teams tools (see docs/teams-setup.md).",
+                       examples="  rounds teams package --domain rounds.example.org")
     commands = teams.add_subparsers(dest="teams_command", metavar="COMMAND", title="commands")
     teams.set_defaults(group_parser=teams)
     package = add_parser(

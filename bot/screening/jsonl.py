@@ -12,7 +12,7 @@ from bot.screening.screener import Screener
 def _parse(line: str) -> tuple[object, str] | str:
     """The (id, text) of an input line, or a message saying what is wrong with it."""
     try:
-        record = json.loads(line)
+        record = json.loads(line.lstrip("\ufeff"))  # a file saved with a byte-order mark starts with one
     except json.JSONDecodeError as error:
         return (
             f"not valid JSON ({error.msg} at column {error.colno}); expected an object like "

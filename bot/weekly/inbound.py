@@ -131,8 +131,8 @@ def handle_message(services, message: IncomingMessage, now: datetime) -> Outcome
             return outcome.say(render(services, "unknown_person"))
         if policy.needs_policy(services, person):
             return policy.policy_reply(services, person, outcome)
-        if len(text) > MAX_ANSWER_CHARS:
-            return _too_long(services, outcome, len(text))
+        if len(text) > MAX_ANSWER_CHARS:  # a reply to check ('check …') is told about a reply, not an answer
+            return _too_long(services, outcome, len(text), check=text.lstrip().lower().startswith("check"))
         if not person.is_physician:  # staff get no questions: tell them what Rounds is for them
             return _staff_message(services, session, person, message, text, now, outcome)
         if message.edited:
@@ -184,9 +184,9 @@ def _staff_message(services, session, person, message, text, now, outcome) -> Ou
     return outcome if message.edited else outcome.say(words.staff_text(services, person))
 
 
-def _too_long(services, outcome: Outcome, length: int) -> Outcome:
+def _too_long(services, outcome: Outcome, length: int, check: bool = False) -> Outcome:
     logger.info("answer of %s characters not processed (limit %s)", length, MAX_ANSWER_CHARS)
-    return outcome.say(render(services, "too_long", limit=MAX_ANSWER_CHARS, length=length))
+    return outcome.say(render(services, "too_long", limit=MAX_ANSWER_CHARS, length=length, check=check))
 
 
 def _add_to_answer(services, session, person, prompt, message, text, now, outcome) -> Outcome:

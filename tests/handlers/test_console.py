@@ -801,3 +801,14 @@ def test_a_reply_in_last_weeks_thread_answers_last_weeks_question(console_servic
         answers = session.execute(select(Prompt.week, Answer.text).join(Answer, Answer.prompt_id == Prompt.id)
                                   .order_by(Prompt.id)).all()
     assert [tuple(row) for row in answers] == [("2026-W48", "Salt, mostly."), ("2026-W49", "And this week: sleep.")]
+
+
+def test_an_over_long_reply_to_check_is_told_about_a_reply(console_services):
+    """Staff checking a reply ('check …') that is too long are told about a reply, not an answer."""
+    from bot.weekly.inbound import MAX_ANSWER_CHARS
+
+    add_person(console_services.db, "sam@example.org", "Sam Ortiz", roles="staff")
+    out = drive(console_services, ":as sam", "check " + "Thanks for writing in. " * (MAX_ANSWER_CHARS // 20), ":quit")
+
+    assert "That reply is longer than Rounds checks" in out and "“check”" in out
+    assert "keep your answer" not in out

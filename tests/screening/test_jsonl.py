@@ -64,3 +64,8 @@ def test_errors_do_not_echo_the_input() -> None:
 def test_blank_lines_are_skipped() -> None:
     invalid, rows = _run(["", "  ", "\n"])
     assert invalid == 0 and rows == []
+
+
+def test_a_byte_order_mark_before_the_first_line_is_not_an_error() -> None:
+    invalid, rows = _run(["\ufeff" + json.dumps({"id": "a1", "text": "hello"})])
+    assert invalid == 0 and rows == [{"id": "a1", "verdict": "ok", "findings": []}]
