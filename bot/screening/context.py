@@ -100,8 +100,8 @@ STAFF_TITLE = (
     r"|receptionist|registrar|clerk)"
     # Words that name a job only with what it is of: 'security officer', 'lab tech' (not 'Officer Diaz').
     r"|(?:nurse|unit|clinical|lab|laboratory|pharmacy|security|privacy|compliance|medical|surgical|ER|OR|x-ray"
-    r"|radiology|ultrasound|billing|patient care|research|quality|IT)\s+(?:officer|technician|tech|assistant|aide"
-    r"|lead|specialist|liaison)"
+    r"|radiology|ultrasound|billing|patient care|research|quality|IT|front desk|team|shift)\s+(?:officer|technician"
+    r"|tech|assistant|aide|lead|specialist|liaison)"
     r"|(?:registered nurse|nurse practitioner|nurse|RN|LPN|CNA|NP|PA-C|CRNA|pharmacist|phlebotomist|sonographer"
     r"|radiographer|dietitian|dietician|nutritionist|social worker|chaplain|interpreter|paramedic|EMT|midwife|doula"
     r"|lactation consultant|respiratory therapist|physical therapist|occupational therapist|speech therapist"
@@ -118,7 +118,7 @@ STAFF_BEFORE = re.compile(
     r"|comms person|marketing person|social media manager)\s*,?\s*$"
     # A job title right before the name, as hospital news and staff chat write it ('Unit secretary Carla Delgado',
     # 'Security officer Luis Montalvo', 'shoutout to pharmacist hana'): with or without 'our' or 'the'.
-    rf"|\b{STAFF_TITLE}\s*,?\s*$)"
+    rf"|\b(?:{STAFF_TITLE})\b\s*,?\s*(?:(?-i:[A-Z])[\w'’-]*\s+)?$)"
 )
 
 

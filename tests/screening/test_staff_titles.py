@@ -15,8 +15,11 @@ STAFF = [
     "huge shoutout to pharmacist dmitri who caught a nasty interaction last night",
     "Security officer Tomasz Grabowski got a commendation for calming a tense waiting room.",
     "Lab tech Farida Haddad ran every sample by hand when the analyzer went down.",
+    "Nurse practitioner Mei Lin sees walk-ins on Fridays.",
+    "Front desk lead Bogdan Petrov answers the phone before eight.",
 ]
 PATIENTS = [
+    "good morning gaurav! your colonoscopy prep instructions are in the portal",  # 'RN' is no title inside 'morning'
     "My patient Rosalind Okonjo came back for her follow-up after the fall.",
     "Officer Tomasz Grabowski broke his wrist at the parade and needed surgery.",
 ]
