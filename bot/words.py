@@ -21,8 +21,14 @@ from bot.inbox.actions import check_reply_text
 from bot.inbox.replies import replies_text
 from bot.people import person_for_platform_user
 from bot.store import Person, Prompt, PromptStatus
-from bot.weekly.cadence import MAX_PAUSE_WEEKS, describe_next_question, is_paused, pause_resumes
-from bot.weekly.prompts import late_answers, reopen_prompts
+from bot.weekly.cadence import (
+    MAX_PAUSE_WEEKS,
+    describe_next_delivery,
+    describe_next_question,
+    is_paused,
+    pause_resumes,
+)
+from bot.weekly.prompts import edit_question_messages, late_answers, reopen_prompts
 
 HELP = """\
 Rounds words (type them here, or after /rounds):
@@ -172,19 +178,25 @@ def _schedule(person: Person) -> str:
     return f"questions on {day}s at {person.local_time} ({person.timezone})"
 
 
-def close_paused_prompts(session: Session, person: Person, now: datetime) -> None:
-    """Open prompts of weeks the pause now covers are closed as paused (not sent, not nudged)."""
+def close_paused_prompts(services, session: Session, person: Person, now: datetime, line: str) -> None:
+    """Open prompts of weeks the pause now covers are closed as paused (not sent, not nudged);
+    the messages of a sent one lose their buttons and say `line`, as after the Pause menu."""
     if person.paused_until is None:
         return
     for prompt in session.scalars(select(Prompt).where(Prompt.person_id == person.id,
                                                        Prompt.status.in_(PromptStatus.OPEN))).all():
         if weeks.week_monday(prompt.week) < person.paused_until:
             prompt.status, prompt.closed_at = PromptStatus.PAUSED, now
+            if prompt.sent_at is not None:
+                edit_question_messages(services, session, prompt, line, "paused", now)
 
 
-def pause_until(session: Session, person: Person, until: date, now: datetime) -> None:
+def pause_until(services, session: Session, person: Person, until: date, now: datetime) -> None:
+    """A pause typed (`pause 2w`, `pause until …`) or picked on the home tab."""
     person.paused_until, person.updated_at = until, now
-    close_paused_prompts(session, person, now)
+    today = weeks.local_date(now, person.timezone)
+    close_paused_prompts(services, session, person, now, f"Paused until {weeks.describe_date(until, today)}. "
+                                                         f"Next question: {describe_next_question(person, now)}.")
     audit.record(session, subject="person", subject_id=person.id, action="paused", now=now, actor=person,
                  until=until.isoformat())
 
@@ -214,15 +226,16 @@ def _pause(services, session, person, command, now) -> Outcome:
             return Outcome().say(f"A pause can last up to {MAX_PAUSE_WEEKS} weeks: pick a date up to "
                                  f"{weeks.describe_date(latest_pause(today), today)}, or type “stop” "
                                  "to stop questions altogether.")
-    pause_until(session, person, until, now)
+    pause_until(services, session, person, until, now)
     return Outcome().say(f"Paused until {weeks.describe_date(until, today)}. Next question: "
                          f"{describe_next_question(person, now)}. Type “resume” to undo.")
 
 
-def resume(session: Session, person: Person, now: datetime) -> None:
-    """Questions again, after a pause or `stop`: this week's question, cancelled by `stop`, is
-    theirs again. "resume" is the one word Rounds tells people; "start" in a DM does the same."""
-    reopen_prompts(session, person, now)
+def resume(services, session: Session, person: Person, now: datetime) -> None:
+    """Questions again, after a pause or `stop`: this week's question, cancelled by `stop` or set
+    aside by the pause, is theirs again (a paused one is asked again). "resume" is the one word
+    Rounds tells people; "start" in a DM does the same."""
+    reopen_prompts(services, session, person, now)
     person.paused_until, person.opted_out_at, person.updated_at = None, None, now
     audit.record(session, subject="person", subject_id=person.id, action="resumed", now=now, actor=person)
 
@@ -232,12 +245,13 @@ def _resume(services, session, person, command, now) -> Outcome:
     (nothing is changed or audited: there was nothing to resume)."""
     stopped = person.opted_out_at is not None or is_paused(person, weeks.local_week(now, person.timezone))
     if stopped:
-        resume(session, person, now)
+        resume(services, session, person, now)
     open_question = session.scalar(select(Prompt.id).where(
         Prompt.person_id == person.id, Prompt.status == PromptStatus.SENT, Prompt.expires_at > now).limit(1))
+    # A snoozed question is the next one, as `status` says ("it comes again …").
+    next_time = describe_next_delivery(session, person, now)
     return Outcome().say(services.templates.render("messages/started.txt.j2", open_question=open_question is not None,
-                                                   next_time=describe_next_question(person, now),
-                                                   already=not stopped))
+                                                   next_time=next_time, already=not stopped))
 
 
 def _ask(services, session, person, command, now) -> Outcome:

@@ -31,9 +31,9 @@ def handle_home_action(services, action: ActionEvent, now: datetime) -> Outcome:
                 until = date.fromisoformat(value)
                 today = weeks.local_date(now, person.timezone)
                 if today < until <= words.latest_pause(today):  # the same limit as `pause until`
-                    words.pause_until(session, person, until, now)
+                    words.pause_until(services, session, person, until, now)
             elif action.action == "home.resume":
-                words.resume(session, person, now)
+                words.resume(services, session, person, now)
         except ValueError:
             return outcome
     return outcome

@@ -94,7 +94,16 @@ def next_delivery(session, person: Person, now: datetime) -> datetime:
 
 def describe_next_question(person: Person, now: datetime, after_week: str | None = None) -> str:
     """"Tue Dec 8, 9:00 AM"; with the year when it is not this year ("Tue Jan 4, 2028, 9:00 AM")."""
-    due = next_question_time(person, now, after_week)
+    return describe_when(person, next_question_time(person, now, after_week), now)
+
+
+def describe_next_delivery(session, person: Person, now: datetime) -> str:
+    """`describe_next_question`, counting a snoozed question of this week (`next_delivery`)."""
+    return describe_when(person, next_delivery(session, person, now), now)
+
+
+def describe_when(person: Person, due: datetime, now: datetime) -> str:
+    """`due` in the person's zone, with the year when it is not this year."""
     text = weeks.describe_local(due, person.timezone)
     if weeks.local_date(due, person.timezone).year != weeks.local_date(now, person.timezone).year:
         day, _, clock = text.partition(", ")

@@ -21,8 +21,9 @@ from bot import weeks
 from bot.chat import Button, Menu, MessageRef, OutgoingMessage
 from bot.config import parse_clock_time
 from bot.outbox import enqueue, enqueue_update, insert_many_ignoring_duplicates, outbox_row
+from bot.outbox.rows import UPDATE
 from bot.people import address
-from bot.store import OutboxMessage, Person, Prompt, PromptStatus
+from bot.store import OutboxMessage, OutboxStatus, Person, Prompt, PromptStatus
 from bot.weekly.cadence import PAUSE_WEEKS, is_paused, pause_label, snooze_until
 from bot.weekly.questions import pick_questions
 
@@ -117,11 +118,12 @@ def _schedule_people(session, people: list[Person], now: datetime) -> int:
     return insert_many_ignoring_duplicates(session, Prompt, rows) if rows else 0
 
 
-def question_message(services, prompt: Prompt, now: datetime, snoozed: bool = False) -> OutgoingMessage:
+def question_message(services, prompt: Prompt, now: datetime, snoozed: bool = False,
+                     resumed: bool = False) -> OutgoingMessage:
     """The question with Skip, Snooze (only if a snooze from `now` comes back before the question
     closes) and the Pause menu."""
     text = services.templates.render("messages/question.txt.j2", person=prompt.person,
-                                     question=prompt.question, snoozed=snoozed)
+                                     question=prompt.question, snoozed=snoozed, resumed=resumed)
     value = str(prompt.id)
     snooze = (Button("Snooze 1 day", "prompt.snooze", value),) if snooze_until(prompt, now) else ()
     return OutgoingMessage(
@@ -329,9 +331,13 @@ def cancel_open_prompts(session, person: Person, now: datetime) -> None:
     )
 
 
-def reopen_prompts(session, person: Person, now: datetime) -> None:
+def reopen_prompts(services, session, person: Person, now: datetime) -> None:
     """`resume` (or `start`) again: this week's question, if `stop` cancelled it or a pause set it aside,
-    is theirs again (sent ones open, unsent ones due now) — "questions again from this week"."""
+    is theirs again (sent ones open, unsent ones due now) — "questions again from this week".
+
+    A sent question a pause closed lost its buttons and says it was paused: it is asked again
+    (`ask_again`), so the physician sees it, with its buttons, where they just typed "resume".
+    """
     closed = []
     if person.opted_out_at is not None:
         closed.append((Prompt.status == PromptStatus.CANCELLED) & (Prompt.closed_at >= person.opted_out_at))
@@ -342,8 +348,42 @@ def reopen_prompts(session, person: Person, now: datetime) -> None:
     prompts = session.scalars(select(Prompt).where(
         Prompt.person_id == person.id, or_(*closed), Prompt.expires_at > now)).all()
     for prompt in prompts:
+        was_paused = prompt.status == PromptStatus.PAUSED
         prompt.closed_at = None
         if prompt.sent_at is None:
             prompt.status, prompt.due_at = PromptStatus.SCHEDULED, min(prompt.due_at, now)
         else:
             prompt.status = PromptStatus.ANSWERED if prompt.answered_at else PromptStatus.SENT
+            if was_paused and prompt.status == PromptStatus.SENT:
+                ask_again(services, session, prompt, now)
+
+
+RESUMED_LINE = "Questions resumed: this question is asked again below."
+
+
+def ask_again(services, session, prompt: Prompt, now: datetime) -> None:
+    """Post a paused question again after `resume`, through the outbox (once, under the next
+    `question:` key); its earlier messages, which said it was paused, now say it was resumed."""
+    recipient = address(services, prompt.person)
+    if not recipient:
+        return
+    edit_question_messages(services, session, prompt, RESUMED_LINE, "resumed", now)
+    prompt.sends += 1
+    enqueue(session, key=f"question:{prompt.id}:{prompt.sends}", platform=services.platform,
+            recipient=recipient, now=now, message=question_message(services, prompt, now, resumed=True))
+    prompt.sent_at = now
+
+
+def edit_question_messages(services, session, prompt: Prompt, line: str, kind: str, now: datetime) -> None:
+    """Queue the edit of every sent message of the prompt to its text without buttons plus `line`
+    (a pause typed or picked on the home tab, a resume). An earlier pause or resume edit of the
+    same message still waiting in the outbox is dropped, so the edits cannot land out of order."""
+    for ref, message in closed_messages(session, prompt, line):
+        recipient = f"{ref.channel} {ref.ts}"
+        session.execute(update(OutboxMessage).where(
+            OutboxMessage.recipient_kind == UPDATE, OutboxMessage.recipient == recipient,
+            OutboxMessage.status == OutboxStatus.PENDING,
+            or_(OutboxMessage.key.like(f"paused:{prompt.id}:%"), OutboxMessage.key.like(f"resumed:{prompt.id}:%")),
+        ).values(status=OutboxStatus.SUPERSEDED))
+        enqueue_update(session, key=f"{kind}:{prompt.id}:{ref.ts}:{prompt.sends}", platform=services.platform,
+                       ref=ref, message=message, now=now)

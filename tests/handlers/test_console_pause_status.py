@@ -5,13 +5,19 @@
 - The Pause menu on a question and the typed `pause 1w` mean the same weeks, and say so.
 - `status` names an open question and until when a reply counts.
 - Snooze is offered only when it comes back before the question closes (same local time, DST too).
+- A typed pause takes the buttons off the open question as the Pause menu does; `resume` asks a
+  paused question again (once), and names a snoozed question as the next one.
 """
 
 from __future__ import annotations
 
+import re
+
+import pytest
 from sqlalchemy import select
 
-from bot.store import Person
+from bot.store import OutboxMessage, Person
+from handlers.console import make_console_chat
 from tests.conftest import utc
 from tests.handlers.test_console import add_person, console_services, drive, seed_questions  # noqa: F401
 from tests.test_cli import base_env  # noqa: F401 (fixture)
@@ -163,3 +169,77 @@ def test_resume_after_a_pause_gives_back_this_weeks_question(console_services): 
     assert "Paused until" in told[0]
     assert "Welcome back! This week's question is still open: reply here to answer it." in told[1]
     assert "Thank you! Got it." in told[2]
+
+
+def console_message(services, number: int):
+    return make_console_chat(services).get(number).message
+
+
+def question_keys(services) -> list[str]:
+    with services.db.transaction() as session:
+        return sorted(session.scalars(select(OutboxMessage.key).where(OutboxMessage.key.like("question:%"))))
+
+
+def test_resume_after_the_pause_button_asks_the_question_again_once(console_services):  # noqa: F811
+    """The Pause menu turned message #1 into "Paused for 1 week …"; `resume` posts the question again
+    with its buttons (one outbox row), #1 says it was resumed, and the new question's buttons work."""
+    add_person(console_services.db, "lee@example.org", "Dr. Amy Lee")
+    seed_questions(console_services.db)
+
+    out = drive(console_services, ":as lee", ":tick", ":choose 3", "resume", "resume", start=DEC_1)
+
+    assert "Paused for 1 week. Your next question arrives Tue Dec 8, 9:00 AM." in out
+    after = out.split("(your message #")[1]  # what the first "resume" got back
+    assert "Welcome back! This week's question is still open: reply here to answer it." in after
+    assert after.count("Here is this week's question again:") == 1
+    assert "[1] Skip this week  [2] Snooze 1 day  [3] Pause 1 week — back Tue Dec 8" in after
+    assert "You are already receiving weekly questions. This week's question is still open" in out
+    assert question_keys(console_services) == ["question:1:1", "question:1:2"]
+    first = console_message(console_services, 1)
+    assert "Paused" not in first.text and not first.buttons and not first.menus
+    assert first.text.endswith("Questions resumed: this question is asked again below.")
+
+    again = re.search(r"#(\d+) Rounds:\n    Here is this week's question again:", after)[1]
+    skipped = drive(console_services, ":as lee", ":choose 1", start=DEC_1)
+    assert f"(you clicked [1] Skip this week on #{again})" in skipped
+    assert "Skipped this week. Your next question arrives Tue Dec 8, 9:00 AM." in skipped
+
+
+@pytest.mark.parametrize("typed", ["pause 1w", ":rounds pause 1w"])
+def test_a_typed_pause_takes_the_buttons_off_the_open_question(console_services, typed):  # noqa: F811
+    add_person(console_services.db, "lee@example.org", "Dr. Amy Lee")
+    seed_questions(console_services.db)
+
+    out = drive(console_services, ":as lee", ":tick", typed, ":choose 1 #1", "resume", start=DEC_1)
+
+    assert "Paused until Mon Dec 7. Next question: Tue Dec 8, 9:00 AM. Type “resume” to undo." in out
+    assert "Message #1 has nothing to click." in out
+    assert "This question is already closed" not in out
+    assert "Here is this week's question again:" in out.split("Welcome back!")[1]
+    first = console_message(console_services, 1)
+    assert not first.buttons and not first.menus
+    assert first.text.endswith("Questions resumed: this question is asked again below.")
+
+
+def test_a_typed_pause_says_so_on_the_question(console_services):  # noqa: F811
+    add_person(console_services.db, "lee@example.org", "Dr. Amy Lee")
+    seed_questions(console_services.db)
+
+    drive(console_services, ":as lee", ":tick", "pause 1w", start=DEC_1)
+
+    first = console_message(console_services, 1)
+    assert first.text.startswith("Hi Dr. Amy Lee, this week's question:")
+    assert first.text.endswith("Paused until Mon Dec 7. Next question: Tue Dec 8, 9:00 AM.")
+    assert not first.buttons and not first.menus
+
+
+def test_resume_after_a_snooze_names_the_snoozed_question_as_status_does(console_services):  # noqa: F811
+    add_person(console_services.db, "lee@example.org", "Dr. Amy Lee")
+    seed_questions(console_services.db)
+
+    out = drive(console_services, ":as lee", ":tick", ":choose 2", "resume", "status", start=DEC_1)
+
+    assert "Snoozed. I'll ask again Wed Dec 2, 9:00 AM." in out
+    assert ("You are already receiving weekly questions. Your next question arrives Wed Dec 2, 9:00 AM."
+            in out)
+    assert "This week's question is snoozed: it comes again Wed Dec 2, 9:00 AM." in out

@@ -315,3 +315,33 @@ def test_someone_elses_button_changes_nothing(slack_services, fake_slack):
 
     assert run(slack_services, scenario) == 200
     assert prompt_status(slack_services) == PromptStatus.SENT
+
+
+def action_ids(message) -> list[str]:
+    return [e["action_id"] for block in message.blocks or () if block.get("type") == "actions"
+            for e in block["elements"]]
+
+
+def test_a_typed_pause_takes_the_buttons_off_and_resume_posts_the_question_again(slack_services, fake_slack, clock):
+    """`pause 1w` typed in the DM edits the question like the Pause menu (buttons gone, why in one
+    line); `resume` then posts the question again with its buttons, once, through the outbox."""
+    question_ts = send_question(slack_services, fake_slack)
+    key = fake_slack.posted(DM)[0].metadata["event_payload"]["key"]
+
+    async def scenario(client):
+        await post_signed(client, event_body(dm_event("pause 1w", "1764000100.000100", DM)))
+        run_due(slack_services, clock.now)  # the outbox edits the question
+        await post_signed(client, event_body(dm_event("resume", "1764000200.000100", DM)))
+        await post_signed(client, event_body(dm_event("resume", "1764000300.000100", DM)))
+        run_due(slack_services, clock.now)
+
+    run(slack_services, scenario)
+    original = next(m for m in fake_slack.posted(DM) if m.ts == question_ts)
+    paused, resumed = original.updates[0]["text"], original.updates[-1]["text"]
+    assert paused.endswith("Paused until Mon Nov 30. Next question: Tue Dec 1, 9:00 AM.")
+    assert resumed.endswith("Questions resumed: this question is asked again below.")
+    assert action_ids(original) == []
+    [again] = fake_slack.posted_with_key(key.rsplit(":", 1)[0] + ":2")
+    assert again.text.startswith("Here is this week's question again:")
+    assert action_ids(again) == ["prompt.skip", "prompt.snooze", "prompt.pause"]
+    assert [m for m in fake_slack.posted(DM) if "question again" in m.text] == [again]
