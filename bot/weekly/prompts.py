@@ -351,7 +351,8 @@ def reopen_prompts(services, session, person: Person, now: datetime) -> None:
         was_paused = prompt.status == PromptStatus.PAUSED
         prompt.closed_at = None
         if prompt.sent_at is None:
-            prompt.status, prompt.due_at = PromptStatus.SCHEDULED, min(prompt.due_at, now)
+            # its own time if that is still to come this week, else now
+            prompt.status, prompt.due_at = PromptStatus.SCHEDULED, max(prompt.due_at, now)
         else:
             prompt.status = PromptStatus.ANSWERED if prompt.answered_at else PromptStatus.SENT
             if was_paused and prompt.status == PromptStatus.SENT:

@@ -243,3 +243,19 @@ def test_resume_after_a_snooze_names_the_snoozed_question_as_status_does(console
     assert ("You are already receiving weekly questions. Your next question arrives Wed Dec 2, 9:00 AM."
             in out)
     assert "This week's question is snoozed: it comes again Wed Dec 2, 9:00 AM." in out
+
+
+def test_resume_before_this_weeks_question_went_out_keeps_its_time(console_services):  # noqa: F811
+    """Paused and resumed before this week's question was due: it comes at its usual time this week, as
+    the reply says, not at once."""
+    add_person(console_services.db, "lee@example.org", "Dr. Amy Lee", weekday=3)  # Thursdays, 9:00
+    seed_questions(console_services.db)
+
+    out = drive(console_services, ":as lee", "pause 1w", "resume", ":tick", start=DEC_1)
+
+    told = out.split("(your message #")[1:]
+    assert "Thu Dec 3" in told[1], told[1]
+    with console_services.db.transaction() as session:
+        from bot.store import Prompt
+
+        assert all(prompt.sent_at is None for prompt in session.scalars(select(Prompt)))  # not sent at once
