@@ -91,6 +91,23 @@ COLLEAGUE_AFTER = re.compile(
     r"|\b(?:is |was |will be )?(?:on call|covering|on service|on nights|on backup)\b"
     r"|\bfor covering\b))"
 )
+# The person just named is the one cared for: 'Dr. Nguyen was admitted to our ICU', 'Nurse Jackie Wong was
+# diagnosed with leukemia', 'our own Dr. Kim is recovering from surgery', 'Tom Becker had a stroke last week'.
+# Said of a physician, a colleague or anyone on the roster, that is a patient's information like any other.
+_CARED_FOR_AFTER = re.compile(
+    r"(?i:^(?:['’]s?)?(?:,[^,.;!?]{1,40},)?\s*(?:(?:from|in|on|of) [\w ]{1,25}?\s+)?"
+    r"(?:was|were|is|has been|had been|got|is being|is now|has|had|just|recently)\s+(?:(?:just|recently|finally|now"
+    r"|been)\s+)?(?:admitted|readmitted|diagnosed|hospitali[sz]ed|intubated|discharged|treated|operated on"
+    r"|recovering|our patient|a patient"
+    r"|a (?:stroke|heart attack|seizure|miscarriage|fall|mastectomy|transplant)|surgery|chemo))"
+)
+
+
+def cared_for_after(text: str, end: int) -> bool:
+    """Is the name ending at `end` the subject of care given ('… was admitted', '… is recovering')?"""
+    return _CARED_FOR_AFTER.match(text[end : end + 90]) is not None
+
+
 # Job titles at a hospital or practice (never a lay title or a relation: those say a patient may follow).
 STAFF_TITLE = (
     r"(?:(?:nurse|unit|charge|clinical|practice|office|lab|laboratory|pharmacy|nursing|program|project|case|care"

@@ -7,7 +7,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from bot.screening.context import COLLEAGUE_AFTER, STAFF_BEFORE, STAFF_ROLE, has_person_cue, sentence_at
+from bot.screening.context import (
+    COLLEAGUE_AFTER,
+    STAFF_BEFORE,
+    STAFF_ROLE,
+    cared_for_after,
+    has_person_cue,
+    sentence_at,
+)
 from bot.screening.dates import MONTHS, WEEKDAYS
 from bot.screening.findings import Finding
 from bot.screening.lay_titles import LAY_TITLE_BEFORE, PERSON_TITLE
@@ -152,7 +159,7 @@ def tagged_findings(
         if _in_web_address(text, start, end):
             continue  # 'lakeshorechildrens.org', 'jane.doe@': the URL and email detectors judge addresses
         if label == "NAME" and roster is not None:
-            if roster.allows(words, text[max(0, start - 24) : start]):
+            if roster.allows(words, text[max(0, start - 24) : start]) and not cared_for_after(text, end):
                 continue  # one allow-listed person, not a namesake under 'Mrs.' or after 'my patient'
         elif label != "NAME" and _public_place(words, allowed_places or allowed_words, gaz):
             continue
@@ -238,10 +245,10 @@ def tagged_findings(
             needs_cue = (lower or not listed or ambiguous) and not sure
             if needs_cue and not _name_context(text, start, end, lower or ambiguous):
                 continue
-            if _DOCTOR_BEFORE.search(text[max(0, start - 12) : start]):
+            if _DOCTOR_BEFORE.search(text[max(0, start - 12) : start]) and not cared_for_after(text, end):
                 continue
-            if (STAFF_ROLE.match(text, end) or _colleague(text, start, end)) and not care_given(
-                text, *sentence_at(sentences, start)
+            if (STAFF_ROLE.match(text, end) or _colleague(text, start, end)) and not (
+                care_given(text, *sentence_at(sentences, start)) or cared_for_after(text, end)
             ):
                 continue  # 'Maria at the front desk', 'Grace, our nurse': the practice's staff, not a patient
             if public_figure(text, sentence_at(sentences, start), start, words):

@@ -7,7 +7,14 @@ from collections.abc import Iterator
 from functools import lru_cache
 from importlib import resources
 
-from bot.screening.context import COLLEAGUE_AFTER, STAFF_BEFORE, STAFF_ROLE, sentence_at, sentence_spans
+from bot.screening.context import (
+    COLLEAGUE_AFTER,
+    STAFF_BEFORE,
+    STAFF_ROLE,
+    cared_for_after,
+    sentence_at,
+    sentence_spans,
+)
 from bot.screening.dates import MONTHS, WEEKDAYS
 from bot.screening.findings import Finding
 from bot.screening.lay_titles import (
@@ -215,9 +222,8 @@ class NameFinder:
         full = [given.group(1), *words] if given else []
         if given and public_figure(text, sentence_at(_sentences(text), given.start()), given.start(), full):
             return  # 'Bruce Willis's family announced ...': public knowledge, no care given
-        if not self._allowed_span(words, text, match.start(1)) and not _DOCTOR_BEFORE.search(
-            text[max(0, match.start(1) - 12) : match.start(1)]
-        ):
+        doctor = _DOCTOR_BEFORE.search(text[max(0, match.start(1) - 12) : match.start(1)])
+        if not self._allowed_span(words, text, match.start(1)) and (not doctor or cared_for_after(text, end)):
             yield Finding("name", match.start(1), end, _REASONS["context"])
 
     def _list_names(self, text: str, mask: list) -> Iterator[Finding]:
@@ -233,7 +239,8 @@ class NameFinder:
                 if gap in (" ", " '") and _is_name_word(nxt.group(0)):
                     end = nxt.end()
             words = text[token.start() : end].split()
-            doctor = _DOCTOR_BEFORE.search(text[max(0, token.start() - 12) : token.start()])
+            doctor = _DOCTOR_BEFORE.search(text[max(0, token.start() - 12) : token.start()]) and not cared_for_after(
+                text, end)
             if doctor or self._allowed_span(words, text, token.start()):
                 continue
             if _PLACE_HEAD.search(text, max(0, token.start() - 8), token.start()):

@@ -27,7 +27,9 @@ def _join_inverted(
         )
         gap = bool(out) and _INVERTED_GAP.fullmatch(text, out[-1][2], start) is not None
         if (
-            out and label == "NAME" == out[-1][0] and gap and not mismatched
+            # 'Last, First' has two parts: a run joined already takes no third (and a long 'Li, Li, Li, ...'
+            # is not re-read as one growing name, which was quadratic)
+            out and label == "NAME" == out[-1][0] and gap and not mismatched and not out[-1][4]
             and not (gaz is not None and _list_items(text, out[-1][1], out[-1][2], start, end, gaz))
         ):
             prev = out.pop()

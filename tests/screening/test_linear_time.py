@@ -46,6 +46,9 @@ _UNITS = [
     # Dose orders in one long sentence of short clauses (a black-box tester's: 48 s at 45,000 characters).
     "use 5 ml, ",
     "take 400 mg and ",
+    # Short names in a comma list: each joined a growing 'Last, First' (19 s at 45,000 characters).
+    "Li,",
+    "Jane Doe, ",
     "he was seen 1/2, ",
     "stop it - ",
     "my son in Austin; ",

@@ -33,3 +33,23 @@ def test_a_colleague_named_by_job_title_is_no_patient(screener: Screener, text: 
 @pytest.mark.parametrize("text", PATIENTS)
 def test_a_patient_or_a_lay_title_still_holds(screener: Screener, text: str) -> None:
     assert phi_kinds(screener, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Dr. Okonkwo was admitted to our ICU with a heart attack.",
+    "Our own Dr. Haruki is recovering from surgery here; send her cards.",
+    "Charge nurse Delacroix was admitted with chest pain last night.",
+    "Nurse Imogen Tate was diagnosed with leukemia this fall.",
+])
+def test_a_clinician_who_is_the_one_cared_for_is_held(screener: Screener, text: str) -> None:
+    assert "name" in phi_kinds(screener, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Dr. Okonkwo is in the OR all day.",
+    "Dr. Haruki was named chief of surgery.",
+    "Nurse Imogen Tate was named nurse of the year.",
+])
+def test_a_clinician_at_work_is_not(screener: Screener, text: str) -> None:
+    assert "name" not in phi_kinds(screener, text)
+
