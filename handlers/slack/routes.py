@@ -61,8 +61,14 @@ def slack_events_handler(app: AsyncApp, signing_secret: str):
         if verdict is Verdict.ACK:
             logger.debug("slack payload acknowledged, not handled: %s %s", reason, log_ids(parsed))
             return web.Response(status=200)
-        bolt_request = AsyncBoltRequest(body=raw, query=request.query_string,
-                                        headers=request.headers)  # type: ignore[arg-type]
+        try:
+            bolt_request = AsyncBoltRequest(body=raw, query=request.query_string,
+                                            headers=request.headers)  # type: ignore[arg-type]
+        except (TypeError, AttributeError, KeyError, ValueError):
+            # Bolt reads ids from wherever a payload might carry them ('event.message.user' as a number): a
+            # payload it cannot read them from is malformed, whatever shape the gate above let through.
+            logger.warning("slack payload refused: unreadable by the Slack library %s", log_ids(parsed))
+            return _bad(400, "malformed payload")
         return await to_aiohttp_response(await app.async_dispatch(bolt_request))
 
     return slack_events

@@ -166,6 +166,9 @@ def odd_payloads(answer_value: str, card_ts: str) -> list[tuple[str, str]]:
         {**event(), "event": {**event()["event"], "text": ["a", "list"]}},
         {**event(), "event": {**event()["event"], "channel": None}},  # found by the fuzzer: a 500 (IntegrityError)
         {**event(), "event": {k: v for k, v in event()["event"].items() if k != "channel"}},
+        # found by the fuzzer: Bolt's own id extraction raised on a nested message's user that is a number
+        {**event(), "event": {**{k: v for k, v in event()["event"].items() if k != "user"}, "message": {"user": 1.5}}},
+        {**event(), "event": {**{k: v for k, v in event()["event"].items() if k != "user"}, "message": {"user": True}}},
         {**event(), "event": {**event()["event"], "text": 42}},
         {**event(), "event": {**event()["event"], "type": PHI}},
         {**event(), "event": {**event()["event"], "user": PHI}},
