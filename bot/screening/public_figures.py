@@ -107,7 +107,7 @@ def famous_in(text: str) -> tuple[tuple[int, int, frozenset[str]], ...]:
     return tuple(found)
 
 
-def famous_person(text: str, sentence: tuple[int, int], start: int, words: list[str]) -> bool:
+def famous_person(text: str, sentence: tuple[int, int], words: list[str]) -> bool:
     """The words are (part of) a listed famous name found in the text, and the sentence gives no care.
 
     A part counts when the full name stands in the same text ('after katie couric had her colonoscopy on
@@ -115,18 +115,18 @@ def famous_person(text: str, sentence: tuple[int, int], start: int, words: list[
     folded = {_fold(w.rstrip(".")) for w in words}
     if not folded or not any(folded <= key for _, _, key in famous_in(text)):
         return False
-    return not _sentence_sense(text, *sentence)[0]
+    return not care_given(text, *sentence)
 
 
 def famous_sentence(text: str, lo: int, hi: int) -> bool:
     """A sentence about a listed famous person (named in it in full) that gives no care."""
-    return any(lo <= s and e <= hi for s, e, _ in famous_in(text)) and not _sentence_sense(text, lo, hi)[0]
+    return any(lo <= s and e <= hi for s, e, _ in famous_in(text)) and not care_given(text, lo, hi)
 
 
 def public_figure(text: str, sentence: tuple[int, int], start: int, words: list[str]) -> bool:
     """A full name (two words or more) in a sentence about public knowledge, with no care given in it,
     or a listed famous name."""
-    if famous_person(text, sentence, start, words):
+    if famous_person(text, sentence, words):
         return True
     given = _GIVEN_BEFORE.search(text, max(0, start - 20), start)
     starts = (start, given.start()) if given else (start,)  # the tagger may keep only 'Like Tom |Brady'
@@ -151,12 +151,6 @@ _FULL_AFTER = re.compile(r"\s*,\s*(?:and\s+)?[A-Z][\w'’-]*\.?\s+[A-Z][\w'’-]
 _FULL_BEFORE = re.compile(r"[A-Z][\w'’-]*\.?\s+[A-Z][\w'’-]*\s*,\s*(?:and\s+)?$")
 
 
-def care_given(text: str, lo: int, hi: int) -> bool:
-    """Care given to someone in this sentence: then a name in it may be a patient's, whoever else they are
-    (a famous person's namesake, a colleague named by post)."""
-    return _sentence_sense(text, lo, hi)[0]
-
-
 def _listed_with_full_name(text: str, start: int) -> bool:
     word = _ONE_WORD.match(text, start)
     if not word:
@@ -168,3 +162,9 @@ def _listed_with_full_name(text: str, start: int) -> bool:
 def _sentence_sense(text: str, lo: int, hi: int) -> tuple[bool, bool]:
     """(care given, public knowledge) in one sentence, judged once however many names it holds."""
     return bool(_CARE.search(text, lo, hi)), bool(_PUBLIC_KNOWLEDGE.search(text, lo, hi))
+
+
+def care_given(text: str, lo: int, hi: int) -> bool:
+    """Care given to someone in this sentence: then a name in it may be a patient's, whoever else they are
+    (a famous person's namesake, a colleague named by post)."""
+    return _sentence_sense(text, lo, hi)[0]

@@ -421,12 +421,7 @@ def _labelled_order(text: str, start: int, end: int) -> bool:
 
 
 # Asked by every clause of a sentence: answered once per sentence, so a long sentence of many short clauses
-# ('stop it - stop it - ...') is not rescanned for each of them.
-@lru_cache(maxsize=256)
-def _population_dose(text: str, sentence: tuple[int, int]) -> bool:
-    return population_dose(text, sentence)
-
-
+# ('stop it - stop it - ...') is not rescanned for each of them (advice.population_dose is cached the same way).
 @lru_cache(maxsize=256)
 def _content(text: str, sentence: tuple[int, int]) -> bool:
     return _CONTENT.search(text, *sentence) is not None
@@ -482,7 +477,7 @@ def _addressed(
         return 2.0  # 'for most people ...', 'the best thing you can do ...', 'I tell everyone ...': any reader
     matches = [(m.group(0).lower(), _generic_you(segment, m.start(), m.end())) for m in _YOU_WORD.finditer(segment)]
     commanded = commands(segment)
-    if not commanded and _population_dose(text, sentence or (start, end)):
+    if not commanded and population_dose(text, sentence or (start, end)):
         return 2.0  # 'a typical adult dose is 400 mg every 6 hours', 'most adults take 81 mg': no one addressed
     tells = strong and (_PARTICULAR.search(segment) or _ADDRESSED.search(segment))
     if reader == "cheer" and not commanded and not tells:
