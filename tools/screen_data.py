@@ -1517,23 +1517,30 @@ def general_sentence(sampler: Sampler) -> str:
 
 
 def common_words() -> list[str]:
-    """Common English and Spanish words (Faker's lorem lists, MIT): a 'not a name' feature. The Spanish
-    list comes from running text and holds given names ('maría', 'josé'): those are names, not common."""
-    from faker.providers.lorem.en_US import Provider as English
-    from faker.providers.lorem.es_ES import Provider as Spanish
+    """Common English, Spanish, French, German and Italian words (Faker's lorem lists, MIT): a 'not a name'
+    feature. The other languages' lists come from running text and hold names ('maría', 'josé', 'lópez',
+    'garcía'): those are names, not common words, unless English uses the word too ('real')."""
+    from importlib import import_module
 
-    english = {w.lower() for w in English.word_list if w.isalpha()}
-    spanish = {w.lower() for w in Spanish.word_list if w.isalpha()} - _given_names("es_ES", "es_MX", "en_US")
-    return sorted(english | spanish)
+    english = {w.lower() for w in import_module("faker.providers.lorem.en_US").Provider.word_list if w.isalpha()}
+    names = _person_names(
+        "es_ES", "es_MX", "en_US", "fr_FR", "de_DE", "it_IT", "pt_BR",
+        attrs=("first_names", "first_names_male", "first_names_female", "last_names"),
+    )
+    others: set[str] = set()
+    for locale in ("es_ES", "fr_FR", "de_DE", "it_IT"):
+        words = import_module(f"faker.providers.lorem.{locale}").Provider.word_list
+        others |= {w.lower() for w in words if w.isalpha()}
+    return sorted(english | (others - (names - english)))
 
 
-def _given_names(*locales: str) -> set[str]:
+def _person_names(*locales: str, attrs: tuple[str, ...]) -> set[str]:
     from importlib import import_module
 
     out: set[str] = set()
     for locale in locales:
         provider = import_module(f"faker.providers.person.{locale}").Provider
-        for attr in ("first_names", "first_names_male", "first_names_female"):
+        for attr in attrs:
             out |= {n.lower() for n in getattr(provider, attr, ())}
     return out
 

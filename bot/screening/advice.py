@@ -193,7 +193,7 @@ _GATES = (
 GROUP_ADDRESS = re.compile(
     r"(?i:\W*(?:hey |calling all |reminder (?:for|to) |attention |to all )?"
     r"(?:(?!(?:your|ur|my|his|her|the|these|those|some|our|thanks|thank|given|with|for|since|at|in|on)\b)"
-    r"[a-z'-]+ ){0,2}"
+    r"[a-z'-]+,? ){0,2}"
     r"(?!(?:numbers|answers|orders|others|papers|letters|matters|layers|fibers|centers|results|contents|comments"
     r"|basics|ingredients|statistics|topics|antibiotics)\b)"
     r"(?:[a-z]+(?:ers|ists|ians|ents|ics)|ladies|gentlemen|folks|everyone|everybody|y'all|guys|friends|moms|dads"
@@ -210,8 +210,9 @@ _POPULATION_DOSE = re.compile(
     r"|maintenance|target|adult|pediatric|weight-based|label(?:ed)?)\s+(?:[a-z-]+\s+){0,2}?"
     r"(?:doses?|dosing|dosages?|regimens?|ranges?|course|amount)\b"
     rf"|\b(?:doses?|dosing|dosages?)\s+(?:for|in)\s+(?:[a-z-]+\s+){{0,2}}?{_POPULATION}\b"
-    rf"|\b{_POPULATION}\b(?:\s+(?:with|on|over|under|who|in|of)\s[\w\s'-]{{0,30}}?)?"
-    r"\s+(?:(?:usually|generally|typically|often|commonly|normally|tend to|will|can|may|should|do)\s+)?"
+    # 'adults with normal kidneys', 'adults and children 12 years and over', 'adults can usually take'
+    rf"|\b{_POPULATION}\b(?:\s+(?:with|on|over|under|who|in|of|and|or|aged|ages?)\s[\w\s,+'-]{{0,30}}?)?"
+    r"\s+(?:(?:usually|generally|typically|often|commonly|normally|tend to|will|can|may|should|do)\s+){0,2}"
     r"(?:take|get|need|use|receive|start|do (?:fine|well)|respond|(?:are|get) (?:usually |typically |generally )?"
     r"(?:started|given|put|dosed|maintained|treated|prescribed))\b"
     rf"|\b(?:in|for) (?:most |healthy |older |younger )?{_POPULATION}\s*,)"

@@ -14,6 +14,19 @@ MONTHS = "January|February|March|April|May|June|July|August|September|October|No
 _MONTH = rf"(?i:{MONTHS}|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)"
 WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 _ORD = r"(?:st|nd|rd|th)?"
+# Months in Spanish, Portuguese, French, German and Italian, for a day written the way those languages write
+# it ('14 de marzo', '3 de maio', 'le 3 mai', 'am 3. Mai', 'il 5 giugno').
+FOREIGN_MONTHS = (
+    "enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre"
+    "|janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|novembro|dezembro"
+    "|janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre"
+    "|januar|februar|märz|maerz|april|juni|juli|august|september|oktober|dezember"
+    "|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre"
+)
+_FOREIGN_DAY_DATE = (
+    rf"\b(?:[1-9]|[12]\d|3[01])(?:\.|º|°|er|ero|o)?\s+(?:de\s+)?(?i:{FOREIGN_MONTHS})\b"
+    r"(?:\.?\s+(?:de\s+)?(?:19|20)\d\d\b)?"
+)
 _HOLIDAY = (
     r"(?:Christmas(?: Eve| Day)?|Thanksgiving(?: Day)?|New Year's(?: Eve| Day)|Halloween|Easter"
     r"(?: Sunday)?|(?:the )?Fourth of July|July 4th|Mother's Day|Father's Day|Valentine's Day"
@@ -33,6 +46,7 @@ _DAY_DATE = re.compile(
     rf"\b{_MONTH} \d{{1,2}}{_ORD}\b(?:,? (?:19|20)\d\d\b)?"
     rf"|\b\d{{1,2}}{_ORD} (?:of )?{_MONTH}(?:,? (?:19|20)\d\d\b)?"
     r"|\b(?:19|20)\d\d-[01]\d-[0-3]\d\b"
+    rf"|{_FOREIGN_DAY_DATE}"
     # Numeric day dates. A letter glued to either end makes them notation, not a date: a dosing
     # interval ('q4-6h'), ECG leads or spinal levels ('V4-V6', 'L4-L5'), a dose count ('1-2x').
     r"|(?<![\d/.A-Za-z])(?:0?[1-9]|1[0-2])([/.-])(?:0?[1-9]|[12]\d|3[01])(?:\1(?:19|20)?\d\d)?(?![\d/A-Za-z]|\.\d)"
@@ -93,6 +107,12 @@ _EVENT = re.compile(
     r"|visit(?!\s+(?:us|our|www|\S+\.(?:org|com|net|gov|edu)))"  # 'visit our site' is no visit
     r"|appointment|follow-?up|f/u|seen|scheduled|procedure|labs?|scan|MRI|CT|echo|infusion|dialysis|vaccinated"
     r"|wedding|graduation|injur\w*|crash|rehab|discharge|post-?op|pre-?op"
+    # The same events in Spanish, Portuguese, French, German and Italian ('ingresó el 14 de marzo').
+    r"|ingres\w*|internad[oa]s?|internou|hospitali[sz]\w*|operad[oa]s?|operó|opéré\w*|operiert|operat[oa]|cirug[ií]a"
+    r"|cirurgia|chirurgie|aufgenommen|entlassen|ricoverat[oa]|dimess[oa]|intervento|consulta|cita|visite|rendez-vous"
+    r"|termin|visita|urgencias|urgences|notaufnahme|pronto soccorso|alta|parto|accouch\w*|falleci\w*|faleceu|décédée?"
+    r"|verstorben|gestorben|deceduto|morto|morta|naci\w*|nasceu|née?|geboren|nat[oa]|diagnostiqu\w*|diagnosticad[oa]"
+    r"|diagnostiziert|diagnosticat[oa]|urgence|biopsia|biopsie"
     # A research participant's own events: 'enrolled 5 March 2020', 'randomised on 14 February'.
     r"|enroll?ed|enrol?lment|randomi[sz]ed|randomi[sz]ation|consented|screened|withdrew|withdrawn"
     # A note's own events: 'presents after syncope on 10/03', 'ADM 06/09', 'found down 11/28'.
@@ -136,9 +156,22 @@ _AGE = re.compile(
     # one centenarian is someone ('my patient, a centenarian'); 'centenarians' are a population
     r"|\b(?:super)?centenarian\b(?!s)|\bnonagenarian\b(?!s)|\bninety-something\b"
     r"|\b(?:her|his|my) (?:(?:late|mid|early|mid-)\s?)?(?:90s|nineties)\b"
-    # Spanish, Portuguese, French: 'tiene 92 años', 'tem 93 anos', 'a 95 ans', 'de 91 años'
-    rf"|\b(?:tiene|tenía|cumplió|cumple|tem|tinha|fez|a|avait|de|con)\s+(?:{_AGE_NUM}|noventa(?: y \w+)?"
-    r"|cien(?:to)?(?: \w+)?|quatre-vingt-dix(?:-\w+)?|cent)\s+(?:años|anos|ans)\b"
+    # Spanish, Portuguese, French, Italian, German: 'tiene 92 años', 'tem noventa e dois anos', 'a 95 ans',
+    # 'una donna di 94 anni', 'mit 94 Jahren', 'ist 93 Jahre alt'
+    rf"|\b(?:tiene|tenía|cumplió|cumple|tem|tinha|fez|faz|a|avait|de|con|com|ha|aveva|compie|compiuto|di|mit|ist"
+    rf"|war|wird|wurde|hat)\s+(?:{_AGE_NUM}|noventa(?: [ye] \w+)?|cien(?:to)?(?: \w+)?|cem|centen[aá]ri[oa]"
+    r"|quatre-vingt-(?:dix|onze|douze|treize|quatorze|quinze|seize)(?:-\w+)?|cent|novanta\w*|cento|"
+    r"neunzig|\w+undneunzig|hundert)\s+(?:años|anos|ans|anni|jahre|jahren)\b"
+    rf"|\b{_AGE_NUM}-?jährige[nrs]?\b"
+    # 'A man of 96', 'a woman of ninety-three': one person and an age
+    rf"|\ban? (?:(?:old|elderly|frail|lovely|sweet|spry) )?(?:man|woman|gentleman|lady|patient|guy|gal|fellow|widow"
+    rf"|widower|veteran) of (?:{_AGE_NUM}|{_AGE_WORD})(?![\w-])(?!\s*(?:%|percent|patients|people|pounds|lbs))"
+    # 'pt (94)', 'Mrs. Alvarez (94F)': an age in brackets after the person
+    rf"|\b(?:(?:{_RELATIVE}|male|female|widow|widower|veteran|resident)|(?:{CAPITALISED_NAME_TITLE})\.? ?[A-Z][\w'’-]+)"
+    rf"\s*\(\s*{_AGE_NUM}\s*(?:[FM]|y/?o|yo|yrs?|years?(?: old)?)?\s*\)"
+    # A year of birth that makes someone over 89 whenever it is read: 'born in 1929', 'b. 1931', 'nacida en 1932'
+    r"|\b(?:born|b\.|nacid[oa]|nasci(?:d[oa]|eu)|née?|geboren|nat[oa])\s+(?:(?:back )?in |on |en |em |nel |im jahr"
+    r" )?(?:18\d\d|19[0-2]\d|193[0-5])\b"
     # One person's age set off by commas or opening the sentence: 'My patient, 94, was admitted', 'A man, 96,
     # came in', 'At 94, my patient still drives'.
     rf"|\b(?:patient|pt|man|woman|gentleman|lady|guy|grandma|grandpa|grandmother|grandfather|mother|father|mom|dad"
@@ -159,7 +192,7 @@ _AGE = re.compile(
 
 _MONTH_WORDS = frozenset(MONTHS.lower().split("|")) | frozenset(
     "jan feb mar apr jun jul aug sep sept oct nov dec".split()
-)
+) | frozenset(FOREIGN_MONTHS.split("|"))
 _RELATIVE_WORDS = frozenset(WEEKDAYS.lower().split("|")) | frozenset(
     "yesterday night morning afternoon today ago christmas thanksgiving easter halloween new"
     " fourth july mother father valentine labor memorial super".split()
@@ -207,8 +240,9 @@ def find_dates(text: str, spans: list[tuple[int, int]], words: frozenset[str] | 
                 continue
             if _RECURRING_BEFORE.search(text, max(0, match.start() - 8), match.start()):
                 continue  # 'every July 4th', 'each Monday': a yearly or weekly day, no one's date
+            # 'am 3. Mai aufgenommen': a splitter may end a sentence inside the date; either side counts.
             sentence = sentence_at(spans, match.start())
-            if about_someone(sentence):
+            if about_someone(sentence) or about_someone(sentence_at(spans, match.end() - 1)):
                 seen.add(match.start())
                 yield Finding(
                     "date", match.start(), match.end(), "looks like a specific date in a patient's care or life"

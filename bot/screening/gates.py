@@ -27,7 +27,7 @@ DATE_WORDS = (
 )
 AGE_WORDS = _set(
     "ninety hundred centenarian centenarians supercentenarian nonagenarian nonagenarians nineties 90s"
-    " noventa cien ciento cent quatre-vingt-dix"
+    " noventa cien ciento cent vingt cem cento novanta neunzig hundert"
 )
 STREET_WORDS = _set(
     "street st avenue ave road rd boulevard blvd lane ln drive dr court ct way place pl terrace"

@@ -40,15 +40,26 @@ _GLUED_DOSE = re.compile(r"\d+(?:\.\d+)?(?:mg|mcg|g|ml|meq|iu|cc|units?|tabs?|pu
 # Abstract cues, so the classifier generalises past the verbs and drugs it was trained on.
 # The reader in English, Spanish, Portuguese and French ('usted', 'você', 'votre'), and 'aap' (Hindi, in chat).
 _YOU = frozenset("you your yours you're you've you'll youre u ur usted su tu sus tus você voce seu sua seus suas"
-                 " vous votre vos ton ta tes aap aapko aapka apni".split())
+                 " vous votre vos ton ta tes aap aapko aapka apni du dich dir dein deine deinen deinem ihnen"
+                 " tuo tua tuoi tue".split())
+# Commands to one reader in French, German, Italian and Portuguese beyond the Spanish in _IMPERATIVE ('prenez',
+# 'nehmen Sie', 'smetta', 'beba'). One list for the sentence models' features and the advice gate's regex.
+FOREIGN_COMMANDS = tuple(
+    """prenez arrêtez arretez diminuez augmentez évitez evitez appelez continuez mettez consultez allez faites
+    buvez reprenez réduisez reduisez gardez passez mangez laissez venez revenez appliquez portez étirez etirez
+    porte étire prends arrête arrete évite evite appelle bois mange reviens
+    nehmen hören hoeren setzen reduzieren erhöhen erhoehen vermeiden rufen trinken kommen lassen
+    nimm hör hoer iss trink geh ruf setz
+    prenda smetta sospenda aumenti riduca eviti chiami continui beva vada faccia prendi smetti sospendi riduci
+    evita chiama bevi
+    faça faca beba reduza suspenda tome pare diminua aumente evite procure ligue passe""".split()
+)
 _IMPERATIVE = frozenset(
     """stop start restart resume take cut hold skip double halve increase decrease reduce go put give use
     try switch bump drop quit keep continue apply wean come get book see call avoid ice rest split crush
     chew swallow inject rub spray finish taper lower raise add remove change tome deje suspenda aumente
-    dele use tómese tomese empiece siga póngase pongase vaya evite llame deje suspéndala suspendala
-    tome pare diminua aumente evite procure ligue continue use passe
-    prenez arrêtez arretez diminuez augmentez évitez evitez appelez continuez mettez consultez allez""".split()
-)
+    dele use tómese tomese empiece siga póngase pongase vaya evite llame deje suspéndala suspendala""".split()
+) | frozenset(FOREIGN_COMMANDS)
 _MED_WORDS = frozenset(
     """dose doses dosage medication medications medicine meds pill pills tablet tablets capsule capsules
     prescription insulin inhaler antibiotic antibiotics statin statins steroid steroids cream ointment

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 
 from bot.screening.context import (
     COLLEAGUE_AFTER,
@@ -66,7 +67,9 @@ _RESIDENCE = re.compile(
 )
 _PLACE_HEADS = frozenset("el la las los san santa santo sao st saint sainte fort ft port mount mt lake camp".split())
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]")
-_CALENDAR = frozenset((MONTHS + "|" + WEEKDAYS).lower().split("|"))
+_CALENDAR = frozenset((MONTHS + "|" + WEEKDAYS).lower().split("|")) | frozenset(
+    "jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed weds thu thur thurs fri sat sun".split()
+)
 _NOT_NAME_LOWER = frozenset(w.lower() for w in _NOT_NAMES)
 _EPONYM_WORDS_LOWER = frozenset(w.lower() for w in _EPONYM_WORDS)
 _NOT_PLACE_LOWER = frozenset(w.lower() for w in STATES | _LARGE_PLACES)
@@ -206,6 +209,8 @@ def tagged_findings(
             if _CREDENTIAL.search(text[start:end]) or _CREDENTIAL_AFTER.match(text, end):
                 continue  # 'Savannah Parks, MD': a clinician signing, not a patient
             lower = text[start:end].islower() or caseless
+            if not lower and _prose_inside(text[start:end], tail=True):
+                continue  # "Smetta l'ibuprofene subito": a capitalised command and its object, not a name
             dictionary = all("v" in gaz.flags(w) and not {"F", "L"} & set(gaz.flags(w)) for w in words)
             if lower and dictionary and not titled:
                 continue  # lower-case dictionary words on no name list: 'bacteria', 'asymmetry', 'kindly'
@@ -267,6 +272,8 @@ def tagged_findings(
                 continue  # cased writing capitalises its towns: 'at discharge', 'basal-bolus' are plain words
             if len(words) == 1 and len(words[0]) <= 4 and (text[start:end].islower() or text[start:end].isupper()):
                 continue  # a unit or a ward ('icu', 'PACU', 'er'), not a town
+            if not caseless and _prose_inside(text[start:end]):
+                continue  # 'Genau das ist bei Blutdruckmitteln das Problem': a clause, not a place's name
             # 'the South', 'West Texas' are regions; 'North Mollyside' is a town.
             if " ".join(words) in _NOT_PLACE_LOWER or all(w in _NOT_PLACE_LOWER for w in words):
                 continue
@@ -387,11 +394,35 @@ def untagged_places(text: str, gaz, allowed: frozenset[str], runs) -> Iterator[F
         yield Finding("geography", start, end, REASONS["geography"])
 
 
+# The small words a place's name may hold ('Stratford-upon-Avon', 'Lake of the Woods', 'Rio de Janeiro').
+_PLACE_JOINERS = frozenset(
+    "of the on upon de del della la las los le les du des da do dos das di am an der den im sur en y e and van von"
+    " zu ter ten bin ibn al el".split()
+)
+
+
+def _prose_inside(run: str, tail: bool = False) -> bool:
+    """In cased writing a name (of a place, or with tail=True of a person) is its capitalised words and
+    joiners; a lower-case word of any other kind inside a run of three or more words makes it a clause."""
+    words = run.split()
+    inner = words[1:] if tail else words[1:-1]
+    return len(words) >= 3 and any(w.islower() and w not in _PLACE_JOINERS for w in inner)
+
+
+# A move or an origin, not a residence: it places a person only when the text is about someone.
+_MOVE_ONLY = re.compile(
+    r"(?:is|comes|came|drove|visiting|transferred|moved|moving|relocated)\b(?!.*\b(?:lives?|living))"
+)
+
+
 def lower_case_places(text: str, gaz, allowed: frozenset[str]) -> Iterator[Finding]:
     """Towns in lower-case text after words of living or coming from, when the place ends in a word on
     no dictionary or common list ('rockville', 'lake mandy'): in such text capitals cannot cue the tagger."""
     lowered = text.lower() if _mostly_upper(text) else text
+    someone = cache(lambda: has_person_cue(text, 0, len(text)))
     for match in _LOWER_PLACE.finditer(lowered):
+        if _MOVE_ONLY.match(match.group(0)) and not someone():
+            continue  # 'grand rounds moved to thurs', 'vaccine comes from vacca': no one's whereabouts
         words = match.group(1).split()
         bare = [_strip(w) for w in words]
         unknown = [i for i, w in enumerate(bare) if w and not gaz.in_vocab(w) and w not in gaz.common]

@@ -20,6 +20,7 @@ from bot.screening.advice import _MEDS, GROUP_ADDRESS, defer_scope, defers, full
 from bot.screening.context import STAFF_ROLE, any_reader, has_person_cue
 from bot.screening.findings import Finding
 from bot.screening.learned import (
+    FOREIGN_COMMANDS,
     SCHEDULE,
     STEMMED_DRUG,
     Gazetteer,
@@ -110,7 +111,9 @@ _ADDRESSED = re.compile(
     r"|skip|double|halve|increase|decrease|reduce|go|put|give|use|try|switch|bump|drop|quit|keep|continue|apply|wean"
     r"|come|get|book|ice|rest|split|crush|chew|swallow|taper|finish|rub|spray|inject|lower|raise|add|change"
     r"|tome|tómese|deje|suspenda|aumente|dele|use|vaya|no tome|siga|empiece|póngase|pongase|evite|llame"
-    r"|pare|diminua|procure|ligue|prenez|arrêtez|arretez|diminuez|augmentez|évitez|evitez|appelez|consultez)\b"
+    rf"|{'|'.join(sorted(FOREIGN_COMMANDS, key=len, reverse=True))})\b"
+    # German's polite command: a verb and 'Sie' ('Nehmen Sie ab morgen nur die halbe Tablette').
+    r"|(?-i:(?:^|(?<=[.;:!?]\s))[A-ZÄÖÜ][a-zäöüß]+en Sie)\b"
     r"|\b(?:I'll|I will|we'll|we will|let's(?! (?:say|imagine|suppose|talk|look))"
     r"|(?:I'd|I would|we'd|we would)(?! (?:love|like|rather|prefer|say|think|guess|imagine|argue|add|note|agree"
     r"|bet|be (?:happy|glad|curious|interested))\b)"
@@ -270,7 +273,11 @@ _TREATMENT = re.compile(
     # Spanish: medicine words and drug names with a Spanish ending ('metformina', 'ibuprofeno').
     r"|\b(?:antibi[oó]tico|medicamento|medicina|jarabe|pomada|inyecci[oó]n|paracetamol|acetaminof[eé]n"
     r"|c[aá]psula|tableta|comprimido|gotas)s?\b"
-    r"|\b[a-z]+(?:formin|profen|pril|sartan|olol|statin|cilin|micin|azol|prazol)(?:[ao]s?)?\b"
+    # French, German, Italian and Portuguese medicine words ('deux comprimés', 'die halbe Tablette', 'la compressa').
+    r"|\b(?:comprim[eé]|cachet|g[eé]lule|pilule|m[eé]dicament|sirop|pommade|tablette|medikament|kapsel|tropfen"
+    r"|salbe|spritze|compress[ae]|pastiglia|pastiglie|farmac[oi]|medicinale|pomata|capsula|gocce|rem[eé]dio|xarope"
+    r"|pomada)(?:s|n|en|i|e)?\b"
+    r"|\b[a-z]+(?:formin|prof[eè]n|pril|sartan|olol|statin|cill?in|micin|azol|prazol|pirin)(?:[aoe]s?|e)?\b"
     # A dose change by its shape: a change verb, then 'to <number>' ('upping the levo to 100').
     r"|\b(?:up|upping|bump|bumping|increase|increasing|decrease|decreasing|lower|lowering|raise|raising"
     r"|cut|cutting|drop|dropping|go|going|titrate|titrating)\b(?: [\w'-]+){0,3} to \d+(?:\.\d+)?\b"

@@ -1,0 +1,73 @@
+"""Shapes found in text by other writers (session 19): care dates and ages as Spanish, Portuguese, French,
+German and Italian write them; commands to one reader in French, German and Italian; and what stays clean
+beside them (a leaflet's dose for a population, a meeting moved to 'thurs', a clause that a tagger read as
+a place or a name). One table: the text, and the kinds it must (or must not) raise."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.screening import Screener
+from tests.screening.helpers import kinds
+
+HELD = [
+    # care dates in other languages, a sentence splitter's full stop inside the German one
+    ("Ingresó el 14 de marzo con neumonía.", "date"),
+    ("Il a été hospitalisé le 3 mai pour une pneumonie.", "date"),
+    ("Er wurde am 3. Mai aufgenommen.", "date"),
+    ("È stato ricoverato il 5 giugno.", "date"),
+    ("Ela foi operada em 2 de setembro de 2024.", "date"),
+    # ages over 89
+    ("A man of 96 came in with a hip fracture.", "age_over_89"),
+    ("pt (94) with urosepsis, family at bedside", "age_over_89"),
+    ("Mrs. Alvarez (94F) came back for her follow-up.", "age_over_89"),
+    ("Born in 1929, our patient still walks every day.", "age_over_89"),
+    ("Minha avó tem noventa e dois anos e ainda cozinha.", "age_over_89"),
+    ("Une femme de quatre-vingt-quinze ans est venue seule.", "age_over_89"),
+    ("Una donna di 94 anni è arrivata al pronto soccorso.", "age_over_89"),
+    ("Sie ist 93 Jahre alt und lebt allein.", "age_over_89"),
+    # a name with an accent that a word list once counted as a common Spanish word
+    ("Mrs. López is doing better after the valve repair.", "name"),
+]
+
+WARNED = [
+    "Prenez deux comprimés ce soir et rappelez-moi demain.",
+    "Arrêtez l'ibuprofène tout de suite, avec vos brûlures d'estomac c'est risqué pour vous.",
+    "Nehmen Sie ab morgen nur noch die halbe Tablette.",
+    "Smetta l'ibuprofene subito, con il suo stomaco è rischioso.",
+]
+
+CLEAN = [
+    "La conferencia es el 14 de marzo en el auditorio.",
+    "Lakeshore was founded in 1920 and the building (1931) still stands.",
+    "Table (94) shows the results by county.",
+    "Leaflet text: Adults and children 12 years and over take 2 tablets every 4 to 6 hours, not more than 8 a day.",
+    "Adults can usually take 500 mg to 1,000 mg of acetaminophen every 6 hours.",
+    "Adultes : 1 comprimé toutes les 6 heures, maximum 4 par jour.",
+    "Erwachsene nehmen 1 Tablette alle 6 Stunden.",
+    "reminder: grand rounds moved to thurs 7am, dr hall presenting on afib ablation outcomes",
+    "fun fact: 'vaccine' comes from vacca, latin for cow",
+    "Heads up, everyone: if you've been putting off your colonoscopy, March is the month.",
+    "Ein Patient hat mir mal gesagt, er nimmt die Tabletten nur bei Beschwerden. Genau das ist bei Blutdruckmitteln "
+    "das Problem.",
+]
+
+
+@pytest.mark.parametrize(("text", "kind"), HELD)
+def test_held(screener: Screener, text: str, kind: str) -> None:
+    assert kind in kinds(screener, text), text
+
+
+@pytest.mark.parametrize("text", WARNED)
+def test_advice_in_other_languages_is_warned(screener: Screener, text: str) -> None:
+    verdict = screener.screen(text)
+    assert verdict.verdict == "warn" and {f.kind for f in verdict.findings} == {"advice"}, verdict.findings
+
+
+@pytest.mark.parametrize("text", CLEAN)
+def test_clean(screener: Screener, text: str) -> None:
+    assert screener.screen(text).verdict == "ok", screener.screen(text).findings
+
+
+def test_a_move_still_places_a_patient(screener: Screener) -> None:
+    assert "geography" in kinds(screener, "my pt comes from rockville every week for dialysis")
