@@ -39,7 +39,12 @@ _COORDINATES = re.compile(
     r"|\d{1,2}°\s*\d{1,2}['′]\s*(?:\d{1,2}(?:\.\d+)?[\"″]\s*)?[NS]\s*,?\s*\d{1,3}°\s*\d{1,2}['′]"
     r"\s*(?:\d{1,2}(?:\.\d+)?[\"″]\s*)?[EW]"
 )
-_ROOM = re.compile(r"(?i:\b(?:room|rm|bed|unit|apt|suite|cell)\.?\s*#?\s*)(\d{1,4}[A-Za-z]?(?:-[A-Za-z0-9]+)?)\b")
+# A staff room ('conference room 4B', 'meeting rm 2') is where colleagues meet, not where someone stays.
+_ROOM = re.compile(
+    r"(?i:\b(?<!conference )(?<!meeting )(?<!class)(?<!break )(?<!board )(?<!training )(?<!lecture )(?<!huddle )"
+    r"(?<!staff )(?<!conf )(?<!conf\. )(?<!seminar )(?<!community )(?<!media )(?<!call )"
+    r"(?:room|rm|bed|unit|apt|suite|cell)\.?\s*#?\s*)(\d{1,4}[A-Za-z]?(?:-[A-Za-z0-9]+)?)\b"
+)
 # A plate without a label: two short letter-and-digit groups in a sentence about a vehicle.
 # The look-aheads stay within the plate's nine characters: unbounded, they scan to the end from every word.
 _PLATE = re.compile(r"\b(?=[A-Z0-9 -]{0,8}\d)(?=[A-Z0-9 -]{0,8}[A-Z])[A-Z0-9]{2,4}[ -][A-Z0-9]{2,4}\b")

@@ -14,6 +14,12 @@ def words_of(text: str) -> frozenset[str]:
     return frozenset(WORD.findall(text.lower()))
 
 
+# Country domains that are no English word ('.de', '.it', '.in' are: 'the dose.It was' is a typo, not a site).
+COUNTRY_DOMAINS = tuple(
+    "fr br uk ca mx au nz nl ch ph za ng ke pl se dk no fi ar cl pe ve jp kr cn ru gr tr il ae sg my".split()
+)
+
+
 def _set(words: str) -> frozenset[str]:
     return frozenset(words.lower().split())
 
@@ -69,6 +75,7 @@ URL_MARKERS = (
     ".link",
     ".ee",
     ".tv",
+    *(f".{tld}" for tld in COUNTRY_DOMAINS),
 )
 
 

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 from bot.screening.context import person_cue_by_sentence, sentence_at
 from bot.screening.findings import Finding
+from bot.screening.gates import COUNTRY_DOMAINS
 
 # A value that follows a label: letters/digits with inner dashes, dots, slashes or spaced groups.
 _VALUE = (
@@ -200,7 +201,9 @@ _EMAIL = re.compile(r"(?<![\w.+-])[A-Za-z0-9._%+-]+@(?:[A-Za-z0-9-]+\.)+[A-Za-z]
 _URL = re.compile(
     r"(?<![\w@.-])(?:(?:https?://|www\.)[^\s<>\"')\]]+"
     r"|(?:[a-z0-9-]+\.)+(?:com|org|net|edu|gov|io|co|us|info|me|ly|health|care|page|blog|site"
-    r"|app|link|ee|tv)\b(?:/[^\s<>\"')\]]*)?)",
+    r"|app|link|ee|tv"
+    rf"|(?-i:{'|'.join(COUNTRY_DOMAINS)}))"
+    r"\b(?![’'])(?:/[^\s<>\"')\]]*)?)",
     re.IGNORECASE,
 )
 _INSTITUTION_SUFFIXES = (".gov", ".edu", ".mil", ".int", ".gov.uk", ".nhs.uk")

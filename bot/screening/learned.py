@@ -65,7 +65,13 @@ _MED_WORDS = frozenset(
     prescription insulin inhaler antibiotic antibiotics statin statins steroid steroids cream ointment
     drops patch shot shots injection vitamin supplement supplements pastilla pastillas medicina dosis""".split()
 )
-_FIRST_PERSON_PLAN = frozenset("i'll i'd we'll we'd let's i'm gonna recommend suggest prescribe recomiendo".split())
+_FIRST_PERSON_PLAN = frozenset(
+    "i'll i'd we'll we'd let's i'm gonna recommend suggest prescribe recomiendo conseille recommande prescris"
+    " empfehle würde verschreibe consiglio raccomando prescrivo recomendo aconselho receito".split()
+)
+# German's formal 'you' is capitalised inside a sentence ('bei Ihren Werten', 'lassen Sie sich'), where 'sie' and
+# 'ihr' (she, they, her) are not: a reader the lower-cased tokens cannot show.
+FORMAL_YOU = re.compile(r"(?<=[\w,;:] )(?:Sie|Ihnen|Ihr|Ihre[nmrs]?)\b")
 _CLAUSE_BREAK = frozenset(".,;:!?-")
 # A command is recognised by its shape, not by a list of verbs: a clause opens with an open-class
 # word (not a pronoun, article, auxiliary, preposition, greeting...) and goes straight on to an
@@ -442,6 +448,8 @@ def sentence_features(text: str, gazetteer: Gazetteer | None = None) -> list[str
         if w in ("the", "our", "my") and i + 1 < len(tokens) and len(tokens[i + 1]) > 3:
             cues.add("det+" + tokens[i + 1][-3:])
         clause_start = w in _CLAUSE_OPENERS or w in _JOINERS
+    if FORMAL_YOU.search(text):
+        cues.add("you")
     if STEMMED_DRUG.search(text.lower()):
         cues.add("med")
     if SCHEDULE.search(text):

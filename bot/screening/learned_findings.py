@@ -21,6 +21,7 @@ from bot.screening.findings import Finding
 from bot.screening.lay_titles import LAY_TITLE_BEFORE, PERSON_TITLE
 from bot.screening.learned import (
     _DRUG_ENDING,
+    Gazetteer,
     TokenTagger,
 )
 from bot.screening.name_shapes import (
@@ -152,6 +153,9 @@ def tagged_findings(
     runs = _join_inverted(text, [r for r in runs if not eponym(r[1], r[2])], gaz)
     for label, start, end, confidence, inverted in runs:
         start, end = _trim_plain(text, start, end, gaz, caseless)
+        glued = _GLUED_STOP.search(text, start, end)
+        if glued and not LAY_TITLE_BEFORE.search(text[max(0, start - 16) : glued.end()]):
+            start = glued.end()  # 'I said no.Not today': a full stop typed without its space ends a sentence
         ends = [m.end() for m in _WORD.finditer(text, start, end)] if label == "NAME" else []
         if ends:
             end = ends[-1]  # a number the run swallowed ('Fenella Quist 207-555-0139') is not the name
@@ -245,6 +249,9 @@ def tagged_findings(
                     # a lone lower-case word opening a sentence may be any word; a given and family name
                     # in a row ('doris kaminski, 93, still ...') is a name wherever the sentence starts
                     or not (any(gaz.in_vocab(w) for w in words) or (len(words) < 2 and _opens_sentence(text, start)))
+                    # a given name then a family name, neither a common word: 'maria lopez', 'jane doe', 'li wei'
+                    # (an old dictionary's 'maria', 'doe' and 'li' are no reason to doubt the pair)
+                    or _given_and_family(words, gaz)
                 )
             )
             needs_cue = (lower or not listed or ambiguous) and not sure
@@ -288,14 +295,20 @@ _LOWER_COMPOUND = re.compile(r"[a-z]{3,}-[a-z]{3,}")
 
 # A host name or address around a run: 'lakeshorechildrens.org', 'www.mayo.edu/x', 'name@host'.
 _WEB_ADDRESS = re.compile(
-    r"(?i:[\w.-]*\w\.(?:org|com|net|gov|edu|io|us|info|health|care|co)\b[\w/.?=&%-]*|[\w.+-]+@[\w.-]+)"
+    r"(?i:[\w.-]*\w\.(?:org|com|net|gov|edu|io|us|info|health|care|co|uk|fr|br|ca|mx|au|nz|nl|ch)\b[\w/.?=&%-]*"
+    r"|[\w.+-]+@[\w.-]+)"
 )
 
 
 def _in_web_address(text: str, start: int, end: int) -> bool:
     """The run lies inside a web or email address (looked at in a short window around it)."""
-    if text[end : end + 1] not in (".", "@") and text[max(0, start - 1) : start] not in (".", "@", "/"):
-        return False  # no dot, '@' or slash touches the run: no address around it
+    if (
+        text[end : end + 1] not in (".", "@")
+        and text[max(0, start - 1) : start] not in (".", "@", "/")
+        and "." not in text[start:end]
+        and "@" not in text[start:end]
+    ):
+        return False  # no dot, '@' or slash in or next to the run: no address around it
     if end - start > 60:
         return False
     lo = max(0, start - 40)
@@ -407,6 +420,19 @@ def _prose_inside(run: str, tail: bool = False) -> bool:
     words = run.split()
     inner = words[1:] if tail else words[1:-1]
     return len(words) >= 3 and any(w.islower() and w not in _PLACE_JOINERS for w in inner)
+
+
+# A full stop glued to the next sentence's first word ('no.Not'), not an initial ('J.R.') or a title ('Mrs.Alvarez').
+_GLUED_STOP = re.compile(r"[a-z]{2,}\.(?=[A-Z][a-z])")
+
+
+def _given_and_family(words: list[str], gaz: Gazetteer) -> bool:
+    return (
+        len(words) == 2
+        and words[0] in gaz.first
+        and words[1] in gaz.last
+        and not any(w in gaz.common or w in _NOT_NAME_LOWER for w in words)
+    )
 
 
 # A move or an origin, not a residence: it places a person only when the text is about someone.

@@ -306,7 +306,8 @@ _DX_OPENING = re.compile(
 
 _YOU_WORD = re.compile(
     r"(?i:\b(?:you|your|yours|you're|you'll|you've|(?<!\d )u|ur|usted|su|tu|sus|tus|você|seu|sua|vous|votre|vos"
-    r"|aap|aapko|aapka)\b|\b(?:I'll|we'll|let's)\b"
+    r"|aap|aapko|aapka|tuo|tua|dein|deine|deinen|dir|dich)\b|\b(?:I'll|we'll|let's)\b"
+    r"|(?-i:(?<=[\w,;:] )(?:Sie|Ihnen|Ihr|Ihre[nmrs]?)\b)"
     # 'I'd love a handout', 'I'd rather say': a wish or a wording, no plan for anyone.
     r"|\b(?:I'd|we'd)\b(?! (?:love|like|rather|prefer|say|think|guess|imagine|argue|add|note|agree|bet)\b))"
 )

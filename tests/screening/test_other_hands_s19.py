@@ -28,6 +28,11 @@ HELD = [
     ("Sie ist 93 Jahre alt und lebt allein.", "age_over_89"),
     # a name with an accent that a word list once counted as a common Spanish word
     ("Mrs. López is doing better after the valve repair.", "name"),
+    # a given and a family name in lower case, though an old dictionary lists 'maria' and 'li' as words
+    ("maria lopez started dialysis today", "name"),
+    ("yeah li wei finally agreed to hospice, family mtg went well", "name"),
+    # a patient's own site under a country domain
+    ("Le patient nous a envoyé ses photos via son blog jeanmarc-dialyse.fr, on peut les utiliser ?", "url"),
 ]
 
 WARNED = [
@@ -35,6 +40,7 @@ WARNED = [
     "Arrêtez l'ibuprofène tout de suite, avec vos brûlures d'estomac c'est risqué pour vous.",
     "Nehmen Sie ab morgen nur noch die halbe Tablette.",
     "Smetta l'ibuprofene subito, con il suo stomaco è rischioso.",
+    "Bei Ihren Werten würde ich das Cholesterinmittel auf 40 mg erhöhen.",
 ]
 
 CLEAN = [
@@ -47,6 +53,9 @@ CLEAN = [
     "Erwachsene nehmen 1 Tablette alle 6 Stunden.",
     "reminder: grand rounds moved to thurs 7am, dr hall presenting on afib ablation outcomes",
     "fun fact: 'vaccine' comes from vacca, latin for cow",
+    "Volunteers: orientation has moved to 7:15 Thursday in conference room 4B. Coffee's on us.",
+    "see nhs.uk for the leaflet on shingles",
+    "I said no.Not today.",
     "Heads up, everyone: if you've been putting off your colonoscopy, March is the month.",
     "Ein Patient hat mir mal gesagt, er nimmt die Tabletten nur bei Beschwerden. Genau das ist bei Blutdruckmitteln "
     "das Problem.",
