@@ -204,7 +204,12 @@ GROUP_ADDRESS = re.compile(
 # A dose stated for a population, not a reader: 'a typical adult dose is 400 mg', 'most adults take 81 mg',
 # 'the usual starting dose is 5 mg', 'people with afib are usually started on 5 mg'. It is a frame only when
 # no one is addressed in the sentence (no 'you', 'your', 'for you') and the dose is not itself a command.
-_POPULATION = r"(?:adults|children|kids|adolescents|teens|women|men|patients|people|seniors|folks|infants|toddlers)"
+_POPULATION = (
+    r"(?:adults|children|kids|adolescents|teens|women|men|patients|people|seniors|folks|infants|toddlers"
+    # the same readers in Spanish, Portuguese, French, German and Italian leaflets
+    r"|adultos|niños|niñas|mayores|ancianos|personas|pacientes|adolescentes|lactantes|crianças|maiores|idosos|pessoas"
+    r"|adultes|enfants|personnes|nourrissons|erwachsene|kinder|jugendliche|säuglinge|adulti|bambini|anziani|persone)"
+)
 _POPULATION_DOSE = re.compile(
     r"(?i:\b(?:typical|usual|standard|normal|recommended|common|customary|average|maximum|max|starting|initial"
     r"|maintenance|target|adult|pediatric|weight-based|label(?:ed)?)\s+(?:[a-z-]+\s+){0,2}?"
@@ -217,6 +222,15 @@ _POPULATION_DOSE = re.compile(
     r"(?:started|given|put|dosed|maintained|treated|prescribed))\b"
     rf"|\b(?:in|for) (?:most |healthy |older |younger )?{_POPULATION}\s*,)"
 )
+# A leaflet's line: the readers it is for, a colon, the dose ('Niños de 2 a 5 años: 2,5 ml cada 8 horas'). What
+# follows the colon is for that population whatever shape it has (the shape of a command included).
+_LEAFLET_LINE = re.compile(rf"(?i:\b{_POPULATION}\b[^:.\n]{{0,40}}:\s*\d)")
+
+
+@lru_cache(maxsize=256)
+def leaflet_line(text: str, sentence: tuple[int, int]) -> bool:
+    """Does the sentence hold a leaflet's line for a population? (Once per sentence: every clause asks.)"""
+    return _LEAFLET_LINE.search(text, *sentence) is not None
 _ADDRESSEE = re.compile(r"(?i:\b(?:you|your|yours|you're|you'll|you've|yourself|u|ur)\b)")
 
 
@@ -224,7 +238,9 @@ _ADDRESSEE = re.compile(r"(?i:\b(?:you|your|yours|you're|you'll|you've|yourself|
 def population_dose(text: str, sentence: tuple[int, int]) -> bool:
     """Does the sentence state a dose for a population with no one addressed in it? (Once per sentence:
     every clause and every dose in a long sentence asks.)"""
-    return _POPULATION_DOSE.search(text, *sentence) is not None and _ADDRESSEE.search(text, *sentence) is None
+    return (
+        _POPULATION_DOSE.search(text, *sentence) is not None or leaflet_line(text, sentence)
+    ) and _ADDRESSEE.search(text, *sentence) is None
 
 
 _STOP = re.compile(r"[.!?]+(?:\s|$)")

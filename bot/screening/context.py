@@ -48,7 +48,9 @@ GENERAL_READER = re.compile(
     r"|most (?:people|folks|adults|patients|of us|kids)|as a (?:general )?rule"
     r"|rule of thumb|in general|generally|the (?:best|#1|number one|biggest|first|main) (?:thing|gift|advice|tip)"
     r"|I (?:always |usually |often )?(?:tell|remind|say to|advise) (?:everyone|everybody|people|folks|patients|all"
-    r"|new|my patients)|people (?:with|on|who)|(?:myth|misconception)s?\b|for everyone))"
+    r"|new|my patients)|people (?:with|on|who)|(?:myth|misconception)s?\b|for everyone"
+    # a teaching aside: 'Pearl:', 'Fun fact for the group:', 'general counseling point', 'teaching point'
+    r"|(?:pearl|fun fact|pro tip|general tip|teaching point|counseling point|counselling point)s?\b))"
 )
 
 
@@ -147,7 +149,7 @@ def any_reader(text: str, sentence: tuple[int, int], start: int, end: int) -> st
     particular, frame, cheer = _reader_cues(text, sentence)
     if particular:
         return None
-    if frame is not None and frame < max(end, start + 1) and not _turn_between(text, sentence, frame, end):
+    if frame is not None and frame[0] < max(end, start + 1) and not _turn_between(text, sentence, frame[1], end):
         return "frame"
     if cheer is not None and cheer < max(end, start + 1):
         return "cheer"
@@ -159,6 +161,10 @@ def _turn_between(text: str, sentence: tuple[int, int], lo: int, hi: int) -> boo
     sentence's turns, found once (a search per clause is quadratic in a long sentence of short clauses)."""
     turns = _turns(text, sentence)
     i = bisect_left(turns, (lo, -1))
+    # A frame that heads the very clause ('in general you should take it fasting', 'Pearl: you should dose on
+    # actual weight') is no turn away from it: the turn must come after more words than the frame's own.
+    while i < len(turns) and turns[i][0] - lo <= 4 and not text[lo : turns[i][0]].strip(" ,:;-—"):
+        i += 1
     return i < len(turns) and turns[i][1] <= hi
 
 
@@ -168,12 +174,14 @@ def _turns(text: str, sentence: tuple[int, int]) -> list[tuple[int, int]]:
 
 
 @lru_cache(maxsize=512)
-def _reader_cues(text: str, sentence: tuple[int, int]) -> tuple[bool, int | None, int | None]:
-    """Once per sentence, however many clauses ask: does it name one reader, where its first frame and its
-    first encouragement start."""
+def _reader_cues(
+    text: str, sentence: tuple[int, int]
+) -> tuple[bool, tuple[int, int] | None, int | None]:
+    """Once per sentence, however many clauses ask: does it name one reader, where its first frame is and
+    where its first encouragement starts."""
     frame = GENERAL_READER.search(text, *sentence)
     cheer = CHEER.search(text, *sentence)
-    return ONE_READER.search(text, *sentence) is not None, frame and frame.start(), cheer and cheer.start()
+    return ONE_READER.search(text, *sentence) is not None, frame and frame.span(), cheer and cheer.start()
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
-from bot.screening.context import person_cue_by_sentence, sentence_at
+from bot.screening.context import PERSON_CUE, person_cue_by_sentence, sentence_at
 from bot.screening.findings import Finding
 from bot.screening.lay_titles import CAPITALISED_NAME_TITLE
 
@@ -178,7 +178,7 @@ _AGE = re.compile(
     rf"|husband|wife|paciente|señora|señor),\s+{_AGE_NUM},"
     rf"|(?:^|(?<=[.!?]\s))(?i:at)\s+(?:{_AGE_NUM}|{_AGE_WORD}),(?=\s*(?i:my|our|his|her|she|he|the patient)\b)"
     # 'my dad is 94', 'the patient is ninety-three', 'grandma just turned 96': one person's age
-    rf"|\b(?:she|he|you|i|they|(?:my|our|her|his|the|this) (?:{_RELATIVE})|pt|patient)"
+    rf"|\b(?:she|he|you|i|they|who|(?:my|our|her|his|the|this) (?:{_RELATIVE})|pt|patient)"
     rf"(?:'s| is| was| are|'re|'m| am| just turned|'ll be| will be| turns| turned|'s going to be| is going to be"
     r"|'s gonna be| is gonna be)"
     rf"(?: now| almost| nearly| about)?\s+(?:{_AGE_NUM}|{_AGE_WORD})(?![\w-])"
@@ -294,6 +294,14 @@ _AGE_ANSWER = re.compile(
 )
 
 
+# An institution whose age a sentence gives: a hospital, a programme, a building (in the languages screened).
+_INSTITUTION_BEFORE = re.compile(
+    r"(?i:\b(?:hospital|hospitals|clinic|practice|program|programme|center|centre|department|foundation|building"
+    r"|church|school|university|company|institute|ospedale|istituto|clinica|clínica|hôpital|krankenhaus|klinik"
+    r"|centro|instituto|our (?:hospital|clinic|practice|program|unit|team))\b)"
+)
+
+
 def find_ages(text: str) -> Iterator[Finding]:
     """Ages of 90 and over, which Safe Harbor requires to be grouped as '90 or older'."""
     for match in _AGE_ANSWER.finditer(text):
@@ -301,6 +309,11 @@ def find_ages(text: str) -> Iterator[Finding]:
     for match in _AGE_AFTER_NAME.finditer(text):
         yield Finding("age_over_89", match.start(1), match.end(1), "gives an age over 89")
     for match in _AGE.finditer(text):
+        if (
+            _INSTITUTION_BEFORE.search(text, max(0, match.start() - 60), match.start())
+            and PERSON_CUE.search(text, max(0, match.start() - 60), match.end()) is None
+        ):
+            continue  # 'our hospital turned one hundred', "L'istituto compie cento anni": a place's age
         yield Finding("age_over_89", match.start(), match.end(), "gives an age over 89")
     for match in _AGE_SEX.finditer(text):
         if not _TEMPERATURE.search(text[max(0, match.start() - 16) : match.start()]):

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import cache
+from functools import cache, lru_cache
 
 from bot.screening.context import (
     COLLEAGUE_AFTER,
@@ -185,6 +185,12 @@ def tagged_findings(
             _title_case_term(text, start, end, gaz) or _in_place_name(text, start) or _venue(text, start, end, gaz)
         ):
             continue  # 'Multiple Myeloma', 'Foley Catheter', 'Patient Safety huddle'; 'San Diego'
+        if (
+            label == "NAME"
+            and all(w.title() in _LARGE_PLACES for w in words)
+            and not (care_given(text, *sentence_at(sentences, start)) or cared_for_after(text, end))
+        ):
+            continue  # 'how America talked about heart disease': a country, unless care is given to the name
         if label == "NAME" and _DOSE_AFTER.match(text, end):
             continue  # a brand and its strength, not a person
         if (
@@ -259,7 +265,11 @@ def tagged_findings(
                 continue
             if _DOCTOR_BEFORE.search(text[max(0, start - 12) : start]) and not cared_for_after(text, end):
                 continue
-            if (STAFF_ROLE.match(text, end) or _colleague(text, start, end)) and not (
+            if (
+                STAFF_ROLE.match(text, end)
+                or _colleague(text, start, end)
+                or _staff_sentence(text, sentence_at(sentences, start))
+            ) and not (
                 care_given(text, *sentence_at(sentences, start)) or cared_for_after(text, end)
             ):
                 continue  # 'Maria at the front desk', 'Grace, our nurse': the practice's staff, not a patient
@@ -337,6 +347,36 @@ def _colleague(text: str, start: int, end: int) -> bool:
     if not (COLLEAGUE_AFTER.match(text, end) or STAFF_BEFORE.search(text, max(0, start - 40), start)):
         return False
     return not _PATIENT_BEFORE.search(text, max(0, start - 24), start)
+
+
+# A sentence among colleagues: thanks and shout-outs, a shift's duties, the team's own people ('shoutout to carlos
+# and bea on EMS crew 3', 'who has the charge phone tonight, is it Yusuf or Mei?', 'notre secrétaire Nadia').
+_STAFF_SENTENCE = re.compile(
+    r"(?i:\b(?:shout-?outs?|shout out|kudos|props|big thanks|huge thanks|welcome aboard|welcome to the team)\b"
+    r"|\b(?:charge (?:phone|pager|nurse)|the pager|float pool|on (?:ems |ambulance )?crew|on shift|night shift"
+    r"|day shift|swap (?:shifts?|call)|cover(?:ing)? (?:my|your|the) shift|staffing|the schedule|in-?service"
+    r"|notre (?:secrétaire|infirmière|infirmier|collègue)|nuestra? (?:enfermera|enfermero|compañer[oa]|secretaria)"
+    r"|our (?:team|unit|staff|crew|colleagues?|coworkers?)\b))"
+)
+
+
+@lru_cache(maxsize=256)
+def _staff_sentence(text: str, sentence: tuple[int, int]) -> bool:
+    """A sentence among colleagues with no one else in it: 'his', 'she' or 'little' would bring a patient in
+    ('shoutout to the er team for stitching up little mateo's chin, he's back on his bike')."""
+    return (
+        _STAFF_SENTENCE.search(text, *sentence) is not None
+        and not has_person_cue(text, *sentence)
+        and not _CARE_WORD.search(text, *sentence)
+    )
+
+
+# Care someone received ('shoutout to Oswaldo Ferreira who finished chemo'): a shout-out to a patient, not a colleague.
+_CARE_WORD = re.compile(
+    r"(?i:\b(?:chemo\w*|surgery|surgeries|stitch\w*|biopsy|diagnos\w*|treated|admitted|discharged|recover\w*"
+    r"|cancer|tumou?r|transplant|rehab|delivered|born|fracture|broke|injur\w*|icu|nicu|remission|dialysis"
+    r"|infusion|radiation|amputat\w*|stroke|heart attack|overdose|sober|clean for)\b)"
+)
 
 
 _PATIENT_BEFORE = re.compile(

@@ -112,7 +112,19 @@ def _name_context(text: str, start: int, end: int, strict: bool = False) -> bool
 
 _STRONG_AFTER = re.compile(
     r"(?i:\s*(?:['’]s\s+(?:mom|dad|wife|husband|son|daughter)\b|said|says|asked|asks|told|texted|called|calls"
-    r"|wants|came in|reports|presented|is here|was admitted|was seen|has been|from\s+[a-z]))"
+    r"|wants|came in|reports|presented|is here|was admitted|was seen|has been|from\s+[a-z]"
+    # the person's own care or body: 'efua's glucose log', 'felipe's labs', 'tina's biopsy', 'mateo's chin'
+    r"|(?:['’]s|(?<=['’]s))\s+(?:[a-z]+\s+){0,2}?(?:labs?|biopsy|results?|scan|mri|ct|x-?rays?|pregnancy|glucose"
+    r"|sugars?|a1c|bp"
+    r"|blood pressure|colonoscopy|mammo\w*|chemo|surgery|appt|appointment|meds|prescription|refill|bloodwork"
+    r"|ultrasound|echo|ekg|swab|culture|path|pathology|infusion|dialysis|wound|incision|stitches|shots?"
+    r"|vaccines?|fever|rash|cough|chart|referral|consult|follow-?up|discharge|procedure|diagnosis|tumou?r"
+    r"|cancer|meds list|med list|insulin|inhaler|cast|fracture|sats|o2|vitals|weight|rehab|therapy|pt session"
+    r"|chin|arm|leg|knee|hip|ankle|wrist|hand|foot|head|face|eye|ear|back|chest|heart|lungs?|kidneys?|liver|skin"
+    r"|belly|shoulder|neck|finger|toe|teeth|tooth|stitches)\b"
+    # ... and what the person does in it: 'beto needs an interpreter', 'goran brought his own cuff'
+    r"|needs|needed|brought|dropped off|is due|was discharged|got discharged|went home|started|finished"
+    r"|agreed|tolerated|is scheduled|was scheduled|is booked|no-?showed|checked in|is waiting|was transferred))"
 )
 
 

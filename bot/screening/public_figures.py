@@ -141,7 +141,13 @@ def public_figure(text: str, sentence: tuple[int, int], start: int, words: list[
     care, public = _sentence_sense(text, lo, hi)
     if care:
         return False
-    return public or any(_EXAMPLE_BEFORE.search(text, max(lo, s - 24), s) for s in starts)
+    # The office may be part of the run itself: 'Former President Eisenhower's heart attack'.
+    titled = full is not None and _OFFICE.search(full.group(0)) is not None
+    return public or titled or any(_EXAMPLE_BEFORE.search(text, max(lo, s - 24), s) for s in starts)
+
+
+_OFFICE = re.compile(r"\b(?:President|Senator|Governor|Congressman|Congresswoman|Prince|Princess|Queen|King|Pope"
+                     r"|Justice)\s+[A-Z]")
 
 
 # One name in a list beside a full name ('Beyoncé, Tom Hanks, and other celebrities'): the list is one of

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from functools import cache, lru_cache
 from typing import NamedTuple
 
-from bot.screening.advice import _MEDS, GROUP_ADDRESS, defer_scope, defers, full_stops, population_dose
+from bot.screening.advice import _MEDS, GROUP_ADDRESS, defer_scope, defers, full_stops, leaflet_line, population_dose
 from bot.screening.context import STAFF_ROLE, any_reader, has_person_cue
 from bot.screening.findings import Finding
 from bot.screening.learned import (
@@ -485,7 +485,9 @@ def _addressed(
         return 2.0  # 'for most people ...', 'the best thing you can do ...', 'I tell everyone ...': any reader
     matches = [(m.group(0).lower(), _generic_you(segment, m.start(), m.end())) for m in _YOU_WORD.finditer(segment)]
     commanded = commands(segment)
-    if not commanded and population_dose(text, sentence or (start, end)):
+    if (not commanded or leaflet_line(text, sentence or (start, end))) and population_dose(
+        text, sentence or (start, end)
+    ):
         return 2.0  # 'a typical adult dose is 400 mg every 6 hours', 'most adults take 81 mg': no one addressed
     tells = strong and (_PARTICULAR.search(segment) or _ADDRESSED.search(segment))
     if reader == "cheer" and not commanded and not tells:

@@ -26,6 +26,14 @@ HELD = [
     ("Une femme de quatre-vingt-quinze ans est venue seule.", "age_over_89"),
     ("Una donna di 94 anni è arrivata al pronto soccorso.", "age_over_89"),
     ("Sie ist 93 Jahre alt und lebt allein.", "age_over_89"),
+    ("we saw a lady who is 96 today, sharp as a tack", "age_over_89"),
+    # a person's own care after the name: the name needs no other cue
+    ("efua's glucose log looked great this week", "name"),
+    ("goran brought his own blood pressure cuff to compare", "name"),
+    # a country's name is kept when care is given to the one named so
+    ("my patient India has lupus", "name"),
+    # a sentence among colleagues that brings a patient in
+    ("shoutout to the er team for stitching up little mateo's chin, he's already back on his bike", "name"),
     # a name with an accent that a word list once counted as a common Spanish word
     ("Mrs. López is doing better after the valve repair.", "name"),
     # a given and a family name in lower case, though an old dictionary lists 'maria' and 'li' as words
@@ -56,6 +64,13 @@ CLEAN = [
     "Volunteers: orientation has moved to 7:15 Thursday in conference room 4B. Coffee's on us.",
     "see nhs.uk for the leaflet on shingles",
     "I said no.Not today.",
+    "Adultos e maiores de 12 anos: 1 comprimido a cada 6 horas, no máximo 4 por dia.",
+    "Niños de 2 a 5 años: 2,5 ml cada 8 horas. Agite bien antes de usar.",
+    "in general you should take levothyroxine on an empty stomach 30-60 min before breakfast",
+    "Pearl: you should dose vancomycin on actual body weight, not ideal.",
+    "Former President Eisenhower's heart attack in 1955 changed how America talked about heart disease.",
+    "shoutout to carlos and bea on EMS crew 3, best partners i ever had",
+    "um thanks everyone for the birthday wishes to our hospital we turned one hundred this year",
     "Heads up, everyone: if you've been putting off your colonoscopy, March is the month.",
     "Ein Patient hat mir mal gesagt, er nimmt die Tabletten nur bei Beschwerden. Genau das ist bei Blutdruckmitteln "
     "das Problem.",
@@ -76,6 +91,10 @@ def test_advice_in_other_languages_is_warned(screener: Screener, text: str) -> N
 @pytest.mark.parametrize("text", CLEAN)
 def test_clean(screener: Screener, text: str) -> None:
     assert screener.screen(text).verdict == "ok", screener.screen(text).findings
+
+
+def test_a_turn_after_a_frame_still_advises(screener: Screener) -> None:
+    assert "advice" in kinds(screener, "most people do fine with it, you should stop the ibuprofen now though")
 
 
 def test_a_move_still_places_a_patient(screener: Screener) -> None:
