@@ -8,6 +8,7 @@ import re
 from collections.abc import Iterator
 from functools import cache, lru_cache
 
+from bot.screening.clinical_titles import DOCTOR_BEFORE
 from bot.screening.context import (
     COLLEAGUE_AFTER,
     STAFF_BEFORE,
@@ -48,7 +49,7 @@ from bot.screening.name_shapes import (
     _section_label,
     listed_any,
 )
-from bot.screening.names import _CREDENTIAL_AFTER, _DOCTOR_BEFORE, _EPONYM_WORDS, _NOT_NAMES, Roster, eponym_mask
+from bot.screening.names import _CREDENTIAL_AFTER, _EPONYM_WORDS, _NOT_NAMES, Roster, eponym_mask
 from bot.screening.places import _LARGE_PLACES, STATES
 from bot.screening.public_figures import care_given, public_figure
 from bot.screening.term_shapes import _in_label_list, _in_place_name, _join_inverted, _title_case_term, _venue
@@ -263,7 +264,7 @@ def tagged_findings(
             needs_cue = (lower or not listed or ambiguous) and not sure
             if needs_cue and not _name_context(text, start, end, lower or ambiguous):
                 continue
-            if _DOCTOR_BEFORE.search(text[max(0, start - 12) : start]) and not cared_for_after(text, end):
+            if DOCTOR_BEFORE.search(text[max(0, start - 12) : start]) and not cared_for_after(text, end):
                 continue
             if (
                 STAFF_ROLE.match(text, end)

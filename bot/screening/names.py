@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 from importlib import resources
 
+from bot.screening.clinical_titles import DOCTOR_BEFORE
 from bot.screening.context import (
     COLLEAGUE_AFTER,
     STAFF_BEFORE,
@@ -111,7 +112,6 @@ _NOT_NAMES = (
     | STATES
 )
 
-_DOCTOR_BEFORE = re.compile(r"(?:\bDr\.?|\bDoctor|\bNurse|\bProf\.?|\bProfessor)\s+$")
 _CREDENTIAL_AFTER = re.compile(r",?\s*(?:M\.?D\.?|D\.?O\.?|NP|PA-C|RN|FNP|DNP|PhD)\b")
 _REASONS = {
     "honorific": "looks like a person's name (title and surname)",
@@ -222,7 +222,7 @@ class NameFinder:
         full = [given.group(1), *words] if given else []
         if given and public_figure(text, sentence_at(_sentences(text), given.start()), given.start(), full):
             return  # 'Bruce Willis's family announced ...': public knowledge, no care given
-        doctor = _DOCTOR_BEFORE.search(text[max(0, match.start(1) - 12) : match.start(1)])
+        doctor = DOCTOR_BEFORE.search(text[max(0, match.start(1) - 12) : match.start(1)])
         if not self._allowed_span(words, text, match.start(1)) and (not doctor or cared_for_after(text, end)):
             yield Finding("name", match.start(1), end, _REASONS["context"])
 
@@ -239,7 +239,7 @@ class NameFinder:
                 if gap in (" ", " '") and _is_name_word(nxt.group(0)):
                     end = nxt.end()
             words = text[token.start() : end].split()
-            doctor = _DOCTOR_BEFORE.search(text[max(0, token.start() - 12) : token.start()]) and not cared_for_after(
+            doctor = DOCTOR_BEFORE.search(text[max(0, token.start() - 12) : token.start()]) and not cared_for_after(
                 text, end)
             if doctor or self._allowed_span(words, text, token.start()):
                 continue

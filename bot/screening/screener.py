@@ -9,6 +9,7 @@ from dataclasses import replace
 from bot.screening.advice import find_advice
 from bot.screening.biometrics import find_biometrics
 from bot.screening.casing import recased_names
+from bot.screening.clinical_titles import CLINICAL_TITLE_WORDS
 from bot.screening.codes import find_codes, find_photo_files
 from bot.screening.context import sentence_spans
 from bot.screening.dates import find_ages, find_dates
@@ -42,7 +43,7 @@ from bot.screening.replies import find_patient_confirmations
 from bot.screening.sentence_findings import sentence_findings
 from bot.screening.spoken import has_spoken_digits, original_span, spoken_digits
 from bot.screening.stories import find_stories
-from bot.screening.titled_names import CLINICAL_TITLE_WORDS, cared_for_clinicians, titled_names
+from bot.screening.titled_names import cared_for_clinicians, titled_names
 from bot.text import screenable_text
 
 # When two findings overlap, the more specific kind wins (a number labelled 'MRN' is not a phone).

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from bot.screening.clinical_titles import CLINICAL_TITLE
 from bot.screening.context import STAFF_ROLE, cared_for_after, sentence_at
 from bot.screening.findings import Finding
 from bot.screening.lay_titles import DOTTED, LAY_TITLE, LAY_TITLE_WORDS, TITLE, lay_title
@@ -120,15 +121,10 @@ def titled_names(text: str, gaz, roster: Roster, sentences: list[tuple[int, int]
 # A clinician named by title ('Dr. Nguyen', 'Nurse Jackie Wong', 'Charge nurse Rivera') is the practice's
 # own, never held for the title alone; but when the sentence makes them the one cared for ('… was admitted
 # to our ICU', '… is recovering from surgery'), their name is a patient's like any other.
-_CLINICAL_TITLE = re.compile(
-    r"\b(?:Dr\.?|Doctor|Dra\.?|(?:[Cc]harge |[Hh]ead |[Ss]taff )?[Nn]urse|Prof\.?|Professor)\s+"
-    r"((?:[A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+)?)"
-)
 CARED_FOR_REASON = "names someone (a clinician too) as the one cared for"
-CLINICAL_TITLE_WORDS = frozenset({"dr", "doctor", "dra", "nurse", "prof", "professor"})
 
 
 def cared_for_clinicians(text: str) -> Iterator[Finding]:
-    for match in _CLINICAL_TITLE.finditer(text):
+    for match in CLINICAL_TITLE.finditer(text):
         if cared_for_after(text, match.end(1)):
             yield Finding("name", match.start(1), match.end(1), CARED_FOR_REASON)
