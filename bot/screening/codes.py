@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from functools import cache
 
 from bot.screening.context import person_cue_by_sentence, sentence_at
+from bot.screening.dates import GATHERING
 from bot.screening.findings import Finding
 
 # A code: letters and at least three digits in one token ('VRC853', 'FP-5113W', 'CRIMSON-0447').
@@ -94,7 +95,12 @@ def find_codes(text: str, spans: list[tuple[int, int]]) -> Iterator[Finding]:
             yield Finding("account", match.start(), match.end(), "looks like a bank account number (IBAN)")
     for match in _COORDINATES.finditer(text):
         yield Finding("geography", match.start(), match.end(), "looks like map coordinates of a place")
+    # A room in a sentence about a class, meeting or event with no one in it ('the diabetes class moved to Room
+    # 214') is where people gather, not where a person stays.
+    gathering = cache(lambda sentence: GATHERING.search(text, *sentence) is not None and not about_someone(sentence))
     for match in _ROOM.finditer(text):
+        if gathering(sentence_at(spans, match.start())):
+            continue
         yield Finding("geography", match.start(), match.end(1), "names the room or unit where a person stays")
 
 

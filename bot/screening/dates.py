@@ -127,13 +127,14 @@ _EVENT = re.compile(
 
 # The colleagues' own calendar: a date in a sentence about a meeting, talk, course or shift, with no
 # patient in it ('Grand Rounds moved to Thursday 3/14', 'the webinar is on May 3rd', 'swap call on the 24th').
-_GATHERING = re.compile(
+GATHERING = re.compile(
     r"(?i:\b(?:grand rounds|morning report|noon conference|journal club|tumou?r board|m&m|webinars?|lectures?"
     r"|seminars?|symposium|conferences?|workshops?|retreat|huddle|meetings?|meets|meetup|talks?|presentations?"
     r"|abstracts?|posters?|sessions?|course|training|orientation|recertification|certification|board review"
     r"|interviews?|deadline|due by|evaluations|committee|town hall|in-?service|cme|party|potluck|drill"
     r"|downtime|go-?live|goes live|call schedule|swap call|cover(?:ing)? call|night float|schedule is"
-    r"|rotation|block \d+|office hours|sign up|rsvp|zoom|teams link|calendar invite|registration|vacation|pto)\b)"
+    r"|rotation|block \d+|office hours|sign up|rsvp|zoom|teams link|calendar invite|registration|vacation|pto"
+    r"|class|classes|support group|skills fair|health fair|panel|blood drive|fundraiser|open house|gala|5k)\b)"
 )
 
 
@@ -227,7 +228,7 @@ def find_dates(text: str, spans: list[tuple[int, int]], words: frozenset[str] | 
     has_person_cue_once = person_cue_by_sentence(text)
     about_someone = cache(
         lambda sentence: has_person_cue_once(sentence)
-        or (bool(_EVENT.search(text, *sentence)) and not _GATHERING.search(text, *sentence))
+        or (bool(_EVENT.search(text, *sentence)) and not GATHERING.search(text, *sentence))
     )
     for pattern in patterns:
         for match in pattern.finditer(text):

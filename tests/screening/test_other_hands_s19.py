@@ -62,6 +62,7 @@ CLEAN = [
     "reminder: grand rounds moved to thurs 7am, dr hall presenting on afib ablation outcomes",
     "fun fact: 'vaccine' comes from vacca, latin for cow",
     "Volunteers: orientation has moved to 7:15 Thursday in conference room 4B. Coffee's on us.",
+    "reminder: the diabetes education class moved to Tuesday 6pm, Room 214, same building as the cafeteria",
     "see nhs.uk for the leaflet on shingles",
     "I said no.Not today.",
     "Adultos e maiores de 12 anos: 1 comprimido a cada 6 horas, no máximo 4 por dia.",
