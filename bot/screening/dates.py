@@ -281,8 +281,10 @@ _TEMPERATURE = re.compile(r"(?i:temp|fever|t:|°|degrees|febrile|tmax|oral|axill
 
 
 # A note's 'Mr. Bjornstad, 93, declined': an honorific and name, then the age between commas.
+# A full name without a title works the same way: 'Volunteer Arthur Pemberton, 96, received our award'.
 _AGE_AFTER_NAME = re.compile(
-    rf"\b(?:{CAPITALISED_NAME_TITLE})\.?\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?,\s+({_AGE_NUM})\s*(?:,|y/?o\b|years?\b)"
+    rf"\b(?:(?:{CAPITALISED_NAME_TITLE})\.?\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?|[A-Z][a-z'’-]+\s+[A-Z][\w'’-]+),"
+    rf"\s+({_AGE_NUM})\s*(?:,|y/?o\b|years?\b)"
 )
 
 

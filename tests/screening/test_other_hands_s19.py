@@ -27,6 +27,7 @@ HELD = [
     ("Una donna di 94 anni è arrivata al pronto soccorso.", "age_over_89"),
     ("Sie ist 93 Jahre alt und lebt allein.", "age_over_89"),
     ("we saw a lady who is 96 today, sharp as a tack", "age_over_89"),
+    ("Volunteer Arthur Pemberton, 96, received our Lifetime Service award.", "age_over_89"),
     # a person's own care after the name: the name needs no other cue
     ("efua's glucose log looked great this week", "name"),
     ("goran brought his own blood pressure cuff to compare", "name"),
