@@ -231,7 +231,12 @@ _LEAFLET_LINE = re.compile(rf"(?i:\b{_POPULATION}\b[^:.\n]{{0,40}}:\s*\d)")
 def leaflet_line(text: str, sentence: tuple[int, int]) -> bool:
     """Does the sentence hold a leaflet's line for a population? (Once per sentence: every clause asks.)"""
     return _LEAFLET_LINE.search(text, *sentence) is not None
-_ADDRESSEE = re.compile(r"(?i:\b(?:you|your|yours|you're|you'll|you've|yourself|u|ur)\b)")
+# The reader, in English and in the familiar forms of Spanish, Portuguese, French, German and Italian (a leaflet
+# says 'usted', 'vous', 'Sie'; 'dale a tu hijo 5 ml' speaks to one parent).
+_ADDRESSEE = re.compile(
+    r"(?i:\b(?:you|your|yours|you're|you'll|you've|yourself|u|ur|tu|tus|teu|tua|teus|tuas|ta|tes|dein|deine"
+    r"|deinen|deinem|deiner|tuo|tuoi|tue)\b)"
+)
 
 
 @lru_cache(maxsize=256)

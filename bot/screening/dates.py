@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from datetime import date
 from functools import cache
 
-from bot.screening.context import PERSON_CUE, person_cue_by_sentence, sentence_at
+from bot.screening.context import PERSON_CUE, person_cue_by_sentence, sentence_at, sentence_spans
 from bot.screening.findings import Finding
 from bot.screening.lay_titles import CAPITALISED_NAME_TITLE
 
@@ -24,8 +25,8 @@ FOREIGN_MONTHS = (
     "|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre"
 )
 _FOREIGN_DAY_DATE = (
-    rf"\b(?:[1-9]|[12]\d|3[01])(?:\.|º|°|er|ero|o)?\s+(?:de\s+)?(?i:{FOREIGN_MONTHS})\b"
-    r"(?:\.?\s+(?:de\s+)?(?:19|20)\d\d\b)?"
+    rf"\b0?(?:[1-9]|[12]\d|3[01])(?:\.\s*|(?:º|°|er|ero|ro|o)?\s+)(?:(?i:de)\s+)?(?i:{FOREIGN_MONTHS})\b"
+    r"(?:\.?\s+(?:(?i:de)\s+)?(?:19|20)\d\d\b)?"
 )
 _HOLIDAY = (
     r"(?:Christmas(?: Eve| Day)?|Thanksgiving(?: Day)?|New Year's(?: Eve| Day)|Halloween|Easter"
@@ -110,7 +111,8 @@ _EVENT = re.compile(
     # The same events in Spanish, Portuguese, French, German and Italian ('ingresó el 14 de marzo').
     r"|ingres\w*|internad[oa]s?|internou|hospitali[sz]\w*|operad[oa]s?|operó|opéré\w*|operiert|operat[oa]|cirug[ií]a"
     r"|cirurgia|chirurgie|aufgenommen|entlassen|ricoverat[oa]|dimess[oa]|intervento|consulta|cita|visite|rendez-vous"
-    r"|termin|visita|urgencias|urgences|notaufnahme|pronto soccorso|alta|parto|accouch\w*|falleci\w*|faleceu|décédée?"
+    r"|termin|visita|urgencias|urgences|notaufnahme|pronto soccorso|(?:de|el|la|recibió el|dado de|deu) alta|parto"
+    r"|accouch\w*|falleci\w*|faleceu|décédée?"
     r"|verstorben|gestorben|deceduto|morto|morta|naci\w*|nasceu|née?|geboren|nat[oa]|diagnostiqu\w*|diagnosticad[oa]"
     r"|diagnostiziert|diagnosticat[oa]|urgence|biopsia|biopsie"
     # A research participant's own events: 'enrolled 5 March 2020', 'randomised on 14 February'.
@@ -134,7 +136,11 @@ GATHERING = re.compile(
     r"|interviews?|deadline|due by|evaluations|committee|town hall|in-?service|cme|party|potluck|drill"
     r"|downtime|go-?live|goes live|call schedule|swap call|cover(?:ing)? call|night float|schedule is"
     r"|rotation|block \d+|office hours|sign up|rsvp|zoom|teams link|calendar invite|registration|vacation|pto"
-    r"|class|classes|support group|skills fair|health fair|panel|blood drive|fundraiser|open house|gala|5k)\b)"
+    r"|class|classes|support group|skills fair|health fair|panel|blood drive|fundraiser|open house|gala|5k"
+    # the same gatherings, and a place opening, in Spanish, Portuguese, French, German and Italian
+    r"|abre|abrirá|inaugura\w*|conferencia|congreso|reunión|curso|taller|jornada|palestra|reunião|sessão|encontro"
+    r"|formation|réunion|congrès|séminaire|atelier|annuel|annuelle|fortbildung|tagung|sitzung|kongress|schulung"
+    r"|eröffnet|convegno|riunione|corso|seminario|incontro)\b)"
 )
 
 
@@ -159,20 +165,20 @@ _AGE = re.compile(
     r"|\b(?:her|his|my) (?:(?:late|mid|early|mid-)\s?)?(?:90s|nineties)\b"
     # Spanish, Portuguese, French, Italian, German: 'tiene 92 años', 'tem noventa e dois anos', 'a 95 ans',
     # 'una donna di 94 anni', 'mit 94 Jahren', 'ist 93 Jahre alt'
-    rf"|\b(?:tiene|tenía|cumplió|cumple|tem|tinha|fez|faz|a|avait|de|con|com|ha|aveva|compie|compiuto|di|mit|ist"
+    rf"|\b(?:tiene|tenía|cumplió|cumple|tem|tinha|fez|faz|a|avait|de|con|com|ha|aveva|compie|compiuto|di|ist"
     rf"|war|wird|wurde|hat)\s+(?:{_AGE_NUM}|noventa(?: [ye] \w+)?|cien(?:to)?(?: \w+)?|cem|centen[aá]ri[oa]"
     r"|quatre-vingt-(?:dix|onze|douze|treize|quatorze|quinze|seize)(?:-\w+)?|cent|novanta\w*|cento|"
     r"neunzig|\w+undneunzig|hundert)\s+(?:años|anos|ans|anni|jahre|jahren)\b"
     rf"|\b{_AGE_NUM}-?jährige[nrs]?\b"
     # 'A man of 96', 'a woman of ninety-three': one person and an age
     rf"|\ban? (?:(?:old|elderly|frail|lovely|sweet|spry) )?(?:man|woman|gentleman|lady|patient|guy|gal|fellow|widow"
-    rf"|widower|veteran) of (?:{_AGE_NUM}|{_AGE_WORD})(?![\w-])(?!\s*(?:%|percent|patients|people|pounds|lbs))"
+    rf"|widower|veteran) of (?:{_AGE_NUM}|{_AGE_WORD})(?![\w-])"
+    r"(?!\s*(?:%|percent|patients|people|pounds|lbs|words|pages|points|letters|minutes|seconds|steps|feet|miles"
+    r"|years|days|kg|inches)\b)"
     # 'pt (94)', 'Mrs. Alvarez (94F)': an age in brackets after the person
     rf"|\b(?:(?:{_RELATIVE}|male|female|widow|widower|veteran|resident)|(?:{CAPITALISED_NAME_TITLE})\.? ?[A-Z][\w'’-]+)"
     rf"\s*\(\s*{_AGE_NUM}\s*(?:[FM]|y/?o|yo|yrs?|years?(?: old)?)?\s*\)"
-    # A year of birth that makes someone over 89 whenever it is read: 'born in 1929', 'b. 1931', 'nacida en 1932'
-    r"|\b(?:born|b\.|nacid[oa]|nasci(?:d[oa]|eu)|née?|geboren|nat[oa])\s+(?:(?:back )?in |on |en |em |nel |im jahr"
-    r" )?(?:18\d\d|19[0-2]\d|193[0-5])\b"
+
     # One person's age set off by commas or opening the sentence: 'My patient, 94, was admitted', 'A man, 96,
     # came in', 'At 94, my patient still drives'.
     rf"|\b(?:patient|pt|man|woman|gentleman|lady|guy|grandma|grandpa|grandmother|grandfather|mother|father|mom|dad"
@@ -297,12 +303,26 @@ _AGE_ANSWER = re.compile(
 )
 
 
-# An institution whose age a sentence gives: a hospital, a programme, a building (in the languages screened).
+# An institution whose age a sentence gives: a hospital, a programme, a building (in the languages screened)...
 _INSTITUTION_BEFORE = re.compile(
     r"(?i:\b(?:hospital|hospitals|clinic|practice|program|programme|center|centre|department|foundation|building"
-    r"|church|school|university|company|institute|ospedale|istituto|clinica|clínica|hôpital|krankenhaus|klinik"
-    r"|centro|instituto|our (?:hospital|clinic|practice|program|unit|team))\b)"
+    r"|church|school|university|company|institute|museum|ospedale|istituto|clinica|clínica|clinique|hôpital"
+    r"|krankenhaus|klinik|praxis|unternehmen|firma|empresa|museo|musée|centro|instituto|our (?:hospital|clinic"
+    r"|practice|program|unit|team))\b)"
 )
+# ... unless a person stands between it and the age ('Nuestro hospital atendió a una paciente que tiene 97 años').
+_PERSON_ANY_LANGUAGE = re.compile(
+    r"(?i:\b(?:paciente|pacientes|abuel[oa]|madre|padre|mam[aá]|pap[aá]|hij[oa]|espos[oa]|señora|señor|ella|él"
+    r"|avó|avô|mãe|pai|filh[oa]|senhora|senhor|ela|ele|grand-m[eè]re|grand-p[eè]re|m[eè]re|p[eè]re|fille|fils"
+    r"|madame|monsieur|elle|il|oma|opa|mutter|vater|tochter|sohn|frau|herr|sie|er|patientin|nonn[oa]|madre"
+    r"|figli[oa]|signora|signore|paziente|lei|lui|qui|que|who)\b)"
+)
+_BIRTH_YEAR = re.compile(
+    r"(?i:\b(?:born|b\.|nacid[oa]|naci[óo]|nasci(?:d[oa]|eu)|née?|geboren|nat[oa])\s+(?:(?:back )?in |on |en |em |nel "
+    r"|im jahr |im )?((?:18|19|20)\d\d)\b(?!\s*(?:or|and|o|ou|oder) (?:earlier|before|older|antes|avant|früher)))"
+)
+# Someone born this many years before the current one is 90 or older, or turns 90 this year.
+_OLDEST_BIRTH_YEAR = date.today().year - 90
 
 
 def find_ages(text: str) -> Iterator[Finding]:
@@ -312,12 +332,21 @@ def find_ages(text: str) -> Iterator[Finding]:
     for match in _AGE_AFTER_NAME.finditer(text):
         yield Finding("age_over_89", match.start(1), match.end(1), "gives an age over 89")
     for match in _AGE.finditer(text):
-        if (
-            _INSTITUTION_BEFORE.search(text, max(0, match.start() - 60), match.start())
-            and PERSON_CUE.search(text, max(0, match.start() - 60), match.end()) is None
-        ):
+        place = _INSTITUTION_BEFORE.search(text, max(0, match.start() - 60), match.start())
+        between = (place.end(), match.end()) if place else (0, 0)
+        if place and not (PERSON_CUE.search(text, *between) or _PERSON_ANY_LANGUAGE.search(text, *between)):
             continue  # 'our hospital turned one hundred', "L'istituto compie cento anni": a place's age
         yield Finding("age_over_89", match.start(), match.end(), "gives an age over 89")
+    # A year of birth that makes one person 90 or older ('My dad was born in 1927', 'nació en 1930'): a person in
+    # the sentence, not a population ('patients born in 1929 or earlier') or a public life ('Queen Elizabeth').
+    spans: list[tuple[int, int]] = []
+    for match in _BIRTH_YEAR.finditer(text):
+        if int(match.group(1)) > _OLDEST_BIRTH_YEAR:
+            continue
+        spans = spans or sentence_spans(text)
+        lo, hi = sentence_at(spans, match.start())
+        if PERSON_CUE.search(text, lo, hi) or _PERSON_ANY_LANGUAGE.search(text, lo, hi):
+            yield Finding("age_over_89", match.start(), match.end(), "gives a year of birth over 89 years ago")
     for match in _AGE_SEX.finditer(text):
         if not _TEMPERATURE.search(text[max(0, match.start() - 16) : match.start()]):
             yield Finding("age_over_89", match.start(), match.end(), "gives an age over 89")

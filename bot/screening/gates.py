@@ -76,6 +76,7 @@ URL_MARKERS = (
     ".ee",
     ".tv",
     *(f".{tld}" for tld in COUNTRY_DOMAINS),
+    *(f".{tld}/" for tld in ("de", "it", "es", "pt", "in", "at", "be", "ie")),
 )
 
 

@@ -202,7 +202,9 @@ _URL = re.compile(
     r"(?<![\w@.-])(?:(?:https?://|www\.)[^\s<>\"')\]]+"
     r"|(?:[a-z0-9-]+\.)+(?:com|org|net|edu|gov|io|co|us|info|me|ly|health|care|page|blog|site"
     r"|app|link|ee|tv"
-    rf"|(?-i:{'|'.join(COUNTRY_DOMAINS)}))"
+    rf"|(?-i:{'|'.join(COUNTRY_DOMAINS)}|{'|'.join(COUNTRY_DOMAINS).upper()})"
+    # a country domain that is also a word ('.de', '.it') when a path follows it: 'patientenportal.de/akte/...'
+    r"|(?:de|it|es|pt|in|at|be|ie|us)(?=/\w))"
     r"\b(?![’'])(?:/[^\s<>\"')\]]*)?)",
     re.IGNORECASE,
 )

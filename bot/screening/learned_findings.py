@@ -17,7 +17,7 @@ from bot.screening.context import (
     has_person_cue,
     sentence_at,
 )
-from bot.screening.dates import MONTHS, WEEKDAYS
+from bot.screening.dates import FOREIGN_MONTHS, MONTHS, WEEKDAYS
 from bot.screening.findings import Finding
 from bot.screening.lay_titles import LAY_TITLE_BEFORE, PERSON_TITLE
 from bot.screening.learned import (
@@ -69,9 +69,11 @@ _RESIDENCE = re.compile(
 )
 _PLACE_HEADS = frozenset("el la las los san santa santo sao st saint sainte fort ft port mount mt lake camp".split())
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]")
-_CALENDAR = frozenset((MONTHS + "|" + WEEKDAYS).lower().split("|")) | frozenset(
+_CALENDAR = frozenset((MONTHS + "|" + WEEKDAYS + "|" + FOREIGN_MONTHS).lower().split("|")) | frozenset(
     "jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed weds thu thur thurs fri sat sun".split()
 )
+# A day's number before a month ('le 12 avril', 'am 3. Mai', '14 de marzo'): the month, not a person named Avril.
+_DAY_BEFORE = re.compile(r"\d(?:\.|º|er)?\s+(?:de\s+)?$")
 _NOT_NAME_LOWER = frozenset(w.lower() for w in _NOT_NAMES)
 _EPONYM_WORDS_LOWER = frozenset(w.lower() for w in _EPONYM_WORDS)
 _NOT_PLACE_LOWER = frozenset(w.lower() for w in STATES | _LARGE_PLACES)
@@ -135,7 +137,10 @@ def tagged_findings(
     """Names and places from the token tagger, minus allow-listed people, doctors and eponyms."""
     # In ALL-CAPS text, capitals say nothing: every run is judged as a lower-case one would be.
     caseless = _mostly_upper(text)
-    if caseless or len(_CAPITALISED.findall(text)) <= 1:  # lower-case chat (one capital may open it)
+    # Counted once: a count per name run is quadratic in a long text of names.
+    capitalised = len(_CAPITALISED.findall(text))
+    upper_count = cache(lambda: len(_UPPER.findall(text)))
+    if caseless or capitalised <= 1:  # lower-case chat (one capital may open it)
         yield from lower_case_places(text, tagger.gazetteer, allowed_places or allowed_words)
         runs = tagger.spans(text)
     else:
@@ -154,6 +159,9 @@ def tagged_findings(
     runs = _join_inverted(text, [r for r in runs if not eponym(r[1], r[2])], gaz)
     for label, start, end, confidence, inverted in runs:
         start, end = _trim_plain(text, start, end, gaz, caseless)
+        acronym = _TRAILING_ACRONYM.search(text, start, end)
+        if acronym and not caseless and any(c.islower() for c in text[start : acronym.start()]):
+            end = acronym.start()  # "jose hernandez's DKA": the condition's acronym is not part of the name
         glued = _GLUED_STOP.search(text, start, end)
         if glued and not LAY_TITLE_BEFORE.search(text[max(0, start - 16) : glued.end()]):
             start = glued.end()  # 'I said no.Not today': a full stop typed without its space ends a sentence
@@ -192,6 +200,10 @@ def tagged_findings(
             and not (care_given(text, *sentence_at(sentences, start)) or cared_for_after(text, end))
         ):
             continue  # 'how America talked about heart disease': a country, unless care is given to the name
+        if label == "NAME" and len(words) == 1 and words[0] in _CALENDAR and _DAY_BEFORE.search(
+            text, max(0, start - 8), start
+        ):
+            continue  # 'le 12 avril': a month after its day
         if label == "NAME" and _DOSE_AFTER.match(text, end):
             continue  # a brand and its strength, not a person
         if (
@@ -226,7 +238,7 @@ def tagged_findings(
             if lower and dictionary and not titled:
                 continue  # lower-case dictionary words on no name list: 'bacteria', 'asymmetry', 'kindly'
             if (
-                lower and not caseless and not titled and not listed and len(_CAPITALISED.findall(text)) > 3
+                lower and not caseless and not titled and not listed and capitalised > 3
                 and any(_LOWER_COMPOUND.fullmatch(w) for w in words)
             ):
                 continue  # cased writing capitalises names: 'hands-only demo', 'sugar-free gum' are terms
@@ -284,7 +296,7 @@ def tagged_findings(
                 continue
             if words[0] in _CALENDAR:
                 continue  # 'from october ninth': a date, not a place
-            if not caseless and text[start:end].islower() and len(_UPPER.findall(text)) > 1 and all(
+            if not caseless and text[start:end].islower() and upper_count() > 1 and all(
                 gaz.in_vocab(w) for w in words
             ):
                 continue  # cased writing capitalises its towns: 'at discharge', 'basal-bolus' are plain words
@@ -355,9 +367,8 @@ def _colleague(text: str, start: int, end: int) -> bool:
 _STAFF_SENTENCE = re.compile(
     r"(?i:\b(?:shout-?outs?|shout out|kudos|props|big thanks|huge thanks|welcome aboard|welcome to the team)\b"
     r"|\b(?:charge (?:phone|pager|nurse)|the pager|float pool|on (?:ems |ambulance )?crew|on shift|night shift"
-    r"|day shift|swap (?:shifts?|call)|cover(?:ing)? (?:my|your|the) shift|staffing|the schedule|in-?service"
-    r"|notre (?:secrétaire|infirmière|infirmier|collègue)|nuestra? (?:enfermera|enfermero|compañer[oa]|secretaria)"
-    r"|our (?:team|unit|staff|crew|colleagues?|coworkers?)\b))"
+    r"|day shift|swap (?:shifts?|call)|cover(?:ing)? (?:my|your|the) shift|in-?service"
+    r"|notre (?:secrétaire|infirmière|infirmier|collègue)|nuestra? (?:enfermera|enfermero|compañer[oa]|secretaria))\b)"
 )
 
 
@@ -365,18 +376,18 @@ _STAFF_SENTENCE = re.compile(
 def _staff_sentence(text: str, sentence: tuple[int, int]) -> bool:
     """A sentence among colleagues with no one else in it: 'his', 'she' or 'little' would bring a patient in
     ('shoutout to the er team for stitching up little mateo's chin, he's back on his bike')."""
-    return (
-        _STAFF_SENTENCE.search(text, *sentence) is not None
-        and not has_person_cue(text, *sentence)
-        and not _CARE_WORD.search(text, *sentence)
-    )
+    return _STAFF_SENTENCE.search(text, *sentence) is not None and not _CARE_WORD.search(text, *sentence)
 
 
 # Care someone received ('shoutout to Oswaldo Ferreira who finished chemo'): a shout-out to a patient, not a colleague.
 _CARE_WORD = re.compile(
     r"(?i:\b(?:chemo\w*|surgery|surgeries|stitch\w*|biopsy|diagnos\w*|treated|admitted|discharged|recover\w*"
     r"|cancer|tumou?r|transplant|rehab|delivered|born|fracture|broke|injur\w*|icu|nicu|remission|dialysis"
-    r"|infusion|radiation|amputat\w*|stroke|heart attack|overdose|sober|clean for)\b)"
+    r"|infusion|radiation|amputat\w*|stroke|heart attack|overdose|sober|clean for"
+    # care given by the team, and the patient it was given to
+    r"|saw|seen|treat\w*|manag(?:e|ed|ing)|car(?:e|ed|ing) for|took care|taking care|care of|nurs(?:ed|ing) \w+ back"
+    r"|resuscitat\w*|intubat\w*|transfus\w*|sav(?:e|ed|ing) (?:his|her|their)|patients?|pt"
+    r"|insulin|drip|icu|er|ed|or|clinic visit|appointment|appt|his|him|little|baby)\b)"
 )
 
 
@@ -461,6 +472,9 @@ def _prose_inside(run: str, tail: bool = False) -> bool:
     words = run.split()
     inner = words[1:] if tail else words[1:-1]
     return len(words) >= 3 and any(w.islower() and w not in _PLACE_JOINERS for w in inner)
+
+
+_TRAILING_ACRONYM = re.compile(r"\s+[A-Z]{2,5}$")
 
 
 # A full stop glued to the next sentence's first word ('no.Not'), not an initial ('J.R.') or a title ('Mrs.Alvarez').

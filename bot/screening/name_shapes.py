@@ -121,7 +121,7 @@ _STRONG_AFTER = re.compile(
     r"|vaccines?|fever|rash|cough|chart|referral|consult|follow-?up|discharge|procedure|diagnosis|tumou?r"
     r"|cancer|meds list|med list|insulin|inhaler|cast|fracture|sats|o2|vitals|weight|rehab|therapy|pt session"
     r"|chin|arm|leg|knee|hip|ankle|wrist|hand|foot|head|face|eye|ear|back|chest|heart|lungs?|kidneys?|liver|skin"
-    r"|belly|shoulder|neck|finger|toe|teeth|tooth|stitches)\b"
+    r"|belly|shoulder|neck|finger|toe|teeth|tooth|stitches|(?-i:[A-Z]{2,5}))\b"
     # ... and what the person does in it: 'beto needs an interpreter', 'goran brought his own cuff'
     r"|needs|needed|brought|dropped off|is due|was discharged|got discharged|went home|started|finished"
     r"|agreed|tolerated|is scheduled|was scheduled|is booked|no-?showed|checked in|is waiting|was transferred))"

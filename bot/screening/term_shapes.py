@@ -19,12 +19,11 @@ def _join_inverted(
     """Runs, with two NAME runs around a comma ('Geisler, Gonul') joined into one inverted name,
     unless the two are items of a list (see _list_items)."""
     out: list[tuple[str, int, int, float, bool]] = []
+    cased = len(_UPPER.findall(text)) > 1  # once: a count per run is quadratic in a long list of names
     for label, start, end, confidence in runs:
         # A capitalised word then a lower-case one ('Normocephalic, atraumatic') is a list, not 'Last, First'.
         # In cased writing two lower-case runs around a comma ('diltiazem, anticoagulate') are a list too.
-        mismatched = bool(out) and text[start].islower() and (
-            text[out[-1][1]].isupper() or len(_UPPER.findall(text)) > 1
-        )
+        mismatched = bool(out) and text[start].islower() and (text[out[-1][1]].isupper() or cased)
         gap = bool(out) and _INVERTED_GAP.fullmatch(text, out[-1][2], start) is not None
         if (
             # 'Last, First' has two parts: a run joined already takes no third (and a long 'Li, Li, Li, ...'

@@ -53,6 +53,10 @@ _UNITS = [
     "stop it - ",
     "my son in Austin; ",
     "my son Bob and ",
+    # Lower-case names with their own care after them: the text's capitals were counted once per name (a
+    # black-box tester's: 21 s at 100,000 characters).
+    "efua's glucose, ",
+    "goran brought ",
 ]
 
 
