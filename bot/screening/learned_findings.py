@@ -139,6 +139,8 @@ def tagged_findings(
     caseless = _mostly_upper(text)
     # Counted once: a count per name run is quadratic in a long text of names.
     capitalised = len(_CAPITALISED.findall(text))
+    # Writing that capitalises a word inside a sentence ('… a Columbus, Ohio …') capitalises its names too.
+    names_capitalised = _CAPITAL_INSIDE.search(text) is not None
     upper_count = cache(lambda: len(_UPPER.findall(text)))
     if caseless or capitalised <= 1:  # lower-case chat (one capital may open it)
         yield from lower_case_places(text, tagger.gazetteer, allowed_places or allowed_words)
@@ -272,6 +274,8 @@ def tagged_findings(
                     # (an old dictionary's 'maria', 'doe' and 'li' are no reason to doubt the pair)
                     or _given_and_family(words, gaz)
                 )
+                # one lower-case word in writing that capitalises names elsewhere needs a cue ('60 anni di cure')
+                and not (lower and not caseless and len(words) == 1 and names_capitalised)
             )
             needs_cue = (lower or not listed or ambiguous) and not sure
             if needs_cue and not _name_context(text, start, end, lower or ambiguous):
@@ -474,6 +478,7 @@ def _prose_inside(run: str, tail: bool = False) -> bool:
     return len(words) >= 3 and any(w.islower() and w not in _PLACE_JOINERS for w in inner)
 
 
+_CAPITAL_INSIDE = re.compile(r"(?<=[a-z,;] )[A-Z][a-z]+")
 _TRAILING_ACRONYM = re.compile(r"\s+[A-Z]{2,5}$")
 
 

@@ -104,8 +104,21 @@ def find_patient_confirmations(text: str) -> Iterator[Finding]:
         for match in pattern.finditer(text):
             if pattern is _KNOWN_CARE and _CONDITION_BEFORE.search(text, max(0, match.start() - 12), match.start()):
                 continue  # 'if your back is still sore, ...': any reader it fits
+            general = _NEXT_VISIT.match(match.group(0)) and _RAISE_BEFORE.search(
+                text, max(0, match.start() - 40), match.start()
+            )
+            if general:
+                continue  # 'worth bringing up at your next checkup': any reader's next visit, known to no one
             yield Finding("patient_confirmation", match.start(), match.end(), REASON)
     yield from _learned_confirmations(text)
+
+
+# A next visit as a time to raise something ('mention it at your next checkup'): advice to any reader.
+_NEXT_VISIT = re.compile(r"(?i:(?:your|her|his) (?:upcoming|next) )")
+_RAISE_BEFORE = re.compile(
+    r"(?i:\b(?:bring(?:ing)?(?: \w+)? up|mention(?:ing)?|ask(?:ing)?(?: about)?|rais(?:e|ing)|discuss(?:ing)?"
+    r"|talk(?:ing)? about|worth)\b[^.!?]{0,25}$)"
+)
 
 
 CONFIRM_THRESHOLD = 0.5

@@ -90,6 +90,8 @@ CLEAN = [
     "Alta temporada empieza el 1 de julio.",
     "Kudos to maria lopez for her poster on sepsis!",
     "the dose.It was fine",
+    "Buon compleanno al nostro ospedale! 60 anni di cure a Columbus, Ohio, e non ci fermiamo qui.",
+    "Most adults need 7 to 9 hours of sleep. Snoring is worth bringing up at your next checkup.",
     "Adultos e maiores de 12 anos: 1 comprimido a cada 6 horas, no máximo 4 por dia.",
     "Niños de 2 a 5 años: 2,5 ml cada 8 horas. Agite bien antes de usar.",
     "in general you should take levothyroxine on an empty stomach 30-60 min before breakfast",
@@ -121,6 +123,10 @@ def test_clean(screener: Screener, text: str) -> None:
 
 def test_a_turn_after_a_frame_still_advises(screener: Screener) -> None:
     assert "advice" in kinds(screener, "most people do fine with it, you should stop the ibuprofen now though")
+
+
+def test_a_known_next_visit_still_confirms(screener: Screener) -> None:
+    assert "patient_confirmation" in kinds(screener, "We'll see you at your next appointment on Tuesday!")
 
 
 def test_a_move_still_places_a_patient(screener: Screener) -> None:
