@@ -217,8 +217,10 @@ _POPULATION_DOSE = re.compile(
     rf"|\b(?:doses?|dosing|dosages?)\s+(?:for|in)\s+(?:[a-z-]+\s+){{0,2}}?{_POPULATION}\b"
     # 'adults with normal kidneys', 'adults and children 12 years and over', 'adults can usually take'
     rf"|\b{_POPULATION}\b(?:\s+(?:with|on|over|under|who|in|of|and|or|aged|ages?)\s[\w\s,+'-]{{0,30}}?)?"
-    r"\s+(?:(?:usually|generally|typically|often|commonly|normally|tend to|will|can|may|should|do)\s+){0,2}"
-    r"(?:take|get|need|use|receive|start|do (?:fine|well)|respond|(?:are|get) (?:usually |typically |generally )?"
+    r"\s+(?:(?:usually|generally|typically|often|commonly|normally|tend to|will|can|may|should|do"
+    r"|suelen|pueden|deben|costumam|podem|devem|peuvent|doivent|können|sollten|possono|devono|di solito)\s+){0,2}"
+    r"(?:take|get|need|use|receive|start|tomar|toman|tomam|prennent|prendre|nehmen|prendono|prendere|assumere"
+    r"|do (?:fine|well)|respond|(?:are|get) (?:usually |typically |generally )?"
     r"(?:started|given|put|dosed|maintained|treated|prescribed))\b"
     rf"|\b(?:in|for) (?:most |healthy |older |younger )?{_POPULATION}\s*,)"
 )

@@ -73,10 +73,19 @@ def _luhn_free_code(token: str) -> bool:
     return not all(_NOT_CODE.fullmatch(part) or part.isdigit() and len(part) <= 4 for part in parts)
 
 
+# Numbers of the hospital's own work: an IT ticket, a purchase order, a software version, a room booking.
+_OWN_RECORD_BEFORE = re.compile(
+    r"(?i:\b(?:ticket|incident|change request|work order|purchase order|PO|invoice|version|release|build|model"
+    r"|part|sku|flight)\s*(?:number|no\.?|#)?\s*:?\s*$)"
+)
+
+
 def find_codes(text: str, spans: list[tuple[int, int]]) -> Iterator[Finding]:
     """Alphanumeric ID codes and long bare numbers tied to a person or introduced as an ID."""
     for match in _CODE.finditer(text):
         token = match.group(0)
+        if _OWN_RECORD_BEFORE.search(text, max(0, match.start() - 20), match.start()):
+            continue  # 'Ticket IT-44821 closed by the web team': the hospital's own work order, no one's ID
         if _luhn_free_code(token) and not _PHOTO_FILE.fullmatch(token):
             yield Finding("other_id", match.start(), match.end(), "looks like an ID code that could identify someone")
     about_someone = person_cue_by_sentence(text)

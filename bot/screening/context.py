@@ -126,6 +126,8 @@ STAFF_TITLE = (
     r"|lactation consultant|respiratory therapist|physical therapist|occupational therapist|speech therapist"
     r"|therapist|psychologist|counsel(?:l)?or|hygienist|optometrist|podiatrist|surgeon|anesthesiologist|resident"
     r"|intern|preceptor|mentor|teammate|transporter|housekeeper|volunteer|CEO|CFO|COO|CNO|CMO|president"
+    r"|enfermeira|enfermeiro|enfermera|enfermero|técnic[oa]|pflegerin|pfleger|krankenschwester|infermier[ae]"
+    r"|infirmière|infirmier|secrétaire|volontari[oa]|voluntári[oa]|voluntari[oa]|bénévole|ehrenamtliche[rn]?"
     r"|vice president|chief \w+ officer)"
 )
 

@@ -61,7 +61,9 @@ _NOT_A_DATE_AFTER = re.compile(
     r"|(?:days?|weeks?|wks?|months?|mos?|years?|yrs?|hours?|hrs?|minutes?|mins?|times|reps|sets|lbs?|pounds"
     r"|kg|cm|mm|servings|drinks|glasses|beers|cigarettes"
     # A dose or lab amount ('4.5 g', '1-2 caps', '2-4 units', '1-1.5 L', '10-20 mEq').
-    r"|g|mcg|meq|mmol|units?|caps?|capsules|puffs?|sprays?|drops|l|ml/h|x|h|q\d|prn|po|iv|bid|tid|qid|daily)\b)",
+    r"|g|mcg|meq|mmol|units?|caps?|capsules|puffs?|sprays?|drops|l|ml/h|x|h|q\d|prn|po|iv|bid|tid|qid|daily"
+    # opening hours ('hrs 8-4 weekdays', '9-5 Mon-Fri')
+    r"|weekdays|weekends|am|pm|mon|monday|m-f)\b)",
     re.IGNORECASE,
 )
 _RELATIVE_DAY = re.compile(
@@ -108,6 +110,7 @@ _EVENT = re.compile(
     r"|visit(?!\s+(?:us|our|www|\S+\.(?:org|com|net|gov|edu)))"  # 'visit our site' is no visit
     r"|appointment|follow-?up|f/u|seen|scheduled|procedure|labs?|scan|MRI|CT|echo|infusion|dialysis|vaccinated"
     r"|wedding|graduation|injur\w*|crash|rehab|discharge|post-?op|pre-?op"
+    r"|last period|lmp|positive (?:test|pregnancy test|home test)|due date|conceived|ultrasound"
     # The same events in Spanish, Portuguese, French, German and Italian ('ingresó el 14 de marzo').
     r"|ingres\w*|internad[oa]s?|internou|hospitali[sz]\w*|operad[oa]s?|operó|opéré\w*|operiert|operat[oa]|cirug[ií]a"
     r"|cirurgia|chirurgie|aufgenommen|entlassen|ricoverat[oa]|dimess[oa]|intervento|consulta|cita|visite|rendez-vous"
@@ -156,7 +159,7 @@ _RELATIVE = (
 )
 _AGE = re.compile(
     rf"\b(?:{_AGE_NUM}|{_AGE_WORD})(?:-|\s)(?:years?|yrs?|y)(?:-|\s)?(?:old|young|o\b)"
-    rf"|\b{_AGE_NUM}[- ]?(?:yo|y/o|y\.o\.|yr-old)(?!\w)"
+    rf"|\b(?:{_AGE_NUM}|{_AGE_WORD})[- ]?(?:yo|y/o|y\.o\.|yr-old)(?!\w)"
     rf"|\b(?:aged?|age of|turned|turning|turns|at age|age\s*[:=])\s*(?:{_AGE_NUM}|{_AGE_WORD})\b"
     r"(?!\s*(?:%|percent|and (?:up|over|older)|\+|or (?:older|over)))"
     rf"|\b{_AGE_NUM}(?:st|nd|rd|th) birthday\b"
@@ -249,7 +252,11 @@ def find_dates(text: str, spans: list[tuple[int, int]], words: frozenset[str] | 
                 continue  # 'every July 4th', 'each Monday': a yearly or weekly day, no one's date
             # 'am 3. Mai aufgenommen': a splitter may end a sentence inside the date; either side counts.
             sentence = sentence_at(spans, match.start())
-            if about_someone(sentence) or about_someone(sentence_at(spans, match.end() - 1)):
+            if (
+                about_someone(sentence)
+                or about_someone(sentence_at(spans, match.end() - 1))
+                or _answers_question_about_someone(text, spans, match.start(), about_someone)
+            ):
                 seen.add(match.start())
                 yield Finding(
                     "date", match.start(), match.end(), "looks like a specific date in a patient's care or life"
@@ -261,6 +268,18 @@ def find_dates(text: str, spans: list[tuple[int, int]], words: frozenset[str] | 
                 yield Finding(
                     "date", match.start(), match.end(), "looks like the month of a patient's care or life event"
                 )
+
+
+# A speaker's turn shortly before a date ('PT: um... October 2nd?'): the date answers the turn before it.
+_TURN = re.compile(r"(?:\b[A-Z]{1,10}|\b[Pp]atient|\b[Cc]aller|\b[Mm]om|\b[Dd]ad|\b[Pp]arent)\s*:\s")
+
+
+def _answers_question_about_someone(text: str, spans: list[tuple[int, int]], start: int, about_someone) -> bool:
+    """A date in an answer turn belongs to the question asked just before it ('when was your last period?')."""
+    turns = list(_TURN.finditer(text, max(0, start - 40), start))
+    if not turns or turns[-1].start() < 2:
+        return False
+    return about_someone(sentence_at(spans, turns[-1].start() - 2))
 
 
 # A score out of a scale's maximum ('strength 5/5', 'pain 6/10', 'MoCA 22/30'), not a day of a month.

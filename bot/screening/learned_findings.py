@@ -202,6 +202,17 @@ def tagged_findings(
             and not (care_given(text, *sentence_at(sentences, start)) or cared_for_after(text, end))
         ):
             continue  # 'how America talked about heart disease': a country, unless care is given to the name
+        if label == "NAME" and len(words) == 1 and text[start].islower() and _NUMBER_BEFORE.search(
+            text, max(0, start - 8), start
+        ):
+            continue  # 'più di 50 anni', '3 semaines': a unit after its number
+        if (
+            label == "NAME"
+            and len(words) == 1
+            and not (words[0] in gaz.first or words[0] in gaz.last)
+            and _german(text, sentence_at(sentences, start))
+        ):
+            continue  # 'erklären wir jeden Schritt': German capitalises every noun
         if label == "NAME" and len(words) == 1 and words[0] in _CALENDAR and _DAY_BEFORE.search(
             text, max(0, start - 8), start
         ):
@@ -372,7 +383,13 @@ _STAFF_SENTENCE = re.compile(
     r"(?i:\b(?:shout-?outs?|shout out|kudos|props|big thanks|huge thanks|welcome aboard|welcome to the team)\b"
     r"|\b(?:charge (?:phone|pager|nurse)|the pager|float pool|on (?:ems |ambulance )?crew|on shift|night shift"
     r"|day shift|swap (?:shifts?|call)|cover(?:ing)? (?:my|your|the) shift|in-?service"
-    r"|notre (?:secrétaire|infirmière|infirmier|collègue)|nuestra? (?:enfermera|enfermero|compañer[oa]|secretaria))\b)"
+    r"|notre (?:secrétaire|infirmière|infirmier|collègue)|nuestra? (?:enfermera|enfermero|compañer[oa]|secretaria)"
+    # a colleague's career or service: retirements, awards, certifications, welcomes, years with the hospital
+    r"|retir(?:es|ed|ing|ement)|employee of the (?:month|year)|mitarbeiter(?:in)? des jahres|certification|certified"
+    r"|promoted|joins? our|joined our|welcomes?|welcome to|bienvenid[oa]s?|bem-vind[oa]s?|bienvenue|willkommen"
+    r"|benvenut[oa]|years (?:of service|in our|at (?:our|lakeshore)|with us)|volunteer(?:ed|s|ing)?|greet(?:s|ed|ing)"
+    r" visitors|parabéns|felicitaciones|félicitations|herzlichen glückwunsch|congratulations|congrats"
+    r"|concluíram|completed (?:her|his|their) (?:training|certification|residency|degree))\b)"
 )
 
 
@@ -391,7 +408,8 @@ _CARE_WORD = re.compile(
     # care given by the team, and the patient it was given to
     r"|saw|seen|treat\w*|manag(?:e|ed|ing)|car(?:e|ed|ing) for|took care|taking care|care of|nurs(?:ed|ing) \w+ back"
     r"|resuscitat\w*|intubat\w*|transfus\w*|sav(?:e|ed|ing) (?:his|her|their)|patients?|pt"
-    r"|insulin|drip|icu|er|ed|or|clinic visit|appointment|appt|his|him|little|baby)\b)"
+    r"|insulin|drip|icu|er|ed|or|clinic visit|appointment|appt|his|him|little|baby"
+    r"|participant|subject|diary|chart|mrn|dob)\b)"
 )
 
 
@@ -476,6 +494,24 @@ def _prose_inside(run: str, tail: bool = False) -> bool:
     words = run.split()
     inner = words[1:] if tail else words[1:-1]
     return len(words) >= 3 and any(w.islower() and w not in _PLACE_JOINERS for w in inner)
+
+
+_NUMBER_BEFORE = re.compile(r"\d\s+$")
+_GERMAN_WORDS = re.compile(
+    r"\b(?:der|die|das|und|ist|nicht|mit|ein|eine|einen|jeden|den|dem|des|sich|auf|für|wir|ich|sie|es|zu|von|bei"
+    r"|wurde|werden|haben|hat|sind|auch|noch|nach|wie|vor|aus|dass|unser|unsere|einmal|mehr|als|oder)\b"
+)
+
+
+@lru_cache(maxsize=256)
+def _german(text: str, sentence: tuple[int, int]) -> bool:
+    """A sentence in German (three of its commonest small words): there every noun is capitalised."""
+    count = 0
+    for _ in _GERMAN_WORDS.finditer(text, *sentence):
+        count += 1
+        if count >= 3:
+            return True
+    return False
 
 
 _CAPITAL_INSIDE = re.compile(r"(?<=[a-z,;] )[A-Z][a-z]+")

@@ -105,7 +105,8 @@ _NOT_NAMES = (
         Foundation University Institute National Department Office Our Team Staff Board Group
         Spanish English Black White Hispanic Latino Asian Native God Christmas Thanksgiving
         Easter Halloween Jr Sr MD DO NP PA RN Hello Hi Thanks Thank Great Good Yes Okay Sure
-        Type Stage Grade Phase Level Vitamin Omega Plan Part""".split()
+        Type Stage Grade Phase Level Vitamin Omega Plan Part
+        Oh Huh Uh Um Hmm Mm Ah Aha Wow Whoa Hey Ok Yeah Yep Nope Nah Bye Ouch Oops Well Alright""".split()
     )
     | frozenset(MONTHS.split("|"))
     | frozenset(WEEKDAYS.split("|"))

@@ -105,7 +105,7 @@ def find_patient_confirmations(text: str) -> Iterator[Finding]:
             if pattern is _KNOWN_CARE and _CONDITION_BEFORE.search(text, max(0, match.start() - 12), match.start()):
                 continue  # 'if your back is still sore, ...': any reader it fits
             general = _NEXT_VISIT.match(match.group(0)) and _RAISE_BEFORE.search(
-                text, max(0, match.start() - 40), match.start()
+                text, max(0, match.start() - 80), match.start()
             )
             if general:
                 continue  # 'worth bringing up at your next checkup': any reader's next visit, known to no one
@@ -117,7 +117,7 @@ def find_patient_confirmations(text: str) -> Iterator[Finding]:
 _NEXT_VISIT = re.compile(r"(?i:(?:your|her|his) (?:upcoming|next) )")
 _RAISE_BEFORE = re.compile(
     r"(?i:\b(?:bring(?:ing)?(?: \w+)? up|mention(?:ing)?|ask(?:ing)?(?: about)?|rais(?:e|ing)|discuss(?:ing)?"
-    r"|talk(?:ing)? about|worth)\b[^.!?]{0,25}$)"
+    r"|talk(?:ing)? about|worth)\b[^.!?]{0,60}$)"
 )
 
 

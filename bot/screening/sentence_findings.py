@@ -95,7 +95,8 @@ _ANONYMOUS = re.compile(
     r"(?i:\b(?:someone|somebody|one of my patients|a (?:patient|client)|one patient|my (?:patient|pt)|this patient"
     r"|an? (?:(?:older|elderly|young|lovely|sweet|nice) )?(?:man|woman|guy|lady|gentleman|mom|dad|kid|teen|teenager)"
     # The writer's own family ('my kid had croup last winter'): the physician's life, not a patient's chart.
-    r"|(?:my|our) (?:own )?(?:kids?|son|daughter|mom|mother|dad|father|husband|wife|partner|baby|family)"
+    r"|(?:my|our) (?:own )?(?:kids?|son|daughter|mom|mother|dad|father|husband|wife|partner|baby|family"
+    r"|\d{1,2} ?(?:yo|y/o|year-old|yr-old|month-old))"
     r")\b)"
 )
 
@@ -277,6 +278,9 @@ _TREATMENT = re.compile(
     r"|\b(?:comprim[eé]|cachet|g[eé]lule|pilule|m[eé]dicament|sirop|pommade|tablette|medikament|kapsel|tropfen"
     r"|salbe|spritze|compress[ae]|pastiglia|pastiglie|farmac[oi]|medicinale|pomata|capsula|gocce|rem[eé]dio|xarope"
     r"|pomada)(?:s|n|en|i|e)?\b"
+    r"|\b(?:colonscopia|colonoscop[ií]a|coloscopie|koloskopie|radiographie|radio des poumons|électrocardiogramme"
+    r"|electrocardiograma|elettrocardiogramma|ecografia|échographie|ecograf[ií]a|ultraschall|röntgen|tac|resonancia"
+    r"|risonanza|irm|prise de sang|análisis de sangre|exame de sangue|esami del sangue|blutabnahme|blutbild)\b"
     r"|\b[a-z]+(?:formin|prof[eè]n|pril|sartan|olol|statin|cill?in|micin|azol|prazol|pirin)(?:[aoe]s?|e)?\b"
     # A dose change by its shape: a change verb, then 'to <number>' ('upping the levo to 100').
     r"|\b(?:up|upping|bump|bumping|increase|increasing|decrease|decreasing|lower|lowering|raise|raising"
