@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import time
 
 import pytest
@@ -42,12 +43,17 @@ def test_mentions_are_bounded_and_unique():
 def test_decode_and_plain_text_are_linear():
     piece = "a &amp; <https://x.org|x> <@U0SAM0001> \u202e "
     small, big = piece * 2_000, piece * 20_000
-    started = time.perf_counter()
-    decode(small, NAMES)
-    plain_text(small)
-    one = time.perf_counter() - started
-    started = time.perf_counter()
-    decode(big, NAMES)
-    plain_text(big)
-    ten = time.perf_counter() - started
+
+    def cpu_time(text: str) -> float:
+        """Best of three, in this process's CPU time: a busy machine (the suite runs beside other work)
+        stretches wall time and single passes, not the shape of the cost."""
+        best = math.inf
+        for _ in range(3):
+            started = time.process_time()
+            decode(text, NAMES)
+            plain_text(text)
+            best = min(best, time.process_time() - started)
+        return best
+
+    one, ten = cpu_time(small), cpu_time(big)
     assert ten < max(one, 0.005) * 30  # ten times the text, not a hundred times the time
