@@ -248,7 +248,13 @@ def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
 _TREATMENT = re.compile(
     rf"(?i:\d\s*(?:mg|mcg|milligrams?|micrograms?|meq|iu|ml|units|puffs|tabs?|tablets?|pills?)\b(?!/)|\b(?:{_MEDS_NO_SHOTS})\b"
     r"|\b(?:cream|ointment|pastillas?|dosis|surgery|biopsy|colonoscopy|mammogram|scan|mri|ultrasound|x-?ray|echo"
-    r"|egd|cath|stress test|sleep study|bloodwork|labs|restart|resume|wean|taper|discontinue|titrate)\b"
+    r"|egd|cath|stress test|sleep study|bloodwork|labs|restart|resume|wean|taper|discontinue|titrate"
+    # tests by name and a re-check ('a lipid panel', 'a strep and mono test', 'recheck your glucose')
+    r"|(?:lipid|metabolic|thyroid|iron|celiac|allergy) panel|(?:strep|mono|flu|covid|pregnancy|urine|blood|sugar"
+    r"|glucose|a1c|hearing|vision|sleep|allergy|hiv|std|sti) tests?|re-?check|re-?test|pap (?:smear|test)|ekg|ecg"
+    # care now: 'get to an emergency room now', 'come to L&D now', 'call 911'
+    r"|(?:go|get|come|head|drive) (?:straight )?(?:to|into) (?:the |an |urgent )?(?:er|ed|emergency room|emergency"
+    r"|urgent care|l&d|labor and delivery|hospital)|call 911|dial 911)\b"
     # A diagnosis given to one person: 'sounds like you've got', 'that's classic', 'you have X, not Y'.
     r"|\b(?:sounds|looks|seems) like (?:you|your|it's|that's)\b|\byou(?:'ve| have)? got\b(?! (?:this|it|that)\b)"
     r"|\bclassic\b"
@@ -292,13 +298,18 @@ _TREATMENT = re.compile(
 
 # A piece of content being made for the public: what it should say is editing, not advice.
 _CONTENT = re.compile(
-    r"(?i:\b(?:for|in|on|into) (?:the|our|this|that|a|my|next|tomorrow's|sunday's) (?:[\w'-]+ ){0,3}(?:video|blog|post"
+    r"(?i:(?<!wait )(?<!waiting )\b(?:for|in|on|into) (?:the|our|this|that|a|my|next|tomorrow's|sunday's)"
+    r" (?:[\w'-]+ ){0,3}(?:video|blog|post"
     r"|reel|handout|article|newsletter|explainer|faq|slides?|caption|draft|podcast|episode|webinar|lecture|flyer"
     r"|brochure|infographic|thread|tiktok|script|segment|column|op-ed)\b)"
 )
 
 
-_SECOND_PERSON = re.compile(r"(?i:\b(?:you|your|yours|you're|you'll|you've|ur|usted|você|vous|votre|vos)\b)")
+# The reader, or the one reader called by a polite address ('Sir, with 190 over 110 ...', 'Signora, smetta ...').
+_SECOND_PERSON = re.compile(
+    r"(?i:\b(?:you|your|yours|you're|you'll|you've|ur|usted|você|vous|votre|vos)\b"
+    r"|\b(?:sir|ma'am|madam|señora|señor|signora|signore|madame|monsieur|senhora|senhor)(?=\s*,))"
+)
 
 
 # A diagnosis with no subject opens the clause: an answer to the reader's own description of their problem.
@@ -383,7 +394,10 @@ _ADDRESSEE = re.compile(
     r"(?:the|this|that|our|whoever|al|a la|para el|para la)\s+(?:[\w'’]+\s+){0,4}?(?:who\s+|that\s+|que\s+)?"
     r"(?:asked|asking|messaged|dm'?e?d|posted|wrote|commented|sent|shared|reached out|question|mensaje|pregunt[óo])\b"
     # 'Reply to u/kneepain22:', '@sam_r:', 'replying to jen —'
-    r"|(?:(?:reply(?:ing)? to|answer(?:ing)? to)\s*@?|@)\s*(?:u/)?[\w.-]{1,40}\s*[:—–-]))"
+    r"|(?:(?:reply(?:ing)? to|answer(?:ing)? to)\s*@?|@)\s*(?:u/)?[\w.-]{1,40}\s*[:—–-]"
+    # a heading for one reader: 'For the mom whose teen has had a sore throat for two weeks:'
+    r"|(?:to|for)\s+(?:the|that)\s+(?:mom|dad|parent|person|guy|lady|man|woman|commenter|reader|poster|caregiver)"
+    r"\s+(?:who|whose)\b[^:\n]{0,80}:))"
 )
 
 

@@ -65,6 +65,9 @@ WARNED = [
     "Smetta l'ibuprofene subito, con il suo stomaco è rischioso.",
     "Bei Ihren Werten würde ich das Cholesterinmittel auf 40 mg erhöhen.",
     "Niños de 2 a 5 años: 2,5 ml cada 8 horas, así que dale a tu hijo 5 ml ahora.",
+    "With your family history you should get a lipid panel before you turn 30.",
+    "Sir, with 190 over 110 and a pounding headache, please don't wait for the weekly thread, get to an ER now.",
+    "For the mom whose teen has had a sore throat for two weeks: he needs a strep and mono test.",
 ]
 
 CLEAN = [
