@@ -143,7 +143,10 @@ GATHERING = re.compile(
     # the same gatherings, and a place opening, in Spanish, Portuguese, French, German and Italian
     r"|abre|abrirá|inaugura\w*|conferencia|congreso|reunión|curso|taller|jornada|palestra|reunião|sessão|encontro"
     r"|formation|réunion|congrès|séminaire|atelier|annuel|annuelle|fortbildung|tagung|sitzung|kongress|schulung"
-    r"|eröffnet|convegno|riunione|corso|seminario|incontro)\b)"
+    r"|eröffnet|convegno|riunione|corso|seminario|incontro"
+    # a public notice: a clinic open to walk-ins, the hospital's hours, the weather
+    r"|walk-ins?|no appointment (?:needed|necessary|required)|(?:is|are|stays?|remains?) (?:fully )?(?:open|closed)"
+    r"|storm|blizzard|snowstorm|power outage|hurricane|tornado)\b)"
 )
 
 

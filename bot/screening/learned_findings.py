@@ -16,6 +16,7 @@ from bot.screening.context import (
     cared_for_after,
     has_person_cue,
     sentence_at,
+    staff_sentence,
 )
 from bot.screening.dates import FOREIGN_MONTHS, MONTHS, WEEKDAYS
 from bot.screening.findings import Finding
@@ -296,7 +297,7 @@ def tagged_findings(
             if (
                 STAFF_ROLE.match(text, end)
                 or _colleague(text, start, end)
-                or _staff_sentence(text, sentence_at(sentences, start))
+                or staff_sentence(text, sentence_at(sentences, start))
             ) and not (
                 care_given(text, *sentence_at(sentences, start)) or cared_for_after(text, end)
             ):
@@ -375,42 +376,6 @@ def _colleague(text: str, start: int, end: int) -> bool:
     if not (COLLEAGUE_AFTER.match(text, end) or STAFF_BEFORE.search(text, max(0, start - 40), start)):
         return False
     return not _PATIENT_BEFORE.search(text, max(0, start - 24), start)
-
-
-# A sentence among colleagues: thanks and shout-outs, a shift's duties, the team's own people ('shoutout to carlos
-# and bea on EMS crew 3', 'who has the charge phone tonight, is it Yusuf or Mei?', 'notre secrétaire Nadia').
-_STAFF_SENTENCE = re.compile(
-    r"(?i:\b(?:shout-?outs?|shout out|kudos|props|big thanks|huge thanks|welcome aboard|welcome to the team)\b"
-    r"|\b(?:charge (?:phone|pager|nurse)|the pager|float pool|on (?:ems |ambulance )?crew|on shift|night shift"
-    r"|day shift|swap (?:shifts?|call)|cover(?:ing)? (?:my|your|the) shift|in-?service"
-    r"|notre (?:secrétaire|infirmière|infirmier|collègue)|nuestra? (?:enfermera|enfermero|compañer[oa]|secretaria)"
-    # a colleague's career or service: retirements, awards, certifications, welcomes, years with the hospital
-    r"|retir(?:es|ed|ing|ement)|employee of the (?:month|year)|mitarbeiter(?:in)? des jahres|certification|certified"
-    r"|promoted|joins? our|joined our|welcomes?|welcome to|bienvenid[oa]s?|bem-vind[oa]s?|bienvenue|willkommen"
-    r"|benvenut[oa]|years (?:of service|in our|at (?:our|lakeshore)|with us)|volunteer(?:ed|s|ing)?|greet(?:s|ed|ing)"
-    r" visitors|parabéns|felicitaciones|félicitations|herzlichen glückwunsch|congratulations|congrats"
-    r"|concluíram|completed (?:her|his|their) (?:training|certification|residency|degree))\b)"
-)
-
-
-@lru_cache(maxsize=256)
-def _staff_sentence(text: str, sentence: tuple[int, int]) -> bool:
-    """A sentence among colleagues with no one else in it: 'his', 'she' or 'little' would bring a patient in
-    ('shoutout to the er team for stitching up little mateo's chin, he's back on his bike')."""
-    return _STAFF_SENTENCE.search(text, *sentence) is not None and not _CARE_WORD.search(text, *sentence)
-
-
-# Care someone received ('shoutout to Oswaldo Ferreira who finished chemo'): a shout-out to a patient, not a colleague.
-_CARE_WORD = re.compile(
-    r"(?i:\b(?:chemo\w*|surgery|surgeries|stitch\w*|biopsy|diagnos\w*|treated|admitted|discharged|recover\w*"
-    r"|cancer|tumou?r|transplant|rehab|delivered|born|fracture|broke|injur\w*|icu|nicu|remission|dialysis"
-    r"|infusion|radiation|amputat\w*|stroke|heart attack|overdose|sober|clean for"
-    # care given by the team, and the patient it was given to
-    r"|saw|seen|treat\w*|manag(?:e|ed|ing)|car(?:e|ed|ing) for|took care|taking care|care of|nurs(?:ed|ing) \w+ back"
-    r"|resuscitat\w*|intubat\w*|transfus\w*|sav(?:e|ed|ing) (?:his|her|their)|patients?|pt"
-    r"|insulin|drip|icu|er|ed|or|clinic visit|appointment|appt|his|him|little|baby"
-    r"|participant|subject|diary|chart|mrn|dob)\b)"
-)
 
 
 _PATIENT_BEFORE = re.compile(

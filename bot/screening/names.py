@@ -15,6 +15,7 @@ from bot.screening.context import (
     cared_for_after,
     sentence_at,
     sentence_spans,
+    staff_sentence,
 )
 from bot.screening.dates import MONTHS, WEEKDAYS
 from bot.screening.findings import Finding
@@ -249,7 +250,7 @@ class NameFinder:
             cared_for = care_given(text, *sentence_at(_sentences(text), token.start()))
             colleague = COLLEAGUE_AFTER.match(text, end) or STAFF_BEFORE.search(
                 text, max(0, token.start() - 40), token.start())
-            if colleague and not cared_for:
+            if (colleague or staff_sentence(text, sentence_at(_sentences(text), token.start()))) and not cared_for:
                 continue  # 'Rachel from marketing', 'Kevin is on call', 'the new fellow, Arjun': a colleague
             if (_CREDENTIAL_AFTER.match(text, end) or STAFF_ROLE.match(text, end)) and not cared_for:
                 continue  # 'Savannah Parks, MD', 'Maria at the front desk': the practice's own people

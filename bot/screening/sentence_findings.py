@@ -219,7 +219,8 @@ _PLURAL_PEOPLE = re.compile(
     r"(?i:\b(?:parents|people|patients|folks|moms|dads|kids|families|adults|women|men|teens|children|everyone|anyone"
     r"|those|others|ones"
     # ... or after a colleague: 'discussed with attending, who agrees'.
-    r"|attending|resident|fellow|intern|colleague|partner|nurse|surgeon|consultant|team|radiologist|pharmacist)\b)"
+    r"|attending|resident|fellow|intern|colleague|partner|nurse|surgeon|consultant|team|radiologist|pharmacist"
+    r"|nurses|residents|fellows|interns|colleagues|doctors|physicians|surgeons|staff|volunteers|therapists)\b)"
 )
 
 
