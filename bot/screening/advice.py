@@ -216,7 +216,7 @@ _POPULATION_DOSE = re.compile(
     r"(?:doses?|dosing|dosages?|regimens?|ranges?|course|amount)\b"
     rf"|\b(?:doses?|dosing|dosages?)\s+(?:for|in)\s+(?:[a-z-]+\s+){{0,2}}?{_POPULATION}\b"
     # 'adults with normal kidneys', 'adults and children 12 years and over', 'adults can usually take'
-    rf"|\b{_POPULATION}\b(?:\s+(?:with|on|over|under|who|in|of|and|or|aged|ages?)\s[\w\s,+'-]{{0,30}}?)?"
+    rf"|\b{_POPULATION}\b(?:\s+(?:with|on|over|under|who|in|of|and|or|aged|ages?)\s[\w\s,+'—–-]{{0,30}}?)?"
     r"\s+(?:(?:usually|generally|typically|often|commonly|normally|tend to|will|can|may|should|do"
     r"|suelen|pueden|deben|costumam|podem|devem|peuvent|doivent|können|sollten|possono|devono|di solito)\s+){0,2}"
     r"(?:take|get|need|use|receive|start|tomar|toman|tomam|prennent|prendre|nehmen|prendono|prendere|assumere"
@@ -226,6 +226,8 @@ _POPULATION_DOSE = re.compile(
 )
 # A leaflet's line: the readers it is for, a colon, the dose ('Niños de 2 a 5 años: 2,5 ml cada 8 horas'). What
 # follows the colon is for that population whatever shape it has (the shape of a command included).
+# Any population word (a sentence about people, not a reader).
+POPULATION = re.compile(rf"(?i:\b(?:{_POPULATION}|maioria|mayoría|la plupart|die meisten|la maggior parte|most)\b)")
 _LEAFLET_LINE = re.compile(rf"(?i:\b{_POPULATION}\b[^:.\n]{{0,40}}:\s*\d)")
 
 

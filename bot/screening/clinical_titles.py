@@ -16,7 +16,7 @@ CLINICAL_TITLE_WORDS = frozenset(t.lower() for t in (*_ABBREVIATED, *_WORDS, "Nu
 
 _TITLE = "|".join([*(rf"{t}\.?" for t in _ABBREVIATED), *_WORDS])
 # A clinician's title just before a name ('Dr. ', 'Nurse ', 'Prof '): the name is the clinician's.
-DOCTOR_BEFORE = re.compile(rf"\b(?:{_TITLE}|Nurse)\s+$")
+DOCTOR_BEFORE = re.compile(rf"\b(?:{_TITLE}|Nurse)\s+(?:[A-Z][a-z'’-]+\s+)?$")
 # A clinician's title and the capitalised name after it (group 1), a charge, head or staff nurse too.
 CLINICAL_TITLE = re.compile(
     rf"\b(?:{_TITLE}|(?:[Cc]harge |[Hh]ead |[Ss]taff )?[Nn]urse)\s+((?:[A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+)?)"

@@ -82,7 +82,8 @@ ONE_READER = re.compile(
 # One of the practice's own staff, by their post: 'Maria at the front desk', 'Grace, our nurse'.
 STAFF_ROLE = re.compile(
     r"(?i:,?\s*(?:\b(?:at|from|on|runs|working) (?:the |our )?(?:front desk|check-in|reception|billing office"
-    r"|scheduling desk)\b|\bour (?:nurse|nurses|MA|medical assistant|receptionist|scheduler|office manager"
+    r"|scheduling desk)\b|\bour (?:(?:lead|head|senior|chief|new|clinical|staff) )?(?:nurse|nurses|MA|medical assistant"
+    r"|receptionist|scheduler|office manager"
     r"|front desk|PA|NP|scribe|pharmacist|social worker|dietitian|care coordinator)\b))"
 )
 # After a name only (a sentence may say 'covering' of anyone): a colleague by team or duty.
@@ -259,7 +260,8 @@ _STAFF_SENTENCE = re.compile(
     r"|day shift|swap (?:shifts?|call)|cover(?:ing)? (?:my|your|the) shift|in-?service"
     r"|notre (?:secrétaire|infirmière|infirmier|collègue)|nuestra? (?:enfermera|enfermero|compañer[oa]|secretaria)"
     # a colleague's career or service: retirements, awards, certifications, welcomes, years with the hospital
-    r"|retir(?:es|ed|ing|ement)|employee of the (?:month|year)|mitarbeiter(?:in)? des jahres|certification|certified"
+    r"|voluntari[oa]s|volontari|bénévoles?|ehrenamtliche[nr]?|retir(?:es|ed|ing|ement)|employee of the (?:month|year)"
+    r"|mitarbeiter(?:in)? des jahres|certification|certified"
     r"|promoted|joins? our|joined our|welcomes?|welcome to|bienvenid[oa]s?|bem-vind[oa]s?|bienvenue|willkommen"
     r"|benvenut[oa]|years (?:of service|in our|at (?:our|lakeshore)|with us)|volunteer(?:ed|s|ing)?|greet(?:s|ed|ing)"
     r" visitors|parabéns|felicitaciones|félicitations|herzlichen glückwunsch|congratulations|congrats"

@@ -292,7 +292,7 @@ def tagged_findings(
             needs_cue = (lower or not listed or ambiguous) and not sure
             if needs_cue and not _name_context(text, start, end, lower or ambiguous):
                 continue
-            if DOCTOR_BEFORE.search(text[max(0, start - 12) : start]) and not cared_for_after(text, end):
+            if DOCTOR_BEFORE.search(text[max(0, start - 30) : start]) and not cared_for_after(text, end):
                 continue
             if (
                 STAFF_ROLE.match(text, end)

@@ -224,7 +224,7 @@ class NameFinder:
         full = [given.group(1), *words] if given else []
         if given and public_figure(text, sentence_at(_sentences(text), given.start()), given.start(), full):
             return  # 'Bruce Willis's family announced ...': public knowledge, no care given
-        doctor = DOCTOR_BEFORE.search(text[max(0, match.start(1) - 12) : match.start(1)])
+        doctor = DOCTOR_BEFORE.search(text[max(0, match.start(1) - 30) : match.start(1)])
         if not self._allowed_span(words, text, match.start(1)) and (not doctor or cared_for_after(text, end)):
             yield Finding("name", match.start(1), end, _REASONS["context"])
 
@@ -241,7 +241,7 @@ class NameFinder:
                 if gap in (" ", " '") and _is_name_word(nxt.group(0)):
                     end = nxt.end()
             words = text[token.start() : end].split()
-            doctor = DOCTOR_BEFORE.search(text[max(0, token.start() - 12) : token.start()]) and not cared_for_after(
+            doctor = DOCTOR_BEFORE.search(text[max(0, token.start() - 30) : token.start()]) and not cared_for_after(
                 text, end)
             if doctor or self._allowed_span(words, text, token.start()):
                 continue

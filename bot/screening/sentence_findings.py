@@ -16,7 +16,16 @@ from collections.abc import Iterator
 from functools import cache, lru_cache
 from typing import NamedTuple
 
-from bot.screening.advice import _MEDS, GROUP_ADDRESS, defer_scope, defers, full_stops, leaflet_line, population_dose
+from bot.screening.advice import (
+    _MEDS,
+    GROUP_ADDRESS,
+    POPULATION,
+    defer_scope,
+    defers,
+    full_stops,
+    leaflet_line,
+    population_dose,
+)
 from bot.screening.context import STAFF_ROLE, any_reader, has_person_cue
 from bot.screening.findings import Finding
 from bot.screening.learned import (
@@ -108,7 +117,9 @@ _CLAUSE_END = re.compile(r"(?<=[.!?;])\s+|\n+|(?<!\s)\s+[-–—]\s+")
 
 # Advice is aimed at someone: 'you', an imperative opening a clause, a dose, a drug, or 'I'll / we'll'.
 _ADDRESSED = re.compile(
-    r"(?i:(?:^|[.;:,!?-]\s*|\b(?:and|then|just|so|pls|please|now|also)\s+)(?:stop|start|restart|resume|take|cut|hold"
+    r"(?i:(?:^|[.;:,!?-]\s*|\b(?:and|then|just|so|pls|please|now|also)\s+)"
+    # a command may be negated in the other languages ('não tome mais', 'non prenda', 'ne prenez pas')
+    r"(?:(?:no|não|nao|non|ne|n')\s*)?(?:stop|start|restart|resume|take|cut|hold"
     r"|skip|double|halve|increase|decrease|reduce|go|put|give|use|try|switch|bump|drop|quit|keep|continue|apply|wean"
     r"|come|get|book|ice|rest|split|crush|chew|swallow|taper|finish|rub|spray|inject|lower|raise|add|change"
     r"|tome|tómese|deje|suspenda|aumente|dele|use|vaya|no tome|siga|empiece|póngase|pongase|evite|llame"
@@ -173,7 +184,9 @@ def sentence_findings(text: str, classifier: SentenceClassifier, sentences: list
         dx_left -= 1
         if advice_score >= ADVICE_THRESHOLD_TOLD and _DX_TOLD.match(text, start, end):
             dx_score, dx_left = advice_score, _DX_REACH
-        likely = (best >= ADVICE_THRESHOLD or _labelled_order(text, start, end)) and not question
+        likely = (
+            best >= ADVICE_THRESHOLD or _labelled_order(text, start, end) or _permitted_change(text, start, end)
+        ) and not question
         need = _addressed(text, start, end, sentence, gazetteer) if likely else 2.0
         if need > ADVICE_THRESHOLD_TOLD:
             best = advice_score  # 'you' or a command alone: only the clause's own words count
@@ -438,6 +451,38 @@ def _text_cues(text: str) -> _TextCues:
     )
 
 
+# A change to a drug or dose permitted or asked of the reader in another language ('Pode reduzir a losartana para
+# 25 mg', 'Vous pouvez arrêter le Doliprane', 'Sie sollten das Ramipril absetzen'): where the sentence model has
+# seen little of a language, the shape says it. A leaflet's 'vous pouvez prendre' (take) is no change.
+_PERMITTED_CHANGE = re.compile(
+    r"(?i:\b(?:pode|podes|deve|devia|puede|puedes|debe|debes|deberías?|pouvez|devez|peux|dois|können|sollten|müssen"
+    r"|kannst|solltest|può|puoi|deve|dovrebbe|devi)\s+(?:\w+\s+)?(?:arrêter|arreter|réduire|reduire|diminuer"
+    r"|augmenter|suspendre|suspender|dejar|reducir|bajar|aumentar|subir|parar|reduzir|diminuir|suspender|absetzen"
+    r"|reduzieren|erhöhen|erhoehen|halbieren|verdoppeln|sospendere|ridurre|aumentare|interrompere|smettere)\b)"
+)
+
+
+def _permitted_change(text: str, start: int, end: int) -> bool:
+    segment = text[start:end]
+    return (
+        _PERMITTED_CHANGE.search(segment) is not None
+        and (_TREATMENT.search(segment) is not None or STEMMED_DRUG.search(segment.lower()) is not None
+             or unknown_drug_after_verb(segment))
+        and not population_dose(text, (start, end))
+        and not POPULATION.search(segment)  # 'a maioria das pessoas com diabetes pode reduzir o risco
+    )
+
+
+# A capitalised word right after a stopping verb and its article: a brand no list knows ('arrêter le Doliprane').
+_BRAND_AFTER_STOP = re.compile(
+    r"(?i:arrêter|arreter|suspender|absetzen|sospendere|parar|dejar)\s+(?:(?i:le|la|el|o|a|das|den|il|lo)\s+)?[A-Z]"
+)
+
+
+def unknown_drug_after_verb(segment: str) -> bool:
+    return _BRAND_AFTER_STOP.search(segment) is not None
+
+
 def _labelled_order(text: str, start: int, end: int) -> bool:
     """A medication order in chart shorthand after a heading or opener that names its one reader."""
     cues = _text_cues(text)
@@ -464,7 +509,7 @@ def _addressed(
     """
     segment = text[start:end]
     cues = _text_cues(text)  # once per text: a scan per clause would be quadratic in clauses
-    if _labelled_order(text, start, end):
+    if _labelled_order(text, start, end) or _permitted_change(text, start, end):
         return 0.0  # 'Dx for you: strep throat. Amoxicillin 500 mg twice daily': an order written to its reader
     if cues.reader_label <= start + 1 or cues.addressee <= start:
         strong = _TREATMENT.search(segment) or STEMMED_DRUG.search(segment.lower()) or SCHEDULE.search(segment)

@@ -68,6 +68,8 @@ WARNED = [
     "With your family history you should get a lipid panel before you turn 30.",
     "Sir, with 190 over 110 and a pounding headache, please don't wait for the weekly thread, get to an ER now.",
     "For the mom whose teen has had a sore throat for two weeks: he needs a strep and mono test.",
+    "Vous pouvez arrêter le Doliprane, votre fièvre est tombée depuis 48h.",
+    "Sua pressão está ótima. Pode reduzir a losartana para 25 mg por dia.",
 ]
 
 CLEAN = [
@@ -111,6 +113,13 @@ CLEAN = [
     "Happy retirement to Gloria Baptiste, unit clerk on 5 West for 38 years! Her send-off party is in the break room.",
     "Our hearts go out to everyone affected by the storm last night, and our ER is fully open.",
     "Congratulations to the NICU nurses who were recognized by the state nursing association this week!",
+    "Dr. Jane Roberts will give the keynote on Friday.",
+    "Fun fact: Tommy John surgery is named after the pitcher, not the surgeon (Dr. Frank Jobe).",
+    "Leaflet excerpt: Adults and children 12 years and over — take 2 tablets (500 mg each) every 6 hours as needed.",
+    "Ana Paula, our lead pharmacist, will be presenting on antibiotic stewardship at Grand Rounds.",
+    "Les bénévoles Amélie Fontaine et Théo Nguyen ont animé l'atelier lecture ce samedi. Merci !",
+    "Você sabia? A maioria das pessoas com diabetes tipo 2 pode reduzir o risco com caminhadas de 30 minutos.",
+    "Vous pouvez prendre un comprimé toutes les six heures.",
     "Buon compleanno al nostro ospedale! 60 anni di cure a Columbus, Ohio, e non ci fermiamo qui.",
     "Most adults need 7 to 9 hours of sleep. Snoring is worth bringing up at your next checkup.",
     "Adultos e maiores de 12 anos: 1 comprimido a cada 6 horas, no máximo 4 por dia.",
@@ -148,6 +157,10 @@ def test_a_turn_after_a_frame_still_advises(screener: Screener) -> None:
 
 def test_a_known_next_visit_still_confirms(screener: Screener) -> None:
     assert "patient_confirmation" in kinds(screener, "We'll see you at your next appointment on Tuesday!")
+
+
+def test_a_titled_clinician_cared_for_is_still_held(screener: Screener) -> None:
+    assert "name" in kinds(screener, "Dr. Jane Roberts was admitted to our ICU last night.")
 
 
 def test_a_move_still_places_a_patient(screener: Screener) -> None:
