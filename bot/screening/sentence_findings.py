@@ -336,7 +336,7 @@ _DX_OPENING = re.compile(
 _YOU_WORD = re.compile(
     r"(?i:\b(?:you|your|yours|you're|you'll|you've|(?<!\d )u|ur|usted|su|tu|sus|tus|você|seu|sua|vous|votre|vos"
     r"|aap|aapko|aapka|tuo|tua|dein|deine|deinen|dir|dich)\b|\b(?:I'll|we'll|let's)\b"
-    r"|(?-i:(?<=[\w,;:] )(?:Sie|Ihnen|Ihr|Ihre[nmrs]?)\b)"
+    r"|(?-i:(?<=[\w,;:] )(?:Sie|Ihnen|Ihr|Ihre[nmrs]?|Lei|Le|Suo|Sua|Suoi|Sue)\b)"
     # 'I'd love a handout', 'I'd rather say': a wish or a wording, no plan for anyone.
     r"|\b(?:I'd|we'd)\b(?! (?:love|like|rather|prefer|say|think|guess|imagine|argue|add|note|agree|bet)\b))"
 )
@@ -560,8 +560,12 @@ def _addressed(
         return 2.0
     # Once a clause speaks of 'you' as anyone ('because you can't tell by looking'), a plain
     # 'you need the tissue' goes on in that sense; 'you should', 'you can take', 'your rash' do not.
-    carried = any(generic for _, generic in matches) and not commanded and not _PARTICULAR.search(segment)
-    you = any(not generic and (word in _POSSESSIVE or not carried) for word, generic in matches)
+    # (only a 'you' after the general one is carried: 'you need an echo before you drive' is still for the reader)
+    keeps_general = not commanded and not _PARTICULAR.search(segment)
+    you = any(
+        not generic and (word in _POSSESSIVE or not (keeps_general and any(g for _, g in matches[:i])))
+        for i, (word, generic) in enumerate(matches)
+    )
     if commanded and not strong and matches and all(generic for _, generic in matches):
         return 2.0  # 'drink plenty of fluids and rest when you have the flu': anyone who fits the condition
     if _content(text, sentence or (start, end)) and not _SECOND_PERSON.search(segment):

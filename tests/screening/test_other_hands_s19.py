@@ -70,6 +70,8 @@ WARNED = [
     "For the mom whose teen has had a sore throat for two weeks: he needs a strep and mono test.",
     "Vous pouvez arrêter le Doliprane, votre fièvre est tombée depuis 48h.",
     "Sua pressão está ótima. Pode reduzir a losartana para 25 mg por dia.",
+    "Since you've had two fainting spells this month, you need a Holter monitor and an echo before you drive again.",
+    "Con quei valori di ferritina Le consiglio di iniziare il ferro per bocca, una compressa al giorno.",
 ]
 
 CLEAN = [
