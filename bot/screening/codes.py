@@ -80,17 +80,23 @@ _OWN_RECORD_BEFORE = re.compile(
 )
 
 
+# A ticket system's own numbering ('INC0012345', 'RITM0042', 'CHG0031'): IT's records, not a person's ID.
+_TICKET = re.compile(r"(?:INC|RITM|REQ|CHG|PRB|TASK|SCTASK|CS)\d{4,}\b")
+
+
 def find_codes(text: str, spans: list[tuple[int, int]]) -> Iterator[Finding]:
     """Alphanumeric ID codes and long bare numbers tied to a person or introduced as an ID."""
     for match in _CODE.finditer(text):
         token = match.group(0)
-        if _OWN_RECORD_BEFORE.search(text, max(0, match.start() - 20), match.start()):
+        if _OWN_RECORD_BEFORE.search(text, max(0, match.start() - 20), match.start()) or _TICKET.match(token):
             continue  # 'Ticket IT-44821 closed by the web team': the hospital's own work order, no one's ID
         if _luhn_free_code(token) and not _PHOTO_FILE.fullmatch(token):
             yield Finding("other_id", match.start(), match.end(), "looks like an ID code that could identify someone")
     about_someone = person_cue_by_sentence(text)
     for match in _LONG_NUMBER.finditer(text):
         before = text[max(0, match.start() - 30) : match.start()]
+        if _OWN_RECORD_BEFORE.search(before):
+            continue  # 'Ticket 4471203', 'opened ticket #00482913': the hospital's own work order
         cued = _ID_CUE.search(before) or match.group(0).startswith("#")
         if cued or about_someone(sentence_at(spans, match.start())):
             yield Finding("other_id", match.start(), match.end(), "looks like an ID number that could identify someone")

@@ -50,7 +50,8 @@ GENERAL_READER = re.compile(
     r"|I (?:always |usually |often )?(?:tell|remind|say to|advise) (?:everyone|everybody|people|folks|patients|all"
     r"|new|my patients)|people (?:with|on|who)|(?:myth|misconception)s?\b|for everyone"
     # a teaching aside: 'Pearl:', 'Fun fact for the group:', 'general counseling point', 'teaching point'
-    r"|(?:pearl|fun fact|pro tip|general tip|teaching point|counseling point|counselling point)s?\b))"
+    r"|(?:pearl|fun fact|pro tip|general tip|teaching point|counseling point|counselling point)s?\b"
+    r"|for anyone|anyone (?:who|whose|with)|whoever))"
 )
 
 
@@ -273,7 +274,14 @@ _STAFF_SENTENCE = re.compile(
 def staff_sentence(text: str, sentence: tuple[int, int]) -> bool:
     """A sentence among colleagues with no one else in it: 'his', 'she' or 'little' would bring a patient in
     ('shoutout to the er team for stitching up little mateo's chin, he's back on his bike')."""
-    return _STAFF_SENTENCE.search(text, *sentence) is not None and not _CARE_WORD.search(text, *sentence)
+    # Care anywhere in the text counts: 'Priya Nair is retiring. She has breast cancer.'
+    return _STAFF_SENTENCE.search(text, *sentence) is not None and not context_care(text)
+
+
+@lru_cache(maxsize=64)
+def context_care(text: str) -> bool:
+    """Does the text speak of someone's care or health anywhere (a care word: treated, chemo, cancer, a leave)?"""
+    return _CARE_WORD.search(text) is not None
 
 
 # Care someone received ('shoutout to Oswaldo Ferreira who finished chemo'): a shout-out to a patient, not a colleague.
@@ -285,5 +293,10 @@ _CARE_WORD = re.compile(
     r"|saw|seen|treat\w*|manag(?:e|ed|ing)|car(?:e|ed|ing) for|took care|taking care|care of|nurs(?:ed|ing) \w+ back"
     r"|resuscitat\w*|intubat\w*|transfus\w*|sav(?:e|ed|ing) (?:his|her|their)|patients?|pt"
     r"|insulin|drip|icu|er|ed|or|clinic visit|appointment|appt|his|him|little|baby"
-    r"|participant|subject|diary|chart|mrn|dob)\b)"
+    r"|participant|subject|diary|chart|mrn|dob"
+    # a colleague's own health: a diagnosis, a leave, a loss, a procedure (in the languages screened)
+    r"|miscarriage|mastectomy|ivf|pregnan\w*|medical leave|sick leave|depression|anxiety|schizophrenia|bipolar"
+    r"|leukemia|lymphoma|seizure|diagnosis|chemotherapy|hospice|rehab\w*|fighting|battling|beat|survivor"
+    r"|krebs|herzinfarkt|op|operation|operiert|intensivstation|station|cancro|tumore|infarto|ictus|operat[oa]"
+    r"|cáncer|cancer|câncer|operad[oa]|internad[oa]|ingresad[oa]|maladie|hospitalisée?)\b)"
 )

@@ -14,6 +14,7 @@ from bot.screening.context import (
     STAFF_BEFORE,
     STAFF_ROLE,
     cared_for_after,
+    context_care,
     has_person_cue,
     sentence_at,
     staff_sentence,
@@ -50,7 +51,7 @@ from bot.screening.name_shapes import (
     _section_label,
     listed_any,
 )
-from bot.screening.names import _CREDENTIAL_AFTER, _EPONYM_WORDS, _NOT_NAMES, Roster, eponym_mask
+from bot.screening.names import _CREDENTIAL_AFTER, _EPONYM_WORDS, _INTERJECTIONS, _NOT_NAMES, Roster, eponym_mask
 from bot.screening.places import _LARGE_PLACES, STATES
 from bot.screening.public_figures import care_given, public_figure
 from bot.screening.term_shapes import _in_label_list, _in_place_name, _join_inverted, _title_case_term, _venue
@@ -149,6 +150,7 @@ def tagged_findings(
     else:
         runs = tagger.spans(text)
         yield from untagged_places(text, tagger.gazetteer, allowed_places or allowed_words, runs)
+        yield from untagged_names_given_care(text, tagger.gazetteer, sentences, roster)
     if not runs:
         return
     mask = eponym_mask(text)
@@ -203,17 +205,25 @@ def tagged_findings(
             and not (care_given(text, *sentence_at(sentences, start)) or cared_for_after(text, end))
         ):
             continue  # 'how America talked about heart disease': a country, unless care is given to the name
-        if label == "NAME" and len(words) == 1 and text[start].islower() and _NUMBER_BEFORE.search(
-            text, max(0, start - 8), start
+        if (
+            label == "NAME"
+            and len(words) == 1
+            and text[start].islower()
+            and words[0] not in gaz.last
+            and _NUMBER_BEFORE.search(text, max(0, start - 8), start)
         ):
             continue  # 'più di 50 anni', '3 semaines': a unit after its number
         if (
             label == "NAME"
             and len(words) == 1
             and not (words[0] in gaz.first or words[0] in gaz.last)
+            and not _CAPITALISED_NEIGHBOUR.search(text[max(0, start - 24) : start])
+            and not re.match(r"\s+[A-Z]", text[end : end + 2])
             and _german(text, sentence_at(sentences, start))
         ):
             continue  # 'erklären wir jeden Schritt': German capitalises every noun
+        if label == "NAME" and len(words) == 1 and words[0] in _INTERJECTIONS and _PUNCT_AFTER.match(text, end):
+            continue  # 'PT: Oh, okay': an interjection, not the Korean family name in 'Oh Min-ji'
         if label == "NAME" and len(words) == 1 and words[0] in _CALENDAR and _DAY_BEFORE.search(
             text, max(0, start - 8), start
         ):
@@ -247,7 +257,13 @@ def tagged_findings(
                 continue  # 'Savannah Parks, MD': a clinician signing, not a patient
             lower = text[start:end].islower() or caseless
             if not lower and _prose_inside(text[start:end], tail=True):
-                continue  # "Smetta l'ibuprofene subito": a capitalised command and its object, not a name
+                # "Jan Weber hatte einen Herzinfarkt": the name is the capitalised words before the clause goes on;
+                # "Smetta l'ibuprofene subito" leaves one word, a command and its object, not a name.
+                cut = _clause_start(text, start, end)
+                if len(text[start:cut].split()) < 2:
+                    continue
+                end = cut
+                words = [w for w in (_strip(w) for w in _WORD.findall(text[start:end])) if w]
             dictionary = all("v" in gaz.flags(w) and not {"F", "L"} & set(gaz.flags(w)) for w in words)
             if lower and dictionary and not titled:
                 continue  # lower-case dictionary words on no name list: 'bacteria', 'asymmetry', 'kindly'
@@ -423,6 +439,37 @@ _PATIENT_TURN = re.compile(
 )
 
 
+# A listed given name and a capitalised word after it ('Priya Nair', 'Ah Young Park').
+_FULL_NAME_SHAPE = re.compile(r"\b([A-Z][a-z]+)((?:\s+[A-Z][a-z'’-]+){1,2})\b")
+
+
+def untagged_names_given_care(
+    text: str, gaz: Gazetteer, sentences: list[tuple[int, int]], roster: Roster | None
+) -> Iterator[Finding]:
+    """A safety net under the tagger: a given name on the lists and a capitalised word after it, neither a
+    common word, in a text that gives care ('Welcome back Priya Nair after her miscarriage'). The tagger
+    judges by its context and may pass such a name; with care given in the text, a full name is held."""
+    if not context_care(text):
+        return
+    for match in _FULL_NAME_SHAPE.finditer(text):
+        given, rest = match.group(1).lower(), [w.lower().rstrip("'’s") for w in match.group(2).split()]
+        opening_word = _opens_sentence(text, match.start()) and gaz.in_vocab(given)
+        if given not in gaz.first or given in gaz.common or given in _NOT_NAME_LOWER or opening_word:
+            continue
+        if any(w in gaz.common or w in _NOT_NAME_LOWER or (gaz.in_vocab(w) and w not in gaz.last) for w in rest):
+            continue
+        start, end = match.span()
+        if DOCTOR_BEFORE.search(text[max(0, start - 30) : start]) and not cared_for_after(text, end):
+            continue
+        words = [given, *rest]
+        allowed = roster is not None and roster.allows(words, text[max(0, start - 24) : start])
+        if allowed and not cared_for_after(text, end):
+            continue
+        if public_figure(text, sentence_at(sentences, start), start, words):
+            continue
+        yield Finding("name", start, end, REASONS["name"])
+
+
 def untagged_places(text: str, gaz, allowed: frozenset[str], runs) -> Iterator[Finding]:
     """Towns in cased text the tagger did not mark, after a word of living or coming from: a word on no
     dictionary, common or name list, in a text about someone else (or in a patient's own turn)."""
@@ -453,6 +500,15 @@ _PLACE_JOINERS = frozenset(
 )
 
 
+def _clause_start(text: str, start: int, end: int) -> int:
+    """Where, in a run, the first lower-case word that no name holds begins (the end of the name before it)."""
+    for match in re.finditer(r"\S+", text[start:end]):
+        word = match.group(0)
+        if match.start() and word.islower() and word not in _PLACE_JOINERS:
+            return start + len(text[start : start + match.start()].rstrip())
+    return end
+
+
 def _prose_inside(run: str, tail: bool = False) -> bool:
     """In cased writing a name (of a place, or with tail=True of a person) is its capitalised words and
     joiners; a lower-case word of any other kind inside a run of three or more words makes it a clause."""
@@ -461,6 +517,9 @@ def _prose_inside(run: str, tail: bool = False) -> bool:
     return len(words) >= 3 and any(w.islower() and w not in _PLACE_JOINERS for w in inner)
 
 
+_PUNCT_AFTER = re.compile(r"[,.!?]")
+# A capitalised word just before, or a lay title ('Herr', 'Frau'): a name's other half, not a German noun alone.
+_CAPITALISED_NEIGHBOUR = re.compile(r"(?:\b[A-Z][a-z]+\.?|\b(?:Herr|Frau|Dr|Prof)\.?)\s+$")
 _NUMBER_BEFORE = re.compile(r"\d\s+$")
 _GERMAN_WORDS = re.compile(
     r"\b(?:der|die|das|und|ist|nicht|mit|ein|eine|einen|jeden|den|dem|des|sich|auf|für|wir|ich|sie|es|zu|von|bei"

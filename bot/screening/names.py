@@ -107,13 +107,14 @@ _NOT_NAMES = (
         Spanish English Black White Hispanic Latino Asian Native God Christmas Thanksgiving
         Easter Halloween Jr Sr MD DO NP PA RN Hello Hi Thanks Thank Great Good Yes Okay Sure
         Type Stage Grade Phase Level Vitamin Omega Plan Part
-        Oh Huh Uh Um Hmm Mm Ah Aha Wow Whoa Hey Ok Yeah Yep Nope Nah Bye Ouch Oops Well Alright""".split()
+        Huh Uh Um Hmm Mm Aha Wow Whoa Hey Ok Yeah Yep Nope Nah Bye Ouch Oops Well Alright""".split()
     )
     | frozenset(MONTHS.split("|"))
     | frozenset(WEEKDAYS.split("|"))
     | STATES
 )
 
+_INTERJECTIONS = frozenset("oh ah uh um hmm huh wow aha ouch oops".split())
 _CREDENTIAL_AFTER = re.compile(r",?\s*(?:M\.?D\.?|D\.?O\.?|NP|PA-C|RN|FNP|DNP|PhD)\b")
 _REASONS = {
     "honorific": "looks like a person's name (title and surname)",
@@ -216,6 +217,8 @@ class NameFinder:
             return  # 'our Patient Safety huddle', 'Resident Wellness': a Title Case name of a thing
         if _strip_possessive(first) in _EPONYM_WORDS:
             return
+        if first.lower() in _INTERJECTIONS and text[match.end(1) : match.end(1) + 1] in (",", ".", "!", "?"):
+            return  # 'PT: Oh, okay': an interjection after a speaker's label, not the family name in 'Oh Min-ji'
         end = match.end(1)
         if match.lastindex and match.lastindex >= 2 and match.group(2) and _is_name_word(match.group(2)):
             end = match.end(2)

@@ -454,6 +454,8 @@ def _text_cues(text: str) -> _TextCues:
 # A change to a drug or dose permitted or asked of the reader in another language ('Pode reduzir a losartana para
 # 25 mg', 'Vous pouvez arrêter le Doliprane', 'Sie sollten das Ramipril absetzen'): where the sentence model has
 # seen little of a language, the shape says it. A leaflet's 'vous pouvez prendre' (take) is no change.
+_CARE_NOW = re.compile(r"(?i:\b(?:pronto soccorso|urgencias|urgences|notaufnahme|emergência|pronto-socorro|er\b|911"
+                       r"|dose|dosis|dosi))")
 _PERMITTED_CHANGE = re.compile(
     r"(?i:\b(?:pode|podes|deve|devia|puede|puedes|debe|debes|deberías?|pouvez|devez|peux|dois|können|sollten|müssen"
     r"|kannst|solltest|può|puoi|deve|dovrebbe|devi)\s+(?:\w+\s+)?(?:arrêter|arreter|réduire|reduire|diminuer"
@@ -462,8 +464,21 @@ _PERMITTED_CHANGE = re.compile(
 )
 
 
+# One reader called politely, then a command in another language ('Signora, smetta il warfarin', 'Señora, suspenda
+# la aspirina'): where the sentence model has seen little of the language, the address and the command say it.
+_POLITE_COMMAND = re.compile(
+    r"(?i:^\W*(?:sir|ma'am|madam|señora|señor|signora|signore|madame|monsieur|senhora|senhor|frau \w+|herr \w+)"
+    rf"\s*,\s*(?:(?:per favore|por favor|s'il vous plaît|bitte)\s*,?\s*)?(?:{'|'.join(FOREIGN_COMMANDS)}"
+    r"|raddoppi|dimezzi|vada|vaya|vá|allez|gehen sie)\b)"
+)
+
+
 def _permitted_change(text: str, start: int, end: int) -> bool:
     segment = text[start:end]
+    if _POLITE_COMMAND.match(segment) and (
+        _TREATMENT.search(segment) or STEMMED_DRUG.search(segment.lower()) or _CARE_NOW.search(segment)
+    ):
+        return True
     return (
         _PERMITTED_CHANGE.search(segment) is not None
         and (_TREATMENT.search(segment) is not None or STEMMED_DRUG.search(segment.lower()) is not None

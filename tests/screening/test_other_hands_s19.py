@@ -42,6 +42,14 @@ HELD = [
     ("Caller is daughter of pt, ninety-four y/o F, fell at home approx 1 hr ago.", "age_over_89"),
     ("DR: when was your last period? PT: um... October 2nd?", "date"),
     ("Participant rebecca hale's week-4 diary was left at the front desk of the Brookside clinic.", "name"),
+    # found by a second black-box pass: allowances that had opened leaks
+    ("Jan Weber hatte einen Herzinfarkt.", "name"),
+    ("Gestern wurde Klaus Fischer operiert.", "name"),
+    ("Priya Nair is retiring. She has breast cancer.", "name"),
+    ("Welcome back Priya Nair after her miscarriage.", "name"),
+    ("Herzlichen Glückwunsch an Petra Lang! Sie hat den Krebs besiegt.", "name"),
+    ("letto 5 bianchi mario, diabete scompensato.", "name"),
+    ("Oh Min-ji has appendicitis.", "name"),
     # a person's own care after the name: the name needs no other cue
     ("efua's glucose log looked great this week", "name"),
     ("goran brought his own blood pressure cuff to compare", "name"),
@@ -72,6 +80,8 @@ WARNED = [
     "Sua pressão está ótima. Pode reduzir a losartana para 25 mg por dia.",
     "Since you've had two fainting spells this month, you need a Holter monitor and an echo before you drive again.",
     "Con quei valori di ferritina Le consiglio di iniziare il ferro per bocca, una compressa al giorno.",
+    "Signora, smetta il warfarin.",
+    "Signora, vada subito al pronto soccorso.",
 ]
 
 CLEAN = [
@@ -122,6 +132,9 @@ CLEAN = [
     "Les bénévoles Amélie Fontaine et Théo Nguyen ont animé l'atelier lecture ce samedi. Merci !",
     "Você sabia? A maioria das pessoas com diabetes tipo 2 pode reduzir o risco com caminhadas de 30 minutos.",
     "Vous pouvez prendre un comprimé toutes les six heures.",
+    "For anyone whose child has a fever over 104: go to the ER.",
+    "Ticket 4471203: the badge reader on 3 North is broken.",
+    "INC0012345: Outlook keeps crashing on the nurses' PCs.",
     "Buon compleanno al nostro ospedale! 60 anni di cure a Columbus, Ohio, e non ci fermiamo qui.",
     "Most adults need 7 to 9 hours of sleep. Snoring is worth bringing up at your next checkup.",
     "Adultos e maiores de 12 anos: 1 comprimido a cada 6 horas, no máximo 4 por dia.",
