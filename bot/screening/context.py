@@ -272,8 +272,8 @@ _STAFF_SENTENCE = re.compile(
 
 @lru_cache(maxsize=256)
 def staff_sentence(text: str, sentence: tuple[int, int]) -> bool:
-    """A sentence among colleagues with no one else in it: 'his', 'she' or 'little' would bring a patient in
-    ('shoutout to the er team for stitching up little mateo's chin, he's back on his bike')."""
+    """A sentence among colleagues, in a text that gives no care: 'his', 'little' or 'stitching' would bring a
+    patient in ('shoutout to the er team for stitching up little mateo's chin, he's back on his bike')."""
     # Care anywhere in the text counts: 'Priya Nair is retiring. She has breast cancer.'
     return _STAFF_SENTENCE.search(text, *sentence) is not None and not context_care(text)
 
@@ -292,7 +292,7 @@ _CARE_WORD = re.compile(
     # care given by the team, and the patient it was given to
     r"|saw|seen|treat\w*|manag(?:e|ed|ing)|car(?:e|ed|ing) for|took care|taking care|care of|nurs(?:ed|ing) \w+ back"
     r"|resuscitat\w*|intubat\w*|transfus\w*|sav(?:e|ed|ing) (?:his|her|their)|patients?|pt"
-    r"|insulin|drip|icu|er|ed|or|clinic visit|appointment|appt|his|him|little|baby"
+    r"|insulin|drip|icu|(?-i:ER|ED|OR)|clinic visit|appointment|appt|his|him|little|baby"
     r"|participant|subject|diary|chart|mrn|dob"
     # a colleague's own health: a diagnosis, a leave, a loss, a procedure (in the languages screened)
     r"|miscarriage|mastectomy|ivf|pregnan\w*|medical leave|sick leave|depression|anxiety|schizophrenia|bipolar"
