@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
-from functools import cache, lru_cache
+from functools import lru_cache
 
 from bot.screening.context import any_reader, sentence_at, sentence_spans
 from bot.screening.findings import Finding
+from bot.screening.memo import memo
 
 _CHANGE = (
     r"double|triple|halve|stop|quit|start|take|increase|decrease|reduce|lower|raise|cut|skip"
@@ -275,7 +276,7 @@ def defer_scope(stops: list[tuple[int, int]], sentence: tuple[int, int], start: 
 
 def find_advice(text: str, spans: list[tuple[int, int]], words: frozenset[str] | None = None) -> Iterator[Finding]:
     """Directives aimed at the reader's own treatment, unless the sentence defers to a clinician."""
-    defers_ = cache(lambda sentence: defers(text, *sentence))  # once per sentence, not per match
+    defers_ = memo(lambda sentence: defers(text, *sentence))  # once per sentence, not per match
     stops = full_stops(text)
     for pattern, gate in _GATES:
         if words is not None and not words & gate:

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import cache
 
 from bot.screening.context import person_cue_by_sentence, sentence_at
 from bot.screening.dates import GATHERING
 from bot.screening.findings import Finding
+from bot.screening.memo import memo
 
 # A code: letters and at least three digits in one token ('VRC853', 'FP-5113W', 'CRIMSON-0447').
 _CODE = re.compile(r"(?<![\w/.-])#?[A-Za-z0-9]+(?:[-_][A-Za-z0-9]+)*(?![\w-]|\.\d)")
@@ -61,9 +61,7 @@ _ID_CUE = re.compile(
 
 
 def _luhn_free_code(token: str) -> bool:
-    digits = sum(c.isdigit() for c in token)
-    letters = sum(c.isalpha() for c in token)
-    if digits < 3 or letters < 1 or _NOT_CODE.fullmatch(token.lstrip("#")):
+    if sum(map(str.isdigit, token)) < 3 or not any(map(str.isalpha, token)) or _NOT_CODE.fullmatch(token.lstrip("#")):
         return False
     if _CLINICAL_NOTATION.fullmatch(token):
         return False  # a clinical notation family (gestational age, parity, TNM stage, dosing): no ID
@@ -88,10 +86,11 @@ def find_codes(text: str, spans: list[tuple[int, int]]) -> Iterator[Finding]:
     """Alphanumeric ID codes and long bare numbers tied to a person or introduced as an ID."""
     for match in _CODE.finditer(text):
         token = match.group(0)
+        if not _luhn_free_code(token) or _PHOTO_FILE.fullmatch(token):
+            continue  # every word is a candidate token: the cheap test first
         if _OWN_RECORD_BEFORE.search(text, max(0, match.start() - 20), match.start()) or _TICKET.match(token):
             continue  # 'Ticket IT-44821 closed by the web team': the hospital's own work order, no one's ID
-        if _luhn_free_code(token) and not _PHOTO_FILE.fullmatch(token):
-            yield Finding("other_id", match.start(), match.end(), "looks like an ID code that could identify someone")
+        yield Finding("other_id", match.start(), match.end(), "looks like an ID code that could identify someone")
     about_someone = person_cue_by_sentence(text)
     for match in _LONG_NUMBER.finditer(text):
         before = text[max(0, match.start() - 30) : match.start()]
@@ -100,7 +99,7 @@ def find_codes(text: str, spans: list[tuple[int, int]]) -> Iterator[Finding]:
         cued = _ID_CUE.search(before) or match.group(0).startswith("#")
         if cued or about_someone(sentence_at(spans, match.start())):
             yield Finding("other_id", match.start(), match.end(), "looks like an ID number that could identify someone")
-    about_a_vehicle = cache(lambda sentence: _VEHICLE_WORDS.search(text, *sentence) is not None)
+    about_a_vehicle = memo(lambda sentence: _VEHICLE_WORDS.search(text, *sentence) is not None)
     for match in _PLATE.finditer(text):
         sentence = sentence_at(spans, match.start())
         if about_a_vehicle(sentence) and not _IBAN.match(text, match.start()):
@@ -112,7 +111,7 @@ def find_codes(text: str, spans: list[tuple[int, int]]) -> Iterator[Finding]:
         yield Finding("geography", match.start(), match.end(), "looks like map coordinates of a place")
     # A room in a sentence about a class, meeting or event with no one in it ('the diabetes class moved to Room
     # 214') is where people gather, not where a person stays.
-    gathering = cache(lambda sentence: GATHERING.search(text, *sentence) is not None and not about_someone(sentence))
+    gathering = memo(lambda sentence: GATHERING.search(text, *sentence) is not None and not about_someone(sentence))
     for match in _ROOM.finditer(text):
         if gathering(sentence_at(spans, match.start())):
             continue

@@ -6,9 +6,10 @@ import math
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
-from functools import cache, lru_cache
+from functools import lru_cache
 
 from bot.screening.lay_titles import ABBREVIATIONS, PERSON_TITLE
+from bot.screening.memo import memo
 
 _ABBREV = (*ABBREVIATIONS, "Dr", "St", "Jr", "Mt", "Ave", "Apt", "No", "vs", "e.g", "i.e")
 _SENTENCE_END = re.compile(
@@ -213,7 +214,7 @@ def sentence_at(spans: list[tuple[int, int]], pos: int) -> tuple[int, int]:
 
 def person_cue_by_sentence(text: str) -> Callable[[tuple[int, int]], bool]:
     """has_person_cue for one text, judging each sentence once however many findings it holds."""
-    return cache(lambda sentence: has_person_cue(text, *sentence))
+    return memo(lambda sentence: has_person_cue(text, *sentence))
 
 
 _CAPITALISED_NEXT = re.compile(r" [A-Z][a-z]")

@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from datetime import date
-from functools import cache
 
 from bot.screening.context import PERSON_CUE, person_cue_by_sentence, sentence_at, sentence_spans
 from bot.screening.findings import Finding
 from bot.screening.lay_titles import CAPITALISED_NAME_TITLE
+from bot.screening.memo import memo
 
 MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 _MONTH = rf"(?i:{MONTHS}|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)"
@@ -238,7 +238,7 @@ def find_dates(text: str, spans: list[tuple[int, int]], words: frozenset[str] | 
             yield Finding("date", match.start(), end, "looks like a patient's date of birth")
     # Each sentence is judged once: re-scanning it for every date in it is quadratic on '1-1-1-…'.
     has_person_cue_once = person_cue_by_sentence(text)
-    about_someone = cache(
+    about_someone = memo(
         lambda sentence: has_person_cue_once(sentence)
         or (bool(_EVENT.search(text, *sentence)) and not GATHERING.search(text, *sentence))
     )
@@ -347,8 +347,19 @@ _BIRTH_YEAR = re.compile(
 _OLDEST_BIRTH_YEAR = date.today().year - 90
 
 
+# Every age pattern but the birth year holds a number from 90 to 119 or one of these words: most texts with
+# digits hold neither, and the patterns' long alternations are costly to try at every word.
+_MAY_HOLD_AGE = re.compile(
+    r"(?i:\b(?:9\d|1[01]\d)|ninety|hundred|hundert|nonagenarian|nineties|90s|noventa|novanta|neunzig|cien|cem|cent"
+    r"|quatre-vingt)"
+)
+
+
 def find_ages(text: str) -> Iterator[Finding]:
     """Ages of 90 and over, which Safe Harbor requires to be grouped as '90 or older'."""
+    if _MAY_HOLD_AGE.search(text) is None:
+        yield from _birth_years(text)
+        return
     for match in _AGE_ANSWER.finditer(text):
         yield Finding("age_over_89", match.start(1), match.end(1), "gives an age over 89")
     for match in _AGE_AFTER_NAME.finditer(text):
@@ -359,8 +370,15 @@ def find_ages(text: str) -> Iterator[Finding]:
         if place and not (PERSON_CUE.search(text, *between) or _PERSON_ANY_LANGUAGE.search(text, *between)):
             continue  # 'our hospital turned one hundred', "L'istituto compie cento anni": a place's age
         yield Finding("age_over_89", match.start(), match.end(), "gives an age over 89")
-    # A year of birth that makes one person 90 or older ('My dad was born in 1927', 'nació en 1930'): a person in
-    # the sentence, not a population ('patients born in 1929 or earlier') or a public life ('Queen Elizabeth').
+    yield from _birth_years(text)
+    for match in _AGE_SEX.finditer(text):
+        if not _TEMPERATURE.search(text[max(0, match.start() - 16) : match.start()]):
+            yield Finding("age_over_89", match.start(), match.end(), "gives an age over 89")
+
+
+def _birth_years(text: str) -> Iterator[Finding]:
+    """A year of birth that makes one person 90 or older ('My dad was born in 1927', 'nació en 1930'): a person
+    in the sentence, not a population ('patients born in 1929 or earlier') or a public life ('Queen Elizabeth')."""
     spans: list[tuple[int, int]] = []
     for match in _BIRTH_YEAR.finditer(text):
         if int(match.group(1)) > _OLDEST_BIRTH_YEAR:
@@ -369,6 +387,3 @@ def find_ages(text: str) -> Iterator[Finding]:
         lo, hi = sentence_at(spans, match.start())
         if PERSON_CUE.search(text, lo, hi) or _PERSON_ANY_LANGUAGE.search(text, lo, hi):
             yield Finding("age_over_89", match.start(), match.end(), "gives a year of birth over 89 years ago")
-    for match in _AGE_SEX.finditer(text):
-        if not _TEMPERATURE.search(text[max(0, match.start() - 16) : match.start()]):
-            yield Finding("age_over_89", match.start(), match.end(), "gives an age over 89")

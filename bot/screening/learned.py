@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -412,7 +413,22 @@ def unknown_object(text: str, gazetteer: Gazetteer) -> bool:
 
     Words coined since the dictionary from two of its words ('sunscreen', 'website', 'smartphone')
     are known words, and so is anything under six letters ('email')."""
+    if not any(_unlisted(word.lower(), gazetteer) for word in _object_candidates(text)):
+        return False  # every word a verb could act on is listed: the verbs' long alternation need not be tried
     return any(_unlisted(m.group(1).lower(), gazetteer) for m in TREATED.finditer(text))
+
+
+# Every word TREATED can capture: it starts after a space and is this run or a part of it cut at a hyphen.
+_OBJECT_RUN = re.compile(r"(?i:(?<=\s)[a-z][a-z-]{5,})")
+
+
+def _object_candidates(text: str) -> Iterator[str]:
+    for match in _OBJECT_RUN.finditer(text):
+        word = match.group(0)
+        yield word
+        for cut in range(6, len(word)):
+            if word[cut - 1] == "-" or word[cut] == "-":
+                yield word[:cut]
 
 
 def _unlisted(word: str, gazetteer: Gazetteer) -> bool:
@@ -604,8 +620,9 @@ def load_confirm_model(model_dir: Path = MODEL_DIR) -> ConfirmClassifier | None:
 def load_models(model_dir: Path = MODEL_DIR) -> tuple[TokenTagger, SentenceClassifier]:
     """Load both models once per process (they are read-only and shared by every Screener).
 
-    load_models() and load_models(MODEL_DIR) are one cache entry, not two loads of the gazetteer."""
-    return _load_models(Path(model_dir))
+    load_models() and load_models(MODEL_DIR) are one cache entry, not two loads of the gazetteer. The
+    screen asks for them on every text, so the usual call skips building a Path."""
+    return _load_models(model_dir if type(model_dir) is type(MODEL_DIR) else Path(model_dir))
 
 
 @lru_cache(maxsize=2)

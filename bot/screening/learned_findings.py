@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import cache, lru_cache
+from functools import lru_cache
 
 from bot.screening.clinical_titles import DOCTOR_BEFORE
 from bot.screening.context import (
@@ -27,6 +27,7 @@ from bot.screening.learned import (
     Gazetteer,
     TokenTagger,
 )
+from bot.screening.memo import memo
 from bot.screening.name_shapes import (
     _CREDENTIAL,
     _DOSE_AFTER,
@@ -143,7 +144,7 @@ def tagged_findings(
     capitalised = len(_CAPITALISED.findall(text))
     # Writing that capitalises a word inside a sentence ('… a Columbus, Ohio …') capitalises its names too.
     names_capitalised = _CAPITAL_INSIDE.search(text) is not None
-    upper_count = cache(lambda: len(_UPPER.findall(text)))
+    upper_count = memo(lambda: len(_UPPER.findall(text)))
     if caseless or capitalised <= 1:  # lower-case chat (one capital may open it)
         yield from lower_case_places(text, tagger.gazetteer, allowed_places or allowed_words)
         runs = tagger.spans(text)
@@ -565,7 +566,7 @@ def lower_case_places(text: str, gaz, allowed: frozenset[str]) -> Iterator[Findi
     """Towns in lower-case text after words of living or coming from, when the place ends in a word on
     no dictionary or common list ('rockville', 'lake mandy'): in such text capitals cannot cue the tagger."""
     lowered = text.lower() if _mostly_upper(text) else text
-    someone = cache(lambda: has_person_cue(text, 0, len(text)))
+    someone = memo(lambda: has_person_cue(text, 0, len(text)))
     for match in _LOWER_PLACE.finditer(lowered):
         if _MOVE_ONLY.match(match.group(0)) and not someone():
             continue  # 'grand rounds moved to thurs', 'vaccine comes from vacca': no one's whereabouts

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import cache
 
 from bot.screening.context import person_cue_by_sentence, sentence_at
 from bot.screening.findings import Finding
 from bot.screening.lay_titles import LAY_TITLES
+from bot.screening.memo import memo
 
 _SUFFIX = (
     r"(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl"
@@ -118,7 +118,7 @@ def find_addresses(text: str, spans: list[tuple[int, int]], allowed: frozenset[s
     for match in _SPOKEN_STREET.finditer(text):
         yield Finding("address", match.start(1), match.end(1), "looks like a street address, read aloud")
     person_cue = person_cue_by_sentence(text)
-    about_someone = cache(lambda sentence: person_cue(sentence) or _PATIENT.search(text, *sentence) is not None)
+    about_someone = memo(lambda sentence: person_cue(sentence) or _PATIENT.search(text, *sentence) is not None)
     for match in _NAMED_STREET.finditer(text):
         words = match.group(1).split()
         if words[0] in _NOT_PLACES or words[0] in ("Dr.",):

@@ -13,7 +13,7 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterator
-from functools import cache, lru_cache
+from functools import lru_cache
 from typing import NamedTuple
 
 from bot.screening.advice import (
@@ -41,6 +41,7 @@ from bot.screening.learned import (
     unknown_object,
 )
 from bot.screening.learned_findings import REASONS
+from bot.screening.memo import memo
 from bot.screening.public_figures import famous_sentence
 from bot.screening.stories import _DETAIL
 
@@ -147,14 +148,14 @@ def sentence_findings(text: str, classifier: SentenceClassifier, sentences: list
     scores = classifier.scores(pieces, features)
     advice_scores = load_advice_model(classifier.model_dir).scores(pieces, features)
     # A sentence of many clauses is searched once, not once per clause.
-    defers_ = cache(lambda sentence: bool(defers(text, *sentence) or _UNLESS.search(text, *sentence)))
+    defers_ = memo(lambda sentence: bool(defers(text, *sentence) or _UNLESS.search(text, *sentence)))
     education = _EDUCATION_LABEL.match(text) is not None
     stops = full_stops(text)
     advice_model = load_advice_model(classifier.model_dir)
     clause_counts = Counter(_containing(sentences, start) for start, _ in spans)
     dx_score, dx_left = 0.0, 0  # a diagnosis just told to the reader, and for how many clauses it still reaches
 
-    @cache
+    @memo
     def whole_score(sentence: tuple[int, int]) -> float:
         """A sentence of several clauses read as one: 'that's a migraine, not sinus - take the X next time'."""
         piece = text[sentence[0] : sentence[1]]
