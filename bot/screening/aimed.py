@@ -1,0 +1,437 @@
+"""Is a clause of advice aimed at its reader, and does it name a treatment?
+
+The advice model scores what a clause says; whether one person is being told it is a question of
+shape: 'you' in the particular sense (not 'if you smoke'), a command, a plan ('I'll up the dose'), a
+heading or opener that names one reader, a change permitted in another language, against chart
+shorthand written for the record and leaflet lines for every reader. `addressed` answers with how
+sure the model must be; `sentence_findings` asks it for each clause.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from functools import lru_cache
+from typing import NamedTuple
+
+from bot.screening.advice import _MEDS, GROUP_ADDRESS, POPULATION, leaflet_line, population_dose
+from bot.screening.context import any_reader
+from bot.screening.learned import FOREIGN_COMMANDS, SCHEDULE, STEMMED_DRUG, Gazetteer, commands, unknown_object
+
+_MEDS_NO_SHOTS = _MEDS.replace("|chemo|treatment|therapy|injections?|shots?", "")
+
+ADVICE_THRESHOLD = 0.3
+
+
+# 'You' or a command alone, with no drug, dose or test we know, is usually the general reader: be surer.
+ADVICE_THRESHOLD_YOU_ONLY = 0.9
+
+
+# A command passed on to 'you' ('we'd suggest you stop the <drug no list knows>'): the classifier judges.
+ADVICE_THRESHOLD_TOLD = 0.6
+
+
+# An amount on a schedule with no one named or commanded ('rest, fluids and 2 X every 4 hours').
+ADVICE_THRESHOLD_UNADDRESSED = 0.6
+
+
+AMOUNT = re.compile(r"(?i:\b(?:\d+(?:\.\d+)?|one|two|three|four|five|ten|fifteen|twenty|half|a couple)\b)")
+
+
+
+# Advice is aimed at someone: 'you', an imperative opening a clause, a dose, a drug, or 'I'll / we'll'.
+_ADDRESSED = re.compile(
+    r"(?i:(?:^|[.;:,!?-]\s*|\b(?:and|then|just|so|pls|please|now|also)\s+)"
+    # a command may be negated in the other languages ('não tome mais', 'non prenda', 'ne prenez pas')
+    r"(?:(?:no|não|nao|non|ne|n')\s*)?(?:stop|start|restart|resume|take|cut|hold"
+    r"|skip|double|halve|increase|decrease|reduce|go|put|give|use|try|switch|bump|drop|quit|keep|continue|apply|wean"
+    r"|come|get|book|ice|rest|split|crush|chew|swallow|taper|finish|rub|spray|inject|lower|raise|add|change"
+    r"|tome|tómese|deje|suspenda|aumente|dele|use|vaya|no tome|siga|empiece|póngase|pongase|evite|llame"
+    rf"|{'|'.join(sorted(FOREIGN_COMMANDS, key=len, reverse=True))})\b"
+    # German's polite command: a verb and 'Sie' ('Nehmen Sie ab morgen nur die halbe Tablette').
+    r"|(?-i:(?:^|(?<=[.;:!?]\s))[A-ZÄÖÜ][a-zäöüß]+en Sie)\b"
+    r"|\b(?:I'll|I will|we'll|we will|let's(?! (?:say|imagine|suppose|talk|look))"
+    r"|(?:I'd|I would|we'd|we would)(?! (?:love|like|rather|prefer|say|think|guess|imagine|argue|add|note|agree"
+    r"|bet|be (?:happy|glad|curious|interested))\b)"
+    r"|I recommend|I'm going to|we're going to"
+    r"|(?:I'm|we're|I am|we are) (?:upping|increasing|raising|lowering|decreasing|cutting|stopping|starting"
+    r"|switching|changing|adding|bumping|holding|restarting|putting you|taking you)"
+    r"|I'm gonna|we're gonna|le recomiendo|les recomiendo)\b"
+    r"|\d\s*(?:mg|mcg|milligrams?|ml|units|puffs|tabs?|tablets?|pills?)\b)"
+)
+
+
+
+_TREATMENT = re.compile(
+    rf"(?i:\d\s*(?:mg|mcg|milligrams?|micrograms?|meq|iu|ml|units|puffs|tabs?|tablets?|pills?)\b(?!/)|\b(?:{_MEDS_NO_SHOTS})\b"
+    r"|\b(?:cream|ointment|pastillas?|dosis|surgery|biopsy|colonoscopy|mammogram|scan|mri|ultrasound|x-?ray|echo"
+    r"|egd|cath|stress test|sleep study|bloodwork|labs|restart|resume|wean|taper|discontinue|titrate"
+    # tests by name and a re-check ('a lipid panel', 'a strep and mono test', 'recheck your glucose')
+    r"|(?:lipid|metabolic|thyroid|iron|celiac|allergy) panel|(?:strep|mono|flu|covid|pregnancy|urine|blood|sugar"
+    r"|glucose|a1c|hearing|vision|sleep|allergy|hiv|std|sti) tests?|re-?check|re-?test|pap (?:smear|test)|ekg|ecg"
+    # care now: 'get to an emergency room now', 'come to L&D now', 'call 911'
+    r"|(?:go|get|come|head|drive) (?:straight )?(?:to|into) (?:the |an |urgent )?(?:er|ed|emergency room|emergency"
+    r"|urgent care|l&d|labor and delivery|hospital)|call 911|dial 911)\b"
+    # A diagnosis given to one person: 'sounds like you've got', 'that's classic', 'you have X, not Y'.
+    r"|\b(?:sounds|looks|seems) like (?:you|your|it's|that's)\b|\byou(?:'ve| have)? got\b(?! (?:this|it|that)\b)"
+    r"|\bclassic\b"
+    # A diagnosis by its shape, told to the reader: 'you have patellofemoral syndrome', 'you've got plantar fasciitis'.
+    r"|\byou(?:'ve| have)(?: got)? (?:an? )?(?:[a-z-]+ ){0,2}(?:[a-z]+(?:itis|osis|emia|pathy|algia)|syndrome|disease"
+    r"|disorder|infection|deficiency|fracture|sprain|strain|tear)\b"
+    r"|\b(?:that|this|it)(?:'s| is) (?:definitely|probably|likely|just|only|almost certainly)\b"
+    # '<that / your> <thing ...> is just / probably <a diagnosis>'.
+    r"|\b(?:that|this|your|the) [a-z]+(?: [a-z]+){0,4} (?:is|are|'s) (?:definitely|probably|likely|just|only"
+    r"|almost certainly|most likely)\b"
+    # Treatment verbs that only ever take a treatment: 'double the X', 'taper your X', 'wean off'.
+    r"|\b(?:double|halve|triple|taper|wean|titrate|restart|resume|discontinue)\s+(?:the|your|it|off|down|up)\b"
+    r"|\b(?:a couple|two|three|\d+) (?:of )?(?:the )?[a-z]+ (?=every|once|twice|at bedtime|as needed)"
+    # Care now: 'needs to be seen for that ear today', 'get her checked tonight'.
+    r"|\b(?:seen|checked|looked at|evaluated)\b(?: [\w']+){0,4} (?:today|tonight|right away|asap|now|tomorrow)\b"
+    # Putting off care: 'don't bother with an echo', 'no need for the ER'.
+    r"|\b(?:don't bother|no need)\b"
+    # A dose change: 'from 75 to 88'; the reader's own body: 'that spot on your cheek'.
+    r"|\bfrom \d+(?:\.\d+)? to \d+(?:\.\d+)?\b(?! (?:years|yrs|months|weeks|days|percent|%))"
+    r"|\b(?:on|in|behind|under|around|near|inside|over) (?:your|ur|su) (?:left |right )?(?:arm|leg|back|chest|neck"
+    r"|foot|feet|hand|face|knee|shoulder|scalp|ankle|ear|eye|nose|mouth|throat|skin|cheek|lip|toe|finger|wrist|hip"
+    r"|elbow|belly|stomach|groin|head|forehead|chin|tongue|gums?|tooth|teeth|nail|thigh|calf|heel|breast|armpit)s?\b"
+    # Spanish: medicine words and drug names with a Spanish ending ('metformina', 'ibuprofeno').
+    r"|\b(?:antibi[oó]tico|medicamento|medicina|jarabe|pomada|inyecci[oó]n|paracetamol|acetaminof[eé]n"
+    r"|c[aá]psula|tableta|comprimido|gotas)s?\b"
+    # French, German, Italian and Portuguese medicine words ('deux comprimés', 'die halbe Tablette', 'la compressa').
+    r"|\b(?:comprim[eé]|cachet|g[eé]lule|pilule|m[eé]dicament|sirop|pommade|tablette|medikament|kapsel|tropfen"
+    r"|salbe|spritze|compress[ae]|pastiglia|pastiglie|farmac[oi]|medicinale|pomata|capsula|gocce|rem[eé]dio|xarope"
+    r"|pomada)(?:s|n|en|i|e)?\b"
+    r"|\b(?:colonscopia|colonoscop[ií]a|coloscopie|koloskopie|radiographie|radio des poumons|électrocardiogramme"
+    r"|electrocardiograma|elettrocardiogramma|ecografia|échographie|ecograf[ií]a|ultraschall|röntgen|tac|resonancia"
+    r"|risonanza|irm|prise de sang|análisis de sangre|exame de sangue|esami del sangue|blutabnahme|blutbild)\b"
+    r"|\b[a-z]+(?:formin|prof[eè]n|pril|sartan|olol|statin|cill?in|micin|azol|prazol|pirin)(?:[aoe]s?|e)?\b"
+    # A dose change by its shape: a change verb, then 'to <number>' ('upping the levo to 100').
+    r"|\b(?:up|upping|bump|bumping|increase|increasing|decrease|decreasing|lower|lowering|raise|raising"
+    r"|cut|cutting|drop|dropping|go|going|titrate|titrating)\b(?: [\w'-]+){0,3} to \d+(?:\.\d+)?\b"
+    # Where a treatment is bought: 'pick up some X at the pharmacy'.
+    r"|\b(?:pharmacy|drugstore|over[- ]the[- ]counter|otc|farmacia)\b)"
+)
+
+
+def names_treatment(segment: str) -> bool:
+    """A drug, dose, test, care or diagnosis by the table above, or a drug by its stem ('metformina')."""
+    return _TREATMENT.search(segment) is not None or STEMMED_DRUG.search(segment.lower()) is not None
+
+
+# A piece of content being made for the public: what it should say is editing, not advice.
+_CONTENT = re.compile(
+    r"(?i:(?<!wait )(?<!waiting )\b(?:for|in|on|into) (?:the|our|this|that|a|my|next|tomorrow's|sunday's)"
+    r" (?:[\w'-]+ ){0,3}(?:video|blog|post"
+    r"|reel|handout|article|newsletter|explainer|faq|slides?|caption|draft|podcast|episode|webinar|lecture|flyer"
+    r"|brochure|infographic|thread|tiktok|script|segment|column|op-ed)\b)"
+)
+
+
+# The reader, or the one reader called by a polite address ('Sir, with 190 over 110 ...', 'Signora, smetta ...').
+_SECOND_PERSON = re.compile(
+    r"(?i:\b(?:you|your|yours|you're|you'll|you've|ur|usted|você|vous|votre|vos)\b"
+    r"|\b(?:sir|ma'am|madam|señora|señor|signora|signore|madame|monsieur|senhora|senhor)(?=\s*,))"
+)
+
+
+# A diagnosis with no subject opens the clause: an answer to the reader's own description of their problem.
+_DX_OPENING = re.compile(
+    r"(?i:\W*(?:(?:yeah|yep|ok|okay|so|honestly|tbh|definitely|def|probably|almost certainly|most likely|totally"
+    r"|this|that|it|to me)[\s,]+){0,3}(?:sounds|looks|seems|reads) (?:a lot |exactly |just )?like\b)"
+)
+
+
+_YOU_WORD = re.compile(
+    r"(?i:\b(?:you|your|yours|you're|you'll|you've|(?<!\d )u|ur|usted|su|tu|sus|tus|você|seu|sua|vous|votre|vos"
+    r"|aap|aapko|aapka|tuo|tua|dein|deine|deinen|dir|dich)\b|\b(?:I'll|we'll|let's)\b"
+    r"|(?-i:(?<=[\w,;:] )(?:Sie|Ihnen|Ihr|Ihre[nmrs]?|Lei|Le|Suo|Sua|Suoi|Sue)\b)"
+    # 'I'd love a handout', 'I'd rather say': a wish or a wording, no plan for anyone.
+    r"|\b(?:I'd|we'd)\b(?! (?:love|like|rather|prefer|say|think|guess|imagine|argue|add|note|agree|bet)\b))"
+)
+
+
+# Chart shorthand for route and frequency: an order, a medication list or a nursing entry written for the
+# chart, not a reader told what to do ('Cipro 500 mg PO BID x 7 days', 'Lantus 18 units qHS').
+_CHART_ORDER = re.compile(
+    r"\b(?:PO|IV|IVP|IM|SQ|SC|SL|BID|TID|QID|QHS|qHS|qhs|qAM|qPM|QD|qd|qod|QOD|PRN|ODT|gtt|AC/HS|IVPB"
+    r"|[qQ]\d{1,2}(?:-\d{1,2})?(?:h|hr|hrs|H)|mL/h)\b"
+    # a course in chart shorthand ('x 3 days', 'x7d') and the chart's own words for what the patient takes
+    r"|\bx ?\d+ ?(?:d|days?|wks?|weeks?)\b|\bhome (?:dose|meds|medications|regimen)\b"
+)
+# Words that order the chart (continue, taper, hold ...) rather than instruct a patient in a sig (take, use, apply):
+# with chart shorthand and no 'you', an order.
+_SIG_VERBS = frozenset(
+    """take use apply inhale chew swallow insert instill inject rub spray dissolve place
+    tome tómese tomese use aplique ponga dele empiece siga""".split()
+)
+
+
+# A medication-list entry: a drug name (maybe a release form) and its strength, no verb ('Zoloft 50 mg daily',
+# 'Metformin XR 500 mg', 'Lidocaine 1% 5 mL').
+_MED_ENTRY = re.compile(
+    r"\W*[A-Za-z][\w-]*(?: [A-Z]{1,3})? \d+(?:\.\d+)?(?:/\d+)?\s?(?:mg|mcg|g|units|mL|%)(?![\w/])"
+)
+
+
+# A note's plan or order section, heading its own line: what follows is written for the chart.
+_CHART_SECTION = re.compile(
+    r"(?im:^[ \t]*(?:plan|a/p|assessment and plan|assessment/plan|recommendations?|recs|orders|medications"
+    r"|meds|home meds|discharge medications|rx|hospital course|treatment)[ \t]*:)"
+)
+
+
+# The same labels after a full stop on one line ('Hx Hashimoto thyroiditis. Plan: continue levothyroxine 75 mcg'):
+# a note's plan when nothing before it speaks to a reader.
+_INLINE_CHART_SECTION = re.compile(
+    r"(?i:(?<=[.;]) +(?:plan|a/p|assessment and plan|assessment/plan|recommendations?|recs|orders|dispo"
+    r"|disposition)[ \t]*:)"
+)
+
+
+# Lab results in chart shorthand ('Na 134 (L), K 5.2', 'Cr 1.6', 'A1c 7.8%'): two or more in a text that speaks to
+# no one make it a note, whose bare orders ('Hold lisinopril, repeat in AM') are written for the chart.
+_LAB_VALUE = re.compile(
+    r"\b(?:Na|K|Cl|CO2|HCO3|BUN|Cr|Creat|Hgb|Hb|Hct|WBC|Plt|PLT|plt|INR|PTT|TSH|fT4|A1c|HbA1c|LDL|HDL|TG|Mg|Phos|Ca"
+    r"|ALT|AST|ALP|Tbili|T ?bili|Alb|glucose|BG|trop(?:onin)?|BNP|lactate|pH|pCO2|pO2|eGFR|GFR|ANC|CRP|ESR|ferritin"
+    r"|PSA|Vit D|B12|lipase|UA)\b:? ?[<>]?\d"
+)
+
+
+# The reader's own finding stated: 'your rash is scabies', 'your PSA is 9.2', 'your echo looks normal'.
+_YOUR_FINDING = re.compile(r"(?i:\byour [a-z0-9]+(?: [a-z0-9]+)? (?:is|are|was|were|looks|came back|shows)\b)")
+
+
+# A heading that names its reader ('Dx for you:', 'Plan for you -', 'Your plan:'): the lines under it speak to that
+# reader, even in chart shorthand ('Dx for you: strep throat. Amoxicillin 500 mg twice daily for 10 days').
+_READER_LABEL = re.compile(
+    r"(?im:^[^\S\n]*(?:[\w/&' ]{0,30}?\s)?(?:for you|your (?:plan|instructions|results|labs|meds|medications|dx"
+    r"|diagnosis))\b[^:\n]{0,20}[:\-–—])"
+)
+
+# A sentence that opens by singling out one person who wrote in ('to the dad who messaged about ...', 'btw the guy
+# who DMed the pic', 're the question about the kid's rash', 'al joven del mensaje privado'): what follows is
+# for that person, as after 'Reply to u/x:'.
+_ADDRESSEE = re.compile(
+    r"(?i:(?:^|(?<=[.!?\n])\s*)\W{0,3}(?:(?:btw,?\s+|re:?\s+|@\w+\s+|(?:to|for|answering|responding to)\s+)?"
+    r"(?:the|this|that|our|whoever|al|a la|para el|para la)\s+(?:[\w'’]+\s+){0,4}?(?:who\s+|that\s+|que\s+)?"
+    r"(?:asked|asking|messaged|dm'?e?d|posted|wrote|commented|sent|shared|reached out|question|mensaje|pregunt[óo])\b"
+    # 'Reply to u/kneepain22:', '@sam_r:', 'replying to jen —'
+    r"|(?:(?:reply(?:ing)? to|answer(?:ing)? to)\s*@?|@)\s*(?:u/)?[\w.-]{1,40}\s*[:—–-]"
+    # a heading for one reader: 'For the mom whose teen has had a sore throat for two weeks:'
+    r"|(?:to|for)\s+(?:the|that)\s+(?:mom|dad|parent|person|guy|lady|man|woman|commenter|reader|poster|caregiver)"
+    r"\s+(?:who|whose)\b[^:\n]{0,80}:))"
+)
+
+
+# The clause's first word after a filler: a listed imperative ('Take 1-2 tabs PO q6h') still instructs.
+_FIRST_WORD = re.compile(r"\W*(?:(?:just|so|then|please|and|now|also)\s+)*([^\W\d_]+)", re.IGNORECASE)
+
+
+class _TextCues(NamedTuple):
+    """Where cues that reach across a whole text first occur (math.inf when they never do)."""
+
+    reader_label: float  # end of the first heading that names its reader
+    chart_section: float  # end of the first 'Plan:' / 'Recommendations:' heading at a line's start
+    addressee: float  # start of the first sentence that singles out one person who wrote in
+    inline_label: float  # start of the first 'Plan:' after a full stop
+    second_person: float  # start of the first 'you' or 'your'
+    lab_note: bool  # two or more lab values in chart shorthand
+    your_finding: float  # end of the first 'your X is ...' not after 'if' or 'when'
+
+
+@lru_cache(maxsize=64)
+def _text_cues(text: str) -> _TextCues:
+    label = _READER_LABEL.search(text)
+    section = _CHART_SECTION.search(text)
+    addressee = _ADDRESSEE.search(text)
+    inline = _INLINE_CHART_SECTION.search(text)
+    you = _SECOND_PERSON.search(text)
+    findings = _YOUR_FINDING.finditer(text)
+    finding = next((m for m in findings if not _GENERIC_BEFORE.search(text, max(0, m.start() - 12), m.start())), None)
+    return _TextCues(
+        label.end() if label else math.inf,
+        section.end() if section else math.inf,
+        addressee.start() if addressee else math.inf,
+        inline.start() if inline else math.inf,
+        you.start() if you else math.inf,
+        len(_LAB_VALUE.findall(text, 0, 4000)) >= 2,
+        finding.end() if finding else math.inf,
+    )
+
+
+# A change to a drug or dose permitted or asked of the reader in another language ('Pode reduzir a losartana para
+# 25 mg', 'Vous pouvez arrêter le Doliprane', 'Sie sollten das Ramipril absetzen'): where the sentence model has
+# seen little of a language, the shape says it. A leaflet's 'vous pouvez prendre' (take) is no change.
+_CARE_NOW = re.compile(r"(?i:\b(?:pronto soccorso|urgencias|urgences|notaufnahme|emergência|pronto-socorro|er\b|911"
+                       r"|dose|dosis|dosi))")
+_PERMITTED_CHANGE = re.compile(
+    r"(?i:\b(?:pode|podes|deve|devia|puede|puedes|debe|debes|deberías?|pouvez|devez|peux|dois|können|sollten|müssen"
+    r"|kannst|solltest|può|puoi|deve|dovrebbe|devi)\s+(?:\w+\s+)?(?:arrêter|arreter|réduire|reduire|diminuer"
+    r"|augmenter|suspendre|suspender|dejar|reducir|bajar|aumentar|subir|parar|reduzir|diminuir|suspender|absetzen"
+    r"|reduzieren|erhöhen|erhoehen|halbieren|verdoppeln|sospendere|ridurre|aumentare|interrompere|smettere)\b)"
+)
+
+
+# One reader called politely, then a command in another language ('Signora, smetta il warfarin', 'Señora, suspenda
+# la aspirina'): where the sentence model has seen little of the language, the address and the command say it.
+_POLITE_COMMAND = re.compile(
+    r"(?i:^\W*(?:sir|ma'am|madam|señora|señor|signora|signore|madame|monsieur|senhora|senhor|frau \w+|herr \w+)"
+    rf"\s*,\s*(?:(?:per favore|por favor|s'il vous plaît|bitte)\s*,?\s*)?(?:{'|'.join(FOREIGN_COMMANDS)}"
+    r"|raddoppi|dimezzi|vada|vaya|vá|allez|gehen sie)\b)"
+)
+
+
+def permitted_change(text: str, start: int, end: int) -> bool:
+    segment = text[start:end]
+    if _POLITE_COMMAND.match(segment) and (names_treatment(segment) or _CARE_NOW.search(segment)):
+        return True
+    return (
+        _PERMITTED_CHANGE.search(segment) is not None
+        and (names_treatment(segment) or _BRAND_AFTER_STOP.search(segment) is not None)
+        and not population_dose(text, (start, end))
+        and not POPULATION.search(segment)  # 'a maioria das pessoas com diabetes pode reduzir o risco
+    )
+
+
+# A capitalised word right after a stopping verb and its article: a brand no list knows ('arrêter le Doliprane').
+_BRAND_AFTER_STOP = re.compile(
+    r"(?i:arrêter|arreter|suspender|absetzen|sospendere|parar|dejar)\s+(?:(?i:le|la|el|o|a|das|den|il|lo)\s+)?[A-Z]"
+)
+
+
+def labelled_order(text: str, start: int, end: int) -> bool:
+    """A medication order in chart shorthand after a heading or opener that names its one reader."""
+    cues = _text_cues(text)
+    if not (cues.reader_label <= start + 1 or cues.addressee <= start):
+        return False
+    segment = text[start:end]
+    return _CHART_ORDER.search(segment) is not None or _MED_ENTRY.match(segment) is not None
+
+
+# Asked by every clause of a sentence: answered once per sentence, so a long sentence of many short clauses
+# ('stop it - stop it - ...') is not rescanned for each of them (advice.population_dose is cached the same way).
+@lru_cache(maxsize=256)
+def _content(text: str, sentence: tuple[int, int]) -> bool:
+    return _CONTENT.search(text, *sentence) is not None
+
+
+def addressed(
+    text: str, start: int, end: int, sentence: tuple[int, int] | None = None, gazetteer: Gazetteer | None = None
+) -> float:
+    """How sure the advice must be: lower for a treatment or diagnosis aimed at the reader, 2 if not aimed.
+
+    Aimed at the reader: 'you', a first-person plan, or a clause that opens as a command (by its
+    shape, learned.commands, not by a verb list). A treatment: a drug, dose, schedule, test or diagnosis.
+    """
+    segment = text[start:end]
+    cues = _text_cues(text)  # once per text: a scan per clause would be quadratic in clauses
+    if labelled_order(text, start, end) or permitted_change(text, start, end):
+        return 0.0  # 'Dx for you: strep throat. Amoxicillin 500 mg twice daily': an order written to its reader
+    if cues.reader_label <= start + 1 or cues.addressee <= start:
+        strong = names_treatment(segment) or SCHEDULE.search(segment)
+        # The text names its one reader: a command there is for that person, not for anyone reading.
+        return ADVICE_THRESHOLD if strong else ADVICE_THRESHOLD_TOLD
+    if cues.chart_section <= start and not _YOU_WORD.search(segment):
+        return 2.0  # an item under a note's 'Plan:' or 'Recommendations:': the chart's plan, not a reader's
+    opener = _FIRST_WORD.match(segment)
+    if (
+        cues.inline_label <= start
+        and cues.second_person >= end
+        and not (opener and opener.group(1).lower() in _SIG_VERBS)
+    ):
+        return 2.0  # 'PHQ-9 of 14, moderate. Plan: start sertraline 50 mg': written for the chart, no reader in it
+    if (
+        not (opener and opener.group(1).lower() in _SIG_VERBS)
+        and cues.lab_note
+        and cues.second_person == math.inf
+    ):
+        return 2.0  # 'BMP: Na 134 (L), K 5.2 (H), Cr 1.6. Hold lisinopril, repeat in AM': a note's order
+    listed_order = _CHART_ORDER.search(segment) is not None or _MED_ENTRY.match(segment) is not None
+    # After the reader's own finding ('your rash is scabies. Permethrin 5% tonight'), the order is the reader's.
+    told_finding = cues.your_finding <= start
+    chart = listed_order and not _YOU_WORD.search(segment) and not told_finding
+    if listed_order and told_finding:
+        return ADVICE_THRESHOLD
+    if chart and not (opener and opener.group(1).lower() in _SIG_VERBS):
+        return 2.0  # an order or MAR line in chart shorthand ('Keppra 500 mg BID', 'Zofran 4 mg IV given')
+    strong = (
+        names_treatment(segment)
+        or SCHEDULE.search(segment) is not None
+        or (gazetteer is not None and unknown_object(segment, gazetteer))
+    )
+    reader = any_reader(text, sentence or (start, end), start, end)
+    if reader == "frame" or GROUP_ADDRESS.match(text, (sentence or (start, end))[0]):
+        return 2.0  # 'for most people ...', 'the best thing you can do ...', 'I tell everyone ...': any reader
+    matches = [(m.group(0).lower(), _generic_you(segment, m.start(), m.end())) for m in _YOU_WORD.finditer(segment)]
+    commanded = commands(segment)
+    if (not commanded or leaflet_line(text, sentence or (start, end))) and population_dose(
+        text, sentence or (start, end)
+    ):
+        return 2.0  # 'a typical adult dose is 400 mg every 6 hours', 'most adults take 81 mg': no one addressed
+    tells = strong and (PARTICULAR.search(segment) or _ADDRESSED.search(segment))
+    if reader == "cheer" and not commanded and not tells:
+        # 'you've got this', 'trust me, you'll feel better once you start moving', 'hang in there, the first
+        # week on insulin is the hardest': it expects; a command, 'you should' or a plan still tells.
+        return 2.0
+    # Once a clause speaks of 'you' as anyone ('because you can't tell by looking'), a plain
+    # 'you need the tissue' goes on in that sense; 'you should', 'you can take', 'your rash' do not.
+    # (only a 'you' after the general one is carried: 'you need an echo before you drive' is still for the reader)
+    keeps_general = not commanded and not PARTICULAR.search(segment)
+    you = any(
+        not generic and (word in _POSSESSIVE or not (keeps_general and any(g for _, g in matches[:i])))
+        for i, (word, generic) in enumerate(matches)
+    )
+    if commanded and not strong and matches and all(generic for _, generic in matches):
+        return 2.0  # 'drink plenty of fluids and rest when you have the flu': anyone who fits the condition
+    if _content(text, sentence or (start, end)) and not _SECOND_PERSON.search(segment):
+        return 2.0  # 'for the insulin video, I'd show the pen technique': writing for the public
+    if strong and (you or commanded or _ADDRESSED.search(segment)):
+        return ADVICE_THRESHOLD
+    if commanded == "told":
+        return ADVICE_THRESHOLD_TOLD  # 'we'd suggest you stop the <a drug no list knows>'
+    if _DX_OPENING.match(segment):
+        return ADVICE_THRESHOLD_TOLD  # 'definitely sounds like pinworms', 'looks like contact dermatitis to me'
+    if you or commanded:
+        return ADVICE_THRESHOLD_YOU_ONLY
+    if AMOUNT.search(segment) and SCHEDULE.search(segment):
+        return ADVICE_THRESHOLD_UNADDRESSED
+    return 2.0
+
+
+# 'You' as anyone: after 'if / when / say', or before 'may / might / can't / usually' ('if you smoke',
+# 'you can't tell by looking'). Advice says 'you should', 'you can take', 'your dose', or commands.
+_GENERIC_BEFORE = re.compile(r"(?i:\b(?:if|when|whenever|once|unless|until|before|after|say|because|as|whether)\s+$)")
+
+
+_WHETHER_BEFORE = re.compile(r"(?i:\b(?:see|check|notice|watch|find out|tell me|let me know) (?:if|whether)\s+$)")
+
+
+_GENERIC_AFTER = re.compile(
+    r"(?i:\s+(?:can't|cannot|may|might|won't|wouldn't|probably|usually|often|typically|tend|generally|sometimes"
+    r"|(?:should |would |'d )?never|shouldn't ever|don't (?:ever )?need to)\b"
+    # 'you'll probably feel sore' expects; 'you'll probably want to hold the X' still tells.
+    r"|(?:'ll|'d|’ll)\s+(?:probably|usually|often|typically|likely)\b(?!\s+(?:want|need|have|wanna|gotta)\b))"
+)
+
+
+_POSSESSIVE = frozenset({"your", "ur", "su", "tu"})
+
+
+PARTICULAR = re.compile(
+    r"(?i:\byou(?:'d| would)? (?:should|must|need to|have to|had better|'d better|'ll (?:want|need) to"
+    r"|gotta|got to|'ve got to|have got to"
+    r"|(?:are|'re) fine to|can (?:take|stop|start|use|try|skip|double|go|put|give))\b"
+    r"|\byour (?:dose|doses|meds|medication|medications|pills?|prescription|labs|numbers|results)\b)"
+)
+
+
+def _generic_you(segment: str, start: int, end: int) -> bool:
+    word = segment[start:end].lower().replace("’", "'")
+    if word == "let's":  # 'let's say you're 55' is a supposition, not a plan
+        return re.match(r"\s+(?:say|imagine|suppose|talk|look|be honest)\b", segment[end:], re.I) is not None
+    if word not in ("you", "you're", "you've", "you'll", "your", "u", "ur"):
+        return False
+    before = segment[max(0, start - 20) : start]
+    if _WHETHER_BEFORE.search(before):
+        return False  # 'see if your bloating stops': whether, about this reader
+    return bool(_GENERIC_BEFORE.search(before[-12:]) or _GENERIC_AFTER.match(segment, end))
