@@ -153,3 +153,35 @@ def _learned_confirmations(text: str) -> Iterator[Finding]:
 
 
 _CONDITION_BEFORE = re.compile(r"(?i:\b(?:if|when|whether|unless|once|until|in case)\s+$)")
+
+
+# A reply that opens by greeting or thanking the one who wrote in ('Thanks, Keisha!', 'Great question, Deshawn.',
+# 'Ciao Giulia, grazie per la domanda!', 'Gracias por tu comentario, Alejandro.'): the name is the commenter's own,
+# as they posted it. It says nothing of their care unless the reply does (a care word, a confirmation, advice).
+_GREETED = re.compile(
+    r"(?i:^\W*(?:thanks|thank you|thx|hi|hello|hey|dear|welcome|great question|good question|excellent question"
+    r"|gracias|hola|obrigad[oa]|olá|ola|merci|bonjour|salut|danke|hallo|grazie|ciao|buongiorno|buenos días)"
+    r"(?:\s+(?:so much|again|for|por|pelo|pela|pour|für|per)\b[^,!.?\n:]{0,40})?[\s,]*)"
+    r"(?-i:[A-ZÀ-ÖØ-Þ][\w'’-]*(?: [A-ZÀ-ÖØ-Þ][\w'’-]*)?)\s*$"
+)
+_GREETING_ENDS = frozenset(",!.?:;—–-")
+
+
+# ... unless the reply speaks of the reader's own care, as a message to a patient does ('Hi Carla, the wound clinic
+# moved your dressing change', 'Olá Rodrigo, seu prontuário foi atualizado', 'how the new meds are going').
+_READERS_CARE = re.compile(
+    r"(?i:\b(?:your|ur|seu|sua|seus|suas|su|sus|tu|tus|votre|vos|ihr|ihre|ihren|tuo|tua|tuoi)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:message|portal|chart|records?|file|prontu[aá]rio|expediente|dossier|cartella|akte|results?|resultados?"
+    r"|r[ée]sultats?|befunde?|referto|meds|medications?|medicines?|prescriptions?|refills?|dressings?|wounds?"
+    r"|stitches|cast|recovery|treatment|therapy|procedure|surgery|operation|replacement|diagnosis|story|journey"
+    r"|care|doctor|nurse|surgeon|visit|appointment|appt|stay|bill|claim|referral|scan|x-?ray|mri|biopsy|labs?"
+    rf"|{_VISIT})\b"
+    r"|\b(?:new|your) meds\b|\bhow (?:you're|you are|are you) (?:doing|feeling|healing|recovering)\b)"
+)
+
+
+def greeted_commenter(text: str, sentence_start: int, start: int, end: int) -> bool:
+    """Is text[start:end] the name a reply greets at its sentence's opening ('Thanks, Keisha!')?"""
+    if end < len(text) and text[end] not in _GREETING_ENDS or _READERS_CARE.search(text):
+        return False
+    return _GREETED.match(text[sentence_start:end]) is not None

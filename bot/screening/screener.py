@@ -7,11 +7,12 @@ from bisect import bisect_left, insort
 from dataclasses import replace
 
 from bot.screening.advice import find_advice
+from bot.screening.aimed import names_treatment
 from bot.screening.biometrics import find_biometrics
 from bot.screening.casing import recased_names
 from bot.screening.clinical_titles import CLINICAL_TITLE_WORDS
 from bot.screening.codes import find_codes, find_photo_files
-from bot.screening.context import sentence_spans
+from bot.screening.context import context_care, sentence_at, sentence_spans
 from bot.screening.dates import find_ages, find_dates
 from bot.screening.disguise import fold_look_alikes, screen_hashtags, screen_visible
 from bot.screening.findings import AllowList, Finding, Verdict
@@ -39,7 +40,7 @@ from bot.screening.learned_findings import tagged_findings
 from bot.screening.names import NameFinder, Roster, name_tokens
 from bot.screening.phones import PhoneFinder
 from bot.screening.places import find_addresses, find_geography
-from bot.screening.replies import find_patient_confirmations
+from bot.screening.replies import find_patient_confirmations, greeted_commenter
 from bot.screening.sentence_findings import sentence_findings
 from bot.screening.spoken import has_spoken_digits, original_span, spoken_digits
 from bot.screening.stories import find_stories
@@ -215,7 +216,25 @@ class Screener:
         found.extend(sentence_findings(text, self._sentences, spans))
         if purpose in _PUBLISHED:
             found.extend(find_patient_confirmations(text))
+            found = _without_greeted_commenters(text, spans, found)
         return Verdict.from_findings(_resolve(_outside_public_text(text, found, self._allow.addresses)))
+
+
+_CARE_SAID = frozenset({"patient_confirmation", "advice", "patient_story"})
+
+
+def _without_greeted_commenters(text: str, spans: list[tuple[int, int]], found: list[Finding]) -> list[Finding]:
+    """Drop the name a reply greets its commenter by ('Thanks, Keisha!') when the text says nothing of anyone's
+    care: no care word, no confirmation, no advice, no story. Then it is the name they posted under, nothing more."""
+    if (
+        not any(f.kind == "name" for f in found)
+        or any(f.kind in _CARE_SAID for f in found)
+        or context_care(text)
+        or names_treatment(text)
+    ):
+        return found
+    return [f for f in found
+            if f.kind != "name" or not greeted_commenter(text, sentence_at(spans, f.start)[0], f.start, f.end)]
 
 
 def _outside_public_text(text: str, found: list[Finding], public: frozenset[str]) -> list[Finding]:
