@@ -84,7 +84,7 @@ _TREATMENT = re.compile(
     r"|almost certainly|most likely)\b"
     # Treatment verbs that only ever take a treatment: 'double the X', 'taper your X', 'wean off'.
     r"|\b(?:double|halve|triple|taper|wean|titrate|restart|resume|discontinue)\s+(?:the|your|it|off|down|up)\b"
-    r"|\b(?:a couple|two|three|\d+) (?:of )?(?:the )?[a-z]+ (?=every|once|twice|at bedtime|as needed)"
+    r"|\b(?:a couple|two|three|\d+) (?:of )?(?:the )?[a-z]+ (?=(?:every|once|twice|at bedtime|as needed)\b)"
     # Care now: 'needs to be seen for that ear today', 'get her checked tonight'.
     r"|\b(?:seen|checked|looked at|evaluated)\b(?: [\w']+){0,4} (?:today|tonight|right away|asap|now|tomorrow)\b"
     # Putting off care: 'don't bother with an echo', 'no need for the ER'.

@@ -267,7 +267,12 @@ _STAFF_SENTENCE = re.compile(
     r"|promoted|joins? our|joined our|welcomes?|welcome to|bienvenid[oa]s?|bem-vind[oa]s?|bienvenue|willkommen"
     r"|benvenut[oa]|years (?:of service|in our|at (?:our|lakeshore)|with us)|volunteer(?:ed|s|ing)?|greet(?:s|ed|ing)"
     r" visitors|parabéns|felicitaciones|félicitations|herzlichen glückwunsch|congratulations|congrats"
-    r"|concluíram|completed (?:her|his|their) (?:training|certification|residency|degree))\b)"
+    r"|concluíram|completed (?:her|his|their) (?:training|certification|residency|degree)"
+    # staff news, donors and guests of the hospital: a spotlight, a work anniversary, a gift, a prayer led
+    r"|(?:staff|employee|volunteer|team) spotlight|spotlight:|work anniversary|dienstjubiläum|new hire|employee"
+    r"|coworkers|co-workers|joins? (?:us|the|our)|joined (?:us|the)|welcome back|worked here|works in"
+    r"|donors?|donated|gifts? (?:from|of)|honorary (?:chairs?|co-chairs?)|pictured|for leading"
+    r"|imam|rabbi|pastor|reverend|rev\.|chaplain|sus \d+ años en|seus \d+ anos|anni di servizio)\b)"
 )
 
 
@@ -275,8 +280,17 @@ _STAFF_SENTENCE = re.compile(
 def staff_sentence(text: str, sentence: tuple[int, int]) -> bool:
     """A sentence among colleagues, in a text that gives no care: 'his', 'little' or 'stitching' would bring a
     patient in ('shoutout to the er team for stitching up little mateo's chin, he's back on his bike')."""
-    # Care anywhere in the text counts: 'Priya Nair is retiring. She has breast cancer.'
-    return _STAFF_SENTENCE.search(text, *sentence) is not None and not context_care(text)
+    # Care anywhere in the text counts: 'Priya Nair is retiring. She has breast cancer.' A post that opens as staff
+    # news goes on about the same colleague: 'Happy work anniversary to Priya Raghunathan! Priya started here ...'
+    if context_care(text):
+        return False
+    return bool(_STAFF_SENTENCE.search(text, *sentence) or _STAFF_SENTENCE.search(text, 0, _opening(text)))
+
+
+def _opening(text: str) -> int:
+    """The end of the text's first sentence."""
+    stop = re.search(r"[.!?](?:\s|$)|\n", text)
+    return stop.end() if stop else len(text)
 
 
 @lru_cache(maxsize=64)
@@ -292,8 +306,14 @@ _CARE_WORD = re.compile(
     r"|infusion|radiation|amputat\w*|stroke|heart attack|overdose|sober|clean for"
     # care given by the team, and the patient it was given to
     r"|saw|seen|treat\w*|manag(?:e|ed|ing)|car(?:e|ed|ing) for|took care|taking care|care of|nurs(?:ed|ing) \w+ back"
-    r"|resuscitat\w*|intubat\w*|transfus\w*|sav(?:e|ed|ing) (?:his|her|their)|patients?|pt"
-    r"|insulin|drip|icu|(?-i:ER|ED|OR)|clinic visit|appointment|appt|his|him|little|baby"
+    r"|resuscitat\w*|intubat\w*|transfus\w*|sav(?:e|ed|ing) (?:his|her|their)|pt"
+    # a patient, not a department or post named for patients ('director of patient access', 'patient experience')
+    r"|patients?(?! (?:access|experience|safety|relations|services|advocacy|advocate|portal|registration|transport"
+    r"|care (?:tech|technician|coordinator|assistant|manager)|financial services|family advisory)\b)"
+    r"|insulin|drip|icu|clinic visit|appointment|appt|little|baby"
+    # the emergency or operating room as a place of care, not as a workplace ('our ED team captain')
+    r"|(?-i:ER|ED|OR)(?! (?:team|staff|nurses?|docs|techs?|crew|colleagues|family|folks|leadership|director"
+    r"|manager|captain)\b)"
     r"|participant|subject|diary|chart|mrn|dob"
     # a colleague's own health: a diagnosis, a leave, a loss, a procedure (in the languages screened)
     r"|miscarriage|mastectomy|ivf|pregnan\w*|medical leave|sick leave|depression|anxiety|schizophrenia|bipolar"

@@ -332,6 +332,13 @@ _CLINICIAN_TITLE = re.compile(
 _LAY_TITLE = re.compile(rf"(?i:^\s*(?:{NAME_CUE_TITLE})(?![\w'’]))")  # a listed 'Ms. Delgado', not 'Don Alvarez'
 
 
+# An allow-listed name that is an organisation's, not a person's.
+_ORGANISATION = re.compile(
+    r"(?i:\b(?:hospital|center|centre|institute|clinic|medical|health|healthcare|practice|foundation|university"
+    r"|college|group|associates|system|network|pharmacy|medicine|pediatrics|cardiology|care|partners|services)\b)"
+)
+
+
 class Roster:
     """Allow-listed people, each kept whole, so a name passes only as one of them.
 
@@ -344,11 +351,18 @@ class Roster:
         self._people = [
             (name_tokens(frozenset({name})), bool(_CLINICIAN_TITLE.search(name)), bool(_LAY_TITLE.search(name)))
             for name in names
+            if not _ORGANISATION.search(name)
         ]
+        # An organisation's own words ('Lakeshore's Employee of the Month', 'named Lakeshore's physician of the
+        # year') name no patient, whatever comes before them; a word it shares with a listed person stays theirs.
+        people_words = {word for tokens, _, _ in self._people for word in tokens}
+        self._organisation_words = name_tokens(frozenset(n for n in names if _ORGANISATION.search(n))) - people_words
 
     def allows(self, words: list[str], before: str) -> bool:
         """True if words name one allow-listed person, given the text just before them."""
         found = {_strip_possessive(w.strip(".")).lower() for w in words} - {""}
+        if found and found <= self._organisation_words:
+            return True
         if not found or not found <= self.words or _PATIENT_BEFORE.search(before):
             return False
         title = LAY_TITLE_BEFORE.search(before)  # 'Mrs. Alvarez' is not Dr. Alvarez

@@ -45,7 +45,9 @@ _CARE = re.compile(
     r"|intubated|operated on|transferred|readmitted)\b|\bdiagnosed with\b"
     r"|\b(?:came|comes|coming|went|stopped by|walked into|brought (?:him|her|them)) (?:in(?:to)?|to|by)? ?"
     r"(?:my|our|the) (?:clinic|office|ER|ED|hospital|practice|floor|unit)\b"
+    # (not its people: 'shoutout to our ED team captain' is a colleague)
     r"|\b(?:from|in|at|on|to) our (?:hospital|clinic|ICU|ER|ED|floor|unit|ward|practice|office|\d\w* floor)\b"
+    r"(?! (?:team|staff|nurses|docs|techs|crew|captain|leadership|colleagues|family|volunteers)\b)"
     r"|\b(?:his|her|their) (?:follow-?up|check-?up|appointment|visit|meds|medications|labs|scan|biopsy|surgery"
     r"|diabetes check|chemo|infusion)\b)"
 )

@@ -181,7 +181,14 @@ _READERS_CARE = re.compile(
 
 
 def greeted_commenter(text: str, sentence_start: int, start: int, end: int) -> bool:
-    """Is text[start:end] the name a reply greets at its sentence's opening ('Thanks, Keisha!')?"""
-    if end < len(text) and text[end] not in _GREETING_ENDS or _READERS_CARE.search(text):
+    """Is text[start:end] the name a reply greets at its sentence's opening ('Thanks, Keisha!')?
+
+    (A greeting and a name are short: a longer stretch is not looked at, so long text stays linear.)"""
+    if end - sentence_start > 100 or end < len(text) and text[end] not in _GREETING_ENDS:
         return False
-    return _GREETED.match(text[sentence_start:end]) is not None
+    return _GREETED.match(text, sentence_start, end) is not None
+
+
+def speaks_of_readers_care(text: str) -> bool:
+    """'your dressing change', 'seu prontuário', 'how the new meds are going': a message to a patient."""
+    return _READERS_CARE.search(text) is not None

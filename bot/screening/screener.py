@@ -40,7 +40,7 @@ from bot.screening.learned_findings import tagged_findings
 from bot.screening.names import NameFinder, Roster, name_tokens
 from bot.screening.phones import PhoneFinder
 from bot.screening.places import find_addresses, find_geography
-from bot.screening.replies import find_patient_confirmations, greeted_commenter
+from bot.screening.replies import find_patient_confirmations, greeted_commenter, speaks_of_readers_care
 from bot.screening.sentence_findings import sentence_findings
 from bot.screening.spoken import has_spoken_digits, original_span, spoken_digits
 from bot.screening.stories import find_stories
@@ -231,6 +231,7 @@ def _without_greeted_commenters(text: str, spans: list[tuple[int, int]], found: 
         or any(f.kind in _CARE_SAID for f in found)
         or context_care(text)
         or names_treatment(text)
+        or speaks_of_readers_care(text)
     ):
         return found
     return [f for f in found

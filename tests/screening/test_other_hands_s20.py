@@ -1,0 +1,63 @@
+"""Session 20: hospital posts and replies by other writers. One table: what is held, what passes.
+
+Each line is shaped like a case a writer with no sight of the code wrote for the tuning sets; the
+mechanism it pins is named beside it.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.screening import AllowList, Screener
+
+ALLOW = AllowList(
+    names=frozenset({
+        "Lakeshore Regional Medical Center", "Lakeshore Children's Hospital", "Dr. Selena Franco", "Dr. Loretta Wade",
+    }),
+)
+
+CLEAN = [
+    # a reply that greets its commenter names the one who posted
+    "Thanks, Keisha! Yes, our Ashbury urgent care is open 8am to 8pm every day, including holidays.",
+    "Great question, Deshawn. Anyone can text or call 988, 24/7.",
+    "Ciao Giulia, grazie per la domanda! Il nostro centro prelievi è aperto dal lunedì al sabato.",
+    "Gracias por tu comentario, Alejandro. Sí, el estacionamiento para visitantes es gratuito.",
+    "Hi Hannah, yes, the hospital chapel is open 24/7 to everyone.",
+    # a department as a workplace is no place of care
+    "Special shoutout to our ED team captain, charge nurse Keisha Abernathy.",
+    # the organisation's own name after 'named'
+    "Congrats to Dr. Selena Franco on being named Lakeshore's 2024 Physician of the Year!",
+    # staff news, donors and guests; a post that opens as staff news goes on about the same colleague
+    "Happy 25th work anniversary to Priya Raghunathan, our director of patient access. Priya started here in 1999!",
+    "Thank you to our 2024 donors! Gifts from people like Miriam and Ezra Goldfarb bought three ultrasound machines.",
+    "Thanks to everyone at the iftar last night, and to Imam Yusuf Haddad for leading the prayer.",
+    "Spotlight: environmental services tech Fatou Diallo has worked here 18 years and speaks five languages.",
+]
+
+HELD = [
+    # the greeting stays a patient's name when the reply speaks of their care
+    "Hi Carla, the wound care clinic moved your dressing change to Wednesday.",
+    "hi Fumiko, just checking in on how the new meds are going",
+    "Thanks, Gerald! Your hearing aid fitting is booked for Tuesday.",
+    # staff news with care in it is a patient's news
+    "Happy work anniversary to Priya Raghunathan! Priya just finished chemo and is back with us.",
+    # a greeting deep in a long text is not looked for
+    "Thanks, Rosa! " + "We saw her in clinic. " * 3 + "Rosa Delgado is recovering from surgery.",
+]
+
+
+@pytest.fixture(scope="module")
+def screener() -> Screener:
+    return Screener(ALLOW)
+
+
+@pytest.mark.parametrize("text", CLEAN)
+def test_passes(screener: Screener, text: str) -> None:
+    verdict = screener.screen(text)
+    assert verdict.verdict == "ok", [(f.kind, text[f.start : f.end]) for f in verdict.findings]
+
+
+@pytest.mark.parametrize("text", HELD)
+def test_held(screener: Screener, text: str) -> None:
+    verdict = screener.screen(text)
+    assert verdict.verdict == "block", [(f.kind, text[f.start : f.end]) for f in verdict.findings]
