@@ -342,7 +342,24 @@ def tagged_findings(
                 continue
             if not (has_person_cue(text, 0, len(text)) or _others_residence(text)):
                 continue
+            if _OUR_SITE_BEFORE.search(text, max(0, start - 40), start) or (
+                _OUR_SITE_AFTER.match(text, end) and _OURS.search(text, *sentence_at(sentences, start))
+            ):
+                continue  # 'our clinic opens in Ashbury', 'our lab at the Ashbury outpatient center': no one's home
             yield Finding("geography", start, end, REASONS["geography"])
+
+
+# A place named as the hospital's own site: 'our clinic opens in Ashbury', 'at the Ashbury outpatient center'.
+_OUR_SITE_BEFORE = re.compile(
+    r"(?i:\b(?:clinic|center|centre|office|lab|pharmacy|hospital|practice|location|campus|site)\s+(?:opens|opened"
+    r"|is opening|will open|moves|moved|is moving|will move|is)\s+(?:\w+\s+)?(?:in|to)\s+$)"
+)
+_OURS = re.compile(r"(?i:\b(?:our|we|we'll|we're|us|nuestr[oa]s?|noss[oa]s?|notre|nos|unser\w*|nostr[oa])\b)")
+_OUR_SITE_AFTER = re.compile(
+    r"(?i:\s+(?:(?:outpatient|urgent|primary|family|main|satellite|community|medical|health|walk-in|care|surgery"
+    r"|imaging|cancer|heart|women's|children's)\s+){0,2}(?:clinic|center|centre|campus|office|hospital|location"
+    r"|urgent care|pharmacy|lab)\b)"
+)
 
 
 # A lower-case compound of two words ('hands-only', 'sugar-free'): a term's shape, not a name's.

@@ -103,6 +103,16 @@ _NOT_PLACES = frozenset(
 ) | frozenset(t.form.capitalize() for t in LAY_TITLES)
 
 
+# A public venue just before a street address: the hospital's or an event's, not where someone lives.
+_VENUE_BEFORE = re.compile(
+    r"(?i:\b(?:entrance|auditorium|lobby|campus|building|center|centre|clinic|hospital|offices?|garage|hall|pavilion"
+    r"|atrium|library|cafeteria|location|tower|wing|institute|church|school|park|arena|stadium|museum|headquarters"
+    r"|mall|plaza|pharmacy)\b[^.!?\n\d]{0,12}[,:(–—-]?\s*$)"
+)
+# 'Dr.' before a given and family name ends no street: '10–14 Uhr. Dr. Loretta Wade beantwortet ...'.
+_NAME_AFTER = re.compile(r"\s+[A-Z][a-z'’-]+\s+[A-Z][a-z'’-]+")
+
+
 def _normal_address(value: str) -> str:
     value = re.sub(r"[^a-z0-9 ]", " ", value.lower())
     return " ".join(value.split()[:2])
@@ -111,14 +121,20 @@ def _normal_address(value: str) -> str:
 def find_addresses(text: str, spans: list[tuple[int, int]], allowed: frozenset[str]) -> Iterator[Finding]:
     """Street addresses (number + street, PO boxes, apartments) and named streets near a person."""
     allowed_norm = {_normal_address(a) for a in allowed}
+    person_cue = person_cue_by_sentence(text)
+    about_someone = memo(lambda sentence: person_cue(sentence) or _PATIENT.search(text, *sentence) is not None)
     for match in _NUMBERED.finditer(text):
         if _normal_address(match.group(0)) in allowed_norm:
             continue
+        if match.group(0).endswith("Dr.") and _NAME_AFTER.match(text, match.end()):
+            continue  # '10–14 Uhr. Dr. Loretta Wade beantwortet ...': a doctor, not a drive
+        if _VENUE_BEFORE.search(text, max(0, match.start() - 40), match.start()) and not about_someone(
+            sentence_at(spans, match.start())
+        ):
+            continue  # 'in the Bennett Auditorium, 1400 Lakeshore Drive': where the public is asked to come
         yield Finding("address", match.start(), match.end(), "looks like a street address")
     for match in _SPOKEN_STREET.finditer(text):
         yield Finding("address", match.start(1), match.end(1), "looks like a street address, read aloud")
-    person_cue = person_cue_by_sentence(text)
-    about_someone = memo(lambda sentence: person_cue(sentence) or _PATIENT.search(text, *sentence) is not None)
     for match in _NAMED_STREET.finditer(text):
         words = match.group(1).split()
         if words[0] in _NOT_PLACES or words[0] in ("Dr.",):

@@ -159,7 +159,7 @@ _CONDITION_BEFORE = re.compile(r"(?i:\b(?:if|when|whether|unless|once|until|in c
 # 'Ciao Giulia, grazie per la domanda!', 'Gracias por tu comentario, Alejandro.'): the name is the commenter's own,
 # as they posted it. It says nothing of their care unless the reply does (a care word, a confirmation, advice).
 _GREETED = re.compile(
-    r"(?i:^\W*(?:thanks|thank you|thx|hi|hello|hey|dear|welcome|great question|good question|excellent question"
+    r"(?i:^\W*(?:thanks|thank you|thx|hi|hello|hey|dear|welcome|(?:great|good|excellent) (?:question|catch|point|idea)"
     r"|gracias|hola|obrigad[oa]|olá|ola|merci|bonjour|salut|danke|hallo|grazie|ciao|buongiorno|buenos días)"
     r"(?:\s+(?:so much|again|for|por|pelo|pela|pour|für|per)\b[^,!.?\n:]{0,40})?[\s,]*)"
     r"(?-i:[A-ZÀ-ÖØ-Þ][\w'’-]*(?: [A-ZÀ-ÖØ-Þ][\w'’-]*)?)\s*$"
@@ -184,7 +184,7 @@ def greeted_commenter(text: str, sentence_start: int, start: int, end: int) -> b
     """Is text[start:end] the name a reply greets at its sentence's opening ('Thanks, Keisha!')?
 
     (A greeting and a name are short: a longer stretch is not looked at, so long text stays linear.)"""
-    if end - sentence_start > 100 or end < len(text) and text[end] not in _GREETING_ENDS:
+    if end - sentence_start > 100 or end < len(text) and text[end:end + 3].lstrip()[:1] not in _GREETING_ENDS:
         return False
     return _GREETED.match(text, sentence_start, end) is not None
 

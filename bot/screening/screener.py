@@ -217,7 +217,26 @@ class Screener:
         if purpose in _PUBLISHED:
             found.extend(find_patient_confirmations(text))
             found = _without_greeted_commenters(text, spans, found)
+        found = _outside_organisation_names(text, found)
         return Verdict.from_findings(_resolve(_outside_public_text(text, found, self._allow.addresses)))
+
+
+# A run of capitalised words ending in what names an organisation or a thing ('the Chen-Whitaker Family Foundation',
+# 'the Teddy Bear Clinic', 'the Rosa Parks Award'): a name inside it names the organisation, not a patient.
+_ORGANISATION_RUN = re.compile(
+    r"\b(?:[A-Z][\w'’&.-]*\s+){1,5}(?:Foundation|Clinic|Center|Centre|Hospital|Institute|Fund|Society|Association"
+    r"|Auditorium|Library|Pavilion|Hall|School|University|College|Award|Prize|Lecture|Lectureship|Scholarship|Trust"
+    r"|Endowment|Chair|Professorship|Wing|Garden|Park)\b"
+)
+
+
+def _outside_organisation_names(text: str, found: list[Finding]) -> list[Finding]:
+    if not any(f.kind == "name" for f in found):
+        return found
+    runs = [(m.start(), m.end()) for m in _ORGANISATION_RUN.finditer(text)]
+    if not runs:
+        return found
+    return [f for f in found if f.kind != "name" or not any(a <= f.start and f.end < b for a, b in runs)]
 
 
 _CARE_SAID = frozenset({"patient_confirmation", "advice", "patient_story"})

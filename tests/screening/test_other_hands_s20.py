@@ -32,6 +32,15 @@ CLEAN = [
     "Thank you to our 2024 donors! Gifts from people like Miriam and Ezra Goldfarb bought three ultrasound machines.",
     "Thanks to everyone at the iftar last night, and to Imam Yusuf Haddad for leading the prayer.",
     "Spotlight: environmental services tech Fatou Diallo has worked here 18 years and speaks five languages.",
+    "Great catch, Aisha — the flu shot clinic moved to Conference Room 2B this Saturday.",
+    "Hi Hannah — yes, the hospital chapel is open 24/7 to everyone.",
+    # a venue's address, a doctor after a time, the hospital's own sites, an organisation named for people
+    "Join us for a free CPR class in the Bennett Auditorium, 1400 Lakeshore Drive. No registration needed.",
+    "Besuchen Sie unseren Infostand im Foyer, 10–14 Uhr. Dr. Loretta Wade beantwortet Fragen zur Früherkennung.",
+    "People with Down syndrome live longer than ever. Our adult Down syndrome clinic opens in Ashbury this fall.",
+    "Welcome to the team, Dr. Loretta Wade! Our new sleep lab at the Ashbury outpatient center is hers.",
+    "A huge thank-you to the Chen-Whitaker Family Foundation for their gift toward the new oncology wing.",
+    "Fun times at the Teddy Bear Clinic! Kids brought their stuffies for checkups with our residents.",
 ]
 
 HELD = [
@@ -41,6 +50,10 @@ HELD = [
     "Thanks, Gerald! Your hearing aid fitting is booked for Tuesday.",
     # staff news with care in it is a patient's news
     "Happy work anniversary to Priya Raghunathan! Priya just finished chemo and is back with us.",
+    # someone's own clinic and home are still theirs
+    "my daughter's therapist at the Westbrook clinic just told her she has bipolar, she's only 16",
+    "My patient lives at the clinic, 1400 Lakeshore Drive.",
+    "Tell Maria Ortiz from the Ortiz Family Foundation her biopsy results are in.",
     # a greeting deep in a long text is not looked for
     "Thanks, Rosa! " + "We saw her in clinic. " * 3 + "Rosa Delgado is recovering from surgery.",
 ]
