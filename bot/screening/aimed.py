@@ -66,6 +66,9 @@ _TREATMENT = re.compile(
     rf"(?i:\d\s*(?:mg|mcg|milligrams?|micrograms?|meq|iu|ml|units|puffs|tabs?|tablets?|pills?)\b(?!/)|\b(?:{_MEDS_NO_SHOTS})\b"
     r"|\b(?:cream|ointment|pastillas?|dosis|surgery|biopsy|colonoscopy|mammogram|scan|mri|ultrasound|x-?ray|echo"
     r"|egd|cath|stress test|sleep study|bloodwork|labs|restart|resume|wean|taper|discontinue|titrate"
+    # devices put on one person: 'I want you on a heart monitor', 'keep the splint on'
+    r"|(?:heart|holter|event|blood pressure|bp) monitor|holter|cpap|bipap|splint|sling|walking boot|crutches"
+    r"|nebuli[sz]er|inhaler|spacer"
     # tests by name and a re-check ('a lipid panel', 'a strep and mono test', 'recheck your glucose')
     r"|(?:lipid|metabolic|thyroid|iron|celiac|allergy) panel|(?:strep|mono|flu|covid|pregnancy|urine|blood|sugar"
     r"|glucose|a1c|hearing|vision|sleep|allergy|hiv|std|sti) tests?|re-?check|re-?test|pap (?:smear|test)|ekg|ecg"
@@ -352,7 +355,10 @@ def addressed(
     chart = listed_order and not _YOU_WORD.search(segment) and not told_finding
     if listed_order and told_finding:
         return ADVICE_THRESHOLD
-    if chart and not (opener and opener.group(1).lower() in _SIG_VERBS):
+    # A command in chart shorthand in a text that speaks to its reader ('Reviewed your peak flows. Go up to 2 puffs
+    # q4h of the albuterol x 48h') is that reader's order; in a note that speaks to no one, the chart's.
+    spoken_to = cues.second_person != math.inf and commands(segment)
+    if chart and not spoken_to and not (opener and opener.group(1).lower() in _SIG_VERBS):
         return 2.0  # an order or MAR line in chart shorthand ('Keppra 500 mg BID', 'Zofran 4 mg IV given')
     strong = (
         names_treatment(segment)
@@ -385,7 +391,7 @@ def addressed(
         return 2.0  # 'drink plenty of fluids and rest when you have the flu': anyone who fits the condition
     if _content(text, sentence or (start, end)) and not _SECOND_PERSON.search(segment):
         return 2.0  # 'for the insulin video, I'd show the pen technique': writing for the public
-    if strong and (you or commanded or _ADDRESSED.search(segment)):
+    if strong and (you or commanded or _ADDRESSED.search(segment) or PARTICULAR.search(segment)):
         return ADVICE_THRESHOLD
     if commanded == "told":
         return ADVICE_THRESHOLD_TOLD  # 'we'd suggest you stop the <a drug no list knows>'
@@ -421,7 +427,13 @@ PARTICULAR = re.compile(
     r"(?i:\byou(?:'d| would)? (?:should|must|need to|have to|had better|'d better|'ll (?:want|need) to"
     r"|gotta|got to|'ve got to|have got to"
     r"|(?:are|'re) fine to|can (?:take|stop|start|use|try|skip|double|go|put|give))\b"
-    r"|\byour (?:dose|doses|meds|medication|medications|pills?|prescription|labs|numbers|results)\b)"
+    r"|\byour (?:dose|doses|meds|medication|medications|pills?|prescription|labs|numbers|results)\b"
+    # The writer's plan for the reader: 'I want you on a heart monitor', 'I need you to stop the X'.
+    r"|\bI (?:want|need|'d like|would like) you (?:to|on|off)\b"
+    # Care now for what the reader described, or for the one they care for: 'that chest tightness needs to be
+    # looked at today', 'he needs to be seen in the ER tonight'.
+    r"|\b(?:(?:that|this|those|these|your) (?:[\w'-]+ ){0,3}?|(?:he|she) )(?:needs?|has|have) to (?:be )?"
+    r"(?:seen|checked|looked at|evaluated|examined|x-?rayed|drained|treated|stitched)\b)"
 )
 
 

@@ -1,4 +1,4 @@
-"""Session 20: hospital posts and replies by other writers. One table: what is held, what passes.
+"""Session 20: hospital posts, replies and advice by other writers: what is held, warned and passed.
 
 Each line is shaped like a case a writer with no sight of the code wrote for the tuning sets; the
 mechanism it pins is named beside it.
@@ -59,6 +59,24 @@ HELD = [
 ]
 
 
+WARNED = [
+    # care now for what the reader described, or for the one they care for
+    "That chest tightness needs to be looked at today, not Monday.",
+    "Since the vomiting started after he bumped his head, he needs to be seen in the ER tonight.",
+    # the writer's plan for the reader, with a device as the treatment
+    "Those palpitations plus the lightheadedness - I want you on a heart monitor.",
+    # chart shorthand in a text that speaks to its reader
+    "Reviewed your peak flows. Go up to 2 puffs q4h of the albuterol x 48h, then back to prn.",
+]
+
+GENERAL = [
+    # the same shapes for any reader, or written for the chart
+    "A child who bumped their head and keeps vomiting needs to be seen the same day.",
+    "Plan: albuterol 2 puffs q4h x 48h, then prn. F/u 1 wk.",
+    "Holter monitors record the heart's rhythm for 24 to 48 hours.",
+]
+
+
 @pytest.fixture(scope="module")
 def screener() -> Screener:
     return Screener(ALLOW)
@@ -74,3 +92,16 @@ def test_passes(screener: Screener, text: str) -> None:
 def test_held(screener: Screener, text: str) -> None:
     verdict = screener.screen(text)
     assert verdict.verdict == "block", [(f.kind, text[f.start : f.end]) for f in verdict.findings]
+
+
+@pytest.mark.parametrize("text", WARNED)
+def test_warned(screener: Screener, text: str) -> None:
+    verdict = screener.screen(text)
+    assert verdict.verdict == "warn", [(f.kind, text[f.start : f.end]) for f in verdict.findings]
+
+
+@pytest.mark.parametrize("text", GENERAL)
+def test_general_is_not_advice(screener: Screener, text: str) -> None:
+    verdict = screener.screen(text)
+    found = [(f.kind, text[f.start : f.end]) for f in verdict.findings]
+    assert not any(kind == "advice" for kind, _ in found), found
