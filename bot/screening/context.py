@@ -302,22 +302,26 @@ def context_care(text: str) -> bool:
 # Care someone received ('shoutout to Oswaldo Ferreira who finished chemo'): a shout-out to a patient, not a colleague.
 _CARE_WORD = re.compile(
     r"(?i:\b(?:chemo\w*|surgery|surgeries|stitch\w*|biopsy|diagnos\w*|treated|admitted|discharged|recover\w*"
-    r"|cancer|tumou?r|transplant|rehab|delivered|born|fracture|broke|injur\w*|icu|nicu|remission|dialysis"
+    r"|cancer|tumou?r|transplant|delivered|born|fracture|broke|injur\w*|icu|nicu|remission|dialysis"
     r"|infusion|radiation|amputat\w*|stroke|heart attack|overdose|sober|clean for"
     # care given by the team, and the patient it was given to
     r"|saw|seen|treat\w*|manag(?:e|ed|ing)|car(?:e|ed|ing) for|took care|taking care|care of|nurs(?:ed|ing) \w+ back"
     r"|resuscitat\w*|intubat\w*|transfus\w*|sav(?:e|ed|ing) (?:his|her|their)|pt"
     # a patient, not a department or post named for patients ('director of patient access', 'patient experience')
     r"|patients?(?! (?:access|experience|safety|relations|services|advocacy|advocate|portal|registration|transport"
-    r"|care (?:tech|technician|coordinator|assistant|manager)|financial services|family advisory)\b)"
+    r"|care (?:tech|technician|coordinator|assistant|manager)|financial services|family advisory|falls|satisfaction"
+    r"|outcomes|volumes?|flow|education|engagement|surveys?|scores)\b)"
     r"|insulin|drip|icu|clinic visit|appointment|appt|little|baby"
+    # a stay ending: 'Welcome home, Officer Whitfield! ... she left after 3 weeks with us'
+    r"|welcome home|(?:days|weeks|months|nights) with us|(?:days|weeks|months) in (?:our|the) (?:icu|nicu|hospital)"
     # the emergency or operating room as a place of care, not as a workplace ('our ED team captain')
     r"|(?-i:ER|ED|OR)(?! (?:team|staff|nurses?|docs|techs?|crew|colleagues|family|folks|leadership|director"
     r"|manager|captain)\b)"
     r"|participant|subject|diary|chart|mrn|dob"
     # a colleague's own health: a diagnosis, a leave, a loss, a procedure (in the languages screened)
     r"|miscarriage|mastectomy|ivf|pregnan\w*|medical leave|sick leave|depression|anxiety|schizophrenia|bipolar"
-    r"|leukemia|lymphoma|seizure|diagnosis|chemotherapy|hospice|rehab\w*|fighting|battling|beat|survivor"
+    r"|leukemia|lymphoma|seizure|diagnosis|chemotherapy|hospice|fighting"
+    r"|rehab\w*(?! (?:gym|unit|department|dept|team|staff|center|centre|floor|wing|services)\b)|battling|beat|survivor"
     r"|krebs|herzinfarkt|op|operation|operiert|intensivstation|station|cancro|tumore|infarto|ictus|operat[oa]"
     r"|cáncer|cancer|câncer|operad[oa]|internad[oa]|ingresad[oa]|maladie|hospitalisée?)\b)"
 )

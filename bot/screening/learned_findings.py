@@ -54,7 +54,7 @@ from bot.screening.name_shapes import (
 )
 from bot.screening.names import _CREDENTIAL_AFTER, _EPONYM_WORDS, _INTERJECTIONS, _NOT_NAMES, Roster, eponym_mask
 from bot.screening.places import _LARGE_PLACES, STATES
-from bot.screening.public_figures import care_given, public_figure
+from bot.screening.public_figures import care_given, colleague_given_care, public_figure
 from bot.screening.term_shapes import _in_label_list, _in_place_name, _join_inverted, _title_case_term, _venue
 
 # A run with a listed given or family name needs less confidence than an unlisted word.
@@ -315,9 +315,7 @@ def tagged_findings(
                 STAFF_ROLE.match(text, end)
                 or _colleague(text, start, end)
                 or staff_sentence(text, sentence_at(sentences, start))
-            ) and not (
-                care_given(text, *sentence_at(sentences, start)) or cared_for_after(text, end)
-            ):
+            ) and not colleague_given_care(text, sentence_at(sentences, start), end):
                 continue  # 'Maria at the front desk', 'Grace, our nurse': the practice's staff, not a patient
             if public_figure(text, sentence_at(sentences, start), start, words):
                 continue  # 'Tom Hanks has talked about his diabetes': public knowledge, no care given

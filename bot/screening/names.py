@@ -28,7 +28,7 @@ from bot.screening.lay_titles import (
     may_hold_title,
 )
 from bot.screening.places import STATES
-from bot.screening.public_figures import care_given, public_figure
+from bot.screening.public_figures import colleague_given_care, public_figure
 
 
 def _load_first_names() -> frozenset[str]:
@@ -250,7 +250,7 @@ class NameFinder:
                 continue
             if _PLACE_HEAD.search(text, max(0, token.start() - 8), token.start()):
                 continue  # 'San Diego', 'Lake Charles', 'Fort Collins': a town, not a person
-            cared_for = care_given(text, *sentence_at(_sentences(text), token.start()))
+            cared_for = colleague_given_care(text, sentence_at(_sentences(text), token.start()), end)
             colleague = COLLEAGUE_AFTER.match(text, end) or STAFF_BEFORE.search(
                 text, max(0, token.start() - 40), token.start())
             if (colleague or staff_sentence(text, sentence_at(_sentences(text), token.start()))) and not cared_for:

@@ -11,6 +11,8 @@ import unicodedata
 from functools import lru_cache
 from importlib import resources
 
+from bot.screening.context import cared_for_after, context_care
+
 # The sentence is about what is publicly known: spoken or written about in public, announced, famous.
 _PUBLIC_KNOWLEDGE = re.compile(
     r"(?i:\b(?:publicly|openly|went public|public about|in (?:an? |his |her |their |a recent |several )?interviews?"
@@ -170,6 +172,13 @@ def _listed_with_full_name(text: str, start: int) -> bool:
 def _sentence_sense(text: str, lo: int, hi: int) -> tuple[bool, bool]:
     """(care given, public knowledge) in one sentence, judged once however many names it holds."""
     return bool(_CARE.search(text, lo, hi)), bool(_PUBLIC_KNOWLEDGE.search(text, lo, hi))
+
+
+def colleague_given_care(text: str, sentence: tuple[int, int], end: int) -> bool:
+    """Does the text give care to someone a post or a title calls a colleague (the name ending at `end`)?
+    Care in the name's sentence, right after the name, or a care word anywhere in the text: 'Staff spotlight:
+    unit clerk Bernadette O'Neill, 31 years on 3 South. Fun fact: she delivered all three of her kids here.'"""
+    return care_given(text, *sentence) or cared_for_after(text, end) or context_care(text)
 
 
 def care_given(text: str, lo: int, hi: int) -> bool:

@@ -32,6 +32,8 @@ CLEAN = [
     "Thank you to our 2024 donors! Gifts from people like Miriam and Ezra Goldfarb bought three ultrasound machines.",
     "Thanks to everyone at the iftar last night, and to Imam Yusuf Haddad for leading the prayer.",
     "Spotlight: environmental services tech Fatou Diallo has worked here 18 years and speaks five languages.",
+    "Physical therapist Deshawn Whitaker, DPT, ran the Columbus Marathon, raising money for the rehabilitation gym.",
+    "We celebrate the 4 West nursing team, led by nurse manager Keisha Mbeki, RN, who reduced patient falls by half.",
     "Great catch, Aisha — the flu shot clinic moved to Conference Room 2B this Saturday.",
     "Hi Hannah — yes, the hospital chapel is open 24/7 to everyone.",
     # a venue's address, a doctor after a time, the hospital's own sites, an organisation named for people
@@ -50,6 +52,10 @@ HELD = [
     "Thanks, Gerald! Your hearing aid fitting is booked for Tuesday.",
     # staff news with care in it is a patient's news
     "Happy work anniversary to Priya Raghunathan! Priya just finished chemo and is back with us.",
+    # a colleague named by post, with care anywhere in the post; a stay that ends
+    "Staff spotlight: unit clerk Bernadette O'Neill, 31 years on 3 South. Fun fact: she delivered all three of her"
+    " kids right here in our birth center!",
+    "Welcome home, Officer Dana Whitfield! The whole 3rd floor cheered as she left after 3 weeks with us.",
     # someone's own clinic and home are still theirs
     "my daughter's therapist at the Westbrook clinic just told her she has bipolar, she's only 16",
     "My patient lives at the clinic, 1400 Lakeshore Drive.",
