@@ -110,7 +110,9 @@ _NEGATED = re.compile(r"(?i:\b(?:no need to|don't need to|do not need to|don't|d
 # told what to get, or to call only if the plan fails; the decision is not handed back.
 _NOT_HANDED_BACK = re.compile(
     r"(?i:\s+(?:to (?:order|prescribe|give|write|start|switch|put|refer|send|run|do|call in)\b"
-    r"|(?:in the morning|tomorrow|next week|on monday|later)\b|if (?:it|the|that|this|your|you|things?|symptoms?)\b))"
+    r"|(?:in the morning|tomorrow|next week|on monday|later)\b|if (?:it|the|that|this|your|you|things?|symptoms?)\b"
+    # told to call now: the writer has decided it is urgent ('call your OB right now', 'first thing tomorrow')
+    r"|(?:first thing|right (?:now|away)|now|today|tonight|asap|immediately|straight away)\b))"
 )
 _CLINICIAN = re.compile(
     r"(?i:\b(?:doctor|physician|provider|pharmacist|clinician|care team|prescriber|nurse|specialist|surgeon|dentist"

@@ -107,7 +107,12 @@ _TREATMENT = re.compile(
     r"|\b(?:colonscopia|colonoscop[ií]a|coloscopie|koloskopie|radiographie|radio des poumons|électrocardiogramme"
     r"|electrocardiograma|elettrocardiogramma|ecografia|échographie|ecograf[ií]a|ultraschall|röntgen|tac|resonancia"
     r"|risonanza|irm|prise de sang|análisis de sangre|exame de sangue|esami del sangue|blutabnahme|blutbild)\b"
-    r"|\b[a-z]+(?:formin|prof[eè]n|pril|sartan|olol|statin|cill?in|micin|azol|prazol|pirin)(?:[aoe]s?|e)?\b"
+    r"|\b[a-z]+(?:formin|prof[eè]n|pril|sartan|olol|statin|cill?in|micin|azol|prazol|pirin|izide|thiazide|tidine"
+    r"|triptan|lukast|semide|dronate|afil|olone|tropium|gatran|xaban|parin|pentin|gliptin|gliflozin|glitazone"
+    r"|dipine|floxacin|cycline|mycin|zepam|zolam|oxetine|purinol|sone)(?:[aoe]s?|e)?\b"
+    # care now and medicines in the other languages ('váyase a emergencias', 'un raio-X hoje', 'el suplemento')
+    r"|\b(?:emergencias|urgencias|urgences|pronto soccorso|notaufnahme|pronto-socorro|emergência|raio-?x|radiografía"
+    r"|suplementos?|supplément|integratore|labou?r (?:&|and) delivery)(?!\w)"
     # A dose change by its shape: a change verb, then 'to <number>' ('upping the levo to 100').
     r"|\b(?:up|upping|bump|bumping|increase|increasing|decrease|decreasing|lower|lowering|raise|raising"
     r"|cut|cutting|drop|dropping|go|going|titrate|titrating)\b(?: [\w'-]+){0,3} to \d+(?:\.\d+)?\b"

@@ -73,6 +73,11 @@ WARNED = [
     "Those palpitations plus the lightheadedness - I want you on a heart monitor.",
     # chart shorthand in a text that speaks to its reader
     "Reviewed your peak flows. Go up to 2 puffs q4h of the albuterol x 48h, then back to prn.",
+    # drugs by more stems, care now in other languages; a call to make now decides, it does not defer
+    "Since your blood sugar is running over 300, hold your evening glipizide and call your endocrinologist first"
+    " thing tomorrow.",
+    "Con esos síntomas, deja de tomar el suplemento de hierro por ahora.",
+    "At 34 weeks, with the headaches you mentioned, please call your OB right now or go to Labor & Delivery.",
 ]
 
 GENERAL = [
@@ -80,6 +85,7 @@ GENERAL = [
     "A child who bumped their head and keeps vomiting needs to be seen the same day.",
     "Plan: albuterol 2 puffs q4h x 48h, then prn. F/u 1 wk.",
     "Holter monitors record the heart's rhythm for 24 to 48 hours.",
+    "Glipizide can cause low blood sugar; ask your doctor whether to take it on sick days.",
 ]
 
 
