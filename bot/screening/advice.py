@@ -80,6 +80,9 @@ _DEFER = re.compile(
     r"|provider|pharmacist|clinician|care team|prescriber|nurse|specialist|cardiologist|endocrinologist|"
     r"pediatrician|office|surgeon|dentist|midwife|OB|PCP|primary care)"
     r"|(?:patients|people|many|some) (?:often |sometimes )?(?:ask|wonder)"
+    # 'your prescriber can help you taper slowly': the change is made with a clinician
+    r"|(?:your|a|the) (?:doctor|physician|provider|prescriber|clinician|pharmacist|care team) can"
+    r" (?:help|work with|guide) you\b"
     r"|is (?:a|one) (?:question|decision|conversation)|never (?:on your own|by yourself)"
     r"|\bas (?:prescribed|directed)\b"
     r"|\bas (?:your|the) (?:(?:action |care |treatment )?plan|label|prescription|instructions|doctor|provider"

@@ -86,7 +86,10 @@ STAFF_ROLE = re.compile(
     r"(?i:,?\s*(?:\b(?:at|from|on|runs|working) (?:the |our )?(?:front desk|check-in|reception|billing office"
     r"|scheduling desk)\b|\bour (?:(?:lead|head|senior|chief|new|clinical|staff) )?(?:nurse|nurses|MA|medical assistant"
     r"|receptionist|scheduler|office manager"
-    r"|front desk|PA|NP|scribe|pharmacist|social worker|dietitian|care coordinator)\b))"
+    r"|front desk|PA|NP|scribe|pharmacist|social worker|dietitian|care coordinator)\b"
+    # any job title after 'our new': 'Meet Marco Bellini, our new director of pharmacy'
+    r"|\bour new (?:\w+ ){0,2}?(?:director|manager|supervisor|coordinator|chief|chaplain|educator|navigator"
+    r"|administrator|officer|president|lead|head)\b))"
 )
 # After a name only (a sentence may say 'covering' of anyone): a colleague by team or duty.
 COLLEAGUE_AFTER = re.compile(

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from datetime import date
 
-from bot.screening.context import PERSON_CUE, person_cue_by_sentence, sentence_at, sentence_spans
+from bot.screening.context import PERSON_CUE, context_care, person_cue_by_sentence, sentence_at, sentence_spans
 from bot.screening.findings import Finding
 from bot.screening.lay_titles import CAPITALISED_NAME_TITLE
 from bot.screening.memo import memo
@@ -238,8 +238,11 @@ def find_dates(text: str, spans: list[tuple[int, int]], words: frozenset[str] | 
             yield Finding("date", match.start(), end, "looks like a patient's date of birth")
     # Each sentence is judged once: re-scanning it for every date in it is quadratic on '1-1-1-…'.
     has_person_cue_once = person_cue_by_sentence(text)
+    # A gathering's date is the gathering's, whoever is named at it, when the text gives no one care ('Her
+    # retirement party is Friday at 3 pm in the Atrium').
+    public_event = memo(lambda sentence: GATHERING.search(text, *sentence) is not None and not context_care(text))
     about_someone = memo(
-        lambda sentence: has_person_cue_once(sentence)
+        lambda sentence: (has_person_cue_once(sentence) and not public_event(sentence))
         or (bool(_EVENT.search(text, *sentence)) and not GATHERING.search(text, *sentence))
     )
     for pattern in patterns:

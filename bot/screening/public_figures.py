@@ -151,7 +151,8 @@ def public_figure(text: str, sentence: tuple[int, int], start: int, words: list[
 
 
 _OFFICE = re.compile(r"\b(?:President|Senator|Governor|Congressman|Congresswoman|Prince|Princess|Queen|King|Pope"
-                     r"|Justice)\s+[A-Z]")
+                     r"|Justice|Mayor|Councilwoman|Councilman|Councilmember|Commissioner|Representative|Rep\.|Sen\."
+                     r"|Gov\.|Ambassador|Superintendent|Secretary)\s+[A-Z]")
 
 
 # One name in a list beside a full name ('Beyoncé, Tom Hanks, and other celebrities'): the list is one of

@@ -43,6 +43,10 @@ CLEAN = [
     "Welcome to the team, Dr. Loretta Wade! Our new sleep lab at the Ashbury outpatient center is hers.",
     "A huge thank-you to the Chen-Whitaker Family Foundation for their gift toward the new oncology wing.",
     "Fun times at the Teddy Bear Clinic! Kids brought their stuffies for checkups with our residents.",
+    # a public office, a gathering's date, a new colleague's post
+    "Our new NICU wing opens June 3. Ribbon cutting at 10 am with Mayor Denise Okafor.",
+    "Celebrating Dr. Loretta Wade's 30 years at Lakeshore! Her retirement party is Friday at 3 pm in the Atrium.",
+    "Meet Marco Bellini, our new director of pharmacy, who joins us from Columbus.",
 ]
 
 HELD = [
@@ -86,6 +90,7 @@ GENERAL = [
     "Plan: albuterol 2 puffs q4h x 48h, then prn. F/u 1 wk.",
     "Holter monitors record the heart's rhythm for 24 to 48 hours.",
     "Glipizide can cause low blood sugar; ask your doctor whether to take it on sick days.",
+    "Sertraline should not be stopped suddenly. Your prescriber can help you taper slowly if you want to come off it.",
 ]
 
 
