@@ -213,7 +213,10 @@ _YOUR_FINDING = re.compile(r"(?i:\byour [a-z0-9]+(?: [a-z0-9]+)? (?:is|are|was|w
 # reader, even in chart shorthand ('Dx for you: strep throat. Amoxicillin 500 mg twice daily for 10 days').
 _READER_LABEL = re.compile(
     r"(?im:^[^\S\n]*(?:[\w/&' ]{0,30}?\s)?(?:for you|your (?:plan|instructions|results|labs|meds|medications|dx"
-    r"|diagnosis))\b[^:\n]{0,20}[:\-–—])"
+    r"|diagnosis)"
+    # 'for your daughter's diarrhea:' names the one it is for as well
+    r"|for your (?:son|daughter|child|kid|baby|boy|girl|toddler|teen|mom|mother|dad|father|husband|wife|partner"
+    r"|grandma|grandpa|grandmother|grandfather)(?:'s|’s)?)\b[^:\n]{0,30}[:\-–—])"
 )
 
 # A sentence that opens by singling out one person who wrote in ('to the dad who messaged about ...', 'btw the guy

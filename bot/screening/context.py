@@ -275,6 +275,7 @@ _STAFF_SENTENCE = re.compile(
     r"|(?:staff|employee|volunteer|team) spotlight|spotlight:|work anniversary|dienstjubiläum|new hire|employee"
     r"|coworkers|co-workers|joins? (?:us|the|our)|joined (?:us|the)|welcome back|worked here|works in"
     r"|donors?|donated|gifts? (?:from|of)|honorary (?:chairs?|co-chairs?)|pictured|for leading"
+    r"|meet (?:our|the)|^\W*meet \w+ \w+(?=\s*[,!–—])"
     r"|imam|rabbi|pastor|reverend|rev\.|chaplain|sus \d+ años en|seus \d+ anos|anni di servizio)\b)"
 )
 
@@ -314,7 +315,7 @@ _CARE_WORD = re.compile(
     r"|patients?(?! (?:access|experience|safety|relations|services|advocacy|advocate|portal|registration|transport"
     r"|care (?:tech|technician|coordinator|assistant|manager)|financial services|family advisory|falls|satisfaction"
     r"|outcomes|volumes?|flow|education|engagement|surveys?|scores)\b)"
-    r"|insulin|drip|icu|clinic visit|appointment|appt|little|baby"
+    r"|insulin|drip|icu|clinic visit|(?<!without an )(?<!without )(?<!no )appointment|appt|little|baby"
     # a stay ending: 'Welcome home, Officer Whitfield! ... she left after 3 weeks with us'
     r"|welcome home|(?:days|weeks|months|nights) with us|(?:days|weeks|months) in (?:our|the) (?:icu|nicu|hospital)"
     # the emergency or operating room as a place of care, not as a workplace ('our ED team captain')

@@ -47,6 +47,8 @@ CLEAN = [
     "Our new NICU wing opens June 3. Ribbon cutting at 10 am with Mayor Denise Okafor.",
     "Celebrating Dr. Loretta Wade's 30 years at Lakeshore! Her retirement party is Friday at 3 pm in the Atrium.",
     "Meet Marco Bellini, our new director of pharmacy, who joins us from Columbus.",
+    "Meet Rosa Delgado, RN! Rosa has spent 27 years on our 4 West unit. Thank you, Rosa! #NursesWeek",
+    "Thanks for the question, Bongani! Flu shots are available without an appointment at all our pharmacies.",
 ]
 
 HELD = [
