@@ -306,7 +306,8 @@ def context_care(text: str) -> bool:
 # Care someone received ('shoutout to Oswaldo Ferreira who finished chemo'): a shout-out to a patient, not a colleague.
 _CARE_WORD = re.compile(
     r"(?i:\b(?:chemo\w*|surgery|surgeries|stitch\w*|biopsy|diagnos\w*|treated|admitted|discharged|recover\w*"
-    r"|cancer|tumou?r|transplant|delivered|born|fracture|broke|injur\w*|icu|nicu|remission|dialysis"
+    r"|cancer|tumou?r|transplant|delivered|born|fracture|broke|injur\w*|remission|dialysis"
+    r"|n?icu(?! (?:wing|team|staff|nurses?|docs|renovation|expansion|opening|tour)\b)"
     r"|infusion|radiation|amputat\w*|stroke|heart attack|overdose|sober|clean for"
     # care given by the team, and the patient it was given to
     r"|saw|seen|treat\w*|manag(?:e|ed|ing)|car(?:e|ed|ing) for|took care|taking care|care of|nurs(?:ed|ing) \w+ back"
@@ -315,8 +316,15 @@ _CARE_WORD = re.compile(
     r"|patients?(?! (?:access|experience|safety|relations|services|advocacy|advocate|portal|registration|transport"
     r"|care (?:tech|technician|coordinator|assistant|manager)|financial services|family advisory|falls|satisfaction"
     r"|outcomes|volumes?|flow|education|engagement|surveys?|scores)\b)"
-    r"|insulin|drip|icu|clinic visit|(?<!without an )(?<!without )(?<!no )appointment|appt|little|baby"
+    r"|insulin|drip|clinic visit|(?<!without an )(?<!without )(?<!no )appointment|appt|little|baby"
     # a stay ending: 'Welcome home, Officer Whitfield! ... she left after 3 weeks with us'
+    # a birth, a first visit, a programme finished as a patient, and conditions by name
+    r"|gave birth|giving birth|came to us (?:as|at|with|for|after)|graduate of our [\w ]{0,30}program"
+    # (a condition naming a service, a post or a campaign is no one's: 'the heart failure clinic', 'diabetes educator')
+    r"|(?:diabetes|diabetic|asthma|copd|hiv|epilepsy|sickle cell|cystic fibrosis|dementia|alzheimer'?s|parkinson'?s"
+    r"|lupus|multiple sclerosis|heart failure|kidney failure|als|autism|addiction|opioid use|eating disorder)"
+    r"(?! (?:clinic|clinics|educators?|program|programs|center|centre|team|unit|nurses?|specialists?|awareness|month"
+    r"|walk|support|class|classes|camp|fair|screenings?|education|services?|research|prevention|care team)\b)"
     r"|welcome home|(?:days|weeks|months|nights) with us|(?:days|weeks|months) in (?:our|the) (?:icu|nicu|hospital)"
     # the emergency or operating room as a place of care, not as a workplace ('our ED team captain')
     r"|(?-i:ER|ED|OR)(?! (?:team|staff|nurses?|docs|techs?|crew|colleagues|family|folks|leadership|director"

@@ -146,13 +146,17 @@ def public_figure(text: str, sentence: tuple[int, int], start: int, words: list[
     if care:
         return False
     # The office may be part of the run itself: 'Former President Eisenhower's heart attack'.
-    titled = full is not None and _OFFICE.search(full.group(0)) is not None
+    # A local office is no fame: 'Superintendent Laura Bell gave birth at our Birth Center' is her care, told by us.
+    titled = full is not None and _OFFICE.search(full.group(0)) is not None and not (
+        _LOCAL_OFFICE.search(full.group(0)) and context_care(text)
+    )
     return public or titled or any(_EXAMPLE_BEFORE.search(text, max(lo, s - 24), s) for s in starts)
 
 
+_LOCAL_OFFICES = r"Mayor|Councilwoman|Councilman|Councilmember|Commissioner|Superintendent|Secretary"
 _OFFICE = re.compile(r"\b(?:President|Senator|Governor|Congressman|Congresswoman|Prince|Princess|Queen|King|Pope"
-                     r"|Justice|Mayor|Councilwoman|Councilman|Councilmember|Commissioner|Representative|Rep\.|Sen\."
-                     r"|Gov\.|Ambassador|Superintendent|Secretary)\s+[A-Z]")
+                     rf"|Justice|Representative|Rep\.|Sen\.|Gov\.|Ambassador|{_LOCAL_OFFICES})\s+[A-Z]")
+_LOCAL_OFFICE = re.compile(rf"\b(?:{_LOCAL_OFFICES})\b")
 
 
 # One name in a list beside a full name ('Beyoncé, Tom Hanks, and other celebrities'): the list is one of

@@ -190,5 +190,25 @@ def greeted_commenter(text: str, sentence_start: int, start: int, end: int) -> b
 
 
 def speaks_of_readers_care(text: str) -> bool:
-    """'your dressing change', 'seu prontuário', 'how the new meds are going': a message to a patient."""
-    return _READERS_CARE.search(text) is not None
+    """'your dressing change', 'seu prontuário', 'how the new meds are going': a message to a patient; or
+    news of the reader's life, glad or hopeful ('Glad everything came back clear', 'Good luck with round two',
+    'Que bom que sua mãe teve alta'): a reply that knows what happened to them."""
+    return _READERS_CARE.search(text) is not None or _PERSONAL_NEWS.search(text) is not None
+
+
+# Gladness, wishes and sympathy, and the reader's family, in the languages screened: what a reply says when it
+# knows the reader's news. A reply about hours, parking or jobs says none of it.
+_PERSONAL_NEWS = re.compile(
+    r"(?i:\b(?:glad|happy to (?:hear|see|know)|good to (?:hear|see|know)|great to (?:hear|see)|so happy|relieved"
+    r"|congrat\w*|good luck|best of luck|wishing|wish (?:you|him|her|them|your)|hope (?:you|your|he|she|they|the)"
+    r"|get well|feel(?:ing)? better|speedy|recover\w*|healing|heal|brave|strong|prayers?|thinking of|sorry"
+    r"|condolences|ring (?:that|the) bell|welcome back|welcome home|nice to see you|miss(?:ed)? you|proud of you"
+    r"|your (?:mom|mother|dad|father|son|daughter|kid|kids|child|baby|little one|husband|wife|partner|grand\w+"
+    r"|brother|sister|aunt|uncle|family|nurses?|doctors?|care team|surgeon)"
+    r"|felicidades|felicitaciones|nos alegra|me alegra|que bom|ficamos felizes|parabéns|melhoras|recupera\w*"
+    r"|mejor[ií]a|siamo (?:felici|contenti)|auguri|guarigione|gute besserung|glückwunsch|freuen uns|félicitations"
+    r"|prompt rétablissement|bon rétablissement|heureux|ravis"
+    r"|tu (?:hij[oa]|beb[eé]|mam[aá]|pap[aá]|espos[oa]|familia)|sua (?:m[aã]e|filha|esposa|fam[ií]lia)"
+    r"|seu (?:pai|filho|marido|beb[eê])|tu[oa] (?:padre|madre|figli[oa]|bambin[oa]|marito|moglie)"
+    r"|ihre? (?:frau|mann|tochter|sohn|mutter|vater|kind|baby)|votre (?:m[eè]re|p[eè]re|fils|fille|b[ée]b[ée]))\b)"
+)

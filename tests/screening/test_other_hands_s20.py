@@ -47,6 +47,8 @@ CLEAN = [
     "Our new NICU wing opens June 3. Ribbon cutting at 10 am with Mayor Denise Okafor.",
     "Celebrating Dr. Loretta Wade's 30 years at Lakeshore! Her retirement party is Friday at 3 pm in the Atrium.",
     "Meet Marco Bellini, our new director of pharmacy, who joins us from Columbus.",
+    "Want to know what your A1c means? Join diabetes educator Priya Raman, RN, this Thursday at noon.",
+    "Former President Eisenhower's heart attack in 1955 changed how America talked about heart disease.",
     "Meet Rosa Delgado, RN! Rosa has spent 27 years on our 4 West unit. Thank you, Rosa! #NursesWeek",
     "Thanks for the question, Bongani! Flu shots are available without an appointment at all our pharmacies.",
 ]
@@ -66,6 +68,18 @@ HELD = [
     "my daughter's therapist at the Westbrook clinic just told her she has bipolar, she's only 16",
     "My patient lives at the clinic, 1400 Lakeshore Drive.",
     "Tell Maria Ortiz from the Ortiz Family Foundation her biopsy results are in.",
+    # a black-box pass: a greeting with the reader's news told in other words, in five languages
+    "Thanks, Maria! Glad everything came back clear.",
+    "Thanks, Maria! Good luck with round two next week.",
+    "Thanks, Aisha! Ring that bell — last round done!",
+    "Hi Tom! Your nurses on the fifth floor say hello.",
+    "Hola Carmen, ¡felicidades por el nacimiento de tu bebé en nuestro hospital!",
+    "Obrigado, João! Que bom que sua mãe teve alta.",
+    "Grazie, Giulia! Siamo felici che tuo padre sia stato dimesso.",
+    "Danke, Jürgen! Gute Besserung für Ihre Frau nach der Geburt.",
+    # staff news and a local office with care in other words
+    "Welcome to the team, Jenna Ortiz! Jenna first came to us as a teen with type 1 diabetes.",
+    "Superintendent Laura Bell gave birth to a healthy boy at our Birth Center.",
     # a greeting deep in a long text is not looked for
     "Thanks, Rosa! " + "We saw her in clinic. " * 3 + "Rosa Delgado is recovering from surgery.",
 ]
