@@ -374,9 +374,23 @@ def find_ages(text: str) -> Iterator[Finding]:
             continue  # 'our hospital turned one hundred', "L'istituto compie cento anni": a place's age
         yield Finding("age_over_89", match.start(), match.end(), "gives an age over 89")
     yield from _birth_years(text)
+    spans: list[tuple[int, int]] = []
+    for match in _AT_AGE.finditer(text):
+        spans = spans or sentence_spans(text)
+        if PERSON_CUE.search(text, *sentence_at(spans, match.start())):
+            yield Finding("age_over_89", match.start(), match.end(), "gives an age over 89")
     for match in _AGE_SEX.finditer(text):
         if not _TEMPERATURE.search(text[max(0, match.start() - 16) : match.start()]):
             yield Finding("age_over_89", match.start(), match.end(), "gives an age over 89")
+
+
+# 'my pt who climbed Kilimanjaro at 91': an age after 'at' in a sentence about someone, not a dose, a rate, a
+# reading or a count ('at 95%', 'at 90 mg', 'at 100 bpm', 'at 90 days').
+_AT_AGE = re.compile(
+    rf"(?i:\b(?:at|at age|aged) {_AGE_NUM}(?![\d.,%/°-])(?!\s*(?:%|percent|mg|mcg|ml|units|lbs?|pounds|kg|kilos"
+    r"|miles|km|mph|bpm|mmhg|degrees|minutes|mins|hours|hrs|days|weeks|months|years|yrs|seconds|sec|feet|ft|inches"
+    r"|cm|mm|points|pts|over|and (?:up|over|older)|or (?:older|over|above)|\+)\b))"
+)
 
 
 def _birth_years(text: str) -> Iterator[Finding]:

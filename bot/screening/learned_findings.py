@@ -62,6 +62,10 @@ NAME_THRESHOLD = 0.5
 NAME_THRESHOLD_UNLISTED = 0.75
 # A capitalised run at least this sure needs no cue around it.
 NAME_THRESHOLD_SURE = 0.95
+# A capitalised given and family name in text with hardly another capital letter (the pair's own two and a
+# couple more): the tagger's doubt from the lower-case words around it is no doubt about the name.
+NAME_THRESHOLD_STANDS_OUT = 0.25
+_FEW_CAPITALS = 4
 PLACE_THRESHOLD = 0.6
 PLACE_THRESHOLD_UNLISTED = 0.7
 # A place is PHI when it locates a person: a person in the text, or words about living or staying.
@@ -248,7 +252,18 @@ def tagged_findings(
             # An unlisted run right after a title or relation word ('sergeant hollis', 'son don') needs
             # only the listed-name confidence: the word before says a name follows.
             titled = _TITLE_BEFORE.search(text, max(0, start - 16), start) is not None
-            if confidence < (NAME_THRESHOLD if listed or inverted or titled else NAME_THRESHOLD_UNLISTED):
+            # In writing that capitalises almost nothing, a capitalised given and family name was typed with
+            # care: 'pls read ur prep sheet. Priya Raman if ur reading this, u did great yesterday'.
+            stands_out = (
+                len(words) == 2
+                and words[0] in gaz.first
+                and (words[1] in gaz.last or not gaz.in_vocab(words[1]))
+                and not any(w in gaz.common or w in _NOT_NAME_LOWER for w in words)
+                and text[start:end].istitle()
+                and upper_count() <= _FEW_CAPITALS
+            )
+            threshold = NAME_THRESHOLD if listed or inverted or titled else NAME_THRESHOLD_UNLISTED
+            if confidence < (NAME_THRESHOLD_STANDS_OUT if stands_out else threshold):
                 continue
             if all(w in _NOT_NAME_LOWER or w in _EPONYM_WORDS_LOWER for w in words) and not _patient_namesake(
                 text, start, end, sentences
