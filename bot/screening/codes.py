@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 
 from bot.screening.context import person_cue_by_sentence, sentence_at
@@ -113,9 +114,16 @@ def find_codes(text: str, spans: list[tuple[int, int]]) -> Iterator[Finding]:
     # 214') is where people gather, not where a person stays.
     gathering = memo(lambda sentence: GATHERING.search(text, *sentence) is not None and not about_someone(sentence))
     for match in _ROOM.finditer(text):
-        if gathering(sentence_at(spans, match.start())):
-            continue
+        sentence = sentence_at(spans, match.start())
+        if gathering(sentence) or (not about_someone(sentence) and gathering(_sentence_before(spans, sentence))):
+            continue  # 'Our diabetes support group is back! 2nd floor, Room 214, 5:30pm.'
         yield Finding("geography", match.start(), match.end(1), "names the room or unit where a person stays")
+
+
+def _sentence_before(spans: list[tuple[int, int]], sentence: tuple[int, int]) -> tuple[int, int]:
+    """The sentence just before this one (an empty span when it is the first)."""
+    i = bisect_left(spans, sentence)
+    return spans[i - 1] if 0 < i <= len(spans) else (0, 0)
 
 
 def find_photo_files(text: str) -> Iterator[Finding]:

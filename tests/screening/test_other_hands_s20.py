@@ -49,6 +49,8 @@ CLEAN = [
     "Meet Marco Bellini, our new director of pharmacy, who joins us from Columbus.",
     "Want to know what your A1c means? Join diabetes educator Priya Raman, RN, this Thursday at noon.",
     "Former President Eisenhower's heart attack in 1955 changed how America talked about heart disease.",
+    # a room in the sentence after a gathering's
+    "Our Tuesday diabetes support group is back! 2nd floor, Room 214, 5:30pm. Questions? Call the front desk.",
     # 'at' a reading, not an age
     "My patient's oxygen was at 91 percent on room air, so we kept her overnight.",
     "Meet Rosa Delgado, RN! Rosa has spent 27 years on our 4 West unit. Thank you, Rosa! #NursesWeek",
@@ -85,6 +87,8 @@ HELD = [
     # a capitalised name in writing that capitalises nothing else; an age after 'at' about someone
     "before a colonoscopy, pls read ur prep sheet. Priya Raman if ur reading this, u did great yesterday",
     "a new knee isnt the end of hiking. my pt who climbed Kilimanjaro at 91 after her replacement is proof",
+    # a room after a gathering's sentence that is about someone
+    "Support group is back! Mrs. Okafor is in Room 214 after her fall.",
     # a greeting deep in a long text is not looked for
     "Thanks, Rosa! " + "We saw her in clinic. " * 3 + "Rosa Delgado is recovering from surgery.",
 ]
