@@ -62,6 +62,14 @@ _ADDRESSED = re.compile(
 
 
 
+# A diagnosis said of what the reader described ('it sounds like strep'): see PARTICULAR.
+_DX_INSIDE = (
+    r"\b(?:it|that|this|thats|that's|it's|its)\s+(?:definitely |probably |really |totally |honestly )?"
+    r"(?:sounds|looks|seems) (?:a lot |exactly |just |more )?like (?!(?:a |an |the )?(?:good|great|fun|plan|lot|deal"
+    r"|idea|question|you|your|we|fun|a)\b)"
+)
+
+
 _TREATMENT = re.compile(
     rf"(?i:\d\s*(?:mg|mcg|milligrams?|micrograms?|meq|iu|ml|units|puffs|tabs?|tablets?|pills?)\b(?!/)|\b(?:{_MEDS_NO_SHOTS})\b"
     r"|\b(?:cream|ointment|pastillas?|dosis|surgery|biopsy|colonoscopy|mammogram|scan|mri|ultrasound|x-?ray|echo"
@@ -77,6 +85,7 @@ _TREATMENT = re.compile(
     r"|urgent care|l&d|labor and delivery|hospital)|call 911|dial 911)\b"
     # A diagnosis given to one person: 'sounds like you've got', 'that's classic', 'you have X, not Y'.
     r"|\b(?:sounds|looks|seems) like (?:you|your|it's|that's)\b|\byou(?:'ve| have)? got\b(?! (?:this|it|that)\b)"
+    rf"|{_DX_INSIDE}"
     r"|\bclassic\b"
     # A diagnosis by its shape, told to the reader: 'you have patellofemoral syndrome', 'you've got plantar fasciitis'.
     r"|\byou(?:'ve| have)(?: got)? (?:an? )?(?:[a-z-]+ ){0,2}(?:[a-z]+(?:itis|osis|emia|pathy|algia)|syndrome|disease"
@@ -432,10 +441,13 @@ _POSSESSIVE = frozenset({"your", "ur", "su", "tu"})
 
 
 PARTICULAR = re.compile(
-    r"(?i:\byou(?:'d| would)? (?:should|must|need to|have to|had better|'d better|'ll (?:want|need) to"
+    r"(?i:\b(?:you|u)(?:'d| would)? (?:should|must|need to|have to|had better|'d better|'ll (?:want|need) to"
     r"|gotta|got to|'ve got to|have got to"
     r"|(?:are|'re) fine to|can (?:take|stop|start|use|try|skip|double|go|put|give))\b"
     r"|\byour (?:dose|doses|meds|medication|medications|pills?|prescription|labs|numbers|results)\b"
+    # A diagnosis of what the reader described, inside its clause: 'with the white spots and no cough it sounds like
+    # strep' (not 'sounds like a plan').
+    rf"|{_DX_INSIDE}"
     # The writer's plan for the reader: 'I want you on a heart monitor', 'I need you to stop the X'.
     r"|\bI (?:want|need|'d like|would like) you (?:to|on|off)\b"
     # Care now for what the reader described, or for the one they care for: 'that chest tightness needs to be

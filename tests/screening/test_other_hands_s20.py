@@ -102,6 +102,8 @@ WARNED = [
     "Those palpitations plus the lightheadedness - I want you on a heart monitor.",
     # chart shorthand in a text that speaks to its reader
     "Reviewed your peak flows. Go up to 2 puffs q4h of the albuterol x 48h, then back to prn.",
+    # a diagnosis of what the reader described, inside its clause
+    "thats not a cold, w the white spots and no cough it sounds like strep. get a swab today",
     # drugs by more stems, care now in other languages; a call to make now decides, it does not defer
     "Since your blood sugar is running over 300, hold your evening glipizide and call your endocrinologist first"
     " thing tomorrow.",
@@ -115,6 +117,7 @@ GENERAL = [
     "Plan: albuterol 2 puffs q4h x 48h, then prn. F/u 1 wk.",
     "Holter monitors record the heart's rhythm for 24 to 48 hours.",
     "Glipizide can cause low blood sugar; ask your doctor whether to take it on sick days.",
+    "Sounds like a plan! Our flu clinic runs every Saturday in October.",
     "Sertraline should not be stopped suddenly. Your prescriber can help you taper slowly if you want to come off it.",
 ]
 
