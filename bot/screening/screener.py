@@ -44,7 +44,7 @@ from bot.screening.replies import find_patient_confirmations, greeted_commenter,
 from bot.screening.sentence_findings import sentence_findings
 from bot.screening.spoken import has_spoken_digits, original_span, spoken_digits
 from bot.screening.stories import find_stories
-from bot.screening.titled_names import cared_for_clinicians, titled_names
+from bot.screening.titled_names import RANK_TITLE_WORDS, cared_for_clinicians, cared_for_ranks, titled_names
 from bot.text import screenable_text
 
 # When two findings overlap, the more specific kind wins (a number labelled 'MRN' is not a phone).
@@ -206,6 +206,8 @@ class Screener:
             found.extend(titled_names(text, self._tagger.gazetteer, self._roster, spans))
         if words & CLINICAL_TITLE_WORDS:
             found.extend(cared_for_clinicians(text))
+        if words & RANK_TITLE_WORDS:
+            found.extend(cared_for_ranks(text))
         if "." in text:
             found.extend(find_photo_files(text))
         if words & BIOMETRIC_WORDS:

@@ -128,3 +128,24 @@ def cared_for_clinicians(text: str) -> Iterator[Finding]:
     for match in CLINICAL_TITLE.finditer(text):
         if cared_for_after(text, match.end(1)):
             yield Finding("name", match.start(1), match.end(1), CARED_FOR_REASON)
+
+
+# Titles of rank, office or calling ('Police Chief', 'Sgt.', 'Pastor', 'Mayor'): a name after one is no patient's
+# by itself, but the one cared for when the sentence says so ('Police Chief Dan Holt was treated for smoke
+# inhalation at our hospital yesterday'), as for a clinician.
+RANK_TITLE_WORDS = frozenset(
+    "chief captain capt sergeant sgt officer deputy sheriff lieutenant lt coach pastor father rabbi imam judge mayor"
+    " superintendent principal commissioner councilwoman councilman councilmember senator governor representative"
+    " rev reverend".split()
+)
+_RANK_TITLE = re.compile(
+    r"\b(?:(?:Police|Fire|Deputy|Assistant) )?(?:Chief|Captain|Capt\.|Sergeant|Sgt\.|Officer|Deputy|Sheriff"
+    r"|Lieutenant|Lt\.|Coach|Pastor|Father|Rabbi|Imam|Judge|Mayor|Superintendent|Principal|Commissioner|Councilwoman"
+    r"|Councilman|Councilmember|Senator|Governor|Representative|Rev\.|Reverend)\s+((?:[A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+)?)"
+)
+
+
+def cared_for_ranks(text: str) -> Iterator[Finding]:
+    for match in _RANK_TITLE.finditer(text):
+        if cared_for_after(text, match.end(1)):
+            yield Finding("name", match.start(1), match.end(1), CARED_FOR_REASON)

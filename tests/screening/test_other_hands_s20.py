@@ -51,6 +51,7 @@ CLEAN = [
     "Former President Eisenhower's heart attack in 1955 changed how America talked about heart disease.",
     # a room in the sentence after a gathering's
     "Our Tuesday diabetes support group is back! 2nd floor, Room 214, 5:30pm. Questions? Call the front desk.",
+    "Police Chief Dan Holt spoke at our gala about heart health.",
     # 'at' a reading, not an age
     "My patient's oxygen was at 91 percent on room air, so we kept her overnight.",
     "Meet Rosa Delgado, RN! Rosa has spent 27 years on our 4 West unit. Thank you, Rosa! #NursesWeek",
@@ -89,6 +90,8 @@ HELD = [
     "a new knee isnt the end of hiking. my pt who climbed Kilimanjaro at 91 after her replacement is proof",
     # a room after a gathering's sentence that is about someone
     "Support group is back! Mrs. Okafor is in Room 214 after her fall.",
+    # a title of rank or office and the one cared for
+    "Police Chief Dan Holt was treated for smoke inhalation at our hospital yesterday.",
     # a greeting deep in a long text is not looked for
     "Thanks, Rosa! " + "We saw her in clinic. " * 3 + "Rosa Delgado is recovering from surgery.",
 ]
