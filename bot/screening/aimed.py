@@ -38,7 +38,6 @@ ADVICE_THRESHOLD_UNADDRESSED = 0.6
 AMOUNT = re.compile(r"(?i:\b(?:\d+(?:\.\d+)?|one|two|three|four|five|ten|fifteen|twenty|half|a couple)\b)")
 
 
-
 # Advice is aimed at someone: 'you', an imperative opening a clause, a dose, a drug, or 'I'll / we'll'.
 _ADDRESSED = re.compile(
     r"(?i:(?:^|[.;:,!?-]\s*|\b(?:and|then|just|so|pls|please|now|also)\s+)"

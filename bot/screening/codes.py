@@ -45,7 +45,8 @@ _COORDINATES = re.compile(
 _ROOM = re.compile(
     r"(?i:\b(?<!conference )(?<!meeting )(?<!class)(?<!break )(?<!board )(?<!training )(?<!lecture )(?<!huddle )"
     r"(?<!staff )(?<!conf )(?<!conf\. )(?<!seminar )(?<!community )(?<!media )(?<!call )"
-    r"(?:room|rm|bed|unit|apt|suite|cell)\.?\s*#?\s*)(\d{1,4}[A-Za-z]?(?:-[A-Za-z0-9]+)?)\b"
+    r"(?:room|rm|bed|unit|apt|suite|cell|habitaci[oó]n|cuarto|quarto|leito|cama|chambre|lit|zimmer|bett|stanza"
+    r"|letto)\.?\s*#?\s*)(\d{1,4}[A-Za-z]?(?:-[A-Za-z0-9]+)?)\b"
 )
 # A plate without a label: two short letter-and-digit groups in a sentence about a vehicle.
 # The look-aheads stay within the plate's nine characters: unbounded, they scan to the end from every word.

@@ -104,10 +104,13 @@ COLLEAGUE_AFTER = re.compile(
 # Said of a physician, a colleague or anyone on the roster, that is a patient's information like any other.
 _CARED_FOR_AFTER = re.compile(
     r"(?i:^(?:['’]s?)?(?:,[^,.;!?]{1,40},)?\s*(?:(?:from|in|on|of) [\w ]{1,25}?\s+)?"
-    r"(?:was|were|is|has been|had been|got|is being|is now|has|had|just|recently)\s+(?:(?:just|recently|finally|now"
+    r"(?:(?:was|were|is|has been|had been|got|is being|is now|has|had|just|recently)\s+(?:(?:just|recently|finally|now"
     r"|been)\s+)?(?:admitted|readmitted|diagnosed|hospitali[sz]ed|intubated|discharged|treated|operated on"
     r"|recovering|our patient|a patient"
-    r"|a (?:stroke|heart attack|seizure|miscarriage|fall|mastectomy|transplant)|surgery|chemo))"
+    r"|a (?:stroke|heart attack|seizure|miscarriage|fall|mastectomy|transplant)|surgery|chemo)"
+    # 'Governor Ellis underwent a knee replacement', 'El Padre Gómez fue operado ayer'
+    r"|(?:underwent|undergoes|is undergoing|will undergo|fue operad[oa]|foi operad[oa]|è stat[oa] operat[oa]"
+    r"|a été opérée?|wurde operiert)\b))"
 )
 
 
@@ -335,5 +338,14 @@ _CARE_WORD = re.compile(
     r"|leukemia|lymphoma|seizure|diagnosis|chemotherapy|hospice|fighting"
     r"|rehab\w*(?! (?:gym|unit|department|dept|team|staff|center|centre|floor|wing|services)\b)|battling|beat|survivor"
     r"|krebs|herzinfarkt|op|operation|operiert|intensivstation|station|cancro|tumore|infarto|ictus|operat[oa]"
-    r"|cáncer|cancer|câncer|operad[oa]|internad[oa]|ingresad[oa]|maladie|hospitalisée?)\b)"
+    r"|cáncer|cancer|câncer|operad[oa]|internad[oa]|ingresad[oa]|maladie|hospitalisée?"
+    # a patient, care given, a birth and a leave in the other languages ('Rosa fue paciente de nuestra unidad',
+    # 'Chiara è stata nostra paziente', 'Élodie a été soignée chez nous', 'recebeu alta')
+    r"|pacientes?|paziente|pazienti|patiente|patientin|soign[ée]e?s?|behandelt|tratad[oa]s?|trattat[oa]|curad[oa]"
+    r"|dimess[oa]|ricoverat[oa]|ricovero|(?:teve|recebeu|dad[oa] de|le dieron el|con el) alta|intervento"
+    r"|intervenção|intervención|cirug[ií]a|cirurgia|chirurgie|chirurgia|urgencias|urgences|pronto soccorso"
+    r"|notaufnahme|leucemia|leucémie|leukämie|parto|nacimiento|nascimento|naissance|geburt|entbindung"
+    r"|maternity leave|licencia (?:de|por) maternidad|licença[- ]maternidade|congé (?:de )?maternité|mutterschutz"
+    r"|rough delivery|(?:her|his|a|the) delivery|accident|accidente|acidente|incidente|unfall"
+    r"|guari\w*|recupera\w*|rétablissement|genesung|besserung)\b)"
 )

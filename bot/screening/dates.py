@@ -339,7 +339,7 @@ _INSTITUTION_BEFORE = re.compile(
 _PERSON_ANY_LANGUAGE = re.compile(
     r"(?i:\b(?:paciente|pacientes|abuel[oa]|madre|padre|mam[aá]|pap[aá]|hij[oa]|espos[oa]|señora|señor|ella|él"
     r"|avó|avô|mãe|pai|filh[oa]|senhora|senhor|ela|ele|grand-m[eè]re|grand-p[eè]re|m[eè]re|p[eè]re|fille|fils"
-    r"|madame|monsieur|elle|il|oma|opa|mutter|vater|tochter|sohn|frau|herr|sie|er|patientin|nonn[oa]|madre"
+    r"|madame|monsieur|elle|il|oma|opa|mutter|vater|tochter|sohn|frau|herr|sie|er|patientin|patientes?|nonn[oa]|madre"
     r"|figli[oa]|signora|signore|paziente|lei|lui|qui|que|who)\b)"
 )
 _BIRTH_YEAR = re.compile(
@@ -377,7 +377,8 @@ def find_ages(text: str) -> Iterator[Finding]:
     spans: list[tuple[int, int]] = []
     for match in _AT_AGE.finditer(text):
         spans = spans or sentence_spans(text)
-        if PERSON_CUE.search(text, *sentence_at(spans, match.start())):
+        sentence = sentence_at(spans, match.start())
+        if PERSON_CUE.search(text, *sentence) or _PERSON_ANY_LANGUAGE.search(text, *sentence):
             yield Finding("age_over_89", match.start(), match.end(), "gives an age over 89")
     for match in _AGE_SEX.finditer(text):
         if not _TEMPERATURE.search(text[max(0, match.start() - 16) : match.start()]):
@@ -387,7 +388,9 @@ def find_ages(text: str) -> Iterator[Finding]:
 # 'my pt who climbed Kilimanjaro at 91': an age after 'at' in a sentence about someone, not a dose, a rate, a
 # reading or a count ('at 95%', 'at 90 mg', 'at 100 bpm', 'at 90 days').
 _AT_AGE = re.compile(
-    rf"(?i:\b(?:at|at age|aged) {_AGE_NUM}(?![\d.,%/°-])(?!\s*(?:%|percent|mg|mcg|ml|units|lbs?|pounds|kg|kilos"
+    # ... and in the other languages, with the word for years ('a los 92 años', 'aos 94 anos', 'mit 96 Jahren')
+    rf"(?i:\b(?:a los|aos|com|con|mit|à|a|con) {_AGE_NUM} (?:años|anos|ans|anni|jahren)\b"
+    rf"|\b(?:at|at age|aged) {_AGE_NUM}(?![\d.%/°-]|,\d)(?!\s*(?:%|percent|mg|mcg|ml|units|lbs?|pounds|kg|kilos"
     r"|miles|km|mph|bpm|mmhg|degrees|minutes|mins|hours|hrs|days|weeks|months|years|yrs|seconds|sec|feet|ft|inches"
     r"|cm|mm|points|pts|over|and (?:up|over|older)|or (?:older|over|above)|\+)\b))"
 )

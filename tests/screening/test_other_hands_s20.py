@@ -92,6 +92,19 @@ HELD = [
     "Support group is back! Mrs. Okafor is in Room 214 after her fall.",
     # a title of rank or office and the one cared for
     "Police Chief Dan Holt was treated for smoke inhalation at our hospital yesterday.",
+    # a second black-box pass: care told in other languages after a greeting or in staff news; rank titles and
+    # 'underwent'; ages with the word for years; rooms in other languages
+    "Gracias Lucía, te esperamos en tu próxima cita de control.",
+    "Ciao Marco, speriamo che la gamba guarisca presto dopo l'intervento.",
+    "Welcome back, Sarah Kim! Sarah returns to the lab after her maternity leave and a rough delivery.",
+    "Bienvenida Rosa Méndez a nuestro equipo. Rosa fue paciente de nuestra unidad de oncología.",
+    "Benvenuta Chiara Rossi! Chiara è stata nostra paziente dopo un incidente d'auto.",
+    "Governor Ellis underwent a knee replacement here this week and is resting.",
+    "El Padre Gómez fue operado ayer en nuestro hospital y se recupera bien.",
+    "Our patient, at 91, walked out of rehab on her own two feet!",
+    "Nuestra paciente, a los 92 años, salió caminando del hospital.",
+    "À 91 ans, notre patiente a subi une opération du genou.",
+    "O paciente do quarto 305 recebeu alta hoje.",
     # a greeting deep in a long text is not looked for
     "Thanks, Rosa! " + "We saw her in clinic. " * 3 + "Rosa Delgado is recovering from surgery.",
 ]
