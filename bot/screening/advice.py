@@ -121,6 +121,7 @@ _CLINICIAN = re.compile(
     r"(?i:\b(?:doctor|physician|provider|pharmacist|clinician|care team|prescriber|nurse|specialist|surgeon|dentist"
     r"|midwife|OB|PCP|MD|cardiologist|endocrinologist|pediatrician|office)s?\b)"
 )
+_UNTIL_BEFORE = re.compile(r"(?i:\b(?:until|till|til) (?:you |u )?$)")
 # 'before stopping', 'before you start' hand a decision back only when someone is named to hand it to
 # ('drop it to 50 for a week before stopping' is a taper, not a deferral).
 _BEFORE = re.compile(r"(?i:before\b)")
@@ -135,6 +136,8 @@ def defers(text: str, start: int, end: int) -> bool:
             continue
         if _CONSULT.match(m.group(0)) and _NOT_HANDED_BACK.match(text, m.end()):
             continue
+        if _CONSULT.match(m.group(0)) and _UNTIL_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+            continue  # 'stop taking your metformin until you see your doctor': told what to do meanwhile
         return True
     return False
 

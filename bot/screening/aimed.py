@@ -63,9 +63,16 @@ _ADDRESSED = re.compile(
 
 # A diagnosis said of what the reader described ('it sounds like strep'): see PARTICULAR.
 _DX_INSIDE = (
-    r"\b(?:it|that|this|thats|that's|it's|its)\s+(?:definitely |probably |really |totally |honestly )?"
+    r"(?:\b(?:it|that|this|thats|that's|it's|its)(?: (?!(?:is|was|sounds|looks|seems)\b)[\w'-]+){0,3}?\s+"
+    r"(?:definitely |probably |really |totally |honestly )?"
     r"(?:sounds|looks|seems) (?:a lot |exactly |just |more )?like (?!(?:a |an |the )?(?:good|great|fun|plan|lot|deal"
     r"|idea|question|you|your|we|fun|a)\b)"
+    # 'I think you have reflux', and the same told in the other languages ('Parece que tienes una infección',
+    # 'Ça ressemble à une angine', 'Sembra una gastrite', 'Das klingt nach einer Grippe')
+    r"|\bI (?:think|suspect|bet|'d guess|would guess) (?:you|u) (?:have|'ve got|got|probably have)\b"
+    r"|\bparece que (?:tienes|tiene|usted tiene|você tem|tens)\b|\b(?:isso|esto|eso) parece (?:ser )?(?:uma?|una?)\b"
+    r"|\b(?:ça|cela) ressemble à\b|\bon dirait (?:une?|que vous avez)\b|\bsembra (?:una?|che tu abbia|che abbia)\b"
+    r"|\bdas klingt nach\b|\bsieht (?:nach|aus wie)\b)"
 )
 
 

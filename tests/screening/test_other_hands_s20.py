@@ -120,6 +120,12 @@ WARNED = [
     "Reviewed your peak flows. Go up to 2 puffs q4h of the albuterol x 48h, then back to prn.",
     # a diagnosis of what the reader described, inside its clause
     "thats not a cold, w the white spots and no cough it sounds like strep. get a swab today",
+    "That rash sounds like an allergic reaction to the amoxicillin; stop taking it.",
+    "I think you have reflux. Cut out coffee and raise the head of your bed.",
+    "Parece que tienes una infección de oído; toma amoxicilina.",
+    "Ça ressemble à une angine, prenez du paracétamol.",
+    # told what to do until the visit: no deferral
+    "You should stop taking your metformin until you see your doctor.",
     # drugs by more stems, care now in other languages; a call to make now decides, it does not defer
     "Since your blood sugar is running over 300, hold your evening glipizide and call your endocrinologist first"
     " thing tomorrow.",
@@ -134,6 +140,8 @@ GENERAL = [
     "Holter monitors record the heart's rhythm for 24 to 48 hours.",
     "Glipizide can cause low blood sugar; ask your doctor whether to take it on sick days.",
     "Sounds like a plan! Our flu clinic runs every Saturday in October.",
+    "A sore throat with fever can be strep; see your doctor for a quick test.",
+    "Si tienes fiebre y dolor de oído, consulta a tu médico antes de tomar antibióticos.",
     "Sertraline should not be stopped suddenly. Your prescriber can help you taper slowly if you want to come off it.",
 ]
 
