@@ -279,6 +279,8 @@ _STAFF_SENTENCE = re.compile(
     r"|coworkers|co-workers|joins? (?:us|the|our)|joined (?:us|the)|welcome back|worked here|works in"
     r"|donors?|donated|gifts? (?:from|of)|honorary (?:chairs?|co-chairs?)|pictured|for leading"
     r"|meet (?:our|the)|^\W*meet \w+ \w+(?=\s*[,!–—])"
+    r"|conheça|conozcan a|conoce a|découvrez|rencontrez|vi presentiamo|conoscete|lernen sie"
+    r"|happy \d+(?:st|nd|rd|th) (?:work )?anniversary"
     r"|imam|rabbi|pastor|reverend|rev\.|chaplain|sus \d+ años en|seus \d+ anos|anni di servizio)\b)"
 )
 
@@ -309,7 +311,9 @@ def context_care(text: str) -> bool:
 # Care someone received ('shoutout to Oswaldo Ferreira who finished chemo'): a shout-out to a patient, not a colleague.
 _CARE_WORD = re.compile(
     r"(?i:\b(?:chemo\w*|surgery|surgeries|stitch\w*|biopsy|diagnos\w*|treated|admitted|discharged|recover\w*"
-    r"|cancer|tumou?r|transplant|delivered|born|fracture|broke|injur\w*|remission|dialysis"
+    r"|cancer(?! (?:center|centre|institute|program|programs|unit|wing|team|awareness|screenings?|survivors' day"
+    r"|walk|run|research|care team|services)\b)"
+    r"|tumou?r|transplant|delivered|born|fracture|broke|injur\w*|remission|dialysis"
     r"|n?icu(?! (?:wing|team|staff|nurses?|docs|renovation|expansion|opening|tour)\b)"
     r"|infusion|radiation|amputat\w*|stroke|heart attack|overdose|sober|clean for"
     # care given by the team, and the patient it was given to
@@ -328,7 +332,8 @@ _CARE_WORD = re.compile(
     r"|lupus|multiple sclerosis|heart failure|kidney failure|als|autism|addiction|opioid use|eating disorder)"
     r"(?! (?:clinic|clinics|educators?|program|programs|center|centre|team|unit|nurses?|specialists?|awareness|month"
     r"|walk|support|class|classes|camp|fair|screenings?|education|services?|research|prevention|care team)\b)"
-    r"|welcome home|(?:days|weeks|months|nights) with us|(?:days|weeks|months) in (?:our|the) (?:icu|nicu|hospital)"
+    r"|welcome home|ring(?:s|ing)? (?:the|that) bell|rang the bell"
+    r"|(?:days|weeks|months|nights) with us|(?:days|weeks|months) in (?:our|the) (?:icu|nicu|hospital)"
     # the emergency or operating room as a place of care, not as a workplace ('our ED team captain')
     r"|(?-i:ER|ED|OR)(?! (?:team|staff|nurses?|docs|techs?|crew|colleagues|family|folks|leadership|director"
     r"|manager|captain)\b)"
@@ -338,7 +343,7 @@ _CARE_WORD = re.compile(
     r"|leukemia|lymphoma|seizure|diagnosis|chemotherapy|hospice|fighting"
     r"|rehab\w*(?! (?:gym|unit|department|dept|team|staff|center|centre|floor|wing|services)\b)|battling|beat|survivor"
     r"|krebs|herzinfarkt|op|operation|operiert|intensivstation|station|cancro|tumore|infarto|ictus|operat[oa]"
-    r"|cáncer|cancer|câncer|operad[oa]|internad[oa]|ingresad[oa]|maladie|hospitalisée?"
+    r"|cáncer|câncer|operad[oa]|internad[oa]|ingresad[oa]|maladie|hospitalisée?"
     # a patient, care given, a birth and a leave in the other languages ('Rosa fue paciente de nuestra unidad',
     # 'Chiara è stata nostra paziente', 'Élodie a été soignée chez nous', 'recebeu alta')
     r"|pacientes?|paziente|pazienti|patiente|patientin|soign[ée]e?s?|behandelt|tratad[oa]s?|trattat[oa]|curad[oa]"

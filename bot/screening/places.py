@@ -107,7 +107,9 @@ _NOT_PLACES = frozenset(
 _VENUE_BEFORE = re.compile(
     r"(?i:\b(?:entrance|auditorium|lobby|campus|building|center|centre|clinic|hospital|offices?|garage|hall|pavilion"
     r"|atrium|library|cafeteria|location|tower|wing|institute|church|school|park|arena|stadium|museum|headquarters"
-    r"|mall|plaza|pharmacy)\b[^.!?\n\d]{0,12}[,:(–—-]?\s*$)"
+    r"|mall|plaza|pharmacy)\b[^.!?\n\d]{0,12}[,:(–—-]?\s*$"
+    # a meeting room or floor named just before: 'in Room 204, 123 Main St.', 'Conference Room B, 450 Elm Avenue'
+    r"|\b(?:room|suite|floor|hall)\s+[\w-]{1,5}\s*[,:(–—-]\s*$)"
 )
 # 'Dr.' before a given and family name ends no street: '10–14 Uhr. Dr. Loretta Wade beantwortet ...'.
 _NAME_AFTER = re.compile(r"\s+[A-Z][a-z'’-]+\s+[A-Z][a-z'’-]+")

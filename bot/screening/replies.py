@@ -180,13 +180,26 @@ _READERS_CARE = re.compile(
 )
 
 
+# The name first, then the thanks: 'Omar, thanks for the kind words about our new garden!'
+_THANKS_AFTER = re.compile(
+    r"(?i:\s*,\s*(?:thanks|thank you|thx|gracias|obrigad[oa]|merci|danke|grazie|great question|good question)\b)"
+)
+
+
 def greeted_commenter(text: str, sentence_start: int, start: int, end: int) -> bool:
-    """Is text[start:end] the name a reply greets at its sentence's opening ('Thanks, Keisha!')?
+    """Is text[start:end] the name a reply greets at its sentence's opening ('Thanks, Keisha!', 'Omar, thanks')?
 
     (A greeting and a name are short: a longer stretch is not looked at, so long text stays linear.)"""
-    if end - sentence_start > 100 or end < len(text) and text[end:end + 3].lstrip()[:1] not in _GREETING_ENDS:
+    if end - sentence_start > 100:
+        return False
+    if _NAME_FIRST.match(text, sentence_start, end) and _THANKS_AFTER.match(text, end):
+        return True
+    if end < len(text) and text[end:end + 3].lstrip()[:1] not in _GREETING_ENDS:
         return False
     return _GREETED.match(text, sentence_start, end) is not None
+
+
+_NAME_FIRST = re.compile(r"\W*[A-ZÀ-ÖØ-Þ][\w'’-]*(?: [A-ZÀ-ÖØ-Þ][\w'’-]*)?\s*$")
 
 
 def speaks_of_readers_care(text: str) -> bool:

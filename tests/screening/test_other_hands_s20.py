@@ -52,6 +52,12 @@ CLEAN = [
     # a room in the sentence after a gathering's
     "Our Tuesday diabetes support group is back! 2nd floor, Room 214, 5:30pm. Questions? Call the front desk.",
     "Police Chief Dan Holt spoke at our gala about heart health.",
+    # the name first, then the thanks; work anniversaries; 'meet' in other languages; a cancer center; rooms
+    "Omar, thanks for the kind words about our new garden!",
+    "Happy 20th anniversary, Maria Lopez! Maria has trained over 100 new nurses.",
+    "Conheça Ana Souza, nossa nova enfermeira da UTI.",
+    "Mayor Thompson cut the ribbon at our new cancer center.",
+    "Join us for the diabetes workshop in Room 204, 123 Main St., Tuesday at 6pm.",
     # 'at' a reading, not an age
     "My patient's oxygen was at 91 percent on room air, so we kept her overnight.",
     "Meet Rosa Delgado, RN! Rosa has spent 27 years on our 4 West unit. Thank you, Rosa! #NursesWeek",
@@ -105,6 +111,10 @@ HELD = [
     "Nuestra paciente, a los 92 años, salió caminando del hospital.",
     "À 91 ans, notre patiente a subi une opération du genou.",
     "O paciente do quarto 305 recebeu alta hoje.",
+    "Omar, thanks! Glad your surgery went well.",
+    "Happy 20th anniversary, Maria Lopez! Maria just finished chemo.",
+    "Congrats on ringing the bell at our cancer center today, Michelle!",
+    "Join us in Room 204, 123 Main St. where Mrs. Lee lives.",
     # a greeting deep in a long text is not looked for
     "Thanks, Rosa! " + "We saw her in clinic. " * 3 + "Rosa Delgado is recovering from surgery.",
 ]
