@@ -70,9 +70,12 @@ _DX_INSIDE = (
     # 'I think you have reflux', and the same told in the other languages ('Parece que tienes una infección',
     # 'Ça ressemble à une angine', 'Sembra una gastrite', 'Das klingt nach einer Grippe')
     r"|\bI (?:think|suspect|bet|'d guess|would guess) (?:you|u) (?:have|'ve got|got|probably have)\b"
-    r"|\bparece que (?:tienes|tiene|usted tiene|você tem|tens)\b|\b(?:isso|esto|eso) parece (?:ser )?(?:uma?|una?)\b"
+    # (not a condition for anyone: 'Si parece que tienes gastritis, consulta a tu médico')
+    r"|(?<!si )(?<!se )(?<!if )(?<!wenn )(?<!quand )(?<!when )"
+    r"(?:\bparece que (?:tienes|tiene|usted tiene|você tem|tens)\b"
+    r"|\b(?:isso|esto|eso) parece (?:ser )?(?:uma?|una?)\b"
     r"|\b(?:ça|cela) ressemble à\b|\bon dirait (?:une?|que vous avez)\b|\bsembra (?:una?|che tu abbia|che abbia)\b"
-    r"|\bdas klingt nach\b|\bsieht (?:nach|aus wie)\b)"
+    r"|\bdas klingt nach\b|\bsieht (?:nach|aus wie)\b))"
 )
 
 

@@ -279,7 +279,6 @@ _STAFF_SENTENCE = re.compile(
     r"|coworkers|co-workers|joins? (?:us|the|our)|joined (?:us|the)|welcome back|worked here|works in"
     r"|donors?|donated|gifts? (?:from|of)|honorary (?:chairs?|co-chairs?)|pictured|for leading"
     r"|meet (?:our|the)|^\W*meet \w+ \w+(?=\s*[,!–—])"
-    r"|conheça|conozcan a|conoce a|découvrez|rencontrez|vi presentiamo|conoscete|lernen sie"
     r"|happy \d+(?:st|nd|rd|th) (?:work )?anniversary"
     r"|imam|rabbi|pastor|reverend|rev\.|chaplain|sus \d+ años en|seus \d+ anos|anni di servizio)\b)"
 )
@@ -352,5 +351,8 @@ _CARE_WORD = re.compile(
     r"|notaufnahme|leucemia|leucémie|leukämie|parto|nacimiento|nascimento|naissance|geburt|entbindung"
     r"|maternity leave|licencia (?:de|por) maternidad|licença[- ]maternidade|congé (?:de )?maternité|mutterschutz"
     r"|rough delivery|(?:her|his|a|the) delivery|accident|accidente|acidente|incidente|unfall"
-    r"|guari\w*|recupera\w*|rétablissement|genesung|besserung)\b)"
+    r"|guari\w*|recupera\w*|rétablissement|genesung|besserung"
+    r"|trasplante|transplante|trapianto|transplantation|accouch\w*|curat[oa]|quimio\w*|chimio\w*|radioterapia"
+    r"|radiothérapie|diálisis|diálise|dialisi|dialyse|prematur[oa]s?|prématuré\w*|as a patient|como paciente"
+    r"|da bambin[oa]|de niñ[oa]|en tant que patient)\b)"
 )

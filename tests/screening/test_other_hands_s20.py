@@ -52,10 +52,9 @@ CLEAN = [
     # a room in the sentence after a gathering's
     "Our Tuesday diabetes support group is back! 2nd floor, Room 214, 5:30pm. Questions? Call the front desk.",
     "Police Chief Dan Holt spoke at our gala about heart health.",
-    # the name first, then the thanks; work anniversaries; 'meet' in other languages; a cancer center; rooms
+    # the name first, then the thanks; work anniversaries; a cancer center; rooms
     "Omar, thanks for the kind words about our new garden!",
     "Happy 20th anniversary, Maria Lopez! Maria has trained over 100 new nurses.",
-    "Conheça Ana Souza, nossa nova enfermeira da UTI.",
     "Mayor Thompson cut the ribbon at our new cancer center.",
     "Join us for the diabetes workshop in Room 204, 123 Main St., Tuesday at 6pm.",
     # 'at' a reading, not an age
@@ -112,6 +111,9 @@ HELD = [
     "À 91 ans, notre patiente a subi une opération du genou.",
     "O paciente do quarto 305 recebeu alta hoje.",
     "Omar, thanks! Glad your surgery went well.",
+    # a third black-box pass: staff news with care told in other languages
+    "Conozcan a Javier Ortega, nuestro jefe de farmacia, que recibió un trasplante de riñón en este hospital.",
+    "Vi presentiamo Luca Bianchi, coordinatore in pediatria, che da bambino è stato curato nel nostro reparto.",
     "Happy 20th anniversary, Maria Lopez! Maria just finished chemo.",
     "Congrats on ringing the bell at our cancer center today, Michelle!",
     "Join us in Room 204, 123 Main St. where Mrs. Lee lives.",
@@ -152,6 +154,7 @@ GENERAL = [
     "Sounds like a plan! Our flu clinic runs every Saturday in October.",
     "A sore throat with fever can be strep; see your doctor for a quick test.",
     "Si tienes fiebre y dolor de oído, consulta a tu médico antes de tomar antibióticos.",
+    "Se parece que você tem enxaqueca com frequência, procure um neurologista.",
     "Sertraline should not be stopped suddenly. Your prescriber can help you taper slowly if you want to come off it.",
 ]
 
