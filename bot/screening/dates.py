@@ -386,8 +386,14 @@ def find_ages(text: str) -> Iterator[Finding]:
 
 
 # 'my pt who climbed Kilimanjaro at 91': an age after 'at' in a sentence about someone, not a dose, a rate, a
-# reading or a count ('at 95%', 'at 90 mg', 'at 100 bpm', 'at 90 days').
+# reading or a count ('at 95%', 'at 90 mg', 'at 100 bpm', 'at 90 days'); 'Our oldest patient this year was 97':
+# a patient, then 'was' and the age, a few words apart.
 _AT_AGE = re.compile(
+    r"(?i:\b(?:patient|pt|resident|client)(?: (?!(?:sats?|oxygen|o2|spo2|saturation|temp|temperature|pulse|hr|heart"
+    r"|rate|bp|pressure|glucose|sugar|score|weight|a1c|level|count|reading|hemoglobin|hgb|hct|weighs)\b)[\w'-]+)"
+    rf"{{0,4}}? (?:is|was|turned|turns|just turned) {_AGE_NUM}\b"
+    r"(?![\d.%/°-]|,\d|\s*(?:%|percent|mg|lbs?|pounds|kg|bpm|mmhg|degrees|minutes|hours|days|points|over|\+)))"
+    r"|"
     # ... and in the other languages, with the word for years ('a los 92 años', 'aos 94 anos', 'mit 96 Jahren')
     rf"(?i:\b(?:a los|aos|com|con|mit|à|a|con) {_AGE_NUM} (?:años|anos|ans|anni|jahren)\b"
     rf"|\b(?:at|at age|aged) {_AGE_NUM}(?![\d.%/°-]|,\d)(?!\s*(?:%|percent|mg|mcg|ml|units|lbs?|pounds|kg|kilos"

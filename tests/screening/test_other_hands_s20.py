@@ -59,6 +59,7 @@ CLEAN = [
     "Join us for the diabetes workshop in Room 204, 123 Main St., Tuesday at 6pm.",
     # 'at' a reading, not an age
     "My patient's oxygen was at 91 percent on room air, so we kept her overnight.",
+    "Patient score was 95 out of 100 on the satisfaction survey.",
     "Meet Rosa Delgado, RN! Rosa has spent 27 years on our 4 West unit. Thank you, Rosa! #NursesWeek",
     "Thanks for the question, Bongani! Flu shots are available without an appointment at all our pharmacies.",
 ]
@@ -109,6 +110,7 @@ HELD = [
     "Our patient, at 91, walked out of rehab on her own two feet!",
     "Nuestra paciente, a los 92 años, salió caminando del hospital.",
     "À 91 ans, notre patiente a subi une opération du genou.",
+    "Our oldest patient this year was 97 and went home Friday.",
     "O paciente do quarto 305 recebeu alta hoje.",
     "Omar, thanks! Glad your surgery went well.",
     # a third black-box pass: staff news with care told in other languages
