@@ -233,7 +233,8 @@ _ORGANISATION_RUN = re.compile(
 
 
 def _outside_organisation_names(text: str, found: list[Finding]) -> list[Finding]:
-    if not any(f.kind == "name" for f in found):
+    """Unless the text gives care: 'The Kevin Brown Recovery Fund is covering Kevin's rehab after his stroke'."""
+    if not any(f.kind == "name" for f in found) or context_care(text):
         return found
     runs = [(m.start(), m.end()) for m in _ORGANISATION_RUN.finditer(text)]
     if not runs:

@@ -79,6 +79,7 @@ HELD = [
     "my daughter's therapist at the Westbrook clinic just told her she has bipolar, she's only 16",
     "My patient lives at the clinic, 1400 Lakeshore Drive.",
     "Tell Maria Ortiz from the Ortiz Family Foundation her biopsy results are in.",
+    "The Kevin Brown Recovery Fund is paying for his rehab after his stroke.",
     # a black-box pass: a greeting with the reader's news told in other words, in five languages
     "Thanks, Maria! Glad everything came back clear.",
     "Thanks, Maria! Good luck with round two next week.",
