@@ -36,6 +36,13 @@ ADVICE_KINDS: frozenset[str] = frozenset({"advice"})
 REPLY_KINDS: frozenset[str] = frozenset({"patient_confirmation"})
 KINDS: frozenset[str] = PHI_KINDS | ADVICE_KINDS | REPLY_KINDS
 
+#: Why the learned parts flagged a span, in the physician's words.
+LEARNED_REASONS = {
+    "name": "looks like a person's name (found by the name model from its context)",
+    "geography": "names a town, facility or room where a particular person lives or stays",
+    "advice": "reads as advice to one person about their own treatment or diagnosis",
+    "patient_story": "describes a particular patient in enough detail that someone could recognise them",
+}
 
 @dataclass(frozen=True)
 class Finding:

@@ -29,7 +29,7 @@ from bot.screening.aimed import (
     permitted_change,
 )
 from bot.screening.context import STAFF_ROLE, has_person_cue
-from bot.screening.findings import Finding
+from bot.screening.findings import LEARNED_REASONS, Finding
 from bot.screening.learned import (
     SentenceClassifier,
     commands,
@@ -37,7 +37,6 @@ from bot.screening.learned import (
     load_models,
     sentence_features,
 )
-from bot.screening.learned_findings import REASONS
 from bot.screening.memo import memo
 from bot.screening.public_figures import famous_sentence
 from bot.screening.stories import _DETAIL
@@ -153,7 +152,7 @@ def sentence_findings(text: str, classifier: SentenceClassifier, sentences: list
             # a dash goes past the deferral before it; only a deferral in or after the clause still holds it back.
             deferred = defers_((start, sentence[1]))
         if advice and not deferred:
-            yield Finding("advice", start, end, REASONS["advice"])
+            yield Finding("advice", start, end, LEARNED_REASONS["advice"])
         elif (
             score["STORY"] >= STORY_THRESHOLD
             and (has_person_cue(text, start, end) or _particular_who(text, start, end))
@@ -161,7 +160,7 @@ def sentence_findings(text: str, classifier: SentenceClassifier, sentences: list
             and not STAFF_ROLE.search(text, start, end)
             and not famous_sentence(text, *sentence)  # 'Aaron Rodgers tore his Achilles four snaps into 2023'
         ):
-            yield Finding("patient_story", start, end, REASONS["patient_story"])
+            yield Finding("patient_story", start, end, LEARNED_REASONS["patient_story"])
 
 
 # The clause opens right after a dash.

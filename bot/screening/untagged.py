@@ -1,0 +1,156 @@
+"""What the token tagger may leave out: towns after words of living or coming from, in lower-case and in
+cased text, and a listed full name in a text that gives care. Each is a safety net under
+`learned_findings.tagged_findings`, which calls them; the word sets both use live here."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from bot.screening.clinical_titles import DOCTOR_BEFORE
+from bot.screening.context import cared_for_after, context_care, has_person_cue, sentence_at
+from bot.screening.dates import FOREIGN_MONTHS, MONTHS, WEEKDAYS
+from bot.screening.findings import LEARNED_REASONS, Finding
+from bot.screening.learned import _DRUG_ENDING, Gazetteer
+from bot.screening.memo import memo
+from bot.screening.name_shapes import _MED_WORD, _NEVER_NAMES, _mostly_upper, _opens_sentence
+from bot.screening.names import _NOT_NAMES, Roster
+from bot.screening.places import _LARGE_PLACES, STATES
+from bot.screening.public_figures import public_figure
+
+_PLACE_HEADS = frozenset("el la las los san santa santo sao st saint sainte fort ft port mount mt lake camp".split())
+_CALENDAR = frozenset((MONTHS + "|" + WEEKDAYS + "|" + FOREIGN_MONTHS).lower().split("|")) | frozenset(
+    "jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed weds thu thur thurs fri sat sun".split()
+)
+_NOT_NAME_LOWER = frozenset(w.lower() for w in _NOT_NAMES)
+_NOT_PLACE_LOWER = frozenset(w.lower() for w in STATES | _LARGE_PLACES)
+_NOT_HEAD_TAIL = _NEVER_NAMES | frozenset(
+    "with and for the to of in on at from by near now then her his their house home".split()
+)
+
+
+
+# The writer's own move or stay ('we moved to Denver', 'I lived in Ohio'): no patient's whereabouts.
+_WRITER_BEFORE = re.compile(r"(?i:\b(?:I|we|I've|we've|I'd|we'd|I'm|we're|me|us)\s+(?:\w+\s+)?$)")
+
+
+# Where someone lives or stays, in lower-case chat: 'lives with son in rockville', 'drove in from x'.
+_LOWER_PLACE = re.compile(
+    r"\b(?:(?:is|comes|came(?: up| down| in| over)?|drove(?: in| up| down| over)?|visiting|transferred|moved"
+    r"|moving|relocated)\s+(?:from|to)"
+    r"|(?:lives?|living|lived|resides?|residing|staying|stays|stayed|grew up|place|house|home|farm|apartment"
+    r"|trailer|cabin|stationed|based|moved|moving)"
+    r"(?:\s+(?:alone|now|still|together|with (?:(?:her|his|their|my|our) )?[a-z]+))?"
+    r"\s+(?:in|from|to|near|outside(?: of)?|at|out in|over in|up in|down in|by))\s+"
+    r"((?:st|mt|ft)\.\s+[a-z][\w'-]*|[a-z][\w'-]*(?:\s+[a-z][\w'-]*){0,2})"
+)
+
+
+# A capitalised town the tagger left out, after words of living or coming from, a hesitation allowed
+# ('drive in from, uh, Chillicothe', 'lives with her son in Zanesville').
+_CASED_PLACE = re.compile(
+    r"(?i:\b(?:(?:is|comes?|came|coming|drives?|drove|driving|visiting|transferred|moved|moving|relocated)"
+    r"(?: up| down| in| over| out)?\s+(?:from|to)"
+    r"|(?:lives?|living|lived|resides?|residing|staying|stays|stayed|grew up)"
+    r"(?:\s+(?:alone|now|still|together|with (?:(?:her|his|their|my|our|me|him|them) )?[a-z]+))?"
+    r"\s+(?:in|near|outside(?: of)?|out in|over in|up in|down in))"
+    r"(?:,?\s+(?:uh|um|er),?)?\s+)"
+    r"((?:St|Mt|Ft)\.\s+[A-Z][a-z][\w'-]*|[A-Z][a-z][\w'-]*(?:\s+[A-Z][a-z][\w'-]*){0,2})"
+)
+# A turn spoken by the patient or a relative: there 'I' is not the physician ('Patient: I live in ...').
+_PATIENT_TURN = re.compile(
+    r"(?:^|[\n.!?]\s*)(?:Patient|PT|Pt|Caller|Mom|Dad|Mother|Father|Parent|Daughter|Son)\s*:[^\n:]*$"
+)
+
+
+# A listed given name and a capitalised word after it ('Priya Nair', 'Ah Young Park').
+_FULL_NAME_SHAPE = re.compile(r"\b([A-Z][a-z]+)((?:\s+[A-Z][a-z'’-]+){1,2})\b")
+
+
+def untagged_names_given_care(
+    text: str, gaz: Gazetteer, sentences: list[tuple[int, int]], roster: Roster | None
+) -> Iterator[Finding]:
+    """A safety net under the tagger: a given name on the lists and a capitalised word after it, neither a
+    common word, in a text that gives care ('Welcome back Priya Nair after her miscarriage'). The tagger
+    judges by its context and may pass such a name; with care given in the text, a full name is held."""
+    if not context_care(text):
+        return
+    for match in _FULL_NAME_SHAPE.finditer(text):
+        given, rest = match.group(1).lower(), [w.lower().rstrip("'’s") for w in match.group(2).split()]
+        opening_word = _opens_sentence(text, match.start()) and gaz.in_vocab(given)
+        if given not in gaz.first or given in gaz.common or given in _NOT_NAME_LOWER or opening_word:
+            continue
+        if any(w in gaz.common or w in _NOT_NAME_LOWER or (gaz.in_vocab(w) and w not in gaz.last) for w in rest):
+            continue
+        start, end = match.span()
+        if DOCTOR_BEFORE.search(text[max(0, start - 30) : start]) and not cared_for_after(text, end):
+            continue
+        words = [given, *rest]
+        allowed = roster is not None and roster.allows(words, text[max(0, start - 24) : start])
+        if allowed and not cared_for_after(text, end):
+            continue
+        if public_figure(text, sentence_at(sentences, start), start, words):
+            continue
+        yield Finding("name", start, end, LEARNED_REASONS["name"])
+
+
+def untagged_places(text: str, gaz, allowed: frozenset[str], runs) -> Iterator[Finding]:
+    """Towns in cased text the tagger did not mark, after a word of living or coming from: a word on no
+    dictionary, common or name list, in a text about someone else (or in a patient's own turn)."""
+    for match in _CASED_PLACE.finditer(text):
+        start, end = match.span(1)
+        if any(s < end and start < e for _, s, e, _ in runs):
+            continue  # the tagger judged this run
+        words = [_strip(w) for w in match.group(1).split()]
+        if not all(w and not gaz.in_vocab(w) and w not in gaz.common and w not in gaz.first for w in words):
+            continue
+        if " ".join(words) in _NOT_PLACE_LOWER or any(w in _NOT_PLACE_LOWER or w in _CALENDAR for w in words):
+            continue
+        if all(w in allowed for w in words) or any(_DRUG_ENDING.search(w) or _MED_WORD.fullmatch(w) for w in words):
+            continue
+        mine = _WRITER_BEFORE.search(text, max(0, match.start() - 20), match.start() + 1) is not None
+        if mine:
+            if not _PATIENT_TURN.search(text, max(0, match.start() - 200), match.start()):
+                continue  # the physician's own whereabouts
+        elif not has_person_cue(text, 0, len(text)):
+            continue
+        yield Finding("geography", start, end, LEARNED_REASONS["geography"])
+
+
+# A move or an origin, not a residence: it places a person only when the text is about someone.
+_MOVE_ONLY = re.compile(
+    r"(?:is|comes|came|drove|visiting|transferred|moved|moving|relocated)\b(?!.*\b(?:lives?|living))"
+)
+
+
+def lower_case_places(text: str, gaz, allowed: frozenset[str]) -> Iterator[Finding]:
+    """Towns in lower-case text after words of living or coming from, when the place ends in a word on
+    no dictionary or common list ('rockville', 'lake mandy'): in such text capitals cannot cue the tagger."""
+    lowered = text.lower() if _mostly_upper(text) else text
+    someone = memo(lambda: has_person_cue(text, 0, len(text)))
+    for match in _LOWER_PLACE.finditer(lowered):
+        if _MOVE_ONLY.match(match.group(0)) and not someone():
+            continue  # 'grand rounds moved to thurs', 'vaccine comes from vacca': no one's whereabouts
+        words = match.group(1).split()
+        bare = [_strip(w) for w in words]
+        unknown = [i for i, w in enumerate(bare) if w and not gaz.in_vocab(w) and w not in gaz.common]
+        if not unknown and len(bare) > 1 and bare[0] in _PLACE_HEADS and bare[1] not in _NOT_HEAD_TAIL:
+            unknown = [1]  # a town's head word: 'el paso', 'fort hood', 'san marcos', 'lake placid'
+        if not unknown:
+            continue
+        last = unknown[-1] if unknown[0] == 0 or unknown[-1] <= 2 else unknown[0]
+        bare, words = bare[: last + 1], words[: last + 1]
+        if " ".join(bare) in _NOT_PLACE_LOWER or any(w in _NOT_PLACE_LOWER for w in bare):
+            continue
+        if len(bare) == 1 and len(bare[0]) <= 3:  # 'icu', 'er', 'pt'
+            continue
+        if any(w in _CALENDAR for w in bare):  # 'moved to thursday' is a date
+            continue
+        if all(w in allowed for w in bare) or any(_DRUG_ENDING.search(w) or _MED_WORD.fullmatch(w) for w in bare):
+            continue
+        start = match.start(1)
+        yield Finding("geography", start, start + len(" ".join(words)), LEARNED_REASONS["geography"])
+
+
+def _strip(word: str) -> str:
+    return re.sub(r"(?:['’]s|['’])$", "", word).strip(".").lower()
