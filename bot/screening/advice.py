@@ -117,6 +117,8 @@ _NOT_HANDED_BACK = re.compile(
     # told to call now: the writer has decided it is urgent ('call your OB right now', 'first thing tomorrow')
     r"|(?:first thing|right (?:now|away)|now|today|tonight|asap|immediately|straight away)\b))"
 )
+# 'and call your OB', 'then see your doctor': the call comes on top of what the reader was already told to do.
+_ALSO_BEFORE = re.compile(r"(?i:\b(?:and|then)\s+$)")
 _CLINICIAN = re.compile(
     r"(?i:\b(?:doctor|physician|provider|pharmacist|clinician|care team|prescriber|nurse|specialist|surgeon|dentist"
     r"|midwife|OB|PCP|MD|cardiologist|endocrinologist|pediatrician|office)s?\b)"
@@ -138,6 +140,8 @@ def defers(text: str, start: int, end: int) -> bool:
             continue
         if _CONSULT.match(m.group(0)) and _UNTIL_BEFORE.search(text, max(0, m.start() - 12), m.start()):
             continue  # 'stop taking your metformin until you see your doctor': told what to do meanwhile
+        if _CONSULT.match(m.group(0)) and _ALSO_BEFORE.search(text, max(start, m.start() - 12), m.start()):
+            continue  # 'stop the isotretinoin immediately and call your OB': a second order, not a deferral
         return True
     return False
 

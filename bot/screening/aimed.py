@@ -432,7 +432,11 @@ def addressed(
 
 # 'You' as anyone: after 'if / when / say', or before 'may / might / can't / usually' ('if you smoke',
 # 'you can't tell by looking'). Advice says 'you should', 'you can take', 'your dose', or commands.
-_GENERIC_BEFORE = re.compile(r"(?i:\b(?:if|when|whenever|once|unless|until|before|after|say|because|as|whether)\s+$)")
+_GENERIC_BEFORE = re.compile(
+    r"(?i:\b(?:if|when|whenever|once|unless|until|before|after|say|because|as|whether"
+    # the same in the other languages: 'si usted tiene', 'se você sentir', 'wenn Sie', 'quand vous'
+    r"|si|se|cuando|quando|caso|wenn|falls|sobald|quand|lorsque|dès que)\s+$)"
+)
 
 
 _WHETHER_BEFORE = re.compile(r"(?i:\b(?:see|check|notice|watch|find out|tell me|let me know) (?:if|whether)\s+$)")
@@ -447,6 +451,10 @@ _GENERIC_AFTER = re.compile(
 
 
 _POSSESSIVE = frozenset({"your", "ur", "su", "tu"})
+# The words for 'you' that may mean anyone (not a possessive: 'si su hijo' is still someone's child).
+_GENERIC_CAPABLE = frozenset(
+    "you you're you've you'll your u ur usted tu você voce vous sie du lei".split()
+)
 
 
 PARTICULAR = re.compile(
@@ -470,7 +478,7 @@ def _generic_you(segment: str, start: int, end: int) -> bool:
     word = segment[start:end].lower().replace("’", "'")
     if word == "let's":  # 'let's say you're 55' is a supposition, not a plan
         return re.match(r"\s+(?:say|imagine|suppose|talk|look|be honest)\b", segment[end:], re.I) is not None
-    if word not in ("you", "you're", "you've", "you'll", "your", "u", "ur"):
+    if word not in _GENERIC_CAPABLE:
         return False
     before = segment[max(0, start - 20) : start]
     if _WHETHER_BEFORE.search(before):

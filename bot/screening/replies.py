@@ -159,9 +159,11 @@ _CONDITION_BEFORE = re.compile(r"(?i:\b(?:if|when|whether|unless|once|until|in c
 # 'Ciao Giulia, grazie per la domanda!', 'Gracias por tu comentario, Alejandro.'): the name is the commenter's own,
 # as they posted it. It says nothing of their care unless the reply does (a care word, a confirmation, advice).
 _GREETED = re.compile(
-    r"(?i:^\W*(?:thanks|thank you|thx|hi|hello|hey|dear|welcome|(?:great|good|excellent) (?:question|catch|point|idea)"
+    r"(?i:^\W*(?:(?:lol|haha+|aw+|omg|oh|yay|wow)\W+)?"  # 'lol thank you Mireille!!'
+    r"(?:thanks|thank you|thx|hi|hello|hey|dear|welcome|(?:great|good|excellent) (?:question|catch|point|idea)"
     r"|gracias|hola|obrigad[oa]|olá|ola|merci|bonjour|salut|danke|hallo|grazie|ciao|buongiorno|buenos días)"
-    r"(?:\s+(?:so much|again|for|por|pelo|pela|pour|für|per)\b[^,!.?\n:]{0,40})?[\s,]*)"
+    r"(?:\s+(?:so much|again|for|por|pelo|pela|pour|für|per|beaucoup|mille fois|mucho|muito|vielmals|tante|mille)\b"
+    r"[^,!.?\n:]{0,40})?[\s,]*)"
     r"(?-i:[A-ZÀ-ÖØ-Þ][\w'’-]*(?: [A-ZÀ-ÖØ-Þ][\w'’-]*)?)\s*$"
 )
 _GREETING_ENDS = frozenset(",!.?:;—–-")
@@ -206,7 +208,29 @@ def speaks_of_readers_care(text: str) -> bool:
     """'your dressing change', 'seu prontuário', 'how the new meds are going': a message to a patient; or
     news of the reader's life, glad or hopeful ('Glad everything came back clear', 'Good luck with round two',
     'Que bom que sua mãe teve alta'): a reply that knows what happened to them."""
-    return _READERS_CARE.search(text) is not None or _PERSONAL_NEWS.search(text) is not None
+    if _READERS_CARE.search(text) is not None:
+        return True
+    for news in _PERSONAL_NEWS.finditer(text):
+        if _FEELING.fullmatch(news.group(0)) and _ABOUT_THE_HOSPITAL.match(text, news.end(), news.end() + 60):
+            continue  # 'so sorry about the parking garage', 'nos alegra leer tu comentario': not their care
+        return True
+    return False
+
+
+# Gladness or sympathy, which may be about the reader's care or only about the hospital's service.
+_FEELING = re.compile(
+    r"(?i:glad|happy to (?:hear|see|know)|good to (?:hear|see|know)|great to (?:hear|see)|so happy|sorry"
+    r"|nos alegra|me alegra|ficamos felizes|siamo (?:felici|contenti)|freuen uns|heureux|ravis)"
+)
+# ... about a comment, an event, parking or a wait: the object follows within a few words, in the same sentence.
+_ABOUT_THE_HOSPITAL = re.compile(
+    r"(?i:[^.!?\n]{0,40}?\b(?:comments?|comentarios?|commentaires?|kommentare?|commenti|feedback|messages?|mensajes?"
+    r"|mensage(?:m|ns)|words|palabras|palavras|mots|parole|reviews?|reseñas?|avalia[çc][ãa]o|posts?|shout-?out"
+    r"|event|evento|événement|veranstaltung|race|corrida|carrera|course|corsa|lauf|walk|caminhada|caminata|marcha"
+    r"|passeggiata|marche|5k|gala|party|fiesta|festa"
+    r"|parking|garage|estacionamiento|estacionamento|parcheggio|parkplatz|wait(?:ing)?|hold time|delay|line|queue"
+    r"|mix-?up|confusion|inconvenience|trouble finding|cafeteria|food|menu|wifi|wi-fi|website|app|phone tree)\b)"
+)
 
 
 # Gladness, wishes and sympathy, and the reader's family, in the languages screened: what a reply says when it

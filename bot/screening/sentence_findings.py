@@ -171,7 +171,10 @@ _AFTER_DASH = re.compile(r"\s[-–—]\s*\Z")
 # diagnosis given to the reader, opening its clause after at most a few words of address or filler.
 _DX_TOLD = re.compile(
     r"(?i:\W*(?:[\w']+,?\s+){0,4}?(?:(?:that|this|it)(?:'s|’s| is| could be| might be| sounds like| looks like)"
-    r"|(?:sounds|looks|seems) like|you(?:'ve| have)? got|you have|you were diagnosed with)\s)"
+    r"|(?:sounds|looks|seems) like|you(?:'ve| have)? got|you have|you were diagnosed with"
+    # 'Your symptoms fit a UTI', 'his rash is consistent with scabies': the reader's complaint, named.
+    r"|(?:your|his|her|their) (?:symptoms|sx|story|rash|pain|cough|exam|picture) (?:fits?|points? to|suggests?"
+    r"|sounds? like|(?:is|are) consistent with|(?:is|are) classic for))\s)"
 )
 # How many clauses after the diagnosis a command may still borrow its score ('that's gout. Classic. Big toe,
 # red, hot. You gotta stop the X').
