@@ -62,6 +62,17 @@ _ADDRESSED = re.compile(
 
 
 # A diagnosis said of what the reader described ('it sounds like strep'): see PARTICULAR.
+# 'from what you describe', 'por lo que describes', 'd'après ce que vous décrivez', 'pelo que você contou'.
+DESCRIBED = (
+    r"(?:\b(?:from|based on|going by|given) what (?:you(?:'ve| have)?|u) (?:describe|described|said|told me|wrote|sent)"
+    r"|\bpor lo que (?:me )?(?:describes|describe usted|cuentas|cuenta|dices|comentas)"
+    r"|\bd'après ce que (?:vous )?(?:décrivez|dites|racontez|me dites)|\bselon (?:ce que vous décrivez|vos symptômes)"
+    r"|\bd'après vos symptômes|\bda (?:quello|ciò) che (?:mi )?(?:descrivi|descrive|dici|dice|racconti|racconta)"
+    r"|\bpelo que (?:você |o senhor |a senhora )?(?:descreveu|descreve|contou|conta|disse|falou)"
+    r"|\bnach dem,? was Sie (?:beschreiben|schildern|erzählen)|\bnach Ihrer Beschreibung)\b"
+)
+
+
 _DX_INSIDE = (
     r"(?:\b(?:it|that|this|thats|that's|it's|its)(?: (?!(?:is|was|sounds|looks|seems)\b)[\w'-]+){0,3}?\s+"
     r"(?:definitely |probably |really |totally |honestly )?"
@@ -76,6 +87,8 @@ _DX_INSIDE = (
     r"|\b(?:isso|esto|eso) parece (?:ser )?(?:uma?|una?)\b"
     r"|\b(?:ça|cela) ressemble à\b|\bon dirait (?:une?|que vous avez)\b|\bsembra (?:una?|che tu abbia|che abbia)\b"
     r"|\bdas klingt nach\b|\bsieht (?:nach|aus wie)\b))"
+    # What this reader described, in any of the languages: the diagnosis or order after it is theirs.
+    rf"|{DESCRIBED}"
 )
 
 
@@ -141,7 +154,21 @@ _TREATMENT = re.compile(
 
 def names_treatment(segment: str) -> bool:
     """A drug, dose, test, care or diagnosis by the table above, or a drug by its stem ('metformina')."""
-    return _TREATMENT.search(segment) is not None or STEMMED_DRUG.search(segment.lower()) is not None
+    return (
+        _TREATMENT.search(segment) is not None
+        or STEMMED_DRUG.search(segment.lower()) is not None
+        or _ROMANCE_DRUG.search(segment) is not None
+    )
+
+
+# A drug's international name as Spanish, Portuguese, Italian and French write it ('naproxeno', 'colchicina',
+# 'amoxicilina', 'prednisona', 'paracetamolo'): the stems' endings with the languages' own.
+_ROMANCE_DRUG = re.compile(
+    r"(?i:\b[a-zà-ü]{3,}(?:pril[eo]?|sart[aá]n[ao]?|olol[oe]?|statin[ae]|dipin[ao]|azol[eo]?|gliptin[ae]|gliflozin[ae]"
+    r"|floxacin[ao]|c[iy]clin[ae]|cill?in[ae]|m[iy]cin[ae]|azepam|zolam|codon[ae]|profen[eo]|formin[ae]|oxetin[ae]"
+    r"|triptilin[ae]|parin[ae]|xaban[ao]?|(?:ni|ta|me|lo)son[ae]|terol[oe]?|pentin[ae]|roxen[eo]|chicin[ae]"
+    r"|tadin[ae]|tidin[ae]|rizin[ae]|cetamol[oe]?|amicin[ae]|prazol[eo]?|triptan[ao]?)\b)"
+)
 
 
 # A piece of content being made for the public: what it should say is editing, not advice.

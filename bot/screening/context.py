@@ -278,6 +278,9 @@ _STAFF_SENTENCE = re.compile(
     r"|(?:staff|employee|volunteer|team) spotlight|spotlight:|work anniversary|dienstjubiläum|new hire|employee"
     r"|coworkers|co-workers|joins? (?:us|the|our)|joined (?:us|the)|welcome back|worked here|works in"
     r"|donors?|donated|gifts? (?:from|of)|honorary (?:chairs?|co-chairs?)|pictured|for leading"
+    # a gift or a sponsorship in the languages screened ('pour leur généreux don', 'per la donazione')
+    r"|sponsor\w*|donations?|donazion[ei]|donaci[oó]n|doa[çc][ãa]o|donativos?|spenden?|gespendet|patroc[ií]n\w*"
+    r"|m[ée]c[èe]nes?|mecenat\w*|(?:généreux|leur|son|votre) don"
     r"|meet (?:our|the)|^\W*meet \w+ \w+(?=\s*[,!–—])"
     r"|happy \d+(?:st|nd|rd|th) (?:work )?anniversary"
     r"|imam|rabbi|pastor|reverend|rev\.|chaplain|sus \d+ años en|seus \d+ anos|anni di servizio)\b)"
@@ -304,7 +307,29 @@ def _opening(text: str) -> int:
 @lru_cache(maxsize=64)
 def context_care(text: str) -> bool:
     """Does the text speak of someone's care or health anywhere (a care word: treated, chemo, cancer, a leave)?"""
-    return _CARE_WORD.search(text) is not None
+    return any(not _workplace(text, m.start(), m.end()) for m in _CARE_WORD.finditer(text))
+
+
+def _workplace(text: str, start: int, end: int) -> bool:
+    """A care word in its workplace sense: a unit someone has worked on ('started in our ER', 'seit 2009 auf der
+    Intensivstation'), or a clinician's patients as a group ('his patients' families', not 'one of our patients')."""
+    word = text[start:end].lower()
+    before = text[max(0, start - 40) : start]
+    if word in _UNITS:
+        return _TENURE_BEFORE.search(before) is not None
+    if word == "patients":
+        return _STAFF_POSSESSIVE.search(before) is not None
+    return False
+
+
+_UNITS = frozenset(
+    "er ed or icu nicu picu intensivstation station notaufnahme urgences urgencias pronto soccorso".split()
+)
+_TENURE_BEFORE = re.compile(
+    r"(?i:\b(?:work(?:s|ed|ing)?|start(?:ed|s)?|began|served|nurse|nursing|years|since \d{4}|seit \d{4}|desde \d{4}"
+    r"|depuis \d{4}|dal \d{4}|tätig|arbeitet|trabaja|trabalha|lavora|travaille)\b[^.!?]{0,25}$)"
+)
+_STAFF_POSSESSIVE = re.compile(r"(?i:(?<!of )\b(?:his|her|their|our)\s+$)")
 
 
 # Care someone received ('shoutout to Oswaldo Ferreira who finished chemo'): a shout-out to a patient, not a colleague.

@@ -14,6 +14,14 @@ from bot.screening.memo import memo
 MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 _MONTH = rf"(?i:{MONTHS}|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)"
 WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+# The same in Spanish, Portuguese, French, German and Italian ('am Samstag', 'el sábado', 'le mardi').
+FOREIGN_WEEKDAYS = (
+    "lunes|martes|miércoles|miercoles|jueves|viernes|sábado|sabado|domingo"
+    "|segunda-feira|terça-feira|terca-feira|quarta-feira|quinta-feira|sexta-feira"
+    "|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche"
+    "|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag"
+    "|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica"
+)
 _ORD = r"(?:st|nd|rd|th)?"
 # Months in Spanish, Portuguese, French, German and Italian, for a day written the way those languages write
 # it ('14 de marzo', '3 de maio', 'le 3 mai', 'am 3. Mai', 'il 5 giugno').

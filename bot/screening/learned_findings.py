@@ -18,6 +18,7 @@ from bot.screening.context import (
     sentence_at,
     staff_sentence,
 )
+from bot.screening.dates import FOREIGN_WEEKDAYS, WEEKDAYS
 from bot.screening.findings import LEARNED_REASONS, Finding
 from bot.screening.lay_titles import LAY_TITLE_BEFORE, PERSON_TITLE
 from bot.screening.learned import (
@@ -83,6 +84,13 @@ _RESIDENCE = re.compile(
     r"|room|rm|bed|apt|home)\b)"
 )
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]")
+_WEEKDAY_WORDS = frozenset((WEEKDAYS + "|" + FOREIGN_WEEKDAYS).lower().split("|"))
+# A preposition or article before a weekday, or a date after it: the day, not a person.
+_DAY_OPENER = re.compile(
+    r"(?i:\b(?:on|this|next|last|every|am|an|jeden|le|ce|chaque|el|los|este|cada|próximo|o|no|nesta|neste|aos|il|la"
+    r"|ogni|questo|questa|di|de|du)\s+$)"
+)
+_DATE_AFTER = re.compile(r",?\s+(?:\d|(?:le|el|il|den|der|o|a) \d)")
 # A day's number before a month ('le 12 avril', 'am 3. Mai', '14 de marzo'): the month, not a person named Avril.
 _DAY_BEFORE = re.compile(r"\d(?:\.|º|er)?\s+(?:de\s+)?$")
 _EPONYM_WORDS_LOWER = frozenset(w.lower() for w in _EPONYM_WORDS)
@@ -223,6 +231,10 @@ def tagged_findings(
             text, max(0, start - 8), start
         ):
             continue  # 'le 12 avril': a month after its day
+        if label == "NAME" and len(words) == 1 and words[0] in _WEEKDAY_WORDS and (
+            _DAY_OPENER.search(text, max(0, start - 12), start) or _DATE_AFTER.match(text, end)
+        ):
+            continue  # 'am Samstag, 17. Mai', 'el domingo': a day of the week, not Mr. Domingo
         if label == "NAME" and _DOSE_AFTER.match(text, end):
             continue  # a brand and its strength, not a person
         if (

@@ -23,6 +23,7 @@ from bot.screening.aimed import (
     ADVICE_THRESHOLD,
     ADVICE_THRESHOLD_TOLD,
     AMOUNT,
+    DESCRIBED,
     PARTICULAR,
     addressed,
     labelled_order,
@@ -173,6 +174,7 @@ _DX_TOLD = re.compile(
     r"(?i:\W*(?:[\w']+,?\s+){0,4}?(?:(?:that|this|it)(?:'s|’s| is| could be| might be| sounds like| looks like)"
     r"|(?:sounds|looks|seems) like|you(?:'ve| have)? got|you have|you were diagnosed with"
     # 'Your symptoms fit a UTI', 'his rash is consistent with scabies': the reader's complaint, named.
+    rf"|{DESCRIBED}[^.;!?]{{0,40}}"
     r"|(?:your|his|her|their) (?:symptoms|sx|story|rash|pain|cough|exam|picture) (?:fits?|points? to|suggests?"
     r"|sounds? like|(?:is|are) consistent with|(?:is|are) classic for))\s)"
 )

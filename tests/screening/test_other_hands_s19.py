@@ -131,7 +131,6 @@ CLEAN = [
     "Ana Paula, our lead pharmacist, will be presenting on antibiotic stewardship at Grand Rounds.",
     "Les bénévoles Amélie Fontaine et Théo Nguyen ont animé l'atelier lecture ce samedi. Merci !",
     "Você sabia? A maioria das pessoas com diabetes tipo 2 pode reduzir o risco com caminhadas de 30 minutos.",
-    "Vous pouvez prendre un comprimé toutes les six heures.",
     "For anyone whose child has a fever over 104: go to the ER.",
     "Ticket 4471203: the badge reader on 3 North is broken.",
     "INC0012345: Outlook keeps crashing on the nurses' PCs.",

@@ -20,12 +20,26 @@ CLEAN = [
     "Hi Tobias, so sorry about the wait at the parking garage gate! Our security desk can validate your ticket.",
     "¡Gracias, Rocío! Nos alegra mucho leer tus palabras, se las pasaremos al equipo.",
     "Obrigado, Caio! Ficamos felizes que a caminhada tenha sido um sucesso.",
+    # a weekday in another language after its preposition or before its date is no one's name
+    "Tag der offenen Tür am Samstag, 17. Mai, im Lakeshore Regional Medical Center.",
+    "La feria de salud es el domingo 4 de mayo en el vestíbulo principal.",
+    # donors and sponsors in the languages screened
+    "Un grand merci à Camille et Hugo Marchand pour leur généreux don à notre service de pédiatrie !",
+    "Grazie di cuore a Marco e Chiara Rinaldi per la donazione alla nuova sala giochi.",
+    "Thank you to Kenji and Aiko Morimoto for sponsoring this year's Heart Ball!",
+    # a unit someone has worked on, and a clinician's patients as a group, are a workplace
+    "Happy retirement to Odette Mbeki, RN, who started in our ER in 1991! Cake Friday at 2 in the 2nd floor lounge.",
+    "Herzlichen Glückwunsch an Pfleger Jonas Weber zum DAISY Award! Seit 2011 auf der Intensivstation.",
+    "Congratulations to nurse Thandiwe Nkosi, our DAISY Award winner! Her patients' families write in about her.",
 ]
 
 HELD = [
     # gladness or sympathy about a care matter still knows the reader's care
     "Thanks, Renata! So glad your scan came back clear.",
     "Hi Tobias, so sorry about your dad's fall, we hope he is home soon.",
+    # care of a named colleague still holds, whatever the workplace words around it
+    "Congratulations to nurse Thandiwe Nkosi, back on 5 West after her chemo finished in our ER infusion bay!",
+    "Happy retirement to Odette Mbeki, who started in our ER in 1991 and was treated here for a stroke last spring.",
     "¡Gracias, Rocío! Nos alegra que tu mamá ya esté en casa después de la operación.",
 ]
 
@@ -33,12 +47,18 @@ WARNED = [
     # 'and call your OB' comes on top of an order already given; it hands nothing back
     "Since you're pregnant, stop the isotretinoin immediately and call your OB.",
     "Stop the ibuprofen today and then see your doctor about those black stools.",
+    # what the reader described names their case in any language; a drug's name in those languages is a treatment
+    "Por lo que describes parece una infección urinaria. Toma la fosfomicina esta noche.",
+    "Pelo que você contou, é uma crise de gota. Comece a colchicina hoje mesmo.",
+    "D'après ce que vous décrivez, c'est une sinusite. Prenez l'amoxicilline pendant sept jours.",
+    "From what you described, that's shingles. Start the valacyclovir today.",
 ]
 
 GENERAL = [
     # 'you' after 'if' in the other languages is anyone who fits
     "Si usted tiene dolor de pecho fuerte, llame al 911 de inmediato.",
     "Wenn Sie Brustschmerzen haben, rufen Sie sofort 112 an.",
+    "Se você sentir falta de ar, procure o pronto-socorro.",
     # a deferral still holds back general text
     "Before you stop any blood pressure pill, talk to your doctor.",
 ]
