@@ -99,6 +99,9 @@ _TREATMENT = re.compile(
     # devices put on one person: 'I want you on a heart monitor', 'keep the splint on'
     r"|(?:heart|holter|event|blood pressure|bp) monitor|holter|cpap|bipap|splint|sling|walking boot|crutches"
     r"|nebuli[sz]er|inhaler|spacer"
+    # the pill in the languages screened ('pare o anticoncepcional', 'arrêtez la pilule')
+    r"|anticoncepcional|anticonceptiv[oa]s?|contraceptifs?|contraccettiv[oi]|verhütungs\w*|p[íi]lula|p[íi]ldora"
+    r"|pilule|pillola|antibi[óo]tico|antibiotique|antibiotico|antibiotikum"
     # tests by name and a re-check ('a lipid panel', 'a strep and mono test', 'recheck your glucose')
     r"|(?:lipid|metabolic|thyroid|iron|celiac|allergy) panel|(?:strep|mono|flu|covid|pregnancy|urine|blood|sugar"
     r"|glucose|a1c|hearing|vision|sleep|allergy|hiv|std|sti) tests?|re-?check|re-?test|pap (?:smear|test)|ekg|ecg"

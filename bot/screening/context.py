@@ -277,10 +277,7 @@ _STAFF_SENTENCE = re.compile(
     # staff news, donors and guests of the hospital: a spotlight, a work anniversary, a gift, a prayer led
     r"|(?:staff|employee|volunteer|team) spotlight|spotlight:|work anniversary|dienstjubiläum|new hire|employee"
     r"|coworkers|co-workers|joins? (?:us|the|our)|joined (?:us|the)|welcome back|worked here|works in"
-    r"|donors?|donated|gifts? (?:from|of)|honorary (?:chairs?|co-chairs?)|pictured|for leading"
-    # a gift or a sponsorship in the languages screened ('pour leur généreux don', 'per la donazione')
-    r"|sponsor\w*|donations?|donazion[ei]|donaci[oó]n|doa[çc][ãa]o|donativos?|spenden?|gespendet|patroc[ií]n\w*"
-    r"|m[ée]c[èe]nes?|mecenat\w*|(?:généreux|leur|son|votre) don"
+    r"|honorary (?:chairs?|co-chairs?)|pictured|for leading"
     r"|meet (?:our|the)|^\W*meet \w+ \w+(?=\s*[,!–—])"
     r"|happy \d+(?:st|nd|rd|th) (?:work )?anniversary"
     r"|imam|rabbi|pastor|reverend|rev\.|chaplain|sus \d+ años en|seus \d+ anos|anni di servizio)\b)"
@@ -295,7 +292,28 @@ def staff_sentence(text: str, sentence: tuple[int, int]) -> bool:
     # news goes on about the same colleague: 'Happy work anniversary to Priya Raghunathan! Priya started here ...'
     if context_care(text):
         return False
-    return bool(_STAFF_SENTENCE.search(text, *sentence) or _STAFF_SENTENCE.search(text, 0, _opening(text)))
+    if _STAFF_SENTENCE.search(text, *sentence) or _STAFF_SENTENCE.search(text, 0, _opening(text)):
+        return True
+    # A donor thanked, unless the text goes on to tell about them ('Merci à Sylvie Roy pour son don, elle qui a
+    # passé trois semaines chez nous'): what follows a 'who' is often their own story, in words no list holds.
+    return bool(
+        (_GIFT.search(text, *sentence) or _GIFT.search(text, 0, _opening(text))) and not _ABOUT_THEM.search(text)
+    )
+
+
+# A gift or a sponsorship, in the languages screened ('pour leur généreux don', 'per la donazione').
+_GIFT = re.compile(
+    r"(?i:\b(?:donors?|donated|gifts? (?:from|of|to)|generous gift|sponsor\w*|donations?|donazion[ei]|donaci[oó]n"
+    r"|doa[çc][ãa]o|donativos?|spenden?|gespendet|patroc[ií]n\w*|m[ée]c[èe]nes?|mecenat\w*|(?:généreux|leur|son|votre)"
+    r" don|commandit\w*)\b)"
+)
+# A clause about the person thanked: a relative pronoun or 'after his ...' ('who', 'que', 'qui', 'che', 'nach seiner').
+_ABOUT_THEM = re.compile(
+    r"(?i:,\s*(?:que|qui|dont|che|cuy[oa]|der|die|welche[rs]?)\b|\b(?:who|whose|lui qui|elle qui"
+    r"|after (?:his|her|their)|nach (?:seiner|ihrer)"
+    r"|dopo (?:il suo|la sua)|après (?:son|sa)|tras su|depois d[ao] seu|após)\b"
+    r"|[.!—–-]\s+(?:he|she|they|il|elle|er|sie|ele|ela|él|ella|lui|lei)\s)"
+)
 
 
 def _opening(text: str) -> int:
@@ -377,6 +395,9 @@ _CARE_WORD = re.compile(
     r"|maternity leave|licencia (?:de|por) maternidad|licença[- ]maternidade|congé (?:de )?maternité|mutterschutz"
     r"|rough delivery|(?:her|his|a|the) delivery|accident|accidente|acidente|incidente|unfall"
     r"|guari\w*|recupera\w*|rétablissement|genesung|besserung"
+    r"|surviv\w*|survécu|sobreviv\w*|sopravviss\w*|überlebt\w*|cardiac arrest|arrêt cardiaque|paro cardíaco"
+    r"|parada cardíaca|arresto cardiaco|herzstillstand|opéré\w*|réadaptation|reabilitação|rehabilitación"
+    r"|riabilitazione|avc|acv|deu à luz|dio a luz|diede alla luce|a accouché"
     r"|trasplante|transplante|trapianto|transplantation|accouch\w*|curat[oa]|quimio\w*|chimio\w*|radioterapia"
     r"|radiothérapie|diálisis|diálise|dialisi|dialyse|prematur[oa]s?|prématuré\w*|as a patient|como paciente"
     r"|da bambin[oa]|de niñ[oa]|en tant que patient)\b)"

@@ -90,7 +90,7 @@ _DAY_OPENER = re.compile(
     r"(?i:\b(?:on|this|next|last|every|am|an|jeden|le|ce|chaque|el|los|este|cada|próximo|o|no|nesta|neste|aos|il|la"
     r"|ogni|questo|questa|di|de|du)\s+$)"
 )
-_DATE_AFTER = re.compile(r",?\s+(?:\d|(?:le|el|il|den|der|o|a) \d)")
+_DATE_AFTER = re.compile(r"\.?,?\s+(?:\d|(?:le|el|il|den|der|o|a) \d)")
 # A day's number before a month ('le 12 avril', 'am 3. Mai', '14 de marzo'): the month, not a person named Avril.
 _DAY_BEFORE = re.compile(r"\d(?:\.|º|er)?\s+(?:de\s+)?$")
 _EPONYM_WORDS_LOWER = frozenset(w.lower() for w in _EPONYM_WORDS)
@@ -227,10 +227,10 @@ def tagged_findings(
             continue  # 'erklären wir jeden Schritt': German capitalises every noun
         if label == "NAME" and len(words) == 1 and words[0] in _INTERJECTIONS and _PUNCT_AFTER.match(text, end):
             continue  # 'PT: Oh, okay': an interjection, not the Korean family name in 'Oh Min-ji'
-        if label == "NAME" and len(words) == 1 and words[0] in _CALENDAR and _DAY_BEFORE.search(
-            text, max(0, start - 8), start
+        if label == "NAME" and len(words) == 1 and words[0] in _CALENDAR and (
+            _DAY_BEFORE.search(text, max(0, start - 8), start) or _DATE_AFTER.match(text, end)
         ):
-            continue  # 'le 12 avril': a month after its day
+            continue  # 'le 12 avril', 'Jan. 6': a month beside its day
         if label == "NAME" and len(words) == 1 and words[0] in _WEEKDAY_WORDS and (
             _DAY_OPENER.search(text, max(0, start - 12), start) or _DATE_AFTER.match(text, end)
         ):

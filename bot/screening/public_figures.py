@@ -147,16 +147,20 @@ def public_figure(text: str, sentence: tuple[int, int], start: int, words: list[
         return False
     # The office may be part of the run itself: 'Former President Eisenhower's heart attack'.
     # A local office is no fame: 'Superintendent Laura Bell gave birth at our Birth Center' is her care, told by us.
-    titled = full is not None and _OFFICE.search(full.group(0)) is not None and not (
-        _LOCAL_OFFICE.search(full.group(0)) and context_care(text)
-    )
+    office = _OFFICE.search(full.group(0)) if full is not None else None
+    if office is None and full is not None:  # the tagger's run may leave the office out: 'Police Chief |Dan Holt'
+        office = next((m for s in starts if (m := _OFFICE_BEFORE.search(text, max(0, s - 30), s))), None)
+    titled = office is not None and not (_LOCAL_OFFICE.search(office.group(0)) and context_care(text))
     return public or titled or any(_EXAMPLE_BEFORE.search(text, max(lo, s - 24), s) for s in starts)
 
 
-_LOCAL_OFFICES = r"Mayor|Councilwoman|Councilman|Councilmember|Commissioner|Superintendent|Secretary"
+_LOCAL_OFFICES = (
+    r"Mayor|Councilwoman|Councilman|Councilmember|Commissioner|Superintendent|Secretary|(?:Police|Fire) Chief|Sheriff"
+)
 _OFFICE = re.compile(r"\b(?:President|Senator|Governor|Congressman|Congresswoman|Prince|Princess|Queen|King|Pope"
                      rf"|Justice|Representative|Rep\.|Sen\.|Gov\.|Ambassador|{_LOCAL_OFFICES})\s+[A-Z]")
 _LOCAL_OFFICE = re.compile(rf"\b(?:{_LOCAL_OFFICES})\b")
+_OFFICE_BEFORE = re.compile(_OFFICE.pattern.removesuffix(r"\s+[A-Z]") + r"\s+$")
 
 
 # One name in a list beside a full name ('Beyoncé, Tom Hanks, and other celebrities'): the list is one of

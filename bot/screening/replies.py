@@ -161,7 +161,9 @@ _CONDITION_BEFORE = re.compile(r"(?i:\b(?:if|when|whether|unless|once|until|in c
 _GREETED = re.compile(
     r"(?i:^\W*(?:(?:lol|haha+|aw+|omg|oh|yay|wow)\W+)?"  # 'lol thank you Mireille!!'
     r"(?:thanks|thank you|thx|hi|hello|hey|dear|welcome|(?:great|good|excellent) (?:question|catch|point|idea)"
-    r"|gracias|hola|obrigad[oa]|olá|ola|merci|bonjour|salut|danke|hallo|grazie|ciao|buongiorno|buenos días)"
+    r"|gracias|hola|obrigad[oa]|olá|ola|merci|bonjour|bonsoir|salut|coucou|danke|hallo|guten (?:tag|morgen|abend)"
+    r"|grazie"
+    r"|ciao|buongiorno|buonasera|salve|buenos días|buenas tardes|buenas noches|bom dia|boa tarde|boa noite)"
     r"(?:\s+(?:so much|again|for|por|pelo|pela|pour|für|per|beaucoup|mille fois|mucho|muito|vielmals|tante|mille)\b"
     r"[^,!.?\n:]{0,40})?[\s,]*)"
     r"(?-i:[A-ZÀ-ÖØ-Þ][\w'’-]*(?: [A-ZÀ-ÖØ-Þ][\w'’-]*)?)\s*$"

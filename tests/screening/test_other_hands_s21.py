@@ -31,12 +31,21 @@ CLEAN = [
     "Happy retirement to Odette Mbeki, RN, who started in our ER in 1991! Cake Friday at 2 in the 2nd floor lounge.",
     "Herzlichen Glückwunsch an Pfleger Jonas Weber zum DAISY Award! Seit 2011 auf der Intensivstation.",
     "Congratulations to nurse Thandiwe Nkosi, our DAISY Award winner! Her patients' families write in about her.",
+    # a month beside its day; a greeting in French
+    "We're thrilled that Dr. Selena Franco will lead our new Women's Heart Clinic opening Jan. 6.",
+    "Coucou Maëlle ! Oui, les chiens de thérapie passent dans le hall chaque mardi après-midi.",
 ]
 
 HELD = [
     # gladness or sympathy about a care matter still knows the reader's care
     "Thanks, Renata! So glad your scan came back clear.",
     "Hi Tobias, so sorry about your dad's fall, we hope he is home soon.",
+    # a donor the text goes on to tell about ('que deu à luz', 'lui qui a été opéré'): their own story
+    "Obrigado a Beatriz Lemos, que deu à luz gêmeos aqui em janeiro, pela generosa doação.",
+    "Un grand merci à Olivier Marchal pour son généreux don, lui qui a été opéré du cœur chez nous.",
+    "Merci à Josée Caron pour son don, elle qui a passé trois semaines en réadaptation chez nous après son AVC.",
+    # a given name the models never trained on is still on the shipped lists
+    "Herzlichen Dank an Klaus Brandt für die Spende – nach seiner Bypass-OP bei uns im Mai wollte er etwas zurückgeben"
     # care of a named colleague still holds, whatever the workplace words around it
     "Congratulations to nurse Thandiwe Nkosi, back on 5 West after her chemo finished in our ER infusion bay!",
     "Happy retirement to Odette Mbeki, who started in our ER in 1991 and was treated here for a stroke last spring.",
@@ -52,6 +61,7 @@ WARNED = [
     "Pelo que você contou, é uma crise de gota. Comece a colchicina hoje mesmo.",
     "D'après ce que vous décrivez, c'est une sinusite. Prenez l'amoxicilline pendant sept jours.",
     "From what you described, that's shingles. Start the valacyclovir today.",
+    "Pelo que você contou, é enxaqueca; pare o anticoncepcional e procure seu ginecologista.",
 ]
 
 GENERAL = [
