@@ -3,9 +3,10 @@
 Run: .venv/bin/python tools/screen_heldout.py OUT_DIR   (needs the `train` group for Faker)
 Then: .venv/bin/python tools/screen_eval.py --cases OUT_DIR/heldout_chat.jsonl
 
-What differs from training: the names and towns are the 15% kept out of training and out of the
-gazetteer (tools/train_screen.py), the sentence templates are the held-out family (every fourth
-template), and two registers are added that training never saw: clinical-note lines and casual
+What differs from training: the names and towns are the 15% kept out of training (the shipped gazetteer
+lists the names since session 21, so the tagger's name features see them; tools/train_screen.py), the
+sentence templates are the held-out family (every fourth template), and two registers are added that
+training never saw: clinical-note lines and casual
 all-lower-case chat with typos. Clean cases are general-education sentences from the grammar.
 A third set, `heldout_replies.jsonl`, holds whole public replies to patients' messages in the
 held-out reply writer's words (tools/reply_data.py), clean or carrying one advice sentence; score
