@@ -19,6 +19,7 @@ from bot.screening.context import (
     staff_sentence,
 )
 from bot.screening.dates import FOREIGN_WEEKDAYS, WEEKDAYS
+from bot.screening.facilities import SITE, SITE_MOVE, words
 from bot.screening.findings import LEARNED_REASONS, Finding
 from bot.screening.lay_titles import LAY_TITLE_BEFORE, PERSON_TITLE
 from bot.screening.learned import (
@@ -366,14 +367,14 @@ def tagged_findings(
 
 # A place named as the hospital's own site: 'our clinic opens in Ashbury', 'at the Ashbury outpatient center'.
 _OUR_SITE_BEFORE = re.compile(
-    r"(?i:\b(?:clinic|center|centre|office|lab|pharmacy|hospital|practice|location|campus|site)\s+(?:opens|opened"
+    rf"(?i:\b(?:{words(SITE_MOVE)})\s+(?:opens|opened"
     r"|is opening|will open|moves|moved|is moving|will move|is)\s+(?:\w+\s+)?(?:in|to)\s+$)"
 )
 _OURS = re.compile(r"(?i:\b(?:our|we|we'll|we're|us|nuestr[oa]s?|noss[oa]s?|notre|nos|unser\w*|nostr[oa])\b)")
 _OUR_SITE_AFTER = re.compile(
     r"(?i:\s+(?:(?:outpatient|urgent|primary|family|main|satellite|community|medical|health|walk-in|care|surgery"
-    r"|imaging|cancer|heart|women's|children's)\s+){0,2}(?:clinic|center|centre|campus|office|hospital|location"
-    r"|urgent care|pharmacy|lab)\b)"
+    r"|imaging|cancer|heart|women's|children's)\s+){0,2}"
+    rf"(?:{words(SITE)})\b)"
 )
 
 

@@ -18,6 +18,7 @@ from bot.screening.context import (
     staff_sentence,
 )
 from bot.screening.dates import MONTHS, WEEKDAYS
+from bot.screening.facilities import ALLOWED, words
 from bot.screening.findings import Finding
 from bot.screening.lay_titles import (
     CAPITALISED_NAME_TITLE,
@@ -334,8 +335,7 @@ _LAY_TITLE = re.compile(rf"(?i:^\s*(?:{NAME_CUE_TITLE})(?![\w'’]))")  # a list
 
 # An allow-listed name that is an organisation's, not a person's.
 _ORGANISATION = re.compile(
-    r"(?i:\b(?:hospital|center|centre|institute|clinic|medical|health|healthcare|practice|foundation|university"
-    r"|college|group|associates|system|network|pharmacy|medicine|pediatrics|cardiology|care|partners|services)\b)"
+    rf"(?i:\b(?:{words(ALLOWED)})\b)"
 )
 
 

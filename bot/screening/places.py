@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 
 from bot.screening.context import person_cue_by_sentence, sentence_at
+from bot.screening.facilities import VENUE, words
 from bot.screening.findings import Finding
 from bot.screening.lay_titles import LAY_TITLES
 from bot.screening.memo import memo
@@ -105,9 +106,7 @@ _NOT_PLACES = frozenset(
 
 # A public venue just before a street address: the hospital's or an event's, not where someone lives.
 _VENUE_BEFORE = re.compile(
-    r"(?i:\b(?:entrance|auditorium|lobby|campus|building|center|centre|clinic|hospital|offices?|garage|hall|pavilion"
-    r"|atrium|library|cafeteria|location|tower|wing|institute|church|school|park|arena|stadium|museum|headquarters"
-    r"|mall|plaza|pharmacy)\b[^.!?\n\d]{0,12}[,:(–—-]?\s*$"
+    rf"(?i:\b(?:{words(VENUE)})\b[^.!?\n\d]{{0,12}}[,:(–—-]?\s*$"
     # a meeting room or floor named just before: 'in Room 204, 123 Main St.', 'Conference Room B, 450 Elm Avenue'
     r"|\b(?:room|suite|floor|hall)\s+[\w-]{1,5}\s*[,:(–—-]\s*$)"
 )

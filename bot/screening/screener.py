@@ -15,6 +15,7 @@ from bot.screening.codes import find_codes, find_photo_files
 from bot.screening.context import context_care, sentence_at, sentence_spans
 from bot.screening.dates import find_ages, find_dates
 from bot.screening.disguise import fold_look_alikes, screen_hashtags, screen_visible
+from bot.screening.facilities import BODY, words
 from bot.screening.findings import AllowList, Finding, Verdict
 from bot.screening.gates import (
     AGE_WORDS,
@@ -226,9 +227,7 @@ class Screener:
 # A run of capitalised words ending in what names an organisation or a thing ('the Chen-Whitaker Family Foundation',
 # 'the Teddy Bear Clinic', 'the Rosa Parks Award'): a name inside it names the organisation, not a patient.
 _ORGANISATION_RUN = re.compile(
-    r"\b(?:[A-Z][\w'’&.-]*\s+){1,5}(?:Foundation|Clinic|Center|Centre|Hospital|Institute|Fund|Society|Association"
-    r"|Auditorium|Library|Pavilion|Hall|School|University|College|Award|Prize|Lecture|Lectureship|Scholarship|Trust"
-    r"|Endowment|Chair|Professorship|Wing|Garden|Park)\b"
+    rf"\b(?:[A-Z][\w'’&.-]*\s+){{1,5}}(?:{words(BODY, capitalised=True)})\b"
 )
 
 
