@@ -25,6 +25,7 @@ import confirm_data  # noqa: E402
 import corpus_data  # noqa: E402
 import screen_data as data  # noqa: E402
 
+from bot.screening.clauses import advice_features, sentence_features  # noqa: E402
 from bot.screening.learned import (  # noqa: E402
     ADVICE_FILE,
     CONFIRM_FILE,
@@ -32,12 +33,10 @@ from bot.screening.learned import (  # noqa: E402
     MODEL_DIR,
     SENTENCES_FILE,
     TAGGER_FILE,
-    Gazetteer,
-    advice_features,
-    sentence_features,
     token_features,
     tokenize,
 )
+from bot.screening.lexicon import Gazetteer  # noqa: E402
 
 SEED = 20261130
 HELDOUT_SHARE = 0.15

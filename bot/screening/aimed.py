@@ -15,8 +15,9 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from bot.screening.advice import _MEDS, GROUP_ADDRESS, POPULATION, leaflet_line, population_dose
+from bot.screening.clauses import FOREIGN_COMMANDS, SCHEDULE, commands, unknown_object
 from bot.screening.context import any_reader
-from bot.screening.learned import FOREIGN_COMMANDS, SCHEDULE, STEMMED_DRUG, Gazetteer, commands, unknown_object
+from bot.screening.lexicon import STEMMED_DRUG, Gazetteer
 
 _MEDS_NO_SHOTS = _MEDS.replace("|chemo|treatment|therapy|injections?|shots?", "")
 

@@ -22,11 +22,8 @@ from bot.screening.dates import FOREIGN_WEEKDAYS, WEEKDAYS
 from bot.screening.facilities import SITE, SITE_MOVE, words
 from bot.screening.findings import LEARNED_REASONS, Finding
 from bot.screening.lay_titles import LAY_TITLE_BEFORE, PERSON_TITLE
-from bot.screening.learned import (
-    _DRUG_ENDING,
-    Gazetteer,
-    TokenTagger,
-)
+from bot.screening.learned import TokenTagger
+from bot.screening.lexicon import _DRUG_ENDING, Gazetteer
 from bot.screening.memo import memo
 from bot.screening.name_shapes import (
     _CREDENTIAL,

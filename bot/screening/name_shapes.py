@@ -10,9 +10,7 @@ from functools import lru_cache
 
 from bot.screening.advice import _MEDS
 from bot.screening.lay_titles import LAY_TITLE, LAY_TITLE_WORDS, NAME_CUE_TITLE
-from bot.screening.learned import (
-    DRUG_WORD,
-)
+from bot.screening.lexicon import DRUG_WORD
 
 # An unlisted word needs a cue that it names someone: a title, relation or greeting before it, or a
 # verb of saying or visiting after it. Without one, 'Chest pain' or 'lower mortality' is not a name.

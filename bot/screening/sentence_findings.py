@@ -29,15 +29,10 @@ from bot.screening.aimed import (
     labelled_order,
     permitted_change,
 )
+from bot.screening.clauses import commands, sentence_features
 from bot.screening.context import STAFF_ROLE, has_person_cue
 from bot.screening.findings import LEARNED_REASONS, Finding
-from bot.screening.learned import (
-    SentenceClassifier,
-    commands,
-    load_advice_model,
-    load_models,
-    sentence_features,
-)
+from bot.screening.learned import SentenceClassifier, load_advice_model, load_models
 from bot.screening.memo import memo
 from bot.screening.public_figures import famous_sentence
 from bot.screening.stories import _DETAIL

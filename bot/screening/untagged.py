@@ -11,7 +11,7 @@ from bot.screening.clinical_titles import DOCTOR_BEFORE
 from bot.screening.context import cared_for_after, context_care, has_person_cue, sentence_at
 from bot.screening.dates import FOREIGN_MONTHS, MONTHS, WEEKDAYS
 from bot.screening.findings import LEARNED_REASONS, Finding
-from bot.screening.learned import _DRUG_ENDING, Gazetteer
+from bot.screening.lexicon import _DRUG_ENDING, Gazetteer
 from bot.screening.memo import memo
 from bot.screening.name_shapes import _MED_WORD, _NEVER_NAMES, _mostly_upper, _opens_sentence
 from bot.screening.names import _NOT_NAMES, Roster

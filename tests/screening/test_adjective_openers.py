@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from bot.screening import Screener
-from bot.screening.learned import commands
+from bot.screening.clauses import commands
 
 CLEAN = [
     "Typical ibuprofen dosing for adults is 400 mg every six hours, but kidneys matter.",

@@ -8,7 +8,7 @@ import pytest
 
 from bot.screening import Screener
 from bot.screening.advice import defers
-from bot.screening.learned import commands
+from bot.screening.clauses import commands
 from tests.screening.helpers import kinds
 
 
