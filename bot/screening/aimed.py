@@ -32,6 +32,20 @@ ADVICE_THRESHOLD_YOU_ONLY = 0.9
 ADVICE_THRESHOLD_TOLD = 0.6
 
 
+# 'That's X' opening a clause names what the reader described, or is small talk ('that's a great question'): only a
+# classifier sure of a diagnosis tells them apart.
+ADVICE_THRESHOLD_NAMED = 0.8
+_DX_NAMED = re.compile(
+    r"(?i:\W*(?:(?:yeah|yep|yup|ya|ok|okay|so|honestly|tbh|def|definitely|ugh|oh)[\s,]+){0,2}"
+    r"(?:that|this|it)(?:'s|’s|s| is)"
+    r" (?:(?:almost certainly|probably|definitely|def|most likely|likely|totally|classic|a classic|textbook)\s+)*"
+    # (not 'that's mostly history', 'that's a great question', 'it's normal', 'that's why')
+    r"(?:an? )?(?!(?:mostly|not|really|very|so|the|what|why|how|when|where|because|fine|normal|ok|okay|good|great"
+    r"|true|right|all|just|part|one|my|your|our|their|his|her|its|common|fair|lot|big|huge|question|hard|tough|easy"
+    r"|important|why|something|nothing|everything|exactly|actually|also|still|usually|often|always|never)\b)[a-z])"
+)
+
+
 # An amount on a schedule with no one named or commanded ('rest, fluids and 2 X every 4 hours').
 ADVICE_THRESHOLD_UNADDRESSED = 0.6
 
@@ -199,7 +213,8 @@ _DX_OPENING = re.compile(
 
 
 _YOU_WORD = re.compile(
-    r"(?i:\b(?:you|your|yours|you're|you'll|you've|(?<!\d )u|ur|usted|su|tu|sus|tus|você|seu|sua|vous|votre|vos"
+    r"(?i:\b(?:you|your|yours|you're|you'll|you've|(?<!\d )u|ur|usted|su|tu|sus|tus|você|voce|vc|seu|sua|vous|votre|vos"
+    r"|du|deine[mnrs]?"
     r"|aap|aapko|aapka|tuo|tua|dein|deine|deinen|dir|dich)\b|\b(?:I'll|we'll|let's)\b"
     r"|(?-i:(?<=[\w,;:] )(?:Sie|Ihnen|Ihr|Ihre[nmrs]?|Lei|Le|Suo|Sua|Suoi|Sue)\b)"
     # 'I'd love a handout', 'I'd rather say': a wish or a wording, no plan for anyone.
@@ -454,6 +469,8 @@ def addressed(
         return ADVICE_THRESHOLD_TOLD  # 'we'd suggest you stop the <a drug no list knows>'
     if _DX_OPENING.match(segment):
         return ADVICE_THRESHOLD_TOLD  # 'definitely sounds like pinworms', 'looks like contact dermatitis to me'
+    if _DX_NAMED.match(segment):
+        return ADVICE_THRESHOLD_NAMED  # 'yep that's pink eye', 'That's almost certainly a bruised rib'
     if you or commanded:
         return ADVICE_THRESHOLD_YOU_ONLY
     if AMOUNT.search(segment) and SCHEDULE.search(segment):
@@ -489,7 +506,11 @@ _GENERIC_CAPABLE = frozenset(
 
 
 PARTICULAR = re.compile(
-    r"(?i:\b(?:you|u)(?:'d| would)? (?:should|must|need to|have to|had better|'d better|'ll (?:want|need) to"
+    # the same told in the other languages ('tienes que ir', 'vc tem q tomar', 'du solltest', 'devi prendere')
+    r"(?i:\b(?:tienes que|tiene que|tendrás que|debes|deberías|necesitas|(?:você|voce|vc) (?:tem|precisa|deve|deveria)"
+    r" (?:que |q |de )?|tens (?:de|que)|precisas de|du (?:solltest|musst|sollst)|Sie (?:sollten|müssen|muessen)"
+    r"|devi|dovresti|deve|dovrebbe|tu dois|tu devrais|vous devez|vous devriez|il faut que (?:tu|vous))\b"
+    r"|\b(?:you|u)(?:'d| would)? (?:should|must|need to|have to|had better|'d better|'ll (?:want|need) to"
     r"|gotta|got to|'ve got to|have got to"
     r"|(?:are|'re) fine to|can (?:take|stop|start|use|try|skip|double|go|put|give))\b"
     r"|\byour (?:dose|doses|meds|medication|medications|pills?|prescription|labs|numbers|results)\b"

@@ -273,6 +273,7 @@ _STAFF_SENTENCE = re.compile(
     r"|promoted|joins? our|joined our|welcomes?|welcome to|bienvenid[oa]s?|bem-vind[oa]s?|bienvenue|willkommen"
     r"|benvenut[oa]|years (?:of service|in our|at (?:our|lakeshore)|with us)|volunteer(?:ed|s|ing)?|greet(?:s|ed|ing)"
     r" visitors|parabéns|felicitaciones|félicitations|herzlichen glückwunsch|congratulations|congrats"
+    r"|gratulier\w*|felicitamos|félicitons|congratuliamo|complimenti a|parabenizamos"
     r"|concluíram|completed (?:her|his|their) (?:training|certification|residency|degree)"
     # staff news, donors and guests of the hospital: a spotlight, a work anniversary, a gift, a prayer led
     r"|(?:staff|employee|volunteer|team) spotlight|spotlight:|work anniversary|dienstjubiläum|new hire|employee"
@@ -297,7 +298,9 @@ def staff_sentence(text: str, sentence: tuple[int, int]) -> bool:
     # A donor thanked, unless the text goes on to tell about them ('Merci à Sylvie Roy pour son don, elle qui a
     # passé trois semaines chez nous'): what follows a 'who' is often their own story, in words no list holds.
     return bool(
-        (_GIFT.search(text, *sentence) or _GIFT.search(text, 0, _opening(text))) and not _ABOUT_THEM.search(text)
+        (_GIFT.search(text, *sentence) or _GIFT.search(text, 0, _opening(text)))
+        # ('whose gift funded our new MRI suite' tells of the gift, not of them)
+        and not any(not _GIFT.search(text, m.end(), m.end() + 40) for m in _ABOUT_THEM.finditer(text))
     )
 
 
@@ -305,7 +308,7 @@ def staff_sentence(text: str, sentence: tuple[int, int]) -> bool:
 _GIFT = re.compile(
     r"(?i:\b(?:donors?|donated|gifts? (?:from|of|to)|generous gift|sponsor\w*|donations?|donazion[ei]|donaci[oó]n"
     r"|doa[çc][ãa]o|donativos?|spenden?|gespendet|patroc[ií]n\w*|m[ée]c[èe]nes?|mecenat\w*|(?:généreux|leur|son|votre)"
-    r" don|commandit\w*)\b)"
+    r" don|commandit\w*|funded|paid for|made possible|financ\w*|finanzi\w*)\b)"
 )
 # A clause about the person thanked: a relative pronoun or 'after his ...' ('who', 'que', 'qui', 'che', 'nach seiner').
 _ABOUT_THEM = re.compile(

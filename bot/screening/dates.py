@@ -148,6 +148,8 @@ GATHERING = re.compile(
     r"|downtime|go-?live|goes live|call schedule|swap call|cover(?:ing)? call|night float|schedule is"
     r"|rotation|block \d+|office hours|sign up|rsvp|zoom|teams link|calendar invite|registration|vacation|pto"
     r"|class|classes|support group|skills fair|health fair|panel|blood drive|fundraiser|open house|gala|5k"
+    r"|join us|festival|portes ouvertes|journée|tag der offenen tür|gesundheitstag"
+    r"|feria|fiera|feira|acompáñenos|únase|rejoignez-nous|venez|kommen sie|venite|venha|mutirão|caminata|marcha"
     # the same gatherings, and a place opening, in Spanish, Portuguese, French, German and Italian
     r"|abre|abrirá|inaugura\w*|conferencia|congreso|reunión|curso|taller|jornada|palestra|reunião|sessão|encontro"
     r"|formation|réunion|congrès|séminaire|atelier|annuel|annuelle|fortbildung|tagung|sitzung|kongress|schulung"

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from bot.screening.context import person_cue_by_sentence, sentence_at
+from bot.screening.context import context_care, person_cue_by_sentence, sentence_at
+from bot.screening.dates import GATHERING
 from bot.screening.facilities import VENUE, words
 from bot.screening.findings import Finding
 from bot.screening.lay_titles import LAY_TITLES
@@ -124,15 +125,20 @@ def find_addresses(text: str, spans: list[tuple[int, int]], allowed: frozenset[s
     allowed_norm = {_normal_address(a) for a in allowed}
     person_cue = person_cue_by_sentence(text)
     about_someone = memo(lambda sentence: person_cue(sentence) or _PATIENT.search(text, *sentence) is not None)
+    # A gathering the public is asked to (a fair, a 5K, an open house) just before: in a text that gives no one
+    # care, the address is where the public is asked to come.
+    care = memo(lambda: context_care(text))
     for match in _NUMBERED.finditer(text):
         if _normal_address(match.group(0)) in allowed_norm:
             continue
         if match.group(0).endswith("Dr.") and _NAME_AFTER.match(text, match.end()):
             continue  # '10–14 Uhr. Dr. Loretta Wade beantwortet ...': a doctor, not a drive
-        if _VENUE_BEFORE.search(text, max(0, match.start() - 40), match.start()) and not about_someone(
-            sentence_at(spans, match.start())
-        ):
-            continue  # 'in the Bennett Auditorium, 1400 Lakeshore Drive': where the public is asked to come
+        sentence = sentence_at(spans, match.start())
+        if (
+            _VENUE_BEFORE.search(text, max(0, match.start() - 40), match.start())
+            or (GATHERING.search(text, max(0, match.start() - 80), match.start()) and not care())
+        ) and not about_someone(sentence):
+            continue  # 'in the Bennett Auditorium, 1400 Lakeshore Drive', 'health fair at 500 W. Broad St.'
         yield Finding("address", match.start(), match.end(), "looks like a street address")
     for match in _SPOKEN_STREET.finditer(text):
         yield Finding("address", match.start(1), match.end(1), "looks like a street address, read aloud")

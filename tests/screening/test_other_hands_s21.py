@@ -34,6 +34,13 @@ CLEAN = [
     # a month beside its day; a greeting in French
     "We're thrilled that Dr. Selena Franco will lead our new Women's Heart Clinic opening Jan. 6.",
     "Coucou Maëlle ! Oui, les chiens de thérapie passent dans le hall chaque mardi après-midi.",
+    # an address just after a public gathering, in a text that gives no one care
+    "Join us Saturday, May 18 at 10 a.m. for the Lakeshore 5K, starting at 2400 Riverside Dr., Columbus.",
+    "Gesundheitstag am Mittwoch, 5. Juni, 2400 Riverside Drive. Kostenlose Blutzuckermessung!",
+    "Hi Noor, thanks for sharing our post! The health fair is at 500 W. Broad St. on Saturday.",
+    # a relative clause about the gift, and congratulations in German
+    "We are grateful to donors Tom and Linda Weber, whose gift funded our new MRI suite.",
+    "Wir gratulieren Schwester Monika Braun zu 25 Jahren bei Lakeshore Regional!",
 ]
 
 HELD = [
@@ -44,6 +51,10 @@ HELD = [
     "Obrigado a Beatriz Lemos, que deu à luz gêmeos aqui em janeiro, pela generosa doação.",
     "Un grand merci à Olivier Marchal pour son généreux don, lui qui a été opéré du cœur chez nous.",
     "Merci à Josée Caron pour son don, elle qui a passé trois semaines en réadaptation chez nous après son AVC.",
+    "Thank you to donors Tom and Linda Weber, who spent six weeks with us after Tom's stroke.",
+    "Wir gratulieren Monika Braun, die nach ihrer Chemo wieder zu Hause ist.",
+    "Mr. Lopez lives at 2400 Riverside Dr. and comes to the health fair every year.",
+    "The only 90-something marathon runner in Ohio came to our ER after Sunday's race with chest pain.",
     # a given name the models never trained on is still on the shipped lists
     "Herzlichen Dank an Klaus Brandt für die Spende – nach seiner Bypass-OP bei uns im Mai wollte er etwas zurückgeben"
     # care of a named colleague still holds, whatever the workplace words around it
@@ -62,9 +73,16 @@ WARNED = [
     "D'après ce que vous décrivez, c'est une sinusite. Prenez l'amoxicilline pendant sept jours.",
     "From what you described, that's shingles. Start the valacyclovir today.",
     "Pelo que você contou, é enxaqueca; pare o anticoncepcional e procure seu ginecologista.",
+    # a diagnosis named for what the reader described, when the classifier is sure of it
+    "yep that's pink eye. viral most likely, it'll clear in a week",
+    "That's almost certainly a bruised rib, not a fracture. Tylenol and deep breaths every hour.",
+    "señora por lo que me describe tiene que ir a urgencias ahora mismo, no espere",
 ]
 
 GENERAL = [
+    # 'that's' before small talk is no diagnosis
+    "Patients ask about the old radical mastectomy they read about. That's mostly history now.",
+    "That's a great question, and one we hear every week in clinic.",
     # 'you' after 'if' in the other languages is anyone who fits
     "Si usted tiene dolor de pecho fuerte, llame al 911 de inmediato.",
     "Wenn Sie Brustschmerzen haben, rufen Sie sofort 112 an.",
