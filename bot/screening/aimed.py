@@ -111,6 +111,7 @@ _TREATMENT = re.compile(
     rf"(?i:\d\s*(?:mg|mcg|milligrams?|micrograms?|meq|iu|ml|units|puffs|tabs?|tablets?|pills?)\b(?!/)|\b(?:{_MEDS_NO_SHOTS})\b"
     r"|\b(?:cream|ointment|pastillas?|dosis|surgery|biopsy|colonoscopy|mammogram|scan|mri|ultrasound|x-?ray|echo"
     r"|egd|cath|stress test|sleep study|bloodwork|labs|restart|resume|wean|taper|discontinue|titrate"
+    r"|[\w-]+ stud(?:y|ies)|(?:urine|stool|blood|sputum) samples?|cbc|bmp|cmp|ferritin|tsh|a1c"
     # devices put on one person: 'I want you on a heart monitor', 'keep the splint on'
     r"|(?:heart|holter|event|blood pressure|bp) monitor|holter|cpap|bipap|splint|sling|walking boot|crutches"
     r"|nebuli[sz]er|inhaler|spacer"
@@ -122,7 +123,8 @@ _TREATMENT = re.compile(
     r"|glucose|a1c|hearing|vision|sleep|allergy|hiv|std|sti) tests?|re-?check|re-?test|pap (?:smear|test)|ekg|ecg"
     # care now: 'get to an emergency room now', 'come to L&D now', 'call 911'
     r"|(?:go|get|come|head|drive) (?:straight )?(?:to|into) (?:the |an |urgent )?(?:er|ed|emergency room|emergency"
-    r"|urgent care|l&d|labor and delivery|hospital)|call 911|dial 911)\b"
+    r"|urgent care|l&d|labor and delivery|hospital)|call 911|dial 911"
+    r"|needs? (?:the |an |to go to the |to go to an )?(?:er|ed|emergency room|urgent care))\b"
     # A diagnosis given to one person: 'sounds like you've got', 'that's classic', 'you have X, not Y'.
     r"|\b(?:sounds|looks|seems) like (?:you|your|it's|that's)\b|\byou(?:'ve| have)? got\b(?! (?:this|it|that)\b)"
     rf"|{_DX_INSIDE}"
@@ -208,7 +210,9 @@ _SECOND_PERSON = re.compile(
 # A diagnosis with no subject opens the clause: an answer to the reader's own description of their problem.
 _DX_OPENING = re.compile(
     r"(?i:\W*(?:(?:yeah|yep|ok|okay|so|honestly|tbh|definitely|def|probably|almost certainly|most likely|totally"
-    r"|this|that|it|to me)[\s,]+){0,3}(?:sounds|looks|seems|reads) (?:a lot |exactly |just )?like\b)"
+    r"|this|that|it|to me)[\s,]+){0,3}(?:(?:sounds|looks|seems|reads) (?:a lot |exactly |just )?like\b"
+    # 'might be a UTI tbh', 'could be shingles', 'prob a sprain': a guess at what the reader has
+    r"|(?:might|could|may) (?:well )?be (?:an? )?[a-z]|prob(?:ably)? (?:an? )?[a-z]))"
 )
 
 
@@ -518,7 +522,12 @@ PARTICULAR = re.compile(
     # strep' (not 'sounds like a plan').
     rf"|{_DX_INSIDE}"
     # The writer's plan for the reader: 'I want you on a heart monitor', 'I need you to stop the X'.
-    r"|\bI (?:want|need|'d like|would like) you (?:to|on|off)\b"
+    r"|(?:\bI |\bwe |^|(?<=[,;:.!?] ))(?:want|need|'d like|would like) (?:you|him|her|them) (?:to|on|off)\b"
+    # no more of a treatment for this one reader: 'No more NSAIDs for you', 'it's tylenol only for you'
+    r"|\bno more [\w-]+(?: [\w-]+)? for (?:you|u)\b|\bonly for (?:you|u)\b"
+    # care now for someone the reader cares for: 'he needs the ER tonight', 'she needs urgent care today'
+    r"|\b(?:he|she|they|you|u) (?:needs?|need) (?:the |an |to go to the |to go to an )?(?:er|ed|emergency room"
+    r"|urgent care|hospital)\b"
     # Care now for what the reader described, or for the one they care for: 'that chest tightness needs to be
     # looked at today', 'he needs to be seen in the ER tonight'.
     r"|\b(?:(?:that|this|those|these|your) (?:[\w'-]+ ){0,3}?|(?:he|she) )(?:needs?|has|have) to (?:be )?"

@@ -166,7 +166,7 @@ _AFTER_DASH = re.compile(r"\s[-–—]\s*\Z")
 # 'That's frozen shoulder.', 'listen, that's gout', 'sounds like shingles', 'you've got plantar fasciitis': a
 # diagnosis given to the reader, opening its clause after at most a few words of address or filler.
 _DX_TOLD = re.compile(
-    r"(?i:\W*(?:[\w']+,?\s+){0,4}?(?:(?:that|this|it)(?:'s|’s| is| could be| might be| sounds like| looks like)"
+    r"(?i:\W*(?:[\w']+,?\s+){0,4}?(?:(?:that|this|it)(?:'s|’s|s| is| could be| might be| sounds like| looks like)"
     r"|(?:sounds|looks|seems) like|you(?:'ve| have)? got|you have|you were diagnosed with"
     # 'Your symptoms fit a UTI', 'his rash is consistent with scabies': the reader's complaint, named.
     rf"|{DESCRIBED}[^.;!?]{{0,40}}"

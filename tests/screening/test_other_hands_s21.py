@@ -77,12 +77,20 @@ WARNED = [
     "yep that's pink eye. viral most likely, it'll clear in a week",
     "That's almost certainly a bruised rib, not a fracture. Tylenol and deep breaths every hour.",
     "señora por lo que me describe tiene que ir a urgencias ahora mismo, no espere",
+    # a plan for someone the reader cares for, care now for them, a treatment 'for you', a guess at the complaint
+    "re your dad's swallowing — I want him to get a swallow study before he eats anything solid again",
+    "he can't keep anything down and hasn't peed in 8 hours, he needs the ER tonight",
+    "No more NSAIDs for you, your kidneys can't handle them.",
+    "might be a UTI tbh, drop off a urine sample at the lab today",
+    "need you to do a swallow study before the nephrology visit, the order is in",
 ]
 
 GENERAL = [
     # 'that's' before small talk is no diagnosis
     "Patients ask about the old radical mastectomy they read about. That's mostly history now.",
     "That's a great question, and one we hear every week in clinic.",
+    "NSAIDs are not for everyone: people with kidney disease should ask before taking them.",
+    "It might be a cold or it might be allergies; most people can't tell in the first day.",
     # 'you' after 'if' in the other languages is anyone who fits
     "Si usted tiene dolor de pecho fuerte, llame al 911 de inmediato.",
     "Wenn Sie Brustschmerzen haben, rufen Sie sofort 112 an.",
