@@ -360,6 +360,8 @@ _POLITE_COMMAND = re.compile(
 )
 
 
+# Asked for each clause by the sentence driver and again by `addressed`: answered once.
+@lru_cache(maxsize=256)
 def permitted_change(text: str, start: int, end: int) -> bool:
     segment = text[start:end]
     if _POLITE_COMMAND.match(segment) and (names_treatment(segment) or _CARE_NOW.search(segment)):
@@ -378,6 +380,7 @@ _BRAND_AFTER_STOP = re.compile(
 )
 
 
+@lru_cache(maxsize=256)
 def labelled_order(text: str, start: int, end: int) -> bool:
     """A medication order in chart shorthand after a heading or opener that names its one reader."""
     cues = _text_cues(text)
