@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date
 
 from bot.screening.context import PERSON_CUE, context_care, person_cue_by_sentence, sentence_at, sentence_spans
@@ -370,8 +370,9 @@ _MAY_HOLD_AGE = re.compile(
 
 def find_ages(text: str) -> Iterator[Finding]:
     """Ages of 90 and over, which Safe Harbor requires to be grouped as '90 or older'."""
+    spans = memo(lambda: sentence_spans(text))  # split once, and only if a pattern needs the sentence
     if _MAY_HOLD_AGE.search(text) is None:
-        yield from _birth_years(text)
+        yield from _birth_years(text, spans)
         return
     for match in _AGE_ANSWER.finditer(text):
         yield Finding("age_over_89", match.start(1), match.end(1), "gives an age over 89")
@@ -383,11 +384,9 @@ def find_ages(text: str) -> Iterator[Finding]:
         if place and not (PERSON_CUE.search(text, *between) or _PERSON_ANY_LANGUAGE.search(text, *between)):
             continue  # 'our hospital turned one hundred', "L'istituto compie cento anni": a place's age
         yield Finding("age_over_89", match.start(), match.end(), "gives an age over 89")
-    yield from _birth_years(text)
-    spans: list[tuple[int, int]] = []
+    yield from _birth_years(text, spans)
     for match in _AT_AGE.finditer(text):
-        spans = spans or sentence_spans(text)
-        sentence = sentence_at(spans, match.start())
+        sentence = sentence_at(spans(), match.start())
         if PERSON_CUE.search(text, *sentence) or _PERSON_ANY_LANGUAGE.search(text, *sentence):
             yield Finding("age_over_89", match.start(), match.end(), "gives an age over 89")
     for match in _AGE_SEX.finditer(text):
@@ -412,14 +411,12 @@ _AT_AGE = re.compile(
 )
 
 
-def _birth_years(text: str) -> Iterator[Finding]:
+def _birth_years(text: str, spans: Callable[[], list[tuple[int, int]]]) -> Iterator[Finding]:
     """A year of birth that makes one person 90 or older ('My dad was born in 1927', 'nació en 1930'): a person
     in the sentence, not a population ('patients born in 1929 or earlier') or a public life ('Queen Elizabeth')."""
-    spans: list[tuple[int, int]] = []
     for match in _BIRTH_YEAR.finditer(text):
         if int(match.group(1)) > _OLDEST_BIRTH_YEAR:
             continue
-        spans = spans or sentence_spans(text)
-        lo, hi = sentence_at(spans, match.start())
+        lo, hi = sentence_at(spans(), match.start())
         if PERSON_CUE.search(text, lo, hi) or _PERSON_ANY_LANGUAGE.search(text, lo, hi):
             yield Finding("age_over_89", match.start(), match.end(), "gives a year of birth over 89 years ago")
