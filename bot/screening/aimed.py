@@ -124,7 +124,11 @@ _TREATMENT = re.compile(
     # care now: 'get to an emergency room now', 'come to L&D now', 'call 911'
     r"|(?:go|get|come|head|drive) (?:straight )?(?:to|into) (?:the |an |urgent )?(?:er|ed|emergency room|emergency"
     r"|urgent care|l&d|labor and delivery|hospital)|call 911|dial 911"
-    r"|needs? (?:the |an |to go to the |to go to an )?(?:er|ed|emergency room|urgent care))\b"
+    r"|needs? (?:the |an |to go to the |to go to an )?(?:er|ed|emergency room|urgent care)"
+    # a plan that puts one person on or off something: 'I want her on a monitor', 'I'd want him off the X'
+    r"|(?:want|need|'d like|would like|'d want|would want) (?:you|him|her|them) (?:on|off)"
+    r"(?= (?:a|an|the|some|his|her|your))"
+    r")\b"
     # A diagnosis given to one person: 'sounds like you've got', 'that's classic', 'you have X, not Y'.
     r"|\b(?:sounds|looks|seems) like (?:you|your|it's|that's)\b|\byou(?:'ve| have)? got\b(?! (?:this|it|that)\b)"
     rf"|{_DX_INSIDE}"
@@ -345,7 +349,8 @@ _CARE_NOW = re.compile(r"(?i:\b(?:pronto soccorso|urgencias|urgences|notaufnahme
                        r"|dose|dosis|dosi))")
 _PERMITTED_CHANGE = re.compile(
     r"(?i:\b(?:pode|podes|deve|devia|puede|puedes|debe|debes|deberías?|pouvez|devez|peux|dois|können|sollten|müssen"
-    r"|kannst|solltest|può|puoi|deve|dovrebbe|devi)\s+(?:\w+\s+)?(?:arrêter|arreter|réduire|reduire|diminuer"
+    r"|kannst|solltest|può|puoi|deve|dovrebbe|devi|tem que|tem q|tens de|tienes que|tiene que)\s+(?:\w+\s+){0,3}?"
+    r"(?:arrêter|arreter|réduire|reduire|diminuer"
     r"|augmenter|suspendre|suspender|dejar|reducir|bajar|aumentar|subir|parar|reduzir|diminuir|suspender|absetzen"
     r"|reduzieren|erhöhen|erhoehen|halbieren|verdoppeln|sospendere|ridurre|aumentare|interrompere|smettere)\b)"
 )
@@ -366,12 +371,32 @@ def permitted_change(text: str, start: int, end: int) -> bool:
     segment = text[start:end]
     if _POLITE_COMMAND.match(segment) and (names_treatment(segment) or _CARE_NOW.search(segment)):
         return True
+    go = _MUST_GO.search(segment)
+    if go and _CARE_NOW.search(segment) and not _IF_BEFORE.search(segment, max(0, go.start() - 16), go.start()):
+        return True  # 'Vc tem que ir na emergência agora', 'Tuo padre deve andare al pronto soccorso adesso'
+    change = _PERMITTED_CHANGE.search(segment)
     return (
-        _PERMITTED_CHANGE.search(segment) is not None
+        change is not None
+        # 'Si tienes que dejar de tomar un medicamento', 'Nadie tiene que suspender ...': a condition, or no one
+        and not _IF_BEFORE.search(segment, max(0, change.start() - 16), change.start())
+        and not _NO_ONE_BEFORE.search(segment, max(0, change.start() - 12), change.start())
         and (names_treatment(segment) or _BRAND_AFTER_STOP.search(segment) is not None)
         and not population_dose(text, (start, end))
         and not POPULATION.search(segment)  # 'a maioria das pessoas com diabetes pode reduzir o risco
     )
+
+
+# Told to go, in the other languages: a modal for one reader, then a verb of going a few words on.
+# (a modal of the second person, or one after 'você', 'usted' or someone the reader cares for: 'Chi ha dolore al
+# petto deve andare' and 'Todo paciente ... deve ir' are for anyone)
+_MUST_GO = re.compile(
+    r"(?i:(?:\b(?:debes|deberías|tienes que|tens de|devi|dovresti|dois|devrais|musst|solltest|müssen Sie|sollten Sie)"
+    r"|\b(?:você|voce|vc|usted|lei|o senhor|a senhora|(?:tu[oa]|su[oa]?|seu|sua|votre|ton|ta|dein\w*|Ihr\w*)"
+    r" [\w-]+)\s+(?:deve|debe|tem que|tem q|tiene que|doit|muss|sollte))"
+    r"\s+(?:\w+\s+){0,3}?(?:ir|andare|aller|gehen|venir|vir|correr)\b)"
+)
+_NO_ONE_BEFORE = re.compile(r"(?i:\b(?:nadie|ninguém|ninguem|niemand|nessuno|personne|no one|nobody)\s+$)")
+_IF_BEFORE = re.compile(r"(?i:\b(?:si|se|if|wenn|falls|quand|cuando|quando|caso)\s+(?:\w+\s+)?$)")
 
 
 # A capitalised word right after a stopping verb and its article: a brand no list knows ('arrêter le Doliprane').
@@ -525,7 +550,8 @@ PARTICULAR = re.compile(
     # strep' (not 'sounds like a plan').
     rf"|{_DX_INSIDE}"
     # The writer's plan for the reader: 'I want you on a heart monitor', 'I need you to stop the X'.
-    r"|(?:\bI |\bwe |^|(?<=[,;:.!?] ))(?:want|need|'d like|would like) (?:you|him|her|them) (?:to|on|off)\b"
+    r"|(?:\bI |\bwe |^|(?<=[,;:.!?] ))(?:want|need|'d like|would like|'d want|would want) (?:you|him|her|them)"
+    r" (?:to|on|off)\b"
     # no more of a treatment for this one reader: 'No more NSAIDs for you', 'it's tylenol only for you'
     r"|\bno more [\w-]+(?: [\w-]+)? for (?:you|u)\b|\bonly for (?:you|u)\b"
     # care now for someone the reader cares for: 'he needs the ER tonight', 'she needs urgent care today'

@@ -16,7 +16,7 @@ _YOU = frozenset("you your yours you're you've you'll youre u ur usted su tu sus
                  " tuo tua tuoi tue".split())
 # Commands to one reader in French, German, Italian and Portuguese beyond the Spanish in _IMPERATIVE ('prenez',
 # 'nehmen Sie', 'smetta', 'beba'). One list for the sentence models' features and the advice gate's regex.
-FOREIGN_COMMANDS = tuple(
+FOREIGN_COMMANDS = tuple(dict.fromkeys(
     """prenez arrêtez arretez diminuez augmentez évitez evitez appelez continuez mettez consultez allez faites
     buvez reprenez réduisez reduisez gardez passez mangez laissez venez revenez appliquez portez étirez etirez
     porte étire prends arrête arrete évite evite appelle bois mange reviens
@@ -24,8 +24,13 @@ FOREIGN_COMMANDS = tuple(
     nimm hör hoer iss trink geh ruf setz
     prenda smetta sospenda aumenti riduca eviti chiami continui beva vada faccia prendi smetti sospendi riduci
     evita chiama bevi
-    faça faca beba reduza suspenda tome pare diminua aumente evite procure ligue passe""".split()
-)
+    faça faca beba reduza suspenda tome pare diminua aumente evite procure ligue passe
+    gib geh lass mach leg hör hoer setz schon
+    toma deja descansa llama bebe usa ponte evita haz ven vete
+    mets fais va repose reposez
+    fai vai metti riposa riposati lascia
+    faz põe poe descansa liga bebe vá""".split()
+))
 _IMPERATIVE = frozenset(
     """stop start restart resume take cut hold skip double halve increase decrease reduce go put give use
     try switch bump drop quit keep continue apply wean come get book see call avoid ice rest split crush

@@ -83,6 +83,11 @@ WARNED = [
     "No more NSAIDs for you, your kidneys can't handle them.",
     "might be a UTI tbh, drop off a urine sample at the lab today",
     "need you to do a swallow study before the nephrology visit, the order is in",
+    # told to go now, or to stop, with a modal for this reader in the other languages; a plan putting her on something
+    "Vc tem que ir na emergência agora.",
+    "Tuo padre deve andare al pronto soccorso adesso.",
+    "Du solltest die Tabletten sofort absetzen und morgen zum Hausarzt gehen.",
+    "I want her on a monitor until we know what that rhythm is",
 ]
 
 GENERAL = [
@@ -91,6 +96,12 @@ GENERAL = [
     "That's a great question, and one we hear every week in clinic.",
     "NSAIDs are not for everyone: people with kidney disease should ask before taking them.",
     "It might be a cold or it might be allergies; most people can't tell in the first day.",
+    # the same modals in a condition, or for anyone
+    "Se você tem que ir ao pronto-socorro, leve seus documentos e a lista de remédios.",
+    "Si tienes que dejar de tomar un medicamento, habla antes con tu médico.",
+    "Chi ha dolore al petto deve andare al pronto soccorso subito.",
+    "Todo paciente com dor no peito deve ir ao pronto-socorro.",
+    "I want everyone to know that flu shots are free this week.",
     # 'you' after 'if' in the other languages is anyone who fits
     "Si usted tiene dolor de pecho fuerte, llame al 911 de inmediato.",
     "Wenn Sie Brustschmerzen haben, rufen Sie sofort 112 an.",
