@@ -98,6 +98,7 @@ REASON = "confirms that someone is a patient of the practice, which a public pos
 def find_patient_confirmations(text: str) -> Iterator[Finding]:
     """Phrases that tell the reader (or the public) that a person was seen or treated here."""
     low = text.lower()
+    exact: list[tuple[int, int]] = []
     for pattern in (_CONFIRMS, _KNOWN_CARE, _CARED_FOR, _WITH_US, _THANKED_FOR_CARE, _WE_GAVE):
         if pattern is _WITH_US and "with us" not in low and "at our" not in low:
             continue  # its own ending, looked for first: the long care alternation is costly to try at every word
@@ -109,8 +110,13 @@ def find_patient_confirmations(text: str) -> Iterator[Finding]:
             )
             if general:
                 continue  # 'worth bringing up at your next checkup': any reader's next visit, known to no one
+            exact.append(match.span())
             yield Finding("patient_confirmation", match.start(), match.end(), REASON)
-    yield from _learned_confirmations(text)
+    # The model judges a whole sentence; where a phrase above already says which words confirm, the physician is
+    # shown those words ('we saw you'), not the sentence around them.
+    for found in _learned_confirmations(text):
+        if not any(found.start <= s and e <= found.end for s, e in exact):
+            yield found
 
 
 # A next visit as a time to raise something ('mention it at your next checkup'): advice to any reader.
