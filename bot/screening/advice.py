@@ -91,7 +91,9 @@ _DEFER = re.compile(
     r"|\b(?:call|notify|page|contact) (?:the )?(?:MD|provider|on-call|covering|house officer)\b"
     # 'it depends on your levels, we'd check that at a visit': the answer waits for the reader's own visit.
     r"|\bdepends on (?:your|their|the person's|each person's) (?:own )?(?:levels|labs|numbers|history|situation|case"
-    r"|health|kidneys|weight|age)\b"
+    r"|health|kidneys|kidney function|liver|liver function|weight|age|other (?:meds|medicines|medications))\b"
+    # 'that's one for the clinician who prescribed it': the question handed to the prescriber
+    r"|\bone for (?:your|the|their) (?:own )?(?:doctor|clinician|prescriber|pharmacist|provider|care team)\b"
     r"|\b(?:check|discuss|look at|talk about|go over|sort) (?:that|it|this|them) (?:out )?(?:at|during|in)"
     r" (?:a|your|the) (?:next )?(?:visit|appointment|check-?up|clinic)\b"
     r"|\btell (?:your|the) (?:doctor|dentist|surgeon|pharmacist|nurse|provider|care team|team|OB|PCP)"

@@ -30,7 +30,11 @@ _LABELS: dict[str, str] = {
     "mrn": r"MRN|MR\s?#|MR number|medical record" + _NUM + r"|med(?:ical)? rec(?:ord)? #"
     r"|chart (?:number|no\.?|#|ID)|record (?:number|no\.?|#)|patient (?:ID|number|#|identifier)"
     r"|hospital (?:number|ID|#)|encounter (?:number|ID|#)|EHR (?:ID|number)|Epic (?:ID|number)"
-    r"|unit number|FIN(?= ?#)",
+    r"|unit number|FIN(?= ?#)"
+    # the record's number as the other languages label it ('Fallnummer', 'prontuário', 'historia clínica', 'NHC')
+    r"|Fallnummer|Patientennummer|Patienten-?ID|Aktennummer|n(?:úmero|º|o\.?)? de historia(?: clínica)?"
+    r"|historia clínica|NHC|expediente|n(?:úmero|º|o\.?)? do prontuário|prontuário|cartella(?: clinica)?"
+    r"|n(?:umero|\.)? (?:di )?cartella|num[ée]ro de dossier|n° de dossier|dossier(?: médical)?|IPP",
     "health_plan": r"member (?:ID|number|no\.?|#)|subscriber (?:ID|number|#)|policy (?:number|no\.?|#|ID)"
     r"|group (?:number|no\.?|#)|insurance (?:ID|number|#|card number|card)"
     r"|Medicare (?:number|ID|#|card number|beneficiary identifier|card)|MBI|HICN"

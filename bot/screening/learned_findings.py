@@ -50,7 +50,7 @@ from bot.screening.name_shapes import (
     listed_any,
 )
 from bot.screening.names import _CREDENTIAL_AFTER, _EPONYM_WORDS, _INTERJECTIONS, Roster, eponym_mask
-from bot.screening.places import _LARGE_PLACES
+from bot.screening.places import _LARGE_PLACES, STATES
 from bot.screening.public_figures import care_given, colleague_given_care, public_figure
 from bot.screening.term_shapes import _in_label_list, _in_place_name, _join_inverted, _title_case_term, _venue
 from bot.screening.untagged import (
@@ -82,6 +82,7 @@ _RESIDENCE = re.compile(
     r"|room|rm|bed|apt|home)\b)"
 )
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]")
+_STATE_HEAD_BEFORE = re.compile(r"\b(West|North|South|New)\s+$")
 _WEEKDAY_WORDS = frozenset((WEEKDAYS + "|" + FOREIGN_WEEKDAYS).lower().split("|"))
 # A preposition or article before a weekday, or a date after it: the day, not a person.
 _DAY_OPENER = re.compile(
@@ -233,6 +234,9 @@ def tagged_findings(
             _DAY_OPENER.search(text, max(0, start - 12), start) or _DATE_AFTER.match(text, end)
         ):
             continue  # 'am Samstag, 17. Mai', 'el domingo': a day of the week, not Mr. Domingo
+        head = _STATE_HEAD_BEFORE.search(text, max(0, start - 8), start) if label == "NAME" else None
+        if head and f"{head.group(1)} {text[start:end]}" in STATES:
+            continue  # 'West Virginia', 'North Carolina': a state, not Virginia or Carolina
         if label == "NAME" and _DOSE_AFTER.match(text, end):
             continue  # a brand and its strength, not a person
         if (

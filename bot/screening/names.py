@@ -282,7 +282,8 @@ _GIVEN_BEFORE = re.compile(r"\b([A-Z][a-z]+)(?: [A-Z]\.)? $")
 
 # A town's capitalised head word right before a given name: 'San Diego', 'Santa Monica', 'Lake Charles'.
 _PLACE_HEAD = re.compile(
-    r"\b(?:San|Santa|Santo|Sao|St\.?|Saint|Sainte|Fort|Ft\.?|Port|Mount|Mt\.?|Lake|Los|Las|El|Palm|Del|Costa) $"
+    r"\b(?:San|Santa|Santo|Sao|St\.?|Saint|Sainte|Fort|Ft\.?|Port|Mount|Mt\.?|Lake|Los|Las|El|Palm|Del|Costa"
+    r"|West|North|South|East) $"
 )
 # A relation word spelt with a capital inside a sentence ('our Patient Safety huddle', 'the Resident
 # Wellness retreat') is part of a Title Case name of a programme or place, not a cue for a person.

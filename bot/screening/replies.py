@@ -138,6 +138,11 @@ _SOMEONE = re.compile(
     r"|su|sus|usted|tu|tus|hijo|hija|esposo|esposa|mamá|papá|você|seu|sua|seus|suas|filho|filha|votre|vos|vous"
     r"|ton|ta|tes|fils|fille)\b)"
 )
+_ANONYMOUS_PATIENT = re.compile(
+    r"(?i:\b(?:a|one|this|some|another) (?:pt|patient|client|lady|guy|man|woman|kid|teen|mom|dad)\b"
+    r"|\bone of (?:my|our) (?:patients|pts|clients)\b|\bsomeone\b|\bsomebody\b)"
+)
+_YOUR = re.compile(r"(?i:\b(?:your|ur|su|tu|seu|sua|votre|ton|ta|dein\w*|Ihr\w*)\b)")
 _NOT_KNOWN = re.compile(
     r"(?i:\W*(?:if|when|whether|unless|to (?:book|schedule)|for (?:questions|anyone)|anyone|everyone)\b)"
 )
@@ -154,6 +159,8 @@ def _learned_confirmations(text: str) -> Iterator[Finding]:
             end -= 1
         if text[end - 1 : end] == "?" or not _SOMEONE.search(text, start, end) or _NOT_KNOWN.match(text, start):
             continue
+        if _ANONYMOUS_PATIENT.search(text, start, end) and not _YOUR.search(text, start, end):
+            continue  # 'had a pt a while back who was sure it was heartburn': a story of no one the reader knows
         if model.score(text[start:end], gazetteer) >= CONFIRM_THRESHOLD:
             yield Finding("patient_confirmation", start, end, REASON)
 

@@ -41,6 +41,10 @@ CLEAN = [
     # a relative clause about the gift, and congratulations in German
     "We are grateful to donors Tom and Linda Weber, whose gift funded our new MRI suite.",
     "Wir gratulieren Schwester Monika Braun zu 25 Jahren bei Lakeshore Regional!",
+    # a state of two words is no person; an anonymous patient's story confirms no one's care
+    "we get a lot of folks driving in from West Virginia and Kentucky for the heart program",
+    "had a pt a while back who was sure it was heartburn, turned out to be her gallbladder. medicine keeps you humble",
+    "Le dossier médical est disponible sur le portail patient.",
 ]
 
 HELD = [
@@ -55,6 +59,11 @@ HELD = [
     "Wir gratulieren Monika Braun, die nach ihrer Chemo wieder zu Hause ist.",
     "Mr. Lopez lives at 2400 Riverside Dr. and comes to the health fair every year.",
     "The only 90-something marathon runner in Ohio came to our ER after Sunday's race with chest pain.",
+    # a record number labelled in another language
+    "Fallnummer 20931177: bitte dem Patienten sagen, er soll das Marcumar ab heute pausieren",
+    "O paciente do leito 12, prontuário 448812, recebe alta amanhã.",
+    "NHC 3345120, pendiente de TAC.",
+    "my patient Virginia Holt lives in West Virginia and drives in for dialysis",
     # a given name the models never trained on is still on the shipped lists
     "Herzlichen Dank an Klaus Brandt für die Spende – nach seiner Bypass-OP bei uns im Mai wollte er etwas zurückgeben"
     # care of a named colleague still holds, whatever the workplace words around it
@@ -102,6 +111,9 @@ GENERAL = [
     "Chi ha dolore al petto deve andare al pronto soccorso subito.",
     "Todo paciente com dor no peito deve ir ao pronto-socorro.",
     "I want everyone to know that flu shots are free this week.",
+    # the question handed back to the prescriber
+    "Great question! Dosing really depends on your kidney function and your other meds, so that's one for the"
+    " clinician who prescribed it.",
     # 'you' after 'if' in the other languages is anyone who fits
     "Si usted tiene dolor de pecho fuerte, llame al 911 de inmediato.",
     "Wenn Sie Brustschmerzen haben, rufen Sie sofort 112 an.",
