@@ -120,6 +120,10 @@ _NOT_HANDED_BACK = re.compile(
     # told to call now: the writer has decided it is urgent ('call your OB right now', 'first thing tomorrow')
     r"|(?:first thing|right (?:now|away)|now|today|tonight|asap|immediately|straight away)\b))"
 )
+# A turn after a deferral, or before one that only hedges an order already given ('you should ...').
+_BUT = re.compile(r"(?i:\b(?:but|pero|mais|ma|aber|mas)\b)")
+_BUT_BEFORE = re.compile(r"(?i:\b(?:but|pero|mais|ma|aber|mas)\b[^.;!?]*$)")
+_TOLD = re.compile(r"(?i:\byou (?:should|need to|must|have to|'ll need to)\b|\bI'd\b|\bI would\b|\bgo ahead and\b)")
 # 'and call your OB', 'then see your doctor': the call comes on top of what the reader was already told to do.
 _ALSO_BEFORE = re.compile(r"(?i:\b(?:and|then)\s+$)")
 _CLINICIAN = re.compile(
@@ -145,6 +149,10 @@ def defers(text: str, start: int, end: int) -> bool:
             continue  # 'stop taking your metformin until you see your doctor': told what to do meanwhile
         if _CONSULT.match(m.group(0)) and _ALSO_BEFORE.search(text, max(start, m.start() - 12), m.start()):
             continue  # 'stop the isotretinoin immediately and call your OB': a second order, not a deferral
+        if _BUT.search(text, m.end(), end):
+            continue  # 'It depends on your kidney function, but in your case I'd cut it to 500': past the deferral
+        if _BUT_BEFORE.search(text, max(start, m.start() - 30), m.start()) and _TOLD.search(text, start, m.start()):
+            continue  # 'You should double it tonight - but that's one for your prescriber to confirm': a hedge
         return True
     return False
 

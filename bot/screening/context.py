@@ -401,6 +401,8 @@ _CARE_WORD = re.compile(
     r"|surviv\w*|survécu|sobreviv\w*|sopravviss\w*|überlebt\w*|cardiac arrest|arrêt cardiaque|paro cardíaco"
     r"|parada cardíaca|arresto cardiaco|herzstillstand|opéré\w*|réadaptation|reabilitação|rehabilitación"
     r"|riabilitazione|avc|acv|deu à luz|dio a luz|diede alla luce|a accouché"
+    r"|réanimation|rianimazione|reanimação|reanimación|soins intensifs|terapia intensiva|cuidados intensivos"
+    r"|sorti\w* de l'hôpital|überstanden"
     r"|trasplante|transplante|trapianto|transplantation|accouch\w*|curat[oa]|quimio\w*|chimio\w*|radioterapia"
     r"|radiothérapie|diálisis|diálise|dialisi|dialyse|prematur[oa]s?|prématuré\w*|as a patient|como paciente"
     r"|da bambin[oa]|de niñ[oa]|en tant que patient)\b)"

@@ -22,7 +22,7 @@ _GAP = (
     r"|\bit(?:'|’)?s\b|\bit is\b|\bthat(?:'|’)?s\b)){0,6}"
 )
 _FILLER = r"(?:\s+(?!\d)[a-z']{1,12}){0,4}?"
-_NUM = r"(?:\s*(?:number|numbers|num|no\.?|nr|#|ID|identifier|code))?"
+_NUM = r"(?:\s*(?:number|numbers|num|no\.?|nr\.?|n[º°]\.?|#|ID|identifier|code))?"
 
 _LABELS: dict[str, str] = {
     "ssn": r"SSN|SS#|social security" + _NUM + r"|(?:her|his|their|my|your) social(?=\s+(?:is|was|ending|number))"
@@ -32,9 +32,9 @@ _LABELS: dict[str, str] = {
     r"|hospital (?:number|ID|#)|encounter (?:number|ID|#)|EHR (?:ID|number)|Epic (?:ID|number)"
     r"|unit number|FIN(?= ?#)"
     # the record's number as the other languages label it ('Fallnummer', 'prontuário', 'historia clínica', 'NHC')
-    r"|Fallnummer|Patientennummer|Patienten-?ID|Aktennummer|n(?:úmero|º|o\.?)? de historia(?: clínica)?"
+    r"|(?:Fallnummer|Fall-Nr\.?|Patientennummer|Patienten-?ID|Aktennummer|n(?:úmero|º|o\.?)? de historia(?: clínica)?"
     r"|historia clínica|NHC|expediente|n(?:úmero|º|o\.?)? do prontuário|prontuário|cartella(?: clinica)?"
-    r"|n(?:umero|\.)? (?:di )?cartella|num[ée]ro de dossier|n° de dossier|dossier(?: médical)?|IPP",
+    r"|n(?:umero|\.)? (?:di )?cartella|num[ée]ro de dossier|n° de dossier|dossier(?: médical)?|IPP)" + _NUM,
     "health_plan": r"member (?:ID|number|no\.?|#)|subscriber (?:ID|number|#)|policy (?:number|no\.?|#|ID)"
     r"|group (?:number|no\.?|#)|insurance (?:ID|number|#|card number|card)"
     r"|Medicare (?:number|ID|#|card number|beneficiary identifier|card)|MBI|HICN"

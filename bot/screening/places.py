@@ -26,6 +26,12 @@ _NUMBERED = re.compile(
     r"|\b(?:P\.?\s?O\.?\s?Box|Box|Apt\.?|Apartment|Unit|Lot|Rural Route|Route)\s+#?\d+[A-Za-z]?\b"
     # 'RR' is a rural route only with its box ('RR 2 Box 14'); alone it is a respiratory rate ('RR 16').
     r"|\bRR\s+#?\d+[A-Za-z]?,?\s+Box\s+#?\d+\b"
+    # the other languages' order: 'Lindenstraße 14', 'au 8 rue des Lilas', 'Rua das Flores, 120', 'via Roma 5'
+    r"|\b[A-ZÄÖÜ][\wäöüß-]*(?:straße|strasse|weg|gasse|allee|platz|ring|damm)\s+\d{1,4}[a-z]?\b"
+    r"|\b\d{1,5},?\s+(?:rue|avenue|boulevard|bd|chemin|impasse|allée|place)\s+(?:d[eu']\s?|des\s+|de la\s+)?"
+    r"[A-ZÉ][\w'-]+"
+    r"|\b(?:[Cc]alle|[Aa]venida|[Aa]vda\.|[Rr]ua|[Tt]ravessa|[Vv]ia|[Vv]iale|[Pp]iazza|[Cc]orso)\s+(?:d[aeoi]s?\s+|del\s+|della\s+)?"
+    r"[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?,?\s+(?:n[º°o]\.?\s*)?\d{1,5}\b"
 )
 # A house number read aloud in a transcript: 'I live on twelve forty five Maple Street', 'address is one
 # two three elm road', 'it's, um, four one one Oak Lane'. Two or more number words after 'at / on / is / it's',

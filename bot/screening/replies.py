@@ -235,14 +235,15 @@ def speaks_of_readers_care(text: str) -> bool:
 # Gladness or sympathy, which may be about the reader's care or only about the hospital's service.
 _FEELING = re.compile(
     r"(?i:glad|happy to (?:hear|see|know)|good to (?:hear|see|know)|great to (?:hear|see)|so happy|sorry"
-    r"|nos alegra|me alegra|ficamos felizes|siamo (?:felici|contenti)|freuen uns|heureux|ravis)"
+    r"|nos alegra|me alegra|ficamos felizes|siamo (?:felici|contenti)|freuen uns|heureux|ravis|que bom|qué bueno"
+    r"|che bello|wie schön|quel plaisir|ci dispiace|lo sentimos|sentimos muito|désolés?|tut uns leid)"
 )
 # ... about a comment, an event, parking or a wait: the object follows within a few words, in the same sentence.
 _ABOUT_THE_HOSPITAL = re.compile(
     r"(?i:[^.!?\n]{0,40}?\b(?:comments?|comentarios?|commentaires?|kommentare?|commenti|feedback|messages?|mensajes?"
     r"|mensage(?:m|ns)|words|palabras|palavras|mots|parole|reviews?|reseñas?|avalia[çc][ãa]o|posts?|shout-?out"
     r"|event|evento|événement|veranstaltung|race|corrida|carrera|course|corsa|lauf|walk|caminhada|caminata|marcha"
-    r"|passeggiata|marche|5k|gala|party|fiesta|festa"
+    r"|passeggiata|marche|5k|gala|party|fiesta|festa|feria|fiera|feira|salon|fair|class|clase|aula|cours|kurs"
     r"|parking|garage|estacionamiento|estacionamento|parcheggio|parkplatz|wait(?:ing)?|hold time|delay|line|queue"
     r"|mix-?up|confusion|inconvenience|trouble finding|cafeteria|food|menu|wifi|wi-fi|website|app|phone tree)\b)"
 )
@@ -255,6 +256,7 @@ _PERSONAL_NEWS = re.compile(
     r"|congrat\w*|good luck|best of luck|wishing|wish (?:you|him|her|them|your)|hope (?:you|your|he|she|they|the)"
     r"|get well|feel(?:ing)? better|speedy|recover\w*|healing|heal|brave|strong|prayers?|thinking of|sorry"
     r"|condolences|ring (?:that|the) bell|welcome back|welcome home|nice to see you|miss(?:ed)? you|proud of you"
+    r"|tut uns leid|lo sentimos|ci dispiace|sentimos muito|désolée?s?|que bom|qué bueno|wie schön"
     r"|your (?:mom|mother|dad|father|son|daughter|kid|kids|child|baby|little one|husband|wife|partner|grand\w+"
     r"|brother|sister|aunt|uncle|family|nurses?|doctors?|care team|surgeon)"
     r"|felicidades|felicitaciones|nos alegra|me alegra|que bom|ficamos felizes|parabéns|melhoras|recupera\w*"

@@ -45,6 +45,9 @@ CLEAN = [
     "we get a lot of folks driving in from West Virginia and Kentucky for the heart program",
     "had a pt a while back who was sure it was heartburn, turned out to be her gallbladder. medicine keeps you humble",
     "Le dossier médical est disponible sur le portail patient.",
+    # a street in another language's order at a public gathering; gladness about a fair
+    "Unser Gesundheitstag findet in der Lindenstraße 14 statt, alle sind willkommen.",
+    "¡Gracias, Lucía! Nos alegra que te haya gustado la feria de salud.",
 ]
 
 HELD = [
@@ -59,6 +62,11 @@ HELD = [
     "Wir gratulieren Monika Braun, die nach ihrer Chemo wieder zu Hause ist.",
     "Mr. Lopez lives at 2400 Riverside Dr. and comes to the health fair every year.",
     "The only 90-something marathon runner in Ohio came to our ER after Sunday's race with chest pain.",
+    # a street in another language's order where someone lives; sympathy about the reader's own procedure
+    "Feiern Sie mit uns: Er hat seine Dialyse bei uns überstanden! Party bei ihm zu Hause, Lindenstraße 14.",
+    "Danke, Henrike! Tut uns leid wegen der Wartezeit bei Ihrer Darmspiegelung.",
+    "Prontuário nº 558923 - paciente recebeu alta hoje.",
+    "Fall-Nr. 9981273 bitte an die Kardiologie weiterleiten.",
     # a record number labelled in another language
     "Fallnummer 20931177: bitte dem Patienten sagen, er soll das Marcumar ab heute pausieren",
     "O paciente do leito 12, prontuário 448812, recebe alta amanhã.",
@@ -97,6 +105,9 @@ WARNED = [
     "Tuo padre deve andare al pronto soccorso adesso.",
     "Du solltest die Tabletten sofort absetzen und morgen zum Hausarzt gehen.",
     "I want her on a monitor until we know what that rhythm is",
+    # past a deferral with 'but', or an order the deferral only hedges
+    "It depends on your kidney function, but with your stage 3 CKD, I'd cut your metformin to 500 mg once a day.",
+    "You should double your lisinopril to 40 mg tonight - but that's one for your prescriber to confirm.",
 ]
 
 GENERAL = [
@@ -111,6 +122,8 @@ GENERAL = [
     "Chi ha dolore al petto deve andare al pronto soccorso subito.",
     "Todo paciente com dor no peito deve ir ao pronto-socorro.",
     "I want everyone to know that flu shots are free this week.",
+    "Most adults can take 400 mg every 6 hours, but check with your doctor first.",
+    "Ask your doctor before stopping, but most people can safely taper over two weeks.",
     # the question handed back to the prescriber
     "Great question! Dosing really depends on your kidney function and your other meds, so that's one for the"
     " clinician who prescribed it.",
