@@ -221,7 +221,26 @@ class Screener:
             found.extend(find_patient_confirmations(text))
             found = _without_greeted_commenters(text, spans, found)
         found = _outside_organisation_names(text, found)
+        found = self._without_stories_of_allowed_people(text, found)
         return Verdict.from_findings(_resolve(_outside_public_text(text, found, self._allow.addresses)))
+
+
+    def _without_stories_of_allowed_people(self, text: str, found: list[Finding]) -> list[Finding]:
+        """A 'who' story about the practice's own people ('Please welcome Dr. Loretta Wade and Dr. Mitchell Bennett,
+        who just joined ...') is staff news when the text gives no one care; with care, it stays a story."""
+        if not any(f.kind == "patient_story" for f in found) or context_care(text):
+            return found
+        kept = []
+        for f in found:
+            subject = _STORY_SUBJECT.match(text, f.start) if f.kind == "patient_story" else None
+            if subject and self._roster.allows(subject.group(1).split(), text[max(0, f.start - 24) : f.start]):
+                continue
+            kept.append(f)
+        return kept
+
+
+# The name a story opens with, just before its 'who' ('Mitchell Bennett, who just joined ...').
+_STORY_SUBJECT = re.compile(r"((?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+),?\s+who\b")
 
 
 # A run of capitalised words ending in what names an organisation or a thing ('the Chen-Whitaker Family Foundation',

@@ -10,7 +10,7 @@ import pytest
 
 from bot.screening import AllowList, Screener
 
-ALLOW = AllowList(names=frozenset({"Lakeshore Regional Medical Center", "Dr. Selena Franco"}))
+ALLOW = AllowList(names=frozenset({"Lakeshore Regional Medical Center", "Dr. Selena Franco", "Dr. Mitchell Bennett"}))
 
 CLEAN = [
     # a greeting after an interjection, or with 'beaucoup' / 'mucho' between the thanks and the name
@@ -47,6 +47,8 @@ CLEAN = [
     "Le dossier médical est disponible sur le portail patient.",
     # a street in another language's order at a public gathering; gladness about a fair
     "Unser Gesundheitstag findet in der Lindenstraße 14 statt, alle sind willkommen.",
+    # a 'who' about the practice's own physician, with no care in the text
+    "Please welcome Dr. Selena Franco and Dr. Mitchell Bennett, who just joined our heart institute!",
     "¡Gracias, Lucía! Nos alegra que te haya gustado la feria de salud.",
 ]
 
@@ -65,6 +67,7 @@ HELD = [
     # a street in another language's order where someone lives; sympathy about the reader's own procedure
     "Feiern Sie mit uns: Er hat seine Dialyse bei uns überstanden! Party bei ihm zu Hause, Lindenstraße 14.",
     "Danke, Henrike! Tut uns leid wegen der Wartezeit bei Ihrer Darmspiegelung.",
+    "Please welcome back Dr. Mitchell Bennett, who was treated here for a heart attack last month.",
     "Prontuário nº 558923 - paciente recebeu alta hoje.",
     "Fall-Nr. 9981273 bitte an die Kardiologie weiterleiten.",
     # a record number labelled in another language
