@@ -495,7 +495,8 @@ def addressed(
         return 2.0  # 'drink plenty of fluids and rest when you have the flu': anyone who fits the condition
     if _content(text, sentence or (start, end)) and not _SECOND_PERSON.search(segment):
         return 2.0  # 'for the insulin video, I'd show the pen technique': writing for the public
-    if strong and (you or commanded or _ADDRESSED.search(segment) or PARTICULAR.search(segment)):
+    if strong and (you or commanded or _ADDRESSED.search(segment) or PARTICULAR.search(segment)
+                   or _relative_told(text, start, segment)):
         return ADVICE_THRESHOLD
     if commanded == "told":
         return ADVICE_THRESHOLD_TOLD  # 'we'd suggest you stop the <a drug no list knows>'
@@ -508,6 +509,22 @@ def addressed(
     if AMOUNT.search(segment) and SCHEDULE.search(segment):
         return ADVICE_THRESHOLD_UNADDRESSED
     return 2.0
+
+
+def _relative_told(text: str, start: int, segment: str) -> bool:
+    """'Your husband's snoring sounds like apnea; he should get a sleep study': what someone the reader cares for,
+    named earlier in the text (not in a condition), should do."""
+    if not _THIRD_TOLD.search(segment):
+        return False
+    relative = _YOUR_RELATIVE.search(text, 0, start)
+    return relative is not None and not _GENERIC_BEFORE.search(text, max(0, relative.start() - 12), relative.start())
+
+
+_THIRD_TOLD = re.compile(r"(?i:\b(?:he|she)(?:'d| would)? (?:should|must|needs to|has to|ought to|'s got to)\b)")
+_YOUR_RELATIVE = re.compile(
+    r"(?i:\byour (?:husband|wife|partner|son|daughter|kid|child|baby|toddler|teen|mom|mother|dad|father|grandma"
+    r"|grandpa|grandmother|grandfather|brother|sister)\b)"
+)
 
 
 # 'You' as anyone: after 'if / when / say', or before 'may / might / can't / usually' ('if you smoke',

@@ -87,7 +87,11 @@ _UNIQUE_ROLE = re.compile(
     r" (?:in|at|for|of) "
     r"(?:town|the (?:county|town|village|city|school|state|district|valley|island)|our (?:town|county|school)"
     # ... or a place by its name: 'the only female firefighter in Pickerington'.
-    r"|(?-i:[A-Z][a-z]{3,})))\b"
+    r"|(?-i:[A-Z][a-z]{3,}))"
+    # an office one person holds for a place: 'the mayor of worthington', 'the principal of Westerville High'
+    r"|(?:the|our|your) (?:former |new |current )?(?:mayor|sheriff|police chief|fire chief|superintendent|principal"
+    r"|head coach|bishop|governor|county commissioner|city manager|postmaster|school board president)"
+    r" of (?:the |our )?[a-z][a-z-]{2,}(?: [a-z][a-z-]{2,})?)\b"
 )
 # The sentence is about that person's care: a note's or a visit's wording.
 _CARE_CUE = re.compile(
@@ -95,7 +99,7 @@ _CARE_CUE = re.compile(
     r"|icu|intubated|treated|came in|brought in"
     r"|s/p|injured|diagnosed|discharged|consult(?:ed)?|collapsed|scoped|operated|casted|fractured?|burns?"
     # The person's own complaint, as a caller tells it: 'I've been having chest pains'.
-    r"|been having)\b"
+    r"|been having|in for (?:chest|his|her|a|an|the|some|abdominal|back|belly|head)|in with (?:chest|his|her|a|an))\b"
 )
 _UNIQUE_GATE = _OCCUPATION_GATE | frozenset({"only", "sole", "longest", "oldest", "youngest"})
 _FIRST_PERSON = re.compile(r"\b(?:I|we|my|our)\b")

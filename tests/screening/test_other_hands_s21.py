@@ -49,6 +49,7 @@ CLEAN = [
     "Unser Gesundheitstag findet in der Lindenstraße 14 statt, alle sind willkommen.",
     # a 'who' about the practice's own physician, with no care in the text
     "Please welcome Dr. Selena Franco and Dr. Mitchell Bennett, who just joined our heart institute!",
+    "The mayor of Columbus spoke at our gala about heart health.",
     "¡Gracias, Lucía! Nos alegra que te haya gustado la feria de salud.",
 ]
 
@@ -68,6 +69,8 @@ HELD = [
     "Feiern Sie mit uns: Er hat seine Dialyse bei uns überstanden! Party bei ihm zu Hause, Lindenstraße 14.",
     "Danke, Henrike! Tut uns leid wegen der Wartezeit bei Ihrer Darmspiegelung.",
     "Please welcome back Dr. Mitchell Bennett, who was treated here for a heart attack last month.",
+    # an office one person holds for a place, in for care
+    "had the mayor of grandview in for chest pain over the weekend, he begged me not to tell anyone",
     "Prontuário nº 558923 - paciente recebeu alta hoje.",
     "Fall-Nr. 9981273 bitte an die Kardiologie weiterleiten.",
     # a record number labelled in another language
@@ -111,6 +114,8 @@ WARNED = [
     # past a deferral with 'but', or an order the deferral only hedges
     "It depends on your kidney function, but with your stage 3 CKD, I'd cut your metformin to 500 mg once a day.",
     "You should double your lisinopril to 40 mg tonight - but that's one for your prescriber to confirm.",
+    # what someone the reader cares for should do, named earlier in the text
+    "Your husband's loud snoring and daytime sleepiness sound like sleep apnea; he should get a sleep study.",
 ]
 
 GENERAL = [
@@ -127,6 +132,7 @@ GENERAL = [
     "I want everyone to know that flu shots are free this week.",
     "Most adults can take 400 mg every 6 hours, but check with your doctor first.",
     "Ask your doctor before stopping, but most people can safely taper over two weeks.",
+    "If your son has a fever over 104, he should be seen in the ER.",
     # the question handed back to the prescriber
     "Great question! Dosing really depends on your kidney function and your other meds, so that's one for the"
     " clinician who prescribed it.",
