@@ -6,9 +6,8 @@ mechanism it pins is named beside it.
 
 from __future__ import annotations
 
-import pytest
-
-from bot.screening import AllowList, Screener
+from bot.screening import AllowList
+from tests.screening.verdict_table import verdict_table
 
 ALLOW = AllowList(
     names=frozenset({
@@ -162,31 +161,4 @@ GENERAL = [
 ]
 
 
-@pytest.fixture(scope="module")
-def screener() -> Screener:
-    return Screener(ALLOW)
-
-
-@pytest.mark.parametrize("text", CLEAN)
-def test_passes(screener: Screener, text: str) -> None:
-    verdict = screener.screen(text)
-    assert verdict.verdict == "ok", [(f.kind, text[f.start : f.end]) for f in verdict.findings]
-
-
-@pytest.mark.parametrize("text", HELD)
-def test_held(screener: Screener, text: str) -> None:
-    verdict = screener.screen(text)
-    assert verdict.verdict == "block", [(f.kind, text[f.start : f.end]) for f in verdict.findings]
-
-
-@pytest.mark.parametrize("text", WARNED)
-def test_warned(screener: Screener, text: str) -> None:
-    verdict = screener.screen(text)
-    assert verdict.verdict == "warn", [(f.kind, text[f.start : f.end]) for f in verdict.findings]
-
-
-@pytest.mark.parametrize("text", GENERAL)
-def test_general_is_not_advice(screener: Screener, text: str) -> None:
-    verdict = screener.screen(text)
-    found = [(f.kind, text[f.start : f.end]) for f in verdict.findings]
-    assert not any(kind == "advice" for kind, _ in found), found
+test_passes, test_held, test_warned, test_general_is_not_advice = verdict_table(ALLOW, CLEAN, HELD, WARNED, GENERAL)
