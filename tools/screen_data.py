@@ -1534,6 +1534,22 @@ def common_words() -> list[str]:
     return sorted(english | (others - (names - english)))
 
 
+# How many of each language's most frequent words the gazetteer lists as `frequent`: everyday and health writing
+# ('ragazzi', 'descansar', 'dipende'), not so many that rare words that are also surnames come in.
+FREQUENT_WORDS = 15000
+
+
+def frequent_words() -> list[str]:
+    """The most frequent words of Spanish, Portuguese, French, German and Italian (wordfreq's lists, CC BY-SA 4.0).
+    Names are among them ('davide', 'dalla'): the screen asks the name lists too before calling a word language."""
+    import wordfreq
+
+    words: set[str] = set()
+    for language in ("es", "pt", "fr", "de", "it"):
+        words |= {w for w in wordfreq.top_n_list(language, FREQUENT_WORDS) if w.isalpha() and len(w) > 1}
+    return sorted(words)
+
+
 def _person_names(*locales: str, attrs: tuple[str, ...]) -> set[str]:
     from importlib import import_module
 

@@ -27,6 +27,7 @@ from bot.screening.lexicon import _DRUG_ENDING, Gazetteer
 from bot.screening.memo import memo
 from bot.screening.name_shapes import (
     _CREDENTIAL,
+    _CUE_BEFORE,
     _DOSE_AFTER,
     _MED_WORD,
     _NEVER_NAMES,
@@ -82,6 +83,12 @@ _RESIDENCE = re.compile(
     r"|room|rm|bed|apt|home)\b)"
 )
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]")
+def _language_word(word: str, raw: str, gaz: Gazetteer) -> bool:
+    """A frequent word of the five other languages: in lower case any such word ('dalla', 'einer'), capitalised
+    only one on no name list ('Dipende', 'Tome' but not 'Davide')."""
+    return word in gaz.frequent and (raw.islower() or (word not in gaz.first and word not in gaz.last))
+
+
 _STATE_HEAD_BEFORE = re.compile(r"\b(West|North|South|New)\s+$")
 _WEEKDAY_WORDS = frozenset((WEEKDAYS + "|" + FOREIGN_WEEKDAYS).lower().split("|"))
 # A preposition or article before a weekday, or a date after it: the day, not a person.
@@ -224,6 +231,16 @@ def tagged_findings(
             and _german(text, sentence_at(sentences, start))
         ):
             continue  # 'erklären wir jeden Schritt': German capitalises every noun
+        if (
+            label == "NAME"
+            and len(words) > 1
+            and any(w.islower() for w in text[start:end].split())
+            and any(w[:1].isupper() for w in text[start:end].split())  # (all lower case: 'juan carlos in triage')
+            and all(_language_word(w, raw, gaz) for w, raw in zip(words, text[start:end].split(), strict=False))
+            and not _CUE_BEFORE.search(text, max(0, start - 30), start)
+            and not (care_given(text, *sentence_at(sentences, start)) or cared_for_after(text, end))
+        ):
+            continue  # 'Tome las tabletas', 'einer Konferenz', 'Dipende dalla': the language took in a name's place
         if label == "NAME" and len(words) == 1 and words[0] in _INTERJECTIONS and _PUNCT_AFTER.match(text, end):
             continue  # 'PT: Oh, okay': an interjection, not the Korean family name in 'Oh Min-ji'
         if label == "NAME" and len(words) == 1 and words[0] in _CALENDAR and (

@@ -76,6 +76,9 @@ class Gazetteer:
     common: frozenset[str] = frozenset()
     # Dictionary words (base forms): a word in none of the lists is unknown, a cue for a name in context.
     vocab: SortedWords | frozenset[str] = frozenset()
+    # Frequent words of Spanish, Portuguese, French, German and Italian that are no one's name (not a tagger feature:
+    # a filter on the tagger's runs, `learned_findings`).
+    frequent: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, path: Path) -> Gazetteer:
@@ -85,7 +88,7 @@ class Gazetteer:
             name, _, body = section.partition("\n")
             buckets[name.strip()] = [w for w in body.split("\n") if w and not w.startswith("#")]
         first, last, common = (frozenset(buckets.get(k, ())) for k in ("first", "last", "common"))
-        return cls(first, last, common, SortedWords(buckets.get("vocab", ())))
+        return cls(first, last, common, SortedWords(buckets.get("vocab", ())), frozenset(buckets.get("frequent", ())))
 
     def flags(self, low: str) -> str:
         """The word's list flags: F given name, L family name, c common word, v dictionary word."""

@@ -49,6 +49,10 @@ CLEAN = [
     # a 'who' about the practice's own physician, with no care in the text
     "Please welcome Dr. Selena Franco and Dr. Mitchell Bennett, who just joined our heart institute!",
     "The mayor of Columbus spoke at our gala about heart health.",
+    # a run of the other languages' frequent words in mixed case is the language, not a name
+    "Tome las tabletas enteras, sin masticar, siempre a la misma hora del día.",
+    "Unser Team war letzte Woche auf einer Konferenz in West Virginia.",
+    "Dipende dalla funzione renale: è una domanda per il tuo medico curante.",
     "¡Gracias, Lucía! Nos alegra que te haya gustado la feria de salud.",
 ]
 
@@ -77,6 +81,10 @@ HELD = [
     "O paciente do leito 12, prontuário 448812, recebe alta amanhã.",
     "NHC 3345120, pendiente de TAC.",
     "my patient Virginia Holt lives in West Virginia and drives in for dialysis",
+    # names that are frequent words stay names: lower-case chat, and capitalised names on the lists
+    "juan carlos in triage 2, fever x4 days",
+    "minha prima juliana costa está fazendo quimioterapia com vocês desde março",
+    "Maria da Silva fez a cirurgia do quadril conosco na terça.",
     # a given name the models never trained on is still on the shipped lists
     "Herzlichen Dank an Klaus Brandt für die Spende – nach seiner Bypass-OP bei uns im Mai wollte er etwas zurückgeben"
     # care of a named colleague still holds, whatever the workplace words around it
