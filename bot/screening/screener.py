@@ -7,7 +7,6 @@ from bisect import bisect_left, insort
 from dataclasses import replace
 
 from bot.screening.advice import find_advice
-from bot.screening.aimed import names_treatment
 from bot.screening.biometrics import find_biometrics
 from bot.screening.casing import recased_names
 from bot.screening.clinical_titles import CLINICAL_TITLE_WORDS
@@ -46,6 +45,7 @@ from bot.screening.sentence_findings import sentence_findings
 from bot.screening.spoken import has_spoken_digits, original_span, spoken_digits
 from bot.screening.stories import find_stories
 from bot.screening.titled_names import RANK_TITLE_WORDS, cared_for_clinicians, cared_for_ranks, titled_names
+from bot.screening.treatments import names_treatment
 from bot.text import screenable_text
 
 # When two findings overlap, the more specific kind wins (a number labelled 'MRN' is not a phone).

@@ -23,7 +23,6 @@ from bot.screening.aimed import (
     ADVICE_THRESHOLD,
     ADVICE_THRESHOLD_TOLD,
     AMOUNT,
-    DESCRIBED,
     PARTICULAR,
     addressed,
     labelled_order,
@@ -36,6 +35,7 @@ from bot.screening.learned import SentenceClassifier, load_advice_model, load_mo
 from bot.screening.memo import memo
 from bot.screening.public_figures import famous_sentence
 from bot.screening.stories import _DETAIL
+from bot.screening.treatments import DESCRIBED
 
 _UNLESS = re.compile(
     r"(?i:\bon (?:your|their) own\b|\bby (?:yourself|themselves)\b"
