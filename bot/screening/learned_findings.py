@@ -53,7 +53,14 @@ from bot.screening.name_shapes import (
 from bot.screening.names import _CREDENTIAL_AFTER, _EPONYM_WORDS, _INTERJECTIONS, Roster, eponym_mask
 from bot.screening.places import _LARGE_PLACES, STATES
 from bot.screening.public_figures import care_given, colleague_given_care, public_figure
-from bot.screening.term_shapes import _in_label_list, _in_place_name, _join_inverted, _title_case_term, _venue
+from bot.screening.term_shapes import (
+    COMPASS_HEADS,
+    _in_label_list,
+    _in_place_name,
+    _join_inverted,
+    _title_case_term,
+    _venue,
+)
 from bot.screening.untagged import (
     _CALENDAR,
     _NOT_NAME_LOWER,
@@ -89,7 +96,7 @@ def _language_word(word: str, raw: str, gaz: Gazetteer) -> bool:
     return word in gaz.frequent and (raw.islower() or (word not in gaz.first and word not in gaz.last))
 
 
-_STATE_HEAD_BEFORE = re.compile(r"\b(West|North|South|New)\s+$")
+_STATE_HEAD_BEFORE = re.compile(rf"\b({COMPASS_HEADS}|New)\s+$")
 _WEEKDAY_WORDS = frozenset((WEEKDAYS + "|" + FOREIGN_WEEKDAYS).lower().split("|"))
 # A preposition or article before a weekday, or a date after it: the day, not a person.
 _DAY_OPENER = re.compile(

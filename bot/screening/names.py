@@ -30,6 +30,7 @@ from bot.screening.lay_titles import (
 )
 from bot.screening.places import STATES
 from bot.screening.public_figures import colleague_given_care, public_figure
+from bot.screening.term_shapes import COMPASS_HEADS, TOWN_HEADS
 
 
 def _load_first_names() -> frozenset[str]:
@@ -281,10 +282,7 @@ _GIVEN_BEFORE = re.compile(r"\b([A-Z][a-z]+)(?: [A-Z]\.)? $")
 
 
 # A town's capitalised head word right before a given name: 'San Diego', 'Santa Monica', 'Lake Charles'.
-_PLACE_HEAD = re.compile(
-    r"\b(?:San|Santa|Santo|Sao|St\.?|Saint|Sainte|Fort|Ft\.?|Port|Mount|Mt\.?|Lake|Los|Las|El|Palm|Del|Costa"
-    r"|West|North|South|East) $"
-)
+_PLACE_HEAD = re.compile(rf"\b(?:{TOWN_HEADS}|{COMPASS_HEADS}) $")
 # A relation word spelt with a capital inside a sentence ('our Patient Safety huddle', 'the Resident
 # Wellness retreat') is part of a Title Case name of a programme or place, not a cue for a person.
 _RELATION_NOUNS = frozenset(

@@ -256,7 +256,7 @@ _PERSONAL_NEWS = re.compile(
     r"|congrat\w*|good luck|best of luck|wishing|wish (?:you|him|her|them|your)|hope (?:you|your|he|she|they|the)"
     r"|get well|feel(?:ing)? better|speedy|recover\w*|healing|heal|brave|strong|prayers?|thinking of|sorry"
     r"|condolences|ring (?:that|the) bell|welcome back|welcome home|nice to see you|miss(?:ed)? you|proud of you"
-    r"|tut uns leid|lo sentimos|ci dispiace|sentimos muito|désolée?s?|que bom|qué bueno|wie schön"
+    r"|tut uns leid|lo sentimos|ci dispiace|sentimos muito|désolée?s?|qué bueno|wie schön"
     r"|your (?:mom|mother|dad|father|son|daughter|kid|kids|child|baby|little one|husband|wife|partner|grand\w+"
     r"|brother|sister|aunt|uncle|family|nurses?|doctors?|care team|surgeon)"
     r"|felicidades|felicitaciones|nos alegra|me alegra|que bom|ficamos felizes|parabéns|melhoras|recupera\w*"

@@ -224,7 +224,6 @@ class Screener:
         found = self._without_stories_of_allowed_people(text, found)
         return Verdict.from_findings(_resolve(_outside_public_text(text, found, self._allow.addresses)))
 
-
     def _without_stories_of_allowed_people(self, text: str, found: list[Finding]) -> list[Finding]:
         """A 'who' story about the practice's own people ('Please welcome Dr. Loretta Wade and Dr. Mitchell Bennett,
         who just joined ...') is staff news when the text gives no one care; with care, it stays a story."""

@@ -90,9 +90,11 @@ def _in_label_list(text: str, start: int) -> bool:
 _CAP_LEFT = re.compile(r"([A-Z][a-z][\w'’-]*) $")
 _CAP_RIGHT = re.compile(r" ([A-Z][a-z][\w'’-]*)")
 _TITLE_WORDS = NAME_CUE_TITLE_WORDS | frozenset("dr sgt officer coach pastor".split())
-_PLACE_HEAD = re.compile(
-    r"(?:San|Santa|Santo|Sao|St\.?|Saint|Sainte|Fort|Ft\.?|Port|Mount|Mt\.?|Lake|Los|Las|El|Palm|Del|Costa) $"
-)
+# A town's capitalised head word ('San Diego', 'Fort Collins'), and the compass words that head a state or a town
+# ('West Virginia', 'North Carolina'): one list for every finder that asks.
+TOWN_HEADS = r"San|Santa|Santo|Sao|St\.?|Saint|Sainte|Fort|Ft\.?|Port|Mount|Mt\.?|Lake|Los|Las|El|Palm|Del|Costa"
+COMPASS_HEADS = r"West|North|South|East"
+_PLACE_HEAD = re.compile(rf"(?:{TOWN_HEADS}) $")
 
 
 def _title_case_term(text: str, start: int, end: int, gaz) -> bool:
