@@ -1550,6 +1550,26 @@ def frequent_words() -> list[str]:
     return sorted(words)
 
 
+FUNCTION_WORDS = 250
+FUNCTION_LANGUAGES = ("es", "pt", "fr", "de", "it", "fil")
+
+
+def function_words() -> list[str]:
+    """The 250 most frequent words of each of the five languages and Filipino that are not among English's 3,000
+    (wordfreq, CC BY-SA 4.0): 'uma', 'pero', 'hanno', 'lang'. Capitalised at a sentence's start they look like
+    names ('Uma dose por ano'); among their own language's words they are that language."""
+    import wordfreq
+
+    english = set(wordfreq.top_n_list("en", 3000))
+    english |= {"paulo", "kay", "chi"}  # a given name in English too ('Kay said', 'Chi Nguyen')
+    words: set[str] = set()
+    for language in FUNCTION_LANGUAGES:
+        words |= {
+            w for w in wordfreq.top_n_list(language, FUNCTION_WORDS) if w.isalpha() and len(w) > 1 and w not in english
+        }
+    return sorted(words)
+
+
 def _person_names(*locales: str, attrs: tuple[str, ...]) -> set[str]:
     from importlib import import_module
 

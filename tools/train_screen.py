@@ -90,7 +90,8 @@ def write_gazetteer(path: Path, first: list[str], last: list[str]) -> None:
         "## Given and family names from Faker's person providers, and common English and Spanish words",
         "## from Faker's lorem lists (Faker: MIT licence, Copyright (c) 2012 Daniele Faraglia). Lower-cased.",
         "## frequent: the 15,000 most frequent words of Spanish, Portuguese, French, German and Italian from wordfreq",
-        "## (Robyn Speer; word lists CC BY-SA 4.0); not a tagger feature.",
+        "## (Robyn Speer; word lists CC BY-SA 4.0); not a tagger feature. function: the 250 most frequent of each of",
+        "## those and Filipino that are not among English's 3,000 (wordfreq too); not a tagger feature.",
         "## vocab: lower-case words of Webster's Second (web2, public domain) via the english-words package (MIT).",
         "# first",
     ]
@@ -101,6 +102,8 @@ def write_gazetteer(path: Path, first: list[str], last: list[str]) -> None:
     lines += data.common_words()
     lines += ["# frequent"]
     lines += data.frequent_words()
+    lines += ["# function"]
+    lines += data.function_words()
     lines += ["# vocab"]
     lines += data.dictionary_words()
     path.write_text("\n".join(lines) + "\n", "utf-8")

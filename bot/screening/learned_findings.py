@@ -23,7 +23,7 @@ from bot.screening.facilities import SITE, SITE_MOVE, words
 from bot.screening.findings import LEARNED_REASONS, Finding
 from bot.screening.lay_titles import LAY_TITLE_BEFORE, PERSON_TITLE
 from bot.screening.learned import TokenTagger
-from bot.screening.lexicon import _DRUG_ENDING, Gazetteer
+from bot.screening.lexicon import _DRUG_ENDING, TOKEN, Gazetteer
 from bot.screening.memo import memo
 from bot.screening.name_shapes import (
     _CREDENTIAL,
@@ -94,6 +94,26 @@ def _language_word(word: str, raw: str, gaz: Gazetteer) -> bool:
     """A frequent word of the five other languages: in lower case any such word ('dalla', 'einer'), capitalised
     only one on no name list ('Dipende', 'Tome' but not 'Davide')."""
     return word in gaz.frequent and (raw.islower() or (word not in gaz.first and word not in gaz.last))
+
+
+def _in_its_language(
+    text: str, start: int, end: int, words: list[str], gaz: Gazetteer, sentence: tuple[int, int]
+) -> bool:
+    """A run among at least two of the other languages' most frequent words (`Gazetteer.function`) that is
+    itself made of that language: of its function words ('Uma', 'pero', 'hanno'), or in lower case, of its
+    frequent words on no name list ('fiebre, pero'). Any other frequent word ('Luz', 'rosa mendes') may be
+    someone's name even there."""
+    if not gaz.function:
+        return False
+    raws = text[start:end].split()
+    if not all(
+        w in gaz.function or (raw.islower() and w in gaz.frequent and w not in gaz.first and w not in gaz.last)
+        for w, raw in zip(words, raws, strict=False)
+    ):
+        return False
+    before = TOKEN.findall(text, sentence[0], start)
+    after = TOKEN.findall(text, end, sentence[1])
+    return sum(w.lower() in gaz.function for w in before + after) >= 2
 
 
 _STATE_HEAD_BEFORE = re.compile(rf"\b({COMPASS_HEADS}|New)\s+$")
@@ -248,6 +268,13 @@ def tagged_findings(
             and not (care_given(text, *sentence_at(sentences, start)) or cared_for_after(text, end))
         ):
             continue  # 'Tome las tabletas', 'einer Konferenz', 'Dipende dalla': the language took in a name's place
+        if (
+            label == "NAME"
+            and _in_its_language(text, start, end, words, gaz, sentence_at(sentences, start))
+            and not _CUE_BEFORE.search(text, max(0, start - 30), start)
+            and not (care_given(text, *sentence_at(sentences, start)) or cared_for_after(text, end))
+        ):
+            continue  # 'Uma dose por ano', 'bajan la fiebre, pero solo': a sentence's own language, not a name
         if label == "NAME" and len(words) == 1 and words[0] in _INTERJECTIONS and _PUNCT_AFTER.match(text, end):
             continue  # 'PT: Oh, okay': an interjection, not the Korean family name in 'Oh Min-ji'
         if label == "NAME" and len(words) == 1 and words[0] in _CALENDAR and (

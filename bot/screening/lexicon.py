@@ -79,6 +79,9 @@ class Gazetteer:
     # Frequent words of Spanish, Portuguese, French, German and Italian that are no one's name (not a tagger feature:
     # a filter on the tagger's runs, `learned_findings`).
     frequent: frozenset[str] = frozenset()
+    # The most frequent of those words and of Filipino, not English ones ('uma', 'pero', 'hanno', 'lang'): their
+    # company tells the language of a sentence.
+    function: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, path: Path) -> Gazetteer:
@@ -88,7 +91,14 @@ class Gazetteer:
             name, _, body = section.partition("\n")
             buckets[name.strip()] = [w for w in body.split("\n") if w and not w.startswith("#")]
         first, last, common = (frozenset(buckets.get(k, ())) for k in ("first", "last", "common"))
-        return cls(first, last, common, SortedWords(buckets.get("vocab", ())), frozenset(buckets.get("frequent", ())))
+        return cls(
+            first,
+            last,
+            common,
+            SortedWords(buckets.get("vocab", ())),
+            frozenset(buckets.get("frequent", ())),
+            frozenset(buckets.get("function", ())),
+        )
 
     def flags(self, low: str) -> str:
         """The word's list flags: F given name, L family name, c common word, v dictionary word."""

@@ -1,0 +1,32 @@
+"""Session 22: text by other writers in other languages, and diagnoses told to one reader.
+
+Each line is shaped like a case a writer with no sight of the code wrote for the tuning sets; the
+mechanism it pins is named beside it.
+"""
+
+from __future__ import annotations
+
+from bot.screening import AllowList
+from tests.screening.verdict_table import verdict_table
+
+ALLOW = AllowList(names=frozenset({"Lakeshore Regional Medical Center", "Dr. Selena Franco", "Dr. Mitchell Bennett"}))
+
+CLEAN = [
+    # a language's own most frequent words, among more of them, are that language and no one's name
+    "Uma consulta por ano é suficiente para a maioria dos adultos saudáveis.",
+    "Los antibióticos no curan la gripe, pero sí pueden causar diarrea si se toman sin necesidad.",
+    "Il sonno è importante: molti ragazzi ne hanno poco durante la settimana di esami.",
+]
+
+HELD = [
+    # ... but a frequent word on a name list stays a name there, in lower case too
+    "gracias a toda la enfermería, mi abuela luz ferreira ya está en casa después de la operación",
+    "Doña Rosa Benítez, la de la habitación 412, pidió que no publiquemos su foto.",
+]
+
+WARNED: list[str] = []
+
+GENERAL: list[str] = []
+
+
+test_passes, test_held, test_warned, test_general_is_not_advice = verdict_table(ALLOW, CLEAN, HELD, WARNED, GENERAL)
