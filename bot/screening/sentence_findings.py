@@ -21,6 +21,7 @@ from bot.screening.advice import (
 )
 from bot.screening.aimed import (
     ADVICE_THRESHOLD,
+    ADVICE_THRESHOLD_NAMED,
     ADVICE_THRESHOLD_TOLD,
     AMOUNT,
     PARTICULAR,
@@ -103,7 +104,7 @@ def sentence_findings(text: str, classifier: SentenceClassifier, sentences: list
     stops = full_stops(text)
     advice_model = load_advice_model(classifier.model_dir)
     clause_counts = Counter(_containing(sentences, start) for start, _ in spans)
-    dx_score, dx_left = 0.0, 0  # a diagnosis just told to the reader, and for how many clauses it still reaches
+    told = _diagnoses_told(text, spans, advice_scores, sentences, gazetteer)
 
     @memo
     def whole_score(sentence: tuple[int, int]) -> float:
@@ -111,7 +112,7 @@ def sentence_findings(text: str, classifier: SentenceClassifier, sentences: list
         piece = text[sentence[0] : sentence[1]]
         return advice_model.scores([piece], [sentence_features(piece, gazetteer)])[0]
 
-    for (start, end), score, advice_score in zip(spans, scores, advice_scores, strict=True):
+    for index, ((start, end), score, advice_score) in enumerate(zip(spans, scores, advice_scores, strict=True)):
         while end > start and text[end - 1] in " .!?;,":
             end -= 1
         whole = _containing(sentences, start)
@@ -125,20 +126,21 @@ def sentence_findings(text: str, classifier: SentenceClassifier, sentences: list
         # (only for a clause with some sign of advice of its own: the whole sentence is a second model call)
         several = whole is not None and clause_counts[whole] > 1 and sentence != (start, end) and advice_score >= 0.1
         best = max(advice_score, whole_score(sentence)) if several and not question else advice_score
-        # The gate is only worth its regexes when the classifier clears the lowest threshold.
-        # A diagnosis told to the reader a clause or two before ('That's frozen shoulder. Start PT and ask about a
-        # steroid injection.'): a command or 'you need to' after it may borrow its score. The gate below still
-        # asks for a treatment in the command itself, else the clause's own score counts.
-        lent = dx_left > 0 and not question and (commands(text[start:end]) or PARTICULAR.search(text, start, end))
-        if lent:
-            best = max(best, dx_score)
-        dx_left -= 1
-        if advice_score >= ADVICE_THRESHOLD_TOLD and _DX_TOLD.match(text, start, end):
-            dx_score, dx_left = advice_score, _DX_REACH
+        # A diagnosis told to the reader a clause or two before or after ('That's frozen shoulder. Start PT and
+        # ice it.', 'Soak it twice a day - it's an ingrown nail'): the text is about this reader's complaint, so a
+        # command or 'you need to' beside it is their care, even home care, and borrows the diagnosis' score.
+        lent = 0.0
+        if not question and (commands(text[start:end]) or PARTICULAR.search(text, start, end)):
+            lent = max((dx for i, dx in told if i != index and -_DX_REACH_BACK <= i - index <= _DX_REACH), default=0.0)
+        best = max(best, lent)
         likely = (
             best >= ADVICE_THRESHOLD or labelled_order(text, start, end) or permitted_change(text, start, end)
         ) and not question
         need = addressed(text, start, end, sentence, gazetteer) if likely else 2.0
+        if lent and need < 2.0:
+            need = min(need, ADVICE_THRESHOLD_TOLD)  # aimed at the reader, beside their diagnosis
+        elif ADVICE_THRESHOLD_NAMED < need < 2.0 and index in dict(told):
+            need = ADVICE_THRESHOLD_NAMED  # the diagnosis itself, as sure as 'That's X' must be
         if need > ADVICE_THRESHOLD_TOLD:
             best = advice_score  # 'you' or a command alone: only the clause's own words count
         advice = likely and best >= max(need, 0.9 if education else 0.0)
@@ -174,8 +176,24 @@ _DX_TOLD = re.compile(
     r"|sounds? like|(?:is|are) consistent with|(?:is|are) classic for))\s)"
 )
 # How many clauses after the diagnosis a command may still borrow its score ('that's gout. Classic. Big toe,
-# red, hot. You gotta stop the X').
+# red, hot. You gotta stop the X'), and how many before it ('Nebulize her and suction her nose; it's bronchiolitis').
 _DX_REACH = 3
+_DX_REACH_BACK = 2
+
+
+def _diagnoses_told(
+    text: str, spans: list[tuple[int, int]], advice_scores: list[float], sentences: list[tuple[int, int]], gazetteer
+) -> list[tuple[int, float]]:
+    """(clause index, advice score) of each clause that tells the reader a diagnosis and that the model is fairly
+    sure of: not a question ('sounds like a cold?'), not said of a group ('that's plantar fasciitis in most people')."""
+    return [
+        (i, score)
+        for i, ((start, end), score) in enumerate(zip(spans, advice_scores, strict=True))
+        if score >= ADVICE_THRESHOLD_TOLD
+        and _DX_TOLD.match(text, start, end)
+        and "?" not in text[start:end].rstrip()[-1:]
+        and addressed(text, start, end, _containing(sentences, start), gazetteer) < 2.0
+    ]
 
 
 # 'Do the stretches', 'do your exercises', 'do a warm soak': 'do' before an object is a command, not a question.

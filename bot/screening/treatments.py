@@ -16,6 +16,9 @@ _MEDS_NO_SHOTS = _MEDS.replace("|chemo|treatment|therapy|injections?|shots?", ""
 # 'from what you describe', 'por lo que describes', 'd'après ce que vous décrivez', 'pelo que você contou'.
 DESCRIBED = (
     r"(?:\b(?:from|based on|going by|given) what (?:you(?:'ve| have)?|u) (?:describe|described|said|told me|wrote|sent)"
+    # the reader's own results: 'based on your numbers', 'going by your photo', 'given your labs'
+    r"|\b(?:based on|going by|given|judging by|from) (?:your|ur) (?:numbers|labs|results|readings|photos?|pictures?"
+    r"|pics?|x-?rays?|scans?|exam|bloodwork|symptoms|story)"
     r"|\bpor lo que (?:me )?(?:describes|describe usted|cuentas|cuenta|dices|comentas)"
     r"|\bd'après ce que (?:vous )?(?:décrivez|dites|racontez|me dites)|\bselon (?:ce que vous décrivez|vos symptômes)"
     r"|\bd'après vos symptômes|\bda (?:quello|ciò) che (?:mi )?(?:descrivi|descrive|dici|dice|racconti|racconta)"
@@ -47,7 +50,7 @@ _TREATMENT = re.compile(
     rf"(?i:\d\s*(?:mg|mcg|milligrams?|micrograms?|meq|iu|ml|units|puffs|tabs?|tablets?|pills?)\b(?!/)|\b(?:{_MEDS_NO_SHOTS})\b"
     r"|\b(?:cream|ointment|pastillas?|dosis|surgery|biopsy|colonoscopy|mammogram|scan|mri|ultrasound|x-?ray|echo"
     r"|egd|cath|stress test|sleep study|bloodwork|labs|restart|resume|wean|taper|discontinue|titrate"
-    r"|[\w-]+ stud(?:y|ies)|(?:urine|stool|blood|sputum) samples?|cbc|bmp|cmp|ferritin|tsh|a1c"
+    r"|[\w-]+ stud(?:y|ies)|(?:urine|stool|blood|sputum) (?:samples?|cultures?)|cbc|bmp|cmp|ferritin|tsh|a1c"
     # devices put on one person: 'I want you on a heart monitor', 'keep the splint on'
     r"|(?:heart|holter|event|blood pressure|bp) monitor|holter|cpap|bipap|splint|sling|walking boot|crutches"
     r"|nebuli[sz]er|inhaler|spacer"

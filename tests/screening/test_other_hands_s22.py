@@ -24,9 +24,19 @@ HELD = [
     "Doña Rosa Benítez, la de la habitación 412, pidió que no publiquemos su foto.",
 ]
 
-WARNED: list[str] = []
+WARNED = [
+    # a diagnosis of the reader's own complaint or results, and the home care told beside it, before or after
+    "From your readings you're hypertensive. Cut the salt, walk every evening and recheck in a month.",
+    "Your symptoms fit a sinus infection. Rinse with saline twice a day and use the steroid spray.",
+]
 
-GENERAL: list[str] = []
+GENERAL = [
+    # a diagnosis said of a group, or asked, lends nothing to the commands beside it
+    "That's plantar fasciitis in most people who get heel pain in the morning. Stretch your calves and wear"
+    " supportive shoes.",
+    "Sounds like a cold? Rest, drink fluids and give it a week.",
+    "It's flu season. Get your flu shot at any of our clinics.",
+]
 
 
 test_passes, test_held, test_warned, test_general_is_not_advice = verdict_table(ALLOW, CLEAN, HELD, WARNED, GENERAL)
