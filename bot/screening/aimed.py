@@ -45,6 +45,10 @@ _DX_NAMED = re.compile(
 )
 
 
+# 'What is an A1c? It's a blood test that ...': the 'it's' after a question of what something is defines it.
+_WHAT_IS_BEFORE = re.compile(r"(?i:\bwhat(?:'s|’s| is| are| exactly is)\b[^?.!]{0,80}\?\s*$)")
+
+
 # An amount on a schedule with no one named or commanded ('rest, fluids and 2 X every 4 hours').
 ADVICE_THRESHOLD_UNADDRESSED = 0.6
 
@@ -382,7 +386,7 @@ def addressed(
         return ADVICE_THRESHOLD_TOLD  # 'we'd suggest you stop the <a drug no list knows>'
     if _DX_OPENING.match(segment):
         return ADVICE_THRESHOLD_TOLD  # 'definitely sounds like pinworms', 'looks like contact dermatitis to me'
-    if _DX_NAMED.match(segment):
+    if _DX_NAMED.match(segment) and not _WHAT_IS_BEFORE.search(text, max(0, start - 120), start):
         return ADVICE_THRESHOLD_NAMED  # 'yep that's pink eye', 'That's almost certainly a bruised rib'
     if you or commanded:
         return ADVICE_THRESHOLD_YOU_ONLY

@@ -25,6 +25,11 @@ REASON = "looks like a person's name (a title and surname)"
 _TITLED = re.compile(rf"(?i:(?<![\w.'’-])({LAY_TITLE})(\.?)[ \t]+)([^\W\d_]+(?:['’-][^\W\d_]+)*)(?![\w'’-])")
 _NEXT_WORD = re.compile(r"[ \t]+([^\W\d_]+(?:['’-][^\W\d_]+)*)(?![\w'’-])")
 _SCHEDULE_AFTER = re.compile(r"(?i:[ \t]+(?:bid|tid|qid|qd|qhs|qam|qpm|q\d+h|prn|po|daily|nightly|er|xr|sr|cr|la)\b)")
+# The particles of a family name ('de la Cruz', 'van der Berg', 'dos Santos', 'al Amin'), then the name itself.
+_PARTICLES = re.compile(
+    r"(?i:(?:(?:de|del|della|van|von|der|den|da|das|do|dos|di|du|la|las|le|los|al|el|bin|ben|ter|ten|st\.?)[ \t]+){1,3}"
+    r"([^\W\d_]+(?:['’-][^\W\d_]+)*)(?![\w'’-]))"
+)
 _ALSO_VERBS = frozenset({"miss", "misses", "master", "don"})
 _CLINICIAN_WORDS = frozenset("dr doctor prof professor nurse np pa rn md".split())
 # Before a title that is also a verb, its subject or auxiliary makes it the verb: 'I miss', "don't miss",
@@ -90,6 +95,9 @@ def titled_names(text: str, gaz, roster: Roster, sentences: list[tuple[int, int]
         strict = not (title.kind == TITLE or (title.kind == DOTTED and dotted))
         word = match.group(3)
         low = _strip(word)
+        particles = _PARTICLES.match(text, match.start(3))
+        if particles:  # 'mrs. de la cruz', 'MR. VAN DER BERG': the surname is the word after its particles
+            word, low = particles.group(1), _strip(particles.group(1))
         if not _surname(low, gaz, strict):
             continue
         before = text[max(0, match.start() - 24) : match.start()]
@@ -99,7 +107,7 @@ def titled_names(text: str, gaz, roster: Roster, sentences: list[tuple[int, int]
                 continue  # "don't miss your dose", 'I miss rose', 'you should don gloves'
             if not listed and _ARTICLE_BEFORE.search(before):
                 continue  # 'la señora llamó ayer', 'the master suite': a noun, no title
-        end = match.end(3)
+        end = particles.end(1) if particles else match.end(3)
         words = [word]
         nxt = _NEXT_WORD.match(text, end)
         if nxt and "F" in gaz.flags(low) and _family_name(word, nxt.group(1), gaz):

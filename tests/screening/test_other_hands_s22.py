@@ -36,6 +36,8 @@ GENERAL = [
     " supportive shoes.",
     "Sounds like a cold? Rest, drink fluids and give it a week.",
     "It's flu season. Get your flu shot at any of our clinics.",
+    # 'it's' answering 'what is X?' defines X
+    "What's a DEXA scan? It's a low-dose x-ray that measures how dense your bones are.",
 ]
 
 
