@@ -22,6 +22,9 @@ HELD = [
     # ... but a frequent word on a name list stays a name there, in lower case too
     "gracias a toda la enfermería, mi abuela luz ferreira ya está en casa después de la operación",
     "Doña Rosa Benítez, la de la habitación 412, pidió que no publiquemos su foto.",
+    # a title, then a family name's particles and the name, in any casing
+    "mrs. van der meulen asked again about her biopsy results",
+    "MR. DE LOS REYES IS ASKING FOR HIS PATH REPORT",
 ]
 
 WARNED = [
