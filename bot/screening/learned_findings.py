@@ -436,8 +436,9 @@ _LOWER_COMPOUND = re.compile(r"[a-z]{3,}-[a-z]{3,}")
 
 # A host name or address around a run: 'lakeshorechildrens.org', 'www.mayo.edu/x', 'name@host'.
 _WEB_ADDRESS = re.compile(
-    r"(?i:[\w.-]*\w\.(?:org|com|net|gov|edu|io|us|info|health|care|co|uk|fr|br|ca|mx|au|nz|nl|ch)\b[\w/.?=&%-]*"
-    r"|[\w.+-]+@[\w.-]+)"
+    # (each from a word's start only: from every letter of a long word, the scan would be quadratic)
+    r"(?i:(?<![\w.-])[\w.-]*\w\.(?:org|com|net|gov|edu|io|us|info|health|care|co|uk|fr|br|ca|mx|au|nz|nl|ch)\b"
+    r"[\w/.?=&%-]*|(?<![\w.+-])[\w.+-]+@[\w.-]+)"
 )
 
 
@@ -542,7 +543,7 @@ _TRAILING_ACRONYM = re.compile(r"\s+[A-Z]{2,5}$")
 
 
 # A full stop glued to the next sentence's first word ('no.Not'), not an initial ('J.R.') or a title ('Mrs.Alvarez').
-_GLUED_STOP = re.compile(r"[a-z]{2,}\.(?=[A-Z][a-z])")
+_GLUED_STOP = re.compile(r"(?<![a-z])[a-z]{2,}\.(?=[A-Z][a-z])")
 
 
 def _given_and_family(words: list[str], gaz: Gazetteer) -> bool:
