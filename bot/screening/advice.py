@@ -73,6 +73,12 @@ _DOSING = re.compile(
     rf"(?:{_MEDS}|mg|milligrams|extra|baby aspirin|aspirins)",
     re.IGNORECASE,
 )
+# Asking or talking to a clinician in the other languages (the 'ask', 'talk to', 'consult' of `_DEFER`).
+_CONSULT_FOREIGN = (
+    r"consulte|consultez|consulti|consultar|consulta|hable|habla|hablar|pregunte|pregunta|fale|falar|pergunte"
+    r"|parlez|parlez-en|demandez|demander|fragen Sie|frag|sprechen Sie|besprechen Sie|chieda|chiedi|parli|parla"
+    r"|parlane|parlatene"
+)
 # A sentence that sends the decision back to a clinician is general education.
 _DEFER = re.compile(
     r"\b(?:before (?:you|they|stopping|starting|changing)\b|whether (?:to|you|they)|without (?:talking|"
@@ -103,12 +109,19 @@ _DEFER = re.compile(
     r" (?:[\w-]+ ){0,3}?(?:with|under) (?:the (?:guidance|help) of )?(?:your|a|their) (?:own )?(?:doctor|physician"
     r"|provider|prescriber|clinician|care team|pharmacist|specialist)s?\b(?!['’]s)"
     r"|\b(?:mention|bring (?:it|this|that) up|raise it)\b[^.;!?]{0,30}\b(?:doctor|visit|checkup|check-up|appointment"
-    r"|pediatrician|provider|physical))",
+    r"|pediatrician|provider|physical)"
+    # The same in the other languages: 'sin consultar', 'ohne Rücksprache', 'sauf avis contraire de votre médecin',
+    # 'hable con su médico', 'chieda al suo medico'.
+    r"|\b(?:sin|sem|sans|ohne|senza) (?:antes )?(?:consultar|hablar con|falar com|preguntar|perguntar|consulter"
+    r"|en parler|l'avis|avis médical|avoir consulté|Rücksprache|ärztlichen Rat|consultare|parlarne|il parere)"
+    r"|\bsauf avis contraire|\bsalvo (?:diversa )?(?:indicazione|indicación|indicação|prescrizione)"
+    rf"|\b(?:{_CONSULT_FOREIGN})\b[^.;!?]{{0,25}}\b(?:médic[oa]s?|medico|médecin|Arzt|Ärztin|Hausarzt"
+    r"|farmac[eé]utic[oa]|pharmacien|Apotheker|farmacista|pediatra|pédiatre|Kinderarzt))",
     re.IGNORECASE,
 )
 
 # 'No need to check with your OB' dismisses the clinician rather than deferring to one.
-_CONSULT = re.compile(r"(?i:ask|talk|check|consult|speak|discuss|call|see|follow|tell)")
+_CONSULT = re.compile(rf"(?i:ask|talk|check|consult|speak|discuss|call|see|follow|tell|{_CONSULT_FOREIGN})")
 _NEGATED = re.compile(r"(?i:\b(?:no need to|don't need to|do not need to|don't|do not|never|not|skip)\s+(?:\w+\s+)?$)")
 
 
@@ -125,7 +138,7 @@ _BUT = re.compile(r"(?i:\b(?:but|pero|mais|ma|aber|mas)\b)")
 _BUT_BEFORE = re.compile(r"(?i:\b(?:but|pero|mais|ma|aber|mas)\b[^.;!?]*$)")
 _TOLD = re.compile(r"(?i:\byou (?:should|need to|must|have to|'ll need to)\b|\bI'd\b|\bI would\b|\bgo ahead and\b)")
 # 'and call your OB', 'then see your doctor': the call comes on top of what the reader was already told to do.
-_ALSO_BEFORE = re.compile(r"(?i:\b(?:and|then)\s+$)")
+_ALSO_BEFORE = re.compile(r"(?i:\b(?:and|then|y|e|et|und|ed|luego|depois|puis|dann|poi)\s+$)")
 _CLINICIAN = re.compile(
     r"(?i:\b(?:doctor|physician|provider|pharmacist|clinician|care team|prescriber|nurse|specialist|surgeon|dentist"
     r"|midwife|OB|PCP|MD|cardiologist|endocrinologist|pediatrician|office)s?\b)"

@@ -126,7 +126,11 @@ _CHART_ORDER = re.compile(
 # with chart shorthand and no 'you', an order.
 _SIG_VERBS = frozenset(
     """take use apply inhale chew swallow insert instill inject rub spray dissolve place
-    tome tómese tomese use aplique ponga dele empiece siga""".split()
+    tome tómese tomese use aplique ponga dele empiece siga toma tómate usa aplica
+    prenez prends appliquez applique utilisez utilise mettez
+    prenda prendi applichi applica usi metta metti
+    tomar passe
+    nehmen nimm verwenden verwende wenden tragen trage""".split()
 )
 
 

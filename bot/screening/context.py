@@ -27,12 +27,19 @@ PERSON_CUE = re.compile(
     # A research participant is a person too ('one participant, enrolled on June 3 ...', 'Subject 014').
     r"participant|enrollee|subject(?! (?:to|matter|line|of|area|areas)\b)|decedent|"
     r"I (?:saw|treated|operated|delivered|admitted|discharged|diagnosed|examined|met|"
-    r"cared|scoped|intubated|casted|stitched|sutured|referred|told|called))\b",
+    r"cared|scoped|intubated|casted|stitched|sutured|referred|told|called)"
+    # The patient and the family in the other languages (nouns only: their pronouns are too often 'you' or 'it').
+    r"|paciente|patientin|patiente|paziente|pasyente|esposo|esposa|marido|hij[oa]|filh[oa]|fils|fille|figli[oa]"
+    r"|sohn|tochter|ehemann|ehefrau|abuel[oa]|av[óô]|nonn[oa]|grand-m[èe]re|grand-p[èe]re|oma|opa|nanay|tatay"
+    r"|beb[éê]|b[ée]b[ée]|neonat[oa]|nourrisson|säugling)\b",
     re.IGNORECASE,
 )
 #: General-population phrasing: 'your child', 'a child under 6', 'any patient', 'patients'.
 _GENERIC_BEFORE = re.compile(
-    r"\b(?:your|any|every|each|most|many|some|all|our|their|if a|when a|a|the average)\s+$",
+    r"\b(?:your|any|every|each|most|many|some|all|our|their|if a|when a|a|the average"
+    # the same in the other languages: 'un paciente', 'cada paciente', 'su hijo', 'Ihr Kind', 'ogni paziente'
+    r"|un|una|um|uma|une|ein|eine|einen|einem|cada|todo|toda|chaque|tout|jeder|jede|ogni|qualsiasi|cualquier"
+    r"|su|sus|tu|tus|seu|sua|votre|vos|ton|ta|ihr|ihre|ihren|ihrem|dein|deine|tuo|tua|suo|vostro|vostra)\s+$",
     re.IGNORECASE,
 )
 # 'PT' in capitals before these is physical therapy: 'PT/OT', 'PT recommends', 'PT eval'.

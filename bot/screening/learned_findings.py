@@ -87,7 +87,11 @@ PLACE_THRESHOLD_UNLISTED = 0.7
 _RESIDENCE = re.compile(
     r"(?i:\b(?:lives?|living|lived|resides?|residing|moved|staying|stays|transferred|admitted|discharged?|seen at"
     r"|sent to|returned to|from|visiting"
-    r"|room|rm|bed|apt|home)\b)"
+    r"|room|rm|bed|apt|home"
+    # the same in the other languages: 'vive en', 'mora em', 'wohnt in', 'abita a', 'habite à', 'nakatira sa'
+    r"|vive|vivía|vivia|reside|mora|morava|wohnt|wohnte|lebt|lebte|abita|abitava|vit|vivait|habite|habitait"
+    r"|nakatira|ingresad[oa]|internad[oa]|ricoverat[oa]|hospitalisée?|aufgenommen|habitación|habitacion|quarto"
+    r"|chambre|stanza|zimmer)\b)"
 )
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]")
 def _language_word(word: str, raw: str, gaz: Gazetteer) -> bool:
@@ -464,13 +468,15 @@ _EPONYM_AFTER = re.compile(
 
 
 def _patient_namesake(text: str, start: int, end: int, sentences: list[tuple[int, int]]) -> bool:
-    """A full name that is also an eponym ('Tommy John', 'Lou Gehrig'), used as a person: not followed by what
-    the eponym names ('Tommy John surgery', 'Lou Gehrig's disease'), with a patient cue before it or care
-    given in its sentence ('my patient Tommy John', 'Lou Gehrig came to my clinic')."""
-    if len(text[start:end].split()) < 2 or _EPONYM_AFTER.match(text, end):
+    """A name that is also an eponym ('Tommy John', 'Lou Gehrig', 'john'), used as a person: not followed by what
+    the eponym names ('Tommy John surgery', 'Lou Gehrig's disease'), with a patient cue before it ('my patient
+    Tommy John', 'my patient john') or, for a full name, care given in its sentence ('Lou Gehrig came to my
+    clinic')."""
+    if _EPONYM_AFTER.match(text, end):
         return False
-    return bool(_PATIENT_BEFORE.search(text, max(0, start - 24), start)) or care_given(
-        text, *sentence_at(sentences, start))
+    if _PATIENT_BEFORE.search(text, max(0, start - 24), start):
+        return True  # 'my patient john fell again', 'my patient Tommy John'
+    return len(text[start:end].split()) >= 2 and care_given(text, *sentence_at(sentences, start))
 
 
 def _colleague(text: str, start: int, end: int) -> bool:

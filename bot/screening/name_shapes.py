@@ -24,6 +24,11 @@ _CUE_BEFORE = re.compile(
     # Titles of rank, office or calling: 'sergeant hollis', 'coach diaz', 'pastor mike'.
     r"|sgt|sergeant|officer|coach|pastor|capt|captain|judge|rev|reverend|deputy|chief|lt|lieutenant|major"
     r"|prof|professor|rabbi|imam|senator|mayor|corporal|private|elder|auntie|abuela|abuelo|t[ií]a|t[ií]o"
+    # The patient and the family in the other languages: 'mi paciente rosa', 'meine patientin rosa', 'sa anak kong'.
+    r"|paciente|patientin|patiente|paziente|pasyente|filho|filha|marido|fils|fille|mari|figlio|figlia|marito"
+    r"|moglie|sohn|tochter|ehemann|ehefrau|nieta|nieto|neta|neto|nipote|petite-fille|petit-fils|enkelin|enkel"
+    r"|nana|nanna|granny|gran|grammy|gramps|memaw|mawmaw|pawpaw|papaw|meemaw|bubbe|zayde"
+    r"|av[óô]|nonna|nonno|oma|opa|mamie|papi|mamá|papá|m[ãa]e|pai|nanay|tatay|lola|lolo|anak"
     # Verbs of telling, seeing or meeting someone: 'i told linda garcia', 'we talked to sarah'.
     r"|told|tell|telling|saw|see|seeing|seen|met|meet|meeting|treated|treating|examined|texted|emailed|messaged"
     r"|(?:talked|talking|talk|spoke|speaking|spoken|chatted|met|visited|checked in) (?:to|with|on))\b[\s,:.(]*"
@@ -60,6 +65,7 @@ _NEVER_NAMES = frozenset(
     """son daughter husband wife mom mother dad father sister brother aunt uncle niece nephew grandma grandpa
     grandmother grandfather granddaughter grandson partner fiance fiancee girlfriend boyfriend neighbor
     roommate caregiver guardian proxy poa stepdad stepmom hijo hija esposo esposa pt patient family friend
+    nana granny grammy gramps memaw pawpaw papaw meemaw
     collateral hallway bedside surgery clinic cardiology oncology pediatrics radiology my our your
     colleague colleagues sir madam doctor physician provider team
     na cl co2 bun cr ca mg phos wbc hgb hct plt alt ast alp inr ptt tsh cbc cmp bmp ua lfts lft ldh crp esr bnp

@@ -44,7 +44,14 @@ from bot.screening.replies import find_patient_confirmations, greeted_commenter,
 from bot.screening.sentence_findings import sentence_findings
 from bot.screening.spoken import has_spoken_digits, original_span, spoken_digits
 from bot.screening.stories import find_stories
-from bot.screening.titled_names import RANK_TITLE_WORDS, cared_for_clinicians, cared_for_ranks, titled_names
+from bot.screening.titled_names import (
+    PATIENT_WORDS,
+    RANK_TITLE_WORDS,
+    cared_for_clinicians,
+    cared_for_ranks,
+    patients_named,
+    titled_names,
+)
 from bot.screening.treatments import names_treatment
 from bot.text import screenable_text
 
@@ -205,6 +212,8 @@ class Screener:
         found.extend(self._names.find(text, words))
         if may_hold_title(words, text):
             found.extend(titled_names(text, self._tagger.gazetteer, self._roster, spans))
+        if words & PATIENT_WORDS:
+            found.extend(patients_named(text, self._tagger.gazetteer, self._roster))
         if words & CLINICAL_TITLE_WORDS:
             found.extend(cared_for_clinicians(text))
         if words & RANK_TITLE_WORDS:

@@ -126,6 +126,42 @@ def titled_names(text: str, gaz, roster: Roster, sentences: list[tuple[int, int]
         yield Finding("name", match.start(), end, REASON)
 
 
+# 'my patient' in the languages screened says a person follows, as a title does: 'mi paciente rosa dijo',
+# 'meine Patientin Rosa', 'la mia paziente rosa', 'my patient john fell'.
+_MY_PATIENT = re.compile(
+    r"(?i:\b(?:my|our|mi|mis|nuestr[oa]|minha|meu|nossa|nosso|meine|mein|unsere|unser|ma|mon|notre|la mia|il mio"
+    r"|la nostra|il nostro|ang|si) (?:patient|pt|paciente|patientin|patiente|paziente|pasyente(?: ko(?:ng)?)?)"
+    r"(?:,| named| called| llamad[oa]| chamad[oa]| namens| nommée?| chiamat[oa]| si)?[ \t]+)"
+    r"([^\W\d_]+(?:['’-][^\W\d_]+)*)(?![\w'’-])"
+)
+
+
+PATIENT_WORDS = frozenset("patient pt paciente patientin patiente paziente pasyente".split())
+
+
+def patients_named(text: str, gaz, roster: Roster) -> Iterator[Finding]:
+    """A given or family name right after 'my patient', in any casing: a name on a name list that is no common
+    word of English or the other languages ('rosa', 'john'; not 'will', 'vino', 'dijo')."""
+    for match in _MY_PATIENT.finditer(text):
+        word = match.group(1)
+        low = _strip(word)
+        flags = gaz.flags(low)
+        if not ("F" in flags or "L" in flags) or "c" in flags or low in gaz.function or low in _NEVER_NAMES:
+            continue
+        end = match.end(1)
+        words = [word]
+        nxt = _NEXT_WORD.match(text, end)
+        if nxt and _family_name(word, nxt.group(1), gaz):
+            end = nxt.end(1)
+            words.append(nxt.group(1))
+        if roster.allows(words, text[max(0, match.start(1) - 24) : match.start(1)]):
+            continue
+        yield Finding("name", match.start(1), end, REASON_PATIENT)
+
+
+REASON_PATIENT = "looks like a person's name (right after 'my patient')"
+
+
 # A clinician named by title ('Dr. Nguyen', 'Nurse Jackie Wong', 'Charge nurse Rivera') is the practice's
 # own, never held for the title alone; but when the sentence makes them the one cared for ('… was admitted
 # to our ICU', '… is recovering from surgery'), their name is a patient's like any other.

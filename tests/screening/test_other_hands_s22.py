@@ -25,12 +25,22 @@ HELD = [
     # a title, then a family name's particles and the name, in any casing
     "mrs. van der meulen asked again about her biopsy results",
     "MR. DE LOS REYES IS ASKING FOR HIS PATH REPORT",
+    # 'my patient' in five languages says a person follows, as a title does; an eponym's word too ('john')
+    "mi paciente marisol dijo que ya no le duele la rodilla",
+    "la mia paziente graziella dice che il dolore è passato",
+    "meine patientin henrike sagt, die Schmerzen sind weg",
+    "my patient john fell again at home",
+    # a residence word in the other languages ties a town to the patient
+    "Mein Patient wohnt in Hilliard und kommt jeden Montag zur Dialyse.",
 ]
 
 WARNED = [
     # a diagnosis of the reader's own complaint or results, and the home care told beside it, before or after
     "From your readings you're hypertensive. Cut the salt, walk every evening and recheck in a month.",
     "Your symptoms fit a sinus infection. Rinse with saline twice a day and use the steroid spray.",
+    # ... but an order before 'and ask your doctor' is still an order, in any language
+    "Suspenda el naproxeno hoy y pregunte a su médico la próxima semana.",
+    "Smetta subito l'aspirina e chieda al suo medico.",
 ]
 
 GENERAL = [
@@ -41,6 +51,14 @@ GENERAL = [
     "It's flu season. Get your flu shot at any of our clinics.",
     # 'it's' answering 'what is X?' defines X
     "What's a DEXA scan? It's a low-dose x-ray that measures how dense your bones are.",
+    # a deferral in the other languages hands the decision back, as in English
+    "Nunca deje de tomar un medicamento sin consultar antes con su médico.",
+    "Ne changez jamais la dose de votre anticoagulant sans avis médical.",
+    "Setzen Sie Blutdruckmittel nie ohne Rücksprache mit Ihrem Arzt ab.",
+    "Ibuprofene: 400 mg ogni otto ore al massimo, salvo diversa indicazione del medico.",
+    # 'my patient' before a word that is no name
+    "my patient will need surgery next month, so we talked about the recovery",
+    "mi paciente dijo que el dolor había mejorado mucho",
 ]
 
 
