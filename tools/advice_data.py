@@ -23,6 +23,8 @@ from __future__ import annotations
 
 import random
 
+import advice_languages
+
 # --- invented drug names: the model must learn the shape of advice, not a drug list ------------
 _SYL_START = ["zo", "tra", "ve", "lu", "mi", "ca", "do", "ne", "xa", "pa", "ri", "so", "ta", "be", "fe", "qui", "ko"]
 _SYL_MID = ["", "", "ra", "li", "ve", "to", "mo", "ni", "zi", "ta", "ro", "de"]
@@ -452,7 +454,27 @@ _DX_FRAMES = [
     "the way you describe it, it's {dx}",
     "your {rel}'s {symptom} is {hedge}{dx}",
     "your {rel} has {hedge}{dx}, not {dx2}",
+    # the diagnosis after the care, with what it will do next: 'soak it twice a day - it's an ingrown toenail'
+    "it's {hedge}{dx}{course}",
+    "this is {hedge}{dx}{course}",
+    # what the reader is, or what their complaint is: 'you're prediabetic', 'that cough after your cold is post-viral'
+    "you're {hedge}{state}",
+    "based on your {results} you're {hedge}{state}",
+    "that {symptom} after your {event} is {hedge}{state}",
+    "your {results} {show} {dx}",
 ]
+_COURSES = [
+    "",
+    " and it should peak in a few days",
+    " with early infection",
+    " and it'll clear on its own in a week or two",
+    ", a mild one",
+    ", nothing serious",
+]
+_RESULTS = ["numbers", "labs", "bloodwork", "readings", "results", "x-ray", "scan", "photos", "pictures"]
+_SHOW = ["show", "point to", "fit", "are consistent with", "suggest"]
+_EVENTS = ["cold", "flu", "fall", "surgery", "trip", "run", "workout", "covid"]
+_STATES = ["prediabetic", "anemic", "dehydrated", "hypothyroid", "post-viral", "iron deficient", "low on vitamin D"]
 _HEDGES = ["", "", "probably ", "definitely ", "likely ", "just ", "almost certainly ", "clearly "]
 _SOUNDS = ["sounds like", "it sounds like you have", "looks like", "seems like", "this sounds like"]
 _SYMPTOMS = ["pain", "rash", "swelling", "itching", "numbness", "cough", "headache", "ache", "burning"]
@@ -629,6 +651,11 @@ def advice_sentence(rng: random.Random, real: list[str], dx: list[str], tests: l
             sounds=rng.choice(_SOUNDS),
             symptom=rng.choice(_SYMPTOMS),
             rel=rng.choice(["son", "daughter", "baby", "husband", "kid"]),
+            course=rng.choice(_COURSES),
+            state=rng.choice(_STATES),
+            results=rng.choice(_RESULTS),
+            show=rng.choice(_SHOW),
+            event=rng.choice(_EVENTS),
         )
         text += rng.choice(_DX_TAILS).format(treat=treat(), test=rng.choice(tests))
     elif roll < 0.77:
@@ -652,6 +679,8 @@ def advice_sentence(rng: random.Random, real: list[str], dx: list[str], tests: l
             n=rng.choice(_NUMS), n2=rng.choice(_NUMS), drug=_drug(rng, real), drug2=_drug(rng, real)
         )
         text += rng.choice(_TAILS)
+    elif rng.random() < 0.5:  # the five languages the screen reads, from their own grammar
+        return advice_languages.advice_sentence(rng, _drug(rng, real).removeprefix("the ").removeprefix("your "))
     else:
         if rng.random() < 0.7:
             obj = rng.choice(_ES_OBJECTS).format(drug=_drug(rng, real).removeprefix("the "), n=rng.choice(_NUMS))
@@ -927,6 +956,11 @@ _GENERAL_FACTS = [
     "{test} is recommended for adults over 45, earlier with a family history",
     "adults over 65 should ask about {drug}",
     "rest and fluids are the main treatment for {dx}",
+    # the diagnosis frames of the advice side, said of anyone: 'it's croup season', 'often it's X'
+    "{dx} often peaks in a few days and clears on its own",
+    "it's {dx} season, so we see a lot of it",
+    "often it's {dx}, and rest and time fix it",
+    "a lot of people with {dx} don't know they have it",
     "when you're sick, rest matters more than any supplement",
     "it's normal to feel {symptom} for a few days after {test}",
     "it's common to need {test} more than once",
@@ -1020,6 +1054,8 @@ _ES_CLEAN = [
 
 def clean_sentence(rng: random.Random, real: list[str], dx: list[str], tests: list[str], conds: list[str]) -> str:
     """One general-education sentence close to advice in wording."""
+    if rng.random() < 0.05:  # ... and in the five languages, so a language is never a sign of advice
+        return advice_languages.clean_sentence(rng, _drug(rng, real).removeprefix("the ").removeprefix("your "))
     values = {
         "drug": _drug(rng, real).removeprefix("your "),
         "drug2": _drug(rng, real).removeprefix("your "),

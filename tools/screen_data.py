@@ -198,6 +198,16 @@ DX = [
     "diverticulitis",
     "gallstones",
 ]
+# More of what a reader describes and is told, for the advice grammar only (the other generators keep DX, so the
+# tagger's data stays as it was): the model must know a diagnosis by its frame, not by a list.
+DX_MORE = [
+    "bronchiolitis", "croup", "an ingrown toenail", "cellulitis", "impetigo", "a concussion", "costochondritis",
+    "bursitis", "a stye", "mono", "hand, foot and mouth", "a tension headache", "a rotator cuff tear",
+    "a frozen shoulder", "tennis elbow", "a torn ACL", "a boxer's fracture", "a hemorrhoid", "scabies", "lice",
+    "pinworms", "swimmer's ear", "a lipoma", "a ganglion cyst", "thrush", "a viral rash", "fifth disease", "RSV",
+    "whooping cough", "shin splints", "a muscle strain", "IBS", "an ulcer", "prediabetes", "sleep apnea",
+    "a pulled hamstring", "the stomach flu", "strep throat", "a sprained ankle", "a UTI",
+]
 BODY = ["arm", "leg", "back", "chest", "neck", "foot", "hand", "face", "knee", "shoulder", "scalp", "ankle"]
 THINGS = ["ring", "rash", "bump", "spot", "lump", "mole", "patch", "blister", "swelling", "redness"]
 TESTS = [
@@ -1175,13 +1185,13 @@ def sentence_examples(sampler: Sampler, count: int, writer: str) -> list[tuple[s
         reply = writer == "train" and rng.random() < REPLY_SHARE[label]
         grammar = writer == "train" and not reply and rng.random() < ADVICE_GRAMMAR_SHARE.get(label, 0.0)
         if grammar and label == "ADVICE":  # tools/advice_data.py: advice built from parts, not templates
-            text = advice_data.advice_sentence(rng, DRUG_PHRASES, DX, TESTS, sampler.given())
+            text = advice_data.advice_sentence(rng, DRUG_PHRASES, DX + DX_MORE, TESTS, sampler.given())
         elif grammar and label == "STORY":  # tools/story_data.py: stories built from parts
             text = story_data.story_sentence(rng, _story_values(sampler), OCCUPATIONS)
         elif grammar and rng.random() < 0.12:
             text = story_data.clean_story_sentence(rng, _story_values(sampler), OCCUPATIONS)
         elif grammar:
-            text = advice_data.clean_sentence(rng, DRUG_PHRASES, DX, TESTS, CONDITIONS)
+            text = advice_data.clean_sentence(rng, DRUG_PHRASES, DX + DX_MORE, TESTS, CONDITIONS)
         elif reply and label == "O":
             text = reply_data.clean_reply(rng)
         elif reply and label == "ADVICE":

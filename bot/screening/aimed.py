@@ -23,6 +23,21 @@ from bot.screening.treatments import _DX_INSIDE, names_treatment
 ADVICE_THRESHOLD = 0.3
 
 
+# The writer's own plan for the reader, a treatment or test in it ('I need you to get an echo before the visit',
+# 'we want him on a monitor'): as plain as a labelled order.
+_PLAN_FOR_READER = re.compile(
+    r"(?i:(?:\bI |\bwe |^\W*|(?<=[,;:.!?] ))(?:want|need|'d like|would like|'d want) (?:you|him|her)"
+    r" (?:to (?:get|do|have|take(?! a look)|start|stop|restart|hold|schedule|book|use|keep)\b|on\b|off\b))"
+)
+
+
+@lru_cache(maxsize=4096)
+def planned(text: str, start: int, end: int) -> bool:
+    """The writer's plan for the reader with a treatment or test in it: advice without the classifier's say."""
+    segment = text[start:end]
+    return _PLAN_FOR_READER.search(segment) is not None and bool(names_treatment(segment))
+
+
 # 'You' or a command alone, with no drug, dose or test we know, is usually the general reader: be surer.
 ADVICE_THRESHOLD_YOU_ONLY = 0.9
 
@@ -46,6 +61,7 @@ _DX_NAMED = re.compile(
 
 
 # 'What is an A1c? It's a blood test that ...': the 'it's' after a question of what something is defines it.
+_IT_IS = re.compile(r"(?i:\W*(?:it|that|this)(?:'s|’s| is)\b)")
 _WHAT_IS_BEFORE = re.compile(r"(?i:\bwhat(?:'s|’s| is| are| exactly is)\b[^?.!]{0,80}\?\s*$)")
 
 
@@ -319,8 +335,10 @@ def addressed(
     shape, learned.commands, not by a verb list). A treatment: a drug, dose, schedule, test or diagnosis.
     """
     segment = text[start:end]
+    if _IT_IS.match(segment) and _WHAT_IS_BEFORE.search(text, max(0, start - 120), start):
+        return 2.0  # 'What's a DEXA scan? It's a low-dose x-ray ...': a definition, for anyone who asks
     cues = _text_cues(text)  # once per text: a scan per clause would be quadratic in clauses
-    if labelled_order(text, start, end) or permitted_change(text, start, end):
+    if labelled_order(text, start, end) or permitted_change(text, start, end) or planned(text, start, end):
         return 0.0  # 'Dx for you: strep throat. Amoxicillin 500 mg twice daily': an order written to its reader
     if cues.reader_label <= start + 1 or cues.addressee <= start:
         strong = names_treatment(segment) or SCHEDULE.search(segment)
@@ -390,7 +408,7 @@ def addressed(
         return ADVICE_THRESHOLD_TOLD  # 'we'd suggest you stop the <a drug no list knows>'
     if _DX_OPENING.match(segment):
         return ADVICE_THRESHOLD_TOLD  # 'definitely sounds like pinworms', 'looks like contact dermatitis to me'
-    if _DX_NAMED.match(segment) and not _WHAT_IS_BEFORE.search(text, max(0, start - 120), start):
+    if _DX_NAMED.match(segment):
         return ADVICE_THRESHOLD_NAMED  # 'yep that's pink eye', 'That's almost certainly a bruised rib'
     if you or commanded:
         return ADVICE_THRESHOLD_YOU_ONLY

@@ -59,7 +59,12 @@ GENERAL_READER = re.compile(
     r"|new|my patients)|people (?:with|on|who)|(?:myth|misconception)s?\b|for everyone"
     # a teaching aside: 'Pearl:', 'Fun fact for the group:', 'general counseling point', 'teaching point'
     r"|(?:pearl|fun fact|pro tip|general tip|teaching point|counseling point|counselling point)s?\b"
-    r"|for anyone|anyone (?:who|whose|with)|whoever))"
+    r"|for anyone|anyone (?:who|whose|with)|whoever"
+    # the same in the other languages: 'Chi ha dolore al petto deve ...', 'Quien tenga fiebre ...', 'Wer ... hat'
+    r"|(?-i:(?:^|(?<=[.!?:;]\s))(?:Chi|Quien|Quienes|Quem|Wer|Celui qui|Celle qui|Ceux qui))\b"
+    r"|toda persona (?:que|con)|todo (?:aquele|paciente) que|toute personne (?:qui|ayant)|jede[rn]? (?:Patient|Mensch)"
+    r"|chiunque|cualquier persona|qualquer pessoa|la mayoría de (?:las personas|los pacientes)|a maioria das pessoas"
+    r"|la plupart des (?:gens|personnes|patients)|die meisten (?:Menschen|Patienten)|la maggior parte delle persone))"
 )
 
 

@@ -28,6 +28,7 @@ from bot.screening.aimed import (
     addressed,
     labelled_order,
     permitted_change,
+    planned,
 )
 from bot.screening.clauses import commands, sentence_features
 from bot.screening.context import STAFF_ROLE, has_person_cue
@@ -134,7 +135,10 @@ def sentence_findings(text: str, classifier: SentenceClassifier, sentences: list
             lent = max((dx for i, dx in told if i != index and -_DX_REACH_BACK <= i - index <= _DX_REACH), default=0.0)
         best = max(best, lent)
         likely = (
-            best >= ADVICE_THRESHOLD or labelled_order(text, start, end) or permitted_change(text, start, end)
+            best >= ADVICE_THRESHOLD
+            or labelled_order(text, start, end)
+            or permitted_change(text, start, end)
+            or planned(text, start, end)
         ) and not question
         need = addressed(text, start, end, sentence, gazetteer) if likely else 2.0
         if lent and need < 2.0:
