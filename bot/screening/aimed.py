@@ -120,6 +120,15 @@ _DX_OPENING = re.compile(
 )
 
 
+# A clause that is only 'you have' / 'your son has' and what they have ('You have croup.', 'your baby has RSV'): a
+# diagnosis told, as sure as 'sounds like X' must be ('you have options' is for the classifier to tell apart).
+_YOU_HAVE = re.compile(
+    r"(?i:\W*(?:(?:yeah|yep|ok|okay|so|well|honestly|i think|i'm afraid|unfortunately)[\s,]+){0,2}"
+    r"(?:you(?:'ve| have)? got|you have|you've|(?:your|ur) (?:son|daughter|baby|kid|child|husband|wife|mom|dad"
+    r"|mother|father|toddler|boy|girl)(?:'s| has| has got))\s+(?:an? |the )?[\w'-]+(?:[ -][\w'-]+){0,3}\W*$)"
+)
+
+
 _YOU_WORD = re.compile(
     r"(?i:\b(?:you|your|yours|you're|you'll|you've|(?<!\d )u|ur|usted|su|tu|sus|tus|você|voce|vc|seu|sua|vous|votre|vos"
     r"|du|deine[mnrs]?"
@@ -406,8 +415,8 @@ def addressed(
         return ADVICE_THRESHOLD
     if commanded == "told":
         return ADVICE_THRESHOLD_TOLD  # 'we'd suggest you stop the <a drug no list knows>'
-    if _DX_OPENING.match(segment):
-        return ADVICE_THRESHOLD_TOLD  # 'definitely sounds like pinworms', 'looks like contact dermatitis to me'
+    if _DX_OPENING.match(segment) or _YOU_HAVE.match(segment):
+        return ADVICE_THRESHOLD_TOLD  # 'definitely sounds like pinworms', 'You have croup.', 'your son has RSV'
     if _DX_NAMED.match(segment):
         return ADVICE_THRESHOLD_NAMED  # 'yep that's pink eye', 'That's almost certainly a bruised rib'
     if you or commanded:
