@@ -125,7 +125,7 @@ _DX_OPENING = re.compile(
 _YOU_HAVE = re.compile(
     r"(?i:\W*(?:(?:yeah|yep|ok|okay|so|well|honestly|i think|i'm afraid|unfortunately)[\s,]+){0,2}"
     r"(?:you(?:'ve| have)? got|you have|you've|(?:your|ur) (?:son|daughter|baby|kid|child|husband|wife|mom|dad"
-    r"|mother|father|toddler|boy|girl)(?:'s| has| has got))\s+(?:an? |the )?[\w'-]+(?:[ -][\w'-]+){0,3}\W*$)"
+    r"|mother|father|toddler|boy|girl)(?:'s| has| has got))\s+(?:an? |the )?[\w'-]+(?:,?[ -][\w'-]+){0,3}\W*$)"
 )
 
 

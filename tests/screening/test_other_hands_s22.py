@@ -41,6 +41,14 @@ WARNED = [
     # ... but an order before 'and ask your doctor' is still an order, in any language
     "Suspenda el naproxeno hoy y pregunte a su médico la próxima semana.",
     "Smetta subito l'aspirina e chieda al suo medico.",
+    # a dose commanded in the other languages (the advice model learns them from a grammar of their own)
+    "Prenez 500 mg de paracétamol toutes les six heures pendant trois jours.",
+    "Prenda 400 mg di ibuprofene ogni otto ore.",
+    # the writer's own plan for the reader, a test in it
+    "I need you to get an echo before the visit next week.",
+    # a clause that is only 'you have' / 'your son has' and a diagnosis
+    "You have strep throat.",
+    "honestly your daughter has hand, foot and mouth",
 ]
 
 GENERAL = [
@@ -59,6 +67,13 @@ GENERAL = [
     # 'my patient' before a word that is no name
     "my patient will need surgery next month, so we talked about the recovery",
     "mi paciente dijo que el dolor había mejorado mucho",
+    # 'whoever' in the other languages speaks to anyone
+    "Wer Brustschmerzen hat, muss sofort in die Notaufnahme.",
+    "Quien tenga dolor de pecho fuerte debe ir a urgencias.",
+    "we want you to take a look at our new MRI center",
+    # ... and 'you have' with what is no diagnosis
+    "You have options.",
+    "You have 30 days to return the form.",
 ]
 
 
