@@ -10,11 +10,16 @@ from __future__ import annotations
 import re
 
 # Titles with their abbreviation dot optional; 'Nurse' is also written in lower case ('nurse Li').
-_ABBREVIATED = ("Dr", "Dra", "Prof")
-_WORDS = ("Doctor", "Professor")
-CLINICAL_TITLE_WORDS = frozenset(t.lower() for t in (*_ABBREVIATED, *_WORDS, "Nurse"))
+_ABBREVIATED = ("Dr", "Dra", "Dre", "Drª", "Prof", "Dott", "Dr\\.ssa", "Dott\\.ssa")
+# ... and written out in the other languages ('la dottoressa Selena Franco', 'el doctor', 'la docteure').
+_WORDS = (
+    "Doctor", "Professor", "Doctora", "Doutor", "Doutora", "Docteur", "Docteure", "Doktor", "Doktorin", "Dottor",
+    "Dottore", "Dottoressa", "Professora", "Professeur", "Professore", "Professoressa",
+)
+CLINICAL_TITLE_WORDS = frozenset(t.lower().replace("\\.ssa", "") for t in (*_ABBREVIATED, *_WORDS, "Nurse"))
 
-_TITLE = "|".join([*(rf"{t}\.?" for t in _ABBREVIATED), *_WORDS])
+# (a written-out title in any casing: 'il dottor Bennett', 'la dottoressa Franco')
+_TITLE = "|".join([*(rf"{t}\.?" for t in _ABBREVIATED), *(rf"(?i:{w})" for w in _WORDS)])
 # A clinician's title just before a name ('Dr. ', 'Nurse ', 'Prof '): the name is the clinician's.
 DOCTOR_BEFORE = re.compile(rf"\b(?:{_TITLE}|Nurse)\s+(?:[A-Z][a-z'’-]+\s+)?$")
 # A clinician's title and the capitalised name after it (group 1), a charge, head or staff nurse too.

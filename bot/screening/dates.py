@@ -59,6 +59,9 @@ _DAY_DATE = re.compile(
     # Numeric day dates. A letter glued to either end makes them notation, not a date: a dosing
     # interval ('q4-6h'), ECG leads or spinal levels ('V4-V6', 'L4-L5'), a dose count ('1-2x').
     r"|(?<![\d/.A-Za-z])(?:0?[1-9]|1[0-2])([/.-])(?:0?[1-9]|[12]\d|3[01])(?:\1(?:19|20)?\d\d)?(?![\d/A-Za-z]|\.\d)"
+    # Day first, as most of the world writes it, where the day cannot be a month ('20/03/2024', '14.03.24'); with
+    # its year, so '20/20 vision' and a score of '14/15' stay numbers.
+    r"|(?<![\d/.A-Za-z])(?:1[3-9]|2\d|3[01])([/.-])(?:0?[1-9]|1[0-2])\2(?:19|20)?\d\d(?![\d/A-Za-z]|\.\d)"
 )
 # Day, month and a four-digit year ('06/02/2024'): a date whatever follows it ('... of the rash').
 _FULL_DATE = re.compile(r"\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)\d\d")
@@ -122,6 +125,7 @@ _EVENT = re.compile(
     # The same events in Spanish, Portuguese, French, German and Italian ('ingresó el 14 de marzo').
     r"|ingres\w*|internad[oa]s?|internou|hospitali[sz]\w*|operad[oa]s?|operó|opéré\w*|operiert|operat[oa]|cirug[ií]a"
     r"|cirurgia|chirurgie|aufgenommen|entlassen|ricoverat[oa]|dimess[oa]|intervento|consulta|cita|visite|rendez-vous"
+    r"|aufnahme|einweisung|entlassung|ricovero|admise?|admission|sortie|internação|internacao|alta hospitalar"
     r"|termin|visita|urgencias|urgences|notaufnahme|pronto soccorso|(?:de|el|la|recibió el|dado de|deu) alta|parto"
     r"|accouch\w*|falleci\w*|faleceu|décédée?"
     r"|verstorben|gestorben|deceduto|morto|morta|naci\w*|nasceu|née?|geboren|nat[oa]|diagnostiqu\w*|diagnosticad[oa]"

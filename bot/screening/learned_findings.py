@@ -5,6 +5,7 @@ models are in `sentence_findings`."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 from functools import lru_cache
 
@@ -120,6 +121,17 @@ def _in_its_language(
     return sum(w.lower() in gaz.function for w in before + after) >= 2
 
 
+# An article or preposition elided onto the next word in French and Italian: "d'Haïti", "l'Ouest", "dell'Ospedale".
+_ELIDED = re.compile(r"(?:[dDlLjJnNsScC]|[Qq]u|[Dd]ell|[Dd]all|[Nn]ell|[Ss]ull|[Aa]ll)['’](?=[^\W\d_])")
+
+
+def _unaccented(word: str) -> str:
+    """'haïti' as 'haiti', 'sénégal' as 'senegal': the places list is written without accents."""
+    if word.isascii():
+        return word
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+
+
 _STATE_HEAD_BEFORE = re.compile(rf"\b({COMPASS_HEADS}|New)\s+$")
 _WEEKDAY_WORDS = frozenset((WEEKDAYS + "|" + FOREIGN_WEEKDAYS).lower().split("|"))
 # A preposition or article before a weekday, or a date after it: the day, not a person.
@@ -154,6 +166,8 @@ def _trim_plain(text: str, start: int, end: int, gaz, caseless: bool = False) ->
         """Beside capitalised words, a lower-case dictionary word; in a lower-case run, a common word
         or a dictionary word that is on no name list ('hernandez finally came back')."""
         low = _strip(word)
+        if low in _NEVER_NAMES:
+            return True  # a relation or a title the run took in: 'dottor Mitchell Bennett', 'Dr.ssa Cathy Wise'
         if capitalised:
             return low in gaz.common or (word.islower() and gaz.in_vocab(low))
         flags = gaz.flags(low)
@@ -210,6 +224,9 @@ def tagged_findings(
         glued = _GLUED_STOP.search(text, start, end)
         if glued and not LAY_TITLE_BEFORE.search(text[max(0, start - 16) : glued.end()]):
             start = glued.end()  # 'I said no.Not today': a full stop typed without its space ends a sentence
+        elided = _ELIDED.match(text, start, end)
+        if elided:
+            start = elided.end()  # "d'Haïti", "l'Amélie": the article elided before the name is not part of it
         ends = [m.end() for m in _WORD.finditer(text, start, end)] if label == "NAME" else []
         if ends:
             end = ends[-1]  # a number the run swallowed ('Fenella Quist 207-555-0139') is not the name
@@ -241,7 +258,7 @@ def tagged_findings(
             continue  # 'Multiple Myeloma', 'Foley Catheter', 'Patient Safety huddle'; 'San Diego'
         if (
             label == "NAME"
-            and all(w.title() in _LARGE_PLACES for w in words)
+            and all(_unaccented(w).title() in _LARGE_PLACES for w in words)
             and not (care_given(text, *sentence_at(sentences, start)) or cared_for_after(text, end))
         ):
             continue  # 'how America talked about heart disease': a country, unless care is given to the name

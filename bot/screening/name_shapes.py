@@ -66,6 +66,8 @@ _NEVER_NAMES = frozenset(
     grandmother grandfather granddaughter grandson partner fiance fiancee girlfriend boyfriend neighbor
     roommate caregiver guardian proxy poa stepdad stepmom hijo hija esposo esposa pt patient family friend
     nana granny grammy gramps memaw pawpaw papaw meemaw
+    dra dre drª dott dr.ssa dott.ssa dottor dottore dottoressa doctora doutor doutora docteur docteure doktor
+    doktorin
     collateral hallway bedside surgery clinic cardiology oncology pediatrics radiology my our your
     colleague colleagues sir madam doctor physician provider team
     na cl co2 bun cr ca mg phos wbc hgb hct plt alt ast alp inr ptt tsh cbc cmp bmp ua lfts lft ldh crp esr bnp

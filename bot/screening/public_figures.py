@@ -81,7 +81,7 @@ def famous_names() -> dict[str, frozenset[tuple[str, ...]]]:
     names = (line.split("|")[0] for line in text.splitlines() if line.strip() and not line.startswith("#"))
     by_first: dict[str, set[tuple[str, ...]]] = {}
     for name in names:
-        key = tuple(_fold(w) for w in _NAME_WORD.findall(name))
+        key = tuple(_fold(w.rstrip(".")) for w in _NAME_WORD.findall(name))  # 'J.' as the text's words are read
         by_first.setdefault(key[0], set()).add(key)
     return {first: frozenset(keys) for first, keys in by_first.items()}
 

@@ -126,27 +126,45 @@ def titled_names(text: str, gaz, roster: Roster, sentences: list[tuple[int, int]
         yield Finding("name", match.start(), end, REASON)
 
 
-# 'my patient' in the languages screened says a person follows, as a title does: 'mi paciente rosa dijo',
-# 'meine Patientin Rosa', 'la mia paziente rosa', 'my patient john fell'.
+# 'my patient' or 'her brother' in the languages screened says a person follows, as a title does: 'mi paciente rosa
+# dijo', 'meine Patientin Rosa', 'su hermano pablo', 'my patient john fell'.
 _MY_PATIENT = re.compile(
-    r"(?i:\b(?:my|our|mi|mis|nuestr[oa]|minha|meu|nossa|nosso|meine|mein|unsere|unser|ma|mon|notre|la mia|il mio"
-    r"|la nostra|il nostro|ang|si) (?:patient|pt|paciente|patientin|patiente|paziente|pasyente(?: ko(?:ng)?)?)"
+    r"(?i:\b(?:my|our|his|her|their|your|mi|mis|nuestr[oa]|su|tu|minha|meu|nossa|nosso|seu|sua|meine|mein|unsere"
+    r"|unser|ihre?|seine?|deine?|ma|mon|notre|sa|son|ta|ton|votre|la mia|il mio|la nostra|il nostro|la sua|il suo"
+    r"|sua|suo|tua|tuo|ang|si) (?:patient|pt|paciente|patientin|patiente|paziente|pasyente(?: ko(?:ng)?)?"
+    # ... and the family: 'su hermano pablo', 'Ihr Sohn markus', 'sa sœur isabelle', 'sua sorella francesca'
+    r"|son|daughter|husband|wife|brother|sister|mom|dad|mother|father|grandma|grandpa|grandson|granddaughter"
+    r"|herman[oa]|hij[oa]|espos[oa]|marido|madre|padre|abuel[oa]|irmão|irmã|filh[oa]|mãe|pai|av[óô]"
+    r"|frère|sœur|soeur|fils|fille|mari|femme|mère|père|sohn|tochter|bruder|schwester|mann|frau|mutter|vater"
+    r"|fratello|sorella|figli[oa]|marito|moglie|madre|padre|nonn[oa])"
     r"(?:,| named| called| llamad[oa]| chamad[oa]| namens| nommée?| chiamat[oa]| si)?[ \t]+)"
     r"([^\W\d_]+(?:['’-][^\W\d_]+)*)(?![\w'’-])"
 )
 
 
-PATIENT_WORDS = frozenset("patient pt paciente patientin patiente paziente pasyente".split())
+PATIENT_WORDS = frozenset(
+    """patient pt paciente patientin patiente paziente pasyente son daughter husband wife brother sister mom dad mother
+    father grandma grandpa grandson granddaughter hermano hermana hijo hija esposo esposa marido madre padre abuelo
+    abuela irmão irmã filho filha mãe pai avó avô frère sœur soeur fils fille mari femme mère père sohn tochter bruder
+    schwester mann frau mutter vater fratello sorella figlio figlia marito moglie nonno nonna""".split()
+)
 
 
 def patients_named(text: str, gaz, roster: Roster) -> Iterator[Finding]:
-    """A given or family name right after 'my patient', in any casing: a name on a name list that is no common
-    word of English or the other languages ('rosa', 'john'; not 'will', 'vino', 'dijo')."""
+    """A given or family name right after 'my patient' or 'her brother', in any casing: a name on a name list that is
+    no common word of English or the other languages ('rosa', 'john'; not 'will', 'vino', 'dijo'), and in lower
+    case no dictionary word ('said')."""
     for match in _MY_PATIENT.finditer(text):
         word = match.group(1)
         low = _strip(word)
         flags = gaz.flags(low)
-        if not ("F" in flags or "L" in flags) or "c" in flags or low in gaz.function or low in _NEVER_NAMES:
+        if (
+            not ("F" in flags or "L" in flags)
+            or "c" in flags
+            or ("v" in flags and not word[0].isupper())  # a dictionary word in lower case: 'her daughter said'
+            or low in gaz.function
+            or low in _NEVER_NAMES
+        ):
             continue
         end = match.end(1)
         words = [word]

@@ -12,6 +12,15 @@ from tests.screening.verdict_table import verdict_table
 ALLOW = AllowList(names=frozenset({"Lakeshore Regional Medical Center", "Dr. Selena Franco", "Dr. Mitchell Bennett"}))
 
 CLEAN = [
+    # the practice's physicians after the other languages' titles, abbreviated or written out
+    "La dottoressa Selena Franco parlerà del morbo di Parkinson questa settimana.",
+    "Dra. Selena Franco responde a sus preguntas el jueves.",
+    "Il dottor Mitchell Bennett risponde alle domande sulla chirurgia bariatrica.",
+    # a listed public figure written with his initial; a country after an elided article
+    "Auch Michael J. Fox hat Parkinson – und zeigt, wie wichtig Forschung ist.",
+    "Nous accueillons des familles venant d'Haïti et du Sénégal.",
+    # a day-first date with no one's care is an event's
+    "The health fair is on 20/03/2025 in the main lobby.",
     # a language's own most frequent words, among more of them, are that language and no one's name
     "Uma consulta por ano é suficiente para a maioria dos adultos saudáveis.",
     "Los antibióticos no curan la gripe, pero sí pueden causar diarrea si se toman sin necesidad.",
@@ -32,6 +41,13 @@ HELD = [
     "my patient john fell again at home",
     # a residence word in the other languages ties a town to the patient
     "Mein Patient wohnt in Hilliard und kommt jeden Montag zur Dialyse.",
+    # a relative's name after 'her brother' in the languages screened, in lower case too
+    "Ihr Sohn markus hat sie gestern in die Notaufnahme gebracht.",
+    "Sua sorella francesca l'ha portata al pronto soccorso.",
+    # day-first dates, as most of the world writes them, tied to a patient's care
+    "He was admitted 20/03/2024 with chest pain.",
+    "Aufnahme am 14.03.2024 wegen Herzinfarkt.",
+    "Il a été admis le 14/03/2024 pour une pneumonie.",
 ]
 
 WARNED = [
