@@ -27,7 +27,12 @@ ADVICE_THRESHOLD = 0.3
 # 'we want him on a monitor'): as plain as a labelled order.
 _PLAN_FOR_READER = re.compile(
     r"(?i:(?:\bI |\bwe |^\W*|(?<=[,;:.!?] ))(?:want|need|'d like|would like|'d want) (?:you|him|her)"
-    r" (?:to (?:get|do|have|take(?! a look)|start|stop|restart|hold|schedule|book|use|keep)\b|on\b|off\b))"
+    r" (?:to (?:get|do|have|take(?! a look)|start|stop|restart|hold|schedule|book|use|keep)\b|on\b|off\b)"
+    # the same in the other languages: 'necesito que te hagas', 'quiero que vaya', 'preciso que você faça',
+    # 'ich möchte, dass Sie', 'ho bisogno che Lei faccia', 'je veux que vous fassiez'
+    r"|\b(?:necesito|quiero|preciso|quero|je veux|j'aimerais|ho bisogno|voglio|vorrei)"
+    r" (?:que|che|qu') (?:usted |você |voce |vous |tu |Lei |te |se |lo |la )?\w+"
+    r"|\bich (?:möchte|will|brauche),? dass (?:Sie|du)\b)"
 )
 
 

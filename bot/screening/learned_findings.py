@@ -121,6 +121,13 @@ def _in_its_language(
     return sum(w.lower() in gaz.function for w in before + after) >= 2
 
 
+# A subject pronoun of the other languages: the lower-case word after it is its verb ('usted fuma', 'você bebe').
+_SUBJECT_BEFORE = re.compile(
+    r"(?i:\b(?:usted|ustedes|él|ella|ellos|ellas|você|vocês|voce|ele|ela|eles|elas|vous|elle|elles|nous|Sie|er|wir"
+    r"|lei|lui|voi|noi|loro|yo|eu|je|j'|tu)\s+$)"
+)
+
+
 # An article or preposition elided onto the next word in French and Italian: "d'Haïti", "l'Ouest", "dell'Ospedale".
 _ELIDED = re.compile(r"(?:[dDlLjJnNsScC]|[Qq]u|[Dd]ell|[Dd]all|[Nn]ell|[Ss]ull|[Aa]ll)['’](?=[^\W\d_])")
 
@@ -289,6 +296,13 @@ def tagged_findings(
             and not (care_given(text, *sentence_at(sentences, start)) or cared_for_after(text, end))
         ):
             continue  # 'Tome las tabletas', 'einer Konferenz', 'Dipende dalla': the language took in a name's place
+        if (
+            label == "NAME"
+            and len(words) == 1
+            and text[start:end].islower()
+            and _SUBJECT_BEFORE.search(text, max(0, start - 12), start)
+        ):
+            continue  # 'si usted fuma', 'Lei beve': a verb after its subject, not a name
         if (
             label == "NAME"
             and _in_its_language(text, start, end, words, gaz, sentence_at(sentences, start))

@@ -57,6 +57,13 @@ _TREATMENT = re.compile(
     # the pill in the languages screened ('pare o anticoncepcional', 'arrêtez la pilule')
     r"|anticoncepcional|anticonceptiv[oa]s?|contraceptifs?|contraccettiv[oi]|verhütungs\w*|p[íi]lula|p[íi]ldora"
     r"|pilule|pillola|antibi[óo]tico|antibiotique|antibiotico|antibiotikum"
+    # tests by name in the languages screened ('un ecocardiograma', 'ein Herzecho', 'une prise de sang')
+    r"|ecocardiogra(?:ma|mma|fia)|[ée]chocardiogra\w*|[ée]cho(?:graphie)? cardiaque|herzecho|echokardiogra\w*"
+    r"|ecograf[íi]a|[ée]chographie|ultraschall|electrocardiograma|elettrocardiogramma|[ée]lectrocardiogramme|electro"
+    r"|radiograf[íi]a|radiographie|r[öo]ntgen\w*|resonancia|risonanza|resson[âa]ncia|tomograf[íi]a|scanner|tac"
+    r"|an[áa]lisis de sangre|anal[íi]tica|exames? de sangue|prise de sang|blut(?:test|abnahme|bild)|analisi del sangue"
+    r"|colonoscop[íi]a|coloscopie|darmspiegelung|mamograf[íi]a|mammographie|mammografi[ae]|prueba de esfuerzo"
+    r"|teste de esfor[çc]o|[ée]preuve d'effort|belastungs-?ekg|prova da sforzo"
     # tests by name and a re-check ('a lipid panel', 'a strep and mono test', 'recheck your glucose')
     r"|(?:lipid|metabolic|thyroid|iron|celiac|allergy) panel|(?:strep|mono|flu|covid|pregnancy|urine|blood|sugar"
     r"|glucose|a1c|hearing|vision|sleep|allergy|hiv|std|sti) tests?|re-?check|re-?test|pap (?:smear|test)|ekg|ecg"

@@ -21,6 +21,9 @@ CLEAN = [
     "Nous accueillons des familles venant d'Haïti et du Sénégal.",
     # a day-first date with no one's care is an event's
     "The health fair is on 20/03/2025 in the main lobby.",
+    # a lower-case word after a subject pronoun is its verb
+    "Si usted fuma, dejarlo es lo mejor que puede hacer por su corazón.",
+    "Se você bebe, faça isso com moderação.",
     # a language's own most frequent words, among more of them, are that language and no one's name
     "Uma consulta por ano é suficiente para a maioria dos adultos saudáveis.",
     "Los antibióticos no curan la gripe, pero sí pueden causar diarrea si se toman sin necesidad.",
@@ -65,6 +68,10 @@ WARNED = [
     # a clause that is only 'you have' / 'your son has' and a diagnosis
     "You have strep throat.",
     "honestly your daughter has hand, foot and mouth",
+    # the writer's plan for the reader in the other languages, a test by its own name in it
+    "Necesito que te hagas un ecocardiograma esta semana.",
+    "Ich möchte, dass Sie diese Woche ein Herzecho machen lassen.",
+    "Ho bisogno che Lei faccia un ecocardiogramma questa settimana.",
 ]
 
 GENERAL = [
@@ -90,6 +97,9 @@ GENERAL = [
     # ... and 'you have' with what is no diagnosis
     "You have options.",
     "You have 30 days to return the form.",
+    # ... and a wish for everyone in them
+    "Quiero que sepan que la vacuna de la gripe es gratis esta semana.",
+    "La mamografía se recomienda cada dos años a partir de los 50.",
 ]
 
 
