@@ -463,7 +463,12 @@ _GENERIC_AFTER = re.compile(
     r"(?i:\s+(?:can't|cannot|may|might|won't|wouldn't|probably|usually|often|typically|tend|generally|sometimes"
     r"|(?:should |would |'d )?never|shouldn't ever|don't (?:ever )?need to)\b"
     # 'you'll probably feel sore' expects; 'you'll probably want to hold the X' still tells.
-    r"|(?:'ll|'d|’ll)\s+(?:probably|usually|often|typically|likely)\b(?!\s+(?:want|need|have|wanna|gotta)\b))"
+    r"|(?:'ll|'d|’ll)\s+(?:probably|usually|often|typically|likely)\b(?!\s+(?:want|need|have|wanna|gotta)\b)"
+    # what anyone has heard or may choose: 'you have probably heard that ...', 'you have several choices for ...'
+    r"|\s+(?:have|'ve|’ve)\s+(?:(?:probably|likely|all|often|maybe|ever|never)\s+)?(?:heard|seen|read|noticed|wondered"
+    r"|been told)\b"
+    r"|\s+have\s+(?:several|many|a few|a lot of|lots of|plenty of|more|other|two|three|four|good|different)"
+    r"\s+(?:choices|options|ways)\b)"
 )
 
 

@@ -100,6 +100,9 @@ GENERAL = [
     # ... and a wish for everyone in them
     "Quiero que sepan que la vacuna de la gripe es gratis esta semana.",
     "La mamografía se recomienda cada dos años a partir de los 50.",
+    # what anyone has heard, or may choose from
+    "You have several choices for birth control, and each has trade-offs.",
+    "You have probably heard that statins hurt your muscles; most people tolerate them fine.",
 ]
 
 
