@@ -102,7 +102,7 @@ GENERAL = [
     "La mamografía se recomienda cada dos años a partir de los 50.",
     # what anyone has heard, or may choose from
     "You have several choices for birth control, and each has trade-offs.",
-    "You have probably heard that statins hurt your muscles; most people tolerate them fine.",
+    "You have probably heard that eggs raise cholesterol; the evidence is mixed.",
 ]
 
 
