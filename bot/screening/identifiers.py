@@ -19,9 +19,12 @@ _VALUE = (
 # asked back and answered ('my MRN? it's ...'), or a few filler words.
 _GAP = (
     r"(?:\s*(?:[:#=,?]|\(|\bending (?:in|with)|\bends in|\bis|\bwas|\bwere|\bare|\bof|\breads?|\b(?:uh|um|er|erm)\b"
-    r"|\bit(?:'|’)?s\b|\bit is\b|\bthat(?:'|’)?s\b)){0,6}"
+    r"|\bit(?:'|’)?s\b|\bit is\b|\bthat(?:'|’)?s\b"
+    # the same in the other languages: 'o prontuário do paciente é o número ...', 'die Fallnummer ist ...'
+    r"|(?<!\w)(?:é|è|es|est|ist|era|fue|foi|war|sono|son|sind)(?!\w)"
+    r"|\b(?:o|il|el|le|la|der|die|das|lo)\s+(?:n[úu]mero|num[ée]ro|nummer)\b)){0,6}"
 )
-_FILLER = r"(?:\s+(?!\d)[a-z']{1,12}){0,4}?"
+_FILLER = r"(?:\s+(?!\d)[a-zà-ÿ'][A-Za-zÀ-ÿ']{0,11}|\s+(?:der|des|dem|Patientin|Patienten|Patient)){0,4}?"
 _NUM = r"(?:\s*(?:number|numbers|num|no\.?|nr\.?|n[º°]\.?|#|ID|identifier|code))?"
 
 _LABELS: dict[str, str] = {

@@ -51,6 +51,9 @@ HELD = [
     "He was admitted 20/03/2024 with chest pain.",
     "Aufnahme am 14.03.2024 wegen Herzinfarkt.",
     "Il a été admis le 14/03/2024 pour une pneumonie.",
+    # a record number given in a sentence in the other languages
+    "O prontuário do paciente é o número 77120934.",
+    "Die Fallnummer der Patientin ist 55120934.",
 ]
 
 WARNED = [
