@@ -60,6 +60,18 @@ _EPONYM_PHRASES = re.compile(
     r"|Jack Daniel's|Ben ?& ?Jerry's|Charley horse|Peyronie's|von Willebrand|Von Willebrand"
     r"|Lewy body|West Nile|Rocky Mountain|Mini-Cog|Kaplan-Meier|St\. John's wort)"
 )
+# The other languages put the noun first: 'enfermedad de Parkinson', 'síndrome de Down', 'maladie d'Alzheimer',
+# 'morbo di Crohn', 'doença de Chagas', 'Morbus Crohn'; and German joins it on: 'Parkinson-Krankheit'.
+_EPONYM_NOUN_FIRST = re.compile(
+    r"(?i:\b(?:enfermedad|s[íi]ndrome|mal|maladie|syndrome|morbo|malattia|doen[çc]a|morbus|syndrom|maniobra|manobra"
+    r"|man[œo]euvre|manovra|signo|sinal|signe|segno|zeichen|prueba|teste|test|linfoma|lymphome|sarcoma|sarcome"
+    r"|quiste|kyste|cisti|cisto|[úu]lcera|ulc[eè]re|fractura|fratura|fracture|frattura)"
+    r"(?:\s+(?:de|del|des|du|di|da|do|von|d['’]))?\s*)"
+    r"[A-Z][\w'’-]{1,30}(?:\s+(?:y|e|et|und|and)\s+[A-Z][\w'’-]{1,30})?"
+    r"|\b[A-Z][\w'’]{1,30}-(?:Krankheit|Syndrom|Erkrankung|Zeichen|Test)\b"
+)
+
+
 # Bounded words and word counts: an unbounded chain retried from every capital is quadratic on 'Ab Ab Ab …'.
 # Two eponyms may share the noun: 'Kernig and Brudzinski signs', 'Cullen and Grey Turner signs'.
 _EPONYM_NOUN = re.compile(
@@ -148,6 +160,7 @@ _SIGN_RESULT = re.compile(
 def eponym_mask(text: str) -> list[tuple[int, int]]:
     """Spans of eponyms (Parkinson's disease, Tommy John surgery) that must not read as names."""
     spans = [m.span() for m in _EPONYM_PHRASES.finditer(text)]
+    spans += [m.span() for m in _EPONYM_NOUN_FIRST.finditer(text)]
     for match in _SIGN_RESULT.finditer(text):
         if _strip_possessive(match.group(1)) not in FIRST_NAMES:
             spans.append(match.span())

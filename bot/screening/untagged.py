@@ -14,7 +14,7 @@ from bot.screening.findings import LEARNED_REASONS, Finding
 from bot.screening.lexicon import _DRUG_ENDING, Gazetteer
 from bot.screening.memo import memo
 from bot.screening.name_shapes import _MED_WORD, _NEVER_NAMES, _mostly_upper, _opens_sentence
-from bot.screening.names import _NOT_NAMES, Roster
+from bot.screening.names import _NOT_NAMES, Roster, eponym_mask
 from bot.screening.places import _LARGE_PLACES, STATES
 from bot.screening.public_figures import public_figure
 
@@ -97,10 +97,13 @@ def untagged_names_given_care(
 def untagged_places(text: str, gaz, allowed: frozenset[str], runs) -> Iterator[Finding]:
     """Towns in cased text the tagger did not mark, after a word of living or coming from: a word on no
     dictionary, common or name list, in a text about someone else (or in a patient's own turn)."""
+    eponyms = memo(lambda: eponym_mask(text))
     for match in _CASED_PLACE.finditer(text):
         start, end = match.span(1)
         if any(s < end and start < e for _, s, e, _ in runs):
             continue  # the tagger judged this run
+        if any(s <= start and end <= e for s, e in eponyms()):
+            continue  # 'la enfermedad de Parkinson': a disease's name, not a town someone comes from
         words = [_strip(w) for w in match.group(1).split()]
         if not all(w and not gaz.in_vocab(w) and w not in gaz.common and w not in gaz.first for w in words):
             continue

@@ -24,6 +24,9 @@ CLEAN = [
     # a lower-case word after a subject pronoun is its verb
     "Si usted fuma, dejarlo es lo mejor que puede hacer por su corazón.",
     "Se você bebe, faça isso com moderação.",
+    # an eponym the other languages put after its noun
+    "El síndrome de Down y la enfermedad de Parkinson no son contagiosos.",
+    "La maladie d'Alzheimer touche surtout les personnes âgées.",
     # a language's own most frequent words, among more of them, are that language and no one's name
     "Uma consulta por ano é suficiente para a maioria dos adultos saudáveis.",
     "Los antibióticos no curan la gripe, pero sí pueden causar diarrea si se toman sin necesidad.",
