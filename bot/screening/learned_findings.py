@@ -121,6 +121,10 @@ def _in_its_language(
     return sum(w.lower() in gaz.function for w in before + after) >= 2
 
 
+# A state after a comma: the run before it is a town ('Columbus, Ohio'). (Not 'OH': 'MD' and 'PA' are credentials.)
+_STATE_AFTER = re.compile(rf",\s*(?:{'|'.join(sorted(STATES, key=len, reverse=True))})\b")
+
+
 # A subject pronoun of the other languages: the lower-case word after it is its verb ('usted fuma', 'você bebe').
 _SUBJECT_BEFORE = re.compile(
     r"(?i:\b(?:usted|ustedes|él|ella|ellos|ellas|você|vocês|voce|ele|ela|eles|elas|vous|elle|elles|nous|Sie|er|wir"
@@ -225,6 +229,9 @@ def tagged_findings(
     runs = _join_inverted(text, [r for r in runs if not eponym(r[1], r[2])], gaz)
     for label, start, end, confidence, inverted in runs:
         start, end = _trim_plain(text, start, end, gaz, caseless)
+        town = _STATE_AFTER.match(text, end) and not _CUE_BEFORE.search(text, max(0, start - 30), start)
+        if label == "NAME" and town:
+            label = "LOC"  # 'à Columbus, Ohio', 'Dublin, Ohio': a town and its state, whatever the tagger thought
         acronym = _TRAILING_ACRONYM.search(text, start, end)
         if acronym and not caseless and any(c.islower() for c in text[start : acronym.start()]):
             end = acronym.start()  # "jose hernandez's DKA": the condition's acronym is not part of the name

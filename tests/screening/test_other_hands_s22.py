@@ -27,6 +27,8 @@ CLEAN = [
     # an eponym the other languages put after its noun
     "El síndrome de Down y la enfermedad de Parkinson no son contagiosos.",
     "La maladie d'Alzheimer touche surtout les personnes âgées.",
+    # a town and its state after a comma, whatever the tagger thought of the town
+    "Le Lakeshore Regional Medical Center ouvre une clinique à Columbus, Ohio.",
     # a language's own most frequent words, among more of them, are that language and no one's name
     "Uma consulta por ano é suficiente para a maioria dos adultos saudáveis.",
     "Los antibióticos no curan la gripe, pero sí pueden causar diarrea si se toman sin necesidad.",
