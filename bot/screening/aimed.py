@@ -17,6 +17,7 @@ from typing import NamedTuple
 from bot.screening.advice import GROUP_ADDRESS, POPULATION, leaflet_line, population_dose
 from bot.screening.clauses import FOREIGN_COMMANDS, SCHEDULE, commands, unknown_object
 from bot.screening.context import any_reader
+from bot.screening.diagnoses import DX_NAMED, DX_OPENING, IT_IS, WHAT_IS_BEFORE, YOU_HAVE
 from bot.screening.lexicon import Gazetteer
 from bot.screening.treatments import _DX_INSIDE, names_treatment
 
@@ -54,20 +55,7 @@ ADVICE_THRESHOLD_TOLD = 0.6
 # 'That's X' opening a clause names what the reader described, or is small talk ('that's a great question'): only a
 # classifier sure of a diagnosis tells them apart.
 ADVICE_THRESHOLD_NAMED = 0.8
-_DX_NAMED = re.compile(
-    r"(?i:\W*(?:(?:yeah|yep|yup|ya|ok|okay|so|honestly|tbh|def|definitely|ugh|oh)[\s,]+){0,2}"
-    r"(?:that|this|it)(?:'s|’s|s| is)"
-    r" (?:(?:almost certainly|probably|definitely|def|most likely|likely|totally|classic|a classic|textbook)\s+)*"
-    # (not 'that's mostly history', 'that's a great question', 'it's normal', 'that's why')
-    r"(?:an? )?(?!(?:mostly|not|really|very|so|the|what|why|how|when|where|because|fine|normal|ok|okay|good|great"
-    r"|true|right|all|just|part|one|my|your|our|their|his|her|its|common|fair|lot|big|huge|question|hard|tough|easy"
-    r"|important|why|something|nothing|everything|exactly|actually|also|still|usually|often|always|never)\b)[a-z])"
-)
 
-
-# 'What is an A1c? It's a blood test that ...': the 'it's' after a question of what something is defines it.
-_IT_IS = re.compile(r"(?i:\W*(?:it|that|this)(?:'s|’s| is)\b)")
-_WHAT_IS_BEFORE = re.compile(r"(?i:\bwhat(?:'s|’s| is| are| exactly is)\b[^?.!]{0,80}\?\s*$)")
 
 
 # An amount on a schedule with no one named or commanded ('rest, fluids and 2 X every 4 hours').
@@ -113,24 +101,6 @@ _CONTENT = re.compile(
 _SECOND_PERSON = re.compile(
     r"(?i:\b(?:you|your|yours|you're|you'll|you've|ur|usted|você|vous|votre|vos)\b"
     r"|\b(?:sir|ma'am|madam|señora|señor|signora|signore|madame|monsieur|senhora|senhor)(?=\s*,))"
-)
-
-
-# A diagnosis with no subject opens the clause: an answer to the reader's own description of their problem.
-_DX_OPENING = re.compile(
-    r"(?i:\W*(?:(?:yeah|yep|ok|okay|so|honestly|tbh|definitely|def|probably|almost certainly|most likely|totally"
-    r"|this|that|it|to me)[\s,]+){0,3}(?:(?:sounds|looks|seems|reads) (?:a lot |exactly |just )?like\b"
-    # 'might be a UTI tbh', 'could be shingles', 'prob a sprain': a guess at what the reader has
-    r"|(?:might|could|may) (?:well )?be (?:an? )?[a-z]|prob(?:ably)? (?:an? )?[a-z]))"
-)
-
-
-# A clause that is only 'you have' / 'your son has' and what they have ('You have croup.', 'your baby has RSV'): a
-# diagnosis told, as sure as 'sounds like X' must be ('you have options' is for the classifier to tell apart).
-_YOU_HAVE = re.compile(
-    r"(?i:\W*(?:(?:yeah|yep|ok|okay|so|well|honestly|i think|i'm afraid|unfortunately)[\s,]+){0,2}"
-    r"(?:you(?:'ve| have)? got|you have|you've|(?:your|ur) (?:son|daughter|baby|kid|child|husband|wife|mom|dad"
-    r"|mother|father|toddler|boy|girl)(?:'s| has| has got))\s+(?:an? |the )?[\w'-]+(?:,?[ -][\w'-]+){0,3}\W*$)"
 )
 
 
@@ -349,7 +319,7 @@ def addressed(
     shape, learned.commands, not by a verb list). A treatment: a drug, dose, schedule, test or diagnosis.
     """
     segment = text[start:end]
-    if _IT_IS.match(segment) and _WHAT_IS_BEFORE.search(text, max(0, start - 120), start):
+    if IT_IS.match(segment) and WHAT_IS_BEFORE.search(text, max(0, start - 120), start):
         return 2.0  # 'What's a DEXA scan? It's a low-dose x-ray ...': a definition, for anyone who asks
     cues = _text_cues(text)  # once per text: a scan per clause would be quadratic in clauses
     if labelled_order(text, start, end) or permitted_change(text, start, end) or planned(text, start, end):
@@ -420,9 +390,9 @@ def addressed(
         return ADVICE_THRESHOLD
     if commanded == "told":
         return ADVICE_THRESHOLD_TOLD  # 'we'd suggest you stop the <a drug no list knows>'
-    if _DX_OPENING.match(segment) or _YOU_HAVE.match(segment):
+    if DX_OPENING.match(segment) or YOU_HAVE.match(segment):
         return ADVICE_THRESHOLD_TOLD  # 'definitely sounds like pinworms', 'You have croup.', 'your son has RSV'
-    if _DX_NAMED.match(segment):
+    if DX_NAMED.match(segment):
         return ADVICE_THRESHOLD_NAMED  # 'yep that's pink eye', 'That's almost certainly a bruised rib'
     if you or commanded:
         return ADVICE_THRESHOLD_YOU_ONLY

@@ -5,9 +5,7 @@ models are in `sentence_findings`."""
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterator
-from functools import lru_cache
 
 from bot.screening.clinical_titles import DOCTOR_BEFORE
 from bot.screening.context import (
@@ -24,7 +22,7 @@ from bot.screening.facilities import SITE, SITE_MOVE, words
 from bot.screening.findings import LEARNED_REASONS, Finding
 from bot.screening.lay_titles import LAY_TITLE_BEFORE, PERSON_TITLE
 from bot.screening.learned import TokenTagger
-from bot.screening.lexicon import _DRUG_ENDING, TOKEN, Gazetteer
+from bot.screening.lexicon import _DRUG_ENDING, Gazetteer
 from bot.screening.memo import memo
 from bot.screening.name_shapes import (
     _CREDENTIAL,
@@ -52,6 +50,15 @@ from bot.screening.name_shapes import (
     listed_any,
 )
 from bot.screening.names import _CREDENTIAL_AFTER, _EPONYM_WORDS, _INTERJECTIONS, Roster, eponym_mask
+from bot.screening.other_languages import (
+    ELIDED,
+    STATE_AFTER,
+    SUBJECT_BEFORE,
+    german,
+    in_its_language,
+    language_word,
+    unaccented,
+)
 from bot.screening.places import _LARGE_PLACES, STATES
 from bot.screening.public_figures import care_given, colleague_given_care, public_figure
 from bot.screening.term_shapes import (
@@ -95,54 +102,6 @@ _RESIDENCE = re.compile(
     r"|chambre|stanza|zimmer)\b)"
 )
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]")
-def _language_word(word: str, raw: str, gaz: Gazetteer) -> bool:
-    """A frequent word of the five other languages: in lower case any such word ('dalla', 'einer'), capitalised
-    only one on no name list ('Dipende', 'Tome' but not 'Davide')."""
-    return word in gaz.frequent and (raw.islower() or (word not in gaz.first and word not in gaz.last))
-
-
-def _in_its_language(
-    text: str, start: int, end: int, words: list[str], gaz: Gazetteer, sentence: tuple[int, int]
-) -> bool:
-    """A run among at least two of the other languages' most frequent words (`Gazetteer.function`) that is
-    itself made of that language: of its function words ('Uma', 'pero', 'hanno'), or in lower case, of its
-    frequent words on no name list ('fiebre, pero'). Any other frequent word ('Luz', 'rosa mendes') may be
-    someone's name even there."""
-    if not gaz.function:
-        return False
-    raws = text[start:end].split()
-    if not all(
-        w in gaz.function or (raw.islower() and w in gaz.frequent and w not in gaz.first and w not in gaz.last)
-        for w, raw in zip(words, raws, strict=False)
-    ):
-        return False
-    before = TOKEN.findall(text, sentence[0], start)
-    after = TOKEN.findall(text, end, sentence[1])
-    return sum(w.lower() in gaz.function for w in before + after) >= 2
-
-
-# A state after a comma: the run before it is a town ('Columbus, Ohio'). (Not 'OH': 'MD' and 'PA' are credentials.)
-_STATE_AFTER = re.compile(rf",\s*(?:{'|'.join(sorted(STATES, key=len, reverse=True))})\b")
-
-
-# A subject pronoun of the other languages: the lower-case word after it is its verb ('usted fuma', 'você bebe').
-_SUBJECT_BEFORE = re.compile(
-    r"(?i:\b(?:usted|ustedes|él|ella|ellos|ellas|você|vocês|voce|ele|ela|eles|elas|vous|elle|elles|nous|Sie|er|wir"
-    r"|lei|lui|voi|noi|loro|yo|eu|je|j'|tu)\s+$)"
-)
-
-
-# An article or preposition elided onto the next word in French and Italian: "d'Haïti", "l'Ouest", "dell'Ospedale".
-_ELIDED = re.compile(r"(?:[dDlLjJnNsScC]|[Qq]u|[Dd]ell|[Dd]all|[Nn]ell|[Ss]ull|[Aa]ll)['’](?=[^\W\d_])")
-
-
-def _unaccented(word: str) -> str:
-    """'haïti' as 'haiti', 'sénégal' as 'senegal': the places list is written without accents."""
-    if word.isascii():
-        return word
-    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
-
-
 _STATE_HEAD_BEFORE = re.compile(rf"\b({COMPASS_HEADS}|New)\s+$")
 _WEEKDAY_WORDS = frozenset((WEEKDAYS + "|" + FOREIGN_WEEKDAYS).lower().split("|"))
 # A preposition or article before a weekday, or a date after it: the day, not a person.
@@ -229,7 +188,7 @@ def tagged_findings(
     runs = _join_inverted(text, [r for r in runs if not eponym(r[1], r[2])], gaz)
     for label, start, end, confidence, inverted in runs:
         start, end = _trim_plain(text, start, end, gaz, caseless)
-        town = _STATE_AFTER.match(text, end) and not _CUE_BEFORE.search(text, max(0, start - 30), start)
+        town = STATE_AFTER.match(text, end) and not _CUE_BEFORE.search(text, max(0, start - 30), start)
         if label == "NAME" and town:
             label = "LOC"  # 'à Columbus, Ohio', 'Dublin, Ohio': a town and its state, whatever the tagger thought
         acronym = _TRAILING_ACRONYM.search(text, start, end)
@@ -238,7 +197,7 @@ def tagged_findings(
         glued = _GLUED_STOP.search(text, start, end)
         if glued and not LAY_TITLE_BEFORE.search(text[max(0, start - 16) : glued.end()]):
             start = glued.end()  # 'I said no.Not today': a full stop typed without its space ends a sentence
-        elided = _ELIDED.match(text, start, end)
+        elided = ELIDED.match(text, start, end)
         if elided:
             start = elided.end()  # "d'Haïti", "l'Amélie": the article elided before the name is not part of it
         ends = [m.end() for m in _WORD.finditer(text, start, end)] if label == "NAME" else []
@@ -272,7 +231,7 @@ def tagged_findings(
             continue  # 'Multiple Myeloma', 'Foley Catheter', 'Patient Safety huddle'; 'San Diego'
         if (
             label == "NAME"
-            and all(_unaccented(w).title() in _LARGE_PLACES for w in words)
+            and all(unaccented(w).title() in _LARGE_PLACES for w in words)
             and not (care_given(text, *sentence_at(sentences, start)) or cared_for_after(text, end))
         ):
             continue  # 'how America talked about heart disease': a country, unless care is given to the name
@@ -290,7 +249,7 @@ def tagged_findings(
             and not (words[0] in gaz.first or words[0] in gaz.last)
             and not _CAPITALISED_NEIGHBOUR.search(text[max(0, start - 24) : start])
             and not re.match(r"\s+[A-Z]", text[end : end + 2])
-            and _german(text, sentence_at(sentences, start))
+            and german(text, sentence_at(sentences, start))
         ):
             continue  # 'erklären wir jeden Schritt': German capitalises every noun
         if (
@@ -298,7 +257,7 @@ def tagged_findings(
             and len(words) > 1
             and any(w.islower() for w in text[start:end].split())
             and any(w[:1].isupper() for w in text[start:end].split())  # (all lower case: 'juan carlos in triage')
-            and all(_language_word(w, raw, gaz) for w, raw in zip(words, text[start:end].split(), strict=False))
+            and all(language_word(w, raw, gaz) for w, raw in zip(words, text[start:end].split(), strict=False))
             and not _CUE_BEFORE.search(text, max(0, start - 30), start)
             and not (care_given(text, *sentence_at(sentences, start)) or cared_for_after(text, end))
         ):
@@ -307,12 +266,12 @@ def tagged_findings(
             label == "NAME"
             and len(words) == 1
             and text[start:end].islower()
-            and _SUBJECT_BEFORE.search(text, max(0, start - 12), start)
+            and SUBJECT_BEFORE.search(text, max(0, start - 12), start)
         ):
             continue  # 'si usted fuma', 'Lei beve': a verb after its subject, not a name
         if (
             label == "NAME"
-            and _in_its_language(text, start, end, words, gaz, sentence_at(sentences, start))
+            and in_its_language(text, start, end, words, gaz, sentence_at(sentences, start))
             and not _CUE_BEFORE.search(text, max(0, start - 30), start)
             and not (care_given(text, *sentence_at(sentences, start)) or cared_for_after(text, end))
         ):
@@ -565,23 +524,6 @@ _PUNCT_AFTER = re.compile(r"[,.!?]")
 # A capitalised word just before, or a lay title ('Herr', 'Frau'): a name's other half, not a German noun alone.
 _CAPITALISED_NEIGHBOUR = re.compile(r"(?:\b[A-Z][a-z]+\.?|\b(?:Herr|Frau|Dr|Prof)\.?)\s+$")
 _NUMBER_BEFORE = re.compile(r"\d\s+$")
-_GERMAN_WORDS = re.compile(
-    r"\b(?:der|die|das|und|ist|nicht|mit|ein|eine|einen|jeden|den|dem|des|sich|auf|für|wir|ich|sie|es|zu|von|bei"
-    r"|wurde|werden|haben|hat|sind|auch|noch|nach|wie|vor|aus|dass|unser|unsere|einmal|mehr|als|oder)\b"
-)
-
-
-@lru_cache(maxsize=256)
-def _german(text: str, sentence: tuple[int, int]) -> bool:
-    """A sentence in German (three of its commonest small words): there every noun is capitalised."""
-    count = 0
-    for _ in _GERMAN_WORDS.finditer(text, *sentence):
-        count += 1
-        if count >= 3:
-            return True
-    return False
-
-
 _CAPITAL_INSIDE = re.compile(r"(?<=[a-z,;] )[A-Z][a-z]+")
 _TRAILING_ACRONYM = re.compile(r"\s+[A-Z]{2,5}$")
 

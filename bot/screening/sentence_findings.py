@@ -32,12 +32,12 @@ from bot.screening.aimed import (
 )
 from bot.screening.clauses import commands, sentence_features
 from bot.screening.context import STAFF_ROLE, has_person_cue
+from bot.screening.diagnoses import DX_TOLD
 from bot.screening.findings import LEARNED_REASONS, Finding
 from bot.screening.learned import SentenceClassifier, load_advice_model, load_models
 from bot.screening.memo import memo
 from bot.screening.public_figures import famous_sentence
 from bot.screening.stories import _DETAIL
-from bot.screening.treatments import DESCRIBED
 
 _UNLESS = re.compile(
     r"(?i:\bon (?:your|their) own\b|\bby (?:yourself|themselves)\b"
@@ -169,16 +169,6 @@ def sentence_findings(text: str, classifier: SentenceClassifier, sentences: list
 _AFTER_DASH = re.compile(r"\s[-–—]\s*\Z")
 
 
-# 'That's frozen shoulder.', 'listen, that's gout', 'sounds like shingles', 'you've got plantar fasciitis': a
-# diagnosis given to the reader, opening its clause after at most a few words of address or filler.
-_DX_TOLD = re.compile(
-    r"(?i:\W*(?:[\w']+,?\s+){0,4}?(?:(?:that|this|it)(?:'s|’s|s| is| could be| might be| sounds like| looks like)"
-    r"|(?:sounds|looks|seems) like|you(?:'ve| have)? got|you have|you were diagnosed with"
-    # 'Your symptoms fit a UTI', 'his rash is consistent with scabies': the reader's complaint, named.
-    rf"|{DESCRIBED}[^.;!?]{{0,40}}"
-    r"|(?:your|his|her|their) (?:symptoms|sx|story|rash|pain|cough|exam|picture) (?:fits?|points? to|suggests?"
-    r"|sounds? like|(?:is|are) consistent with|(?:is|are) classic for))\s)"
-)
 # How many clauses after the diagnosis a command may still borrow its score ('that's gout. Classic. Big toe,
 # red, hot. You gotta stop the X'), and how many before it ('Nebulize her and suction her nose; it's bronchiolitis').
 _DX_REACH = 3
@@ -194,7 +184,7 @@ def _diagnoses_told(
         (i, score)
         for i, ((start, end), score) in enumerate(zip(spans, advice_scores, strict=True))
         if score >= ADVICE_THRESHOLD_TOLD
-        and _DX_TOLD.match(text, start, end)
+        and DX_TOLD.match(text, start, end)
         and "?" not in text[start:end].rstrip()[-1:]
         and addressed(text, start, end, _containing(sentences, start), gazetteer) < 2.0
     ]

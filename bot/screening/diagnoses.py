@@ -1,0 +1,57 @@
+"""The shapes in which a diagnosis is told to one reader, or only looks as if it were.
+
+'That's X' and 'sounds like X' open a clause that names what the reader described; 'You have croup.' is the whole
+clause; 'It's a blood test ...' after 'What is an A1c?' defines, and 'that's a great question' is small talk. How
+sure the advice model must be for each is `aimed.addressed`'s to say; these only recognise the shapes.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.screening.treatments import DESCRIBED
+
+DX_NAMED = re.compile(
+    r"(?i:\W*(?:(?:yeah|yep|yup|ya|ok|okay|so|honestly|tbh|def|definitely|ugh|oh)[\s,]+){0,2}"
+    r"(?:that|this|it)(?:'s|’s|s| is)"
+    r" (?:(?:almost certainly|probably|definitely|def|most likely|likely|totally|classic|a classic|textbook)\s+)*"
+    # (not 'that's mostly history', 'that's a great question', 'it's normal', 'that's why')
+    r"(?:an? )?(?!(?:mostly|not|really|very|so|the|what|why|how|when|where|because|fine|normal|ok|okay|good|great"
+    r"|true|right|all|just|part|one|my|your|our|their|his|her|its|common|fair|lot|big|huge|question|hard|tough|easy"
+    r"|important|why|something|nothing|everything|exactly|actually|also|still|usually|often|always|never)\b)[a-z])"
+)
+
+
+# 'What is an A1c? It's a blood test that ...': the 'it's' after a question of what something is defines it.
+IT_IS = re.compile(r"(?i:\W*(?:it|that|this)(?:'s|’s| is)\b)")
+WHAT_IS_BEFORE = re.compile(r"(?i:\bwhat(?:'s|’s| is| are| exactly is)\b[^?.!]{0,80}\?\s*$)")
+
+
+# A diagnosis with no subject opens the clause: an answer to the reader's own description of their problem.
+DX_OPENING = re.compile(
+    r"(?i:\W*(?:(?:yeah|yep|ok|okay|so|honestly|tbh|definitely|def|probably|almost certainly|most likely|totally"
+    r"|this|that|it|to me)[\s,]+){0,3}(?:(?:sounds|looks|seems|reads) (?:a lot |exactly |just )?like\b"
+    # 'might be a UTI tbh', 'could be shingles', 'prob a sprain': a guess at what the reader has
+    r"|(?:might|could|may) (?:well )?be (?:an? )?[a-z]|prob(?:ably)? (?:an? )?[a-z]))"
+)
+
+
+# A clause that is only 'you have' / 'your son has' and what they have ('You have croup.', 'your baby has RSV'): a
+# diagnosis told, as sure as 'sounds like X' must be ('you have options' is for the classifier to tell apart).
+YOU_HAVE = re.compile(
+    r"(?i:\W*(?:(?:yeah|yep|ok|okay|so|well|honestly|i think|i'm afraid|unfortunately)[\s,]+){0,2}"
+    r"(?:you(?:'ve| have)? got|you have|you've|(?:your|ur) (?:son|daughter|baby|kid|child|husband|wife|mom|dad"
+    r"|mother|father|toddler|boy|girl)(?:'s| has| has got))\s+(?:an? |the )?[\w'-]+(?:,?[ -][\w'-]+){0,3}\W*$)"
+)
+
+
+# 'That's frozen shoulder.', 'listen, that's gout', 'sounds like shingles', 'you've got plantar fasciitis': a
+# diagnosis given to the reader, opening its clause after at most a few words of address or filler.
+DX_TOLD = re.compile(
+    r"(?i:\W*(?:[\w']+,?\s+){0,4}?(?:(?:that|this|it)(?:'s|’s|s| is| could be| might be| sounds like| looks like)"
+    r"|(?:sounds|looks|seems) like|you(?:'ve| have)? got|you have|you were diagnosed with"
+    # 'Your symptoms fit a UTI', 'his rash is consistent with scabies': the reader's complaint, named.
+    rf"|{DESCRIBED}[^.;!?]{{0,40}}"
+    r"|(?:your|his|her|their) (?:symptoms|sx|story|rash|pain|cough|exam|picture) (?:fits?|points? to|suggests?"
+    r"|sounds? like|(?:is|are) consistent with|(?:is|are) classic for))\s)"
+)

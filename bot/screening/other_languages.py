@@ -1,0 +1,81 @@
+"""Shapes of the other languages the screen reads, for judging the name tagger's runs.
+
+The tagger learned names mostly from English; in Spanish, Portuguese, French, German and Italian a capitalised
+word, a lower-case word after a pronoun or an elided article is often the language itself ('Uma dose por ano',
+'si usted fuma', "d'Haïti", 'einer Konferenz'). These ask the gazetteer's lists of those languages' words
+(`Gazetteer.frequent`, `Gazetteer.function`) and their grammar, never a list of names.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from bot.screening.lexicon import TOKEN, Gazetteer
+from bot.screening.places import STATES
+
+
+def language_word(word: str, raw: str, gaz: Gazetteer) -> bool:
+    """A frequent word of the five other languages: in lower case any such word ('dalla', 'einer'), capitalised
+    only one on no name list ('Dipende', 'Tome' but not 'Davide')."""
+    return word in gaz.frequent and (raw.islower() or (word not in gaz.first and word not in gaz.last))
+
+
+def in_its_language(
+    text: str, start: int, end: int, words: list[str], gaz: Gazetteer, sentence: tuple[int, int]
+) -> bool:
+    """A run among at least two of the other languages' most frequent words (`Gazetteer.function`) that is
+    itself made of that language: of its function words ('Uma', 'pero', 'hanno'), or in lower case, of its
+    frequent words on no name list ('fiebre, pero'). Any other frequent word ('Luz', 'rosa mendes') may be
+    someone's name even there."""
+    if not gaz.function:
+        return False
+    raws = text[start:end].split()
+    if not all(
+        w in gaz.function or (raw.islower() and w in gaz.frequent and w not in gaz.first and w not in gaz.last)
+        for w, raw in zip(words, raws, strict=False)
+    ):
+        return False
+    before = TOKEN.findall(text, sentence[0], start)
+    after = TOKEN.findall(text, end, sentence[1])
+    return sum(w.lower() in gaz.function for w in before + after) >= 2
+
+
+# A state after a comma: the run before it is a town ('Columbus, Ohio'). (Not 'OH': 'MD' and 'PA' are credentials.)
+STATE_AFTER = re.compile(rf",\s*(?:{'|'.join(sorted(STATES, key=len, reverse=True))})\b")
+
+
+# A subject pronoun of the other languages: the lower-case word after it is its verb ('usted fuma', 'você bebe').
+SUBJECT_BEFORE = re.compile(
+    r"(?i:\b(?:usted|ustedes|él|ella|ellos|ellas|você|vocês|voce|ele|ela|eles|elas|vous|elle|elles|nous|Sie|er|wir"
+    r"|lei|lui|voi|noi|loro|yo|eu|je|j'|tu)\s+$)"
+)
+
+
+# An article or preposition elided onto the next word in French and Italian: "d'Haïti", "l'Ouest", "dell'Ospedale".
+ELIDED = re.compile(r"(?:[dDlLjJnNsScC]|[Qq]u|[Dd]ell|[Dd]all|[Nn]ell|[Ss]ull|[Aa]ll)['’](?=[^\W\d_])")
+
+
+def unaccented(word: str) -> str:
+    """'haïti' as 'haiti', 'sénégal' as 'senegal': the places list is written without accents."""
+    if word.isascii():
+        return word
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+
+
+_GERMAN_WORDS = re.compile(
+    r"\b(?:der|die|das|und|ist|nicht|mit|ein|eine|einen|jeden|den|dem|des|sich|auf|für|wir|ich|sie|es|zu|von|bei"
+    r"|wurde|werden|haben|hat|sind|auch|noch|nach|wie|vor|aus|dass|unser|unsere|einmal|mehr|als|oder)\b"
+)
+
+
+@lru_cache(maxsize=256)
+def german(text: str, sentence: tuple[int, int]) -> bool:
+    """A sentence in German (three of its commonest small words): there every noun is capitalised."""
+    count = 0
+    for _ in _GERMAN_WORDS.finditer(text, *sentence):
+        count += 1
+        if count >= 3:
+            return True
+    return False
