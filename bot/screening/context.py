@@ -31,7 +31,10 @@ PERSON_CUE = re.compile(
     # The patient and the family in the other languages (nouns only: their pronouns are too often 'you' or 'it').
     r"|paciente|patientin|patiente|paziente|pasyente|esposo|esposa|marido|hij[oa]|filh[oa]|fils|fille|figli[oa]"
     r"|sohn|tochter|ehemann|ehefrau|abuel[oa]|av[óô]|nonn[oa]|grand-m[èe]re|grand-p[èe]re|oma|opa|nanay|tatay"
-    r"|beb[éê]|b[ée]b[ée]|neonat[oa]|nourrisson|säugling)\b",
+    r"|beb[éê]|b[ée]b[ée]|neonat[oa]|nourrisson|säugling"
+    # ... and their 'came in': 'llegó con', 'chegou com', 'est arrivée en', 'è arrivata in', 'kam mit'
+    r"|lleg[óo] (?:con|a urgencias)|chegou (?:com|ao pronto)|est arrivée?|(?:è|sono) arrivat[oa]|kam mit"
+    r"|wurde eingeliefert)\b",
     re.IGNORECASE,
 )
 #: General-population phrasing: 'your child', 'a child under 6', 'any patient', 'patients'.

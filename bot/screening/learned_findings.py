@@ -74,6 +74,7 @@ from bot.screening.untagged import (
     _NOT_NAME_LOWER,
     _NOT_PLACE_LOWER,
     _WRITER_BEFORE,
+    RESIDENCE_JUST_BEFORE,
     _strip,
     lower_case_places,
     untagged_names_given_care,
@@ -394,7 +395,8 @@ def tagged_findings(
             begin = start - len(honorific.group(0)) if honorific else start
             yield Finding("name", begin, end, LEARNED_REASONS["name"])
         else:
-            if confidence < (PLACE_THRESHOLD if listed else PLACE_THRESHOLD_UNLISTED):
+            resides = RESIDENCE_JUST_BEFORE.search(text, max(0, start - 60), start) is not None
+            if confidence < (PLACE_THRESHOLD if listed or resides else PLACE_THRESHOLD_UNLISTED):
                 continue
             if words[0] in _CALENDAR:
                 continue  # 'from october ninth': a date, not a place

@@ -48,15 +48,23 @@ _LOWER_PLACE = re.compile(
 
 # A capitalised town the tagger left out, after words of living or coming from, a hesitation allowed
 # ('drive in from, uh, Chillicothe', 'lives with her son in Zanesville').
-_CASED_PLACE = re.compile(
+# Where someone lives, moved or comes from: the capitalised run after it is a town.
+_RESIDENCE_WORDS = (
     r"(?i:\b(?:(?:is|comes?|came|coming|drives?|drove|driving|visiting|transferred|moved|moving|relocated)"
     r"(?: up| down| in| over| out)?\s+(?:from|to)"
     r"|(?:lives?|living|lived|resides?|residing|staying|stays|stayed|grew up)"
     r"(?:\s+(?:alone|now|still|together|with (?:(?:her|his|their|my|our|me|him|them) )?[a-z]+))?"
-    r"\s+(?:in|near|outside(?: of)?|out in|over in|up in|down in))"
+    r"\s+(?:in|near|outside(?: of)?|out in|over in|up in|down in)"
+    # the same in the other languages: 'vive en', 'mora em', 'wohnt in', 'abita a', 'habite à', 'vit à'
+    r"|(?:vive|vivía|reside|mora|morava|vivia|wohnt|wohnte|lebt|lebte|abita|abitava|habite|habitait|vit|vivait"
+    r"|nakatira)\s+(?:en|em|no|na|in|a|à|au|sa|im|bei))"
     r"(?:,?\s+(?:uh|um|er),?)?\s+)"
-    r"((?:St|Mt|Ft)\.\s+[A-Z][a-z][\w'-]*|[A-Z][a-z][\w'-]*(?:\s+[A-Z][a-z][\w'-]*){0,2})"
 )
+_CASED_PLACE = re.compile(
+    _RESIDENCE_WORDS + r"((?:St|Mt|Ft)\.\s+[A-Z][a-z][\w'-]*|[A-Z][a-z][\w'-]*(?:\s+[A-Z][a-z][\w'-]*){0,2})"
+)
+# ... just before a run the tagger marked as a place: the tagger may be surer of it than it says.
+RESIDENCE_JUST_BEFORE = re.compile(_RESIDENCE_WORDS + r"$")
 # A turn spoken by the patient or a relative: there 'I' is not the physician ('Patient: I live in ...').
 _PATIENT_TURN = re.compile(
     r"(?:^|[\n.!?]\s*)(?:Patient|PT|Pt|Caller|Mom|Dad|Mother|Father|Parent|Daughter|Son)\s*:[^\n:]*$"
@@ -105,8 +113,9 @@ def untagged_places(text: str, gaz, allowed: frozenset[str], runs) -> Iterator[F
         if any(s <= start and end <= e for s, e in eponyms()):
             continue  # 'la enfermedad de Parkinson': a disease's name, not a town someone comes from
         words = [_strip(w) for w in match.group(1).split()]
-        if not all(w and not gaz.in_vocab(w) and w not in gaz.common and w not in gaz.first for w in words):
-            continue
+        unknown = [bool(w) and not gaz.in_vocab(w) and w not in gaz.common and w not in gaz.first for w in words]
+        if not (all(unknown) or (len(words) > 1 and unknown[-1])):
+            continue  # (a town's last word on no list will do: 'Upper Arlington', 'West Chesterfield')
         if " ".join(words) in _NOT_PLACE_LOWER or any(w in _NOT_PLACE_LOWER or w in _CALENDAR for w in words):
             continue
         if all(w in allowed for w in words) or any(_DRUG_ENDING.search(w) or _MED_WORD.fullmatch(w) for w in words):

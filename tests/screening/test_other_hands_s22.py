@@ -59,6 +59,9 @@ HELD = [
     # a record number given in a sentence in the other languages
     "O prontuário do paciente é o número 77120934.",
     "Die Fallnummer der Patientin ist 55120934.",
+    # a town after the other languages' words of living, the tagger less sure there than in English
+    "Una paciente que vive en Westerville llegó con un infarto a los 42 años.",
+    "Una paziente che vive a Upper Arlington è arrivata in chetoacidosi.",
 ]
 
 WARNED = [
