@@ -34,7 +34,11 @@ PERSON_CUE = re.compile(
     r"|beb[éê]|b[ée]b[ée]|neonat[oa]|nourrisson|säugling"
     # ... and their 'came in': 'llegó con', 'chegou com', 'est arrivée en', 'è arrivata in', 'kam mit'
     r"|lleg[óo] (?:con|a urgencias)|chegou (?:com|ao pronto)|est arrivée?|(?:è|sono) arrivat[oa]|kam mit"
-    r"|wurde eingeliefert)\b",
+    r"|wurde eingeliefert|vino (?:con|a (?:la consulta|urgencias))|veio (?:com|ao|à)|est venue? (?:avec|aux|à|en|hier)"
+    r"|(?:è|sono) venut[oa]|war (?:\w+ ){0,4}bei uns"
+    # ... and 'we saw / treated': 'atendemos ontem', 'que atendimos', 'wir behandelten', 'abbiamo visitato'
+    r"|atendemos|atendimos|atendí|atendi|(?:wir )?behandelten|abbiamo (?:visitato|operato|ricoverato)"
+    r"|nous avons (?:vu|opéré|soigné|hospitalisé)|(?:hemos|he) (?:visto|atendido|operado))\b",
     re.IGNORECASE,
 )
 #: General-population phrasing: 'your child', 'a child under 6', 'any patient', 'patients'.

@@ -84,6 +84,16 @@ _RELATIVE_DAY = re.compile(
     rf"evening|night))?|(?<![Ee]very )(?<!s on )(?:{WEEKDAYS})(?= (?:morning|afternoon|evening|night)\b)"
     r"|yesterday|the day before yesterday|last night|this morning|this afternoon|earlier today"
     r"|(?:two|three|four|five|six|\d) days ago"
+    # the same in the other languages: 'el martes pasado', 'na terça passada', 'mardi dernier', 'letzten Dienstag',
+    # 'martedì scorso', 'ayer', 'ontem', 'hier', 'gestern', 'ieri', 'hace tres días', 'vor zwei Tagen'
+    rf"|(?i:(?:letzten|vorigen|vergangenen|am|diesen|el|la|na|no|le|lo|il)\s+)?(?i:{FOREIGN_WEEKDAYS})"
+    r"(?i:\s+(?:pasado|passado|passada|dernier|scorso|passato))"
+    r"|(?i:(?:na|no)\s+)?(?i:segunda|terça|terca|quarta|quinta|sexta)(?i:\s+(?:passada|passado))"
+    rf"|(?i:letzten|vorigen|vergangenen|am)\s+(?i:{FOREIGN_WEEKDAYS})"
+    r"|(?i:anteayer|ayer|anoche|anteontem|ontem|avant-hier|hier soir|hier|vorgestern|gestern|l'altro ieri|ieri)"
+    r"|(?i:hace (?:dos|tres|cuatro|cinco|\d) días|há (?:dois|duas|três|quatro|cinco|\d) dias"
+    r"|il y a (?:deux|trois|quatre|cinq|\d) jours|vor (?:zwei|drei|vier|fünf|\d) Tagen"
+    r"|(?:due|tre|quattro|cinque|\d) giorni fa)"
     # A day of the month alone: 'her appointment on the 18th' (not 'on the 3rd floor', 'on the 2nd try').
     r"|(?i:on|by|until|since|before|after) the (?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)"
     r"(?! (?:of\b|floor|day|week|month|year|hole|percentile|century|grade|time|try|attempt|round|cycle|dose"
@@ -217,13 +227,24 @@ _AGE = re.compile(
 )
 
 
+# The other languages' words of a relative day ('ayer', 'el martes pasado', 'letzten Dienstag'), as the gates see them.
+# (as the gates' ASCII words cut them: 'martedì' is 'marted'; pieces of three letters or fewer gate nothing)
+FOREIGN_RELATIVE_WORDS = frozenset(
+    piece
+    for piece in re.findall(
+        r"[a-z0-9]+",
+        FOREIGN_WEEKDAYS.replace("|", " ")
+        + " anteayer ayer anoche anteontem ontem hier gestern vorgestern ieri dias jours tagen giorni passada passado",
+    )
+    if len(piece) >= 4
+)
 _MONTH_WORDS = frozenset(MONTHS.lower().split("|")) | frozenset(
     "jan feb mar apr jun jul aug sep sept oct nov dec".split()
 ) | frozenset(FOREIGN_MONTHS.split("|"))
 _RELATIVE_WORDS = frozenset(WEEKDAYS.lower().split("|")) | frozenset(
     "yesterday night morning afternoon today ago christmas thanksgiving easter halloween new"
     " fourth july mother father valentine labor memorial super".split()
-)
+) | FOREIGN_RELATIVE_WORDS
 _DOB_WORDS = frozenset({"dob", "d", "born", "birth", "birthdate", "birthday", "date"})
 
 
@@ -268,6 +289,8 @@ def find_dates(text: str, spans: list[tuple[int, int]], words: frozenset[str] | 
                 or _decimal_or_score(text, match)
             ):
                 continue
+            if match.group(0).lower() == "hier" and _german(text, sentence_at(spans, match.start())):
+                continue  # German 'hier' is 'here'; French 'hier' is yesterday
             if _RECURRING_BEFORE.search(text, max(0, match.start() - 8), match.start()):
                 continue  # 'every July 4th', 'each Monday': a yearly or weekly day, no one's date
             # 'am 3. Mai aufgenommen': a splitter may end a sentence inside the date; either side counts.
@@ -288,6 +311,13 @@ def find_dates(text: str, spans: list[tuple[int, int]], words: frozenset[str] | 
                 yield Finding(
                     "date", match.start(), match.end(), "looks like the month of a patient's care or life event"
                 )
+
+
+def _german(text: str, sentence: tuple[int, int]) -> bool:
+    # (imported here: other_languages imports places, which imports this module)
+    from bot.screening.other_languages import german
+
+    return german(text, sentence)
 
 
 # A speaker's turn shortly before a date ('PT: um... October 2nd?'): the date answers the turn before it.

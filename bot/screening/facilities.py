@@ -13,6 +13,9 @@ SITE = "site"  # a site of the practice after its place: 'our Dublin clinic', 'o
 SITE_MOVE = "site_move"  # a site that opens or moves somewhere: 'the clinic moves to Hilliard'
 BODY = "body"  # ends an organisation's own name (capitalised): 'the Kevin Brown Recovery Fund'
 ALLOWED = "allowed"  # makes an allow-list entry an organisation: 'Lakeshore Regional Medical Center'
+# opens an organisation's own name in the other languages (capitalised): 'Istituto Superiore di Sanità', 'Instituto
+# de Salud Carlos III', 'Institut Pasteur'; in German it may end one glued by a hyphen ('Robert Koch-Institut')
+BODY_FIRST = "body_first"
 
 _TABLE: dict[str, frozenset[str]] = {
     word: frozenset(roles.split())
@@ -23,9 +26,9 @@ _TABLE: dict[str, frozenset[str]] = {
         "campus": "venue site site_move",
         "building": "venue",
         "center": "venue site site_move body allowed",
-        "centre": "venue site site_move body allowed",
+        "centre": "venue site site_move body allowed body_first",
         "clinic": "venue site site_move body allowed",
-        "hospital": "venue site site_move body allowed",
+        "hospital": "venue site site_move body allowed body_first",
         "office": "site site_move",
         "offices?": "venue",
         "garage": "venue",
@@ -81,6 +84,49 @@ _TABLE: dict[str, frozenset[str]] = {
         "care": "allowed",
         "partners": "allowed",
         "services": "allowed",
+        "institut": "body_first",
+        "istituto": "body_first",
+        "instituto": "body_first",
+        "stiftung": "body_first",
+        "fundación": "body_first",
+        "fundacion": "body_first",
+        "fundação": "body_first",
+        "fondation": "body_first",
+        "fondazione": "body_first",
+        "universidad": "body_first",
+        "universidade": "body_first",
+        "université": "body_first",
+        "università": "body_first",
+        "universität": "body_first",
+        "universitätsklinikum": "body_first",
+        "klinikum": "body_first",
+        "klinik": "body_first",
+        "krankenhaus": "body_first",
+        "zentrum": "body_first",
+        "ospedale": "body_first",
+        "policlinico": "body_first",
+        "hôpital": "body_first",
+        "hopital": "body_first",
+        "clínica": "body_first",
+        "clinique": "body_first",
+        "centro": "body_first",
+        "sociedad": "body_first",
+        "sociedade": "body_first",
+        "société": "body_first",
+        "società": "body_first",
+        "gesellschaft": "body_first",
+        "ministerio": "body_first",
+        "ministério": "body_first",
+        "ministère": "body_first",
+        "ministero": "body_first",
+        "bundesministerium": "body_first",
+        "agencia": "body_first",
+        "agência": "body_first",
+        "agence": "body_first",
+        "agenzia": "body_first",
+        "secretaria": "body_first",
+        "servicio": "body_first",
+        "serviço": "body_first",
     }.items()
 }
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from bot.screening.dates import MONTHS, WEEKDAYS
+from bot.screening.dates import FOREIGN_RELATIVE_WORDS, MONTHS, WEEKDAYS
 
 WORD = re.compile(r"[a-z0-9]+")
 
@@ -30,6 +30,7 @@ DATE_WORDS = (
     | _set("yesterday tonight morning afternoon night ago christmas thanksgiving easter halloween")
     | _set("new year mother father valentine labor memorial super fourth dob born birthday")
     | _set("birthdate birth earlier today last next past")
+    | FOREIGN_RELATIVE_WORDS
 )
 AGE_WORDS = _set(
     "ninety hundred centenarian centenarians supercentenarian nonagenarian nonagenarians nineties 90s"

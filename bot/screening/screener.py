@@ -14,7 +14,7 @@ from bot.screening.codes import find_codes, find_photo_files
 from bot.screening.context import context_care, sentence_at, sentence_spans
 from bot.screening.dates import find_ages, find_dates
 from bot.screening.disguise import fold_look_alikes, screen_hashtags, screen_visible
-from bot.screening.facilities import BODY, words
+from bot.screening.facilities import BODY, BODY_FIRST, words
 from bot.screening.findings import AllowList, Finding, Verdict
 from bot.screening.gates import (
     AGE_WORDS,
@@ -255,6 +255,11 @@ _STORY_SUBJECT = re.compile(r"((?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+),?\s+w
 # 'the Teddy Bear Clinic', 'the Rosa Parks Award'): a name inside it names the organisation, not a patient.
 _ORGANISATION_RUN = re.compile(
     rf"\b(?:[A-Z][\w'’&.-]*\s+){{1,5}}(?:{words(BODY, capitalised=True)})\b"
+    # the other languages' bodies, first ('Istituto Superiore di Sanità', 'Instituto de Salud Carlos III') or, in
+    # German, glued last ('Robert Koch-Institut')
+    rf"|\b(?:{words(BODY_FIRST, capitalised=True)})(?:\s+(?:(?:de|di|del|della|dei|des|du|da|do|dos|das|der|für|y|e"
+    r"|et|und|la|le|el|l'|d')\s*)?(?:[A-Z][\w'’.-]*|[IVX]+\b)){1,6}"
+    rf"|\b(?:[A-Z][\w'’&.]*\s+){{0,4}}[A-Z][\w'’.]*-(?:{words(BODY_FIRST, capitalised=True)})\b"
 )
 
 
@@ -262,10 +267,18 @@ def _outside_organisation_names(text: str, found: list[Finding]) -> list[Finding
     """Unless the text gives care: 'The Kevin Brown Recovery Fund is covering Kevin's rehab after his stroke'."""
     if not any(f.kind == "name" for f in found) or context_care(text):
         return found
-    runs = [(m.start(), m.end()) for m in _ORGANISATION_RUN.finditer(text)]
+    # A name the run ends with is the organisation's ('the Robert Koch Institute') unless its last word is also a
+    # surname ('Jae-won Park', 'Matthew Hall'): then only a name inside the run is.
+    runs = [
+        (m.start(), m.end() + (m.group(0).rsplit(None, 1)[-1].lower() not in _SURNAME_BODIES))
+        for m in _ORGANISATION_RUN.finditer(text)
+    ]
     if not runs:
         return found
     return [f for f in found if f.kind != "name" or not any(a <= f.start and f.end < b for a, b in runs)]
+
+
+_SURNAME_BODIES = frozenset({"park", "hall", "wing", "garden", "chair"})
 
 
 _CARE_SAID = frozenset({"patient_confirmation", "advice", "patient_story"})

@@ -1,0 +1,45 @@
+"""Session 23: dictated answers and answers for the public in other languages, by other writers.
+
+Each line is shaped like a case a writer with no sight of the code wrote for the tuning sets; the
+mechanism it pins is named beside it.
+"""
+
+from __future__ import annotations
+
+from bot.screening import AllowList
+from tests.screening.verdict_table import verdict_table
+
+ALLOW = AllowList(names=frozenset({"Lakeshore Regional Medical Center", "Dr. Selena Franco", "Dr. Mitchell Bennett"}))
+
+CLEAN = [
+    # an organisation's own name, its body first in the other languages or glued last in German, or in English
+    # ending in a body that is no surname
+    "Laut Robert Koch-Institut wurden im letzten Jahr mehr Fälle gemeldet.",
+    "Secondo l'Istituto Superiore di Sanità i casi di morbillo sono aumentati.",
+    "Según el Instituto de Salud Carlos III, la gripe llegó antes este año.",
+    "According to the Robert Koch Institute, cases rose last winter.",
+    # a relative day with no one's care, and German 'hier' (here)
+    "Die Praxis ist am Dienstag geschlossen.",
+    "Meine Patientin ist hier, weil sie Schmerzen hat, und das ist normal.",
+    "La clinica è chiusa martedì scorso per lavori.",
+]
+
+HELD = [
+    # ... but a name ending in a body word that is also a surname stays a name
+    "Jae-won Park, 33, reports that his symptoms started after the holidays.",
+    # a relative day in the other languages, in a patient's story
+    "Mi paciente vino el martes pasado con dolor en el pecho.",
+    "Ma patiente est venue hier avec une douleur au ventre.",
+    "Mein Patient kam am Dienstag in die Notaufnahme.",
+    "Ho visto la paziente ieri al pronto soccorso.",
+    # 'we saw' and 'was with us' in the other languages put a person in the text
+    "A professora que atendemos ontem tinha apendicite.",
+    "Ein Lehrer vom Gymnasium in Upper Arlington war letzten Dienstag mit Brustschmerzen bei uns.",
+]
+
+WARNED: list[str] = []
+
+GENERAL: list[str] = []
+
+
+test_passes, test_held, test_warned, test_general_is_not_advice = verdict_table(ALLOW, CLEAN, HELD, WARNED, GENERAL)
