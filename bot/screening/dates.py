@@ -213,6 +213,11 @@ _AGE = re.compile(
     # came in', 'At 94, my patient still drives'.
     rf"|\b(?:patient|pt|man|woman|gentleman|lady|guy|grandma|grandpa|grandmother|grandfather|mother|father|mom|dad"
     rf"|husband|wife|paciente|señora|señor),\s+{_AGE_NUM},"
+    # ... or said right after the person, as dictation runs on: 'had a gentleman ninety three up walking'
+    rf"|\b(?:man|woman|gentleman|lady|guy|grandma|grandpa|grandmother|grandfather|mother|father|mom|dad|husband|wife"
+    rf"|widow|widower|veteran|nana|granny)\s+(?:{_AGE_WORD}|{_AGE_NUM})(?![\w-])"
+    r"(?!\s*(?:%|percent|patients|people|pounds|lbs|kg|mg|minutes|mins|seconds|hours|days|weeks|months|times|miles"
+    r"|feet|steps|bpm|over|systolic|on the|beats)\b)"
     rf"|(?:^|(?<=[.!?]\s))(?i:at)\s+(?:{_AGE_NUM}|{_AGE_WORD}),(?=\s*(?i:my|our|his|her|she|he|the patient)\b)"
     # 'my dad is 94', 'the patient is ninety-three', 'grandma just turned 96': one person's age
     rf"|\b(?:she|he|you|i|they|who|(?:my|our|her|his|the|this) (?:{_RELATIVE})|pt|patient)"
@@ -359,7 +364,12 @@ _TEMPERATURE = re.compile(r"(?i:temp|fever|t:|°|degrees|febrile|tmax|oral|axill
 # A full name without a title works the same way: 'Volunteer Arthur Pemberton, 96, received our award'.
 _AGE_AFTER_NAME = re.compile(
     rf"\b(?:(?:{CAPITALISED_NAME_TITLE})\.?\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?|[A-Z][a-z'’-]+\s+[A-Z][\w'’-]+),"
-    rf"\s+({_AGE_NUM})\s*(?:,|y/?o\b|years?\b)"
+    rf"\s+({_AGE_NUM}|{_AGE_WORD})\s*(?:,|y/?o\b|years?\b)"
+    # in lower case too, the age in words as it is dictated ('ruth goldberg, a hundred and two, had both eyes done'),
+    # not a reading ('oxygen saturation, ninety three,')
+    r"|\b(?!(?:sats?|saturation|pulse|rate|pressure|weight|score|glucose|sugar|temp|temperature|level|reading)\b)"
+    r"[a-z][a-z'’-]+\s+(?!(?:sats?|saturation|pulse|rate|pressure|weight|score|glucose|sugar|temp|temperature|level"
+    rf"|reading)\b)[a-z][a-z'’-]+,\s+({_AGE_WORD}),"
 )
 
 
@@ -411,7 +421,8 @@ def find_ages(text: str) -> Iterator[Finding]:
     for match in _AGE_ANSWER.finditer(text):
         yield Finding("age_over_89", match.start(1), match.end(1), "gives an age over 89")
     for match in _AGE_AFTER_NAME.finditer(text):
-        yield Finding("age_over_89", match.start(1), match.end(1), "gives an age over 89")
+        group = 1 if match.group(1) else 2
+        yield Finding("age_over_89", match.start(group), match.end(group), "gives an age over 89")
     for match in _AGE.finditer(text):
         place = _INSTITUTION_BEFORE.search(text, max(0, match.start() - 60), match.start())
         between = (place.end(), match.end()) if place else (0, 0)

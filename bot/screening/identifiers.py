@@ -43,8 +43,9 @@ _LABELS: dict[str, str] = {
     r"|Medicare (?:number|ID|#|card number|beneficiary identifier|card)|MBI|HICN"
     r"|Medicaid (?:ID|number|#|card)|beneficiary (?:ID|number|#)|plan (?:ID|number)"
     r"|Medi-Cal (?:ID|number)|Tricare (?:ID|number)|BCBS (?:ID|number)",
-    "account": r"account (?:number|no\.?|#|ID)|acct\.?(?: number| no\.?| #)?|bank account|billing "
-    r"(?:account|number|ID|#)|invoice (?:number|no\.?|#)|claim (?:number|no\.?|#|ID)"
+    # (a bare 'account' only right before a long number: 'account 7703152 got charged twice')
+    "account": r"account (?:number|no\.?|#|ID)|account(?= #?\d{5,}\b)|acct\.?(?: number| no\.?| #)?|bank account"
+    r"|billing (?:account|number|ID|#)|invoice (?:number|no\.?|#)|claim (?:number|no\.?|#|ID)"
     r"|credit card(?: number)?|card ending|account ending|routing number|guarantor (?:number|#|ID)"
     r"|statement (?:number|#)|patient account(?: number)?|debit card(?: number)?",
     "license": r"driver'?s licen[cs]e" + _NUM + r"|licen[cs]e (?:number|no\.?|#|ID)|DL ?#|DL number"
@@ -72,6 +73,9 @@ _LABELS: dict[str, str] = {
     r" (?:serial|ID)"
     + _NUM
     + r"|IMEI|MAC address",
+    # a research participant's number ('Subject 014', 'participant ID 4471', 'subject LRC-0417')
+    "other_id": r"(?:study|trial|research|subject|participant|enrollee|screening) (?:ID|number|no\.?|#)"
+    r"|(?:subject|participant|enrollee)(?= #?(?:[A-Z]{1,4}-?)?\d{3,}\b)",
 }
 
 _REASONS: dict[str, str] = {
@@ -82,6 +86,7 @@ _REASONS: dict[str, str] = {
     "license": "looks like a licence or certificate number",
     "vehicle": "looks like a vehicle plate or VIN",
     "device": "looks like a medical device serial number",
+    "other_id": "looks like a research participant's number",
 }
 
 
@@ -122,6 +127,8 @@ def _value_ok(kind: str, value: str, text: str, end: int) -> bool:
         return len(value.replace(" ", "").replace("-", "")) >= 4 and (digits >= 1 or value.isupper())
     # A device ID mixes letters and digits ('8N3CHH'); other labelled numbers need three digits.
     mixed = kind == "device" and digits >= 2 and len(value) >= 5 and any(c.isalpha() for c in value)
+    if kind == "other_id" and digits >= 3 and not _YEAR.fullmatch(value.strip("#")):
+        return not _UNIT_AFTER.match(text, end)  # 'Subject 014'
     if (digits < 3 and not mixed) or len(value) < 4:
         return False
     if _YEAR.fullmatch(value.strip("#")):

@@ -43,6 +43,8 @@ _ONE = re.compile(rf"(?i)\b(?:(?P<word>{_WORD})|(?P<letter>{_LETTER}))\b")
 # 'a' and 'I' at either end of a run are more likely the article and the pronoun than part of an id.
 _LOOSE_ENDS = frozenset({"a", "i"})
 _BREAK = re.compile(r"[,;.–—]|\s-\s|\b(?:dash|hyphen)\b")
+# A spoken dash between an identifier's letters and the digits read after it.
+_SPOKEN_DASH_BEFORE = re.compile(r"\b[A-Z0-9]{2,6}(\s+(?i:dash|hyphen)\s+)$")
 
 
 def has_spoken_digits(words: frozenset[str]) -> bool:
@@ -59,9 +61,13 @@ def spoken_digits(text: str) -> tuple[str, list[int]] | None:
         tokens = _tokens(text, run)
         if sum(1 for t in tokens if t.group("word") or t.group("letter").isdigit()) < 4:
             continue  # letters with fewer than four digits read out: words, not an identifier
-        for i in range(cursor, run.start()):
+        joined = _SPOKEN_DASH_BEFORE.search(text, cursor, run.start())
+        for i in range(cursor, joined.start(1) if joined else run.start()):
             out.append(text[i])
             where.append(i)
+        if joined:  # 'LRC dash zero four one seven' is 'LRC-0417'
+            out.append("-")
+            where.append(joined.start(1))
         previous_end = None
         if text[run.start() : run.start() + 4].lower() == "plus":
             out.append("+")

@@ -22,6 +22,11 @@ CLEAN = [
     "Die Praxis ist am Dienstag geschlossen.",
     "Meine Patientin ist hier, weil sie Schmerzen hat, und das ist normal.",
     "La clinica è chiusa martedì scorso per lavori.",
+    # a reading between commas, a count, a year after a study's label, a dose after 'subject'
+    "her oxygen saturation, ninety three, was fine on room air",
+    "we did about a hundred and two, maybe more, of these last year",
+    "The study number 2024 was the biggest we ran.",
+    "my dad was 95 minutes late to his own party",
 ]
 
 HELD = [
@@ -35,6 +40,13 @@ HELD = [
     # 'we saw' and 'was with us' in the other languages put a person in the text
     "A professora que atendemos ontem tinha apendicite.",
     "Ein Lehrer vom Gymnasium in Upper Arlington war letzten Dienstag mit Brustschmerzen bei uns.",
+    # an age dictated right after the person, or in words between commas after a lower-case name
+    "had a gentleman ninety three up walking the hall post op day one",
+    "cataract questions. rosa feldman, a hundred and one, had both eyes done",
+    # a research participant's number, spoken with its dash too; a bare 'account' before a long number
+    "Subject 014 in our trial asked me this",
+    "subject KRT dash zero five one two asked me the same thing",
+    "billing questions. account six six one zero two four eight was charged twice",
 ]
 
 WARNED: list[str] = []
