@@ -18,7 +18,7 @@ from bot.screening.advice import GROUP_ADDRESS, POPULATION, leaflet_line, popula
 from bot.screening.clauses import FOREIGN_COMMANDS, SCHEDULE, commands, unknown_object
 from bot.screening.context import any_reader
 from bot.screening.diagnoses import DX_NAMED, DX_OPENING, IT_IS, WHAT_IS_BEFORE, YOU_HAVE
-from bot.screening.lexicon import Gazetteer
+from bot.screening.lexicon import STEMMED_DRUG, Gazetteer
 from bot.screening.treatments import _DX_INSIDE, names_treatment
 
 ADVICE_THRESHOLD = 0.3
@@ -42,6 +42,45 @@ def planned(text: str, start: int, end: int) -> bool:
     """The writer's plan for the reader with a treatment or test in it: advice without the classifier's say."""
     segment = text[start:end]
     return _PLAN_FOR_READER.search(segment) is not None and bool(names_treatment(segment))
+
+
+# A command on the drug the reader already has, named with 'the' or 'your' ('take the sumatriptan fifty at the first
+# sign', 'go up on the bupropion to three hundred', 'tell him to finish the whole bottle of amox'): a leaflet names a
+# drug bare ('take ibuprofen with food') or by its class ('finish the antibiotics'); one reader's own drug is 'the X'.
+_OWN_DRUG_ORDER = re.compile(
+    r"(?i:\W*(?:(?:just|so|then|and|now|ok|okay|pls|please)\s+)*"
+    r"(?:(?:tell|have|get|make) (?:him|her|them|your (?:husband|wife|son|daughter|kid|mom|dad|mother|father))"
+    r" (?:to )?"
+    # ... or what someone particular must do with it: 'she needs to come off the estrogen patch'
+    r"|(?:he|she|they)(?:'d| would)? (?:should|must|needs? to|has to|have to|ought to|'s got to|has got to) )?"
+    r"(?:take|stop|restart|resume|hold|cut|double|halve|finish|start|switch|go (?:up|down) on|bump(?: up)?"
+    r"|increase|decrease|lower|raise|keep taking|skip|drop|taper|wean off|come off|get off)"
+    r"\s+(?:the|your|his|her|ur)\s+(?:(?:whole|rest of the|full) (?:bottle|course|box|pack) of (?:the )?)?"
+    r"(?P<drug>[a-z][\w-]{2,}))"
+)
+# Specific drugs by name that no ending gives (the endings are lexicon.STEMMED_DRUG).
+_NAMED_DRUGS = frozenset(
+    """ibuprofen advil motrin tylenol acetaminophen naproxen aleve benadryl melatonin levothyroxine synthroid
+    eliquis xarelto warfarin coumadin aspirin prednisone metformin lisinopril amlodipine atorvastatin lipitor
+    losartan sertraline zoloft lexapro prozac ozempic wegovy semaglutide mounjaro adderall xanax gabapentin
+    oxycodone lasix furosemide metoprolol amox amoxicillin augmentin keflex cephalexin azithromycin zpack cipro
+    flonase zyrtec claritin sumatriptan imitrex bupropion wellbutrin estrogen estradiol progesterone tamoxifen
+    plavix clopidogrel insulin lantus humalog jardiance farxiga trulicity victoza spironolactone hctz
+    omeprazole prilosec pantoprazole protonix famotidine pepcid zofran ondansetron doxycycline bactrim
+    nitrofurantoin macrobid valacyclovir valtrex acyclovir tamiflu albuterol symbicort advair singulair
+    montelukast hydroxyzine trazodone ambien lithium lamictal lamotrigine keppra depakote topamax topiramate
+    methotrexate humira allopurinol colchicine potassium iron""".split()
+)
+
+
+@lru_cache(maxsize=4096)
+def own_drug_order(text: str, start: int, end: int) -> bool:
+    """A command on the reader's own drug by name: advice without the classifier's say."""
+    match = _OWN_DRUG_ORDER.match(text, start, end)
+    if match is None:
+        return False
+    drug = match.group("drug").lower()
+    return drug in _NAMED_DRUGS or STEMMED_DRUG.fullmatch(drug) is not None
 
 
 # 'You' or a command alone, with no drug, dose or test we know, is usually the general reader: be surer.
@@ -322,7 +361,12 @@ def addressed(
     if IT_IS.match(segment) and WHAT_IS_BEFORE.search(text, max(0, start - 120), start):
         return 2.0  # 'What's a DEXA scan? It's a low-dose x-ray ...': a definition, for anyone who asks
     cues = _text_cues(text)  # once per text: a scan per clause would be quadratic in clauses
-    if labelled_order(text, start, end) or permitted_change(text, start, end) or planned(text, start, end):
+    if (
+        labelled_order(text, start, end)
+        or permitted_change(text, start, end)
+        or planned(text, start, end)
+        or own_drug_order(text, start, end)
+    ):
         return 0.0  # 'Dx for you: strep throat. Amoxicillin 500 mg twice daily': an order written to its reader
     if cues.reader_label <= start + 1 or cues.addressee <= start:
         strong = names_treatment(segment) or SCHEDULE.search(segment)

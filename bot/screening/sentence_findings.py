@@ -27,6 +27,7 @@ from bot.screening.aimed import (
     PARTICULAR,
     addressed,
     labelled_order,
+    own_drug_order,
     permitted_change,
     planned,
 )
@@ -139,6 +140,7 @@ def sentence_findings(text: str, classifier: SentenceClassifier, sentences: list
             or labelled_order(text, start, end)
             or permitted_change(text, start, end)
             or planned(text, start, end)
+            or own_drug_order(text, start, end)
         ) and not question
         need = addressed(text, start, end, sentence, gazetteer) if likely else 2.0
         if lent and need < 2.0:

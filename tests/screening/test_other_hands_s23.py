@@ -49,9 +49,22 @@ HELD = [
     "billing questions. account six six one zero two four eight was charged twice",
 ]
 
-WARNED: list[str] = []
+WARNED = [
+    # a command on the reader's own drug, named with 'the' (a dose in words, a relay to someone, a course)
+    "migraines are the top question. take the sumatriptan fifty at the first sign of the aura",
+    "depression. go up on the bupropion to three hundred since one fifty isnt doing it",
+    "ear infections. tell him to finish the whole bottle of amox, all ten days",
+    # ... or what someone particular must do with it
+    "hrt questions. she needs to come off the estrogen patch four weeks before her surgery",
+    "he should stop the metformin the day of the CT",
+]
 
-GENERAL: list[str] = []
+GENERAL = [
+    # a drug named bare or by its class, or a condition on someone, is for every reader
+    "Take ibuprofen with food.",
+    "Finish the antibiotics even if you feel better.",
+    "If she has to stop the warfarin, we bridge with a shot.",
+]
 
 
 test_passes, test_held, test_warned, test_general_is_not_advice = verdict_table(ALLOW, CLEAN, HELD, WARNED, GENERAL)
