@@ -1168,6 +1168,19 @@ def _story_values(sampler: Sampler) -> dict[str, str]:
     }
 
 
+def incident_examples(sampler: Sampler, count: int) -> list[tuple[str, str]]:
+    """Stories told by their incident (tools/story_data.py) and the same incidents' general lessons, for the story
+    model alone: drawn from their own sampler, so the advice model's sentences stay as they were drawn."""
+    rng = sampler.rng
+    out = []
+    for _ in range(count):
+        if rng.random() < 0.7:
+            out.append((story_data.incident_sentence(rng, _story_values(sampler), OCCUPATIONS), "STORY"))
+        else:
+            out.append((story_data.clean_incident_sentence(rng), "O"))
+    return out
+
+
 # Share of each label drawn from the reply / customer-service register (tools/reply_data.py).
 REPLY_SHARE = {"O": 0.25, "ADVICE": 0.25, "STORY": 0.15}
 REPLY_LEAD_SHARE = 0.35

@@ -63,6 +63,54 @@ _STORY_SHAPES = [
     "{det} {who} {care} {when} wants to thank the nurses",
     "so {det} {who} is my patient now, small town life",
 ]
+# A story told by what happened to someone, the kind the local news carries: 'the mom who delivered in the parking
+# garage elevator during the ice storm', 'the man pulled out of the river by two kayakers during the fireworks'.
+# No care verb, no name: the incident, its place and its day are what identify.
+_PEOPLE = [
+    "man", "woman", "mom", "dad", "teen", "kid", "grandfather", "grandmother", "toddler", "college student",
+    "young guy", "older lady", "bride", "groom", "runner", "golfer", "hunter", "fisherman",
+]
+_INCIDENTS = [
+    "delivered in the parking garage elevator", "delivered in the back seat on the highway",
+    "got struck by lightning at the {event}", "collapsed at the finish line of the {event}",
+    "was pulled out of the river by two kayakers", "went through the ice on the reservoir",
+    "was found two days later at the quarry", "walked out of the middle school mid class",
+    "crashed into the {store} on Main Street", "was bitten by a snake at the {event}",
+    "fell off the stage at the {event}", "got trapped in the grain bin on the {place} farm",
+    "was rescued from the apartment fire on Elm", "choked at the {store} and got the Heimlich from a waitress",
+    "went into labor at the {team} game", "flipped the tractor on the county road", "got stuck on the ferris wheel",
+    "was hit by a foul ball at the {team} game", "passed out on the {place} bike trail in the heat",
+]
+_INCIDENT_WHEN = [
+    "during the ice storm", "during the fireworks", "on the Fourth", "last winter", "during the blizzard",
+    "at the {event}", "last weekend", "the night of the power outage", "on Christmas Eve", "",
+]
+_INCIDENT_AFTER = [
+    "and made the evening news", "is finally home", "asked me what to do next time", "is back at work",
+    "came in for a follow-up this week", "and the video went everywhere", "is out of the ICU", "",
+]
+_INCIDENT_SHAPES = [
+    "{det} {person} who {incident} {when} {after}",
+    "{det} {person} who {incident} {when} had {problem}",
+    "remember {det} {person} who {incident} {when}? {pron} {after}",
+    "{det} {occ} who {incident} {when} {after}",
+    "{det} {person} who {incident} is doing fine",
+]
+# The same incidents for anyone: what to do, how often, who is at risk.
+_INCIDENT_CLEAN = [
+    "lightning injuries happen more at outdoor events than people think",
+    "if someone falls through ice, call 911 and don't go in after them",
+    "cold water shock can drown a strong swimmer in minutes",
+    "babies sometimes come fast; if you're delivering in the car, pull over and call 911",
+    "anyone who collapses at a race needs CPR and an AED right away",
+    "most snake bites happen when people try to handle the snake",
+    "grain bin entrapment is a real danger on farms every harvest",
+    "heat illness is common on long bike rides in the summer",
+    "choking at a restaurant is why every server should know the Heimlich",
+    "we see more burns and injuries around the Fourth of July",
+    "a person who passes out in the heat needs shade, fluids and to be checked",
+    "a {person} who faints during exercise should get a heart check",
+]
 # The same roles for no one in particular: plural, general, or the writer's own practice.
 _CLEAN_SHAPES = [
     "{occs} are at higher risk for {problem}",
@@ -102,6 +150,26 @@ def story_sentence(rng: random.Random, values: dict[str, str], occupations: list
         pron=rng.choice(["he", "she"]),
     )
     return " ".join(text.split())
+
+
+def incident_sentence(rng: random.Random, values: dict[str, str], occupations: list[str]) -> str:
+    """One story told by its incident (no care verb, no name)."""
+    text = rng.choice(_INCIDENT_SHAPES).format(
+        det=rng.choice(["the", "the", "that", "our"]),
+        person=rng.choice(_PEOPLE),
+        occ=rng.choice(occupations),
+        incident=rng.choice(_INCIDENTS).format(**values),
+        when=rng.choice(_INCIDENT_WHEN).format(**values),
+        after=rng.choice(_INCIDENT_AFTER),
+        problem=rng.choice(_PROBLEMS),
+        pron=rng.choice(["he", "she"]),
+    )
+    return " ".join(text.split())
+
+
+def clean_incident_sentence(rng: random.Random) -> str:
+    """An incident's general lesson, about no one."""
+    return rng.choice(_INCIDENT_CLEAN).format(person=rng.choice(_PEOPLE))
 
 
 def clean_story_sentence(rng: random.Random, values: dict[str, str], occupations: list[str]) -> str:

@@ -159,10 +159,12 @@ def train(out_dir: Path, tag_count: int, sentence_count: int) -> None:
     sampler = data.Sampler(random.Random(SEED + 3), first, last, cities)
     examples = data.sentence_examples(sampler, sentence_count, "train")
     examples += corpus_data.sentence_examples(corpus, CORPUS_COPIES)
+    # Stories told by their incident ('the mom who delivered in the parking garage elevator'), for the story model.
+    incidents = data.incident_examples(data.Sampler(random.Random(SEED + 6), first, last, cities), sentence_count // 20)
     # The story/advice model, then the advice model on the same sentences with its own features.
-    for features, path in ((sentence_features, SENTENCES_FILE), (advice_features, ADVICE_FILE)):
+    for features, path, extra in ((sentence_features, SENTENCES_FILE, incidents), (advice_features, ADVICE_FILE, [])):
         trainer = pycrfsuite.Trainer(verbose=False)
-        for sentence, label in examples:
+        for sentence, label in examples + extra:
             trainer.append([features(sentence, gaz)], [label])
         # Stronger L2 keeps the probabilities calibrated enough to threshold on.
         trainer.set_params({"c1": 0.1, "c2": 1.0, "max_iterations": 200})

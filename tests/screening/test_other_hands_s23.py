@@ -22,6 +22,9 @@ CLEAN = [
     "Die Praxis ist am Dienstag geschlossen.",
     "Meine Patientin ist hier, weil sie Schmerzen hat, und das ist normal.",
     "La clinica è chiusa martedì scorso per lavori.",
+    # ... and the incident's lesson for anyone
+    "Lightning strikes on golf courses are rare but deadly; get inside when you hear thunder.",
+    "A person who faints during exercise should get a heart check.",
     # a reading between commas, a count, a year after a study's label, a dose after 'subject'
     "her oxygen saturation, ninety three, was fine on room air",
     "we did about a hundred and two, maybe more, of these last year",
@@ -47,6 +50,9 @@ HELD = [
     "Subject 014 in our trial asked me this",
     "subject KRT dash zero five one two asked me the same thing",
     "billing questions. account six six one zero two four eight was charged twice",
+    # a story told by its incident, with no care verb and no name (the story model's incident grammar)
+    "the bride who fainted at her own reception at the country club came in for a heart check",
+    "the paramedic who got stuck in the elevator during the blackout asked me about panic attacks",
 ]
 
 WARNED = [
