@@ -10,6 +10,7 @@ from bot.screening.context import PERSON_CUE, context_care, person_cue_by_senten
 from bot.screening.findings import Finding
 from bot.screening.lay_titles import CAPITALISED_NAME_TITLE
 from bot.screening.memo import memo
+from bot.screening.public_figures import public_news
 
 MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 _MONTH = rf"(?i:{MONTHS}|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)"
@@ -296,6 +297,8 @@ def find_dates(text: str, spans: list[tuple[int, int]], words: frozenset[str] | 
                 continue
             if match.group(0).lower() == "hier" and _german(text, sentence_at(spans, match.start())):
                 continue  # German 'hier' is 'here'; French 'hier' is yesterday
+            if _public_news(text, sentence_at(spans, match.start())):
+                continue  # a public figure's date, as public as their name
             if _RECURRING_BEFORE.search(text, max(0, match.start() - 8), match.start()):
                 continue  # 'every July 4th', 'each Monday': a yearly or weekly day, no one's date
             # 'am 3. Mai aufgenommen': a splitter may end a sentence inside the date; either side counts.
@@ -311,11 +314,15 @@ def find_dates(text: str, spans: list[tuple[int, int]], words: frozenset[str] | 
                 )
     for match in _MONTH_ONLY.finditer(text) if months else ():
         sentence = sentence_at(spans, match.start())
-        if has_person_cue_once(sentence) and _EVENT.search(text, *sentence):
+        if has_person_cue_once(sentence) and _EVENT.search(text, *sentence) and not _public_news(text, sentence):
             if not any(s <= match.start() + 3 <= s + 12 for s in seen):
                 yield Finding(
                     "date", match.start(), match.end(), "looks like the month of a patient's care or life event"
                 )
+
+
+def _public_news(text: str, sentence: tuple[int, int]) -> bool:
+    return public_news(text, *sentence)
 
 
 def _german(text: str, sentence: tuple[int, int]) -> bool:

@@ -22,7 +22,14 @@ _PUBLIC_KNOWLEDGE = re.compile(
     r"about (?:his|her|their|living with|having)|raised awareness|raises awareness|awareness of|famous(?:ly)?"
     r"|celebrit(?:y|ies)|well-known|the (?:actor|actress|singer|rapper|athlete|comedian|president|senator|quarterback"
     r"|author|musician|star|late|former) |(?:his|her|their|a) (?:fans|memoir|foundation|documentary|tour|career|show)"
-    r"|headlines|in the news|on (?:tv|television|social media|instagram|his podcast|her podcast|stage))\b)"
+    r"|headlines|in the news|on (?:tv|television|social media|instagram|his podcast|her podcast|stage)"
+    # a diagnosis made public by them or their family: 'Bruce Willis's family shared his dementia diagnosis'
+    r"|(?:shared|announced|disclosed|revealed|made public|went public with) (?:his|her|their) (?:[\w-]+ ){0,3}"
+    r"(?:diagnosis|diagnoses|illness|condition|cancer)"
+    # the same in the other languages: 'ha hablado en público', 'falou publicamente', 'a parlé publiquement de',
+    # 'hat öffentlich über', 'ha parlato pubblicamente'
+    r"|en público|públicamente|publicamente|em público|publiquement|öffentlich|pubblicamente|in pubblico"
+    r"|(?:famos[oa]|célèbre|berühmte[rn]?|famos[oa]) )\b)"
 )
 # 'like Michael J. Fox, ...', 'such as Selena Gomez': an example held up to any reader; a public office or
 # rank before the name ('Former President Jimmy Carter', 'Senator ...', 'Prince ...').
@@ -181,6 +188,15 @@ def _listed_with_full_name(text: str, start: int) -> bool:
 def _sentence_sense(text: str, lo: int, hi: int) -> tuple[bool, bool]:
     """(care given, public knowledge) in one sentence, judged once however many names it holds."""
     return bool(_CARE.search(text, lo, hi)), bool(_PUBLIC_KNOWLEDGE.search(text, lo, hi))
+
+
+def public_news(text: str, lo: int, hi: int) -> bool:
+    """A sentence of public knowledge about someone named in full (or a listed famous person), with no care given:
+    a date in it is the public's ('Bruce Willis's family shared his diagnosis in February 2023')."""
+    if famous_sentence(text, lo, hi):
+        return True
+    care, public = _sentence_sense(text, lo, hi)
+    return public and not care and _FULL_NAME.search(text, lo, hi) is not None
 
 
 def colleague_given_care(text: str, sentence: tuple[int, int], end: int) -> bool:

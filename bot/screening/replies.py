@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from bot.screening.context import sentence_spans
 from bot.screening.findings import Finding
 from bot.screening.learned import load_confirm_model, load_models
+from bot.screening.public_figures import public_news
 
 _VISIT = (
     r"(?:visit|appointment|appt|procedure|surgery|operation|delivery|check-?up|physical|scan|mri|labs?"
@@ -154,13 +155,16 @@ def _learned_confirmations(text: str) -> Iterator[Finding]:
     if model is None:
         return
     gazetteer = load_models()[0].gazetteer
-    for start, end in sentence_spans(text):
+    spans = sentence_spans(text)
+    for index, (start, end) in enumerate(spans):
         while end > start and text[end - 1] in " .!;,":
             end -= 1
         if text[end - 1 : end] == "?" or not _SOMEONE.search(text, start, end) or _NOT_KNOWN.match(text, start):
             continue
         if _ANONYMOUS_PATIENT.search(text, start, end) and not _YOUR.search(text, start, end):
             continue  # 'had a pt a while back who was sure it was heartburn': a story of no one the reader knows
+        if public_news(text, start, end) or (index and public_news(text, *spans[index - 1])):
+            continue  # 'Rafael Nadal has spoken publicly of it. Su caso ...': his case, which he made public
         if model.score(text[start:end], gazetteer) >= CONFIRM_THRESHOLD:
             yield Finding("patient_confirmation", start, end, REASON)
 

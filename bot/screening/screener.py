@@ -107,7 +107,7 @@ class Screener:
             h.split(".")[0].lower() for h in self._hosts if len(h.split(".")[0]) > 3
         ) | frozenset("".join(n.split()).lower() for n in allow.names) | frozenset(
             e.split("@")[0].lower() for e in allow.emails
-        )
+        ) | _abbreviated_handles(allow.names)
         self._emails = frozenset(e.lower() for e in allow.emails)
         self._roster = Roster(allow.names)
         self._name_words = self._roster.words
@@ -245,6 +245,21 @@ class Screener:
                 continue
             kept.append(f)
         return kept
+
+
+def _abbreviated_handles(names: frozenset[str]) -> frozenset[str]:
+    """An organisation's handle as organisations shorten their names: its first word and the initials of the rest
+    ('Lakeshore Regional Medical Center' is @LakeshoreRMC), or all the initials (@LRMC) when there are four or more.
+    (Not a person's: 'Dr. Cathy Wise' abbreviates to nothing anyone would post under.)"""
+    out = set()
+    for name in names:
+        words = re.findall(r"[A-Za-z]+", name)
+        if len(words) < 3 or name.lower().startswith(("dr.", "dr ")):
+            continue
+        out.add(words[0].lower() + "".join(w[0] for w in words[1:]).lower())
+        if len(words) >= 4:
+            out.add("".join(w[0] for w in words).lower())
+    return frozenset(out)
 
 
 # The name a story opens with, just before its 'who' ('Mitchell Bennett, who just joined ...').

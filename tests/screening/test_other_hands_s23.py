@@ -22,6 +22,12 @@ CLEAN = [
     "Die Praxis ist am Dienstag geschlossen.",
     "Meine Patientin ist hier, weil sie Schmerzen hat, und das ist normal.",
     "La clinica è chiusa martedì scorso per lavori.",
+    # the practice's own handle, shortened as organisations shorten their names
+    "PSA from @LakeshoreRMC: cold weather means more carbon monoxide poisonings.",
+    # a public figure's date is as public as their name; their 'case' in the next sentence is theirs
+    "Bruce Willis's family shared his dementia diagnosis in February 2023. It often starts before 65.",
+    "Rafael Nadal ha hablado en público de su enfermedad del pie. Su caso sirve para recordar que el dolor crónico"
+    " merece estudio.",
     # ... and the incident's lesson for anyone
     "Lightning strikes on golf courses are rare but deadly; get inside when you hear thunder.",
     "A person who faints during exercise should get a heart check.",
@@ -35,6 +41,9 @@ CLEAN = [
 HELD = [
     # ... but a name ending in a body word that is also a surname stays a name
     "Jae-won Park, 33, reports that his symptoms started after the holidays.",
+    # someone else's handle; a patient's date beside a diagnosis shared with us
+    "my patient @jenny_runs4 posted her scar photo",
+    "My patient Bruce Miller shared his cancer diagnosis with the team in February 2023.",
     # a relative day in the other languages, in a patient's story
     "Mi paciente vino el martes pasado con dolor en el pecho.",
     "Ma patiente est venue hier avec une douleur au ventre.",
