@@ -76,6 +76,7 @@ from bot.screening.untagged import (
     _WRITER_BEFORE,
     RESIDENCE_JUST_BEFORE,
     _strip,
+    lower_case_homes,
     lower_case_places,
     untagged_names_given_care,
     untagged_places,
@@ -171,6 +172,7 @@ def tagged_findings(
     upper_count = memo(lambda: len(_UPPER.findall(text)))
     if caseless or capitalised <= 1:  # lower-case chat (one capital may open it)
         yield from lower_case_places(text, tagger.gazetteer, allowed_places or allowed_words)
+        yield from lower_case_homes(text, allowed_places or allowed_words)
         runs = tagger.spans(text)
     else:
         runs = tagger.spans(text)
@@ -246,13 +248,14 @@ def tagged_findings(
             continue  # 'più di 50 anni', '3 semaines': a unit after its number
         if (
             label == "NAME"
-            and len(words) == 1
-            and not (words[0] in gaz.first or words[0] in gaz.last)
+            # one word, or a lower-case word with a noun ('weniger Salz'): no name of German's runs lower case
+            and (len(words) == 1 or any(w.islower() for w in text[start:end].split()))
+            and not any(w in gaz.first or w in gaz.last for w in words)
             and not _CAPITALISED_NEIGHBOUR.search(text[max(0, start - 24) : start])
             and not re.match(r"\s+[A-Z]", text[end : end + 2])
             and german(text, sentence_at(sentences, start))
         ):
-            continue  # 'erklären wir jeden Schritt': German capitalises every noun
+            continue  # 'erklären wir jeden Schritt', 'weniger Salz': German capitalises every noun
         if (
             label == "NAME"
             and len(words) > 1

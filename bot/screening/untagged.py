@@ -164,5 +164,27 @@ def lower_case_places(text: str, gaz, allowed: frozenset[str]) -> Iterator[Findi
         yield Finding("geography", start, start + len(" ".join(words)), LEARNED_REASONS["geography"])
 
 
+# Where someone lives or is cared for, named in lower case: 'the resident from maple grove nursing home', 'lives at
+# sunny acres assisted living'. The words before the kind of home are its name, unless they say which in general.
+_CARE_HOME = re.compile(
+    r"\b(?:from|at|in|to|of|into)\s+((?:(?!(?:the|a|an|our|her|his|their|my|your|this|that|these|those|any|every|each"
+    r"|some|local|nearby|same|other|new|old|skilled|private|state|county|good|bad|big|small|one|no)\b)[a-z][\w'-]*\s+)"
+    r"{1,3})(?:nursing home|nursing facility|assisted living|memory care|senior living|care center|retirement home"
+    r"|retirement community|group home|rehab center|manor|home for the aged)\b"
+)
+
+
+def lower_case_homes(text: str, allowed: frozenset[str]) -> Iterator[Finding]:
+    """Care homes named in lower-case text about someone: no capital tells the tagger a name is there."""
+    if not has_person_cue(text, 0, len(text)):
+        return
+    lowered = text.lower() if _mostly_upper(text) else text
+    for match in _CARE_HOME.finditer(lowered):
+        words = [_strip(w) for w in match.group(1).split()]
+        if all(w in allowed for w in words):
+            continue
+        yield Finding("geography", match.start(1), match.end(), LEARNED_REASONS["geography"])
+
+
 def _strip(word: str) -> str:
     return re.sub(r"(?:['’]s|['’])$", "", word).strip(".").lower()

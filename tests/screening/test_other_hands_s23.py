@@ -28,6 +28,8 @@ CLEAN = [
     "Bruce Willis's family shared his dementia diagnosis in February 2023. It often starts before 65.",
     "Rafael Nadal ha hablado en público de su enfermedad del pie. Su caso sirve para recordar que el dolor crónico"
     " merece estudio.",
+    # a care home said in general
+    "most folks in a nursing home get the flu shot there, so ask the staff",
     # ... and the incident's lesson for anyone
     "Lightning strikes on golf courses are rare but deadly; get inside when you hear thunder.",
     "A person who faints during exercise should get a heart check.",
@@ -41,6 +43,8 @@ CLEAN = [
 HELD = [
     # ... but a name ending in a body word that is also a surname stays a name
     "Jae-won Park, 33, reports that his symptoms started after the holidays.",
+    # a care home named in lower-case text about someone
+    "colonoscopy prep. the resident from willow bend nursing home couldnt finish it so we rescheduled",
     # someone else's handle; a patient's date beside a diagnosis shared with us
     "my patient @jenny_runs4 posted her scar photo",
     "My patient Bruce Miller shared his cancer diagnosis with the team in February 2023.",
