@@ -333,6 +333,33 @@ def name_tokens(names: frozenset[str]) -> frozenset[str]:
     return frozenset(tokens)
 
 
+def goes_by(tokens: frozenset[str]) -> frozenset[str]:
+    """The words of a listed name with the forms its given name goes by ('Michael Evans' is 'mike evans' too)."""
+    return tokens.union(*(_GOES_BY.get(word, ()) for word in tokens))
+
+
+# Given names and the short forms their owners go by, both ways: colleagues call Dr. Michael Evans 'mike evans'.
+_NICKNAME_GROUPS = """michael mike mikey mick | jennifer jen jenn jenny | matthew matt | david dave davey
+    | anthony tony | robert rob robbie bob bobby bert | james jim jimmy jamie | jonathan jon john johnny
+    | catherine cathy kathy katherine kate katie kathryn | elizabeth liz lizzie beth betsy betty eliza
+    | william will bill billy willie liam | thomas tom tommy | christopher chris topher | nicholas nick
+    | daniel dan danny | joseph joe joey | richard rick rich ricky dick | edward ed eddie ted ned
+    | margaret maggie meg peggy | jessica jess jessie | rebecca becky becca | patricia pat patty trish
+    | samuel sam sammy | samantha sam sammie | alexander alex xander | alexandra alex lexi sasha
+    | benjamin ben benny | andrew andy drew | stephen steve steven stevie | gregory greg | timothy tim timmy
+    | kenneth ken kenny | ronald ron ronnie | donald don donnie | charles charlie chuck chas | carolyn carol carrie
+    | susan sue susie suzy | deborah deb debbie | victoria vicky tori | terri teresa theresa terry tess
+    | gerald jerry | lawrence larry | raymond ray | francis frank frankie | frances fran frannie
+    | jacqueline jackie | kimberly kim | angela angie | christina chris tina | christine chris chrissy
+    | abigail abby | zachary zach zack | joshua josh | nathaniel nate nathan | mitchell mitch
+    | phillip phil | philip phil | douglas doug | jeffrey jeff | geoffrey geoff | leonard leo len lenny"""
+_GOES_BY: dict[str, frozenset[str]] = {}
+for _group in _NICKNAME_GROUPS.split("|"):
+    _forms = frozenset(_group.split())
+    for _form in _forms:
+        _GOES_BY[_form] = _GOES_BY.get(_form, frozenset()) | _forms
+
+
 # A patient or relative just before a name: 'my patient Alvarez' is someone else whatever the roster says.
 _PATIENT_BEFORE = re.compile(
     r"(?i:\b(?:patient|pt|client|husband|wife|son|daughter|mother|father|mom|dad|grandmother|grandfather"
@@ -365,6 +392,9 @@ class Roster:
             for name in names
             if not _ORGANISATION.search(name)
         ]
+        # Each person also by the short form of their given name, said with their surname ('mike evans').
+        self._goes_by = [goes_by(tokens) for tokens, _, _ in self._people]
+        self._all_goes_by = frozenset().union(*self._goes_by)
         # An organisation's own words ('Lakeshore's Employee of the Month', 'named Lakeshore's physician of the
         # year') name no patient, whatever comes before them; a word it shares with a listed person stays theirs.
         people_words = {word for tokens, _, _ in self._people for word in tokens}
@@ -375,12 +405,14 @@ class Roster:
         found = {_strip_possessive(w.strip(".")).lower() for w in words} - {""}
         if found and found <= self._organisation_words:
             return True
-        if not found or not found <= self.words or _PATIENT_BEFORE.search(before):
+        if not found or not found <= self._all_goes_by or _PATIENT_BEFORE.search(before):
             return False
         title = LAY_TITLE_BEFORE.search(before)  # 'Mrs. Alvarez' is not Dr. Alvarez
         title_word = title.group(0).split()[0].rstrip(".").lower() if title else ""
-        for tokens, clinician, titled in self._people:
-            if not found <= tokens:
+        for (tokens, clinician, titled), known_as in zip(self._people, self._goes_by, strict=True):
+            # (a short form of the given name only beside a listed word: 'mike evans', never 'mike' alone)
+            by_short_form = len(found) > 1 and found <= known_as and bool(found & tokens)
+            if not (found <= tokens or by_short_form):
                 continue
             # Under 'Mr./Mrs./Sra.', someone listed as 'Dr.' is someone else ('Ms. Delgado' may be staff);
             # a 'title' that is the listed person's given name is no title ('Don Alvarez', Dr. Don Alvarez).

@@ -129,11 +129,14 @@ def titled_names(text: str, gaz, roster: Roster, sentences: list[tuple[int, int]
 # 'my patient' or 'her brother' in the languages screened says a person follows, as a title does: 'mi paciente rosa
 # dijo', 'meine Patientin Rosa', 'su hermano pablo', 'my patient john fell'.
 _MY_PATIENT = re.compile(
-    r"(?i:\b(?:my|our|his|her|their|your|mi|mis|nuestr[oa]|su|tu|minha|meu|nossa|nosso|seu|sua|meine|mein|unsere"
+    r"(?i:\b(?:my|our|his|her|their|your|the|mi|mis|nuestr[oa]|su|tu|minha|meu|nossa|nosso|seu|sua|meine|mein|unsere"
     r"|unser|ihre?|seine?|deine?|ma|mon|notre|sa|son|ta|ton|votre|la mia|il mio|la nostra|il nostro|la sua|il suo"
     r"|sua|suo|tua|tuo|ang|si) (?:patient|pt|paciente|patientin|patiente|paziente|pasyente(?: ko(?:ng)?)?"
     # ... and the family: 'su hermano pablo', 'Ihr Sohn markus', 'sa sœur isabelle', 'sua sorella francesca'
     r"|son|daughter|husband|wife|brother|sister|mom|dad|mother|father|grandma|grandpa|grandson|granddaughter"
+    # ... and the wider family: 'her niece dawn', 'the daughter in law olena', 'his stepson marcus'
+    r"|niece|nephew|aunt|auntie|uncle|cousin|grandkid|grandbaby|stepson|stepdaughter|stepmom|stepdad|boyfriend"
+    r"|girlfriend|fianc[ée]e?|(?:son|daughter|mother|father|brother|sister)[- ]in[- ]law"
     r"|herman[oa]|hij[oa]|espos[oa]|marido|madre|padre|abuel[oa]|irmão|irmã|filh[oa]|mãe|pai|av[óô]"
     r"|frère|sœur|soeur|fils|fille|mari|femme|mère|père|sohn|tochter|bruder|schwester|mann|frau|mutter|vater"
     r"|fratello|sorella|figli[oa]|marito|moglie|madre|padre|nonn[oa])"
@@ -146,7 +149,9 @@ PATIENT_WORDS = frozenset(
     """patient pt paciente patientin patiente paziente pasyente son daughter husband wife brother sister mom dad mother
     father grandma grandpa grandson granddaughter hermano hermana hijo hija esposo esposa marido madre padre abuelo
     abuela irmão irmã filho filha mãe pai avó avô frère sœur soeur fils fille mari femme mère père sohn tochter bruder
-    schwester mann frau mutter vater fratello sorella figlio figlia marito moglie nonno nonna""".split()
+    schwester mann frau mutter vater fratello sorella figlio figlia marito moglie nonno nonna niece nephew aunt auntie
+    uncle cousin grandkid grandbaby stepson stepdaughter stepmom stepdad boyfriend girlfriend fiance fiancee
+    fiancé fiancée""".split()
 )
 
 
@@ -161,20 +166,29 @@ def patients_named(text: str, gaz, roster: Roster) -> Iterator[Finding]:
         if (
             not ("F" in flags or "L" in flags)
             or "c" in flags
-            or ("v" in flags and not word[0].isupper())  # a dictionary word in lower case: 'her daughter said'
+            # a dictionary word in lower case: 'her daughter said'; but a given name that is also a word, as the
+            # subject of a verb, is the relative's name ('her niece dawn is convinced', 'my patient grace said')
+            or ("v" in flags and not word[0].isupper() and not ("F" in flags and _SUBJECT_OF.match(text, match.end(1))))
             or low in gaz.function
             or low in _NEVER_NAMES
         ):
             continue
         end = match.end(1)
         words = [word]
-        nxt = _NEXT_WORD.match(text, end)
+        nxt = None if _SUBJECT_OF.match(text, end) else _NEXT_WORD.match(text, end)
         if nxt and _family_name(word, nxt.group(1), gaz):
             end = nxt.end(1)
             words.append(nxt.group(1))
         if roster.allows(words, text[max(0, match.start(1) - 24) : match.start(1)]):
             continue
         yield Finding("name", match.start(1), end, REASON_PATIENT)
+
+
+# A verb right after a word: the word is its subject.
+_SUBJECT_OF = re.compile(
+    r"(?i:[ \t]+(?:is|was|has|had|keeps|kept|said|says|asked|asks|told|tells|thinks|thought|got|gets|came|comes"
+    r"|wants|wanted|needs|needed|takes|took|started|stopped|called|swears|insists|believes|feels|felt)\b)"
+)
 
 
 REASON_PATIENT = "looks like a person's name (right after 'my patient')"

@@ -28,6 +28,9 @@ CLEAN = [
     "Bruce Willis's family shared his dementia diagnosis in February 2023. It often starts before 65.",
     "Rafael Nadal ha hablado en público de su enfermedad del pie. Su caso sirve para recordar que el dolor crónico"
     " merece estudio.",
+    # a listed physician by the short form of the given name, with the listed surname
+    "mitch bennett here from bariatrics. q: will i regain the weight? some do, most keep it off",
+    "Mitch Bennett here, happy to answer questions about the sleeve.",
     # a care home said in general
     "most folks in a nursing home get the flu shot there, so ask the staff",
     # ... and the incident's lesson for anyone
@@ -43,6 +46,12 @@ CLEAN = [
 HELD = [
     # ... but a name ending in a body word that is also a surname stays a name
     "Jae-won Park, 33, reports that his symptoms started after the holidays.",
+    # ... but the short form alone is anyone's
+    "Big Mitch is back in the ED, same chest pain story, troponin pending",
+    # the wider family's names, and a given name that is also a word as the subject of a verb
+    "i get asked if lexapro causes weight gain. her niece dawn is convinced it did",
+    "the daughter in law Oksana keeps asking about her mom's meds",
+    "my patient grace said the new inhaler helps",
     # a care home named in lower-case text about someone
     "colonoscopy prep. the resident from willow bend nursing home couldnt finish it so we rescheduled",
     # someone else's handle; a patient's date beside a diagnosis shared with us
