@@ -7,6 +7,7 @@ mechanism it pins is named beside it.
 from __future__ import annotations
 
 from bot.screening import AllowList
+from bot.screening.names import Roster
 from tests.screening.verdict_table import verdict_table
 
 ALLOW = AllowList(names=frozenset({"Lakeshore Regional Medical Center", "Dr. Selena Franco", "Dr. Mitchell Bennett"}))
@@ -46,8 +47,6 @@ CLEAN = [
 HELD = [
     # ... but a name ending in a body word that is also a surname stays a name
     "Jae-won Park, 33, reports that his symptoms started after the holidays.",
-    # ... but the short form alone is anyone's
-    "Big Mitch is back in the ED, same chest pain story, troponin pending",
     # the wider family's names, and a given name that is also a word as the subject of a verb
     "i get asked if lexapro causes weight gain. her niece dawn is convinced it did",
     "the daughter in law Oksana keeps asking about her mom's meds",
@@ -96,3 +95,12 @@ GENERAL = [
 
 
 test_passes, test_held, test_warned, test_general_is_not_advice = verdict_table(ALLOW, CLEAN, HELD, WARNED, GENERAL)
+
+
+def test_short_form_of_a_given_name_needs_the_listed_surname() -> None:
+    roster = Roster(frozenset({"Dr. Michael Evans", "Dr. Jennifer Hancock"}))
+    assert roster.allows(["mike", "evans"], "")
+    assert roster.allows(["Jen", "Hancock"], "")
+    assert not roster.allows(["mike"], "")  # 'Big Mike is back in the ED': anyone
+    assert not roster.allows(["mike", "hancock"], "")  # two people's halves
+    assert not roster.allows(["mike", "evans"], "my patient ")
