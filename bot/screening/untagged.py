@@ -41,7 +41,10 @@ _LOWER_PLACE = re.compile(
     r"|(?:lives?|living|lived|resides?|residing|staying|stays|stayed|grew up|place|house|home|farm|apartment"
     r"|trailer|cabin|stationed|based|moved|moving)"
     r"(?:\s+(?:alone|now|still|together|with (?:(?:her|his|their|my|our) )?[a-z]+))?"
-    r"\s+(?:in|from|to|near|outside(?: of)?|at|out in|over in|up in|down in|by))\s+"
+    r"\s+(?:in|from|to|near|outside(?: of)?|at|out in|over in|up in|down in|by)"
+    # where someone is, said as chat says it: 'one guy up in ada', 'everybody out in wauseon'
+    r"|\b(?:guy|lady|man|woman|family|folks|everybody|everyone|people|ppl|pt|patient|kid|he|she|they"
+    r"|someone|somebody|grandma|grandpa|mom|dad|son|daughter)\s+(?:up|out|over|down) in)\s+"
     r"((?:st|mt|ft)\.\s+[a-z][\w'-]*|[a-z][\w'-]*(?:\s+[a-z][\w'-]*){0,2})"
 )
 
@@ -166,6 +169,11 @@ def lower_case_places(text: str, gaz, allowed: frozenset[str]) -> Iterator[Findi
 
 # Where someone lives or is cared for, named in lower case: 'the resident from maple grove nursing home', 'lives at
 # sunny acres assisted living'. The words before the kind of home are its name, unless they say which in general.
+# People at the place, in the plural: 'the teachers at', 'families at', 'kids from', 'a whole family from'.
+_PEOPLE_THERE = re.compile(
+    r"(?i:\b(?:teachers|families|family|kids|parents|students|nurses|residents|ppl|people|folks|members|staff"
+    r"|everybody|everyone|guys|ladies)\s+(?:\w+\s+)?(?:at|from|in)\b)"
+)
 _CARE_HOME = re.compile(
     r"\b(?:from|at|in|to|of|into)\s+((?:(?!(?:the|a|an|our|her|his|their|my|your|this|that|these|those|any|every|each"
     r"|some|local|nearby|same|other|new|old|skilled|private|state|county|good|bad|big|small|one|no)\b)[a-z][\w'-]*\s+)"
@@ -174,12 +182,24 @@ _CARE_HOME = re.compile(
 )
 
 
+# ... and the other places a name ends in the kind of place: a school, a church, an apartment complex, a subdivision
+# ('the teachers at wapak elementary', 'a family from pheasant run apts', 'after mass at hmong alliance church').
+_NAMED_PLACE = re.compile(
+    r"\b(?:from|at|in|to|of|into)\s+((?:(?!(?:the|a|an|our|her|his|their|my|your|this|that|these|those|any|every"
+    r"|each|some|local|nearby|same|other|new|old|public|private|charter|catholic|christian|baptist|methodist"
+    r"|lutheran|night|boarding|medical|nursing|grad|graduate|sunday|summer|bible|high|middle|elementary|one|no)\b)"
+    r"[a-z][\w'-]*\s+){1,3})(?:elementary|middle school|high school|junior high|academy|church|chapel|temple|mosque"
+    r"|synagogue|apartments|apts|village|estates|trailer park|mobile home park)\b"
+)
+
+
 def lower_case_homes(text: str, allowed: frozenset[str]) -> Iterator[Finding]:
-    """Care homes named in lower-case text about someone: no capital tells the tagger a name is there."""
-    if not has_person_cue(text, 0, len(text)):
+    """Care homes, schools, churches and apartment complexes named in lower-case text about someone: no capital
+    tells the tagger a name is there."""
+    if not has_person_cue(text, 0, len(text)) and not _PEOPLE_THERE.search(text):
         return
     lowered = text.lower() if _mostly_upper(text) else text
-    for match in _CARE_HOME.finditer(lowered):
+    for match in (*_CARE_HOME.finditer(lowered), *_NAMED_PLACE.finditer(lowered)):
         words = [_strip(w) for w in match.group(1).split()]
         if all(w in allowed for w in words):
             continue

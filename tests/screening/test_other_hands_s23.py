@@ -32,6 +32,9 @@ CLEAN = [
     # a listed physician by the short form of the given name, with the listed surname
     "mitch bennett here from bariatrics. q: will i regain the weight? some do, most keep it off",
     "Mitch Bennett here, happy to answer questions about the sleeve.",
+    # a phrasal verb before 'up in', a school said in general
+    "summer camp physicals!! schedule early, the slots fill up in columbus",
+    "kids in middle school need the tdap booster before 7th grade",
     # a care home said in general
     "most folks in a nursing home get the flu shot there, so ask the staff",
     # ... and the incident's lesson for anyone
@@ -53,6 +56,10 @@ HELD = [
     "my patient grace said the new inhaler helps",
     # a care home named in lower-case text about someone
     "colonoscopy prep. the resident from willow bend nursing home couldnt finish it so we rescheduled",
+    # a school, church or apartment complex named in lower-case text about people there; a town after 'up in'
+    "so many q's from the families at brookside village, like 6 kids w/ strep this month",
+    "had a whole family from quail hollow apts come in w/ the same rash",
+    "everybody out in bryan asks me about gout b/c the closest pharmacy is 40 min away",
     # someone else's handle; a patient's date beside a diagnosis shared with us
     "my patient @jenny_runs4 posted her scar photo",
     "My patient Bruce Miller shared his cancer diagnosis with the team in February 2023.",
