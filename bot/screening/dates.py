@@ -221,9 +221,11 @@ _AGE = re.compile(
     r"|feet|steps|bpm|over|systolic|on the|beats)\b)"
     rf"|(?:^|(?<=[.!?]\s))(?i:at)\s+(?:{_AGE_NUM}|{_AGE_WORD}),(?=\s*(?i:my|our|his|her|she|he|the patient)\b)"
     # 'my dad is 94', 'the patient is ninety-three', 'grandma just turned 96': one person's age
-    rf"|\b(?:she|he|you|i|they|who|(?:my|our|her|his|the|this) (?:{_RELATIVE})|pt|patient)"
+    rf"|(?:\b(?:she|he|you|i|they|who|(?:my|our|her|his|the|this) (?:{_RELATIVE})|pt|patient)"
     rf"(?:'s| is| was| are|'re|'m| am| just turned|'ll be| will be| turns| turned|'s going to be| is going to be"
     r"|'s gonna be| is gonna be)"
+    # ... and as chat types it, with no apostrophe: 'a pt whos 90', 'hes 93 and still drives'
+    r"|\b(?:whos|hes|shes))"
     rf"(?: now| almost| nearly| about)?\s+(?:{_AGE_NUM}|{_AGE_WORD})(?![\w-])"
     # 'ninety' cut short of 'ninety five percent' is no age either
     r"(?![\s-]+(?:one|two|three|four|five|six|seven|eight|nine)\b)"

@@ -7,6 +7,8 @@ from collections.abc import Iterator
 from functools import lru_cache
 from importlib import resources
 
+from nicknames import NickNamer
+
 from bot.screening.clinical_titles import DOCTOR_BEFORE
 from bot.screening.context import (
     COLLEAGUE_AFTER,
@@ -335,29 +337,19 @@ def name_tokens(names: frozenset[str]) -> frozenset[str]:
 
 def goes_by(tokens: frozenset[str]) -> frozenset[str]:
     """The words of a listed name with the forms its given name goes by ('Michael Evans' is 'mike evans' too)."""
-    return tokens.union(*(_GOES_BY.get(word, ()) for word in tokens))
+    return tokens.union(*(_forms_of(word) for word in tokens))
 
 
-# Given names and the short forms their owners go by, both ways: colleagues call Dr. Michael Evans 'mike evans'.
-_NICKNAME_GROUPS = """michael mike mikey mick | jennifer jen jenn jenny | matthew matt | david dave davey
-    | anthony tony | robert rob robbie bob bobby bert | james jim jimmy jamie | jonathan jon john johnny
-    | catherine cathy kathy katherine kate katie kathryn | elizabeth liz lizzie beth betsy betty eliza
-    | william will bill billy willie liam | thomas tom tommy | christopher chris topher | nicholas nick
-    | daniel dan danny | joseph joe joey | richard rick rich ricky dick | edward ed eddie ted ned
-    | margaret maggie meg peggy | jessica jess jessie | rebecca becky becca | patricia pat patty trish
-    | samuel sam sammy | samantha sam sammie | alexander alex xander | alexandra alex lexi sasha
-    | benjamin ben benny | andrew andy drew | stephen steve steven stevie | gregory greg | timothy tim timmy
-    | kenneth ken kenny | ronald ron ronnie | donald don donnie | charles charlie chuck chas | carolyn carol carrie
-    | susan sue susie suzy | deborah deb debbie | victoria vicky tori | terri teresa theresa terry tess
-    | gerald jerry | lawrence larry | raymond ray | francis frank frankie | frances fran frannie
-    | jacqueline jackie | kimberly kim | angela angie | christina chris tina | christine chris chrissy
-    | abigail abby | zachary zach zack | joshua josh | nathaniel nate nathan | mitchell mitch
-    | phillip phil | philip phil | douglas doug | jeffrey jeff | geoffrey geoff | leonard leo len lenny"""
-_GOES_BY: dict[str, frozenset[str]] = {}
-for _group in _NICKNAME_GROUPS.split("|"):
-    _forms = frozenset(_group.split())
-    for _form in _forms:
-        _GOES_BY[_form] = _GOES_BY.get(_form, frozenset()) | _forms
+@lru_cache(maxsize=1)
+def _nicknamer() -> NickNamer:
+    """English given names and the forms their owners go by (the `nicknames` package's hand-curated table)."""
+    return NickNamer()
+
+
+@lru_cache(maxsize=4096)
+def _forms_of(word: str) -> frozenset[str]:
+    namer = _nicknamer()
+    return frozenset(namer.nicknames_of(word) | namer.canonicals_of(word))
 
 
 # A patient or relative just before a name: 'my patient Alvarez' is someone else whatever the roster says.

@@ -74,6 +74,8 @@ HELD = [
     # an age dictated right after the person, or in words between commas after a lower-case name
     "had a gentleman ninety three up walking the hall post op day one",
     "cataract questions. rosa feldman, a hundred and one, had both eyes done",
+    # ... or typed with no apostrophe
+    "people ask if theyre too old for stuff. i have a pt whos 90 and still mows his own yard",
     # a research participant's number, spoken with its dash too; a bare 'account' before a long number
     "Subject 014 in our trial asked me this",
     "subject KRT dash zero five one two asked me the same thing",
@@ -105,9 +107,10 @@ test_passes, test_held, test_warned, test_general_is_not_advice = verdict_table(
 
 
 def test_short_form_of_a_given_name_needs_the_listed_surname() -> None:
-    roster = Roster(frozenset({"Dr. Michael Evans", "Dr. Jennifer Hancock"}))
+    roster = Roster(frozenset({"Dr. Michael Evans", "Dr. Jennifer Hancock", "Dr. Bob Clark"}))
     assert roster.allows(["mike", "evans"], "")
     assert roster.allows(["Jen", "Hancock"], "")
+    assert roster.allows(["Robert", "Clark"], "")  # listed by the short form, named in full
     assert not roster.allows(["mike"], "")  # 'Big Mike is back in the ED': anyone
     assert not roster.allows(["mike", "hancock"], "")  # two people's halves
     assert not roster.allows(["mike", "evans"], "my patient ")
