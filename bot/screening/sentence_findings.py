@@ -119,7 +119,8 @@ def sentence_findings(text: str, classifier: SentenceClassifier, sentences: list
             end -= 1
         whole = _containing(sentences, start)
         sentence = defer_scope(stops, whole or (start, end), start, end)
-        question = text[end : end + 1] == "?" or (
+        # ('... even if he's better by day 3 ok?': a statement with a tag, not a question)
+        question = (text[end : end + 1] == "?" and not _TAG_QUESTION.search(text, start, end)) or (
             _QUESTION_START.match(text, start) is not None
             # 'Do the calf stretches 3 times daily.': 'do' before an object, closed by a full stop, instructs
             and not (text[end : end + 1] in ".!" and _DO_COMMAND.match(text, start))
@@ -165,6 +166,13 @@ def sentence_findings(text: str, classifier: SentenceClassifier, sentences: list
             and not famous_sentence(text, *sentence)  # 'Aaron Rodgers tore his Achilles four snaps into 2023'
         ):
             yield Finding("patient_story", start, end, LEARNED_REASONS["patient_story"])
+
+
+# A tag after a statement asks only for a nod: 'finish all 10 days, ok?', 'you need the ER tonight, got it?'.
+_TAG_QUESTION = re.compile(
+    r"(?i:[\s,]+(?:ok|okay|k|kk|alright|all right|right|got it|yeah|deal|understood|sound good|sounds good|capisce)"
+    r"\W*\Z)"
+)
 
 
 # The clause opens right after a dash.

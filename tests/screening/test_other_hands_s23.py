@@ -93,6 +93,8 @@ WARNED = [
     # ... or what someone particular must do with it
     "hrt questions. she needs to come off the estrogen patch four weeks before her surgery",
     "he should stop the metformin the day of the CT",
+    # a statement with a tag is no question; 'amox' is amoxicillin
+    "ur son needs all 10 days of the amox even if hes better by day 3, ok?",
 ]
 
 GENERAL = [
@@ -100,6 +102,8 @@ GENERAL = [
     "Take ibuprofen with food.",
     "Finish the antibiotics even if you feel better.",
     "If she has to stop the warfarin, we bridge with a shot.",
+    # ... and a real question with a tag stays a question
+    "Can I take ibuprofen with it, ok?",
 ]
 
 
