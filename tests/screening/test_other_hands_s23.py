@@ -94,7 +94,7 @@ WARNED = [
     "hrt questions. she needs to come off the estrogen patch four weeks before her surgery",
     "he should stop the metformin the day of the CT",
     # a statement with a tag is no question; 'amox' is amoxicillin
-    "ur son needs all 10 days of the amox even if hes better by day 3, ok?",
+    "your daughter needs the full 10 days of amox even if she feels better, ok?",
 ]
 
 GENERAL = [
