@@ -38,9 +38,10 @@ _FOREIGN_DAY_DATE = (
     r"(?:\.?\s+(?:(?i:de)\s+)?(?:19|20)\d\d\b)?"
 )
 _HOLIDAY = (
-    r"(?:Christmas(?: Eve| Day)?|Thanksgiving(?: Day)?|New Year's(?: Eve| Day)|Halloween|Easter"
-    r"(?: Sunday)?|(?:the )?Fourth of July|July 4th|Mother's Day|Father's Day|Valentine's Day"
-    r"|Labor Day|Memorial Day|Super Bowl Sunday)"
+    r"(?i:Christmas(?: Eve| Day)?|Thanksgiving(?: Day)?|New Year's(?: Eve| Day)|Halloween|Easter"
+    r"(?: Sunday)?|(?:the )?(?:Fourth|4th) of July|July 4th|Mother's Day|Father's Day|Valentine's Day"
+    r"|Labor Day|Memorial Day|Super Bowl Sunday|St\.? (?:Patrick's|Paddy's) Day|Veterans Day|Easter Monday"
+    r"|(?:the )?day (?:after|before) (?:Thanksgiving|Christmas))"
 )
 
 _ORDINAL_WORD = (
@@ -85,6 +86,12 @@ _RELATIVE_DAY = re.compile(
     rf"evening|night))?|(?<![Ee]very )(?<!s on )(?:{WEEKDAYS})(?= (?:morning|afternoon|evening|night)\b)"
     r"|yesterday|the day before yesterday|last night|this morning|this afternoon|earlier today"
     r"|(?:two|three|four|five|six|\d) days ago"
+    # one day of a past week: 'two sundays ago', 'a couple fridays back'
+    rf"|(?i:(?:two|three|four|a couple(?: of)?|a few|\d) (?:{WEEKDAYS})s (?:ago|back))"
+    # a holiday's day with no preposition, as chat writes it: 'flies to manila the 4th of july', 'called st paddy's
+    # day', 'came in the day after thanksgiving' (a bare 'Christmas' may be the season)
+    r"|(?i:the (?:fourth|4th) of july|the day (?:after|before) (?:thanksgiving|christmas|new year's)"
+    r"|st\.? (?:patrick's|paddy's) day|christmas (?:eve|day)|new year's (?:eve|day)|thanksgiving day)"
     # the same in the other languages: 'el martes pasado', 'na terça passada', 'mardi dernier', 'letzten Dienstag',
     # 'martedì scorso', 'ayer', 'ontem', 'hier', 'gestern', 'ieri', 'hace tres días', 'vor zwei Tagen'
     rf"|(?i:(?:letzten|vorigen|vergangenen|am|diesen|el|la|na|no|le|lo|il)\s+)?(?i:{FOREIGN_WEEKDAYS})"
@@ -251,7 +258,8 @@ _MONTH_WORDS = frozenset(MONTHS.lower().split("|")) | frozenset(
 ) | frozenset(FOREIGN_MONTHS.split("|"))
 _RELATIVE_WORDS = frozenset(WEEKDAYS.lower().split("|")) | frozenset(
     "yesterday night morning afternoon today ago christmas thanksgiving easter halloween new"
-    " fourth july mother father valentine labor memorial super".split()
+    " fourth july mother father valentine labor memorial super patrick paddy veterans sundays mondays tuesdays"
+    " wednesdays thursdays fridays saturdays".split()
 ) | FOREIGN_RELATIVE_WORDS
 _DOB_WORDS = frozenset({"dob", "d", "born", "birth", "birthdate", "birthday", "date"})
 

@@ -28,6 +28,7 @@ DATE_WORDS = (
     _set(MONTHS.replace("|", " ") + " " + WEEKDAYS.replace("|", " "))
     | _set("jan feb mar apr jun jul aug sep sept oct nov dec")
     | _set("yesterday tonight morning afternoon night ago christmas thanksgiving easter halloween")
+    | _set("patrick paddy veterans")
     | _set("new year mother father valentine labor memorial super fourth dob born birthday")
     | _set("birthdate birth earlier today last next past")
     | FOREIGN_RELATIVE_WORDS

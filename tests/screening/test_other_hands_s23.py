@@ -37,6 +37,8 @@ CLEAN = [
     "kids in middle school need the tdap booster before 7th grade",
     # a care home said in general
     "most folks in a nursing home get the flu shot there, so ask the staff",
+    # a holiday said for everyone
+    "St. Patrick's Day is a big drinking day, be careful out there",
     # ... and the incident's lesson for anyone
     "Lightning strikes on golf courses are rare but deadly; get inside when you hear thunder.",
     "A person who faints during exercise should get a heart check.",
@@ -76,6 +78,10 @@ HELD = [
     "cataract questions. rosa feldman, a hundred and one, had both eyes done",
     # ... or typed with no apostrophe
     "people ask if theyre too old for stuff. i have a pt whos 90 and still mows his own yard",
+    # one day of a past week, a holiday's day as chat writes it
+    "funny timing but my pt came in two sundays ago asking about statins",
+    "nurse at the middle school called st paddy's day about a kid w/ a seizure",
+    "she came in the day after thanksgiving with a swollen knee",
     # a research participant's number, spoken with its dash too; a bare 'account' before a long number
     "Subject 014 in our trial asked me this",
     "subject KRT dash zero five one two asked me the same thing",
