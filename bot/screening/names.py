@@ -347,6 +347,12 @@ def _nicknamer() -> NickNamer:
 
 
 @lru_cache(maxsize=4096)
+def pet_form(word: str) -> bool:
+    """A form some given name goes by ('jimmy', 'billy', 'sammy'), though no name list holds it."""
+    return bool(_nicknamer().canonicals_of(word))
+
+
+@lru_cache(maxsize=4096)
 def _forms_of(word: str) -> frozenset[str]:
     namer = _nicknamer()
     return frozenset(namer.nicknames_of(word) | namer.canonicals_of(word))

@@ -16,7 +16,7 @@ from bot.screening.findings import Finding
 from bot.screening.lay_titles import DOTTED, LAY_TITLE, LAY_TITLE_WORDS, TITLE, lay_title
 from bot.screening.lexicon import _DRUG_ENDING
 from bot.screening.name_shapes import _DOSE_AFTER, _MED_WORD, _NEVER_NAMES
-from bot.screening.names import _CREDENTIAL_AFTER, Roster
+from bot.screening.names import _CREDENTIAL_AFTER, Roster, pet_form
 from bot.screening.public_figures import care_given, public_figure
 
 REASON = "looks like a person's name (a title and surname)"
@@ -163,12 +163,13 @@ def patients_named(text: str, gaz, roster: Roster) -> Iterator[Finding]:
         word = match.group(1)
         low = _strip(word)
         flags = gaz.flags(low)
+        listed = "F" in flags or "L" in flags or pet_form(low)  # ('my patient jimmy had a stroke')
         if (
-            not ("F" in flags or "L" in flags)
+            not listed
             or "c" in flags
             # a dictionary word in lower case: 'her daughter said'; but a given name that is also a word, as the
             # subject of a verb, is the relative's name ('her niece dawn is convinced', 'my patient grace said')
-            or ("v" in flags and not word[0].isupper() and not ("F" in flags and _SUBJECT_OF.match(text, match.end(1))))
+            or ("v" in flags and not word[0].isupper() and not (listed and _SUBJECT_OF.match(text, match.end(1))))
             or low in gaz.function
             or low in _NEVER_NAMES
         ):

@@ -56,6 +56,8 @@ HELD = [
     "i get asked if lexapro causes weight gain. her niece dawn is convinced it did",
     "the daughter in law Oksana keeps asking about her mom's meds",
     "my patient grace said the new inhaler helps",
+    # a pet form no name list holds is a name after 'my patient' or a relative
+    "my patient jimmy had a stroke last month and asked about driving",
     # a care home named in lower-case text about someone
     "colonoscopy prep. the resident from willow bend nursing home couldnt finish it so we rescheduled",
     # a school, church or apartment complex named in lower-case text about people there; a town after 'up in'
