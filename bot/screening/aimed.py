@@ -276,7 +276,9 @@ _CARE_NOW = re.compile(r"(?i:\b(?:pronto soccorso|urgencias|urgences|notaufnahme
                        r"|dose|dosis|dosi))")
 _PERMITTED_CHANGE = re.compile(
     r"(?i:\b(?:pode|podes|deve|devia|puede|puedes|debe|debes|deberías?|pouvez|devez|peux|dois|können|sollten|müssen"
-    r"|kannst|solltest|può|puoi|deve|dovrebbe|devi|tem que|tem q|tens de|tienes que|tiene que)\s+(?:\w+\s+){0,3}?"
+    r"|kannst|solltest|musst|può|puoi|deve|dovrebbe|devi|tem que|tem q|tens de|tienes que|tiene que"
+    # German's third person only for the reader's own ('Ihr Vater sollte das Metformin absetzen')
+    r"|(?:Ihr|Ihre|dein|deine)\s+\w+\s+(?:sollte|muss|kann))\s+(?:\w+\s+){0,4}?"
     r"(?:arrêter|arreter|réduire|reduire|diminuer"
     r"|augmenter|suspendre|suspender|dejar|reducir|bajar|aumentar|subir|parar|reduzir|diminuir|suspender|absetzen"
     r"|reduzieren|erhöhen|erhoehen|halbieren|verdoppeln|sospendere|ridurre|aumentare|interrompere|smettere)\b)"

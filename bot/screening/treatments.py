@@ -56,7 +56,7 @@ _TREATMENT = re.compile(
     r"|nebuli[sz]er|inhaler|spacer"
     # the pill in the languages screened ('pare o anticoncepcional', 'arrêtez la pilule')
     r"|anticoncepcional|anticonceptiv[oa]s?|contraceptifs?|contraccettiv[oi]|verhütungs\w*|p[íi]lula|p[íi]ldora"
-    r"|pilule|pillola|antibi[óo]tico|antibiotique|antibiotico|antibiotikum"
+    r"|pilule|pillola|pille|antibi[óo]tico|antibiotique|antibiotico|antibiotikum"
     # tests by name in the languages screened ('un ecocardiograma', 'ein Herzecho', 'une prise de sang')
     r"|ecocardiogra(?:ma|mma|fia)|[ée]chocardiogra\w*|[ée]cho(?:graphie)? cardiaque|herzecho|echokardiogra\w*"
     r"|ecograf[íi]a|[ée]chographie|ultraschall|electrocardiograma|elettrocardiogramma|[ée]lectrocardiogramme|electro"

@@ -103,6 +103,9 @@ WARNED = [
     "he should stop the metformin the day of the CT",
     # a statement with a tag is no question; 'amox' is amoxicillin
     "your daughter needs the full 10 days of amox even if she feels better, ok?",
+    # German: 'du' told to stop the pill, the reader's own relative told to stop a drug
+    "Du solltest die Pille ab morgen absetzen.",
+    "Ihr Vater sollte das Metformin vor der Untersuchung absetzen.",
 ]
 
 GENERAL = [
@@ -112,6 +115,9 @@ GENERAL = [
     "If she has to stop the warfarin, we bridge with a shot.",
     # ... and a real question with a tag stays a question
     "Can I take ibuprofen with it, ok?",
+    # ... and German said of anyone
+    "Jeder Patient sollte Blutverdünner nie ohne Rücksprache absetzen.",
+    "Man sollte Antibiotika nicht einfach absetzen.",
 ]
 
 
