@@ -105,7 +105,7 @@ WARNED = [
     "your daughter needs the full 10 days of amox even if she feels better, ok?",
     # German: 'du' told to stop the pill, the reader's own relative told to stop a drug
     "Du solltest die Pille ab morgen absetzen.",
-    "Ihr Vater sollte das Metformin vor der Untersuchung absetzen.",
+    "Ihr Vater sollte das Metformin ab morgen absetzen.",
 ]
 
 GENERAL = [
