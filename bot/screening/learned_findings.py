@@ -270,6 +270,14 @@ def tagged_findings(
             label == "NAME"
             and len(words) == 1
             and text[start:end].islower()
+            and gaz.in_vocab(words[0])
+            and _CLAUSE_AFTER.match(text, end)
+        ):
+            continue  # 'my patient said thank you', 'her son said she ...': a verb before its object, no name
+        if (
+            label == "NAME"
+            and len(words) == 1
+            and text[start:end].islower()
             and SUBJECT_BEFORE.search(text, max(0, start - 12), start)
         ):
             continue  # 'si usted fuma', 'Lei beve': a verb after its subject, not a name
@@ -529,6 +537,10 @@ _PUNCT_AFTER = re.compile(r"[,.!?]")
 # A capitalised word just before, or a lay title ('Herr', 'Frau'): a name's other half, not a German noun alone.
 _CAPITALISED_NEIGHBOUR = re.compile(r"(?:\b[A-Z][a-z]+\.?|\b(?:Herr|Frau|Dr|Prof)\.?)\s+$")
 _NUMBER_BEFORE = re.compile(r"\d\s+$")
+# What a verb takes after it: a pronoun, an article, 'that', 'thank you', 'to', 'no'.
+_CLAUSE_AFTER = re.compile(
+    r"\s+(?:she|he|they|it|that|thank|thanks|to|no|yes|i|we|you|the|a|an|his|her|their|this|so|something)\b"
+)
 _CAPITAL_INSIDE = re.compile(r"(?<=[a-z,;] )[A-Z][a-z]+")
 _TRAILING_ACRONYM = re.compile(r"\s+[A-Z]{2,5}$")
 

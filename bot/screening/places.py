@@ -46,6 +46,15 @@ _SPOKEN_STREET = re.compile(
     rf"({_SPOKEN_NUM}(?:[\s-]+{_SPOKEN_NUM}){{1,5}}\s+(?:[a-z][a-z'-]*\s+){{1,3}}"
     r"(?:street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|drive|court|terrace|circle|parkway|highway)\b))"
 )
+# The same typed in lower case, as chat types it ('lives at 412 oak street', '1520 e broad st'): held only in a
+# sentence about someone, and never when the words between are a distance or a time ('5 minutes down the road').
+_LOWER_NUMBERED = re.compile(
+    r"\b\d{1,6}\s+(?:[nsew]\.?\s+|(?:north|south|east|west)\s+)?"
+    r"((?:(?!(?:minutes?|mins?|miles?|hours?|hrs?|days?|weeks?|blocks?|feet|ft|steps|down|up|the|a|on|of|my|his|her)\b)"
+    r"[a-z][a-z'-]*\s+){1,3})(?:street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|drive|dr|court|ct|way|place|pl"
+    r"|terrace|circle|cir|parkway|pkwy|highway|hwy|pike|trail|trl)\b\.?(?:,?\s*(?:apt|apartment|unit|suite|ste|lot|#)"
+    r"\.?\s*#?[a-z0-9-]+)?"
+)
 _NAMED_STREET = re.compile(rf"\b(?:on|off|at|near|by)\s+((?:{_WORD}\s+){{1,3}}{_SUFFIX})\b\.?")
 
 STATES = frozenset(
@@ -145,6 +154,10 @@ def find_addresses(text: str, spans: list[tuple[int, int]], allowed: frozenset[s
             or (GATHERING.search(text, max(0, match.start() - 80), match.start()) and not care())
         ) and not about_someone(sentence):
             continue  # 'in the Bennett Auditorium, 1400 Lakeshore Drive', 'health fair at 500 W. Broad St.'
+        yield Finding("address", match.start(), match.end(), "looks like a street address")
+    for match in _LOWER_NUMBERED.finditer(text):
+        if _normal_address(match.group(0)) in allowed_norm or not about_someone(sentence_at(spans, match.start())):
+            continue
         yield Finding("address", match.start(), match.end(), "looks like a street address")
     for match in _SPOKEN_STREET.finditer(text):
         yield Finding("address", match.start(1), match.end(1), "looks like a street address, read aloud")

@@ -124,7 +124,11 @@ def find_patient_confirmations(text: str) -> Iterator[Finding]:
 _NEXT_VISIT = re.compile(r"(?i:(?:your|her|his) (?:upcoming|next) )")
 _RAISE_BEFORE = re.compile(
     r"(?i:\b(?:bring(?:ing)?(?: \w+)? up|mention(?:ing)?|ask(?:ing)?(?: about)?|rais(?:e|ing)|discuss(?:ing)?"
-    r"|talk(?:ing)? about|worth)\b[^.!?]{0,60}$)"
+    r"|talk(?:ing)? about|worth"
+    # ... or something to take or book for it: 'bring all your pill bottles to your next visit'
+    r"|bring(?:ing)?|take|taking|schedule|scheduling|book|booking|write down|jot down|save|keep)\b[^.!?]{0,60}$"
+    # ... or the visit first, then what to do there: 'At your next visit, ask about colon cancer screening'
+    r"|(?:^|[.!?]\s+)(?:at|before|during) $)"
 )
 
 

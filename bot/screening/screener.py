@@ -273,7 +273,7 @@ _ORGANISATION_RUN = re.compile(
     # the other languages' bodies, first ('Istituto Superiore di Sanità', 'Instituto de Salud Carlos III') or, in
     # German, glued last ('Robert Koch-Institut')
     rf"|\b(?:{words(BODY_FIRST, capitalised=True)})(?:\s+(?:(?:de|di|del|della|dei|des|du|da|do|dos|das|der|für|y|e"
-    r"|et|und|la|le|el|l'|d')\s*)?(?:[A-Z][\w'’.-]*|[IVX]+\b)){1,6}"
+    r"|et|und|la|le|el|l'|d')\s*){0,2}(?:[A-Z][\w'’.-]*|[IVX]+\b)){1,6}"
     rf"|\b(?:[A-Z][\w'’&.]*\s+){{0,4}}[A-Z][\w'’.]*-(?:{words(BODY_FIRST, capitalised=True)})\b"
 )
 
@@ -290,7 +290,17 @@ def _outside_organisation_names(text: str, found: list[Finding]) -> list[Finding
     ]
     if not runs:
         return found
-    return [f for f in found if f.kind != "name" or not any(a <= f.start and f.end < b for a, b in runs)]
+    return [
+        f
+        for f in found
+        if f.kind != "name"
+        or not any(
+            a <= f.start
+            # (or running on past the run in lower case only: 'la Organización ... de la Salud alerta sobre')
+            and (f.end < b or (f.start < b < f.end and not any(c.isupper() for c in text[b : f.end])))
+            for a, b in runs
+        )
+    ]
 
 
 _SURNAME_BODIES = frozenset({"park", "hall", "wing", "garden", "chair"})

@@ -39,6 +39,12 @@ CLEAN = [
     "most folks in a nursing home get the flu shot there, so ask the staff",
     # a holiday said for everyone
     "St. Patrick's Day is a big drinking day, be careful out there",
+    # (black-box pass) a verb after 'my patient' or a relative; a next visit for anyone; an organisation whose
+    # name runs on through 'de la'
+    "my patient said thank you and that made my day",
+    "bring all your pill bottles to your next visit",
+    "At your next visit, ask about colon cancer screening.",
+    "La Organización Panamericana de la Salud alerta sobre el dengue.",
     # ... and the incident's lesson for anyone
     "Lightning strikes on golf courses are rare but deadly; get inside when you hear thunder.",
     "A person who faints during exercise should get a heart check.",
@@ -58,6 +64,9 @@ HELD = [
     "my patient grace said the new inhaler helps",
     # a pet form no name list holds is a name after 'my patient' or a relative
     "my patient jimmy had a stroke last month and asked about driving",
+    # (black-box pass) a street address typed in lower case, in a sentence about someone
+    "my patient lives at 412 oak street and walks to clinic",
+    "her address is 88 maple ave, apt 4",
     # a care home named in lower-case text about someone
     "colonoscopy prep. the resident from willow bend nursing home couldnt finish it so we rescheduled",
     # a school, church or apartment complex named in lower-case text about people there; a town after 'up in'
