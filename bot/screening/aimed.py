@@ -17,7 +17,7 @@ from typing import NamedTuple
 from bot.screening.advice import GROUP_ADDRESS, POPULATION, leaflet_line, population_dose
 from bot.screening.clauses import FOREIGN_COMMANDS, SCHEDULE, commands, unknown_object
 from bot.screening.context import any_reader
-from bot.screening.diagnoses import DX_NAMED, DX_OPENING, IT_IS, WHAT_IS_BEFORE, YOU_HAVE
+from bot.screening.diagnoses import DX_NAMED, DX_OPENING, DX_STATED, IT_IS, WHAT_IS_BEFORE, YOU_HAVE
 from bot.screening.lexicon import STEMMED_DRUG, Gazetteer
 from bot.screening.treatments import _DX_INSIDE, names_treatment
 
@@ -52,9 +52,9 @@ _OWN_DRUG_ORDER = re.compile(
     r"(?:(?:tell|have|get|make) (?:him|her|them|your (?:husband|wife|son|daughter|kid|mom|dad|mother|father))"
     r" (?:to )?"
     # ... or what someone particular must do with it: 'she needs to come off the estrogen patch'
-    r"|(?:he|she|they)(?:'d| would)? (?:should|must|needs? to|has to|have to|ought to|'s got to|has got to) )?"
-    r"(?:take|stop|restart|resume|hold|cut|double|halve|finish|start|switch|go (?:up|down) on|bump(?: up)?"
-    r"|increase|decrease|lower|raise|keep taking|skip|drop|taper|wean off|come off|get off)"
+    r"|(?:he|she|they)(?:'d| would)? (?:should|must|needs? to|has to|have to|ought to|'s got to|has got to|can) )?"
+    r"(?:take|stop|restart|resume|hold|cut|double|halve|finish|start|switch(?: from)?|go (?:up|down) on|bump(?: up)?"
+    r"|increase|decrease|lower|raise|keep taking|skip|drop|taper|wean off|come off|get off|go back on|get back on)"
     r"\s+(?:the|your|his|her|ur)\s+(?:(?:whole|rest of the|full) (?:bottle|course|box|pack) of (?:the )?)?"
     r"(?P<drug>[a-z][\w-]{2,}))"
 )
@@ -75,7 +75,10 @@ _NAMED_DRUGS = frozenset(
 
 @lru_cache(maxsize=4096)
 def own_drug_order(text: str, start: int, end: int) -> bool:
-    """A command on the reader's own drug by name: advice without the classifier's say."""
+    """A command on the reader's own drug by name, or a condition the reader is told they have ('your diagnosis is
+    lupus', 'you have type 2 diabetes'): advice without the classifier's say."""
+    if DX_STATED.match(text, start, end):
+        return True
     match = _OWN_DRUG_ORDER.match(text, start, end)
     if match is None:
         return False

@@ -220,7 +220,7 @@ _AGE = re.compile(
     # One person's age set off by commas or opening the sentence: 'My patient, 94, was admitted', 'A man, 96,
     # came in', 'At 94, my patient still drives'.
     rf"|\b(?:patient|pt|man|woman|gentleman|lady|guy|grandma|grandpa|grandmother|grandfather|mother|father|mom|dad"
-    rf"|husband|wife|paciente|señora|señor),\s+{_AGE_NUM},"
+    rf"|husband|wife|paciente|señora|señor|mine|ours),\s+{_AGE_NUM},"
     # ... or said right after the person, as dictation runs on: 'had a gentleman ninety three up walking'
     rf"|\b(?:man|woman|gentleman|lady|guy|grandma|grandpa|grandmother|grandfather|mother|father|mom|dad|husband|wife"
     rf"|widow|widower|veteran|nana|granny)\s+(?:{_AGE_WORD}|{_AGE_NUM})(?![\w-])"
@@ -382,6 +382,8 @@ _TEMPERATURE = re.compile(r"(?i:temp|fever|t:|°|degrees|febrile|tmax|oral|axill
 _AGE_AFTER_NAME = re.compile(
     rf"\b(?:(?:{CAPITALISED_NAME_TITLE})\.?\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?|[A-Z][a-z'’-]+\s+[A-Z][\w'’-]+),"
     rf"\s+({_AGE_NUM}|{_AGE_WORD})\s*(?:,|y/?o\b|years?\b)"
+    # a title in lower case, as chat types it: 'mr. smith, 95, fell'
+    rf"|\b(?i:mr|mrs|ms|miss|mx)\.?\s+[a-z][\w'’-]+,\s+({_AGE_NUM}),"
     # in lower case too, the age in words as it is dictated ('ruth goldberg, a hundred and two, had both eyes done'),
     # not a reading ('oxygen saturation, ninety three,')
     r"|\b(?!(?:sats?|saturation|pulse|rate|pressure|weight|score|glucose|sugar|temp|temperature|level|reading)\b)"
@@ -438,7 +440,7 @@ def find_ages(text: str) -> Iterator[Finding]:
     for match in _AGE_ANSWER.finditer(text):
         yield Finding("age_over_89", match.start(1), match.end(1), "gives an age over 89")
     for match in _AGE_AFTER_NAME.finditer(text):
-        group = 1 if match.group(1) else 2
+        group = next(i for i in (1, 2, 3) if match.group(i))
         yield Finding("age_over_89", match.start(group), match.end(group), "gives an age over 89")
     for match in _AGE.finditer(text):
         place = _INSTITUTION_BEFORE.search(text, max(0, match.start() - 60), match.start())

@@ -55,3 +55,24 @@ DX_TOLD = re.compile(
     r"|(?:your|his|her|their) (?:symptoms|sx|story|rash|pain|cough|exam|picture) (?:fits?|points? to|suggests?"
     r"|sounds? like|(?:is|are) consistent with|(?:is|are) classic for))\s)"
 )
+
+
+# What people are told they have, in the words they use for it: a short table of common conditions, read only after
+# 'your diagnosis is', 'you've been diagnosed with', 'you have' or 'you've got' opening a clause.
+_CONDITION = (
+    r"(?:type (?:1|2|one|two) diabetes|pre-?diabetes|gestational diabetes|diabetes|lupus|asthma|copd|emphysema"
+    r"|high blood pressure|hypertension|high cholesterol|a-?fib|atrial fibrillation|heart failure|kidney disease|ckd"
+    r"|gout|(?:rheumatoid |psoriatic )?arthritis|osteoporosis|(?:sleep )?apnea|anemia|hypo-?thyroidism"
+    r"|hyper-?thyroidism|an? (?:uti|std|sti)|shingles|strep(?: throat)?|pneumonia|bronchitis|the flu|covid|mono"
+    r"|an? (?:ear|sinus|yeast|urinary tract|kidney|bladder|skin) infection|(?:breast |prostate |colon |skin )?cancer"
+    r"|melanoma|celiac(?: disease)?|crohn'?s(?: disease)?|(?:ulcerative )?colitis|ibs|gerd|(?:acid )?reflux"
+    r"|migraines?|depression|anxiety|adhd|ptsd|bipolar(?: disorder)?|psoriasis|eczema|rosacea|scabies|lice"
+    r"|ringworm|pink eye|croup|rsv|whooping cough|glaucoma|cataracts?|vertigo|sciatica|an? hernia|gallstones"
+    r"|kidney stones?|an? kidney stone|an? blood clot|an? dvt|preeclampsia|endometriosis|pcos|fibroids"
+    r"|plantar fasciitis|tendinitis|bursitis|carpal tunnel|an? concussion|an? (?:stress )?fracture)"
+)
+DX_STATED = re.compile(
+    r"(?i:\W*(?:(?:so|ok|okay|well|yeah|yep|unfortunately|i'm afraid|i'm sorry|sorry)[\s,]+){0,2}"
+    r"(?:(?:your|ur) (?:diagnosis|dx) (?:is|was)|you(?:'ve| have)? been diagnosed with|you have|you've got|you got)"
+    rf"\s+(?:(?:definitely|probably|likely|early|mild|moderate|severe|borderline)\s+)?{_CONDITION}\b)"
+)

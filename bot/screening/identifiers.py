@@ -13,7 +13,7 @@ from bot.screening.gates import COUNTRY_DOMAINS
 # A value that follows a label: letters/digits with inner dashes, dots, slashes or spaced groups.
 _VALUE = (
     r"(?=[#A-Za-z./-]*\d|[A-Z]{2,4} \d)"
-    r"(?P<val>#?[A-Za-z0-9](?:[A-Za-z0-9]|[-./](?=[A-Za-z0-9])|\s(?=[A-Z0-9]*\d[A-Z0-9]*\b)){2,30})"
+    r"(?P<val>#?[A-Za-z0-9](?:[A-Za-z0-9]|[-./](?=[A-Za-z0-9])|\s(?=[A-Z0-9]*\d[A-Z0-9]*\b)){1,30})"
 )
 # Between label and value: punctuation, 'is/was/of/ending in', a spoken hesitation ('is, uh,'), a label
 # asked back and answered ('my MRN? it's ...'), or a few filler words.
@@ -75,7 +75,7 @@ _LABELS: dict[str, str] = {
     + r"|IMEI|MAC address",
     # a research participant's number ('Subject 014', 'participant ID 4471', 'subject LRC-0417')
     "other_id": r"(?:study|trial|research|subject|participant|enrollee|screening) (?:ID|number|no\.?|#)"
-    r"|(?:subject|participant|enrollee)(?= #?(?:[A-Z]{1,4}-?)?\d{3,}\b)",
+    r"|(?:subject|participant|enrollee)(?= #?(?:[A-Z]{1,4}-?)?\d{2,}\b)",
 }
 
 _REASONS: dict[str, str] = {
@@ -127,8 +127,8 @@ def _value_ok(kind: str, value: str, text: str, end: int) -> bool:
         return len(value.replace(" ", "").replace("-", "")) >= 4 and (digits >= 1 or value.isupper())
     # A device ID mixes letters and digits ('8N3CHH'); other labelled numbers need three digits.
     mixed = kind == "device" and digits >= 2 and len(value) >= 5 and any(c.isalpha() for c in value)
-    if kind == "other_id" and digits >= 3 and not _YEAR.fullmatch(value.strip("#")):
-        return not _UNIT_AFTER.match(text, end)  # 'Subject 014'
+    if kind == "other_id" and digits >= 2 and not _YEAR.fullmatch(value.strip("#")):
+        return not _UNIT_AFTER.match(text, end)  # 'Subject 014', 'participant 33'
     if (digits < 3 and not mixed) or len(value) < 4:
         return False
     if _YEAR.fullmatch(value.strip("#")):

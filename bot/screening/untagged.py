@@ -185,10 +185,13 @@ _CARE_HOME = re.compile(
 # ... and the other places a name ends in the kind of place: a school, a church, an apartment complex, a subdivision
 # ('the teachers at wapak elementary', 'a family from pheasant run apts', 'after mass at hmong alliance church').
 _NAMED_PLACE = re.compile(
-    r"\b(?:from|at|in|to|of|into)\s+((?:(?!(?:the|a|an|our|her|his|their|my|your|this|that|these|those|any|every"
+    r"\b(?:from|at|in|to|of|into|on|attends|attend|attending)\s+"
+    # its first word says which place, not what kind ('grace lutheran church', not 'the lutheran church')
+    r"((?!(?:the|a|an|our|her|his|their|my|your|this|that|these|those|any|every"
     r"|each|some|local|nearby|same|other|new|old|public|private|charter|catholic|christian|baptist|methodist"
     r"|lutheran|night|boarding|medical|nursing|grad|graduate|sunday|summer|bible|high|middle|elementary|one|no)\b)"
-    r"[a-z][\w'-]*\s+){1,3})(?:elementary|middle school|high school|junior high|academy|church|chapel|temple|mosque"
+    r"[a-z][\w'.-]*\s+(?:(?!(?:the|a|an|and|or)\b)[a-z][\w'.-]*\s+){0,2})"
+    r"(?:elementary|middle school|high school|junior high|academy|church|chapel|temple|mosque"
     r"|synagogue|apartments|apts|village|estates|trailer park|mobile home park)\b"
 )
 

@@ -35,6 +35,8 @@ CLEAN = [
     # a phrasal verb before 'up in', a school said in general
     "summer camp physicals!! schedule early, the slots fill up in columbus",
     "kids in middle school need the tdap booster before 7th grade",
+    "we host flu shots at the lutheran church on main, everyone welcome",
+    "We enrolled 33 participants in the trial this year.",
     # a care home said in general
     "most folks in a nursing home get the flu shot there, so ask the staff",
     # a holiday said for everyone
@@ -67,6 +69,12 @@ HELD = [
     # (black-box pass) a street address typed in lower case, in a sentence about someone
     "my patient lives at 412 oak street and walks to clinic",
     "her address is 88 maple ave, apt 4",
+    # (black-box pass) ages after 'a patient of mine' or a title in lower case; a participant's short number;
+    # a church named by more than its denomination
+    "a patient of mine, 95, had a stroke last spring",
+    "mr. smith, 95, fell at home",
+    "participant 33 in the trial dropped out",
+    "my patient attends grace lutheran church and asked about fasting",
     # a care home named in lower-case text about someone
     "colonoscopy prep. the resident from willow bend nursing home couldnt finish it so we rescheduled",
     # a school, church or apartment complex named in lower-case text about people there; a town after 'up in'
@@ -112,6 +120,11 @@ WARNED = [
     "he should stop the metformin the day of the CT",
     # a statement with a tag is no question; 'amox' is amoxicillin
     "your daughter needs the full 10 days of amox even if she feels better, ok?",
+    # (black-box pass) switching or going back on a named drug; a condition the reader is told they have
+    "he should switch from the warfarin to eliquis",
+    "she can go back on the gabapentin now",
+    "your diagnosis is lupus, and we'll start treatment",
+    "you have type 2 diabetes",
     # German: 'du' told to stop the pill, the reader's own relative told to stop a drug
     "Du solltest die Pille ab morgen absetzen.",
     "Ihr Vater sollte das Metformin ab morgen absetzen.",
@@ -124,6 +137,10 @@ GENERAL = [
     "If she has to stop the warfarin, we bridge with a shot.",
     # ... and a real question with a tag stays a question
     "Can I take ibuprofen with it, ok?",
+    # ... and conditions said for anyone with them
+    "If you have diabetes, check your feet every day.",
+    "People who have asthma should get a flu shot every fall.",
+    "Most people can go back on their usual meds after surgery.",
     # ... and German said of anyone
     "Jeder Patient sollte Blutverdünner nie ohne Rücksprache absetzen.",
     "Man sollte Antibiotika nicht einfach absetzen.",
