@@ -55,6 +55,12 @@ _LOWER_NUMBERED = re.compile(
     r"|terrace|circle|cir|parkway|pkwy|highway|hwy|pike|trail|trl)\b\.?(?:,?\s*(?:apt|apartment|unit|suite|ste|lot|#)"
     r"\.?\s*#?[a-z0-9-]+)?"
 )
+# A street named without its number, in lower case, in a sentence about someone: 'the nursing home on alum creek
+# drive' (not 'on the road', 'on a test drive').
+_LOWER_NAMED_STREET = re.compile(
+    r"\b(?:on|off)\s+((?!(?:the|a|an|my|his|her|their|our|your|this|that|test|long|short|scenic|country|main)\b)"
+    r"[a-z][a-z'-]*\s+(?:[a-z][a-z'-]*\s+)?(?:street|avenue|road|drive|lane|boulevard|court|pike|parkway))\b"
+)
 _NAMED_STREET = re.compile(rf"\b(?:on|off|at|near|by)\s+((?:{_WORD}\s+){{1,3}}{_SUFFIX})\b\.?")
 
 STATES = frozenset(
@@ -159,6 +165,9 @@ def find_addresses(text: str, spans: list[tuple[int, int]], allowed: frozenset[s
         if _normal_address(match.group(0)) in allowed_norm or not about_someone(sentence_at(spans, match.start())):
             continue
         yield Finding("address", match.start(), match.end(), "looks like a street address")
+    for match in _LOWER_NAMED_STREET.finditer(text):
+        if about_someone(sentence_at(spans, match.start())):
+            yield Finding("address", match.start(1), match.end(1), "names the street where a particular person lives")
     for match in _SPOKEN_STREET.finditer(text):
         yield Finding("address", match.start(1), match.end(1), "looks like a street address, read aloud")
     for match in _NAMED_STREET.finditer(text):

@@ -129,7 +129,8 @@ def titled_names(text: str, gaz, roster: Roster, sentences: list[tuple[int, int]
 # 'my patient' or 'her brother' in the languages screened says a person follows, as a title does: 'mi paciente rosa
 # dijo', 'meine Patientin Rosa', 'su hermano pablo', 'my patient john fell'.
 _MY_PATIENT = re.compile(
-    r"(?i:\b(?:my|our|his|her|their|your|the|mi|mis|nuestr[oa]|su|tu|minha|meu|nossa|nosso|seu|sua|meine|mein|unsere"
+    r"(?i:\b(?:my|our|his|her|their|your|the|(?:the |my |our )?(?:patient|pt)['’]s"
+    r"|mi|mis|nuestr[oa]|su|tu|minha|meu|nossa|nosso|seu|sua|meine|mein|unsere"
     r"|unser|ihre?|seine?|deine?|ma|mon|notre|sa|son|ta|ton|votre|la mia|il mio|la nostra|il nostro|la sua|il suo"
     r"|sua|suo|tua|tuo|ang|si) (?:patient|pt|paciente|patientin|patiente|paziente|pasyente(?: ko(?:ng)?)?"
     # ... and the family: 'su hermano pablo', 'Ihr Sohn markus', 'sa sœur isabelle', 'sua sorella francesca'

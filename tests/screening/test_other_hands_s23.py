@@ -75,6 +75,9 @@ HELD = [
     "mr. smith, 95, fell at home",
     "participant 33 in the trial dropped out",
     "my patient attends grace lutheran church and asked about fasting",
+    # a relative's name after 'the patient's'; a street named in lower case without its number
+    "the patient's husband raj was very worried about the surgery",
+    "a resident of the county nursing home on alum creek drive came in with sepsis",
     # a care home named in lower-case text about someone
     "colonoscopy prep. the resident from willow bend nursing home couldnt finish it so we rescheduled",
     # a school, church or apartment complex named in lower-case text about people there; a town after 'up in'
