@@ -9,6 +9,7 @@ import re
 from functools import lru_cache
 
 from bot.screening.advice import _MEDS
+from bot.screening.given_names import pet_form
 from bot.screening.lay_titles import LAY_TITLE, LAY_TITLE_WORDS, NAME_CUE_TITLE
 from bot.screening.lexicon import DRUG_WORD
 
@@ -260,7 +261,12 @@ def _acronym_run(span: str, words: list[str], gaz) -> bool:
     tokens = [t for t in tokens if t.lower() not in _HONORIFIC_WORDS] or tokens  # 'MRS. POWERS' is POWERS
     if not tokens or not all(_ROMAN.match(t) or (t.isupper() and len(t) <= 6) for t in tokens):
         return False
-    return any(not {"F", "L"} & set(gaz.flags(t.lower())) for t in tokens if not _ROMAN.match(t))
+    return any(
+        # (a pet form of four letters or more is a name too, 'BILLY JOE'; 'ED', 'TED', 'DOT' stay acronyms)
+        not {"F", "L"} & set(gaz.flags(t.lower())) and not (len(t) >= 4 and pet_form(t.lower()))
+        for t in tokens
+        if not _ROMAN.match(t)
+    )
 
 
 _HONORIFIC_WORDS = LAY_TITLE_WORDS | {"dr"}

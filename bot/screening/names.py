@@ -7,8 +7,6 @@ from collections.abc import Iterator
 from functools import lru_cache
 from importlib import resources
 
-from nicknames import NickNamer
-
 from bot.screening.clinical_titles import DOCTOR_BEFORE
 from bot.screening.context import (
     COLLEAGUE_AFTER,
@@ -22,6 +20,7 @@ from bot.screening.context import (
 from bot.screening.dates import MONTHS, WEEKDAYS
 from bot.screening.facilities import ALLOWED, words
 from bot.screening.findings import Finding
+from bot.screening.given_names import forms_of
 from bot.screening.lay_titles import (
     CAPITALISED_NAME_TITLE,
     LAY_TITLE_BEFORE,
@@ -337,25 +336,10 @@ def name_tokens(names: frozenset[str]) -> frozenset[str]:
 
 def goes_by(tokens: frozenset[str]) -> frozenset[str]:
     """The words of a listed name with the forms its given name goes by ('Michael Evans' is 'mike evans' too)."""
-    return tokens.union(*(_forms_of(word) for word in tokens))
+    return tokens.union(*(forms_of(word) for word in tokens))
 
 
-@lru_cache(maxsize=1)
-def _nicknamer() -> NickNamer:
-    """English given names and the forms their owners go by (the `nicknames` package's hand-curated table)."""
-    return NickNamer()
 
-
-@lru_cache(maxsize=4096)
-def pet_form(word: str) -> bool:
-    """A form some given name goes by ('jimmy', 'billy', 'sammy'), though no name list holds it."""
-    return bool(_nicknamer().canonicals_of(word))
-
-
-@lru_cache(maxsize=4096)
-def _forms_of(word: str) -> frozenset[str]:
-    namer = _nicknamer()
-    return frozenset(namer.nicknames_of(word) | namer.canonicals_of(word))
 
 
 # A patient or relative just before a name: 'my patient Alvarez' is someone else whatever the roster says.

@@ -13,10 +13,11 @@ from collections.abc import Iterator
 from bot.screening.clinical_titles import CLINICAL_TITLE
 from bot.screening.context import STAFF_ROLE, cared_for_after, sentence_at
 from bot.screening.findings import Finding
+from bot.screening.given_names import pet_form
 from bot.screening.lay_titles import DOTTED, LAY_TITLE, LAY_TITLE_WORDS, TITLE, lay_title
 from bot.screening.lexicon import _DRUG_ENDING
 from bot.screening.name_shapes import _DOSE_AFTER, _MED_WORD, _NEVER_NAMES
-from bot.screening.names import _CREDENTIAL_AFTER, Roster, pet_form
+from bot.screening.names import _CREDENTIAL_AFTER, Roster
 from bot.screening.public_figures import care_given, public_figure
 
 REASON = "looks like a person's name (a title and surname)"

@@ -37,6 +37,8 @@ CLEAN = [
     "kids in middle school need the tdap booster before 7th grade",
     "we host flu shots at the lutheran church on main, everyone welcome",
     "We enrolled 33 participants in the trial this year.",
+    # acronyms that are also short pet forms stay acronyms
+    "Ask about TED hose after surgery; the DOT physical is due every two years.",
     # a care home said in general
     "most folks in a nursing home get the flu shot there, so ask the staff",
     # a holiday said for everyone
@@ -75,6 +77,8 @@ HELD = [
     "mr. smith, 95, fell at home",
     "participant 33 in the trial dropped out",
     "my patient attends grace lutheran church and asked about fasting",
+    # a name in capitals whose given name is a pet form no list holds
+    "the big q is whether allergy shots are covered. BILLY JOE got a bill for 400 bucks and was in tears",
     # a relative's name after 'the patient's'; a street named in lower case without its number
     "the patient's husband raj was very worried about the surgery",
     "a resident of the county nursing home on alum creek drive came in with sepsis",
