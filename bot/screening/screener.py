@@ -45,10 +45,12 @@ from bot.screening.sentence_findings import sentence_findings
 from bot.screening.spoken import has_spoken_digits, original_span, spoken_digits
 from bot.screening.stories import find_stories
 from bot.screening.titled_names import (
+    DEED_WORDS,
     PATIENT_WORDS,
     RANK_TITLE_WORDS,
     cared_for_clinicians,
     cared_for_ranks,
+    names_before_deeds,
     patients_named,
     titled_names,
 )
@@ -214,6 +216,8 @@ class Screener:
             found.extend(titled_names(text, self._tagger.gazetteer, self._roster, spans))
         if words & PATIENT_WORDS:
             found.extend(patients_named(text, self._tagger.gazetteer, self._roster))
+        if words & DEED_WORDS:
+            found.extend(names_before_deeds(text, self._tagger.gazetteer))
         if words & CLINICAL_TITLE_WORDS:
             found.extend(cared_for_clinicians(text))
         if words & RANK_TITLE_WORDS:

@@ -229,3 +229,46 @@ def cared_for_ranks(text: str) -> Iterator[Finding]:
     for match in _RANK_TITLE.finditer(text):
         if cared_for_after(text, match.end(1)):
             yield Finding("name", match.start(1), match.end(1), CARED_FOR_REASON)
+
+
+# A lower-case word before what only a person does to the writer ('nou came in two sundays ago', 'hope keeps asking
+# if she can stop', 'olena zhao told me'): the word is that person's name, when it is one (on a list, a pet form)
+# or on no list at all, and no pronoun, kin or role word ('my mom came in', 'the guy told me').
+_DID_TO_ME = re.compile(
+    r"(?:^|[.!?,;:]\s+|\b(?:but|and|so|then|because|bc|cuz|lol|tbh|rn|ok|also|today|yesterday)\s+)"
+    r"([a-z][a-z'’-]+)(?:\s+([a-z][a-z'’-]+))?"
+    r"\s+(?:came in|comes in|keeps asking|kept asking|keeps telling|told me|asked me|called me|texted me|messaged me"
+    r"|emailed me|dm'?d me|swears|insists|brought (?:me|in)|showed me)\b"
+)
+_NOT_SOMEONE = frozenset(
+    """i you he she it we they who which that this these those one someone somebody everyone everybody anyone nobody
+    patient pt pts guy lady man woman kid kids mom dad mother father wife husband son daughter sister brother aunt
+    uncle grandma grandpa nurse doctor doc dr resident family friend neighbor neighbour boss coworker teacher coach
+    pharmacist tech everyone people ppl folks somebody he'd she'd finally then still also just but and so because
+    bc cuz lol tbh rn ok also today yesterday honestly literally""".split()
+)
+
+
+def names_before_deeds(text: str, gaz) -> Iterator[Finding]:
+    """Lower-case names as the subject of 'came in', 'keeps asking', 'told me' (see _DID_TO_ME)."""
+    for match in _DID_TO_ME.finditer(text):
+        first, second = match.group(1), match.group(2)
+        words = [w for w in (first, second) if w]
+        lows = [_strip(w) for w in words]
+        if any(w in _NOT_SOMEONE or w in gaz.common or w in _NEVER_NAMES or w in gaz.function for w in lows):
+            continue
+
+        def named(word: str) -> bool:
+            flags = gaz.flags(word)
+            return "F" in flags or "L" in flags or pet_form(word) or not gaz.in_vocab(word)
+
+        if not all(named(w) for w in lows):
+            continue
+        end = match.end(2) if second else match.end(1)
+        yield Finding("name", match.start(1), end, REASON_DEED)
+
+
+DEED_WORDS = frozenset(
+    "came comes keeps kept told asked called texted messaged emailed dmd dm swears insists brought showed".split()
+)
+REASON_DEED = "looks like a person's name (the one who came in or asked)"

@@ -37,6 +37,9 @@ CLEAN = [
     "kids in middle school need the tdap booster before 7th grade",
     "we host flu shots at the lutheran church on main, everyone welcome",
     "We enrolled 33 participants in the trial this year.",
+    # ... but no one named came in or asked
+    "so everyone keeps asking about ozempic this month",
+    "the pharmacy called me about the shortage again",
     # acronyms that are also short pet forms stay acronyms
     "Ask about TED hose after surgery; the DOT physical is due every two years.",
     # a care home said in general
@@ -77,6 +80,9 @@ HELD = [
     "mr. smith, 95, fell at home",
     "participant 33 in the trial dropped out",
     "my patient attends grace lutheran church and asked about fasting",
+    # a lower-case name as the one who came in or asked
+    "funny timing but nou came in two sundays ago asking about statins",
+    "ppl ask if they can skip doses. olena zhao told me she takes it when she feels like it",
     # a name in capitals whose given name is a pet form no list holds
     "the big q is whether allergy shots are covered. BILLY JOE got a bill for 400 bucks and was in tears",
     # a relative's name after 'the patient's'; a street named in lower case without its number
