@@ -19,6 +19,7 @@ from bot.screening.lexicon import _DRUG_ENDING
 from bot.screening.name_shapes import _DOSE_AFTER, _MED_WORD, _NEVER_NAMES
 from bot.screening.names import _CREDENTIAL_AFTER, Roster
 from bot.screening.public_figures import care_given, public_figure
+from bot.screening.treatments import names_treatment
 
 REASON = "looks like a person's name (a title and surname)"
 
@@ -240,6 +241,7 @@ _DID_TO_ME = re.compile(
     r"\s+(?:came in|comes in|keeps asking|kept asking|keeps telling|told me|asked me|called me|texted me|messaged me"
     r"|emailed me|dm'?d me|swears|insists|brought (?:me|in)|showed me)\b"
 )
+_PERSON_PRONOUN = re.compile(r"(?i:\b(?:she|he|her|his|him|she's|he's)\b)")
 _NOT_SOMEONE = frozenset(
     """i you he she it we they who which that this these those one someone somebody everyone everybody anyone nobody
     patient pt pts guy lady man woman kid kids mom dad mother father wife husband son daughter sister brother aunt
@@ -258,11 +260,15 @@ def names_before_deeds(text: str, gaz) -> Iterator[Finding]:
         if any(w in _NOT_SOMEONE or w in gaz.common or w in _NEVER_NAMES or w in gaz.function for w in lows):
             continue
 
-        def named(word: str) -> bool:
+        def listed(word: str) -> bool:
             flags = gaz.flags(word)
-            return "F" in flags or "L" in flags or pet_form(word) or not gaz.in_vocab(word)
+            return "F" in flags or "L" in flags or pet_form(word)
 
-        if not all(named(w) for w in lows):
+        if any(gaz.in_vocab(w) and not listed(w) for w in lows) or names_treatment(" ".join(lows)):
+            continue  # a word of the language ('the results came in'), a drug ('ozempic came in a new pen')
+        # A word on no list at all may be a product or a firm ('mychart messaged me'): a person only if a 'she' or
+        # 'he' follows it in the sentence.
+        if not any(listed(w) for w in lows) and not _PERSON_PRONOUN.search(text, match.end(), match.end() + 120):
             continue
         end = match.end(2) if second else match.end(1)
         yield Finding("name", match.start(1), end, REASON_DEED)

@@ -40,6 +40,8 @@ CLEAN = [
     # ... but no one named came in or asked
     "so everyone keeps asking about ozempic this month",
     "the pharmacy called me about the shortage again",
+    "ozempic came in a new pen this year, so the dosing changed",
+    "mychart messaged me twice about the same refill",
     # acronyms that are also short pet forms stay acronyms
     "Ask about TED hose after surgery; the DOT physical is due every two years.",
     # a care home said in general
