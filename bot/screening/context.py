@@ -67,6 +67,11 @@ GENERAL_READER = re.compile(
     # a teaching aside: 'Pearl:', 'Fun fact for the group:', 'general counseling point', 'teaching point'
     r"|(?:pearl|fun fact|pro tip|general tip|teaching point|counseling point|counselling point)s?\b"
     r"|for anyone|anyone (?:who|whose|with)|whoever"
+    # a condition of age or state that picks out a group of readers: 'if ur 50+', 'if you're over 65', 'if you're
+    # pregnant or breastfeeding'
+    r"|if (?:you're|youre|you are|ur|u r|ya|you re) (?:over |under |at least |older than |younger than )?\d{2}\b"
+    r"|if (?:you're|youre|you are|ur|u r) (?:pregnant|breastfeeding|nursing|diabetic|a smoker|a diabetic"
+    r"|immunocompromised|over (?:fifty|sixty|sixty-five|seventy))\b"
     # the same in the other languages: 'Chi ha dolore al petto deve ...', 'Quien tenga fiebre ...', 'Wer ... hat'
     r"|(?-i:(?:^|(?<=[.!?:;]\s))(?:Chi|Quien|Quienes|Quem|Wer|Celui qui|Celle qui|Ceux qui))\b"
     r"|toda persona (?:que|con)|todo (?:aquele|paciente) que|toute personne (?:qui|ayant)|jede[rn]? (?:Patient|Mensch)"

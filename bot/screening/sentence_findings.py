@@ -120,7 +120,10 @@ def sentence_findings(text: str, classifier: SentenceClassifier, sentences: list
         whole = _containing(sentences, start)
         sentence = defer_scope(stops, whole or (start, end), start, end)
         # ('... even if he's better by day 3 ok?': a statement with a tag, not a question)
-        question = (text[end : end + 1] == "?" and not _TAG_QUESTION.search(text, start, end)) or (
+        question = (
+            (text[end : end + 1] == "?" and not _TAG_QUESTION.search(text, start, end))
+            or _REPORTED_QUESTION.search(text, start, end) is not None
+        ) or (
             _QUESTION_START.match(text, start) is not None
             # 'Do the calf stretches 3 times daily.': 'do' before an object, closed by a full stop, instructs
             and not (text[end : end + 1] in ".!" and _DO_COMMAND.match(text, start))
@@ -172,6 +175,13 @@ def sentence_findings(text: str, classifier: SentenceClassifier, sentences: list
 _TAG_QUESTION = re.compile(
     r"(?i:[\s,]+(?:ok|okay|k|kk|alright|all right|right|got it|yeah|deal|understood|sound good|sounds good|capisce)"
     r"\W*\Z)"
+)
+
+
+# A question reported in quotes ('the #1 q about gabapentin is "do i have to take it forever"'): the patient's words.
+_REPORTED_QUESTION = re.compile(
+    r"(?i:\b(?:q|question|questions|asked|asks|ask|asking|wonder|wondering|wants to know)\b[^.;!?]{0,60}?[:\s]"
+    r"['\"“‘](?:do|does|did|can|could|should|is|are|am|will|would|how|what|when|why|which|if)\b[^'\"”’]{0,160}['\"”’])"
 )
 
 

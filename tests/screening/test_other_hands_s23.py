@@ -152,6 +152,10 @@ GENERAL = [
     "If she has to stop the warfarin, we bridge with a shot.",
     # ... and a real question with a tag stays a question
     "Can I take ibuprofen with it, ok?",
+    # a condition of age or state picks out a group of readers; a question reported in quotes is the patient's
+    "you should get the shingles shot if ur 50+, its 2 doses 2-6 months apart",
+    "If you're pregnant, get the Tdap between 27 and 36 weeks.",
+    "tbh the #1 q about gabapentin is 'do i have to take it forever'. not always!",
     # ... and conditions said for anyone with them
     "If you have diabetes, check your feet every day.",
     "People who have asthma should get a flu shot every fall.",
