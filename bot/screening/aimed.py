@@ -79,11 +79,34 @@ def own_drug_order(text: str, start: int, end: int) -> bool:
     lupus', 'you have type 2 diabetes'): advice without the classifier's say."""
     if DX_STATED.match(text, start, end):
         return True
-    match = _OWN_DRUG_ORDER.match(text, start, end)
+    match = _OWN_DRUG_ORDER.match(text, start, end) or _run_on_order(text, start, end)
     if match is None:
         return False
     drug = match.group("drug").lower()
     return drug in _NAMED_DRUGS or STEMMED_DRUG.fullmatch(drug) is not None
+
+
+def _run_on_order(text: str, start: int, end: int) -> re.Match[str] | None:
+    """The same command inside dictation that runs on with no stop ('anxiety meds take time increase the lexapro to
+    twenty milligrams'): after a word that ends the thought before, not after a subject, a modal or a condition."""
+    for verb in _RUN_ON_VERB.finditer(text, start, end):
+        if _PUNCTUATION.search(text, start, verb.start()):
+            return None  # the clause has its stops: the command would open its own clause
+        if not _NOT_A_BOUNDARY.search(text, max(start, verb.start() - 16), verb.start()):
+            return _OWN_DRUG_ORDER.match(text, verb.start(), end)
+    return None
+
+
+_RUN_ON_VERB = re.compile(
+    r"(?i:(?<=\s)(?:increase|decrease|restart|resume|stop|hold|double|halve|cut|taper|switch(?: from)?"
+    r"|go (?:up|down) on|bump(?: up)?)\s+(?:the|your|ur)\s)"
+)
+_PUNCTUATION = re.compile(r"[,.;:!?()]")
+_NOT_A_BOUNDARY = re.compile(
+    r"(?i:\b(?:if|when|whether|to|you|u|we|they|i|he|she|people|patients|folks|should|can|could|may|might|will"
+    r"|would|don't|dont|not|never|and|or|usually|often|typically|sometimes|who|that|which|unless|before|after|until"
+    r"|we'll|i'll|they'll|always|also|just)\s+$)"
+)
 
 
 # 'You' or a command alone, with no drug, dose or test we know, is usually the general reader: be surer.

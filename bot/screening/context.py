@@ -66,7 +66,7 @@ GENERAL_READER = re.compile(
     r"|new|my patients)|people (?:with|on|who)|(?:myth|misconception)s?\b|for everyone"
     # a teaching aside: 'Pearl:', 'Fun fact for the group:', 'general counseling point', 'teaching point'
     r"|(?:pearl|fun fact|pro tip|general tip|teaching point|counseling point|counselling point)s?\b"
-    r"|for anyone|anyone (?:who|whose|with)|whoever"
+    r"|for (?:anyone|anybody)|(?:anyone|anybody|everyone|everybody) (?:who|whose|with)|whoever"
     # a condition of age or state that picks out a group of readers: 'if ur 50+', 'if you're over 65', 'if you're
     # pregnant or breastfeeding'
     r"|if (?:you're|youre|you are|ur|u r|ya|you re) (?:over |under |at least |older than |younger than )?\d{2}\b"

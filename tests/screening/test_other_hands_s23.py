@@ -140,6 +140,9 @@ WARNED = [
     "she can go back on the gabapentin now",
     "your diagnosis is lupus, and we'll start treatment",
     "you have type 2 diabetes",
+    # a command on a named drug inside dictation that runs on with no stop
+    "anxiety meds take time increase the lexapro to twenty milligrams and give it a full four weeks",
+    "dental work and plavix comes up restart the plavix the same night as long as the bleeding stopped",
     # German: 'du' told to stop the pill, the reader's own relative told to stop a drug
     "Du solltest die Pille ab morgen absetzen.",
     "Ihr Vater sollte das Metformin ab morgen absetzen.",
@@ -160,6 +163,10 @@ GENERAL = [
     "If you have diabetes, check your feet every day.",
     "People who have asthma should get a flu shot every fall.",
     "Most people can go back on their usual meds after surgery.",
+    # ... and a run-on that says what we or people usually do; anybody with a condition
+    "most people who stop the lexapro too fast feel dizzy",
+    "we usually restart the plavix the next day after a dental extraction",
+    "anybody with a serious food allergy should carry two epipens and call 911 after using one",
     # ... and German said of anyone
     "Jeder Patient sollte Blutverdünner nie ohne Rücksprache absetzen.",
     "Man sollte Antibiotika nicht einfach absetzen.",
