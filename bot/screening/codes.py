@@ -47,6 +47,8 @@ _ROOM = re.compile(
     r"(?<!staff )(?<!conf )(?<!conf\. )(?<!seminar )(?<!community )(?<!media )(?<!call )"
     r"(?:room|rm|bed|unit|apt|suite|cell|habitaci[oó]n|cuarto|quarto|leito|cama|chambre|lit|zimmer|bett|stanza"
     r"|letto)\.?\s*#?\s*)(\d{1,4}[A-Za-z]?(?:-[A-Za-z0-9]+)?)\b"
+    # ('going to bed 15 minutes earlier' is a time, not a bed)
+    r"(?!\s*(?:minutes?|mins?|hours?|hrs?|seconds?|days?|nights?|weeks?|times?|percent|%))"
 )
 # A plate without a label: two short letter-and-digit groups in a sentence about a vehicle.
 # The look-aheads stay within the plate's nine characters: unbounded, they scan to the end from every word.

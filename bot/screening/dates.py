@@ -307,6 +307,13 @@ def find_dates(text: str, spans: list[tuple[int, int]], words: frozenset[str] | 
                 continue
             if match.group(0).lower() == "hier" and _german(text, sentence_at(spans, match.start())):
                 continue  # German 'hier' is 'here'; French 'hier' is yesterday
+            opening = sentence_at(spans, match.start())
+            if (
+                _BARE_HOLIDAY.fullmatch(match.group(0))
+                and not text[opening[0] : match.start()].strip(" \t\n\"'(-")
+                and not has_person_cue_once(opening)
+            ):
+                continue  # 'The Fourth of July is the peak of fireworks injuries': the day itself, for everyone
             if _public_news(text, sentence_at(spans, match.start())):
                 continue  # a public figure's date, as public as their name
             if _RECURRING_BEFORE.search(text, max(0, match.start() - 8), match.start()):
@@ -329,6 +336,13 @@ def find_dates(text: str, spans: list[tuple[int, int]], words: frozenset[str] | 
                 yield Finding(
                     "date", match.start(), match.end(), "looks like the month of a patient's care or life event"
                 )
+
+
+# A holiday's day said with no preposition: someone's date only in a sentence about someone.
+_BARE_HOLIDAY = re.compile(
+    r"(?i:the (?:fourth|4th) of july|the day (?:after|before) (?:thanksgiving|christmas|new year's)"
+    r"|st\.? (?:patrick's|paddy's) day|christmas (?:eve|day)|new year's (?:eve|day)|thanksgiving day)"
+)
 
 
 def _public_news(text: str, sentence: tuple[int, int]) -> bool:

@@ -130,7 +130,10 @@ _NOT_PLACES = frozenset(
 _VENUE_BEFORE = re.compile(
     rf"(?i:\b(?:{words(VENUE)})\b[^.!?\n\d]{{0,12}}[,:(–—-]?\s*$"
     # a meeting room or floor named just before: 'in Room 204, 123 Main St.', 'Conference Room B, 450 Elm Avenue'
-    r"|\b(?:room|suite|floor|hall)\s+[\w-]{1,5}\s*[,:(–—-]\s*$)"
+    r"|\b(?:room|suite|floor|hall)\s+[\w-]{1,5}\s*[,:(–—-]\s*$"
+    # the practice's own site and its address: 'our urgent care at 1400 Lakeshore Drive', 'our new clinic on'
+    r"|\bour (?:new |main |walk-in )?(?:urgent care|clinic|office|practice|hospital|campus|lab|pharmacy|center"
+    r"|location|site)\s+(?:at|on|is at|is on|moved to|is now at)\s*$)"
 )
 # 'Dr.' before a given and family name ends no street: '10–14 Uhr. Dr. Loretta Wade beantwortet ...'.
 _NAME_AFTER = re.compile(r"\s+[A-Z][a-z'’-]+\s+[A-Z][a-z'’-]+")

@@ -22,6 +22,7 @@ _PUBLIC_KNOWLEDGE = re.compile(
     r"about (?:his|her|their|living with|having)|raised awareness|raises awareness|awareness of|famous(?:ly)?"
     r"|celebrit(?:y|ies)|well-known|the (?:actor|actress|singer|rapper|athlete|comedian|president|senator|quarterback"
     r"|author|musician|star|late|former) |(?:his|her|their|a) (?:fans|memoir|foundation|documentary|tour|career|show)"
+    r"|(?:talks|talked|speaks|spoke|spoken|writes|wrote|posts|posted) (?:openly|publicly) about"
     r"|headlines|in the news|on (?:tv|television|social media|instagram|his podcast|her podcast|stage)"
     # a diagnosis made public by them or their family: 'Bruce Willis's family shared his dementia diagnosis'
     r"|(?:shared|announced|disclosed|revealed|made public|went public with) (?:his|her|their) (?:[\w-]+ ){0,3}"

@@ -46,7 +46,10 @@ CLEAN = [
     "Ask about TED hose after surgery; the DOT physical is due every two years.",
     # a care home said in general
     "most folks in a nursing home get the flu shot there, so ask the staff",
-    # a holiday said for everyone
+    # a holiday said for everyone; the practice's own site and its address; a bed's time
+    "The Fourth of July is the peak of fireworks injuries, mostly hands and eyes.",
+    "Our urgent care at 1400 Lakeshore Drive is now open until 10 p.m. seven days a week.",
+    "Try going to bed 15 minutes earlier for a few nights before the clocks change.",
     "St. Patrick's Day is a big drinking day, be careful out there",
     # (black-box pass) a verb after 'my patient' or a relative; a next visit for anyone; an organisation whose
     # name runs on through 'de la'
