@@ -74,7 +74,7 @@ _NAMED_DRUGS = frozenset(
 
 
 @lru_cache(maxsize=4096)
-def own_drug_order(text: str, start: int, end: int) -> bool:
+def told_outright(text: str, start: int, end: int) -> bool:
     """A command on the reader's own drug by name, or a condition the reader is told they have ('your diagnosis is
     lupus', 'you have type 2 diabetes'): advice without the classifier's say."""
     if DX_STATED.match(text, start, end):
@@ -393,7 +393,7 @@ def addressed(
         labelled_order(text, start, end)
         or permitted_change(text, start, end)
         or planned(text, start, end)
-        or own_drug_order(text, start, end)
+        or told_outright(text, start, end)
     ):
         return 0.0  # 'Dx for you: strep throat. Amoxicillin 500 mg twice daily': an order written to its reader
     if cues.reader_label <= start + 1 or cues.addressee <= start:

@@ -44,6 +44,12 @@ _HOLIDAY = (
     r"|(?:the )?day (?:after|before) (?:Thanksgiving|Christmas))"
 )
 
+# A holiday's day that needs no preposition to be a date (see _RELATIVE_DAY and find_dates).
+_BARE_HOLIDAY_DAY = (
+    r"(?i:the (?:fourth|4th) of july|the day (?:after|before) (?:thanksgiving|christmas|new year's)"
+    r"|st\.? (?:patrick's|paddy's) day|christmas (?:eve|day)|new year's (?:eve|day)|thanksgiving day)"
+)
+
 _ORDINAL_WORD = (
     r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth"
     r"|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth"
@@ -90,8 +96,7 @@ _RELATIVE_DAY = re.compile(
     rf"|(?i:(?:two|three|four|a couple(?: of)?|a few|\d) (?:{WEEKDAYS})s (?:ago|back))"
     # a holiday's day with no preposition, as chat writes it: 'flies to manila the 4th of july', 'called st paddy's
     # day', 'came in the day after thanksgiving' (a bare 'Christmas' may be the season)
-    r"|(?i:the (?:fourth|4th) of july|the day (?:after|before) (?:thanksgiving|christmas|new year's)"
-    r"|st\.? (?:patrick's|paddy's) day|christmas (?:eve|day)|new year's (?:eve|day)|thanksgiving day)"
+    rf"|{_BARE_HOLIDAY_DAY}"
     # the same in the other languages: 'el martes pasado', 'na terça passada', 'mardi dernier', 'letzten Dienstag',
     # 'martedì scorso', 'ayer', 'ontem', 'hier', 'gestern', 'ieri', 'hace tres días', 'vor zwei Tagen'
     rf"|(?i:(?:letzten|vorigen|vergangenen|am|diesen|el|la|na|no|le|lo|il)\s+)?(?i:{FOREIGN_WEEKDAYS})"
@@ -305,16 +310,16 @@ def find_dates(text: str, spans: list[tuple[int, int]], words: frozenset[str] | 
                 or _decimal_or_score(text, match)
             ):
                 continue
-            if match.group(0).lower() == "hier" and _german(text, sentence_at(spans, match.start())):
+            own = sentence_at(spans, match.start())
+            if match.group(0).lower() == "hier" and _german(text, own):
                 continue  # German 'hier' is 'here'; French 'hier' is yesterday
-            opening = sentence_at(spans, match.start())
             if (
                 _BARE_HOLIDAY.fullmatch(match.group(0))
-                and not text[opening[0] : match.start()].strip(" \t\n\"'(-")
-                and not has_person_cue_once(opening)
+                and not text[own[0] : match.start()].strip(" \t\n\"'(-")
+                and not has_person_cue_once(own)
             ):
                 continue  # 'The Fourth of July is the peak of fireworks injuries': the day itself, for everyone
-            if _public_news(text, sentence_at(spans, match.start())):
+            if public_news(text, *own):
                 continue  # a public figure's date, as public as their name
             if _RECURRING_BEFORE.search(text, max(0, match.start() - 8), match.start()):
                 continue  # 'every July 4th', 'each Monday': a yearly or weekly day, no one's date
@@ -331,7 +336,7 @@ def find_dates(text: str, spans: list[tuple[int, int]], words: frozenset[str] | 
                 )
     for match in _MONTH_ONLY.finditer(text) if months else ():
         sentence = sentence_at(spans, match.start())
-        if has_person_cue_once(sentence) and _EVENT.search(text, *sentence) and not _public_news(text, sentence):
+        if has_person_cue_once(sentence) and _EVENT.search(text, *sentence) and not public_news(text, *sentence):
             if not any(s <= match.start() + 3 <= s + 12 for s in seen):
                 yield Finding(
                     "date", match.start(), match.end(), "looks like the month of a patient's care or life event"
@@ -339,14 +344,7 @@ def find_dates(text: str, spans: list[tuple[int, int]], words: frozenset[str] | 
 
 
 # A holiday's day said with no preposition: someone's date only in a sentence about someone.
-_BARE_HOLIDAY = re.compile(
-    r"(?i:the (?:fourth|4th) of july|the day (?:after|before) (?:thanksgiving|christmas|new year's)"
-    r"|st\.? (?:patrick's|paddy's) day|christmas (?:eve|day)|new year's (?:eve|day)|thanksgiving day)"
-)
-
-
-def _public_news(text: str, sentence: tuple[int, int]) -> bool:
-    return public_news(text, *sentence)
+_BARE_HOLIDAY = re.compile(_BARE_HOLIDAY_DAY)
 
 
 def _german(text: str, sentence: tuple[int, int]) -> bool:

@@ -27,9 +27,9 @@ from bot.screening.aimed import (
     PARTICULAR,
     addressed,
     labelled_order,
-    own_drug_order,
     permitted_change,
     planned,
+    told_outright,
 )
 from bot.screening.clauses import commands, sentence_features
 from bot.screening.context import STAFF_ROLE, has_person_cue
@@ -144,7 +144,7 @@ def sentence_findings(text: str, classifier: SentenceClassifier, sentences: list
             or labelled_order(text, start, end)
             or permitted_change(text, start, end)
             or planned(text, start, end)
-            or own_drug_order(text, start, end)
+            or told_outright(text, start, end)
         ) and not question
         need = addressed(text, start, end, sentence, gazetteer) if likely else 2.0
         if lent and need < 2.0:

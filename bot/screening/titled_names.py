@@ -166,7 +166,7 @@ def patients_named(text: str, gaz, roster: Roster) -> Iterator[Finding]:
         word = match.group(1)
         low = _strip(word)
         flags = gaz.flags(low)
-        listed = "F" in flags or "L" in flags or pet_form(low)  # ('my patient jimmy had a stroke')
+        listed = _listed(low, gaz)  # ('my patient jimmy had a stroke')
         if (
             not listed
             or "c" in flags
@@ -246,9 +246,15 @@ _NOT_SOMEONE = frozenset(
     """i you he she it we they who which that this these those one someone somebody everyone everybody anyone nobody
     patient pt pts guy lady man woman kid kids mom dad mother father wife husband son daughter sister brother aunt
     uncle grandma grandpa nurse doctor doc dr resident family friend neighbor neighbour boss coworker teacher coach
-    pharmacist tech everyone people ppl folks somebody he'd she'd finally then still also just but and so because
-    bc cuz lol tbh rn ok also today yesterday honestly literally""".split()
+    pharmacist tech people ppl folks he'd she'd finally then still also just but and so because bc cuz lol tbh rn ok
+    today yesterday honestly literally""".split()
 )
+
+
+def _listed(word: str, gaz) -> bool:
+    """A given or family name on the lists, or a pet form of a given name ('jimmy')."""
+    flags = gaz.flags(word)
+    return "F" in flags or "L" in flags or pet_form(word)
 
 
 def names_before_deeds(text: str, gaz) -> Iterator[Finding]:
@@ -259,16 +265,11 @@ def names_before_deeds(text: str, gaz) -> Iterator[Finding]:
         lows = [_strip(w) for w in words]
         if any(w in _NOT_SOMEONE or w in gaz.common or w in _NEVER_NAMES or w in gaz.function for w in lows):
             continue
-
-        def listed(word: str) -> bool:
-            flags = gaz.flags(word)
-            return "F" in flags or "L" in flags or pet_form(word)
-
-        if any(gaz.in_vocab(w) and not listed(w) for w in lows) or names_treatment(" ".join(lows)):
+        if any(gaz.in_vocab(w) and not _listed(w, gaz) for w in lows) or names_treatment(" ".join(lows)):
             continue  # a word of the language ('the results came in'), a drug ('ozempic came in a new pen')
         # A word on no list at all may be a product or a firm ('mychart messaged me'): a person only if a 'she' or
         # 'he' follows it in the sentence.
-        if not any(listed(w) for w in lows) and not _PERSON_PRONOUN.search(text, match.end(), match.end() + 120):
+        if not any(_listed(w, gaz) for w in lows) and not _PERSON_PRONOUN.search(text, match.end(), match.end() + 120):
             continue
         end = match.end(2) if second else match.end(1)
         yield Finding("name", match.start(1), end, REASON_DEED)

@@ -174,11 +174,15 @@ _PEOPLE_THERE = re.compile(
     r"(?i:\b(?:teachers|families|family|kids|parents|students|nurses|residents|ppl|people|folks|members|staff"
     r"|everybody|everyone|guys|ladies)\s+(?:\w+\s+)?(?:at|from|in)\b)"
 )
+# Words that say which place in general, not by its name ('the', 'our', 'a local', 'the county').
+_IN_GENERAL = (
+    r"the|a|an|our|her|his|their|my|your|this|that|these|those|any|every|each|some|local|nearby|same|other|new|old"
+    r"|private|one|no"
+)
 _CARE_HOME = re.compile(
-    r"\b(?:from|at|in|to|of|into)\s+((?:(?!(?:the|a|an|our|her|his|their|my|your|this|that|these|those|any|every|each"
-    r"|some|local|nearby|same|other|new|old|skilled|private|state|county|good|bad|big|small|one|no)\b)[a-z][\w'-]*\s+)"
-    r"{1,3})(?:nursing home|nursing facility|assisted living|memory care|senior living|care center|retirement home"
-    r"|retirement community|group home|rehab center|manor|home for the aged)\b"
+    rf"\b(?:from|at|in|to|of|into)\s+((?:(?!(?:{_IN_GENERAL}|skilled|state|county|good|bad|big|small)\b)"
+    r"[a-z][\w'-]*\s+){1,3})(?:nursing home|nursing facility|assisted living|memory care|senior living|care center"
+    r"|retirement home|retirement community|group home|rehab center|manor|home for the aged)\b"
 )
 
 
@@ -187,9 +191,8 @@ _CARE_HOME = re.compile(
 _NAMED_PLACE = re.compile(
     r"\b(?:from|at|in|to|of|into|on|attends|attend|attending)\s+"
     # its first word says which place, not what kind ('grace lutheran church', not 'the lutheran church')
-    r"((?!(?:the|a|an|our|her|his|their|my|your|this|that|these|those|any|every"
-    r"|each|some|local|nearby|same|other|new|old|public|private|charter|catholic|christian|baptist|methodist"
-    r"|lutheran|night|boarding|medical|nursing|grad|graduate|sunday|summer|bible|high|middle|elementary|one|no)\b)"
+    rf"((?!(?:{_IN_GENERAL}|public|charter|catholic|christian|baptist|methodist"
+    r"|lutheran|night|boarding|medical|nursing|grad|graduate|sunday|summer|bible|high|middle|elementary)\b)"
     r"[a-z][\w'.-]*\s+(?:(?!(?:the|a|an|and|or)\b)[a-z][\w'.-]*\s+){0,2})"
     r"(?:elementary|middle school|high school|junior high|academy|church|chapel|temple|mosque"
     r"|synagogue|apartments|apts|village|estates|trailer park|mobile home park)\b"
