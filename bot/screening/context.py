@@ -72,6 +72,11 @@ GENERAL_READER = re.compile(
     r"|if (?:you're|youre|you are|ur|u r|ya|you re) (?:over |under |at least |older than |younger than )?\d{2}\b"
     r"|if (?:you're|youre|you are|ur|u r) (?:pregnant|breastfeeding|nursing|diabetic|a smoker|a diabetic"
     r"|immunocompromised|over (?:fifty|sixty|sixty-five|seventy))\b"
+    # a season everyone shares sets the time, not one reader's chart: 'start ur nasal spray before allergy season',
+    # 'take your vitamin D in winter'
+    r"|(?:before|during|ahead of|every|each|this) (?:the )?(?:allergy|pollen|flu|cold and flu|RSV|hay fever|ragweed"
+    r"|tree pollen|grass pollen|tick|mosquito|sunburn|back-to-school) season\b"
+    r"|\b(?:in|every|each|through|all) (?:the )?(?:winter|summer|spring|fall|autumn)(?: months)?\b"
     # the same in the other languages: 'Chi ha dolore al petto deve ...', 'Quien tenga fiebre ...', 'Wer ... hat'
     r"|(?-i:(?:^|(?<=[.!?:;]\s))(?:Chi|Quien|Quienes|Quem|Wer|Celui qui|Celle qui|Ceux qui))\b"
     r"|toda persona (?:que|con)|todo (?:aquele|paciente) que|toute personne (?:qui|ayant)|jede[rn]? (?:Patient|Mensch)"

@@ -51,8 +51,8 @@ _CARE = re.compile(
     # Care in the present tense or the passive, and care here: 'I treat X for HIV', 'X was discharged from our
     # hospital', 'came to my clinic', 'stopped by the clinic for his follow-up', 'since we adjusted his meds'.
     r"|\bI (?:see|treat|follow|manage|operate on)\b|\bwe (?:see|treat|follow|adjusted|changed|started|stopped)\b"
-    r"|\b(?:was|were|got|been|is being|has been) (?:admitted|discharged|diagnosed|treated|seen|hospitali[sz]ed"
-    r"|intubated|operated on|transferred|readmitted)\b|\bdiagnosed with\b"
+    r"|\b(?:was|were|got|been|is being|has been) (?:admitted|discharged|hospitali[sz]ed"
+    r"|intubated|transferred|readmitted)\b"
     r"|\b(?:came|comes|coming|went|stopped by|walked into|brought (?:him|her|them)) (?:in(?:to)?|to|by)? ?"
     r"(?:my|our|the) (?:clinic|office|ER|ED|hospital|practice|floor|unit)\b"
     # (not its people: 'shoutout to our ED team captain' is a colleague)
@@ -61,6 +61,10 @@ _CARE = re.compile(
     r"|\b(?:his|her|their) (?:follow-?up|check-?up|appointment|visit|meds|medications|labs|scan|biopsy|surgery"
     r"|diabetes check|chemo|infusion)\b)"
 )
+# Care anyone's public story tells too ('Selena Gomez was diagnosed with lupus in 2015'): care for a name the
+# text does not make famous, but a listed famous person's own history when no care by us is in the sentence.
+_TOLD_CARE = re.compile(r"\b(?:was|were|got|been|is being|has been) (?:diagnosed|treated|seen|operated on)\b"
+                        r"|\bdiagnosed with\b", re.I)
 
 
 # A run of two or more capitalised words from the name's start ('Bob Dole', 'Michael J. Fox').
@@ -127,12 +131,12 @@ def famous_person(text: str, sentence: tuple[int, int], words: list[str]) -> boo
     folded = {_fold(w.rstrip(".")) for w in words}
     if not folded or not any(folded <= key for _, _, key in famous_in(text)):
         return False
-    return not care_given(text, *sentence)
+    return not _care_by_us(text, *sentence)
 
 
 def famous_sentence(text: str, lo: int, hi: int) -> bool:
     """A sentence about a listed famous person (named in it in full) that gives no care."""
-    return any(lo <= s and e <= hi for s, e, _ in famous_in(text)) and not care_given(text, lo, hi)
+    return any(lo <= s and e <= hi for s, e, _ in famous_in(text)) and not _care_by_us(text, lo, hi)
 
 
 def public_figure(text: str, sentence: tuple[int, int], start: int, words: list[str]) -> bool:
@@ -188,7 +192,13 @@ def _listed_with_full_name(text: str, start: int) -> bool:
 @lru_cache(maxsize=64)
 def _sentence_sense(text: str, lo: int, hi: int) -> tuple[bool, bool]:
     """(care given, public knowledge) in one sentence, judged once however many names it holds."""
-    return bool(_CARE.search(text, lo, hi)), bool(_PUBLIC_KNOWLEDGE.search(text, lo, hi))
+    care = _CARE.search(text, lo, hi) is not None or _TOLD_CARE.search(text, lo, hi) is not None
+    return care, bool(_PUBLIC_KNOWLEDGE.search(text, lo, hi))
+
+
+def _care_by_us(text: str, lo: int, hi: int) -> bool:
+    """Care the writer, the practice or a relative of theirs gave in the sentence (not care told as history)."""
+    return _CARE.search(text, lo, hi) is not None
 
 
 def public_news(text: str, lo: int, hi: int) -> bool:
