@@ -42,6 +42,7 @@ from bot.screening.phones import PhoneFinder
 from bot.screening.places import find_addresses, find_geography
 from bot.screening.replies import find_patient_confirmations, greeted_commenter, speaks_of_readers_care
 from bot.screening.sentence_findings import sentence_findings
+from bot.screening.shorthand import SHORTHAND_WORDS, spelt_out, typed_span
 from bot.screening.spoken import has_spoken_digits, original_span, spoken_digits
 from bot.screening.stories import find_stories
 from bot.screening.titled_names import (
@@ -227,15 +228,29 @@ class Screener:
         if words & BIOMETRIC_WORDS:
             found.extend(find_biometrics(text, spans))
         found.extend(find_stories(text, spans, words))
-        found.extend(find_advice(text, spans, words))
         found.extend(tagged_findings(text, self._tagger, self._name_words, spans, self._place_words, self._roster))
-        found.extend(sentence_findings(text, self._sentences, spans))
+        found.extend(self._care_said(text, spans, words, purpose))
         if purpose in _PUBLISHED:
-            found.extend(find_patient_confirmations(text))
             found = _without_greeted_commenters(text, spans, found)
         found = _outside_organisation_names(text, found)
         found = self._without_stories_of_allowed_people(text, found)
         return Verdict.from_findings(_resolve(_outside_public_text(text, found, self._allow.addresses)))
+
+    def _care_said(self, text: str, spans: list[tuple[int, int]], words: frozenset[str], purpose: str) -> list[Finding]:
+        """Advice, stories and confirmations of care: read with chat shorthand spelt out ('u have strep, finish
+        the amox'), their spans moved back onto the words as typed (`shorthand`)."""
+        rewrite = spelt_out(text) if words & SHORTHAND_WORDS else None
+        if rewrite is not None:
+            norm, where = rewrite
+            found = self._care_in(norm, sentence_spans(norm), words_of(norm), purpose)
+            return [replace(f, start=a, end=b) for f in found for a, b in [typed_span(where, f.start, f.end)]]
+        return self._care_in(text, spans, words, purpose)
+
+    def _care_in(self, text: str, spans: list[tuple[int, int]], words: frozenset[str], purpose: str) -> list[Finding]:
+        found = [*find_advice(text, spans, words), *sentence_findings(text, self._sentences, spans)]
+        if purpose in _PUBLISHED:
+            found.extend(find_patient_confirmations(text))
+        return found
 
     def _without_stories_of_allowed_people(self, text: str, found: list[Finding]) -> list[Finding]:
         """A 'who' story about the practice's own people ('Please welcome Dr. Loretta Wade and Dr. Mitchell Bennett,

@@ -6,7 +6,8 @@ mechanism it pins is named beside it.
 
 from __future__ import annotations
 
-from bot.screening import AllowList
+from bot.screening import AllowList, Screener
+from bot.screening.shorthand import spelt_out, typed_span
 from tests.screening.verdict_table import verdict_table
 
 ALLOW = AllowList(names=frozenset({"Lakeshore Regional Medical Center", "Dr. Selena Franco", "Dr. Mitchell Bennett"}))
@@ -25,6 +26,9 @@ HELD = [
 ]
 
 WARNED = [
+    # chat shorthand is read as the words it stands for: a diagnosis told and a command, typed fast
+    "u have strep, rapid was positive. finish all 10 days of the amox even once u feel better",
+    "no caffeine after noon for u anymore, thats ur insomnia right there",
     # a season does not make a reader's own chart general
     "Stop the ibuprofen before flu season, with your kidney numbers it's tylenol only for you.",
 ]
@@ -36,3 +40,20 @@ GENERAL = [
 ]
 
 test_passes, test_held, test_warned, test_general_is_not_advice = verdict_table(ALLOW, CLEAN, HELD, WARNED, GENERAL)
+
+
+def test_shorthand_is_spelt_out_and_spans_return_to_the_typed_words() -> None:
+    text = "pls finish ur amox b4 fri, u r almost done"
+    norm, where = spelt_out(text)
+    assert norm == "please finish your amox before fri, you are almost done"
+    start = norm.index("your amox before")
+    assert text[slice(*typed_span(where, start, start + len("your amox before")))] == "ur amox b4"
+    assert spelt_out("ur going to feel it tomorrow")[0] == "you're going to feel it tomorrow"
+    assert spelt_out("Metformin 500 mg with meals") is None  # nothing to spell out
+
+
+def test_a_shorthand_finding_is_reported_on_the_typed_text() -> None:
+    text = "u have strep. finish all 10 days of the amox even once u feel better"
+    verdict = Screener(ALLOW).screen(text)
+    assert [text[f.start : f.end] for f in verdict.findings] == [
+        "u have strep", "finish all 10 days of the amox even once u feel better"]

@@ -1,0 +1,102 @@
+"""Chat shorthand read as the words it stands for, for the detectors of advice and stories.
+
+Physicians type between patients: 'u have strep, finish the amox', 'skip ur lantus tonight', 'pls dont stop
+it b4 fri'. The advice and story models learned English as it is written out; 'u' and 'ur' are unknown words to
+them, so the same command in shorthand scored as nothing. Rather than teach every pattern both spellings, the
+text is rewritten once with the shorthand spelt out, screened for advice and stories, and each finding's span
+moved back onto the words as typed. Names, numbers and places are still read from the text as written.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Shorthand that stands for one reading wherever it stands alone as a word.
+_SPELT = {
+    "u": "you",
+    "ya": "you",
+    "yr": "your",
+    "urs": "yours",
+    "r": "are",
+    "pls": "please",
+    "plz": "please",
+    "abt": "about",
+    "b4": "before",
+    "bc": "because",
+    "b/c": "because",
+    "cuz": "because",
+    "w/": "with",
+    "w/o": "without",
+    "tmrw": "tomorrow",
+    "tmw": "tomorrow",
+    "tmr": "tomorrow",
+    "2morrow": "tomorrow",
+    "2nite": "tonight",
+    "tonite": "tonight",
+    "rn": "right now",
+    "dont": "don't",
+    "doesnt": "doesn't",
+    "didnt": "didn't",
+    "cant": "can't",
+    "isnt": "isn't",
+    "arent": "aren't",
+    "wasnt": "wasn't",
+    "shouldnt": "shouldn't",
+    "wouldnt": "wouldn't",
+    "youre": "you're",
+    "youll": "you'll",
+    "youve": "you've",
+    "youd": "you'd",
+    "thats": "that's",
+    "whats": "what's",
+    "theres": "there's",
+    "ive": "I've",
+}
+# 'ur' is 'you're' before what a person is ('ur fine', 'ur going to feel it') and 'your' before a thing.
+_UR_IS_YOURE = re.compile(
+    r"\s+(?:\w+ing|a|an|not|so|too|very|gonna|going|fine|ok|okay|good|right|welcome|allergic|pregnant|due|done"
+    r"|supposed|over|under|on|off|at|in|still|just|probably|likely|clear|cleared|better|worse|sick|contagious"
+    r"|positive|negative|low|high|immune|safe|free|old|young|overdue|\d+\b)\b",
+    re.IGNORECASE,
+)
+_WORD = re.compile(r"(?<![\w/'’])(?:w/o|w/|b/c|[a-z0-9]+)(?![\w'’]|/\w)", re.IGNORECASE)
+
+SHORTHAND_WORDS = frozenset(w for w in _SPELT if w.isalnum()) | {"ur", "w", "b", "o"}
+
+
+def spelt_out(text: str) -> tuple[str, list[int]] | None:
+    """(text with its shorthand spelt out, the original offset of each rewritten character), or None when the text
+    holds no shorthand. A spelt-out word's characters map onto the word as typed, so a span ending on it ends
+    on the typed word's last character."""
+    pieces: list[str] = []
+    where: list[int] = []
+    cursor = 0
+    for match in _WORD.finditer(text):
+        typed = match.group(0)
+        low = typed.lower()
+        if low == "ur":
+            spelt = "you're" if _UR_IS_YOURE.match(text, match.end()) else "your"
+        else:
+            spelt = _SPELT.get(low)
+        if spelt is None:
+            continue
+        if typed[0].isupper():
+            spelt = spelt[0].upper() + spelt[1:]
+        pieces.append(text[cursor : match.start()])
+        where.extend(range(cursor, match.start()))
+        pieces.append(spelt)
+        last = len(typed) - 1
+        where.extend(match.start() + min(i * len(typed) // len(spelt), last) for i in range(len(spelt)))
+        cursor = match.end()
+    if not pieces:
+        return None
+    pieces.append(text[cursor:])
+    where.extend(range(cursor, len(text)))
+    return "".join(pieces), where
+
+
+def typed_span(where: list[int], start: int, end: int) -> tuple[int, int]:
+    """The span of the text as typed that spelt-out [start, end) came from."""
+    if end <= start:
+        return where[start], where[start]
+    return where[start], where[end - 1] + 1
