@@ -62,6 +62,8 @@ _RELATION_AFTER = re.compile(
 _MED_WORD = re.compile(rf"(?:{_MEDS})")
 
 
+# A pronoun with its verb run on ('I'll', 'we'd', 'I'm'): never a name, in whatever casing.
+CONTRACTED = re.compile(r"['’](?:ll|m|ve|d|re)$", re.IGNORECASE)
 _NEVER_NAMES = frozenset(
     """son daughter husband wife mom mother dad father sister brother aunt uncle niece nephew grandma grandpa
     grandmother grandfather granddaughter grandson partner fiance fiancee girlfriend boyfriend neighbor

@@ -29,6 +29,7 @@ from bot.screening.lay_titles import (
     WORD,
     may_hold_title,
 )
+from bot.screening.name_shapes import CONTRACTED
 from bot.screening.places import STATES
 from bot.screening.public_figures import colleague_given_care, public_figure
 from bot.screening.term_shapes import COMPASS_HEADS, TOWN_HEADS
@@ -188,7 +189,7 @@ def _masked(spans: list[tuple[int, int]], start: int, end: int) -> bool:
 
 def _is_name_word(word: str) -> bool:
     bare = word.rstrip("'’s") if word.endswith(("'s", "’s")) else word
-    return bare not in _NOT_NAMES and len(bare) > 1 and not bare.isupper()
+    return bare not in _NOT_NAMES and len(bare) > 1 and not bare.isupper() and not CONTRACTED.search(bare)
 
 
 class NameFinder:

@@ -233,6 +233,7 @@ class Screener:
         if purpose in _PUBLISHED:
             found = _without_greeted_commenters(text, spans, found)
         found = _outside_organisation_names(text, found)
+        found = _without_made_up_names(text, found)
         found = self._without_stories_of_allowed_people(text, found)
         return Verdict.from_findings(_resolve(_outside_public_text(text, found, self._allow.addresses)))
 
@@ -320,6 +321,22 @@ def _outside_organisation_names(text: str, found: list[Finding]) -> list[Finding
             for a, b in runs
         )
     ]
+
+
+# A name the writer makes up for a teaching case: 'a patient I'll call Aunt Betty', 'we'll call him mister Jones',
+# 'let's say a patient, call her Mrs. Smith,'. It names no one; what else the case says (a date, a place) still counts.
+_MADE_UP_BEFORE = re.compile(
+    r"(?:\b(?:an? (?:patient|pt|person|guy|lady|man|woman|kid|child|mom|dad)|hypothetically|let's say|imagine"
+    r"|suppose)\b[^.;!?]{0,40}?\b(?:(?:I|we)(?:'ll|’ll| will|'re going to|'m going to|'re gonna|'m gonna)|let's)"
+    r"\s+call\s+(?:(?:him|her|them)\s+)?"
+    r"|\b(?:let's say|hypothetically|imagine|suppose)\b[^.;!?]{0,60},\s*call (?:him|her|them)\s+)"
+    r"(?:(?:aunt|uncle|grandma|grandpa|granny|miss|mister|mr\.?|mrs\.?|ms\.?)\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _without_made_up_names(text: str, found: list[Finding]) -> list[Finding]:
+    return [f for f in found if f.kind != "name" or not _MADE_UP_BEFORE.search(text, max(0, f.start - 90), f.start)]
 
 
 _SURNAME_BODIES = frozenset({"park", "hall", "wing", "garden", "chair"})

@@ -16,7 +16,7 @@ from bot.screening.findings import Finding
 from bot.screening.given_names import pet_form
 from bot.screening.lay_titles import DOTTED, LAY_TITLE, LAY_TITLE_WORDS, TITLE, lay_title
 from bot.screening.lexicon import _DRUG_ENDING
-from bot.screening.name_shapes import _DOSE_AFTER, _MED_WORD, _NEVER_NAMES
+from bot.screening.name_shapes import _DOSE_AFTER, _MED_WORD, _NEVER_NAMES, CONTRACTED
 from bot.screening.names import _CREDENTIAL_AFTER, Roster
 from bot.screening.public_figures import care_given, public_figure
 from bot.screening.treatments import names_treatment
@@ -175,6 +175,7 @@ def patients_named(text: str, gaz, roster: Roster) -> Iterator[Finding]:
             or ("v" in flags and not word[0].isupper() and not (listed and _SUBJECT_OF.match(text, match.end(1))))
             or low in gaz.function
             or low in _NEVER_NAMES
+            or CONTRACTED.search(word)  # 'a patient I'll call Betty'
         ):
             continue
         end = match.end(1)

@@ -16,6 +16,12 @@ CLEAN = [
     # a listed famous person's own history told as history ('was diagnosed with') is public knowledge
     "Selena Gomez was diagnosed with lupus in 2015.",
     "When Selena Gomez was diagnosed with lupus, searches for kidney disease spiked.",
+    # a name made up for a teaching case names no one, and the case's advice is a teaching vignette
+    "so um let's imagine a patient I'll call her Aunt Betty, she's eighty and on five blood pressure pills and she's"
+    " dizzy every morning. that's the classic overtreatment picture",
+    "hypothetically let's say you've got a patient we'll call him mister Jones seventy years old on warfarin and he"
+    " starts a course of Bactrim. his INR is gonna shoot up so you gotta watch that",
+    "Let's say a patient, call her Mrs. Smith, is 70 and on warfarin.",
 ]
 
 HELD = [
@@ -23,6 +29,9 @@ HELD = [
     "My patient Selena Gomez was diagnosed with lupus.",
     "Selena Gomez was diagnosed with lupus in our clinic.",
     "John Miller was diagnosed with lupus in 2015.",
+    # ... but calling someone is no naming, and what else a made-up case tells still counts
+    "I'll call her Betty tomorrow about her biopsy.",
+    "A patient, I'll call him Tom, came in on March 3.",
 ]
 
 WARNED = [
