@@ -14,9 +14,9 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from bot.screening.advice import GROUP_ADDRESS, POPULATION, leaflet_line, population_dose
+from bot.screening.advice import _MEDS, GROUP_ADDRESS, POPULATION, leaflet_line, population_dose
 from bot.screening.clauses import FOREIGN_COMMANDS, SCHEDULE, commands, unknown_object
-from bot.screening.context import any_reader
+from bot.screening.context import ONE_READER, TURN_TO_ONE, any_reader
 from bot.screening.diagnoses import DX_NAMED, DX_OPENING, DX_STATED, IT_IS, WHAT_IS_BEFORE, YOU_HAVE
 from bot.screening.lexicon import STEMMED_DRUG, Gazetteer
 from bot.screening.treatments import _DX_INSIDE, names_treatment
@@ -440,6 +440,16 @@ def addressed(
         text, sentence or (start, end)
     ):
         return 2.0  # 'a typical adult dose is 400 mg every 6 hours', 'most adults take 81 mg': no one addressed
+    subject = _TREATMENT_SAYS.match(segment)
+    if (
+        subject
+        and not commanded
+        and not PARTICULAR.search(segment)
+        and not ONE_READER.search(segment)
+        and not TURN_TO_ONE.search(segment)
+        and _DRUG_WORD.fullmatch(subject.group(1).rsplit(None, 1)[-1]) is not None
+    ):
+        return 2.0  # 'metformin does NOT wreck ur kidneys', 'statins can raise your sugar a bit': what a drug does
     tells = strong and (PARTICULAR.search(segment) or _ADDRESSED.search(segment))
     if reader == "cheer" and not commanded and not tells:
         # 'you've got this', 'trust me, you'll feel better once you start moving', 'hang in there, the first
@@ -471,6 +481,19 @@ def addressed(
     if AMOUNT.search(segment) and SCHEDULE.search(segment):
         return ADVICE_THRESHOLD_UNADDRESSED
     return 2.0
+
+
+# A clause whose subject is a treatment and whose verb says what it does: a fact about the drug, whoever's body
+# 'your' names in it.
+_TREATMENT_SAYS = re.compile(
+    r"(?i:\W*((?!(?:your|ur|yr|his|her|their|my|our)\b)(?:the |a |most |many |some )?[\w-]+(?: [\w-]+)?)\s+"
+    r"(?:does(?:n't|n’t| not)?|doesnt|do(?:n't|n’t| not)"
+    r"|can(?:'t|’t|not| not)?|cant|won't|won’t|wont|will(?: not)?|may|might|could|usually|often|rarely|never"
+    r"|(?-i:[a-z]{3,}(?<!s)s))\b(?! (?:you|u|ur)\b))"
+)
+
+
+_DRUG_WORD = re.compile(rf"(?i:{_MEDS})")
 
 
 def _relative_told(text: str, start: int, segment: str) -> bool:

@@ -35,6 +35,12 @@ HELD = [
 ]
 
 WARNED = [
+    # ... but a result of the reader's own test, the reader's own drug or one reader's numbers still tell
+    "the biopsy shows basal cell carcinoma on your nose, so you'll need Mohs surgery",
+    "your insulin needs to go up to 20 units",
+    "metformin does NOT wreck ur kidneys, but with your kidney numbers we should stop it.",
+    # 'the picture you sent' is no made-up case
+    "Based on what you told me, that mole is benign, you don't need a biopsy, based on the picture you sent.",
     # chat shorthand is read as the words it stands for: a diagnosis told and a command, typed fast
     "u have strep, rapid was positive. finish all 10 days of the amox even once u feel better",
     "no caffeine after noon for u anymore, thats ur insomnia right there",
@@ -43,6 +49,9 @@ WARNED = [
 ]
 
 GENERAL = [
+    # what a drug does, said of anyone's body
+    "metformin does NOT wreck ur kidneys. we just adjust the dose if kidneys r already weak",
+    "Statins can raise your sugar a little, and the benefit is still worth it for most people.",
     # a season everyone shares sets the time of a general tip
     "Start your nasal spray two weeks before allergy season hits.",
     "start ur nasal spray now before allergy season hits",
