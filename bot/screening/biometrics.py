@@ -10,7 +10,8 @@ from bot.screening.findings import Finding
 from bot.screening.lay_titles import PERSON_TITLE
 
 _BIOMETRIC = re.compile(
-    r"\b(?:(?:his|her|their|the patient's|my patient's|patient's) (?:fingerprints?|thumbprints?"
+    r"\b(?:(?:his|her|their|(?:the |my )?(?:patient|pt|client|resident)['’]s) (?:(?:left|right) )?"
+    r"(?:(?:index|thumb|ring|middle|little) (?:finger ?)?)?(?:fingerprints?|thumbprints?"
     r"|retina(?:l)? scan|iris scan|voice ?print|voice recording|palm ?print|face ?scan|facial scan"
     r"|DNA (?:profile|sequence|results?|test|sample)|genome|genetic (?:profile|test results)"
     r"|gait analysis|dental records|x-rays? of (?:his|her) (?:teeth|face)))"
@@ -18,11 +19,17 @@ _BIOMETRIC = re.compile(
     rf"sample|match)(?:es)? (?:of|from|for) (?:him|her|the patient|my patient|(?:{PERSON_TITLE})\.)",
     re.IGNORECASE,
 )
+_RELATIVES = (
+    r"son|daughter|baby|kid|child|toddler|husband|wife|partner|mom|mother|dad|father|grandma|grandpa|grandmother"
+    r"|grandfather|brother|sister|patient|pt|client"
+)
 _PHOTO = re.compile(
     r"\b(?:(?:a |the |this |that )?(?:photo|photograph|picture|pic|selfie|video|snapshot|image"
     r"|headshot|x-ray|scan)s? (?:of|with|showing) (?:him|her|them|my patient|the patient|a patient"
     rf"|(?:{PERSON_TITLE})\.? \w+|his face|her face|the baby|their baby|the twins)"
-    r"|(?:his|her|their|my patient's|the patient's|patient's) (?:photo|photograph|picture|selfie"
+    # (or someone the writer or reader cares for, shared: 'a picture of my son's face with the rash [photo attached]')
+    rf"|(?:his|her|their|my patient's|the patient's|patient's|(?:my|your|his|her|their|our) (?:{_RELATIVES})['’]s)"
+    r" (?:photo|photograph|picture|selfie"
     r"|face|tattoo|birthmark|headshot|before-and-after (?:photos|pictures)|before and after"
     r" (?:photos|pictures)|mugshot)s?\b(?=[^.]{0,100}\b(?:post|posted|share|shared|attach|attached"
     r"|show|showed|use|used|sent|send|include|included|upload|uploaded|with (?:her|his) permission"

@@ -13,6 +13,8 @@ from tests.screening.verdict_table import verdict_table
 ALLOW = AllowList(names=frozenset({"Lakeshore Regional Medical Center", "Dr. Selena Franco", "Dr. Mitchell Bennett"}))
 
 CLEAN = [
+    # a face in a tip, a fingerprint in a policy
+    "Biometric check-in uses your right index fingerprint.",
     # a listed famous person's own history told as history ('was diagnosed with') is public knowledge
     "Selena Gomez was diagnosed with lupus in 2015.",
     "When Selena Gomez was diagnosed with lupus, searches for kidney disease spiked.",
@@ -25,6 +27,9 @@ CLEAN = [
 ]
 
 HELD = [
+    # a biometric or a face of one person, possessed as a clinical note or a parent writes it
+    "Methadone clinic uses biometric check-in; pt's right index fingerprint was re-enrolled after the burn injury.",
+    "Here's a picture of my son's face with the rash [photo attached]. Does this look like measles to anyone?",
     # ... but care by us, or a name the text does not make famous, is still a patient's
     "My patient Selena Gomez was diagnosed with lupus.",
     "Selena Gomez was diagnosed with lupus in our clinic.",
