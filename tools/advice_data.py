@@ -679,7 +679,7 @@ def advice_sentence(rng: random.Random, real: list[str], dx: list[str], tests: l
             n=rng.choice(_NUMS), n2=rng.choice(_NUMS), drug=_drug(rng, real), drug2=_drug(rng, real)
         )
         text += rng.choice(_TAILS)
-    elif rng.random() < 0.5:  # the five languages the screen reads, from their own grammar
+    elif rng.random() < 0.7:  # the other languages the screen reads, from their own grammar (7 of them: 5 at 0.5)
         return advice_languages.advice_sentence(rng, _drug(rng, real).removeprefix("the ").removeprefix("your "))
     else:
         if rng.random() < 0.7:
@@ -1054,7 +1054,7 @@ _ES_CLEAN = [
 
 def clean_sentence(rng: random.Random, real: list[str], dx: list[str], tests: list[str], conds: list[str]) -> str:
     """One general-education sentence close to advice in wording."""
-    if rng.random() < 0.05:  # ... and in the five languages, so a language is never a sign of advice
+    if rng.random() < 0.07:  # ... and in the other languages, so a language is never a sign of advice
         return advice_languages.clean_sentence(rng, _drug(rng, real).removeprefix("the ").removeprefix("your "))
     values = {
         "drug": _drug(rng, real).removeprefix("your "),

@@ -1,4 +1,5 @@
-"""Advice to one person and its general-education neighbours in Spanish, Portuguese, French, German and Italian.
+"""Advice to one person and its general-education neighbours in Spanish, Portuguese, French, German, Italian,
+Vietnamese and Tagalog.
 
 The English grammar (`advice_data`) builds advice from parts so the model learns its structure; this does the same
 for the other languages the screen reads, with the forms a physician uses to one reader (usted / tú, você,
@@ -442,6 +443,181 @@ _LANGUAGES = {
             "molte persone prendono il {drug} senza problemi",
         ],
     },
+    # Vietnamese: the reader by kinship pronoun (bạn, chị, bác, cháu), commands with or without 'hãy' and 'nhé'.
+    "vi": {
+        "verbs": [
+            "uống",
+            "hãy uống",
+            "ngừng uống",
+            "ngưng",
+            "dừng",
+            "tăng liều",
+            "giảm liều",
+            "bôi",
+            "dùng",
+            "cho bé uống",
+            "bắt đầu uống",
+            "bỏ",
+            "tiếp tục uống",
+        ],
+        "objects": [
+            "thuốc này",
+            "{n} mg {drug}",
+            "nửa viên {drug}",
+            "thuốc kháng sinh",
+            "thuốc huyết áp",
+            "viên {drug}",
+            "kem này",
+            "thuốc nhỏ mắt",
+            "insulin",
+            "{drug}",
+        ],
+        "sched": [
+            "hai lần một ngày",
+            "mỗi {h} tiếng",
+            "vào buổi tối",
+            "trong {d} ngày",
+            "từ ngày mai",
+            "tối nay",
+            "sau khi ăn",
+            "sau khi ăn nhé",
+            "trước khi ngủ",
+            "",
+        ],
+        "dx": [
+            "viêm họng",
+            "viêm tai giữa",
+            "thủy đậu",
+            "bệnh gút",
+            "đau mắt đỏ",
+            "nhiễm trùng đường tiểu",
+            "bong gân",
+            "zona",
+            "cúm",
+            "viêm phế quản",
+            "viêm xoang",
+        ],
+        "told": [
+            "bạn bị {dx}",
+            "chị bị {dx} rồi",
+            "bác bị {dx}",
+            "cháu bị {dx}",
+            "con bạn bị {dx}",
+            "đây là {dx}",
+            "có vẻ là {dx}",
+            "theo triệu chứng bạn kể thì là {dx}",
+        ],
+        "modal": [
+            "bạn nên {inf}",
+            "chị phải {inf}",
+            "bác cần {inf}",
+            "bạn cần {inf}",
+            "bố bạn nên {inf}",
+        ],
+        "inf": [
+            "uống {obj} {sched}",
+            "ngừng {drug}",
+            "đi chụp X-quang trong tuần này",
+            "đi cấp cứu ngay hôm nay",
+            "tiêm vắc-xin ngay",
+            "giảm liều xuống {n} mg",
+        ],
+        "clean": [
+            "nếu sốt quá ba ngày, hãy hỏi ý kiến bác sĩ",
+            "hầu hết mọi người bị {dx} sẽ khỏi sau một tuần",
+            "{dx} thường gặp vào mùa đông",
+            "cảm ơn các điều dưỡng của chúng tôi",
+            "nhiều người dùng {drug} mà không gặp vấn đề gì",
+            "phòng khám đóng cửa vào Chủ nhật",
+            "hãy hỏi bác sĩ trước khi ngừng bất kỳ loại thuốc nào",
+            "tiêm phòng cúm hằng năm giúp bảo vệ cả gia đình",
+            "không nên tự ý dùng kháng sinh khi chưa có chỉ định của bác sĩ",
+        ],
+    },
+    # Tagalog (and Taglish): the reader as 'mo', 'ka', 'ninyo' / 'po', commands in their verb forms.
+    "tl": {
+        "verbs": [
+            "inumin mo ang",
+            "uminom ka ng",
+            "itigil mo ang",
+            "ihinto mo na ang",
+            "dagdagan mo ang",
+            "bawasan mo ang",
+            "ipahid mo ang",
+            "painumin mo siya ng",
+            "simulan mo ang",
+            "inumin po ninyo ang",
+            "ituloy mo ang",
+        ],
+        "objects": [
+            "gamot na ito",
+            "{n} mg na {drug}",
+            "kalahating tableta ng {drug}",
+            "antibiotic",
+            "gamot sa altapresyon",
+            "{drug}",
+            "cream na ito",
+            "insulin",
+            "vitamin D",
+        ],
+        "sched": [
+            "dalawang beses isang araw",
+            "tuwing {h} oras",
+            "sa gabi",
+            "sa loob ng {d} araw",
+            "simula bukas",
+            "ngayong gabi",
+            "pagkatapos kumain",
+            "bago matulog",
+            "",
+        ],
+        "dx": [
+            "UTI",
+            "trangkaso",
+            "bulutong",
+            "pulmonya",
+            "sore eyes",
+            "gout",
+            "pilay",
+            "impeksyon sa tainga",
+            "brongkitis",
+            "singaw",
+            "tigdas",
+        ],
+        "told": [
+            "may {dx} ka",
+            "mayroon kang {dx}",
+            "{dx} 'yan",
+            "mukhang {dx} iyan",
+            "may {dx} ang anak mo",
+            "may {dx} po kayo",
+            "base sa sinabi mo, {dx} iyan",
+        ],
+        "modal": [
+            "kailangan mong {inf}",
+            "dapat kang {inf}",
+            "kailangan po ninyong {inf}",
+            "kailangan ng tatay mo na {inf}",
+        ],
+        "inf": [
+            "uminom ng {obj} {sched}",
+            "itigil ang {drug}",
+            "magpa-X-ray ngayong linggo",
+            "pumunta sa emergency ngayon",
+            "magpabakuna na",
+            "bawasan ang dosis sa {n} mg",
+        ],
+        "clean": [
+            "kung may lagnat nang higit tatlong araw, kumonsulta sa inyong doktor",
+            "karamihan ng may {dx} ay gumagaling sa loob ng isang linggo",
+            "karaniwan ang {dx} tuwing tag-ulan",
+            "salamat sa aming mga nars",
+            "maraming tao ang umiinom ng {drug} nang walang problema",
+            "sarado ang klinika tuwing Linggo",
+            "magtanong muna sa doktor bago itigil ang anumang gamot",
+            "libre ang bakuna kontra trangkaso sa aming klinika ngayong Sabado",
+        ],
+    },
 }
 _NUMS = ["5", "10", "20", "25", "40", "50", "100", "250", "500", "850", "1000"]
 
@@ -460,7 +636,7 @@ def _fill(text: str, rng: random.Random, drug: str, grammar: dict) -> str:
 
 
 def advice_sentence(rng: random.Random, drug: str) -> str:
-    """Advice to one reader, or to them about their child or parent, in one of the five languages."""
+    """Advice to one reader, or to them about their child or parent, in one of the other languages."""
     grammar = _LANGUAGES[rng.choice(sorted(_LANGUAGES))]
     obj = _fill(rng.choice(grammar["objects"]), rng, drug, grammar)
     sched = _fill(rng.choice(grammar["sched"]), rng, drug, grammar)
@@ -478,6 +654,6 @@ def advice_sentence(rng: random.Random, drug: str) -> str:
 
 
 def clean_sentence(rng: random.Random, drug: str) -> str:
-    """General education or hospital news in one of the five languages, with the advice side's words."""
+    """General education or hospital news in one of the other languages, with the advice side's words."""
     grammar = _LANGUAGES[rng.choice(sorted(_LANGUAGES))]
     return _fill(rng.choice(grammar["clean"]), rng, drug, grammar)

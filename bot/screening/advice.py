@@ -114,6 +114,9 @@ _DEFER = re.compile(
     # 'hable con su médico', 'chieda al suo medico'.
     r"|\b(?:sin|sem|sans|ohne|senza) (?:antes )?(?:consultar|hablar con|falar com|preguntar|perguntar|consulter"
     r"|en parler|l'avis|avis médical|avoir consulté|Rücksprache|ärztlichen Rat|consultare|parlarne|il parere)"
+    # Vietnamese and Tagalog: 'hỏi ý kiến bác sĩ', 'kumonsulta sa inyong doktor', 'magtanong muna sa doktor'
+    r"|\b(?:hỏi|tham khảo) (?:ý kiến )?(?:của )?bác sĩ|\bkumonsulta sa"
+    r"|\bmagtanong (?:muna )?sa (?:inyong |iyong )?doktor"
     r"|\bsauf avis contraire|\bsalvo (?:diversa )?(?:indicazione|indicación|indicação|prescrizione)"
     rf"|\b(?:{_CONSULT_FOREIGN})\b[^.;!?]{{0,25}}\b(?:médic[oa]s?|medico|médecin|Arzt|Ärztin|Hausarzt"
     r"|farmac[eé]utic[oa]|pharmacien|Apotheker|farmacista|pediatra|pédiatre|Kinderarzt))",

@@ -79,11 +79,23 @@ def told_outright(text: str, start: int, end: int) -> bool:
     lupus', 'you have type 2 diabetes'): advice without the classifier's say."""
     if DX_STATED.match(text, start, end):
         return True
+    if _FOREIGN_DOSE_ORDER.match(text, start, end):
+        return True
     match = _OWN_DRUG_ORDER.match(text, start, end) or _run_on_order(text, start, end)
     if match is None:
         return False
     drug = match.group("drug").lower()
     return drug in _NAMED_DRUGS or STEMMED_DRUG.fullmatch(drug) is not None
+
+
+_SPANISH_COMMANDS = tuple("tome tómese tomese deje suspenda aumente baje dele empiece siga reduzca".split())
+# A command in another language with a dose right after it ('Prenda 400 mg di ibuprofene ogni otto ore', 'tome 2
+# comprimidos', 'uống 500 mg'): the formal or familiar imperative speaks to one reader, the dose is theirs.
+_FOREIGN_DOSE_ORDER = re.compile(
+    rf"(?i:\W*(?:(?:{'|'.join(sorted(FOREIGN_COMMANDS + _SPANISH_COMMANDS, key=len, reverse=True))})\s+)"
+    r"(?:[^\W\d]+\s+){0,2}\d+(?:[.,]\d+)?\s*(?:mg|mcg|µg|ml|g|gotas|gouttes|Tropfen|gocce|unidades|unités|Einheiten"
+    r"|unità|comprimidos?|comprimés?|Tabletten?|compresse|pastillas?|cápsulas?|viên)\b)"
+)
 
 
 def _run_on_order(text: str, start: int, end: int) -> re.Match[str] | None:
@@ -172,7 +184,8 @@ _SECOND_PERSON = re.compile(
 _YOU_WORD = re.compile(
     r"(?i:\b(?:you|your|yours|you're|you'll|you've|(?<!\d )u|ur|usted|su|tu|sus|tus|você|voce|vc|seu|sua|vous|votre|vos"
     r"|du|deine[mnrs]?"
-    r"|aap|aapko|aapka|tuo|tua|dein|deine|deinen|dir|dich)\b|\b(?:I'll|we'll|let's)\b"
+    r"|aap|aapko|aapka|tuo|tua|dein|deine|deinen|dir|dich|bạn|chị|bác|mo|ka|ninyo|niyo|kayo|mong|kang|ikaw)\b"
+    r"|\b(?:I'll|we'll|let's)\b"
     r"|(?-i:(?<=[\w,;:] )(?:Sie|Ihnen|Ihr|Ihre[nmrs]?|Lei|Le|Suo|Sua|Suoi|Sue)\b)"
     # 'I'd love a handout', 'I'd rather say': a wish or a wording, no plan for anyone.
     r"|\b(?:I'd|we'd)\b(?! (?:love|like|rather|prefer|say|think|guess|imagine|argue|add|note|agree|bet)\b))"
@@ -440,6 +453,8 @@ def addressed(
         text, sentence or (start, end)
     ):
         return 2.0  # 'a typical adult dose is 400 mg every 6 hours', 'most adults take 81 mg': no one addressed
+    if _CONDITION_THEN_CARE.match(segment) and not ONE_READER.search(segment) and not _DRUG_WORD.search(segment):
+        return 2.0  # 'If you have chest pain, go to the ER', 'Se você sentir falta de ar, procure o pronto-socorro'
     subject = _TREATMENT_SAYS.match(segment)
     if (
         subject
@@ -493,7 +508,22 @@ _TREATMENT_SAYS = re.compile(
 )
 
 
-_DRUG_WORD = re.compile(rf"(?i:{_MEDS})")
+_DRUG_WORD = re.compile(rf"(?i:\b(?:{_MEDS})\b)")
+
+
+# A condition, then only where to get care: what anyone with that condition should do, in any language the screen
+# reads. (A drug, a dose or 'tonight' in the clause makes it this reader's plan again.)
+_CONDITION_THEN_CARE = re.compile(
+    r"(?i:\W*(?:if|when|whenever|si|se|cuando|quando|wenn|falls|quand|lorsque|nếu|kung)\b[^,;.!?]{3,80}?,?\s*"
+    r"(?:(?:please|por favor|bitte|s'il vous plaît|per favore|hãy)\s+)?(?:then\s+)?"
+    r"(?:go (?:straight |right )?(?:to|in to)|head (?:straight )?to|get (?:yourself )?to|come (?:in )?to|call|see"
+    r"|contact|vaya a|acuda a|llame al?|ve a|procure|vá (?:ao|à|para)|ligue para|gehen Sie (?:in|zur|zum)|rufen Sie"
+    r"|allez (?:aux?|à)|appelez|vai al|vada al|chiami|đi|gọi|pumunta sa|tumawag sa)\s+"
+    r"(?:(?:the|a|an|your|our|la|el|al|las|los|o|a|die|den|le|les|l'|aux|il|lo|sa|ang|một|bác sĩ)\s*)?"
+    r"(?:(?:nearest|closest)\s+)?(?:ER|E\.R\.|emergency(?: room| department)?|urgent care|911|999|112|988|doctor"
+    r"|physician|office|us|pediatrician|urgencias|emergencias|médico|pronto-socorro|urgences|médecin|Notaufnahme"
+    r"|Notarzt|Arzt|pronto soccorso|medico|cấp cứu|bác sĩ|doktor)\b[^,;.!?]{0,40}\W*$)"
+)
 
 
 def _relative_told(text: str, start: int, segment: str) -> bool:

@@ -13,7 +13,9 @@ from bot.screening.lexicon import _FILLERS, _GLUED_DOSE, _UNIT, DRUG_WORD, STEMM
 # The reader in English, Spanish, Portuguese and French ('usted', 'você', 'votre'), and 'aap' (Hindi, in chat).
 _YOU = frozenset("you your yours you're you've you'll youre u ur usted su tu sus tus você voce seu sua seus suas"
                  " vous votre vos ton ta tes aap aapko aapka apni du dich dir dein deine deinen deinem ihnen"
-                 " tuo tua tuoi tue".split())
+                 " tuo tua tuoi tue"
+                 # Vietnamese by kinship pronoun, Tagalog's 'mo / ka / ninyo'
+                 " bạn chị bác mo ka ninyo niyo kayo mong kang ikaw".split())
 # Commands to one reader in French, German, Italian and Portuguese beyond the Spanish in _IMPERATIVE ('prenez',
 # 'nehmen Sie', 'smetta', 'beba'). One list for the sentence models' features and the advice gate's regex.
 FOREIGN_COMMANDS = tuple(dict.fromkeys(
@@ -29,7 +31,9 @@ FOREIGN_COMMANDS = tuple(dict.fromkeys(
     toma deja descansa llama bebe usa ponte evita haz ven vete
     mets fais va repose reposez
     fai vai metti riposa riposati lascia
-    faz põe poe descansa liga bebe vá""".split()
+    faz põe poe descansa liga bebe vá
+    uống hãy ngừng ngưng dừng bôi tiêm xịt
+    inumin uminom itigil ihinto dagdagan bawasan ipahid painumin simulan ituloy pumunta magpatingin tumigil""".split()
 ))
 _IMPERATIVE = frozenset(
     """stop start restart resume take cut hold skip double halve increase decrease reduce go put give use
@@ -190,7 +194,11 @@ SCHEDULE = re.compile(
     r"|daily\b|nightly\b|at bedtime\b|before bed\b|around the clock\b|as needed\b"
     r"|(?:prn|bid|tid|qid|qhs|qam|qpm|qd|q\d+h?)\b"
     r"|cada (?:\d+|dos|tres|cuatro|seis|ocho|doce) horas|(?:una|dos|tres) veces? al d[ií]a|cada noche"
-    r"|en la noche|antes de dormir|antes del desayuno|antes de (?:las )?comidas|en ayunas))"
+    r"|en la noche|antes de dormir|antes del desayuno|antes de (?:las )?comidas|en ayunas"
+    # Vietnamese and Tagalog: 'hai lần một ngày', 'mỗi 8 tiếng', 'dalawang beses isang araw', 'tuwing 6 oras'
+    r"|(?:một|hai|ba|\d) lần (?:một|mỗi|1) ngày|mỗi (?:\d+|sáu|tám|mười hai) (?:tiếng|giờ)|trước khi ngủ"
+    r"|(?:isang|dalawang|tatlong|\d) beses (?:isang|sa isang|kada|bawat) araw|tuwing (?:\d+|anim|walong) oras"
+    r"|bago matulog))"
 )
 
 

@@ -84,7 +84,8 @@ GENERAL_READER = re.compile(
     r"|(?-i:(?:^|(?<=[.!?:;]\s))(?:Chi|Quien|Quienes|Quem|Wer|Celui qui|Celle qui|Ceux qui))\b"
     r"|toda persona (?:que|con)|todo (?:aquele|paciente) que|toute personne (?:qui|ayant)|jede[rn]? (?:Patient|Mensch)"
     r"|chiunque|cualquier persona|qualquer pessoa|la mayoría de (?:las personas|los pacientes)|a maioria das pessoas"
-    r"|la plupart des (?:gens|personnes|patients)|die meisten (?:Menschen|Patienten)|la maggior parte delle persone))"
+    r"|la plupart des (?:gens|personnes|patients)|die meisten (?:Menschen|Patienten)|la maggior parte delle persone"
+    r"|hầu hết mọi người|bất kỳ ai|nhiều người|karamihan(?: ng)?|sinumang|kahit sino))"
 )
 
 

@@ -84,7 +84,10 @@ _WITH_US = re.compile(
 # practice gave ('the new CPAP mask we fitted', 'we fitted your hearing aids'): the reply knows the treatment.
 _THANKED_FOR_CARE = re.compile(
     rf"\b(?:kind words|review|feedback|update|note|card|shout-?out|message) (?:about|on|for|regarding) (?:your|ur)"
-    rf"(?: (?:recent|new|mom's|dad's|son's|daughter's|husband's|wife's|baby's))? {_CARE}\b",
+    rf"(?: (?:recent|new|mom's|dad's|son's|daughter's|husband's|wife's|baby's))? {_CARE}\b"
+    # the reader's thanks for the care itself: 'your thank-you for delivering your baby girl'
+    r"|\b(?:thanks|thank-you|thank you|gratitude) (?:to (?:us|her|him|them|our team) )?for (?:delivering|treating"
+    r"|operating on|taking care of|caring for|looking after|stitching up|fixing|saving) (?:you|your|ur)\b",
     re.IGNORECASE,
 )
 _GIVEN_CARE = r"(?:fitted|prescribed|implanted|inserted|stitched(?: up)?|casted|operated on)"

@@ -111,6 +111,8 @@ _TREATMENT = re.compile(
     r"|\b[a-z]+(?:formin|prof[eè]n|pril|sartan|olol|statin|cill?in|micin|azol|prazol|pirin|izide|thiazide|tidine"
     r"|triptan|lukast|semide|dronate|afil|olone|tropium|gatran|xaban|parin|pentin|gliptin|gliflozin|glitazone"
     r"|dipine|floxacin|cycline|mycin|zepam|zolam|oxetine|purinol|sone)(?:[aoe]s?|e)?\b"
+    # Vietnamese and Tagalog medicine words ('uống thuốc này', 'viên metformin', 'inumin mo ang gamot')
+    r"|(?:thuốc|kháng sinh|liều|viên|gamot|antibiyotiko|antibiotiko|tableta|kapsula)(?!\w)"
     # care now and medicines in the other languages ('váyase a emergencias', 'un raio-X hoje', 'el suplemento')
     r"|\b(?:emergencias|urgencias|urgences|pronto soccorso|notaufnahme|pronto-socorro|emergência|raio-?x|radiografía"
     r"|suplementos?|supplément|integratore|labou?r (?:&|and) delivery)(?!\w)"

@@ -27,6 +27,8 @@ CLEAN = [
 ]
 
 HELD = [
+    # the reader's thanks for the care itself confirms it
+    "We'll make sure Dr. Valenzuela sees your thank-you for delivering your baby girl. She was so happy to be there!",
     # a biometric or a face of one person, possessed as a clinical note or a parent writes it
     "Methadone clinic uses biometric check-in; pt's right index fingerprint was re-enrolled after the burn injury.",
     "Here's a picture of my son's face with the rash [photo attached]. Does this look like measles to anyone?",
@@ -40,6 +42,16 @@ HELD = [
 ]
 
 WARNED = [
+    # Vietnamese and Tagalog: the reader by pronoun, commands, medicine and schedule words (and the model's grammar)
+    "bác uống thuốc này hai lần một ngày sau khi ăn nhé",
+    "Với triệu chứng của bạn, bạn nên uống thêm một viên thuốc huyết áp vào buổi tối.",
+    "Base sa sinabi mo, UTI 'yan. Uminom ka ng maraming tubig at humingi ng antibiotic sa doktor mo.",
+    # a command in another language with a dose right after it
+    "Tome 2 comprimidos de paracetamol.",
+    "Prenez 1 g de paracétamol toutes les six heures.",
+    # a condition, then a drug or 'tonight': this reader's plan
+    "If you have chest pain tonight, go to the ER.",
+    "If the fever hits 104, take two Tylenol and go to the ER.",
     # ... but a result of the reader's own test, the reader's own drug or one reader's numbers still tell
     "the biopsy shows basal cell carcinoma on your nose, so you'll need Mohs surgery",
     "your insulin needs to go up to 20 units",
@@ -54,6 +66,12 @@ WARNED = [
 ]
 
 GENERAL = [
+    # a condition, then only where to get care: anyone's safety net, in any language read
+    "If you have chest pain, go to the ER.",
+    "Si usted tiene dolor de pecho, vaya a urgencias.",
+    "if it gets worse call the office",
+    "nếu sốt quá ba ngày, hãy hỏi ý kiến bác sĩ",
+    "La dose usuale è 400 mg.",
     # what a drug does, said of anyone's body
     "metformin does NOT wreck ur kidneys. we just adjust the dose if kidneys r already weak",
     "Statins can raise your sugar a little, and the benefit is still worth it for most people.",
