@@ -63,7 +63,7 @@ GENERAL_READER = re.compile(
     r"|most (?:people|folks|adults|patients|of us|kids)|as a (?:general )?rule"
     r"|rule of thumb|in general|generally|the (?:best|#1|number one|biggest|first|main) (?:thing|gift|advice|tip)"
     r"|I (?:always |usually |often )?(?:tell|remind|say to|advise) (?:everyone|everybody|people|folks|patients|all"
-    r"|new|my patients)|people (?:with|on|who)|(?:myth|misconception)s?\b|for everyone"
+    r"|new|my patients|every \w+|any \w+)|people (?:with|on|who)|(?:myth|misconception)s?\b|for everyone"
     # a teaching aside: 'Pearl:', 'Fun fact for the group:', 'general counseling point', 'teaching point'
     r"|(?:pearl|fun fact|pro tip|general tip|teaching point|counseling point|counselling point)s?\b"
     r"|for (?:anyone|anybody)|(?:anyone|anybody|everyone|everybody) (?:who|whose|with)|whoever"

@@ -153,6 +153,9 @@ _EVENT = re.compile(
     r"|accouch\w*|falleci\w*|faleceu|décédée?"
     r"|verstorben|gestorben|deceduto|morto|morta|naci\w*|nasceu|née?|geboren|nat[oa]|diagnostiqu\w*|diagnosticad[oa]"
     r"|diagnostiziert|diagnosticat[oa]|urgence|biopsia|biopsie"
+    # ... in Vietnamese and Tagalog ('kết quả xét nghiệm ngày 5/8', 'na-admit noong 3/14')
+    r"|xét nghiệm|nhập viện|xuất viện|phẫu thuật|mổ|tái khám|khám bệnh|ngày sinh|sinh ngày|na-?admit|naospital"
+    r"|operasyon|ipinanganak|nagpa-?check-?up|konsulta"
     # A research participant's own events: 'enrolled 5 March 2020', 'randomised on 14 February'.
     r"|enroll?ed|enrol?lment|randomi[sz]ed|randomi[sz]ation|consented|screened|withdrew|withdrawn"
     # A note's own events: 'presents after syncope on 10/03', 'ADM 06/09', 'found down 11/28'.

@@ -57,6 +57,8 @@ LAY_TITLES: tuple[LayTitle, ...] = (
     *_forms("it", TITLE, "sig.ra sig.na"),
     *_forms("it", WORD, "signor signora signorina"),
     *_forms("it", WORD, "sig", dot_required=True),  # 'Sig. Bianchi'; a prescription's 'Sig. 1 tab' names no one
+    # Vietnamese kinship titles, also the words for 'you' and 'he/she': 'chị Lan', 'bác Hùng', 'anh Minh'
+    *_forms("vi", WORD, "chị bác cô chú ông bà anh"),
 )
 
 
@@ -70,7 +72,10 @@ def title_pattern(keep: Callable[[LayTitle], bool] = lambda title: True, capital
 # Titles that may be something else whatever follows: a verb ('miss', 'misses', 'master', 'don'), a verb
 # or given name ('dona': 'dona sangre'), an initial ('m.'), a prescription ('sig.'), senior ('sr'),
 # management ('mx').
-_NOT_ALWAYS_A_PERSON = frozenset("miss misses master don dona m sig sr mx".split())
+# Vietnamese kinship titles are also the words for 'you', 'he' and 'she' ('bác uống thuốc này'): a title only
+# before a capitalised name.
+PRONOUN_TITLES = frozenset(t.form for t in LAY_TITLES if t.language == "vi")
+_NOT_ALWAYS_A_PERSON = frozenset("miss misses master don dona m sig sr mx".split()) | PRONOUN_TITLES
 
 #: Every lay title ('mrs', 'missus', 'sig\\.ra', 'm.' with its dot).
 LAY_TITLE = title_pattern()
@@ -86,7 +91,7 @@ CAPITALISED_NAME_TITLE = title_pattern(
 )
 # Forms that are also a verb ('don a gown', 'master the inhaler', 'misses doses', 'dona sangre'), an initial
 # ('m.') or a prescription's abbreviation ('sig.'): a weak cue, wherever a cue also lowers a bar.
-_ALSO_A_VERB_OR_ABBREVIATION = frozenset("don dona m sig master misses".split())
+_ALSO_A_VERB_OR_ABBREVIATION = frozenset("don dona m sig master misses".split()) | PRONOUN_TITLES
 #: Titles that are a cue strong enough to lower the bar for the word after them ('mrs rose', 'sra. paz').
 NAME_CUE_TITLE = title_pattern(lambda t: t.form not in _ALSO_A_VERB_OR_ABBREVIATION)
 #: The same titles as lower-case words.

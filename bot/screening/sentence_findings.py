@@ -127,6 +127,8 @@ def sentence_findings(text: str, classifier: SentenceClassifier, sentences: list
             _QUESTION_START.match(text, start) is not None
             # 'Do the calf stretches 3 times daily.': 'do' before an object, closed by a full stop, instructs
             and not (text[end : end + 1] in ".!" and _DO_COMMAND.match(text, start))
+            # 'what I tell everyone is ...', 'what you need to do is ...': a statement that opens with 'what'
+            and not (text[end : end + 1] != "?" and _PSEUDO_CLEFT.match(text, start, end))
         )
         # A clause with a treatment aimed at the reader may also borrow the score of its whole sentence.
         # (only for a clause with some sign of advice of its own: the whole sentence is a second model call)
@@ -208,6 +210,14 @@ def _diagnoses_told(
         and "?" not in text[start:end].rstrip()[-1:]
         and addressed(text, start, end, _containing(sentences, start), gazetteer) < 2.0
     ]
+
+
+# A statement opening with 'what' or 'how' and its subject, then 'is' ('what I tell everyone is wear sunscreen',
+# 'what you need to do is hold the metformin'): no question, whatever its first word.
+_PSEUDO_CLEFT = re.compile(
+    r"(?i:\W*(?:um |so |and |honestly |ok |okay )*(?:what|how|all) (?:i|we|you|u|they|most people|people|patients)\b"
+    r"[^?]{0,50}?\b(?:is|was|are)\b)"
+)
 
 
 # 'Do the stretches', 'do your exercises', 'do a warm soak': 'do' before an object is a command, not a question.

@@ -27,6 +27,8 @@ CLEAN = [
 ]
 
 HELD = [
+    # a Vietnamese kinship title before a capitalised name, and a date after a Vietnamese event word
+    "Chào chị Lan, kết quả xét nghiệm tiểu đường của chị ngày 5/8 đã có rồi nhé.",
     # the reader's thanks for the care itself confirms it
     "We'll make sure Dr. Valenzuela sees your thank-you for delivering your baby girl. She was so happy to be there!",
     # a biometric or a face of one person, possessed as a clinical note or a parent writes it
@@ -42,6 +44,9 @@ HELD = [
 ]
 
 WARNED = [
+    # a statement opening with 'what I ... is' is no question
+    "what I tell everyone is wear sunscreen but for you specifically that spot on your cheek needs a biopsy",
+    "what you need to do is hold the metformin tonight",
     # Vietnamese and Tagalog: the reader by pronoun, commands, medicine and schedule words (and the model's grammar)
     "bác uống thuốc này hai lần một ngày sau khi ăn nhé",
     "Với triệu chứng của bạn, bạn nên uống thêm một viên thuốc huyết áp vào buổi tối.",
@@ -66,6 +71,8 @@ WARNED = [
 ]
 
 GENERAL = [
+    # what the writer tells every one of a group
+    "what I tell every teenager is sunscreen every day not just at the beach and please skip the tanning beds",
     # a condition, then only where to get care: anyone's safety net, in any language read
     "If you have chest pain, go to the ER.",
     "Si usted tiene dolor de pecho, vaya a urgencias.",
