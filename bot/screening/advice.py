@@ -70,7 +70,7 @@ _AVOID_CARE = re.compile(
 _DOSING = re.compile(
     r"\b(?:take|give (?:him|her|them|your \w+)|use)\s+"
     r"(?:two|three|four|a couple of|half(?: an?)?|an adult|a double|\d+(?:\.\d+)?)\s*"
-    rf"(?:{_MEDS}|mg|milligrams|extra|baby aspirin|aspirins)",
+    rf"(?:{_MEDS}|mg|milligrams|mcg|micrograms|g|grams|extra|baby aspirin|aspirins)\b",
     re.IGNORECASE,
 )
 # Asking or talking to a clinician in the other languages (the 'ask', 'talk to', 'consult' of `_DEFER`).

@@ -16,7 +16,7 @@ from typing import NamedTuple
 
 from bot.screening.advice import _MEDS, GROUP_ADDRESS, POPULATION, leaflet_line, population_dose
 from bot.screening.clauses import FOREIGN_COMMANDS, SCHEDULE, commands, unknown_object
-from bot.screening.context import ONE_READER, TURN_TO_ONE, any_reader
+from bot.screening.context import GENERAL_READER, ONE_READER, TURN_TO_ONE, any_reader
 from bot.screening.diagnoses import DX_NAMED, DX_OPENING, DX_STATED, IT_IS, WHAT_IS_BEFORE, YOU_HAVE
 from bot.screening.lexicon import STEMMED_DRUG, Gazetteer
 from bot.screening.treatments import _DX_INSIDE, names_treatment
@@ -48,7 +48,8 @@ def planned(text: str, start: int, end: int) -> bool:
 # sign', 'go up on the bupropion to three hundred', 'tell him to finish the whole bottle of amox'): a leaflet names a
 # drug bare ('take ibuprofen with food') or by its class ('finish the antibiotics'); one reader's own drug is 'the X'.
 _OWN_DRUG_ORDER = re.compile(
-    r"(?i:\W*(?:(?:just|so|then|and|now|ok|okay|pls|please)\s+)*"
+    r"(?i:\W*(?:(?:taper|plan|ok|okay|so|instructions|dose|dosing|for you|for him|for her)\s*:\s*)?"
+    r"(?:(?:just|so|then|and|now|ok|okay|pls|please)\s+)*"
     r"(?:(?:tell|have|get|make) (?:him|her|them|your (?:husband|wife|son|daughter|kid|mom|dad|mother|father))"
     r" (?:to )?"
     # ... or what someone particular must do with it: 'she needs to come off the estrogen patch'
@@ -58,6 +59,9 @@ _OWN_DRUG_ORDER = re.compile(
     r"\s+(?:the|your|his|her|ur)\s+(?:(?:whole|rest of the|full) (?:bottle|course|box|pack) of (?:the )?)?"
     r"(?P<drug>[a-z][\w-]{2,}))"
 )
+# A stop said as a ban, after at most a name or a word of address: 'priya no more ibuprofen until ur kidney labs
+# come back', 'ok no more naproxen for you'.
+_NO_MORE = re.compile(r"(?i:\W*(?:[\w']+,?\s+){0,2}?no more\s+(?:(?:the|your|ur)\s+)?(?P<drug>[a-z][\w-]{2,}))")
 # Specific drugs by name that no ending gives (the endings are lexicon.STEMMED_DRUG).
 _NAMED_DRUGS = frozenset(
     """ibuprofen advil motrin tylenol acetaminophen naproxen aleve benadryl melatonin levothyroxine synthroid
@@ -82,6 +86,8 @@ def told_outright(text: str, start: int, end: int) -> bool:
     if _FOREIGN_DOSE_ORDER.match(text, start, end):
         return True
     match = _OWN_DRUG_ORDER.match(text, start, end) or _run_on_order(text, start, end)
+    if match is None and not GENERAL_READER.search(text, start, end):  # ('no more X for most people is a myth')
+        match = _NO_MORE.match(text, start, end)
     if match is None:
         return False
     drug = match.group("drug").lower()

@@ -70,6 +70,7 @@ GENERAL_READER = re.compile(
     # a condition of age or state that picks out a group of readers: 'if ur 50+', 'if you're over 65', 'if you're
     # pregnant or breastfeeding'
     r"|if (?:you're|youre|you are|ur|u r|ya|you re) (?:over |under |at least |older than |younger than )?\d{2}\b"
+    r"|\b(?:esp|especially|particularly) if (?:you|u)\b"
     r"|if (?:you're|youre|you are|ur|u r) (?:pregnant|breastfeeding|nursing|diabetic|a smoker|a diabetic"
     r"|immunocompromised|over (?:fifty|sixty|sixty-five|seventy))\b"
     # a case made up to teach: 'hypothetically let's say you've got a patient on warfarin', 'imagine a patient ...'

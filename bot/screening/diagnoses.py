@@ -11,6 +11,9 @@ import re
 
 from bot.screening.treatments import DESCRIBED
 
+# A hedge between 'you' and 'have' keeps the diagnosis told: 'You likely have plantar fasciitis'.
+_HEDGE = r"(?: (?:likely|probably|most likely|almost certainly|definitely|clearly|may|might|could|do))?"
+
 DX_NAMED = re.compile(
     r"(?i:\W*(?:(?:yeah|yep|yup|ya|ok|okay|so|honestly|tbh|def|definitely|ugh|oh)[\s,]+){0,2}"
     r"(?:that|this|it)(?:'s|’s|s| is)"
@@ -40,7 +43,7 @@ DX_OPENING = re.compile(
 # diagnosis told, as sure as 'sounds like X' must be ('you have options' is for the classifier to tell apart).
 YOU_HAVE = re.compile(
     r"(?i:\W*(?:(?:yeah|yep|ok|okay|so|well|honestly|i think|i'm afraid|unfortunately)[\s,]+){0,2}"
-    r"(?:you(?:'ve| have)? got|you have|you've|(?:your|ur) (?:son|daughter|baby|kid|child|husband|wife|mom|dad"
+    rf"(?:you(?:'ve| have)? got|you{_HEDGE} have|you've|(?:your|ur) (?:son|daughter|baby|kid|child|husband|wife|mom|dad"
     r"|mother|father|toddler|boy|girl)(?:'s| has| has got))\s+(?:an? |the )?[\w'-]+(?:,?[ -][\w'-]+){0,3}\W*$)"
 )
 
@@ -49,7 +52,7 @@ YOU_HAVE = re.compile(
 # diagnosis given to the reader, opening its clause after at most a few words of address or filler.
 DX_TOLD = re.compile(
     r"(?i:\W*(?:[\w']+,?\s+){0,4}?(?:(?:that|this|it)(?:'s|’s|s| is| could be| might be| sounds like| looks like)"
-    r"|(?:sounds|looks|seems) like|you(?:'ve| have)? got|you have|you were diagnosed with"
+    rf"|(?:sounds|looks|seems) like|you(?:'ve| have)? got|you{_HEDGE} have|you were diagnosed with"
     # 'Your symptoms fit a UTI', 'his rash is consistent with scabies': the reader's complaint, named.
     rf"|{DESCRIBED}[^.;!?]{{0,40}}"
     r"|(?:your|his|her|their) (?:symptoms|sx|story|rash|pain|cough|exam|picture) (?:fits?|points? to|suggests?"
@@ -73,6 +76,7 @@ _CONDITION = (
 )
 DX_STATED = re.compile(
     r"(?i:\W*(?:(?:so|ok|okay|well|yeah|yep|unfortunately|i'm afraid|i'm sorry|sorry)[\s,]+){0,2}"
-    r"(?:(?:your|ur) (?:diagnosis|dx) (?:is|was)|you(?:'ve| have)? been diagnosed with|you have|you've got|you got)"
+    rf"(?:(?:your|ur) (?:diagnosis|dx) (?:is|was)|you(?:'ve| have)? been diagnosed with|you{_HEDGE} have|you've got"
+    r"|you got)"
     rf"\s+(?:(?:definitely|probably|likely|early|mild|moderate|severe|borderline)\s+)?{_CONDITION}\b)"
 )

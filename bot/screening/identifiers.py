@@ -292,6 +292,8 @@ def url_hosts(urls: frozenset[str]) -> frozenset[str]:
 _HANDLE = re.compile(r"(?<![\w.@/])@([A-Za-z0-9_](?:[A-Za-z0-9_.]{1,28}[A-Za-z0-9_])?)(?![\w@]|\.[A-Za-z])")
 # Chat-wide mentions name nobody (they are neutralised before posting, never a patient's account).
 _BROADCASTS = frozenset({"channel", "here", "everyone", "all", "group"})
+# Rounds itself, as people address the bot in chat ('@roundsbot sunscreen every day ...').
+_OWN_BOT = re.compile(r"rounds(?:[-_.]?(?:bot|app))?")
 
 
 def find_handles(text: str, allowed: frozenset[str]) -> Iterator[Finding]:
@@ -299,7 +301,7 @@ def find_handles(text: str, allowed: frozenset[str]) -> Iterator[Finding]:
     is part of an allowed host or name, spaces removed) are public."""
     for match in _HANDLE.finditer(text):
         handle = match.group(1).lower()
-        if handle in _BROADCASTS or any(handle in a or a in handle for a in allowed if a):
+        if handle in _BROADCASTS or _OWN_BOT.fullmatch(handle) or any(handle in a or a in handle for a in allowed if a):
             continue
         yield Finding("other_id", match.start(), match.end(), "looks like a personal social-media handle")
 

@@ -13,6 +13,8 @@ from tests.screening.verdict_table import verdict_table
 ALLOW = AllowList(names=frozenset({"Lakeshore Regional Medical Center", "Dr. Selena Franco", "Dr. Mitchell Bennett"}))
 
 CLEAN = [
+    # the bot itself, addressed
+    "@roundsbot sunscreen every day even when its cloudy, uva goes right thru the clouds. reapply every 2 hrs",
     # a face in a tip, a fingerprint in a policy
     "Biometric check-in uses your right index fingerprint.",
     # a listed famous person's own history told as history ('was diagnosed with') is public knowledge
@@ -44,6 +46,11 @@ HELD = [
 ]
 
 WARNED = [
+    # a ban on the reader's drug; an order after a short label; a dose in grams; a hedged diagnosis told
+    "priya no more ibuprofen until ur kidney labs come back. im serious. tylenol only",
+    "taper: drop the prednisone to 20 starting tmrw, then 10 x 3 days, then stop. dont just quit it cold",
+    "give him 15 g of the oral glucose now and recheck in 15 min, if still under 70 call me",
+    "You likely have plantar fasciitis. Stretch your calf every morning before you get out of bed.",
     # a statement opening with 'what I ... is' is no question
     "what I tell everyone is wear sunscreen but for you specifically that spot on your cheek needs a biopsy",
     "what you need to do is hold the metformin tonight",
@@ -71,6 +78,9 @@ WARNED = [
 ]
 
 GENERAL = [
+    # 'especially if you have ...' picks out a group; a ban said of most people is a myth told
+    "poison control = 1-800-222-1222. put it in ur phone rn esp if u have toddlers or grandparents w pill organizers",
+    "No more ibuprofen for most people over 75 is a common myth.",
     # what the writer tells every one of a group
     "what I tell every teenager is sunscreen every day not just at the beach and please skip the tanning beds",
     # a condition, then only where to get care: anyone's safety net, in any language read
