@@ -161,6 +161,8 @@ def _learned_confirmations(text: str) -> Iterator[Finding]:
     model = load_confirm_model()
     if model is None:
         return
+    if _FAQ.search(text):
+        return  # 'Q: Can I take my BP pill before surgery? A: ... your surgical team will tell you': anyone's answer
     gazetteer = load_models()[0].gazetteer
     spans = sentence_spans(text)
     for index, (start, end) in enumerate(spans):
@@ -174,6 +176,9 @@ def _learned_confirmations(text: str) -> Iterator[Finding]:
             continue  # 'Rafael Nadal has spoken publicly of it. Su caso ...': his case, which he made public
         if model.score(text[start:end], gazetteer) >= CONFIRM_THRESHOLD:
             yield Finding("patient_confirmation", start, end, REASON)
+
+
+_FAQ = re.compile(r"(?i:(?:^|\s)(?:Q|Question)\s*[:.)-]\s[^\n]{3,300}?\?\s*(?:A|Answer)\s*[:.)-]\s)")
 
 
 _CONDITION_BEFORE = re.compile(r"(?i:\b(?:if|when|whether|unless|once|until|in case)\s+$)")

@@ -101,7 +101,17 @@ _CARE_CUE = re.compile(
     # The person's own complaint, as a caller tells it: 'I've been having chest pains'.
     r"|been having|in for (?:chest|his|her|a|an|the|some|abdominal|back|belly|head)|in with (?:chest|his|her|a|an))\b"
 )
-_UNIQUE_GATE = _OCCUPATION_GATE | frozenset({"only", "sole", "longest", "oldest", "youngest"})
+_UNIQUE_GATE = _OCCUPATION_GATE | frozenset({"only", "sole", "longest", "oldest", "youngest", "first"})
+# A first or an only that history records, in a sentence of someone's care: 'the first set of identical quadruplets
+# ever born at our hospital went home after 71 days with us' names them as surely as their names would.
+_FIRST_EVER = re.compile(
+    r"(?i:\b(?:the|our) (?:very )?(?:first|only)\b[^.;!?]{0,60}?\b(?:ever\b|in (?:our|the) (?:hospital|state|county"
+    r"|city|region|country)['’]?s? history|in (?:\w+ )?history))"
+)
+_BIRTH_OR_STAY = re.compile(
+    r"(?i:\b(?:born|delivered|went home|going home|discharged|with us|in our (?:NICU|ICU|PICU|unit|care)|transplant"
+    r"|separated|surviv\w+)\b)"
+)
 _FIRST_PERSON = re.compile(r"\b(?:I|we|my|our)\b")
 _REASON = "describes a particular patient in enough detail that someone could recognise them"
 
@@ -116,6 +126,9 @@ def find_stories(text: str, spans: list[tuple[int, int]], words: frozenset[str] 
     for start, end in spans if words is None or words & _UNIQUE_GATE else ():
         for match in _UNIQUE_ROLE.finditer(text, start, end):
             if _CARE_CUE.search(text, start, end):
+                yield Finding("patient_story", match.start(), match.end(), _REASON)
+        for match in _FIRST_EVER.finditer(text, start, end):
+            if _CARE_CUE.search(text, start, end) or _BIRTH_OR_STAY.search(text, start, end):
                 yield Finding("patient_story", match.start(), match.end(), _REASON)
     for index, (start, end) in enumerate(spans):
         anchor = _ANCHOR.search(text, start, end)

@@ -13,6 +13,11 @@ from tests.screening.verdict_table import verdict_table
 ALLOW = AllowList(names=frozenset({"Lakeshore Regional Medical Center", "Dr. Selena Franco", "Dr. Mitchell Bennett"}))
 
 CLEAN = [
+    # a question and its answer for anyone who asks; a first that is no one's story
+    "Q: Can I take my blood pressure medicine the morning of surgery? A: Many patients take most of them with a sip"
+    " of water. Your surgical team will give you specific instructions at your pre-op visit.",
+    "Lakeshore was the first hospital in the state's history to earn Magnet status.",
+    "The first vaccine ever made was for smallpox.",
     # the bot itself, addressed
     "@roundsbot sunscreen every day even when its cloudy, uva goes right thru the clouds. reapply every 2 hrs",
     # a face in a tip, a fingerprint in a policy
@@ -29,6 +34,8 @@ CLEAN = [
 ]
 
 HELD = [
+    # a first that history records, in a sentence of someone's birth or stay
+    "Our NICU family is celebrating: the first set of identical quadruplets ever born at our hospital went home!",
     # a Vietnamese kinship title before a capitalised name, and a date after a Vietnamese event word
     "Chào chị Lan, kết quả xét nghiệm tiểu đường của chị ngày 5/8 đã có rồi nhé.",
     # the reader's thanks for the care itself confirms it
