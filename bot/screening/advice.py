@@ -117,6 +117,8 @@ _DEFER = re.compile(
     # Vietnamese and Tagalog: 'hỏi ý kiến bác sĩ', 'kumonsulta sa inyong doktor', 'magtanong muna sa doktor'
     r"|\b(?:hỏi|tham khảo) (?:ý kiến )?(?:của )?bác sĩ|\bkumonsulta sa"
     r"|\bmagtanong (?:muna )?sa (?:inyong |iyong )?doktor"
+    r"|\bdoctor se (?:milen|miliye|poochein|puchhein|salah)|\b(?:kalem|es2al) el doctor"
+    r"|\b(?:skonsultuj się|bez konsultacji) z lekarzem"
     r"|\bsauf avis contraire|\bsalvo (?:diversa )?(?:indicazione|indicación|indicação|prescrizione)"
     rf"|\b(?:{_CONSULT_FOREIGN})\b[^.;!?]{{0,25}}\b(?:médic[oa]s?|medico|médecin|Arzt|Ärztin|Hausarzt"
     r"|farmac[eé]utic[oa]|pharmacien|Apotheker|farmacista|pediatra|pédiatre|Kinderarzt))",

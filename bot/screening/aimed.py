@@ -83,8 +83,12 @@ def told_outright(text: str, start: int, end: int) -> bool:
     lupus', 'you have type 2 diabetes'): advice without the classifier's say."""
     if DX_STATED.match(text, start, end):
         return True
-    if _FOREIGN_DOSE_ORDER.match(text, start, end):
+    if _FOREIGN_DOSE_ORDER.match(text, start, end) or _POLISH_ORDER.match(text, start, end):
         return True
+    for verb_last in _HINDI_ORDER.finditer(text, start, end):
+        ordered = verb_last.group("drug").lower()
+        if ordered in _NAMED_DRUGS or ordered in _HINDI_MEDICINE or STEMMED_DRUG.fullmatch(ordered):
+            return True
     match = _OWN_DRUG_ORDER.match(text, start, end) or _run_on_order(text, start, end)
     if match is None and not GENERAL_READER.search(text, start, end):  # ('no more X for most people is a myth')
         match = _NO_MORE.match(text, start, end)
@@ -94,6 +98,18 @@ def told_outright(text: str, start: int, end: int) -> bool:
     return drug in _NAMED_DRUGS or STEMMED_DRUG.fullmatch(drug) is not None
 
 
+# Hindi in Latin letters puts the command last: 'amoxicillin aaj se shuru karo', 'yeh dawai band kar do'.
+_HINDI_ORDER = re.compile(
+    r"(?i:\b(?=(?P<drug>[a-z][\w-]{2,})\b(?: [\w-]+){0,3}? (?:shuru karo|shuru kar do|band karo|band kar do|le lo"
+    r"|lijiye|khao|khaiye|mat lo|mat khao|badha do|kam karo|kam kar do)\b))"
+)
+_HINDI_MEDICINE = frozenset({"dawai", "dawa", "goli"})
+# Polish: 'proszę' with an infinitive, or a familiar ban, on a medicine ('nie pij alkoholu z tym antybiotykiem').
+_POLISH_ORDER = re.compile(
+    r"(?i:\W*(?:proszę (?:brać|przyjmować|zażywać|odstawić|stosować|zwiększyć|zmniejszyć)"
+    r"|nie (?:pij|bierz|łącz|odstawiaj|przerywaj))\b[^.;!?]{0,50}?\b(?:lek\w*|antybiotyk\w*|tabletk\w*|kropl\w*|maś\w*"
+    r"|dawk\w*|insulin\w*|\d+ ?mg))"
+)
 _SPANISH_COMMANDS = tuple("tome tómese tomese deje suspenda aumente baje dele empiece siga reduzca".split())
 # A command in another language with a dose right after it ('Prenda 400 mg di ibuprofene ogni otto ore', 'tome 2
 # comprimidos', 'uống 500 mg'): the formal or familiar imperative speaks to one reader, the dose is theirs.
@@ -190,7 +206,8 @@ _SECOND_PERSON = re.compile(
 _YOU_WORD = re.compile(
     r"(?i:\b(?:you|your|yours|you're|you'll|you've|(?<!\d )u|ur|usted|su|tu|sus|tus|você|voce|vc|seu|sua|vous|votre|vos"
     r"|du|deine[mnrs]?"
-    r"|aap|aapko|aapka|tuo|tua|dein|deine|deinen|dir|dich|bạn|chị|bác|mo|ka|ninyo|niyo|kayo|mong|kang|ikaw)\b"
+    r"|aap|aapko|aapka|tuo|tua|dein|deine|deinen|dir|dich|bạn|chị|bác|mo|ka|ninyo|niyo|kayo|mong|kang|ikaw"
+    r"|tum|tumhe|tumhara|aapke|3andak|3andek|enta|enti|masz|musisz)\b"
     r"|\b(?:I'll|we'll|let's)\b"
     r"|(?-i:(?<=[\w,;:] )(?:Sie|Ihnen|Ihr|Ihre[nmrs]?|Lei|Le|Suo|Sua|Suoi|Sue)\b)"
     # 'I'd love a handout', 'I'd rather say': a wish or a wording, no plan for anyone.

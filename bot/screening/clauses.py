@@ -15,7 +15,9 @@ _YOU = frozenset("you your yours you're you've you'll youre u ur usted su tu sus
                  " vous votre vos ton ta tes aap aapko aapka apni du dich dir dein deine deinen deinem ihnen"
                  " tuo tua tuoi tue"
                  # Vietnamese by kinship pronoun, Tagalog's 'mo / ka / ninyo'
-                 " bạn chị bác mo ka ninyo niyo kayo mong kang ikaw".split())
+                 " bạn chị bác mo ka ninyo niyo kayo mong kang ikaw"
+                 # Hindi and Arabic in Latin letters, Polish
+                 " tum tumhe tumhara aapke 3andak 3andek enta enti masz musisz".split())
 # Commands to one reader in French, German, Italian and Portuguese beyond the Spanish in _IMPERATIVE ('prenez',
 # 'nehmen Sie', 'smetta', 'beba'). One list for the sentence models' features and the advice gate's regex.
 FOREIGN_COMMANDS = tuple(dict.fromkeys(
@@ -33,7 +35,9 @@ FOREIGN_COMMANDS = tuple(dict.fromkeys(
     fai vai metti riposa riposati lascia
     faz põe poe descansa liga bebe vá
     uống hãy ngừng ngưng dừng bôi tiêm xịt
-    inumin uminom itigil ihinto dagdagan bawasan ipahid painumin simulan ituloy pumunta magpatingin tumigil""".split()
+    inumin uminom itigil ihinto dagdagan bawasan ipahid painumin simulan ituloy pumunta magpatingin tumigil
+    khod khodi wa2af wa2fi zawed 2allel ebda2 matakhodsh
+    weź wez odstaw zwiększ zmniejsz posmaruj stosuj podaj zacznij proszę""".split()
 ))
 _IMPERATIVE = frozenset(
     """stop start restart resume take cut hold skip double halve increase decrease reduce go put give use
@@ -198,7 +202,10 @@ SCHEDULE = re.compile(
     # Vietnamese and Tagalog: 'hai lần một ngày', 'mỗi 8 tiếng', 'dalawang beses isang araw', 'tuwing 6 oras'
     r"|(?:một|hai|ba|\d) lần (?:một|mỗi|1) ngày|mỗi (?:\d+|sáu|tám|mười hai) (?:tiếng|giờ)|trước khi ngủ"
     r"|(?:isang|dalawang|tatlong|\d) beses (?:isang|sa isang|kada|bawat) araw|tuwing (?:\d+|anim|walong) oras"
-    r"|bago matulog))"
+    r"|bago matulog"
+    # Hindi and Arabic in Latin letters, Polish: 'din mein do baar', 'marratein fel yom', 'dwa razy dziennie'
+    r"|din (?:mein|me) (?:ek|do|teen) (?:baar|bar)|har \d+ ghante|(?:marra|marratein|talat marrat) (?:fel|fi el) yom"
+    r"|kol \d+ sa3at|(?:raz|dwa|trzy) razy dziennie|co \d+ godzin))"
 )
 
 

@@ -113,6 +113,8 @@ _TREATMENT = re.compile(
     r"|dipine|floxacin|cycline|mycin|zepam|zolam|oxetine|purinol|sone)(?:[aoe]s?|e)?\b"
     # Vietnamese and Tagalog medicine words ('uống thuốc này', 'viên metformin', 'inumin mo ang gamot')
     r"|(?:thuốc|kháng sinh|liều|viên|gamot|antibiyotiko|antibiotiko|tableta|kapsula)(?!\w)"
+    # ... and Hindi, Arabic (in Latin letters) and Polish ones ('dawai', 'el dawa', 'antybiotyk', 'tabletki')
+    r"|\b(?:dawai|dawa|goli|lek|leki|leku|tabletk[aię]|antybiotyk\w*|maść|maści)\b"
     # care now and medicines in the other languages ('váyase a emergencias', 'un raio-X hoje', 'el suplemento')
     r"|\b(?:emergencias|urgencias|urgences|pronto soccorso|notaufnahme|pronto-socorro|emergência|raio-?x|radiografía"
     r"|suplementos?|supplément|integratore|labou?r (?:&|and) delivery)(?!\w)"

@@ -53,6 +53,13 @@ HELD = [
 ]
 
 WARNED = [
+    # Arabic and Hindi in Latin letters, and Polish: commands on a medicine, the verb first or last
+    "ya khalti khodi el dawa marra wahda bel leil ba3d el akl",
+    "bhai tumhe strep hai, rapid test positive tha. amoxicillin aaj se shuru karo, 10 din poora",
+    "yeh dawai band kar do",
+    "nie pij alkoholu z tym antybiotykiem!! metronidazol + piwo = bardzo źle",
+    "Proszę brać ten lek dwa razy dziennie po jedzeniu.",
+    "Weź 500 mg paracetamolu dwa razy dziennie.",
     # a ban on the reader's drug; an order after a short label; a dose in grams; a hedged diagnosis told
     "priya no more ibuprofen until ur kidney labs come back. im serious. tylenol only",
     "taper: drop the prednisone to 20 starting tmrw, then 10 x 3 days, then stop. dont just quit it cold",
@@ -85,6 +92,10 @@ WARNED = [
 ]
 
 GENERAL = [
+    # ... and their words for 'ask your doctor first'
+    "Nie odstawiaj żadnego leku bez konsultacji z lekarzem.",
+    "agar teen din se zyada bukhar ho to doctor se milen",
+    "mera bhai kehta hai khana khao aur so jao",
     # 'especially if you have ...' picks out a group; a ban said of most people is a myth told
     "poison control = 1-800-222-1222. put it in ur phone rn esp if u have toddlers or grandparents w pill organizers",
     "No more ibuprofen for most people over 75 is a common myth.",
