@@ -11,11 +11,16 @@ import re
 
 from bot.screening.treatments import DESCRIBED
 
+# Words of address before what the reader is told ('sis thats a UTI', 'bro thats gout', 'ate, ...').
+VOCATIVES = (
+    r"sis|bro|dude|buddy|man|hon|honey|babe|girl|mama|mate|fam|friend|ate|kuya|bhai|yaar|habibi|habibti|amiga|amigo"
+    r"|mija|mijo|chica|chico"
+)
 # A hedge between 'you' and 'have' keeps the diagnosis told: 'You likely have plantar fasciitis'.
 _HEDGE = r"(?: (?:likely|probably|most likely|almost certainly|definitely|clearly|may|might|could|do))?"
 
 DX_NAMED = re.compile(
-    r"(?i:\W*(?:(?:yeah|yep|yup|ya|ok|okay|so|honestly|tbh|def|definitely|ugh|oh)[\s,]+){0,2}"
+    rf"(?i:\W*(?:(?:yeah|yep|yup|ya|ok|okay|so|honestly|tbh|def|definitely|ugh|oh|{VOCATIVES})[\s,]+){{0,2}}"
     r"(?:that|this|it)(?:'s|’s|s| is)"
     r" (?:(?:almost certainly|probably|definitely|def|most likely|likely|totally|classic|a classic|textbook)\s+)*"
     # (not 'that's mostly history', 'that's a great question', 'it's normal', 'that's why')
@@ -75,8 +80,10 @@ _CONDITION = (
     r"|plantar fasciitis|tendinitis|bursitis|carpal tunnel|an? concussion|an? (?:stress )?fracture)"
 )
 DX_STATED = re.compile(
-    r"(?i:\W*(?:(?:so|ok|okay|well|yeah|yep|unfortunately|i'm afraid|i'm sorry|sorry)[\s,]+){0,2}"
+    rf"(?i:\W*(?:(?:so|ok|okay|well|yeah|yep|unfortunately|i'm afraid|i'm sorry|sorry|{VOCATIVES})[\s,]+){{0,2}}"
     rf"(?:(?:your|ur) (?:diagnosis|dx) (?:is|was)|you(?:'ve| have)? been diagnosed with|you{_HEDGE} have|you've got"
-    r"|you got)"
+    # 'sis thats a UTI', 'yeah that's shingles': a condition the table knows, named to the reader opening the clause
+    r"|you got|(?:that|this|it)(?:'s|’s|s| is)(?: (?:definitely|def|probably|almost certainly|most likely|classic"
+    r"|textbook))?)"
     rf"\s+(?:(?:definitely|probably|likely|early|mild|moderate|severe|borderline)\s+)?{_CONDITION}\b)"
 )

@@ -53,6 +53,13 @@ HELD = [
 ]
 
 WARNED = [
+    # a condition the table knows, told after a word of address; a foreign dose in words; Hindi and Polish bans
+    "sis thats a UTI lol. push fluids and grab a macrobid script from urgent care before shift",
+    "bro that's gout",
+    "(wrong window sorry) tómese dos tabletas de 500 cada 8 horas con comida, y si no mejora vuelva a verme",
+    "aapko BP ki goli subah leni hai, raat ko nahi. isiliye raat bhar bathroom ja rahe ho",
+    "khali pet mat lena ye dawa yaar, khana kha ke lena warna ulcer ho jayega",
+    "weź ten lek na noc, nie rano, bo będziesz senna w pracy. trust me",
     # Arabic and Hindi in Latin letters, and Polish: commands on a medicine, the verb first or last
     "ya khalti khodi el dawa marra wahda bel leil ba3d el akl",
     "bhai tumhe strep hai, rapid test positive tha. amoxicillin aaj se shuru karo, 10 din poora",
@@ -92,6 +99,8 @@ WARNED = [
 ]
 
 GENERAL = [
+    # a condition named for a group, or before a deferral
+    "Burning when you pee? That's a UTI until proven otherwise, see your doctor.",
     # ... and their words for 'ask your doctor first'
     "Nie odstawiaj żadnego leku bez konsultacji z lekarzem.",
     "agar teen din se zyada bukhar ho to doctor se milen",
