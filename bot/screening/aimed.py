@@ -488,7 +488,11 @@ def addressed(
         text, sentence or (start, end)
     ):
         return 2.0  # 'a typical adult dose is 400 mg every 6 hours', 'most adults take 81 mg': no one addressed
-    if _CONDITION_THEN_CARE.match(segment) and not ONE_READER.search(segment) and not _DRUG_WORD.search(segment):
+    if (
+        (_CONDITION_THEN_CARE.match(segment) or _CARE_IF_CONDITION.match(segment))
+        and not ONE_READER.search(segment)
+        and not _DRUG_WORD.search(segment)
+    ):
         return 2.0  # 'If you have chest pain, go to the ER', 'Se você sentir falta de ar, procure o pronto-socorro'
     subject = _TREATMENT_SAYS.match(segment)
     if (
@@ -531,6 +535,15 @@ def addressed(
     if AMOUNT.search(segment) and SCHEDULE.search(segment):
         return ADVICE_THRESHOLD_UNADDRESSED
     return 2.0
+
+
+# ... or where to get care first, then the condition: 'go to the ER if ur face droops, arm is weak or speech is off'.
+_CARE_IF_CONDITION = re.compile(
+    r"(?i:\W*(?:(?:please|always|just)\s+)?(?:go (?:straight |right )?to|head (?:straight )?to|get (?:yourself )?to"
+    r"|call)\s+(?:the |your |our )?(?:nearest |closest )?(?:ER|E\.R\.|emergency(?: room| department)?|urgent care|911"
+    r"|999|112|988|doctor|office|us|pediatrician)\b,?\s+(?:right away |immediately |asap )?"
+    r"(?:if|when|whenever|anytime)\b)"
+)
 
 
 # A clause whose subject is a treatment and whose verb says what it does: a fact about the drug, whoever's body

@@ -74,6 +74,7 @@ _CONDITION = (
     r"|hyper-?thyroidism|an? (?:uti|std|sti)|shingles|strep(?: throat)?|pneumonia|bronchitis|the flu|covid|mono"
     r"|an? (?:ear|sinus|yeast|urinary tract|kidney|bladder|skin) infection|(?:breast |prostate |colon |skin )?cancer"
     r"|melanoma|celiac(?: disease)?|crohn'?s(?: disease)?|(?:ulcerative )?colitis|ibs|gerd|(?:acid )?reflux"
+    r"|(?:viral |bacterial |allergic )?conjunctivitis"
     r"|migraines?|depression|anxiety|adhd|ptsd|bipolar(?: disorder)?|psoriasis|eczema|rosacea|scabies|lice"
     r"|ringworm|pink eye|croup|rsv|whooping cough|glaucoma|cataracts?|vertigo|sciatica|an? hernia|gallstones"
     r"|kidney stones?|an? kidney stone|an? blood clot|an? dvt|preeclampsia|endometriosis|pcos|fibroids"

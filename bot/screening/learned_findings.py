@@ -34,6 +34,7 @@ from bot.screening.name_shapes import (
     _TITLE_BEFORE,
     _UPPER,
     _WORD,
+    SUBJECT_VERBS,
     _abbreviation,
     _acronym_run,
     _addressed_by_name,
@@ -154,6 +155,10 @@ def _trim_plain(text: str, start: int, end: int, gaz, caseless: bool = False) ->
     return start, end
 
 
+_VERBS_AFTER_SUBJECT = frozenset(SUBJECT_VERBS)
+_PLACE_PREPOSITION = re.compile(r"(?i:\b(?:of|in|across|from|to|all over|around|throughout)\s+$)")
+
+
 def tagged_findings(
     text: str,
     tagger: TokenTagger,
@@ -235,7 +240,10 @@ def tagged_findings(
         if (
             label == "NAME"
             and all(unaccented(w).title() in _LARGE_PLACES for w in words)
-            and not (care_given(text, *sentence_at(sentences, start)) or cared_for_after(text, end))
+            and (
+                not (care_given(text, *sentence_at(sentences, start)) or cared_for_after(text, end))
+                or _PLACE_PREPOSITION.search(text, max(0, start - 16), start)  # 'half of america agrees'
+            )
         ):
             continue  # 'how America talked about heart disease': a country, unless care is given to the name
         if (
@@ -348,6 +356,11 @@ def tagged_findings(
                     continue
                 end = cut
                 words = [w for w in (_strip(w) for w in _WORD.findall(text[start:end])) if w]
+            if lower and words and words[-1] in _VERBS_AFTER_SUBJECT:
+                if len(words) == 1:
+                    continue  # 'My patient said "stop it"': the verb in the name's place, whatever names it also is
+                end = start + text[start:end].rstrip().rfind(" ")  # 'grace said': the name, then its verb
+                words = words[:-1]
             dictionary = all("v" in gaz.flags(w) and not {"F", "L"} & set(gaz.flags(w)) for w in words)
             if lower and dictionary and not titled:
                 continue  # lower-case dictionary words on no name list: 'bacteria', 'asymmetry', 'kindly'

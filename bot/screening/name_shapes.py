@@ -62,6 +62,12 @@ _RELATION_AFTER = re.compile(
 _MED_WORD = re.compile(rf"(?:{_MEDS})")
 
 
+# Verbs that follow a subject ('her niece dawn is convinced', 'my patient said'): after a name-word they make it
+# the subject; written in lower case in a name's place, they are the verb itself ('My patient said "stop it"').
+SUBJECT_VERBS = (
+    "is was has had keeps kept said says asked asks told tells thinks thought got gets came comes wants wanted needs"
+    " needed takes took started stopped called swears insists believes feels felt"
+).split()
 # A pronoun with its verb run on ('I'll', 'we'd', 'I'm'): never a name, in whatever casing.
 CONTRACTED = re.compile(r"['’](?:ll|m|ve|d|re)$", re.IGNORECASE)
 _NEVER_NAMES = frozenset(

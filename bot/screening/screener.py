@@ -234,6 +234,7 @@ class Screener:
             found = _without_greeted_commenters(text, spans, found)
         found = _outside_organisation_names(text, found)
         found = _without_made_up_names(text, found)
+        found = _without_quoted_sayings(text, found)
         found = self._without_stories_of_allowed_people(text, found)
         return Verdict.from_findings(_resolve(_outside_public_text(text, found, self._allow.addresses)))
 
@@ -337,6 +338,22 @@ _MADE_UP_BEFORE = re.compile(
 
 def _without_made_up_names(text: str, found: list[Finding]) -> list[Finding]:
     return [f for f in found if f.kind != "name" or not _MADE_UP_BEFORE.search(text, max(0, f.start - 90), f.start)]
+
+
+# A saying in quotes, introduced as one: 'joke for the post: "take two aspirin and call me in the morning"'. Its
+# command is the saying's, told to no one.
+_QUOTED_SAYING = re.compile(
+    r"(?i:\b(?:joke|saying|old line|the line|punchline|cliche|cliché|motto|slogan|tagline|meme|adage|proverb"
+    r"|as (?:they|the saying|my \w+) (?:say|says|goes|used to say))\b[^.!?\n'\"“‘]{0,30}?[:,]?\s*"
+    r"(?:['\"“‘])([^'\"”’\n]{3,200})['\"”’])"
+)
+
+
+def _without_quoted_sayings(text: str, found: list[Finding]) -> list[Finding]:
+    if not any(f.kind == "advice" for f in found) or not _QUOTED_SAYING.search(text):
+        return found
+    quoted = [m.span(1) for m in _QUOTED_SAYING.finditer(text)]
+    return [f for f in found if f.kind != "advice" or not any(a <= f.start and f.end <= b for a, b in quoted)]
 
 
 _SURNAME_BODIES = frozenset({"park", "hall", "wing", "garden", "chair"})

@@ -16,7 +16,7 @@ from bot.screening.findings import Finding
 from bot.screening.given_names import pet_form
 from bot.screening.lay_titles import DOTTED, LAY_TITLE, LAY_TITLE_WORDS, PRONOUN_TITLES, TITLE, lay_title
 from bot.screening.lexicon import _DRUG_ENDING
-from bot.screening.name_shapes import _DOSE_AFTER, _MED_WORD, _NEVER_NAMES, CONTRACTED
+from bot.screening.name_shapes import _DOSE_AFTER, _MED_WORD, _NEVER_NAMES, CONTRACTED, SUBJECT_VERBS
 from bot.screening.names import _CREDENTIAL_AFTER, Roster
 from bot.screening.public_figures import care_given, public_figure
 from bot.screening.treatments import names_treatment
@@ -192,10 +192,7 @@ def patients_named(text: str, gaz, roster: Roster) -> Iterator[Finding]:
 
 
 # A verb right after a word: the word is its subject.
-_SUBJECT_OF = re.compile(
-    r"(?i:[ \t]+(?:is|was|has|had|keeps|kept|said|says|asked|asks|told|tells|thinks|thought|got|gets|came|comes"
-    r"|wants|wanted|needs|needed|takes|took|started|stopped|called|swears|insists|believes|feels|felt)\b)"
-)
+_SUBJECT_OF = re.compile(rf"(?i:[ \t]+(?:{'|'.join(SUBJECT_VERBS)})\b)")
 
 
 REASON_PATIENT = "looks like a person's name (right after 'my patient')"

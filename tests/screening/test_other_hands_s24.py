@@ -13,6 +13,10 @@ from tests.screening.verdict_table import verdict_table
 ALLOW = AllowList(names=frozenset({"Lakeshore Regional Medical Center", "Dr. Selena Franco", "Dr. Mitchell Bennett"}))
 
 CLEAN = [
+    # a country in lower case after 'of'; a saying in quotes; a reporting verb in a name's place
+    "a patient once told me she thought antibiotics cure colds and honestly half of america agrees",
+    "joke for the post: 'take two aspirin and call me in the morning' but its a voicemail that says call 911",
+    'My patient said "stop the metformin" and I said no.',
     # a question and its answer for anyone who asks; a first that is no one's story
     "Q: Can I take my blood pressure medicine the morning of surgery? A: Many patients take most of them with a sip"
     " of water. Your surgical team will give you specific instructions at your pre-op visit.",
@@ -53,6 +57,9 @@ HELD = [
 ]
 
 WARNED = [
+    # 'n' is 'and'; a condition the table knows after 'its'; care now for this reader's number
+    "girl ur eye is pink n crusty... its viral conjunctivitis. go home n leave ur contacts out for a wk",
+    "go to the ER now, your sugar is 500",
     # a condition the table knows, told after a word of address; a foreign dose in words; Hindi and Polish bans
     "sis thats a UTI lol. push fluids and grab a macrobid script from urgent care before shift",
     "bro that's gout",
@@ -99,6 +106,8 @@ WARNED = [
 ]
 
 GENERAL = [
+    # where to get care first, then the condition
+    "go to the ER if ur face droops, arm is weak or speech is off — BE FAST. can someone make this a graphic",
     # a condition named for a group, or before a deferral
     "Burning when you pee? That's a UTI until proven otherwise, see your doctor.",
     # ... and their words for 'ask your doctor first'
@@ -142,3 +151,9 @@ def test_a_shorthand_finding_is_reported_on_the_typed_text() -> None:
     verdict = Screener(ALLOW).screen(text)
     assert [text[f.start : f.end] for f in verdict.findings] == [
         "u have strep", "finish all 10 days of the amox even once u feel better"]
+
+
+def test_a_name_keeps_its_span_without_the_verb_after_it() -> None:
+    text = "my patient grace said she feels better"
+    names = [text[f.start : f.end] for f in Screener(ALLOW).screen(text).findings if f.kind == "name"]
+    assert names == ["grace"]
