@@ -219,6 +219,30 @@ def _topic(snippet: str) -> tuple[str, str]:
     return "change", _TOPICS[-1][2]
 
 
+# Instructions for the reader's own procedure ('so for your colonoscopy prep um clear liquids only the whole day
+# before ... and you start the first jug at six p m'): this reader's plan, set by their clinician, not a tip for all.
+_PREP = re.compile(
+    r"(?i:\b(?:for|before|with) (?:your|ur) (?:colonoscopy|endoscopy|egd|scope|surgery|procedure|operation|ct|cat scan"
+    r"|mri|stress test|c-?section|biopsy|cath|catheteri[sz]ation|cardioversion|ablation)(?: prep(?:aration)?)?\b"
+    r"[^.!?;]{0,80}?\b(?:clear liquids|nothing (?:to eat|by mouth|after midnight)|npo|no (?:food|solid)|stop eating"
+    r"|start (?:the|drinking|your)|drink (?:the|all|half)|hold (?:your|the)|don't eat|do not eat|skip (?:your|the))"
+    r"[^.!?;]{0,100})"
+)
+# An activity barred for the reader until something of theirs ('buddy you can't go back to football until you're
+# symptom free', 'no driving for 6 months after that seizure', 'no more trampoline until the cast comes off').
+_ACTIVITIES = (
+    r"go back to (?:work|school|football|soccer|practice|the gym|sports|running|class)|return to (?:work|school|play"
+    r"|sports|practice)|play|drive|lift(?: anything)?|run|swim|fly|shower|bathe|work out|exercise"
+)
+_RESTRICTION = re.compile(
+    rf"(?i:\b(?:you|u)(?:'re| are| r)? (?:can't|cant|cannot|can not|shouldn't|should not|mustn't|aren't allowed to"
+    rf"|not allowed to) (?:{_ACTIVITIES})\b[^.!?;]{{0,50}}?\b(?:until|till|til|for (?:the next )?(?:\d+|a|one|two"
+    r"|three|four|six) (?:days?|weeks?|wks?|months?))\b[^.!?;]{0,60}"
+    r"|\bno (?:more )?(?:driving|lifting|heavy lifting|swimming|running|football|soccer|sports|contact sports|practice"
+    r"|gym|trampoline|biking|flying|baths?|hot tubs?)\b[^.!?;]{0,20}?\b(?:until|till|til|for (?:the next )?(?:\d+|a|one"
+    r"|two|three|four|six) (?:days?|weeks?|wks?|months?))\b[^.!?;]{0,40}?\b(?:that|your|ur|the cast|the stitches"
+    r"|the boot|this)\b[^.!?;]{0,40})"
+)
 _GATES = (
     (_DIRECTIVE, frozenset({"you", "recommend", "suggest", "advise"})),
     (_IMPERATIVE, frozenset(re.findall(r"[a-z]+", _CHANGE)) | {"don", "do", "never"}),
@@ -227,6 +251,8 @@ _GATES = (
         frozenset({"skip", "avoid", "don", "do", "no", "there", "you", "stay", "wait", "instead", "just", "simply"}),
     ),
     (_DOSING, frozenset({"take", "give", "use"})),
+    (_PREP, frozenset({"your", "ur"})),
+    (_RESTRICTION, frozenset({"until", "till", "til", "for"})),
 )
 
 

@@ -144,7 +144,7 @@ def _run_on_order(text: str, start: int, end: int) -> re.Match[str] | None:
 
 
 _RUN_ON_VERB = re.compile(
-    r"(?i:(?<=\s)(?:increase|decrease|restart|resume|stop|hold|double|halve|cut|taper|switch(?: from)?"
+    r"(?i:(?<=\s)(?:increase|decrease|restart|resume|stop|hold|double|halve|cut|taper|take|switch(?: from)?"
     r"|go (?:up|down) on|bump(?: up)?)\s+(?:the|your|ur)\s)"
 )
 _PUNCTUATION = re.compile(r"[,.;:!?()]")

@@ -330,14 +330,22 @@ _MADE_UP_BEFORE = re.compile(
     r"(?:\b(?:an? (?:patient|pt|person|guy|lady|man|woman|kid|child|mom|dad)|hypothetically|let's say|imagine"
     r"|suppose)\b[^.;!?]{0,40}?\b(?:(?:I|we)(?:'ll|’ll| will|'re going to|'m going to|'re gonna|'m gonna)|let's)"
     r"\s+call\s+(?:(?:him|her|them)\s+)?"
-    r"|\b(?:let's say|hypothetically|imagine|suppose)\b[^.;!?]{0,60},\s*call (?:him|her|them)\s+)"
+    r"|\b(?:let's say|hypothetically|imagine|suppose)\b[^.;!?]{0,60},\s*call (?:him|her|them)\s+"
+    # 'so let's say hypothetically a guy named Bob comes in'
+    r"|\b(?:let's say|hypothetically|imagine|suppose|pretend)\b[^.;!?]{0,60}?\b(?:named|called)\s+)"
     r"(?:(?:aunt|uncle|grandma|grandpa|granny|miss|mister|mr\.?|mrs\.?|ms\.?)\s+)?$",
     re.IGNORECASE,
 )
 
 
 def _without_made_up_names(text: str, found: list[Finding]) -> list[Finding]:
-    return [f for f in found if f.kind != "name" or not _MADE_UP_BEFORE.search(text, max(0, f.start - 90), f.start)]
+    """... and the name stays made up wherever the text uses it again ('Bob needs to get screened')."""
+    made_up = {
+        text[f.start : f.end].lower()
+        for f in found
+        if f.kind == "name" and _MADE_UP_BEFORE.search(text, max(0, f.start - 90), f.start)
+    }
+    return [f for f in found if f.kind != "name" or text[f.start : f.end].lower() not in made_up]
 
 
 # A saying in quotes, introduced as one: 'joke for the post: "take two aspirin and call me in the morning"'. Its

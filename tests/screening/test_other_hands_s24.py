@@ -13,6 +13,9 @@ from tests.screening.verdict_table import verdict_table
 ALLOW = AllowList(names=frozenset({"Lakeshore Regional Medical Center", "Dr. Selena Franco", "Dr. Mitchell Bennett"}))
 
 CLEAN = [
+    # a name made up after 'let's say ... named', wherever the text uses it again
+    "so let's say hypothetically a guy named Bob comes in he's fifty never had a colonoscopy um Bob needs to get"
+    " screened that's the whole message forty five is the new starting age",
     # a country in lower case after 'of'; a saying in quotes; a reporting verb in a name's place
     "a patient once told me she thought antibiotics cure colds and honestly half of america agrees",
     "joke for the post: 'take two aspirin and call me in the morning' but its a voicemail that says call 911",
@@ -38,6 +41,9 @@ CLEAN = [
 ]
 
 HELD = [
+    # a spoken SSN after the word 'social' alone, and a name that is no made-up one
+    "social is four one two uh six six nine zero three eight he doesn't have his card on him",
+    "A guy named Bob came in yesterday with chest pain.",
     # a first that history records, in a sentence of someone's birth or stay
     "Our NICU family is celebrating: the first set of identical quadruplets ever born at our hospital went home!",
     # a Vietnamese kinship title before a capitalised name, and a date after a Vietnamese event word
@@ -57,6 +63,13 @@ HELD = [
 ]
 
 WARNED = [
+    # prep for the reader's own procedure; an activity barred for one reader; a run-on command on a named drug
+    "so for your colonoscopy prep um clear liquids only the whole day before nothing red or purple and you start the"
+    " first jug at six p m",
+    "buddy you can't go back to football until you're symptom free and we've done the return to play steps",
+    "alright buddy no more trampoline until the cast comes off deal?",
+    "sorry dude, no driving for 6 months after that seizure. its the law here and honestly its for u",
+    "so these are migraines um when one starts take the sumatriptan right away don't wait until it gets bad",
     # 'n' is 'and'; a condition the table knows after 'its'; care now for this reader's number
     "girl ur eye is pink n crusty... its viral conjunctivitis. go home n leave ur contacts out for a wk",
     "go to the ER now, your sugar is 500",
@@ -106,6 +119,10 @@ WARNED = [
 ]
 
 GENERAL = [
+    # ... but a restriction or a prep said of anyone
+    "In Ohio, no driving for 6 months after a seizure is the law.",
+    "Most people can't drive for 6 months after a seizure.",
+    "Before a colonoscopy, most people do clear liquids the day before.",
     # where to get care first, then the condition
     "go to the ER if ur face droops, arm is weak or speech is off — BE FAST. can someone make this a graphic",
     # a condition named for a group, or before a deferral
