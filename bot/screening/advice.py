@@ -239,9 +239,11 @@ _RESTRICTION = re.compile(
     rf"|not allowed to) (?:{_ACTIVITIES})\b[^.!?;]{{0,50}}?\b(?:until|till|til|for (?:the next )?(?:\d+|a|one|two"
     r"|three|four|six) (?:days?|weeks?|wks?|months?))\b[^.!?;]{0,60}"
     r"|\bno (?:more )?(?:driving|lifting|heavy lifting|swimming|running|football|soccer|sports|contact sports|practice"
-    r"|gym|trampoline|biking|flying|baths?|hot tubs?)\b[^.!?;]{0,20}?\b(?:until|till|til|for (?:the next )?(?:\d+|a|one"
-    r"|two|three|four|six) (?:days?|weeks?|wks?|months?))\b[^.!?;]{0,40}?\b(?:that|your|ur|the cast|the stitches"
-    r"|the boot|this)\b[^.!?;]{0,40})"
+    r"|gym|trampoline|biking|flying|baths?|hot tubs?|walking|weight on it|standing)\b"
+    # (for one reader: 'that ankle', 'your', 'the cast', before or after the time)
+    r"(?=[^.!?;]{0,90}?\b(?:that|your|ur|the cast|the stitches|the boot|this)\b)"
+    r"[^.!?;]{0,30}?\b(?:until|till|til|for (?:the next )?(?:\d+|a|one|two|three|four|six) (?:days?|weeks?|wks?"
+    r"|months?))\b[^.!?;]{0,60})"
 )
 _GATES = (
     (_DIRECTIVE, frozenset({"you", "recommend", "suggest", "advise"})),

@@ -352,6 +352,31 @@ def find_spoken_emails(text: str, allowed: frozenset[str], allowed_hosts: frozen
         yield Finding("email", match.start(1), match.end(2), "looks like a personal email address, read aloud")
 
 
+# A web address read aloud: 'gofundme dot com slash help mama rosa recover', 'caringbridge dot org slash visit slash
+# janedoe'. Judged as the written address would be (its host and a person in the sentence); the span is the words.
+_SPOKEN_URL = re.compile(
+    r"(?i:\b((?:[a-z0-9-]{2,30} dot )*[a-z0-9-]{2,30}) dot (com|org|net|me|co|io|us|info|app|ee|be)\b"
+    r"((?: slash [a-z0-9-]+(?: (?!(?:please|and|if|so|or|but|to|for|it)\b)[a-z0-9-]+){0,3})*))"
+)
+
+
+def find_spoken_urls(
+    text: str, spans: list[tuple[int, int]], allowed_hosts: frozenset[str]
+) -> Iterator[Finding]:
+    about_someone = person_cue_by_sentence(text)
+    for match in _SPOKEN_URL.finditer(text):
+        host = f"{match.group(1).lower().replace(' dot ', '.')}.{match.group(2).lower()}"
+        path = match.group(3).lower().replace(" slash ", "/").replace(" ", "-")
+        url = host + path
+        own = host in allowed_hosts or host in _PUBLIC_HOSTS or host.endswith(_INSTITUTION_SUFFIXES)
+        if own and not _PERSONAL_PATH.search(url, len(host)):
+            continue
+        personal = any(marker in url for marker in _PERSONAL_HOSTS)
+        if not personal and (not path or not about_someone(sentence_at(spans, match.start()))):
+            continue  # 'we post updates at mayoclinic dot org': a site, not someone's page
+        yield Finding("url", match.start(), match.end(), "looks like a web address tied to a person, read aloud")
+
+
 # A path segment that is one person's: letters with three or more digits ('/visit/jmorales-5521',
 # '/u/ab12c345') or a long number ('/records/88231977'), or a query naming a patient or an id.
 _PERSONAL_PATH = re.compile(

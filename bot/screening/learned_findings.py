@@ -490,13 +490,16 @@ _EPONYM_AFTER = re.compile(
 )
 
 
+_EPONYM_TAIL = re.compile(_EPONYM_AFTER.pattern.replace("(?i:['’]s?\\b|", "(?i:") + r"\Z")
+
+
 def _patient_namesake(text: str, start: int, end: int, sentences: list[tuple[int, int]]) -> bool:
     """A name that is also an eponym ('Tommy John', 'Lou Gehrig', 'john'), used as a person: not followed by what
     the eponym names ('Tommy John surgery', 'Lou Gehrig's disease'), with a patient cue before it ('my patient
     Tommy John', 'my patient john') or, for a full name, care given in its sentence ('Lou Gehrig came to my
     clinic')."""
-    if _EPONYM_AFTER.match(text, end):
-        return False
+    if _EPONYM_AFTER.match(text, end) or _EPONYM_TAIL.search(text, start, end):
+        return False  # ('Tommy John surgery is ...': the span holds what the eponym names)
     if _PATIENT_BEFORE.search(text, max(0, start - 24), start):
         return True  # 'my patient john fell again', 'my patient Tommy John'
     return len(text[start:end].split()) >= 2 and care_given(text, *sentence_at(sentences, start))

@@ -30,6 +30,7 @@ from bot.screening.identifiers import (
     find_handles,
     find_labelled,
     find_spoken_emails,
+    find_spoken_urls,
     find_unlabelled,
     find_urls,
     url_hosts,
@@ -201,6 +202,7 @@ class Screener:
             found.extend(find_handles(text, self._handles))
         if "dot" in words:
             found.extend(find_spoken_emails(text, self._emails, self._hosts))
+            found.extend(find_spoken_urls(text, spans, self._hosts))
         if may_hold_url(text):
             email_spans = [(f.start, f.end) for f in found if f.kind == "email"]
             found.extend(find_urls(text, spans, self._hosts, email_spans))
@@ -233,7 +235,7 @@ class Screener:
         if purpose in _PUBLISHED:
             found = _without_greeted_commenters(text, spans, found)
         found = _outside_organisation_names(text, found)
-        found = _without_made_up_names(text, found)
+        found = _without_made_up_people(text, found)
         found = _without_quoted_sayings(text, found)
         found = self._without_stories_of_allowed_people(text, found)
         return Verdict.from_findings(_resolve(_outside_public_text(text, found, self._allow.addresses)))
@@ -338,14 +340,26 @@ _MADE_UP_BEFORE = re.compile(
 )
 
 
-def _without_made_up_names(text: str, found: list[Finding]) -> list[Finding]:
-    """... and the name stays made up wherever the text uses it again ('Bob needs to get screened')."""
+# An age given to someone made up: 'let's say a ninety two year old comes in with a fall'.
+_MADE_UP_AGE_BEFORE = re.compile(
+    r"(?i:\b(?:let's say|hypothetically|imagine|suppose|picture|say you (?:have|see|get|had))\b[^.;!?]{0,30}?"
+    r"\ban?\s+$)"
+)
+
+
+def _without_made_up_people(text: str, found: list[Finding]) -> list[Finding]:
+    """A made-up name stays made up wherever the text uses it again ('Bob needs to get screened')."""
     made_up = {
         text[f.start : f.end].lower()
         for f in found
         if f.kind == "name" and _MADE_UP_BEFORE.search(text, max(0, f.start - 90), f.start)
     }
-    return [f for f in found if f.kind != "name" or text[f.start : f.end].lower() not in made_up]
+    return [
+        f
+        for f in found
+        if not (f.kind == "name" and text[f.start : f.end].lower() in made_up)
+        and not (f.kind == "age_over_89" and _MADE_UP_AGE_BEFORE.search(text, max(0, f.start - 60), f.start))
+    ]
 
 
 # A saying in quotes, introduced as one: 'joke for the post: "take two aspirin and call me in the morning"'. Its

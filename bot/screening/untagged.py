@@ -78,6 +78,9 @@ _PATIENT_TURN = re.compile(
 _FULL_NAME_SHAPE = re.compile(r"\b([A-Z][a-z]+)((?:\s+[A-Z][a-z'’-]+){1,2})\b")
 
 
+_EPONYM_NOUN_AFTER = re.compile(r"(?i:['’]s?\b|\s+(?:disease|syndrome|surgery|procedure|repair|sign|test|maneuver))")
+
+
 def untagged_names_given_care(
     text: str, gaz: Gazetteer, sentences: list[tuple[int, int]], roster: Roster | None
 ) -> Iterator[Finding]:
@@ -86,6 +89,7 @@ def untagged_names_given_care(
     judges by its context and may pass such a name; with care given in the text, a full name is held."""
     if not context_care(text):
         return
+    eponyms = memo(lambda: eponym_mask(text))
     for match in _FULL_NAME_SHAPE.finditer(text):
         given, rest = match.group(1).lower(), [w.lower().rstrip("'’s") for w in match.group(2).split()]
         opening_word = _opens_sentence(text, match.start()) and gaz.in_vocab(given)
@@ -96,6 +100,8 @@ def untagged_names_given_care(
         start, end = match.span()
         if DOCTOR_BEFORE.search(text[max(0, start - 30) : start]) and not cared_for_after(text, end):
             continue
+        if _EPONYM_NOUN_AFTER.match(text, end) and any(s <= start and end <= e for s, e in eponyms()):
+            continue  # 'Tommy John surgery is not just for pitchers, we see high school kids too': the operation
         words = [given, *rest]
         allowed = roster is not None and roster.allows(words, text[max(0, start - 24) : start])
         if allowed and not cared_for_after(text, end):

@@ -13,6 +13,11 @@ from tests.screening.verdict_table import verdict_table
 ALLOW = AllowList(names=frozenset({"Lakeshore Regional Medical Center", "Dr. Selena Franco", "Dr. Mitchell Bennett"}))
 
 CLEAN = [
+    # an age given to someone made up; an eponym in a sentence of care; a site read aloud
+    "let's say a ninety two year old comes in with a fall, you know what I'm looking at first? it's their meds",
+    "so Tommy John surgery is what people call a UCL reconstruction and it's not just for pitchers anymore we see"
+    " high school kids too",
+    "visit lakeshoreregional dot org slash heart for more",
     # a name made up after 'let's say ... named', wherever the text uses it again
     "so let's say hypothetically a guy named Bob comes in he's fifty never had a colonoscopy um Bob needs to get"
     " screened that's the whole message forty five is the new starting age",
@@ -41,6 +46,10 @@ CLEAN = [
 ]
 
 HELD = [
+    # a fundraiser's address read aloud; a real age; the eponym's namesake as a patient
+    "the family set up a fundraiser page for her it's gofundme dot com slash help mama rosa recover please share it",
+    "My 92 year old patient fell.",
+    "my patient Tommy John had surgery",
     # a spoken SSN after the word 'social' alone, and a name that is no made-up one
     "social is four one two uh six six nine zero three eight he doesn't have his card on him",
     "A guy named Bob came in yesterday with chest pain.",
@@ -63,6 +72,8 @@ HELD = [
 ]
 
 WARNED = [
+    # a restriction with its reader before the time
+    "no running on that ankle for six weeks. boot on whenever you're up walking",
     # prep for the reader's own procedure; an activity barred for one reader; a run-on command on a named drug
     "so for your colonoscopy prep um clear liquids only the whole day before nothing red or purple and you start the"
     " first jug at six p m",
