@@ -168,6 +168,11 @@ _EVENT = re.compile(
     re.IGNORECASE,
 )
 
+# A named day, week or month of observance just before its date, in apposition ('World AIDS Day, December 1',
+# 'National Doctors' Day (March 30)').
+_OBSERVANCE_BEFORE = re.compile(r"(?:\b[A-Z][\w'’&.-]*\s+){1,5}(?:Day|Week|Month)\s*(?:,|\(|–|—|-|:)\s*$")
+
+
 # The colleagues' own calendar: a date in a sentence about a meeting, talk, course or shift, with no
 # patient in it ('Grand Rounds moved to Thursday 3/14', 'the webinar is on May 3rd', 'swap call on the 24th').
 GATHERING = re.compile(
@@ -324,6 +329,8 @@ def find_dates(text: str, spans: list[tuple[int, int]], words: frozenset[str] | 
                 continue  # 'The Fourth of July is the peak of fireworks injuries': the day itself, for everyone
             if public_news(text, *own):
                 continue  # a public figure's date, as public as their name
+            if _OBSERVANCE_BEFORE.search(text, max(0, match.start() - 60), match.start()):
+                continue  # 'On World AIDS Day, December 1, we remember ...': the observance's own date
             if _RECURRING_BEFORE.search(text, max(0, match.start() - 8), match.start()):
                 continue  # 'every July 4th', 'each Monday': a yearly or weekly day, no one's date
             # 'am 3. Mai aufgenommen': a splitter may end a sentence inside the date; either side counts.

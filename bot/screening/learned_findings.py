@@ -156,6 +156,13 @@ def _trim_plain(text: str, start: int, end: int, gaz, caseless: bool = False) ->
 
 
 _VERBS_AFTER_SUBJECT = frozenset(SUBJECT_VERBS)
+def _opens_upper(text: str, start: int) -> bool:
+    """The sentence's first letter is a capital (after quotes, brackets, a bullet or a number)."""
+    first = _FIRST_LETTER.search(text, start, start + 40)
+    return first is not None and first.group(0).isupper()
+
+
+_FIRST_LETTER = re.compile(r"[^\W\d_]")
 _PLACE_PREPOSITION = re.compile(r"(?i:\b(?:of|in|across|from|to|all over|around|throughout)\s+$)")
 
 
@@ -175,6 +182,7 @@ def tagged_findings(
     # Writing that capitalises a word inside a sentence ('… a Columbus, Ohio …') capitalises its names too.
     names_capitalised = _CAPITAL_INSIDE.search(text) is not None
     upper_count = memo(lambda: len(_UPPER.findall(text)))
+    sentences_capitalised = memo(lambda: len(sentences) > 1 and all(_opens_upper(text, s) for s, _ in sentences))
     if caseless or capitalised <= 1:  # lower-case chat (one capital may open it)
         yield from lower_case_places(text, tagger.gazetteer, allowed_places or allowed_words)
         yield from lower_case_homes(text, allowed_places or allowed_words)
@@ -401,6 +409,9 @@ def tagged_findings(
                 )
                 # one lower-case word in writing that capitalises names elsewhere needs a cue ('60 anni di cure')
                 and not (lower and not caseless and len(words) == 1 and names_capitalised)
+                # ... and any lower-case run in writing that opens every sentence with a capital: such a writer
+                # capitalises names too ('Cảm ơn bạn đã hỏi! Nói chung, ...', 'Salamat sa tanong! ...')
+                and not (lower and not caseless and sentences_capitalised())
             )
             needs_cue = (lower or not listed or ambiguous) and not sure
             if needs_cue and not _name_context(text, start, end, lower or ambiguous):

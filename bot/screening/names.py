@@ -60,7 +60,11 @@ _EPONYM_PHRASES = re.compile(
     r"\b(?:Tommy John|Lou Gehrig|Down(?:'s)? syndrome|Achilles|Eli Lilly|Jenny Craig|Weight Watchers"
     r"|Johnson ?& ?Johnson|Mary Kay|Sam's Club|Ronald McDonald|Martin Luther King(?: Jr\.?)?"
     r"|Jack Daniel's|Ben ?& ?Jerry's|Charley horse|Peyronie's|von Willebrand|Von Willebrand"
-    r"|Lewy body|West Nile|Rocky Mountain|Mini-Cog|Kaplan-Meier|St\. John's wort)"
+    r"|Lewy body|West Nile|Rocky Mountain|Mini-Cog|Kaplan-Meier|St\. John's wort"
+    # hospitals and foundations known by a person's name alone ('Mayo Clinic and Johns Hopkins both publish')
+    r"|Johns Hopkins|Sloan[- ]Kettering|MD Anderson|Cedars[- ]Sinai|Dana[- ]Farber|Mass General|St\.? Jude"
+    r"|Shriners|Kaiser Permanente|Susan G\. Komen|Betty Ford (?:Center|Clinic)|Christopher (?:& Dana )?Reeve Foundation"
+    r"|Michael J\. Fox Foundation)"
 )
 # The other languages put the noun first: 'enfermedad de Parkinson', 'síndrome de Down', 'maladie d'Alzheimer',
 # 'morbo di Crohn', 'doença de Chagas', 'Morbus Crohn'; and German joins it on: 'Parkinson-Krankheit'.
@@ -188,7 +192,7 @@ def _masked(spans: list[tuple[int, int]], start: int, end: int) -> bool:
 
 
 def _is_name_word(word: str) -> bool:
-    bare = word.rstrip("'’s") if word.endswith(("'s", "’s")) else word
+    bare = word[:-2] if word.endswith(("'s", "’s")) else word  # ('Willis's' is Willis, not 'Willi')
     return bare not in _NOT_NAMES and len(bare) > 1 and not bare.isupper() and not CONTRACTED.search(bare)
 
 

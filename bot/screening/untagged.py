@@ -81,6 +81,9 @@ _FULL_NAME_SHAPE = re.compile(r"\b([A-Z][a-z]+)((?:\s+[A-Z][a-z'’-]+){1,2})\b"
 _EPONYM_NOUN_AFTER = re.compile(r"(?i:['’]s?\b|\s+(?:disease|syndrome|surgery|procedure|repair|sign|test|maneuver))")
 
 
+_POSSESSIVE_S = re.compile(r"['’]s?$")
+
+
 def untagged_names_given_care(
     text: str, gaz: Gazetteer, sentences: list[tuple[int, int]], roster: Roster | None
 ) -> Iterator[Finding]:
@@ -91,7 +94,7 @@ def untagged_names_given_care(
         return
     eponyms = memo(lambda: eponym_mask(text))
     for match in _FULL_NAME_SHAPE.finditer(text):
-        given, rest = match.group(1).lower(), [w.lower().rstrip("'’s") for w in match.group(2).split()]
+        given, rest = match.group(1).lower(), [_POSSESSIVE_S.sub("", w.lower()) for w in match.group(2).split()]
         opening_word = _opens_sentence(text, match.start()) and gaz.in_vocab(given)
         if given not in gaz.first or given in gaz.common or given in _NOT_NAME_LOWER or opening_word:
             continue

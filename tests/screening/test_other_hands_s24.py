@@ -13,6 +13,13 @@ from tests.screening.verdict_table import verdict_table
 ALLOW = AllowList(names=frozenset({"Lakeshore Regional Medical Center", "Dr. Selena Franco", "Dr. Mitchell Bennett"}))
 
 CLEAN = [
+    # lower-case words of another language in writing that capitalises every sentence; an observance's own date;
+    # hospitals known by a person's name; a famous possessive read whole
+    "Cảm ơn bạn đã hỏi! Nói chung, người lớn nên ngủ 7–9 tiếng mỗi đêm. Nếu bạn thường xuyên mất ngủ, hãy gặp bác sĩ.",
+    "Salamat sa tanong! Sa pangkalahatan, ang mga batang 6 na buwan pataas ay dapat magpabakuna laban sa trangkaso.",
+    "On World AIDS Day, December 1, we remember the more than 40 million people who have died of HIV-related illness.",
+    "Mayo Clinic and Johns Hopkins both publish free patient guides on atrial fibrillation.",
+    "Bruce Willis's family announced in 2023 that he had been diagnosed with frontotemporal dementia.",
     # an age given to someone made up; an eponym in a sentence of care; a site read aloud
     "let's say a ninety two year old comes in with a fall, you know what I'm looking at first? it's their meds",
     "so Tommy John surgery is what people call a UCL reconstruction and it's not just for pitchers anymore we see"
@@ -46,6 +53,10 @@ CLEAN = [
 ]
 
 HELD = [
+    # ... but a cue still finds a lower-case name there, and a date of someone's death is theirs
+    "Thanks for asking. My patient doris kaminski, 93, fell again.",
+    "My patient died on Tuesday, March 3.",
+    "My patient Jess Willis's family called after her surgery.",
     # a fundraiser's address read aloud; a real age; the eponym's namesake as a patient
     "the family set up a fundraiser page for her it's gofundme dot com slash help mama rosa recover please share it",
     "My 92 year old patient fell.",
