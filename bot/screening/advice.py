@@ -7,7 +7,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
 
-from bot.screening.context import any_reader, sentence_at, sentence_spans
+from bot.screening.context import PRACTICE_ACCESS, any_reader, sentence_at, sentence_spans
 from bot.screening.findings import Finding
 from bot.screening.memo import memo
 
@@ -359,6 +359,8 @@ def find_advice(text: str, spans: list[tuple[int, int]], words: frozenset[str] |
             sentence = defer_scope(stops, sentence_at(spans, start), start, match.end())
             if pattern is not _AVOID_CARE and defers_(sentence):
                 continue
+            if pattern is _AVOID_CARE and PRACTICE_ACCESS.search(text, *sentence):
+                continue  # 'You don't need an appointment to see us for flu shots': the door is open to all
             if pattern is not _AVOID_CARE and GROUP_ADDRESS.match(text, sentence[0]):
                 continue  # 'Allergy sufferers: start your nasal spray two weeks before the season'
             if pattern is not _AVOID_CARE and any_reader(text, sentence, start, match.end()) == "frame":

@@ -58,6 +58,12 @@ _SPECIFIC_NOUNS = frozenset({"he", "she", "him", "his", "her", "hers", "himself"
 
 # The sentence speaks to any reader: a population ('for most people', 'everyone'), a rule ('as a rule',
 # 'rule of thumb'), what the physician tells everyone.
+# How the practice lets anyone in: 'you don't need a referral to see our urgent care team', 'walk-ins welcome'.
+_PRACTICE_ACCESS = (
+    r"\b(?:(?:you )?do(?:n't|n’t| not) need an? (?:referral|appointment) (?:to (?:see|visit|come to) )?(?:our|us)\b"
+    r"|no (?:referral|appointment) (?:needed|necessary|required)|walk-ins? (?:are )?welcome)"
+)
+PRACTICE_ACCESS = re.compile(rf"(?i:{_PRACTICE_ACCESS})")
 GENERAL_READER = re.compile(
     r"(?i:\b(?:for (?:most|many|all|the average) (?:people|folks|adults|patients|kids|women|men|of us)"
     r"|most (?:people|folks|adults|patients|of us|kids)|as a (?:general )?rule"
@@ -76,6 +82,7 @@ GENERAL_READER = re.compile(
     # a case made up to teach: 'hypothetically let's say you've got a patient on warfarin', 'imagine a patient ...'
     r"|\bhypothetically\b|\blet's (?:say|imagine|pretend)\b|(?<!I )(?<!I'd )\b(?:imagine|suppose) (?:a|an|you|that)\b"
     r"|\bsay you(?:'ve| have)? (?:got )?an? (?:patient|pt|kid|child|person|guy|lady|man|woman)\b"
+    rf"|{_PRACTICE_ACCESS}"
     # a season everyone shares sets the time, not one reader's chart: 'start ur nasal spray before allergy season',
     # 'take your vitamin D in winter'
     r"|(?:before|during|ahead of|every|each|this) (?:the )?(?:allergy|pollen|flu|cold and flu|RSV|hay fever|ragweed"

@@ -369,6 +369,8 @@ def tagged_findings(
                     continue  # 'My patient said "stop it"': the verb in the name's place, whatever names it also is
                 end = start + text[start:end].rstrip().rfind(" ")  # 'grace said': the name, then its verb
                 words = words[:-1]
+                if len(words) == 1 and gaz.in_vocab(words[0]) and words[0] not in gaz.first:
+                    continue  # 'couldnt talk for weeks said': a word of the sentence before the verb, no name
             dictionary = all("v" in gaz.flags(w) and not {"F", "L"} & set(gaz.flags(w)) for w in words)
             if lower and dictionary and not titled:
                 continue  # lower-case dictionary words on no name list: 'bacteria', 'asymmetry', 'kindly'

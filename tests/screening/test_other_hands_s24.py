@@ -13,6 +13,10 @@ from tests.screening.verdict_table import verdict_table
 ALLOW = AllowList(names=frozenset({"Lakeshore Regional Medical Center", "Dr. Selena Franco", "Dr. Mitchell Bennett"}))
 
 CLEAN = [
+    # the word before 'said' is no name when it is a word of the sentence; how the practice lets anyone in
+    "moment that made my week: a pt who couldnt talk for weeks said 'thank u' in speech session, i cried in the car",
+    "you dont need a referral to see our urgent care team, just come in",
+    "You don't need an appointment to see us for flu shots.",
     # lower-case words of another language in writing that capitalises every sentence; an observance's own date;
     # hospitals known by a person's name; a famous possessive read whole
     "Cảm ơn bạn đã hỏi! Nói chung, người lớn nên ngủ 7–9 tiếng mỗi đêm. Nếu bạn thường xuyên mất ngủ, hãy gặp bác sĩ.",
@@ -83,6 +87,8 @@ HELD = [
 ]
 
 WARNED = [
+    # ... but skipping care is still advice
+    "you don't need to see a doctor for that, it'll pass",
     # a restriction with its reader before the time
     "no running on that ankle for six weeks. boot on whenever you're up walking",
     # prep for the reader's own procedure; an activity barred for one reader; a run-on command on a named drug
