@@ -72,6 +72,7 @@ _NAMED_DRUGS = frozenset(
     plavix clopidogrel insulin lantus humalog jardiance farxiga trulicity victoza spironolactone hctz
     omeprazole prilosec pantoprazole protonix famotidine pepcid zofran ondansetron doxycycline bactrim
     nitrofurantoin macrobid valacyclovir valtrex acyclovir tamiflu albuterol symbicort advair singulair
+    panadol paracetamol paracetamolu insuliny insulinę dawa dawai thuốc
     montelukast hydroxyzine trazodone ambien lithium lamictal lamotrigine keppra depakote topamax topiramate
     methotrexate humira allopurinol colchicine potassium iron""".split()
 )
@@ -84,6 +85,9 @@ def told_outright(text: str, start: int, end: int) -> bool:
     if DX_STATED.match(text, start, end) and not GENERAL_READER.search(text, start, end):
         return True  # (not 'That's plantar fasciitis in most people who get heel pain')
     if _FOREIGN_DOSE_ORDER.match(text, start, end) or _POLISH_ORDER.match(text, start, end):
+        return True
+    named = _FOREIGN_DRUG_ORDER.match(text, start, end)
+    if named and any(w in _NAMED_DRUGS or STEMMED_DRUG.fullmatch(w) for w in named.group("drug").lower().split()):
         return True
     for verb_last in _HINDI_ORDER.finditer(text, start, end):
         ordered = (verb_last.group("drug") or verb_last.group("med")).lower()
@@ -102,6 +106,7 @@ def told_outright(text: str, start: int, end: int) -> bool:
 _HINDI_ORDER = re.compile(
     r"(?i:\b(?=(?P<drug>[a-z][\w-]{2,})\b(?: [\w-]+){0,3}? (?:shuru karo|shuru kar do|band karo|band kar do|le lo"
     r"|lijiye|khao|khaiye|mat lo|mat khao|badha do|kam karo|kam kar do|leni hai|lena hai|leni hogi|lena hoga"
+    r"|band mat karna|band mat karo|lena|lete rehna"
     r"|lete rehna|lete raho)\b)"
     # ... or a ban before its object: 'khali pet mat lena ye dawa'
     r"|\b(?:mat|na) (?:lena|lo|lijiye|khana|khao) (?:ye|yeh|woh|apni|ap ki|aapki)? ?(?P<med>dawa|dawai|goli)\b)"
@@ -122,6 +127,13 @@ _FOREIGN_AMOUNTS = (
 _SPANISH_COMMANDS = tuple("tome tómese tomese deje suspenda aumente baje dele empiece siga reduzca".split())
 # A command in another language with a dose right after it ('Prenda 400 mg di ibuprofene ogni otto ore', 'tome 2
 # comprimidos', 'uống 500 mg'): the formal or familiar imperative speaks to one reader, the dose is theirs.
+# A command in another language on a drug by name, after the reader's pronoun or a modal ('Odstaw ten ibuprofen',
+# 'khod habbayteen panadol', 'Anh ngưng uống thuốc huyết áp', 'laazim tw2af el dawa').
+_FOREIGN_DRUG_ORDER = re.compile(
+    r"(?i:\W*(?:(?:anh|chị|em|bác|cô|chú|bạn|con|cháu|musi pan|musi pani|musisz|lazem|laazim|lazim)\s+)?"
+    rf"(?:{'|'.join(sorted(FOREIGN_COMMANDS, key=len, reverse=True))}|zwiększyć|zmniejszyć|odstawić|brać|tw2af|tewa2af"
+    r"|takhod)\s+(?P<drug>[^\W\d][\w-]*(?:\s+[^\W\d][\w-]*){0,2}))"
+)
 _ANY_COMMAND = "|".join(sorted(FOREIGN_COMMANDS + _SPANISH_COMMANDS, key=len, reverse=True))
 _FOREIGN_DOSE_ORDER = re.compile(
     # (after an aside in brackets: '(wrong window sorry) tómese dos tabletas')
@@ -569,7 +581,8 @@ _CONDITION_THEN_CARE = re.compile(
     r"|allez (?:aux?|à)|appelez|vai al|vada al|chiami|đi|gọi|pumunta sa|tumawag sa)\s+"
     r"(?:(?:the|a|an|your|our|la|el|al|las|los|o|a|die|den|le|les|l'|aux|il|lo|sa|ang|một|bác sĩ)\s*)?"
     r"(?:(?:nearest|closest)\s+)?(?:ER|E\.R\.|emergency(?: room| department)?|urgent care|911|999|112|988|doctor"
-    r"|physician|office|us|pediatrician|urgencias|emergencias|médico|pronto-socorro|urgences|médecin|Notaufnahme"
+    r"|physician|office|us|pediatrician|urgencias|emergencias|sala de emergencias|hospital|médico|pronto-socorro"
+    r"|urgences|médecin|Notaufnahme"
     r"|Notarzt|Arzt|pronto soccorso|medico|cấp cứu|bác sĩ|doktor)\b[^,;.!?]{0,40}\W*$)"
 )
 

@@ -80,7 +80,8 @@ GENERAL_READER = re.compile(
     r"|if (?:you're|youre|you are|ur|u r) (?:pregnant|breastfeeding|nursing|diabetic|a smoker|a diabetic"
     r"|immunocompromised|over (?:fifty|sixty|sixty-five|seventy))\b"
     # a case made up to teach: 'hypothetically let's say you've got a patient on warfarin', 'imagine a patient ...'
-    r"|\bhypothetically\b|\blet's (?:say|imagine|pretend)\b|(?<!I )(?<!I'd )\b(?:imagine|suppose) (?:a|an|you|that)\b"
+    r"|\bhypothetically\b|\b(?:hypothetical|fictional|fictitious|made-up|imaginary)\b|\bfor example,? say\b"
+    r"|\blet's (?:say|imagine|pretend)\b|(?<!I )(?<!I'd )\b(?:imagine|suppose) (?:a|an|you|that)\b"
     r"|\bsay you(?:'ve| have)? (?:got )?an? (?:patient|pt|kid|child|person|guy|lady|man|woman)\b"
     rf"|{_PRACTICE_ACCESS}"
     # a season everyone shares sets the time, not one reader's chart: 'start ur nasal spray before allergy season',

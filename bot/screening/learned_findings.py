@@ -156,6 +156,13 @@ def _trim_plain(text: str, start: int, end: int, gaz, caseless: bool = False) ->
 
 
 _VERBS_AFTER_SUBJECT = frozenset(SUBJECT_VERBS)
+# Function words of Hindi and Arabic as chat writes them in Latin letters.
+_ROMANISED_WORDS = frozenset(
+    "hai hain ki ka ke ko se mat aap aapko apni tum tumhe nahi nahin aur bhi roz kal abhi yeh ye woh karna karo lena"
+    " lo wala wali el w ya fel fi men 3ala ba3d abl msh mesh enta enti lazem laazim khod bokra delwa2ti kteer".split()
+)
+
+
 def _opens_upper(text: str, start: int) -> bool:
     """The sentence's first letter is a capital (after quotes, brackets, a bullet or a number)."""
     first = _FIRST_LETTER.search(text, start, start + 40)
@@ -182,6 +189,7 @@ def tagged_findings(
     # Writing that capitalises a word inside a sentence ('… a Columbus, Ohio …') capitalises its names too.
     names_capitalised = _CAPITAL_INSIDE.search(text) is not None
     upper_count = memo(lambda: len(_UPPER.findall(text)))
+    romanised_chat = memo(lambda: len(_ROMANISED_WORDS & {w.lower() for w in _WORD.findall(text)}) >= 3)
     sentences_capitalised = memo(lambda: len(sentences) > 1 and all(_opens_upper(text, s) for s, _ in sentences))
     if caseless or capitalised <= 1:  # lower-case chat (one capital may open it)
         yield from lower_case_places(text, tagger.gazetteer, allowed_places or allowed_words)
@@ -414,6 +422,9 @@ def tagged_findings(
                 # ... and any lower-case run in writing that opens every sentence with a capital: such a writer
                 # capitalises names too ('Cảm ơn bạn đã hỏi! Nói chung, ...', 'Salamat sa tanong! ...')
                 and not (lower and not caseless and sentences_capitalised())
+                # ... and any lower-case run in Hindi or Arabic written in Latin letters, whose words no list knows
+                # ('aap apni BP ki dawai band mat karna', 'abl el nom el leila')
+                and not (lower and romanised_chat())
             )
             needs_cue = (lower or not listed or ambiguous) and not sure
             if needs_cue and not _name_context(text, start, end, lower or ambiguous):

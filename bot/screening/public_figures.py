@@ -59,7 +59,13 @@ _CARE = re.compile(
     r"|\b(?:from|in|at|on|to) our (?:hospital|clinic|ICU|ER|ED|floor|unit|ward|practice|office|\d\w* floor)\b"
     r"(?! (?:team|staff|nurses|docs|techs|crew|captain|leadership|colleagues|family|volunteers)\b)"
     r"|\b(?:his|her|their) (?:follow-?up|check-?up|appointment|visit|meds|medications|labs|scan|biopsy|surgery"
-    r"|diabetes check|chemo|infusion)\b)"
+    r"|diabetes check|chemo|infusion|admission)\b"
+    # care by us in other words: 'we were honored to treat X here', 'our transplant team took care of X', 'X's
+    # neurologist here', 'finished X's follow-up visit'
+    r"|\b(?:treat|treated|treating|took care of|take care of|taking care of|cared for|caring for)\b[^;!?\n]{0,40}?"
+    r"\b(?:here|at our|in our|at Lakeshore)\b|\b(?:our|the) [\w-]+ team (?:took care of|treated|cared for)\b"
+    r"|['’]s (?:neurologist|cardiologist|oncologist|surgeon|doctor|physician|nurse|care team) here\b"
+    r"|['’]s (?:follow-?up|check-?up|visit|appointment|infusion|admission)\b)"
 )
 # Care anyone's public story tells too ('Selena Gomez was diagnosed with lupus in 2015'): care for a name the
 # text does not make famous, but a listed famous person's own history when no care by us is in the sentence.
@@ -129,9 +135,15 @@ def famous_person(text: str, sentence: tuple[int, int], words: list[str]) -> boo
     A part counts when the full name stands in the same text ('after katie couric had her colonoscopy on
     live tv ... thank you katie')."""
     folded = {_fold(w.rstrip(".")) for w in words}
-    if not folded or not any(folded <= key for _, _, key in famous_in(text)):
+    names = [(s, e) for s, e, key in famous_in(text) if folded and folded <= key]
+    if not names:
         return False
-    return not _care_by_us(text, *sentence)
+    lo, hi = sentence
+    for s, e in names:
+        if s < hi < e:  # 'Michael J.| Fox here at Lakeshore': the initial's dot ended no sentence
+            stop = _STOP.search(text, e)
+            hi = stop.end() if stop else len(text)
+    return not _care_by_us(text, lo, hi)
 
 
 def famous_sentence(text: str, lo: int, hi: int) -> bool:

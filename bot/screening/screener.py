@@ -334,8 +334,13 @@ _MADE_UP_BEFORE = re.compile(
     r"\s+call\s+(?:(?:him|her|them)\s+)?"
     r"|\b(?:let's say|hypothetically|imagine|suppose)\b[^.;!?]{0,60},\s*call (?:him|her|them)\s+"
     # 'so let's say hypothetically a guy named Bob comes in'
-    r"|\b(?:let's say|hypothetically|imagine|suppose|pretend)\b[^.;!?]{0,60}?\b(?:named|called)\s+)"
-    r"(?:(?:aunt|uncle|grandma|grandpa|granny|miss|mister|mr\.?|mrs\.?|ms\.?)\s+)?$",
+    r"|\b(?:let's say|hypothetically|imagine|suppose|pretend)\b[^.;!?]{0,60}?\b(?:named|called)\s+"
+    # a case the writer marks as made up: 'a hypothetical patient, call her', 'a fictional runner, Alex,',
+    # 'a made-up patient, 'Mr. Smith,'', 'Case study (fictional): 'Maria,''
+    r"|\b(?:hypothetical|fictional|fictitious|made-up|made up|imaginary|invented|composite)\b[^.;!?]{0,40}?"
+    r"(?:[,:(]\s*|\)\s*:?\s*|\bcall (?:him|her|them)\s+|\b(?:named|called)\s+)['\"‘“]?"
+    r"|\bfor example,? say (?:your|a|an) \w+ )"
+    r"(?:(?:aunt|uncle|grandma|grandpa|granny|miss|mister|mr\.?|mrs\.?|ms\.?)\s*)?$",
     re.IGNORECASE,
 )
 
@@ -343,8 +348,12 @@ _MADE_UP_BEFORE = re.compile(
 # An age given to someone made up: 'let's say a ninety two year old comes in with a fall'.
 _MADE_UP_AGE_BEFORE = re.compile(
     r"(?i:\b(?:let's say|hypothetically|imagine|suppose|picture|say you (?:have|see|get|had))\b[^.;!?]{0,30}?"
-    r"\ban?\s+$)"
+    r"(?:\ban?|you're|you are)\s+$|\b(?:let's say|imagine|suppose|say)\s+$)"
 )
+
+
+# The names that stand for anyone: 'Jane Doe', 'John Q. Public'.
+_PLACEHOLDER = re.compile(r"(?i:(?:jane|john|baby) doe|john q\. public)['’]?s?")
 
 
 def _without_made_up_people(text: str, found: list[Finding]) -> list[Finding]:
@@ -352,7 +361,10 @@ def _without_made_up_people(text: str, found: list[Finding]) -> list[Finding]:
     made_up = {
         text[f.start : f.end].lower()
         for f in found
-        if f.kind == "name" and _MADE_UP_BEFORE.search(text, max(0, f.start - 90), f.start)
+        if f.kind == "name"
+        and (
+            _MADE_UP_BEFORE.search(text, max(0, f.start - 90), f.start) or _PLACEHOLDER.fullmatch(text, f.start, f.end)
+        )
     }
     return [
         f

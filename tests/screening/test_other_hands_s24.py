@@ -13,6 +13,15 @@ from tests.screening.verdict_table import verdict_table
 ALLOW = AllowList(names=frozenset({"Lakeshore Regional Medical Center", "Dr. Selena Franco", "Dr. Mitchell Bennett"}))
 
 CLEAN = [
+    # (black-box, session 24) cases marked as made up, placeholder names, a made-up age, a Spanish safety net
+    "Picture a hypothetical patient, call her Jane Doe, who skips her statin for a year.",
+    "For example, say your neighbor Sam, 45, starts getting heartburn every night.",
+    "In med school we learned from a made-up patient, 'Mr. Smith,' who had every symptom in the book.",
+    "Consider a fictional runner, Alex, who ignores shin pain.",
+    "Case study (fictional): 'Maria,' 34, pregnant, asks about fish.",
+    "Let's say you're 100 years old and still gardening. Great, keep moving!",
+    "Si usted tiene dificultad para respirar, vaya a la sala de emergencias de inmediato.",
+    "Michael J. Fox has talked openly about Parkinson's.",
     # the word before 'said' is no name when it is a word of the sentence; how the practice lets anyone in
     "moment that made my week: a pt who couldnt talk for weeks said 'thank u' in speech session, i cried in the car",
     "you dont need a referral to see our urgent care team, just come in",
@@ -57,6 +66,14 @@ CLEAN = [
 ]
 
 HELD = [
+    # (black-box) care by us in other words makes a famous name a patient's; a real age and a real name stay held
+    "We were honored to treat Michael J. Fox here at Lakeshore for his Parkinson's.",
+    "Proud that our transplant team took care of Selena Gomez during her admission.",
+    "Celine Dion's neurologist here at Lakeshore says she's responding well to treatment.",
+    "Dr. Hall just finished Bruce Willis's follow-up visit for his aphasia.",
+    "My 100 year old patient is gardening.",
+    "My patient Maria, 34, is pregnant.",
+    "meri patient leila ko sugar hai",
     # ... but a cue still finds a lower-case name there, and a date of someone's death is theirs
     "Thanks for asking. My patient doris kaminski, 93, fell again.",
     "My patient died on Tuesday, March 3.",
@@ -87,6 +104,13 @@ HELD = [
 ]
 
 WARNED = [
+    # (black-box) commands on a drug by name in Polish, Vietnamese, Arabic and Hindi in Latin letters
+    "Odstaw ten ibuprofen od razu i weź paracetamol.",
+    "Musi pan zwiększyć dawkę insuliny do 20 jednostek wieczorem.",
+    "khod habbayteen panadol abl el nom el leila",
+    "laazim tw2af el dawa da 3ala tool w ta3ala el 3eyada bokra",
+    "Anh ngưng uống thuốc huyết áp đi, mai vô khám lại nha.",
+    "aap apni BP ki dawai band mat karna, roz subah ek goli lena",
     # ... but skipping care is still advice
     "you don't need to see a doctor for that, it'll pass",
     # a restriction with its reader before the time
@@ -147,6 +171,8 @@ WARNED = [
 ]
 
 GENERAL = [
+    "Nhiều người dùng thuốc huyết áp mà không gặp vấn đề gì.",
+    "koi bhi dawai band karne se pehle doctor se poochein",
     # ... but a restriction or a prep said of anyone
     "In Ohio, no driving for 6 months after a seizure is the law.",
     "Most people can't drive for 6 months after a seizure.",
