@@ -221,9 +221,19 @@ def _topic(snippet: str) -> tuple[str, str]:
 
 # Instructions for the reader's own procedure ('so for your colonoscopy prep um clear liquids only the whole day
 # before ... and you start the first jug at six p m'): this reader's plan, set by their clinician, not a tip for all.
+_PROCEDURE = (
+    r"(?:\w+ )?(?:colonoscopy|endoscopy|egd|scope|surgery|procedure|operation|ct|cat scan|mri|stress test|c-?section"
+    r"|biopsy|cath|catheteri[sz]ation|cardioversion|ablation|replacement|repair)"
+)
 _PREP = re.compile(
-    r"(?i:\b(?:for|before|with) (?:your|ur) (?:colonoscopy|endoscopy|egd|scope|surgery|procedure|operation|ct|cat scan"
-    r"|mri|stress test|c-?section|biopsy|cath|catheteri[sz]ation|cardioversion|ablation)(?: prep(?:aration)?)?\b"
+    # the instruction after the procedure ('after your cataract surgery, no bending over or swimming for two weeks') or
+    # before it ("Don't eat anything after midnight before your surgery")
+    r"(?i:\b(?:no (?:bending|lifting|heavy lifting|swimming|driving|baths?|showers?)|don't (?:eat|drink|lift|swim"
+    rf"|drive)|do not (?:eat|drink|lift|swim|drive)|nothing to eat)\b[^.!?;]{{0,60}}?\b(?:before|after|for) (?:your|ur)"
+    rf" {_PROCEDURE}\b"
+    rf"|\b(?:after) (?:your|ur) {_PROCEDURE}\b[^.!?;]{{0,20}}?\b(?:no (?:bending|lifting|heavy lifting|swimming|driving"
+    r"|baths?|showers?)|don't (?:eat|drink|lift|swim|drive|bend))\b[^.!?;]{0,60}"
+    rf"|\b(?:for|before|with) (?:your|ur) {_PROCEDURE}(?: prep(?:aration)?)?\b"
     r"[^.!?;]{0,80}?\b(?:clear liquids|nothing (?:to eat|by mouth|after midnight)|npo|no (?:food|solid)|stop eating"
     r"|start (?:the|drinking|your)|drink (?:the|all|half)|hold (?:your|the)|don't eat|do not eat|skip (?:your|the))"
     r"[^.!?;]{0,100})"

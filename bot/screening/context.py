@@ -119,7 +119,7 @@ CHEER = re.compile(
 ONE_READER = re.compile(
     r"(?i:\bfor you\b(?! (?:all|guys|folks))|\bin your case\b|\b(?:with|since|given|because of) (?:your|ur)\b"
     r"|\byour (?:labs?|numbers|results?|levels?|scan|x-?ray|a1c|potassium|creatinine|kidney|liver|ekg|biopsy)\b"
-    r"|\b(?:tonight|tomorrow|today|this (?:morning|evening|week))\b)"
+    r"|\b(?:tonight|tomorrow|today|this (?:morning|afternoon|evening|week))\b)"
 )
 
 

@@ -104,6 +104,9 @@ HELD = [
 ]
 
 WARNED = [
+    # (black-box) instructions before or after the reader's own procedure
+    "Don't eat anything after midnight before your surgery.",
+    "After your cataract surgery, no bending over or swimming for two weeks.",
     # (black-box) commands on a drug by name in Polish, Vietnamese, Arabic and Hindi in Latin letters
     "Odstaw ten ibuprofen od razu i weź paracetamol.",
     "Musi pan zwiększyć dawkę insuliny do 20 jednostek wieczorem.",
@@ -171,6 +174,7 @@ WARNED = [
 ]
 
 GENERAL = [
+    "After cataract surgery, most people avoid swimming for two weeks.",
     "Nhiều người dùng thuốc huyết áp mà không gặp vấn đề gì.",
     "koi bhi dawai band karne se pehle doctor se poochein",
     # ... but a restriction or a prep said of anyone
