@@ -19,6 +19,7 @@ from bot.screening.clauses import FOREIGN_COMMANDS, SCHEDULE, commands, unknown_
 from bot.screening.context import GENERAL_READER, ONE_READER, TURN_TO_ONE, any_reader
 from bot.screening.diagnoses import DX_NAMED, DX_OPENING, DX_STATED, IT_IS, WHAT_IS_BEFORE, YOU_HAVE
 from bot.screening.lexicon import STEMMED_DRUG, Gazetteer
+from bot.screening.other_language_orders import other_language_order
 from bot.screening.treatments import _DX_INSIDE, names_treatment
 
 ADVICE_THRESHOLD = 0.3
@@ -84,64 +85,19 @@ def told_outright(text: str, start: int, end: int) -> bool:
     lupus', 'you have type 2 diabetes'): advice without the classifier's say."""
     if DX_STATED.match(text, start, end) and not GENERAL_READER.search(text, start, end):
         return True  # (not 'That's plantar fasciitis in most people who get heel pain')
-    if _FOREIGN_DOSE_ORDER.match(text, start, end) or _POLISH_ORDER.match(text, start, end):
+    if other_language_order(text, start, end, _named_drug):
         return True
-    named = _FOREIGN_DRUG_ORDER.match(text, start, end)
-    if named and any(w in _NAMED_DRUGS or STEMMED_DRUG.fullmatch(w) for w in named.group("drug").lower().split()):
-        return True
-    for verb_last in _HINDI_ORDER.finditer(text, start, end):
-        ordered = (verb_last.group("drug") or verb_last.group("med")).lower()
-        if ordered in _NAMED_DRUGS or ordered in _HINDI_MEDICINE or STEMMED_DRUG.fullmatch(ordered):
-            return True
     match = _OWN_DRUG_ORDER.match(text, start, end) or _run_on_order(text, start, end)
     if match is None and not GENERAL_READER.search(text, start, end):  # ('no more X for most people is a myth')
         match = _NO_MORE.match(text, start, end)
     if match is None:
         return False
-    drug = match.group("drug").lower()
-    return drug in _NAMED_DRUGS or STEMMED_DRUG.fullmatch(drug) is not None
+    return _named_drug(match.group("drug").lower())
 
 
-# Hindi in Latin letters puts the command last: 'amoxicillin aaj se shuru karo', 'yeh dawai band kar do'.
-_HINDI_ORDER = re.compile(
-    r"(?i:\b(?=(?P<drug>[a-z][\w-]{2,})\b(?: [\w-]+){0,3}? (?:shuru karo|shuru kar do|band karo|band kar do|le lo"
-    r"|lijiye|khao|khaiye|mat lo|mat khao|badha do|kam karo|kam kar do|leni hai|lena hai|leni hogi|lena hoga"
-    r"|band mat karna|band mat karo|lena|lete rehna"
-    r"|lete rehna|lete raho)\b)"
-    # ... or a ban before its object: 'khali pet mat lena ye dawa'
-    r"|\b(?:mat|na) (?:lena|lo|lijiye|khana|khao) (?:ye|yeh|woh|apni|ap ki|aapki)? ?(?P<med>dawa|dawai|goli)\b)"
-)
-_HINDI_MEDICINE = frozenset({"dawai", "dawa", "goli"})
-# Polish: 'proszę' with an infinitive, or a familiar ban, on a medicine ('nie pij alkoholu z tym antybiotykiem').
-_POLISH_ORDER = re.compile(
-    r"(?i:\W*(?:proszę (?:brać|przyjmować|zażywać|odstawić|stosować|zwiększyć|zmniejszyć)"
-    r"|nie (?:pij|bierz|łącz|odstawiaj|przerywaj)|weź|wez|bierz|odstaw|przyjmuj|zażywaj|stosuj)"
-    r"\b[^.;!?]{0,50}?\b(?:lek\w*|antybiotyk\w*|tabletk\w*|kropl\w*|maś\w*"
-    r"|dawk\w*|insulin\w*|\d+ ?mg))"
-)
-# Amounts in words in the other languages ('tómese dos tabletas', 'prenez deux comprimés', 'weź dwie tabletki').
-_FOREIGN_AMOUNTS = (
-    r"una|uno|dos|tres|media|medio|um|uma|duas|meia|un|une|deux|trois|demi|eine[n]?|zwei|drei|halbe|due|tre|mezza"
-    r"|mezzo|jedn[aą]|dwie|dwa|trzy|pół|hai|ba|nửa|isang|dalawang|tatlong|kalahating"
-)
-_SPANISH_COMMANDS = tuple("tome tómese tomese deje suspenda aumente baje dele empiece siga reduzca".split())
-# A command in another language with a dose right after it ('Prenda 400 mg di ibuprofene ogni otto ore', 'tome 2
-# comprimidos', 'uống 500 mg'): the formal or familiar imperative speaks to one reader, the dose is theirs.
-# A command in another language on a drug by name, after the reader's pronoun or a modal ('Odstaw ten ibuprofen',
-# 'khod habbayteen panadol', 'Anh ngưng uống thuốc huyết áp', 'laazim tw2af el dawa').
-_FOREIGN_DRUG_ORDER = re.compile(
-    r"(?i:\W*(?:(?:anh|chị|em|bác|cô|chú|bạn|con|cháu|musi pan|musi pani|musisz|lazem|laazim|lazim)\s+)?"
-    rf"(?:{'|'.join(sorted(FOREIGN_COMMANDS, key=len, reverse=True))}|zwiększyć|zmniejszyć|odstawić|brać|tw2af|tewa2af"
-    r"|takhod)\s+(?P<drug>[^\W\d][\w-]*(?:\s+[^\W\d][\w-]*){0,2}))"
-)
-_ANY_COMMAND = "|".join(sorted(FOREIGN_COMMANDS + _SPANISH_COMMANDS, key=len, reverse=True))
-_FOREIGN_DOSE_ORDER = re.compile(
-    # (after an aside in brackets: '(wrong window sorry) tómese dos tabletas')
-    rf"(?i:\W*(?:\([^()]{{0,40}}\)\W*)?(?:(?:{_ANY_COMMAND})\s+)"
-    rf"(?:[^\W\d]+\s+){{0,2}}(?:\d+(?:[.,]\d+)?|{_FOREIGN_AMOUNTS})\s*(?:mg|mcg|µg|ml|g|gotas|gouttes|Tropfen|gocce"
-    r"|unidades|unités|Einheiten|unità|comprimidos?|comprimés?|Tabletten?|compresse|pastillas?|cápsulas?|tabletas?"
-    r"|capsules?|gélules?|Kapseln?|tabletk[aię]|tabletek|viên)\b)"
-)
+def _named_drug(word: str) -> bool:
+    """A drug by a name on the list or by its stem (lower case)."""
+    return word in _NAMED_DRUGS or STEMMED_DRUG.fullmatch(word) is not None
 
 
 def _run_on_order(text: str, start: int, end: int) -> re.Match[str] | None:
