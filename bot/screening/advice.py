@@ -225,14 +225,16 @@ _PROCEDURE = (
     r"(?:\w+ )?(?:colonoscopy|endoscopy|egd|scope|surgery|procedure|operation|ct|cat scan|mri|stress test|c-?section"
     r"|biopsy|cath|catheteri[sz]ation|cardioversion|ablation|replacement|repair)"
 )
+# What is barred around a procedure: 'no bending over', "don't eat", 'nothing to eat'.
+_BARRED = (
+    r"no (?:bending|lifting|heavy lifting|swimming|driving|baths?|showers?)|(?:don't|do not) (?:eat|drink|lift|swim"
+    r"|drive|bend)|nothing to eat"
+)
 _PREP = re.compile(
     # the instruction after the procedure ('after your cataract surgery, no bending over or swimming for two weeks') or
     # before it ("Don't eat anything after midnight before your surgery")
-    r"(?i:\b(?:no (?:bending|lifting|heavy lifting|swimming|driving|baths?|showers?)|don't (?:eat|drink|lift|swim"
-    rf"|drive)|do not (?:eat|drink|lift|swim|drive)|nothing to eat)\b[^.!?;]{{0,60}}?\b(?:before|after|for) (?:your|ur)"
-    rf" {_PROCEDURE}\b"
-    rf"|\b(?:after) (?:your|ur) {_PROCEDURE}\b[^.!?;]{{0,20}}?\b(?:no (?:bending|lifting|heavy lifting|swimming|driving"
-    r"|baths?|showers?)|don't (?:eat|drink|lift|swim|drive|bend))\b[^.!?;]{0,60}"
+    rf"(?i:\b(?:{_BARRED})\b[^.!?;]{{0,60}}?\b(?:before|after|for) (?:your|ur) {_PROCEDURE}\b"
+    rf"|\b(?:after) (?:your|ur) {_PROCEDURE}\b[^.!?;]{{0,20}}?\b(?:{_BARRED})\b[^.!?;]{{0,60}}"
     rf"|\b(?:for|before|with) (?:your|ur) {_PROCEDURE}(?: prep(?:aration)?)?\b"
     r"[^.!?;]{0,80}?\b(?:clear liquids|nothing (?:to eat|by mouth|after midnight)|npo|no (?:food|solid)|stop eating"
     r"|start (?:the|drinking|your)|drink (?:the|all|half)|hold (?:your|the)|don't eat|do not eat|skip (?:your|the))"

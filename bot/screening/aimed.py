@@ -505,11 +505,31 @@ def addressed(
     return 2.0
 
 
+# Where anyone gets care, in the languages the screen reads.
+_CARE_PLACE = (
+    r"ER|E\.R\.|emergency(?: room| department)?|urgent care|911|999|112|988|doctor|physician|office|us|pediatrician"
+    r"|urgencias|emergencias|sala de emergencias|hospital|médico|pronto-socorro|urgences|médecin|Notaufnahme|Notarzt"
+    r"|Arzt|pronto soccorso|medico|cấp cứu|bác sĩ|doktor"
+)
+
+
+# A condition, then only where to get care: what anyone with that condition should do, in any language the screen
+# reads. (A drug, a dose or 'tonight' in the clause makes it this reader's plan again.)
+_CONDITION_THEN_CARE = re.compile(
+    r"(?i:\W*(?:if|when|whenever|si|se|cuando|quando|wenn|falls|quand|lorsque|nếu|kung)\b[^,;.!?]{3,80}?,?\s*"
+    r"(?:(?:please|por favor|bitte|s'il vous plaît|per favore|hãy)\s+)?(?:then\s+)?"
+    r"(?:go (?:straight |right )?(?:to|in to)|head (?:straight )?to|get (?:yourself )?to|come (?:in )?to|call|see"
+    r"|contact|vaya a|acuda a|llame al?|ve a|procure|vá (?:ao|à|para)|ligue para|gehen Sie (?:in|zur|zum)|rufen Sie"
+    r"|allez (?:aux?|à)|appelez|vai al|vada al|chiami|đi|gọi|pumunta sa|tumawag sa)\s+"
+    r"(?:(?:the|a|an|your|our|la|el|al|las|los|o|a|die|den|le|les|l'|aux|il|lo|sa|ang|một|bác sĩ)\s*)?"
+    rf"(?:(?:nearest|closest)\s+)?(?:{_CARE_PLACE})\b[^,;.!?]{{0,40}}\W*$)"
+)
+
+
 # ... or where to get care first, then the condition: 'go to the ER if ur face droops, arm is weak or speech is off'.
 _CARE_IF_CONDITION = re.compile(
     r"(?i:\W*(?:(?:please|always|just)\s+)?(?:go (?:straight |right )?to|head (?:straight )?to|get (?:yourself )?to"
-    r"|call)\s+(?:the |your |our )?(?:nearest |closest )?(?:ER|E\.R\.|emergency(?: room| department)?|urgent care|911"
-    r"|999|112|988|doctor|office|us|pediatrician)\b,?\s+(?:right away |immediately |asap )?"
+    rf"|call)\s+(?:the |your |our )?(?:nearest |closest )?(?:{_CARE_PLACE})\b,?\s+(?:right away |immediately |asap )?"
     r"(?:if|when|whenever|anytime)\b)"
 )
 
@@ -527,20 +547,6 @@ _TREATMENT_SAYS = re.compile(
 _DRUG_WORD = re.compile(rf"(?i:\b(?:{_MEDS})\b)")
 
 
-# A condition, then only where to get care: what anyone with that condition should do, in any language the screen
-# reads. (A drug, a dose or 'tonight' in the clause makes it this reader's plan again.)
-_CONDITION_THEN_CARE = re.compile(
-    r"(?i:\W*(?:if|when|whenever|si|se|cuando|quando|wenn|falls|quand|lorsque|nếu|kung)\b[^,;.!?]{3,80}?,?\s*"
-    r"(?:(?:please|por favor|bitte|s'il vous plaît|per favore|hãy)\s+)?(?:then\s+)?"
-    r"(?:go (?:straight |right )?(?:to|in to)|head (?:straight )?to|get (?:yourself )?to|come (?:in )?to|call|see"
-    r"|contact|vaya a|acuda a|llame al?|ve a|procure|vá (?:ao|à|para)|ligue para|gehen Sie (?:in|zur|zum)|rufen Sie"
-    r"|allez (?:aux?|à)|appelez|vai al|vada al|chiami|đi|gọi|pumunta sa|tumawag sa)\s+"
-    r"(?:(?:the|a|an|your|our|la|el|al|las|los|o|a|die|den|le|les|l'|aux|il|lo|sa|ang|một|bác sĩ)\s*)?"
-    r"(?:(?:nearest|closest)\s+)?(?:ER|E\.R\.|emergency(?: room| department)?|urgent care|911|999|112|988|doctor"
-    r"|physician|office|us|pediatrician|urgencias|emergencias|sala de emergencias|hospital|médico|pronto-socorro"
-    r"|urgences|médecin|Notaufnahme"
-    r"|Notarzt|Arzt|pronto soccorso|medico|cấp cứu|bác sĩ|doktor)\b[^,;.!?]{0,40}\W*$)"
-)
 
 
 def _relative_told(text: str, start: int, segment: str) -> bool:

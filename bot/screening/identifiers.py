@@ -364,15 +364,12 @@ def find_spoken_urls(
     text: str, spans: list[tuple[int, int]], allowed_hosts: frozenset[str]
 ) -> Iterator[Finding]:
     about_someone = person_cue_by_sentence(text)
+    own_subdomains = tuple("." + host for host in allowed_hosts)
     for match in _SPOKEN_URL.finditer(text):
         host = f"{match.group(1).lower().replace(' dot ', '.')}.{match.group(2).lower()}"
         path = match.group(3).lower().replace(" slash ", "/").replace(" ", "-")
-        url = host + path
-        own = host in allowed_hosts or host in _PUBLIC_HOSTS or host.endswith(_INSTITUTION_SUFFIXES)
-        if own and not _PERSONAL_PATH.search(url, len(host)):
-            continue
-        personal = any(marker in url for marker in _PERSONAL_HOSTS)
-        if not personal and (not path or not about_someone(sentence_at(spans, match.start()))):
+        kind = _address_kind(host + path, host, allowed_hosts, own_subdomains)
+        if kind == "public" or (kind == "maybe" and (not path or not about_someone(sentence_at(spans, match.start())))):
             continue  # 'we post updates at mayoclinic dot org': a site, not someone's page
         yield Finding("url", match.start(), match.end(), "looks like a web address tied to a person, read aloud")
 
@@ -384,6 +381,18 @@ _PERSONAL_PATH = re.compile(
     r"|[?&](?:patient|pt|mrn|member|user|uid|id|name)=",
     re.IGNORECASE,
 )
+
+
+def _address_kind(url: str, host: str, allowed_hosts: frozenset[str], own_subdomains: tuple[str, ...]) -> str:
+    """"public": the practice's or a public page (one person's visit or record link there is not); "personal": a
+    host that holds people's own pages (a profile, a fundraiser); "maybe": one person's only if the text is about
+    someone."""
+    if (
+        host in allowed_hosts or host in _PUBLIC_HOSTS or host.endswith(_INSTITUTION_SUFFIXES)
+        or host.endswith(own_subdomains)
+    ) and not _PERSONAL_PATH.search(url, len(host)):
+        return "public"
+    return "personal" if any(marker in url for marker in _PERSONAL_HOSTS) else "maybe"
 
 
 def find_urls(
@@ -400,17 +409,8 @@ def find_urls(
         if any(s <= match.start() < e for s, e in email_spans):
             continue
         url = _normal_url(raw)
-        host = url.split("/", 1)[0]
-        if (
-            host in allowed_hosts or host in _PUBLIC_HOSTS or host.endswith(_INSTITUTION_SUFFIXES)
-            or host.endswith(own_subdomains)
-        ):
-            if not _PERSONAL_PATH.search(url, len(host)):
-                continue  # the practice's or a public page; one person's visit or record link is not
-        personal = any(marker in url for marker in _PERSONAL_HOSTS)
-        if not personal:
-            sentence = sentence_at(spans, match.start())
-            if not about_someone(sentence):
-                continue
+        kind = _address_kind(url, url.split("/", 1)[0], allowed_hosts, own_subdomains)
+        if kind == "public" or (kind == "maybe" and not about_someone(sentence_at(spans, match.start()))):
+            continue
         end = match.start() + len(raw)
         yield Finding("url", match.start(), end, "looks like a web address tied to a person")

@@ -12,13 +12,15 @@ from bot.screening.findings import Finding
 
 # A name the writer makes up for a teaching case: 'a patient I'll call Aunt Betty', 'we'll call him mister Jones',
 # 'let's say a patient, call her Mrs. Smith,'. It names no one; what else the case says (a date, a place) still counts.
+# (_SUPPOSING: the words that open a made-up case.)
+_SUPPOSING = r"let's say|hypothetically|imagine|suppose|pretend"
 _MADE_UP_BEFORE = re.compile(
-    r"(?:\b(?:an? (?:patient|pt|person|guy|lady|man|woman|kid|child|mom|dad)|hypothetically|let's say|imagine"
-    r"|suppose)\b[^.;!?]{0,40}?\b(?:(?:I|we)(?:'ll|’ll| will|'re going to|'m going to|'re gonna|'m gonna)|let's)"
-    r"\s+call\s+(?:(?:him|her|them)\s+)?"
-    r"|\b(?:let's say|hypothetically|imagine|suppose)\b[^.;!?]{0,60},\s*call (?:him|her|them)\s+"
+    rf"(?:\b(?:an? (?:patient|pt|person|guy|lady|man|woman|kid|child|mom|dad)|{_SUPPOSING})\b[^.;!?]{{0,40}}?"
+    r"\b(?:(?:I|we)(?:'ll|’ll| will|'re going to|'m going to|'re gonna|'m gonna)|let's)\s+call\s+"
+    r"(?:(?:him|her|them)\s+)?"
+    rf"|\b(?:{_SUPPOSING})\b[^.;!?]{{0,60}},\s*call (?:him|her|them)\s+"
     # 'so let's say hypothetically a guy named Bob comes in'
-    r"|\b(?:let's say|hypothetically|imagine|suppose|pretend)\b[^.;!?]{0,60}?\b(?:named|called)\s+"
+    rf"|\b(?:{_SUPPOSING})\b[^.;!?]{{0,60}}?\b(?:named|called)\s+"
     # a case the writer marks as made up: 'a hypothetical patient, call her', 'a fictional runner, Alex,',
     # 'a made-up patient, 'Mr. Smith,'', 'Case study (fictional): 'Maria,''
     r"|\b(?:hypothetical|fictional|fictitious|made-up|made up|imaginary|invented|composite)\b[^.;!?]{0,40}?"
@@ -31,7 +33,7 @@ _MADE_UP_BEFORE = re.compile(
 
 # An age given to someone made up: 'let's say a ninety two year old comes in with a fall'.
 _MADE_UP_AGE_BEFORE = re.compile(
-    r"(?i:\b(?:let's say|hypothetically|imagine|suppose|picture|say you (?:have|see|get|had))\b[^.;!?]{0,30}?"
+    rf"(?i:\b(?:{_SUPPOSING}|picture|say you (?:have|see|get|had))\b[^.;!?]{{0,30}}?"
     r"(?:\ban?|you're|you are)\s+$|\b(?:let's say|imagine|suppose|say)\s+$)"
 )
 

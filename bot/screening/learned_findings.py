@@ -50,7 +50,15 @@ from bot.screening.name_shapes import (
     _section_label,
     listed_any,
 )
-from bot.screening.names import _CREDENTIAL_AFTER, _EPONYM_WORDS, _INTERJECTIONS, Roster, eponym_mask
+from bot.screening.names import (
+    _CREDENTIAL_AFTER,
+    _EPONYM_WORDS,
+    _INTERJECTIONS,
+    EPONYM_AFTER,
+    EPONYM_TAIL,
+    Roster,
+    eponym_mask,
+)
 from bot.screening.other_languages import (
     ELIDED,
     STATE_AFTER,
@@ -508,21 +516,12 @@ def _in_web_address(text: str, start: int, end: int) -> bool:
     return any(m.start() <= start and end <= m.end() for m in _WEB_ADDRESS.finditer(text, lo, min(len(text), end + 60)))
 
 
-_EPONYM_AFTER = re.compile(
-    r"(?i:['’]s?\b|\s+(?:disease|syndrome|surgery|procedure|repair|reconstruction|sign|test|maneuver|manoeuvre"
-    r"|operation|palsy|phenomenon|law|rule|criteria|score|scale|triad|reflex|fracture)\b)"
-)
-
-
-_EPONYM_TAIL = re.compile(_EPONYM_AFTER.pattern.replace("(?i:['’]s?\\b|", "(?i:") + r"\Z")
-
-
 def _patient_namesake(text: str, start: int, end: int, sentences: list[tuple[int, int]]) -> bool:
     """A name that is also an eponym ('Tommy John', 'Lou Gehrig', 'john'), used as a person: not followed by what
     the eponym names ('Tommy John surgery', 'Lou Gehrig's disease'), with a patient cue before it ('my patient
     Tommy John', 'my patient john') or, for a full name, care given in its sentence ('Lou Gehrig came to my
     clinic')."""
-    if _EPONYM_AFTER.match(text, end) or _EPONYM_TAIL.search(text, start, end):
+    if EPONYM_AFTER.match(text, end) or EPONYM_TAIL.search(text, start, end):
         return False  # ('Tommy John surgery is ...': the span holds what the eponym names)
     if _PATIENT_BEFORE.search(text, max(0, start - 24), start):
         return True  # 'my patient john fell again', 'my patient Tommy John'

@@ -163,6 +163,16 @@ _SIGN_RESULT = re.compile(
 )
 
 
+# What an eponym names, right after the name ('Tommy John surgery', 'Lou Gehrig's disease'), or ending a run that
+# holds it: then the name is the eponym's, not a person's.
+_EPONYM_NOUNS = (
+    r"disease|syndrome|surgery|procedure|repair|reconstruction|sign|test|maneuver|manoeuvre|operation|palsy"
+    r"|phenomenon|law|rule|criteria|score|scale|triad|reflex|fracture"
+)
+EPONYM_AFTER = re.compile(rf"(?i:['’]s?\b|\s+(?:{_EPONYM_NOUNS})\b)")
+EPONYM_TAIL = re.compile(rf"(?i:\s+(?:{_EPONYM_NOUNS})\b\Z)")
+
+
 def eponym_mask(text: str) -> list[tuple[int, int]]:
     """Spans of eponyms (Parkinson's disease, Tommy John surgery) that must not read as names."""
     spans = [m.span() for m in _EPONYM_PHRASES.finditer(text)]

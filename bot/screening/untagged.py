@@ -14,7 +14,7 @@ from bot.screening.findings import LEARNED_REASONS, Finding
 from bot.screening.lexicon import _DRUG_ENDING, Gazetteer
 from bot.screening.memo import memo
 from bot.screening.name_shapes import _MED_WORD, _NEVER_NAMES, _mostly_upper, _opens_sentence
-from bot.screening.names import _NOT_NAMES, Roster, eponym_mask
+from bot.screening.names import _NOT_NAMES, EPONYM_AFTER, Roster, _strip_possessive, eponym_mask
 from bot.screening.places import _LARGE_PLACES, STATES
 from bot.screening.public_figures import public_figure
 
@@ -78,12 +78,6 @@ _PATIENT_TURN = re.compile(
 _FULL_NAME_SHAPE = re.compile(r"\b([A-Z][a-z]+)((?:\s+[A-Z][a-z'’-]+){1,2})\b")
 
 
-_EPONYM_NOUN_AFTER = re.compile(r"(?i:['’]s?\b|\s+(?:disease|syndrome|surgery|procedure|repair|sign|test|maneuver))")
-
-
-_POSSESSIVE_S = re.compile(r"['’]s?$")
-
-
 def untagged_names_given_care(
     text: str, gaz: Gazetteer, sentences: list[tuple[int, int]], roster: Roster | None
 ) -> Iterator[Finding]:
@@ -94,7 +88,7 @@ def untagged_names_given_care(
         return
     eponyms = memo(lambda: eponym_mask(text))
     for match in _FULL_NAME_SHAPE.finditer(text):
-        given, rest = match.group(1).lower(), [_POSSESSIVE_S.sub("", w.lower()) for w in match.group(2).split()]
+        given, rest = match.group(1).lower(), [_strip_possessive(w.lower()) for w in match.group(2).split()]
         opening_word = _opens_sentence(text, match.start()) and gaz.in_vocab(given)
         if given not in gaz.first or given in gaz.common or given in _NOT_NAME_LOWER or opening_word:
             continue
@@ -103,7 +97,7 @@ def untagged_names_given_care(
         start, end = match.span()
         if DOCTOR_BEFORE.search(text[max(0, start - 30) : start]) and not cared_for_after(text, end):
             continue
-        if _EPONYM_NOUN_AFTER.match(text, end) and any(s <= start and end <= e for s, e in eponyms()):
+        if EPONYM_AFTER.match(text, end) and any(s <= start and end <= e for s, e in eponyms()):
             continue  # 'Tommy John surgery is not just for pitchers, we see high school kids too': the operation
         words = [given, *rest]
         allowed = roster is not None and roster.allows(words, text[max(0, start - 24) : start])
