@@ -22,7 +22,6 @@ _SPELT = {
     "plz": "please",
     "abt": "about",
     "b4": "before",
-    "bc": "because",
     "b/c": "because",
     "cuz": "because",
     "w/": "with",
@@ -64,6 +63,10 @@ _UR_IS_YOURE = re.compile(
 )
 _WORD = re.compile(r"(?<![\w/'’])(?:w/o|w/|b/c|[a-z0-9]+)(?![\w'’]|/\w)", re.IGNORECASE)
 
+# Written in capitals these are a note's abbreviations, not chat: 'R knee' (right), 'RN', 'N/V'. ('bc' is left out
+# altogether: in chat it is as often birth control as 'because'.)
+_CLINICAL_IN_CAPITALS = frozenset({"r", "n", "rn"})
+
 SHORTHAND_WORDS = frozenset(w for w in _SPELT if w.isalnum()) | {"ur", "w", "b", "o"}
 
 
@@ -81,7 +84,7 @@ def spelt_out(text: str) -> tuple[str, list[int]] | None:
             spelt = "you're" if _UR_IS_YOURE.match(text, match.end()) else "your"
         else:
             spelt = _SPELT.get(low)
-        if spelt is None:
+        if spelt is None or (typed != low and low in _CLINICAL_IN_CAPITALS):
             continue
         if typed[0].isupper():
             spelt = spelt[0].upper() + spelt[1:]

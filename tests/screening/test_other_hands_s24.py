@@ -232,3 +232,8 @@ def test_a_name_keeps_its_span_without_the_verb_after_it() -> None:
     text = "my patient grace said she feels better"
     names = [text[f.start : f.end] for f in Screener(ALLOW).screen(text).findings if f.kind == "name"]
     assert names == ["grace"]
+
+
+def test_capitals_and_birth_control_are_not_shorthand() -> None:
+    assert spelt_out("R knee pain, ask your RN") is None  # right, registered nurse
+    assert spelt_out("stop ur bc")[0] == "stop your bc"  # 'bc' is as often birth control as 'because'
