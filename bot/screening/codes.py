@@ -50,12 +50,13 @@ _ROOM = re.compile(
     # ('going to bed 15 minutes earlier' is a time, not a bed)
     r"(?!\s*(?:minutes?|mins?|hours?|hrs?|seconds?|days?|nights?|weeks?|times?|percent|%))"
 )
-# A plate without a label: two short letter-and-digit groups in a sentence about a vehicle.
+# A plate without a label: two short letter-and-digit groups in a sentence about a vehicle ('tag' in lower case:
+# German's 'pro Tag' is a day).
 # The look-aheads stay within the plate's nine characters: unbounded, they scan to the end from every word.
 _PLATE = re.compile(r"\b(?=[A-Z0-9 -]{0,8}\d)(?=[A-Z0-9 -]{0,8}[A-Z])[A-Z0-9]{2,4}[ -][A-Z0-9]{2,4}\b")
 _VEHICLE_WORDS = re.compile(
     r"(?i:\b(?:car|truck|van|minivan|suv|sedan|pickup|jeep|motorcycle|civic|camry|accord|corolla|f-150|tesla"
-    r"|prius|silverado|wrangler|outback|plates?|tags?|parked|drives? a|driving a)\b)"
+    r"|prius|silverado|wrangler|outback|plates?|(?-i:tags?)|parked|drives? a|driving a)\b)"
 )
 _LONG_NUMBER = re.compile(r"(?<![\w$.,/-])#?\d{6,}(?![\w.,/%-]|\s*(?:people|patients|cases|steps|dollars|%))")
 _ID_CUE = re.compile(
@@ -72,7 +73,16 @@ def _luhn_free_code(token: str) -> bool:
     # Joined everyday tokens ('10am-4pm', '5mg-10mg') are no code either, nor a range whose unit is
     # written once ('48-72h', '2-3wks').
     parts = re.split(r"[-_]", token.lstrip("#"))
-    return not all(_NOT_CODE.fullmatch(part) or part.isdigit() and len(part) <= 4 for part in parts)
+    # ('8-to-12-week', '2-or-3-day': a range spelt out, its joining word no part of a code)
+    return not all(
+        _NOT_CODE.fullmatch(part) or part.isdigit() and len(part) <= 4 or part in _RANGE_WORDS for part in parts
+    )
+
+
+_RANGE_WORDS = frozenset(
+    "to or and per by a an year years month months week weeks day days hour hours minute minutes mile miles"
+    " dose doses step steps".split()
+)
 
 
 # Numbers of the hospital's own work: an IT ticket, a purchase order, a software version, a room booking.

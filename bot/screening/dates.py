@@ -198,7 +198,7 @@ GATHERING = re.compile(
 _AGE_NUM = r"(?:9\d|1[01]\d)"
 _AGE_WORD = (
     r"(?:ninety(?:-|\s)?(?:one|two|three|four|five|six|seven|eight|nine)?"
-    r"|(?:a |one )?hundred(?: and \w+)?)"
+    r"|(?:a |one )?hundred(?:(?: and |-and-)\w+)?)"
 )
 _RELATIVE = (
     r"mom|mother|mum|dad|father|grandma|grandmother|grandpa|grandfather|granny|nana|nan|papa|gran|husband|wife"

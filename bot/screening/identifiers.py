@@ -31,7 +31,7 @@ _LABELS: dict[str, str] = {
     "ssn": r"SSN|SS#|social security" + _NUM + r"|(?:her|his|their|my|your) social(?=\s+(?:is|was|ending|number))"
     r"|last (?:four|4)(?: digits)? of (?:her|his|their|my|your|the) (?:SSN|social(?: security)?)"
     # 'social is 412 66 9038', dictated: the word alone, when an SSN-shaped number follows it
-    r"|\bsocial(?=\s+(?:is|was|number|no\.?|#)\s*\d{3}[\s-]?\d{2}[\s-]?\d{4}\b)",
+    r"|\bsocial(?=\s+(?:(?:is|was|number|no\.?|#)\s*)?\d{3}[\s-]?\d{2}[\s-]?\d{4}\b)",
     "mrn": r"MRN|MR\s?#|MR number|medical record" + _NUM + r"|med(?:ical)? rec(?:ord)? #"
     r"|chart (?:number|no\.?|#|ID)|record (?:number|no\.?|#)|patient (?:ID|number|#|identifier)"
     r"|hospital (?:number|ID|#)|encounter (?:number|ID|#)|EHR (?:ID|number)|Epic (?:ID|number)"

@@ -59,6 +59,8 @@ LAY_TITLES: tuple[LayTitle, ...] = (
     *_forms("it", WORD, "sig", dot_required=True),  # 'Sig. Bianchi'; a prescription's 'Sig. 1 tab' names no one
     # Vietnamese kinship titles, also the words for 'you' and 'he/she': 'chị Lan', 'bác Hùng', 'anh Minh'
     *_forms("vi", WORD, "chị bác cô chú ông bà anh"),
+    # Tagalog kinship titles, used for any elder as respect: 'Ate Marites', 'Kuya Jun', 'Lola Nena'
+    *_forms("tl", WORD, "ate kuya tita tito lola lolo manang manong"),
 )
 
 
@@ -74,7 +76,9 @@ def title_pattern(keep: Callable[[LayTitle], bool] = lambda title: True, capital
 # management ('mx').
 # Vietnamese kinship titles are also the words for 'you', 'he' and 'she' ('bác uống thuốc này'): a title only
 # before a capitalised name.
-PRONOUN_TITLES = frozenset(t.form for t in LAY_TITLES if t.language == "vi")
+PRONOUN_TITLES = frozenset(t.form for t in LAY_TITLES if t.language in ("vi", "tl"))
+#: Kinship titles that are English words too ('we ate Thanksgiving dinner'): titles only when written with a capital.
+ENGLISH_WORD_TITLES = frozenset(("ate",))
 _NOT_ALWAYS_A_PERSON = frozenset("miss misses master don dona m sig sr mx".split()) | PRONOUN_TITLES
 
 #: Every lay title ('mrs', 'missus', 'sig\\.ra', 'm.' with its dot).

@@ -47,7 +47,9 @@ _CARE = re.compile(
     r"|\bI (?:saw|treated|operated|delivered|admitted|discharged|diagnosed|examined|met|cared|referred|scoped)\b"
     r"|\bwe (?:saw|treated|admitted|discharged|operated|delivered)\b|\b(?:came|come|comes) in\b"
     r"|\b(?:admitted|MRN|DOB|room \d|bed \d|in (?:clinic|my office|the ER|the ED|our clinic))\b"
-    r"|\b(?:told|asked|showed) me\b|\bwith me\b|\bmy office\b|\bour (?:clinic|office|practice)\b"
+    # (not 'everyone asked me about it after X collapsed': the public asked)
+    r"|(?<!everyone )(?<!everybody )(?<!people )(?<!patients )(?<!parents )(?<!folks )(?<!they )(?<!many )"
+    r"\b(?:told|asked|showed) me\b|\bwith me\b|\bmy office\b|\bour (?:clinic|office|practice)\b"
     # Care in the present tense or the passive, and care here: 'I treat X for HIV', 'X was discharged from our
     # hospital', 'came to my clinic', 'stopped by the clinic for his follow-up', 'since we adjusted his meds'.
     r"|\bI (?:see|treat|follow|manage|operate on)\b|\bwe (?:see|treat|follow|adjusted|changed|started|stopped)\b"

@@ -14,7 +14,15 @@ from bot.screening.clinical_titles import CLINICAL_TITLE
 from bot.screening.context import STAFF_ROLE, cared_for_after, sentence_at
 from bot.screening.findings import Finding
 from bot.screening.given_names import pet_form
-from bot.screening.lay_titles import DOTTED, LAY_TITLE, LAY_TITLE_WORDS, PRONOUN_TITLES, TITLE, lay_title
+from bot.screening.lay_titles import (
+    DOTTED,
+    ENGLISH_WORD_TITLES,
+    LAY_TITLE,
+    LAY_TITLE_WORDS,
+    PRONOUN_TITLES,
+    TITLE,
+    lay_title,
+)
 from bot.screening.lexicon import _DRUG_ENDING
 from bot.screening.name_shapes import _DOSE_AFTER, _MED_WORD, _NEVER_NAMES, CONTRACTED, SUBJECT_VERBS
 from bot.screening.names import _CREDENTIAL_AFTER, Roster
@@ -98,6 +106,8 @@ def titled_names(text: str, gaz, roster: Roster, sentences: list[tuple[int, int]
         word = match.group(3)
         if title.form in PRONOUN_TITLES and not word[0].isupper():
             continue  # 'bác uống thuốc này': the title is the word for 'you'
+        if title.form in ENGLISH_WORD_TITLES and not match.group(1)[0].isupper():
+            continue  # 'we ate Thanksgiving dinner'
         low = _strip(word)
         particles = _PARTICLES.match(text, match.start(3))
         if particles:  # 'mrs. de la cruz', 'MR. VAN DER BERG': the surname is the word after its particles
