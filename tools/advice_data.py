@@ -24,6 +24,7 @@ from __future__ import annotations
 import random
 
 import advice_languages
+import care_plan_data
 
 # --- invented drug names: the model must learn the shape of advice, not a drug list ------------
 _SYL_START = ["zo", "tra", "ve", "lu", "mi", "ca", "do", "ne", "xa", "pa", "ri", "so", "ta", "be", "fe", "qui", "ko"]
@@ -536,8 +537,16 @@ _CARE = [
 ]
 # What a reader is sent for besides a test: a referral, a consult, a specialist.
 _REFERRALS = [
-    "a urology referral", "a referral to cardiology", "a dermatology consult", "a GI referral", "a neurology consult",
-    "an ENT referral", "a cardiologist", "a sleep study", "physical therapy", "a rheumatologist",
+    "a urology referral",
+    "a referral to cardiology",
+    "a dermatology consult",
+    "a GI referral",
+    "a neurology consult",
+    "an ENT referral",
+    "a cardiologist",
+    "a sleep study",
+    "physical therapy",
+    "a rheumatologist",
 ]
 _CHANGES = [
     "we'll increase it from {n} to {n2}",
@@ -628,9 +637,16 @@ _DX_ES = [
 _TEST_ES = ["la radiografía", "análisis de sangre", "el ultrasonido", "una tomografía"]
 
 
+# Share of the grammar's advice, and of its clean text, that is a care plan rather than a treatment.
+CARE_PLAN_SHARE = 0.2
+
+
 def advice_sentence(rng: random.Random, real: list[str], dx: list[str], tests: list[str], first: str) -> str:
     """One individual-advice sentence from the grammar."""
     first = first or "sam"
+    if rng.random() < CARE_PLAN_SHARE:  # tools/care_plan_data.py: coming back, devices, restrictions, prep, go now
+        text = care_plan_data.advice_sentence(rng)
+        return rng.choice(_REGISTER) + text if rng.random() < 0.4 else text
 
     def treat() -> str:
         return _treatment(rng, real, first)
@@ -876,6 +892,23 @@ _GENERAL_YOU = [
     "you need two doses of the vaccine for full protection",
     "you need a referral for {test} with most plans",
     "for {test} you need to fast overnight",
+    # what the reader has heard or read: 'you have probably heard' is no diagnosis ('you probably have')
+    "you've probably heard that {myth}",
+    "you have probably heard that {myth}",
+    "you may have read that {myth}",
+    "you might have seen online that {myth}",
+    "you probably grew up hearing that {myth}",
+]
+_MYTHS = [
+    "eggs raise cholesterol",
+    "cracking your knuckles causes arthritis",
+    "sugar makes kids hyper",
+    "cold weather gives you a cold",
+    "reading in the dark ruins your eyes",
+    "{drug} wrecks your kidneys",
+    "you lose most of your heat through your head",
+    "antibiotics help a cold",
+    "you need eight glasses of water a day",
 ]
 # 'You' meaning anyone, as people explain things out loud: a modal and a generic outcome.
 _YOU_MODALS = ["", "usually ", "might ", "may ", "can ", "can't always ", "won't ", "will ", "tend to ", "often "]
@@ -1054,6 +1087,8 @@ _ES_CLEAN = [
 
 def clean_sentence(rng: random.Random, real: list[str], dx: list[str], tests: list[str], conds: list[str]) -> str:
     """One general-education sentence close to advice in wording."""
+    if rng.random() < CARE_PLAN_SHARE:  # the same care plans said of a group
+        return rng.choice(_REGISTER) + care_plan_data.clean_sentence(rng)
     if rng.random() < 0.07:  # ... and in the other languages, so a language is never a sign of advice
         return advice_languages.clean_sentence(rng, _drug(rng, real).removeprefix("the ").removeprefix("your "))
     values = {
@@ -1067,6 +1102,7 @@ def clean_sentence(rng: random.Random, real: list[str], dx: list[str], tests: li
         "symptom": rng.choice(_SYMPTOMS + ["fever", "diarrhea"]),
         "often": rng.choice(_OFTEN),
     }
+    values["myth"] = rng.choice(_MYTHS).format(drug=values["drug"])
     roll = rng.random()
     if roll < 0.15:
         text = rng.choice(_HABIT_COMMANDS)

@@ -252,8 +252,8 @@ _RESTRICTION = re.compile(
     r"|three|four|six) (?:days?|weeks?|wks?|months?))\b[^.!?;]{0,60}"
     r"|\bno (?:more )?(?:driving|lifting|heavy lifting|swimming|running|football|soccer|sports|contact sports|practice"
     r"|gym|trampoline|biking|flying|baths?|hot tubs?|walking|weight on it|standing)\b"
-    # (for one reader: 'that ankle', 'your', 'the cast', before or after the time)
-    r"(?=[^.!?;]{0,90}?\b(?:that|your|ur|the cast|the stitches|the boot|this)\b)"
+    # (for one reader: 'that ankle', 'your', 'the cast', 'no driving for you', before or after the time)
+    r"(?=[^.!?;]{0,90}?\b(?:that|your|ur|the cast|the stitches|the boot|this|for (?:you|u))\b)"
     r"[^.!?;]{0,30}?\b(?:until|till|til|for (?:the next )?(?:\d+|a|one|two|three|four|six) (?:days?|weeks?|wks?"
     r"|months?))\b[^.!?;]{0,60})"
 )

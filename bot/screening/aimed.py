@@ -127,6 +127,11 @@ _NOT_A_BOUNDARY = re.compile(
 ADVICE_THRESHOLD_YOU_ONLY = 0.9
 
 
+# 'You' only in a general sense ('the boot stays on whenever ur walking', 'keep it up when you can'): the reader
+# is spoken to, but the words alone don't say this reader; only a model all but certain of advice tells.
+ADVICE_THRESHOLD_GENERIC_YOU = 0.98
+
+
 # A command passed on to 'you' ('we'd suggest you stop the <drug no list knows>'): the classifier judges.
 ADVICE_THRESHOLD_TOLD = 0.6
 
@@ -446,6 +451,8 @@ def addressed(
         names_treatment(segment)
         or SCHEDULE.search(segment) is not None
         or (gazetteer is not None and unknown_object(segment, gazetteer))
+        # (not after a headline's question: 'Stroke signs? Get to the ER now.')
+        or (_SENT_NOW.search(segment) is not None and not text[:start].rstrip().endswith("?"))
     )
     reader = any_reader(text, sentence or (start, end), start, end)
     if reader == "frame" or GROUP_ADDRESS.match(text, (sentence or (start, end))[0]):
@@ -502,7 +509,20 @@ def addressed(
         return ADVICE_THRESHOLD_YOU_ONLY
     if AMOUNT.search(segment) and SCHEDULE.search(segment):
         return ADVICE_THRESHOLD_UNADDRESSED
+    if matches:
+        return ADVICE_THRESHOLD_GENERIC_YOU
     return 2.0
+
+
+# Someone sent to emergency care now ('head to urgent care this afternoon', 'get him to the ER tonight', 'vaya al
+# hospital ahora'): as much this reader's plan as a drug is; a safety net for anyone names a condition, not a time.
+_SENT_NOW = re.compile(
+    r"(?i:\b(?:go|head|get|come|run|take (?:him|her|them)|bring (?:him|her|them)|vaya|acuda|ve|vá|allez|gehen Sie"
+    r"|llévelo|llévela|lleve a su \w+)\b[^.;!?]{0,25}?\b(?:ER|E\.R\.|emergency|urgent care|hospital|urgencias"
+    r"|emergencias|pronto-socorro|urgences|Notaufnahme|labor and delivery|L&D)\b[^.;!?]{0,30}?"
+    r"\b(?:now|right now|right away|today|tonight|this (?:afternoon|morning|evening)|asap|immediately|ahora|hoy"
+    r"|esta noche|agora|hoje|maintenant|tout de suite|ce soir|aujourd'hui|sofort|jetzt|heute)\b)"
+)
 
 
 # Where anyone gets care, in the languages the screen reads.

@@ -7,7 +7,16 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from bot.screening.lexicon import _FILLERS, _GLUED_DOSE, _UNIT, DRUG_WORD, STEMMED_DRUG, TOKEN, Gazetteer
+from bot.screening.lexicon import (
+    _FILLERS,
+    _GLUED_DOSE,
+    _UNIT,
+    DRUG_WORD,
+    STEMMED_DRUG,
+    TOKEN,
+    VOCATIVE_WORDS,
+    Gazetteer,
+)
 
 # Abstract cues, so the classifier generalises past the verbs and drugs it was trained on.
 # The reader in English, Spanish, Portuguese and French ('usted', 'você', 'votre'), and 'aap' (Hindi, in chat).
@@ -94,11 +103,25 @@ def _command_word(word: str) -> bool:
         word.isalpha()
         and len(word) > 1
         and word not in _NOT_COMMAND
-        and not word.endswith(("ing", "ed", "ly", "'s", "s'"))
+        and not _inflected(word)
         # an adjective by its ending opens a noun phrase ('typical amoxicillin dosing', 'topical steroids'), no order
         and not word.endswith(("ical", "ous", "ful", "less", "ic"))
         and (not word.endswith("s") or word.endswith("ss"))  # a plural or 3rd-person form has a subject
     )
+
+
+def _inflected(word: str) -> bool:
+    """A gerund, past form, adverb or possessive: no command opens with one. 'bring', 'sing' and 'need', 'feed'
+    only end like one (no vowel before their '-ing', a doubled 'e' before their '-d')."""
+    if word.endswith("ing"):
+        return any(c in "aeiouy" for c in word[:-3])
+    if word.endswith("ed"):
+        return not word.endswith("eed")
+    return word.endswith(("ly", "'s", "s'"))
+
+
+# Where someone is sent ('head to urgent care', 'run him to the ER'): a verb before 'to' and one of these is a command.
+_CARE_PLACES = frozenset("er ed emergency urgent hospital clinic pharmacy office e.r".split())
 
 
 def command_at(tokens: list[str], i: int) -> bool:
@@ -119,6 +142,8 @@ def command_at(tokens: list[str], i: int) -> bool:
     if not _command_word(word) or word in _FILLERS or i + 1 >= len(tokens):
         return False  # a filler ('uh the conference ...') opens no command
     nxt = tokens[i + 1]
+    if nxt == "to":
+        return any(t in _CARE_PLACES for t in tokens[i + 2 : i + 4])
     if nxt[0].isdigit():
         # 'take 2', 'grab 400': an amount. A short word before a measurement ('Hgb 10.2', 'plt 312',
         # 'BP 140/90') is a lab's name in a note, not a verb.
@@ -188,7 +213,9 @@ _TOLD = frozenset("advised instructed told asked".split())
 
 _JOINERS = frozenset("and then".split())
 _FRONTED = frozenset("for with after before during on".split())
-_CLAUSE_OPENERS = frozenset("just so pls please now also honestly maybe simply um uh ok okay alright yeah".split())
+_CLAUSE_OPENERS = frozenset(
+    "just so pls please now also honestly maybe simply um uh ok okay alright yeah but".split() + VOCATIVE_WORDS
+)
 # A dosing schedule: how often, whatever the drug ('every 8 hrs', 'twice a day', 'at bedtime').
 SCHEDULE = re.compile(
     r"(?i:\b(?:every (?:\d+|two|three|four|six|eight|twelve|other|few)(?:(?:-| to | or )(?:\d+|four|six|eight))?"

@@ -9,13 +9,10 @@ from __future__ import annotations
 
 import re
 
+from bot.screening.lexicon import VOCATIVE_WORDS
 from bot.screening.treatments import DESCRIBED
 
-# Words of address before what the reader is told ('sis thats a UTI', 'bro thats gout', 'ate, ...').
-VOCATIVES = (
-    r"sis|bro|dude|buddy|man|hon|honey|babe|girl|mama|mate|fam|friend|ate|kuya|bhai|yaar|habibi|habibti|amiga|amigo"
-    r"|mija|mijo|chica|chico"
-)
+VOCATIVES = "|".join(re.escape(word) for word in VOCATIVE_WORDS)
 # A hedge between 'you' and 'have' keeps the diagnosis told: 'You likely have plantar fasciitis'.
 _HEDGE = r"(?: (?:likely|probably|most likely|almost certainly|definitely|clearly|may|might|could|do))?"
 
@@ -78,7 +75,11 @@ _CONDITION = (
     r"|migraines?|depression|anxiety|adhd|ptsd|bipolar(?: disorder)?|psoriasis|eczema|rosacea|scabies|lice"
     r"|ringworm|pink eye|croup|rsv|whooping cough|glaucoma|cataracts?|vertigo|sciatica|an? hernia|gallstones"
     r"|kidney stones?|an? kidney stone|an? blood clot|an? dvt|preeclampsia|endometriosis|pcos|fibroids"
-    r"|plantar fasciitis|tendinitis|bursitis|carpal tunnel|an? concussion|an? (?:stress )?fracture)"
+    r"|plantar fasciitis|tendinitis|bursitis|carpal tunnel|an? concussion|an? (?:stress )?fracture"
+    # an injury by what happened to which part: 'a bruised rib', 'a torn meniscus', 'a sprained ankle', 'a sprain'
+    r"|an? (?:bruised|cracked|broken|sprained|torn|pulled|strained|fractured|dislocated|jammed|separated)"
+    r" (?:rib|ankle|wrist|finger|toe|knee|shoulder|elbow|thumb|muscle|hamstring|groin|calf|acl|mcl|meniscus"
+    r"|rotator cuff|tendon|ligament|collarbone|nose|hand|foot)|an? (?:sprain|strain|pulled muscle))"
 )
 DX_STATED = re.compile(
     rf"(?i:\W*(?:(?:so|ok|okay|well|yeah|yep|unfortunately|i'm afraid|i'm sorry|sorry|{VOCATIVES})[\s,]+){{0,2}}"

@@ -170,3 +170,10 @@ _CLITICS = frozenset({"ve", "ll", "re", "d", "m", "t"})
 # Fillers that can never be a command's verb ('uh the conference ...'); 'just', 'please' and the rest above can
 # be followed by one.
 _FILLERS = frozenset("um uh er erm hmm ok okay alright yeah yep like".split())
+# Words of address before what one reader is told ('sis thats a UTI', 'señora tome la pastilla', 'sir stop the X'):
+# the clause after one opens as if it were not there.
+VOCATIVE_WORDS = (
+    "sis bro dude buddy man hon honey babe girl mama mate fam friend ate kuya bhai yaar habibi habibti amiga amigo"
+    " mija mijo chica chico sir ma'am maam madam señora señor senora senor doña signora signore madame monsieur"
+    " senhora senhor"
+).split()

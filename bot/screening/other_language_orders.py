@@ -22,13 +22,24 @@ def other_language_order(text: str, start: int, end: int, named_drug: Callable[[
     if _FOREIGN_DOSE_ORDER.match(text, start, end) or _POLISH_ORDER.match(text, start, end):
         return True
     named = _FOREIGN_DRUG_ORDER.match(text, start, end)
-    if named and any(named_drug(w) for w in named.group("drug").lower().split()):
+    if named and any(
+        _drug_in_any_language(_ELIDED.sub("", w), named_drug) for w in named.group("drug").lower().split()
+    ):
         return True
     for verb_last in _HINDI_ORDER.finditer(text, start, end):
         ordered = (verb_last.group("drug") or verb_last.group("med")).lower()
         if ordered in _HINDI_MEDICINE or named_drug(ordered):
             return True
     return False
+
+
+def _drug_in_any_language(word: str, named_drug: Callable[[str], bool]) -> bool:
+    """A drug's name, or its Romance form with a final vowel added ('aspirina', 'ibuprofene', 'paracetamolo')."""
+    return named_drug(word) or (len(word) > 5 and word[-1] in "aoe" and named_drug(word[:-1]))
+
+
+# An article elided onto the drug's name in Italian and French ("l'aspirina", "d'ibuprofène").
+_ELIDED = re.compile(r"^(?:l|d|dell|all|nell|dall|sull)['’]")
 
 
 # Hindi in Latin letters puts the command last: 'amoxicillin aaj se shuru karo', 'yeh dawai band kar do'.
@@ -58,7 +69,7 @@ _SPANISH_COMMANDS = tuple("tome tómese tomese deje suspenda aumente baje dele e
 _FOREIGN_DRUG_ORDER = re.compile(
     r"(?i:\W*(?:(?:anh|chị|em|bác|cô|chú|bạn|con|cháu|musi pan|musi pani|musisz|lazem|laazim|lazim)\s+)?"
     rf"(?:{'|'.join(sorted(FOREIGN_COMMANDS, key=len, reverse=True))}|zwiększyć|zmniejszyć|odstawić|brać|tw2af|tewa2af"
-    r"|takhod)\s+(?P<drug>[^\W\d][\w-]*(?:\s+[^\W\d][\w-]*){0,2}))"
+    r"|takhod)\s+(?P<drug>[^\W\d][\w'’-]*(?:\s+[^\W\d][\w'’-]*){0,2}))"
 )
 # A command in another language with a dose right after it ('Prenda 400 mg di ibuprofene ogni otto ore', 'tome 2
 # comprimidos', 'uống 500 mg'): the formal or familiar imperative speaks to one reader, the dose is theirs.

@@ -1,0 +1,66 @@
+"""Session 25: care plans told to one reader (coming back, devices, restrictions, prep, going in now), and the
+rule-side misses of four new sets by other writers (chat, dictation, six languages, the line between general and
+individual). Each line is shaped like a case from a tuning half; the mechanism it pins is named beside it.
+"""
+
+from __future__ import annotations
+
+from bot.screening import AllowList
+from bot.screening.clauses import commands
+from tests.screening.verdict_table import verdict_table
+
+ALLOW = AllowList(names=frozenset({"Lakeshore Regional Medical Center", "Dr. Robert Clark"}))
+
+CLEAN = [
+    # the public asked, not a patient: a famous name or a royal title in a sentence of what everyone asked
+    "after damar hamlin collapsed on the field everyone asked me whether they should learn cpr",
+    "When King Charles's diagnosis was announced, lots of people asked me about screening.",
+    # a range spelt out is no ID code; German's 'pro Tag' is a day, not a licence tag
+    "A 6-to-8-week course of physical therapy helps most frozen shoulders.",
+    "Für Kinder werden meist 400 IE Vitamin D pro Tag empfohlen.",
+    # what the reader has heard is no diagnosis told
+    "You have probably heard that cracking your knuckles causes arthritis; it doesn't.",
+    # a kinship title that is an English word is a title only with its capital
+    "we ate Thanksgiving dinner at noon so the night shift could join",
+    "If you ever end up in the ER, bring a list of your medicines.",
+]
+
+HELD = [
+    # an SSN read aloud straight after 'social'; an age in words with hyphens; a Tagalog title before a name
+    "ok social five one two three three four seven seven nine new paragraph most people ask about fasting",
+    "my hundred-and-one year old in the memory unit still beats me at checkers",
+    "Kuya Ramil asked about his gout again at clinic, and so does everyone.",
+]
+
+WARNED = [
+    # care plans told to one reader: coming back, a device, a restriction, going in now, in chat and in Spanish
+    "ok so tylenol + fluids tonight but bring her back if the fever hits 104 or she stops peeing",
+    "the splint stays on whenever ur up and about for the next 3 wks, off only to shower",
+    "keep the knee brace on at night, especially since the giving way is what wakes you",
+    "sorry but after that faint no driving for u for 3 months, state rule",
+    "That gash needs stitches, head to urgent care this afternoon.",
+    "señor tome la pastilla del colesterol todas las noches y no la deje",
+    "Con ese dolor de pecho, vaya al hospital ahora, no espere.",
+    # a drug ordered by its Italian name, after an elided article
+    "Smetta subito l'ibuprofene e chieda al suo medico.",
+    # an injury told to the reader by what happened to which part
+    "That's almost certainly a sprained wrist, not a fracture.",
+]
+
+GENERAL = [
+    "Parents, if your child's fever hits 104, bring them in.",
+    "Most people wear the walking boot about six weeks after this kind of break.",
+    "CPAP users: wear it every night, even on vacation.",
+    "Se precisar ir ao pronto-socorro, leve a lista dos seus remédios.",
+]
+
+test_passes, test_held, test_warned, test_general_is_not_advice = verdict_table(ALLOW, CLEAN, HELD, WARNED, GENERAL)
+
+
+def test_a_command_is_known_by_its_shape_after_an_address_or_but() -> None:
+    assert commands("bring him back if it gets worse")  # 'bring' ends like a gerund, is none
+    assert commands("head to urgent care tonight")  # a verb sending someone to a place of care
+    assert commands("sir stop the lisinopril")  # a word of address before the command
+    assert commands("fluids for now but call us if he stops peeing")
+    assert not commands("talking to the ER was slow")
+    assert not commands("the nurse called back")
