@@ -38,7 +38,12 @@ PERSON_CUE = re.compile(
     r"|(?:è|sono) venut[oa]|war (?:\w+ ){0,4}bei uns"
     # ... and 'we saw / treated': 'atendemos ontem', 'que atendimos', 'wir behandelten', 'abbiamo visitato'
     r"|atendemos|atendimos|atendí|atendi|(?:wir )?behandelten|abbiamo (?:visitato|operato|ricoverato)"
-    r"|nous avons (?:vu|opéré|soigné|hospitalisé)|(?:hemos|he) (?:visto|atendido|operado))\b",
+    r"|nous avons (?:vu|opéré|soigné|hospitalisé)|(?:hemos|he) (?:visto|atendido|operado)"
+    # a note's one-line patient: an age and a sex ('78 yo M', '34 y/o female', '6yo F')
+    r"|(?:\d{1,3} ?|(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[ -](?:one|two|three|four|five"
+    r"|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+    r"|one|two|three|four|five|six|seven|eight|nine) )(?:yo|y/o|y\.o\.|yr old|year old)\s*(?:M|F|male|female)"
+    r"(?=\W|$))\b",
     re.IGNORECASE,
 )
 #: General-population phrasing: 'your child', 'a child under 6', 'any patient', 'patients'.

@@ -333,6 +333,8 @@ def find_dates(text: str, spans: list[tuple[int, int]], words: frozenset[str] | 
                 continue  # 'On World AIDS Day, December 1, we remember ...': the observance's own date
             if _RECURRING_BEFORE.search(text, max(0, match.start() - 8), match.start()):
                 continue  # 'every July 4th', 'each Monday': a yearly or weekly day, no one's date
+            if _AGES_BEFORE.search(text, max(0, match.start() - 10), match.start()) and _AGES.fullmatch(match.group(0)):
+                continue  # 'recommended at 11-12', 'ages 9-14': an age range, no day of a month
             # 'am 3. Mai aufgenommen': a splitter may end a sentence inside the date; either side counts.
             sentence = sentence_at(spans, match.start())
             if (
@@ -351,6 +353,11 @@ def find_dates(text: str, spans: list[tuple[int, int]], words: frozenset[str] | 
                 yield Finding(
                     "date", match.start(), match.end(), "looks like the month of a patient's care or life event"
                 )
+
+
+# A range of ages: 'at 11-12', 'ages 9-14', 'aged 4-6' ('on 11-12' would be a day).
+_AGES_BEFORE = re.compile(r"(?i:\b(?:at|ages?|aged|between)\s+$)")
+_AGES = re.compile(r"\d{1,2}\s*[-–]\s*\d{1,2}")
 
 
 # A holiday's day said with no preposition: someone's date only in a sentence about someone.

@@ -47,6 +47,8 @@ PLACE_WORDS = _set(
     "lives living lived live resides residing moved moving relocated grew raised born hometown"
     " town city village out over up down commutes commute drove came comes visiting from farm"
     " house home works work county parish township borough heights hills springs falls junction"
+    # a town and its state's code ('Westerville OH'); not the codes that are common words ('in', 'or', 'me')
+    " al ak az ar ca ct fl ga ia ks ky mn mo mt nv nh nj nm ny nc nd oh tn tx ut vt va wa wv wi wy"
 )
 BIOMETRIC_WORDS = _set(
     "fingerprint fingerprints thumbprint thumbprints retina retinal iris voiceprint voice palm"

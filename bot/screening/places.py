@@ -186,8 +186,19 @@ def find_addresses(text: str, spans: list[tuple[int, int]], allowed: frozenset[s
             )
 
 
+# A town and its state's postal code, as a note or a form writes where someone lives ('78 yo M Westerville OH',
+# 'Hilliard, OH'). Without the comma, not the codes that are also words or credentials in a note ('Smith MD',
+# 'to the OR', 'IN', 'ME', 'CO'); with it, not 'MD' or 'PA' ('Jane Roe, MD').
+_AMBIGUOUS_CODES = "MD|PA|OR|IN|ME|OK|CO|DE|HI|ID|LA|MA|MI|DO|NE|SC"
+_TOWN_STATE = re.compile(
+    rf"\b((?:[A-Z][a-z]+\s+)?[A-Z][a-z]{{2,}}),\s+(?!MD\b|PA\b)(?:{_STATE_ABBR})\b(?!-)"
+    rf"|\b((?:[A-Z][a-z]+\s+)?[A-Z][a-z]{{2,}})\s+(?!(?:{_AMBIGUOUS_CODES})\b)(?:{_STATE_ABBR})\b(?![-'’])"
+)
 _REGION_GATE = frozenset(re.findall(r"[a-z]+", _REGION_WORDS.lower()))
 _MOVE_GATE = frozenset(re.findall(r"[a-z]+", _MOVE.lower())) - {"the", "of", "in", "is", "to"}
+
+
+_STATE_CODE_WORDS = frozenset(_STATE_ABBR.lower().split("|"))
 
 
 def find_geography(
@@ -205,9 +216,13 @@ def find_geography(
             continue
         yield Finding("geography", match.start(group), match.end(group), "looks like a ZIP code")
     patterns = [p for p, gate in ((_REGION, _REGION_GATE), (_CITY, _MOVE_GATE)) if words is None or words & gate]
+    if words is None or words & _STATE_CODE_WORDS:
+        patterns.append(_TOWN_STATE)
     for pattern in patterns:
         for match in pattern.finditer(text):
             group = 1 if pattern is _CITY else 0
+            if pattern is _TOWN_STATE:
+                group = 1 if match.group(1) else 2
             place = match.group(group)
             parts = place.split()
             # 'the South', 'West Texas' are regions; 'North Mollyside', 'New Holland' are towns.
