@@ -45,6 +45,7 @@ from bot.screening.places import find_addresses, find_geography
 from bot.screening.replies import find_patient_confirmations, greeted_commenter, speaks_of_readers_care
 from bot.screening.sentence_findings import sentence_findings
 from bot.screening.shorthand import SHORTHAND_WORDS, spelt_out, typed_span
+from bot.screening.spelled import spelled_names
 from bot.screening.spoken import has_spoken_digits, original_span, spoken_digits
 from bot.screening.stories import find_stories
 from bot.screening.titled_names import (
@@ -218,6 +219,7 @@ class Screener:
         found.extend(self._names.find(text, words))
         if may_hold_title(words, text):
             found.extend(titled_names(text, self._tagger.gazetteer, self._roster, spans))
+        found.extend(spelled_names(text, self._tagger.gazetteer))
         if words & PATIENT_WORDS:
             found.extend(patients_named(text, self._tagger.gazetteer, self._roster))
         if words & DEED_WORDS:

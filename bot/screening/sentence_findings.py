@@ -54,6 +54,8 @@ _UNLESS = re.compile(
 _EDUCATION_LABEL = re.compile(
     r"(?i:^\W*(?:[\w ]{0,30}\b)?(?:education|educational|handout|faq|info sheet|fact sheet|leaflet|template"
     r"|general (?:info|information|instructions)|drug info|drug reference)\b[^:\n]{0,40}[:\-–—])"
+    # a column's headline, a physician on a topic: 'Dr. Robert Clark on kidney stones:', 'Dr. Wade on sunscreen -'
+    r"|^\W*(?:Dr\.?|Doctor) [A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2} on [^:\n.!?]{2,40}(?::|\s[-–—]\s)"
 )
 
 

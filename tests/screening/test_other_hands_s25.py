@@ -23,6 +23,10 @@ CLEAN = [
     # a kinship title that is an English word is a title only with its capital
     "we ate Thanksgiving dinner at noon so the night shift could join",
     "If you ever end up in the ER, bring a list of your medicines.",
+    # a column's headline names the physician and the topic: general
+    "Dr. Robert Clark on hydration: drink enough that your urine stays pale and go easy on salt.",
+    # an age range after 'at' is no date, even after a question about someone's kid
+    "is my kid too young for the hpv shot? it's recommended at 11-12",
 ]
 
 HELD = [
@@ -30,6 +34,8 @@ HELD = [
     "ok social five one two three three four seven seven nine new paragraph most people ask about fasting",
     "my hundred-and-one year old in the memory unit still beats me at checkers",
     "Kuya Ramil asked about his gout again at clinic, and so does everyone.",
+    # a town and its state's code in a note, with the note's age and sex
+    "sixty two yo F Gahanna OH seen last week for her knee, asks what everyone asks about cortisone",
 ]
 
 WARNED = [
@@ -64,3 +70,16 @@ def test_a_command_is_known_by_its_shape_after_an_address_or_but() -> None:
     assert commands("fluids for now but call us if he stops peeing")
     assert not commands("talking to the ER was slow")
     assert not commands("the nurse called back")
+
+
+def test_a_name_spelt_out_is_held_with_the_word_it_spells() -> None:
+    from bot.screening import Screener
+
+    screener = Screener(ALLOW)
+    text = "her last name is uh O as in oscar K A F O R okafor and she asks about flying"
+    verdict = screener.screen(text)
+    names = [text[f.start : f.end] for f in verdict.findings if f.kind == "name"]
+    assert verdict.verdict == "block" and any("okafor" in n for n in names), names
+    for clean in ("vitamins A, D, E and K are fat soluble", "the drug is metformin, M E T F O R M I N",
+                  "diarrhea, D I A R R H E A, is hard to spell"):
+        assert screener.screen(clean).verdict == "ok", clean
