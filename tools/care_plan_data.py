@@ -316,6 +316,50 @@ _FR_NOW = ["maintenant", "tout de suite", "ce soir", "aujourd'hui"]
 _DE_NOW = ["sofort", "heute noch", "jetzt"]
 _PT_NOW = ["agora", "hoje", "já"]
 
+# The same plans in the other languages the screen reads, to one reader (usted / tú, vous, você, Sie / du).
+_FOREIGN_FRAMES = [
+    "póngase la férula {es_when}",
+    "use la bota {es_when}",
+    "no se quite el cabestrillo {es_dur}",
+    "no maneje {es_dur}",
+    "nada de deporte {es_dur}",
+    "vuelva si {es_sign}",
+    "tráigalo otra vez si {es_sign}",
+    "ponte la férula {es_when}",
+    "no levante nada pesado {es_dur}",
+    "nada de comer después de medianoche antes de su cirugía",
+    "portez l'attelle {fr_when}",
+    "gardez la botte {fr_when}",
+    "ne conduisez pas {fr_dur}",
+    "pas de sport {fr_dur}",
+    "revenez si {fr_sign}",
+    "ramenez-le si {fr_sign}",
+    "mets l'attelle {fr_when}",
+    "use a tala {pt_when}",
+    "não dirija {pt_dur}",
+    "nada de esporte {pt_dur}",
+    "volte se {pt_sign}",
+    "traga ele de volta se {pt_sign}",
+    "tragen Sie die Schiene {de_when}",
+    "trag die Schiene {de_when}",
+    "kein Sport {de_dur}",
+    "fahren Sie {de_dur} nicht Auto",
+    "kommen Sie wieder, wenn {de_sign}",
+    "mach eine Woche Pause vom Training",
+]
+_ES_WHEN = ["por la noche", "todas las noches", "cuando camine", "día y noche", "por seis semanas"]
+_ES_DUR = ["por seis semanas", "por dos semanas", "hasta que lo vea", "por un mes", "hasta la próxima cita"]
+_ES_SIGN = ["la fiebre llega a 40", "deja de orinar", "el dolor empeora", "la herida se pone roja", "le falta el aire"]
+_FR_WHEN = ["la nuit", "toutes les nuits", "quand vous marchez", "jour et nuit", "pendant six semaines"]
+_FR_DUR = ["pendant six semaines", "pendant deux semaines", "jusqu'au prochain rendez-vous", "pendant un mois"]
+_FR_SIGN = ["la fièvre dépasse 40", "il ne boit plus", "la douleur augmente", "la plaie rougit", "vous êtes essoufflé"]
+_PT_WHEN = ["à noite", "todas as noites", "quando andar", "dia e noite", "por seis semanas"]
+_PT_DUR = ["por seis semanas", "por duas semanas", "até a próxima consulta", "por um mês"]
+_PT_SIGN = ["a febre passar de 39", "ele parar de urinar", "a dor piorar", "o corte ficar vermelho"]
+_DE_WHEN = ["nachts", "jede Nacht", "beim Gehen", "Tag und Nacht", "sechs Wochen lang"]
+_DE_DUR = ["sechs Wochen lang", "zwei Wochen lang", "bis zum nächsten Termin", "einen Monat lang"]
+_DE_SIGN = ["das Fieber über 40 steigt", "die Schmerzen stärker werden", "die Wunde rot wird", "Sie Atemnot bekommen"]
+
 _HOME_FRAMES = [
     "ice it {sched}",
     "elevate {poss} leg {sched}",
@@ -385,6 +429,18 @@ def _values(rng: random.Random) -> dict[str, str]:
         "sched": rng.choice(_SCHEDS),
         "state": rng.choice(_STATES),
         "home": rng.choice(["push fluids", "rest up this week", "take it easy till friday", "double up on water"]),
+        "es_when": rng.choice(_ES_WHEN),
+        "es_dur": rng.choice(_ES_DUR),
+        "es_sign": rng.choice(_ES_SIGN),
+        "fr_when": rng.choice(_FR_WHEN),
+        "fr_dur": rng.choice(_FR_DUR),
+        "fr_sign": rng.choice(_FR_SIGN),
+        "pt_when": rng.choice(_PT_WHEN),
+        "pt_dur": rng.choice(_PT_DUR),
+        "pt_sign": rng.choice(_PT_SIGN),
+        "de_when": rng.choice(_DE_WHEN),
+        "de_dur": rng.choice(_DE_DUR),
+        "de_sign": rng.choice(_DE_SIGN),
     }
 
 
@@ -394,7 +450,9 @@ def _tidy(text: str) -> str:
 
 def advice_sentence(rng: random.Random) -> str:
     """One care plan told to one reader or to someone they care for."""
-    frames = rng.choice([_RETURN_FRAMES, _DEVICE_FRAMES, _RESTRICTION_FRAMES, _PREP_FRAMES, _GO_FRAMES, _HOME_FRAMES])
+    frames = rng.choice(
+        [_RETURN_FRAMES, _DEVICE_FRAMES, _RESTRICTION_FRAMES, _PREP_FRAMES, _GO_FRAMES, _HOME_FRAMES, _FOREIGN_FRAMES]
+    )
     return _tidy(rng.choice(frames).format(**_values(rng)))
 
 
@@ -436,6 +494,15 @@ _GENERAL_FRAMES = [
     "la mayoría de los niños vuelve a la escuela un día después de que se quita la fiebre",
     "en général, on porte l'attelle six semaines",
     "die meisten Patienten tragen die Schiene sechs Wochen",
+    "la mayoría de los pacientes usa la férula {es_dur}",
+    "después de una cirugía de rodilla, casi nadie maneja {es_dur}",
+    "si su hijo {es_sign_any}, llévelo a urgencias",
+    "la plupart des patients portent l'attelle {fr_dur}",
+    "en général, pas de sport {fr_dur} après une entorse",
+    "a maioria das pessoas usa a tala {pt_dur}",
+    "depois de uma cirurgia, ninguém deve dirigir {pt_dur}",
+    "viele Patienten tragen die Schiene {de_dur}",
+    "nach einer Knieoperation fahren die meisten {de_dur} nicht Auto",
 ]
 _ANY_THIRD = ["stops peeing", "has a fever over 104", "can't keep fluids down", "has blue lips", "is hard to wake up"]
 _ANY_SIGNS = ["feel chest pressure", "can't catch your breath", "notice one-sided weakness", "see blood in your stool"]
@@ -449,5 +516,6 @@ def clean_sentence(rng: random.Random) -> str:
         audience=rng.choice(_AUDIENCES),
         third_any=rng.choice(_ANY_THIRD),
         sign_any=rng.choice(_ANY_SIGNS),
+        es_sign_any=rng.choice(["tiene fiebre de 40", "no despierta bien", "tiene los labios morados"]),
     )
     return _tidy(rng.choice(_GENERAL_FRAMES).format(**values))

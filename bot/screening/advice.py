@@ -250,12 +250,15 @@ _RESTRICTION = re.compile(
     rf"(?i:\b(?:you|u)(?:'re| are| r)? (?:can't|cant|cannot|can not|shouldn't|should not|mustn't|aren't allowed to"
     rf"|not allowed to) (?:{_ACTIVITIES})\b[^.!?;]{{0,50}}?\b(?:until|till|til|for (?:the next )?(?:\d+|a|one|two"
     r"|three|four|six) (?:days?|weeks?|wks?|months?))\b[^.!?;]{0,60}"
-    r"|\bno (?:more )?(?:driving|lifting|heavy lifting|swimming|running|football|soccer|sports|contact sports|practice"
-    r"|gym|trampoline|biking|flying|baths?|hot tubs?|walking|weight on it|standing)\b"
+    # (or after the reader's own procedure: 'After your knee scope, no kneeling for six weeks.')
+    r"|\b(?P<own>after (?:your|ur) [^,.;!?]{2,30},\s*)?no (?:more )?(?:driving|lifting|heavy lifting|swimming|running"
+    r"|football|soccer|sports|contact sports|practice|gym|trampoline|biking|flying|baths?|hot tubs?|walking"
+    r"|weight on it|standing|kneeling|squatting|bending|golf"
+    r"|tennis|jogging|climbing|sex)\b"
     # (for one reader: 'that ankle', 'your', 'the cast', 'no driving for you', before or after the time)
-    r"(?=[^.!?;]{0,90}?\b(?:that|your|ur|the cast|the stitches|the boot|this|for (?:you|u))\b)"
-    r"[^.!?;]{0,30}?\b(?:until|till|til|for (?:the next )?(?:\d+|a|one|two|three|four|six) (?:days?|weeks?|wks?"
-    r"|months?))\b[^.!?;]{0,60})"
+    r"(?(own)|(?=[^.!?;]{0,90}?\b(?:that|your|ur|the cast|the stitches|the boot|this|for (?:you|u))\b))"
+    r"[^.!?;]{0,30}?\b(?:until|till|til|for (?:the next )?(?:\d+|a|an|one|two|three|four|five|six|eight|ten|twelve"
+    r"|a few|a couple of|several) (?:days?|weeks?|wks?|months?))\b[^.!?;]{0,60})"
 )
 _GATES = (
     (_DIRECTIVE, frozenset({"you", "recommend", "suggest", "advise"})),

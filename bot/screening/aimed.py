@@ -160,7 +160,7 @@ _ADDRESSED = re.compile(
     rf"|{'|'.join(sorted(FOREIGN_COMMANDS, key=len, reverse=True))})\b"
     # German's polite command: a verb and 'Sie' ('Nehmen Sie ab morgen nur die halbe Tablette').
     r"|(?-i:(?:^|(?<=[.;:!?]\s))[A-ZÄÖÜ][a-zäöüß]+en Sie)\b"
-    r"|\b(?:I'll|I will|we'll|we will|let's(?! (?:say|imagine|suppose|talk|look))"
+    r"|\b(?:I'll|I will|we'll|we will|let's(?! (?:say|imagine|suppose|talk|look|call|name|pretend))"
     r"|(?:I'd|I would|we'd|we would)(?! (?:love|like|rather|prefer|say|think|guess|imagine|argue|add|note|agree"
     r"|bet|be (?:happy|glad|curious|interested))\b)"
     r"|I recommend|I'm going to|we're going to"
@@ -493,7 +493,9 @@ def addressed(
         for i, (word, generic) in enumerate(matches)
     )
     if commanded and not strong and matches and all(generic for _, generic in matches):
-        return 2.0  # 'drink plenty of fluids and rest when you have the flu': anyone who fits the condition
+        # 'drink plenty of fluids and rest when you have the flu': anyone who fits the condition; only a model all but
+        # certain tells this reader's plan ('keep the boot on whenever you're walking for the next four weeks')
+        return ADVICE_THRESHOLD_GENERIC_YOU
     if _content(text, sentence or (start, end)) and not _SECOND_PERSON.search(segment):
         return 2.0  # 'for the insulin video, I'd show the pen technique': writing for the public
     if strong and (you or commanded or _ADDRESSED.search(segment) or PARTICULAR.search(segment)
@@ -647,7 +649,8 @@ PARTICULAR = re.compile(
 def _generic_you(segment: str, start: int, end: int) -> bool:
     word = segment[start:end].lower().replace("’", "'")
     if word == "let's":  # 'let's say you're 55' is a supposition, not a plan
-        return re.match(r"\s+(?:say|imagine|suppose|talk|look|be honest)\b", segment[end:], re.I) is not None
+        after = segment[end:]
+        return re.match(r"\s+(?:say|imagine|suppose|talk|look|be honest|call|name|pretend)\b", after, re.I) is not None
     if word not in _GENERIC_CAPABLE:
         return False
     before = segment[max(0, start - 20) : start]

@@ -70,7 +70,8 @@ _CLAUSE_BREAK = frozenset(".,;:!?-")
 # A command is recognised by its shape, not by a list of verbs: a clause opens with an open-class
 # word (not a pronoun, article, auxiliary, preposition, greeting...) and goes straight on to an
 # object, a particle or an amount ('grab some', 'double the', 'stay off', 'take 2', 'tome la').
-# Words that cannot open a command, whatever follows them.
+# Words that cannot open a command, whatever follows them (and those that open a made-up case: 'picture a patient
+# who ...', 'imagine a runner').
 _NOT_COMMAND = frozenset(
     """i you he she it we they u me him her us them my your his their our its this that these those
     the a an some any each every all both no none most many much more few several other another
@@ -82,7 +83,8 @@ _NOT_COMMAND = frozenset(
     yeah well lol omg haha please pls wow great good nice dear honestly usually often sometimes
     always never generally typically there here today tonight tomorrow yesterday now once twice
     people patients kids children adults everyone someone anyone nobody one two three
-    el la los las un una y o que de en con por para es son está muchas muchos""".split()
+    el la los las un una y o que de en con por para es son está muchas muchos
+    picture imagine suppose pretend""".split()
 )
 _OBJECT_START = frozenset(
     """the your his her him their my our this that these those some a an any another extra more less half

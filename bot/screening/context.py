@@ -124,7 +124,9 @@ CHEER = re.compile(
 ONE_READER = re.compile(
     r"(?i:\bfor you\b(?! (?:all|guys|folks))|\bin your case\b|\b(?:with|since|given|because of) (?:your|ur)\b"
     r"|\byour (?:labs?|numbers|results?|levels?|scan|x-?ray|a1c|potassium|creatinine|kidney|liver|ekg|biopsy)\b"
-    r"|\b(?:tonight|tomorrow|today|this (?:morning|afternoon|evening|week))\b)"
+    r"|\b(?:tonight|tomorrow|today|this (?:morning|afternoon|evening|week))\b"
+    # a particular procedure, the reader's own: 'if your calf swells after the operation, come straight back'
+    r"|\bafter the (?:operation|surgery|procedure|scope|c-section|cath|delivery)\b)"
 )
 
 

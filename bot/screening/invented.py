@@ -52,12 +52,22 @@ def without_made_up_people(text: str, found: list[Finding]) -> list[Finding]:
             _MADE_UP_BEFORE.search(text, max(0, f.start - 90), f.start) or _PLACEHOLDER.fullmatch(text, f.start, f.end)
         )
     }
+    case = _TEACHING_CASE.search(text) if any(f.kind == "advice" for f in found) else None
     return [
         f
         for f in found
         if not (f.kind == "name" and text[f.start : f.end].lower() in made_up)
         and not (f.kind == "age_over_89" and _MADE_UP_AGE_BEFORE.search(text, max(0, f.start - 60), f.start))
+        and not (f.kind == "advice" and case is not None and f.start >= case.end())
     ]
+
+
+# A patient made up to teach with ('hypothetically let's say you've got a patient ...', 'imagine a 70-year-old on
+# warfarin who ...'): what the text then says to do is the lesson, told to no one.
+_TEACHING_CASE = re.compile(
+    rf"(?i:\b(?:{_SUPPOSING})\b[^.;!?]{{0,40}}?\b(?:you(?:'ve| have)? (?:got|get|see) )?"
+    r"(?:an? (?:patient|pt|person|guy|lady|man|woman|kid|child|toddler|teen|runner)|an? \w+[- ]year[- ]old)\b)"
+)
 
 
 # A saying in quotes, introduced as one: 'joke for the post: "take two aspirin and call me in the morning"'. Its

@@ -290,6 +290,12 @@ def tagged_findings(
             continue  # 'erklären wir jeden Schritt', 'weniger Salz': German capitalises every noun
         if (
             label == "NAME"
+            and _GERMAN_NUMBER_BEFORE.search(text, max(0, start - 8), start)
+            and german(text, sentence_at(sentences, start))
+        ):
+            continue  # 'zehn Tage lang', '3 Wochen': German capitalises the unit after a number, names or not
+        if (
+            label == "NAME"
             and len(words) > 1
             and any(w.islower() for w in text[start:end].split())
             and any(w[:1].isupper() for w in text[start:end].split())  # (all lower case: 'juan carlos in triage')
@@ -576,6 +582,9 @@ _PUNCT_AFTER = re.compile(r"[,.!?]")
 # A capitalised word just before, or a lay title ('Herr', 'Frau'): a name's other half, not a German noun alone.
 _CAPITALISED_NEIGHBOUR = re.compile(r"(?:\b[A-Z][a-z]+\.?|\b(?:Herr|Frau|Dr|Prof)\.?)\s+$")
 _NUMBER_BEFORE = re.compile(r"\d\s+$")
+_GERMAN_NUMBER_BEFORE = re.compile(r"(?i:(?:\b\d+|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|zwölf|zwanzig)\s+$)")
+
+
 # What a verb takes after it: a pronoun, an article, 'that', 'thank you', 'to', 'no'.
 _CLAUSE_AFTER = re.compile(
     r"\s+(?:she|he|they|it|that|thank|thanks|to|no|yes|i|we|you|the|a|an|his|her|their|this|so|something)\b"

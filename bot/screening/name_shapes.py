@@ -9,6 +9,7 @@ import re
 from functools import lru_cache
 
 from bot.screening.advice import _MEDS
+from bot.screening.clauses import commands
 from bot.screening.given_names import pet_form
 from bot.screening.lay_titles import LAY_TITLE, LAY_TITLE_WORDS, NAME_CUE_TITLE
 from bot.screening.lexicon import DRUG_WORD
@@ -119,6 +120,8 @@ def _name_context(text: str, start: int, end: int, strict: bool = False) -> bool
         return True
     if _VOCATIVE_BEFORE.search(text, max(0, start - 12), start) and _VOCATIVE_AFTER.match(text, end):
         return True  # someone spoken to: 'okay so thi lan, the biopsy came back'
+    if _opens_sentence(text, start) and (_READING_THIS.match(text, end) or _command_after(text, end)):
+        return True  # someone spoken to as a sentence opens: 'carlos, keep ur greens steady', 'nkem if ur reading this'
     if strict and before is None:
         # An acronym or an ordinary word is followed by 'is' or '(' as often as a name is.
         return _STRONG_AFTER.match(text, end) is not None
@@ -213,6 +216,21 @@ _TITLE_BEFORE = re.compile(
 
 
 _VOCATIVE_BEFORE = re.compile(r"(?i:(?:^|\b)(?:so|okay|ok|alright|sorry|look|listen)[\s,]+)$")
+
+
+# Spoken to as a sentence opens: a command after the comma, or 'if you're reading this'.
+_READING_THIS = re.compile(r"(?i:\s*,?\s*if (?:you|u)(?:'re| are| r|re|r)? (?:reading|see(?:ing)?) this\b)")
+_COMMA_THEN = re.compile(r"\s*,\s*([^,.;:!?\n]{3,80})")
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    before = text[max(0, start - 3) : start].rstrip()
+    return not before or before[-1] in ".!?\n"
+
+
+def _command_after(text: str, end: int) -> bool:
+    clause = _COMMA_THEN.match(text, end)
+    return clause is not None and commands(clause.group(1)) is not None
 
 
 _VOCATIVE_AFTER = re.compile(r"\s*,\s*(?:you|your|you're|you've|i|we|the|how|what|did|do|are|is|can|let's)\b", re.I)

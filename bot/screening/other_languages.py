@@ -65,8 +65,11 @@ def unaccented(word: str) -> str:
 
 
 _GERMAN_WORDS = re.compile(
-    r"\b(?:der|die|das|und|ist|nicht|mit|ein|eine|einen|jeden|den|dem|des|sich|auf|für|wir|ich|sie|es|zu|von|bei"
-    r"|wurde|werden|haben|hat|sind|auch|noch|nach|wie|vor|aus|dass|unser|unsere|einmal|mehr|als|oder)\b"
+    r"\b(?:[Dd]er|[Dd]ie|[Dd]as|und|ist|nicht|mit|[Ee]in|[Ee]ine|einen|jeden|den|dem|des|sich|auf|für|[Ww]ir|ich|sie"
+    r"|es|zu|von|bei|wurde|werden|haben|hat|sind|auch|noch|nach|wie|vor|aus|dass|unser|unsere|einmal|mehr|als|oder"
+    # short sentences: the commonest adverbs and modals, and the numbers before a capitalised unit ('zehn Tage')
+    r"|oft|nur|kann|können|wenn|aber|sehr|bis|man|kein|keine|immer|dann|meist|meistens|etwa|dauert"
+    r"|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|zwölf)\b"
 )
 
 

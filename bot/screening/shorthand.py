@@ -32,6 +32,8 @@ _SPELT = {
     "2morrow": "tomorrow",
     "2nite": "tonight",
     "tonite": "tonight",
+    "nite": "night",
+    "nites": "nights",
     "rn": "right now",
     "n": "and",
     "wk": "week",

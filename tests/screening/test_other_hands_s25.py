@@ -27,9 +27,17 @@ CLEAN = [
     "Dr. Robert Clark on hydration: drink enough that your urine stays pale and go easy on salt.",
     # an age range after 'at' is no date, even after a question about someone's kid
     "is my kid too young for the hpv shot? it's recommended at 11-12",
+    # (black-box, session 25) German capitalises the unit after a number; naming a made-up patient is no plan;
+    # a teaching case's lesson is told to no one
+    "Eine Grippe dauert oft sieben Tage lang.",
+    "Imagine a patient, let's call her Jane Doe, who takes her levothyroxine with coffee every morning.",
+    "hypothetically let's say you've got a patient on warfarin and he starts Bactrim. his INR will climb so you gotta"
+    " watch that",
 ]
 
 HELD = [
+    # a listed given name spoken to as a sentence opens, a command after it
+    "top q is diet on warfarin. carlos, keep ur greens steady and get ur INR checked thurs",
     # an SSN read aloud straight after 'social'; an age in words with hyphens; a Tagalog title before a name
     "ok social five one two three three four seven seven nine new paragraph most people ask about fasting",
     "my hundred-and-one year old in the memory unit still beats me at checkers",
@@ -49,11 +57,20 @@ WARNED = [
     "Con ese dolor de pecho, vaya al hospital ahora, no espere.",
     # a drug ordered by its Italian name, after an elided article
     "Smetta subito l'ibuprofene e chieda al suo medico.",
+    # (black-box, session 25) a plan for the reader with 'you' only in a condition; 'nite'; the reader's own procedure
+    # before a restriction; a device in German, Spanish and Portuguese
+    "Keep the cast dry whenever you're showering for the next three weeks, even with a bag over it.",
+    "use ur inhaler spacer every nite before bed",
+    "After your ankle surgery, no jogging for eight weeks.",
+    "Du hast eine Sehnenscheidenentzündung, trag die Schiene nachts und mach eine Woche Pause vom Klavier.",
+    "Póngase la férula todas las noches.",
     # an injury told to the reader by what happened to which part
     "That's almost certainly a sprained wrist, not a fracture.",
 ]
 
 GENERAL = [
+    "La mayoría de los pacientes usa la férula unas seis semanas.",
+    "After a knee scope, most people avoid kneeling for a few weeks.",
     "Parents, if your child's fever hits 104, bring them in.",
     "Most people wear the walking boot about six weeks after this kind of break.",
     "CPAP users: wear it every night, even on vacation.",
