@@ -257,7 +257,7 @@ _RESTRICTION = re.compile(
     r"|tennis|jogging|climbing|sex)\b"
     # (for one reader: 'that ankle', 'your', 'the cast', 'no driving for you', before or after the time)
     r"(?(own)|(?=[^.!?;]{0,90}?\b(?:that|your|ur|the cast|the stitches|the boot|this|for (?:you|u))\b))"
-    r"[^.!?;]{0,30}?\b(?:until|till|til|for (?:the next )?(?:\d+|a|an|one|two|three|four|five|six|eight|ten|twelve"
+    r"[^.!?;]{0,60}?\b(?:until|till|til|for (?:the next )?(?:\d+|a|an|one|two|three|four|five|six|eight|ten|twelve"
     r"|a few|a couple of|several) (?:days?|weeks?|wks?|months?))\b[^.!?;]{0,60})"
 )
 _GATES = (

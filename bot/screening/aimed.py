@@ -469,6 +469,13 @@ def addressed(
         and not _DRUG_WORD.search(segment)
     ):
         return 2.0  # 'If you have chest pain, go to the ER', 'Se você sentir falta de ar, procure o pronto-socorro'
+    if (
+        not ONE_READER.search(segment)
+        and not _DRUG_WORD.search(segment)
+        and _NOT_WAITING.search(segment)
+        and _after_safety_net(text, (sentence or (start, end))[0])
+    ):
+        return 2.0  # '... llame al 911. No espere a ver si se le pasa': the same safety net, said on
     subject = _TREATMENT_SAYS.match(segment)
     if (
         subject
@@ -546,6 +553,28 @@ _CONDITION_THEN_CARE = re.compile(
     r"(?:(?:the|a|an|your|our|la|el|al|las|los|o|a|die|den|le|les|l'|aux|il|lo|sa|ang|một|bác sĩ)\s*)?"
     rf"(?:(?:nearest|closest)\s+)?(?:{_CARE_PLACE})\b[^,;.!?]{{0,40}}\W*$)"
 )
+
+
+# What a safety net goes on to say: don't wait, don't drive yourself ('No espere a ver si se le pasa ni maneje usted
+# mismo al hospital', 'Don't wait it out, and don't drive yourself').
+_NOT_WAITING = re.compile(
+    r"(?i:\b(?:don't|do not|never|no|ne|nicht|não|nao|non)\b[^.;!?]{0,20}?\b(?:wait|drive|espere|maneje|conduzca"
+    r"|attendez|conduisez|warten|fahren|espere|dirija|aspetti|guidi)\b)"
+)
+
+
+def _after_safety_net(text: str, start: int) -> bool:
+    """The sentence before `start` sends anyone with a condition to care ('Si tiene dolor de pecho, llame al 911.')."""
+    before = _LAST_SENTENCE.search(text, max(0, start - 200), start)
+    if before is None:
+        return False
+    piece = before.group(1)
+    return bool(
+        (_CONDITION_THEN_CARE.match(piece) or _CARE_IF_CONDITION.match(piece)) and not ONE_READER.search(piece)
+    )
+
+
+_LAST_SENTENCE = re.compile(r"([^.!?]+[.!?])\s*$")
 
 
 # ... or where to get care first, then the condition: 'go to the ER if ur face droops, arm is weak or speech is off'.

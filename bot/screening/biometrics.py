@@ -32,7 +32,7 @@ _PHOTO = re.compile(
     r" (?:photo|photograph|picture|selfie"
     r"|face|tattoo|birthmark|headshot|before-and-after (?:photos|pictures)|before and after"
     r" (?:photos|pictures)|mugshot)s?\b(?=[^.]{0,100}\b(?:post|posted|share|shared|attach|attached"
-    r"|show|showed|use|used|sent|send|include|included|upload|uploaded|with (?:her|his) permission"
+    r"|show(?! up)|showed(?! up)|use|used|sent|send|include|included|upload|uploaded|with (?:her|his) permission"
     r"|on (?:our|the) (?:page|feed|website|Instagram|Facebook))))",
     re.IGNORECASE,
 )

@@ -41,14 +41,20 @@ _COORDINATES = re.compile(
     r"|\d{1,2}°\s*\d{1,2}['′]\s*(?:\d{1,2}(?:\.\d+)?[\"″]\s*)?[NS]\s*,?\s*\d{1,3}°\s*\d{1,2}['′]"
     r"\s*(?:\d{1,2}(?:\.\d+)?[\"″]\s*)?[EW]"
 )
+_SPOKEN_NUMBER = (
+    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen"
+    r"|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|oh)"
+)
 # A staff room ('conference room 4B', 'meeting rm 2') is where colleagues meet, not where someone stays.
 _ROOM = re.compile(
     r"(?i:\b(?<!conference )(?<!meeting )(?<!class)(?<!break )(?<!board )(?<!training )(?<!lecture )(?<!huddle )"
     r"(?<!staff )(?<!conf )(?<!conf\. )(?<!seminar )(?<!community )(?<!media )(?<!call )"
     r"(?:room|rm|bed|unit|apt|suite|cell|habitaci[oó]n|cuarto|quarto|leito|cama|chambre|lit|zimmer|bett|stanza"
-    r"|letto)\.?\s*#?\s*)(\d{1,4}[A-Za-z]?(?:-[A-Za-z0-9]+)?)\b"
+    r"|letto)\.?\s*#?\s*)(\d{1,4}[A-Za-z]?(?:-[A-Za-z0-9]+)?"
+    # read aloud: 'room four twelve', 'bed twenty-two B'
+    rf"|{_SPOKEN_NUMBER}(?:[ -]{_SPOKEN_NUMBER}){{0,2}}(?: [A-Da-d])?)\b"
     # ('going to bed 15 minutes earlier' is a time, not a bed)
-    r"(?!\s*(?:minutes?|mins?|hours?|hrs?|seconds?|days?|nights?|weeks?|times?|percent|%))"
+    r"(?!\s*(?:minutes?|mins?|hours?|hrs?|seconds?|days?|nights?|weeks?|times?|percent|%|degrees?))"
 )
 # A plate without a label: two short letter-and-digit groups in a sentence about a vehicle ('tag' in lower case:
 # German's 'pro Tag' is a day).
@@ -119,7 +125,8 @@ def find_codes(text: str, spans: list[tuple[int, int]]) -> Iterator[Finding]:
         if about_a_vehicle(sentence) and not _IBAN.match(text, match.start()):
             yield Finding("vehicle", match.start(), match.end(), "looks like a vehicle licence plate")
     for match in _IBAN.finditer(text):
-        if _iban_ok(match.group(0)):
+        # (an IBAN called one is one, whatever its check digits: people mistype them)
+        if _iban_ok(match.group(0)) or _IBAN_LABEL.search(text, max(0, match.start() - 12), match.start()):
             yield Finding("account", match.start(), match.end(), "looks like a bank account number (IBAN)")
     for match in _COORDINATES.finditer(text):
         yield Finding("geography", match.start(), match.end(), "looks like map coordinates of a place")
@@ -130,6 +137,8 @@ def find_codes(text: str, spans: list[tuple[int, int]]) -> Iterator[Finding]:
         sentence = sentence_at(spans, match.start())
         if gathering(sentence) or (not about_someone(sentence) and gathering(_sentence_before(spans, sentence))):
             continue  # 'Our diabetes support group is back! 2nd floor, Room 214, 5:30pm.'
+        if not any(c.isdigit() for c in match.group(1)) and not about_someone(sentence):
+            continue  # read aloud, only where someone is: 'keep the room one degree cooler' is no room number
         yield Finding("geography", match.start(), match.end(1), "names the room or unit where a person stays")
 
 
@@ -143,6 +152,9 @@ def find_photo_files(text: str) -> Iterator[Finding]:
     """Image and video file names: photos of a patient are identifiers (full-face photos)."""
     for match in _PHOTO_FILE.finditer(text):
         yield Finding("photo", match.start(), match.end(), "names a photo or video file, which may show a patient")
+
+
+_IBAN_LABEL = re.compile(r"(?i:\b(?:IBAN|conta|compte|cuenta|Konto)\b\W{0,3}$)")
 
 
 def _iban_ok(value: str) -> bool:

@@ -67,7 +67,9 @@ class PhoneFinder:
             if _RATIO.fullmatch(match.raw_string):
                 continue  # intake/output or a pressure ('I&O: 1200/850'), not a phone
             before = text[max(0, match.start - 40) : match.start]
-            if len(national) < 10 and not _PHONE_CUE.search(before):
+            # (a short national number needs a cue, unless written in full international form: '+34 612 48 93 07')
+            international = match.raw_string.startswith("+") and phonenumbers.is_valid_number(match.number)
+            if len(national) < 10 and not international and not _PHONE_CUE.search(before):
                 continue
             start = match.start + _unbalanced_paren(match.raw_string)
             if _FAX_CUE.search(before):

@@ -30,6 +30,9 @@ _PUBLIC_KNOWLEDGE = re.compile(
     # the same in the other languages: 'ha hablado en público', 'falou publicamente', 'a parlé publiquement de',
     # 'hat öffentlich über', 'ha parlato pubblicamente'
     r"|en público|públicamente|publicamente|em público|publiquement|öffentlich|pubblicamente|in pubblico"
+    # ... announced or told, not to the writer: 'Sofía Vergara contó que tuvo cáncer', 'a révélé', 'gab bekannt'
+    r"|reveló|anunció|revelou|anunciou|a révélé|a annoncé|gab bekannt|hat bekanntgegeben|ha rivelato|ha annunciato"
+    r"|(?<!me )(?<!nos )(?<!le )(?<!m')(?<!mir )(?:contó|contou|a raconté|erzählte|ha raccontato)"
     r"|(?:famos[oa]|célèbre|berühmte[rn]?|famos[oa]) )\b)"
 )
 # 'like Michael J. Fox, ...', 'such as Selena Gomez': an example held up to any reader; a public office or

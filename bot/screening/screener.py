@@ -197,6 +197,8 @@ class Screener:
             found.extend(find_unlabelled(text))
             found.extend(self._phones.find(text))
             found.extend(find_codes(text, spans))
+        elif words & _ROOM_WORDS:  # a room or bed read aloud: 'room four twelve'
+            found.extend(find_codes(text, spans))
         if has_spoken_digits(words):
             found.extend(self._spoken_numbers(text))
         if "@" in text:
@@ -270,6 +272,9 @@ class Screener:
                 continue
             kept.append(f)
         return kept
+
+
+_ROOM_WORDS = frozenset("room rm bed unit apt suite".split())
 
 
 def _abbreviated_handles(names: frozenset[str]) -> frozenset[str]:

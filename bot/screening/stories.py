@@ -12,7 +12,8 @@ _OCCUPATION = (
     r"|firefighter|fire chief|farmer|rancher|baker|barber|librarian|mail carrier|postman|pilot"
     r"|chef|musician|quarterback|pitcher|athlete|Olympian|senator|council ?(?:member|man|woman)"
     r"|news anchor|reporter|lawyer|judge|dentist|bus driver|truck driver|trucker|crossing guard"
-    r"|janitor|CEO|professor|veterinarian|plumber|electrician|mechanic|waitress|bartender"
+    r"|janitor|CEO|CFO|COO|CMO|CNO|chief of staff|board chair|professor|veterinarian|plumber|electrician|mechanic"
+    r"|waitress|bartender"
     r"|banker|realtor|soldier|marine|logger|miner|fisherman|welder|carpenter|hairdresser"
     r"|stylist|shop owner|store owner|owner|shopkeeper|cashier|custodian|superintendent"
     # People the public sees: on the air, on a stage, on a screen.
@@ -36,10 +37,12 @@ _ANCHOR = re.compile(
 )
 # An occupation pinned to one person the physician treats is a story on its own.
 _OCCUPATION_WORD = re.compile(
-    rf"\b(?i:{_OCCUPATION})(?:'s)?(?= I\b| we\b| from [A-Z]| (?:came|walked|rolled|was brought|was admitted) in)"
+    rf"\b(?i:{_OCCUPATION})(?:'s)?(?= I\b| we\b| from [A-Z]| (?:came|walked|rolled|was brought|was admitted) in"
+    # care here: 'our own CFO had his sleeve with us'
+    r"| had (?:his|her|their) [\w-]+(?: [\w-]+)? (?:with us|here|at our)\b)"
 )
 # 'the retired Ohio State football coach we saw': a few words of description may sit between.
-_DETERMINER_BEFORE = re.compile(r"\b(?i:a|an|the|this|my|our)(?: [\w-]+){0,4} $")
+_DETERMINER_BEFORE = re.compile(r"\b(?i:a|an|the|this|my|our)(?: [\w'’-]+){0,4} $")
 _OCCUPATION_GATE = frozenset(re.findall(r"[a-z]+", _OCCUPATION.lower()))
 # Details that, with an anchor, narrow a story down to one recognisable person.
 _DETAIL = re.compile(
