@@ -619,6 +619,18 @@ _LANGUAGES = {
         ],
     },
 }
+# What the reader has, told as 'what you have is' or 'your rash is', and a restriction for them or their child.
+for _language, _told in {
+    "es": ["lo que usted tiene es {dx}", "su sarpullido es {dx}", "su hijo no puede hacer deporte por dos semanas"],
+    "pt": ["o que o senhor tem é {dx}", "o que você tem é {dx}", "essa mancha no seu braço é {dx}",
+           "seu filho não pode jogar bola por duas semanas"],
+    "fr": ["ce que vous avez, c'est {dx}", "votre éruption, c'est {dx}", "votre fils ne doit pas faire de sport pendant"
+           " deux semaines"],
+    "de": ["Ihr Ausschlag ist {dx}", "was Sie haben, ist {dx}", "Ihr Sohn darf zwei Wochen lang keinen Sport machen"],
+    "it": ["quello che ha è {dx}", "la sua eruzione è {dx}", "suo figlio non deve fare sport per due settimane"],
+}.items():
+    _LANGUAGES[_language]["told"] = [*_LANGUAGES[_language]["told"], *_told]
+
 _NUMS = ["5", "10", "20", "25", "40", "50", "100", "250", "500", "850", "1000"]
 
 

@@ -192,7 +192,7 @@ _YOU_WORD = re.compile(
     r"(?i:\b(?:you|your|yours|you're|you'll|you've|(?<!\d )u|ur|usted|su|tu|sus|tus|você|voce|vc|seu|sua|vous|votre|vos"
     r"|du|deine[mnrs]?"
     r"|aap|aapko|aapka|tuo|tua|dein|deine|deinen|dir|dich|bạn|chị|bác|mo|ka|ninyo|niyo|kayo|mong|kang|ikaw"
-    r"|tum|tumhe|tumhara|aapke|3andak|3andek|enta|enti|masz|musisz)\b"
+    r"|tum|tumhe|tumhara|aapke|3andak|3andek|enta|enti|masz|musisz|o senhor|a senhora)\b"
     r"|\b(?:I'll|we'll|let's)\b"
     r"|(?-i:(?<=[\w,;:] )(?:Sie|Ihnen|Ihr|Ihre[nmrs]?|Lei|Le|Suo|Sua|Suoi|Sue)\b)"
     # 'I'd love a handout', 'I'd rather say': a wish or a wording, no plan for anyone.

@@ -12,6 +12,9 @@ from tests.screening.verdict_table import verdict_table
 ALLOW = AllowList(names=frozenset({"Lakeshore Regional Medical Center", "Dr. Robert Clark"}))
 
 CLEAN = [
+    "Cuando la cantante anunció que tuvo cáncer de tiroides, muchas pacientes me preguntaron por los nódulos.",
+    "Cuando Sofía Vergara contó que tuvo cáncer de tiroides, muchas pacientes empezaron a preguntarme por el cuello.",
+    "A patient once asked me whether her tattoo ink would show up on an MRI.",
     # the public asked, not a patient: a famous name or a royal title in a sentence of what everyone asked
     "after damar hamlin collapsed on the field everyone asked me whether they should learn cpr",
     "When King Charles's diagnosis was announced, lots of people asked me about screening.",
@@ -36,6 +39,10 @@ CLEAN = [
 ]
 
 HELD = [
+    # a phone number in full international form; an IBAN called one; a room read aloud where someone is
+    "A la sobrina que dejó su número, +34 622 19 84 51, le devolvimos la llamada.",
+    "Alguien publicó el IBAN ES12 3456 7890 1234 5678 9012 para el reembolso de su madre.",
+    "the lady in room six fourteen asked me what a pacemaker check involves",
     # a listed given name spoken to as a sentence opens, a command after it
     "top q is diet on warfarin. carlos, keep ur greens steady and get ur INR checked thurs",
     # an SSN read aloud straight after 'social'; an age in words with hyphens; a Tagalog title before a name
@@ -69,6 +76,7 @@ WARNED = [
 ]
 
 GENERAL = [
+    "Si tiene dolor de pecho, llame al 911. No espere a ver si se le pasa.",
     "La mayoría de los pacientes usa la férula unas seis semanas.",
     "After a knee scope, most people avoid kneeling for a few weeks.",
     "Parents, if your child's fever hits 104, bring them in.",
