@@ -125,6 +125,12 @@ _NOT_NAMES = (
         Center Pediatrics Cardiology Urgent Care Emergency American Association Society College
         Foundation University Institute National Department Office Our Team Staff Board Group
         Spanish English Black White Hispanic Latino Asian Native God Christmas Thanksgiving
+        German French Italian Irish Scottish Welsh British Dutch Swiss Swedish Norwegian Danish Finnish Polish
+        Russian Ukrainian Greek Turkish Portuguese Brazilian Mexican Canadian Cuban Haitian Jamaican Chinese Japanese
+        Korean Vietnamese Filipino Indian Pakistani Nigerian Ghanaian Kenyan Ethiopian Somali Egyptian Israeli
+        Iranian Persian Iraqi Syrian Lebanese Arab Arabic Australian African European Puerto Rican Dominican
+        Colombian Peruvian Venezuelan Argentine Argentinian Chilean Guatemalan Salvadoran Honduran Hindi Urdu
+        Tagalog Creole Hmong Somali Amish Jewish Muslim Catholic Christian Hindu Buddhist Sikh
         Easter Halloween Jr Sr MD DO NP PA RN Hello Hi Thanks Thank Great Good Yes Okay Sure
         Type Stage Grade Phase Level Vitamin Omega Plan Part
         Huh Uh Um Hmm Mm Aha Wow Whoa Hey Ok Yeah Yep Nope Nah Bye Ouch Oops Well Alright""".split()

@@ -198,6 +198,10 @@ _REGION_GATE = frozenset(re.findall(r"[a-z]+", _REGION_WORDS.lower()))
 _MOVE_GATE = frozenset(re.findall(r"[a-z]+", _MOVE.lower())) - {"the", "of", "in", "is", "to"}
 
 
+_EVENT_NOUNS = frozenset(
+    "Open Marathon Classic Games Olympics Cup Series Championship Championships Bowl Festival Fair Tournament"
+    " Invitational Expo Conference Summit Derby Regatta Rodeo Parade Gala".split()
+)
 _STATE_CODE_WORDS = frozenset(_STATE_ABBR.lower().split("|"))
 
 
@@ -230,6 +234,8 @@ def find_geography(
                 continue
             if place in _LARGE_PLACES or all(w.lower() in allowed_words for w in parts):
                 continue
+            if parts[-1] in _EVENT_NOUNS:
+                continue  # 'withdrew from the US Open', 'came from the Boston Marathon': an event, not a town
             if not about_someone(sentence_at(spans, match.start())):
                 continue
             yield Finding(

@@ -109,6 +109,24 @@ def famous_names() -> dict[str, frozenset[tuple[str, ...]]]:
     return {first: frozenset(keys) for first, keys in by_first.items()}
 
 
+@lru_cache(maxsize=1)
+def _known_alone() -> frozenset[str]:
+    """Family names of listed people that are on none of the name lists and are no word ('beethoven', 'gehrig',
+    'einstein'): said alone they still mean the famous person. (Not towns named like a president: 'Cleveland'.)"""
+    from bot.screening.learned import load_models  # (the models import this module's neighbours)
+
+    gazetteer = load_models()[0].gazetteer
+    return frozenset(
+        key[-1]
+        for keys in famous_names().values()
+        for key in keys
+        if len(key) > 1 and len(key[-1]) >= 5 and not gazetteer.flags(key[-1]) and key[-1] not in _TOWNS_TOO
+    )
+
+
+_TOWNS_TOO = frozenset("cleveland huntington denton oldham washington lincoln jackson houston".split())
+
+
 _NAME_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 
 
@@ -142,7 +160,8 @@ def famous_person(text: str, sentence: tuple[int, int], words: list[str]) -> boo
     folded = {_fold(w.rstrip(".")) for w in words}
     names = [(s, e) for s, e, key in famous_in(text) if folded and folded <= key]
     if not names:
-        return False
+        # a family name known alone ('Beethoven went deaf', 'Gehrig's speech'), in a sentence that gives no care
+        return len(folded) == 1 and folded <= _known_alone() and not _care_by_us(text, *sentence)
     lo, hi = sentence
     for s, e in names:
         if s < hi < e:  # 'Michael J.| Fox here at Lakeshore': the initial's dot ended no sentence

@@ -12,6 +12,10 @@ from tests.screening.verdict_table import verdict_table
 ALLOW = AllowList(names=frozenset({"Lakeshore Regional Medical Center", "Dr. Robert Clark"}))
 
 CLEAN = [
+    # a nationality is no name; an event is no town; a famous family name said alone is still the famous person
+    "Parkinson's is named after James Parkinson, the English surgeon who described the shaking palsy in 1817.",
+    "Serena Williams came back from the French Open after her clot scare.",
+    "Einstein had an abdominal aortic aneurysm, which is why I talk about screening men who smoked.",
     "Cuando la cantante anunció que tuvo cáncer de tiroides, muchas pacientes me preguntaron por los nódulos.",
     "Cuando Sofía Vergara contó que tuvo cáncer de tiroides, muchas pacientes empezaron a preguntarme por el cuello.",
     "A patient once asked me whether her tattoo ink would show up on an MRI.",
@@ -39,6 +43,7 @@ CLEAN = [
 ]
 
 HELD = [
+    "Mrs. Gehrig came in for her knee today and asked about ALS.",
     # a phone number in full international form; an IBAN called one; a room read aloud where someone is
     "A la sobrina que dejó su número, +34 622 19 84 51, le devolvimos la llamada.",
     "Alguien publicó el IBAN ES12 3456 7890 1234 5678 9012 para el reembolso de su madre.",
