@@ -28,7 +28,9 @@ _FILLER = r"(?:\s+(?!\d)[a-zà-ÿ'][A-Za-zÀ-ÿ']{0,11}|\s+(?:der|des|dem|Patien
 _NUM = r"(?:\s*(?:number|numbers|num|no\.?|nr\.?|n[º°]\.?|#|ID|identifier|code))?"
 
 _LABELS: dict[str, str] = {
-    "ssn": r"SSN|SS#|social security" + _NUM + r"|(?:her|his|their|my|your) social(?=\s+(?:is|was|ending|number))"
+    "ssn": r"SSN|SS#|s\.? s\.? n\.?|social security"
+    + _NUM
+    + r"|(?:her|his|their|my|your) social(?=\s+(?:is|was|ending|number))"
     r"|last (?:four|4)(?: digits)? of (?:her|his|their|my|your|the) (?:SSN|social(?: security)?)"
     # 'social is 412 66 9038', dictated: the word alone, when an SSN-shaped number follows it
     r"|\bsocial(?=\s+(?:(?:is|was|number|no\.?|#)\s*)?\d{3}[\s-]?\d{2}[\s-]?\d{4}\b)",

@@ -19,7 +19,9 @@ _SPELLED = re.compile(rf"{_LETTER}(?:[\s,.\-–]+{_LETTER}){{3,}}")
 _LETTER_ONLY = re.compile(r"(?<![\w'’])([A-Za-z])(?:\s+as\s+in\s+[A-Za-z]+)?(?![\w'’])")
 # The spelt word said just before or after the letters ('... I L K E S wilkes', 'Okafor, O-K-A-F-O-R').
 _WORD_AFTER = re.compile(r"[\s,.:;\-–]*(?:(?:uh|um|that's|so|like)\s+)*([A-Za-z'’-]{3,})")
-_WORD_BEFORE = re.compile(r"([A-Za-z'’-]{3,})[\s,.:;\-–]*(?:(?:that's|spelled|spelt|is)\s+)*$")
+_WORD_BEFORE = re.compile(
+    r"([A-Za-z'’-]{3,})[\s,.:;\-–]*(?:(?:uh|um|that's|thats|that is|spelled|spelt|is|so)[\s,]+)*$"
+)
 # What introduces a name's spelling: 'her name is', 'last name', 'surname'.
 _NAME_CUE = re.compile(r"(?i:\b(?:name|names|surname)\b)")
 

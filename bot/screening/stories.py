@@ -13,7 +13,7 @@ _OCCUPATION = (
     r"|chef|musician|quarterback|pitcher|athlete|Olympian|senator|council ?(?:member|man|woman)"
     r"|news anchor|reporter|lawyer|judge|dentist|bus driver|truck driver|trucker|crossing guard"
     r"|janitor|CEO|CFO|COO|CMO|CNO|chief of staff|board chair|professor|veterinarian|plumber|electrician|mechanic"
-    r"|waitress|bartender"
+    r"|waitress|bartender|captain|lighthouse keeper|lifeguard|ranger"
     r"|banker|realtor|soldier|marine|logger|miner|fisherman|welder|carpenter|hairdresser"
     r"|stylist|shop owner|store owner|owner|shopkeeper|cashier|custodian|superintendent"
     # People the public sees: on the air, on a stage, on a screen.
@@ -86,9 +86,12 @@ _UNIQUE_ROLE = re.compile(
     r"|department|station|paper|club|university|college|league)['’]s (?:only|sole|first|longest[- ]serving|oldest"
     r"|youngest|head|chief|current|former|longtime|star|top|new)(?: [\w-]+){0,2}? "
     rf"(?:{_OCCUPATION})"
-    rf"|(?:the|our) (?:only|sole|longest[- ]serving|oldest|youngest) (?:[\w-]+ )?(?:{_OCCUPATION}|{_PERSON_NOUN})"
-    r" (?:in|at|for|of) "
-    r"(?:town|the (?:county|town|village|city|school|state|district|valley|island)|our (?:town|county|school)"
+    rf"|(?:the|our) (?:only|sole|longest[- ]serving|oldest|youngest|tallest|shortest|heaviest|last)"
+    rf" (?:[\w-]+ ){{0,2}}?(?:{_OCCUPATION}|{_PERSON_NOUN}|person|guy|lady|girl|boy|kid)"
+    r" (?:in|at|for|of|on) "
+    # (a place by what it is: 'on the lake', 'in our county', 'on the river')
+    r"(?:town|the (?:county|town|village|city|school|state|district|valley|island|lake|river|bay|coast|island|block"
+    r"|reservation|base|ship|force|team|squad|crew)|our (?:town|county|school|village|city|church|valley|island)"
     # ... or a place by its name: 'the only female firefighter in Pickerington'.
     r"|(?-i:[A-Z][a-z]{3,}))"
     # an office one person holds for a place: 'the mayor of worthington', 'the principal of Westerville High'
@@ -104,7 +107,9 @@ _CARE_CUE = re.compile(
     # The person's own complaint, as a caller tells it: 'I've been having chest pains'.
     r"|been having|in for (?:chest|his|her|a|an|the|some|abdominal|back|belly|head)|in with (?:chest|his|her|a|an))\b"
 )
-_UNIQUE_GATE = _OCCUPATION_GATE | frozenset({"only", "sole", "longest", "oldest", "youngest", "first"})
+_UNIQUE_GATE = _OCCUPATION_GATE | frozenset(
+    {"only", "sole", "longest", "oldest", "youngest", "first", "tallest", "shortest", "heaviest", "last"}
+)
 # A first or an only that history records, in a sentence of someone's care: 'the first set of identical quadruplets
 # ever born at our hospital went home after 71 days with us' names them as surely as their names would.
 _FIRST_EVER = re.compile(
