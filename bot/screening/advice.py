@@ -251,10 +251,10 @@ _RESTRICTION = re.compile(
     rf"|not allowed to) (?:{_ACTIVITIES})\b[^.!?;]{{0,50}}?\b(?:until|till|til|for (?:the next )?(?:\d+|a|one|two"
     r"|three|four|six) (?:days?|weeks?|wks?|months?))\b[^.!?;]{0,60}"
     # (or after the reader's own procedure: 'After your knee scope, no kneeling for six weeks.')
-    r"|\b(?P<own>after (?:your|ur) [^,.;!?]{2,30},\s*)?no (?:more )?(?:driving|lifting|heavy lifting|swimming|running"
-    r"|football|soccer|sports|contact sports|practice|gym|trampoline|biking|flying|baths?|hot tubs?|walking"
-    r"|weight on it|standing|kneeling|squatting|bending|golf"
-    r"|tennis|jogging|climbing|sex)\b"
+    r"|\b(?P<own>after (?:your|ur) [^,.;!?]{2,30},\s*)?(?:no (?:more )?(?:driving|lifting|heavy lifting|swimming"
+    r"|running|football|soccer|sports|contact sports|practice|gym|trampoline|biking|flying|baths?|hot tubs?|walking"
+    r"|weight on it|standing|kneeling|squatting|bending|golf|tennis|jogging|climbing|sex)"
+    r"|nothing heavier than [\w ]{1,20}?(?:pounds|lbs?|kilos?|kg))\b"
     # (for one reader: 'that ankle', 'your', 'the cast', 'no driving for you', before or after the time)
     r"(?(own)|(?=[^.!?;]{0,90}?\b(?:that|your|ur|the cast|the stitches|the boot|this|for (?:you|u))\b))"
     r"[^.!?;]{0,60}?\b(?:until|till|til|for (?:the next )?(?:\d+|a|an|one|two|three|four|five|six|eight|ten|twelve"

@@ -342,12 +342,13 @@ def staff_sentence(text: str, sentence: tuple[int, int]) -> bool:
     # news goes on about the same colleague: 'Happy work anniversary to Priya Raghunathan! Priya started here ...'
     if context_care(text):
         return False
-    if _STAFF_SENTENCE.search(text, *sentence) or _STAFF_SENTENCE.search(text, 0, _opening(text)):
+    staff_opening, gift_opening = _opening_news(text)
+    if staff_opening or _STAFF_SENTENCE.search(text, *sentence):
         return True
     # A donor thanked, unless the text goes on to tell about them ('Merci à Sylvie Roy pour son don, elle qui a
     # passé trois semaines chez nous'): what follows a 'who' is often their own story, in words no list holds.
     return bool(
-        (_GIFT.search(text, *sentence) or _GIFT.search(text, 0, _opening(text)))
+        (gift_opening or _GIFT.search(text, *sentence))
         # ('whose gift funded our new MRI suite' tells of the gift, not of them)
         and not any(not _GIFT.search(text, m.end(), m.end() + 40) for m in _ABOUT_THEM.finditer(text))
     )
@@ -366,6 +367,14 @@ _ABOUT_THEM = re.compile(
     r"|dopo (?:il suo|la sua)|après (?:son|sa)|tras su|depois d[ao] seu|após)\b"
     r"|[.!—–-]\s+(?:he|she|they|il|elle|er|sie|ele|ela|él|ella|lui|lei)\s)"
 )
+
+
+@lru_cache(maxsize=64)
+def _opening_news(text: str) -> tuple[bool, bool]:
+    """(staff news, a gift) in the text's first sentence: once per text, not once per sentence asked about (a text
+    with no full stop is one long first sentence)."""
+    opening = _opening(text)
+    return _STAFF_SENTENCE.search(text, 0, opening) is not None, _GIFT.search(text, 0, opening) is not None
 
 
 def _opening(text: str) -> int:

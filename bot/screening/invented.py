@@ -59,7 +59,20 @@ def without_made_up_people(text: str, found: list[Finding]) -> list[Finding]:
         if not (f.kind == "name" and text[f.start : f.end].lower() in made_up)
         and not (f.kind == "age_over_89" and _MADE_UP_AGE_BEFORE.search(text, max(0, f.start - 60), f.start))
         and not (f.kind == "advice" and case is not None and f.start >= case.end())
+        and not (
+            f.kind == "patient_story"
+            and _MADE_UP_CASE.search(text, max(0, f.start - 80), f.end)
+            and not _REAL_PATIENT.search(text, f.start, f.end)
+        )
     ]
+
+
+_REAL_PATIENT = re.compile(r"(?i:\b(?:my|our) (?:patient|pt)\b)")
+# A case the writer marks as made up: its job and age describe no one ('a composite patient, a 58-year-old truck
+# driver who ...', 'imagine a teacher in her forties who ...').
+_MADE_UP_CASE = re.compile(
+    rf"(?i:\b(?:{_SUPPOSING}|picture|composite|hypothetical|fictional|fictitious|made-up|imaginary)\b)"
+)
 
 
 # A patient made up to teach with ('hypothetically let's say you've got a patient ...', 'imagine a 70-year-old on

@@ -479,6 +479,10 @@ def tagged_findings(
                 _OUR_SITE_AFTER.match(text, end) and _OURS.search(text, *sentence_at(sentences, start))
             ):
                 continue  # 'our clinic opens in Ashbury', 'our lab at the Ashbury outpatient center': no one's home
+            if staff_sentence(text, sentence_at(sentences, start)) and not colleague_given_care(
+                text, sentence_at(sentences, start), end
+            ):
+                continue  # 'Please welcome Dr. Wade, who joins us after her fellowship in Cincinnati': a colleague's CV
             yield Finding("geography", start, end, LEARNED_REASONS["geography"])
 
 

@@ -65,8 +65,10 @@ _STORY_CUE = re.compile(
 )
 
 
+# ('Do not restart the X until ...' is a command, not a question)
 _QUESTION_START = re.compile(
-    r"(?i:(?:[\w#' ]{0,40}:\s*)?(?:do|does|did|can|could|should|is|are|will|would|how|what|when|why|which)\s)"
+    r"(?i:(?:[\w#' ]{0,40}:\s*)?(?:do(?! not\b)|does|did|can|could|should|is|are|will|would|how|what|when|why"
+    r"|which)\s)"
 )
 
 

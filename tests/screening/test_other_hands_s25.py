@@ -12,6 +12,9 @@ from tests.screening.verdict_table import verdict_table
 ALLOW = AllowList(names=frozenset({"Lakeshore Regional Medical Center", "Dr. Robert Clark"}))
 
 CLEAN = [
+    # (black-box round 2) a composite case's age and job describe no one; a new colleague's training town
+    "Let's imagine a composite patient, a 61-year-old bus driver who snores and nods off at red lights.",
+    "Please welcome Dr. Savannah Parks, who joins our cardiology team after her fellowship in Pittsburgh.",
     # a nationality is no name; an event is no town; a famous family name said alone is still the famous person
     "Parkinson's is named after James Parkinson, the English surgeon who described the shaking palsy in 1817.",
     "Serena Williams came back from the French Open after her clot scare.",
@@ -59,6 +62,9 @@ HELD = [
 ]
 
 WARNED = [
+    # 'Do not' opens a command, not a question; a weight limit with the reader's incision
+    "Do not restart your warfarin until the bleeding has stopped for two days.",
+    "Nothing heavier than fifteen pounds with that incision for the next four weeks, ok?",
     # care plans told to one reader: coming back, a device, a restriction, going in now, in chat and in Spanish
     "ok so tylenol + fluids tonight but bring her back if the fever hits 104 or she stops peeing",
     "the splint stays on whenever ur up and about for the next 3 wks, off only to shower",
