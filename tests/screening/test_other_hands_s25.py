@@ -14,7 +14,7 @@ ALLOW = AllowList(names=frozenset({"Lakeshore Regional Medical Center", "Dr. Rob
 CLEAN = [
     # (black-box round 2) a composite case's age and job describe no one; a new colleague's training town
     "Let's imagine a composite patient, a 61-year-old bus driver who snores and nods off at red lights.",
-    "Please welcome Dr. Savannah Parks, who joins our cardiology team after her fellowship in Pittsburgh.",
+    "Please welcome Dr. Robert Clark, who joins our cardiology team after his fellowship in Pittsburgh.",
     # a nationality is no name; an event is no town; a famous family name said alone is still the famous person
     "Parkinson's is named after James Parkinson, the English surgeon who described the shaking palsy in 1817.",
     "Serena Williams came back from the French Open after her clot scare.",
