@@ -16,7 +16,7 @@ _CODE = re.compile(r"(?<![\w/.-])#?[A-Za-z0-9]+(?:[-_][A-Za-z0-9]+)*(?![\w-]|\.\
 # Clinical and everyday tokens with letters and digits that identify no one.
 _NOT_CODE = re.compile(
     r"(?i:\d+(?:mg|mcg|ml|g|kg|lbs?|iu|mm|cm|km|mi|am|pm|hrs?|h|min|s|x|k|st|nd|rd|th|yo|y|mo|wk|wks|yrs?|ft|in"
-    r"|cc|mmhg|bpm|mph|f|c|d|m|mmol|ng|dl|l|pct|u)"
+    r"|cc|mmhg|bpm|mph|f|c|d|m|mmol|ng|dl|l|pct|u|v|w|hz|kw|kwh|mah)"
     r"|(?:ca|covid|sars|h\d+n|brca|phq|gad|icd|cpt|glp|her|hba1c|a1c|cd|il|t|l|c|s|p|n|b|e|g|d|x|v|k|a|ft|t|mk"
     r"|iphone|pixel|galaxy|windows|ios|android|usb|mp|wifi|covid|f|w|k)[-_]?\d{1,4}"
     r"|\d{1,4}[-_]?(?:year|month|week|day|hour|minute|step|mile|unit|dose|point|pound|ounce|s)s?)"

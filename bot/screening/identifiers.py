@@ -48,7 +48,8 @@ _LABELS: dict[str, str] = {
     r"|Medicaid (?:ID|number|#|card)|beneficiary (?:ID|number|#)|plan (?:ID|number)"
     r"|Medi-Cal (?:ID|number)|Tricare (?:ID|number)|BCBS (?:ID|number)",
     # (a bare 'account' only right before a long number: 'account 7703152 got charged twice')
-    "account": r"account (?:number|no\.?|#|ID)|account(?= #?\d{5,}\b)|acct\.?(?: number| no\.?| #)?|bank account"
+    "account": r"account (?:number|no\.?|#|ID)|account(?= #?\d{5,}\b| #?\d{2,}(?:-\d{2,}){2,3}\b| #?\d{4,}-\d{3,}\b)"
+    r"|acct\.?(?: number| no\.?| #)?|bank account"
     r"|billing (?:account|number|ID|#)|invoice (?:number|no\.?|#)|claim (?:number|no\.?|#|ID)"
     r"|credit card(?: number)?|card ending|account ending|routing number|guarantor (?:number|#|ID)"
     r"|statement (?:number|#)|patient account(?: number)?|debit card(?: number)?",

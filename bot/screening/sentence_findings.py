@@ -38,7 +38,7 @@ from bot.screening.findings import LEARNED_REASONS, Finding
 from bot.screening.learned import SentenceClassifier, load_advice_model, load_models
 from bot.screening.memo import memo
 from bot.screening.public_figures import famous_sentence
-from bot.screening.stories import _DETAIL
+from bot.screening.stories import _DETAIL, OCCUPATION
 
 _UNLESS = re.compile(
     r"(?i:\bon (?:your|their) own\b|\bby (?:yourself|themselves)\b"
@@ -60,6 +60,22 @@ _EDUCATION_LABEL = re.compile(
 
 
 # Someone particular in a story: 'whose ACL I fixed', 'who I started seeing'.
+# One person by their role ('the quarterback struck during the homecoming game', 'our mail carrier'): a cue for a
+# story as much as 'he' is, when the model already reads one.
+_ONE_ROLE = re.compile(rf"\b(?i:the|our|that) (?:[\w-]+ ){{0,2}}?(?i:{OCCUPATION})\b")
+
+
+_INCIDENT = re.compile(
+    r"(?i:\b(?:collapsed|struck|was hit|got hit|crashed|fell|fainted|passed out|was injured|got hurt|was hurt"
+    r"|survived|went down|was shot|drowned|nearly drowned|was trapped|was pulled from|was rescued)\b)"
+)
+
+
+def _role_in_incident(text: str, start: int, end: int) -> bool:
+    """'The quarterback struck during the Hilliard homecoming game survived': one person by role, in an event."""
+    return _INCIDENT.search(text, start, end) is not None and _ONE_ROLE.search(text, start, end) is not None
+
+
 _STORY_CUE = re.compile(
     r"\b(?:who|whose|whom)\b|(?i:\bwe (?:saw|treated|admitted|discharged|delivered|operated on|scoped|casted|met)\b)"
 )
@@ -169,7 +185,11 @@ def sentence_findings(text: str, classifier: SentenceClassifier, sentences: list
             yield Finding("advice", start, end, LEARNED_REASONS["advice"])
         elif (
             score["STORY"] >= STORY_THRESHOLD
-            and (has_person_cue(text, start, end) or _particular_who(text, start, end))
+            and (
+                has_person_cue(text, start, end)
+                or _particular_who(text, start, end)
+                or _role_in_incident(text, start, end)
+            )
             and not (_ANONYMOUS.search(text, start, end) and not _DETAIL.search(text, *sentence))
             and not STAFF_ROLE.search(text, start, end)
             and not famous_sentence(text, *sentence)  # 'Aaron Rodgers tore his Achilles four snaps into 2023'

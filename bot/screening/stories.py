@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from bot.screening.findings import Finding
 
-_OCCUPATION = (
+OCCUPATION = _OCCUPATION = (
     r"teacher|principal|coach|pastor|priest|rabbi|imam|minister|mayor|sheriff|police officer|cop"
     r"|firefighter|fire chief|farmer|rancher|baker|barber|librarian|mail carrier|postman|pilot"
     r"|chef|musician|quarterback|pitcher|athlete|Olympian|senator|council ?(?:member|man|woman)"
@@ -97,7 +97,11 @@ _UNIQUE_ROLE = re.compile(
     # an office one person holds for a place: 'the mayor of worthington', 'the principal of Westerville High'
     r"|(?:the|our|your) (?:former |new |current )?(?:mayor|sheriff|police chief|fire chief|superintendent|principal"
     r"|head coach|bishop|governor|county commissioner|city manager|postmaster|school board president)"
-    r" of (?:the |our )?[a-z][a-z-]{2,}(?: [a-z][a-z-]{2,})?)\b"
+    r" of (?:the |our )?[a-z][a-z-]{2,}(?: [a-z][a-z-]{2,})?"
+    # ... or with the place before it: 'the Worthington council president', 'the Hilliard Darby quarterback'
+    r"|(?:the|our) (?-i:[A-Z][a-z]{3,}(?: [A-Z][a-z]{3,})?) (?:city |county |village |school |high school |varsity )?"
+    r"(?:mayor|council president|council member|councilman|councilwoman|police chief|fire chief|superintendent"
+    r"|principal|head coach|coach|sheriff|judge|pastor|quarterback|pitcher|point guard|valedictorian|fire captain))\b"
 )
 # The sentence is about that person's care: a note's or a visit's wording.
 _CARE_CUE = re.compile(

@@ -12,6 +12,8 @@ from tests.screening.verdict_table import verdict_table
 ALLOW = AllowList(names=frozenset({"Lakeshore Regional Medical Center", "Dr. Robert Clark"}))
 
 CLEAN = [
+    "Most CPAP machines handle 100-240V, so bring an adapter plug and you're set.",
+    "The coach should know CPR.",
     # (black-box round 2) a composite case's age and job describe no one; a new colleague's training town
     "Let's imagine a composite patient, a 61-year-old bus driver who snores and nods off at red lights.",
     "Please welcome Dr. Robert Clark, who joins our cardiology team after his fellowship in Pittsburgh.",
@@ -46,6 +48,10 @@ CLEAN = [
 ]
 
 HELD = [
+    # (holdout round) an office named with its town; one person by role in an incident; an account number with dashes
+    "When we treated the Gahanna council president who collapsed during the zoning hearing, speed mattered.",
+    "The pitcher struck by a line drive at the Dublin tournament is home and doing well.",
+    "For account 5521-330-18, the duplicate charge has been reversed.",
     "Mrs. Gehrig came in for her knee today and asked about ALS.",
     # a phone number in full international form; an IBAN called one; a room read aloud where someone is
     "A la sobrina que dejó su número, +34 622 19 84 51, le devolvimos la llamada.",
