@@ -545,9 +545,14 @@ _CARE_PLACE = (
 # A condition, then only where to get care: what anyone with that condition should do, in any language the screen
 # reads. (A drug, a dose or 'tonight' in the clause makes it this reader's plan again.)
 _CONDITION_THEN_CARE = re.compile(
-    r"(?i:\W*(?:if|when|whenever|si|se|cuando|quando|wenn|falls|quand|lorsque|nếu|kung)\b[^,;.!?]{3,80}?,?\s*"
+    r"(?i:\W*(?:(?:if|when|whenever|si|se|cuando|quando|wenn|falls|quand|lorsque|nếu|kung)\b[^,;.!?]{3,80}?,?\s*"
+    # ... or the condition named before a colon: 'Le pire mal de tête de votre vie, d'un coup : c'est une urgence,
+    # composez le 911', 'Worst headache of your life: call 911'
+    r"|[^;.!?:]{3,80}?\s*[:–—]\s*(?:(?:c'est|that's|this is|es|é|das ist) (?:une|an|una|uma|ein) (?:urgence|emergency"
+    r"|emergencia|emergência|Notfall),?\s*)?)"
     r"(?:(?:please|por favor|bitte|s'il vous plaît|per favore|hãy)\s+)?(?:then\s+)?"
-    r"(?:go (?:straight |right )?(?:to|in to)|head (?:straight )?to|get (?:yourself )?to|come (?:in )?to|call|see"
+    r"(?:go (?:straight |right )?(?:to|in to)|head (?:straight )?to|get (?:yourself )?to|come (?:in )?to|call|dial"
+    r"|composez(?: le)?|marque|see"
     r"|contact|vaya a|acuda a|llame al?|ve a|procure|vá (?:ao|à|para)|ligue para|gehen Sie (?:in|zur|zum)|rufen Sie"
     r"|allez (?:aux?|à)|appelez|vai al|vada al|chiami|đi|gọi|pumunta sa|tumawag sa)\s+"
     r"(?:(?:the|a|an|your|our|la|el|al|las|los|o|a|die|den|le|les|l'|aux|il|lo|sa|ang|một|bác sĩ)\s*)?"

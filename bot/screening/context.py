@@ -126,7 +126,10 @@ ONE_READER = re.compile(
     r"|\byour (?:labs?|numbers|results?|levels?|scan|x-?ray|a1c|potassium|creatinine|kidney|liver|ekg|biopsy)\b"
     r"|\b(?:tonight|tomorrow|today|this (?:morning|afternoon|evening|week))\b"
     # a particular procedure, the reader's own: 'if your calf swells after the operation, come straight back'
-    r"|\bafter the (?:operation|surgery|procedure|scope|c-section|cath|delivery)\b)"
+    r"|\bafter the (?:operation|surgery|procedure|scope|c-section|cath|delivery)\b"
+    # the reader's own report: 'reading your comment about tightness ...', 'from what you described'
+    r"|\byour (?:comment|message|question|post|note|description|photo|pic)\b(?! (?:section|box)\b)"
+    r"|\byou (?:said|mentioned|described|wrote|told us|told me)\b)"
 )
 
 

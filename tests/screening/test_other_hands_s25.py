@@ -68,6 +68,7 @@ HELD = [
 ]
 
 WARNED = [
+    "Reading your message about the pressure when you climb stairs: please go to the ER now.",
     # 'Do not' opens a command, not a question; a weight limit with the reader's incision
     "Do not restart your warfarin until the bleeding has stopped for two days.",
     "Nothing heavier than fifteen pounds with that incision for the next four weeks, ok?",
@@ -93,6 +94,7 @@ WARNED = [
 ]
 
 GENERAL = [
+    "Worst headache of your life, out of nowhere: that's an emergency, call 911.",
     "Si tiene dolor de pecho, llame al 911. No espere a ver si se le pasa.",
     "La mayoría de los pacientes usa la férula unas seis semanas.",
     "After a knee scope, most people avoid kneeling for a few weeks.",
