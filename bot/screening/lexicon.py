@@ -12,7 +12,8 @@ from pathlib import Path
 TOKEN = re.compile(r"[^\W\d_](?:[^\W_]|['’.-](?=[^\W\d_]))*|\d+(?:[.,:/-]\d+)*[A-Za-z]*|[^\w\s]")
 _DRUG_ENDING = re.compile(
     r"(?:pril|sartan|olol|statin|dipine|azole|mab|nib|tide|gliptin|gliflozin|floxacin|cycline|cillin"
-    r"|mycin|azepam|zolam|codone|profen|formin|oxetine|triptyline|parin|xaban|sone|terol|pentin|amine)$"
+    r"|mycin|azepam|zolam|codone|profen|formin|oxetine|triptyline|parin|xaban|sone|terol|pentin|amine"
+    r"|triptan|lukast|dronate|semide|thiazide|tidine|clovir|tadine)$"
 )
 # The same endings anywhere in a lower-cased text, in one scan. A match starts only where a run of
 # letters starts: from every position inside a long run the greedy run would backtrack (quadratic).
