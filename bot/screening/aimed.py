@@ -151,7 +151,7 @@ AMOUNT = re.compile(r"(?i:\b(?:\d+(?:\.\d+)?|one|two|three|four|five|ten|fifteen
 
 # Advice is aimed at someone: 'you', an imperative opening a clause, a dose, a drug, or 'I'll / we'll'.
 _ADDRESSED = re.compile(
-    r"(?i:(?:^|[.;:,!?-]\s*|\b(?:and|then|just|so|pls|please|now|also)\s+)"
+    r"(?i:(?:^|[.;:,!?-]\s*|\b(?:and|then|just|so|pls|please|now|also|por favor|bitte|per favore|s'il vous plaît)\s+)"
     # a command may be negated in the other languages ('não tome mais', 'non prenda', 'ne prenez pas')
     r"(?:(?:no|não|nao|non|ne|n')\s*)?(?:stop|start|restart|resume|take|cut|hold"
     r"|skip|double|halve|increase|decrease|reduce|go|put|give|use|try|switch|bump|drop|quit|keep|continue|apply|wean"

@@ -20,7 +20,7 @@ from bot.screening.context import (
 from bot.screening.dates import FOREIGN_WEEKDAYS, WEEKDAYS
 from bot.screening.facilities import SITE, SITE_MOVE, words
 from bot.screening.findings import LEARNED_REASONS, Finding
-from bot.screening.lay_titles import LAY_TITLE_BEFORE, PERSON_TITLE
+from bot.screening.lay_titles import LAY_TITLE_BEFORE, PERSON_TITLE, PRONOUN_TITLES
 from bot.screening.learned import TokenTagger
 from bot.screening.lexicon import _DRUG_ENDING, Gazetteer
 from bot.screening.memo import memo
@@ -288,6 +288,15 @@ def tagged_findings(
             and german(text, sentence_at(sentences, start))
         ):
             continue  # 'erklären wir jeden Schritt', 'weniger Salz': German capitalises every noun
+        if label == "NAME" and len(words) == 1 and _address_word(text, words[0]):
+            continue  # 'Kuya, wag mo munang inumin ...', 'Anh bị gout rồi đó': a word of address, no one's name
+        if (
+            label == "NAME"
+            and len(words) > 1
+            and any(w.islower() for w in text[start:end].split()[1:])
+            and _VIETNAMESE_LETTERS.search(text)
+        ):
+            continue  # 'Nói chung, ...': Vietnamese writes every syllable of a name with a capital
         if (
             label == "NAME"
             and _GERMAN_NUMBER_BEFORE.search(text, max(0, start - 8), start)
@@ -586,6 +595,21 @@ _PUNCT_AFTER = re.compile(r"[,.!?]")
 # A capitalised word just before, or a lay title ('Herr', 'Frau'): a name's other half, not a German noun alone.
 _CAPITALISED_NEIGHBOUR = re.compile(r"(?:\b[A-Z][a-z]+\.?|\b(?:Herr|Frau|Dr|Prof)\.?)\s+$")
 _NUMBER_BEFORE = re.compile(r"\d\s+$")
+# Kinship words used to address anyone, in Vietnamese (also its words for 'you') and Tagalog: in text of their own
+# language they are no one's name ('Anh' is also a given name in an English sentence).
+_ADDRESS_WORDS = PRONOUN_TITLES | frozenset(
+    "nanay tatay inay itay nay tay lola lolo kuya ate tita tito manang manong".split()
+)
+_VIETNAMESE_LETTERS = re.compile(r"[ạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹđơư]", re.IGNORECASE)
+_TAGALOG_WORDS = re.compile(r"(?i:\b(?:ang|ng|mga|po|yung|mo|nyo|niyo|ko|sa|na|wag|huwag|muna|lang|naman)\b)")
+
+
+def _address_word(text: str, word: str) -> bool:
+    if word not in _ADDRESS_WORDS:
+        return False
+    return _VIETNAMESE_LETTERS.search(text) is not None or len(_TAGALOG_WORDS.findall(text)) >= 2
+
+
 _GERMAN_NUMBER_BEFORE = re.compile(r"(?i:(?:\b\d+|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|zwölf|zwanzig)\s+$)")
 
 

@@ -12,6 +12,8 @@ from tests.screening.verdict_table import verdict_table
 ALLOW = AllowList(names=frozenset({"Lakeshore Regional Medical Center", "Dr. Robert Clark"}))
 
 CLEAN = [
+    # (black-box round 3) Vietnamese writes a name's every syllable with a capital
+    "Huyết áp cao là vấn đề thường gặp. Nói chung, trên 130/80 là cần theo dõi.",
     "Most CPAP machines handle 100-240V, so bring an adapter plug and you're set.",
     "The coach should know CPR.",
     # (black-box round 2) a composite case's age and job describe no one; a new colleague's training town
@@ -48,6 +50,8 @@ CLEAN = [
 ]
 
 HELD = [
+    "Anh came in yesterday with chest pain and asked about stents.",
+    "Bà Nguyễn Thị Lan hỏi về bệnh tiểu đường.",
     # (holdout round) an office named with its town; one person by role in an incident; an account number with dashes
     "When we treated the Gahanna council president who collapsed during the zoning hearing, speed mattered.",
     "The pitcher struck by a line drive at the Dublin tournament is home and doing well.",
@@ -68,6 +72,10 @@ HELD = [
 ]
 
 WARNED = [
+    # (black-box round 3) a word of address is no name in its own language; 'por favor' before a command
+    "Kuya, wag mo munang inumin yung metformin hanggang makita ko ang labs mo.",
+    "Anh bị gout rồi đó. Uống colchicine theo toa.",
+    "por favor vaya a urgencias hoy mismo",
     "Reading your message about the pressure when you climb stairs: please go to the ER now.",
     # 'Do not' opens a command, not a question; a weight limit with the reader's incision
     "Do not restart your warfarin until the bleeding has stopped for two days.",
