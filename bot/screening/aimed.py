@@ -510,6 +510,8 @@ def addressed(
         return ADVICE_THRESHOLD
     if commanded == "told":
         return ADVICE_THRESHOLD_TOLD  # 'we'd suggest you stop the <a drug no list knows>'
+    if _THEIR_SAFETY_NET.match(segment):
+        return ADVICE_THRESHOLD_TOLD  # 'If his fever hits 104 again or he stops peeing, bring him straight back in'
     if DX_OPENING.match(segment) or YOU_HAVE.match(segment):
         return ADVICE_THRESHOLD_TOLD  # 'definitely sounds like pinworms', 'You have croup.', 'your son has RSV'
     if DX_NAMED.match(segment):
@@ -531,6 +533,14 @@ _SENT_NOW = re.compile(
     r"|emergencias|pronto-socorro|urgences|Notaufnahme|labor and delivery|L&D)\b[^.;!?]{0,30}?"
     r"\b(?:now|right now|right away|today|tonight|this (?:afternoon|morning|evening)|asap|immediately|ahora|hoy"
     r"|esta noche|agora|hoje|maintenant|tout de suite|ce soir|aujourd'hui|sofort|jetzt|heute)\b)"
+)
+
+
+# A safety net for one person the reader cares for, by pronoun, condition first ('If his fever hits 104 again or he
+# stops peeing, bring him straight back in'); for anyone it says 'your child' and 'them'.
+_THEIR_SAFETY_NET = re.compile(
+    r"(?i:\W*(?:if|when|once)\b[^,;.!?]{0,60}?\b(?:his|he|he's|she|she's)\b[^,;.!?]{0,60}?,?\s*"
+    r"(?:(?:just|please|then)\s+)?(?:bring|take|get|rush|call|have) (?:him|her)\b)"
 )
 
 

@@ -72,6 +72,8 @@ HELD = [
 ]
 
 WARNED = [
+    # a safety net for one child by pronoun, condition first
+    "If her fever hits 104 again or she stops wetting diapers, bring her straight back in.",
     # (black-box round 3) a word of address is no name in its own language; 'por favor' before a command
     "Kuya, wag mo munang inumin yung metformin hanggang makita ko ang labs mo.",
     "Anh bị gout rồi đó. Uống colchicine theo toa.",
