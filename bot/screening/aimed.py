@@ -516,8 +516,8 @@ def addressed(
         return ADVICE_THRESHOLD_TOLD  # 'definitely sounds like pinworms', 'You have croup.', 'your son has RSV'
     if DX_NAMED.match(segment):
         return ADVICE_THRESHOLD_NAMED  # 'yep that's pink eye', 'That's almost certainly a bruised rib'
-    if you or commanded:
-        return ADVICE_THRESHOLD_YOU_ONLY
+    if you or commanded or PARTICULAR.search(segment):
+        return ADVICE_THRESHOLD_YOU_ONLY  # (or what the reader described: 'that mole needs to come off')
     if AMOUNT.search(segment) and SCHEDULE.search(segment):
         return ADVICE_THRESHOLD_UNADDRESSED
     if matches:
@@ -686,7 +686,8 @@ PARTICULAR = re.compile(
     # Care now for what the reader described, or for the one they care for: 'that chest tightness needs to be
     # looked at today', 'he needs to be seen in the ER tonight'.
     r"|\b(?:(?:that|this|those|these|your) (?:[\w'-]+ ){0,3}?|(?:he|she) )(?:needs?|has|have) to (?:be )?"
-    r"(?:seen|checked|looked at|evaluated|examined|x-?rayed|drained|treated|stitched)\b)"
+    r"(?:seen|checked|looked at|evaluated|examined|x-?rayed|drained|treated|stitched|removed|biopsied|cut out|frozen"
+    r"|lanced|cultured|scanned|repaired|splinted|casted|come off|come out)\b)"
 )
 
 

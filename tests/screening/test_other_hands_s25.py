@@ -72,6 +72,8 @@ HELD = [
 ]
 
 WARNED = [
+    # what the reader described needs a procedure
+    "Sir, that spot needs to come off. Book the excision this month.",
     # a safety net for one child by pronoun, condition first
     "If her fever hits 104 again or she stops wetting diapers, bring her straight back in.",
     # (black-box round 3) a word of address is no name in its own language; 'por favor' before a command
@@ -104,6 +106,7 @@ WARNED = [
 ]
 
 GENERAL = [
+    "A mole that changes shape needs to be checked.",
     "Worst headache of your life, out of nowhere: that's an emergency, call 911.",
     "Si tiene dolor de pecho, llame al 911. No espere a ver si se le pasa.",
     "La mayoría de los pacientes usa la férula unas seis semanas.",
