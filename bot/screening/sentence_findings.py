@@ -53,7 +53,9 @@ _UNLESS = re.compile(
 # every reader: its commands need the classifier's full confidence.
 _EDUCATION_LABEL = re.compile(
     r"(?i:^\W*(?:[\w ]{0,30}\b)?(?:education|educational|handout|faq|info sheet|fact sheet|leaflet|template"
-    r"|general (?:info|information|instructions)|drug info|drug reference)\b[^:\n]{0,40}[:\-–—])"
+    r"|general (?:info|information|instructions)|drug info|drug reference"
+    r"|preguntas? frecuentes?|preguntas comunes|perguntas frequentes|questions fréquentes|foire aux questions"
+    r"|häufige fragen|domande frequenti)\b[^:\n]{0,40}[:\-–—])"
     # a column's headline, a physician on a topic: 'Dr. Robert Clark on kidney stones:', 'Dr. Wade on sunscreen -'
     r"|^\W*(?:Dr\.?|Doctor) [A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2} on [^:\n.!?]{2,40}(?::|\s[-–—]\s)"
 )
