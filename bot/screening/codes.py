@@ -19,6 +19,8 @@ _NOT_CODE = re.compile(
     r"|cc|mmhg|bpm|mph|f|c|d|m|mmol|ng|dl|l|pct|u|v|w|hz|kw|kwh|mah)"
     r"|(?:ca|covid|sars|h\d+n|brca|phq|gad|icd|cpt|glp|her|hba1c|a1c|cd|il|t|l|c|s|p|n|b|e|g|d|x|v|k|a|ft|t|mk"
     r"|iphone|pixel|galaxy|windows|ios|android|usb|mp|wifi|covid|f|w|k)[-_]?\d{1,4}"
+    # a highway ('I-670', 'US-33', 'SR-161')
+    r"|(?:i|us|sr|hwy|route|rt)-\d{1,3}"
     r"|\d{1,4}[-_]?(?:year|month|week|day|hour|minute|step|mile|unit|dose|point|pound|ounce|s)s?)"
 )
 # Clinical notation with letters and digits that names a finding, never a person: gestational age

@@ -12,6 +12,8 @@ from tests.screening.verdict_table import verdict_table
 ALLOW = AllowList(names=frozenset({"Lakeshore Regional Medical Center", "Dr. Robert Clark"}))
 
 CLEAN = [
+    # a highway is no ID code
+    "Traffic on I-670 is bad on game days, so plan extra time to reach our main campus.",
     # (black-box round 3) Vietnamese writes a name's every syllable with a capital
     "Huyết áp cao là vấn đề thường gặp. Nói chung, trên 130/80 là cần theo dõi.",
     "Most CPAP machines handle 100-240V, so bring an adapter plug and you're set.",
