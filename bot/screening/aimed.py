@@ -574,7 +574,7 @@ _CONDITION_THEN_CARE = re.compile(
 # mismo al hospital', 'Don't wait it out, and don't drive yourself').
 _NOT_WAITING = re.compile(
     r"(?i:\b(?:don't|do not|never|no|ne|nicht|não|nao|non)\b[^.;!?]{0,20}?\b(?:wait|drive|espere|maneje|conduzca"
-    r"|attendez|conduisez|warten|fahren|espere|dirija|aspetti|guidi)\b)"
+    r"|attendez|conduisez|warten|fahren|dirija|aspetti|guidi)\b)"
 )
 
 

@@ -199,6 +199,9 @@ def tagged_findings(
     upper_count = memo(lambda: len(_UPPER.findall(text)))
     romanised_chat = memo(lambda: len(_ROMANISED_WORDS & {w.lower() for w in _WORD.findall(text)}) >= 3)
     sentences_capitalised = memo(lambda: len(sentences) > 1 and all(_opens_upper(text, s) for s, _ in sentences))
+    # Vietnamese or Tagalog text: asked once per text, not once per name run (a long text of runs would be quadratic)
+    vietnamese = memo(lambda: _VIETNAMESE_LETTERS.search(text) is not None)
+    tagalog = memo(lambda: len(_TAGALOG_WORDS.findall(text)) >= 2)
     if caseless or capitalised <= 1:  # lower-case chat (one capital may open it)
         yield from lower_case_places(text, tagger.gazetteer, allowed_places or allowed_words)
         yield from lower_case_homes(text, allowed_places or allowed_words)
@@ -288,13 +291,13 @@ def tagged_findings(
             and german(text, sentence_at(sentences, start))
         ):
             continue  # 'erklären wir jeden Schritt', 'weniger Salz': German capitalises every noun
-        if label == "NAME" and len(words) == 1 and _address_word(text, words[0]):
+        if label == "NAME" and len(words) == 1 and words[0] in _ADDRESS_WORDS and (vietnamese() or tagalog()):
             continue  # 'Kuya, wag mo munang inumin ...', 'Anh bị gout rồi đó': a word of address, no one's name
         if (
             label == "NAME"
             and len(words) > 1
             and any(w.islower() for w in text[start:end].split()[1:])
-            and _VIETNAMESE_LETTERS.search(text)
+            and vietnamese()
         ):
             continue  # 'Nói chung, ...': Vietnamese writes every syllable of a name with a capital
         if (
@@ -597,17 +600,10 @@ _CAPITALISED_NEIGHBOUR = re.compile(r"(?:\b[A-Z][a-z]+\.?|\b(?:Herr|Frau|Dr|Prof
 _NUMBER_BEFORE = re.compile(r"\d\s+$")
 # Kinship words used to address anyone, in Vietnamese (also its words for 'you') and Tagalog: in text of their own
 # language they are no one's name ('Anh' is also a given name in an English sentence).
-_ADDRESS_WORDS = PRONOUN_TITLES | frozenset(
-    "nanay tatay inay itay nay tay lola lolo kuya ate tita tito manang manong".split()
-)
+# (the kinship titles are lay_titles' own; 'nanay', 'tatay' are mother and father, said to any elder)
+_ADDRESS_WORDS = PRONOUN_TITLES | frozenset("nanay tatay inay itay nay tay".split())
 _VIETNAMESE_LETTERS = re.compile(r"[ạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹđơư]", re.IGNORECASE)
 _TAGALOG_WORDS = re.compile(r"(?i:\b(?:ang|ng|mga|po|yung|mo|nyo|niyo|ko|sa|na|wag|huwag|muna|lang|naman)\b)")
-
-
-def _address_word(text: str, word: str) -> bool:
-    if word not in _ADDRESS_WORDS:
-        return False
-    return _VIETNAMESE_LETTERS.search(text) is not None or len(_TAGALOG_WORDS.findall(text)) >= 2
 
 
 _GERMAN_NUMBER_BEFORE = re.compile(r"(?i:(?:\b\d+|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|zwölf|zwanzig)\s+$)")

@@ -130,7 +130,7 @@ _NOT_NAMES = (
         Korean Vietnamese Filipino Indian Pakistani Nigerian Ghanaian Kenyan Ethiopian Somali Egyptian Israeli
         Iranian Persian Iraqi Syrian Lebanese Arab Arabic Australian African European Puerto Rican Dominican
         Colombian Peruvian Venezuelan Argentine Argentinian Chilean Guatemalan Salvadoran Honduran Hindi Urdu
-        Tagalog Creole Hmong Somali Amish Jewish Muslim Catholic Christian Hindu Buddhist Sikh
+        Tagalog Creole Hmong Amish Jewish Muslim Catholic Christian Hindu Buddhist Sikh
         Easter Halloween Jr Sr MD DO NP PA RN Hello Hi Thanks Thank Great Good Yes Okay Sure
         Type Stage Grade Phase Level Vitamin Omega Plan Part
         Huh Uh Um Hmm Mm Aha Wow Whoa Hey Ok Yeah Yep Nope Nah Bye Ouch Oops Well Alright""".split()

@@ -61,9 +61,8 @@ _EDUCATION_LABEL = re.compile(
 )
 
 
-# Someone particular in a story: 'whose ACL I fixed', 'who I started seeing'.
-# One person by their role ('the quarterback struck during the homecoming game', 'our mail carrier'): a cue for a
-# story as much as 'he' is, when the model already reads one.
+# One person by their role, in an incident ('the quarterback struck during the homecoming game'): a cue for a story
+# as much as 'he' is, when the model already reads one. (A role alone is not: 'The coach should know CPR.')
 _ONE_ROLE = re.compile(rf"\b(?i:the|our|that) (?:[\w-]+ ){{0,2}}?(?i:{OCCUPATION})\b")
 
 
@@ -78,6 +77,7 @@ def _role_in_incident(text: str, start: int, end: int) -> bool:
     return _INCIDENT.search(text, start, end) is not None and _ONE_ROLE.search(text, start, end) is not None
 
 
+# Someone particular in a story: 'whose ACL I fixed', 'who I started seeing'.
 _STORY_CUE = re.compile(
     r"\b(?:who|whose|whom)\b|(?i:\bwe (?:saw|treated|admitted|discharged|delivered|operated on|scoped|casted|met)\b)"
 )

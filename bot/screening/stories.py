@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from bot.screening.findings import Finding
 
-OCCUPATION = _OCCUPATION = (
+OCCUPATION = (
     r"teacher|principal|coach|pastor|priest|rabbi|imam|minister|mayor|sheriff|police officer|cop"
     r"|firefighter|fire chief|farmer|rancher|baker|barber|librarian|mail carrier|postman|pilot"
     r"|chef|musician|quarterback|pitcher|athlete|Olympian|senator|council ?(?:member|man|woman)"
@@ -37,17 +37,17 @@ _ANCHOR = re.compile(
 )
 # An occupation pinned to one person the physician treats is a story on its own.
 _OCCUPATION_WORD = re.compile(
-    rf"\b(?i:{_OCCUPATION})(?:'s)?(?= I\b| we\b| from [A-Z]| (?:came|walked|rolled|was brought|was admitted) in"
+    rf"\b(?i:{OCCUPATION})(?:'s)?(?= I\b| we\b| from [A-Z]| (?:came|walked|rolled|was brought|was admitted) in"
     # care here: 'our own CFO had his sleeve with us'
     r"| had (?:his|her|their) [\w-]+(?: [\w-]+)? (?:with us|here|at our)\b)"
 )
 # 'the retired Ohio State football coach we saw': a few words of description may sit between.
 _DETERMINER_BEFORE = re.compile(r"\b(?i:a|an|the|this|my|our)(?: [\w'’-]+){0,4} $")
-_OCCUPATION_GATE = frozenset(re.findall(r"[a-z]+", _OCCUPATION.lower()))
+_OCCUPATION_GATE = frozenset(re.findall(r"[a-z]+", OCCUPATION.lower()))
 # Details that, with an anchor, narrow a story down to one recognisable person.
 _DETAIL = re.compile(
     # (an age or a decade alone is no detail: 'a woman in her 70s presented with jaundice' is a de-identified case)
-    rf"\b(?:{_OCCUPATION}|teaches|coach(?:es|ed)|bakery|salon|diner|restaurant|caf[eé]|shop|store"
+    rf"\b(?:{OCCUPATION}|teaches|coach(?:es|ed)|bakery|salon|diner|restaurant|caf[eé]|shop|store"
     r"|owns|runs the|runs a|manages the|works (?:at|for) the|plays for|paper mill|plant manager"
     r"|president of|twins|triplets|quadruplets|lottery|famous|local celebrity|our town|this town"
     r"|down the street|next door|across the street|downtown|on (?:the )?(?:[A-Z][a-z]+ )(?:Street|St"
@@ -63,7 +63,7 @@ _DETAIL = re.compile(
     re.IGNORECASE,
 )
 # An occupation someone goes to or fears ('scared of the dentist', 'went to the barber') is not their job.
-_OCCUPATION_ONLY = re.compile(rf"(?i:{_OCCUPATION})")
+_OCCUPATION_ONLY = re.compile(rf"(?i:{OCCUPATION})")
 _VISITED_BEFORE = re.compile(
     r"(?i:\b(?:to|of|at|from|see|seeing|saw|visit|visiting|call|called) (?:the|a|her|his|their|my) $)"
 )
@@ -85,9 +85,9 @@ _UNIQUE_ROLE = re.compile(
     r"\b(?i:(?:the|our|this) (?:[\w-]+ ){0,2}?(?:town|county|city|village|school|state|team|church|parish|district"
     r"|department|station|paper|club|university|college|league)['’]s (?:only|sole|first|longest[- ]serving|oldest"
     r"|youngest|head|chief|current|former|longtime|star|top|new)(?: [\w-]+){0,2}? "
-    rf"(?:{_OCCUPATION})"
+    rf"(?:{OCCUPATION})"
     rf"|(?:the|our) (?:only|sole|longest[- ]serving|oldest|youngest|tallest|shortest|heaviest|last)"
-    rf" (?:[\w-]+ ){{0,2}}?(?:{_OCCUPATION}|{_PERSON_NOUN}|person|guy|lady|girl|boy|kid)"
+    rf" (?:[\w-]+ ){{0,2}}?(?:{OCCUPATION}|{_PERSON_NOUN}|person|guy|lady|girl|boy|kid)"
     r" (?:in|at|for|of|on) "
     # (a place by what it is: 'on the lake', 'in our county', 'on the river')
     r"(?:town|the (?:county|town|village|city|school|state|district|valley|island|lake|river|bay|coast|island|block"
