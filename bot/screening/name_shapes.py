@@ -223,11 +223,6 @@ _READING_THIS = re.compile(r"(?i:\s*,?\s*if (?:you|u)(?:'re| are| r|re|r)? (?:re
 _COMMA_THEN = re.compile(r"\s*,\s*([^,.;:!?\n]{3,80})")
 
 
-def _opens_sentence(text: str, start: int) -> bool:
-    before = text[max(0, start - 3) : start].rstrip()
-    return not before or before[-1] in ".!?\n"
-
-
 def _command_after(text: str, end: int) -> bool:
     clause = _COMMA_THEN.match(text, end)
     return clause is not None and commands(clause.group(1)) is not None

@@ -12,11 +12,13 @@ from collections.abc import Iterator
 
 from bot.screening.findings import Finding
 from bot.screening.lexicon import DRUG_WORD, Gazetteer
+from bot.screening.names import _strip_possessive
 
 # One letter said on its own, or 'W as in William'; between letters: spaces, commas, dots or hyphens.
-_LETTER = r"(?<![\w'’])[A-Za-z](?:\s+as\s+in\s+[A-Za-z]+)?(?![\w'’])"
+_LETTER_SHAPE = r"(?<![\w'’])LETTER(?:\s+as\s+in\s+[A-Za-z]+)?(?![\w'’])"
+_LETTER = _LETTER_SHAPE.replace("LETTER", "[A-Za-z]")
 _SPELLED = re.compile(rf"{_LETTER}(?:[\s,.\-–]+{_LETTER}){{3,}}")
-_LETTER_ONLY = re.compile(r"(?<![\w'’])([A-Za-z])(?:\s+as\s+in\s+[A-Za-z]+)?(?![\w'’])")
+_LETTER_ONLY = re.compile(_LETTER_SHAPE.replace("LETTER", "([A-Za-z])"))
 # The spelt word said just before or after the letters ('... I L K E S wilkes', 'Okafor, O-K-A-F-O-R').
 _WORD_AFTER = re.compile(r"[\s,.:;\-–]*(?:(?:uh|um|that's|so|like)\s+)*([A-Za-z'’-]{3,})")
 _WORD_BEFORE = re.compile(
@@ -33,7 +35,7 @@ def spelled_names(text: str, gazetteer: Gazetteer) -> Iterator[Finding]:
         start, end = match.start(), match.end()
         after = _WORD_AFTER.match(text, end)
         before = _WORD_BEFORE.search(text, max(0, start - 40), start)
-        spoken = next((m for m in (after, before) if m and re.sub(r"['’]s?$", "", m.group(1).lower()) == letters), None)
+        spoken = next((m for m in (after, before) if m and _strip_possessive(m.group(1).lower()) == letters), None)
         named = _NAME_CUE.search(text, max(0, start - 40), start) is not None
         if spoken is None and not named:
             continue  # initials or a list of options ('A, B, C or D'), not a spelling

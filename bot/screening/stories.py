@@ -90,7 +90,7 @@ _UNIQUE_ROLE = re.compile(
     rf" (?:[\w-]+ ){{0,2}}?(?:{OCCUPATION}|{_PERSON_NOUN}|person|guy|lady|girl|boy|kid)"
     r" (?:in|at|for|of|on) "
     # (a place by what it is: 'on the lake', 'in our county', 'on the river')
-    r"(?:town|the (?:county|town|village|city|school|state|district|valley|island|lake|river|bay|coast|island|block"
+    r"(?:town|the (?:county|town|village|city|school|state|district|valley|island|lake|river|bay|coast|block"
     r"|reservation|base|ship|force|team|squad|crew)|our (?:town|county|school|village|city|church|valley|island)"
     # ... or a place by its name: 'the only female firefighter in Pickerington'.
     r"|(?-i:[A-Z][a-z]{3,}))"
