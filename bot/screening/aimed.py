@@ -17,7 +17,7 @@ from typing import NamedTuple
 from bot.screening.advice import _MEDS, GROUP_ADDRESS, POPULATION, leaflet_line, population_dose
 from bot.screening.clauses import FOREIGN_COMMANDS, SCHEDULE, commands, unknown_object
 from bot.screening.context import GENERAL_READER, ONE_READER, TURN_TO_ONE, any_reader
-from bot.screening.diagnoses import DX_NAMED, DX_OPENING, DX_STATED, IT_IS, WHAT_IS_BEFORE, YOU_HAVE
+from bot.screening.diagnoses import DX_NAMED, DX_OPENING, DX_STATED, IT_IS, WHAT_IS_BEFORE, YOU_HAVE, result_told
 from bot.screening.lexicon import STEMMED_DRUG, Gazetteer
 from bot.screening.other_language_orders import other_language_order
 from bot.screening.treatments import _DX_INSIDE, names_treatment
@@ -85,6 +85,8 @@ def told_outright(text: str, start: int, end: int) -> bool:
     lupus', 'you have type 2 diabetes'): advice without the classifier's say."""
     if DX_STATED.match(text, start, end) and not GENERAL_READER.search(text, start, end):
         return True  # (not 'That's plantar fasciitis in most people who get heel pain')
+    if result_told(text, start, end) and not GENERAL_READER.search(text, start, end):
+        return True  # 'your ultrasound shows you have fatty liver disease'
     if other_language_order(text, start, end, _named_drug):
         return True
     match = _OWN_DRUG_ORDER.match(text, start, end) or _run_on_order(text, start, end)

@@ -17,7 +17,7 @@ VOCATIVES = "|".join(re.escape(word) for word in VOCATIVE_WORDS)
 _HEDGE = r"(?: (?:likely|probably|most likely|almost certainly|definitely|clearly|may|might|could|do))?"
 
 DX_NAMED = re.compile(
-    rf"(?i:\W*(?:(?:yeah|yep|yup|ya|ok|okay|so|honestly|tbh|def|definitely|ugh|oh|{VOCATIVES})[\s,]+){{0,2}}"
+    rf"(?i:\W*(?:(?:yeah|yep|yup|ya|ok|okay|so|honestly|tbh|def|definitely|ugh|oh|no|nope|actually|{VOCATIVES})[\s,]+){{0,2}}"
     r"(?:that|this|it)(?:'s|’s|s| is)"
     r" (?:(?:almost certainly|probably|definitely|def|most likely|likely|totally|classic|a classic|textbook)\s+)*"
     # (not 'that's mostly history', 'that's a great question', 'it's normal', 'that's why')
@@ -82,10 +82,41 @@ _CONDITION = (
     r"|rotator cuff|tendon|ligament|collarbone|nose|hand|foot)|an? (?:sprain|strain|pulled muscle))"
 )
 DX_STATED = re.compile(
-    rf"(?i:\W*(?:(?:so|ok|okay|well|yeah|yep|unfortunately|i'm afraid|i'm sorry|sorry|{VOCATIVES})[\s,]+){{0,2}}"
+    r"(?i:\W*(?:(?:so|ok|okay|well|yeah|yep|no|nope|actually|unfortunately|i'm afraid|i'm sorry|sorry"
+    rf"|{VOCATIVES})[\s,]+){{0,2}}"
     rf"(?:(?:your|ur) (?:diagnosis|dx) (?:is|was)|you(?:'ve| have)? been diagnosed with|you{_HEDGE} have|you've got"
     # 'sis thats a UTI', 'yeah that's shingles': a condition the table knows, named to the reader opening the clause
     r"|you got|(?:that|this|it)(?:'s|’s|s| is)(?: (?:definitely|def|probably|almost certainly|most likely|classic"
     r"|textbook))?)"
     rf"\s+(?:(?:definitely|probably|likely|early|mild|moderate|severe|borderline)\s+)?{_CONDITION}\b)"
 )
+
+
+# The reader's own result read to them: 'your ultrasound shows you have fatty liver', 'A TSH of 8.9 with a normal free
+# T4 means you have subclinical hypothyroidism'. A threshold said to anyone ('an A1c of 6.5 or higher means you have
+# diabetes', 'a fasting sugar over 126 means ...') is education: the result must be the reader's ('your', 'ur') or a
+# value with no 'over', 'above', 'or higher' around it.
+RESULT_TOLD = re.compile(
+    # (a decimal point inside the result is no full stop: 'A TSH of 8.9 ...')
+    r"(?i:(?P<evidence>(?:[^.;!?]|(?<=\d)\.(?=\d)){0,120}?)"
+    r"\b(?:means?|shows?|showed|suggests?|confirms?|confirmed|indicates?|points? to"
+    r"|tells? (?:me|us))(?: that)?\s+(?:you(?:'ve| have)?(?: got)?|(?:your|ur) (?:son|daughter|baby|kid|child|husband"
+    r"|wife|mom|dad|mother|father) (?:has|has got))\s+(?:an? )?"
+    r"(?:(?:subclinical|chronic|acute|early|mild|moderate|severe|borderline|latent|stage \w+|grade \w+)\s+)*"
+    rf"(?:{_CONDITION}|(?:[a-z-]+ ){{0,2}}[a-z]+(?:itis|osis|emia|pathy|ism)|(?:[a-z-]+ ){{0,2}}(?:syndrome|disease"
+    r"|disorder|infection|deficiency|fracture))\b)"
+)
+_THRESHOLD = re.compile(
+    r"(?i:\b(?:over|above|below|under|higher|lower|more than|less than|at least|or more|greater|exceeds?|any|if|when"
+    r"|whenever)\b|[<>≥≤])"
+)
+_OWN_RESULT = re.compile(r"(?i:\b(?:your|ur)\b|\d)")
+
+
+def result_told(text: str, start: int, end: int) -> bool:
+    """The reader's own result, and what it means they have (`RESULT_TOLD`)."""
+    match = RESULT_TOLD.match(text, start, end)
+    if match is None:
+        return False
+    evidence = match.group("evidence")
+    return _OWN_RESULT.search(evidence) is not None and _THRESHOLD.search(evidence) is None

@@ -45,8 +45,9 @@ LAY_TITLES: tuple[LayTitle, ...] = (
     *_forms("en", WORD, "mister missus missis"),  # 'hey mister, ...', 'the missus says hi'
     *_forms("en", WORD, "miss misses master"),  # 'don't miss a dose', 'she misses doses', 'master the inhaler'
     *_forms("es", TITLE, "sra srta sres dña", abbreviation=True),
+    *_forms("es", TITLE, "doña"),  # only ever a title ('Doña Chela'); 'don' is also an English verb
     *_forms("es", WORD, "sr", abbreviation=True),  # also senior after a name: 'Sr. Director', 'Haddad Sr. called'
-    *_forms("es", WORD, "señor señora señorita senor senora senorita doña don"),  # 'la señora', 'don a gown'
+    *_forms("es", WORD, "señor señora señorita senor senora senorita don"),  # 'la señora', 'don a gown'
     *_forms("pt", WORD, "senhor senhora senhorita dona"),
     *_forms("fr", TITLE, "mme mmes mlle mlles", abbreviation=True),
     *_forms("fr", WORD, "monsieur madame mademoiselle"),

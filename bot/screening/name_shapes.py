@@ -209,9 +209,13 @@ def _addressed_by_name(text: str, start: int, words: list[str], gaz) -> bool:
 _TITLE_BEFORE = re.compile(
     rf"(?i:\b(?:{NAME_CUE_TITLE}|sgt|sergeant|officer|coach|pastor|capt|captain|judge"
     r"|rev|reverend|deputy|lt|lieutenant|rabbi|imam|senator|mayor|son|daughter|husband|wife|mom|dad|brother|pt|patient"
-    r"|sister|grandson|granddaughter|niece|nephew|uncle|aunt|hijo|hija|esposo|esposa)\.?\s+"
+    r"|sister|grandson|granddaughter|niece|nephew|uncle|aunt|hijo|hija|esposo|esposa|abuela|abuelo|marido|filho"
+    # ('her husband, hank, ...': the name set off by commas after the relation)
+    r"|filha)\.?,?\s+"
     # Labels that introduce a person in a note or form: 'Contact: ', 'Caller - ', 'Pt name: '.
     r"|\b(?:contact|name|caller|visitor|resident|guardian|proxy|poa|attn|re|subject)\s*[:-]\s*)$"
+    # An initial before a family name: 'Update on J. Okonkwo-Reyes'
+    r"|(?<![\w.])[A-Z]\.\s+$"
 )
 
 

@@ -100,8 +100,15 @@ _RELATION = (
     r"|niece|nephew|aunt|uncle|boy|girl|man|woman|baby|infant|toddler|neighbou?r|friend|kid"
     r"|teen|teenager|widow|widower|gentleman|lady|twins?|named|called|name is|name was"
     r"|known as|goes by|caregiver|roommate|coworker|classmate|student|client|resident|veteran"
+    # the same relatives in Spanish, Portuguese and French ('mi abuela Chela', 'a esposa do Arlindo', 'ma fille Léa')
+    r"|abuela|abuelo|abuelita|abuelito|mam[aá]|pap[aá]|hijo|hija|esposo|esposa|hermano|hermana|t[ií]a|t[ií]o|nieto"
+    r"|nieta|sobrino|sobrina|suegra|suegro|vecina|vecino|av[oóô]|m[aã]e|filho|filha|marido|irm[aã]o?|neto|neta"
+    r"|grand-m[eè]re|grand-p[eè]re|fils|fille|fr[eè]re|s[oœ]eur"
 )
-_CONTEXT = re.compile(rf"(?i:\b(?:{_RELATION}))[\s,:(]+([A-Z][a-zA-Z'’-]+)(?:\s+([A-Z][a-zA-Z'’-]+))?")
+# ('a esposa do Arlindo', 'el hijo de Marisol': the relative of someone named)
+_CONTEXT = re.compile(
+    rf"(?i:\b(?:{_RELATION}))[\s,:(]+(?:(?:de|do|da|del)\s+)?([A-Z][a-zA-Z'’-]+)(?:\s+([A-Z][a-zA-Z'’-]+))?"
+)
 _POSSESSIVE = re.compile(
     r"\b([A-Z][a-z'-]+)(?:'s|’s) (?:mom|mother|dad|father|husband|wife|son|daughter|family|parents"
     r"|sister|brother|kids|baby|surgery|diagnosis|cancer|chemo|labs?|results|scans?|MRI|biopsy"
@@ -226,7 +233,7 @@ class NameFinder:
         mask = eponym_mask(text)
         if words is None or may_hold_title(words, text):
             yield from self._honorifics(text)
-        if words is None or words & _RELATION_WORDS:
+        if words is None or words & _RELATION_WORDS or not text.isascii():
             for match in _CONTEXT.finditer(text):
                 yield from self._context_match(text, match, mask)
         if "s " in text:

@@ -178,8 +178,8 @@ def sentence_findings(text: str, classifier: SentenceClassifier, sentences: list
         if need > ADVICE_THRESHOLD_TOLD:
             best = advice_score  # 'you' or a command alone: only the clause's own words count
         advice = likely and best >= max(need, 0.9 if education else 0.0)
-        deferred = defers_(sentence)
-        if deferred and advice and _AFTER_DASH.search(text, sentence[0], start) and AMOUNT.search(text, start, end):
+        deferred = advice and defers_(sentence)  # (only advice can be deferred: the search is not free)
+        if deferred and _AFTER_DASH.search(text, sentence[0], start) and AMOUNT.search(text, start, end):
             # 'Ask your doctor about X — actually, just start ten milligrams twice a day': a dose commanded after
             # a dash goes past the deferral before it; only a deferral in or after the clause still holds it back.
             deferred = defers_((start, sentence[1]))
@@ -271,12 +271,23 @@ def _containing(sentences: list[tuple[int, int]], pos: int) -> tuple[int, int] |
     return sentences[i] if i >= 0 and sentences[i][0] <= pos < sentences[i][1] else None
 
 
+# The clinician's turn in a transcript ('DOCTOR: No, it's strep', 'Dr: start the cream'): the label names who speaks,
+# and what they say opens after it, so a diagnosis or command is read from where the words begin. (The patient's
+# label stays: 'PT:' is a cue that a particular person is talked about.)
+_CLINICIAN_TURN = re.compile(r"(?i:(?:doctor|dr|physician|provider|clinician|md|np|nurse|rn|a)\s*:\s+)")
+
+
 def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     pieces, cursor = [], start
     for match in _CLAUSE_END.finditer(text, start, end):
         if match.start() > cursor:
-            pieces.append((cursor, match.start()))
+            pieces.append(_after_turn(text, cursor, match.start()))
         cursor = match.end()
     if cursor < end:
-        pieces.append((cursor, end))
+        pieces.append(_after_turn(text, cursor, end))
     return pieces
+
+
+def _after_turn(text: str, start: int, end: int) -> tuple[int, int]:
+    turn = _CLINICIAN_TURN.match(text, start, end)
+    return (turn.end(), end) if turn and turn.end() < end else (start, end)

@@ -1,0 +1,48 @@
+"""Session 26: the rule-side misses of three new sets by other writers (consumer-health replies, visit transcripts and
+notes, chat in six languages). Each line is shaped like a case from a tuning half, not copied from it; the mechanism
+it pins is named beside it.
+"""
+
+from __future__ import annotations
+
+from bot.screening import AllowList
+from tests.screening.verdict_table import verdict_table
+
+ALLOW = AllowList(names=frozenset({"Lakeshore Regional Medical Center", "Dr. Robert Clark"}))
+
+CLEAN = [
+    # a threshold said to anyone is education, whatever it 'means you have'
+    "An A1c of 6.5 or higher on two tests means you have diabetes.",
+    "A fasting sugar over 126 means you have diabetes, and one reading is not enough.",
+    "A positive ANA alone does not mean you have lupus.",
+    # 'No,' before a myth is no diagnosis; a patient's turn in a transcript keeps its label
+    "No, that's a myth: cold weather does not cause colds.",
+    "Q: Is it safe to fly after surgery? A: Most people can fly after two weeks.",
+    # a Spanish relation word is no name on its own
+    "Mi abuela decía que el caldo de pollo lo cura todo, y algo de razón tenía.",
+]
+
+HELD = [
+    # relation words in Spanish, Portuguese and French before a capitalised name; Doña is only ever a title
+    "Mi abuela Chela lleva tres días sin comer y no quiere ir al médico.",
+    "Doña Chela lleva tres días sin comer.",
+    "a esposa do Arlindo teve depressão pós-parto no mês passado",
+    # a relation word, a comma, then the name in lower case
+    "one of my pts' husband, hank, got shingles in his eye and nearly lost the vision",
+]
+
+WARNED = [
+    # the reader's own result, and what it means they have
+    "I have gone through your reports. A TSH of 8.9 with a normal free T4 means you have subclinical hypothyroidism.",
+    "Your ultrasound shows you have fatty liver disease, so cut back on alcohol.",
+    # the clinician's turn in a transcript: what follows the label is read as said
+    "PATIENT: So is it just a cold? DOCTOR: No, it's strep, the swab came back positive.",
+    "DR: Start the amoxicillin tonight.",
+]
+
+GENERAL = [
+    # a safety net for anyone, in a transcript's answer
+    "A: If you ever have a fever over 104, go to the ER.",
+]
+
+test_passes, test_held, test_warned, test_general_is_not_advice = verdict_table(ALLOW, CLEAN, HELD, WARNED, GENERAL)
