@@ -9,6 +9,7 @@ from functools import lru_cache
 
 from bot.screening.context import PRACTICE_ACCESS, any_reader, sentence_at, sentence_spans
 from bot.screening.findings import Finding
+from bot.screening.lowered import Lowered
 from bot.screening.memo import memo
 
 _CHANGE = (
@@ -80,7 +81,7 @@ _CONSULT_FOREIGN = (
     r"|parlane|parlatene"
 )
 # A sentence that sends the decision back to a clinician is general education.
-_DEFER = re.compile(
+_DEFER = Lowered(
     r"\b(?:before (?:you|they|stopping|starting|changing)\b|whether (?:to|you|they)|without (?:talking|"
     r"checking|asking|consulting|first)|(?:ask|talk (?:to|with)|check with|consult|speak (?:to|with)|"
     r"discuss (?:\w+ )?with|call|see|follow up with) (?:your|a|our|their) (?:own )?(?:doctor|physician"

@@ -19,6 +19,7 @@ from bot.screening.clauses import FOREIGN_COMMANDS, SCHEDULE, commands, unknown_
 from bot.screening.context import GENERAL_READER, ONE_READER, TURN_TO_ONE, any_reader
 from bot.screening.diagnoses import DX_NAMED, DX_OPENING, DX_STATED, IT_IS, WHAT_IS_BEFORE, YOU_HAVE, result_told
 from bot.screening.lexicon import STEMMED_DRUG, Gazetteer
+from bot.screening.lowered import Lowered
 from bot.screening.other_language_orders import other_language_order
 from bot.screening.treatments import _DX_INSIDE, names_treatment
 
@@ -184,7 +185,7 @@ _CONTENT = re.compile(
 
 
 # The reader, or the one reader called by a polite address ('Sir, with 190 over 110 ...', 'Signora, smetta ...').
-_SECOND_PERSON = re.compile(
+_SECOND_PERSON = Lowered(
     r"(?i:\b(?:you|your|yours|you're|you'll|you've|ur|usted|você|vous|votre|vos)\b"
     r"|\b(?:sir|ma'am|madam|señora|señor|signora|signore|madame|monsieur|senhora|senhor)(?=\s*,))"
 )
@@ -323,7 +324,7 @@ def _text_cues(text: str) -> _TextCues:
 # seen little of a language, the shape says it. A leaflet's 'vous pouvez prendre' (take) is no change.
 _CARE_NOW = re.compile(r"(?i:\b(?:pronto soccorso|urgencias|urgences|notaufnahme|emergência|pronto-socorro|er\b|911"
                        r"|dose|dosis|dosi))")
-_PERMITTED_CHANGE = re.compile(
+_PERMITTED_CHANGE = Lowered(
     r"(?i:\b(?:pode|podes|deve|devia|puede|puedes|debe|debes|deberías?|pouvez|devez|peux|dois|können|sollten|müssen"
     r"|kannst|solltest|musst|può|puoi|deve|dovrebbe|devi|tem que|tem q|tens de|tienes que|tiene que"
     # German's third person only for the reader's own ('Ihr Vater sollte das Metformin absetzen')
@@ -367,7 +368,7 @@ def permitted_change(text: str, start: int, end: int) -> bool:
 # Told to go, in the other languages: a modal for one reader, then a verb of going a few words on.
 # (a modal of the second person, or one after 'você', 'usted' or someone the reader cares for: 'Chi ha dolore al
 # petto deve andare' and 'Todo paciente ... deve ir' are for anyone)
-_MUST_GO = re.compile(
+_MUST_GO = Lowered(
     r"(?i:(?:\b(?:debes|deberías|tienes que|tens de|devi|dovresti|dois|devrais|musst|solltest|müssen Sie|sollten Sie)"
     r"|\b(?:você|voce|vc|usted|lei|o senhor|a senhora|(?:tu[oa]|su[oa]?|seu|sua|votre|ton|ta|dein\w*|Ihr\w*)"
     r" [\w-]+)\s+(?:deve|debe|tem que|tem q|tiene que|doit|muss|sollte))"
@@ -665,7 +666,7 @@ _GENERIC_CAPABLE = frozenset(
 )
 
 
-PARTICULAR = re.compile(
+PARTICULAR = Lowered(
     # the same told in the other languages ('tienes que ir', 'vc tem q tomar', 'du solltest', 'devi prendere')
     r"(?i:\b(?:tienes que|tiene que|tendrás que|debes|deberías|necesitas|(?:você|voce|vc) (?:tem|precisa|deve|deveria)"
     r" (?:que |q |de )?|tens (?:de|que)|precisas de|du (?:solltest|musst|sollst)|Sie (?:sollten|müssen|muessen)"

@@ -17,6 +17,7 @@ from bot.screening.lexicon import (
     VOCATIVE_WORDS,
     Gazetteer,
 )
+from bot.screening.lowered import Lowered
 
 # Abstract cues, so the classifier generalises past the verbs and drugs it was trained on.
 # The reader in English, Spanish, Portuguese and French ('usted', 'você', 'votre'), and 'aap' (Hindi, in chat).
@@ -219,7 +220,7 @@ _CLAUSE_OPENERS = frozenset(
     "just so pls please now also honestly maybe simply um uh ok okay alright yeah but".split() + VOCATIVE_WORDS
 )
 # A dosing schedule: how often, whatever the drug ('every 8 hrs', 'twice a day', 'at bedtime').
-SCHEDULE = re.compile(
+SCHEDULE = Lowered(
     r"(?i:\b(?:every (?:\d+|two|three|four|six|eight|twelve|other|few)(?:(?:-| to | or )(?:\d+|four|six|eight))?"
     r" ?(?:h|hrs?|hours?|days?|nights?)\b"
     r"|every (?:day|night|morning|evening)\b|\d ?x (?:a|per|each) (?:day|night)\b|\d ?x daily\b"
@@ -240,7 +241,7 @@ SCHEDULE = re.compile(
 
 # What a treatment verb acts on: 'stop all the excedrin', 'grab some pyrantel', 'a dose of <brand>'. A word
 # there that is on no list (no dictionary word, no name) is most often a drug's name.
-TREATED = re.compile(
+TREATED = Lowered(
     r"(?i:\b(?:take|taking|stop|stopping|start|starting|restart|resume|quit|try|use|apply|double|halve|up|bump"
     r"|pause|hold off on|cut|drop|lower|raise|increase|decrease|continue|keep taking|wean off|taper|rub on|put on"
     r"|split|crush|chew|swallow|inject|finish|spray|dissolve"

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from bot.screening.lay_titles import ABBREVIATIONS, PERSON_TITLE
+from bot.screening.lowered import Lowered
 from bot.screening.memo import memo
 
 _ABBREV = (*ABBREVIATIONS, "Dr", "St", "Jr", "Mt", "Ave", "Apt", "No", "vs", "e.g", "i.e")
@@ -18,7 +19,7 @@ _SENTENCE_END = re.compile(
 )
 
 #: Words that point at one particular person (a patient or their family), not people in general.
-PERSON_CUE = re.compile(
+PERSON_CUE = Lowered(
     r"\b(?:he|she|him|his|her|hers|himself|herself|patient|pt|"
     rf"{PERSON_TITLE}|husband|wife|son|daughter|mom|mother|dad|father|grandma|grandmother|grandpa|grandfather|"
     r"grandson|granddaughter|brother|sister|aunt|uncle|nephew|niece|fianc[eé]e?|boyfriend|"
@@ -26,7 +27,7 @@ PERSON_CUE = re.compile(
     r"man|woman|guy|kid|child|baby|infant|teen|teenager|twins?|client|resident|came in|walked in|was admitted|"
     # A research participant is a person too ('one participant, enrolled on June 3 ...', 'Subject 014').
     r"participant|enrollee|subject(?! (?:to|matter|line|of|area|areas)\b)|decedent|"
-    r"I (?:saw|treated|operated|delivered|admitted|discharged|diagnosed|examined|met|"
+    r"i (?:saw|treated|operated|delivered|admitted|discharged|diagnosed|examined|met|"
     r"cared|scoped|intubated|casted|stitched|sutured|referred|told|called)"
     # The patient and the family in the other languages (nouns only: their pronouns are too often 'you' or 'it').
     r"|paciente|patientin|patiente|paziente|pasyente|esposo|esposa|marido|hij[oa]|filh[oa]|fils|fille|figli[oa]"
@@ -42,7 +43,7 @@ PERSON_CUE = re.compile(
     # a note's one-line patient: an age and a sex ('78 yo M', '34 y/o female', '6yo F')
     r"|(?:\d{1,3} ?|(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[ -](?:one|two|three|four|five"
     r"|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
-    r"|one|two|three|four|five|six|seven|eight|nine) )(?:yo|y/o|y\.o\.|yr old|year old)\s*(?:M|F|male|female)"
+    r"|one|two|three|four|five|six|seven|eight|nine) )(?:yo|y/o|y\.o\.|yr old|year old)\s*(?:m|f|male|female)"
     r"(?=\W|$))\b",
     re.IGNORECASE,
 )
@@ -280,7 +281,7 @@ _CAPITALISED_NEXT = re.compile(r" [A-Z][a-z]")
 
 def _title_case_noun(text: str, match: re.Match[str]) -> bool:
     """A cue noun spelt with a capital inside a sentence and followed by another capitalised word."""
-    word = match.group(0)
+    word = text[match.start() : match.end()]
     if not word[0].isupper() or word.isupper() or " " in word:
         return False
     before = text[max(0, match.start() - 3) : match.start()].rstrip(" \"'(")
@@ -290,7 +291,8 @@ def _title_case_noun(text: str, match: re.Match[str]) -> bool:
 def has_person_cue(text: str, start: int, end: int) -> bool:
     """True if text[start:end] talks about one particular person rather than people in general."""
     for match in PERSON_CUE.finditer(text, start, end):
-        if match.group(0) == "PT" and _THERAPY_AFTER.match(text, match.end()):
+        # (the match is of the lower-cased text, `Lowered`: its words as written are the text's own)
+        if text[match.start() : match.end()] == "PT" and _THERAPY_AFTER.match(text, match.end()):
             continue  # physical therapy ('PT/OT', 'PT recommends'), not the patient
         word = match.group(0).lower()
         if word in _SPECIFIC_NOUNS or word.startswith("i "):
@@ -389,7 +391,9 @@ def _opening(text: str) -> int:
 @lru_cache(maxsize=64)
 def context_care(text: str) -> bool:
     """Does the text speak of someone's care or health anywhere (a care word: treated, chemo, cancer, a leave)?"""
-    return any(not _workplace(text, m.start(), m.end()) for m in _CARE_WORD.finditer(text))
+    return any(
+        not _workplace(text, m.start(), m.end()) for pattern in (_CARE_WORD, _CARE_ROOM) for m in pattern.finditer(text)
+    )
 
 
 def _workplace(text: str, start: int, end: int) -> bool:
@@ -415,7 +419,12 @@ _STAFF_POSSESSIVE = re.compile(r"(?i:(?<!of )\b(?:his|her|their|our)\s+$)")
 
 
 # Care someone received ('shoutout to Oswaldo Ferreira who finished chemo'): a shout-out to a patient, not a colleague.
-_CARE_WORD = re.compile(
+# The emergency or operating room as a place of care, not as a workplace ('our ED team captain'): in capitals only.
+_CARE_ROOM = re.compile(
+    r"\b(?:ER|ED|OR)(?! (?:(?i:team|staff|nurses?|docs|techs?|crew|colleagues|family|folks|leadership|director"
+    r"|manager|captain))\b)\b"
+)
+_CARE_WORD = Lowered(
     r"(?i:\b(?:chemo\w*|surgery|surgeries|stitch\w*|biopsy|diagnos\w*|treated|admitted|discharged|recover\w*"
     r"|cancer(?! (?:center|centre|institute|program|programs|unit|wing|team|awareness|screenings?|survivors' day"
     r"|walk|run|research|care team|services)\b)"
@@ -440,9 +449,6 @@ _CARE_WORD = re.compile(
     r"|walk|support|class|classes|camp|fair|screenings?|education|services?|research|prevention|care team)\b)"
     r"|welcome home|ring(?:s|ing)? (?:the|that) bell|rang the bell"
     r"|(?:days|weeks|months|nights) with us|(?:days|weeks|months) in (?:our|the) (?:icu|nicu|hospital)"
-    # the emergency or operating room as a place of care, not as a workplace ('our ED team captain')
-    r"|(?-i:ER|ED|OR)(?! (?:team|staff|nurses?|docs|techs?|crew|colleagues|family|folks|leadership|director"
-    r"|manager|captain)\b)"
     r"|participant|subject|diary|chart|mrn|dob"
     # a colleague's own health: a diagnosis, a leave, a loss, a procedure (in the languages screened)
     r"|miscarriage|mastectomy|ivf|pregnan\w*|medical leave|sick leave|depression|anxiety|schizophrenia|bipolar"

@@ -9,6 +9,7 @@ from datetime import date
 from bot.screening.context import PERSON_CUE, context_care, person_cue_by_sentence, sentence_at, sentence_spans
 from bot.screening.findings import Finding
 from bot.screening.lay_titles import CAPITALISED_NAME_TITLE
+from bot.screening.lowered import Lowered
 from bot.screening.memo import memo
 from bot.screening.public_figures import public_news
 
@@ -454,7 +455,7 @@ _OLDEST_BIRTH_YEAR = date.today().year - 90
 
 # Every age pattern but the birth year holds a number from 90 to 119 or one of these words: most texts with
 # digits hold neither, and the patterns' long alternations are costly to try at every word.
-_MAY_HOLD_AGE = re.compile(
+_MAY_HOLD_AGE = Lowered(
     r"(?i:\b(?:9\d|1[01]\d)|ninety|hundred|hundert|nonagenarian|nineties|90s|noventa|novanta|neunzig|cien|cem|cent"
     r"|quatre-vingt)"
 )

@@ -148,6 +148,12 @@ class SentenceClassifier:
         return out
 
 
+    def story(self, features: list[str]) -> float:
+        """The STORY probability of one sentence from its sentence_features."""
+        self._tagger.set([features])
+        return self._tagger.marginal("STORY", 0)
+
+
 class AdviceClassifier:
     """The ADVICE probability of a sentence, from its own model (advice_features), so the advice
     decision can be calibrated without moving the story label of the SentenceClassifier."""
@@ -179,8 +185,10 @@ class ConfirmClassifier:
         self._tagger = pycrfsuite.Tagger()
         self._tagger.open(str(model_dir / CONFIRM_FILE))
 
-    def score(self, sentence: str, gazetteer: Gazetteer | None = None) -> float:
-        self._tagger.set([advice_features(sentence, gazetteer)])
+    def score(self, sentence: str, gazetteer: Gazetteer | None = None, features: list[str] | None = None) -> float:
+        """`features`: the sentence's sentence_features, if already worked out (with the same gazetteer)."""
+        own = ["bias", *dict.fromkeys(features)] if features is not None else advice_features(sentence, gazetteer)
+        self._tagger.set([own])
         return self._tagger.marginal("CONFIRM", 0)
 
 

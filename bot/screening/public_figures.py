@@ -12,9 +12,10 @@ from functools import lru_cache
 from importlib import resources
 
 from bot.screening.context import cared_for_after, context_care
+from bot.screening.lowered import Lowered
 
 # The sentence is about what is publicly known: spoken or written about in public, announced, famous.
-_PUBLIC_KNOWLEDGE = re.compile(
+_PUBLIC_KNOWLEDGE = Lowered(
     r"(?i:\b(?:publicly|openly|went public|public about|in (?:an? |his |her |their |a recent |several )?interviews?"
     r"|announced|revealed|disclosed|opened up about|(?:has|have|had) (?:talked|spoken|written|been (?:very )?open)"
     r"|(?:talked|talks|spoke|speaks|spoken|wrote|writes|written|shared|shares|posted|posts)"
@@ -43,7 +44,7 @@ _EXAMPLE_BEFORE = re.compile(
     r"|\b(?:[Ff]ormer|[Tt]he late)(?: [A-Z][a-z]+){1,2})\s+$"
 )
 # Care given or a patient or relative of the writer in the sentence: then the name may be a patient's.
-_CARE = re.compile(
+_CARE = Lowered(
     r"(?i:\b(?:my|our|this|the|a) (?:patient|pt|client|resident)\b|\bpatient (?:of mine|named)"
     r"|\b(?:my|our) (?:mom|mother|dad|father|son|daughter|husband|wife|grand\w+|brother|sister|aunt|uncle"
     r"|cousin|neighbou?r|friend|coworker|boss|partner|kid|child|baby)\b"

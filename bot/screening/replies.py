@@ -8,11 +8,12 @@ identifier in it. Screened in everything that may be published (answers and repl
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from bot.screening.context import sentence_spans
 from bot.screening.findings import Finding
 from bot.screening.learned import load_confirm_model, load_models
+from bot.screening.lowered import Lowered
 from bot.screening.public_figures import public_news
 
 _VISIT = (
@@ -23,7 +24,7 @@ _SEEN = (
     r"(?:saw|seen|treated|examined|operated on|admitted|discharged|delivered|scoped|met|took care of"
     r"|cared for|looked after)"
 )
-_CONFIRMS = re.compile(
+_CONFIRMS = Lowered(
     rf"\b(?:we|I|our (?:team|staff|nurses?|doctors?))(?:'ve| have)? {_SEEN} (?:you|your \w+)\b"
     r"|\b(?:as|being|you're|you are|you were)(?: one of)? (?:our|my|a) (?:patients?|client)\b"
     r"|\bas a patient (?:of (?:ours|mine|this practice)|here)\b"
@@ -62,7 +63,7 @@ _CARE = (
     r"|\w+(?:-\w+){0,2} (?:replacement|repair|reconstruction|removal|fusion|transplant|surgery|ablation|bypass"
     r"|implant|scope|injections?))"
 )
-_KNOWN_CARE = re.compile(
+_KNOWN_CARE = Lowered(
     rf"\b(?:your|ur)(?: (?:recent|new|latest|first|last|little|mom's|dad's|son's|daughter's|husband's|wife's"
     rf"|baby's))? {_CARE}\b(?: [\w-]{{1,40}}){{0,2}}? (?:went|is going|are going|has been going|have been going"
     r"|is healing|healed|turned out|came back|is working|are working|worked|looks? (?:good|great|better|fine)|looked"
@@ -70,19 +71,19 @@ _KNOWN_CARE = re.compile(
     re.IGNORECASE,
 )
 # Having or caring for the reader in a place of care: 'a pleasure having you and your twins in the NICU'.
-_CARED_FOR = re.compile(
+_CARED_FOR = Lowered(
     r"\b(?:having|had|have|seeing|caring for|taking care of|looking after|treating) (?:you|your \w+)(?: and your \w+)?"
     r"(?: (?:here|with us)\b| (?:in|on|at|during) (?:the|our|your) (?:NICU|ICU|PICU|unit|floor|ward|clinic|office"
     r"|practice|hospital|center|rehab|stay|visits?|appointments?|surgery|recovery|delivery|labor)\b)",
     re.IGNORECASE,
 )
 # Treatment that took place with the practice: 'finishing chemo with us', 'your stay with us'.
-_WITH_US = re.compile(
+_WITH_US = Lowered(
     rf"\b{_CARE}\b(?: [\w-]{{1,40}}){{0,3}} (?:with us|here with us|at our (?:clinic|office|center|practice))\b", re.I
 )
 # Thanks or gladness about the reader's own care ('thanks for the kind words about your ACL repair'), and care the
 # practice gave ('the new CPAP mask we fitted', 'we fitted your hearing aids'): the reply knows the treatment.
-_THANKED_FOR_CARE = re.compile(
+_THANKED_FOR_CARE = Lowered(
     rf"\b(?:kind words|review|feedback|update|note|card|shout-?out|message) (?:about|on|for|regarding) (?:your|ur)"
     rf"(?: (?:recent|new|mom's|dad's|son's|daughter's|husband's|wife's|baby's))? {_CARE}\b"
     # the reader's thanks for the care itself: 'your thank-you for delivering your baby girl'
@@ -91,7 +92,7 @@ _THANKED_FOR_CARE = re.compile(
     re.IGNORECASE,
 )
 _GIVEN_CARE = r"(?:fitted|prescribed|implanted|inserted|stitched(?: up)?|casted|operated on)"
-_WE_GAVE = re.compile(
+_WE_GAVE = Lowered(
     rf"\b(?:the|your|that|those|this) (?:new )?[\w-]+(?: [\w-]+)? (?:we|I)(?:'ve| have)? {_GIVEN_CARE}\b"
     rf"|\b(?:we|I)(?:'ve| have)? {_GIVEN_CARE} (?:you|your|for you)\b",
     re.IGNORECASE,
@@ -99,8 +100,11 @@ _WE_GAVE = re.compile(
 REASON = "confirms that someone is a patient of the practice, which a public post must not do"
 
 
-def find_patient_confirmations(text: str) -> Iterator[Finding]:
-    """Phrases that tell the reader (or the public) that a person was seen or treated here."""
+def find_patient_confirmations(
+    text: str, features_of: Callable[[str], list[str]] | None = None
+) -> Iterator[Finding]:
+    """Phrases that tell the reader (or the public) that a person was seen or treated here. `features_of` gives a
+    sentence's sentence_features when the advice reader has already worked them out."""
     low = text.lower()
     exact: list[tuple[int, int]] = []
     for pattern in (_CONFIRMS, _KNOWN_CARE, _CARED_FOR, _WITH_US, _THANKED_FOR_CARE, _WE_GAVE):
@@ -118,7 +122,7 @@ def find_patient_confirmations(text: str) -> Iterator[Finding]:
             yield Finding("patient_confirmation", match.start(), match.end(), REASON)
     # The model judges a whole sentence; where a phrase above already says which words confirm, the physician is
     # shown those words ('we saw you'), not the sentence around them.
-    for found in _learned_confirmations(text):
+    for found in _learned_confirmations(text, features_of):
         if not any(found.start <= s and e <= found.end for s, e in exact):
             yield found
 
@@ -139,7 +143,7 @@ CONFIRM_THRESHOLD = 0.5
 
 
 # Whose care it would be: the reader, someone of theirs, or a baby by name.
-_SOMEONE = re.compile(
+_SOMEONE = Lowered(
     r"(?i:\b(?:you|your|yours|you're|you've|u|ur|son|daughter|mom|dad|husband|wife|baby|twins|grandpa|grandma"
     r"|grandson|granddaughter|little one"
     # Spanish, Portuguese and French: the reader and their family ('su factura', 'seu exame', 'votre visite').
@@ -156,7 +160,7 @@ _NOT_KNOWN = re.compile(
 )
 
 
-def _learned_confirmations(text: str) -> Iterator[Finding]:
+def _learned_confirmations(text: str, features_of: Callable[[str], list[str]] | None = None) -> Iterator[Finding]:
     """Sentences the confirmation model finds likely, about someone, not a question or a condition."""
     model = load_confirm_model()
     if model is None:
@@ -174,7 +178,9 @@ def _learned_confirmations(text: str) -> Iterator[Finding]:
             continue  # 'had a pt a while back who was sure it was heartburn': a story of no one the reader knows
         if public_news(text, start, end) or (index and public_news(text, *spans[index - 1])):
             continue  # 'Rafael Nadal has spoken publicly of it. Su caso ...': his case, which he made public
-        if model.score(text[start:end], gazetteer) >= CONFIRM_THRESHOLD:
+        sentence = text[start:end]
+        features = features_of(sentence) if features_of is not None else None
+        if model.score(sentence, gazetteer, features) >= CONFIRM_THRESHOLD:
             yield Finding("patient_confirmation", start, end, REASON)
 
 

@@ -9,6 +9,7 @@ from dataclasses import replace
 from bot.screening.advice import find_advice
 from bot.screening.biometrics import find_biometrics
 from bot.screening.casing import recased_names
+from bot.screening.clauses import sentence_features
 from bot.screening.clinical_titles import CLINICAL_TITLE_WORDS
 from bot.screening.codes import find_codes, find_photo_files
 from bot.screening.context import context_care, sentence_at, sentence_spans
@@ -39,6 +40,7 @@ from bot.screening.invented import without_made_up_people, without_quoted_saying
 from bot.screening.lay_titles import may_hold_title
 from bot.screening.learned import load_models
 from bot.screening.learned_findings import tagged_findings
+from bot.screening.memo import memo
 from bot.screening.names import NameFinder, Roster, name_tokens
 from bot.screening.phones import PhoneFinder
 from bot.screening.places import find_addresses, find_geography
@@ -255,9 +257,11 @@ class Screener:
         return self._care_in(text, spans, words, purpose)
 
     def _care_in(self, text: str, spans: list[tuple[int, int]], words: frozenset[str], purpose: str) -> list[Finding]:
-        found = [*find_advice(text, spans, words), *sentence_findings(text, self._sentences, spans)]
+        # Both models read a sentence's features: worked out once per piece of this text.
+        features_of = memo(lambda piece: sentence_features(piece, self._tagger.gazetteer))
+        found = [*find_advice(text, spans, words), *sentence_findings(text, self._sentences, spans, features_of)]
         if purpose in _PUBLISHED:
-            found.extend(find_patient_confirmations(text))
+            found.extend(find_patient_confirmations(text, features_of))
         return found
 
     def _without_stories_of_allowed_people(self, text: str, found: list[Finding]) -> list[Finding]:

@@ -12,7 +12,7 @@ import math
 import re
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from bot.screening.advice import (
     defer_scope,
@@ -36,6 +36,7 @@ from bot.screening.context import STAFF_ROLE, has_person_cue
 from bot.screening.diagnoses import DX_TOLD
 from bot.screening.findings import LEARNED_REASONS, Finding
 from bot.screening.learned import SentenceClassifier, load_advice_model, load_models
+from bot.screening.lowered import Lowered
 from bot.screening.memo import memo
 from bot.screening.public_figures import famous_sentence
 from bot.screening.stories import _DETAIL, OCCUPATION
@@ -113,14 +114,21 @@ _ANONYMOUS = re.compile(
 _CLAUSE_END = re.compile(r"(?<=[.!?;])\s+|\n+|(?<!\s)\s+[-–—]\s+")
 
 
-def sentence_findings(text: str, classifier: SentenceClassifier, sentences: list[tuple[int, int]]) -> Iterator[Finding]:
-    """Advice and identifying stories, one finding per sentence the classifier is sure of."""
+def sentence_findings(
+    text: str,
+    classifier: SentenceClassifier,
+    sentences: list[tuple[int, int]],
+    features_of: Callable[[str], list[str]] | None = None,
+) -> Iterator[Finding]:
+    """Advice and identifying stories, one finding per sentence the classifier is sure of. `features_of` gives a
+    piece's sentence_features, shared with the other readers of the same text (the confirmation model)."""
     spans = [piece for s, e in sentences for piece in _clauses(text, s, e)]
     spans = [(s, e) for s, e in spans if any(c.isalpha() for c in text[s:e])]
     pieces = [text[s:e] for s, e in spans]
     gazetteer = load_models(classifier.model_dir)[0].gazetteer
-    features = [sentence_features(piece, gazetteer) for piece in pieces]  # once, for both models
-    scores = classifier.scores(pieces, features)
+    if features_of is None:
+        features_of = memo(lambda piece: sentence_features(piece, gazetteer))
+    features = [features_of(piece) for piece in pieces]  # once, for both models
     advice_scores = load_advice_model(classifier.model_dir).scores(pieces, features)
     # A sentence of many clauses is searched once, not once per clause.
     defers_ = memo(lambda sentence: bool(defers(text, *sentence) or _UNLESS.search(text, *sentence)))
@@ -134,9 +142,13 @@ def sentence_findings(text: str, classifier: SentenceClassifier, sentences: list
     def whole_score(sentence: tuple[int, int]) -> float:
         """A sentence of several clauses read as one: 'that's a migraine, not sinus - take the X next time'."""
         piece = text[sentence[0] : sentence[1]]
-        return advice_model.scores([piece], [sentence_features(piece, gazetteer)])[0]
+        return advice_model.scores([piece], [features_of(piece)])[0]
 
-    for index, ((start, end), score, advice_score) in enumerate(zip(spans, scores, advice_scores, strict=True)):
+    def story_score(index: int) -> float:
+        """The story model's say on one clause (its STORY marginal alone: the other two labels are not read)."""
+        return classifier.story(features[index])
+
+    for index, ((start, end), advice_score) in enumerate(zip(spans, advice_scores, strict=True)):
         while end > start and text[end - 1] in " .!?;,":
             end -= 1
         whole = _containing(sentences, start)
@@ -186,7 +198,7 @@ def sentence_findings(text: str, classifier: SentenceClassifier, sentences: list
         if advice and not deferred:
             yield Finding("advice", start, end, LEARNED_REASONS["advice"])
         elif (
-            score["STORY"] >= STORY_THRESHOLD
+            story_score(index) >= STORY_THRESHOLD
             and (
                 has_person_cue(text, start, end)
                 or _particular_who(text, start, end)
@@ -207,7 +219,7 @@ _TAG_QUESTION = re.compile(
 
 
 # A question reported in quotes ('the #1 q about gabapentin is "do i have to take it forever"'): the patient's words.
-_REPORTED_QUESTION = re.compile(
+_REPORTED_QUESTION = Lowered(
     r"(?i:\b(?:q|question|questions|asked|asks|ask|asking|wonder|wondering|wants to know)\b[^.;!?]{0,60}?[:\s]"
     r"['\"“‘](?:do|does|did|can|could|should|is|are|am|will|would|how|what|when|why|which|if)\b[^'\"”’]{0,160}['\"”’])"
 )

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 
 from bot.screening.findings import Finding
+from bot.screening.lowered import Lowered
 
 OCCUPATION = (
     r"teacher|principal|coach|pastor|priest|rabbi|imam|minister|mayor|sheriff|police officer|cop"
@@ -21,7 +22,7 @@ OCCUPATION = (
     r"|DJ|influencer|youtuber|podcaster|news ?caster|sportscaster|morning show host"
 )
 # Someone particular: "my patient", "a woman I saw", "the 47-year-old", "she's a ...".
-_ANCHOR = re.compile(
+_ANCHOR = Lowered(
     r"\b(?:my patient|a patient of (?:mine|ours)|one of my patients|this patient|a patient (?:I|we|who"
     r"|whom|that)|the patient (?:I|we|who)|I (?:just |recently |once )?(?:saw|treated|operated on"
     r"|delivered|admitted|diagnosed|examined|cared for|scoped|casted|stitched up|met|had)"

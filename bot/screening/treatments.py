@@ -8,6 +8,7 @@ import re
 
 from bot.screening.advice import _MEDS
 from bot.screening.lexicon import STEMMED_DRUG
+from bot.screening.lowered import Lowered
 
 _MEDS_NO_SHOTS = _MEDS.replace("|chemo|treatment|therapy|injections?|shots?", "")
 
@@ -46,7 +47,7 @@ _DX_INSIDE = (
 )
 
 
-_TREATMENT = re.compile(
+_TREATMENT = Lowered(
     rf"(?i:\d\s*(?:mg|mcg|milligrams?|micrograms?|meq|iu|ml|units|puffs|tabs?|tablets?|pills?)\b(?!/)|\b(?:{_MEDS_NO_SHOTS})\b"
     r"|\b(?:cream|ointment|pastillas?|dosis|surgery|biopsy|colonoscopy|mammogram|scan|mri|ultrasound|x-?ray|echo"
     r"|egd|cath|stress test|sleep study|bloodwork|labs|restart|resume|wean|taper|discontinue|titrate"

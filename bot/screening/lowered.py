@@ -1,0 +1,111 @@
+"""Case-insensitive word lists matched fast: case-sensitively, on the lower-cased text.
+
+Python's regex engine skips a branch of an alternation on its first character only when that character must match
+exactly; under IGNORECASE it enters every branch and folds every character it compares, so a list of a hundred words
+is tried word by word at every word of a text (the screen's largest cost, measured on dev.jsonl). Matched
+case-sensitively against the lower-cased text, whose offsets are the same, the same list runs about four times
+faster. The pattern's own letters are lower-cased with it (under IGNORECASE 'ER' means 'er'); a pattern with a part
+that keeps its case ('(?-i:ER)') is refused when the module loads. Only text whose length lower-casing keeps is
+matched this way (all but a few letters, such as 'İ'): other text is matched by the pattern as written. A match's
+groups are of the lower-cased text; callers read its span, or compare its words in lower case.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+
+# The latest text and its lower-cased form (None when lower-casing changes its length): a screen asks many patterns
+# of one text in turn. One tuple, replaced whole, so a reader on another thread never pairs one text with another's.
+_latest: tuple[str | None, str | None] = (None, None)
+
+
+def lower_of(text: str) -> str | None:
+    """text.lower(), or None when that changes its length (offsets would no longer be the text's)."""
+    global _latest
+    latest = _latest
+    if latest[0] is text:
+        return latest[1]
+    low = text.lower()
+    if len(low) != len(text):
+        low = None
+    _latest = (text, low)
+    return low
+
+
+def _lower_literals(body: str) -> str:
+    """The pattern with its letters in lower case, which under IGNORECASE it means anyway ('ER', '[A-Z]'), except
+    where case is syntax: escapes ('\\W', '\\B') and group names ('(?P<Drug>')."""
+    out, i = [], 0
+    while i < len(body):
+        if body[i] == "\\":
+            out.append(body[i : i + 2])
+            i += 2
+        elif body.startswith(("(?P<", "(?P="), i):
+            close = body.index(">" if body[i + 3] == "<" else ")", i)
+            out.append(body[i : close + 1])
+            i = close + 1
+        else:
+            out.append(body[i].lower())
+            i += 1
+    return "".join(out)
+
+
+def _group_end(pattern: str) -> int:
+    """Where the group opening the pattern closes (past its ')'), skipping escapes and character sets."""
+    depth, i, in_set = 0, 0, False
+    while i < len(pattern):
+        char = pattern[i]
+        if char == "\\":
+            i += 1
+        elif in_set:
+            in_set = char != "]"
+        elif char == "[":
+            in_set = True
+            i += 1 if pattern.startswith("[^", i) else 0
+            i += 1 if pattern.startswith("]", i + 1) else 0  # a ']' first in a set is a member
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+            if depth == 0:
+                return i + 1
+        i += 1
+    return -1
+
+
+def _case_free(pattern: str, flags: int) -> str:
+    """The pattern without its case-insensitivity, for lower-cased text: the whole of an '(?i:...)' group, or a
+    pattern compiled with re.IGNORECASE, with its letters in lower case. Refused where a part keeps its case
+    ('(?-i:ER)'): it could not match lower-cased text the way it matches the text."""
+    if flags & re.IGNORECASE:
+        body = pattern
+    elif pattern.startswith("(?i:") and _group_end(pattern) == len(pattern):
+        body = pattern[4:-1]
+    else:  # (also '(?i:room) (\\d+|four)': only a part of it is case-insensitive)
+        raise ValueError(f"not case-insensitive: {pattern[:60]!r}")
+    if "(?-i" in body:
+        raise ValueError(f"a part keeps its case, it would miss lower-cased text: {pattern[:60]!r}")
+    return _lower_literals(body)
+
+
+class Lowered:
+    """A case-insensitive pattern, compiled once as written and once case-sensitively for lower-cased text."""
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        self.pattern = pattern
+        self.flags = flags
+        self._as_written = re.compile(pattern, flags)
+        self._fast = re.compile(_case_free(pattern, flags), flags & ~re.IGNORECASE)
+
+    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        low = lower_of(text)
+        return self._as_written.search(text, pos, endpos) if low is None else self._fast.search(low, pos, endpos)
+
+    def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        low = lower_of(text)
+        return self._as_written.match(text, pos, endpos) if low is None else self._fast.match(low, pos, endpos)
+
+    def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize):
+        low = lower_of(text)
+        return self._as_written.finditer(text, pos, endpos) if low is None else self._fast.finditer(low, pos, endpos)
