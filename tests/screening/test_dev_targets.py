@@ -61,9 +61,12 @@ def _doc_metrics(cases: list[dict], outputs: dict) -> dict:
 # once where the screen does about 800/s), so the passes go on, up to two minutes, until one reaches the
 # target; the best is reported. (On the 2-core machine of 2026-12-02 passes of the same build ran from 390/s to
 # 640/s, and once none of thirty seconds of them reached 500/s: half a minute was too short a look there.)
+# On the machine of session 26 the same build's passes ran from 340/s to 500/s: the look may take its full two
+# minutes, so this module's tests may take longer than the suite's two-minute timeout (the first pays for the look).
 # (Inside the suite's own long-lived process, a heap of earlier tests' objects
 # makes every garbage collection dearer, so the measurement is never made there.)
 TARGET_RATE = 500
+pytestmark = pytest.mark.timeout(300)
 _SPEED = """
 import json, sys, time
 from bot.screening import AllowList, Screener
