@@ -353,6 +353,9 @@ def permitted_change(text: str, start: int, end: int) -> bool:
     go = _MUST_GO.search(segment)
     if go and _CARE_NOW.search(segment) and not _IF_BEFORE.search(segment, max(0, go.start() - 16), go.start()):
         return True  # 'Vc tem que ir na emergência agora', 'Tuo padre deve andare al pronto soccorso adesso'
+    now = _GO_NOW.search(segment)
+    if now and _NOW_WORD.search(segment) and not _CONDITION_WORD.search(segment, 0, now.start()):
+        return True  # 'geh heute noch zum hausarzt', 'cái nốt ruồi đó, đi khám da liễu liền đi em'
     change = _PERMITTED_CHANGE.search(segment)
     return (
         change is not None
@@ -374,6 +377,18 @@ _MUST_GO = Lowered(
     r" [\w-]+)\s+(?:deve|debe|tem que|tem q|tiene que|doit|muss|sollte))"
     r"\s+(?:\w+\s+){0,3}?(?:ir|andare|aller|gehen|venir|vir|correr)\b)"
 )
+# Told familiarly to go for care, as the clause opens or after its topic: a command in the second person singular
+# ('geh', 've', 'vai', 'va', 'đi'), a place of care, and (`_NOW_WORD`) a time that makes it this reader's plan.
+_GO_NOW = re.compile(
+    r"(?i:(?:^\W*|,\s*)(?:[\w']+[\s,]+){0,2}?(?:geh|geht|ve|vete|vai|va|vá|allez|andate|vada|vaya|đi)\b"
+    r"[^.;!?]{0,40}?(?:\w*arzt\b|\w*ärztin\b|notaufnahme|médico|doctor|urgencias|emergência|pronto-socorro"
+    r"|urgences|médecin|pronto soccorso|khám|cấp cứu|bệnh viện|bác sĩ))"
+)
+_NOW_WORD = re.compile(
+    r"(?i:\b(?:heute|jetzt|sofort|hoy|ahora|hoje|agora|aujourd'hui|maintenant|tout de suite|oggi|subito|adesso"
+    r"|liền|ngay|hôm nay|tối nay)\b)"
+)
+_CONDITION_WORD = re.compile(r"(?i:\b(?:if|si|se|wenn|falls|quand|cuando|quando|nếu|kung|sobald)\b)")
 _NO_ONE_BEFORE = re.compile(r"(?i:\b(?:nadie|ninguém|ninguem|niemand|nessuno|personne|no one|nobody)\s+$)")
 _IF_BEFORE = re.compile(r"(?i:\b(?:si|se|if|wenn|falls|quand|cuando|quando|caso)\s+(?:\w+\s+)?$)")
 

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import re
 import sys
+from collections.abc import Iterator
+from functools import cached_property
 
 # The latest text and its lower-cased form (None when lower-casing changes its length): a screen asks many patterns
 # of one text in turn. One tuple, replaced whole, so a reader on another thread never pairs one text with another's.
@@ -90,13 +92,17 @@ def _case_free(pattern: str, flags: int) -> str:
 
 
 class Lowered:
-    """A case-insensitive pattern, compiled once as written and once case-sensitively for lower-cased text."""
+    """A case-insensitive pattern, compiled case-sensitively for lower-cased text (and as written, for the rare text
+    lower-casing lengthens, only when such a text comes: compiling costs start-up time)."""
 
     def __init__(self, pattern: str, flags: int = 0) -> None:
         self.pattern = pattern
         self.flags = flags
-        self._as_written = re.compile(pattern, flags)
         self._fast = re.compile(_case_free(pattern, flags), flags & ~re.IGNORECASE)
+
+    @cached_property
+    def _as_written(self) -> re.Pattern[str]:
+        return re.compile(self.pattern, self.flags)
 
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         low = lower_of(text)
@@ -106,6 +112,6 @@ class Lowered:
         low = lower_of(text)
         return self._as_written.match(text, pos, endpos) if low is None else self._fast.match(low, pos, endpos)
 
-    def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize):
+    def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
         low = lower_of(text)
         return self._as_written.finditer(text, pos, endpos) if low is None else self._fast.finditer(low, pos, endpos)

@@ -21,6 +21,9 @@ def other_language_order(text: str, start: int, end: int, named_drug: Callable[[
     a lower-case word names a drug."""
     if _FOREIGN_DOSE_ORDER.match(text, start, end) or _POLISH_ORDER.match(text, start, end):
         return True
+    # ... or after its condition or its vocative: 'mẹ em bị táo bón thì cho bác uống Miralax 1 gói mỗi sáng'
+    if any(_FOREIGN_DOSE_ORDER.match(text, inner.end(), end) for inner in _MAIN_CLAUSE.finditer(text, start, end)):
+        return True
     named = _FOREIGN_DRUG_ORDER.match(text, start, end)
     if named and any(
         _drug_in_any_language(_ELIDED.sub("", w), named_drug) for w in named.group("drug").lower().split()
@@ -75,9 +78,13 @@ _FOREIGN_DRUG_ORDER = re.compile(
 # comprimidos', 'uống 500 mg'): the formal or familiar imperative speaks to one reader, the dose is theirs.
 _ANY_COMMAND = "|".join(sorted(FOREIGN_COMMANDS + _SPANISH_COMMANDS, key=len, reverse=True))
 _FOREIGN_DOSE_ORDER = re.compile(
-    # (after an aside in brackets: '(wrong window sorry) tómese dos tabletas')
-    rf"(?i:\W*(?:\([^()]{{0,40}}\)\W*)?(?:(?:{_ANY_COMMAND})\s+)"
+    # (after an aside in brackets: '(wrong window sorry) tómese dos tabletas'; Vietnamese gives it to someone:
+    # 'cho bé uống', 'cho bác uống')
+    rf"(?i:\W*(?:\([^()]{{0,40}}\)\W*)?(?:cho (?:bé|bác|con|cháu|mẹ|bố|ba|má|ông|bà|anh|chị|em)\s+)?"
+    rf"(?:(?:{_ANY_COMMAND})\s+)"
     rf"(?:[^\W\d]+\s+){{0,2}}(?:\d+(?:[.,]\d+)?|{_FOREIGN_AMOUNTS})\s*(?:mg|mcg|µg|ml|g|gotas|gouttes|Tropfen|gocce"
     r"|unidades|unités|Einheiten|unità|comprimidos?|comprimés?|Tabletten?|compresse|pastillas?|cápsulas?|tabletas?"
-    r"|capsules?|gélules?|Kapseln?|tabletk[aię]|tabletek|viên)\b)"
+    r"|capsules?|gélules?|Kapseln?|tabletk[aię]|tabletek|viên|gói|sachets?|sobres?|sachês?|Beutel|bustin[ae])\b)"
 )
+# Where the main clause opens after a condition or a vocative inside the clause: a comma, or a word for 'then'.
+_MAIN_CLAUSE = re.compile(r"(?i:,\s*|\b(?:thì|thi|entonces|então|alors|dann|allora|tapos)\s+)")

@@ -20,6 +20,12 @@ CLEAN = [
     "Q: Is it safe to fly after surgery? A: Most people can fly after two weeks.",
     # a Spanish relation word is no name on its own
     "Mi abuela decía que el caldo de pollo lo cura todo, y algo de razón tenía.",
+    # going for care now after a condition is a safety net for anyone, in any language
+    "Nếu đau ngực, đi cấp cứu ngay.",
+    "si te duele el pecho, ve a urgencias ahora",
+    "Wenn Sie Brustschmerzen haben, gehen Sie sofort in die Notaufnahme.",
+    # many people's dose after a condition is no order
+    "Nếu bị táo bón, nhiều người uống 1 gói Miralax mỗi ngày.",
 ]
 
 HELD = [
@@ -38,6 +44,10 @@ WARNED = [
     # the clinician's turn in a transcript: what follows the label is read as said
     "PATIENT: So is it just a cold? DOCTOR: No, it's strep, the swab came back positive.",
     "DR: Start the amoxicillin tonight.",
+    # a dose ordered after the clause's condition or vocative; the reader told familiarly to go for care now
+    "chị ơi, bé bị sốt thì cho bé uống Tylenol 5 ml mỗi 6 tiếng nha",
+    "klingt nach ner gürtelrose, geh heute noch zum hausarzt",
+    "vết thương đó sưng đỏ rồi, đi khám bác sĩ liền đi anh",
 ]
 
 GENERAL = [
