@@ -127,32 +127,32 @@ _DEFER = Lowered(
 )
 
 # 'No need to check with your OB' dismisses the clinician rather than deferring to one.
-_CONSULT = re.compile(rf"(?i:ask|talk|check|consult|speak|discuss|call|see|follow|tell|{_CONSULT_FOREIGN})")
-_NEGATED = re.compile(r"(?i:\b(?:no need to|don't need to|do not need to|don't|do not|never|not|skip)\s+(?:\w+\s+)?$)")
+_CONSULT = Lowered(rf"(?i:ask|talk|check|consult|speak|discuss|call|see|follow|tell|{_CONSULT_FOREIGN})")
+_NEGATED = Lowered(r"(?i:\b(?:no need to|don't need to|do not need to|don't|do not|never|not|skip)\s+(?:\w+\s+)?$)")
 
 
 # 'Ask your doctor to order one', 'call your cardiologist in the morning if it isn't better': the reader is
 # told what to get, or to call only if the plan fails; the decision is not handed back.
-_NOT_HANDED_BACK = re.compile(
+_NOT_HANDED_BACK = Lowered(
     r"(?i:\s+(?:to (?:order|prescribe|give|write|start|switch|put|refer|send|run|do|call in)\b"
     r"|(?:in the morning|tomorrow|next week|on monday|later)\b|if (?:it|the|that|this|your|you|things?|symptoms?)\b"
     # told to call now: the writer has decided it is urgent ('call your OB right now', 'first thing tomorrow')
     r"|(?:first thing|right (?:now|away)|now|today|tonight|asap|immediately|straight away)\b))"
 )
 # A turn after a deferral, or before one that only hedges an order already given ('you should ...').
-_BUT = re.compile(r"(?i:\b(?:but|pero|mais|ma|aber|mas)\b)")
-_BUT_BEFORE = re.compile(r"(?i:\b(?:but|pero|mais|ma|aber|mas)\b[^.;!?]*$)")
-_TOLD = re.compile(r"(?i:\byou (?:should|need to|must|have to|'ll need to)\b|\bI'd\b|\bI would\b|\bgo ahead and\b)")
+_BUT = Lowered(r"(?i:\b(?:but|pero|mais|ma|aber|mas)\b)")
+_BUT_BEFORE = Lowered(r"(?i:\b(?:but|pero|mais|ma|aber|mas)\b[^.;!?]*$)")
+_TOLD = Lowered(r"(?i:\byou (?:should|need to|must|have to|'ll need to)\b|\bI'd\b|\bI would\b|\bgo ahead and\b)")
 # 'and call your OB', 'then see your doctor': the call comes on top of what the reader was already told to do.
-_ALSO_BEFORE = re.compile(r"(?i:\b(?:and|then|y|e|et|und|ed|luego|depois|puis|dann|poi)\s+$)")
-_CLINICIAN = re.compile(
+_ALSO_BEFORE = Lowered(r"(?i:\b(?:and|then|y|e|et|und|ed|luego|depois|puis|dann|poi)\s+$)")
+_CLINICIAN = Lowered(
     r"(?i:\b(?:doctor|physician|provider|pharmacist|clinician|care team|prescriber|nurse|specialist|surgeon|dentist"
     r"|midwife|OB|PCP|MD|cardiologist|endocrinologist|pediatrician|office)s?\b)"
 )
-_UNTIL_BEFORE = re.compile(r"(?i:\b(?:until|till|til) (?:you |u )?$)")
+_UNTIL_BEFORE = Lowered(r"(?i:\b(?:until|till|til) (?:you |u )?$)")
 # 'before stopping', 'before you start' hand a decision back only when someone is named to hand it to
 # ('drop it to 50 for a week before stopping' is a taper, not a deferral).
-_BEFORE = re.compile(r"(?i:before\b)")
+_BEFORE = Lowered(r"(?i:before\b)")
 
 
 def defers(text: str, start: int, end: int) -> bool:
@@ -247,7 +247,7 @@ _ACTIVITIES = (
     r"go back to (?:work|school|football|soccer|practice|the gym|sports|running|class)|return to (?:work|school|play"
     r"|sports|practice)|play|drive|lift(?: anything)?|run|swim|fly|shower|bathe|work out|exercise"
 )
-_RESTRICTION = re.compile(
+_RESTRICTION = Lowered(
     rf"(?i:\b(?:you|u)(?:'re| are| r)? (?:can't|cant|cannot|can not|shouldn't|should not|mustn't|aren't allowed to"
     rf"|not allowed to) (?:{_ACTIVITIES})\b[^.!?;]{{0,50}}?\b(?:until|till|til|for (?:the next )?(?:\d+|a|one|two"
     r"|three|four|six) (?:days?|weeks?|wks?|months?))\b[^.!?;]{0,60}"
@@ -276,7 +276,7 @@ _GATES = (
 
 # A sentence that calls out to a group ('Ladies, book your mammogram', 'Allergy sufferers: ...', 'New parents -')
 # speaks to all of it.
-GROUP_ADDRESS = re.compile(
+GROUP_ADDRESS = Lowered(
     r"(?i:\W*(?:hey |calling all |reminder (?:for|to) |attention |to all )?"
     r"(?:(?!(?:your|ur|my|his|her|the|these|those|some|our|thanks|thank|given|with|for|since|at|in|on)\b)"
     r"[a-z'-]+,? ){0,2}"
@@ -296,7 +296,7 @@ _POPULATION = (
     r"|adultos|niños|niñas|mayores|ancianos|personas|pacientes|adolescentes|lactantes|crianças|maiores|idosos|pessoas"
     r"|adultes|enfants|personnes|nourrissons|erwachsene|kinder|jugendliche|säuglinge|adulti|bambini|anziani|persone)"
 )
-_POPULATION_DOSE = re.compile(
+_POPULATION_DOSE = Lowered(
     r"(?i:\b(?:typical|usual|standard|normal|recommended|common|customary|average|maximum|max|starting|initial"
     r"|maintenance|target|adult|pediatric|weight-based|label(?:ed)?)\s+(?:[a-z-]+\s+){0,2}?"
     r"(?:doses?|dosing|dosages?|regimens?|ranges?|course|amount)\b"
@@ -313,8 +313,8 @@ _POPULATION_DOSE = re.compile(
 # A leaflet's line: the readers it is for, a colon, the dose ('Niños de 2 a 5 años: 2,5 ml cada 8 horas'). What
 # follows the colon is for that population whatever shape it has (the shape of a command included).
 # Any population word (a sentence about people, not a reader).
-POPULATION = re.compile(rf"(?i:\b(?:{_POPULATION}|maioria|mayoría|la plupart|die meisten|la maggior parte|most)\b)")
-_LEAFLET_LINE = re.compile(rf"(?i:\b{_POPULATION}\b[^:.\n]{{0,40}}:\s*\d)")
+POPULATION = Lowered(rf"(?i:\b(?:{_POPULATION}|maioria|mayoría|la plupart|die meisten|la maggior parte|most)\b)")
+_LEAFLET_LINE = Lowered(rf"(?i:\b{_POPULATION}\b[^:.\n]{{0,40}}:\s*\d)")
 
 
 @lru_cache(maxsize=256)
@@ -323,7 +323,7 @@ def leaflet_line(text: str, sentence: tuple[int, int]) -> bool:
     return _LEAFLET_LINE.search(text, *sentence) is not None
 # The reader, in English and in the familiar forms of Spanish, Portuguese, French, German and Italian (a leaflet
 # says 'usted', 'vous', 'Sie'; 'dale a tu hijo 5 ml' speaks to one parent).
-_ADDRESSEE = re.compile(
+_ADDRESSEE = Lowered(
     r"(?i:\b(?:you|your|yours|you're|you'll|you've|yourself|u|ur|tu|tus|teu|tua|teus|tuas|ta|tes|dein|deine"
     r"|deinen|deinem|deiner|tuo|tuoi|tue)\b)"
 )

@@ -28,7 +28,7 @@ ADVICE_THRESHOLD = 0.3
 
 # The writer's own plan for the reader, a treatment or test in it ('I need you to get an echo before the visit',
 # 'we want him on a monitor'): as plain as a labelled order.
-_PLAN_FOR_READER = re.compile(
+_PLAN_FOR_READER = Lowered(
     r"(?i:(?:\bI |\bwe |^\W*|(?<=[,;:.!?] ))(?:want|need|'d like|would like|'d want) (?:you|him|her)"
     r" (?:to (?:get|do|have|take(?! a look)|start|stop|restart|hold|schedule|book|use|keep)\b|on\b|off\b)"
     # the same in the other languages: 'necesito que te hagas', 'quiero que vaya', 'preciso que você faça',
@@ -49,7 +49,7 @@ def planned(text: str, start: int, end: int) -> bool:
 # A command on the drug the reader already has, named with 'the' or 'your' ('take the sumatriptan fifty at the first
 # sign', 'go up on the bupropion to three hundred', 'tell him to finish the whole bottle of amox'): a leaflet names a
 # drug bare ('take ibuprofen with food') or by its class ('finish the antibiotics'); one reader's own drug is 'the X'.
-_OWN_DRUG_ORDER = re.compile(
+_OWN_DRUG_ORDER = Lowered(
     r"(?i:\W*(?:(?:taper|plan|ok|okay|so|instructions|dose|dosing|for you|for him|for her)\s*:\s*)?"
     r"(?:(?:just|so|then|and|now|ok|okay|pls|please)\s+)*"
     r"(?:(?:tell|have|get|make) (?:him|her|them|your (?:husband|wife|son|daughter|kid|mom|dad|mother|father))"
@@ -63,7 +63,7 @@ _OWN_DRUG_ORDER = re.compile(
 )
 # A stop said as a ban, after at most a name or a word of address: 'priya no more ibuprofen until ur kidney labs
 # come back', 'ok no more naproxen for you'.
-_NO_MORE = re.compile(r"(?i:\W*(?:[\w']+,?\s+){0,2}?no more\s+(?:(?:the|your|ur)\s+)?(?P<drug>[a-z][\w-]{2,}))")
+_NO_MORE = Lowered(r"(?i:\W*(?:[\w']+,?\s+){0,2}?no more\s+(?:(?:the|your|ur)\s+)?(?P<drug>[a-z][\w-]{2,}))")
 # Specific drugs by name that no ending gives (the endings are lexicon.STEMMED_DRUG).
 _NAMED_DRUGS = frozenset(
     """ibuprofen advil motrin tylenol acetaminophen naproxen aleve benadryl melatonin levothyroxine synthroid
@@ -114,12 +114,12 @@ def _run_on_order(text: str, start: int, end: int) -> re.Match[str] | None:
     return None
 
 
-_RUN_ON_VERB = re.compile(
+_RUN_ON_VERB = Lowered(
     r"(?i:(?<=\s)(?:increase|decrease|restart|resume|stop|hold|double|halve|cut|taper|take|switch(?: from)?"
     r"|go (?:up|down) on|bump(?: up)?)\s+(?:the|your|ur)\s)"
 )
 _PUNCTUATION = re.compile(r"[,.;:!?()]")
-_NOT_A_BOUNDARY = re.compile(
+_NOT_A_BOUNDARY = Lowered(
     r"(?i:\b(?:if|when|whether|to|you|u|we|they|i|he|she|people|patients|folks|should|can|could|may|might|will"
     r"|would|don't|dont|not|never|and|or|usually|often|typically|sometimes|who|that|which|unless|before|after|until"
     r"|we'll|i'll|they'll|always|also|just)\s+$)"
@@ -149,7 +149,7 @@ ADVICE_THRESHOLD_NAMED = 0.8
 ADVICE_THRESHOLD_UNADDRESSED = 0.6
 
 
-AMOUNT = re.compile(r"(?i:\b(?:\d+(?:\.\d+)?|one|two|three|four|five|ten|fifteen|twenty|half|a couple)\b)")
+AMOUNT = Lowered(r"(?i:\b(?:\d+(?:\.\d+)?|one|two|three|four|five|ten|fifteen|twenty|half|a couple)\b)")
 
 
 # Advice is aimed at someone: 'you', an imperative opening a clause, a dose, a drug, or 'I'll / we'll'.
@@ -176,7 +176,7 @@ _ADDRESSED = re.compile(
 
 
 # A piece of content being made for the public: what it should say is editing, not advice.
-_CONTENT = re.compile(
+_CONTENT = Lowered(
     r"(?i:(?<!wait )(?<!waiting )\b(?:for|in|on|into) (?:the|our|this|that|a|my|next|tomorrow's|sunday's)"
     r" (?:[\w'-]+ ){0,3}(?:video|blog|post"
     r"|reel|handout|article|newsletter|explainer|faq|slides?|caption|draft|podcast|episode|webinar|lecture|flyer"
@@ -239,7 +239,7 @@ _CHART_SECTION = re.compile(
 
 # The same labels after a full stop on one line ('Hx Hashimoto thyroiditis. Plan: continue levothyroxine 75 mcg'):
 # a note's plan when nothing before it speaks to a reader.
-_INLINE_CHART_SECTION = re.compile(
+_INLINE_CHART_SECTION = Lowered(
     r"(?i:(?<=[.;]) +(?:plan|a/p|assessment and plan|assessment/plan|recommendations?|recs|orders|dispo"
     r"|disposition)[ \t]*:)"
 )
@@ -255,7 +255,7 @@ _LAB_VALUE = re.compile(
 
 
 # The reader's own finding stated: 'your rash is scabies', 'your PSA is 9.2', 'your echo looks normal'.
-_YOUR_FINDING = re.compile(r"(?i:\byour [a-z0-9]+(?: [a-z0-9]+)? (?:is|are|was|were|looks|came back|shows)\b)")
+_YOUR_FINDING = Lowered(r"(?i:\byour [a-z0-9]+(?: [a-z0-9]+)? (?:is|are|was|were|looks|came back|shows)\b)")
 
 
 # A heading that names its reader ('Dx for you:', 'Plan for you -', 'Your plan:'): the lines under it speak to that
@@ -271,7 +271,7 @@ _READER_LABEL = re.compile(
 # A sentence that opens by singling out one person who wrote in ('to the dad who messaged about ...', 'btw the guy
 # who DMed the pic', 're the question about the kid's rash', 'al joven del mensaje privado'): what follows is
 # for that person, as after 'Reply to u/x:'.
-_ADDRESSEE = re.compile(
+_ADDRESSEE = Lowered(
     r"(?i:(?:^|(?<=[.!?\n])\s*)\W{0,3}(?:(?:btw,?\s+|re:?\s+|@\w+\s+|(?:to|for|answering|responding to)\s+)?"
     r"(?:the|this|that|our|whoever|al|a la|para el|para la)\s+(?:[\w'’]+\s+){0,4}?(?:who\s+|that\s+|que\s+)?"
     r"(?:asked|asking|messaged|dm'?e?d|posted|wrote|commented|sent|shared|reached out|question|mensaje|pregunt[óo])\b"
@@ -322,7 +322,7 @@ def _text_cues(text: str) -> _TextCues:
 # A change to a drug or dose permitted or asked of the reader in another language ('Pode reduzir a losartana para
 # 25 mg', 'Vous pouvez arrêter le Doliprane', 'Sie sollten das Ramipril absetzen'): where the sentence model has
 # seen little of a language, the shape says it. A leaflet's 'vous pouvez prendre' (take) is no change.
-_CARE_NOW = re.compile(r"(?i:\b(?:pronto soccorso|urgencias|urgences|notaufnahme|emergência|pronto-socorro|er\b|911"
+_CARE_NOW = Lowered(r"(?i:\b(?:pronto soccorso|urgencias|urgences|notaufnahme|emergência|pronto-socorro|er\b|911"
                        r"|dose|dosis|dosi))")
 _PERMITTED_CHANGE = Lowered(
     r"(?i:\b(?:pode|podes|deve|devia|puede|puedes|debe|debes|deberías?|pouvez|devez|peux|dois|können|sollten|müssen"
@@ -337,7 +337,7 @@ _PERMITTED_CHANGE = Lowered(
 
 # One reader called politely, then a command in another language ('Signora, smetta il warfarin', 'Señora, suspenda
 # la aspirina'): where the sentence model has seen little of the language, the address and the command say it.
-_POLITE_COMMAND = re.compile(
+_POLITE_COMMAND = Lowered(
     r"(?i:^\W*(?:sir|ma'am|madam|señora|señor|signora|signore|madame|monsieur|senhora|senhor|frau \w+|herr \w+)"
     rf"\s*,\s*(?:(?:per favore|por favor|s'il vous plaît|bitte)\s*,?\s*)?(?:{'|'.join(FOREIGN_COMMANDS)}"
     r"|raddoppi|dimezzi|vada|vaya|vá|allez|gehen sie)\b)"
@@ -379,18 +379,18 @@ _MUST_GO = Lowered(
 )
 # Told familiarly to go for care, as the clause opens or after its topic: a command in the second person singular
 # ('geh', 've', 'vai', 'va', 'đi'), a place of care, and (`_NOW_WORD`) a time that makes it this reader's plan.
-_GO_NOW = re.compile(
+_GO_NOW = Lowered(
     r"(?i:(?:^\W*|,\s*)(?:[\w']+[\s,]+){0,2}?(?:geh|geht|ve|vete|vai|va|vá|allez|andate|vada|vaya|đi)\b"
     r"[^.;!?]{0,40}?(?:\w*arzt\b|\w*ärztin\b|notaufnahme|médico|doctor|urgencias|emergência|pronto-socorro"
     r"|urgences|médecin|pronto soccorso|khám|cấp cứu|bệnh viện|bác sĩ))"
 )
-_NOW_WORD = re.compile(
+_NOW_WORD = Lowered(
     r"(?i:\b(?:heute|jetzt|sofort|hoy|ahora|hoje|agora|aujourd'hui|maintenant|tout de suite|oggi|subito|adesso"
     r"|liền|ngay|hôm nay|tối nay)\b)"
 )
-_CONDITION_WORD = re.compile(r"(?i:\b(?:if|si|se|wenn|falls|quand|cuando|quando|nếu|kung|sobald)\b)")
-_NO_ONE_BEFORE = re.compile(r"(?i:\b(?:nadie|ninguém|ninguem|niemand|nessuno|personne|no one|nobody)\s+$)")
-_IF_BEFORE = re.compile(r"(?i:\b(?:si|se|if|wenn|falls|quand|cuando|quando|caso)\s+(?:\w+\s+)?$)")
+_CONDITION_WORD = Lowered(r"(?i:\b(?:if|si|se|wenn|falls|quand|cuando|quando|nếu|kung|sobald)\b)")
+_NO_ONE_BEFORE = Lowered(r"(?i:\b(?:nadie|ninguém|ninguem|niemand|nessuno|personne|no one|nobody)\s+$)")
+_IF_BEFORE = Lowered(r"(?i:\b(?:si|se|if|wenn|falls|quand|cuando|quando|caso)\s+(?:\w+\s+)?$)")
 
 
 # A capitalised word right after a stopping verb and its article: a brand no list knows ('arrêter le Doliprane').
@@ -545,7 +545,7 @@ def addressed(
 
 # Someone sent to emergency care now ('head to urgent care this afternoon', 'get him to the ER tonight', 'vaya al
 # hospital ahora'): as much this reader's plan as a drug is; a safety net for anyone names a condition, not a time.
-_SENT_NOW = re.compile(
+_SENT_NOW = Lowered(
     r"(?i:\b(?:go|head|get|come|run|take (?:him|her|them)|bring (?:him|her|them)|vaya|acuda|ve|vá|allez|gehen Sie"
     r"|llévelo|llévela|lleve a su \w+)\b[^.;!?]{0,25}?\b(?:ER|E\.R\.|emergency|urgent care|hospital|urgencias"
     r"|emergencias|pronto-socorro|urgences|Notaufnahme|labor and delivery|L&D)\b[^.;!?]{0,30}?"
@@ -556,7 +556,7 @@ _SENT_NOW = re.compile(
 
 # A safety net for one person the reader cares for, by pronoun, condition first ('If his fever hits 104 again or he
 # stops peeing, bring him straight back in'); for anyone it says 'your child' and 'them'.
-_THEIR_SAFETY_NET = re.compile(
+_THEIR_SAFETY_NET = Lowered(
     r"(?i:\W*(?:if|when|once)\b[^,;.!?]{0,60}?\b(?:his|he|he's|she|she's)\b[^,;.!?]{0,60}?,?\s*"
     r"(?:(?:just|please|then)\s+)?(?:bring|take|get|rush|call|have) (?:him|her)\b)"
 )
@@ -572,7 +572,7 @@ _CARE_PLACE = (
 
 # A condition, then only where to get care: what anyone with that condition should do, in any language the screen
 # reads. (A drug, a dose or 'tonight' in the clause makes it this reader's plan again.)
-_CONDITION_THEN_CARE = re.compile(
+_CONDITION_THEN_CARE = Lowered(
     r"(?i:\W*(?:(?:if|when|whenever|si|se|cuando|quando|wenn|falls|quand|lorsque|nếu|kung)\b[^,;.!?]{3,80}?,?\s*"
     # ... or the condition named before a colon: 'Le pire mal de tête de votre vie, d'un coup : c'est une urgence,
     # composez le 911', 'Worst headache of your life: call 911'
@@ -590,7 +590,7 @@ _CONDITION_THEN_CARE = re.compile(
 
 # What a safety net goes on to say: don't wait, don't drive yourself ('No espere a ver si se le pasa ni maneje usted
 # mismo al hospital', 'Don't wait it out, and don't drive yourself').
-_NOT_WAITING = re.compile(
+_NOT_WAITING = Lowered(
     r"(?i:\b(?:don't|do not|never|no|ne|nicht|não|nao|non)\b[^.;!?]{0,20}?\b(?:wait|drive|espere|maneje|conduzca"
     r"|attendez|conduisez|warten|fahren|dirija|aspetti|guidi)\b)"
 )
@@ -611,7 +611,7 @@ _LAST_SENTENCE = re.compile(r"([^.!?]+[.!?])\s*$")
 
 
 # ... or where to get care first, then the condition: 'go to the ER if ur face droops, arm is weak or speech is off'.
-_CARE_IF_CONDITION = re.compile(
+_CARE_IF_CONDITION = Lowered(
     r"(?i:\W*(?:(?:please|always|just)\s+)?(?:go (?:straight |right )?to|head (?:straight )?to|get (?:yourself )?to"
     rf"|call)\s+(?:the |your |our )?(?:nearest |closest )?(?:{_CARE_PLACE})\b,?\s+(?:right away |immediately |asap )?"
     r"(?:if|when|whenever|anytime)\b)"
@@ -642,8 +642,8 @@ def _relative_told(text: str, start: int, segment: str) -> bool:
     return relative is not None and not _GENERIC_BEFORE.search(text, max(0, relative.start() - 12), relative.start())
 
 
-_THIRD_TOLD = re.compile(r"(?i:\b(?:he|she)(?:'d| would)? (?:should|must|needs to|has to|ought to|'s got to)\b)")
-_YOUR_RELATIVE = re.compile(
+_THIRD_TOLD = Lowered(r"(?i:\b(?:he|she)(?:'d| would)? (?:should|must|needs to|has to|ought to|'s got to)\b)")
+_YOUR_RELATIVE = Lowered(
     r"(?i:\byour (?:husband|wife|partner|son|daughter|kid|child|baby|toddler|teen|mom|mother|dad|father|grandma"
     r"|grandpa|grandmother|grandfather|brother|sister)\b)"
 )
@@ -651,17 +651,17 @@ _YOUR_RELATIVE = re.compile(
 
 # 'You' as anyone: after 'if / when / say', or before 'may / might / can't / usually' ('if you smoke',
 # 'you can't tell by looking'). Advice says 'you should', 'you can take', 'your dose', or commands.
-_GENERIC_BEFORE = re.compile(
+_GENERIC_BEFORE = Lowered(
     r"(?i:\b(?:if|when|whenever|once|unless|until|before|after|say|because|as|whether"
     # the same in the other languages: 'si usted tiene', 'se você sentir', 'wenn Sie', 'quand vous'
     r"|si|se|cuando|quando|caso|wenn|falls|sobald|quand|lorsque|dès que)\s+$)"
 )
 
 
-_WHETHER_BEFORE = re.compile(r"(?i:\b(?:see|check|notice|watch|find out|tell me|let me know) (?:if|whether)\s+$)")
+_WHETHER_BEFORE = Lowered(r"(?i:\b(?:see|check|notice|watch|find out|tell me|let me know) (?:if|whether)\s+$)")
 
 
-_GENERIC_AFTER = re.compile(
+_GENERIC_AFTER = Lowered(
     r"(?i:\s+(?:can't|cannot|may|might|won't|wouldn't|probably|usually|often|typically|tend|generally|sometimes"
     r"|(?:should |would |'d )?never|shouldn't ever|don't (?:ever )?need to)\b"
     # 'you'll probably feel sore' expects; 'you'll probably want to hold the X' still tells.

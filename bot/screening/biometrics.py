@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from bot.screening.context import has_person_cue
 from bot.screening.findings import Finding
 from bot.screening.lay_titles import PERSON_TITLE
+from bot.screening.lowered import Lowered
 
 _BIOMETRIC = re.compile(
     r"\b(?:(?:his|her|their|(?:the |my )?(?:patient|pt|client|resident)['’]s) (?:(?:left|right) )?"
@@ -42,14 +43,14 @@ _PHOTO = re.compile(
 # ('Pt identity confirmed by left index fingerprint match', 'voiceprint sample from the patient was stored',
 # 'I did not consent to my retinal scan being stored'), not in a policy for everyone ('biometric check-in is
 # optional').
-_BIOMETRIC_RECORD = re.compile(
+_BIOMETRIC_RECORD = Lowered(
     r"(?i:\b(?:(?:left |right )?(?:index |thumb |ring |middle )?(?:fingerprint|thumbprint|finger ?print|thumb ?print"
     r"|palm ?print|voice ?print|retina(?:l)?|iris|eye|face|facial|vein|hand geometry)"
     r"(?: (?:scan|match|template|sample|image|data|recognition|geometry|record|enrollment|id))+"
     r"|(?:fingerprints|thumbprints|voiceprints?|retinal scans?|iris scans?)\b)(?: #?\d+)?)"
 )
 _BIOMETRIC_REASON = "mentions a particular person's biometric identifier"
-_ONES_OWN = re.compile(r"(?i:\b(?:my|his|her|their|the patient's|patient's|pt's)\b)")
+_ONES_OWN = Lowered(r"(?i:\b(?:my|his|her|their|the patient's|patient's|pt's)\b)")
 
 
 def find_biometrics(text: str, spans: list[tuple[int, int]] | None = None) -> Iterator[Finding]:

@@ -264,7 +264,7 @@ def unknown_object(text: str, gazetteer: Gazetteer) -> bool:
 
 
 # Every word TREATED can capture: it starts after a space and is this run or a part of it cut at a hyphen.
-_OBJECT_RUN = re.compile(r"(?i:(?<=\s)[a-z][a-z-]{5,})")
+_OBJECT_RUN = Lowered(r"(?i:(?<=\s)[a-z][a-z-]{5,})")
 
 
 def _object_candidates(text: str) -> Iterator[str]:

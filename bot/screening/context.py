@@ -69,7 +69,7 @@ _PRACTICE_ACCESS = (
     r"\b(?:(?:you )?do(?:n't|n’t| not) need an? (?:referral|appointment) (?:to (?:see|visit|come to) )?(?:our|us)\b"
     r"|no (?:referral|appointment) (?:needed|necessary|required)|walk-ins? (?:are )?welcome)"
 )
-PRACTICE_ACCESS = re.compile(rf"(?i:{_PRACTICE_ACCESS})")
+PRACTICE_ACCESS = Lowered(rf"(?i:{_PRACTICE_ACCESS})")
 GENERAL_READER = re.compile(
     r"(?i:\b(?:for (?:most|many|all|the average) (?:people|folks|adults|patients|kids|women|men|of us)"
     r"|most (?:people|folks|adults|patients|of us|kids)|as a (?:general )?rule"
@@ -106,7 +106,7 @@ GENERAL_READER = re.compile(
 
 # After a frame, a turn to the one reader ('most people do fine, but you need to stop the X', 'people
 # with afib take it, you should start it now'): the frame no longer covers what follows.
-TURN_TO_ONE = re.compile(
+TURN_TO_ONE = Lowered(
     r"(?i:\b(?:but|however|though|although|except|whereas)\b"
     r"|\byou (?:should|must|need to|have to|'d better|had better)\b|\bI (?:want|need) you\b|\bgo ahead\b)"
 )
@@ -114,7 +114,7 @@ TURN_TO_ONE = re.compile(
 
 # Encouragement and what to expect ('you've got this', 'trust me', 'you'll probably feel sore'): it speaks
 # to anyone, but a treatment in the same clause ('stop the X, you'll feel better') is still a plan.
-CHEER = re.compile(
+CHEER = Lowered(
     r"(?i:\b(?:you(?:'ve| have)? (?:totally |really |so )?got this|trust me|hang in there|keep (?:going|at it)"
     r"|you(?:'ll| will) (?:\w+ )?(?:feel|be|get) (?:so much |much |a lot |way )?(?:better|there|fine|great|stronger)"
     r"|you(?:'ll| will) (?:probably |likely |usually |typically |often )(?:feel|notice|have|see|be)))"
@@ -122,7 +122,7 @@ CHEER = re.compile(
 
 
 # One reader in particular: 'for you', 'in your case', 'with your kidney numbers', 'since your A1c'.
-ONE_READER = re.compile(
+ONE_READER = Lowered(
     r"(?i:\bfor you\b(?! (?:all|guys|folks))|\bin your case\b|\b(?:with|since|given|because of) (?:your|ur)\b"
     r"|\byour (?:labs?|numbers|results?|levels?|scan|x-?ray|a1c|potassium|creatinine|kidney|liver|ekg|biopsy)\b"
     r"|\b(?:tonight|tomorrow|today|this (?:morning|afternoon|evening|week))\b"
@@ -135,7 +135,7 @@ ONE_READER = re.compile(
 
 
 # One of the practice's own staff, by their post: 'Maria at the front desk', 'Grace, our nurse'.
-STAFF_ROLE = re.compile(
+STAFF_ROLE = Lowered(
     r"(?i:,?\s*(?:\b(?:at|from|on|runs|working) (?:the |our )?(?:front desk|check-in|reception|billing office"
     r"|scheduling desk)\b|\bour (?:(?:lead|head|senior|chief|new|clinical|staff) )?(?:nurse|nurses|MA|medical assistant"
     r"|receptionist|scheduler|office manager"
@@ -145,7 +145,7 @@ STAFF_ROLE = re.compile(
     r"|administrator|officer|president|lead|head)\b))"
 )
 # After a name only (a sentence may say 'covering' of anyone): a colleague by team or duty.
-COLLEAGUE_AFTER = re.compile(
+COLLEAGUE_AFTER = Lowered(
     r"(?i:,?\s*(?:\b(?:from|in|on|at) (?:the |our )?(?:marketing|comms|communications|PR|IT|compliance|legal|HR|GME"
     r"|informatics|quality|web|social media|design|video|podcast|content|media|education|admin|administration"
     r"|research|the dean's office)(?: team| office| department| dept)?\b"
@@ -155,7 +155,7 @@ COLLEAGUE_AFTER = re.compile(
 # The person just named is the one cared for: 'Dr. Nguyen was admitted to our ICU', 'Nurse Jackie Wong was
 # diagnosed with leukemia', 'our own Dr. Kim is recovering from surgery', 'Tom Becker had a stroke last week'.
 # Said of a physician, a colleague or anyone on the roster, that is a patient's information like any other.
-_CARED_FOR_AFTER = re.compile(
+_CARED_FOR_AFTER = Lowered(
     r"(?i:^(?:['’]s?)?(?:,[^,.;!?]{1,40},)?\s*(?:(?:from|in|on|of) [\w ]{1,25}?\s+)?"
     r"(?:(?:was|were|is|has been|had been|got|is being|is now|has|had|just|recently)\s+(?:(?:just|recently|finally|now"
     r"|been)\s+)?(?:admitted|readmitted|diagnosed|hospitali[sz]ed|intubated|discharged|treated|operated on"
@@ -311,12 +311,12 @@ _FAMILY_NOUNS = frozenset(
     "husband wife son daughter mom mother dad father grandma grandmother grandpa grandfather grandson"
     " granddaughter brother sister aunt uncle nephew niece baby toddler twins twin newborn".split()
 )
-_OUR_BEFORE = re.compile(r"(?i:\bour\s+$)")
+_OUR_BEFORE = Lowered(r"(?i:\bour\s+$)")
 
 
 # A sentence among colleagues: thanks and shout-outs, a shift's duties, the team's own people ('shoutout to carlos
 # and bea on EMS crew 3', 'who has the charge phone tonight, is it Yusuf or Mei?', 'notre secrétaire Nadia').
-_STAFF_SENTENCE = re.compile(
+_STAFF_SENTENCE = Lowered(
     r"(?i:\b(?:shout-?outs?|shout out|kudos|props|big thanks|huge thanks|welcome aboard|welcome to the team)\b"
     r"|\b(?:charge (?:phone|pager|nurse)|the pager|float pool|on (?:ems |ambulance )?crew|on shift|night shift"
     r"|day shift|swap (?:shifts?|call)|cover(?:ing)? (?:my|your|the) shift|in-?service"
@@ -360,13 +360,13 @@ def staff_sentence(text: str, sentence: tuple[int, int]) -> bool:
 
 
 # A gift or a sponsorship, in the languages screened ('pour leur généreux don', 'per la donazione').
-_GIFT = re.compile(
+_GIFT = Lowered(
     r"(?i:\b(?:donors?|donated|gifts? (?:from|of|to)|generous gift|sponsor\w*|donations?|donazion[ei]|donaci[oó]n"
     r"|doa[çc][ãa]o|donativos?|spenden?|gespendet|patroc[ií]n\w*|m[ée]c[èe]nes?|mecenat\w*|(?:généreux|leur|son|votre)"
     r" don|commandit\w*|funded|paid for|made possible|financ\w*|finanzi\w*)\b)"
 )
 # A clause about the person thanked: a relative pronoun or 'after his ...' ('who', 'que', 'qui', 'che', 'nach seiner').
-_ABOUT_THEM = re.compile(
+_ABOUT_THEM = Lowered(
     r"(?i:,\s*(?:que|qui|dont|che|cuy[oa]|der|die|welche[rs]?)\b|\b(?:who|whose|lui qui|elle qui"
     r"|after (?:his|her|their)|nach (?:seiner|ihrer)"
     r"|dopo (?:il suo|la sua)|après (?:son|sa)|tras su|depois d[ao] seu|após)\b"
@@ -411,11 +411,11 @@ def _workplace(text: str, start: int, end: int) -> bool:
 _UNITS = frozenset(
     "er ed or icu nicu picu intensivstation station notaufnahme urgences urgencias pronto soccorso".split()
 )
-_TENURE_BEFORE = re.compile(
+_TENURE_BEFORE = Lowered(
     r"(?i:\b(?:work(?:s|ed|ing)?|start(?:ed|s)?|began|served|nurse|nursing|years|since \d{4}|seit \d{4}|desde \d{4}"
     r"|depuis \d{4}|dal \d{4}|tätig|arbeitet|trabaja|trabalha|lavora|travaille)\b[^.!?]{0,25}$)"
 )
-_STAFF_POSSESSIVE = re.compile(r"(?i:(?<!of )\b(?:his|her|their|our)\s+$)")
+_STAFF_POSSESSIVE = Lowered(r"(?i:(?<!of )\b(?:his|her|their|our)\s+$)")
 
 
 # Care someone received ('shoutout to Oswaldo Ferreira who finished chemo'): a shout-out to a patient, not a colleague.

@@ -10,13 +10,14 @@ from __future__ import annotations
 import re
 
 from bot.screening.lexicon import VOCATIVE_WORDS
+from bot.screening.lowered import Lowered
 from bot.screening.treatments import DESCRIBED
 
 VOCATIVES = "|".join(re.escape(word) for word in VOCATIVE_WORDS)
 # A hedge between 'you' and 'have' keeps the diagnosis told: 'You likely have plantar fasciitis'.
 _HEDGE = r"(?: (?:likely|probably|most likely|almost certainly|definitely|clearly|may|might|could|do))?"
 
-DX_NAMED = re.compile(
+DX_NAMED = Lowered(
     rf"(?i:\W*(?:(?:yeah|yep|yup|ya|ok|okay|so|honestly|tbh|def|definitely|ugh|oh|no|nope|actually|{VOCATIVES})[\s,]+){{0,2}}"
     r"(?:that|this|it)(?:'s|’s|s| is)"
     r" (?:(?:almost certainly|probably|definitely|def|most likely|likely|totally|classic|a classic|textbook)\s+)*"
@@ -28,12 +29,12 @@ DX_NAMED = re.compile(
 
 
 # 'What is an A1c? It's a blood test that ...': the 'it's' after a question of what something is defines it.
-IT_IS = re.compile(r"(?i:\W*(?:it|that|this)(?:'s|’s| is)\b)")
-WHAT_IS_BEFORE = re.compile(r"(?i:\bwhat(?:'s|’s| is| are| exactly is)\b[^?.!]{0,80}\?\s*$)")
+IT_IS = Lowered(r"(?i:\W*(?:it|that|this)(?:'s|’s| is)\b)")
+WHAT_IS_BEFORE = Lowered(r"(?i:\bwhat(?:'s|’s| is| are| exactly is)\b[^?.!]{0,80}\?\s*$)")
 
 
 # A diagnosis with no subject opens the clause: an answer to the reader's own description of their problem.
-DX_OPENING = re.compile(
+DX_OPENING = Lowered(
     r"(?i:\W*(?:(?:yeah|yep|ok|okay|so|honestly|tbh|definitely|def|probably|almost certainly|most likely|totally"
     r"|this|that|it|to me)[\s,]+){0,3}(?:(?:sounds|looks|seems|reads) (?:a lot |exactly |just )?like\b"
     # 'might be a UTI tbh', 'could be shingles', 'prob a sprain': a guess at what the reader has
@@ -43,7 +44,7 @@ DX_OPENING = re.compile(
 
 # A clause that is only 'you have' / 'your son has' and what they have ('You have croup.', 'your baby has RSV'): a
 # diagnosis told, as sure as 'sounds like X' must be ('you have options' is for the classifier to tell apart).
-YOU_HAVE = re.compile(
+YOU_HAVE = Lowered(
     r"(?i:\W*(?:(?:yeah|yep|ok|okay|so|well|honestly|i think|i'm afraid|unfortunately)[\s,]+){0,2}"
     rf"(?:you(?:'ve| have)? got|you{_HEDGE} have|you've|(?:your|ur) (?:son|daughter|baby|kid|child|husband|wife|mom|dad"
     r"|mother|father|toddler|boy|girl)(?:'s| has| has got))\s+(?:an? |the )?[\w'-]+(?:,?[ -][\w'-]+){0,3}\W*$)"
@@ -52,7 +53,7 @@ YOU_HAVE = re.compile(
 
 # 'That's frozen shoulder.', 'listen, that's gout', 'sounds like shingles', 'you've got plantar fasciitis': a
 # diagnosis given to the reader, opening its clause after at most a few words of address or filler.
-DX_TOLD = re.compile(
+DX_TOLD = Lowered(
     r"(?i:\W*(?:[\w']+,?\s+){0,4}?(?:(?:that|this|it)(?:'s|’s|s| is| could be| might be| sounds like| looks like)"
     rf"|(?:sounds|looks|seems) like|you(?:'ve| have)? got|you{_HEDGE} have|you were diagnosed with"
     # 'Your symptoms fit a UTI', 'his rash is consistent with scabies': the reader's complaint, named.
@@ -81,7 +82,7 @@ _CONDITION = (
     r" (?:rib|ankle|wrist|finger|toe|knee|shoulder|elbow|thumb|muscle|hamstring|groin|calf|acl|mcl|meniscus"
     r"|rotator cuff|tendon|ligament|collarbone|nose|hand|foot)|an? (?:sprain|strain|pulled muscle))"
 )
-DX_STATED = re.compile(
+DX_STATED = Lowered(
     r"(?i:\W*(?:(?:so|ok|okay|well|yeah|yep|no|nope|actually|unfortunately|i'm afraid|i'm sorry|sorry"
     rf"|{VOCATIVES})[\s,]+){{0,2}}"
     rf"(?:(?:your|ur) (?:diagnosis|dx) (?:is|was)|you(?:'ve| have)? been diagnosed with|you{_HEDGE} have|you've got"
@@ -106,11 +107,11 @@ RESULT_TOLD = re.compile(
     rf"(?:{_CONDITION}|(?:[a-z-]+ ){{0,2}}[a-z]+(?:itis|osis|emia|pathy|ism)|(?:[a-z-]+ ){{0,2}}(?:syndrome|disease"
     r"|disorder|infection|deficiency|fracture))\b)"
 )
-_THRESHOLD = re.compile(
+_THRESHOLD = Lowered(
     r"(?i:\b(?:over|above|below|under|higher|lower|more than|less than|at least|or more|greater|exceeds?|any|if|when"
     r"|whenever)\b|[<>≥≤])"
 )
-_OWN_RESULT = re.compile(r"(?i:\b(?:your|ur)\b|\d)")
+_OWN_RESULT = Lowered(r"(?i:\b(?:your|ur)\b|\d)")
 
 
 def result_told(text: str, start: int, end: int) -> bool:

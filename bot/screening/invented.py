@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from bot.screening.findings import Finding
+from bot.screening.lowered import Lowered
 
 # A name the writer makes up for a teaching case: 'a patient I'll call Aunt Betty', 'we'll call him mister Jones',
 # 'let's say a patient, call her Mrs. Smith,'. It names no one; what else the case says (a date, a place) still counts.
@@ -32,7 +33,7 @@ _MADE_UP_BEFORE = re.compile(
 
 
 # An age given to someone made up: 'let's say a ninety two year old comes in with a fall'.
-_MADE_UP_AGE_BEFORE = re.compile(
+_MADE_UP_AGE_BEFORE = Lowered(
     rf"(?i:\b(?:{_SUPPOSING}|picture|say you (?:have|see|get|had))\b[^.;!?]{{0,30}}?"
     r"(?:\ban?|you're|you are)\s+$|\b(?:let's say|imagine|suppose|say)\s+$)"
 )
@@ -67,17 +68,17 @@ def without_made_up_people(text: str, found: list[Finding]) -> list[Finding]:
     ]
 
 
-_REAL_PATIENT = re.compile(r"(?i:\b(?:my|our) (?:patient|pt)\b)")
+_REAL_PATIENT = Lowered(r"(?i:\b(?:my|our) (?:patient|pt)\b)")
 # A case the writer marks as made up: its job and age describe no one ('a composite patient, a 58-year-old truck
 # driver who ...', 'imagine a teacher in her forties who ...').
-_MADE_UP_CASE = re.compile(
+_MADE_UP_CASE = Lowered(
     rf"(?i:\b(?:{_SUPPOSING}|picture|composite|hypothetical|fictional|fictitious|made-up|imaginary)\b)"
 )
 
 
 # A patient made up to teach with ('hypothetically let's say you've got a patient ...', 'imagine a 70-year-old on
 # warfarin who ...'): what the text then says to do is the lesson, told to no one.
-_TEACHING_CASE = re.compile(
+_TEACHING_CASE = Lowered(
     rf"(?i:\b(?:{_SUPPOSING})\b[^.;!?]{{0,40}}?\b(?:you(?:'ve| have)? (?:got|get|see) )?"
     r"(?:an? (?:patient|pt|person|guy|lady|man|woman|kid|child|toddler|teen|runner)|an? \w+[- ]year[- ]old)\b)"
 )
@@ -85,7 +86,7 @@ _TEACHING_CASE = re.compile(
 
 # A saying in quotes, introduced as one: 'joke for the post: "take two aspirin and call me in the morning"'. Its
 # command is the saying's, told to no one.
-_QUOTED_SAYING = re.compile(
+_QUOTED_SAYING = Lowered(
     r"(?i:\b(?:joke|saying|old line|the line|punchline|cliche|cliché|motto|slogan|tagline|meme|adage|proverb"
     r"|as (?:they|the saying|my \w+) (?:say|says|goes|used to say))\b[^.!?\n'\"“‘]{0,30}?[:,]?\s*"
     r"(?:['\"“‘])([^'\"”’\n]{3,200})['\"”’])"

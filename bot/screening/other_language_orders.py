@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable
 
 from bot.screening.clauses import FOREIGN_COMMANDS
+from bot.screening.lowered import Lowered
 
 
 def other_language_order(text: str, start: int, end: int, named_drug: Callable[[str], bool]) -> bool:
@@ -46,7 +47,7 @@ _ELIDED = re.compile(r"^(?:l|d|dell|all|nell|dall|sull)['’]")
 
 
 # Hindi in Latin letters puts the command last: 'amoxicillin aaj se shuru karo', 'yeh dawai band kar do'.
-_HINDI_ORDER = re.compile(
+_HINDI_ORDER = Lowered(
     r"(?i:\b(?=(?P<drug>[a-z][\w-]{2,})\b(?: [\w-]+){0,3}? (?:shuru karo|shuru kar do|band karo|band kar do|le lo"
     r"|lijiye|khao|khaiye|mat lo|mat khao|badha do|kam karo|kam kar do|leni hai|lena hai|leni hogi|lena hoga"
     r"|band mat karna|band mat karo|lena|lete rehna|lete raho)\b)"
@@ -55,7 +56,7 @@ _HINDI_ORDER = re.compile(
 )
 _HINDI_MEDICINE = frozenset({"dawai", "dawa", "goli"})
 # Polish: 'proszę' with an infinitive, or a familiar ban, on a medicine ('nie pij alkoholu z tym antybiotykiem').
-_POLISH_ORDER = re.compile(
+_POLISH_ORDER = Lowered(
     r"(?i:\W*(?:proszę (?:brać|przyjmować|zażywać|odstawić|stosować|zwiększyć|zmniejszyć)"
     r"|nie (?:pij|bierz|łącz|odstawiaj|przerywaj)|weź|wez|bierz|odstaw|przyjmuj|zażywaj|stosuj)"
     r"\b[^.;!?]{0,50}?\b(?:lek\w*|antybiotyk\w*|tabletk\w*|kropl\w*|maś\w*"
@@ -69,7 +70,7 @@ _FOREIGN_AMOUNTS = (
 _SPANISH_COMMANDS = tuple("tome tómese tomese deje suspenda aumente baje dele empiece siga reduzca".split())
 # A command in another language on a drug by name, after the reader's pronoun or a modal ('Odstaw ten ibuprofen',
 # 'khod habbayteen panadol', 'Anh ngưng uống thuốc huyết áp', 'laazim tw2af el dawa').
-_FOREIGN_DRUG_ORDER = re.compile(
+_FOREIGN_DRUG_ORDER = Lowered(
     r"(?i:\W*(?:(?:anh|chị|em|bác|cô|chú|bạn|con|cháu|musi pan|musi pani|musisz|lazem|laazim|lazim)\s+)?"
     rf"(?:{'|'.join(sorted(FOREIGN_COMMANDS, key=len, reverse=True))}|zwiększyć|zmniejszyć|odstawić|brać|tw2af|tewa2af"
     r"|takhod)\s+(?P<drug>[^\W\d][\w'’-]*(?:\s+[^\W\d][\w'’-]*){0,2}))"
@@ -87,4 +88,4 @@ _FOREIGN_DOSE_ORDER = re.compile(
     r"|capsules?|gélules?|Kapseln?|tabletk[aię]|tabletek|viên|gói|sachets?|sobres?|sachês?|Beutel|bustin[ae])\b)"
 )
 # Where the main clause opens after a condition or a vocative inside the clause: a comma, or a word for 'then'.
-_MAIN_CLAUSE = re.compile(r"(?i:,\s*|\b(?:thì|thi|entonces|então|alors|dann|allora|tapos)\s+)")
+_MAIN_CLAUSE = Lowered(r"(?i:,\s*|\b(?:thì|thi|entonces|então|alors|dann|allora|tapos)\s+)")

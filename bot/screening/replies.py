@@ -128,8 +128,8 @@ def find_patient_confirmations(
 
 
 # A next visit as a time to raise something ('mention it at your next checkup'): advice to any reader.
-_NEXT_VISIT = re.compile(r"(?i:(?:your|her|his) (?:upcoming|next) )")
-_RAISE_BEFORE = re.compile(
+_NEXT_VISIT = Lowered(r"(?i:(?:your|her|his) (?:upcoming|next) )")
+_RAISE_BEFORE = Lowered(
     r"(?i:\b(?:bring(?:ing)?(?: \w+)? up|mention(?:ing)?|ask(?:ing)?(?: about)?|rais(?:e|ing)|discuss(?:ing)?"
     r"|talk(?:ing)? about|worth"
     # ... or something to take or book for it: 'bring all your pill bottles to your next visit'
@@ -150,12 +150,12 @@ _SOMEONE = Lowered(
     r"|su|sus|usted|tu|tus|hijo|hija|esposo|esposa|mamá|papá|você|seu|sua|seus|suas|filho|filha|votre|vos|vous"
     r"|ton|ta|tes|fils|fille)\b)"
 )
-_ANONYMOUS_PATIENT = re.compile(
+_ANONYMOUS_PATIENT = Lowered(
     r"(?i:\b(?:a|one|this|some|another) (?:pt|patient|client|lady|guy|man|woman|kid|teen|mom|dad)\b"
     r"|\bone of (?:my|our) (?:patients|pts|clients)\b|\bsomeone\b|\bsomebody\b)"
 )
-_YOUR = re.compile(r"(?i:\b(?:your|ur|su|tu|seu|sua|votre|ton|ta|dein\w*|Ihr\w*)\b)")
-_NOT_KNOWN = re.compile(
+_YOUR = Lowered(r"(?i:\b(?:your|ur|su|tu|seu|sua|votre|ton|ta|dein\w*|Ihr\w*)\b)")
+_NOT_KNOWN = Lowered(
     r"(?i:\W*(?:if|when|whether|unless|to (?:book|schedule)|for (?:questions|anyone)|anyone|everyone)\b)"
 )
 
@@ -184,10 +184,10 @@ def _learned_confirmations(text: str, features_of: Callable[[str], list[str]] | 
             yield Finding("patient_confirmation", start, end, REASON)
 
 
-_FAQ = re.compile(r"(?i:(?:^|\s)(?:Q|Question)\s*[:.)-]\s[^\n]{3,300}?\?\s*(?:A|Answer)\s*[:.)-]\s)")
+_FAQ = Lowered(r"(?i:(?:^|\s)(?:Q|Question)\s*[:.)-]\s[^\n]{3,300}?\?\s*(?:A|Answer)\s*[:.)-]\s)")
 
 
-_CONDITION_BEFORE = re.compile(r"(?i:\b(?:if|when|whether|unless|once|until|in case)\s+$)")
+_CONDITION_BEFORE = Lowered(r"(?i:\b(?:if|when|whether|unless|once|until|in case)\s+$)")
 
 
 # A reply that opens by greeting or thanking the one who wrote in ('Thanks, Keisha!', 'Great question, Deshawn.',
@@ -208,7 +208,7 @@ _GREETING_ENDS = frozenset(",!.?:;—–-")
 
 # ... unless the reply speaks of the reader's own care, as a message to a patient does ('Hi Carla, the wound clinic
 # moved your dressing change', 'Olá Rodrigo, seu prontuário foi atualizado', 'how the new meds are going').
-_READERS_CARE = re.compile(
+_READERS_CARE = Lowered(
     r"(?i:\b(?:your|ur|seu|sua|seus|suas|su|sus|tu|tus|votre|vos|ihr|ihre|ihren|tuo|tua|tuoi)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:message|portal|chart|records?|file|prontu[aá]rio|expediente|dossier|cartella|akte|results?|resultados?"
     r"|r[ée]sultats?|befunde?|referto|meds|medications?|medicines?|prescriptions?|refills?|dressings?|wounds?"
@@ -220,7 +220,7 @@ _READERS_CARE = re.compile(
 
 
 # The name first, then the thanks: 'Omar, thanks for the kind words about our new garden!'
-_THANKS_AFTER = re.compile(
+_THANKS_AFTER = Lowered(
     r"(?i:\s*,\s*(?:thanks|thank you|thx|gracias|obrigad[oa]|merci|danke|grazie|great question|good question)\b)"
 )
 
@@ -261,7 +261,7 @@ _FEELING = re.compile(
     r"|che bello|wie schön|quel plaisir|ci dispiace|lo sentimos|sentimos muito|désolés?|tut uns leid)"
 )
 # ... about a comment, an event, parking or a wait: the object follows within a few words, in the same sentence.
-_ABOUT_THE_HOSPITAL = re.compile(
+_ABOUT_THE_HOSPITAL = Lowered(
     r"(?i:[^.!?\n]{0,40}?\b(?:comments?|comentarios?|commentaires?|kommentare?|commenti|feedback|messages?|mensajes?"
     r"|mensage(?:m|ns)|words|palabras|palavras|mots|parole|reviews?|reseñas?|avalia[çc][ãa]o|posts?|shout-?out"
     r"|event|evento|événement|veranstaltung|race|corrida|carrera|course|corsa|lauf|walk|caminhada|caminata|marcha"
@@ -273,7 +273,7 @@ _ABOUT_THE_HOSPITAL = re.compile(
 
 # Gladness, wishes and sympathy, and the reader's family, in the languages screened: what a reply says when it
 # knows the reader's news. A reply about hours, parking or jobs says none of it.
-_PERSONAL_NEWS = re.compile(
+_PERSONAL_NEWS = Lowered(
     r"(?i:\b(?:glad|happy to (?:hear|see|know)|good to (?:hear|see|know)|great to (?:hear|see)|so happy|relieved"
     r"|congrat\w*|good luck|best of luck|wishing|wish (?:you|him|her|them|your)|hope (?:you|your|he|she|they|the)"
     r"|get well|feel(?:ing)? better|speedy|recover\w*|healing|heal|brave|strong|prayers?|thinking of|sorry"

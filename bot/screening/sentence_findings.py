@@ -41,7 +41,7 @@ from bot.screening.memo import memo
 from bot.screening.public_figures import famous_sentence
 from bot.screening.stories import _DETAIL, OCCUPATION
 
-_UNLESS = re.compile(
+_UNLESS = Lowered(
     r"(?i:\bon (?:your|their) own\b|\bby (?:yourself|themselves)\b"
     r"|\b(?:prescriber|doctor|physician)['’]s (?:help|guidance|advice)"
     r"|\bunless (?:your|a|the) (?:doctor|surgeon|physician|provider|pharmacist|nurse|care team|prescriber)"
@@ -67,7 +67,7 @@ _EDUCATION_LABEL = re.compile(
 _ONE_ROLE = re.compile(rf"\b(?i:the|our|that) (?:[\w-]+ ){{0,2}}?(?i:{OCCUPATION})\b")
 
 
-_INCIDENT = re.compile(
+_INCIDENT = Lowered(
     r"(?i:\b(?:collapsed|struck|was hit|got hit|crashed|fell|fainted|passed out|was injured|got hurt|was hurt"
     r"|survived|went down|was shot|drowned|nearly drowned|was trapped|was pulled from|was rescued)\b)"
 )
@@ -85,7 +85,7 @@ _STORY_CUE = re.compile(
 
 
 # ('Do not restart the X until ...' is a command, not a question)
-_QUESTION_START = re.compile(
+_QUESTION_START = Lowered(
     r"(?i:(?:[\w#' ]{0,40}:\s*)?(?:do(?! not\b)|does|did|can|could|should|is|are|will|would|how|what|when|why"
     r"|which)\s)"
 )
@@ -99,7 +99,7 @@ STORY_THRESHOLD = 0.5
 # Someone left anonymous or the writer's own: 'a patient once', 'I had someone last month who', 'one of
 # my patients'. Without a detail that narrows them down (an age, a job, a street, 'yesterday') no one
 # could be recognised.
-_ANONYMOUS = re.compile(
+_ANONYMOUS = Lowered(
     r"(?i:\b(?:someone|somebody|one of my patients|a (?:patient|client)|one patient|my (?:patient|pt)|this patient"
     r"|an? (?:(?:older|elderly|young|lovely|sweet|nice) )?(?:man|woman|guy|lady|gentleman|mom|dad|kid|teen|teenager)"
     # The writer's own family ('my kid had croup last winter'): the physician's life, not a patient's chart.
@@ -212,7 +212,7 @@ def sentence_findings(
 
 
 # A tag after a statement asks only for a nod: 'finish all 10 days, ok?', 'you need the ER tonight, got it?'.
-_TAG_QUESTION = re.compile(
+_TAG_QUESTION = Lowered(
     r"(?i:[\s,]+(?:ok|okay|k|kk|alright|all right|right|got it|yeah|deal|understood|sound good|sounds good|capisce)"
     r"\W*\Z)"
 )
@@ -252,18 +252,18 @@ def _diagnoses_told(
 
 # A statement opening with 'what' or 'how' and its subject, then 'is' ('what I tell everyone is wear sunscreen',
 # 'what you need to do is hold the metformin'): no question, whatever its first word.
-_PSEUDO_CLEFT = re.compile(
+_PSEUDO_CLEFT = Lowered(
     r"(?i:\W*(?:um |so |and |honestly |ok |okay )*(?:what|how|all) (?:i|we|you|u|they|most people|people|patients)\b"
     r"[^?]{0,50}?\b(?:is|was|are)\b)"
 )
 
 
 # 'Do the stretches', 'do your exercises', 'do a warm soak': 'do' before an object is a command, not a question.
-_DO_COMMAND = re.compile(r"(?i:(?:[\w#' ]{0,40}:\s*)?do (?:the|your|a|an|some|these|those|this|that|it|them)\b)")
+_DO_COMMAND = Lowered(r"(?i:(?:[\w#' ]{0,40}:\s*)?do (?:the|your|a|an|some|these|those|this|that|it|them)\b)")
 
 
 # 'I still meet new parents every week who ...': a 'who' after people in the plural is no one in particular;
-_PLURAL_PEOPLE = re.compile(
+_PLURAL_PEOPLE = Lowered(
     r"(?i:\b(?:parents|people|patients|folks|moms|dads|kids|families|adults|women|men|teens|children|everyone|anyone"
     r"|those|others|ones"
     # ... or after a colleague: 'discussed with attending, who agrees'.
@@ -286,7 +286,7 @@ def _containing(sentences: list[tuple[int, int]], pos: int) -> tuple[int, int] |
 # The clinician's turn in a transcript ('DOCTOR: No, it's strep', 'Dr: start the cream'): the label names who speaks,
 # and what they say opens after it, so a diagnosis or command is read from where the words begin. (The patient's
 # label stays: 'PT:' is a cue that a particular person is talked about.)
-_CLINICIAN_TURN = re.compile(r"(?i:(?:doctor|dr|physician|provider|clinician|md|np|nurse|rn|a)\s*:\s+)")
+_CLINICIAN_TURN = Lowered(r"(?i:(?:doctor|dr|physician|provider|clinician|md|np|nurse|rn|a)\s*:\s+)")
 
 
 def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:

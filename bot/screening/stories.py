@@ -65,7 +65,7 @@ _DETAIL = re.compile(
 )
 # An occupation someone goes to or fears ('scared of the dentist', 'went to the barber') is not their job.
 _OCCUPATION_ONLY = re.compile(rf"(?i:{OCCUPATION})")
-_VISITED_BEFORE = re.compile(
+_VISITED_BEFORE = Lowered(
     r"(?i:\b(?:to|of|at|from|see|seeing|saw|visit|visiting|call|called) (?:the|a|her|his|their|my) $)"
 )
 _GENERAL = re.compile(
@@ -117,11 +117,11 @@ _UNIQUE_GATE = _OCCUPATION_GATE | frozenset(
 )
 # A first or an only that history records, in a sentence of someone's care: 'the first set of identical quadruplets
 # ever born at our hospital went home after 71 days with us' names them as surely as their names would.
-_FIRST_EVER = re.compile(
+_FIRST_EVER = Lowered(
     r"(?i:\b(?:the|our) (?:very )?(?:first|only)\b[^.;!?]{0,60}?\b(?:ever\b|in (?:our|the) (?:hospital|state|county"
     r"|city|region|country)['’]?s? history|in (?:\w+ )?history))"
 )
-_BIRTH_OR_STAY = re.compile(
+_BIRTH_OR_STAY = Lowered(
     r"(?i:\b(?:born|delivered|went home|going home|discharged|with us|in our (?:NICU|ICU|PICU|unit|care)|transplant"
     r"|separated|surviv\w+)\b)"
 )

@@ -4,8 +4,6 @@ the half of 'is this advice' that does not depend on who is addressed (`aimed` a
 
 from __future__ import annotations
 
-import re
-
 from bot.screening.advice import _MEDS
 from bot.screening.lexicon import STEMMED_DRUG
 from bot.screening.lowered import Lowered
@@ -138,7 +136,7 @@ def names_treatment(segment: str) -> bool:
 
 # A drug's international name as Spanish, Portuguese, Italian and French write it ('naproxeno', 'colchicina',
 # 'amoxicilina', 'prednisona', 'paracetamolo'): the stems' endings with the languages' own.
-_ROMANCE_DRUG = re.compile(
+_ROMANCE_DRUG = Lowered(
     r"(?i:\b[a-zà-ü]{3,}(?:pril[eo]?|sart[aá]n[ao]?|olol[oe]?|statin[ae]|dipin[ao]|azol[eo]?|gliptin[ae]|gliflozin[ae]"
     r"|floxacin[ao]|c[iy]clin[ae]|cill?in[ae]|m[iy]cin[ae]|azepam|zolam|codon[ae]|profen[eo]|formin[ae]|oxetin[ae]"
     r"|triptilin[ae]|parin[ae]|xaban[ao]?|(?:ni|ta|me|lo)son[ae]|terol[oe]?|pentin[ae]|roxen[eo]|chicin[ae]"
