@@ -17,21 +17,25 @@ import sys
 from collections.abc import Iterator
 from functools import cached_property
 
-# The latest text and its lower-cased form (None when lower-casing changes its length): a screen asks many patterns
-# of one text in turn. One tuple, replaced whole, so a reader on another thread never pairs one text with another's.
-_latest: tuple[str | None, str | None] = (None, None)
+# The latest few texts and their lower-cased forms (None when lower-casing changes a text's length): a screen asks
+# many patterns of one text, and of its clauses, in turn; a text of many clauses lower-cased once per clause would
+# cost time in the square of its length. One tuple, replaced whole, so another thread never pairs one text with
+# another's lower case.
+_KEPT = 4
+_latest: tuple[tuple[str, str | None], ...] = ()
 
 
 def lower_of(text: str) -> str | None:
     """text.lower(), or None when that changes its length (offsets would no longer be the text's)."""
     global _latest
     latest = _latest
-    if latest[0] is text:
-        return latest[1]
+    for kept, low in latest:
+        if kept is text:
+            return low
     low = text.lower()
     if len(low) != len(text):
         low = None
-    _latest = (text, low)
+    _latest = ((text, low), *latest[: _KEPT - 1])
     return low
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from functools import lru_cache
 
 from bot.screening.lexicon import TOKEN, Gazetteer
@@ -37,9 +38,15 @@ def in_its_language(
         for w, raw in zip(words, raws, strict=False)
     ):
         return False
-    before = TOKEN.findall(text, sentence[0], start)
-    after = TOKEN.findall(text, end, sentence[1])
-    return sum(w.lower() in gaz.function for w in before + after) >= 2
+    # (the sentence's function words are found once: a long sentence of many runs was read whole for each run)
+    starts = _function_word_starts(text, sentence, gaz.function)
+    return bisect_left(starts, start) + len(starts) - bisect_left(starts, end) >= 2
+
+
+@lru_cache(maxsize=64)
+def _function_word_starts(text: str, sentence: tuple[int, int], function: frozenset[str]) -> tuple[int, ...]:
+    """Where each of the sentence's function words of the other languages starts, in order."""
+    return tuple(m.start() for m in TOKEN.finditer(text, *sentence) if m.group(0).lower() in function)
 
 
 # A state after a comma: the run before it is a town ('Columbus, Ohio'). (Not 'OH': 'MD' and 'PA' are credentials.)

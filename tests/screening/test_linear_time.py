@@ -63,6 +63,10 @@ _UNITS = [
     "a",
     "ab",
     "la",
+    # (session 26) a run of German commands, each a clause's start: the sentence's function words were counted
+    # again for every run; a dash between many short clauses: the text was lower-cased again for every clause
+    "geh, ",
+    "x — ",
 ]
 
 
