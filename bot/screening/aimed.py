@@ -35,7 +35,15 @@ _PLAN_FOR_READER = Lowered(
     # 'ich möchte, dass Sie', 'ho bisogno che Lei faccia', 'je veux que vous fassiez'
     r"|\b(?:necesito|quiero|preciso|quero|je veux|j'aimerais|ho bisogno|voglio|vorrei)"
     r" (?:que|che|qu') (?:usted |você |voce |vous |tu |Lei |te |se |lo |la )?\w+"
-    r"|\bich (?:möchte|will|brauche),? dass (?:Sie|du)\b)"
+    r"|\bich (?:möchte|will|brauche),? dass (?:Sie|du)\b"
+    # what the writer is about to give or change for the reader: 'le voy a dar amoxicilina', 'vou te passar',
+    # 'on va baisser le Lasilix', 'ich verschreibe Ihnen', 'le prescrivo'
+    r"|\b(?:le|te|les) (?:voy|vamos) a (?:dar|recetar|poner|subir|bajar|cambiar|quitar|mandar|pedir)\b"
+    r"|\b(?:vou|vamos) (?:te |lhe |lhes )?(?:dar|passar|receitar|aumentar|diminuir|baixar|suspender|trocar|pedir)\b"
+    r"|\b(?:je vais|on va|nous allons) (?:vous |te )?(?:donner|prescrire|mettre|baisser|augmenter|arrêter|changer"
+    r"|diminuer|demander)\b"
+    r"|\b(?:ich|wir) (?:gebe|geben|verschreibe|verschreiben|erhöhe|erhöhen|reduziere|reduzieren|setze|setzen)"
+    r" (?:Ihnen|dir|euch)\b|\b(?:le|ti) (?:do|prescrivo|aumento|riduco|cambio)\b)"
 )
 
 

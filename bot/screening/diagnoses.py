@@ -75,6 +75,8 @@ _CONDITION = (
     r"|(?:viral |bacterial |allergic )?conjunctivitis"
     r"|migraines?|depression|anxiety|adhd|ptsd|bipolar(?: disorder)?|psoriasis|eczema|rosacea|scabies|lice"
     r"|ringworm|pink eye|croup|rsv|whooping cough|glaucoma|cataracts?|vertigo|sciatica|an? hernia|gallstones"
+    r"|thrush|impetigo|cellulitis|hives|an? stye|an? wart|warts|pinworms|roseola|fifth disease|scarlet fever"
+    r"|hand,? foot,? and mouth(?: disease)?|swimmer'?s ear|an? (?:viral|heat|diaper) rash|an? cold sore|cold sores"
     r"|kidney stones?|an? kidney stone|an? blood clot|an? dvt|preeclampsia|endometriosis|pcos|fibroids"
     r"|plantar fasciitis|tendinitis|bursitis|carpal tunnel|an? concussion|an? (?:stress )?fracture"
     # an injury by what happened to which part: 'a bruised rib', 'a torn meniscus', 'a sprained ankle', 'a sprain'

@@ -93,7 +93,10 @@ _EPONYM_NOUN = re.compile(
     r"|approach|rule|index|formula|equation|classification|stage|staging|grading|diet|plan)\b"
 )
 
-_HONORIFIC = re.compile(rf"\b(?:{CAPITALISED_NAME_TITLE})\.?\s+([A-Z][a-zA-Z'’-]+)(?:\s+([A-Z][a-zA-Z'’-]+))?")
+# (an initial may come between: 'Mr. J. Kowalczyk')
+_HONORIFIC = re.compile(
+    rf"\b(?:{CAPITALISED_NAME_TITLE})\.?\s+(?:[A-Z]\.\s*)?([A-Z][a-zA-Z'’-]+)(?:\s+([A-Z][a-zA-Z'’-]+))?"
+)
 _RELATION = (
     r"patient|pt|husband|wife|son|daughter|mother|father|mom|dad|grandmother|grandfather|grandma"
     r"|grandpa|grandson|granddaughter|brother|sister|boyfriend|girlfriend|fianc[eé]e?|partner"
@@ -126,6 +129,7 @@ _NOT_NAMES = (
         And But Or So Yet For Not No Yes Our We Us You Your My Me He She His Her They Their Them
         There Here What Which Who Why How Every Each Some Most Many All Any Both One Two Three
         Please Call Ask Talk Get Take Keep Make Try Do Don Let Check Remember Consider Also Just
+        Is Are Was Were Would Should Could Can Does Did Has Have Had Okay Ok Well Um Uh Yeah Sure
         Even Only Still Now Today Tomorrow Tonight Then Once Again Always Never Often Sometimes
         Dr Doctor Nurse Medicare Medicaid COVID ER ED ICU OR MRI CT ECG EKG BMI BP FDA CDC NIH WHO
         AAP ACOG USPSTF HIPAA PHI RSV HPV HIV Tdap MMR Family Medicine Clinic Hospital Health

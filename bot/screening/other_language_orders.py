@@ -25,11 +25,12 @@ def other_language_order(text: str, start: int, end: int, named_drug: Callable[[
     # ... or after its condition or its vocative: 'mẹ em bị táo bón thì cho bác uống Miralax 1 gói mỗi sáng'
     if any(_FOREIGN_DOSE_ORDER.match(text, inner.end(), end) for inner in _MAIN_CLAUSE.finditer(text, start, end)):
         return True
-    named = _FOREIGN_DRUG_ORDER.match(text, start, end)
-    if named and any(
-        _drug_in_any_language(_ELIDED.sub("", w), named_drug) for w in named.group("drug").lower().split()
-    ):
-        return True
+    for opening in (start, *(inner.end() for inner in _MAIN_CLAUSE.finditer(text, start, end))):
+        named = _FOREIGN_DRUG_ORDER.match(text, opening, end)
+        if named and any(
+            _drug_in_any_language(_ELIDED.sub("", w), named_drug) for w in named.group("drug").lower().split()
+        ):
+            return True  # (also after an opening 'okay po, so, uh,': 'itigil n'yo muna yung metformin')
     for verb_last in _HINDI_ORDER.finditer(text, start, end):
         ordered = (verb_last.group("drug") or verb_last.group("med")).lower()
         if ordered in _HINDI_MEDICINE or named_drug(ordered):
@@ -73,7 +74,8 @@ _SPANISH_COMMANDS = tuple("tome tómese tomese deje suspenda aumente baje dele e
 _FOREIGN_DRUG_ORDER = Lowered(
     r"(?i:\W*(?:(?:anh|chị|em|bác|cô|chú|bạn|con|cháu|musi pan|musi pani|musisz|lazem|laazim|lazim)\s+)?"
     rf"(?:{'|'.join(sorted(FOREIGN_COMMANDS, key=len, reverse=True))}|zwiększyć|zmniejszyć|odstawić|brać|tw2af|tewa2af"
-    r"|takhod)\s+(?P<drug>[^\W\d][\w'’-]*(?:\s+[^\W\d][\w'’-]*){0,2}))"
+    # (the drug within four words: Tagalog puts its particles first, 'itigil n'yo muna yung metformin')
+    r"|takhod)\s+(?P<drug>[^\W\d][\w'’-]*(?:\s+[^\W\d][\w'’-]*){0,3}))"
 )
 # A command in another language with a dose right after it ('Prenda 400 mg di ibuprofene ogni otto ore', 'tome 2
 # comprimidos', 'uống 500 mg'): the formal or familiar imperative speaks to one reader, the dose is theirs.

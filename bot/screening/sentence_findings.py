@@ -52,11 +52,19 @@ _UNLESS = Lowered(
 
 # A text that labels itself as general material ('Patient education:', 'Handout -', 'FAQ:') speaks to
 # every reader: its commands need the classifier's full confidence.
+# A clause labelled as the fact that answers a myth: a statement of what is true for everyone.
+_FACT_LABEL = re.compile(r"(?i:\W*(?:fact|the fact|truth|the truth|reality|hecho|realidad|verdad|fato|verdade|fait"
+                         r"|vrai|tatsache|wahrheit|fatto|verità)\s*[:\-–—]\s)")
+# Under an education label (FAQ, leaflet, myth and fact) only a model all but certain tells one reader's plan: the
+# label says the text is for everyone ('Myth: ... Fact: it's less likely only if you're exclusively breastfeeding').
+ADVICE_THRESHOLD_EDUCATION = 0.98
 _EDUCATION_LABEL = re.compile(
     r"(?i:^\W*(?:[\w ]{0,30}\b)?(?:education|educational|handout|faq|info sheet|fact sheet|leaflet|template"
     r"|general (?:info|information|instructions)|drug info|drug reference"
     r"|preguntas? frecuentes?|preguntas comunes|perguntas frequentes|questions fréquentes|foire aux questions"
-    r"|häufige fragen|domande frequenti)\b[^:\n]{0,40}[:\-–—])"
+    r"|häufige fragen|domande frequenti|myth|myths|mito|mythe)\b[^:\n]{0,40}[:\-–—])"
+    # a physician answering the public's question: 'Dr. Loretta Wade answers: what does a sleep study involve?'
+    r"|^\W*(?:Dr\.?|Doctor) [A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2} (?:answers|explains|asks)\s*:"
     # a column's headline, a physician on a topic: 'Dr. Robert Clark on kidney stones:', 'Dr. Wade on sunscreen -'
     r"|^\W*(?:Dr\.?|Doctor) [A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2} on [^:\n.!?]{2,40}(?::|\s[-–—]\s)"
 )
@@ -183,13 +191,15 @@ def sentence_findings(
             or told_outright(text, start, end)
         ) and not question
         need = addressed(text, start, end, sentence, gazetteer) if likely else 2.0
+        if _FACT_LABEL.match(text, start) and not told_outright(text, start, end):
+            need = 2.0  # 'Myth: ... Fact: it's less likely only if you're exclusively breastfeeding': said of anyone
         if lent and need < 2.0:
             need = min(need, ADVICE_THRESHOLD_TOLD)  # aimed at the reader, beside their diagnosis
         elif ADVICE_THRESHOLD_NAMED < need < 2.0 and index in dict(told):
             need = ADVICE_THRESHOLD_NAMED  # the diagnosis itself, as sure as 'That's X' must be
         if need > ADVICE_THRESHOLD_TOLD:
             best = advice_score  # 'you' or a command alone: only the clause's own words count
-        advice = likely and best >= max(need, 0.9 if education else 0.0)
+        advice = likely and best >= max(need, ADVICE_THRESHOLD_EDUCATION if education else 0.0)
         deferred = advice and defers_(sentence)  # (only advice can be deferred: the search is not free)
         if deferred and _AFTER_DASH.search(text, sentence[0], start) and AMOUNT.search(text, start, end):
             # 'Ask your doctor about X — actually, just start ten milligrams twice a day': a dose commanded after
@@ -213,7 +223,10 @@ def sentence_findings(
 
 # A tag after a statement asks only for a nod: 'finish all 10 days, ok?', 'you need the ER tonight, got it?'.
 _TAG_QUESTION = Lowered(
-    r"(?i:[\s,]+(?:ok|okay|k|kk|alright|all right|right|got it|yeah|deal|understood|sound good|sounds good|capisce)"
+    r"(?i:[\s,]+¿?(?:ok|okay|k|kk|alright|all right|right|got it|yeah|deal|understood|sound good|sounds good|capisce"
+    # ... and the other languages' nods: '¿ok?', '¿vale?', 'd'accord ?', 'né?', 'gell?', 'va bene?', 'nhé?', 'ha?'
+    r"|vale|verdad|entendido|me entiende|d'accord|d’accord|compris|n'est-ce pas|hein|né|tá|tá bom|certo|entendeu"
+    r"|gell|oder|verstanden|va bene|capito|vero|nhé|nha|nhỉ|được không|po|diba|di ba)"
     r"\W*\Z)"
 )
 
@@ -286,7 +299,10 @@ def _containing(sentences: list[tuple[int, int]], pos: int) -> tuple[int, int] |
 # The clinician's turn in a transcript ('DOCTOR: No, it's strep', 'Dr: start the cream'): the label names who speaks,
 # and what they say opens after it, so a diagnosis or command is read from where the words begin. (The patient's
 # label stays: 'PT:' is a cue that a particular person is talked about.)
-_CLINICIAN_TURN = Lowered(r"(?i:(?:doctor|dr|physician|provider|clinician|md|np|nurse|rn|a)\s*:\s+)")
+_CLINICIAN_TURN = Lowered(
+    r"(?i:(?:doctor|dr|dra|physician|provider|clinician|md|np|nurse|rn|a|médecin|medecin|docteur|doctora|médico"
+    r"|medico|arzt|ärztin|bác sĩ|doktor|infirmière|enfermera|enfermeira)\s*:\s+)"
+)
 
 
 def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:

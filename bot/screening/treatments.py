@@ -46,7 +46,7 @@ _DX_INSIDE = (
 
 
 _TREATMENT = Lowered(
-    rf"(?i:\d\s*(?:mg|mcg|milligrams?|micrograms?|meq|iu|ml|units|puffs|tabs?|tablets?|pills?)\b(?!/)|\b(?:{_MEDS_NO_SHOTS})\b"
+    rf"(?i:\d\s*(?:mg|mcg|milligrams?|milligrammes?|miligramos?|miligramas?|milligrammi|milligramm|micrograms?|meq|iu|ml|units|puffs|tabs?|tablets?|pills?)\b(?!/)|\b(?:{_MEDS_NO_SHOTS})\b"
     r"|\b(?:cream|ointment|pastillas?|dosis|surgery|biopsy|colonoscopy|mammogram|scan|mri|ultrasound|x-?ray|echo"
     r"|egd|cath|stress test|sleep study|bloodwork|labs|restart|resume|wean|taper|discontinue|titrate"
     r"|[\w-]+ stud(?:y|ies)|(?:urine|stool|blood|sputum) (?:samples?|cultures?)|cbc|bmp|cmp|ferritin|tsh|a1c"

@@ -26,6 +26,13 @@ CLEAN = [
     "Wenn Sie Brustschmerzen haben, gehen Sie sofort in die Notaufnahme.",
     # many people's dose after a condition is no order
     "Nếu bị táo bón, nhiều người uống 1 gói Miralax mỗi ngày.",
+    # a patient's turn opens with a word that is no name; a myth and its fact, a physician answering the public
+    "Patient: Is it weird that I ask so much? Doctor: Not at all, write things down.",
+    "Myth: you can't get pregnant while breastfeeding. Fact: it's less likely only if you're exclusively breastfeeding"
+    " and your period hasn't come back.",
+    "Dr. Robert Clark answers: what happens in a sleep study? You sleep in a private room and we put sensors on your"
+    " scalp and chest.",
+    "On va parler de la vaccination demain.",
 ]
 
 HELD = [
@@ -35,6 +42,8 @@ HELD = [
     "a esposa do Arlindo teve depressão pós-parto no mês passado",
     # a relation word, a comma, then the name in lower case
     "one of my pts' husband, hank, got shingles in his eye and nearly lost the vision",
+    # a title, an initial and a family name
+    "Huge thanks to Mrs. T. Wojcik, who sent cookies to the unit after her knee replacement.",
 ]
 
 WARNED = [
@@ -48,6 +57,14 @@ WARNED = [
     "chị ơi, bé bị sốt thì cho bé uống Tylenol 5 ml mỗi 6 tiếng nha",
     "klingt nach ner gürtelrose, geh heute noch zum hausarzt",
     "vết thương đó sưng đỏ rồi, đi khám bác sĩ liền đi anh",
+    # what the writer is about to give or change, in other languages; a nod after it is no question
+    "Bueno, esto es una otitis, ¿ok? Le voy a dar amoxicilina, una cucharadita dos veces al día.",
+    "Médecin : on va baisser le furosémide à 20 milligrammes le matin, d'accord ?",
+    "Vou te passar amoxicilina 500 de 8 em 8 horas.",
+    # a Tagalog order with its particles before the drug, after an opening
+    "Okay po, so, itigil n'yo muna yung metformin bago yung CT scan.",
+    # a condition the table knows, told to the reader
+    "Reading your post, that's thrush from the steroid inhaler. Rinse and spit after every puff.",
 ]
 
 GENERAL = [
