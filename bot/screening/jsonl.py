@@ -8,16 +8,40 @@ from typing import TextIO
 
 from bot.screening.screener import Screener
 
+_EXPECTED = 'expected an object like {"id": "a1", "text": "..."}'
+
+
+class _NotStandard(ValueError):
+    """JSON that Python reads but a standard parser does not: a repeated key, NaN or Infinity."""
+
+
+def _one_each(pairs: list[tuple[str, object]]) -> dict:
+    record = dict(pairs)
+    if len(record) < len(pairs):  # '{"text": "John Smith 614-555-9876", "text": "hello"}': which one is screened?
+        seen: set[str] = set()
+        repeated = next(key for key, _ in pairs if key in seen or seen.add(key))
+        raise _NotStandard(f"the key {repeated!r} appears more than once")
+    return record
+
+
+def _no_constant(name: str) -> object:
+    raise _NotStandard(f"{name} is not a JSON value")
+
 
 def _parse(line: str) -> tuple[object, str] | str:
     """The (id, text) of an input line, or a message saying what is wrong with it."""
-    try:
-        record = json.loads(line.lstrip("\ufeff"))  # a file saved with a byte-order mark starts with one
-    except json.JSONDecodeError as error:
-        return (
-            f"not valid JSON ({error.msg} at column {error.colno}); expected an object like "
-            '{"id": "a1", "text": "..."}'
+    try:  # (a file saved with a byte-order mark starts with one)
+        record = json.loads(
+            line.lstrip("\ufeff").rstrip("\r\n"), object_pairs_hook=_one_each, parse_constant=_no_constant
         )
+    except json.JSONDecodeError as error:
+        return f"not valid JSON ({error.msg}, column {error.colno}); {_EXPECTED}"
+    except _NotStandard as error:
+        return f"not valid JSON ({error}); {_EXPECTED}"
+    except RecursionError:
+        return f"not readable: nested too deeply; {_EXPECTED}"
+    except ValueError:  # an integer of more digits than Python converts (4,300)
+        return f"not readable: a number has too many digits; {_EXPECTED}"
     if not isinstance(record, dict):
         return f'expected a JSON object with "id" and "text", got {type(record).__name__}'
     if "text" not in record:

@@ -178,6 +178,8 @@ class Screener:
         """
         if purpose not in PURPOSES:
             raise ValueError(f"unknown purpose {purpose!r}; expected one of {sorted(PURPOSES)}")
+        if len(text) > WINDOW:
+            return self._screen_windows(text, extra_allow, purpose)
         text = screenable_text(text)  # lone surrogates (JSON "\\ud800", undecodable stdin) crash the tagger
         hidden = screen_visible(text, lambda visible: self.screen(visible, extra_allow, purpose))
         if hidden is not None:  # zero-width characters or soft hyphens inside words
@@ -245,6 +247,26 @@ class Screener:
         found = without_quoted_sayings(text, without_made_up_people(text, found))
         found = self._without_stories_of_allowed_people(text, found)
         return Verdict.from_findings(_resolve(_outside_public_text(text, found, self._allow.addresses)))
+
+    def _screen_windows(self, text: str, extra_allow: AllowList | None, purpose: str) -> Verdict:
+        """A text longer than a window, screened window by window: overlapping windows cut at a line or sentence
+        end, their findings moved back to the text's offsets. The tagger and the regexes need time and memory
+        beyond the text's length on a very long one (a million characters took a gigabyte); a window keeps both
+        in proportion, and the overlap keeps a sentence cut at one window's edge whole in the next."""
+        found: list[Finding] = []
+        start = 0
+        while start < len(text):
+            end = min(len(text), start + WINDOW)
+            if end < len(text):
+                cut = max(text.rfind("\n", end - OVERLAP, end), text.rfind(". ", end - OVERLAP, end))
+                end = cut + 1 if cut > start else end
+            window = self.screen(text[start:end], extra_allow, purpose)
+            found += [replace(f, start=f.start + start, end=f.end + start) for f in window.findings]
+            if end >= len(text):
+                break
+            space = text.find(" ", end - OVERLAP, end)  # (the next window opens at a word, not inside one)
+            start = max(space + 1 if space >= 0 else end - OVERLAP, start + 1)
+        return Verdict.from_findings(_resolve(found))
 
     def _care_said(self, text: str, spans: list[tuple[int, int]], words: frozenset[str], purpose: str) -> list[Finding]:
         """Advice, stories and confirmations of care: read with chat shorthand spelt out ('u have strep, finish
@@ -375,6 +397,11 @@ def _outside_public_text(text: str, found: list[Finding], public: frozenset[str]
             start += len(needle)
     return [f for f in found if f.category != "phi" or f.kind in _NEVER_DROPPED
             or not any(a <= f.start and f.end <= b for a, b in spans)]
+
+
+# Longer text is screened in windows of this many characters, each overlapping the last by OVERLAP (`_screen_windows`).
+WINDOW = 20_000
+OVERLAP = 1_000
 
 
 def _resolve(found: list[Finding]) -> tuple[Finding, ...]:

@@ -69,3 +69,32 @@ def test_blank_lines_are_skipped() -> None:
 def test_a_byte_order_mark_before_the_first_line_is_not_an_error() -> None:
     invalid, rows = _run(["\ufeff" + json.dumps({"id": "a1", "text": "hello"})])
     assert invalid == 0 and rows == [{"id": "a1", "verdict": "ok", "findings": []}]
+
+
+def test_json_that_would_crash_the_reader_or_that_only_python_reads_is_an_error_line() -> None:
+    """(black-box, session 26) Deep nesting and a 5,000-digit number raised out of `json.loads` and lost every later
+    line; NaN, Infinity and a repeated key are not standard JSON (which "text" would be screened?)."""
+    lines = [
+        '{"id": "deep", "text": ' + "[" * 5000 + "]" * 5000 + "}",
+        '{"id": ' + "9" * 5000 + ', "text": "x"}',
+        '{"id": NaN, "text": "x"}',
+        '{"id": "inf", "text": "x", "n": -Infinity}',
+        '{"id": "dup", "text": "John Smith 614-555-9876", "text": "hello"}',
+        json.dumps({"id": "after", "text": "Her MRN is 00482913."}),
+    ]
+    invalid, rows = _run(lines)
+    assert invalid == 5
+    assert [row.get("line") for row in rows[:5]] == [1, 2, 3, 4, 5]
+    assert "nested too deeply" in rows[0]["error"]
+    assert "too many digits" in rows[1]["error"]
+    assert "NaN" in rows[2]["error"] and "Infinity" in rows[3]["error"]
+    assert "'text' appears more than once" in rows[4]["error"]
+    assert rows[5]["id"] == "after" and rows[5]["verdict"] == "block"
+
+
+def test_a_very_long_text_is_screened_window_by_window_in_its_own_offsets() -> None:
+    text = "Our clinic is open late on Thursdays. " * 30_000 + "Call Mrs. Alvarez at 608-555-0142."
+    invalid, rows = _run([json.dumps({"id": "long", "text": text})])
+    found = {(f["kind"], text[f["start"] : f["end"]]) for f in rows[0]["findings"]}
+    assert invalid == 0 and rows[0]["verdict"] == "block"
+    assert found == {("name", "Mrs. Alvarez"), ("phone", "608-555-0142")}

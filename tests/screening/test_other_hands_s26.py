@@ -73,3 +73,16 @@ GENERAL = [
 ]
 
 test_passes, test_held, test_warned, test_general_is_not_advice = verdict_table(ALLOW, CLEAN, HELD, WARNED, GENERAL)
+
+
+def test_phi_at_a_window_edge_is_found_once_in_the_text_offsets() -> None:
+    """A text longer than a window is screened in overlapping windows: what straddles an edge is whole in one."""
+    from bot.screening import Screener
+    from bot.screening.screener import WINDOW
+
+    screener = Screener(ALLOW)
+    filler = "Flu shots are here for everyone "
+    for offset in range(-40, 41, 8):
+        text = (filler * 1000)[: WINDOW + offset - 6] + " Call Mrs. Alvarez at 608-555-0142 today " + filler * 50
+        found = [(f.kind, text[f.start : f.end]) for f in screener.screen(text).findings]
+        assert sorted(found) == [("name", "Mrs. Alvarez"), ("phone", "608-555-0142")], offset
