@@ -21,8 +21,12 @@ _FAX_CUE = re.compile(r"(?i:\bfax(?:ed|es)?\b|\bf:)[^.\n]{0,25}$")
 # Toll-free and service numbers belong to organisations (poison control, hotlines), not patients.
 _TOLL_FREE = frozenset({"800", "833", "844", "855", "866", "877", "888"})
 # National formats abroad start with a trunk '0' ('07700 900378', '078 8098 1119', '030 1234567').
-_TRUNK_NUMBER = re.compile(r"(?<![\d+])0\d(?:[ .-]?\d){7,11}(?!\d)")
-_FOREIGN_REGIONS = ("GB", "IE", "AU", "NZ", "IN", "DE", "FR", "ZA", "NG", "PH", "MX", "IT", "ES", "NL")
+_TRUNK_NUMBER = re.compile(
+    r"(?<![\d+])0\d(?:[ .-]?\d){7,11}(?!\d)"
+    # ... or an area code of two digits in brackets, as Brazil writes it: '(11) 98765-4321', '(21) 2345-6789'
+    r"|(?<![\d+(])\(\d{2}\)\s?\d{4,5}[ -]\d{4}(?!\d)"
+)
+_FOREIGN_REGIONS = ("GB", "IE", "AU", "NZ", "IN", "DE", "FR", "ZA", "NG", "PH", "MX", "IT", "ES", "NL", "BR")
 
 
 def _national(number: phonenumbers.PhoneNumber) -> str:

@@ -44,6 +44,8 @@ HELD = [
     "one of my pts' husband, hank, got shingles in his eye and nearly lost the vision",
     # a title, an initial and a family name
     "Huge thanks to Mrs. T. Wojcik, who sent cookies to the unit after her knee replacement.",
+    # (black-box) a Brazilian number with its area code in brackets
+    "A filha dele ligou do número (11) 98765-4321 perguntando sobre os exames do pai.",
 ]
 
 WARNED = [
