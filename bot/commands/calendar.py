@@ -6,6 +6,7 @@ import argparse
 import sys
 
 from bot.commands import CommandError, Context, add_parser, write_output
+from bot.commands.arguments import instant
 from bot.commands.arguments import iso_week as parse_week
 
 SHOW_HELP = """\
@@ -31,6 +32,13 @@ trail (action "exported")."""
 def _add_week(parser: argparse.ArgumentParser, default=None) -> None:
     parser.add_argument("--week", metavar="YYYY-Www", type=parse_week, default=default,
                         help="an ISO week like 2026-W49 (default: the current week, practice time)")
+    # What 'current' and 'upcoming' mean: the calendar as it stood, or will stand, at another instant.
+    parser.add_argument("--now", type=instant, metavar="ISO-8601", default=default,
+                        help="read the calendar as at this instant, with a UTC offset or Z (default: now)")
+
+
+def _now(ctx: Context, services):
+    return getattr(ctx.args, "now", None) or services.clock()
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -74,7 +82,7 @@ def show_command(ctx: Context) -> int:
 
     services = ctx.services()
     tz = services.config.practice.timezone
-    now = services.clock()
+    now = _now(ctx, services)
     week = _chosen_week(ctx, now)
     monday = week_monday(week)
     with services.db.transaction() as session:
@@ -117,7 +125,7 @@ def export_command(ctx: Context) -> int:
     if unknown:
         raise CommandError(f"calendar export: no channel {', '.join(unknown)}; the channels with a post template "
                            f"are {', '.join(known)}")
-    now = services.clock()
+    now = _now(ctx, services)
     with services.db.transaction() as session:
         if args.all:
             entries = upcoming_entries(session, services.config, now)
