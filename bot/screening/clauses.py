@@ -340,4 +340,9 @@ def advice_features(text: str, gazetteer: Gazetteer | None = None) -> list[str]:
     """The advice model's features: each sentence feature once (a sentence repeating 'the' or 'you'
     is no more or less advice for it) and an intercept, so the label priors are not carried by
     whichever words are common. Calibrated enough to threshold on text unlike the training text."""
-    return ["bias", *dict.fromkeys(sentence_features(text, gazetteer))]
+    return with_intercept(sentence_features(text, gazetteer))
+
+
+def with_intercept(features: list[str]) -> list[str]:
+    """advice_features from a sentence's sentence_features, when they are already worked out."""
+    return ["bias", *dict.fromkeys(features)]

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pycrfsuite
 
-from bot.screening.clauses import advice_features, sentence_features
+from bot.screening.clauses import advice_features, sentence_features, with_intercept
 from bot.screening.lexicon import _FILLERS, TOKEN, Gazetteer
 
 MODEL_DIR = Path(str(resources.files("bot.screening").joinpath("model")))
@@ -166,7 +166,7 @@ class AdviceClassifier:
         """ADVICE probability per sentence; `features` (sentence_features of each) saves recomputing them."""
         out = []
         for i, sentence in enumerate(sentences):
-            f = ["bias", *dict.fromkeys(features[i])] if features is not None else advice_features(sentence)
+            f = with_intercept(features[i]) if features is not None else advice_features(sentence)
             self._tagger.set([f])
             out.append(self._tagger.marginal("ADVICE", 0))
         return out
@@ -187,7 +187,7 @@ class ConfirmClassifier:
 
     def score(self, sentence: str, gazetteer: Gazetteer | None = None, features: list[str] | None = None) -> float:
         """`features`: the sentence's sentence_features, if already worked out (with the same gazetteer)."""
-        own = ["bias", *dict.fromkeys(features)] if features is not None else advice_features(sentence, gazetteer)
+        own = with_intercept(features) if features is not None else advice_features(sentence, gazetteer)
         self._tagger.set([own])
         return self._tagger.marginal("CONFIRM", 0)
 

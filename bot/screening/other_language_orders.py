@@ -20,17 +20,18 @@ from bot.screening.lowered import Lowered
 def other_language_order(text: str, start: int, end: int, named_drug: Callable[[str], bool]) -> bool:
     """Does the clause [start, end) order its reader about a medicine in another language? `named_drug` says whether
     a lower-case word names a drug."""
-    if _FOREIGN_DOSE_ORDER.match(text, start, end) or _POLISH_ORDER.match(text, start, end):
+    if _POLISH_ORDER.match(text, start, end):
         return True
-    # ... or after its condition or its vocative: 'mẹ em bị táo bón thì cho bác uống Miralax 1 gói mỗi sáng'
-    if any(_FOREIGN_DOSE_ORDER.match(text, inner.end(), end) for inner in _MAIN_CLAUSE.finditer(text, start, end)):
-        return True
+    # The order opens the clause, or its main clause after a condition, a vocative or an opening: 'mẹ em bị táo bón
+    # thì cho bác uống Miralax 1 gói mỗi sáng', 'okay po, so, uh, itigil n'yo muna yung metformin'.
     for opening in (start, *(inner.end() for inner in _MAIN_CLAUSE.finditer(text, start, end))):
+        if _FOREIGN_DOSE_ORDER.match(text, opening, end):
+            return True
         named = _FOREIGN_DRUG_ORDER.match(text, opening, end)
         if named and any(
             _drug_in_any_language(_ELIDED.sub("", w), named_drug) for w in named.group("drug").lower().split()
         ):
-            return True  # (also after an opening 'okay po, so, uh,': 'itigil n'yo muna yung metformin')
+            return True
     for verb_last in _HINDI_ORDER.finditer(text, start, end):
         ordered = (verb_last.group("drug") or verb_last.group("med")).lower()
         if ordered in _HINDI_MEDICINE or named_drug(ordered):
