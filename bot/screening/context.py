@@ -11,6 +11,7 @@ from functools import lru_cache
 from bot.screening.lay_titles import ABBREVIATIONS, PERSON_TITLE
 from bot.screening.lowered import Lowered
 from bot.screening.memo import memo
+from bot.screening.relatives import FAMILY, FAMILY_ABROAD, alternation
 
 _ABBREV = (*ABBREVIATIONS, "Dr", "St", "Jr", "Mt", "Ave", "Apt", "No", "vs", "e.g", "i.e")
 _SENTENCE_END = re.compile(
@@ -21,17 +22,15 @@ _SENTENCE_END = re.compile(
 #: Words that point at one particular person (a patient or their family), not people in general.
 PERSON_CUE = Lowered(
     r"\b(?:he|she|him|his|her|hers|himself|herself|patient|pt|"
-    rf"{PERSON_TITLE}|husband|wife|son|daughter|mom|mother|dad|father|grandma|grandmother|grandpa|grandfather|"
-    r"grandson|granddaughter|brother|sister|aunt|uncle|nephew|niece|fianc[eé]e?|boyfriend|"
-    r"girlfriend|widow|widower|newborn|toddler|boy|girl|gentleman|lady|"
+    rf"{PERSON_TITLE}|{alternation(FAMILY, FAMILY_ABROAD)}|"
+    r"widow|widower|newborn|toddler|boy|girl|gentleman|lady|"
     r"man|woman|guy|kid|child|baby|infant|teen|teenager|twins?|client|resident|came in|walked in|was admitted|"
     # A research participant is a person too ('one participant, enrolled on June 3 ...', 'Subject 014').
     r"participant|enrollee|subject(?! (?:to|matter|line|of|area|areas)\b)|decedent|"
     r"i (?:saw|treated|operated|delivered|admitted|discharged|diagnosed|examined|met|"
     r"cared|scoped|intubated|casted|stitched|sutured|referred|told|called)"
     # The patient and the family in the other languages (nouns only: their pronouns are too often 'you' or 'it').
-    r"|paciente|patientin|patiente|paziente|pasyente|esposo|esposa|marido|hij[oa]|filh[oa]|fils|fille|figli[oa]"
-    r"|sohn|tochter|ehemann|ehefrau|abuel[oa]|av[óô]|nonn[oa]|grand-m[èe]re|grand-p[èe]re|oma|opa|nanay|tatay"
+    r"|paciente|patientin|patiente|paziente|pasyente|oma|opa"
     r"|beb[éê]|b[ée]b[ée]|neonat[oa]|nourrisson|säugling"
     # ... and their 'came in': 'llegó con', 'chegou com', 'est arrivée en', 'è arrivata in', 'kam mit'
     r"|lleg[óo] (?:con|a urgencias)|chegou (?:com|ao pronto)|est arrivée?|(?:è|sono) arrivat[oa]|kam mit"
@@ -307,10 +306,7 @@ def has_person_cue(text: str, start: int, end: int) -> bool:
     return False
 
 
-_FAMILY_NOUNS = frozenset(
-    "husband wife son daughter mom mother dad father grandma grandmother grandpa grandfather grandson"
-    " granddaughter brother sister aunt uncle nephew niece baby toddler twins twin newborn".split()
-)
+_FAMILY_NOUNS = frozenset(FAMILY) | frozenset("baby toddler twins twin newborn".split())
 _OUR_BEFORE = Lowered(r"(?i:\bour\s+$)")
 
 

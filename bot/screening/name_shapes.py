@@ -13,24 +13,22 @@ from bot.screening.clauses import commands
 from bot.screening.given_names import pet_form
 from bot.screening.lay_titles import LAY_TITLE, LAY_TITLE_WORDS, NAME_CUE_TITLE
 from bot.screening.lexicon import DRUG_WORD
+from bot.screening.relatives import FAMILY, FAMILY_ABROAD, FAMILY_ABROAD_LOOSE, GRANDPARENT_NAMES, alternation
 
 # An unlisted word needs a cue that it names someone: a title, relation or greeting before it, or a
 # verb of saying or visiting after it. Without one, 'Chest pain' or 'lower mortality' is not a name.
 _CUE_BEFORE = re.compile(
     # A lay title ('mrs', 'sra.', 'herr'), or the m of "I'm" (a speaker giving their own name).
-    rf"(?i:\b(?:{LAY_TITLE}|(?<=['’])m|son|daughter|husband|wife|mom|mother|dad"
-    r"|father|sister|brother|aunt|uncle|niece|nephew|grandma|grandpa|grandmother|grandfather|granddaughter"
-    r"|grandson|partner|fianc[eé]e?|girlfriend|boyfriend|neighbou?r|roommate|caregiver|guardian|proxy|poa"
-    r"|stepdad|stepmom|hijo|hija|esposo|esposa|pt|patient|named|called|contact|thanks|thank you|name is|name's"
+    rf"(?i:\b(?:{LAY_TITLE}|(?<=['’])m"
+    rf"|{alternation(FAMILY, FAMILY_ABROAD, FAMILY_ABROAD_LOOSE, GRANDPARENT_NAMES)}"
+    r"|partner|neighbou?r|roommate|caregiver|guardian|proxy|poa"
+    r"|pt|patient|named|called|contact|thanks|thank you|name is|name's"
     r"|shoutout|shout out|visited|hi|hey|dear|lol|omg|ugh|haha|re"
     # Titles of rank, office or calling: 'sergeant hollis', 'coach diaz', 'pastor mike'.
     r"|sgt|sergeant|officer|coach|pastor|capt|captain|judge|rev|reverend|deputy|chief|lt|lieutenant|major"
-    r"|prof|professor|rabbi|imam|senator|mayor|corporal|private|elder|auntie|abuela|abuelo|t[ií]a|t[ií]o"
-    # The patient and the family in the other languages: 'mi paciente rosa', 'meine patientin rosa', 'sa anak kong'.
-    r"|paciente|patientin|patiente|paziente|pasyente|filho|filha|marido|fils|fille|mari|figlio|figlia|marito"
-    r"|moglie|sohn|tochter|ehemann|ehefrau|nieta|nieto|neta|neto|nipote|petite-fille|petit-fils|enkelin|enkel"
-    r"|nana|nanna|granny|gran|grammy|gramps|memaw|mawmaw|pawpaw|papaw|meemaw|bubbe|zayde"
-    r"|av[óô]|nonna|nonno|oma|opa|mamie|papi|mamá|papá|m[ãa]e|pai|nanay|tatay|lola|lolo|anak"
+    r"|prof|professor|rabbi|imam|senator|mayor|corporal|private|elder"
+    # The patient in the other languages ('mi paciente rosa', 'meine patientin rosa'), and pet names for family.
+    r"|paciente|patientin|patiente|paziente|pasyente|petite-fille|petit-fils|mamie|papi"
     # Verbs of telling, seeing or meeting someone: 'i told linda garcia', 'we talked to sarah'.
     r"|told|tell|telling|saw|see|seeing|seen|met|meet|meeting|treated|treating|examined|texted|emailed|messaged"
     r"|(?:talked|talking|talk|spoke|speaking|spoken|chatted|met|visited|checked in) (?:to|with|on))\b[\s,:.(]*"
@@ -54,8 +52,7 @@ _CUE_AFTER_STRICT = re.compile(_CUE_AFTER_WORDS + r"|\d)))")
 
 # A possessive before a relation: "obi's mom", 'the Nguyens' daughter'.
 _RELATION_AFTER = re.compile(
-    r"\s+(?:son|daughter|husband|wife|mom|mother|dad|father|sister|brother|aunt|uncle|grandma|grandpa|kid|kids"
-    r"|baby|boyfriend|girlfriend|partner|family|fianc[eé]e?|niece|nephew|grandson|granddaughter)\b",
+    rf"\s+(?:{alternation(FAMILY)}|kid|kids|baby|partner|family)\b",
     re.IGNORECASE,
 )
 
@@ -72,17 +69,14 @@ SUBJECT_VERBS = (
 # A pronoun with its verb run on ('I'll', 'we'd', 'I'm'): never a name, in whatever casing.
 CONTRACTED = re.compile(r"['’](?:ll|m|ve|d|re)$", re.IGNORECASE)
 _NEVER_NAMES = frozenset(
-    """son daughter husband wife mom mother dad father sister brother aunt uncle niece nephew grandma grandpa
-    grandmother grandfather granddaughter grandson partner fiance fiancee girlfriend boyfriend neighbor
-    roommate caregiver guardian proxy poa stepdad stepmom hijo hija esposo esposa pt patient family friend
-    nana granny grammy gramps memaw pawpaw papaw meemaw
+    """partner neighbor roommate caregiver guardian proxy poa hijo hija esposo esposa pt patient family friend
     dra dre drª dott dr.ssa dott.ssa dottor dottore dottoressa doctora doutor doutora docteur docteure doktor
     doktorin
     collateral hallway bedside surgery clinic cardiology oncology pediatrics radiology my our your
     colleague colleagues sir madam doctor physician provider team
     na cl co2 bun cr ca mg phos wbc hgb hct plt alt ast alp inr ptt tsh cbc cmp bmp ua lfts lft ldh crp esr bnp
     trop bili alk lytes abg vbg hba1c ggt ck cpk lipase amylase ferritin tibc retic diff""".split()
-)
+) | frozenset(FAMILY) | frozenset(GRANDPARENT_NAMES)
 
 
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
@@ -208,10 +202,9 @@ def _addressed_by_name(text: str, start: int, words: list[str], gaz) -> bool:
 
 _TITLE_BEFORE = re.compile(
     rf"(?i:\b(?:{NAME_CUE_TITLE}|sgt|sergeant|officer|coach|pastor|capt|captain|judge"
-    r"|rev|reverend|deputy|lt|lieutenant|rabbi|imam|senator|mayor|son|daughter|husband|wife|mom|dad|brother|pt|patient"
-    r"|sister|grandson|granddaughter|niece|nephew|uncle|aunt|hijo|hija|esposo|esposa|abuela|abuelo|marido|filho"
+    r"|rev|reverend|deputy|lt|lieutenant|rabbi|imam|senator|mayor|pt|patient"
     # ('her husband, hank, ...': the name set off by commas after the relation)
-    r"|filha)\.?,?\s+"
+    rf"|{alternation(FAMILY, FAMILY_ABROAD)})\.?,?\s+"
     # Labels that introduce a person in a note or form: 'Contact: ', 'Caller - ', 'Pt name: '.
     r"|\b(?:contact|name|caller|visitor|resident|guardian|proxy|poa|attn|re|subject)\s*[:-]\s*)$"
     # An initial before a family name: 'Update on J. Okonkwo-Reyes'

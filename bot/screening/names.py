@@ -32,6 +32,7 @@ from bot.screening.lay_titles import (
 from bot.screening.name_shapes import CONTRACTED
 from bot.screening.places import STATES
 from bot.screening.public_figures import colleague_given_care, public_figure
+from bot.screening.relatives import FAMILY, FAMILY_ABROAD, FAMILY_ABROAD_LOOSE, FAMILY_WORDS, alternation
 from bot.screening.term_shapes import COMPASS_HEADS, TOWN_HEADS
 
 
@@ -98,15 +99,10 @@ _HONORIFIC = re.compile(
     rf"\b(?:{CAPITALISED_NAME_TITLE})\.?\s+(?:[A-Z]\.\s*)?([A-Z][a-zA-Z'’-]+)(?:\s+([A-Z][a-zA-Z'’-]+))?"
 )
 _RELATION = (
-    r"patient|pt|husband|wife|son|daughter|mother|father|mom|dad|grandmother|grandfather|grandma"
-    r"|grandpa|grandson|granddaughter|brother|sister|boyfriend|girlfriend|fianc[eé]e?|partner"
-    r"|niece|nephew|aunt|uncle|boy|girl|man|woman|baby|infant|toddler|neighbou?r|friend|kid"
+    rf"patient|pt|{alternation(FAMILY, FAMILY_ABROAD, FAMILY_ABROAD_LOOSE)}|partner"
+    r"|boy|girl|man|woman|baby|infant|toddler|neighbou?r|friend|kid"
     r"|teen|teenager|widow|widower|gentleman|lady|twins?|named|called|name is|name was"
     r"|known as|goes by|caregiver|roommate|coworker|classmate|student|client|resident|veteran"
-    # the same relatives in Spanish, Portuguese and French ('mi abuela Chela', 'a esposa do Arlindo', 'ma fille Léa')
-    r"|abuela|abuelo|abuelita|abuelito|mam[aá]|pap[aá]|hijo|hija|esposo|esposa|hermano|hermana|t[ií]a|t[ií]o|nieto"
-    r"|nieta|sobrino|sobrina|suegra|suegro|vecina|vecino|av[oóô]|m[aã]e|filho|filha|marido|irm[aã]o?|neto|neta"
-    r"|grand-m[eè]re|grand-p[eè]re|fils|fille|fr[eè]re|s[oœ]eur"
 )
 # ('a esposa do Arlindo', 'el hijo de Marisol': the relative of someone named)
 _CONTEXT = re.compile(
@@ -119,7 +115,11 @@ _POSSESSIVE = re.compile(
     r"|leg|arm|story|condition|prognosis|wedding|funeral|birthday|transplant|stroke|fall)\b"
 )
 _FAMILY = re.compile(r"\b(?i:the) ([A-Z][a-z'-]+?)(?:s)?(?: family| twins| kids| household)\b")
-_RELATION_WORDS = frozenset(re.findall(r"[a-z]+", _RELATION.lower())) - {"is", "was", "as", "by", "e"}
+# (the words any _RELATION match holds one of: the pattern's words, spelled out where it has optional letters)
+_RELATION_WORDS = (
+    frozenset(re.findall(r"[a-z]+", _RELATION.lower())) - {"is", "was", "as", "by", "e"}
+    | {"neighbor", "neighbour", "twin", "twins"} | FAMILY_WORDS | set(FAMILY_ABROAD_LOOSE)
+)
 _FAMILY_WORDS = frozenset({"family", "twins", "kids", "household"})
 _TOKEN = re.compile(r"\b[A-Z][a-zA-Z'’-]*\b(?!['’]t\b)")
 
@@ -376,9 +376,8 @@ def goes_by(tokens: frozenset[str]) -> frozenset[str]:
 
 # A patient or relative just before a name: 'my patient Alvarez' is someone else whatever the roster says.
 _PATIENT_BEFORE = re.compile(
-    r"(?i:\b(?:patient|pt|client|husband|wife|son|daughter|mother|father|mom|dad|grandmother|grandfather"
-    r"|grandma|grandpa|grandson|granddaughter|brother|sister|boyfriend|girlfriend|fianc[eé]e?|niece|nephew"
-    r"|aunt|uncle|boy|girl|baby|infant|toddler|named|name is|name was|hijo|hija|esposo|esposa)[\s,:(]+)$"
+    rf"(?i:\b(?:patient|pt|client|{alternation(FAMILY, FAMILY_ABROAD)}"
+    r"|boy|girl|baby|infant|toddler|named|name is|name was)[\s,:(]+)$"
 )
 _CLINICIAN_TITLE = re.compile(
     r"(?i:^\s*(?:dr|doctor|prof|professor|nurse)\b|,?\s*\b(?:m\.?d|d\.?o|np|pa-c|rn|fnp|dnp|phd|dds|dmd)\.?\s*$)"

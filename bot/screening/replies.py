@@ -15,6 +15,7 @@ from bot.screening.findings import Finding
 from bot.screening.learned import load_confirm_model, load_models
 from bot.screening.lowered import Lowered
 from bot.screening.public_figures import public_news
+from bot.screening.relatives import FAMILY, FAMILY_ABROAD, alternation
 
 _VISIT = (
     r"(?:visit|appointment|appt|procedure|surgery|operation|delivery|check-?up|physical|scan|mri|labs?"
@@ -144,11 +145,9 @@ CONFIRM_THRESHOLD = 0.5
 
 # Whose care it would be: the reader, someone of theirs, or a baby by name.
 _SOMEONE = Lowered(
-    r"(?i:\b(?:you|your|yours|you're|you've|u|ur|son|daughter|mom|dad|husband|wife|baby|twins|grandpa|grandma"
-    r"|grandson|granddaughter|little one"
-    # Spanish, Portuguese and French: the reader and their family ('su factura', 'seu exame', 'votre visite').
-    r"|su|sus|usted|tu|tus|hijo|hija|esposo|esposa|mamá|papá|você|seu|sua|seus|suas|filho|filha|votre|vos|vous"
-    r"|ton|ta|tes|fils|fille)\b)"
+    rf"(?i:\b(?:you|your|yours|you're|you've|u|ur|{alternation(FAMILY, FAMILY_ABROAD)}|baby|twins|little one"
+    # Spanish, Portuguese and French: the reader ('su factura', 'seu exame', 'votre visite').
+    r"|su|sus|usted|tu|tus|você|seu|sua|seus|suas|votre|vos|vous|ton|ta|tes)\b)"
 )
 _ANONYMOUS_PATIENT = Lowered(
     r"(?i:\b(?:a|one|this|some|another) (?:pt|patient|client|lady|guy|man|woman|kid|teen|mom|dad)\b"

@@ -27,6 +27,14 @@ from bot.screening.lexicon import _DRUG_ENDING
 from bot.screening.name_shapes import _DOSE_AFTER, _MED_WORD, _NEVER_NAMES, CONTRACTED, SUBJECT_VERBS
 from bot.screening.names import _CREDENTIAL_AFTER, Roster
 from bot.screening.public_figures import care_given, public_figure
+from bot.screening.relatives import (
+    FAMILY,
+    FAMILY_ABROAD,
+    FAMILY_ABROAD_LOOSE,
+    FAMILY_AFTER_POSSESSIVE,
+    FAMILY_WORDS,
+    alternation,
+)
 from bot.screening.treatments import names_treatment
 
 REASON = "looks like a person's name (a title and surname)"
@@ -147,26 +155,19 @@ _MY_PATIENT = re.compile(
     r"|mi|mis|nuestr[oa]|su|tu|minha|meu|nossa|nosso|seu|sua|meine|mein|unsere"
     r"|unser|ihre?|seine?|deine?|ma|mon|notre|sa|son|ta|ton|votre|la mia|il mio|la nostra|il nostro|la sua|il suo"
     r"|sua|suo|tua|tuo|ang|si) (?:patient|pt|paciente|patientin|patiente|paziente|pasyente(?: ko(?:ng)?)?"
-    # ... and the family: 'su hermano pablo', 'Ihr Sohn markus', 'sa sœur isabelle', 'sua sorella francesca'
-    r"|son|daughter|husband|wife|brother|sister|mom|dad|mother|father|grandma|grandpa|grandson|granddaughter"
-    # ... and the wider family: 'her niece dawn', 'the daughter in law olena', 'his stepson marcus'
-    r"|niece|nephew|aunt|auntie|uncle|cousin|grandkid|grandbaby|stepson|stepdaughter|stepmom|stepdad|boyfriend"
-    r"|girlfriend|fianc[ée]e?|(?:son|daughter|mother|father|brother|sister)[- ]in[- ]law"
-    r"|herman[oa]|hij[oa]|espos[oa]|marido|madre|padre|abuel[oa]|irmão|irmã|filh[oa]|mãe|pai|av[óô]"
-    r"|frère|sœur|soeur|fils|fille|mari|femme|mère|père|sohn|tochter|bruder|schwester|mann|frau|mutter|vater"
-    r"|fratello|sorella|figli[oa]|marito|moglie|madre|padre|nonn[oa])"
+    # ... and the family: 'su hermano pablo', 'Ihr Sohn markus', 'sa sœur isabelle', 'her niece dawn'
+    rf"|{alternation(FAMILY, FAMILY_ABROAD, FAMILY_ABROAD_LOOSE, FAMILY_AFTER_POSSESSIVE)}"
+    r"|(?:son|daughter|mother|father|brother|sister)[- ]in[- ]law)"
     r"(?:,| named| called| llamad[oa]| chamad[oa]| namens| nommée?| chiamat[oa]| si)?[ \t]+)"
     r"([^\W\d_]+(?:['’-][^\W\d_]+)*)(?![\w'’-])"
 )
 
 
-PATIENT_WORDS = frozenset(
-    """patient pt paciente patientin patiente paziente pasyente son daughter husband wife brother sister mom dad mother
-    father grandma grandpa grandson granddaughter hermano hermana hijo hija esposo esposa marido madre padre abuelo
-    abuela irmão irmã filho filha mãe pai avó avô frère sœur soeur fils fille mari femme mère père sohn tochter bruder
-    schwester mann frau mutter vater fratello sorella figlio figlia marito moglie nonno nonna niece nephew aunt auntie
-    uncle cousin grandkid grandbaby stepson stepdaughter stepmom stepdad boyfriend girlfriend fiance fiancee
-    fiancé fiancée""".split()
+PATIENT_WORDS = (
+    frozenset("patient pt paciente patientin patiente paziente pasyente".split())
+    | FAMILY_WORDS
+    | frozenset(FAMILY_ABROAD_LOOSE)
+    | frozenset(FAMILY_AFTER_POSSESSIVE)
 )
 
 
