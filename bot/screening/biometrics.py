@@ -9,6 +9,7 @@ from bot.screening.context import has_person_cue
 from bot.screening.findings import Finding
 from bot.screening.lay_titles import PERSON_TITLE
 from bot.screening.lowered import Lowered
+from bot.screening.relatives import FAMILY, alternation
 
 _BIOMETRIC = re.compile(
     r"\b(?:(?:his|her|their|(?:the |my )?(?:patient|pt|client|resident)['’]s) (?:(?:left|right) )?"
@@ -17,13 +18,13 @@ _BIOMETRIC = re.compile(
     r"|DNA (?:profile|sequence|results?|test|sample)|genome|genetic (?:profile|test results)"
     r"|gait analysis|dental records|x-rays? of (?:his|her) (?:teeth|face)))"
     r"|\b(?:fingerprint|thumbprint|retinal|iris|facial|voice) (?:scan|recognition|template|"
-    rf"sample|match)(?:es)? (?:of|from|for) (?:him|her|the patient|my patient|(?:{PERSON_TITLE})\.)",
+    rf"sample|match)(?:es)? (?:of|from|for) (?:him|her|the patient|my patient|(?:{PERSON_TITLE})\.)"
+    # a recording of one person's voice: 'the voice recording of my pt describing the palpitations'
+    r"|\b(?:voice|audio) (?:recording|memo|clip|note|message)s? (?:of|from|by) (?:him|her|my (?:patient|pt)"
+    r"|the (?:patient|pt)|a (?:patient|pt)|our (?:patient|pt))\b",
     re.IGNORECASE,
 )
-_RELATIVES = (
-    r"son|daughter|baby|kid|child|toddler|husband|wife|partner|mom|mother|dad|father|grandma|grandpa|grandmother"
-    r"|grandfather|brother|sister|patient|pt|client"
-)
+_RELATIVES = alternation(FAMILY, ("baby", "kid", "child", "toddler", "partner", "patient", "pt", "client"))
 _PHOTO = re.compile(
     r"\b(?:(?:a |the |this |that )?(?:photo|photograph|picture|pic|selfie|video|snapshot|image"
     r"|headshot|x-ray|scan)s? (?:of|with|showing) (?:him|her|them|my patient|the patient|a patient"

@@ -15,6 +15,8 @@ _ABBREVIATED = ("Dr", "Dra", "Dre", "Drª", "Prof", "Dott", "Dr\\.ssa", "Dott\\.
 _WORDS = (
     "Doctor", "Professor", "Doctora", "Doutor", "Doutora", "Docteur", "Docteure", "Doktor", "Doktorin", "Dottor",
     "Dottore", "Dottoressa", "Professora", "Professeur", "Professore", "Professoressa",
+    # a German nurse is addressed as Schwester ("liebe Schwester Inge"); a sister is "seine Schwester"
+    "Schwester",
 )
 CLINICAL_TITLE_WORDS = frozenset(t.lower().replace("\\.ssa", "") for t in (*_ABBREVIATED, *_WORDS, "Nurse"))
 

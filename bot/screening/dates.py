@@ -114,6 +114,11 @@ _RELATIVE_DAY = re.compile(
     r"|trimester|visit|line|page|step|place))"
     rf"|(?:on|over|at|for) {_HOLIDAY})\b"
 )
+# One person's birthday and when it fell: 'her 40th birthday last month' dates the birth to a month, as a DOB would.
+_BIRTHDAY_WHEN = re.compile(
+    r"(?i:\b(?:her|his|their|(?:the |my )?(?:patient|pt)['’]s)\s+(?:[\w-]+\s+)?(?:birthday|bday|b-day)"
+    r"\s+(?:(?:last|this past|this|next)\s+(?:week|weekend|month)|yesterday|today|tomorrow)\b)"
+)
 # A date of birth read aloud after its cue, perhaps after the other speaker's turn: 'date of birth?
 # PT: nine twelve fifty eight', 'DOB is oh three slash fourteen slash sixty one'. It opens with a month's
 # number and has two more number words; a year alone ('born nineteen fifty two') is no finer than a year.
@@ -207,7 +212,8 @@ _RELATIVE = (
     r"|great-grandfather|great-grandma|great-grandpa|grandparent|parent|friend|lady|gentleman|man|woman"
 )
 _AGE = re.compile(
-    rf"\b(?:{_AGE_NUM}|{_AGE_WORD})(?:-|\s)(?:years?|yrs?|y)(?:-|\s)?(?:old|young|o\b)"
+    # (one person's age: '92-year-olds' are a population)
+    rf"\b(?:{_AGE_NUM}|{_AGE_WORD})(?:-|\s)(?:years?|yrs?|y)(?:-|\s)?(?:old(?![sS]\b)|young|o\b)"
     rf"|\b(?:{_AGE_NUM}|{_AGE_WORD})[- ]?(?:yo|y/o|y\.o\.|yr-old)(?!\w)"
     rf"|\b(?:aged?|age of|turned|turning|turns|at age|age\s*[:=])\s*(?:{_AGE_NUM}|{_AGE_WORD})\b"
     r"(?!\s*(?:%|percent|and (?:up|over|older)|\+|or (?:older|over)))"
@@ -276,6 +282,7 @@ _RELATIVE_WORDS = frozenset(WEEKDAYS.lower().split("|")) | frozenset(
     " wednesdays thursdays fridays saturdays".split()
 ) | FOREIGN_RELATIVE_WORDS
 _DOB_WORDS = frozenset({"dob", "d", "born", "birth", "birthdate", "birthday", "date"})
+_BIRTHDAY_WORDS = frozenset({"birthday", "bday"})
 
 
 def find_dates(text: str, spans: list[tuple[int, int]], words: frozenset[str] | None = None) -> Iterator[Finding]:
@@ -284,7 +291,10 @@ def find_dates(text: str, spans: list[tuple[int, int]], words: frozenset[str] | 
     digits = words is None or any(c.isdigit() for c in text)
     months = words is None or bool(words & _MONTH_WORDS)
     relative = words is None or bool(words & _RELATIVE_WORDS) or (digits and _ORDINAL_DAY.search(text) is not None)
-    patterns = [p for p, on in ((_DAY_DATE, digits or months), (_RELATIVE_DAY, relative)) if on]
+    birthday = words is None or bool(words & _BIRTHDAY_WORDS)
+    patterns = [
+        p for p, on in ((_DAY_DATE, digits or months), (_RELATIVE_DAY, relative), (_BIRTHDAY_WHEN, birthday)) if on
+    ]
     if words is not None and not words & _DOB_WORDS and "dob" not in text.lower():  # 'DOB01/02/1950' is one word
         patterns_dob: tuple[re.Pattern[str], ...] = ()
     else:

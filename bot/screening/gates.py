@@ -51,7 +51,7 @@ PLACE_WORDS = _set(
     " al ak az ar ca ct fl ga ia ks ky mn mo mt nv nh nj nm ny nc nd oh tn tx ut vt va wa wv wi wy"
 )
 BIOMETRIC_WORDS = _set(
-    "fingerprint fingerprints thumbprint thumbprints retina retinal iris voiceprint voice palm"
+    "fingerprint fingerprints thumbprint thumbprints retina retinal iris voiceprint voice audio palm"
     " palmprint face facial dna genome genetic gait dental photo photos photograph photographs"
     " picture pictures pic pics selfie selfies video videos snapshot snapshots image images"
     " headshot headshots ray rays scan scans tattoo tattoos birthmark birthmarks mugshot"

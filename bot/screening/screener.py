@@ -14,6 +14,7 @@ from bot.screening.clinical_titles import CLINICAL_TITLE_WORDS
 from bot.screening.codes import find_codes, find_photo_files
 from bot.screening.context import context_care, sentence_at, sentence_spans
 from bot.screening.dates import find_ages, find_dates
+from bot.screening.dialogue import clinicians_own_names, introduces_self, named_speakers, said_to_listener
 from bot.screening.disguise import fold_look_alikes, screen_hashtags, screen_visible
 from bot.screening.facilities import BODY, BODY_FIRST, words
 from bot.screening.findings import AllowList, Finding, Verdict
@@ -226,6 +227,8 @@ class Screener:
         if may_hold_title(words, text):
             found.extend(titled_names(text, self._tagger.gazetteer, self._roster, spans))
         found.extend(spelled_names(text, self._tagger.gazetteer))
+        if ":" in text:
+            found.extend(self._named_speakers(text))
         if words & PATIENT_WORDS:
             found.extend(patients_named(text, self._tagger.gazetteer, self._roster))
         if words & DEED_WORDS:
@@ -243,6 +246,7 @@ class Screener:
         found.extend(self._care_said(text, spans, words, purpose))
         if purpose in _PUBLISHED:
             found = _without_greeted_commenters(text, spans, found)
+        found = _as_transcript(text, found)
         found = _outside_organisation_names(text, found)
         found = without_quoted_sayings(text, without_made_up_people(text, found))
         found = self._without_stories_of_allowed_people(text, found)
@@ -268,9 +272,24 @@ class Screener:
             start = max(space + 1 if space >= 0 else end - OVERLAP, start + 1)
         return Verdict.from_findings(_resolve(found))
 
-    def _care_said(self, text: str, spans: list[tuple[int, int]], words: frozenset[str], purpose: str) -> list[Finding]:
+    def _care_said(
+        self, text: str, spans: list[tuple[int, int]], words: frozenset[str], purpose: str, heard: bool = False
+    ) -> list[Finding]:
         """Advice, stories and confirmations of care: read with chat shorthand spelt out ('u have strep, finish
-        the amox'), their spans moved back onto the words as typed (`shorthand`)."""
+        the amox'), their spans moved back onto the words as typed (`shorthand`); in a transcript, the advice in
+        a clinician's turn also as said to the patient (`dialogue`)."""
+        found = self._care_typed(text, spans, words, purpose)
+        dialogue = None if heard else said_to_listener(text)
+        if dialogue is not None:
+            norm, where = dialogue
+            spoken = self._care_said(norm, sentence_spans(norm), words_of(norm), purpose, heard=True)
+            found += [replace(f, start=a, end=b) for f in spoken if f.kind == "advice"
+                      for a, b in [typed_span(where, f.start, f.end)]]
+        return found
+
+    def _care_typed(
+        self, text: str, spans: list[tuple[int, int]], words: frozenset[str], purpose: str
+    ) -> list[Finding]:
         rewrite = spelt_out(text) if words & SHORTHAND_WORDS else None
         if rewrite is not None:
             norm, where = rewrite
@@ -285,6 +304,16 @@ class Screener:
         if purpose in _PUBLISHED:
             found.extend(find_patient_confirmations(text, features_of))
         return found
+
+    def _named_speakers(self, text: str) -> list[Finding]:
+        """A transcript's speaker labelled by name ('Marisol: still swollen'), unless one of the practice's own."""
+        return [
+            Finding("name", start, end, "names the person speaking in a visit or call")
+            for start, end in named_speakers(text)
+            # (a name by the name lists, or a word no list knows: a heading such as 'Update:' is no speaker)
+            if _name_or_unknown(self._tagger.gazetteer.flags(text[start:end].split()[0].lower()))
+            and not self._roster.allows(text[start:end].split(), "")
+        ]
 
     def _without_stories_of_allowed_people(self, text: str, found: list[Finding]) -> list[Finding]:
         """A 'who' story about the practice's own people ('Please welcome Dr. Loretta Wade and Dr. Mitchell Bennett,
@@ -363,6 +392,27 @@ _SURNAME_BODIES = frozenset({"park", "hall", "wing", "garden", "chair"})
 
 
 _CARE_SAID = frozenset({"patient_confirmation", "advice", "patient_story"})
+
+
+def _name_or_unknown(flags: str) -> bool:
+    return "F" in flags or "L" in flags or not flags
+
+
+def _as_transcript(text: str, found: list[Finding]) -> list[Finding]:
+    """A visit or call transcript is no public reply: what confirms care is the visit itself, and a clinician's
+    own name ('RN: nurse line, this is Dana') is staff's. Names, numbers and places of the patient stay held."""
+    turns = clinicians_own_names(text) if ":" in text or "]" in text else []
+    if not turns:
+        return found
+    kept = []
+    for f in found:
+        if f.kind == "patient_confirmation":
+            continue
+        turn = next(((s, e) for s, e in turns if s <= f.start < e), None)
+        if f.kind == "name" and turn is not None and introduces_self(text, turn[0], f.start):
+            continue
+        kept.append(f)
+    return kept
 
 
 def _without_greeted_commenters(text: str, spans: list[tuple[int, int]], found: list[Finding]) -> list[Finding]:

@@ -34,6 +34,7 @@ from bot.screening.aimed import (
 from bot.screening.clauses import commands, sentence_features
 from bot.screening.context import STAFF_ROLE, has_person_cue
 from bot.screening.diagnoses import DX_TOLD
+from bot.screening.dialogue import label_spans
 from bot.screening.findings import LEARNED_REASONS, Finding
 from bot.screening.learned import SentenceClassifier, load_advice_model, load_models
 from bot.screening.lowered import Lowered
@@ -130,7 +131,8 @@ def sentence_findings(
 ) -> Iterator[Finding]:
     """Advice and identifying stories, one finding per sentence the classifier is sure of. `features_of` gives a
     piece's sentence_features, shared with the other readers of the same text (the confirmation model)."""
-    spans = [piece for s, e in sentences for piece in _clauses(text, s, e)]
+    spoken = {start: end for start, end in label_spans(text)}  # a transcript's speaker labels
+    spans = [piece for s, e in sentences for piece in _clauses(text, s, e, spoken)]
     spans = [(s, e) for s, e in spans if any(c.isalpha() for c in text[s:e])]
     pieces = [text[s:e] for s, e in spans]
     gazetteer = load_models(classifier.model_dir)[0].gazetteer
@@ -215,6 +217,8 @@ def sentence_findings(
                 or _role_in_incident(text, start, end)
             )
             and not (_ANONYMOUS.search(text, start, end) and not _DETAIL.search(text, *sentence))
+            # a visit is about one person by its nature: in a transcript only a detail narrows them down
+            and not (spoken and not _DETAIL.search(text, *sentence))
             and not STAFF_ROLE.search(text, start, end)
             and not famous_sentence(text, *sentence)  # 'Aaron Rodgers tore his Achilles four snaps into 2023'
         ):
@@ -305,17 +309,23 @@ _CLINICIAN_TURN = Lowered(
 )
 
 
-def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
+def _clauses(text: str, start: int, end: int, spoken: dict[int, int]) -> list[tuple[int, int]]:
     pieces, cursor = [], start
     for match in _CLAUSE_END.finditer(text, start, end):
         if match.start() > cursor:
-            pieces.append(_after_turn(text, cursor, match.start()))
+            pieces.append(_after_turn(text, cursor, match.start(), spoken))
         cursor = match.end()
     if cursor < end:
-        pieces.append(_after_turn(text, cursor, end))
+        pieces.append(_after_turn(text, cursor, end, spoken))
     return pieces
 
 
-def _after_turn(text: str, start: int, end: int) -> tuple[int, int]:
+def _after_turn(text: str, start: int, end: int, spoken: dict[int, int]) -> tuple[int, int]:
+    """The clause without the speaker's label it opens with: a clinician's anywhere ('DOCTOR: No, it's strep'),
+    and in a transcript of two or more speakers anyone's ('Mom: he loves the pool' is what mom said, not a note
+    about her; a visit is about one person by its nature, and the label is no sign of a story)."""
+    label_end = spoken.get(start) or spoken.get(start - 1)
+    if label_end is not None and label_end < end:
+        return label_end, end
     turn = _CLINICIAN_TURN.match(text, start, end)
     return (turn.end(), end) if turn and turn.end() < end else (start, end)

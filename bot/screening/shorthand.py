@@ -63,13 +63,18 @@ _UR_IS_YOURE = re.compile(
     r"|positive|negative|low|high|immune|safe|free|old|young|overdue|\d+\b)\b",
     re.IGNORECASE,
 )
+# Chat drops the subject of a permission: 'ok to get ur flu shot this wk' is 'it's ok to ...'. At a clause's opening,
+# before 'to' or 'for', these are spelt out with it.
+_PERMISSION = frozenset({"ok", "okay", "fine", "safe", "alright"})
+_PERMISSION_AFTER = re.compile(r"\s+(?:to|for)\b", re.IGNORECASE)
+_CLAUSE_OPENING = re.compile(r"(?:^|[.;!?,:\n]|\b(?:and|so|but|yes|yeah|yep|no|nope))\W*$", re.IGNORECASE)
 _WORD = re.compile(r"(?<![\w/'’])(?:w/o|w/|b/c|[a-z0-9]+)(?![\w'’]|/\w)", re.IGNORECASE)
 
 # Written in capitals these are a note's abbreviations, not chat: 'R knee' (right), 'RN', 'N/V'. ('bc' is left out
 # altogether: in chat it is as often birth control as 'because'.)
 _CLINICAL_IN_CAPITALS = frozenset({"r", "n", "rn"})
 
-SHORTHAND_WORDS = frozenset(w for w in _SPELT if w.isalnum()) | {"ur", "w", "b", "o"}
+SHORTHAND_WORDS = frozenset(w for w in _SPELT if w.isalnum()) | {"ur", "w", "b", "o"} | _PERMISSION
 
 
 def spelt_out(text: str) -> tuple[str, list[int]] | None:
@@ -84,6 +89,10 @@ def spelt_out(text: str) -> tuple[str, list[int]] | None:
         low = typed.lower()
         if low == "ur":
             spelt = "you're" if _UR_IS_YOURE.match(text, match.end()) else "your"
+        elif low in _PERMISSION:
+            opening = _CLAUSE_OPENING.search(text, max(0, match.start() - 8), match.start())
+            elided = opening is not None and _PERMISSION_AFTER.match(text, match.end()) is not None
+            spelt = f"it's {low}" if elided else None
         else:
             spelt = _SPELT.get(low)
         if spelt is None or (typed != low and low in _CLINICAL_IN_CAPITALS):

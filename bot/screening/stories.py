@@ -57,7 +57,7 @@ _DETAIL = re.compile(
     r"|last (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|yesterday|this morning"
     r"|on (?:channel|ch\.?) \w+|on (?:the )?(?:radio|air|tv|television)|on (?:the )?(?:morning|evening|nightly) news"
     r"|last night|(?:only|first|youngest|oldest) (?:\w+ )?(?:in|at) (?:our|the|this) (?:county|town"
-    r"|school|state|practice)|went viral|on the news|in the paper"
+    r"|school|state|practice)|went viral|(?:on|in|all over|made) the news|in the paper"
     # Known to all ('everybody knows me'), or news coverage by a paper's or station's name ('it was in the Dispatch').
     r"|(?:everybody|everyone|the whole town) knows (?:me|him|her|them|us)"
     r"|(?:it|he|she|they|we|I) (?:was|were) (?:all )?in the (?-i:[A-Z][a-z]{3,}))\b",

@@ -89,7 +89,8 @@ _TREATMENT = Lowered(
     r"|\b(?:double|halve|triple|taper|wean|titrate|restart|resume|discontinue)\s+(?:the|your|it|off|down|up)\b"
     r"|\b(?:a couple|two|three|\d+) (?:of )?(?:the )?[a-z]+ (?=(?:every|once|twice|at bedtime|as needed)\b)"
     # Care now: 'needs to be seen for that ear today', 'get her checked tonight'.
-    r"|\b(?:seen|checked|looked at|evaluated)\b(?: [\w']+){0,4} (?:today|tonight|right away|asap|now|tomorrow)\b"
+    r"|\b(?:seen|checked|looked at|evaluated)\b(?: [\w']+){0,4} (?:today|tonight|right away|asap|now|tomorrow"
+    r"|this week|this weekend|soon|sooner rather than later|in the next (?:few |couple (?:of )?)?days)\b"
     # Putting off care: 'don't bother with an echo', 'no need for the ER'.
     r"|\b(?:don't bother|no need)\b"
     # A dose change: 'from 75 to 88'; the reader's own body: 'that spot on your cheek'.

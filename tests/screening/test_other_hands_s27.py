@@ -1,0 +1,66 @@
+"""Session 27: the misses of new sets by other writers (casual chat, online replies, notes and visit transcripts,
+hard edges). Each line is shaped like a case from a tuning half, not copied from it; the mechanism it pins is named
+beside it.
+"""
+
+from __future__ import annotations
+
+from bot.screening import AllowList
+from tests.screening.verdict_table import verdict_table
+
+ALLOW = AllowList(names=frozenset({"Lakeshore Regional Medical Center", "Dr. Robert Clark"}))
+
+CLEAN = [
+    # ages in the plural are a population, not one person's age
+    "Ninety-year-olds often ask me whether a new hip is worth it.",
+    "92-year-olds do surprisingly well with TAVR.",
+    # a birthday said of everyone, or of the writer, dates no patient
+    "Lots of people book their first mammogram around their 40th birthday.",
+    # an elided permission said of anyone is education
+    "Totally fine to ask your pharmacist about interactions.",
+    "Safe to say most people tolerate it well.",
+    # a transcript where the clinician only explains, or takes a history
+    "Pt: what does an ejection fraction mean\nDr: it's how much blood the heart pumps out with each beat",
+    "Mom: she's been coughing at night.\nDr: how long has she had it? any fever?",
+    "Wife: he keeps asking about his statin.\nDr: statins lower the risk of a heart attack for most people.",
+    # in a transcript: a parent's remark is no story, a visit's goodbye no confirmation, a nurse's own name is staff's
+    "Dad: she loves gymnastics\nDr: that's great, what's her favorite event\nDad: beam, she's fearless",
+    "Doctor: any other questions?\nPatient: nope\nDoctor: great, it was good seeing you today",
+    "RN: Lakeshore Regional nurse line, this is Marisol.\nPt: hi, I have a question about my colonoscopy prep",
+    # a German nurse's title is no relative
+    "Alles Gute zum Geburtstag, liebe Schwester Inge!",
+]
+
+HELD = [
+    # a relative in the other languages before a lower-case name
+    "sua nonna carla è caduta ieri in casa",
+    "seine Schwester Anna hat seit gestern Fieber",
+    # one person's birthday and when it fell
+    "a pt of mine came in on her 50th birthday last week just to get her colonoscopy done",
+    "my patient spent his 60th bday yesterday in the cath lab",
+    # a transcript's story with a detail that narrows the person down stays a story
+    "Mom: he's the boy who was pulled from the lake at the county fair, it made the news\nDr: how is he sleeping?",
+    # a transcript's patient names stay held, whoever says them
+    "Dr: how's the ankle\nTremaine: still swollen when I walk",
+    # a recording of one patient's voice
+    "sharing the audio clip of my patient describing her chest pain at the staff meeting",
+]
+
+WARNED = [
+    # the clinician's turn said to the parent: 'she' is the child being asked about
+    "Mom: does he need antibiotics before the dentist?\nDr: yes, with his valve he needs amoxicillin before each visit",
+    "Dad: can she still swim this week?\nDr: no, she has to keep the cast dry until we take it off.",
+    # 'it' is the drug the patient just asked about
+    "Pt: do I keep taking my metformin the day of the CT?\nDr: no, hold it that morning and the next day.",
+    # chat drops the subject of a permission
+    "ok to get ur covid booster this wk, ur counts r fine",
+    # a plan for the reader's care soon
+    "I'd get that spot on your back looked at this week.",
+]
+
+GENERAL = [
+    # a clinician's general answer in a transcript stays education
+    "Pt: how long until people usually go back to work?\nDr: most people go back to work a week after the ablation.",
+]
+
+test_passes, test_held, test_warned, test_general_is_not_advice = verdict_table(ALLOW, CLEAN, HELD, WARNED, GENERAL)
