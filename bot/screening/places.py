@@ -107,6 +107,8 @@ _ZIP = re.compile(
     rf"|\b(?:{_STATE_ABBR}),?\s+(\d{{5}}(?:-\d{{4}})?)\b"
     r"|\b(?:in|from|near|to)\s+(\d{5})\b(?!\s*(?:mg|units|steps|people|patients|cases|deaths|feet|%))"
 )
+# The one person a reply answers ('To the person in 43213 asking about ...'): as particular as a patient.
+_ONE_WHO_WROTE = re.compile(r"(?i:\b(?:the|that|this) (?:person|commenter|reader|reviewer|poster|caller|follower)\b)")
 _REGION_WORDS = r"(?:County|Parish|Township|Borough|Village|Heights|Hills|Springs|Falls|Junction|City)"
 _REGION = re.compile(rf"\b(?:[A-Z][a-z]+\s+){{1,2}}{_REGION_WORDS}\b")
 _MOVE = (
@@ -216,7 +218,8 @@ def find_geography(
     about_someone = person_cue_by_sentence(text)
     for match in _ZIP.finditer(text) if digits else ():
         group = next(i for i in (1, 2, 3) if match.group(i))
-        if group == 3 and not about_someone(sentence_at(spans, match.start())):
+        sentence = sentence_at(spans, match.start())
+        if group == 3 and not (about_someone(sentence) or _ONE_WHO_WROTE.search(text, *sentence)):
             continue
         yield Finding("geography", match.start(group), match.end(group), "looks like a ZIP code")
     patterns = [p for p, gate in ((_REGION, _REGION_GATE), (_CITY, _MOVE_GATE)) if words is None or words & gate]

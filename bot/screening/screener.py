@@ -12,6 +12,7 @@ from bot.screening.casing import recased_names
 from bot.screening.clauses import sentence_features
 from bot.screening.clinical_titles import CLINICAL_TITLE_WORDS
 from bot.screening.codes import find_codes, find_photo_files
+from bot.screening.companies import is_company
 from bot.screening.context import context_care, sentence_at, sentence_spans
 from bot.screening.dates import find_ages, find_dates
 from bot.screening.dialogue import clinicians_own_names, introduces_self, named_speakers, said_to_listener
@@ -248,6 +249,7 @@ class Screener:
             found = _without_greeted_commenters(text, spans, found)
         found = _as_transcript(text, found)
         found = _outside_organisation_names(text, found)
+        found = [f for f in found if f.kind != "name" or not is_company(text, f.start, f.end)]
         found = without_quoted_sayings(text, without_made_up_people(text, found))
         found = self._without_stories_of_allowed_people(text, found)
         return Verdict.from_findings(_resolve(_outside_public_text(text, found, self._allow.addresses)))

@@ -27,6 +27,11 @@ CLEAN = [
     "Dad: she loves gymnastics\nDr: that's great, what's her favorite event\nDad: beam, she's fearless",
     "Doctor: any other questions?\nPatient: nope\nDoctor: great, it was good seeing you today",
     "RN: Lakeshore Regional nurse line, this is Marisol.\nPt: hi, I have a question about my colonoscopy prep",
+    # a company is as public as a drug brand, even when its name is also a surname
+    "Home monitoring works with pacemakers from Abbott, Medtronic and Biotronik alike.",
+    "Merck and Pfizer both make a pneumonia vaccine; either one counts.",
+    # a 5-digit number for everyone in an area is no one's ZIP
+    "Anyone in 43215 can get a free flu shot at the fair this Saturday.",
     # a German nurse's title is no relative
     "Alles Gute zum Geburtstag, liebe Schwester Inge!",
 ]
@@ -42,6 +47,11 @@ HELD = [
     "Mom: he's the boy who was pulled from the lake at the county fair, it made the news\nDr: how is he sleeping?",
     # a transcript's patient names stay held, whoever says them
     "Dr: how's the ankle\nTremaine: still swollen when I walk",
+    # a company's name with a person's title or a relative before it is a person
+    "Mrs. Abbott asked whether her sensor can go through airport security.",
+    "her grandson Merck is the one who set up her portal",
+    # the one person a reply answers, by their ZIP
+    "To the commenter in 60614 asking about your dad's bypass, please send us a message.",
     # a recording of one patient's voice
     "sharing the audio clip of my patient describing her chest pain at the staff meeting",
 ]
