@@ -158,6 +158,26 @@ def sentence_findings(
         """The story model's say on one clause (its STORY marginal alone: the other two labels are not read)."""
         return classifier.story(features[index])
 
+    def is_story(start: int, end: int, sentence: tuple[int, int], score: float, clause_start: int = -1) -> bool:
+        """A story by the model, about one particular person, who is not left anonymous in the clause it is told in
+        (from clause_start: 'a patient I saw years ago ..., because his came from woodworking dust')."""
+        return (
+            score >= STORY_THRESHOLD
+            and (
+                has_person_cue(text, start, end)
+                or _particular_who(text, start, end)
+                or _role_in_incident(text, start, end)
+            )
+            and not (
+                _ANONYMOUS.search(text, start if clause_start < 0 else clause_start, end)
+                and not _DETAIL.search(text, *sentence)
+            )
+            # a visit is about one person by its nature: in a transcript only a detail narrows them down
+            and not (spoken and not _DETAIL.search(text, *sentence))
+            and not STAFF_ROLE.search(text, start, end)
+            and not famous_sentence(text, *sentence)  # 'Aaron Rodgers tore his Achilles four snaps into 2023'
+        )
+
     for index, ((start, end), advice_score) in enumerate(zip(spans, advice_scores, strict=True)):
         while end > start and text[end - 1] in " .!?;,":
             end -= 1
@@ -209,20 +229,21 @@ def sentence_findings(
             deferred = defers_((start, sentence[1]))
         if advice and not deferred:
             yield Finding("advice", start, end, LEARNED_REASONS["advice"])
-        elif (
-            story_score(index) >= STORY_THRESHOLD
-            and (
-                has_person_cue(text, start, end)
-                or _particular_who(text, start, end)
-                or _role_in_incident(text, start, end)
-            )
-            and not (_ANONYMOUS.search(text, start, end) and not _DETAIL.search(text, *sentence))
-            # a visit is about one person by its nature: in a transcript only a detail narrows them down
-            and not (spoken and not _DETAIL.search(text, *sentence))
-            and not STAFF_ROLE.search(text, start, end)
-            and not famous_sentence(text, *sentence)  # 'Aaron Rodgers tore his Achilles four snaps into 2023'
-        ):
+        elif is_story(start, end, sentence, story_score(index)):
             yield Finding("patient_story", start, end, LEARNED_REASONS["patient_story"])
+        elif not advice and (tail := _STORY_TAIL.search(text, start, end)) is not None and end - tail.end() > 20:
+            # 'everyone asks if marathons are bad for the heart, probably bc of the guy who arrested at mile 22 of
+            # the Columbus Marathon': a story told after the general opening, read on its own
+            piece = text[tail.end() : end]
+            if is_story(tail.end(), end, sentence, classifier.story(features_of(piece)), start):
+                yield Finding("patient_story", tail.end(), end, LEARNED_REASONS["patient_story"])
+
+
+# Where a story may open after a general clause: ', probably because of the guy who ...', ', ever since we ...'.
+_STORY_TAIL = Lowered(
+    r"(?i:,\s*(?:(?:probably|maybe|mostly|especially|mainly|partly|ever|all)\s+)?(?:bc|b/c|because|cause|cuz|since"
+    r"|after|ever since|thanks to|like)\b(?:\s+of)?\s+)"
+)
 
 
 # A tag after a statement asks only for a nod: 'finish all 10 days, ok?', 'you need the ER tonight, got it?'.

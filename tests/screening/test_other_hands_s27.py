@@ -32,6 +32,9 @@ CLEAN = [
     "Merck and Pfizer both make a pneumonia vaccine; either one counts.",
     # a 5-digit number for everyone in an area is no one's ZIP
     "Anyone in 43215 can get a free flu shot at the fair this Saturday.",
+    # a general opening with a general reason after it; an anonymous patient's anecdote after 'because'
+    "people ask about statins a lot, probably because of all the ads on TV",
+    "an old patient taught me to always ask about pets, because hers turned out to be from the parakeet",
     # a German nurse's title is no relative
     "Alles Gute zum Geburtstag, liebe Schwester Inge!",
 ]
@@ -52,6 +55,8 @@ HELD = [
     "her grandson Merck is the one who set up her portal",
     # the one person a reply answers, by their ZIP
     "To the commenter in 60614 asking about your dad's bypass, please send us a message.",
+    # a story told after a general opening, read on its own
+    "folks ask if fireworks are safe, mostly because of the bandleader who lost two fingers at the Riverfest show",
     # a recording of one patient's voice
     "sharing the audio clip of my patient describing her chest pain at the staff meeting",
 ]
