@@ -96,7 +96,11 @@ _STORY_CUE = re.compile(
 # ('Do not restart the X until ...' is a command, not a question)
 _QUESTION_START = Lowered(
     r"(?i:(?:[\w#' ]{0,40}:\s*)?(?:do(?! not\b)|does|did|can|could|should|is|are|will|would|how|what|when|why"
-    r"|which)\s)"
+    r"|which)\s"
+    # ('can u let him know ...', 'could you tell her to ...': a request to pass an order on, not a question)
+    r"(?<!can\s)(?<!could\s)(?<!would\s)(?<!will\s)"
+    r"|(?:[\w#' ]{0,40}:\s*)?(?:can|could|would|will)\s"
+    r"(?!(?:you|u)\s+(?:please\s+|pls\s+|plz\s+)?(?:let|tell|ask|remind|make sure|have)\b))"
 )
 
 

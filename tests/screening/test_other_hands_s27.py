@@ -35,6 +35,8 @@ CLEAN = [
     # a general opening with a general reason after it; an anonymous patient's anecdote after 'because'
     "people ask about statins a lot, probably because of all the ads on TV",
     "an old patient taught me to always ask about pets, because hers turned out to be from the parakeet",
+    # a question whose first words are 'can you' stays a question
+    "Can you take ibuprofen with a blood thinner? Usually not, so ask your pharmacist.",
     # a German nurse's title is no relative
     "Alles Gute zum Geburtstag, liebe Schwester Inge!",
 ]
@@ -69,6 +71,9 @@ WARNED = [
     "Pt: do I keep taking my metformin the day of the CT?\nDr: no, hold it that morning and the next day.",
     # chat drops the subject of a permission
     "ok to get ur covid booster this wk, ur counts r fine",
+    # a request to pass an order on is no question
+    "could you let her know it's ok to put weight on it, it's a bruise not a break",
+    "can u tell him to hold the lasix tonight",
     # a plan for the reader's care soon
     "I'd get that spot on your back looked at this week.",
 ]
