@@ -52,6 +52,8 @@ HELD = [
     "Mom: he's the boy who was pulled from the lake at the county fair, it made the news\nDr: how is he sleeping?",
     # a transcript's patient names stay held, whoever says them
     "Dr: how's the ankle\nTremaine: still swollen when I walk",
+    # a Vietnamese title before a lower-case name, in English grammar ('s, a verb)
+    "dialysis days are long. ông pham's daughter brings him pho every time",
     # a company's name with a person's title or a relative before it is a person
     "Mrs. Abbott asked whether her sensor can go through airport security.",
     "her grandson Merck is the one who set up her portal",
