@@ -119,6 +119,24 @@ _BIRTHDAY_WHEN = re.compile(
     r"(?i:\b(?:her|his|their|(?:the |my )?(?:patient|pt)['’]s)\s+(?:[\w-]+\s+)?(?:birthday|bday|b-day)"
     r"\s+(?:(?:last|this past|this|next)\s+(?:week|weekend|month)|yesterday|today|tomorrow)\b)"
 )
+# A day fixed by an event in someone's life or a public one: 'the week after his wife's funeral', 'the night of the
+# Super Bowl', 'the first day of kindergarten', 'on her first birthday'. With the event's year known, it is a date.
+_LIFE_EVENTS = (
+    r"wedding|funeral|graduation|birthday|bday|anniversary|prom|homecoming|baptism|christening|bar mitzvah"
+    r"|bat mitzvah|quincea[ñn]era|baby shower|reunion|retirement party|recital|super bowl|world series|election"
+    r"|parade|state fair|county fair|kindergarten|school|first grade|marathon|championship|tournament|big game"
+)
+_EVENT_DAY = re.compile(
+    r"(?i:\b(?:the )?(?:(?:first|last) )?(?:day|night|morning|evening|afternoon|week|weekend)"
+    r" (?:of|after|before) (?:the |his |her |their |(?:his|her|their) [\w-]+['’]s )?(?:[\w'’-]+ ){0,2}?"
+    rf"(?:{_LIFE_EVENTS})\b"
+    rf"|\bon (?:his|her|their) (?:[\w-]+ )?(?:{_LIFE_EVENTS})\b)"
+)
+_EVENT_DAY_WORDS = frozenset(
+    """wedding funeral graduation birthday bday anniversary prom homecoming baptism christening mitzvah
+    quinceañera quinceanera shower reunion retirement recital bowl series election parade fair kindergarten school
+    grade marathon championship tournament game""".split()
+)
 # A date of birth read aloud after its cue, perhaps after the other speaker's turn: 'date of birth?
 # PT: nine twelve fifty eight', 'DOB is oh three slash fourteen slash sixty one'. It opens with a month's
 # number and has two more number words; a year alone ('born nineteen fifty two') is no finer than a year.
@@ -292,8 +310,16 @@ def find_dates(text: str, spans: list[tuple[int, int]], words: frozenset[str] | 
     months = words is None or bool(words & _MONTH_WORDS)
     relative = words is None or bool(words & _RELATIVE_WORDS) or (digits and _ORDINAL_DAY.search(text) is not None)
     birthday = words is None or bool(words & _BIRTHDAY_WORDS)
+    events = words is None or bool(words & _EVENT_DAY_WORDS)
     patterns = [
-        p for p, on in ((_DAY_DATE, digits or months), (_RELATIVE_DAY, relative), (_BIRTHDAY_WHEN, birthday)) if on
+        p
+        for p, on in (
+            (_DAY_DATE, digits or months),
+            (_RELATIVE_DAY, relative),
+            (_BIRTHDAY_WHEN, birthday),
+            (_EVENT_DAY, events),
+        )
+        if on
     ]
     if words is not None and not words & _DOB_WORDS and "dob" not in text.lower():  # 'DOB01/02/1950' is one word
         patterns_dob: tuple[re.Pattern[str], ...] = ()
@@ -348,6 +374,8 @@ def find_dates(text: str, spans: list[tuple[int, int]], words: frozenset[str] | 
                 continue  # 'recommended at 11-12', 'ages 9-14': an age range, no day of a month
             # 'am 3. Mai aufgenommen': a splitter may end a sentence inside the date; either side counts.
             sentence = sentence_at(spans, match.start())
+            if pattern is _EVENT_DAY and not has_person_cue_once(sentence):
+                continue  # 'ER visits spike the night of the Super Bowl': the event's day, for everyone
             if (
                 about_someone(sentence)
                 or about_someone(sentence_at(spans, match.end() - 1))

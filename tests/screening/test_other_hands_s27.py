@@ -37,6 +37,9 @@ CLEAN = [
     "an old patient taught me to always ask about pets, because hers turned out to be from the parakeet",
     # a question whose first words are 'can you' stays a question
     "Can you take ibuprofen with a blood thinner? Usually not, so ask your pharmacist.",
+    # an event's day said of everyone
+    "ER visits for chest pain go up the night of the Super Bowl every year.",
+    "Plenty of couples ask about travel shots the month before their wedding.",
     # a German nurse's title is no relative
     "Alles Gute zum Geburtstag, liebe Schwester Inge!",
 ]
@@ -54,6 +57,10 @@ HELD = [
     "Dr: how's the ankle\nTremaine: still swollen when I walk",
     # a Vietnamese title before a lower-case name, in English grammar ('s, a verb)
     "dialysis days are long. ông pham's daughter brings him pho every time",
+    # a day fixed by an event in one person's life or a public one
+    "a patient of mine had her first seizure the night after her son's graduation",
+    "my pt swears the chest pain started the morning of the World Series parade",
+    "he got his flu shot on his ninth birthday and cried the whole time",
     # a company's name with a person's title or a relative before it is a person
     "Mrs. Abbott asked whether her sensor can go through airport security.",
     "her grandson Merck is the one who set up her portal",
