@@ -727,4 +727,12 @@ def _generic_you(segment: str, start: int, end: int) -> bool:
     before = segment[max(0, start - 20) : start]
     if _WHETHER_BEFORE.search(before):
         return False  # 'see if your bloating stops': whether, about this reader
+    if _PAST_RESULT.match(segment, end):
+        return False  # 'if your INR came back at 4.2 skip ...': the reader's own result, no supposition
     return bool(_GENERIC_BEFORE.search(before[-12:]) or _GENERIC_AFTER.match(segment, end))
+
+
+# A result of the reader's, in the past, its number straight after: 'your INR came back at 4.2', 'ur sugar was 312'.
+_PAST_RESULT = re.compile(
+    r"(?i:\s+(?:[\w-]+\s+){1,3}?(?:came back|was|were|read|showed|measured)\s+(?:at\s+|only\s+|just\s+)?\d)"
+)

@@ -31,7 +31,8 @@ _YOU = frozenset("you your yours you're you've you'll youre u ur usted su tu sus
 # Commands to one reader in French, German, Italian and Portuguese beyond the Spanish in _IMPERATIVE ('prenez',
 # 'nehmen Sie', 'smetta', 'beba'). One list for the sentence models' features and the advice gate's regex.
 FOREIGN_COMMANDS = tuple(dict.fromkeys(
-    """prenez arrêtez arretez diminuez augmentez évitez evitez appelez continuez mettez consultez allez faites
+    """prenez donnez donne arrêtez arretez diminuez augmentez évitez evitez appelez continuez mettez consultez allez
+    faites
     buvez reprenez réduisez reduisez gardez passez mangez laissez venez revenez appliquez portez étirez etirez
     porte étire prends arrête arrete évite evite appelle bois mange reviens
     nehmen hören hoeren setzen reduzieren erhöhen erhoehen vermeiden rufen trinken kommen lassen
@@ -154,6 +155,10 @@ def command_at(tokens: list[str], i: int) -> bool:
     return nxt in _OBJECT_START or DRUG_WORD.fullmatch(nxt) is not None
 
 
+# A French command carries its object pronoun after a hyphen: 'donnez-lui', 'prenez-le', 'appelez-nous'.
+_FRENCH_CLITIC = re.compile(r"-(?:lui|le|la|les|leur|moi|nous|vous|en|y)$")
+
+
 def commands(text: str) -> str | None:
     """How a clause of the text opens with a command (see command_at): "told" after 'suggest you',
     'want you to' and the like, "command" for a bare command, None when no clause is one.
@@ -161,7 +166,7 @@ def commands(text: str) -> str | None:
     After 'and' or 'then' only a listed imperative counts: 'we take a tendon and rebuild the
     ligament' goes on with the subject it has.
     """
-    tokens = [w.lower() for w in TOKEN.findall(text)]
+    tokens = [_FRENCH_CLITIC.sub("", w.lower()) for w in TOKEN.findall(text)]
     start, joined, told = True, False, False
     found = None
     for i, w in enumerate(tokens):

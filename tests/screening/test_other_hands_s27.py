@@ -40,6 +40,8 @@ CLEAN = [
     # an event's day said of everyone
     "ER visits for chest pain go up the night of the Super Bowl every year.",
     "Plenty of couples ask about travel shots the month before their wedding.",
+    # a threshold in an 'if' is for anyone
+    "If your INR is over 4, most clinics will have you skip a dose, so call yours.",
     # a German nurse's title is no relative
     "Alles Gute zum Geburtstag, liebe Schwester Inge!",
 ]
@@ -83,6 +85,10 @@ WARNED = [
     # a request to pass an order on is no question
     "could you let her know it's ok to put weight on it, it's a bruise not a break",
     "can u tell him to hold the lasix tonight",
+    # the reader's own result in an 'if' is no supposition
+    "if your potassium came back at 5.9 stop the spironolactone today and we'll recheck friday",
+    # a French command with its pronoun after a hyphen
+    "donnez-lui deux comprimés ce soir et rappelez-nous demain",
     # a plan for the reader's care soon
     "I'd get that spot on your back looked at this week.",
 ]
