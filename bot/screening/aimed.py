@@ -65,8 +65,11 @@ _OWN_DRUG_ORDER = Lowered(
     # ... or what someone particular must do with it: 'she needs to come off the estrogen patch'
     r"|(?:he|she|they)(?:'d| would)? (?:should|must|needs? to|has to|have to|ought to|'s got to|has got to|can) )?"
     r"(?:take|stop|restart|resume|hold|cut|double|halve|finish|start|switch(?: from)?|go (?:up|down) on|bump(?: up)?"
-    r"|increase|decrease|lower|raise|keep taking|skip|drop|taper|wean off|come off|get off|go back on|get back on)"
-    r"\s+(?:the|your|his|her|ur)\s+(?:(?:whole|rest of the|full) (?:bottle|course|box|pack) of (?:the )?)?"
+    r"|increase|decrease|lower|raise|keep taking|skip|drop|taper|wean off|come off|get off|go back on|get back on"
+    r"|chew|give (?:him|her|them))"
+    # ... the drug by article or by count: 'chew one regular aspirin', 'give her half a benadryl'
+    r"\s+(?:the|your|his|her|ur|(?:an?|one|two|half|half an?|\d+)(?:\s+(?:regular|baby|low-dose|extra|more))?)\s+"
+    r"(?:(?:whole|rest of the|full) (?:bottle|course|box|pack) of (?:the )?)?"
     r"(?P<drug>[a-z][\w-]{2,}))"
 )
 # A stop said as a ban, after at most a name or a word of address: 'priya no more ibuprofen until ur kidney labs

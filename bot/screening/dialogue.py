@@ -23,6 +23,9 @@ _LABEL = re.compile(
 )
 # ... or in brackets, as transcription tools write it: '[Doctor] ', '[Mom]'.
 _BRACKETED = re.compile(r"(?:^|(?<=\n)|(?<=[.?!]\s))[ \t]*\[(?P<who>[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ.' ]{0,20})\][ \t]*:?[ \t]*")
+# ... or a clinician's label run on after the question it answers, as speech-to-text writes it: 'can she go back to
+# soccer Dr: not yet'. (Only a clinician's title, capitalised: a word before a colon mid-line is seldom a speaker.)
+_INLINE_CLINICIAN = re.compile(r"(?<=[\w,] )(?P<who>Dr|Doctor|DOCTOR|DR|Nurse|NURSE|NP|RN|MD|Physician)[ \t]*:[ \t]+")
 _CLINICIAN = frozenset(
     """dr dr. dra dra. doctor physician provider clinician md np pa nurse rn surgeon attending resident médico medico
     médecin docteur doctora arzt ärztin""".split()
@@ -57,7 +60,9 @@ _OBJECT = re.compile(r"(?i:\b(?:it|them)\b(?!['’]| (?:is|was|will|should|can|c
 def _labels(text: str) -> list[tuple[str, int, int]]:
     found = [(m.group("who").strip().lower(), m.start(), m.end()) for m in _LABEL.finditer(text)]
     found += [(m.group("who").lower(), m.start(), m.end()) for m in _BRACKETED.finditer(text)]
-    return sorted((entry for entry in found if _role(entry[0]) is not None), key=lambda entry: entry[1])
+    found += [(m.group("who").lower(), m.start(), m.end()) for m in _INLINE_CLINICIAN.finditer(text)]
+    unique = {entry[1]: entry for entry in found if _role(entry[0]) is not None}
+    return sorted(unique.values(), key=lambda entry: entry[1])
 
 
 def turns(text: str) -> list[tuple[str, int, int]]:

@@ -15,7 +15,13 @@ from bot.screening.codes import find_codes, find_photo_files
 from bot.screening.companies import is_company
 from bot.screening.context import context_care, sentence_at, sentence_spans
 from bot.screening.dates import find_ages, find_dates
-from bot.screening.dialogue import clinicians_own_names, introduces_self, named_speakers, said_to_listener
+from bot.screening.dialogue import (
+    clinicians_own_names,
+    introduces_self,
+    label_spans,
+    named_speakers,
+    said_to_listener,
+)
 from bot.screening.disguise import fold_look_alikes, screen_hashtags, screen_visible
 from bot.screening.facilities import BODY, BODY_FIRST, words
 from bot.screening.findings import AllowList, Finding, Verdict
@@ -247,7 +253,7 @@ class Screener:
         found.extend(self._care_said(text, spans, words, purpose))
         if purpose in _PUBLISHED:
             found = _without_greeted_commenters(text, spans, found)
-        found = _as_transcript(text, found)
+        found = _as_transcript(text, found, self._tagger.gazetteer)
         found = _outside_organisation_names(text, found)
         found = [f for f in found if f.kind != "name" or not is_company(text, f.start, f.end)]
         found = without_quoted_sayings(text, without_made_up_people(text, found))
@@ -400,15 +406,32 @@ def _name_or_unknown(flags: str) -> bool:
     return "F" in flags or "L" in flags or not flags
 
 
-def _as_transcript(text: str, found: list[Finding]) -> list[Finding]:
+def _a_word(word: str, gazetteer) -> bool:
+    """A dictionary word, or two run together ('freestyle', 'checkup'), and on no name list."""
+    flags = gazetteer.flags(word)
+    if "F" in flags or "L" in flags:
+        return False
+    if set(flags) & set("vc"):
+        return True
+    return any(
+        "v" in gazetteer.flags(word[:i]) and "v" in gazetteer.flags(word[i:]) for i in range(3, len(word) - 2)
+    )
+
+
+def _as_transcript(text: str, found: list[Finding], gazetteer) -> list[Finding]:
     """A visit or call transcript is no public reply: what confirms care is the visit itself, and a clinician's
-    own name ('RN: nurse line, this is Dana') is staff's. Names, numbers and places of the patient stay held."""
+    own name ('RN: nurse line, this is Dana') is staff's; a speaker's label is no cue that a word after it is a name
+    ('Dad: freestyle, he's fast'). Names, numbers and places of the patient stay held."""
     turns = clinicians_own_names(text) if ":" in text or "]" in text else []
     if not turns:
         return found
+    label_ends = {end for _, end in label_spans(text)}
     kept = []
     for f in found:
         if f.kind == "patient_confirmation":
+            continue
+        word = text[f.start : f.end]
+        if f.kind == "name" and f.start in label_ends and word.islower() and _a_word(word, gazetteer):
             continue
         turn = next(((s, e) for s, e in turns if s <= f.start < e), None)
         if f.kind == "name" and turn is not None and introduces_self(text, turn[0], f.start):

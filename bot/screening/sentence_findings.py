@@ -336,10 +336,13 @@ _CLINICIAN_TURN = Lowered(
 
 def _clauses(text: str, start: int, end: int, spoken: dict[int, int]) -> list[tuple[int, int]]:
     pieces, cursor = [], start
-    for match in _CLAUSE_END.finditer(text, start, end):
-        if match.start() > cursor:
-            pieces.append(_after_turn(text, cursor, match.start(), spoken))
-        cursor = match.end()
+    # a clause ends where it ends, or where the next speaker's turn opens ('can she go back to soccer Dr: not yet')
+    ends = [(m.start(), m.end()) for m in _CLAUSE_END.finditer(text, start, end)]
+    ends += [(label, label) for label in spoken if start < label < end]
+    for stop, resume in sorted(ends):
+        if stop > cursor:
+            pieces.append(_after_turn(text, cursor, stop, spoken))
+        cursor = max(cursor, resume)
     if cursor < end:
         pieces.append(_after_turn(text, cursor, end, spoken))
     return pieces

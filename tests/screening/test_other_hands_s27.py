@@ -42,6 +42,8 @@ CLEAN = [
     "Plenty of couples ask about travel shots the month before their wedding.",
     # a threshold in an 'if' is for anyone
     "If your INR is over 4, most clinics will have you skip a dose, so call yours.",
+    # a speaker's label is no cue that a dictionary word after it is a name
+    "Mom: she loves the trampoline\nDr: ha, what's her best trick\nMom: backflips, she's fearless",
     # a German nurse's title is no relative
     "Alles Gute zum Geburtstag, liebe Schwester Inge!",
 ]
@@ -70,6 +72,8 @@ HELD = [
     "To the commenter in 60614 asking about your dad's bypass, please send us a message.",
     # a story told after a general opening, read on its own
     "folks ask if fireworks are safe, mostly because of the bandleader who lost two fingers at the Riverfest show",
+    # a name after a speaker's label stays a name
+    "Dr: who came with you today?\nPt: my son, deshawn, he drives me",
     # a recording of one patient's voice
     "sharing the audio clip of my patient describing her chest pain at the staff meeting",
 ]
@@ -80,6 +84,10 @@ WARNED = [
     "Dad: can she still swim this week?\nDr: no, she has to keep the cast dry until we take it off.",
     # 'it' is the drug the patient just asked about
     "Pt: do I keep taking my metformin the day of the CT?\nDr: no, hold it that morning and the next day.",
+    # a command with the drug by count, in a clinician's turn
+    "Pt: my chest feels tight right now\nRN: chew two baby aspirin and call 911 now",
+    # a clinician's label run on after the question it answers
+    "Dad: can he play in the tournament Dr: not this weekend, he needs to rest that ankle another week",
     # chat drops the subject of a permission
     "ok to get ur covid booster this wk, ur counts r fine",
     # a request to pass an order on is no question
