@@ -114,6 +114,10 @@ _POSSESSIVE = re.compile(
     r"|treatment|recovery|case|symptoms|seizures|tumou?r|pregnancy|delivery|blood|heart|knee|hip"
     r"|leg|arm|story|condition|prognosis|wedding|funeral|birthday|transplant|stroke|fall)\b"
 )
+# The same in capitals, as chat shouts a nickname: "BIG MIKE's wife", "DESHAWN's mom" (a given name on the list).
+_CAPS_POSSESSIVE = re.compile(
+    rf"\b((?:[A-Z]{{2,}} )?([A-Z][A-Z'-]+))(?:'s|’s) (?:{alternation(FAMILY)}|family|parents|kids|baby)\b"
+)
 _FAMILY = re.compile(r"\b(?i:the) ([A-Z][a-z'-]+?)(?:s)?(?: family| twins| kids| household)\b")
 # (the words any _RELATION match holds one of: the pattern's words, spelled out where it has optional letters)
 _RELATION_WORDS = (
@@ -243,6 +247,11 @@ class NameFinder:
         if "s " in text:
             for match in _POSSESSIVE.finditer(text):
                 yield from self._context_match(text, match, mask)
+            for match in _CAPS_POSSESSIVE.finditer(text):
+                if match.group(2).capitalize() in FIRST_NAMES and not self._allowed_span(
+                    match.group(1).split(), text, match.start(1)
+                ):
+                    yield Finding("name", match.start(1), match.end(1), _REASONS["context"])
         if words is None or words & _FAMILY_WORDS:
             for match in _FAMILY.finditer(text):
                 yield from self._context_match(text, match, mask)

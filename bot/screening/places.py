@@ -24,6 +24,9 @@ _NUMBERED = re.compile(
     rf"\b\d{{1,6}}[A-Z]?\s+(?:[NSEW]\.?\s+|(?:North|South|East|West)\s+)?(?:{_WORD}\s+){{1,3}}"
     rf"{_SUFFIX}\b\.?{_UNIT}"
     r"|\b(?:P\.?\s?O\.?\s?Box|Box|Apt\.?|Apartment|Unit|Lot|Rural Route|Route)\s+#?\d+[A-Za-z]?\b"
+    # a rural road by its number: 'County Road 14', 'Township Road 112', 'Farm to Market 1960'
+    r"|\b(?:[Cc]ounty|[Tt]ownship|[Ff]arm[- ]to[- ][Mm]arket)\s+(?:[Rr]oad|Rd\.?|[Rr]oute|Rte\.?|[Hh]ighway|Hwy\.?)?\s*"
+    r"#?\d{1,4}[A-Za-z]?\b"
     # 'RR' is a rural route only with its box ('RR 2 Box 14'); alone it is a respiratory rate ('RR 16').
     r"|\bRR\s+#?\d+[A-Za-z]?,?\s+Box\s+#?\d+\b"
     # the other languages' order: 'Lindenstraße 14', 'au 8 rue des Lilas', 'Rua das Flores, 120', 'via Roma 5'

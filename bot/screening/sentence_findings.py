@@ -168,8 +168,10 @@ def sentence_findings(
         return (
             score >= STORY_THRESHOLD
             and (
-                has_person_cue(text, start, end)
-                or _particular_who(text, start, end)
+                # (a part of a clause needs someone by a word for a person: 'ozempic came in a new pen' and 'We can't
+                # confirm who is staying' are no one)
+                (has_person_cue(text, start, end) and (clause_start < 0 or _SOMEONE.search(text, start, end)))
+                or (_particular_who(text, start, end) and (clause_start < 0 or _ONE_WHO.search(text, start, end)))
                 or _role_in_incident(text, start, end)
             )
             and not (
@@ -235,12 +237,41 @@ def sentence_findings(
             yield Finding("advice", start, end, LEARNED_REASONS["advice"])
         elif is_story(start, end, sentence, story_score(index)):
             yield Finding("patient_story", start, end, LEARNED_REASONS["patient_story"])
-        elif not advice and (tail := _STORY_TAIL.search(text, start, end)) is not None and end - tail.end() > 20:
+        elif not advice:
             # 'everyone asks if marathons are bad for the heart, probably bc of the guy who arrested at mile 22 of
-            # the Columbus Marathon': a story told after the general opening, read on its own
-            piece = text[tail.end() : end]
-            if is_story(tail.end(), end, sentence, classifier.story(features_of(piece)), start):
-                yield Finding("patient_story", tail.end(), end, LEARNED_REASONS["patient_story"])
+            # the Columbus Marathon': a story told after a general opening, or before a general close ('the lifeguard
+            # at the city pool with the basal cell on his nose reapplies every hour, so there's hope for us all'),
+            # read on its own
+            for a, b in _story_parts(text, start, end):
+                if is_story(a, b, sentence, classifier.story(features_of(text[a:b])), start):
+                    yield Finding("patient_story", a, b, LEARNED_REASONS["patient_story"])
+                    break
+
+
+def _story_parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The part of a clause after a general opening and the part before a general close, when long enough to tell."""
+    parts = []
+    tail = _STORY_TAIL.search(text, start, end)
+    if tail is not None and end - tail.end() > 20:
+        parts.append((tail.end(), end))
+    close = _GENERAL_CLOSE.search(text, start, end)
+    if close is not None and close.start() - start > 20:
+        parts.append((start, close.start()))
+    return parts
+
+
+# One person picked out by 'who' after a definite noun: 'the groundskeeper who got struck', 'that lady whose son'.
+_ONE_WHO = re.compile(r"(?i:\b(?:the|that|this|our|one) (?:[\w-]+ ){0,2}?[\w-]+ (?:who|whose|whom)\b)")
+
+
+# Someone by a word for a person, not by a verb of arriving ('came in').
+_SOMEONE = re.compile(
+    rf"(?i:\b(?:he|she|him|his|her|guy|man|woman|lady|gentleman|boy|girl|kid|baby|patient|pt|{OCCUPATION})\b)"
+)
+
+
+# Where a general close may follow a story: ', so there's hope for all of us', ', and honestly that's the answer'.
+_GENERAL_CLOSE = Lowered(r"(?i:,\s*(?:so|and|but|which|though|lol|haha)\b)")
 
 
 # Where a story may open after a general clause: ', probably because of the guy who ...', ', ever since we ...'.

@@ -44,6 +44,8 @@ CLEAN = [
     "If your INR is over 4, most clinics will have you skip a dose, so call yours.",
     # a speaker's label is no cue that a dictionary word after it is a name
     "Mom: she loves the trampoline\nDr: ha, what's her best trick\nMom: backflips, she's fearless",
+    # no one picked out before a general close
+    "We can't say who is on the unit today, but you can call the main line and they'll help.",
     # a German nurse's title is no relative
     "Alles Gute zum Geburtstag, liebe Schwester Inge!",
 ]
@@ -74,6 +76,12 @@ HELD = [
     "folks ask if fireworks are safe, mostly because of the bandleader who lost two fingers at the Riverfest show",
     # a name after a speaker's label stays a name
     "Dr: who came with you today?\nPt: my son, deshawn, he drives me",
+    # a nickname shouted in capitals before a relative
+    "reflux questions all week. BIG TONY's daughter brings him in every time",
+    # a story told before a general close
+    "The crossing guard at Elm Elementary with the melanoma on her ear wears a hat now, so there is hope for us all.",
+    # a rural road by its number
+    "an older couple out on Township Road 112 asked me that after the well tested high for arsenic",
     # a recording of one patient's voice
     "sharing the audio clip of my patient describing her chest pain at the staff meeting",
 ]
