@@ -1563,13 +1563,16 @@ FREQUENT_WORDS = 15000
 
 
 def frequent_words() -> list[str]:
-    """The most frequent words of Spanish, Portuguese, French, German and Italian (wordfreq's lists, CC BY-SA 4.0).
+    """The most frequent words of Spanish, Portuguese, French, German and Italian (wordfreq's lists, CC BY-SA 4.0),
+    and of Filipino less English's own (Taglish writes 'mark' and 'john' too; 'pasensya', 'tumawag' stay).
     Names are among them ('davide', 'dalla'): the screen asks the name lists too before calling a word language."""
     import wordfreq
 
     words: set[str] = set()
     for language in ("es", "pt", "fr", "de", "it"):
         words |= {w for w in wordfreq.top_n_list(language, FREQUENT_WORDS) if w.isalpha() and len(w) > 1}
+    english = set(wordfreq.top_n_list("en", 30000))
+    words |= {w for w in wordfreq.top_n_list("fil", FREQUENT_WORDS) if w.isalpha() and len(w) > 1 and w not in english}
     return sorted(words)
 
 

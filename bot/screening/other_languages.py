@@ -27,14 +27,16 @@ def in_its_language(
     text: str, start: int, end: int, words: list[str], gaz: Gazetteer, sentence: tuple[int, int]
 ) -> bool:
     """A run among at least two of the other languages' most frequent words (`Gazetteer.function`) that is
-    itself made of that language: of its function words ('Uma', 'pero', 'hanno'), or in lower case, of its
-    frequent words on no name list ('fiebre, pero'). Any other frequent word ('Luz', 'rosa mendes') may be
-    someone's name even there."""
+    itself made of that language: of its function words ('Uma', 'pero', 'hanno'), or of its frequent words on no
+    name list, in lower case or as one word opening the sentence ('fiebre, pero', 'Pasensya na po'). Any other
+    frequent word ('Luz', 'rosa mendes', 'Seu Olavo Brandão') may be someone's name even there."""
     if not gaz.function:
         return False
     raws = text[start:end].split()
+    opening = len(words) == 1 and not text[sentence[0] : start].strip(" \t\n\"'(-")
     if not all(
-        w in gaz.function or (raw.islower() and w in gaz.frequent and w not in gaz.first and w not in gaz.last)
+        w in gaz.function
+        or ((raw.islower() or opening) and w in gaz.frequent and w not in gaz.first and w not in gaz.last)
         for w, raw in zip(words, raws, strict=False)
     ):
         return False

@@ -46,6 +46,8 @@ CLEAN = [
     "Mom: she loves the trampoline\nDr: ha, what's her best trick\nMom: backflips, she's fearless",
     # no one picked out before a general close
     "We can't say who is on the unit today, but you can call the main line and they'll help.",
+    # a Filipino word opening its sentence is the language, not a name
+    "Salamat po sa tanong! Hindi po kami nagbibigay ng medical advice dito, tumawag po kayo sa clinic.",
     # a German nurse's title is no relative
     "Alles Gute zum Geburtstag, liebe Schwester Inge!",
 ]
@@ -82,6 +84,8 @@ HELD = [
     "The crossing guard at Elm Elementary with the melanoma on her ear wears a hat now, so there is hope for us all.",
     # a rural road by its number
     "an older couple out on Township Road 112 asked me that after the well tested high for arsenic",
+    # a Portuguese name after a title stays a name, common word or not
+    "Seu Olavo Brandão, 94 anos, já quer voltar para casa.",
     # a recording of one patient's voice
     "sharing the audio clip of my patient describing her chest pain at the staff meeting",
 ]
