@@ -624,8 +624,10 @@ _LAST_SENTENCE = re.compile(r"([^.!?]+[.!?])\s*$")
 # ... or where to get care first, then the condition: 'go to the ER if ur face droops, arm is weak or speech is off'.
 _CARE_IF_CONDITION = Lowered(
     r"(?i:\W*(?:(?:please|always|just)\s+)?(?:go (?:straight |right )?to|head (?:straight )?to|get (?:yourself )?to"
-    rf"|call)\s+(?:the |your |our )?(?:nearest |closest )?(?:{_CARE_PLACE})\b,?\s+(?:right away |immediately |asap )?"
-    r"(?:if|when|whenever|anytime)\b)"
+    rf"|call)\s+(?:the |your |our )?(?:nearest |closest )?(?:{_CARE_PLACE})\b,?\s+"
+    r"(?:(?:right away|immediately|asap|now|right now|straight away)\s+)?"
+    # (not the reader's pain as it is: 'go to the er now if ur chest still hurts')
+    r"(?:if|when|whenever|anytime)\b(?![^,;.!?]{0,40}\bstill\b))"
 )
 
 

@@ -250,6 +250,8 @@ class Screener:
             found.extend(find_biometrics(text, spans))
         found.extend(find_stories(text, spans, words))
         found.extend(tagged_findings(text, self._tagger, self._name_words, spans, self._place_words, self._roster))
+        if _CAPS_RUN.search(text):
+            found.extend(self._names_in_capitals(text, spans))
         found.extend(self._care_said(text, spans, words, purpose))
         if purpose in _PUBLISHED:
             found = _without_greeted_commenters(text, spans, found)
@@ -312,6 +314,25 @@ class Screener:
         if purpose in _PUBLISHED:
             found.extend(find_patient_confirmations(text, features_of))
         return found
+
+    def _names_in_capitals(self, text: str, spans: list[tuple[int, int]]) -> list[Finding]:
+        """A name shouted in capitals in mixed-case text ('FARAH CABDI XASAN asked me ...'): the tagger learned names
+        by their capitals, and a run of capitals is no name shape to it. Each run that has a word on the name lists
+        or on no list is read again in Title case (a letter's case changes, no offset), and what the name readers find
+        there is kept. A run of dictionary words ('HEART FAILURE CLINIC', 'PLEASE NOTE') is left as it is."""
+        if sum(c.isupper() for c in text) > sum(c.islower() for c in text):
+            return []  # written all in capitals: the readers treat it as caseless already
+        gaz = self._tagger.gazetteer
+        runs = [m for m in _CAPS_RUN.finditer(text) if _may_name(m.group(0), gaz)]
+        if not runs:
+            return []
+        chars = list(text)
+        for m in runs:
+            chars[m.start() : m.end()] = m.group(0).title()
+        recased = "".join(chars)
+        found = [*self._names.find(recased), *tagged_findings(
+            recased, self._tagger, self._name_words, spans, self._place_words, self._roster)]
+        return [f for f in found if f.kind == "name" and any(m.start() <= f.start < m.end() for m in runs)]
 
     def _named_speakers(self, text: str) -> list[Finding]:
         """A transcript's speaker labelled by name ('Marisol: still swollen'), unless one of the practice's own."""
@@ -400,6 +421,18 @@ _SURNAME_BODIES = frozenset({"park", "hall", "wing", "garden", "chair"})
 
 
 _CARE_SAID = frozenset({"patient_confirmation", "advice", "patient_story"})
+
+
+# Two to four words in capitals in a row: a heading, an acronym pair or a name shouted.
+_CAPS_RUN = re.compile(r"\b[A-Z][A-Z'’-]+(?:[ \t]+[A-Z][A-Z'’-]+){1,3}\b")
+
+
+def _may_name(run: str, gazetteer) -> bool:
+    """A run with a word on the name lists or on no list, and none a common word off the name lists."""
+    flags = [gazetteer.flags(w.strip("'’-").lower()) for w in run.split()]
+    if any(("v" in f or "c" in f) and "F" not in f and "L" not in f for f in flags):
+        return False
+    return any("F" in f or "L" in f or not f for f in flags)
 
 
 def _name_or_unknown(flags: str) -> bool:

@@ -48,6 +48,9 @@ CLEAN = [
     "We can't say who is on the unit today, but you can call the main line and they'll help.",
     # a Filipino word opening its sentence is the language, not a name
     "Salamat po sa tanong! Hindi po kami nagbibigay ng medical advice dito, tumawag po kayo sa clinic.",
+    # capitals of dictionary words are a heading or emphasis, not a name; a safety net said 'now' is for anyone
+    "PLEASE NOTE: the HEART FAILURE CLINIC moves to the second floor next month.",
+    "Call 911 now if you ever have chest pain that spreads to your arm.",
     # a German nurse's title is no relative
     "Alles Gute zum Geburtstag, liebe Schwester Inge!",
 ]
@@ -86,6 +89,8 @@ HELD = [
     "an older couple out on Township Road 112 asked me that after the well tested high for arsenic",
     # a Portuguese name after a title stays a name, common word or not
     "Seu Olavo Brandão, 94 anos, já quer voltar para casa.",
+    # a name shouted in capitals in mixed-case text
+    "dialysis q of the week: ABDIRAHMAN WARSAME ask me if he can fast for ramadan",
     # a recording of one patient's voice
     "sharing the audio clip of my patient describing her chest pain at the staff meeting",
 ]
