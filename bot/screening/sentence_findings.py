@@ -277,7 +277,7 @@ _GENERAL_CLOSE = Lowered(r"(?i:,\s*(?:so|and|but|which|though|lol|haha)\b)")
 # Where a story may open after a general clause: ', probably because of the guy who ...', ', ever since we ...'.
 _STORY_TAIL = Lowered(
     r"(?i:,\s*(?:(?:probably|maybe|mostly|especially|mainly|partly|ever|all)\s+)?(?:bc|b/c|because|cause|cuz|since"
-    r"|after|ever since|thanks to|like)\b(?:\s+of)?\s+)"
+    r"|after|ever since|thanks to|like)\b(?:\s+of)?\s+|\s(?:ever since|all because of)\s+)"
 )
 
 

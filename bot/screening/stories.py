@@ -15,6 +15,7 @@ OCCUPATION = (
     r"|news anchor|reporter|lawyer|judge|dentist|bus driver|truck driver|trucker|crossing guard"
     r"|janitor|CEO|CFO|COO|CMO|CNO|chief of staff|board chair|professor|veterinarian|plumber|electrician|mechanic"
     r"|waitress|bartender|captain|lighthouse keeper|lifeguard|ranger"
+    r"|linebacker|running back|point guard|goalie|wrestler|cheerleader|drum major|valedictorian|starting (?:qb|pitcher)"
     r"|banker|realtor|soldier|marine|logger|miner|fisherman|welder|carpenter|hairdresser"
     r"|stylist|shop owner|store owner|owner|shopkeeper|cashier|custodian|superintendent"
     # People the public sees: on the air, on a stage, on a screen.
@@ -33,7 +34,11 @@ _ANCHOR = Lowered(
     r"|(?:a|an|the|this)(?: \w+)? \d{1,2}[- ](?:year|yr|month|week)[- ]old"
     r"|(?:she|he)(?:'s| is| was)(?: \w+)? (?:a|an|the|our)"
     # A note's or a visit's subject: 'Pt is a 45F, ...', 'you're the, uh, the ... on channel 4'.
-    r"|(?:pt|patient) (?:is|was) (?:a|an)|you(?:'re| are) (?:the|that))\b",
+    r"|(?:pt|patient) (?:is|was) (?:a|an)|you(?:'re| are) (?:the|that)"
+    # ... and a commenter or asker who names their own role: 'I'm the Ohio State linebacker who ...' (not the
+    # writer's clinical post: 'I'm the cardiologist on call')
+    r"|I(?:'m| am) (?:the|that)(?![^.;!?]{0,40}\b(?:doctor|physician|surgeon|nurse|[a-z]+ologist|[a-z]+iatrician|NP|PA"
+    r"|resident|fellow|attending|hospitalist|pharmacist|therapist|medic|paramedic)\b))\b",
     re.IGNORECASE,
 )
 # An occupation pinned to one person the physician treats is a story on its own.
@@ -58,6 +63,7 @@ _DETAIL = re.compile(
     r"|on (?:channel|ch\.?) \w+|on (?:the )?(?:radio|air|tv|television)|on (?:the )?(?:morning|evening|nightly) news"
     r"|last night|(?:only|first|youngest|oldest) (?:\w+ )?(?:in|at) (?:our|the|this) (?:county|town"
     r"|school|state|practice)|went viral|(?:on|in|all over|made) the news|in the paper"
+    r"|all over (?:ESPN|TV|Facebook|Instagram|TikTok|social media|the internet|town)|(?:half|all of|most of) the town"
     # Known to all ('everybody knows me'), or news coverage by a paper's or station's name ('it was in the Dispatch').
     r"|(?:everybody|everyone|the whole town) knows (?:me|him|her|them|us)"
     r"|(?:it|he|she|they|we|I) (?:was|were) (?:all )?in the (?-i:[A-Z][a-z]{3,}))\b",

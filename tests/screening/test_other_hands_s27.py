@@ -51,6 +51,9 @@ CLEAN = [
     # capitals of dictionary words are a heading or emphasis, not a name; a safety net said 'now' is for anyone
     "PLEASE NOTE: the HEART FAILURE CLINIC moves to the second floor next month.",
     "Call 911 now if you ever have chest pain that spreads to your arm.",
+    # the writer naming their own clinical post, or a kind of person
+    "I'm the hospitalist covering nights this week, so page me with admissions.",
+    "I'm the kind of person who reads every label twice.",
     # a German nurse's title is no relative
     "Alles Gute zum Geburtstag, liebe Schwester Inge!",
 ]
@@ -91,6 +94,11 @@ HELD = [
     "Seu Olavo Brandão, 94 anos, já quer voltar para casa.",
     # a name shouted in capitals in mixed-case text
     "dialysis q of the week: ABDIRAHMAN WARSAME ask me if he can fast for ramadan",
+    # someone who names their own public role beside their care
+    "I'm the Westerville North goalie who collapsed in the playoff game, it was all over Facebook. When can I play?",
+    "I'm the fire chief here and the whole town saw the ambulance take me from the parade",
+    # a story after 'ever since' with no comma
+    "parents ask about heat stroke ever since the drum major at our high school went down at band camp last summer",
     # a recording of one patient's voice
     "sharing the audio clip of my patient describing her chest pain at the staff meeting",
 ]
