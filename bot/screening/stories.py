@@ -110,6 +110,29 @@ _UNIQUE_ROLE = re.compile(
     r"(?:mayor|council president|council member|councilman|councilwoman|police chief|fire chief|superintendent"
     r"|principal|head coach|coach|sheriff|judge|pastor|quarterback|pitcher|point guard|valedictorian|fire captain))\b"
 )
+# The same role only one person holds, in Spanish, Portuguese, French and Italian: 'el pastor de la única iglesia
+# hispana del condado', 'le seul chef étoilé de la ville', 'o único barbeiro da cidade', "l'unico farmacista del paese".
+_FOREIGN_ROLE = (
+    r"pastor|pastora|cura|sacerdote|alcalde|alcaldesa|sheriff|maestr[oa]|profesor[a]?|entrenador[a]?|chef|cociner[oa]"
+    r"|bombero|policía|jueza?|panader[oa]|barbero|bibliotecari[oa]|cartero|granjer[oa]|dueñ[oa]|director[a]?"
+    r"|curé|pasteur|maire|professeur|institut(?:eur|rice)|entraîneur|boulang(?:er|ère)|coiffeu(?:r|se)|pompier"
+    r"|policier|juge|facteur|agricult(?:eur|rice)|patron(?:ne)?|propriétaire|directeu(?:r|rice)"
+    r"|padre|prefeit[oa]|professor[a]?|treinador[a]?|padeiro|barbeiro|bombeiro|policial|juiz[a]?|carteiro"
+    r"|fazendeir[oa]|don[oa]|diretor[a]?|parroco|sindaco|maestro|allenatore|fornaio|barbiere|pompiere|poliziotto"
+    r"|giudice|postino|contadino|proprietario|preside"
+)
+_FOREIGN_UNIQUE_ROLE = Lowered(
+    rf"(?i:\b(?:{_FOREIGN_ROLE})\b[^.;!?]{{0,60}}?\b(?:únic[oa]|seule?|unique|unic[oa]|sol[oa])\b[^.;!?]{{0,40}}?"
+    r"\b(?:del condado|de la ciudad|del pueblo|de la ville|du village|du comté|de la région|da cidade|do condado"
+    r"|da vila|do bairro|della città|del paese|del quartiere|de la zona|del barrio)\b"
+    rf"|\b(?:el|la|le|o|a|l'|il)\s*(?:únic[oa]|seule?|unique|unic[oa]|sol[oa])\s+(?:[\w'’-]+\s+){{0,2}}?(?:{_FOREIGN_ROLE})"
+    r"\b[^.;!?]{0,40}?\b(?:del condado|de la ciudad|del pueblo|de la ville|du village|du comté|da cidade"
+    r"|do condado|da vila|della città|del paese|del barrio|en (?:el|la) (?:condado|ciudad|pueblo)|en ville|na cidade"
+    r"|in città|in paese)\b)"
+)
+_FOREIGN_ROLE_GATE = Lowered(r"(?i:\b(?:únic[oa]|unic[oa]|seule?|unique|sol[oa])\b)")
+
+
 # The sentence is about that person's care: a note's or a visit's wording.
 _CARE_CUE = re.compile(
     r"\b(?i:present(?:s|ed|ing)|admitted|admit|seen (?:in|at|by|for|today|yesterday|overnight)|pt|patient|hpi|ed|er"
@@ -149,6 +172,9 @@ def find_stories(text: str, spans: list[tuple[int, int]], words: frozenset[str] 
         for match in _FIRST_EVER.finditer(text, start, end):
             if _CARE_CUE.search(text, start, end) or _BIRTH_OR_STAY.search(text, start, end):
                 yield Finding("patient_story", match.start(), match.end(), _REASON)
+    if _FOREIGN_ROLE_GATE.search(text):
+        for match in _FOREIGN_UNIQUE_ROLE.finditer(text):
+            yield Finding("patient_story", match.start(), match.end(), _REASON)
     for index, (start, end) in enumerate(spans):
         anchor = _ANCHOR.search(text, start, end)
         if anchor is None:

@@ -54,6 +54,9 @@ CLEAN = [
     # the writer naming their own clinical post, or a kind of person
     "I'm the hospitalist covering nights this week, so page me with admissions.",
     "I'm the kind of person who reads every label twice.",
+    # a place that is the only one, or the writer's own post, in the other languages
+    "Somos la única clínica del condado con resonancia abierta.",
+    "La seule pharmacie du village ferme à 18 heures le samedi.",
     # a German nurse's title is no relative
     "Alles Gute zum Geburtstag, liebe Schwester Inge!",
 ]
@@ -99,6 +102,9 @@ HELD = [
     "I'm the fire chief here and the whole town saw the ambulance take me from the parade",
     # a story after 'ever since' with no comma
     "parents ask about heat stroke ever since the drum major at our high school went down at band camp last summer",
+    # a role only one person holds, in the other languages
+    "Me preguntó la maestra de la única escuela del pueblo si puede volver a dar clases después del bypass.",
+    "Le seul boulanger du village m'a demandé s'il pouvait reprendre le travail après son infarctus.",
     # a recording of one patient's voice
     "sharing the audio clip of my patient describing her chest pain at the staff meeting",
 ]
