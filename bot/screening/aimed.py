@@ -205,8 +205,9 @@ _SECOND_PERSON = Lowered(
 _YOU_WORD = re.compile(
     r"(?i:\b(?:you|your|yours|you're|you'll|you've|(?<!\d )u|ur|usted|su|tu|sus|tus|você|voce|vc|seu|sua|vous|votre|vos"
     r"|du|deine[mnrs]?"
-    r"|aap|aapko|aapka|tuo|tua|dein|deine|deinen|dir|dich|bạn|chị|bác|mo|ka|ninyo|niyo|kayo|mong|kang|ikaw"
-    r"|tum|tumhe|tumhara|aapke|3andak|3andek|enta|enti|masz|musisz|o senhor|a senhora)\b"
+    # (a Vietnamese kinship word before a capitalised name is that person's title: 'Chị Trần Thị Mai hỏi ...')
+    r"|aap|aapko|aapka|tuo|tua|dein|deine|deinen|dir|dich|bạn|(?:chị|bác)(?!\s+(?-i:[A-ZĐ]))|mo|ka|ninyo|niyo|kayo"
+    r"|mong|kang|ikaw|tum|tumhe|tumhara|aapke|3andak|3andek|enta|enti|masz|musisz|o senhor|a senhora)\b"
     r"|\b(?:I'll|we'll|let's)\b"
     r"|(?-i:(?<=[\w,;:] )(?:Sie|Ihnen|Ihr|Ihre[nmrs]?|Lei|Le|Suo|Sua|Suoi|Sue)\b)"
     # 'I'd love a handout', 'I'd rather say': a wish or a wording, no plan for anyone.
@@ -391,13 +392,14 @@ _MUST_GO = Lowered(
 # Told familiarly to go for care, as the clause opens or after its topic: a command in the second person singular
 # ('geh', 've', 'vai', 'va', 'đi'), a place of care, and (`_NOW_WORD`) a time that makes it this reader's plan.
 _GO_NOW = Lowered(
-    r"(?i:(?:^\W*|,\s*)(?:[\w']+[\s,]+){0,2}?(?:geh|geht|ve|vete|vai|va|vá|allez|andate|vada|vaya|đi)\b"
+    r"(?i:(?:^\W*|,\s*)(?:[\w']+[\s,]+){0,2}?(?:geh|geht|ve|vete|vai|va|vá|allez|andate|vada|vaya|đi|pumunta|punta"
+    r"|magpunta)\b"
     r"[^.;!?]{0,40}?(?:\w*arzt\b|\w*ärztin\b|notaufnahme|médico|doctor|urgencias|emergência|pronto-socorro"
-    r"|urgences|médecin|pronto soccorso|khám|cấp cứu|bệnh viện|bác sĩ))"
+    r"|urgences|médecin|pronto soccorso|khám|cấp cứu|bệnh viện|bác sĩ|emergency|ospital|er\b))"
 )
 _NOW_WORD = Lowered(
     r"(?i:\b(?:heute|jetzt|sofort|hoy|ahora|hoje|agora|aujourd'hui|maintenant|tout de suite|oggi|subito|adesso"
-    r"|liền|ngay|hôm nay|tối nay)\b)"
+    r"|liền|ngay|hôm nay|tối nay|ngayon|agad|kaagad)\b)"
 )
 _CONDITION_WORD = Lowered(r"(?i:\b(?:if|si|se|wenn|falls|quand|cuando|quando|nếu|kung|sobald)\b)")
 _NO_ONE_BEFORE = Lowered(r"(?i:\b(?:nadie|ninguém|ninguem|niemand|nessuno|personne|no one|nobody)\s+$)")

@@ -233,6 +233,9 @@ _AGE = re.compile(
     # (one person's age: '92-year-olds' are a population)
     rf"\b(?:{_AGE_NUM}|{_AGE_WORD})(?:-|\s)(?:years?|yrs?|y)(?:-|\s)?(?:old(?![sS]\b)|young|o\b)"
     rf"|\b(?:{_AGE_NUM}|{_AGE_WORD})[- ]?(?:yo|y/o|y\.o\.|yr-old)(?!\w)"
+    # Vietnamese: '95 tuổi', 'chín mươi lăm tuổi', 'một trăm lẻ hai tuổi'
+    # (not a population: 'trên 90 tuổi', 'hơn 90 tuổi', 'từ 90 tuổi')
+    rf"|(?<!trên )(?<!Trên )(?<!hơn )(?<!từ )\b(?:{_AGE_NUM}|chín mươi(?: \w+)?|(?:một )?trăm(?: \w+){{0,2}})\s+tuổi\b"
     rf"|\b(?:aged?|age of|turned|turning|turns|at age|age\s*[:=])\s*(?:{_AGE_NUM}|{_AGE_WORD})\b"
     r"(?!\s*(?:%|percent|and (?:up|over|older)|\+|or (?:older|over)))"
     rf"|\b{_AGE_NUM}(?:st|nd|rd|th) birthday\b"
@@ -495,6 +498,7 @@ _OLDEST_BIRTH_YEAR = date.today().year - 90
 # digits hold neither, and the patterns' long alternations are costly to try at every word.
 _MAY_HOLD_AGE = Lowered(
     r"(?i:\b(?:9\d|1[01]\d)|ninety|hundred|hundert|nonagenarian|nineties|90s|noventa|novanta|neunzig|cien|cem|cent"
+    r"|chín mươi|trăm"
     r"|quatre-vingt)"
 )
 

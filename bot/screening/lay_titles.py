@@ -59,7 +59,7 @@ LAY_TITLES: tuple[LayTitle, ...] = (
     *_forms("it", WORD, "signor signora signorina"),
     *_forms("it", WORD, "sig", dot_required=True),  # 'Sig. Bianchi'; a prescription's 'Sig. 1 tab' names no one
     # Vietnamese kinship titles, also the words for 'you' and 'he/she': 'chị Lan', 'bác Hùng', 'anh Minh'
-    *_forms("vi", WORD, "chị bác cô chú ông bà anh"),
+    *_forms("vi", WORD, "chị bác cô chú ông bà anh cụ"),
     # Tagalog kinship titles, used for any elder as respect: 'Ate Marites', 'Kuya Jun', 'Lola Nena'
     *_forms("tl", WORD, "ate kuya tita tito lola lolo manang manong"),
 )

@@ -140,6 +140,11 @@ def titled_names(text: str, gaz, roster: Roster, sentences: list[tuple[int, int]
         if nxt and "F" in gaz.flags(low) and _family_name(word, nxt.group(1), gaz):
             end = nxt.end(1)  # 'sra. maria quezada': a given name, then the surname
             words.append(nxt.group(1))
+        elif title.language == "vi" and word[0].isupper():
+            # a Vietnamese name is written a capital to each syllable: 'Cụ Nguyễn Văn Thành'
+            while (nxt := _NEXT_WORD.match(text, end)) and nxt.group(1)[0].isupper() and len(words) < 4:
+                end = nxt.end(1)
+                words.append(nxt.group(1))
         if _DOSE_AFTER.match(text, end) or _SCHEDULE_AFTER.match(text, end):
             continue  # a brand and its strength or schedule: 'MS CONTIN 15 MG', 'ms contin bid'
         if roster.allows(words, text[max(0, match.start(3) - 24) : match.start(3)]):

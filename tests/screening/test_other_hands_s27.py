@@ -57,6 +57,8 @@ CLEAN = [
     # a place that is the only one, or the writer's own post, in the other languages
     "Somos la única clínica del condado con resonancia abierta.",
     "La seule pharmacie du village ferme à 18 heures le samedi.",
+    # a population's age in Vietnamese; a kinship title before a name is no 'you'
+    "Người trên 90 tuổi nên tiêm vắc-xin cúm mỗi năm.",
     # a German nurse's title is no relative
     "Alles Gute zum Geburtstag, liebe Schwester Inge!",
 ]
@@ -105,6 +107,9 @@ HELD = [
     # a role only one person holds, in the other languages
     "Me preguntó la maestra de la única escuela del pueblo si puede volver a dar clases después del bypass.",
     "Le seul boulanger du village m'a demandé s'il pouvait reprendre le travail après son infarctus.",
+    # a Vietnamese elder's title, their whole name, and an age in Vietnamese words or digits
+    "Bà Lê Thị Hoa, chín mươi hai tuổi, hỏi tôi có cần uống aspirin không.",
+    "Cụ Phạm Văn Long 97 tuổi vẫn tự đi khám mỗi tháng.",
     # a recording of one patient's voice
     "sharing the audio clip of my patient describing her chest pain at the staff meeting",
 ]
@@ -119,6 +124,8 @@ WARNED = [
     "Pt: my chest feels tight right now\nRN: chew two baby aspirin and call 911 now",
     # a clinician's label run on after the question it answers
     "Dad: can he play in the tournament Dr: not this weekend, he needs to rest that ankle another week",
+    # told to go for care now, in Tagalog
+    "Pumunta na po kayo sa ER ngayon, hindi normal yung ganyang sakit ng ulo.",
     # chat drops the subject of a permission
     "ok to get ur covid booster this wk, ur counts r fine",
     # a request to pass an order on is no question
