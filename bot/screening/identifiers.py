@@ -395,7 +395,20 @@ def _address_kind(url: str, host: str, allowed_hosts: frozenset[str], own_subdom
         or host.endswith(own_subdomains)
     ) and not _PERSONAL_PATH.search(url, len(host)):
         return "public"
-    return "personal" if any(marker in url for marker in _PERSONAL_HOSTS) else "maybe"
+    if any(marker in url for marker in _PERSONAL_HOSTS) or _ONES_OWN_STORY.search(host):
+        return "personal"
+    return "maybe"
+
+
+# A site named for one person's illness: 'beatingcardiomyopathy-with-dana.com', 'danasheartjourney.com',
+# 'teamjakefightscancer.org'. A hospital's or a charity's host does not tell a fight, a journey or a warrior.
+_ONES_OWN_STORY = re.compile(
+    r"(?i:journey|battle|fights?|fighting|beating|beats|warrior|survivor|strong\b|strong[.-]|journal|diary"
+    r"|(?:^|[.-])team[a-z]+|with-[a-z]+"
+    # ('danasheart', not a group's 'womensheart')
+    r"|(?<=[a-z])(?<!women)(?<!children)(?<!men)(?<!kid)(?<!people)(?<!parent)(?<!nurse)(?<!doctor)"
+    r"s(?:heart|cancer|kidney|liver|lung|brain)[a-z]*\.)"
+)
 
 
 def find_urls(

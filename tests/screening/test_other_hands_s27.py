@@ -59,6 +59,8 @@ CLEAN = [
     "La seule pharmacie du village ferme à 18 heures le samedi.",
     # a population's age in Vietnamese; a kinship title before a name is no 'you'
     "Người trên 90 tuổi nên tiêm vắc-xin cúm mỗi năm.",
+    # a group's or a charity's site
+    "The American Heart Association has good recipes at heart.org, and womensheart.org covers heart disease in women.",
     # a German nurse's title is no relative
     "Alles Gute zum Geburtstag, liebe Schwester Inge!",
 ]
@@ -110,6 +112,8 @@ HELD = [
     # a Vietnamese elder's title, their whole name, and an age in Vietnamese words or digits
     "Bà Lê Thị Hoa, chín mươi hai tuổi, hỏi tôi có cần uống aspirin không.",
     "Cụ Phạm Văn Long 97 tuổi vẫn tự đi khám mỗi tháng.",
+    # a site named for one person's illness
+    "she shares every scan on www.fightingforfrankie.org and asked if that's ok",
     # a recording of one patient's voice
     "sharing the audio clip of my patient describing her chest pain at the staff meeting",
 ]
