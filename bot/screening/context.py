@@ -162,7 +162,10 @@ _CARED_FOR_AFTER = Lowered(
     r"|a (?:stroke|heart attack|seizure|miscarriage|fall|mastectomy|transplant)|surgery|chemo)"
     # 'Governor Ellis underwent a knee replacement', 'El Padre Gómez fue operado ayer'
     r"|(?:underwent|undergoes|is undergoing|will undergo|fue operad[oa]|foi operad[oa]|è stat[oa] operat[oa]"
-    r"|a été opérée?|wurde operiert)\b))"
+    r"|a été opérée?|wurde operiert"
+    # ... or had the event itself: 'Deacon Williams seized during the service', 'Coach Ruiz collapsed on the field'
+    r"|seized|collapsed|coded|passed out|fainted|went into (?:cardiac )?arrest|had (?:a|his|her) (?:first )?"
+    r"(?:seizure|stroke|heart attack|cardiac arrest))\b))"
 )
 
 

@@ -130,12 +130,20 @@ _EVENT_DAY = re.compile(
     r"(?i:\b(?:the )?(?:(?:first|last) )?(?:day|night|morning|evening|afternoon|week|weekend)"
     r" (?:of|after|before) (?:the |his |her |their |(?:his|her|their) [\w-]+['’]s )?(?:[\w'’-]+ ){0,2}?"
     rf"(?:{_LIFE_EVENTS})\b"
-    rf"|\bon (?:his|her|their) (?:[\w-]+ )?(?:{_LIFE_EVENTS})\b)"
+    rf"|\bon (?:his|her|their) (?:[\w-]+ )?(?:{_LIFE_EVENTS})\b"
+    # ... or just before or after it: 'right after her son's bar mitzvah', 'the day before his wedding'
+    r"|\b(?:right|just|shortly|soon|days?|weeks?) (?:after|before) (?:his|her|their) (?:[\w-]+['’]s )?"
+    r"(?:[\w'’-]+ ){0,2}?"
+    rf"(?:{_LIFE_EVENTS})\b"
+    # ... or a holiday's service or dinner: 'during the Christmas Eve service', 'at Thanksgiving dinner'
+    r"|\b(?:during|at|after) (?:the )?(?:Christmas Eve|Christmas|Easter|Thanksgiving|Passover|Yom Kippur|Rosh Hashanah"
+    r"|Eid|Ramadan|Diwali|New Year's Eve|Fourth of July)"
+    r" (?:service|mass|dinner|party|parade|fireworks|game|prayers?)\b)"
 )
 _EVENT_DAY_WORDS = frozenset(
     """wedding funeral graduation birthday bday anniversary prom homecoming baptism christening mitzvah
-    quinceañera quinceanera shower reunion retirement recital bowl series election parade fair kindergarten school
-    grade marathon championship tournament game""".split()
+    quinceañera quinceanera quincea shower reunion retirement recital bowl series election parade fair kindergarten school
+    grade marathon championship tournament game service mass dinner""".split()
 )
 # A date of birth read aloud after its cue, perhaps after the other speaker's turn: 'date of birth?
 # PT: nine twelve fifty eight', 'DOB is oh three slash fourteen slash sixty one'. It opens with a month's

@@ -32,7 +32,9 @@ DATE_WORDS = (
     | _set("new year mother father valentine labor memorial super fourth dob born birthday")
     | _set("birthdate birth earlier today last next past")
     | FOREIGN_RELATIVE_WORDS
-    | _set("bday wedding funeral graduation anniversary prom homecoming kindergarten")  # 'the day of her wedding'
+    # 'the day of her wedding', 'right after her quinceañera' (split on its ñ: 'quincea')
+    | _set("bday wedding funeral graduation anniversary prom homecoming kindergarten mitzvah quinceanera quincea")
+    | _set("christening")
 )
 AGE_WORDS = _set(
     "ninety hundred centenarian centenarians supercentenarian nonagenarian nonagenarians nineties 90s"

@@ -181,6 +181,12 @@ def find_account_endings(text: str) -> Iterator[Finding]:
         yield Finding(kind, match.start(2), match.end(2), _REASONS[kind])
 
 
+# An account, claim or member number read out in groups of four ('4471-0092-3381'), with no label: no phone, date or
+# amount is written so. (A card number's own check is _CARD's.)
+_GROUPED_NUMBER = re.compile(r"(?<![\w-])\d{4}([- ])\d{4}\1\d{4}(?:\1\d{4})?(?![\d-])")
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
 def find_unlabelled(text: str) -> Iterator[Finding]:
     """Identifiers recognisable by shape alone: SSN, Medicare MBI, VIN, card numbers, UDI, IPs."""
     for match in _SSN_BARE.finditer(text):
@@ -196,6 +202,10 @@ def find_unlabelled(text: str) -> Iterator[Finding]:
             yield Finding("account", match.start(), match.end(), _REASONS["account"])
     for match in _UDI.finditer(text):
         yield Finding("device", match.start(), match.end(), _REASONS["device"])
+    for match in _GROUPED_NUMBER.finditer(text):
+        groups = re.split(r"[- ]", match.group(0))
+        if not _luhn_ok(match.group(0)) and not all(_YEAR.fullmatch(g) for g in groups):
+            yield Finding("account", match.start(), match.end(), _REASONS["account"])
     yield from _find_ips(text)
     yield from find_account_endings(text)
 

@@ -24,7 +24,8 @@ OCCUPATION = (
 )
 # Someone particular: "my patient", "a woman I saw", "the 47-year-old", "she's a ...".
 _ANCHOR = Lowered(
-    r"\b(?:my patient|a patient of (?:mine|ours)|one of my patients|this patient|a patient (?:I|we|who"
+    r"\b(?:my patient|a patient of (?:mine|ours)|one of (?:my|our) (?:patients|pts|teens|kids|regulars|moms|dads"
+    r"|ladies|guys|families|athletes|runners|seniors)|this patient|a patient (?:I|we|who"
     r"|whom|that)|the patient (?:I|we|who)|I (?:just |recently |once )?(?:saw|treated|operated on"
     r"|delivered|admitted|diagnosed|examined|cared for|scoped|casted|stitched up|met|had)"
     r"|(?:came|walked|rolled|was wheeled) into (?:my|our|the) (?:office|clinic|ER|exam room)"
@@ -58,7 +59,7 @@ _DETAIL = re.compile(
     r"|president of|twins|triplets|quadruplets|lottery|famous|local celebrity|our town|this town"
     r"|down the street|next door|across the street|downtown|on (?:the )?(?:[A-Z][a-z]+ )(?:Street|St"
     r"|Avenue|Ave|Road|Rd)\b|at [A-Z][a-z]+ (?:High|Elementary|Middle|School|Church|Mill|Plant"
-    r"|Factory|Market|Diner)|(?-i:from [A-Z][a-z]{3,})"
+    r"|Factory|Market|Diner|Academy|Prep|Christian|Catholic)|(?-i:from [A-Z][a-z]{3,})"
     r"|last (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|yesterday|this morning"
     r"|on (?:channel|ch\.?) \w+|on (?:the )?(?:radio|air|tv|television)|on (?:the )?(?:morning|evening|nightly) news"
     r"|last night|(?:only|first|youngest|oldest) (?:\w+ )?(?:in|at) (?:our|the|this) (?:county|town"

@@ -237,13 +237,13 @@ def cared_for_clinicians(text: str) -> Iterator[Finding]:
 RANK_TITLE_WORDS = frozenset(
     "chief captain capt sergeant sgt officer deputy sheriff lieutenant lt coach pastor father rabbi imam judge mayor"
     " superintendent principal commissioner councilwoman councilman councilmember senator governor representative"
-    " rev reverend padre bürgermeister alcalde prefeito sindaco maire".split()
+    " rev reverend padre bürgermeister alcalde prefeito sindaco maire deacon bishop elder".split()
 )
 _RANK_TITLE = re.compile(
     r"\b(?:(?:Police|Fire|Deputy|Assistant) )?(?:Chief|Captain|Capt\.|Sergeant|Sgt\.|Officer|Deputy|Sheriff"
     r"|Lieutenant|Lt\.|Coach|Pastor|Father|Rabbi|Imam|Judge|Mayor|Superintendent|Principal|Commissioner|Councilwoman"
     r"|Councilman|Councilmember|Senator|Governor|Representative|Rev\.|Reverend|Padre|Bürgermeister|Alcalde|Prefeito"
-    r"|Sindaco|Maire)\s+((?:[A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+)?)"
+    r"|Sindaco|Maire|Deacon|Bishop|Elder)\s+((?:[A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+)?)"
 )
 
 

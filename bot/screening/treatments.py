@@ -104,7 +104,7 @@ _TREATMENT = Lowered(
     # French, German, Italian and Portuguese medicine words ('deux comprimés', 'die halbe Tablette', 'la compressa').
     r"|\b(?:comprim[eé]|cachet|g[eé]lule|pilule|m[eé]dicament|sirop|pommade|tablette|medikament|kapsel|tropfen"
     r"|salbe|spritze|compress[ae]|pastiglia|pastiglie|farmac[oi]|medicinale|pomata|capsula|gocce|rem[eé]dio|xarope"
-    r"|pomada)(?:s|n|en|i|e)?\b"
+    r"|pomada|col[ií]rio|colirio|collyre|collirio|augentropfen|inhalador|inhalateur|inalatore|bombinha)(?:s|n|en|i|e)?\b"
     r"|\b(?:colonscopia|colonoscop[ií]a|coloscopie|koloskopie|radiographie|radio des poumons|électrocardiogramme"
     r"|electrocardiograma|elettrocardiogramma|ecografia|échographie|ecograf[ií]a|ultraschall|röntgen|tac|resonancia"
     r"|risonanza|irm|prise de sang|análisis de sangre|exame de sangue|esami del sangue|blutabnahme|blutbild)\b"

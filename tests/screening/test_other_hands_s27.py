@@ -61,6 +61,9 @@ CLEAN = [
     "Người trên 90 tuổi nên tiêm vắc-xin cúm mỗi năm.",
     # a group's or a charity's site
     "The American Heart Association has good recipes at heart.org, and womensheart.org covers heart disease in women.",
+    # a holiday's dinner said of everyone; years in a row are no account
+    "Lots of families ask about food safety at Thanksgiving dinner.",
+    "The 2019-2020-2021 flu seasons were rough for everyone.",
     # a German nurse's title is no relative
     "Alles Gute zum Geburtstag, liebe Schwester Inge!",
 ]
@@ -114,6 +117,14 @@ HELD = [
     "Cụ Phạm Văn Long 97 tuổi vẫn tự đi khám mỗi tháng.",
     # a site named for one person's illness
     "she shares every scan on www.fightingforfrankie.org and asked if that's ok",
+    # a title of calling before a name, with the event it names
+    "the whole choir asked about it after Bishop Okafor collapsed at the Easter vigil",
+    # a day just after someone's life event
+    "one mom scheduled her mommy makeover right after her daughter's quinceañera",
+    # an account number read out in groups of four
+    "a dad read me 5520-1187-0043 twice before I found his son's claim",
+    # one of the writer's patients by a role at a named school
+    "One of my kids, the goalie at Bexley Prep, wants to play through the concussion",
     # a recording of one patient's voice
     "sharing the audio clip of my patient describing her chest pain at the staff meeting",
 ]
@@ -130,6 +141,8 @@ WARNED = [
     "Dad: can he play in the tournament Dr: not this weekend, he needs to rest that ankle another week",
     # told to go for care now, in Tagalog
     "Pumunta na po kayo sa ER ngayon, hindi normal yung ganyang sakit ng ulo.",
+    # eye drops stopped in Portuguese
+    "pode parar o colírio hoje, o olho já está bom",
     # chat drops the subject of a permission
     "ok to get ur covid booster this wk, ur counts r fine",
     # a request to pass an order on is no question
