@@ -89,8 +89,8 @@ def write_gazetteer(path: Path, first: list[str], last: list[str]) -> None:
     lines = [
         "## Given and family names from Faker's person providers, and common English and Spanish words",
         "## from Faker's lorem lists (Faker: MIT licence, Copyright (c) 2012 Daniele Faraglia). Lower-cased.",
-        "## frequent: the 15,000 most frequent words of Spanish, Portuguese, French, German, Italian (and Filipino, less",
-        "## English's 30,000) from wordfreq",
+        "## frequent: the 15,000 most frequent words of Spanish, Portuguese, French, German, Italian and Filipino",
+        "## (less English's 30,000) from wordfreq",
         "## (Robyn Speer; word lists CC BY-SA 4.0); not a tagger feature. function: the 250 most frequent of each of",
         "## those and Filipino that are not among English's 3,000 (wordfreq too); not a tagger feature.",
         "## vocab: lower-case words of Webster's Second (web2, public domain) via the english-words package (MIT).",

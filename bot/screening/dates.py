@@ -142,8 +142,8 @@ _EVENT_DAY = re.compile(
 )
 _EVENT_DAY_WORDS = frozenset(
     """wedding funeral graduation birthday bday anniversary prom homecoming baptism christening mitzvah
-    quinceañera quinceanera quincea shower reunion retirement recital bowl series election parade fair kindergarten school
-    grade marathon championship tournament game service mass dinner""".split()
+    quinceañera quinceanera quincea shower reunion retirement recital bowl series election parade fair kindergarten
+    school grade marathon championship tournament game service mass dinner""".split()
 )
 # A date of birth read aloud after its cue, perhaps after the other speaker's turn: 'date of birth?
 # PT: nine twelve fifty eight', 'DOB is oh three slash fourteen slash sixty one'. It opens with a month's
