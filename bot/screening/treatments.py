@@ -39,6 +39,9 @@ _DX_INSIDE = (
     r"(?:\bparece que (?:tienes|tiene|usted tiene|você tem|tens)\b"
     r"|\b(?:isso|esto|eso) parece (?:ser )?(?:uma?|una?)\b"
     r"|\b(?:ça|cela) ressemble à\b|\bon dirait (?:une?|que vous avez)\b|\bsembra (?:una?|che tu abbia|che abbia)\b"
+    # 'what you have is ...': 'lo que tiene es una otitis', 'o que você tem é labirintite', 'ce que vous avez, c'est'
+    r"|\blo que (?:usted |tú |tu |su \w+ )?tienes? es\b|\bo que (?:você|vc|o senhor|a senhora|seu \w+|sua \w+) tem é\b"
+    r"|\bce que (?:vous avez|tu as|votre \w+ a),? c'est\b|\bquello che (?:hai|ha),? è\b|\bwas Sie haben,? ist\b"
     r"|\bdas klingt nach\b|\bsieht (?:nach|aus wie)\b))"
     # What this reader described, in any of the languages: the diagnosis or order after it is theirs.
     rf"|{DESCRIBED}"

@@ -64,6 +64,8 @@ CLEAN = [
     # a holiday's dinner said of everyone; years in a row are no account
     "Lots of families ask about food safety at Thanksgiving dinner.",
     "The 2019-2020-2021 flu seasons were rough for everyone.",
+    # what most people have, in Spanish, is said of anyone
+    "Lo que tiene la mayoría de la gente con tos en invierno es un virus.",
     # a German nurse's title is no relative
     "Alles Gute zum Geburtstag, liebe Schwester Inge!",
 ]
@@ -143,6 +145,10 @@ WARNED = [
     "Pumunta na po kayo sa ER ngayon, hindi normal yung ganyang sakit ng ulo.",
     # eye drops stopped in Portuguese
     "pode parar o colírio hoje, o olho já está bom",
+    # 'what you have is ...' in the other languages; a French negative command with its pronoun between
+    "Lo que usted tiene es una tendinitis, nada grave.",
+    "Ce que vous avez, c'est une sinusite.",
+    "Ne lui donnez plus d'ibuprofène, passez au paracétamol.",
     # chat drops the subject of a permission
     "ok to get ur covid booster this wk, ur counts r fine",
     # a request to pass an order on is no question
