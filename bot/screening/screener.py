@@ -64,6 +64,7 @@ from bot.screening.titled_names import (
     RANK_TITLE_WORDS,
     cared_for_clinicians,
     cared_for_ranks,
+    families_by_surname,
     names_before_deeds,
     patients_named,
     titled_names,
@@ -238,6 +239,8 @@ class Screener:
             found.extend(self._named_speakers(text))
         if words & PATIENT_WORDS:
             found.extend(patients_named(text, self._tagger.gazetteer, self._roster))
+        if "he " in text:  # ('the Yoders', 'The Nguyens')
+            found.extend(families_by_surname(text, self._tagger.gazetteer, self._roster))
         if words & DEED_WORDS:
             found.extend(names_before_deeds(text, self._tagger.gazetteer))
         if words & CLINICAL_TITLE_WORDS:

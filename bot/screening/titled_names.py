@@ -300,3 +300,22 @@ DEED_WORDS = frozenset(
     "came comes keeps kept told asked called texted messaged emailed dmd dm swears insists brought showed".split()
 )
 REASON_DEED = "looks like a person's name (the one who came in or asked)"
+
+
+# A family by its surname in the plural: 'The Yoders out at Maple Hollow Farm all ask about it', 'the Nguyens'
+# twins'. Only a surname on the family-name lists and no common word ('the Browns', 'the Packers', 'the Millers'
+# of a team or a trade are words too), not a people ('the Somalis', on no list).
+_FAMILY_PLURAL = re.compile(r"\b(?:[Tt]he|[Oo]ur) ([A-Z][a-z'’-]+?)(?:es|s)\b(?!['’]s? (?:disease|syndrome|sign|test))")
+
+
+def families_by_surname(text: str, gaz, roster: Roster) -> Iterator[Finding]:
+    for match in _FAMILY_PLURAL.finditer(text):
+        low = match.group(1).lower()
+        flags = gaz.flags(low)
+        whole = match.group(0).split()[-1].lower()
+        if "L" not in flags or "v" in flags or "c" in flags or gaz.flags(whole) or roster.allows([match.group(1)], ""):
+            continue
+        yield Finding("name", match.start(1), match.end(0), REASON_FAMILY)
+
+
+REASON_FAMILY = "names a family by its surname"

@@ -66,6 +66,9 @@ CLEAN = [
     "The 2019-2020-2021 flu seasons were rough for everyone.",
     # what most people have, in Spanish, is said of anyone
     "Lo que tiene la mayoría de la gente con tos en invierno es un virus.",
+    # a team or a people in the plural is no family
+    "The Browns lost again and half my patients' blood pressure went up.",
+    "The Packers game always brings in a few chest pain visits.",
     # a German nurse's title is no relative
     "Alles Gute zum Geburtstag, liebe Schwester Inge!",
 ]
@@ -127,6 +130,8 @@ HELD = [
     "a dad read me 5520-1187-0043 twice before I found his son's claim",
     # one of the writer's patients by a role at a named school
     "One of my kids, the goalie at Bexley Prep, wants to play through the concussion",
+    # a family by its surname in the plural
+    "the Nguyens brought all three kids in for flu shots and only the baby cried",
     # a recording of one patient's voice
     "sharing the audio clip of my patient describing her chest pain at the staff meeting",
 ]
