@@ -19,7 +19,9 @@ from bot.screening.relatives import FAMILY, FAMILY_ABROAD, FAMILY_ABROAD_LOOSE, 
 # verb of saying or visiting after it. Without one, 'Chest pain' or 'lower mortality' is not a name.
 _CUE_BEFORE = re.compile(
     # A lay title ('mrs', 'sra.', 'herr'), or the m of "I'm" (a speaker giving their own name).
-    rf"(?i:\b(?:{LAY_TITLE}|(?<=['’])m"
+    # (a title set off by a comma calls the reader by it: 'Ate, pumunta na po kayo' - the next word is no name)
+    rf"(?i:\b(?:{LAY_TITLE})\.?[ \t(]+"
+    rf"|\b(?:(?<=['’])m"
     rf"|{alternation(FAMILY, FAMILY_ABROAD, FAMILY_ABROAD_LOOSE, GRANDPARENT_NAMES)}"
     r"|partner|neighbou?r|roommate|caregiver|guardian|proxy|poa"
     r"|pt|patient|named|called|contact|thanks|thank you|name is|name's"

@@ -148,6 +148,7 @@ WARNED = [
     "Dad: can he play in the tournament Dr: not this weekend, he needs to rest that ankle another week",
     # told to go for care now, in Tagalog
     "Pumunta na po kayo sa ER ngayon, hindi normal yung ganyang sakit ng ulo.",
+    "Ate, pumunta na po kayo sa ER ngayon, hindi normal yung ganyang sakit ng ulo.",
     # eye drops stopped in Portuguese
     "pode parar o colírio hoje, o olho já está bom",
     # 'what you have is ...' in the other languages; a French negative command with its pronoun between
