@@ -114,6 +114,13 @@ _ZIP = re.compile(
 _ONE_WHO_WROTE = re.compile(r"(?i:\b(?:the|that|this) (?:person|commenter|reader|reviewer|poster|caller|follower)\b)")
 _REGION_WORDS = r"(?:County|Parish|Township|Borough|Village|Heights|Hills|Springs|Falls|Junction|City)"
 _REGION = re.compile(rf"\b(?:[A-Z][a-z]+\s+){{1,2}}{_REGION_WORDS}\b")
+# ... and in lower case, as chat writes it ('out in hardin county'), a name before 'county' and no word that only
+# says which county ('the county', 'our county', 'every county', 'a rural county').
+_REGION_LOWER = re.compile(
+    r"\b(?!(?:the|this|that|every|each|our|your|their|his|her|my|same|whole|home|rural|neighboring|neighbouring|next"
+    r"|other|one|any|a|an|big|small|poor|local|nearby|surrounding|adjacent|own|entire|another|which|what|dry|wet"
+    r"|collar|border|suburban|urban|coastal|mountain)\b)([a-z][a-z'-]{2,})\s+(?:county|parish|township)\b"
+)
 _MOVE = (
     r"(?:lives|living|lived|live|resides|residing|moved|moving|relocated|grew up|raised|born"
     r"|hometown(?: of| is)?|in the (?:town|city|village) of|out in|over in|up in|down in"
@@ -225,7 +232,11 @@ def find_geography(
         if group == 3 and not (about_someone(sentence) or _ONE_WHO_WROTE.search(text, *sentence)):
             continue
         yield Finding("geography", match.start(group), match.end(group), "looks like a ZIP code")
-    patterns = [p for p, gate in ((_REGION, _REGION_GATE), (_CITY, _MOVE_GATE)) if words is None or words & gate]
+    patterns = [
+        p
+        for p, gate in ((_REGION, _REGION_GATE), (_REGION_LOWER, _REGION_GATE), (_CITY, _MOVE_GATE))
+        if words is None or words & gate
+    ]
     if words is None or words & _STATE_CODE_WORDS:
         patterns.append(_TOWN_STATE)
     for pattern in patterns:

@@ -69,6 +69,8 @@ CLEAN = [
     # a team or a people in the plural is no family
     "The Browns lost again and half my patients' blood pressure went up.",
     "The Packers game always brings in a few chest pain visits.",
+    # a county by which one it is, not by name
+    "Every county health department runs a free flu clinic in October.",
     # a German nurse's title is no relative
     "Alles Gute zum Geburtstag, liebe Schwester Inge!",
 ]
@@ -132,6 +134,8 @@ HELD = [
     "One of my kids, the goalie at Bexley Prep, wants to play through the concussion",
     # a family by its surname in the plural
     "the Nguyens brought all three kids in for flu shots and only the baby cried",
+    # a county in lower case, where someone lives
+    "my pt lives way out in pickaway county and drives an hour each way for dialysis",
     # a recording of one patient's voice
     "sharing the audio clip of my patient describing her chest pain at the staff meeting",
 ]
