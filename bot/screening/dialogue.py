@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from bot.screening.advice import _MEDS
+from bot.screening.shorthand import rewritten
 
 # A speaker's label opening a line or following a sentence's end: 'Dr:', 'MOM:', 'Patient -'.
 _LABEL = re.compile(
@@ -109,7 +110,7 @@ def said_to_listener(text: str) -> tuple[str, list[int]] | None:
             edits.extend((m.start(), m.end(), medicines[-1]) for m in _OBJECT.finditer(text, start, end))
     if not edits:
         return None
-    return _apply(text, sorted(edits))
+    return rewritten(text, sorted(edits))
 
 
 def _second_person(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
@@ -140,24 +141,6 @@ def _agree(verb: str) -> str:
 
 def _cased(word: str, like: str) -> str:
     return word[0].upper() + word[1:] if like[:1].isupper() else word
-
-
-def _apply(text: str, edits: list[tuple[int, int, str]]) -> tuple[str, list[int]]:
-    pieces: list[str] = []
-    where: list[int] = []
-    cursor = 0
-    for start, end, spoken in edits:
-        if start < cursor:
-            continue
-        pieces.append(text[cursor:start])
-        where.extend(range(cursor, start))
-        pieces.append(spoken)
-        last = max(end - start - 1, 0)
-        where.extend(start + min(i * (end - start) // max(len(spoken), 1), last) for i in range(len(spoken)))
-        cursor = end
-    pieces.append(text[cursor:])
-    where.extend(range(cursor, len(text)))
-    return "".join(pieces), where
 
 
 # A clinician giving their own name on a call or at a visit: 'this is Dana', "I'm Dr. Shah's nurse, Kim".

@@ -81,9 +81,7 @@ def spelt_out(text: str) -> tuple[str, list[int]] | None:
     """(text with its shorthand spelt out, the original offset of each rewritten character), or None when the text
     holds no shorthand. A spelt-out word's characters map onto the word as typed, so a span ending on it ends
     on the typed word's last character."""
-    pieces: list[str] = []
-    where: list[int] = []
-    cursor = 0
+    edits: list[tuple[int, int, str]] = []
     for match in _WORD.finditer(text):
         typed = match.group(0)
         low = typed.lower()
@@ -99,14 +97,27 @@ def spelt_out(text: str) -> tuple[str, list[int]] | None:
             continue
         if typed[0].isupper():
             spelt = spelt[0].upper() + spelt[1:]
-        pieces.append(text[cursor : match.start()])
-        where.extend(range(cursor, match.start()))
-        pieces.append(spelt)
-        last = len(typed) - 1
-        where.extend(match.start() + min(i * len(typed) // len(spelt), last) for i in range(len(spelt)))
-        cursor = match.end()
-    if not pieces:
-        return None
+        edits.append((match.start(), match.end(), spelt))
+    return rewritten(text, edits) if edits else None
+
+
+def rewritten(text: str, edits: list[tuple[int, int, str]]) -> tuple[str, list[int]]:
+    """(text with each (start, end, new words) edit made, in order and not overlapping, the original offset of each
+    character). A new word's characters map onto the words they replace, spread evenly, so a span that ends on it
+    ends on the replaced words' last character (`typed_span`). Shared by every reading of a rewritten text (chat
+    shorthand here, a clinician's turn as said to the patient in `dialogue`)."""
+    pieces: list[str] = []
+    where: list[int] = []
+    cursor = 0
+    for start, end, new in edits:
+        if start < cursor:
+            continue  # (an edit inside one already made)
+        pieces.append(text[cursor:start])
+        where.extend(range(cursor, start))
+        pieces.append(new)
+        last = max(end - start - 1, 0)
+        where.extend(start + min(i * (end - start) // max(len(new), 1), last) for i in range(len(new)))
+        cursor = end
     pieces.append(text[cursor:])
     where.extend(range(cursor, len(text)))
     return "".join(pieces), where
