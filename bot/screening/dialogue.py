@@ -14,6 +14,7 @@ text, and each finding moved back onto the words as spoken (`typed_span`, as for
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from bot.screening.advice import _MEDS
 from bot.screening.shorthand import rewritten
@@ -58,12 +59,14 @@ _VERB_AFTER = re.compile(r"\s+([a-z]+(?:n't)?)\b")
 _OBJECT = re.compile(r"(?i:\b(?:it|them)\b(?!['’]| (?:is|was|will|should|can|could|may|might|does|did|has)\b))")
 
 
-def _labels(text: str) -> list[tuple[str, int, int]]:
+@lru_cache(maxsize=8)
+def _labels(text: str) -> tuple[tuple[str, int, int], ...]:
+    """Every speaker's label in the text, by role (asked by several readers of the same text: found once)."""
     found = [(m.group("who").strip().lower(), m.start(), m.end()) for m in _LABEL.finditer(text)]
     found += [(m.group("who").lower(), m.start(), m.end()) for m in _BRACKETED.finditer(text)]
     found += [(m.group("who").lower(), m.start(), m.end()) for m in _INLINE_CLINICIAN.finditer(text)]
     unique = {entry[1]: entry for entry in found if _role(entry[0]) is not None}
-    return sorted(unique.values(), key=lambda entry: entry[1])
+    return tuple(sorted(unique.values(), key=lambda entry: entry[1]))
 
 
 def turns(text: str) -> list[tuple[str, int, int]]:
@@ -71,7 +74,7 @@ def turns(text: str) -> list[tuple[str, int, int]]:
     labels = _labels(text)
     if len({_role(who) for who, _, _ in labels}) < 2:
         return []
-    ends = [start for _, start, _ in labels[1:]] + [len(text)]
+    ends = [start for _, start, _ in labels[1:]] + [len(text)]  # (each turn runs to the next label)
     return [(who, end, turn_end) for (who, _, end), turn_end in zip(labels, ends, strict=True)]
 
 

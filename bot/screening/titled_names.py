@@ -41,10 +41,6 @@ REASON = "looks like a person's name (a title and surname)"
 
 # A title, then one word of letters (an apostrophe or hyphen inside: "o'brien", 'garcia-lopez').
 _TITLED = re.compile(rf"(?i:(?<![\w.'’-])({LAY_TITLE})(\.?)[ \t]+)([^\W\d_]+(?:['’-][^\W\d_]+)*)(?![\w'’-])")
-# English grammar right after the word: a possessive or a verb of a subject ('bà nguyen's son', 'ông tran asked').
-_VERB_AFTER_NAME = re.compile(
-    r"[ \t]+(?:asked|asks|said|says|told|was|is|has|had|came|called|wants|needs|keeps|got)\b"
-)
 _NEXT_WORD = re.compile(r"[ \t]+([^\W\d_]+(?:['’-][^\W\d_]+)*)(?![\w'’-])")
 _SCHEDULE_AFTER = re.compile(r"(?i:[ \t]+(?:bid|tid|qid|qd|qhs|qam|qpm|q\d+h|prn|po|daily|nightly|er|xr|sr|cr|la)\b)")
 # The particles of a family name ('de la Cruz', 'van der Berg', 'dos Santos', 'al Amin'), then the name itself.
@@ -116,7 +112,8 @@ def titled_names(text: str, gaz, roster: Roster, sentences: list[tuple[int, int]
         dotted = match.group(2) == "."
         strict = not (title.kind == TITLE or (title.kind == DOTTED and dotted))
         word = match.group(3)
-        english = word.endswith(("'s", "’s")) or _VERB_AFTER_NAME.match(text, match.end(3)) is not None
+        # English grammar right after the word, a possessive or a subject's verb: 'bà nguyen's son', 'ông tran asked'
+        english = word.endswith(("'s", "’s")) or _SUBJECT_OF.match(text, match.end(3)) is not None
         if title.form in PRONOUN_TITLES and not word[0].isupper() and not english:
             continue  # 'bác uống thuốc này': the title is the word for 'you' (not so in English grammar)
         if title.form in ENGLISH_WORD_TITLES and not match.group(1)[0].isupper():
