@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from bot.screening.dates import FOREIGN_RELATIVE_WORDS, MONTHS, WEEKDAYS
+from bot.screening.dates import FOREIGN_RELATIVE_WORDS, LIFE_EVENT_WORDS, MONTHS, WEEKDAYS
 
 WORD = re.compile(r"[a-z0-9]+")
 
@@ -32,9 +32,7 @@ DATE_WORDS = (
     | _set("new year mother father valentine labor memorial super fourth dob born birthday")
     | _set("birthdate birth earlier today last next past")
     | FOREIGN_RELATIVE_WORDS
-    # 'the day of her wedding', 'right after her quinceañera' (split on its ñ: 'quincea')
-    | _set("bday wedding funeral graduation anniversary prom homecoming kindergarten mitzvah quinceanera quincea")
-    | _set("christening")
+    | LIFE_EVENT_WORDS  # 'the day of her wedding', 'right after her quinceañera'
 )
 AGE_WORDS = _set(
     "ninety hundred centenarian centenarians supercentenarian nonagenarian nonagenarians nineties 90s"

@@ -122,16 +122,19 @@ _FOREIGN_ROLE = (
     r"|fazendeir[oa]|don[oa]|diretor[a]?|parroco|sindaco|maestro|allenatore|fornaio|barbiere|pompiere|poliziotto"
     r"|giudice|postino|contadino|proprietario|preside"
 )
-_FOREIGN_UNIQUE_ROLE = Lowered(
-    rf"(?i:\b(?:{_FOREIGN_ROLE})\b[^.;!?]{{0,60}}?\b(?:únic[oa]|seule?|unique|unic[oa]|sol[oa])\b[^.;!?]{{0,40}}?"
-    r"\b(?:del condado|de la ciudad|del pueblo|de la ville|du village|du comté|de la région|da cidade|do condado"
-    r"|da vila|do bairro|della città|del paese|del quartiere|de la zona|del barrio)\b"
-    rf"|\b(?:el|la|le|o|a|l'|il)\s*(?:únic[oa]|seule?|unique|unic[oa]|sol[oa])\s+(?:[\w'’-]+\s+){{0,2}}?(?:{_FOREIGN_ROLE})"
-    r"\b[^.;!?]{0,40}?\b(?:del condado|de la ciudad|del pueblo|de la ville|du village|du comté|da cidade"
-    r"|do condado|da vila|della città|del paese|del barrio|en (?:el|la) (?:condado|ciudad|pueblo)|en ville|na cidade"
-    r"|in città|in paese)\b)"
+# (the place the role is the only one of: 'del condado', 'de la ville', 'da cidade', 'del paese', 'en el pueblo')
+_ONE_PLACE = (
+    r"del condado|de la ciudad|del pueblo|de la ville|du village|du comté|de la région|da cidade|do condado"
+    r"|da vila|do bairro|della città|del paese|del quartiere|de la zona|del barrio"
+    r"|en (?:el|la) (?:condado|ciudad|pueblo)|en ville|na cidade|in città|in paese"
 )
-_FOREIGN_ROLE_GATE = Lowered(r"(?i:\b(?:únic[oa]|unic[oa]|seule?|unique|sol[oa])\b)")
+_ONLY = r"(?:únic[oa]|seule?|unique|unic[oa]|sol[oa])"
+_FOREIGN_UNIQUE_ROLE = Lowered(
+    rf"(?i:\b(?:{_FOREIGN_ROLE})\b[^.;!?]{{0,60}}?\b{_ONLY}\b[^.;!?]{{0,40}}?\b(?:{_ONE_PLACE})\b"
+    rf"|\b(?:el|la|le|o|a|l'|il)\s*{_ONLY}\s+(?:[\w'’-]+\s+){{0,2}}?(?:{_FOREIGN_ROLE})"
+    rf"\b[^.;!?]{{0,40}}?\b(?:{_ONE_PLACE})\b)"
+)
+_FOREIGN_ROLE_GATE = Lowered(rf"(?i:\b{_ONLY}\b)")
 
 
 # The sentence is about that person's care: a note's or a visit's wording.
