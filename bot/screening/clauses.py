@@ -136,10 +136,10 @@ def command_at(tokens: list[str], i: int) -> bool:
     particle or amount; a negated command ('don't bother with', 'no tome') counts too.
     """
     word = tokens[i]
-    if word == "ne" and i + 2 < len(tokens) and tokens[i + 1] in _FRENCH_OBJECTS:
-        i, word = i + 1, "ne"  # 'ne lui donnez plus de sirop': the pronoun between, then the command
-    if word == "ne" and i + 1 < len(tokens) and tokens[i + 1] in FOREIGN_COMMANDS:
-        return True  # 'ne prenez plus', 'ne lui donnez pas'
+    if word == "ne":  # 'ne prenez plus', 'ne lui donnez plus de sirop' (an object pronoun between)
+        verb = i + 2 if i + 2 < len(tokens) and tokens[i + 1] in _FRENCH_OBJECTS else i + 1
+        if verb < len(tokens) and tokens[verb] in FOREIGN_COMMANDS:
+            return True
     if word in _NEGATIONS and i + 1 < len(tokens):
         i, word = i + 1, tokens[i + 1]
         if word in ("take", "bother", "go", "worry", "come", "call", "use", "give", "stop", "tome", "deje"):
