@@ -68,7 +68,7 @@ from bot.screening.other_languages import (
     language_word,
     unaccented,
 )
-from bot.screening.places import _LARGE_PLACES, STATES
+from bot.screening.places import _LARGE_PLACES, STATES, place_statistic
 from bot.screening.public_figures import care_given, colleague_given_care, public_figure
 from bot.screening.term_shapes import (
     COMPASS_HEADS,
@@ -221,6 +221,7 @@ def tagged_findings(
         return any(s <= start and end <= e for s, e in mask) and not _patient_namesake(text, start, end, sentences)
 
     runs = _join_inverted(text, [r for r in runs if not eponym(r[1], r[2])], gaz)
+    named = [(r[1], r[2]) for r in runs if r[0] == "NAME"]
     for label, start, end, confidence, inverted in runs:
         start, end = _trim_plain(text, start, end, gaz, caseless)
         town = STATE_AFTER.match(text, end) and not _CUE_BEFORE.search(text, max(0, start - 30), start)
@@ -242,6 +243,9 @@ def tagged_findings(
         words = [w for w in words if w]
         if not words or eponym(start, end):
             continue
+        own_sentence = sentence_at(sentences, start)
+        if place_statistic(text, start, own_sentence) and not care_given(text, *own_sentence):
+            continue  # 'Columbus, Ohio has one of the higher infant mortality rates': everyone's town, no one's
         if _in_web_address(text, start, end):
             continue  # 'lakeshorechildrens.org', 'jane.doe@': the URL and email detectors judge addresses
         if label == "NAME" and roster is not None:
@@ -338,6 +342,14 @@ def tagged_findings(
             and not (care_given(text, *sentence_at(sentences, start)) or cared_for_after(text, end))
         ):
             continue  # 'Uma dose por ano', 'bajan la fiebre, pero solo': a sentence's own language, not a name
+        if (
+            label == "NAME"
+            and len(words) == 1
+            and text[start:end].islower()
+            and words[0] not in gaz.first
+            and _listed_with_things(text, start, end, gaz, named)
+        ):
+            continue  # 'someone brought pancit + jollof + pierogi': one of a list of things, not of people
         if label == "NAME" and len(words) == 1 and words[0] in _INTERJECTIONS and _PUNCT_AFTER.match(text, end):
             continue  # 'PT: Oh, okay': an interjection, not the Korean family name in 'Oh Min-ji'
         if label == "NAME" and len(words) == 1 and words[0] in _CALENDAR and (
@@ -548,6 +560,34 @@ def _patient_namesake(text: str, start: int, end: int, sentences: list[tuple[int
     if _PATIENT_BEFORE.search(text, max(0, start - 24), start):
         return True  # 'my patient john fell again', 'my patient Tommy John'
     return len(text[start:end].split()) >= 2 and care_given(text, *sentence_at(sentences, start))
+
+
+# A list's joints: '+', '&', 'and', 'or' (not a comma, which also sets off a name: 'her husband, hank, got ...').
+_JOINT = r"(?:\s*[+&/]\s*|\s+(?:and|or|n)\s+)"
+_LIST_ITEM_BEFORE = re.compile(rf"(?i:(?:^|{_JOINT}|\s)([a-z][a-z'-]+){_JOINT}$)")
+_LIST_ITEM_AFTER = re.compile(rf"(?i:{_JOINT}([a-z][a-z'-]+)(?={_JOINT}|[\s.!?]|$))")
+
+
+def _listed_with_things(text: str, start: int, end: int, gaz, named: list[tuple[int, int]]) -> bool:
+    """A lower-case word in a list whose neighbour is a lower-case word on no name list that the tagger did not take
+    for a name either ('pancit + jollof + pierogi', 'beans and pozole'): the list holds things, not people."""
+    neighbours = []
+    before = _LIST_ITEM_BEFORE.search(text, max(0, start - 30), start)
+    if before:
+        neighbours.append(before.span(1))
+    after = _LIST_ITEM_AFTER.match(text, end)
+    if after:
+        neighbours.append(after.span(1))
+    for lo, hi in neighbours:
+        word = text[lo:hi]
+        if not word.islower() or word in gaz.first or word in gaz.last or len(word) < 3:
+            continue
+        if word in ("and", "or", "the", "my", "his", "her", "their", "our", "a", "an"):
+            continue
+        if any(s < hi and lo < e for s, e in named):
+            continue
+        return True
+    return False
 
 
 def _colleague(text: str, start: int, end: int) -> bool:

@@ -61,7 +61,7 @@ _EPONYM_PHRASES = re.compile(
     r"\b(?:Tommy John|Lou Gehrig|Down(?:'s)? syndrome|Achilles|Eli Lilly|Jenny Craig|Weight Watchers"
     r"|Johnson ?& ?Johnson|Mary Kay|Sam's Club|Ronald McDonald|Martin Luther King(?: Jr\.?)?"
     r"|Jack Daniel's|Ben ?& ?Jerry's|Charley horse|Peyronie's|von Willebrand|Von Willebrand"
-    r"|Lewy body|West Nile|Rocky Mountain|Mini-Cog|Kaplan-Meier|St\. John's wort"
+    r"|Lewy body|West Nile|Rocky Mountain|Mini-Cog|Kaplan-Meier|St\. John's wort|Ramsay Hunt"
     # hospitals and foundations known by a person's name alone ('Mayo Clinic and Johns Hopkins both publish')
     r"|Johns Hopkins|Sloan[- ]Kettering|MD Anderson|Cedars[- ]Sinai|Dana[- ]Farber|Mass General|St\.? Jude"
     r"|Shriners|Kaiser Permanente|Susan G\. Komen|Betty Ford (?:Center|Clinic)|Christopher (?:& Dana )?Reeve Foundation"
@@ -215,7 +215,25 @@ def eponym_mask(text: str) -> list[tuple[int, int]]:
         ):
             continue  # "Steven's surgery" is a patient's surgery, not an eponym
         spans.append(match.span())
-    return spans
+    return spans + _eponyms_again(text, spans)
+
+
+def _eponyms_again(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Later bare mentions of an eponym the text already named in full: "Graves' disease ... Graves' is the most
+    common cause", 'Bell's palsy ... Bell's usually recovers' (the writer shortens it once the reader knows it)."""
+    # (the eponym's own word: one with a possessive, or the capitalised word last before the noun; a span may
+    # open on a capitalised word of the sentence, 'Is Graves' disease')
+    heads = set()
+    for s, e in spans:
+        capitalised = re.findall(r"\b[A-Z][\w-]+(?:['’]s|s['’]|['’])?", text[s:e])
+        heads.update(_strip_possessive(w) for w in capitalised if w[-1] in "'’s" and w[-2:] != "ss")
+        if capitalised:
+            heads.add(_strip_possessive(capitalised[-1]))
+    heads = {h for h in heads if len(h) > 2}
+    if not heads:
+        return []
+    again = re.compile(rf"\b(?:{'|'.join(re.escape(h) for h in sorted(heads))})(?:['’]s|s['’]|['’])")
+    return [m.span() for m in again.finditer(text) if not _masked(spans, *m.span())]
 
 
 def _masked(spans: list[tuple[int, int]], start: int, end: int) -> bool:

@@ -16,6 +16,7 @@ _PHONE_CUE = re.compile(
     r"|reached|landline|fax|contact|dial|ring|home|work|pager|beeper|voicemail)\b|#|:)[^.\n]{0,25}$"
 )
 # Two digit groups around one slash and nothing else: a ratio or measurement, not a phone number.
+_SENTENCE_BREAK = re.compile(r"[.!?]\s")
 _RATIO = re.compile(r"(?!\d{3}/\d{4}$)\d{2,5}/\d{2,5}")  # but 555/0147 is a local number
 _FAX_CUE = re.compile(r"(?i:\bfax(?:ed|es)?\b|\bf:)[^.\n]{0,25}$")
 # Toll-free and service numbers belong to organisations (poison control, hotlines), not patients.
@@ -70,6 +71,8 @@ class PhoneFinder:
                 continue
             if _RATIO.fullmatch(match.raw_string):
                 continue  # intake/output or a pressure ('I&O: 1200/850'), not a phone
+            if _SENTENCE_BREAK.search(match.raw_string):
+                continue  # numbers of two sentences read as one ('under 120/80. 120-129 is elevated'), no phone
             before = text[max(0, match.start - 40) : match.start]
             # (a short national number needs a cue, unless written in full international form: '+34 612 48 93 07')
             international = match.raw_string.startswith("+") and phonenumbers.is_valid_number(match.number)

@@ -261,3 +261,20 @@ def find_geography(
                 match.end(group),
                 "names a town, county or area where a particular person lives",
             )
+
+
+# A place as the subject of a figure about everyone who lives there: 'Columbus, Ohio has one of the higher infant
+# mortality rates among big US cities', 'Dayton ranks third for overdoses', 'In Franklin County, 1 in 3 adults ...'.
+# A town so used is public geography, not where a particular person lives.
+_PLACE_STATISTIC = re.compile(
+    r"(?i:\b(?:rates?|ranks?|ranked|ranking|per capita|per 1,?000|per 100,?000|percent|prevalence|incidence"
+    r"|residents|population"
+    r"|among (?:(?:big|large|major|small|us|u\.s\.|american|ohio)\s+)*(?:cities|counties|states|towns)"
+    r"|highest|lowest|one in \w+|\d+ in \d+|\d+(?:\.\d+)?\s?%)\b)"
+)
+
+
+def place_statistic(text: str, start: int, sentence: tuple[int, int]) -> bool:
+    """Does the place at `start` lead its sentence (alone or after 'in') in a figure about everyone living there?"""
+    lead = text[sentence[0] : start].strip(" \t\n\"'(-").lower()
+    return lead in ("", "in", "here in", "across", "all over") and _PLACE_STATISTIC.search(text, *sentence) is not None
