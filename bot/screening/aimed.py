@@ -20,6 +20,7 @@ from bot.screening.context import GENERAL_READER, ONE_READER, TURN_TO_ONE, any_r
 from bot.screening.diagnoses import DX_NAMED, DX_OPENING, DX_STATED, IT_IS, WHAT_IS_BEFORE, YOU_HAVE, result_told
 from bot.screening.lexicon import STEMMED_DRUG, Gazetteer
 from bot.screening.lowered import Lowered
+from bot.screening.memo import memo
 from bot.screening.other_language_orders import other_language_order
 from bot.screening.treatments import _DX_INSIDE, names_treatment
 
@@ -360,6 +361,8 @@ _POLITE_COMMAND = Lowered(
 @lru_cache(maxsize=256)
 def permitted_change(text: str, start: int, end: int) -> bool:
     segment = text[start:end]
+    if _FOREIGN_ORDER_WORDS.isdisjoint(_LETTERS.findall(segment.lower())):
+        return False
     if _POLITE_COMMAND.match(segment) and (names_treatment(segment) or _CARE_NOW.search(segment)):
         return True
     go = _MUST_GO.search(segment)
@@ -406,6 +409,19 @@ _NO_ONE_BEFORE = Lowered(r"(?i:\b(?:nadie|ninguém|ninguem|niemand|nessuno|perso
 _IF_BEFORE = Lowered(r"(?i:\b(?:si|se|if|wenn|falls|quand|cuando|quando|caso)\s+(?:\w+\s+)?$)")
 
 
+# Every shape permitted_change reads needs a verb of another language: a change's infinitive, a command, or a verb
+# of going. A clause with none of them is not read by its patterns (most clauses are English).
+_FOREIGN_ORDER_WORDS = frozenset(
+    re.findall(
+        r"[^\W\d_]+",
+        (_PERMITTED_CHANGE.pattern.rsplit("(?:arrêter", 1)[1] + " " + " ".join(FOREIGN_COMMANDS)
+         + " arrêter raddoppi dimezzi vada vaya vá allez gehen ir andare aller venir vir correr"
+         + _GO_NOW.pattern.split(r")\b", 1)[0]).lower(),
+    )
+) - {"e", "s", "i", "w"}
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
 # A capitalised word right after a stopping verb and its article: a brand no list knows ('arrêter le Doliprane').
 _BRAND_AFTER_STOP = re.compile(
     r"(?i:arrêter|arreter|suspender|absetzen|sospendere|parar|dejar)\s+(?:(?i:le|la|el|o|a|das|den|il|lo)\s+)?[A-Z]"
@@ -438,6 +454,7 @@ def addressed(
     shape, learned.commands, not by a verb list). A treatment: a drug, dose, schedule, test or diagnosis.
     """
     segment = text[start:end]
+    particular = memo(lambda: PARTICULAR.search(segment) is not None)  # (asked up to five times below)
     if IT_IS.match(segment) and WHAT_IS_BEFORE.search(text, max(0, start - 120), start):
         return 2.0  # 'What's a DEXA scan? It's a low-dose x-ray ...': a definition, for anyone who asks
     cues = _text_cues(text)  # once per text: a scan per clause would be quadratic in clauses
@@ -511,13 +528,13 @@ def addressed(
     if (
         subject
         and not commanded
-        and not PARTICULAR.search(segment)
+        and not particular()
         and not ONE_READER.search(segment)
         and not TURN_TO_ONE.search(segment)
         and _DRUG_WORD.fullmatch(subject.group(1).rsplit(None, 1)[-1]) is not None
     ):
         return 2.0  # 'metformin does NOT wreck ur kidneys', 'statins can raise your sugar a bit': what a drug does
-    tells = strong and (PARTICULAR.search(segment) or _ADDRESSED.search(segment))
+    tells = strong and (particular() or _ADDRESSED.search(segment))
     if reader == "cheer" and not commanded and not tells:
         # 'you've got this', 'trust me, you'll feel better once you start moving', 'hang in there, the first
         # week on insulin is the hardest': it expects; a command, 'you should' or a plan still tells.
@@ -525,7 +542,7 @@ def addressed(
     # Once a clause speaks of 'you' as anyone ('because you can't tell by looking'), a plain
     # 'you need the tissue' goes on in that sense; 'you should', 'you can take', 'your rash' do not.
     # (only a 'you' after the general one is carried: 'you need an echo before you drive' is still for the reader)
-    keeps_general = not commanded and not PARTICULAR.search(segment)
+    keeps_general = not commanded and not particular()
     you = any(
         not generic and (word in _POSSESSIVE or not (keeps_general and any(g for _, g in matches[:i])))
         for i, (word, generic) in enumerate(matches)
@@ -536,7 +553,7 @@ def addressed(
         return ADVICE_THRESHOLD_GENERIC_YOU
     if _content(text, sentence or (start, end)) and not _SECOND_PERSON.search(segment):
         return 2.0  # 'for the insulin video, I'd show the pen technique': writing for the public
-    if strong and (you or commanded or _ADDRESSED.search(segment) or PARTICULAR.search(segment)
+    if strong and (you or commanded or _ADDRESSED.search(segment) or particular()
                    or _relative_told(text, start, segment)):
         return ADVICE_THRESHOLD
     if commanded == "told":
@@ -547,7 +564,7 @@ def addressed(
         return ADVICE_THRESHOLD_TOLD  # 'definitely sounds like pinworms', 'You have croup.', 'your son has RSV'
     if DX_NAMED.match(segment):
         return ADVICE_THRESHOLD_NAMED  # 'yep that's pink eye', 'That's almost certainly a bruised rib'
-    if you or commanded or PARTICULAR.search(segment):
+    if you or commanded or particular():
         return ADVICE_THRESHOLD_YOU_ONLY  # (or what the reader described: 'that mole needs to come off')
     if AMOUNT.search(segment) and SCHEDULE.search(segment):
         return ADVICE_THRESHOLD_UNADDRESSED
@@ -709,8 +726,9 @@ PARTICULAR = Lowered(
     # strep' (not 'sounds like a plan').
     rf"|{_DX_INSIDE}"
     # The writer's plan for the reader: 'I want you on a heart monitor', 'I need you to stop the X'.
-    r"|(?:\bI |\bwe |^|(?<=[,;:.!?] ))(?:want|need|'d like|would like|'d want|would want) (?:you|him|her|them)"
-    r" (?:to|on|off)\b"
+    # (the verb's first letter looked at before the look-behind, which would be tried at every character)
+    r"|(?:\bI |\bwe |(?=[wn'])(?:^|(?<=[,;:.!?] )))(?:want|need|'d like|would like|'d want|would want)"
+    r" (?:you|him|her|them) (?:to|on|off)\b"
     # no more of a treatment for this one reader: 'No more NSAIDs for you', 'it's tylenol only for you'
     r"|\bno more [\w-]+(?: [\w-]+)? for (?:you|u)\b|\bonly for (?:you|u)\b"
     # care now for someone the reader cares for: 'he needs the ER tonight', 'she needs urgent care today'

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from bot.screening.lexicon import (
     _FILLERS,
@@ -164,6 +165,7 @@ def command_at(tokens: list[str], i: int) -> bool:
 _FRENCH_CLITIC = re.compile(r"-(?:lui|le|la|les|leur|moi|nous|vous|en|y)$")
 
 
+@lru_cache(maxsize=1024)  # (asked of the same clause by the sentence driver and twice by aimed.addressed)
 def commands(text: str) -> str | None:
     """How a clause of the text opens with a command (see command_at): "told" after 'suggest you',
     'want you to' and the like, "command" for a bare command, None when no clause is one.
@@ -171,7 +173,8 @@ def commands(text: str) -> str | None:
     After 'and' or 'then' only a listed imperative counts: 'we take a tendon and rebuild the
     ligament' goes on with the subject it has.
     """
-    tokens = [_FRENCH_CLITIC.sub("", w.lower()) for w in TOKEN.findall(text)]
+    tokens = [w.lower() for w in TOKEN.findall(text)]
+    tokens = [_FRENCH_CLITIC.sub("", w) if "-" in w else w for w in tokens]
     start, joined, told = True, False, False
     found = None
     for i, w in enumerate(tokens):

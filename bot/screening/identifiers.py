@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from bot.screening.context import person_cue_by_sentence, sentence_at
 from bot.screening.findings import Finding
 from bot.screening.gates import COUNTRY_DOMAINS
+from bot.screening.lowered import Headed
 
 # A value that follows a label: letters/digits with inner dashes, dots, slashes or spaced groups.
 _VALUE = (
@@ -103,10 +104,15 @@ def _gate_words(label: str) -> frozenset[str]:
     return frozenset(w for w in re.findall(r"[a-z]+", label.lower()) if w not in _GATE_STOP)
 
 
-def _compile_labelled() -> re.Pattern[str]:
-    """One pattern for every label, so the text is scanned once; the group name gives the kind."""
+def _compile_labelled() -> Headed:
+    """One pattern for every label, so the text is scanned once; the group name gives the kind. (The labels are
+    looked for on the lower-cased text first: `Headed`.)"""
     labels = "|".join(f"(?P<k_{kind}>{label})" for kind, label in _LABELS.items())
-    return re.compile(rf"(?i:\b(?:{labels}))(?:(?<=[#:])|(?!\w)){_GAP}{_FILLER}{_GAP}\s*[:#]?\s*{_VALUE}")
+    return Headed(
+        # (the head may find more than the labels do: 'sn' in any case stands for the capitals '(?-i:SN)')
+        rf"\b(?:{'|'.join(_LABELS.values())})".replace("(?-i:SN)", "sn"),
+        re.compile(rf"(?i:\b(?:{labels}))(?:(?<=[#:])|(?!\w)){_GAP}{_FILLER}{_GAP}\s*[:#]?\s*{_VALUE}"),
+    )
 
 
 _LABEL_GATE = frozenset().union(*(_gate_words(label) for label in _LABELS.values()))

@@ -47,6 +47,8 @@ def token_features(words: list[str], gaz: Gazetteer) -> list[list[str]]:
         after[i] = nxt
         if not skip[i]:
             nxt = i
+    # A word's features as a neighbour are the same strings wherever it stands: made once per word (`_as_neighbour`).
+    near = [_as_neighbour(low, shape_, flags) for low, shape_, flags in zip(lows, shapes, gazs, strict=True)]
     feats: list[list[str]] = []
     for i in range(n):
         f = list(infos[i][3])
@@ -57,17 +59,29 @@ def token_features(words: list[str], gaz: Gazetteer) -> list[list[str]]:
         if i == 0:
             f.append("BOS")
         else:
-            f += ["-1w=" + lows[i - 1], "-1s=" + shapes[i - 1], "-1g=" + gazs[i - 1], "-1ws=" + lows[i - 1] + shapes[i]]
+            f += near[i - 1][0]
+            f.append("-1ws=" + lows[i - 1] + shapes[i])
             if i > 1:
-                f += ["-2w=" + lows[i - 2], "-2g=" + gazs[i - 2], "-2s=" + shapes[i - 2]]
+                f += near[i - 2][1]
         if i == n - 1:
             f.append("EOS")
         else:
-            f += ["+1w=" + lows[i + 1], "+1s=" + shapes[i + 1], "+1g=" + gazs[i + 1]]
+            f += near[i + 1][2]
             if i < n - 2:
-                f += ["+2w=" + lows[i + 2], "+2g=" + gazs[i + 2], "+2s=" + shapes[i + 2]]
+                f += near[i + 2][3]
         feats.append(f)
     return feats
+
+
+@lru_cache(maxsize=20_000)
+def _as_neighbour(low: str, shape_: str, flags: str) -> tuple[tuple[str, ...], ...]:
+    """A word's features as seen from the words around it: one before, two before, one after, two after."""
+    return (
+        ("-1w=" + low, "-1s=" + shape_, "-1g=" + flags),
+        ("-2w=" + low, "-2g=" + flags, "-2s=" + shape_),
+        ("+1w=" + low, "+1s=" + shape_, "+1g=" + flags),
+        ("+2w=" + low, "+2g=" + flags, "+2s=" + shape_),
+    )
 
 
 

@@ -119,3 +119,30 @@ class Lowered:
     def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
         low = lower_of(text)
         return self._as_written.finditer(text, pos, endpos) if low is None else self._fast.finditer(low, pos, endpos)
+
+
+class Headed:
+    """A pattern that opens with a case-insensitive list of words and goes on case-sensitively ('son Miguel', 'SSN:
+    123-45-6789'): the opening words are found on the lower-cased text (`Lowered`, four times faster than the
+    engine tries them under IGNORECASE at every word), and the whole pattern is matched only where they are. The
+    matches are the whole pattern's own, groups and all, as its finditer would give them.
+
+    `head` must match wherever the whole pattern can start (it is tried as a lookahead, so heads may overlap)."""
+
+    def __init__(self, head: str, pattern: re.Pattern[str]) -> None:
+        self.pattern = pattern
+        self._head = Lowered(f"(?i:(?={head}))")
+
+    def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
+        after = pos
+        for head in self._head.finditer(text, pos, endpos):
+            at = head.start()
+            if at < after:
+                continue
+            match = self.pattern.match(text, at, endpos)
+            if match is not None:
+                yield match
+                after = max(match.end(), at + 1)
+
+    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return next(self.finditer(text, pos, endpos), None)

@@ -29,6 +29,7 @@ from bot.screening.lay_titles import (
     WORD,
     may_hold_title,
 )
+from bot.screening.lowered import Headed
 from bot.screening.name_shapes import CONTRACTED
 from bot.screening.places import STATES
 from bot.screening.public_figures import colleague_given_care, public_figure
@@ -69,13 +70,20 @@ _EPONYM_PHRASES = re.compile(
 )
 # The other languages put the noun first: 'enfermedad de Parkinson', 'síndrome de Down', 'maladie d'Alzheimer',
 # 'morbo di Crohn', 'doença de Chagas', 'Morbus Crohn'; and German joins it on: 'Parkinson-Krankheit'.
-_EPONYM_NOUN_FIRST = re.compile(
-    r"(?i:\b(?:enfermedad|s[íi]ndrome|mal|maladie|syndrome|morbo|malattia|doen[çc]a|morbus|syndrom|maniobra|manobra"
+_DISEASE_NOUNS_FIRST = (
+    r"\b(?:enfermedad|s[íi]ndrome|mal|maladie|syndrome|morbo|malattia|doen[çc]a|morbus|syndrom|maniobra|manobra"
     r"|man[œo]euvre|manovra|signo|sinal|signe|segno|zeichen|prueba|teste|test|linfoma|lymphome|sarcoma|sarcome"
     r"|quiste|kyste|cisti|cisto|[úu]lcera|ulc[eè]re|fractura|fratura|fracture|frattura)"
-    r"(?:\s+(?:de|del|des|du|di|da|do|von|d['’]))?\s*)"
-    r"[A-Z][\w'’-]{1,30}(?:\s+(?:y|e|et|und|and)\s+[A-Z][\w'’-]{1,30})?"
-    r"|\b[A-Z][\w'’]{1,30}-(?:Krankheit|Syndrom|Erkrankung|Zeichen|Test)\b"
+)
+_DISEASE_NOUNS_JOINED = r"-(?:Krankheit|Syndrom|Erkrankung|Zeichen|Test)\b"
+_EPONYM_NOUN_FIRST = Headed(
+    rf"{_DISEASE_NOUNS_FIRST}|\b\w[\w'’]{{1,30}}{_DISEASE_NOUNS_JOINED.lower()}",
+    re.compile(
+        rf"(?i:{_DISEASE_NOUNS_FIRST}"
+        r"(?:\s+(?:de|del|des|du|di|da|do|von|d['’]))?\s*)"
+        r"[A-Z][\w'’-]{1,30}(?:\s+(?:y|e|et|und|and)\s+[A-Z][\w'’-]{1,30})?"
+        rf"|\b[A-Z][\w'’]{{1,30}}{_DISEASE_NOUNS_JOINED}"
+    ),
 )
 
 
@@ -105,8 +113,11 @@ _RELATION = (
     r"|known as|goes by|caregiver|roommate|coworker|classmate|student|client|resident|veteran"
 )
 # ('a esposa do Arlindo', 'el hijo de Marisol': the relative of someone named)
-_CONTEXT = re.compile(
-    rf"(?i:\b(?:{_RELATION}))[\s,:(]+(?:(?:de|do|da|del)\s+)?([A-Z][a-zA-Z'’-]+)(?:\s+([A-Z][a-zA-Z'’-]+))?"
+_CONTEXT = Headed(
+    rf"\b(?:{_RELATION})[\s,:(]",
+    re.compile(
+        rf"(?i:\b(?:{_RELATION}))[\s,:(]+(?:(?:de|do|da|del)\s+)?([A-Z][a-zA-Z'’-]+)(?:\s+([A-Z][a-zA-Z'’-]+))?"
+    ),
 )
 _POSSESSIVE = re.compile(
     r"\b([A-Z][a-z'-]+)(?:'s|’s) (?:mom|mother|dad|father|husband|wife|son|daughter|family|parents"
@@ -194,7 +205,8 @@ EPONYM_AFTER = re.compile(rf"(?i:['’]s?\b|\s+(?:{_EPONYM_NOUNS})\b)")
 EPONYM_TAIL = re.compile(rf"(?i:\s+(?:{_EPONYM_NOUNS})\b\Z)")
 
 
-def eponym_mask(text: str) -> list[tuple[int, int]]:
+@lru_cache(maxsize=16)  # (asked of one text by the name list, the tagger's filter and the untagged readers)
+def eponym_mask(text: str) -> tuple[tuple[int, int], ...]:
     """Spans of eponyms (Parkinson's disease, Tommy John surgery) that must not read as names."""
     spans = [m.span() for m in _EPONYM_PHRASES.finditer(text)]
     spans += [m.span() for m in _EPONYM_NOUN_FIRST.finditer(text)]
@@ -215,7 +227,7 @@ def eponym_mask(text: str) -> list[tuple[int, int]]:
         ):
             continue  # "Steven's surgery" is a patient's surgery, not an eponym
         spans.append(match.span())
-    return spans + _eponyms_again(text, spans)
+    return (*spans, *_eponyms_again(text, spans))
 
 
 def _eponyms_again(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

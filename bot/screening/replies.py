@@ -102,10 +102,11 @@ REASON = "confirms that someone is a patient of the practice, which a public pos
 
 
 def find_patient_confirmations(
-    text: str, features_of: Callable[[str], list[str]] | None = None
+    text: str, features_of: Callable[[str], list[str]] | None = None, spans: list[tuple[int, int]] | None = None
 ) -> Iterator[Finding]:
     """Phrases that tell the reader (or the public) that a person was seen or treated here. `features_of` gives a
-    sentence's sentence_features when the advice reader has already worked them out."""
+    sentence's sentence_features when the advice reader has already worked them out; `spans`, the text's sentences
+    when the screen has them."""
     low = text.lower()
     exact: list[tuple[int, int]] = []
     for pattern in (_CONFIRMS, _KNOWN_CARE, _CARED_FOR, _WITH_US, _THANKED_FOR_CARE, _WE_GAVE):
@@ -123,7 +124,7 @@ def find_patient_confirmations(
             yield Finding("patient_confirmation", match.start(), match.end(), REASON)
     # The model judges a whole sentence; where a phrase above already says which words confirm, the physician is
     # shown those words ('we saw you'), not the sentence around them.
-    for found in _learned_confirmations(text, features_of):
+    for found in _learned_confirmations(text, features_of, spans):
         if not any(found.start <= s and e <= found.end for s, e in exact):
             yield found
 
@@ -159,15 +160,18 @@ _NOT_KNOWN = Lowered(
 )
 
 
-def _learned_confirmations(text: str, features_of: Callable[[str], list[str]] | None = None) -> Iterator[Finding]:
-    """Sentences the confirmation model finds likely, about someone, not a question or a condition."""
+def _learned_confirmations(
+    text: str, features_of: Callable[[str], list[str]] | None = None, spans: list[tuple[int, int]] | None = None
+) -> Iterator[Finding]:
+    """Sentences the confirmation model finds likely, about someone, not a question or a condition. (The model's say
+    is asked before the dearer question whether the sentence is public news.)"""
     model = load_confirm_model()
     if model is None:
         return
     if _FAQ.search(text):
         return  # 'Q: Can I take my BP pill before surgery? A: ... your surgical team will tell you': anyone's answer
     gazetteer = load_models()[0].gazetteer
-    spans = sentence_spans(text)
+    spans = sentence_spans(text) if spans is None else spans
     for index, (start, end) in enumerate(spans):
         while end > start and text[end - 1] in " .!;,":
             end -= 1
@@ -175,12 +179,13 @@ def _learned_confirmations(text: str, features_of: Callable[[str], list[str]] | 
             continue
         if _ANONYMOUS_PATIENT.search(text, start, end) and not _YOUR.search(text, start, end):
             continue  # 'had a pt a while back who was sure it was heartburn': a story of no one the reader knows
-        if public_news(text, start, end) or (index and public_news(text, *spans[index - 1])):
-            continue  # 'Rafael Nadal has spoken publicly of it. Su caso ...': his case, which he made public
         sentence = text[start:end]
         features = features_of(sentence) if features_of is not None else None
-        if model.score(sentence, gazetteer, features) >= CONFIRM_THRESHOLD:
-            yield Finding("patient_confirmation", start, end, REASON)
+        if model.score(sentence, gazetteer, features) < CONFIRM_THRESHOLD:
+            continue
+        if public_news(text, start, end) or (index and public_news(text, *spans[index - 1])):
+            continue  # 'Rafael Nadal has spoken publicly of it. Su caso ...': his case, which he made public
+        yield Finding("patient_confirmation", start, end, REASON)
 
 
 _FAQ = Lowered(r"(?i:(?:^|\s)(?:Q|Question)\s*[:.)-]\s[^\n]{3,300}?\?\s*(?:A|Answer)\s*[:.)-]\s)")

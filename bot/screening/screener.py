@@ -315,7 +315,7 @@ class Screener:
         features_of = memo(lambda piece: sentence_features(piece, self._tagger.gazetteer))
         found = [*find_advice(text, spans, words), *sentence_findings(text, self._sentences, spans, features_of)]
         if purpose in _PUBLISHED:
-            found.extend(find_patient_confirmations(text, features_of))
+            found.extend(find_patient_confirmations(text, features_of, spans))
         return found
 
     def _names_in_capitals(self, text: str, spans: list[tuple[int, int]]) -> list[Finding]:

@@ -208,7 +208,7 @@ def sentence_findings(
         # ice it.', 'Soak it twice a day - it's an ingrown nail'): the text is about this reader's complaint, so a
         # command or 'you need to' beside it is their care, even home care, and borrows the diagnosis' score.
         lent = 0.0
-        if not question and (commands(text[start:end]) or PARTICULAR.search(text, start, end)):
+        if told and not question and (commands(text[start:end]) or PARTICULAR.search(text, start, end)):
             lent = max((dx for i, dx in told if i != index and -_DX_REACH_BACK <= i - index <= _DX_REACH), default=0.0)
         best = max(best, lent)
         likely = (

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from bot.screening.findings import Finding
-from bot.screening.lowered import Lowered
+from bot.screening.lowered import Headed, Lowered
 
 OCCUPATION = (
     r"teacher|principal|coach|pastor|priest|rabbi|imam|minister|mayor|sheriff|police officer|cop"
@@ -43,10 +43,13 @@ _ANCHOR = Lowered(
     re.IGNORECASE,
 )
 # An occupation pinned to one person the physician treats is a story on its own.
-_OCCUPATION_WORD = re.compile(
-    rf"\b(?i:{OCCUPATION})(?:'s)?(?= I\b| we\b| from [A-Z]| (?:came|walked|rolled|was brought|was admitted) in"
-    # care here: 'our own CFO had his sleeve with us'
-    r"| had (?:his|her|their) [\w-]+(?: [\w-]+)? (?:with us|here|at our)\b)"
+_OCCUPATION_WORD = Headed(
+    rf"\b(?:{OCCUPATION})",
+    re.compile(
+        rf"\b(?i:{OCCUPATION})(?:'s)?(?= I\b| we\b| from [A-Z]| (?:came|walked|rolled|was brought|was admitted) in"
+        # care here: 'our own CFO had his sleeve with us'
+        r"| had (?:his|her|their) [\w-]+(?: [\w-]+)? (?:with us|here|at our)\b)"
+    ),
 )
 # 'the retired Ohio State football coach we saw': a few words of description may sit between.
 _DETERMINER_BEFORE = re.compile(r"\b(?i:a|an|the|this|my|our)(?: [\w'’-]+){0,4} $")

@@ -35,7 +35,8 @@ _DX_INSIDE = (
     # 'Ça ressemble à une angine', 'Sembra una gastrite', 'Das klingt nach einer Grippe')
     r"|\bI (?:think|suspect|bet|'d guess|would guess) (?:you|u) (?:have|'ve got|got|probably have)\b"
     # (not a condition for anyone: 'Si parece que tienes gastritis, consulta a tu médico')
-    r"|(?<!si )(?<!se )(?<!if )(?<!wenn )(?<!quand )(?<!when )"
+    # (the first letters looked at before the six look-behinds: they would be tried at every character)
+    r"|(?=[pieçcsolqwd])(?<!si )(?<!se )(?<!if )(?<!wenn )(?<!quand )(?<!when )"
     r"(?:\bparece que (?:tienes|tiene|usted tiene|você tem|tens)\b"
     r"|\b(?:isso|esto|eso) parece (?:ser )?(?:uma?|una?)\b"
     r"|\b(?:ça|cela) ressemble à\b|\bon dirait (?:une?|que vous avez)\b|\bsembra (?:una?|che tu abbia|che abbia)\b"
