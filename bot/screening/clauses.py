@@ -165,6 +165,11 @@ def command_at(tokens: list[str], i: int) -> bool:
 _FRENCH_CLITIC = re.compile(r"-(?:lui|le|la|les|leur|moi|nous|vous|en|y)$")
 
 
+@lru_cache(maxsize=1024)  # (a clause's words are read by both models' features and by `commands`)
+def lower_tokens(text: str) -> tuple[str, ...]:
+    return tuple(w.lower() for w in TOKEN.findall(text))
+
+
 @lru_cache(maxsize=1024)  # (asked of the same clause by the sentence driver and twice by aimed.addressed)
 def commands(text: str) -> str | None:
     """How a clause of the text opens with a command (see command_at): "told" after 'suggest you',
@@ -173,8 +178,7 @@ def commands(text: str) -> str | None:
     After 'and' or 'then' only a listed imperative counts: 'we take a tendon and rebuild the
     ligament' goes on with the subject it has.
     """
-    tokens = [w.lower() for w in TOKEN.findall(text)]
-    tokens = [_FRENCH_CLITIC.sub("", w) if "-" in w else w for w in tokens]
+    tokens = [_FRENCH_CLITIC.sub("", w) if "-" in w else w for w in lower_tokens(text)]
     start, joined, told = True, False, False
     found = None
     for i, w in enumerate(tokens):
@@ -304,7 +308,7 @@ def _unlisted(word: str, gazetteer: Gazetteer) -> bool:
 def sentence_features(text: str, gazetteer: Gazetteer | None = None) -> list[str]:
     """Bag of words, word pairs, the opening words and a few cues for one sentence; with the gazetteer,
     also whether a treatment verb acts on a word no list knows (an unlisted drug name)."""
-    tokens = [w.lower() for w in TOKEN.findall(text)]
+    tokens = lower_tokens(text)
     cues = set()
     clause_start = True
     for i, w in enumerate(tokens):

@@ -12,7 +12,10 @@ from bot.screening.findings import Finding
 from bot.screening.memo import memo
 
 # A code: letters and at least three digits in one token ('VRC853', 'FP-5113W', 'CRIMSON-0447').
-_CODE = re.compile(r"(?<![\w/.-])#?[A-Za-z0-9]+(?:[-_][A-Za-z0-9]+)*(?![\w-]|\.\d)")
+# (a code has three digits or more and a letter, which the look-aheads ask first: every word of a text is tried)
+_CODE = re.compile(
+    r"(?<![\w/.-])(?=#?(?:[\w-]*?\d){3})(?=#?[\w-]*?[A-Za-z])#?[A-Za-z0-9]+(?:[-_][A-Za-z0-9]+)*(?![\w-]|\.\d)"
+)
 # Clinical and everyday tokens with letters and digits that identify no one.
 _NOT_CODE = re.compile(
     r"(?i:\d+(?:mg|mcg|ml|g|kg|lbs?|iu|mm|cm|km|mi|am|pm|hrs?|h|min|s|x|k|st|nd|rd|th|yo|y|mo|wk|wks|yrs?|ft|in"

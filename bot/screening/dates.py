@@ -319,10 +319,13 @@ _DOB_WORDS = frozenset({"dob", "d", "born", "birth", "birthdate", "birthday", "d
 _BIRTHDAY_WORDS = frozenset({"birthday", "bday"})
 
 
+_A_DIGIT = re.compile(r"\d")
+
+
 def find_dates(text: str, spans: list[tuple[int, int]], words: frozenset[str] | None = None) -> Iterator[Finding]:
     """Dates finer than a year that belong to a particular person's story or record."""
     seen: set[int] = set()
-    digits = words is None or any(c.isdigit() for c in text)
+    digits = words is None or _A_DIGIT.search(text) is not None
     months = words is None or bool(words & _MONTH_WORDS)
     relative = words is None or bool(words & _RELATIVE_WORDS) or (digits and _ORDINAL_DAY.search(text) is not None)
     birthday = words is None or bool(words & _BIRTHDAY_WORDS)

@@ -95,6 +95,62 @@ def _case_free(pattern: str, flags: int) -> str:
     return _lower_literals(body)
 
 
+def _top_level_branches(body: str) -> list[str]:
+    """The pattern's alternatives at its top level (split at '|' outside groups, sets and escapes)."""
+    parts, depth, current, i, in_set = [], 0, [], 0, False
+    while i < len(body):
+        char = body[i]
+        if char == "\\":
+            current.append(body[i : i + 2])
+            i += 2
+            continue
+        if in_set:
+            in_set = char != "]"
+        elif char == "[":
+            in_set = True
+            skip = 1 + body.startswith("^", i + 1)
+            skip += body.startswith("]", i + skip)  # a ']' first in a set is a member
+            current.append(body[i : i + skip])
+            i += skip
+            continue
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            parts.append("".join(current))
+            current = []
+            i += 1
+            continue
+        current.append(char)
+        i += 1
+    parts.append("".join(current))
+    return parts
+
+
+def _one_boundary(body: str) -> str:
+    """Neighbouring alternatives that each open on a word boundary ('\\bmy ...|\\bour ...') under one: the engine
+    tries every alternative's boundary at every character, and one shared boundary, tested once, is as exact (the
+    alternatives keep their order, so the same one wins)."""
+    parts = _top_level_branches(body)
+    if len(parts) < 2:
+        return body
+    merged: list[str] = []
+    run: list[str] = []
+    for part in [*parts, None]:
+        if part is not None and part.startswith("\\b") and not part.startswith("\\b\\"):
+            run.append(part[2:])
+            continue
+        if len(run) > 1:
+            merged.append("\\b(?:" + "|".join(run) + ")")
+        else:
+            merged.extend("\\b" + r for r in run)
+        run = []
+        if part is not None:
+            merged.append(part)
+    return "|".join(merged)
+
+
 class Lowered:
     """A case-insensitive pattern, compiled case-sensitively for lower-cased text (and as written, for the rare text
     lower-casing lengthens, only when such a text comes: compiling costs start-up time)."""
@@ -102,7 +158,7 @@ class Lowered:
     def __init__(self, pattern: str, flags: int = 0) -> None:
         self.pattern = pattern
         self.flags = flags
-        self._fast = re.compile(_case_free(pattern, flags), flags & ~re.IGNORECASE)
+        self._fast = re.compile(_one_boundary(_case_free(pattern, flags)), flags & ~re.IGNORECASE)
 
     @cached_property
     def _as_written(self) -> re.Pattern[str]:
