@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from bot.screening.context import PRACTICE_ACCESS, any_reader, sentence_at, sentence_spans
 from bot.screening.findings import Finding
-from bot.screening.lowered import Lowered
+from bot.screening.lowered import Headed, Lowered
 from bot.screening.memo import memo
 
 _CHANGE = (
@@ -37,7 +37,7 @@ _MEDS = (
 )
 # A capitalised word after "your" in an imperative is usually a brand-name drug ("your Plavix").
 _BRAND = r"(?-i:[A-Z][a-z]{3,}\b)(?! (?:and|or|if|when|card|account|app|portal|number|ID)\b)"
-_DIRECTIVE = re.compile(
+_DIRECTIVE = Lowered(
     rf"\byou (?:should|must|need to|have to|ought to|can (?:safely |just )?|could (?:just )?|'d better"
     rf"|had better|may want to|might want to|'re fine to|are fine to|can go ahead and)\s*(?:just |also |probably )?"
     rf"(?:{_CHANGE})\b[^.;!?]{{0,60}}?\b(?:{_MEDS}|your \w+)\b"
@@ -45,15 +45,19 @@ _DIRECTIVE = re.compile(
     rf"(?:{_CHANGE})\b[^.;!?]{{0,60}}?\b(?:{_MEDS}|your \w+)\b",
     re.IGNORECASE,
 )
-_IMPERATIVE = re.compile(
+_IMPERATIVE_VERB = (
     rf"\b(?:just |simply |go ahead and |feel free to )?"
     rf"(?:{_CHANGE}|stop taking|don't take|do not take|never take|don't bother taking)\b"
+)
+_IMPERATIVE_PATTERN = re.compile(
+    _IMPERATIVE_VERB +
     # 'never take more than 4,000 mg a day' is the label's limit for everyone, not a dose for one reader.
     rf"(?! (?:more|over|any more) than\b)"
     rf"[^.;!?]{{0,50}}?\b(?:your|two|three|four|an extra|extra|double|another|an adult|a whole|half(?: an?| of)?|\d+)"
     rf"\s*(?:[\w-]+ ){{0,2}}(?:{_MEDS}|{_BRAND})\b",
     re.IGNORECASE,
 )
+_IMPERATIVE = Headed(_IMPERATIVE_VERB, _IMPERATIVE_PATTERN)  # (its verbs first, on the lower-cased text)
 # An imperative starts a clause: text start, after . ; ! ? : or a comma, or after and/then/just/so.
 _CLAUSE_START = re.compile(r"(?:^|[.;!?:,]|\b(?:and|then|just|so))\s*$", re.IGNORECASE)
 _AVOID_CARE = re.compile(

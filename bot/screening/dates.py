@@ -9,7 +9,7 @@ from datetime import date
 from bot.screening.context import PERSON_CUE, context_care, person_cue_by_sentence, sentence_at, sentence_spans
 from bot.screening.findings import Finding
 from bot.screening.lay_titles import CAPITALISED_NAME_TITLE
-from bot.screening.lowered import Lowered
+from bot.screening.lowered import Headed, Lowered
 from bot.screening.memo import memo
 from bot.screening.public_figures import public_news
 
@@ -57,7 +57,7 @@ _ORDINAL_WORD = (
     r"|(?:twenty|thirty)[- ](?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth))"
 )
 # Day-level dates: always more specific than a year.
-_DAY_DATE = re.compile(
+_DAY_DATE_PATTERN = re.compile(
     # Spoken or written out: 'october ninth', 'the twelfth of march', 'the 14th of May'.
     rf"\b{_MONTH} (?:the )?(?i:{_ORDINAL_WORD})\b"
     rf"|\b(?i:the) (?:\d{{1,2}}(?:st|nd|rd|th)|(?i:{_ORDINAL_WORD})) of {_MONTH}\b|"
@@ -71,6 +71,10 @@ _DAY_DATE = re.compile(
     # Day first, as most of the world writes it, where the day cannot be a month ('20/03/2024', '14.03.24'); with
     # its year, so '20/20 vision' and a score of '14/15' stay numbers.
     r"|(?<![\d/.A-Za-z])(?:1[3-9]|2\d|3[01])([/.-])(?:0?[1-9]|1[0-2])\2(?:19|20)?\d\d(?![\d/A-Za-z]|\.\d)"
+)
+# (found by where it can open first, on the lower-cased text: a month, 'the', or a digit after no digit)
+_DAY_DATE = Headed(
+    rf"\b(?:{MONTHS.lower()}|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|the)|(?<!\d)\d", _DAY_DATE_PATTERN
 )
 # Day, month and a four-digit year ('06/02/2024'): a date whatever follows it ('... of the rash').
 _FULL_DATE = re.compile(r"\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)\d\d")

@@ -202,3 +202,6 @@ class Headed:
 
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         return next(self.finditer(text, pos, endpos), None)
+
+    def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return self.pattern.match(text, pos, endpos)
