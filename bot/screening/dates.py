@@ -12,6 +12,7 @@ from bot.screening.lay_titles import CAPITALISED_NAME_TITLE
 from bot.screening.lowered import Headed, Lowered
 from bot.screening.memo import memo
 from bot.screening.public_figures import public_news
+from bot.screening.relatives import FAMILY, FAMILY_ABROAD, alternation
 
 MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 _MONTH = rf"(?i:{MONTHS}|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)"
@@ -403,6 +404,7 @@ def find_dates(text: str, spans: list[tuple[int, int]], words: frozenset[str] | 
                 about_someone(sentence)
                 or about_someone(sentence_at(spans, match.end() - 1))
                 or _answers_question_about_someone(text, spans, match.start(), about_someone)
+                or _appointment_slot(text, match, sentence)
             ):
                 seen.add(match.start())
                 yield Finding(
@@ -415,6 +417,21 @@ def find_dates(text: str, spans: list[tuple[int, int]], words: frozenset[str] | 
                 yield Finding(
                     "date", match.start(), match.end(), "looks like the month of a patient's care or life event"
                 )
+
+
+# A day and a clock time for the reader's own care: 'reminding you of your colposcopy on 3/14 at 9:40am', 'you're
+# booked for Tuesday 6/2 @ 10:30'. A slot is one person's, as an event's day and hour are everyone's.
+_CLOCK_AFTER = re.compile(r"(?i:,?\s*(?:at|@)\s*\d{1,2}(?:[:.]\d\d)?\s*(?:am|pm|a\.m\.|p\.m\.|h)?\b)")
+_READERS_CARE = Lowered(
+    r"(?i:\byour (?:[\w-]+ )?(?:appointment|appt|visit|procedure|surgery|operation|follow-?up|consult|consultation"
+    r"|mri|ct|scan|test|labs?|lab work|injection|infusion|biopsy|colonoscopy|colposcopy|endoscopy|mammogram"
+    r"|ultrasound|x-?ray|physical|check-?up|exam|screening|session|therapy|pre-?op|post-?op|telehealth|video visit)\b"
+    r"|\byou(?:'re| are) (?:scheduled|booked|due|confirmed)\b)"
+)
+
+
+def _appointment_slot(text: str, match: re.Match[str], sentence: tuple[int, int]) -> bool:
+    return _CLOCK_AFTER.match(text, match.end()) is not None and _READERS_CARE.search(text, *sentence) is not None
 
 
 # A range of ages: 'at 11-12', 'ages 9-14', 'aged 4-6' ('on 11-12' would be a day).
@@ -484,6 +501,15 @@ _AGE_AFTER_NAME = re.compile(
 
 
 # An age asked and answered across a turn: 'how old is your mother? PT: ninety four.'
+# A relative or a pronoun, perhaps with a name, whose age the sentence states without a unit: 'abuela rosario is
+# 101 today', 'she is 94 and sharp as a tack', 'GRANDPA JOE TURNS 100 TOMORROW'. (Only a person's own word before
+# the verb: 'her sugar is 95' and 'mom's pressure was 110' are readings.)
+_AGE_OF_RELATIVE = Lowered(
+    rf"(?i:\b(?:{alternation(FAMILY, FAMILY_ABROAD)}|she|he)(?: [a-z][\w'’-]+)?"
+    rf" (?:is|was|turned|turns|will be|just turned) ({_AGE_NUM}|{_AGE_WORD})\b"
+    r"(?!\s*(?:%|percent|mg|mcg|ml|units?|kg|lbs?|pounds|over|/|mm|bpm|degrees|°))"
+    r"(?=\s*(?:today|tomorrow|this (?:week|month|year)|now|next|and|,|\.|!|🎂|$|years|yrs|yo|y/o)))"
+)
 _AGE_ANSWER = re.compile(
     rf"(?i:\bhow old (?:is|are|was|will) [^?]{{0,40}}\?\s*(?:[a-z]{{1,12}}:\s*)?"
     rf"(?:(?:uh|um|oh|well|so|she's|he's|she is|he is|I'm|I am|about|almost|just turned|turned|"
@@ -530,6 +556,8 @@ def find_ages(text: str) -> Iterator[Finding]:
         yield from _birth_years(text, spans)
         return
     for match in _AGE_ANSWER.finditer(text):
+        yield Finding("age_over_89", match.start(1), match.end(1), "gives an age over 89")
+    for match in _AGE_OF_RELATIVE.finditer(text):
         yield Finding("age_over_89", match.start(1), match.end(1), "gives an age over 89")
     for match in _AGE_AFTER_NAME.finditer(text):
         group = next(i for i in (1, 2, 3) if match.group(i))

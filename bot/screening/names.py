@@ -60,7 +60,7 @@ _EPONYM_WORDS = frozenset(
 )
 _EPONYM_PHRASES = re.compile(
     r"\b(?:Tommy John|Lou Gehrig|Down(?:'s)? syndrome|Achilles|Eli Lilly|Jenny Craig|Weight Watchers"
-    r"|Johnson ?& ?Johnson|Mary Kay|Sam's Club|Ronald McDonald|Martin Luther King(?: Jr\.?)?"
+    r"|Johnson ?& ?Johnson|Mary Kay|Sam's Club|Ronald McDonald|Martin Luther King(?: Jr\.?)?|Ho Chi Minh|Hồ Chí Minh"
     r"|Jack Daniel's|Ben ?& ?Jerry's|Charley horse|Peyronie's|von Willebrand|Von Willebrand"
     r"|Lewy body|West Nile|Rocky Mountain|Mini-Cog|Kaplan-Meier|St\. John's wort|Ramsay Hunt"
     # hospitals and foundations known by a person's name alone ('Mayo Clinic and Johns Hopkins both publish')

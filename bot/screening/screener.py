@@ -70,6 +70,7 @@ from bot.screening.titled_names import (
     titled_names,
 )
 from bot.screening.treatments import names_treatment
+from bot.screening.vietnamese_names import vietnamese_full_names
 from bot.text import screenable_text
 
 # When two findings overlap, the more specific kind wins (a number labelled 'MRN' is not a phone).
@@ -235,6 +236,7 @@ class Screener:
         if may_hold_title(words, text):
             found.extend(titled_names(text, self._tagger.gazetteer, self._roster, spans))
         found.extend(spelled_names(text, self._tagger.gazetteer))
+        found.extend(vietnamese_full_names(text))
         if ":" in text:
             found.extend(self._named_speakers(text))
         if words & PATIENT_WORDS:

@@ -1,0 +1,52 @@
+"""Session 28: the misses and false alarms of new sets by other writers (fast chat, notes, anecdotes, transcripts,
+several languages, public replies). Each line is shaped like a case from a tuning half, not copied from it; the
+mechanism it pins is named beside it.
+"""
+
+from __future__ import annotations
+
+from bot.screening import AllowList
+from tests.screening.verdict_table import verdict_table
+
+ALLOW = AllowList(names=frozenset({"Lakeshore Regional Medical Center", "Dr. Robert Clark"}))
+
+CLEAN = [
+    # two numbers either side of a full stop are no phone number
+    "Normal is under 120/80. 130-139 on top is stage 1 hypertension.",
+    # an eponym named once in full is an eponym when it comes back bare
+    "Is Hashimoto's disease the same as hypothyroidism? Not quite: Hashimoto's is the most common cause of it.",
+    "Patient: is Graves' disease an overactive thyroid?\nDoctor: yes, Graves' is the usual cause of one.",
+    "Coding tip: Bell's palsy vs Ramsay Hunt, look for vesicles in the ear.",
+    # a town leading a figure about all its residents is public geography
+    "Springfield, Ohio has one of the highest overdose rates among mid-sized cities, which is why we run naloxone "
+    "trainings.",
+    "Dayton ranks third in the state for childhood asthma, so our clinic stocks spacers.",
+    # a list of things joined by '+' or 'and' holds no person
+    "potluck was amazing, someone brought lumpia + jollof + pierogi, best shift ever",
+    # a date and a time for everyone (an event) is no one's appointment
+    "Our flu clinic is on 10/14 at 9am in the main lobby, bring your insurance card.",
+    # Vietnamese places and a public figure named like people; words of other languages after a short family name
+    "Chúng tôi có phòng khám ở Hồ Chí Minh và Hà Nội.",
+    "Ho Chi Minh City has some of the best street food anywhere.",
+    "le médecin a dit que la plupart des gens vont bien",
+    "Do Not Resuscitate orders are discussed with every family.",
+    # a reading after a possessive is no age
+    "her sugar is 95 today, great job",
+    "he was 92 percent on room air",
+]
+
+HELD = [
+    # a Vietnamese full name without a title, with or without its accents
+    "asked me 3x by Nguyễn Văn Thành on tuesday lol",
+    "asked by Tran Van Minh after clinic again",
+    "pham thi lan called again about her refill",
+    # an age stated of a relative or a person by pronoun, in any case
+    "abuela rosario is 101 today, she says the secret is frijoles",
+    "GRANDPA JOE TURNS 100 TOMORROW and still drives to church",
+    # a day and a time for the reader's own care is that person's appointment
+    "Hi there, reminding you of your colposcopy on 3/14 at 9:40am. Reply C to confirm.",
+    "you're booked for 6/2 @ 10:30 with the heart team, see you then",
+]
+
+# (no advice cases yet this session: only the two tables with cases are collected)
+test_passes, test_held, _, _ = verdict_table(ALLOW, CLEAN, HELD, [], [])
