@@ -182,6 +182,7 @@ def sentence_findings(
             and not (spoken and not _DETAIL.search(text, *sentence))
             and not STAFF_ROLE.search(text, start, end)
             and not famous_sentence(text, *sentence)  # 'Aaron Rodgers tore his Achilles four snaps into 2023'
+            and not _NAMESAKE.search(text, *sentence)  # 'named for the pitcher who had it first': history
         )
 
     for index, ((start, end), advice_score) in enumerate(zip(spans, advice_scores, strict=True)):
@@ -306,6 +307,11 @@ _AFTER_DASH = re.compile(r"\s[-–—]\s*\Z")
 # red, hot. You gotta stop the X'), and how many before it ('Nebulize her and suction her nose; it's bronchiolitis').
 _DX_REACH = 3
 _DX_REACH_BACK = 2
+
+
+# The person an eponym is named for ('Tommy John surgery ... named for the pitcher who had it first back in 1974'):
+# a name in medicine's history, public as the eponym is.
+_NAMESAKE = Lowered(r"(?i:\bnamed (?:for|after) (?:the|a|an|that|this)\b)")
 
 
 def _diagnoses_told(

@@ -57,7 +57,8 @@ _OCCUPATION_GATE = frozenset(re.findall(r"[a-z]+", OCCUPATION.lower()))
 # Details that, with an anchor, narrow a story down to one recognisable person.
 _DETAIL = re.compile(
     # (an age or a decade alone is no detail: 'a woman in her 70s presented with jaundice' is a de-identified case)
-    rf"\b(?:{OCCUPATION}|teaches|coach(?:es|ed)|bakery|salon|diner|restaurant|caf[eé]|shop|store"
+    rf"\b(?:{OCCUPATION}|(?:he|she|who|also|still|and) (?:teaches|coach(?:es|ed))"
+    r"|bakery|salon|diner|restaurant|caf[eé]|shop|store"
     r"|owns|runs the|runs a|manages the|works (?:at|for) the|plays for|paper mill|plant manager"
     r"|president of|twins|triplets|quadruplets|lottery|famous|local celebrity|our town|this town"
     r"|down the street|next door|across the street|downtown|on (?:the )?(?:[A-Z][a-z]+ )(?:Street|St"

@@ -30,6 +30,11 @@ CLEAN = [
     "Ho Chi Minh City has some of the best street food anywhere.",
     "le médecin a dit que la plupart des gens vont bien",
     "Do Not Resuscitate orders are discussed with every family.",
+    # a plural audience is no one's detail; the person an eponym is named for is history
+    "A teen with a concussion who goes back into the same game risks a worse second hit. Coaches and parents, "
+    "you're the first line here.",
+    "q: what's tommy john surgery\na: a rebuild of the elbow ligament, named for the pitcher who had it first "
+    "in 1974.",
     # a reading after a possessive is no age
     "her sugar is 95 today, great job",
     "he was 92 percent on room air",
