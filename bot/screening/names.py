@@ -77,14 +77,14 @@ _DISEASE_NOUNS_FIRST = (
 )
 _DISEASE_NOUNS_JOINED = r"-(?:Krankheit|Syndrom|Erkrankung|Zeichen|Test)\b"
 _EPONYM_NOUN_FIRST = Headed(
-    rf"{_DISEASE_NOUNS_FIRST}|\b\w[\w'’]{{1,30}}{_DISEASE_NOUNS_JOINED.lower()}",
+    _DISEASE_NOUNS_FIRST,
     re.compile(
         rf"(?i:{_DISEASE_NOUNS_FIRST}"
         r"(?:\s+(?:de|del|des|du|di|da|do|von|d['’]))?\s*)"
         r"[A-Z][\w'’-]{1,30}(?:\s+(?:y|e|et|und|and)\s+[A-Z][\w'’-]{1,30})?"
-        rf"|\b[A-Z][\w'’]{{1,30}}{_DISEASE_NOUNS_JOINED}"
     ),
 )
+_EPONYM_JOINED = re.compile(rf"\b[A-Z][\w'’]{{1,30}}{_DISEASE_NOUNS_JOINED}")  # (looked for only after a hyphen)
 
 
 # Bounded words and word counts: an unbounded chain retried from every capital is quadratic on 'Ab Ab Ab …'.
@@ -210,6 +210,8 @@ def eponym_mask(text: str) -> tuple[tuple[int, int], ...]:
     """Spans of eponyms (Parkinson's disease, Tommy John surgery) that must not read as names."""
     spans = [m.span() for m in _EPONYM_PHRASES.finditer(text)]
     spans += [m.span() for m in _EPONYM_NOUN_FIRST.finditer(text)]
+    if "-" in text:
+        spans += [m.span() for m in _EPONYM_JOINED.finditer(text)]
     for match in _SIGN_RESULT.finditer(text):
         if _strip_possessive(match.group(1)) not in FIRST_NAMES:
             spans.append(match.span())

@@ -46,7 +46,7 @@ _SYLLABLE = r"[^\W\d_]{1,7}"
 _FAMILY_ALTERNATION = "|".join(sorted(_FAMILY_WORDS, key=len, reverse=True))
 # (found by the family name first, on the lower-cased text: most texts have none)
 _NAME = Headed(
-    rf"(?<![\w'’.-])(?:{_FAMILY_ALTERNATION})[ \t]",
+    rf"\b(?:{_FAMILY_ALTERNATION})[ \t]",
     re.compile(rf"(?<![\w'’.-])((?i:{_FAMILY_ALTERNATION}))((?:[ \t]+{_SYLLABLE}){{1,3}})(?![\w'’-])"),
 )
 # Letters only Vietnamese writes (not French 'é', Portuguese 'ô' or 'ê'): 'Nguyễn', 'Thị', 'Văn', 'Trần', 'Đặng'.
