@@ -32,6 +32,13 @@ ADVICE_THRESHOLD = 0.3
 _PLAN_FOR_READER = Lowered(
     r"(?i:(?:\bI |\bwe |^\W*|(?<=[,;:.!?] ))(?:want|need|'d like|would like|'d want) (?:you|him|her)"
     r" (?:to (?:get|do|have|take(?! a look)|start|stop|restart|hold|schedule|book|use|keep)\b|on\b|off\b)"
+    # leave to change a treatment at a time of the reader's own: 'ok to restart eliquis sun pm', "it's fine to
+    # hold the lasix tomorrow" (a time makes it one reader's plan; 'it's ok to take ibuprofen with food' has none)
+    r"|(?:^\W*|(?<=[,;:.!?] )|\b(?:it's|its|it is|you're|you are|ur) )(?:ok|okay|fine|safe|alright|all right) to"
+    r" (?:restart|resume|start|stop|hold|skip|take|double|increase|decrease|go back on|come off|get back on)\b"
+    r"(?=[^.;!?]{0,40}\b(?:tonight|tomorrow|tmrw|tmr|today|this (?:morning|evening|afternoon|weekend|week)"
+    r"|(?:mon|tues?|wed|thu|thurs|fri|sat|sun)(?:day)?(?: (?:am|pm|night|morning|evening))?"
+    r"|in \d+ (?:hours?|hrs?|days?)|after (?:the|your) \w+)\b)"
     # the same in the other languages: 'necesito que te hagas', 'quiero que vaya', 'preciso que você faça',
     # 'ich möchte, dass Sie', 'ho bisogno che Lei faccia', 'je veux que vous fassiez'
     r"|\b(?:necesito|quiero|preciso|quero|je veux|j'aimerais|ho bisogno|voglio|vorrei)"

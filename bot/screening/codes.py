@@ -92,7 +92,7 @@ def _luhn_free_code(token: str) -> bool:
 
 _RANGE_WORDS = frozenset(
     "to or and per by a an year years month months week weeks day days hour hours minute minutes mile miles"
-    " dose doses step steps".split()
+    " dose doses step steps early mid late".split()  # ('early-1900s', 'mid-1980s': a decade, no code)
 )
 
 

@@ -169,7 +169,7 @@ _SPOKEN_DOB = re.compile(
     rf"(?:[\s,-]+(?:(?:slash|dash|of)[\s,-]+)?{_NUM}\b){{2,6}})"
 )
 _ORDINAL_DAY = re.compile(r"\d(?:st|nd|rd|th)\b")
-_RECURRING_BEFORE = re.compile(r"(?i:\b(?:every|each)\s+)$")
+_RECURRING_BEFORE = re.compile(r"(?i:\b(?:every|each)\s+(?:year\s+)?(?:(?:around|on|near|by|before|after)\s+)?)$")
 _MONTH_ONLY = re.compile(
     rf"\b(?:in|on|since|during|early|late|mid-?|last|this past|enrolled|randomi[sz]ed|consented|screened) ?{_MONTH}"
     r"(?: (?:of )?(?:19|20)\d\d)?\b"
@@ -392,7 +392,7 @@ def find_dates(text: str, spans: list[tuple[int, int]], words: frozenset[str] | 
                 continue  # a public figure's date, as public as their name
             if _OBSERVANCE_BEFORE.search(text, max(0, match.start() - 60), match.start()):
                 continue  # 'On World AIDS Day, December 1, we remember ...': the observance's own date
-            if _RECURRING_BEFORE.search(text, max(0, match.start() - 8), match.start()):
+            if _RECURRING_BEFORE.search(text, max(0, match.start() - 24), match.start()):
                 continue  # 'every July 4th', 'each Monday': a yearly or weekly day, no one's date
             if _AGES_BEFORE.search(text, max(0, match.start() - 10), match.start()) and _AGES.fullmatch(match.group(0)):
                 continue  # 'recommended at 11-12', 'ages 9-14': an age range, no day of a month

@@ -17,7 +17,7 @@ from bot.screening.context import (
     sentence_at,
     staff_sentence,
 )
-from bot.screening.dates import FOREIGN_WEEKDAYS, WEEKDAYS
+from bot.screening.dates import FOREIGN_WEEKDAYS, GATHERING, WEEKDAYS
 from bot.screening.facilities import SITE, SITE_MOVE, words
 from bot.screening.findings import LEARNED_REASONS, Finding
 from bot.screening.lay_titles import LAY_TITLE_BEFORE, PERSON_TITLE, PRONOUN_TITLES
@@ -243,6 +243,8 @@ def tagged_findings(
         words = [w for w in words if w]
         if not words or eponym(start, end):
             continue
+        if mask and _NAMED_FOR_BEFORE.search(text, max(0, start - 60), start):
+            continue  # 'Hashimoto's thyroiditis is named for Hakaru Hashimoto': the eponym's namesake, history
         own_sentence = sentence_at(sentences, start)
         if place_statistic(text, start, own_sentence) and not care_given(text, *own_sentence):
             continue  # 'Columbus, Ohio has one of the higher infant mortality rates': everyone's town, no one's
@@ -421,6 +423,17 @@ def tagged_findings(
             if lower and dictionary and not titled:
                 continue  # lower-case dictionary words on no name list: 'bacteria', 'asymmetry', 'kindly'
             if (
+                not caseless
+                and len(words) == 1
+                and text[start:end].islower()
+                and "v" in gaz.flags(words[0])
+                and "F" not in gaz.flags(words[0])
+                and not titled
+                and text[:1].isupper()
+                and upper_count() >= 2
+            ):
+                continue  # 'Dear reader, ...': in writing that capitalises, a lower-case word that is also a surname
+            if (
                 lower and not caseless and not titled and not listed and capitalised > 3
                 and any(_LOWER_COMPOUND.fullmatch(w) for w in words)
             ):
@@ -499,6 +512,9 @@ def tagged_findings(
                 continue
             if not (has_person_cue(text, 0, len(text)) or _others_residence(text)):
                 continue
+            own = sentence_at(sentences, start)
+            if GATHERING.search(text, *own) and not has_person_cue(text, *own) and not care_given(text, *own):
+                continue  # 'Our 5K steps off from the Scioto Mile on Saturday': an event's venue, open to all
             if _OUR_SITE_BEFORE.search(text, max(0, start - 40), start) or (
                 _OUR_SITE_AFTER.match(text, end) and _OURS.search(text, *sentence_at(sentences, start))
             ):
@@ -560,6 +576,13 @@ def _patient_namesake(text: str, start: int, end: int, sentences: list[tuple[int
     if _PATIENT_BEFORE.search(text, max(0, start - 24), start):
         return True  # 'my patient john fell again', 'my patient Tommy John'
     return len(text[start:end].split()) >= 2 and care_given(text, *sentence_at(sentences, start))
+
+
+# What an eponym is named for, right before a name: 'named for Hakaru Hashimoto, a young Japanese surgeon', 'named after
+# the Dodgers pitcher Tommy John', 'named after Dr. Frank Jobe'.
+_NAMED_FOR_BEFORE = re.compile(
+    r"(?i:\bnamed (?:for|after)\s+(?:(?:Dr\.?|Sir|Saint|St\.?|the|a|an)\s+)?(?:[A-Za-z'’-]+\s+){0,3}$)"
+)
 
 
 # A list's joints: '+', '&', 'and', 'or' (not a comma, which also sets off a name: 'her husband, hank, got ...').

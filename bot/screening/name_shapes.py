@@ -161,7 +161,12 @@ def _drug_brand(text: str, start: int, end: int, gaz) -> bool:
         ):
             return True
     after = _BRACKETED_DRUG.match(text, end)
-    return bool(after and DRUG_WORD.search(after.group(0).lower()))
+    if after is None:
+        return False
+    generic = after.group(0).strip(" ()")
+    # (as before the bracket: a drug's stem, or a long lower-case word on no list, 'Narcan (naloxone)')
+    unlisted = len(generic) > 5 and generic.islower() and not gaz.flags(generic)
+    return bool(DRUG_WORD.search(generic.lower()) or unlisted)
 
 
 def _public_place(words: list[str], allowed: frozenset[str], gaz) -> bool:

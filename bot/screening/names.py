@@ -157,7 +157,9 @@ _NOT_NAMES = (
         Iranian Persian Iraqi Syrian Lebanese Arab Arabic Australian African European Puerto Rican Dominican
         Colombian Peruvian Venezuelan Argentine Argentinian Chilean Guatemalan Salvadoran Honduran Hindi Urdu
         Tagalog Creole Hmong Amish Jewish Muslim Catholic Christian Hindu Buddhist Sikh
-        Easter Halloween Jr Sr MD DO NP PA RN Hello Hi Thanks Thank Great Good Yes Okay Sure
+        Easter Halloween Ramadan Mubarak Eid Diwali Hanukkah Chanukah Kwanzaa Passover Pesach Purim Rosh Hashanah
+        Yom Kippur Lent Navratri Holi Vesak Juneteenth Tet Tết Nowruz Onam Pongal Vaisakhi Lunar
+        Jr Sr MD DO NP PA RN Hello Hi Thanks Thank Great Good Yes Okay Sure
         Type Stage Grade Phase Level Vitamin Omega Plan Part
         Huh Uh Um Hmm Mm Aha Wow Whoa Hey Ok Yeah Yep Nope Nah Bye Ouch Oops Well Alright""".split()
     )

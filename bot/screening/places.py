@@ -11,6 +11,7 @@ from bot.screening.facilities import VENUE, words
 from bot.screening.findings import Finding
 from bot.screening.lay_titles import LAY_TITLES
 from bot.screening.memo import memo
+from bot.screening.public_figures import care_given
 
 _SUFFIX = (
     r"(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl"
@@ -255,6 +256,9 @@ def find_geography(
                 continue  # 'withdrew from the US Open', 'came from the Boston Marathon': an event, not a town
             if not about_someone(sentence_at(spans, match.start())):
                 continue
+            own = sentence_at(spans, match.start())
+            if place_statistic(text, match.start(group), own) and not care_given(text, *own):
+                continue  # 'Infant mortality in Franklin County is twice as high ...': everyone's county
             yield Finding(
                 "geography",
                 match.start(group),
@@ -270,11 +274,17 @@ _PLACE_STATISTIC = re.compile(
     r"(?i:\b(?:rates?|ranks?|ranked|ranking|per capita|per 1,?000|per 100,?000|percent|prevalence|incidence"
     r"|residents|population"
     r"|among (?:(?:big|large|major|small|us|u\.s\.|american|ohio)\s+)*(?:cities|counties|states|towns)"
-    r"|highest|lowest|one in \w+|\d+ in \d+|\d+(?:\.\d+)?\s?%)\b)"
+    r"|highest|lowest|one in \w+|\d+ in \d+|\d+(?:\.\d+)?\s?%|mortality|morbidity|life expectancy"
+    r"|(?:twice|three times|four times) as (?:high|likely|many)|more likely|less likely|per resident|per person"
+    r"|fewest|most|shortage|doctors per)\b)"
 )
 
 
 def place_statistic(text: str, start: int, sentence: tuple[int, int]) -> bool:
     """Does the place at `start` lead its sentence (alone or after 'in') in a figure about everyone living there?"""
     lead = text[sentence[0] : start].strip(" \t\n\"'(-").lower()
-    return lead in ("", "in", "here in", "across", "all over") and _PLACE_STATISTIC.search(text, *sentence) is not None
+    # (or after 'in' at the end of the figure's subject: 'Infant mortality in Franklin County is twice as high ...')
+    return (lead == "" or _IN_AT_END.search(lead) is not None) and _PLACE_STATISTIC.search(text, *sentence) is not None
+
+
+_IN_AT_END = re.compile(r"(?:^|\s)(?:in|across|throughout|all over)$")

@@ -179,6 +179,8 @@ def _learned_confirmations(
             continue
         if _ANONYMOUS_PATIENT.search(text, start, end) and not _YOUR.search(text, start, end):
             continue  # 'had a pt a while back who was sure it was heartburn': a story of no one the reader knows
+        if _BODY_OF_ANYONE.match(text, start, end) and not _ITS_NEWS.search(text, start, end):
+            continue  # 'Your liver is the bouncer at the club', 'Your elbow doesn't care how nasty your curveball is'
         sentence = text[start:end]
         features = features_of(sentence) if features_of is not None else None
         if model.score(sentence, gazetteer, features) < CONFIRM_THRESHOLD:
@@ -188,6 +190,19 @@ def _learned_confirmations(
         yield Finding("patient_confirmation", start, end, REASON)
 
 
+# 'Your <organ> is / does / loves ...': the reader's body as everyone's, in a figure of speech or a fact about organs;
+# news of it ('your knee is healing well', 'your scan came back clear') is someone's care.
+_BODY_OF_ANYONE = Lowered(
+    r"(?i:\W*(?:(?:and|but|so|remember|honestly|fun fact)[,:]?\s+)?your (?:body|heart|liver|brain|gut|stomach|skin"
+    r"|lungs?|kidneys?|bones?|joints?|knees?|elbows?|shoulders?|back|spine|muscles?|arteries|veins|blood vessels"
+    r"|immune system|eyes?|ears?|teeth|feet|hands?|hips?|thyroid|pancreas|colon|bladder|prostate|microbiome)"
+    r" (?:is|are|isn't|aren't|doesn't|don't|does|do|can't|cannot|won't|will|loves?|hates?|needs?|wants?|likes?"
+    r"|works?|acts?|has|have|keeps?|gets?|deserves?|remembers?|thanks?)\b)"
+)
+_ITS_NEWS = Lowered(
+    r"(?i:\b(?:healing|healed|recover\w*|surgery|procedure|results?|scans?|x-?rays?|mri|labs?|came back|improv\w*"
+    r"|swollen|infected|stitches|incision|cast|brace|new (?:knee|hip|heart valve)|since your|after your)\b)"
+)
 _FAQ = Lowered(r"(?i:(?:^|\s)(?:Q|Question)\s*[:.)-]\s[^\n]{3,300}?\?\s*(?:A|Answer)\s*[:.)-]\s)")
 
 

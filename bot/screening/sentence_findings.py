@@ -151,6 +151,7 @@ def sentence_findings(
     advice_model = load_advice_model(classifier.model_dir)
     clause_counts = Counter(_containing(sentences, start) for start, _ in spans)
     told = _diagnoses_told(text, spans, advice_scores, sentences, gazetteer)
+    namesake = _NAMESAKE.search(text) is not None
 
     @memo
     def whole_score(sentence: tuple[int, int]) -> float:
@@ -183,6 +184,8 @@ def sentence_findings(
             and not STAFF_ROLE.search(text, start, end)
             and not famous_sentence(text, *sentence)  # 'Aaron Rodgers tore his Achilles four snaps into 2023'
             and not _NAMESAKE.search(text, *sentence)  # 'named for the pitcher who had it first': history
+            # ... and what the text goes on to tell of the namesake: 'He came back and won 164 more games.'
+            and not (namesake and _PRONOUN_OPENING.match(text, start))
         )
 
     for index, ((start, end), advice_score) in enumerate(zip(spans, advice_scores, strict=True)):
@@ -312,6 +315,7 @@ _DX_REACH_BACK = 2
 # The person an eponym is named for ('Tommy John surgery ... named for the pitcher who had it first back in 1974'):
 # a name in medicine's history, public as the eponym is.
 _NAMESAKE = Lowered(r"(?i:\bnamed (?:for|after) (?:the|a|an|that|this)\b)")
+_PRONOUN_OPENING = Lowered(r"(?i:\W*(?:he|she)\b)")
 
 
 def _diagnoses_told(
@@ -344,6 +348,7 @@ _DO_COMMAND = Lowered(r"(?i:(?:[\w#' ]{0,40}:\s*)?do (?:the|your|a|an|some|these
 # 'I still meet new parents every week who ...': a 'who' after people in the plural is no one in particular;
 _PLURAL_PEOPLE = Lowered(
     r"(?i:\b(?:parents|people|patients|folks|moms|dads|kids|families|adults|women|men|teens|children|everyone|anyone"
+    r"|players|fans|athletes|runners|students|workers|drivers|riders|swimmers|golfers|hikers|gamers|smokers|vapers"
     r"|those|others|ones"
     # ... or after a colleague: 'discussed with attending, who agrees'.
     r"|attending|resident|fellow|intern|colleague|partner|nurse|surgeon|consultant|team|radiologist|pharmacist"

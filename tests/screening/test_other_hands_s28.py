@@ -35,6 +35,21 @@ CLEAN = [
     "you're the first line here.",
     "q: what's tommy john surgery\na: a rebuild of the elbow ligament, named for the pitcher who had it first "
     "in 1974.",
+    # holidays are no one's name; a brand beside its generic in brackets is a drug
+    "Eid Mubarak to all our families celebrating this week! If you fast, ask your care team about your insulin.",
+    "Narcan (naloxone) nasal spray is sold over the counter now; keep one in the car.",
+    # a county in a figure about all its residents, an event's venue, a decade, a yearly day
+    "Infant mortality in Pickaway County is twice as high for Black babies as for white babies.",
+    "Our Heart Walk starts at Goodale Park on Saturday, May 9 at 8 am. Register at the front desk!",
+    "Polio swept through early-1950s America before the Salk vaccine.",
+    "ER fun fact: burns spike every year around July 4th, so leave fireworks to the pros.",
+    # an eponym's namesake and what the text goes on to tell of him
+    "Parkinson's disease is named for James Parkinson, a London surgeon who described the shaking palsy in 1817. "
+    "He was also a geologist.",
+    # plural people in general; the reader's body as everyone's; 'dear reader' is no name
+    "Soccer fans: it's not only the players who get hurt on game day.",
+    "Your gut loves fiber. Feed it beans, oats and greens and it will thank you.",
+    "Dear reader, I can't advise on your own dose here; please ask your pharmacist.",
     # a reading after a possessive is no age
     "her sugar is 95 today, great job",
     "he was 92 percent on room air",
@@ -53,5 +68,15 @@ HELD = [
     "you're booked for 6/2 @ 10:30 with the heart team, see you then",
 ]
 
-# (no advice cases yet this session: only the two tables with cases are collected)
-test_passes, test_held, _, _ = verdict_table(ALLOW, CLEAN, HELD, [], [])
+WARNED = [
+    # leave to change a drug at a time of the reader's own is their plan
+    "ok to restart eliquis sun pm, no bridging needed",
+    "fine to hold the lasix tomorrow morning since you're so dry",
+]
+
+GENERAL = [
+    # leave with no time of anyone's is for everyone
+    "It's ok to take ibuprofen with food if your stomach is sensitive.",
+]
+
+test_passes, test_held, test_warned, test_general_is_not_advice = verdict_table(ALLOW, CLEAN, HELD, WARNED, GENERAL)
