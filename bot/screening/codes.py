@@ -12,9 +12,11 @@ from bot.screening.findings import Finding
 from bot.screening.memo import memo
 
 # A code: letters and at least three digits in one token ('VRC853', 'FP-5113W', 'CRIMSON-0447').
-# (a code has three digits or more and a letter, which the look-aheads ask first: every word of a text is tried)
+# (a code has three digits or more and a letter, which the look-aheads ask first: every word of a text is tried;
+# they look a bounded way ahead, or 'A-A-A-…' would be rescanned from every letter)
 _CODE = re.compile(
-    r"(?<![\w/.-])(?=#?(?:[\w-]*?\d){3})(?=#?[\w-]*?[A-Za-z])#?[A-Za-z0-9]+(?:[-_][A-Za-z0-9]+)*(?![\w-]|\.\d)"
+    r"(?<![\w/.-])(?=#?(?:[\w-]{0,40}?\d){3})(?=#?[\w-]{0,80}?[A-Za-z])"
+    r"#?[A-Za-z0-9]+(?:[-_][A-Za-z0-9]+)*(?![\w-]|\.\d)"
 )
 # Clinical and everyday tokens with letters and digits that identify no one.
 _NOT_CODE = re.compile(

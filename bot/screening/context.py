@@ -395,13 +395,20 @@ def context_care(text: str) -> bool:
     )
 
 
+_GIFT_TO_UNIT = re.compile(
+    r"(?i:\b(?:blankets|quilts|toys|books|meals|lunch|dinner|pizza|cookies|donations?|gifts?|cards|hats|supplies"
+    r"|stitched|knitted|crocheted|donated|delivered|brought|sent|raised)\b[^.!?]{0,40}\b(?:for|to) (?:the|our) $)"
+)
+
+
 def _workplace(text: str, start: int, end: int) -> bool:
     """A care word in its workplace sense: a unit someone has worked on ('started in our ER', 'seit 2009 auf der
     Intensivstation'), or a clinician's patients as a group ('his patients' families', not 'one of our patients')."""
     word = text[start:end].lower()
     before = text[max(0, start - 40) : start]
     if word in _UNITS:
-        return _TENURE_BEFORE.search(before) is not None
+        # (or a unit given to: '40 blankets for the NICU', 'donated toys to our PICU')
+        return _TENURE_BEFORE.search(before) is not None or _GIFT_TO_UNIT.search(before) is not None
     if word == "patients":
         return _STAFF_POSSESSIVE.search(before) is not None
     return False
@@ -424,7 +431,7 @@ _CARE_ROOM = re.compile(
     r"|manager|captain))\b)\b"
 )
 _CARE_WORD = Lowered(
-    r"(?i:\b(?:chemo\w*|surgery|surgeries|stitch\w*|biopsy|diagnos\w*|treated|admitted|discharged|recover\w*"
+    r"(?i:\b(?:chemo\w*|surgery|surgeries|(?<!-)stitch\w*|biopsy|diagnos\w*|treated|admitted|discharged|recover\w*"
     r"|cancer(?! (?:center|centre|institute|program|programs|unit|wing|team|awareness|screenings?|survivors' day"
     r"|walk|run|research|care team|services)\b)"
     r"|tumou?r|transplant|delivered|born|fracture|broke|injur\w*|remission|dialysis"

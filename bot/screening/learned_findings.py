@@ -352,6 +352,13 @@ def tagged_findings(
             and _listed_with_things(text, start, end, gaz, named)
         ):
             continue  # 'someone brought pancit + jollof + pierogi': one of a list of things, not of people
+        if (
+            label == "NAME"
+            and len(words) == 1
+            and _LATIN_LETTER.search(text, start, end) is None
+            and not _CUE_BEFORE.search(text, max(0, start - 30), start)
+        ):
+            continue  # 'Сонливость, набор веса ...': one word of a script the tagger never read, capitalised as any
         if label == "NAME" and len(words) == 1 and words[0] in _INTERJECTIONS and _PUNCT_AFTER.match(text, end):
             continue  # 'PT: Oh, okay': an interjection, not the Korean family name in 'Oh Min-ji'
         if label == "NAME" and len(words) == 1 and words[0] in _CALENDAR and (
@@ -576,6 +583,9 @@ def _patient_namesake(text: str, start: int, end: int, sentences: list[tuple[int
     if _PATIENT_BEFORE.search(text, max(0, start - 24), start):
         return True  # 'my patient john fell again', 'my patient Tommy John'
     return len(text[start:end].split()) >= 2 and care_given(text, *sentence_at(sentences, start))
+
+
+_LATIN_LETTER = re.compile(r"[A-Za-zÀ-ɏ]")
 
 
 # What an eponym is named for, right before a name: 'named for Hakaru Hashimoto, a young Japanese surgeon', 'named after

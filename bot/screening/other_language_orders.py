@@ -50,8 +50,9 @@ _ELIDED = re.compile(r"^(?:l|d|dell|all|nell|dall|sull)['’]")
 
 # Hindi in Latin letters puts the command last: 'amoxicillin aaj se shuru karo', 'yeh dawai band kar do'.
 _HINDI_ORDER = Lowered(
-    r"(?i:\b(?=(?P<drug>[a-z][\w-]{2,})\b(?: [\w-]+){0,3}? (?:shuru karo|shuru kar do|band karo|band kar do|le lo"
-    r"|lijiye|khao|khaiye|mat lo|mat khao|badha do|kam karo|kam kar do|leni hai|lena hai|leni hogi|lena hoga"
+    # (words of a bounded length: an unbounded one rescans 'a-a-a-…' from every letter)
+    r"(?i:\b(?=(?P<drug>[a-z][\w-]{2,40})\b(?: [\w-]{1,40}){0,3}? (?:shuru karo|shuru kar do|band karo|band kar do"
+    r"|le lo|lijiye|khao|khaiye|mat lo|mat khao|badha do|kam karo|kam kar do|leni hai|lena hai|leni hogi|lena hoga"
     r"|band mat karna|band mat karo|lena|lete rehna|lete raho)\b)"
     # ... or a ban before its object: 'khali pet mat lena ye dawa'
     r"|\b(?:mat|na) (?:lena|lo|lijiye|khana|khao) (?:ye|yeh|woh|apni|ap ki|aapki)? ?(?P<med>dawa|dawai|goli)\b)"

@@ -197,7 +197,9 @@ _BODY_OF_ANYONE = Lowered(
     r"|lungs?|kidneys?|bones?|joints?|knees?|elbows?|shoulders?|back|spine|muscles?|arteries|veins|blood vessels"
     r"|immune system|eyes?|ears?|teeth|feet|hands?|hips?|thyroid|pancreas|colon|bladder|prostate|microbiome)"
     r" (?:is|are|isn't|aren't|doesn't|don't|does|do|can't|cannot|won't|will|loves?|hates?|needs?|wants?|likes?"
-    r"|works?|acts?|has|have|keeps?|gets?|deserves?|remembers?|thanks?)\b)"
+    r"|works?|acts?|has|have|keeps?|gets?|deserves?|remembers?|thanks?)\b"
+    # ... or in an analogy: 'Picture your rotator cuff as four little ropes', 'think of your kidneys like filters'
+    r"|\W*(?:think of|picture|imagine) your [\w-]+(?: [\w-]+)? (?:as|like)\b)"
 )
 _ITS_NEWS = Lowered(
     r"(?i:\b(?:healing|healed|recover\w*|surgery|procedure|results?|scans?|x-?rays?|mri|labs?|came back|improv\w*"

@@ -429,7 +429,8 @@ _CARE_SAID = frozenset({"patient_confirmation", "advice", "patient_story"})
 
 
 # Two to four words in capitals in a row: a heading, an acronym pair or a name shouted.
-_CAPS_RUN = re.compile(r"\b[A-Z][A-Z'’-]+(?:[ \t]+[A-Z][A-Z'’-]+){1,3}\b")
+# (words of a bounded length: an unbounded one rescans 'A-A-A-…' from every letter)
+_CAPS_RUN = re.compile(r"\b[A-Z][A-Z'’-]{1,30}(?:[ \t]+[A-Z][A-Z'’-]{1,30}){1,3}\b")
 
 
 def _may_name(run: str, gazetteer) -> bool:

@@ -225,6 +225,8 @@ def sentence_findings(
         need = addressed(text, start, end, sentence, gazetteer) if likely else 2.0
         if _FACT_LABEL.match(text, start) and not told_outright(text, start, end):
             need = 2.0  # 'Myth: ... Fact: it's less likely only if you're exclusively breastfeeding': said of anyone
+        if _SUMMARY.match(text, start) or (_ANALOGY.match(text, start) and not told_outright(text, start, end)):
+            need = 2.0  # 'think of it like a checkup for your brain', "That's hypertension in a nutshell"
         if lent and need < 2.0:
             need = min(need, ADVICE_THRESHOLD_TOLD)  # aimed at the reader, beside their diagnosis
         elif ADVICE_THRESHOLD_NAMED < need < 2.0 and index in dict(told):
@@ -310,6 +312,19 @@ _AFTER_DASH = re.compile(r"\s[-–—]\s*\Z")
 # red, hot. You gotta stop the X'), and how many before it ('Nebulize her and suction her nose; it's bronchiolitis').
 _DX_REACH = 3
 _DX_REACH_BACK = 2
+
+
+# An analogy or a summary, which explain to anyone: 'think of your arteries like garden hoses', 'picture your knee as a
+# hinge', "that's hypertension in one sentence", "that's reflux in a nutshell".
+_OPENING_FILLER = r"\W*(?:(?:so|just|basically|honestly|ok|okay|nah|and)[,.]?\s+)*"
+_ANALOGY = Lowered(
+    rf"(?i:{_OPENING_FILLER}(?:think of|picture|imagine)"
+    r" (?:it|them|this|that|(?:your|the|a|an) [\w-]+(?: [\w-]+)?|[\w-]+) (?:like|as)\b)"
+)
+_SUMMARY = Lowered(
+    rf"(?i:{_OPENING_FILLER}that'?s (?:basically |pretty much |just |really )?[^.!?,]{{1,40}}?"
+    r" in (?:one sentence|a nutshell|a word|short)\b)"
+)
 
 
 # The person an eponym is named for ('Tommy John surgery ... named for the pitcher who had it first back in 1974'):

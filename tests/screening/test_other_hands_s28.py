@@ -50,6 +50,12 @@ CLEAN = [
     "Soccer fans: it's not only the players who get hurt on game day.",
     "Your gut loves fiber. Feed it beans, oats and greens and it will thank you.",
     "Dear reader, I can't advise on your own dose here; please ask your pharmacist.",
+    # an analogy or a summary explains to anyone; a gift to a unit is no one's care; a word of a script the tagger
+    # never read is no name for its capital
+    "think of your kidneys like coffee filters, they catch what the blood doesn't need",
+    "Picture your rotator cuff as four little ropes. That's shoulder anatomy in a nutshell.",
+    "Thank you to volunteer coordinator Ruth Miller, whose quilters hand-stitched 40 blankets for the NICU.",
+    "Сонливость и усталость бывают при гипотиреозе. Обсудите с врачом анализ на ТТГ.",
     # a reading after a possessive is no age
     "her sugar is 95 today, great job",
     "he was 92 percent on room air",
