@@ -274,7 +274,19 @@ def unknown_object(text: str, gazetteer: Gazetteer) -> bool:
     """A treatment verb's object is a word on none of the gazetteer's lists: a drug no list knows.
 
     Words coined since the dictionary from two of its words ('sunscreen', 'website', 'smartphone')
-    are known words, and so is anything under six letters ('email')."""
+    are known words, and so is anything under six letters ('email'). (Asked of a clause by the models' features and
+    again by `aimed.addressed`: answered once per clause.)"""
+    cache = gazetteer.__dict__.setdefault("_unknown_object_cache", {})
+    found = cache.get(text)
+    if found is None:
+        found = _unknown_object(text, gazetteer)
+        if len(cache) > 2_000:
+            cache.clear()
+        cache[text] = found
+    return found
+
+
+def _unknown_object(text: str, gazetteer: Gazetteer) -> bool:
     if not any(_unlisted(word.lower(), gazetteer) for word in _object_candidates(text)):
         return False  # every word a verb could act on is listed: the verbs' long alternation need not be tried
     return any(_unlisted(m.group(1).lower(), gazetteer) for m in TREATED.finditer(text))

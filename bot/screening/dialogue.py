@@ -71,6 +71,8 @@ def _labels(text: str) -> tuple[tuple[str, int, int], ...]:
 
 def turns(text: str) -> list[tuple[str, int, int]]:
     """(speaker's label in lower case, start, end) of each turn after a label; [] unless two speakers take turns."""
+    if ":" not in text and "]" not in text:
+        return []  # (every label has a colon or a closing bracket)
     labels = _labels(text)
     if len({_role(who) for who, _, _ in labels}) < 2:
         return []

@@ -183,7 +183,8 @@ def find_stories(text: str, spans: list[tuple[int, int]], words: frozenset[str] 
     if _FOREIGN_ROLE_GATE.search(text):
         for match in _FOREIGN_UNIQUE_ROLE.finditer(text):
             yield Finding("patient_story", match.start(), match.end(), _REASON)
-    for index, (start, end) in enumerate(spans):
+    # (one scan says whether any sentence has an anchor: most texts have none, and then no sentence is searched)
+    for index, (start, end) in enumerate(spans if _ANCHOR.search(text) is not None else ()):
         anchor = _ANCHOR.search(text, start, end)
         if anchor is None:
             continue
