@@ -1,7 +1,11 @@
 # Two commands do everything on a fresh machine: `make run` and `make test`.
 # uv is used when installed; otherwise it is installed into .tools/ first (needs only python3).
 
-PYTHON ?= python3
+# The distribution's own Python when it is 3.11 or newer (Debian's and Ubuntu's are built with profile-guided and
+# link-time optimisation), else python3 on the PATH. A Python built from source without --enable-optimizations, as
+# pyenv builds it by default, ran the screen about 30% slower on the same machine (a pure-Python loop: 2.1 s vs 1.4 s).
+PYTHON ?= $(shell for p in /usr/bin/python3 python3; do \
+	$$p -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null && { command -v $$p; break; }; done)
 UV := $(shell command -v uv 2>/dev/null || echo .tools/bin/uv)
 VENV := .venv
 export UV_PYTHON_DOWNLOADS := never
