@@ -211,18 +211,25 @@ _FAQ = Lowered(r"(?i:(?:^|\s)(?:Q|Question)\s*[:.)-]\s[^\n]{3,300}?\?\s*(?:A|Ans
 _CONDITION_BEFORE = Lowered(r"(?i:\b(?:if|when|whether|unless|once|until|in case)\s+$)")
 
 
+# A name as one calls someone: one or two capitalised words, after a title or none.
+_CALLED = r"(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr|Sr|Sra|Srta)\.? )?[A-ZÀ-ÖØ-Þ][\w'’-]*(?: [A-ZÀ-ÖØ-Þ][\w'’-]*)?"
+# Vietnamese calls by a kinship word before the name ('chị Hương'); the tagger's name may hold it.
+_CALLED = rf"(?:(?:anh|chị|em|cô|chú|bác|ông|bà) )?{_CALLED}"
+
+
 # A reply that opens by greeting or thanking the one who wrote in ('Thanks, Keisha!', 'Great question, Deshawn.',
 # 'Ciao Giulia, grazie per la domanda!', 'Gracias por tu comentario, Alejandro.'): the name is the commenter's own,
 # as they posted it. It says nothing of their care unless the reply does (a care word, a confirmation, advice).
 _GREETED = re.compile(
     r"(?i:^\W*(?:(?:lol|haha+|aw+|omg|oh|yay|wow)\W+)?"  # 'lol thank you Mireille!!'
-    r"(?:thanks|thank you|thx|hi|hello|hey|dear|welcome|(?:great|good|excellent) (?:question|catch|point|idea)"
+    r"(?:thanks|thank you|thank u|thank ya|thx|ty|tysm|hi|hiya|hello|hey+|dear|welcome|muchas gracias|mil gracias"
+    r"|c[ảá]m ơn(?: (?:anh|chị|em|cô|chú|bác|ông|bà))?|(?:great|good|excellent) (?:question|catch|point|idea)"
     r"|gracias|hola|obrigad[oa]|olá|ola|merci|bonjour|bonsoir|salut|coucou|danke|hallo|guten (?:tag|morgen|abend)"
     r"|grazie"
     r"|ciao|buongiorno|buonasera|salve|buenos días|buenas tardes|buenas noches|bom dia|boa tarde|boa noite)"
     r"(?:\s+(?:so much|again|for|por|pelo|pela|pour|für|per|beaucoup|mille fois|mucho|muito|vielmals|tante|mille)\b"
     r"[^,!.?\n:]{0,40})?[\s,]*)"
-    r"(?-i:[A-ZÀ-ÖØ-Þ][\w'’-]*(?: [A-ZÀ-ÖØ-Þ][\w'’-]*)?)\s*$"
+    rf"(?-i:{_CALLED})\s*$"
 )
 _GREETING_ENDS = frozenset(",!.?:;—–-")
 
@@ -231,7 +238,7 @@ _GREETING_ENDS = frozenset(",!.?:;—–-")
 # moved your dressing change', 'Olá Rodrigo, seu prontuário foi atualizado', 'how the new meds are going').
 _READERS_CARE = Lowered(
     r"(?i:\b(?:your|ur|seu|sua|seus|suas|su|sus|tu|tus|votre|vos|ihr|ihre|ihren|tuo|tua|tuoi)\s+(?:[\w-]+\s+){0,2}?"
-    r"(?:message|portal|chart|records?|file|prontu[aá]rio|expediente|dossier|cartella|akte|results?|resultados?"
+    r"(?:portal|chart|records?|file|prontu[aá]rio|expediente|dossier|cartella|akte|results?|resultados?"
     r"|r[ée]sultats?|befunde?|referto|meds|medications?|medicines?|prescriptions?|refills?|dressings?|wounds?"
     r"|stitches|cast|recovery|treatment|therapy|procedure|surgery|operation|replacement|diagnosis|story|journey"
     r"|care|doctor|nurse|surgeon|visit|appointment|appt|stay|bill|claim|referral|scan|x-?ray|mri|biopsy|labs?"
@@ -242,32 +249,75 @@ _READERS_CARE = Lowered(
 
 # The name first, then the thanks: 'Omar, thanks for the kind words about our new garden!'
 _THANKS_AFTER = Lowered(
-    r"(?i:\s*,\s*(?:thanks|thank you|thx|gracias|obrigad[oa]|merci|danke|grazie|great question|good question)\b)"
+    r"(?i:\s*,\s*(?:thanks|thank you|thx|gracias|obrigad[oa]|merci|danke|grazie|great question|good question"
+    # ... or goes on to speak to them: 'Denise, we want to hear about this', 'Sam, you can find ...'
+    r"|we|we're|we've|we'd|we'll|you|you're|you've|you'll|yes|absolutely|welcome|so glad|happy to help)\b)"
 )
 
 
-def greeted_commenter(text: str, sentence_start: int, start: int, end: int) -> bool:
-    """Is text[start:end] the name a reply greets at its sentence's opening ('Thanks, Keisha!', 'Omar, thanks')?
+def greeted_commenter(text: str, sentence: tuple[int, int], start: int, end: int) -> bool:
+    """Is text[start:end] the name a text calls its reader by: greeted at its sentence's opening ('Thanks, Keisha!',
+    'Hey Ray 👋', 'Omar, thanks', 'Denise, we want to hear about this'), or set off by a comma at its close
+    ('Thanks for the follow, Stephanie', 'We appreciate you, Lupe! ❤️', 'Great question, Mrs. Kowalski.')?
 
     (A greeting and a name are short: a longer stretch is not looked at, so long text stays linear.)"""
+    sentence_start, sentence_end = sentence
+    if end - start > 40 or not _VOCATIVE_NAME.fullmatch(text, start, end):
+        return False
+    if sentence_end - end <= 12 and not _WORD_CHAR.search(text, end, sentence_end):
+        # Nothing but punctuation, emoji and space after it: a closing call, when a comma sets it off.
+        if _COMMA_BEFORE.search(text, max(sentence_start, start - 3), start) or _THANKS_BEFORE.search(
+            text, max(sentence_start, start - 20), start
+        ):
+            return True
     if end - sentence_start > 100:
         return False
     if _NAME_FIRST.match(text, sentence_start, end) and _THANKS_AFTER.match(text, end):
         return True
-    if end < len(text) and text[end:end + 3].lstrip()[:1] not in _GREETING_ENDS:
+    if (
+        end < len(text)
+        and text[end:end + 3].lstrip()[:1] not in _GREETING_ENDS
+        and not _EMOJI_AFTER.match(text, end)
+        and not _THANKED_FOR.match(text, end)
+    ):
         return False
     return _GREETED.match(text, sentence_start, end) is not None
 
 
-_NAME_FIRST = re.compile(r"\W*[A-ZÀ-ÖØ-Þ][\w'’-]*(?: [A-ZÀ-ÖØ-Þ][\w'’-]*)?\s*$")
+_NAME_FIRST = re.compile(rf"\W*{_CALLED}\s*$")
+_VOCATIVE_NAME = re.compile(_CALLED)
+_WORD_CHAR = re.compile(r"\w")
+_COMMA_BEFORE = re.compile(r",\s*$")
+# 'Thank you Hannah for sharing', 'Cảm ơn chị Hương đã gửi ...': what they are thanked for follows the name.
+_THANKED_FOR = re.compile(r"\s+(?:for|por|pelo|pela|pour|per|für|đã|vì)\s")
+_THANKS_BEFORE = re.compile(r"(?i:\b(?:thanks|thank you|thank u|thx|ty|gracias|merci|obrigad[oa])\s+$)")
+# An emoji or a wave after the greeted name: 'Hey Ray 👋 good news, ...'.
+_EMOJI_AFTER = re.compile(r"\s*[\U0001F300-\U0001FAFF\u2600-\u27BF]")
+
+
+def emoji_after(text: str, end: int) -> bool:
+    return _EMOJI_AFTER.match(text, end) is not None
+
+
+def refuses_to_discuss_care(sentence: str) -> bool:
+    """'we can't give medical advice over social media', 'we can't confirm whether someone is a patient here': the
+    care words in a refusal are the practice's rule, nobody's care."""
+    return _REFUSAL.search(sentence) is not None
+
+
+_REFUSAL = Lowered(
+    r"(?i:\b(?:can't|cannot|can not|can’t|are(?:n't| not) able to|unable to|don't|do not|never)\s+"
+    r"(?:give|offer|provide|discuss|confirm|share|talk about|comment on|answer)\b)"
+)
 
 
 def speaks_of_readers_care(text: str) -> bool:
     """'your dressing change', 'seu prontuário', 'how the new meds are going': a message to a patient; or
     news of the reader's life, glad or hopeful ('Glad everything came back clear', 'Good luck with round two',
     'Que bom que sua mãe teve alta'): a reply that knows what happened to them."""
-    if _READERS_CARE.search(text) is not None:
-        return True
+    for care in _READERS_CARE.finditer(text):
+        if not _ANYONES_DOCTOR.search(text, max(0, care.start() - 24), care.start() + 1):
+            return True
     for news in _PERSONAL_NEWS.finditer(text):
         if _FEELING.fullmatch(news.group(0)) and _ABOUT_THE_HOSPITAL.match(text, news.end(), news.end() + 60):
             continue  # 'so sorry about the parking garage', 'nos alegra leer tu comentario': not their care
@@ -275,15 +325,29 @@ def speaks_of_readers_care(text: str) -> bool:
     return False
 
 
+# 'call your doctor', 'ask your pharmacist about it': the reader's own clinician as anyone's, a referral for all.
+_ANYONES_DOCTOR = re.compile(
+    r"(?i:\b(?:call|ask|see|tell|talk to|talk with|speak (?:to|with)|check with|contact|reach out to)"
+    r" (?:your|ur|their) (?:own |regular |usual |primary care |family )?(?:doctor|nurse|care team|surgeon"
+    r"|pharmacist|provider|pcp|dr)\b)"
+)
+
+
 # Gladness or sympathy, which may be about the reader's care or only about the hospital's service.
 _FEELING = re.compile(
     r"(?i:glad|happy to (?:hear|see|know)|good to (?:hear|see|know)|great to (?:hear|see)|so happy|sorry"
+    r"|good luck|best of luck"
     r"|nos alegra|me alegra|ficamos felizes|siamo (?:felici|contenti)|freuen uns|heureux|ravis|que bom|qué bueno"
     r"|che bello|wie schön|quel plaisir|ci dispiace|lo sentimos|sentimos muito|désolés?|tut uns leid)"
 )
 # ... about a comment, an event, parking or a wait: the object follows within a few words, in the same sentence.
 _ABOUT_THE_HOSPITAL = Lowered(
-    r"(?i:[^.!?\n]{0,40}?\b(?:comments?|comentarios?|commentaires?|kommentare?|commenti|feedback|messages?|mensajes?"
+    # ... or about nothing said: 'We're sorry.', 'Good luck!!' (news of their care names it), or a refusal
+    r"(?i:[\s!.…]*(?:$|\n)|\W*[.!?]|[\s,]*(?:but )?(?:we|i) (?:can't|cannot|can’t|are(?:n't| not) able)\b"
+    # ... or about how the service left them: 'sorry to hear you're unhappy', 'you had a hard time getting through'
+    r"|[^.!?\n]{0,30}?\b(?:unhappy|frustrat\w+|disappoint\w+|upset|(?:a hard|a tough|trouble|difficulty) (?:time )?"
+    r"(?:getting|reaching|finding|with (?:the|our) (?:phone|website|app|portal login)))\b"
+    r"|[^.!?\n]{0,40}?\b(?:comments?|comentarios?|commentaires?|kommentare?|commenti|feedback|messages?|mensajes?"
     r"|mensage(?:m|ns)|words|palabras|palavras|mots|parole|reviews?|reseñas?|avalia[çc][ãa]o|posts?|shout-?out"
     r"|event|evento|événement|veranstaltung|race|corrida|carrera|course|corsa|lauf|walk|caminhada|caminata|marcha"
     r"|passeggiata|marche|5k|gala|party|fiesta|festa|feria|fiera|feira|salon|fair|class|clase|aula|cours|kurs"
@@ -304,7 +368,7 @@ _PERSONAL_NEWS = Lowered(
     r"|brother|sister|aunt|uncle|family|nurses?|doctors?|care team|surgeon)"
     r"|felicidades|felicitaciones|nos alegra|me alegra|que bom|ficamos felizes|parabéns|melhoras|recupera\w*"
     r"|mejor[ií]a|siamo (?:felici|contenti)|auguri|guarigione|gute besserung|glückwunsch|freuen uns|félicitations"
-    r"|prompt rétablissement|bon rétablissement|heureux|ravis|speriamo|esperamos|te esperamos|guari\w*|presto"
+    r"|prompt rétablissement|bon rétablissement|heureux|ravis|speriamo|esperamos que|te esperamos|guari\w*|presto"
     r"|tu (?:pr[oó]xima )?(?:cita|consulta|control)|sua (?:pr[oó]xima )?consulta|(?:la tua|il tuo) (?:visita|controllo)"
     r"|tu (?:hij[oa]|beb[eé]|mam[aá]|pap[aá]|espos[oa]|familia)|sua (?:m[aã]e|filha|esposa|fam[ií]lia)"
     r"|seu (?:pai|filho|marido|beb[eê])|tu[oa] (?:padre|madre|figli[oa]|bambin[oa]|marito|moglie)"

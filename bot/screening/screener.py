@@ -52,7 +52,13 @@ from bot.screening.memo import memo
 from bot.screening.names import NameFinder, Roster, name_tokens
 from bot.screening.phones import PhoneFinder
 from bot.screening.places import find_addresses, find_geography
-from bot.screening.replies import find_patient_confirmations, greeted_commenter, speaks_of_readers_care
+from bot.screening.replies import (
+    emoji_after,
+    find_patient_confirmations,
+    greeted_commenter,
+    refuses_to_discuss_care,
+    speaks_of_readers_care,
+)
 from bot.screening.sentence_findings import sentence_findings
 from bot.screening.shorthand import SHORTHAND_WORDS, spelt_out, typed_span
 from bot.screening.spelled import spelled_names
@@ -485,13 +491,21 @@ def _without_greeted_commenters(text: str, spans: list[tuple[int, int]], found: 
     if (
         not any(f.kind == "name" for f in found)
         or any(f.kind in _CARE_SAID for f in found)
-        or context_care(text)
-        or names_treatment(text)
         or speaks_of_readers_care(text)
     ):
         return found
-    return [f for f in found
-            if f.kind != "name" or not greeted_commenter(text, sentence_at(spans, f.start)[0], f.start, f.end)]
+
+    def called(f: Finding) -> bool:
+        sentence = sentence_at(spans, f.start)
+        if not greeted_commenter(text, sentence, f.start, f.end):
+            return False
+        # Care told in the sentence that calls them is theirs ('Ken, the colonoscopy prep ...'); a health fact
+        # in a sentence of its own after 'Hi Sofia!' is the reply's answer to anyone.
+        # (A wave after the name ends the greeting as a full stop would: 'Hey Ray 👋 the pharmacy ...'.)
+        said = text[sentence[0] : f.end] if emoji_after(text, f.end) else text[sentence[0] : sentence[1]]
+        return refuses_to_discuss_care(said) or (not context_care(said) and not names_treatment(said))
+
+    return [f for f in found if f.kind != "name" or not called(f)]
 
 
 def _outside_public_text(text: str, found: list[Finding], public: frozenset[str]) -> list[Finding]:
