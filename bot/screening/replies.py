@@ -262,9 +262,13 @@ def greeted_commenter(text: str, sentence: tuple[int, int], start: int, end: int
 
     (A greeting and a name are short: a longer stretch is not looked at, so long text stays linear.)"""
     sentence_start, sentence_end = sentence
-    if end - start > 40 or not _VOCATIVE_NAME.fullmatch(text, start, end):
+    if end - start > 40:
         return False
-    if sentence_end - end <= 12 and not _WORD_CHAR.search(text, end, sentence_end):
+    if (
+        sentence_end - end <= 12
+        and not _WORD_CHAR.search(text, end, sentence_end)
+        and _VOCATIVE_NAME.fullmatch(text, start, end)
+    ):
         # Nothing but punctuation, emoji and space after it: a closing call, when a comma sets it off.
         if _COMMA_BEFORE.search(text, max(sentence_start, start - 3), start) or _THANKS_BEFORE.search(
             text, max(sentence_start, start - 20), start
