@@ -1,6 +1,6 @@
 """Score the screen in-process on a labelled set (dev.jsonl format) with score.py's own metrics.
 
-Run: .venv/bin/python tools/screen_eval.py [--cases PATH | --corpus] [--split tune|holdout|all]
+Run: .venv/bin/python tools/screen_eval.py [--cases PATH | --corpus | --untrained] [--split tune|holdout|all]
      [--purpose answer|reply] [--misses]
 The allow-list is the one `rounds screen` builds from shared/eval/context.json (practice names,
 phones, URLs and the roster). --split takes a fixed, seeded half of the set: tune on one half,
@@ -62,6 +62,8 @@ def main() -> None:
     parser.add_argument("--cases", type=Path, default=None)
     parser.add_argument("--corpus", action="store_true",
                         help="score the held-out fifth of tools/corpus (never trained on) instead of a file")
+    parser.add_argument("--untrained", action="store_true",
+                        help="score tools/corpus/untrained (other hands' sets that never reach training)")
     parser.add_argument("--split", choices=["tune", "holdout", "all"], default="all")
     parser.add_argument("--purpose", choices=["answer", "reply"], default="answer",
                         help="screen as a physician's answer or as a public reply to a patient's message")
@@ -72,6 +74,10 @@ def main() -> None:
         import corpus_data
 
         cases = corpus_data.as_cases(corpus_data.split(corpus_data.load())[1])
+    elif args.untrained:
+        import corpus_data
+
+        cases = corpus_data.as_cases(corpus_data.load(corpus_data.CORPUS_DIR / "untrained"))
     else:
         cases = scorer.load_cases(args.cases or eval_dir() / "dev.jsonl")
     cases = split(cases, args.split)

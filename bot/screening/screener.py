@@ -59,6 +59,8 @@ from bot.screening.replies import (
     refuses_to_discuss_care,
     speaks_of_readers_care,
 )
+from bot.screening.script_names import MAY_HOLD as MAY_HOLD_SCRIPT_NAMES
+from bot.screening.script_names import script_names
 from bot.screening.sentence_findings import sentence_findings
 from bot.screening.shorthand import SHORTHAND_WORDS, spelt_out, typed_span
 from bot.screening.spelled import spelled_names
@@ -243,6 +245,8 @@ class Screener:
             found.extend(titled_names(text, self._tagger.gazetteer, self._roster, spans))
         found.extend(spelled_names(text, self._tagger.gazetteer))
         found.extend(vietnamese_full_names(text))
+        if MAY_HOLD_SCRIPT_NAMES.search(text):
+            found.extend(script_names(text))
         if ":" in text:
             found.extend(self._named_speakers(text))
         if words & PATIENT_WORDS:

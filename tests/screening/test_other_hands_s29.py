@@ -17,6 +17,11 @@ CLEAN = [
     "We hear you, Mrs. Ostrowski. Please send us a DM and we'll get you to the right team.",
     "Hey Tomasz 👋 the pharmacy on the ground floor is open until 9 tonight.",
     "Bernadette, we'd love to see you at the 5K on Saturday, it's free and open to everyone.",
+    # other languages: an event's date with no one named, a figure for all over ninety
+    "Бесплатная проверка давления 14 ноября в холле больницы, приходите всей семьёй.",
+    "流感疫苗接种日：11月16日上午9点到12点，医院大厅，免费。",
+    "Людям старше 90 лет прививку от гриппа делают дома.",
+    "Kulan caafimaad: 9-ka Nofembar, dabaqa labaad, waa bilaash.",
 ]
 
 HELD = [
@@ -24,6 +29,15 @@ HELD = [
     "Thanks, Dwayne! Your stitches should come out at the follow-up next week.",
     "Farida, your biopsy results are ready in the portal.",
     "So glad the new hip is treating you well, Mrs. Ostrowski!",
+    # a name by the title or kinship word of the text's own language, and the dates and great ages told with it
+    "госпожа Петренко поступила 2 марта с пневмонией, палата 412",
+    "Marwo Sahra Aadan waxaa la dhigay isbitaalka 5-ta Maarso",
+    "Msye Jean-Baptiste gen 93 lane, li antre lopital 12 desanm",
+    "赵奶奶今年96岁，3月5日做了手术，恢复得很好",
+    "박 할머니 오늘 퇴원하셨어요, 3월 9일에 입원하셨었죠",
+    "السيدة نادية الحسيني دخلت المستشفى يوم ٣ مارس",
+    "श्रीमती कमला को 5 मार्च को भर्ती किया गया था",
+    "Pani Krystyna przyjęta 4 lutego, sala 12",
 ]
 
 WARNED: list[str] = []
