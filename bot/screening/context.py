@@ -147,7 +147,19 @@ STAFF_ROLE = Lowered(
 COLLEAGUE_AFTER = Lowered(
     r"(?i:,?\s*(?:\b(?:from|in|on|at) (?:the |our )?(?:marketing|comms|communications|PR|IT|compliance|legal|HR|GME"
     r"|informatics|quality|web|social media|design|video|podcast|content|media|education|admin|administration"
-    r"|research|the dean's office)(?: team| office| department| dept)?\b"
+    r"|research|the dean's office"
+    # ... or a service no patient stays in: 'Maureen in Patient Accounts', 'Rose from the cafeteria'
+    r"|pharmacy|cafeteria|kitchen|dietary|food services|nutrition services|security|facilities|patient accounts"
+    r"|billing|registration|admitting|transport|evs|environmental services|housekeeping|chaplaincy"
+    r"|interpreter services|volunteer services|central supply|sterile processing|the gift shop)"
+    r"(?: team| office| department| dept| services)?\b"
+    # ... or one a patient may be in, but not come from: 'dawn from the lab', 'mark from pt/ot'
+    r"|\bfrom (?:the |our )?(?:lab|radiology|imaging|pt/ot|pt|ot|rehab|child life|spiritual care|infection control"
+    r"|respiratory|case management|social work)(?: team| office| department| dept| services)?\b"
+    # ... or a post in brackets or straight after a lower-case name: 'ngozi (night charge)', 'kiara np'
+    r"|\s*\((?:night |day |weekend )?(?:charge|pgy-?\d|resident|fellow|intern|rn|np|pa|ma|cna|tech|attending"
+    r"|chief|unit clerk|secretary|scribe|pharmd|rt|pt|ot|slp|crna)\b[^)]{0,20}\)"
+    r"|\s(?:np|pa|rn|ma|cna|lpn|pharmd|crna|rt|md)\b(?! (?:of|in|is a)\b)"
     r"|\b(?:is |was |will be )?(?:on call|covering|on service|on nights|on backup)\b"
     r"|\bfor covering\b))"
 )
@@ -198,12 +210,14 @@ STAFF_TITLE = (
 
 # A colleague by post before the name: 'the new fellow, Arjun', 'my co-resident Sam', 'our scribe Ana'.
 STAFF_BEFORE = re.compile(
-    r"(?i:\b(?:our|the|new|my|your)\s+(?:new\s+)?(?:fellow|intern|attending|hospitalist|scribe|colleague"
+    # ('the chaplain here, Rev. ...', 'the new PA, Ifeoma', 'our interpreter team, led by ...')
+    r"(?i:\b(?:team|unit|department|service|program),?\s+(?:led|run|headed) by\s+$"
+    r"|\b(?:our|the|new|my|your)\s+(?:new\s+)?(?:fellow|intern|attending|hospitalist|scribe|colleague|PA|NP|RN|MA"
     r"|co-?worker|co-?resident|charge nurse|chief resident|program coordinator|division chief|chair|partner in practice"
     r"|comms person|marketing person|social media manager)\s*,?\s*$"
     # A job title right before the name, as hospital news and staff chat write it ('Unit secretary Carla Delgado',
     # 'Security officer Luis Montalvo', 'shoutout to pharmacist hana'): with or without 'our' or 'the'.
-    rf"|\b(?:{STAFF_TITLE})\b\s*,?\s*(?:(?-i:[A-Z])[\w'’-]*\s+)?$)"
+    rf"|\b(?:{STAFF_TITLE})\b(?:\s+(?:here|too|also|now))?\s*,?\s*(?:(?-i:[A-Z])[\w'’-]*\.?\s+)?$)"
 )
 
 

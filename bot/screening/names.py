@@ -169,7 +169,9 @@ _NOT_NAMES = (
 )
 
 _INTERJECTIONS = frozenset("oh ah uh um hmm huh wow aha ouch oops".split())
-_CREDENTIAL_AFTER = re.compile(r",?\s*(?:M\.?D\.?|D\.?O\.?|NP|PA-C|RN|FNP|DNP|PhD)\b")
+_CREDENTIAL_AFTER = re.compile(
+    r",?\s*(?:M\.?D\.?|D\.?O\.?|NP|PA-C|RN|FNP|DNP|PhD|PharmD|BSN|MSN|CNM|LCSW|MPH|DPT|OTR)\b"
+)
 _REASONS = {
     "honorific": "looks like a person's name (title and surname)",
     "context": "looks like the name of a patient or a patient's relative",

@@ -50,6 +50,7 @@ from bot.screening.learned import load_models
 from bot.screening.learned_findings import tagged_findings
 from bot.screening.memo import memo
 from bot.screening.names import NameFinder, Roster, name_tokens
+from bot.screening.not_patients import without_non_patients
 from bot.screening.phones import PhoneFinder
 from bot.screening.places import find_addresses, find_geography
 from bot.screening.replies import (
@@ -270,6 +271,7 @@ class Screener:
         found.extend(self._care_said(text, spans, words, purpose))
         if purpose in _PUBLISHED:
             found = _without_greeted_commenters(text, spans, found)
+        found = without_non_patients(text, spans, found)
         found = _as_transcript(text, found, self._tagger.gazetteer)
         found = _outside_organisation_names(text, found)
         found = [f for f in found if f.kind != "name" or not is_company(text, f.start, f.end)]

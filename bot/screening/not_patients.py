@@ -1,0 +1,104 @@
+"""People a text names who are not patients, whichever detector found the name: the writer's own family when the
+text tells nothing of anyone's care ('my son Eli and I built a birdhouse'), a paper's authors ('a 2022 paper by
+Okonkwo, Bauer and Lindqvist', 'Chen et al'), a colleague whose credential the name model read into the name
+('kiara np said she'll cover clinic fri').
+
+Each detector already lets staff and public figures go by its own cues; these three hold for a name however it was
+found, so they are asked once, of every name finding, in the screener.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.screening.context import COLLEAGUE_AFTER, STAFF_BEFORE, cared_for_after, context_care, sentence_at
+from bot.screening.findings import Finding
+from bot.screening.memo import memo
+from bot.screening.public_figures import colleague_given_care
+
+# Authors of a paper, the first and those listed after: 'a 2019 study by Chen and Alvarez', 'co-authors Amaru
+# Condori and Hannah Vogel'.
+_CITED_BEFORE = re.compile(
+    r"(?i:\b(?:(?:study|paper|trial|review|article|analysis|report|survey|book|research|work|meta-analysis)"
+    r"(?: (?:led|written|published|done|run))? by|co-?authors?|authors?|investigators?|researchers?)"
+    r"\s+(?:(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)?(?:,\s*|\s+and\s+|\s*&\s*))*$)"
+)
+_ET_AL = re.compile(r"\s*,?\s*et al\b")
+# The writer's own family: 'my son Eli', 'my wife jen', "my dad's name is Art", 'my twins Noor and Zayd'.
+_OWN_FAMILY_BEFORE = re.compile(
+    r"(?i:\bmy\s+(?:(?:little|big|older|younger|baby|oldest|youngest|late)\s+)?(?:son|daughter|kids?|children|twins"
+    r"|husband|wife|partner|spouse|mom|mother|mum|dad|father|brother|sister|grandma|grandpa|grandmother"
+    r"|grandfather|granny|nana|abuela|abuelo|aunt|uncle|niece|nephew|cousin|fianc[ée]e?|boyfriend|girlfriend)"
+    r"(?:['’]s name is)?\s+(?:(?-i:[A-Z])[\w'’-]*\s+(?:and|&)\s+)?$)"
+)
+# A credential the name model took for part of the name: 'kiara np', 'Jen Ortiz RN'.
+_CREDENTIAL_INSIDE = re.compile(r"(?i:\s(?:np|pa|rn|lpn|cna|pharmd|crna|md|do|pa-c|fnp|dnp)\.?$)")
+
+
+# Any word of health or care, for the sentence that names the writer's kin: a diagnosis by its ending
+# ('appendicitis', 'lymphoma', 'neuropathy', 'mastectomy'), an illness, a place or act of care.
+_HEALTH_WORD = re.compile(
+    r"(?i:\b\w+(?:itis|osis|oma|emia|aemia|pathy|ectomy|otomy|ostomy|plasty|scopy|algia|plegia|trophy)\b"
+    r"|\b(?:sick|ill|illness|disease|disorder|syndrome|condition|diagnos\w*|cancer|tumou?r|diabet\w*|asthma|autis\w*"
+    r"|adhd|stroke|seizures?|epilep\w*|infection|virus|flu|covid|fever|pain|injur\w*|broke|fractur\w*|sprain\w*"
+    r"|concussion|murmur|bifida|palsy|dementia|alzheimer\w*|depress\w*|anxiety|addict\w*|overdose|pregnan\w*"
+    r"|deliver\w*|birth|born|miscarr\w*|surgery|operation|transplant|chemo\w*|radiation|therapy|treat\w*|meds"
+    r"|medic\w*|pills?|insulin|inhaler|wheelchair|hospital\w*|admitted|discharged|er|ed|icu|nicu|picu|clinic|ward"
+    r"|checkup|check-up|visit|appointment|pediatrician|doctor|dr|nurse|rehab|hospice|passed away|died|death)\b)"
+)
+
+
+def without_non_patients(text: str, spans: list[tuple[int, int]], found: list[Finding]) -> list[Finding]:
+    """The findings less the names of authors, colleagues by credential, and the writer's kin whose care is untold."""
+    if not any(f.kind == "name" for f in found):
+        return found
+    # Each asked once per text or per sentence: asked per name, a long text of names would be quadratic.
+    care_anywhere = memo(lambda: context_care(text))
+    health_in = memo(lambda sentence: _HEALTH_WORD.search(text, *sentence) is not None)
+
+    def not_a_patient(start: int, end: int) -> bool:
+        if _CITED_BEFORE.search(text, max(0, start - 80), start) or _ET_AL.match(text, end):
+            return True
+        if (
+            _CREDENTIAL_INSIDE.search(text, start, end)
+            or COLLEAGUE_AFTER.match(text, end)
+            or STAFF_BEFORE.search(text, max(0, start - 40), start)
+        ) and not colleague_given_care(text, sentence_at(spans, start), end):
+            return True
+        if not _OWN_FAMILY_BEFORE.search(text, max(0, start - 30), start):
+            return False
+        return not (health_in(sentence_at(spans, start)) or care_anywhere() or cared_for_after(text, end))
+
+    # A name once shown to be a colleague's or an author's is theirs wherever it comes back ('dana rn is swapping my
+    # saturday, thank u dana').
+    dropped = {_bare(text[f.start : f.end]) for f in found if f.kind == "name" and not_a_patient(f.start, f.end)}
+
+    def named_as_colleague(name: str) -> bool:
+        # (another mention the detectors let go: 'dana rn' is no finding, 'thank u dana' is)
+        if len(text) > _CROSS_MENTION_LIMIT or not name.isalpha():
+            return False
+        pattern = re.compile(rf"(?i:\b{re.escape(name)}\b)")
+        return any(
+            (COLLEAGUE_AFTER.match(text, m.end()) or STAFF_BEFORE.search(text, max(0, m.start() - 40), m.start()))
+            and not colleague_given_care(text, sentence_at(spans, m.start()), m.end())
+            for m in pattern.finditer(text)
+        )
+
+    colleague = memo(named_as_colleague)
+
+    def kept(f: Finding) -> bool:
+        if f.kind != "name":
+            return True
+        name = _bare(text[f.start : f.end])
+        return name not in dropped and not colleague(name)
+
+    return [f for f in found if kept(f)]
+
+
+# Other mentions of a name are looked for in texts up to this long (each name's search reads the whole text).
+_CROSS_MENTION_LIMIT = 4_000
+
+
+def _bare(name: str) -> str:
+    """A name without its credential or possessive, lower-cased: 'kiara np' and "Kiara's" are 'kiara'."""
+    return _CREDENTIAL_INSIDE.sub("", name).lower().removesuffix("'s").removesuffix("’s")
