@@ -510,7 +510,11 @@ def addressed(
         or (_SENT_NOW.search(segment) is not None and not text[:start].rstrip().endswith("?"))
     )
     reader = any_reader(text, sentence or (start, end), start, end)
-    if reader == "frame" or GROUP_ADDRESS.match(text, (sentence or (start, end))[0]):
+    if (reader == "frame" or GROUP_ADDRESS.match(text, (sentence or (start, end))[0])) and not (
+        # ... unless the command is about one person's own treatment: 'double his zyrtec to 10 mg during pollen
+        # season' (a season, an age or a group in it is when, not for whom)
+        strong and _THIRD_PERSONS.search(segment) and commands(segment)
+    ):
         return 2.0  # 'for most people ...', 'the best thing you can do ...', 'I tell everyone ...': any reader
     matches = [(m.group(0).lower(), _generic_you(segment, m.start(), m.end())) for m in _YOU_WORD.finditer(segment)]
     commanded = commands(segment)
@@ -578,6 +582,10 @@ def addressed(
     if matches:
         return ADVICE_THRESHOLD_GENERIC_YOU
     return 2.0
+
+
+# One person's own, by a possessive that is never everyone's ('his zyrtec', 'her inhaler'): leaflets say 'your child'.
+_THIRD_PERSONS = re.compile(r"(?i:\b(?:his|her)\s+[\w-]+)")
 
 
 # Someone sent to emergency care now ('head to urgent care this afternoon', 'get him to the ER tonight', 'vaya al

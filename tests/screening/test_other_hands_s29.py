@@ -54,7 +54,13 @@ HELD = [
     "thanks to Dr. Wise for catching my brother Ottavio's appendicitis",
 ]
 
-WARNED: list[str] = []
-GENERAL: list[str] = []
+WARNED = [
+    # a command about one person's own drug, whatever season or age frames it
+    "go ahead and bump her cetirizine to 10 mg during allergy season, fine at her age",
+]
+GENERAL = [
+    # ... while the season's advice for anyone stays general
+    "During allergy season, most kids do fine on 5 to 10 mg of cetirizine a day.",
+]
 
 test_passes, test_held, test_warned, test_general_is_not_advice = verdict_table(ALLOW, CLEAN, HELD, WARNED, GENERAL)
