@@ -71,7 +71,11 @@ _DETAIL = re.compile(
     r"|all over (?:ESPN|TV|Facebook|Instagram|TikTok|social media|the internet|town)|(?:half|all of|most of) the town"
     # Known to all ('everybody knows me'), or news coverage by a paper's or station's name ('it was in the Dispatch').
     r"|(?:everybody|everyone|the whole town) knows (?:me|him|her|them|us)"
-    r"|(?:it|he|she|they|we|I) (?:was|were) (?:all )?in the (?-i:[A-Z][a-z]{3,}))\b",
+    r"|(?:it|he|she|they|we|I) (?:was|were) (?:all )?in the (?-i:[A-Z][a-z]{3,})"
+    # A month of theirs ('this June', 'in July', 'early November') or a record ('set the course record', 'every news
+    # channel'): with the one it is told of, a day people remember.
+    r"|(?:this|last|in|early|late|mid|since)[- ](?-i:January|February|March|April|May|June|July|August|September"
+    r"|October|November|December)|(?:course|state|world|school|national) record|news channels?|summited)\b",
     re.IGNORECASE,
 )
 # An occupation someone goes to or fears ('scared of the dentist', 'went to the barber') is not their job.

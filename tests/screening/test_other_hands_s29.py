@@ -52,6 +52,9 @@ HELD = [
     "my son Anselm has cerebral palsy and the PT team here is the reason he walks",
     "my wife Greta could deliver here after two miscarriages, forever grateful",
     "thanks to Dr. Wise for catching my brother Ottavio's appendicitis",
+    # one person singled out by what they did and when, with the care given them
+    "the guy who won the chili cook-off at the county fair in August was my patient for gout two weeks later",
+    "the woman who broke the state record in the 10K this April saw me for a stress fracture",
 ]
 
 WARNED = [
@@ -61,6 +64,11 @@ WARNED = [
 GENERAL = [
     # ... while the season's advice for anyone stays general
     "During allergy season, most kids do fine on 5 to 10 mg of cetirizine a day.",
+]
+
+CLEAN += [
+    # ... while a month for everyone is no one's ('Every July we see more fireworks burns')
+    "Every July we see more fireworks burns; a man who lights one in his hand risks losing fingers.",
 ]
 
 test_passes, test_held, test_warned, test_general_is_not_advice = verdict_table(ALLOW, CLEAN, HELD, WARNED, GENERAL)
