@@ -585,7 +585,11 @@ def addressed(
 
 
 # One person's own, by a possessive that is never everyone's ('his zyrtec', 'her inhaler'): leaflets say 'your child'.
-_THIRD_PERSONS = re.compile(r"(?i:\b(?:his|her)\s+[\w-]+)")
+# (the command's own verb governs it: 'double his zyrtec', not 'picture a patient ... who skips her statin')
+_THIRD_PERSONS = re.compile(
+    r"(?i:\b(?:double|halve|increase|decrease|bump|cut|stop|start|hold|restart|resume|give|wean|taper|lower|raise"
+    r"|switch|skip|continue|up|drop|change|keep)\s+(?:(?:him|her)\s+)?(?:up\s+|down\s+|back\s+)?(?:his|her)\s+[\w-]+)"
+)
 
 
 # Someone sent to emergency care now ('head to urgent care this afternoon', 'get him to the ER tonight', 'vaya al
