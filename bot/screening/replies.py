@@ -348,6 +348,9 @@ _FEELING = re.compile(
 _ABOUT_THE_HOSPITAL = Lowered(
     # ... or about nothing said: 'We're sorry.', 'Good luck!!' (news of their care names it), or a refusal
     r"(?i:[\s!.…]*(?:$|\n)|\W*[.!?]|[\s,]*(?:but )?(?:we|i) (?:can't|cannot|can’t|are(?:n't| not) able)\b"
+    # ... or about what they did with the hospital's page: 'So glad you found us!', 'happy you reached out'
+    r"|\s+(?:that )?(?:you|u) (?:found us|follow(?:ed)? us|reached out|asked|wrote in|shared this|enjoyed|liked|loved"
+    r" (?:the|our) (?:post|video|event|class|walk|run|fair))\b"
     # ... or about how the service left them: 'sorry to hear you're unhappy', 'you had a hard time getting through'
     r"|[^.!?\n]{0,30}?\b(?:unhappy|frustrat\w+|disappoint\w+|upset|(?:a hard|a tough|trouble|difficulty) (?:time )?"
     r"(?:getting|reaching|finding|with (?:the|our) (?:phone|website|app|portal login)))\b"

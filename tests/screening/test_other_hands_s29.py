@@ -69,6 +69,8 @@ GENERAL = [
 CLEAN += [
     # ... while a month for everyone is no one's ('Every July we see more fireworks burns')
     "Every July we see more fireworks burns; a man who lights one in his hand risks losing fingers.",
+    # gladness about what the reader did with the page is no news of their care
+    "Happy you reached out, Lorenzo. Our volunteer office is on the 2nd floor.",
 ]
 
 test_passes, test_held, test_warned, test_general_is_not_advice = verdict_table(ALLOW, CLEAN, HELD, WARNED, GENERAL)
