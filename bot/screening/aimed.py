@@ -510,6 +510,8 @@ def addressed(
         or (_SENT_NOW.search(segment) is not None and not text[:start].rstrip().endswith("?"))
     )
     reader = any_reader(text, sentence or (start, end), start, end)
+    if _SELF_SELECTED.match(segment):
+        return 2.0  # 'if that sounds like you, ask for a low-dose CT': the readers who fit the rule just given
     if (reader == "frame" or GROUP_ADDRESS.match(text, (sentence or (start, end))[0])) and not (
         # ... unless the command is about one person's own treatment: 'double his zyrtec to 10 mg during pollen
         # season' (a season, an age or a group in it is when, not for whom)
@@ -582,6 +584,13 @@ def addressed(
     if matches:
         return ADVICE_THRESHOLD_GENERIC_YOU
     return 2.0
+
+
+# A condition the reader checks against a rule just stated: 'if that sounds like you', 'if this describes you'.
+_SELF_SELECTED = re.compile(
+    r"(?i:\W*(?:so |and |but )?(?:if|when) (?:any of )?(?:that|this|these|those|the above"
+    r"|all (?:of )?(?:that|this|three)) (?:sounds? like|describes?|fits?|is|are|applies? to) (?:you|u)\b)"
+)
 
 
 # One person's own, by a possessive that is never everyone's ('his zyrtec', 'her inhaler'): leaflets say 'your child'.

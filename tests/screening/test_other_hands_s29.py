@@ -64,6 +64,8 @@ WARNED = [
 GENERAL = [
     # ... while the season's advice for anyone stays general
     "During allergy season, most kids do fine on 5 to 10 mg of cetirizine a day.",
+    # a reader who fits a rule just stated is anyone who fits it
+    "Colon screening starts at 45 now. If that describes you, book your colonoscopy this year.",
 ]
 
 CLEAN += [
