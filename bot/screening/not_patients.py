@@ -1,9 +1,9 @@
 """People a text names who are not patients, whichever detector found the name: the writer's own family when the
 text tells nothing of anyone's care ('my son Eli and I built a birdhouse'), a paper's authors ('a 2022 paper by
-Okonkwo, Bauer and Lindqvist', 'Chen et al'), a colleague whose credential the name model read into the name
-('kiara np said she'll cover clinic fri').
+Okonkwo, Bauer and Lindqvist', 'Chen et al'), a colleague by post or service ('dawn from the lab'), or by a credential
+the name model read into the name ('kiara np said she'll cover clinic fri'), wherever that name comes back.
 
-Each detector already lets staff and public figures go by its own cues; these three hold for a name however it was
+Each detector already lets staff and public figures go by its own cues; these hold for a name however it was
 found, so they are asked once, of every name finding, in the screener.
 """
 
@@ -56,14 +56,16 @@ def without_non_patients(text: str, spans: list[tuple[int, int]], found: list[Fi
     care_anywhere = memo(lambda: context_care(text))
     health_in = memo(lambda sentence: _HEALTH_WORD.search(text, *sentence) is not None)
 
+    def colleague_at(start: int, end: int, credential: bool = False) -> bool:
+        """A post or a service beside this mention (or a credential inside it), and no care given them."""
+        return bool(
+            credential or COLLEAGUE_AFTER.match(text, end) or STAFF_BEFORE.search(text, max(0, start - 40), start)
+        ) and not colleague_given_care(text, sentence_at(spans, start), end)
+
     def not_a_patient(start: int, end: int) -> bool:
         if _CITED_BEFORE.search(text, max(0, start - 80), start) or _ET_AL.match(text, end):
             return True
-        if (
-            _CREDENTIAL_INSIDE.search(text, start, end)
-            or COLLEAGUE_AFTER.match(text, end)
-            or STAFF_BEFORE.search(text, max(0, start - 40), start)
-        ) and not colleague_given_care(text, sentence_at(spans, start), end):
+        if colleague_at(start, end, _CREDENTIAL_INSIDE.search(text, start, end) is not None):
             return True
         if not _OWN_FAMILY_BEFORE.search(text, max(0, start - 30), start):
             return False
@@ -78,11 +80,7 @@ def without_non_patients(text: str, spans: list[tuple[int, int]], found: list[Fi
         if len(text) > _CROSS_MENTION_LIMIT or not name.isalpha():
             return False
         pattern = re.compile(rf"(?i:\b{re.escape(name)}\b)")
-        return any(
-            (COLLEAGUE_AFTER.match(text, m.end()) or STAFF_BEFORE.search(text, max(0, m.start() - 40), m.start()))
-            and not colleague_given_care(text, sentence_at(spans, m.start()), m.end())
-            for m in pattern.finditer(text)
-        )
+        return any(colleague_at(m.start(), m.end()) for m in pattern.finditer(text))
 
     colleague = memo(named_as_colleague)
 
