@@ -453,12 +453,19 @@ def _content(text: str, sentence: tuple[int, int]) -> bool:
 
 
 def addressed(
-    text: str, start: int, end: int, sentence: tuple[int, int] | None = None, gazetteer: Gazetteer | None = None
+    text: str,
+    start: int,
+    end: int,
+    sentence: tuple[int, int] | None = None,
+    gazetteer: Gazetteer | None = None,
+    beside_diagnosis: bool = False,
 ) -> float:
     """How sure the advice must be: lower for a treatment or diagnosis aimed at the reader, 2 if not aimed.
 
     Aimed at the reader: 'you', a first-person plan, or a clause that opens as a command (by its
     shape, learned.commands, not by a verb list). A treatment: a drug, dose, schedule, test or diagnosis.
+    `beside_diagnosis`: a diagnosis is told to the reader a clause or two away ('from the photo that's impetigo on
+    her chin. mupirocin 3x a day x 5 days'), so an order in chart shorthand is that reader's, as after 'your X is'.
     """
     segment = text[start:end]
     particular = memo(lambda: PARTICULAR.search(segment) is not None)  # (asked up to five times below)
@@ -493,7 +500,7 @@ def addressed(
         return 2.0  # 'BMP: Na 134 (L), K 5.2 (H), Cr 1.6. Hold lisinopril, repeat in AM': a note's order
     listed_order = _CHART_ORDER.search(segment) is not None or _MED_ENTRY.match(segment) is not None
     # After the reader's own finding ('your rash is scabies. Permethrin 5% tonight'), the order is the reader's.
-    told_finding = cues.your_finding <= start
+    told_finding = cues.your_finding <= start or beside_diagnosis
     chart = listed_order and not _YOU_WORD.search(segment) and not told_finding
     if listed_order and told_finding:
         return ADVICE_THRESHOLD
@@ -604,8 +611,8 @@ _THIRD_PERSONS = re.compile(
 # Someone sent to emergency care now ('head to urgent care this afternoon', 'get him to the ER tonight', 'vaya al
 # hospital ahora'): as much this reader's plan as a drug is; a safety net for anyone names a condition, not a time.
 _SENT_NOW = Lowered(
-    r"(?i:\b(?:go|head|get|come|run|take (?:him|her|them)|bring (?:him|her|them)|vaya|acuda|ve|vá|allez|gehen Sie"
-    r"|llévelo|llévela|lleve a su \w+)\b[^.;!?]{0,25}?\b(?:ER|E\.R\.|emergency|urgent care|hospital|urgencias"
+    r"(?i:\b(?:go|head|get|come|run|present|report|take (?:him|her|them)|bring (?:him|her|them)|vaya|acuda|ve|vá|allez|gehen Sie"
+    r"|llévelo|llévela|lleve a su \w+)\b[^.;!?]{0,40}?\b(?:ER|ED|E\.R\.|emergency|urgent care|hospital|urgencias"
     r"|emergencias|pronto-socorro|urgences|Notaufnahme|labor and delivery|L&D)\b[^.;!?]{0,30}?"
     r"\b(?:now|right now|right away|today|tonight|this (?:afternoon|morning|evening)|asap|immediately|ahora|hoy"
     r"|esta noche|agora|hoje|maintenant|tout de suite|ce soir|aujourd'hui|sofort|jetzt|heute)\b)"
@@ -757,6 +764,10 @@ PARTICULAR = Lowered(
     # (the verb's first letter looked at before the look-behind, which would be tried at every character)
     r"|(?:\bI |\bwe |(?=[wn'])(?:^|(?<=[,;:.!?] )))(?:want|need|'d like|would like|'d want|would want)"
     r" (?:you|him|her|them) (?:to|on|off)\b"
+    # advice reported as given to one person ('advised pt to present to the ED', 'recommended to pt's wife that he
+    # come in for an echo'): that person's care, written up
+    r"|\b(?:advised|instructed|counseled|counselled|urged|recommended(?: to)?|told)\s+(?:the\s+)?(?:pt|patient|her|him"
+    r"|mom|dad|mother|father|wife|husband|daughter|son|parents?|family|caregiver)(?:'s\s+[\w-]+)?\s+(?:to|that)\b"
     # no more of a treatment for this one reader: 'No more NSAIDs for you', 'it's tylenol only for you'
     r"|\bno more [\w-]+(?: [\w-]+)? for (?:you|u)\b|\bonly for (?:you|u)\b"
     # care now for someone the reader cares for: 'he needs the ER tonight', 'she needs urgent care today'

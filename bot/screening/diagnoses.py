@@ -17,13 +17,25 @@ VOCATIVES = "|".join(re.escape(word) for word in VOCATIVE_WORDS)
 # A hedge between 'you' and 'have' keeps the diagnosis told: 'You likely have plantar fasciitis'.
 _HEDGE = r"(?: (?:likely|probably|most likely|almost certainly|definitely|clearly|may|might|could|do))?"
 
+# What the reader showed or described, pointed at: 'that red ring with the clear center is', 'these bumps are'.
+# (the words between are a noun phrase: no verb or conjunction, so 'this question comes up and the answer is' is not)
+POINTED = (
+    r"(?:that|this|those|these) (?!(?:is|was|are|were|'s|one|time|year|week|month|season|question|answer|study"
+    r"|research|trial|kind|sort|type|advice|rule|tip|post|video|article|vaccine|shot|medication|medicine|drug|test"
+    r"|screening|surgery|procedure)\b)"
+    r"(?:(?!(?:and|but|or|because|when|if|so|is|was|are|were|has|have|had|comes?|came|means?|says?|said|does|do"
+    r"|can|will|would|should|may|might|could)\b)[\w'-]+ ){0,6}?[\w'-]+ (?:is|are)"
+    r"(?= (?!\w+ing\b))"  # ('that rash is spreading' tells what it does, not what it is)
+)
 DX_NAMED = Lowered(
-    rf"(?i:\W*(?:(?:yeah|yep|yup|ya|ok|okay|so|honestly|tbh|def|definitely|ugh|oh|no|nope|actually|{VOCATIVES})[\s,]+){{0,2}}"
-    r"(?:that|this|it)(?:'s|’s|s| is)"
+    rf"(?i:\W*(?:{DESCRIBED}[^.;!?,]{{0,20}}?,?\s+)?"
+    rf"(?:(?:yeah|yep|yup|ya|ok|okay|so|honestly|tbh|def|definitely|ugh|oh|no|nope|actually|{VOCATIVES})[\s,]+){{0,2}}"
+    rf"(?:(?:that|this|it)(?:'s|’s|s| is)|{POINTED})"
     r" (?:(?:almost certainly|probably|definitely|def|most likely|likely|totally|classic|a classic|textbook)\s+)*"
     # (not 'that's mostly history', 'that's a great question', 'it's normal', 'that's why')
     r"(?:an? )?(?!(?:mostly|not|really|very|so|the|what|why|how|when|where|because|fine|normal|ok|okay|good|great"
     r"|true|right|all|just|part|one|my|your|our|their|his|her|its|common|fair|lot|big|huge|question|hard|tough|easy"
+    r"|no|yes|safe|free|available|here|there|open|closed|back|done|over|new|rare|why|usually|worth|up|on|in|for|about"
     r"|important|why|something|nothing|everything|exactly|actually|also|still|usually|often|always|never)\b)[a-z])"
 )
 
@@ -54,12 +66,12 @@ YOU_HAVE = Lowered(
 # 'That's frozen shoulder.', 'listen, that's gout', 'sounds like shingles', 'you've got plantar fasciitis': a
 # diagnosis given to the reader, opening its clause after at most a few words of address or filler.
 DX_TOLD = Lowered(
-    r"(?i:\W*(?:[\w']+,?\s+){0,4}?(?:(?:that|this|it)(?:'s|’s|s| is| could be| might be| sounds like| looks like)"
+    rf"(?i:\W*(?:{POINTED}\s|(?:[\w']+,?\s+){{0,4}}?(?:(?:that|this|it)(?:'s|’s|s| is| could be| might be| sounds like| looks like)"
     rf"|(?:sounds|looks|seems) like|you(?:'ve| have)? got|you{_HEDGE} have|you were diagnosed with"
     # 'Your symptoms fit a UTI', 'his rash is consistent with scabies': the reader's complaint, named.
     rf"|{DESCRIBED}[^.;!?]{{0,40}}"
-    r"|(?:your|his|her|their) (?:symptoms|sx|story|rash|pain|cough|exam|picture) (?:fits?|points? to|suggests?"
-    r"|sounds? like|(?:is|are) consistent with|(?:is|are) classic for))\s)"
+    r"|(?:your|his|her|their)(?: [\w-]+'s)? (?:symptoms|sx|story|rash|pain|cough|exam|picture) (?:fits?|points? to|suggests?"
+    r"|sounds? like|(?:is|are) consistent with|(?:is|are) classic for))\s))"
 )
 
 

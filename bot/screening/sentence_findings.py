@@ -222,7 +222,7 @@ def sentence_findings(
             or planned(text, start, end)
             or told_outright(text, start, end)
         ) and not question
-        need = addressed(text, start, end, sentence, gazetteer) if likely else 2.0
+        need = addressed(text, start, end, sentence, gazetteer, lent > 0) if likely else 2.0
         if _FACT_LABEL.match(text, start) and not told_outright(text, start, end):
             need = 2.0  # 'Myth: ... Fact: it's less likely only if you're exclusively breastfeeding': said of anyone
         if _SUMMARY.match(text, start) or (_ANALOGY.match(text, start) and not told_outright(text, start, end)):

@@ -18,6 +18,9 @@ DESCRIBED = (
     # the reader's own results: 'based on your numbers', 'going by your photo', 'given your labs'
     r"|\b(?:based on|going by|given|judging by|from) (?:your|ur) (?:numbers|labs|results|readings|photos?|pictures?"
     r"|pics?|x-?rays?|scans?|exam|bloodwork|symptoms|story)"
+    # a picture sent in a chat is the reader's: 'from the photo', 'looking at the pics you sent'
+    r"|\b(?:based on|going by|judging by|from|looking at) (?:the|this|that|these|those) (?:photos?|pictures?|pics?"
+    r"|images?|videos?)(?: (?:you|u) (?:sent|posted|shared|attached))?"
     r"|\bpor lo que (?:me )?(?:describes|describe usted|cuentas|cuenta|dices|comentas)"
     r"|\bd'après ce que (?:vous )?(?:décrivez|dites|racontez|me dites)|\bselon (?:ce que vous décrivez|vos symptômes)"
     r"|\bd'après vos symptômes|\bda (?:quello|ciò) che (?:mi )?(?:descrivi|descrive|dici|dice|racconti|racconta)"
