@@ -100,3 +100,33 @@ _CROSS_MENTION_LIMIT = 4_000
 def _bare(name: str) -> str:
     """A name without its credential or possessive, lower-cased: 'kiara np' and "Kiara's" are 'kiara'."""
     return _CREDENTIAL_INSIDE.sub("", name).lower().removesuffix("'s").removesuffix("’s")
+
+
+# Whose age a birthday or anniversary is: the hospital's own ('Happy 100th birthday to our hospital!') or one of its
+# people's ('Happy 95th birthday to our volunteer Edna'). A building has no health; a volunteer's does only when told.
+_INSTITUTION_AGE = re.compile(
+    r"(?i:\b(?:birthday|anniversary|years?)\b[^.!?\n]{0,12}?\b(?:to|of|for) (?:our|the|this) (?:(?:own|dear|beloved"
+    r"|grand old|little) )?(?:hospital|clinic|practice|medical center|health system|health center|foundation"
+    r"|institution|organi[sz]ation|building|campus|auxiliary|guild|program|school|nursing school|residency)\b"
+    r"|\b(?:our|the) (?:hospital|clinic|practice|medical center|health system|foundation) turns\b)"
+)
+_STAFF_AGE = re.compile(
+    r"(?i:\b(?:birthday|anniversary)\b[^.!?\n]{0,12}?\b(?:to|of|for) (?:our|the|my) (?:(?:own|dear|beloved|favorite"
+    r"|longest-serving|amazing|wonderful) )?(?:volunteer|nurse|staff(?: member)?|employee|founder|chaplain"
+    r"|receptionist|colleague|co-?worker|physician|doctor|surgeon|pharmacist|greeter|board member)\b)"
+)
+
+
+def without_non_patient_ages(text: str, spans: list[tuple[int, int]], found: list[Finding]) -> list[Finding]:
+    """The findings less a great age that is the hospital's own or a staff member's, when no care is told of them."""
+    if not any(f.kind == "age_over_89" for f in found):
+        return found
+
+    def not_a_patients(f: Finding) -> bool:
+        sentence = sentence_at(spans, f.start)
+        if _INSTITUTION_AGE.search(text, *sentence):
+            return True
+        return _STAFF_AGE.search(text, *sentence) is not None and not _HEALTH_WORD.search(text, *sentence)
+
+    return [f for f in found if f.kind != "age_over_89" or not not_a_patients(f)]
+

@@ -181,6 +181,8 @@ def _learned_confirmations(
             continue  # 'had a pt a while back who was sure it was heartburn': a story of no one the reader knows
         if _BODY_OF_ANYONE.match(text, start, end) and not _ITS_NEWS.search(text, start, end):
             continue  # 'Your liver is the bouncer at the club', 'Your elbow doesn't care how nasty your curveball is'
+        if _GIVING.search(text, start, end) and not _ITS_NEWS.search(text, start, end):
+            continue  # 'Thank you, Mrs. Abernathy, for your generous donation to the NICU family lounge': a gift
         sentence = text[start:end]
         features = features_of(sentence) if features_of is not None else None
         if model.score(sentence, gazetteer, features) < CONFIRM_THRESHOLD:
@@ -188,6 +190,14 @@ def _learned_confirmations(
         if public_news(text, start, end) or (index and public_news(text, *spans[index - 1])):
             continue  # 'Rafael Nadal has spoken publicly of it. Su caso ...': his case, which he made public
         yield Finding("patient_confirmation", start, end, REASON)
+
+
+# What someone gave the hospital, thanked for: a donor's gift, time or support is no care received.
+_GIVING = Lowered(
+    r"(?i:\b(?:for|por|pela|pelo|pour|per|für) (?:your|ur|the|su|tu|sua|seu|votre|ta|la tua|il tuo|ihre?)"
+    r" (?:[\w-]+ ){0,2}?(?:donations?|gifts?|contributions?|sponsorship|generosity|support|volunteer\w*"
+    r"|fundrais\w*|donativos?|donaci[oó]n|doa[cç][aã]o|dons?|donazione|spende)\b)"
+)
 
 
 # 'Your <organ> is / does / loves ...': the reader's body as everyone's, in a figure of speech or a fact about organs;
@@ -226,6 +236,9 @@ _GREETED = re.compile(
     r"|c[ảá]m ơn(?: (?:anh|chị|em|cô|chú|bác|ông|bà))?|(?:great|good|excellent) (?:question|catch|point|idea)"
     r"|gracias|hola|obrigad[oa]|olá|ola|merci|bonjour|bonsoir|salut|coucou|danke|hallo|guten (?:tag|morgen|abend)"
     r"|grazie"
+    # ... or answer them: 'Absolutely, Keisha —', 'Yes, Tom,', 'Of course, Ana!'
+    r"|absolutely|yes|yep|sure|of course|definitely|no problem|you bet|good news|great news|sadly|unfortunately"
+    r"|sí|claro|por supuesto|com certeza|bien sûr|certo|natürlich"
     r"|ciao|buongiorno|buonasera|salve|buenos días|buenas tardes|buenas noches|bom dia|boa tarde|boa noite)"
     r"(?:\s+(?:so much|again|for|por|pelo|pela|pour|für|per|beaucoup|mille fois|mucho|muito|vielmals|tante|mille)\b"
     r"[^,!.?\n:]{0,40})?[\s,]*)"
@@ -288,6 +301,16 @@ def greeted_commenter(text: str, sentence: tuple[int, int], start: int, end: int
     return _GREETED.match(text, sentence_start, end) is not None
 
 
+def greeted_handle(text: str, sentence: tuple[int, int], start: int) -> bool:
+    """Is the @handle at `start` the account a reply answers: opening its sentence ('@jenna_k thanks for the
+    follow!') or right after a greeting or thanks ('Thanks @drmikefit!')?"""
+    before = text[sentence[0] : start]
+    return not _WORD_CHAR.search(before) or (len(before) <= 40 and _GREETING_ONLY.fullmatch(before) is not None)
+
+
+_GREETING_ONLY = re.compile(
+    r"(?i:\W*(?:thanks|thank you|thank u|thx|ty|hi|hey|hello|welcome|gracias|hola|merci|obrigad[oa])(?: so much)?\W*)"
+)
 _NAME_FIRST = re.compile(rf"\W*{_CALLED}\s*$")
 _VOCATIVE_NAME = re.compile(_CALLED)
 _WORD_CHAR = re.compile(r"\w")
@@ -295,8 +318,9 @@ _COMMA_BEFORE = re.compile(r",\s*$")
 # 'Thank you Hannah for sharing', 'Cảm ơn chị Hương đã gửi ...': what they are thanked for follows the name.
 _THANKED_FOR = re.compile(r"\s+(?:for|por|pelo|pela|pour|per|für|đã|vì)\s")
 _THANKS_BEFORE = re.compile(r"(?i:\b(?:thanks|thank you|thank u|thx|ty|gracias|merci|obrigad[oa])\s+$)")
-# An emoji or a wave after the greeted name: 'Hey Ray 👋 good news, ...'.
-_EMOJI_AFTER = re.compile(r"\s*[\U0001F300-\U0001FAFF\u2600-\u27BF]")
+# An emoji or a wave after the greeted name ('Hey Ray 👋 good news, ...'), or a dash ('Absolutely, Keisha — our
+# lactation group is open to anyone'): the greeting ends there, as at a full stop.
+_EMOJI_AFTER = re.compile(r"\s*(?:[\U0001F300-\U0001FAFF\u2600-\u27BF]|[—–]|-\s)")
 
 
 def emoji_after(text: str, end: int) -> bool:
@@ -351,6 +375,11 @@ _ABOUT_THE_HOSPITAL = Lowered(
     # ... or about what they did with the hospital's page: 'So glad you found us!', 'happy you reached out'
     r"|\s+(?:that )?(?:you|u) (?:found us|follow(?:ed)? us|reached out|asked|wrote in|shared this|enjoyed|liked|loved"
     r" (?:the|our) (?:post|video|event|class|walk|run|fair))\b"
+    # ... or about the hospital's own people: 'nos alegra saber que nuestro equipo de pediatría tiene tan buena fama'
+    r"|[^.!?\n]{0,30}?\b(?:our|nuestr[oa]s?|noss[oa]s?|notre|nos|unser\w*|nostr[oa]|i nostri|le nostre)"
+    r" (?:[\w-]+ ){0,2}?(?:team|staff|equipo|equipe|équipe|personal|personnel|nurses|enfermer[oa]s|volunteers"
+    r"|voluntari[oa]s|bénévoles|hospital|hôpital|ospedale|krankenhaus|clinic|clínica|clinique|practice)\b"
+    r"(?![^.!?\n]{0,40}\b(?:you|your|tu|su|você|seu|sua|vous|votre)\b)"
     # ... or about how the service left them: 'sorry to hear you're unhappy', 'you had a hard time getting through'
     r"|[^.!?\n]{0,30}?\b(?:unhappy|frustrat\w+|disappoint\w+|upset|(?:a hard|a tough|trouble|difficulty) (?:time )?"
     r"(?:getting|reaching|finding|with (?:the|our) (?:phone|website|app|portal login)))\b"

@@ -50,13 +50,14 @@ from bot.screening.learned import load_models
 from bot.screening.learned_findings import tagged_findings
 from bot.screening.memo import memo
 from bot.screening.names import NameFinder, Roster, name_tokens
-from bot.screening.not_patients import without_non_patients
+from bot.screening.not_patients import without_non_patient_ages, without_non_patients
 from bot.screening.phones import PhoneFinder
 from bot.screening.places import find_addresses, find_geography
 from bot.screening.replies import (
     emoji_after,
     find_patient_confirmations,
     greeted_commenter,
+    greeted_handle,
     refuses_to_discuss_care,
     speaks_of_readers_care,
 )
@@ -271,7 +272,7 @@ class Screener:
         found.extend(self._care_said(text, spans, words, purpose))
         if purpose in _PUBLISHED:
             found = _without_greeted_commenters(text, spans, found)
-        found = without_non_patients(text, spans, found)
+        found = without_non_patient_ages(text, spans, without_non_patients(text, spans, found))
         found = _as_transcript(text, found, self._tagger.gazetteer)
         found = _outside_organisation_names(text, found)
         found = [f for f in found if f.kind != "name" or not is_company(text, f.start, f.end)]
@@ -495,7 +496,7 @@ def _without_greeted_commenters(text: str, spans: list[tuple[int, int]], found: 
     """Drop the name a reply greets its commenter by ('Thanks, Keisha!') when the text says nothing of anyone's
     care: no care word, no confirmation, no advice, no story. Then it is the name they posted under, nothing more."""
     if (
-        not any(f.kind == "name" for f in found)
+        not any(f.kind == "name" or _handle(text, f) for f in found)
         or any(f.kind in _CARE_SAID for f in found)
         or speaks_of_readers_care(text)
     ):
@@ -503,7 +504,11 @@ def _without_greeted_commenters(text: str, spans: list[tuple[int, int]], found: 
 
     def called(f: Finding) -> bool:
         sentence = sentence_at(spans, f.start)
-        if not greeted_commenter(text, sentence, f.start, f.end):
+        if _handle(text, f):
+            # '@jenna_k thanks for the follow!': the account the reply answers, as public as the comment
+            if not greeted_handle(text, sentence, f.start):
+                return False
+        elif not greeted_commenter(text, sentence, f.start, f.end):
             return False
         # Care told in the sentence that calls them is theirs ('Ken, the colonoscopy prep ...'); a health fact
         # in a sentence of its own after 'Hi Sofia!' is the reply's answer to anyone.
@@ -511,7 +516,11 @@ def _without_greeted_commenters(text: str, spans: list[tuple[int, int]], found: 
         said = text[sentence[0] : f.end] if emoji_after(text, f.end) else text[sentence[0] : sentence[1]]
         return refuses_to_discuss_care(said) or (not context_care(said) and not names_treatment(said))
 
-    return [f for f in found if f.kind != "name" or not called(f)]
+    return [f for f in found if not (f.kind == "name" or _handle(text, f)) or not called(f)]
+
+
+def _handle(text: str, f: Finding) -> bool:
+    return f.kind == "other_id" and text.startswith("@", f.start)
 
 
 def _outside_public_text(text: str, found: list[Finding], public: frozenset[str]) -> list[Finding]:

@@ -36,6 +36,7 @@ from bot.screening.context import STAFF_ROLE, has_person_cue
 from bot.screening.diagnoses import DX_TOLD
 from bot.screening.dialogue import label_spans
 from bot.screening.findings import LEARNED_REASONS, Finding
+from bot.screening.lay_titles import ABBREVIATIONS
 from bot.screening.learned import SentenceClassifier, load_advice_model, load_models
 from bot.screening.lowered import Lowered
 from bot.screening.memo import memo
@@ -124,7 +125,11 @@ _ANONYMOUS = Lowered(
 
 # Split a sentence further at any full stop, question mark or semicolon, whatever the next letter's case.
 # A dash clause starts only where a run of spaces starts, else a long run is re-scanned from each space.
-_CLAUSE_END = re.compile(r"(?<=[.!?;])\s+|\n+|(?<!\s)\s+[-–—]\s+")
+# (not after a title's full stop: 'Dr. Hannah Lindqvist, who retires ...' is one clause, about a physician)
+_TITLE_ABBREV = (*ABBREVIATIONS, "Dr", "Jr")
+_CLAUSE_END = re.compile(
+    r"(?<=[.!?;])" + "".join(rf"(?<!\b{re.escape(a)}\.)" for a in _TITLE_ABBREV) + r"\s+|\n+|(?<!\s)\s+[-–—]\s+"
+)
 
 
 def sentence_findings(
