@@ -23,7 +23,8 @@ _CITED_BEFORE = re.compile(
     r"(?: (?:led|written|published|done|run))? by|co-?authors?|authors?|investigators?|researchers?)"
     r"\s+(?:(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)?(?:,\s*|\s+and\s+|\s*&\s*))*$)"
 )
-_ET_AL = re.compile(r"\s*,?\s*et al\b")
+# ... and those before 'et al' or 'and colleagues': 'Liu and colleagues', 'Okafor & co-workers'
+_ET_AL = re.compile(r"(?i:\s*,?\s*(?:et al\b|(?:and|&) (?:colleagues|co-?workers|co-?authors|collaborators)\b))")
 # The writer's own family: 'my son Eli', 'my wife jen', "my dad's name is Art", 'my twins Noor and Zayd'.
 _OWN_FAMILY_BEFORE = re.compile(
     r"(?i:\bmy\s+(?:(?:little|big|older|younger|baby|oldest|youngest|late)\s+)?(?:son|daughter|kids?|children|twins"

@@ -50,6 +50,7 @@ from bot.screening.learned import load_models
 from bot.screening.learned_findings import tagged_findings
 from bot.screening.memo import memo
 from bot.screening.names import NameFinder, Roster, name_tokens
+from bot.screening.own_contact import without_practice_contacts
 from bot.screening.not_patients import without_non_patient_ages, without_non_patients
 from bot.screening.phones import PhoneFinder
 from bot.screening.places import find_addresses, find_geography
@@ -273,6 +274,7 @@ class Screener:
         if purpose in _PUBLISHED:
             found = _without_greeted_commenters(text, spans, found)
         found = without_non_patient_ages(text, spans, without_non_patients(text, spans, found))
+        found = without_practice_contacts(text, spans, found)
         found = _as_transcript(text, found, self._tagger.gazetteer)
         found = _outside_organisation_names(text, found)
         found = [f for f in found if f.kind != "name" or not is_company(text, f.start, f.end)]
@@ -483,7 +485,8 @@ def _as_transcript(text: str, found: list[Finding], gazetteer) -> list[Finding]:
         if f.kind == "patient_confirmation":
             continue
         word = text[f.start : f.end]
-        if f.kind == "name" and f.start in label_ends and word.islower() and _a_word(word, gazetteer):
+        # (a turn opens with a capital: 'Patient: Perfect, thanks.' is a word as much as 'Dad: freestyle' is)
+        if f.kind == "name" and f.start in label_ends and word[1:].islower() and _a_word(word.lower(), gazetteer):
             continue
         turn = next(((s, e) for s, e in turns if s <= f.start < e), None)
         if f.kind == "name" and turn is not None and introduces_self(text, turn[0], f.start):

@@ -46,7 +46,19 @@ def test_practice_contact_details_are_allowed(screener: Screener) -> None:
 
 
 def test_the_same_phone_is_flagged_without_the_allow_list() -> None:
-    assert kinds(Screener(), "Call us at (608) 241-4400.") == {"phone"}
+    assert kinds(Screener(), "Call Lakeside Family Medicine at (608) 241-4400.") == {"phone"}
+    assert kinds(Screener(), "the number is (608) 241-4400") == {"phone"}
+
+
+def test_a_number_offered_to_readers_is_the_practices_own_until_a_person_is_named() -> None:
+    """'Call us at', 'Questions? Call': the office's line even before the allow-list knows it; beside a person it is
+    theirs ('call her at'), and a bare 'call <number> tonight' may be a patient's."""
+    assert kinds(Screener(), "Call us at (608) 241-4400.") == set()
+    assert kinds(Screener(), "Clinic hours changed. Questions? Call (503) 555-0166.") == set()
+    assert kinds(Screener(), "Our Maple Street clinic is moving to 400 Harbor Blvd, Suite 210 on June 2.") == set()
+    assert kinds(Screener(), "call her at (503) 555-0166 about the biopsy") >= {"phone"}
+    assert kinds(Screener(), "call (617) 555-0123 tonight") == {"phone"}
+    assert kinds(Screener(), "Pt moved to 400 Harbor Blvd, Suite 210") >= {"address"}
 
 
 def test_allowed_names_match_case_insensitively_and_by_part(screener: Screener) -> None:

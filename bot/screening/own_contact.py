@@ -1,0 +1,47 @@
+"""The practice's own phone and address, offered to readers, when the allow-list does not know them yet.
+
+A number readers are told to call ('Questions? Call (503) 555-0166', 'to book, text us at ...') or an address the
+practice says is its own ('Our Maple Street clinic is moving to 400 Harbor Blvd, Suite 210') reaches the office, not
+a patient: a patient's number is written beside the patient ('call her at ...', 'pt's cell'). A sentence with any
+word for a person keeps its finding, so only the practice's own invitation goes.
+"""
+
+from __future__ import annotations
+
+from bot.screening.context import PERSON_CUE, sentence_at
+from bot.screening.findings import Finding
+from bot.screening.lowered import Lowered
+
+# Readers told to call, text or find the office: the number or address follows within a few words.
+_OFFERED_BEFORE = Lowered(
+    # (a bare 'call' only after what readers call about: 'call (617) 555-0123 tonight' may be a patient's number)
+    r"(?i:(?:(?:(?:\b(?:questions|info|information|details|appointments?)\s*[?:,]?|\bto (?:book|schedule|register|sign up"
+    r"|make an appointment|learn more|enroll|rsvp),?|\bfor (?:appointments|questions|more info\w*|details),?)\s*"
+    r"(?:please )?(?:call|text|dial|phone|ring|contact)"
+    r"|\b(?:call|text|dial|phone|ring|fax|reach|contact)(?: us| our (?:office|team|clinic|front desk|nurse line"
+    r"|scheduling|main line|hotline)))(?: (?:at|on|anytime at|today at))?|\b(?:our|the office|the clinic)(?: main| new"
+    r"| office| front desk| scheduling| appointment)? (?:number|line|phone|hotline) is|\bvisit us at|\bfind us at"
+    r"|\b(?:our|the) (?:[\w'-]+ ){0,2}?(?:clinic|office|practice|hospital|center|centre|location|campus|pharmacy|lab)"
+    r" (?:is moving to|is now at|has moved to|moves to|is located at|is at|will be at|opens at)|\bnew (?:address|location)"
+    r"\s*(?:is|:))[\s:,]*$)"
+)
+_OWN_KINDS = frozenset({"phone", "address"})
+
+
+def without_practice_contacts(text: str, spans: list[tuple[int, int]], found: list[Finding]) -> list[Finding]:
+    """The findings less a phone or address the text offers as the practice's own, in a sentence about no one."""
+    if not any(f.kind in _OWN_KINDS for f in found):
+        return found
+
+    def offered(f: Finding) -> bool:
+        sentence = sentence_at(spans, f.start)
+        return (
+            _OFFERED_BEFORE.search(text, max(0, f.start - 80), f.start) is not None
+            and PERSON_CUE.search(text, *sentence) is None
+        )
+
+    own = [f for f in found if f.kind in _OWN_KINDS and offered(f)]
+    # ... and the address's own tail, which the place reader may find apart: ', Suite 210', ', Portland'
+    tails = {id(f) for f in found if f.kind in ("geography", "address")
+             and any(o.start <= f.start <= o.end and text[o.end : f.start] in ("", " ", ", ", ",") for o in own)}
+    return [f for f in found if f not in own and id(f) not in tails]
