@@ -39,6 +39,12 @@ _PLAN_FOR_READER = Lowered(
     r"(?=[^.;!?]{0,40}\b(?:tonight|tomorrow|tmrw|tmr|today|this (?:morning|evening|afternoon|weekend|week)"
     r"|(?:mon|tues?|wed|thu|thurs|fri|sat|sun)(?:day)?(?: (?:am|pm|night|morning|evening))?"
     r"|in \d+ (?:hours?|hrs?|days?)|after (?:the|your) \w+)\b)"
+    # ... or as the answer to the reader's own question ('yes ok to take the zyrtec w the prednisone', 'yep, fine to
+    # stop it'): a yes opens it, and whatever it permits is theirs
+    r"|^\W*(?P<yes>yes|yep|yeah|yup|yea|ya|sure|absolutely|definitely)\b[\s,.!-]*(?:(?:it's|its|it is|you're|you are|ur)\s+)?"
+    r"(?:totally |perfectly |completely )?(?:ok|okay|fine|safe|alright|all right) to"
+    r" (?:restart|resume|start|stop|hold|skip|take|double|increase|decrease|go back on|come off|get back on|give|use"
+    r"|mix|combine)\b"
     # the same in the other languages: 'necesito que te hagas', 'quiero que vaya', 'preciso que você faça',
     # 'ich möchte, dass Sie', 'ho bisogno che Lei faccia', 'je veux que vous fassiez'
     r"|\b(?:necesito|quiero|preciso|quero|je veux|j'aimerais|ho bisogno|voglio|vorrei)"
@@ -55,11 +61,25 @@ _PLAN_FOR_READER = Lowered(
 )
 
 
+# Advice reported as given to one person: the verb, the person, 'to' or 'that'.
+REPORTED_ADVICE = (
+    r"\b(?:advised|instructed|counseled|counselled|urged|recommended(?: to)?|told)\s+(?:the\s+)?(?:pt|patient|her|him"
+    r"|mom|dad|mother|father|wife|husband|daughter|son|parents?|family|caregiver)(?:'s\s+[\w-]+)?\s+(?:to|that)\b"
+)
+_REPORTED = Lowered(rf"(?i:{REPORTED_ADVICE})")
+
+
 @lru_cache(maxsize=4096)
 def planned(text: str, start: int, end: int) -> bool:
     """The writer's plan for the reader with a treatment or test in it: advice without the classifier's say."""
     segment = text[start:end]
-    return _PLAN_FOR_READER.search(segment) is not None and bool(names_treatment(segment))
+    if _REPORTED.search(segment) and (names_treatment(segment) or _SENT_NOW.search(segment)):
+        return True  # 'advised pt to present to L&D immediately', 'told her to stop the naproxen'
+    plan = _PLAN_FOR_READER.search(segment)
+    if plan is None or not names_treatment(segment):
+        return False
+    # ('Can I take ibuprofen with food? Yes, it's safe to take it with food.': the text's own question, for anyone)
+    return not (plan.group("yes") and "?" in text[max(0, start - 300) : start])
 
 
 # A command on the drug the reader already has, named with 'the' or 'your' ('take the sumatriptan fifty at the first
@@ -471,6 +491,8 @@ def addressed(
     particular = memo(lambda: PARTICULAR.search(segment) is not None)  # (asked up to five times below)
     if IT_IS.match(segment) and WHAT_IS_BEFORE.search(text, max(0, start - 120), start):
         return 2.0  # 'What's a DEXA scan? It's a low-dose x-ray ...': a definition, for anyone who asks
+    if _ASKED_OF_ALL_BEFORE.search(text, max(0, start - 300), start) and not ONE_READER.search(segment):
+        return 2.0  # 'Most common question: can I take it with coffee? Yes, ...': the answer to everyone who asks
     cues = _text_cues(text)  # once per text: a scan per clause would be quadratic in clauses
     if (
         labelled_order(text, start, end)
@@ -591,6 +613,14 @@ def addressed(
     if matches:
         return ADVICE_THRESHOLD_GENERIC_YOU
     return 2.0
+
+
+# A question the writer says everyone asks, just before: what follows answers all of them.
+_ASKED_OF_ALL_BEFORE = Lowered(
+    r"(?i:\b(?:most (?:common|asked|frequent)|top|#1|number one|no\. 1|frequently asked|faq|question i get"
+    r"|questions? i hear|(?:people|patients|parents|moms|everyone|folks|families) (?:always |often )?ask)\b"
+    r"[^?]{0,200}\?[\s\W]*$)"
+)
 
 
 # A condition the reader checks against a rule just stated: 'if that sounds like you', 'if this describes you'.
@@ -766,8 +796,7 @@ PARTICULAR = Lowered(
     r" (?:you|him|her|them) (?:to|on|off)\b"
     # advice reported as given to one person ('advised pt to present to the ED', 'recommended to pt's wife that he
     # come in for an echo'): that person's care, written up
-    r"|\b(?:advised|instructed|counseled|counselled|urged|recommended(?: to)?|told)\s+(?:the\s+)?(?:pt|patient|her|him"
-    r"|mom|dad|mother|father|wife|husband|daughter|son|parents?|family|caregiver)(?:'s\s+[\w-]+)?\s+(?:to|that)\b"
+    rf"|{REPORTED_ADVICE}"
     # no more of a treatment for this one reader: 'No more NSAIDs for you', 'it's tylenol only for you'
     r"|\bno more [\w-]+(?: [\w-]+)? for (?:you|u)\b|\bonly for (?:you|u)\b"
     # care now for someone the reader cares for: 'he needs the ER tonight', 'she needs urgent care today'

@@ -29,7 +29,8 @@ POINTED = (
 )
 DX_NAMED = Lowered(
     rf"(?i:\W*(?:{DESCRIBED}[^.;!?,]{{0,20}}?,?\s+)?"
-    rf"(?:(?:yeah|yep|yup|ya|ok|okay|so|honestly|tbh|def|definitely|ugh|oh|no|nope|actually|{VOCATIVES})[\s,]+){{0,2}}"
+    rf"(?:(?:yeah|yep|yup|ya|yes|yea|ok|okay|so|honestly|tbh|def|definitely|ugh|oh|ah|hmm|no|nope|actually|sry|sorry"
+    rf"|{VOCATIVES})[\s,]+){{0,2}}"
     rf"(?:(?:that|this|it)(?:'s|’s|s| is)|{POINTED})"
     r" (?:(?:almost certainly|probably|definitely|def|most likely|likely|totally|classic|a classic|textbook)\s+)*"
     # (not 'that's mostly history', 'that's a great question', 'it's normal', 'that's why')
@@ -97,9 +98,10 @@ _CONDITION = (
     r"|rotator cuff|tendon|ligament|collarbone|nose|hand|foot)|an? (?:sprain|strain|pulled muscle))"
 )
 DX_STATED = Lowered(
-    r"(?i:\W*(?:(?:so|ok|okay|well|yeah|yep|no|nope|actually|unfortunately|i'm afraid|i'm sorry|sorry"
+    r"(?i:\W*(?:(?:so|ok|okay|well|yeah|yep|yes|yup|yea|ya|no|nope|actually|unfortunately|i'm afraid|i'm sorry|sorry"
     rf"|{VOCATIVES})[\s,]+){{0,2}}"
     rf"(?:(?:your|ur) (?:diagnosis|dx) (?:is|was)|you(?:'ve| have)? been diagnosed with|you{_HEDGE} have|you've got"
+    rf"|{POINTED}"
     # 'sis thats a UTI', 'yeah that's shingles': a condition the table knows, named to the reader opening the clause
     r"|you got|(?:that|this|it)(?:'s|’s|s| is)(?: (?:definitely|def|probably|almost certainly|most likely|classic"
     r"|textbook))?)"

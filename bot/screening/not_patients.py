@@ -118,6 +118,20 @@ _STAFF_AGE = re.compile(
 )
 
 
+# Where a new colleague comes from or trained ('joins us from Seattle', 'trained at Ohio State'): staff news.
+_STAFF_ORIGIN_BEFORE = re.compile(
+    r"(?i:(?:\b(?:joins|joined|joining|comes to|came to) (?:us|our [\w-]+(?: [\w-]+)?) (?:from|after [\w\s]{0,30}?"
+    r" (?:in|at))|\b(?:trained|studied|graduated|did (?:her|his|their) (?:residency|fellowship|training))"
+    r" [\w\s]{0,30}?(?:at|in|from)|\b(?:residency|fellowship|medical school|nursing school) (?:at|in)) (?:the )?$)"
+)
+
+
+def without_staff_origins(text: str, found: list[Finding]) -> list[Finding]:
+    """The findings less a place a new colleague comes from or trained at ('joins us from Seattle')."""
+    return [f for f in found if f.kind != "geography"
+            or not _STAFF_ORIGIN_BEFORE.search(text, max(0, f.start - 60), f.start)]
+
+
 def without_non_patient_ages(text: str, spans: list[tuple[int, int]], found: list[Finding]) -> list[Finding]:
     """The findings less a great age that is the hospital's own or a staff member's, when no care is told of them."""
     if not any(f.kind == "age_over_89" for f in found):

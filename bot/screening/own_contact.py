@@ -8,6 +8,8 @@ word for a person keeps its finding, so only the practice's own invitation goes.
 
 from __future__ import annotations
 
+import re
+
 from bot.screening.context import PERSON_CUE, sentence_at
 from bot.screening.findings import Finding
 from bot.screening.lowered import Lowered
@@ -25,7 +27,14 @@ _OFFERED_BEFORE = Lowered(
     r" (?:is moving to|is now at|has moved to|moves to|is located at|is at|will be at|opens at)|\bnew (?:address|location)"
     r"\s*(?:is|:))[\s:,]*$)"
 )
-_OWN_KINDS = frozenset({"phone", "address"})
+# ... or told what to call the number for, after it: 'Call 555-330-1200 to book.'
+_CALL_BEFORE = Lowered(r"(?i:\b(?:call|text|dial|phone)\s*(?:us\s*)?(?:at\s*|on\s*)?$)")
+_OFFERED_AFTER = Lowered(
+    r"(?i:\W{0,3}\s*(?:to (?:book|schedule|make an appointment|register|sign up|learn more|rsvp|enroll|get started)"
+    r"|for (?:appointments|more info\w*|details|questions|scheduling))\b)"
+)
+_STREET_LEAD = re.compile(r"\d+[\w .#'-]{0,40},\s*$")
+_OWN_KINDS = frozenset({"phone", "address", "geography"})
 
 
 def without_practice_contacts(text: str, spans: list[tuple[int, int]], found: list[Finding]) -> list[Finding]:
@@ -35,13 +44,18 @@ def without_practice_contacts(text: str, spans: list[tuple[int, int]], found: li
 
     def offered(f: Finding) -> bool:
         sentence = sentence_at(spans, f.start)
+        at = f.start
+        if f.kind != "phone":
+            # (the street the place reader did not take: 'moves to 1820 Lakeview Pkwy, Suite 4B')
+            lead = _STREET_LEAD.search(text, max(0, at - 50), at)
+            at = lead.start() if lead else at
         return (
-            _OFFERED_BEFORE.search(text, max(0, f.start - 80), f.start) is not None
-            and PERSON_CUE.search(text, *sentence) is None
-        )
+            _OFFERED_BEFORE.search(text, max(0, at - 80), at) is not None
+            or (_CALL_BEFORE.search(text, max(0, f.start - 12), f.start) is not None and _OFFERED_AFTER.match(text, f.end))
+        ) and PERSON_CUE.search(text, *sentence) is None
 
     own = [f for f in found if f.kind in _OWN_KINDS and offered(f)]
     # ... and the address's own tail, which the place reader may find apart: ', Suite 210', ', Portland'
-    tails = {id(f) for f in found if f.kind in ("geography", "address")
-             and any(o.start <= f.start <= o.end and text[o.end : f.start] in ("", " ", ", ", ",") for o in own)}
+    tails = {id(f) for f in found if f.kind in _OWN_KINDS
+             and any(o.start <= f.start <= o.end + 2 and text[o.end : f.start] in ("", " ", ", ", ",") for o in own)}
     return [f for f in found if f not in own and id(f) not in tails]

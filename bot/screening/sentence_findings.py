@@ -187,6 +187,7 @@ def sentence_findings(
             # a visit is about one person by its nature: in a transcript only a detail narrows them down
             and not (spoken and not _DETAIL.search(text, *sentence))
             and not STAFF_ROLE.search(text, start, end)
+            and not _JOINS_US.search(text, start, end)  # 'She joins us from Minneapolis': a new colleague
             and not famous_sentence(text, *sentence)  # 'Aaron Rodgers tore his Achilles four snaps into 2023'
             and not _NAMESAKE.search(text, *sentence)  # 'named for the pitcher who had it first': history
             # ... and what the text goes on to tell of the namesake: 'He came back and won 164 more games.'
@@ -336,6 +337,11 @@ _SUMMARY = Lowered(
 # a name in medicine's history, public as the eponym is.
 _NAMESAKE = Lowered(r"(?i:\bnamed (?:for|after) (?:the|a|an|that|this)\b)")
 _PRONOUN_OPENING = Lowered(r"(?i:\W*(?:he|she)\b)")
+# Staff news: someone who joins the hospital's people.
+_JOINS_US = Lowered(
+    r"(?i:\b(?:joins|joined|joining|is joining|will join) (?:us|our (?:[\w-]+ ){0,2}?(?:team|staff|practice|group"
+    r"|clinic|department|unit|faculty|medical staff))\b)"
+)
 
 
 def _diagnoses_told(

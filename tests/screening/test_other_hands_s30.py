@@ -1,0 +1,91 @@
+"""Session 30: the misses and false alarms of three new sets by other writers (physicians' quick answers and DMs,
+public replies and posts, notes, transcripts and consumer-health text). Each line is shaped like a case from a
+tuning half, not copied from it; the mechanism it pins is named beside it.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.screening import AllowList, Screener
+from tests.screening.verdict_table import verdict_table
+
+ALLOW = AllowList(names=frozenset({"Lakeshore Regional Medical Center", "Dr. Robert Clark"}))
+
+CLEAN = [
+    # a clause does not end at a title's full stop: the story is about the physician named after it
+    "This month we honor Dr. Mariam Castellanos, who retires after 31 years caring for newborns in this valley.",
+    # the practice's own line or address, offered to readers, in a sentence about no one
+    "Our Elm Road office moves to 1820 Lakeview Pkwy, Suite 4B, on March 3. Questions? Call (614) 555-0172.",
+    "Walk-ins welcome for flu shots. Call 614-555-0139 to book a time.",
+    # authors named before 'and colleagues'
+    "a big cohort from Korea, Park and colleagues, found no link between the two",
+    # a capitalised word opening a transcript turn is a word, not a name
+    "Nurse: The pharmacy closes at six, the number is on your sheet. Patient: Great, thank you.",
+    # where a new colleague comes from or trained
+    "Please welcome Dr. Ines Varga to our sleep clinic! She joins us from Minneapolis.",
+    # the great age of the hospital itself, or of a volunteer whose health is untold
+    "Happy 110th birthday to our hospital! 🎉 Serving this valley since 1916.",
+    "Happy 93rd birthday to our volunteer Rosalind, who has knitted hats for the nursery since 1990!",
+]
+
+HELD = [
+    # ... but a patient's number or address stays held, as does a number told to call tonight with no invitation
+    "call her at (614) 555-0172 about the path report",
+    "call 614-555-0139 tonight",
+    "Pt moved to 1820 Lakeview Pkwy, Suite 4B last month",
+    # ... and a volunteer's great age beside their care
+    "Happy 93rd birthday to our volunteer Rosalind, home now after her hip surgery!",
+]
+
+WARNED = [
+    # a diagnosis pointed at what the reader showed, then an order in chart shorthand: theirs
+    "that scaly patch with the raised edge is ringworm. clotrimazole bid x 3 wks",
+    "from the pic you sent that's a stye on his lid. warm compresses 4x a day, no makeup near it",
+    # advice reported as given to one person
+    "advised pt's daughter to bring him to the ED now, glucose 42 on the home meter",
+    "instructed patient to present to L&D immediately given decreased fetal movement",
+    # a yes that answers the reader's own question, and what it permits
+    "yep ok to take the claritin w the amoxicillin, they don't interact",
+    "yes that's shingles. valacyclovir 1 g three times a day for a week",
+]
+
+GENERAL = [
+    # the text's own question answered for anyone
+    "Most common question this month: can I take ibuprofen with my coffee? Yes, it's fine to take ibuprofen with "
+    "coffee, just take it with food.",
+]
+
+test_passes, test_held, test_warned, test_general_is_not_advice = verdict_table(ALLOW, CLEAN, HELD, WARNED, GENERAL)
+
+
+REPLY_CLEAN = [
+    # a commenter answered by name, or by the handle the reply opens with, in a reply that tells nothing of their care
+    "Of course, Marisol — our diabetes classes are free and open to anyone, Tuesdays at 6pm.",
+    "@runner_ben thanks for the shout-out! Our cardiac rehab team loved having the race here 🏃",
+    # thanks for a gift, and gladness about our own team
+    "Thank you, Mr. Delacroix, for your generous gift to the pediatric playroom 💛",
+    "¡Gracias por el comentario, Rocío! Nos alegra saber que nuestro equipo de maternidad es tan querido.",
+]
+
+REPLY_HELD = [
+    "Of course, Marisol — your A1c results are in the portal now.",
+    "@runner_ben so glad your knee surgery went well!",
+]
+
+
+@pytest.fixture(scope="module")
+def screener() -> Screener:
+    return Screener(ALLOW)
+
+
+@pytest.mark.parametrize("text", REPLY_CLEAN)
+def test_reply_passes(screener: Screener, text: str) -> None:
+    verdict = screener.screen(text, purpose="reply")
+    assert verdict.verdict == "ok", [(f.kind, text[f.start : f.end]) for f in verdict.findings]
+
+
+@pytest.mark.parametrize("text", REPLY_HELD)
+def test_reply_held(screener: Screener, text: str) -> None:
+    verdict = screener.screen(text, purpose="reply")
+    assert verdict.verdict == "block", [(f.kind, text[f.start : f.end]) for f in verdict.findings]
