@@ -323,6 +323,26 @@ _THANKS_BEFORE = re.compile(r"(?i:\b(?:thanks|thank you|thank u|thx|ty|gracias|m
 _EMOJI_AFTER = re.compile(r"\s*(?:[\U0001F300-\U0001FAFF\u2600-\u27BF]|[—–]|-\s)")
 
 
+def greeted_first(text: str, sentence: tuple[int, int], end: int) -> bool:
+    """The sentence opens with a greeting word and the name ('Hi Teresa,', 'Thanks Ken!'): what follows the comma
+    is the reply's answer, which tells of the reader's care only in the words the whole reply is read for."""
+    return (
+        text[end : end + 1] in (",", "!", ".")
+        and _GREETED.match(text, sentence[0], end) is not None
+        # ('Hi Maria, the biopsy came back benign': news of care after the greeting is hers)
+        and not _ITS_NEWS.search(text, end, sentence[1])
+        # ... and so is their wait in a place of care ('lamentamos la espera en urgencias el martes')
+        and not _WAITED_IN_CARE.search(text, end, sentence[1])
+    )
+
+
+_WAITED_IN_CARE = Lowered(
+    r"(?i:\b(?:wait|waiting|espera|paghihintay|attente|attesa|wartezeit|demora)\b[^.!?\n]{0,30}?\b(?:er|ed|e\.r\."
+    r"|emergency|urgent care|urgencias|urgences|emergência|pronto soccorso|notaufnahme|clinic|clínica|x-?ray|lab"
+    r"|imaging|radiology|infusion|dialysis|surgery|pre-?op|triage)\b)"
+)
+
+
 def emoji_after(text: str, end: int) -> bool:
     return _EMOJI_AFTER.match(text, end) is not None
 

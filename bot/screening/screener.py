@@ -58,6 +58,7 @@ from bot.screening.replies import (
     emoji_after,
     find_patient_confirmations,
     greeted_commenter,
+    greeted_first,
     greeted_handle,
     refuses_to_discuss_care,
     speaks_of_readers_care,
@@ -516,7 +517,8 @@ def _without_greeted_commenters(text: str, spans: list[tuple[int, int]], found: 
         # Care told in the sentence that calls them is theirs ('Ken, the colonoscopy prep ...'); a health fact
         # in a sentence of its own after 'Hi Sofia!' is the reply's answer to anyone.
         # (A wave after the name ends the greeting as a full stop would: 'Hey Ray 👋 the pharmacy ...'.)
-        said = text[sentence[0] : f.end] if emoji_after(text, f.end) else text[sentence[0] : sentence[1]]
+        greeting = emoji_after(text, f.end) or greeted_first(text, sentence, f.end)
+        said = text[sentence[0] : f.end] if greeting else text[sentence[0] : sentence[1]]
         return refuses_to_discuss_care(said) or (not context_care(said) and not names_treatment(said))
 
     return [f for f in found if not (f.kind == "name" or _handle(text, f)) or not called(f)]
