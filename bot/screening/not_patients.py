@@ -14,7 +14,7 @@ import re
 from bot.screening.context import COLLEAGUE_AFTER, STAFF_BEFORE, cared_for_after, context_care, sentence_at
 from bot.screening.findings import Finding
 from bot.screening.memo import memo
-from bot.screening.public_figures import colleague_given_care
+from bot.screening.public_figures import care_given, colleague_given_care
 
 # Authors of a paper, the first and those listed after: 'a 2019 study by Chen and Alvarez', 'co-authors Amaru
 # Condori and Hannah Vogel'.
@@ -24,6 +24,20 @@ _CITED_BEFORE = re.compile(
     r"\s+(?:(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)?(?:,\s*|\s+and\s+|\s*&\s*))*$)"
 )
 # ... and those before 'et al' or 'and colleagues': 'Liu and colleagues', 'Okafor & co-workers'
+# Someone praised in public: 'shout out to', 'huge thanks to ... and their leader', 'kudos to'.
+_PRAISED_BEFORE = re.compile(
+    r"(?i:\b(?:shout[- ]?outs?|kudos|props|hats off|huge thanks|big thanks|special thanks|many thanks|a big thank you"
+    r")\s+(?:to|for)\s+(?:[^.!?\n]{0,40}?\b(?:and|&)\s+(?:their|his|her)\s+[\w-]+\s+)?"
+    r"(?:(?:our|the|my|your)\s+(?:[\w-]+\s+){0,2}?)?(?:(?:mr|mrs|ms|miss|mx|dr|fr|rev|sr|sra|coach)\.?\s+)?$)"
+)
+# ... and said to be someone who serves, not someone served: 'a 4th grade teacher', 'their leader', 'our chaplain'
+_NOT_A_PATIENTS_ROLE = re.compile(
+    r"(?i:\b(?:teachers?|coach|leaders?|chaplain|volunteers?|donors?|firefighters?|paramedics?|officers?|librarian"
+    r"|pastor|priest|rabbi|imam|scouts?|troop|pack|club|students?|class|crew|staff|nurses?|knitted|donated|made|built"
+    r"|raised|organi[sz]ed|taught|teaches|runs|ran|volunteer\w*)\b)"
+)
+# ... or given an award by name: 'Volunteer of the Year: Mei-Ling Cho'
+_AWARD_BEFORE = re.compile(r"(?i:\b\w+ of the (?:year|month|week|quarter)\s*[:,–—-]?\s*(?:goes to\s+)?$)")
 _ET_AL = re.compile(r"(?i:\s*,?\s*(?:et al\b|(?:and|&) (?:colleagues|co-?workers|co-?authors|collaborators)\b))")
 # The writer's own family: 'my son Eli', 'my wife jen', "my dad's name is Art", 'my twins Noor and Zayd'.
 _OWN_FAMILY_BEFORE = re.compile(
@@ -49,6 +63,18 @@ _HEALTH_WORD = re.compile(
 )
 
 
+def praised_for_serving(text: str, sentence: tuple[int, int], start: int, end: int) -> bool:
+    """Is the person named at start..end praised in public for serving others ('shout out to Mrs. Delgado, a 4th
+    grade teacher who teaches CPR', 'Volunteer of the Month: ...'), with no health or care of theirs told?"""
+    return bool(
+        (_PRAISED_BEFORE.search(text, max(0, start - 60), start) or _AWARD_BEFORE.search(text, max(0, start - 40), start))
+        and _NOT_A_PATIENTS_ROLE.search(text, *sentence)
+        and not (
+            _HEALTH_WORD.search(text, *sentence) or care_given(text, *sentence) or cared_for_after(text, end)
+        )
+    )
+
+
 def without_non_patients(text: str, spans: list[tuple[int, int]], found: list[Finding]) -> list[Finding]:
     """The findings less the names of authors, colleagues by credential, and the writer's kin whose care is untold."""
     if not any(f.kind == "name" for f in found):
@@ -66,6 +92,8 @@ def without_non_patients(text: str, spans: list[tuple[int, int]], found: list[Fi
     def not_a_patient(start: int, end: int) -> bool:
         if _CITED_BEFORE.search(text, max(0, start - 80), start) or _ET_AL.match(text, end):
             return True
+        if praised_for_serving(text, sentence_at(spans, start), start, end):
+            return True  # 'shout out to Mrs. Delgado, a 4th grade teacher who teaches CPR': praised, not treated
         if colleague_at(start, end, _CREDENTIAL_INSIDE.search(text, start, end) is not None):
             return True
         if not _OWN_FAMILY_BEFORE.search(text, max(0, start - 30), start):

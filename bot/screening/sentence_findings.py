@@ -36,7 +36,7 @@ from bot.screening.context import STAFF_ROLE, has_person_cue
 from bot.screening.diagnoses import DX_TOLD
 from bot.screening.dialogue import label_spans
 from bot.screening.findings import LEARNED_REASONS, Finding
-from bot.screening.lay_titles import ABBREVIATIONS
+from bot.screening.not_patients import praised_for_serving
 from bot.screening.learned import SentenceClassifier, load_advice_model, load_models
 from bot.screening.lowered import Lowered
 from bot.screening.memo import memo
@@ -125,8 +125,10 @@ _ANONYMOUS = Lowered(
 
 # Split a sentence further at any full stop, question mark or semicolon, whatever the next letter's case.
 # A dash clause starts only where a run of spaces starts, else a long run is re-scanned from each space.
-# (not after a title's full stop: 'Dr. Hannah Lindqvist, who retires ...' is one clause, about a physician)
-_TITLE_ABBREV = (*ABBREVIATIONS, "Dr", "Jr")
+# (not after a physician's title: 'Dr. Hannah Lindqvist, who retires ...' is one clause, about a physician)
+# (only a physician's title: the story model learned from clauses cut at 'Mr.', so 'Lee who rang the bell today'
+# is read as it was trained)
+_TITLE_ABBREV = ("Dr", "Dra", "Prof")
 _CLAUSE_END = re.compile(
     r"(?<=[.!?;])" + "".join(rf"(?<!\b{re.escape(a)}\.)" for a in _TITLE_ABBREV) + r"\s+|\n+|(?<!\s)\s+[-–—]\s+"
 )
@@ -188,6 +190,7 @@ def sentence_findings(
             and not (spoken and not _DETAIL.search(text, *sentence))
             and not STAFF_ROLE.search(text, start, end)
             and not _JOINS_US.search(text, start, end)  # 'She joins us from Minneapolis': a new colleague
+            and not _praised(text, sentence, start, end)
             and not famous_sentence(text, *sentence)  # 'Aaron Rodgers tore his Achilles four snaps into 2023'
             and not _NAMESAKE.search(text, *sentence)  # 'named for the pitcher who had it first': history
             # ... and what the text goes on to tell of the namesake: 'He came back and won 164 more games.'
@@ -337,6 +340,12 @@ _SUMMARY = Lowered(
 # a name in medicine's history, public as the eponym is.
 _NAMESAKE = Lowered(r"(?i:\bnamed (?:for|after) (?:the|a|an|that|this)\b)")
 _PRONOUN_OPENING = Lowered(r"(?i:\W*(?:he|she)\b)")
+def _praised(text: str, sentence: tuple[int, int], start: int, end: int) -> bool:
+    """The clause is about someone praised for serving ('shout out to Mr. Abernathy, the shop teacher who runs the
+    CPR club'): asked of the name the clause opens with, or of the sentence's opening when the clause starts it."""
+    return praised_for_serving(text, sentence, start, end) or praised_for_serving(text, sentence, sentence[0], end)
+
+
 # Staff news: someone who joins the hospital's people.
 _JOINS_US = Lowered(
     r"(?i:\b(?:joins|joined|joining|is joining|will join) (?:us|our (?:[\w-]+ ){0,2}?(?:team|staff|practice|group"

@@ -24,6 +24,8 @@ CLEAN = [
     "Nurse: The pharmacy closes at six, the number is on your sheet. Patient: Great, thank you.",
     # where a new colleague comes from or trained
     "Please welcome Dr. Ines Varga to our sleep clinic! She joins us from Minneapolis.",
+    # someone praised who serves: a teacher, a troop's leader
+    "big shout out to Mr. Abernathy, the shop teacher who runs the CPR club at Central High",
     # the great age of the hospital itself, or of a volunteer whose health is untold
     "Happy 110th birthday to our hospital! 🎉 Serving this valley since 1916.",
     "Happy 93rd birthday to our volunteer Rosalind, who has knitted hats for the nursery since 1990!",
@@ -34,6 +36,9 @@ HELD = [
     "call her at (614) 555-0172 about the path report",
     "call 614-555-0139 tonight",
     "Pt moved to 1820 Lakeview Pkwy, Suite 4B last month",
+    # ... but a patient praised or congratulated stays held
+    "shout out to Mrs. Yoon who rang the bell today!",
+    "Congrats to Mr. Baptiste on going home today after 5 weeks with us!",
     # ... and a volunteer's great age beside their care
     "Happy 93rd birthday to our volunteer Rosalind, home now after her hip surgery!",
 ]
