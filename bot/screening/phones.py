@@ -18,6 +18,11 @@ _PHONE_CUE = re.compile(
 # Two digit groups around one slash and nothing else: a ratio or measurement, not a phone number.
 _SENTENCE_BREAK = re.compile(r"[.!?]\s")
 _RATIO = re.compile(r"(?!\d{3}/\d{4}$)\d{2,5}/\d{2,5}")  # but 555/0147 is a local number
+# A unit right after the digits: an amount, in any of the languages screened.
+_UNIT_AFTER = re.compile(
+    r"(?i:\s*(?:mg|mcg|µg|μg|ml|cc|kg|lbs?|units?|iu|mmol|mmhg|mm|cm|%|grams?|g\b|gramos|milligrams?|milligrammes?"
+    r"|мг|мл|г\b|毫克|毫升|克|मि\.|mi\.|ملغ|مجم|ملم|밀리그램|mg/dl|steps|calories|kcal))"
+)
 _FAX_CUE = re.compile(r"(?i:\bfax(?:ed|es)?\b|\bf:)[^.\n]{0,25}$")
 # Toll-free and service numbers belong to organisations (poison control, hotlines), not patients.
 _TOLL_FREE = frozenset({"800", "833", "844", "855", "866", "877", "888"})
@@ -71,6 +76,8 @@ class PhoneFinder:
                 continue
             if _RATIO.fullmatch(match.raw_string):
                 continue  # intake/output or a pressure ('I&O: 1200/850'), not a phone
+            if len(national) < 10 and _UNIT_AFTER.match(text, match.end):
+                continue  # a dose or a measure ('500–1000 mg co 4–6 godzin', '१०००–२००० मि.ग्रा.'), no phone
             if _SENTENCE_BREAK.search(match.raw_string):
                 continue  # numbers of two sentences read as one ('under 120/80. 120-129 is elevated'), no phone
             before = text[max(0, match.start - 40) : match.start]

@@ -24,6 +24,9 @@ CLEAN = [
     "Nurse: The pharmacy closes at six, the number is on your sheet. Patient: Great, thank you.",
     # where a new colleague comes from or trained
     "Please welcome Dr. Ines Varga to our sleep clinic! She joins us from Minneapolis.",
+    # a dose range is no phone number, in any script
+    "Ibuprofeno para adultos: 200–400 mg cada 6 a 8 horas, máximo 1200 mg al día.",
+    "Парацетамол для взрослых: 500–1000 мг каждые 4–6 часов, не больше 3 г в сутки.",
     # someone praised who serves: a teacher, a troop's leader
     "big shout out to Mr. Abernathy, the shop teacher who runs the CPR club at Central High",
     # the great age of the hospital itself, or of a volunteer whose health is untold
