@@ -222,7 +222,12 @@ _CONDITION_BEFORE = Lowered(r"(?i:\b(?:if|when|whether|unless|once|until|in case
 
 
 # A name as one calls someone: one or two capitalised words, after a title or none.
-_CALLED = r"(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr|Sr|Sra|Srta)\.? )?[A-ZÀ-ÖØ-Þ][\w'’-]*(?: [A-ZÀ-ÖØ-Þ][\w'’-]*)?"
+# (capitals of the Latin, Latin Extended-A and Cyrillic alphabets: 'Łukasz', 'Дмитрий'; a title by its polite form
+# in Polish and Russian too: 'Panie Tomaszu', 'Pani Anno')
+_CAPITAL = "A-ZÀ-ÖØ-ÞĀ-ſА-ЯЁ"
+_CALLED = (
+    rf"(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr|Sr|Sra|Srta|Panie|Pani|Państwo)\.? )?[{_CAPITAL}][\w'’-]*(?: [{_CAPITAL}][\w'’-]*)?"
+)
 # Vietnamese calls by a kinship word before the name ('chị Hương'); the tagger's name may hold it.
 _CALLED = rf"(?:(?:anh|chị|em|cô|chú|bác|ông|bà) )?{_CALLED}"
 
@@ -233,6 +238,8 @@ _CALLED = rf"(?:(?:anh|chị|em|cô|chú|bác|ông|bà) )?{_CALLED}"
 _GREETED = re.compile(
     r"(?i:^\W*(?:(?:lol|haha+|aw+|omg|oh|yay|wow)\W+)?"  # 'lol thank you Mireille!!'
     r"(?:thanks|thank you|thank u|thank ya|thx|ty|tysm|hi|hiya|hello|hey+|dear|welcome|muchas gracias|mil gracias"
+    # ... and in the other languages screened: Polish, Russian, Somali, Tagalog, Haitian Creole
+    r"|dziękujemy|dziękuję|dzięki|спасибо|благодарим|здравствуйте|mahadsanid|salamat(?: po)?|mèsi|mesi|bonjou"
     r"|c[ảá]m ơn(?: (?:anh|chị|em|cô|chú|bác|ông|bà))?|(?:great|good|excellent) (?:question|catch|point|idea)"
     r"|gracias|hola|obrigad[oa]|olá|ola|merci|bonjour|bonsoir|salut|coucou|danke|hallo|guten (?:tag|morgen|abend)"
     r"|grazie"
@@ -266,6 +273,31 @@ _THANKS_AFTER = Lowered(
     # ... or goes on to speak to them: 'Denise, we want to hear about this', 'Sam, you can find ...'
     r"|we|we're|we've|we'd|we'll|you|you're|you've|you'll|yes|absolutely|welcome|so glad|happy to help)\b)"
 )
+
+
+def thanked_unknowingly(text: str, sentence: tuple[int, int]) -> bool:
+    """A greeting in a language whose care words the screen does not read (Polish, Russian, Somali, Tagalog,
+    Haitian Creole) lets the name go only when it thanks for kind words or a comment, which is no care."""
+    if not _OTHER_GREETING.match(text, sentence[0], sentence[1]):
+        return True
+    return _THANKED_FOR_WORDS.search(text, *sentence) is not None
+
+
+_OTHER_GREETING = re.compile(
+    r"(?i:\W*(?:dziękujemy|dziękuję|dzięki|спасибо|благодарим|здравствуйте|mahadsanid|salamat|mèsi|mesi|bonjou"
+    r"|panie|pani)\b)"
+)
+_THANKED_FOR_WORDS = re.compile(
+    r"(?i:\bза (?:\w+ )?(?:слова|отзыв|комментарий|поддержку)|\bza (?:\w+ )?(?:słowa|komentarz|opinię|wsparcie)"
+    r"|\bereyadaada|\bfaallada|\bsa (?:\w+ )?(?:mensahe|komento|salita|suporta)|\bpou (?:\w+ )?(?:mo|kòmantè|sipò))"
+)
+
+
+def greeting_inside(text: str, start: int, end: int) -> int:
+    """Where a name the tagger read with its greeting ('Dziękujemy, Panie Tomaszu', 'Mahadsanid Xamdi') starts
+    without it: `start` itself when the span holds no greeting."""
+    match = _LEADING_GREETING.match(text, start, end)
+    return match.end() if match and match.end() < end else start
 
 
 def greeted_commenter(text: str, sentence: tuple[int, int], start: int, end: int) -> bool:
@@ -311,13 +343,20 @@ def greeted_handle(text: str, sentence: tuple[int, int], start: int) -> bool:
 _GREETING_ONLY = re.compile(
     r"(?i:\W*(?:thanks|thank you|thank u|thx|ty|hi|hey|hello|welcome|gracias|hola|merci|obrigad[oa])(?: so much)?\W*)"
 )
+_LEADING_GREETING = re.compile(
+    r"(?i:(?:thanks|thank you|hi|hello|hey|dear|gracias|hola|merci|bonjour|obrigad[oa]|olá|dziękujemy|dziękuję|dzięki"
+    r"|спасибо|благодарим|здравствуйте|mahadsanid|salamat(?: po)?|mèsi|mesi|bonjou)[\s,!]+)"
+)
 _NAME_FIRST = re.compile(rf"\W*{_CALLED}\s*$")
 _VOCATIVE_NAME = re.compile(_CALLED)
 _WORD_CHAR = re.compile(r"\w")
 _COMMA_BEFORE = re.compile(r",\s*$")
 # 'Thank you Hannah for sharing', 'Cảm ơn chị Hương đã gửi ...': what they are thanked for follows the name.
-_THANKED_FOR = re.compile(r"\s+(?:for|por|pelo|pela|pour|per|für|đã|vì)\s")
-_THANKS_BEFORE = re.compile(r"(?i:\b(?:thanks|thank you|thank u|thx|ty|gracias|merci|obrigad[oa])\s+$)")
+_THANKED_FOR = re.compile(r"\s+(?:for|por|pelo|pela|pour|per|für|đã|vì|za|sa)\s")
+_THANKS_BEFORE = re.compile(
+    r"(?i:\b(?:thanks|thank you|thank u|thx|ty|gracias|merci|obrigad[oa]|dziękujemy|dziękuję|спасибо|mahadsanid"
+    r"|salamat|mèsi)\s+$)"
+)
 # An emoji or a wave after the greeted name ('Hey Ray 👋 good news, ...'), or a dash ('Absolutely, Keisha — our
 # lactation group is open to anyone'): the greeting ends there, as at a full stop.
 _EMOJI_AFTER = re.compile(r"\s*(?:[\U0001F300-\U0001FAFF\u2600-\u27BF]|[—–]|-\s)")

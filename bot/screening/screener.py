@@ -59,6 +59,8 @@ from bot.screening.replies import (
     find_patient_confirmations,
     greeted_commenter,
     greeted_first,
+    greeting_inside,
+    thanked_unknowingly,
     greeted_handle,
     refuses_to_discuss_care,
     speaks_of_readers_care,
@@ -512,7 +514,9 @@ def _without_greeted_commenters(text: str, spans: list[tuple[int, int]], found: 
             # '@jenna_k thanks for the follow!': the account the reply answers, as public as the comment
             if not greeted_handle(text, sentence, f.start):
                 return False
-        elif not greeted_commenter(text, sentence, f.start, f.end):
+        elif not greeted_commenter(text, sentence, greeting_inside(text, f.start, f.end), f.end):
+            return False
+        if not thanked_unknowingly(text, sentence):
             return False
         # Care told in the sentence that calls them is theirs ('Ken, the colonoscopy prep ...'); a health fact
         # in a sentence of its own after 'Hi Sofia!' is the reply's answer to anyone.

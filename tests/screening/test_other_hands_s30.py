@@ -76,7 +76,15 @@ REPLY_CLEAN = [
     "¡Gracias por el comentario, Rocío! Nos alegra saber que nuestro equipo de maternidad es tan querido.",
 ]
 
+# thanks for kind words in a language whose care words the screen does not read
+REPLY_CLEAN += [
+    "Dziękujemy, Pani Agnieszko, za ciepłe słowa! Cały oddział się ucieszył.",
+    "Спасибо, Ольга, за добрые слова! Передадим их медсёстрам.",
+]
+
 REPLY_HELD = [
+    # ... but other news after the same thanks keeps the name held
+    "Спасибо, Ольга! Ваши результаты уже в портале.",
     "Of course, Marisol — your A1c results are in the portal now.",
     "@runner_ben so glad your knee surgery went well!",
 ]
