@@ -39,6 +39,12 @@ _PLAN_FOR_READER = Lowered(
     r"(?=[^.;!?]{0,40}\b(?:tonight|tomorrow|tmrw|tmr|today|this (?:morning|evening|afternoon|weekend|week)"
     r"|(?:mon|tues?|wed|thu|thurs|fri|sat|sun)(?:day)?(?: (?:am|pm|night|morning|evening))?"
     r"|in \d+ (?:hours?|hrs?|days?)|after (?:the|your) \w+)\b)"
+    # the writer's next step in the reader's treatment: 'We'll start with a low-salt diet and a water pill', 'I'm
+    # going to put you on amoxicillin', 'let's bump the lisinopril to 20'
+    r"|(?:^\W*|(?<=[,;:.!?] )|\b(?:so|ok|okay|then|and)\s+)(?P<next>we'll|we will|we're going to|we are going to|i'll|i will"
+    r"|i'm going to|i am going to|let's|let us)\s+(?:(?:go ahead and|just|also|probably)\s+)?"
+    r"(?:start(?: you)?(?: on| with)?|put you on|switch you|bump|increase|decrease|lower|raise|try(?: you on)?|add"
+    r"|prescribe|give you|get you on|stop|hold|taper|wean you)\b"
     # ... or as the answer to the reader's own question ('yes ok to take the zyrtec w the prednisone', 'yep, fine to
     # stop it'): a yes opens it, and whatever it permits is theirs
     r"|^\W*(?P<yes>yes|yep|yeah|yup|yea|ya|sure|absolutely|definitely)\b[\s,.!-]*(?:(?:it's|its|it is|you're|you are|ur)\s+)?"
@@ -67,17 +73,26 @@ REPORTED_ADVICE = (
     r"|mom|dad|mother|father|wife|husband|daughter|son|parents?|family|caregiver)(?:'s\s+[\w-]+)?\s+(?:to|that)\b"
 )
 _REPORTED = Lowered(rf"(?i:{REPORTED_ADVICE})")
+# ... or to be passed on to them, opening the clause: 'tell mom 7.5 mL of childrens motrin every 6 hrs', 'have him
+# hold the lasix tomorrow', 'let ur husband know no lifting over 15 lbs' (not 'tell your doctor': anyone's clinician)
+_RELAYED = Lowered(
+    r"(?i:\W*(?:(?:ok|okay|so|pls|please|and|then)\s+)*(?:tell|let|remind|have|ask|make sure)\s+"
+    r"(?:him|her|them|mom|dad|the (?:pt|patient|family|parents?|mom|dad)|pt|(?:ur|your) (?:husband|wife|son|daughter|kid"
+    r"|mom|dad|mother|father|partner|baby|boy|girl))\b(?:\s+know)?)"
+)
 
 
 @lru_cache(maxsize=4096)
 def planned(text: str, start: int, end: int) -> bool:
     """The writer's plan for the reader with a treatment or test in it: advice without the classifier's say."""
     segment = text[start:end]
-    if _REPORTED.search(segment) and (names_treatment(segment) or _SENT_NOW.search(segment)):
-        return True  # 'advised pt to present to L&D immediately', 'told her to stop the naproxen'
+    if (_REPORTED.search(segment) or _RELAYED.match(segment)) and (names_treatment(segment) or _SENT_NOW.search(segment)):
+        return True  # 'advised pt to present to L&D immediately', 'tell mom 7.5 mL of childrens motrin every 6 hrs'
     plan = _PLAN_FOR_READER.search(segment)
     if plan is None or not names_treatment(segment):
         return False
+    if plan.group("next") and (POPULATION.search(segment) or GENERAL_READER.search(segment)):
+        return False  # 'For most people with high blood pressure, we'll start with a low-salt diet': the usual plan
     # ('Can I take ibuprofen with food? Yes, it's safe to take it with food.': the text's own question, for anyone)
     return not (plan.group("yes") and "?" in text[max(0, start - 300) : start])
 

@@ -53,12 +53,18 @@ WARNED = [
     # advice reported as given to one person
     "advised pt's daughter to bring him to the ED now, glucose 42 on the home meter",
     "instructed patient to present to L&D immediately given decreased fetal movement",
+    # an order passed on to the one it is for, and the writer's next step in the reader's treatment
+    "tell dad 2 puffs of the albuterol every 4 hrs til the wheeze settles",
+    "Doctor: Sounds like classic gout in that toe. We'll start you on colchicine today and recheck uric acid in a month.",
     # a yes that answers the reader's own question, and what it permits
     "yep ok to take the claritin w the amoxicillin, they don't interact",
     "yes that's shingles. valacyclovir 1 g three times a day for a week",
 ]
 
 GENERAL = [
+    # the usual plan for a population, and a passed-on greeting with nothing of care
+    "For most adults with a new diagnosis of high blood pressure, we'll start with salt and exercise before any pill.",
+    "tell her I said hi, and that the flu shot clinic opens Monday",
     # the text's own question answered for anyone
     "Most common question this month: can I take ibuprofen with my coffee? Yes, it's fine to take ibuprofen with "
     "coffee, just take it with food.",
