@@ -21,7 +21,12 @@ _OFFERED_BEFORE = Lowered(
     r"|make an appointment|learn more|enroll|rsvp),?|\bfor (?:appointments|questions|more info\w*|details),?)\s*"
     r"(?:please )?(?:call|text|dial|phone|ring|contact)"
     r"|\b(?:call|text|dial|phone|ring|fax|reach|contact)(?: us| our (?:office|team|clinic|front desk|nurse line"
-    r"|scheduling|main line|hotline)))(?: (?:at|on|anytime at|today at))?|\b(?:our|the office|the clinic)(?: main| new"
+    r"|scheduling|main line|hotline))"
+    # ... or one of the hospital's services by name: 'call Patient Relations at', 'reach the Women's Center on'
+    r"|\b(?:call|text|phone|fax|reach|contact)\s+(?:the\s+|our\s+)?(?:[\w'’&-]+\s+){0,4}?(?:office|line|team|desk"
+    r"|center|centre|clinic|department|dept|relations|services|hotline|pharmacy|scheduling|registration|billing|unit"
+    r"|program|advocates?|advocacy|navigators?|concierge)"
+    r"|\bgive us a (?:call|ring)|\b(?:dm|message) us(?: or call)?)(?: (?:at|on|anytime at|today at))?|\b(?:our|the office|the clinic)(?: main| new"
     r"| office| front desk| scheduling| appointment)? (?:number|line|phone|hotline) is|\bvisit us at|\bfind us at"
     r"|\b(?:our|the) (?:[\w'-]+ ){0,2}?(?:clinic|office|practice|hospital|center|centre|location|campus|pharmacy|lab)"
     r" (?:is moving to|is now at|has moved to|moves to|is located at|is at|will be at|opens at)|\bnew (?:address|location)"
@@ -49,10 +54,13 @@ def without_practice_contacts(text: str, spans: list[tuple[int, int]], found: li
             # (the street the place reader did not take: 'moves to 1820 Lakeview Pkwy, Suite 4B')
             lead = _STREET_LEAD.search(text, max(0, at - 50), at)
             at = lead.start() if lead else at
-        return (
-            _OFFERED_BEFORE.search(text, max(0, at - 80), at) is not None
-            or (_CALL_BEFORE.search(text, max(0, f.start - 12), f.start) is not None and _OFFERED_AFTER.match(text, f.end))
-        ) and PERSON_CUE.search(text, *sentence) is None
+        offer = _OFFERED_BEFORE.search(text, max(0, at - 80), at)
+        if offer is None:
+            offer = _CALL_BEFORE.search(text, max(0, f.start - 12), f.start)
+            if offer is None or not _OFFERED_AFTER.match(text, f.end):
+                return False
+        # (a person anywhere else in the sentence makes the number theirs; 'Patient Relations' is the offer's own words)
+        return PERSON_CUE.search(text, sentence[0], offer.start()) is None and PERSON_CUE.search(text, f.end, sentence[1]) is None
 
     own = [f for f in found if f.kind in _OWN_KINDS and offered(f)]
     # ... and the address's own tail, which the place reader may find apart: ', Suite 210', ', Portland'

@@ -59,6 +59,9 @@ def test_a_number_offered_to_readers_is_the_practices_own_until_a_person_is_name
     assert kinds(Screener(), "call her at (503) 555-0166 about the biopsy") >= {"phone"}
     assert kinds(Screener(), "call (617) 555-0123 tonight") == {"phone"}
     assert kinds(Screener(), "Pt moved to 400 Harbor Blvd, Suite 210") >= {"address"}
+    # a service of the hospital by name: its words ('Patient Relations') are no person
+    assert kinds(Screener(), "Please call Patient Relations at (608) 241-4400 and we will help.") == set()
+    assert kinds(Screener(), "Questions about your mom? Call (608) 241-4400.") == {"phone"}
 
 
 def test_allowed_names_match_case_insensitively_and_by_part(screener: Screener) -> None:
