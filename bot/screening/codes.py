@@ -105,6 +105,7 @@ _OWN_RECORD_BEFORE = re.compile(
 )
 
 
+_VANITY_TOLL_FREE = re.compile(r"(?:1[ .-]?)?8(?:00|33|44|55|66|77|88)[ .-][A-Z0-9][A-Z0-9-]{3,}")
 # A ticket system's own numbering ('INC0012345', 'RITM0042', 'CHG0031'): IT's records, not a person's ID.
 _TICKET = re.compile(r"(?:INC|RITM|REQ|CHG|PRB|TASK|SCTASK|CS)\d{4,}\b")
 
@@ -117,6 +118,8 @@ def find_codes(text: str, spans: list[tuple[int, int]]) -> Iterator[Finding]:
             continue  # every word is a candidate token: the cheap test first
         if _OWN_RECORD_BEFORE.search(text, max(0, match.start() - 20), match.start()) or _TICKET.match(token):
             continue  # 'Ticket IT-44821 closed by the web team': the hospital's own work order, no one's ID
+        if _VANITY_TOLL_FREE.fullmatch(token):
+            continue  # '1-800-QUIT-NOW': a hotline spelled in letters, an organisation's, as every toll-free number is
         yield Finding("other_id", match.start(), match.end(), "looks like an ID code that could identify someone")
     about_someone = person_cue_by_sentence(text)
     for match in _LONG_NUMBER.finditer(text):
@@ -128,6 +131,8 @@ def find_codes(text: str, spans: list[tuple[int, int]]) -> Iterator[Finding]:
             yield Finding("other_id", match.start(), match.end(), "looks like an ID number that could identify someone")
     about_a_vehicle = memo(lambda sentence: _VEHICLE_WORDS.search(text, *sentence) is not None)
     for match in _PLATE.finditer(text):
+        if not any(c.isdigit() for c in match.group(0)):
+            continue  # ('ITS THE 3RD PLATE': the look-ahead saw the digit of the next word, not of the plate)
         sentence = sentence_at(spans, match.start())
         if about_a_vehicle(sentence) and not _IBAN.match(text, match.start()):
             yield Finding("vehicle", match.start(), match.end(), "looks like a vehicle licence plate")

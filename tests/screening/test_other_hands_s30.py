@@ -27,6 +27,9 @@ CLEAN = [
     # a dose range is no phone number, in any script
     "Ibuprofeno para adultos: 200–400 mg cada 6 a 8 horas, máximo 1200 mg al día.",
     "Парацетамол для взрослых: 500–1000 мг каждые 4–6 часов, не больше 3 г в сутки.",
+    # a hotline spelled in letters; words in capitals beside a number are no licence plate
+    "Ready to quit? Free coaching at 1-800-QUIT-NOW, any day of the week.",
+    "DESSERT IS FINE. ITS THE 2ND SLICE AND THE 3 SODAS THAT ADD UP",
     # someone praised who serves: a teacher, a troop's leader
     "big shout out to Mr. Abernathy, the shop teacher who runs the CPR club at Central High",
     # the great age of the hospital itself, or of a volunteer whose health is untold
