@@ -50,6 +50,7 @@ from bot.screening.learned import load_models
 from bot.screening.learned_findings import tagged_findings
 from bot.screening.memo import memo
 from bot.screening.names import NameFinder, Roster, name_tokens
+from bot.screening.organisms import without_medical_latin
 from bot.screening.own_contact import without_practice_contacts
 from bot.screening.not_patients import without_non_patient_ages, without_non_patients, without_staff_origins
 from bot.screening.phones import PhoneFinder
@@ -278,6 +279,7 @@ class Screener:
             found = _without_greeted_commenters(text, spans, found)
         found = without_non_patient_ages(text, spans, without_non_patients(text, spans, found))
         found = without_staff_origins(text, without_practice_contacts(text, spans, found))
+        found = without_medical_latin(text, found)
         found = _as_transcript(text, found, self._tagger.gazetteer)
         found = _outside_organisation_names(text, found)
         found = [f for f in found if f.kind != "name" or not is_company(text, f.start, f.end)]

@@ -30,6 +30,9 @@ CLEAN = [
     # a hotline spelled in letters; words in capitals beside a number are no licence plate
     "Ready to quit? Free coaching at 1-800-QUIT-NOW, any day of the week.",
     "DESSERT IS FINE. ITS THE 2ND SLICE AND THE 3 SODAS THAT ADD UP",
+    # an organism's binomial and the Latin qualifier of a condition are no person and no place
+    "Cultures grew Borrelia burgdorferi; treated as early Lyme carditis.",
+    "Impression: tinea pedis and onychomycosis, rule out candida intertrigo.",
     # someone praised who serves: a teacher, a troop's leader
     "big shout out to Mr. Abernathy, the shop teacher who runs the CPR club at Central High",
     # the great age of the hospital itself, or of a volunteer whose health is untold
@@ -45,6 +48,8 @@ HELD = [
     # ... but a patient praised or congratulated stays held
     "shout out to Mrs. Yoon who rang the bell today!",
     "Congrats to Mr. Baptiste on going home today after 5 weeks with us!",
+    # ... but a woman named like a genus is a woman
+    "Candida Ferreira was admitted last night with chest pain",
     # ... and a volunteer's great age beside their care
     "Happy 93rd birthday to our volunteer Rosalind, home now after her hip surgery!",
 ]
