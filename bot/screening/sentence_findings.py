@@ -377,7 +377,12 @@ _PSEUDO_CLEFT = Lowered(
 
 
 # 'Do the stretches', 'do your exercises', 'do a warm soak': 'do' before an object is a command, not a question.
-_DO_COMMAND = Lowered(r"(?i:(?:[\w#' ]{0,40}:\s*)?do (?:the|your|a|an|some|these|those|this|that|it|them)\b)")
+# (or before any object that is no subject: 'Do calf stretches', not 'Do you ...' or 'Do most people ...')
+_DO_COMMAND = Lowered(
+    r"(?i:(?:[\w#' ]{0,40}:\s*)?do (?:the|your|a|an|some|these|those|this|that|it|them\b"
+    r"|(?!(?:you|u|ya|i|we|they|he|she|it|people|kids|children|most|many|all|any|patients|doctors|women|men|babies"
+    r"|not|n't)\b)[a-z]+ (?:\w+s|exercises?|stretches|rest|ice|heat)\b))"
+)
 
 
 # 'I still meet new parents every week who ...': a 'who' after people in the plural is no one in particular;

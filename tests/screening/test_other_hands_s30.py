@@ -64,6 +64,9 @@ WARNED = [
     # an order passed on to the one it is for, and the writer's next step in the reader's treatment
     "tell dad 2 puffs of the albuterol every 4 hrs til the wheeze settles",
     "Doctor: Sounds like classic gout in that toe. We'll start you on colchicine today and recheck uric acid in a month.",
+    # 'Do' before an object is a command, not a question, when a full stop closes it
+    "Hi, thanks for your query. Morning heel pain like yours is plantar fasciitis. Do heel stretches twice daily and "
+    "take naproxen 250 mg after meals for ten days.",
     # a yes that answers the reader's own question, and what it permits
     "yep ok to take the claritin w the amoxicillin, they don't interact",
     "yes that's shingles. valacyclovir 1 g three times a day for a week",
