@@ -99,7 +99,10 @@ _EPONYM_NOUN = re.compile(
     r"|block|node|disorder|anomaly|dystrophy|ataxia|chorea|encephalopathy|hernia|thyroiditis"
     r"|ophthalmopathy|fracture|procedure|operation|test|smear|maneuvers|tendon|tendinitis"
     r"|tendinopathy|monitor|surgery|repair|wort|body|bodies|dementia|virus|fever|protocol|method|technique"
-    r"|approach|rule|index|formula|equation|classification|stage|staging|grading|diet|plan)\b"
+    r"|approach|rule|index|formula|equation|classification|stage|staging|grading|diet|plan"
+    # exam findings and the tools of an operation: 'Roth spots', 'McBurney tenderness', 'Kocher incision'
+    r"|spots|lesions|nodes|nodules|tenderness|point|incision|drain|forceps|retractor|clamp|splint|applanation"
+    r"|tonometry|shunt|filter|pouch|flap|graft|stockings|sheath|cannula)\b"
 )
 
 # (an initial may come between: 'Mr. J. Kowalczyk')
@@ -193,7 +196,7 @@ _SCALE_GRADE = re.compile(
 
 # An exam sign and its result opening a sentence: 'Romberg negative', 'Tinel and Phalen positive'.
 _SIGN_RESULT = re.compile(
-    r"(?:^|(?<=[.;:\n]) *)([A-Z][a-z'’-]{2,30})(?: and [A-Z][a-z'’-]{2,30})? (?:positive|negative|equivocal)\b"
+    r"(?:^|(?<=[.;:\n]) *)([A-Z][A-Za-z'’-]{2,30})(?: and [A-Z][A-Za-z'’-]{2,30})? (?:positive|negative|equivocal)\b"
     r"(?! (?:for|to|on|after)\b)",  # a person tests 'positive for' something; a sign is just 'positive'
     re.M,
 )

@@ -10,6 +10,7 @@ found, so they are asked once, of every name finding, in the screener.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from bot.screening.context import COLLEAGUE_AFTER, STAFF_BEFORE, cared_for_after, context_care, sentence_at
 from bot.screening.findings import Finding
@@ -38,6 +39,8 @@ _NOT_A_PATIENTS_ROLE = re.compile(
 )
 # ... or given an award by name: 'Volunteer of the Year: Mei-Ling Cho'
 _AWARD_BEFORE = re.compile(r"(?i:\b\w+ of the (?:year|month|week|quarter)\s*[:,–—-]?\s*(?:goes to\s+)?$)")
+# A reference's author: the family name, then initials and a comma or full stop ('Lindqvist M,', 'Okafor CN.').
+_INITIALS_AFTER = re.compile(r" [A-Z]{1,3}[,.;]")
 _ET_AL = re.compile(r"(?i:\s*,?\s*(?:et al\b|(?:and|&) (?:colleagues|co-?workers|co-?authors|collaborators)\b))")
 # The writer's own family: 'my son Eli', 'my wife jen', "my dad's name is Art", 'my twins Noor and Zayd'.
 _OWN_FAMILY_BEFORE = re.compile(
@@ -68,10 +71,17 @@ def praised_for_serving(text: str, sentence: tuple[int, int], start: int, end: i
     grade teacher who teaches CPR', 'Volunteer of the Month: ...'), with no health or care of theirs told?"""
     return bool(
         (_PRAISED_BEFORE.search(text, max(0, start - 60), start) or _AWARD_BEFORE.search(text, max(0, start - 40), start))
-        and _NOT_A_PATIENTS_ROLE.search(text, *sentence)
-        and not (
-            _HEALTH_WORD.search(text, *sentence) or care_given(text, *sentence) or cared_for_after(text, end)
-        )
+        and _serving_sentence(text, sentence)
+        and not cared_for_after(text, end)
+    )
+
+
+@lru_cache(maxsize=256)
+def _serving_sentence(text: str, sentence: tuple[int, int]) -> bool:
+    """A role of service and no health or care in the sentence (once per sentence, however many names it holds)."""
+    return bool(
+        _NOT_A_PATIENTS_ROLE.search(text, *sentence)
+        and not (_HEALTH_WORD.search(text, *sentence) or care_given(text, *sentence))
     )
 
 
@@ -92,6 +102,8 @@ def without_non_patients(text: str, spans: list[tuple[int, int]], found: list[Fi
     def not_a_patient(start: int, end: int) -> bool:
         if _CITED_BEFORE.search(text, max(0, start - 80), start) or _ET_AL.match(text, end):
             return True
+        if _INITIALS_AFTER.match(text, end) and _ET_AL.search(text, end, end + 200):
+            return True  # 'Okafor CN, Lindqvist M, Brandt H, et al.': a reference list's authors
         if praised_for_serving(text, sentence_at(spans, start), start, end):
             return True  # 'shout out to Mrs. Delgado, a 4th grade teacher who teaches CPR': praised, not treated
         if colleague_at(start, end, _CREDENTIAL_INSIDE.search(text, start, end) is not None):
@@ -154,10 +166,47 @@ _STAFF_ORIGIN_BEFORE = re.compile(
 )
 
 
-def without_staff_origins(text: str, found: list[Finding]) -> list[Finding]:
-    """The findings less a place a new colleague comes from or trained at ('joins us from Seattle')."""
-    return [f for f in found if f.kind != "geography"
-            or not _STAFF_ORIGIN_BEFORE.search(text, max(0, f.start - 60), f.start)]
+def without_staff_origins(text: str, found: list[Finding], spans: list[tuple[int, int]] | None = None) -> list[Finding]:
+    """The findings less a place a new colleague comes from or trained at ('joins us from Seattle'), a study's site
+    ('27 adults who underwent surgery at a tertiary center in Seoul between 2005 and 2020') and a news dateline
+    ('HOUSTON, March 2022 —')."""
+    if not any(f.kind in ("geography", "name") for f in found):
+        return found
+    datelines = [m.span() for m in _DATELINE.finditer(text)]
+    # (once per sentence: a long sentence of many places is not searched once per place)
+    study_site = memo(lambda sentence: bool(_RESEARCH.search(text, *sentence) and not _ONE_PERSON.search(text, *sentence)))
+
+    def kept(f: Finding) -> bool:
+        if any(s <= f.start and f.end <= e for s, e in datelines):
+            return False
+        if f.kind != "geography":
+            return True
+        if _STAFF_ORIGIN_BEFORE.search(text, max(0, f.start - 60), f.start):
+            return False
+        if spans is None:
+            return True
+        return not study_site(sentence_at(spans, f.start))
+
+    return [f for f in found if kept(f)]
+
+
+# A study of many people, or its authors' institution: its places are where it was done, not where one lives.
+_RESEARCH = re.compile(
+    r"(?i:\b(?:\d[\d,]* (?:adults|children|patients|participants|subjects|women|men|infants|isolates|cases|people)"
+    r"|aged \d+ (?:to|-|–) \d+|retrospective|prospective|randomi[sz]ed|cohort|case series|meta-analysis|investigators"
+    r"|multicenter|multicentre|tertiary (?:care )?cent(?:er|re)|our experience|department of \w+|university)\b)"
+)
+_ONE_PERSON = re.compile(
+    r"(?i:\b(?:he|she|him|his|her|hers)\b|\b(?:a|an|one|this|our) \d{1,3}[- ]year[- ]old\b"
+    r"|\b(?:a|one|this|the) (?:patient|man|woman|boy|girl|participant)\b)"
+)
+# A news story's dateline: a town in capitals opening a line, then a date or a dash.
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]{0,6}\.?"
+_DATELINE = re.compile(
+    rf"^[A-Z][A-Z .'’-]{{2,30}}(?:, [A-Z][A-Za-z.]{{1,12}})?(?:, {_MONTH} (?:\d{{1,2}}, \d{{4}}|\d{{1,2}}|\d{{4}})\s*(?:—|–|--|-)"
+    r"|,? \((?:AP|Reuters|AFP|UPI)\))",
+    re.M,
+)
 
 
 def without_non_patient_ages(text: str, spans: list[tuple[int, int]], found: list[Finding]) -> list[Finding]:

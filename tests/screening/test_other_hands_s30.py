@@ -33,6 +33,14 @@ CLEAN = [
     # an organism's binomial and the Latin qualifier of a condition are no person and no place
     "Cultures grew Borrelia burgdorferi; treated as early Lyme carditis.",
     "Impression: tinea pedis and onychomycosis, rule out candida intertrigo.",
+    # eponyms of exam findings and of an operation's tools; an all-caps sign and its result
+    "Osler nodes and Roth spots were absent; no Janeway lesions.",
+    "Right lower quadrant with McBurney tenderness, psoas sign negative.",
+    "FABER negative bilaterally. Straight leg raise negative.",
+    # a reference list's authors, a study's site, a news dateline
+    "Nakamura T, Osei K, Varga L, et al. Early mobilization after hip fracture. J Orthop Res. 2019.",
+    "We reviewed 412 adults aged 65 to 94 treated at a tertiary center in Porto between 2010 and 2021.",
+    "DENVER, May 14, 2023 — A hospital-at-home program cut readmissions by a fifth, researchers reported.",
     # someone praised who serves: a teacher, a troop's leader
     "big shout out to Mr. Abernathy, the shop teacher who runs the CPR club at Central High",
     # the great age of the hospital itself, or of a volunteer whose health is untold
@@ -48,6 +56,8 @@ HELD = [
     # ... but a patient praised or congratulated stays held
     "shout out to Mrs. Yoon who rang the bell today!",
     "Congrats to Mr. Baptiste on going home today after 5 weeks with us!",
+    # ... but one patient of a series, in their town, is held
+    "A 71-year-old woman from Porto in our series developed a leak on day 3.",
     # ... but a woman named like a genus is a woman
     "Candida Ferreira was admitted last night with chest pain",
     # ... and a volunteer's great age beside their care
