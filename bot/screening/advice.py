@@ -363,8 +363,22 @@ def defer_scope(stops: list[tuple[int, int]], sentence: tuple[int, int], start: 
     return left, right
 
 
+# A drug's label or leaflet: a product and its strength as heading, the label's own sections, its stock lines, or a
+# leaflet's title ('Warfarin and your diet:'). Every command in it is for anyone who uses the product.
+DRUG_LABEL = re.compile(
+    r"(?i:^\W*[\w -]{2,40}\b(?:cream|tablets?|capsules?|ointment|suspension|solution|gel|spray|drops|syrup|lotion"
+    r"|patch(?:es)?|suppositor(?:y|ies)|inhaler)(?: USP)?,? \d+(?:\.\d+)? ?(?:%|mg|mcg)"
+    r"|(?:^|\n|[.;] )(?:directions|uses|warnings|dosage and administration|how to use|storage|active ingredients?"
+    r"|inactive ingredients|purpose|when using this product|stop use and ask a doctor if)\s*:"
+    r"|\bif you (?:miss|forget) a dose\b|\bkeep (?:this and all medicines |out )?(?:out )?of (?:the )?reach of children\b"
+    r"|^\W*(?-i:[A-Z])[\w-]+ and your (?:diet|heart|kidneys|liver|pregnancy|baby|child|teeth|skin|sleep|mood|bones)\s*:)"
+)
+
+
 def find_advice(text: str, spans: list[tuple[int, int]], words: frozenset[str] | None = None) -> Iterator[Finding]:
     """Directives aimed at the reader's own treatment, unless the sentence defers to a clinician."""
+    if DRUG_LABEL.search(text):
+        return  # a label's 'Do not take two doses at the same time' is for every user; the sentence model judges it
     defers_ = memo(lambda sentence: defers(text, *sentence))  # once per sentence, not per match
     stops = full_stops(text)
     for pattern, gate in _GATES:

@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 
 from bot.screening.advice import (
+    DRUG_LABEL,
     defer_scope,
     defers,
     full_stops,
@@ -32,7 +33,7 @@ from bot.screening.aimed import (
     told_outright,
 )
 from bot.screening.clauses import commands, sentence_features
-from bot.screening.context import STAFF_ROLE, has_person_cue
+from bot.screening.context import ONE_READER, STAFF_ROLE, has_person_cue
 from bot.screening.diagnoses import DX_TOLD
 from bot.screening.dialogue import label_spans
 from bot.screening.findings import LEARNED_REASONS, Finding
@@ -154,6 +155,9 @@ def sentence_findings(
     # A sentence of many clauses is searched once, not once per clause.
     defers_ = memo(lambda sentence: bool(defers(text, *sentence) or _UNLESS.search(text, *sentence)))
     education = _EDUCATION_LABEL.match(text) is not None
+    # A drug's label speaks to every user: only a sentence that turns to one reader ('for you', 'tonight', 'given
+    # your kidneys') tells anyone their own plan.
+    label = DRUG_LABEL.search(text) is not None
     stops = full_stops(text)
     advice_model = load_advice_model(classifier.model_dir)
     clause_counts = Counter(_containing(sentences, start) for start, _ in spans)
@@ -243,6 +247,8 @@ def sentence_findings(
         if need > ADVICE_THRESHOLD_TOLD:
             best = advice_score  # 'you' or a command alone: only the clause's own words count
         advice = likely and best >= max(need, ADVICE_THRESHOLD_EDUCATION if education else 0.0)
+        if advice and label and not ONE_READER.search(text, *sentence):
+            advice = False
         deferred = advice and defers_(sentence)  # (only advice can be deferred: the search is not free)
         if deferred and _AFTER_DASH.search(text, sentence[0], start) and AMOUNT.search(text, start, end):
             # 'Ask your doctor about X — actually, just start ten milligrams twice a day': a dose commanded after

@@ -58,6 +58,8 @@ HELD = [
     "Congrats to Mr. Baptiste on going home today after 5 weeks with us!",
     # ... but one patient of a series, in their town, is held
     "A 71-year-old woman from Porto in our series developed a leak on day 3.",
+    # ... and one reader named in a leaflet's words is held, their advice with them
+    "Mr. Osei, if you miss a dose of the apixaban tonight, take it first thing tomorrow and then back to twice daily.",
     # ... but a woman named like a genus is a woman
     "Candida Ferreira was admitted last night with chest pain",
     # ... and a volunteer's great age beside their care
@@ -83,6 +85,10 @@ WARNED = [
 ]
 
 GENERAL = [
+    # a drug's label or leaflet: every command in it is for anyone who uses the product
+    "Terbinafine Cream 1%. Directions: clean and dry the skin; apply a thin layer once daily for 1 week.",
+    "If you forget a dose, take it when you remember unless the next one is due soon. Never take two doses together.",
+    "Metformin and your kidneys: you don't need to stop it for a CT scan unless your team tells you to.",
     # the usual plan for a population, and a passed-on greeting with nothing of care
     "For most adults with a new diagnosis of high blood pressure, we'll start with salt and exercise before any pill.",
     "tell her I said hi, and that the flu shot clinic opens Monday",
