@@ -148,7 +148,7 @@ _BUT = Lowered(r"(?i:\b(?:but|pero|mais|ma|aber|mas)\b)")
 _BUT_BEFORE = Lowered(r"(?i:\b(?:but|pero|mais|ma|aber|mas)\b[^.;!?]*$)")
 _TOLD = Lowered(r"(?i:\byou (?:should|need to|must|have to|'ll need to)\b|\bI'd\b|\bI would\b|\bgo ahead and\b)")
 # 'and call your OB', 'then see your doctor': the call comes on top of what the reader was already told to do.
-_ALSO_BEFORE = Lowered(r"(?i:\b(?:and|then|y|e|et|und|ed|luego|depois|puis|dann|poi)\s+$)")
+_ALSO_BEFORE = Lowered(r"(?i:\b(?:and|then|so|y|e|et|und|ed|luego|depois|puis|dann|poi)\s+$)")
 _CLINICIAN = Lowered(
     r"(?i:\b(?:doctor|physician|provider|pharmacist|clinician|care team|prescriber|nurse|specialist|surgeon|dentist"
     r"|midwife|OB|PCP|MD|cardiologist|endocrinologist|pediatrician|office)s?\b)"

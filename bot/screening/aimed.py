@@ -656,7 +656,7 @@ _THIRD_PERSONS = re.compile(
 # Someone sent to emergency care now ('head to urgent care this afternoon', 'get him to the ER tonight', 'vaya al
 # hospital ahora'): as much this reader's plan as a drug is; a safety net for anyone names a condition, not a time.
 _SENT_NOW = Lowered(
-    r"(?i:\b(?:go|head|get|come|run|present|report|take (?:him|her|them)|bring (?:him|her|them)|vaya|acuda|ve|vá|allez|gehen Sie"
+    r"(?i:\b(?:go|head|get|come|run|present|report|(?:take|bring|get) (?:him|her|them|(?:your|ur) [\w-]+)|vaya|acuda|ve|vá|allez|gehen Sie"
     r"|llévelo|llévela|lleve a su \w+)\b[^.;!?]{0,40}?\b(?:ER|ED|E\.R\.|emergency|urgent care|hospital|urgencias"
     r"|emergencias|pronto-socorro|urgences|Notaufnahme|labor and delivery|L&D)\b[^.;!?]{0,30}?"
     r"\b(?:now|right now|right away|today|tonight|this (?:afternoon|morning|evening)|asap|immediately|ahora|hoy"

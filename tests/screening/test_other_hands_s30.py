@@ -58,6 +58,8 @@ HELD = [
     "Congrats to Mr. Baptiste on going home today after 5 weeks with us!",
     # ... but one patient of a series, in their town, is held
     "A 71-year-old woman from Porto in our series developed a leak on day 3.",
+    # a case number labelled as the hospital's
+    "Case report: Patient R.M. (hospital no. 58-30419), a 72-year-old woman with situs inversus.",
     # ... and one reader named in a leaflet's words is held, their advice with them
     "Mr. Osei, if you miss a dose of the apixaban tonight, take it first thing tomorrow and then back to twice daily.",
     # ... but a woman named like a genus is a woman
@@ -79,6 +81,9 @@ WARNED = [
     # 'Do' before an object is a command, not a question, when a full stop closes it
     "Hi, thanks for your query. Morning heel pain like yours is plantar fasciitis. Do heel stretches twice daily and "
     "take naproxen 250 mg after meals for ten days.",
+    # a treatment, then 'so see a doctor' to get it: a second order, no deferral; someone of theirs sent now
+    "Hi, this is a classic strep throat. You'll need amoxicillin 500 mg twice a day for 10 days, so see a doctor today.",
+    "Hello. Vomiting with a headache this bad after a fall is an emergency. Take your daughter to the ER right now.",
     # a yes that answers the reader's own question, and what it permits
     "yep ok to take the claritin w the amoxicillin, they don't interact",
     "yes that's shingles. valacyclovir 1 g three times a day for a week",
