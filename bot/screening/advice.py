@@ -370,8 +370,10 @@ DRUG_LABEL = re.compile(
     r"|patch(?:es)?|suppositor(?:y|ies)|inhaler)(?: USP)?,? \d+(?:\.\d+)? ?(?:%|mg|mcg)"
     r"|(?:^|\n|[.;] )(?:directions|uses|warnings|dosage and administration|how to use|storage|active ingredients?"
     r"|inactive ingredients|purpose|when using this product|stop use and ask a doctor if)\s*:"
-    r"|\bif you (?:miss|forget) a dose\b|\bkeep (?:this and all medicines |out )?(?:out )?of (?:the )?reach of children\b"
-    r"|^\W*(?-i:[A-Z])[\w-]+ and your (?:diet|heart|kidneys|liver|pregnancy|baby|child|teeth|skin|sleep|mood|bones)\s*:)"
+    r"|\bif you (?:miss|forget) a dose\b|\bkeep (?:this and all medicines "
+    r"|out )?(?:out )?of (?:the )?reach of children\b"
+    r"|^\W*(?-i:[A-Z])[\w-]+ and your (?:diet|heart|kidneys|liver|pregnancy|baby|child|teeth|skin|sleep|mood"
+    r"|bones)\s*:)"
 )
 
 

@@ -41,13 +41,15 @@ _PLAN_FOR_READER = Lowered(
     r"|in \d+ (?:hours?|hrs?|days?)|after (?:the|your) \w+)\b)"
     # the writer's next step in the reader's treatment: 'We'll start with a low-salt diet and a water pill', 'I'm
     # going to put you on amoxicillin', 'let's bump the lisinopril to 20'
-    r"|(?:^\W*|(?<=[,;:.!?] )|\b(?:so|ok|okay|then|and)\s+)(?P<next>we'll|we will|we're going to|we are going to|i'll|i will"
+    r"|(?:^\W*|(?<=[,;:.!?] )|\b(?:so|ok|okay|then|and)\s+)(?P<next>we'll|we will|we're going to"
+    r"|we are going to|i'll|i will"
     r"|i'm going to|i am going to|let's|let us)\s+(?:(?:go ahead and|just|also|probably)\s+)?"
     r"(?:start(?: you)?(?: on| with)?|put you on|switch you|bump|increase|decrease|lower|raise|try(?: you on)?|add"
     r"|prescribe|give you|get you on|stop|hold|taper|wean you)\b"
     # ... or as the answer to the reader's own question ('yes ok to take the zyrtec w the prednisone', 'yep, fine to
     # stop it'): a yes opens it, and whatever it permits is theirs
-    r"|^\W*(?P<yes>yes|yep|yeah|yup|yea|ya|sure|absolutely|definitely)\b[\s,.!-]*(?:(?:it's|its|it is|you're|you are|ur)\s+)?"
+    r"|^\W*(?P<yes>yes|yep|yeah|yup|yea|ya|sure|absolutely|definitely)\b[\s,.!-]*(?:(?:it's|its|it is|you're"
+    r"|you are|ur)\s+)?"
     r"(?:totally |perfectly |completely )?(?:ok|okay|fine|safe|alright|all right) to"
     r" (?:restart|resume|start|stop|hold|skip|take|double|increase|decrease|go back on|come off|get back on|give|use"
     r"|mix|combine)\b"
@@ -77,7 +79,8 @@ _REPORTED = Lowered(rf"(?i:{REPORTED_ADVICE})")
 # hold the lasix tomorrow', 'let ur husband know no lifting over 15 lbs' (not 'tell your doctor': anyone's clinician)
 _RELAYED = Lowered(
     r"(?i:\W*(?:(?:ok|okay|so|pls|please|and|then)\s+)*(?:tell|let|remind|have|ask|make sure)\s+"
-    r"(?:him|her|them|mom|dad|the (?:pt|patient|family|parents?|mom|dad)|pt|(?:ur|your) (?:husband|wife|son|daughter|kid"
+    r"(?:him|her|them|mom|dad|the (?:pt|patient|family|parents?|mom|dad)|pt|(?:ur|your) (?:husband|wife|son"
+    r"|daughter|kid"
     r"|mom|dad|mother|father|partner|baby|boy|girl))\b(?:\s+know)?)"
 )
 
@@ -86,7 +89,8 @@ _RELAYED = Lowered(
 def planned(text: str, start: int, end: int) -> bool:
     """The writer's plan for the reader with a treatment or test in it: advice without the classifier's say."""
     segment = text[start:end]
-    if (_REPORTED.search(segment) or _RELAYED.match(segment)) and (names_treatment(segment) or _SENT_NOW.search(segment)):
+    told = _REPORTED.search(segment) or _RELAYED.match(segment)
+    if told and (names_treatment(segment) or _SENT_NOW.search(segment)):
         return True  # 'advised pt to present to L&D immediately', 'tell mom 7.5 mL of childrens motrin every 6 hrs'
     plan = _PLAN_FOR_READER.search(segment)
     if plan is None or not names_treatment(segment):
@@ -656,7 +660,8 @@ _THIRD_PERSONS = re.compile(
 # Someone sent to emergency care now ('head to urgent care this afternoon', 'get him to the ER tonight', 'vaya al
 # hospital ahora'): as much this reader's plan as a drug is; a safety net for anyone names a condition, not a time.
 _SENT_NOW = Lowered(
-    r"(?i:\b(?:go|head|get|come|run|present|report|(?:take|bring|get) (?:him|her|them|(?:your|ur) [\w-]+)|vaya|acuda|ve|vá|allez|gehen Sie"
+    r"(?i:\b(?:go|head|get|come|run|present|report|(?:take|bring|get) (?:him|her|them|(?:your|ur) [\w-]+)|vaya"
+    r"|acuda|ve|vá|allez|gehen Sie"
     r"|llévelo|llévela|lleve a su \w+)\b[^.;!?]{0,40}?\b(?:ER|ED|E\.R\.|emergency|urgent care|hospital|urgencias"
     r"|emergencias|pronto-socorro|urgences|Notaufnahme|labor and delivery|L&D)\b[^.;!?]{0,30}?"
     r"\b(?:now|right now|right away|today|tonight|this (?:afternoon|morning|evening)|asap|immediately|ahora|hoy"

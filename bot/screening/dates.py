@@ -506,7 +506,7 @@ _AGE_AFTER_NAME = re.compile(
 # the verb: 'her sugar is 95' and 'mom's pressure was 110' are readings.)
 _AGE_OF_RELATIVE = Lowered(
     rf"(?i:\b(?:{alternation(FAMILY, FAMILY_ABROAD)}|she|he)(?: [a-z][\w'’-]+)?"
-    rf" (?:is|was|turned|turns|will be|just turned) ({_AGE_NUM}|{_AGE_WORD})\b"
+    rf"(?:['’]s| is| was| turned| turns| will be| just turned) ({_AGE_NUM}|{_AGE_WORD})\b"
     r"(?!\s*(?:%|percent|mg|mcg|ml|units?|kg|lbs?|pounds|over|/|mm|bpm|degrees|°))"
     r"(?=\s*(?:today|tomorrow|this (?:week|month|year)|now|next|and|,|\.|!|🎂|$|years|yrs|yo|y/o)))"
 )

@@ -67,11 +67,13 @@ YOU_HAVE = Lowered(
 # 'That's frozen shoulder.', 'listen, that's gout', 'sounds like shingles', 'you've got plantar fasciitis': a
 # diagnosis given to the reader, opening its clause after at most a few words of address or filler.
 DX_TOLD = Lowered(
-    rf"(?i:\W*(?:{POINTED}\s|(?:[\w']+,?\s+){{0,4}}?(?:(?:that|this|it)(?:'s|’s|s| is| could be| might be| sounds like| looks like)"
+    rf"(?i:\W*(?:{POINTED}\s|(?:[\w']+,?\s+){{0,4}}?(?:(?:that|this|it)(?:'s|’s|s| is| could be| might be"
+    rf"| sounds like| looks like)"
     rf"|(?:sounds|looks|seems) like|you(?:'ve| have)? got|you{_HEDGE} have|you were diagnosed with"
     # 'Your symptoms fit a UTI', 'his rash is consistent with scabies': the reader's complaint, named.
     rf"|{DESCRIBED}[^.;!?]{{0,40}}"
-    r"|(?:your|his|her|their)(?: [\w-]+'s)? (?:symptoms|sx|story|rash|pain|cough|exam|picture) (?:fits?|points? to|suggests?"
+    r"|(?:your|his|her|their)(?: [\w-]+'s)? (?:symptoms|sx|story|rash|pain|cough|exam|picture) (?:fits?"
+    r"|points? to|suggests?"
     r"|sounds? like|(?:is|are) consistent with|(?:is|are) classic for))\s))"
 )
 

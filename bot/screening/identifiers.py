@@ -37,7 +37,8 @@ _LABELS: dict[str, str] = {
     r"|\bsocial(?=\s+(?:(?:is|was|number|no\.?|#)\s*)?\d{3}[\s-]?\d{2}[\s-]?\d{4}\b)",
     "mrn": r"MRN|MR\s?#|MR number|medical record" + _NUM + r"|med(?:ical)? rec(?:ord)? #"
     r"|chart (?:number|no\.?|#|ID)|record (?:number|no\.?|#)|patient (?:ID|number|#|identifier)"
-    r"|hospital (?:number|no\.?|ID|#)|case (?:number|no\.?|#)|admission (?:number|no\.?|#)|encounter (?:number|ID|#)|EHR (?:ID|number)|Epic (?:ID|number)"
+    r"|hospital (?:number|no\.?|ID|#)|case (?:number|no\.?|#)|admission (?:number|no\.?|#)|encounter (?:number"
+    r"|ID|#)|EHR (?:ID|number)|Epic (?:ID|number)"
     r"|unit number|FIN(?= ?#)"
     # the record's number as the other languages label it ('Fallnummer', 'prontuário', 'historia clínica', 'NHC')
     r"|(?:Fallnummer|Fall-Nr\.?|Patientennummer|Patienten-?ID|Aktennummer|n(?:úmero|º|o\.?)? de historia(?: clínica)?"

@@ -70,7 +70,10 @@ def praised_for_serving(text: str, sentence: tuple[int, int], start: int, end: i
     """Is the person named at start..end praised in public for serving others ('shout out to Mrs. Delgado, a 4th
     grade teacher who teaches CPR', 'Volunteer of the Month: ...'), with no health or care of theirs told?"""
     return bool(
-        (_PRAISED_BEFORE.search(text, max(0, start - 60), start) or _AWARD_BEFORE.search(text, max(0, start - 40), start))
+        (
+            _PRAISED_BEFORE.search(text, max(0, start - 60), start)
+            or _AWARD_BEFORE.search(text, max(0, start - 40), start)
+        )
         and _serving_sentence(text, sentence)
         and not cared_for_after(text, end)
     )
@@ -174,7 +177,9 @@ def without_staff_origins(text: str, found: list[Finding], spans: list[tuple[int
         return found
     datelines = [m.span() for m in _DATELINE.finditer(text)]
     # (once per sentence: a long sentence of many places is not searched once per place)
-    study_site = memo(lambda sentence: bool(_RESEARCH.search(text, *sentence) and not _ONE_PERSON.search(text, *sentence)))
+    study_site = memo(
+        lambda sentence: bool(_RESEARCH.search(text, *sentence) and not _ONE_PERSON.search(text, *sentence))
+    )
 
     def kept(f: Finding) -> bool:
         if any(s <= f.start and f.end <= e for s, e in datelines):
@@ -203,7 +208,8 @@ _ONE_PERSON = re.compile(
 # A news story's dateline: a town in capitals opening a line, then a date or a dash.
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]{0,6}\.?"
 _DATELINE = re.compile(
-    rf"^[A-Z][A-Z .'’-]{{2,30}}(?:, [A-Z][A-Za-z.]{{1,12}})?(?:, {_MONTH} (?:\d{{1,2}}, \d{{4}}|\d{{1,2}}|\d{{4}})\s*(?:—|–|--|-)"
+    rf"^[A-Z][A-Z .'’-]{{2,30}}(?:, [A-Z][A-Za-z.]{{1,12}})?(?:, {_MONTH} (?:\d{{1,2}}, \d{{4}}|\d{{1,2}}"
+    rf"|\d{{4}})\s*(?:—|–|--|-)"
     r"|,? \((?:AP|Reuters|AFP|UPI)\))",
     re.M,
 )

@@ -17,7 +17,8 @@ from bot.screening.lowered import Lowered
 # Readers told to call, text or find the office: the number or address follows within a few words.
 _OFFERED_BEFORE = Lowered(
     # (a bare 'call' only after what readers call about: 'call (617) 555-0123 tonight' may be a patient's number)
-    r"(?i:(?:(?:(?:\b(?:questions|info|information|details|appointments?)\s*[?:,]?|\bto (?:book|schedule|register|sign up"
+    r"(?i:(?:(?:(?:\b(?:questions|info|information|details|appointments?)\s*[?:,]?|\bto (?:book|schedule"
+    r"|register|sign up"
     r"|make an appointment|learn more|enroll|rsvp),?|\bfor (?:appointments|questions|more info\w*|details),?)\s*"
     r"(?:please )?(?:call|text|dial|phone|ring|contact)"
     r"|\b(?:call|text|dial|phone|ring|fax|reach|contact)(?: us| our (?:office|team|clinic|front desk|nurse line"
@@ -26,10 +27,12 @@ _OFFERED_BEFORE = Lowered(
     r"|\b(?:call|text|phone|fax|reach|contact)\s+(?:the\s+|our\s+)?(?:[\w'’&-]+\s+){0,4}?(?:office|line|team|desk"
     r"|center|centre|clinic|department|dept|relations|services|hotline|pharmacy|scheduling|registration|billing|unit"
     r"|program|advocates?|advocacy|navigators?|concierge)"
-    r"|\bgive us a (?:call|ring)|\b(?:dm|message) us(?: or call)?)(?: (?:at|on|anytime at|today at))?|\b(?:our|the office|the clinic)(?: main| new"
+    r"|\bgive us a (?:call|ring)|\b(?:dm|message) us(?: or call)?)(?: (?:at|on|anytime at|today at))?|\b(?:our"
+    r"|the office|the clinic)(?: main| new"
     r"| office| front desk| scheduling| appointment)? (?:number|line|phone|hotline) is|\bvisit us at|\bfind us at"
     r"|\b(?:our|the) (?:[\w'-]+ ){0,2}?(?:clinic|office|practice|hospital|center|centre|location|campus|pharmacy|lab)"
-    r" (?:is moving to|is now at|has moved to|moves to|is located at|is at|will be at|opens at)|\bnew (?:address|location)"
+    r" (?:is moving to|is now at|has moved to|moves to|is located at|is at|will be at|opens at)"
+    r"|\bnew (?:address|location)"
     r"\s*(?:is|:))[\s:,]*$)"
 )
 # ... or told what to call the number for, after it: 'Call 555-330-1200 to book.'
@@ -60,7 +63,10 @@ def without_practice_contacts(text: str, spans: list[tuple[int, int]], found: li
             if offer is None or not _OFFERED_AFTER.match(text, f.end):
                 return False
         # (a person anywhere else in the sentence makes the number theirs; 'Patient Relations' is the offer's own words)
-        return PERSON_CUE.search(text, sentence[0], offer.start()) is None and PERSON_CUE.search(text, f.end, sentence[1]) is None
+        return (
+            PERSON_CUE.search(text, sentence[0], offer.start()) is None
+            and PERSON_CUE.search(text, f.end, sentence[1]) is None
+        )
 
     own = [f for f in found if f.kind in _OWN_KINDS and offered(f)]
     # ... and the address's own tail, which the place reader may find apart: ', Suite 210', ', Portland'

@@ -50,9 +50,9 @@ from bot.screening.learned import load_models
 from bot.screening.learned_findings import tagged_findings
 from bot.screening.memo import memo
 from bot.screening.names import NameFinder, Roster, name_tokens
+from bot.screening.not_patients import without_non_patient_ages, without_non_patients, without_staff_origins
 from bot.screening.organisms import without_medical_latin
 from bot.screening.own_contact import without_practice_contacts
-from bot.screening.not_patients import without_non_patient_ages, without_non_patients, without_staff_origins
 from bot.screening.phones import PhoneFinder
 from bot.screening.places import find_addresses, find_geography
 from bot.screening.replies import (
@@ -60,11 +60,11 @@ from bot.screening.replies import (
     find_patient_confirmations,
     greeted_commenter,
     greeted_first,
-    greeting_inside,
-    thanked_unknowingly,
     greeted_handle,
+    greeting_inside,
     refuses_to_discuss_care,
     speaks_of_readers_care,
+    thanked_unknowingly,
 )
 from bot.screening.script_names import MAY_HOLD as MAY_HOLD_SCRIPT_NAMES
 from bot.screening.script_names import script_names

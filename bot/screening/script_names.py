@@ -51,6 +51,9 @@ _KOREAN_SURNAMES = "김박최정강조윤장임한오서신권황안송류전홍
 _AFTER = re.compile(
     rf"(?<![谢謝感])([{_CHINESE_SURNAMES}][\u4e00-\u9fff]{{0,2}}?)(?:先生|女士|太太|小姐|阿姨|奶奶|爷爷|爺爺|阿嬤|阿公|伯伯|婆婆"
     r"|老太太|老先生|大爷|大爺|大妈|大媽)"
+    # ... or after the writer's kin: '我妈妈李秀英', '我爸王建国' (a full name right after 'my mother')
+    rf"|(?:妈妈|媽媽|爸爸|母亲|母親|父亲|父親|老公|老婆|丈夫|妻子|儿子|兒子|女儿|女兒|奶奶|爷爷|爺爺|外婆|姥姥|我妈|我媽|我爸)"
+    rf"([{_CHINESE_SURNAMES}][\u4e00-\u9fff]{{1,2}}?)(?=上|下|在|今|昨|前|去|住|做|被|因|得|的|，|,|。|、|\s)"
     rf"|(?<![가-힣])([{_KOREAN_SURNAMES}])\s(?:할머니|할아버지|어르신|집사님|권사님|장로님)"
     rf"|(?<![가-힣])([{_KOREAN_SURNAMES}][가-힣]{{1,2}})\s?씨(?![가-힣])"
     # (not 'जी', said of anyone respected, staff as much as patients: 'हमारी दुभाषिया प्रिया जी')
@@ -119,7 +122,7 @@ def script_names(text: str) -> Iterator[Finding]:
         named = True
         yield Finding("name", match.start(group), match.end(group), _NAME_REASON)
     for match in _AFTER.finditer(text):
-        group = next(g for g in range(1, 5) if match.group(g) is not None)
+        group = next(g for g in range(1, _AFTER.groups + 1) if match.group(g) is not None)
         if match.group(group) in _NOT_NAMES or _thanked(text, match.start()):
             continue
         named = True

@@ -37,10 +37,10 @@ from bot.screening.context import ONE_READER, STAFF_ROLE, has_person_cue
 from bot.screening.diagnoses import DX_TOLD
 from bot.screening.dialogue import label_spans
 from bot.screening.findings import LEARNED_REASONS, Finding
-from bot.screening.not_patients import praised_for_serving
 from bot.screening.learned import SentenceClassifier, load_advice_model, load_models
 from bot.screening.lowered import Lowered
 from bot.screening.memo import memo
+from bot.screening.not_patients import praised_for_serving
 from bot.screening.public_figures import famous_sentence
 from bot.screening.stories import _DETAIL, OCCUPATION
 

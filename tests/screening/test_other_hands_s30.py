@@ -77,12 +77,14 @@ WARNED = [
     "instructed patient to present to L&D immediately given decreased fetal movement",
     # an order passed on to the one it is for, and the writer's next step in the reader's treatment
     "tell dad 2 puffs of the albuterol every 4 hrs til the wheeze settles",
-    "Doctor: Sounds like classic gout in that toe. We'll start you on colchicine today and recheck uric acid in a month.",
+    "Doctor: Sounds like classic gout in that toe. We'll start you on colchicine today and recheck uric acid in a "
+    "month.",
     # 'Do' before an object is a command, not a question, when a full stop closes it
     "Hi, thanks for your query. Morning heel pain like yours is plantar fasciitis. Do heel stretches twice daily and "
     "take naproxen 250 mg after meals for ten days.",
     # a treatment, then 'so see a doctor' to get it: a second order, no deferral; someone of theirs sent now
-    "Hi, this is a classic strep throat. You'll need amoxicillin 500 mg twice a day for 10 days, so see a doctor today.",
+    "Hi, this is a classic strep throat. You'll need amoxicillin 500 mg twice a day for 10 days, so see a doctor "
+    "today.",
     "Hello. Vomiting with a headache this bad after a fall is an emergency. Take your daughter to the ER right now.",
     # a yes that answers the reader's own question, and what it permits
     "yep ok to take the claritin w the amoxicillin, they don't interact",
