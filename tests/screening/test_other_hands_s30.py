@@ -24,6 +24,8 @@ CLEAN = [
     "Nurse: The pharmacy closes at six, the number is on your sheet. Patient: Great, thank you.",
     # where a new colleague comes from or trained
     "Please welcome Dr. Ines Varga to our sleep clinic! She joins us from Minneapolis.",
+    # the writer's kin in Chinese with no name after them
+    "我妈妈说冬天多喝热水对身体好。",
     # a dose range is no phone number, in any script
     "Ibuprofeno para adultos: 200–400 mg cada 6 a 8 horas, máximo 1200 mg al día.",
     "Парацетамол для взрослых: 500–1000 мг каждые 4–6 часов, не больше 3 г в сутки.",
@@ -60,6 +62,9 @@ HELD = [
     "A 71-year-old woman from Porto in our series developed a leak on day 3.",
     # a case number labelled as the hospital's
     "Case report: Patient R.M. (hospital no. 58-30419), a 72-year-old woman with situs inversus.",
+    # a full name right after the writer's kin in Chinese; a relative's great age told with 's
+    "我爸王建国昨天做了心脏搭桥手术，现在在ICU。",
+    "Nurse: And Grandpa's 94 now? Son: 95 in June. Nurse: How is the wound on his heel?",
     # ... and one reader named in a leaflet's words is held, their advice with them
     "Mr. Osei, if you miss a dose of the apixaban tonight, take it first thing tomorrow and then back to twice daily.",
     # ... but a woman named like a genus is a woman
