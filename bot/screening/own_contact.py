@@ -41,17 +41,45 @@ _OFFERED_AFTER = Lowered(
     r"(?i:\W{0,3}\s*(?:to (?:book|schedule|make an appointment|register|sign up|learn more|rsvp|enroll|get started)"
     r"|for (?:appointments|more info\w*|details|questions|scheduling))\b)"
 )
+# The practice speaking of itself; the reader's own number asked for or promised ('call you back at').
+_OURS = Lowered(r"(?i:\b(?:us|our|ours|we|we're|we'll|we've|nuestro|nuestra|nos|llámenos|llamenos)\b)")
+_YOURS_BEFORE = Lowered(
+    r"(?i:\b(?:call|text|reach|ring|contact|phone|llamar|llamarle|llamarte) (?:you|u|le|te)\b"
+    r"|\b(?:your|ur|su|tu) (?:number|cell|phone|mobile|line|número|celular|teléfono)\b)"
+)
+# A service named for the people it serves ('Patient Relations', 'our patient advocates'): no one person.
+_SERVICE_AFTER = re.compile(
+    r"(?i:\s+(?:advocates?|advocacy|relations|services|portal|experience|accounts?|access|financial|navigators?|line"
+    r"|liaisons?|representatives?|and family))"
+)
+
+
+def _person_in(text: str, lo: int, hi: int) -> bool:
+    """A word for a person between lo and hi, other than in the name of a service."""
+    return any(not _SERVICE_AFTER.match(text, m.end()) for m in PERSON_CUE.finditer(text, lo, hi))
 _STREET_LEAD = re.compile(r"\d+[\w .#'-]{0,40},\s*$")
 _OWN_KINDS = frozenset({"phone", "address", "geography"})
 
 
-def without_practice_contacts(text: str, spans: list[tuple[int, int]], found: list[Finding]) -> list[Finding]:
-    """The findings less a phone or address the text offers as the practice's own, in a sentence about no one."""
+def without_practice_contacts(
+    text: str, spans: list[tuple[int, int]], found: list[Finding], reply: bool = False
+) -> list[Finding]:
+    """The findings less a phone or address the text offers as the practice's own, in a sentence about no one.
+    In a public reply (`reply`), a number the practice gives as its own ('Our door is always open: 555-231-0909')
+    is offered too: a reply speaks for the practice, and a patient's number is written beside the patient."""
     if not any(f.kind in _OWN_KINDS for f in found):
         return found
 
     def offered(f: Finding) -> bool:
         sentence = sentence_at(spans, f.start)
+        if (
+            reply
+            and f.kind == "phone"
+            and _OURS.search(text, *sentence)
+            and not _YOURS_BEFORE.search(text, max(sentence[0], f.start - 40), f.start)
+            and not _person_in(text, *sentence)
+        ):
+            return True
         at = f.start
         if f.kind != "phone":
             # (the street the place reader did not take: 'moves to 1820 Lakeview Pkwy, Suite 4B')
@@ -63,10 +91,7 @@ def without_practice_contacts(text: str, spans: list[tuple[int, int]], found: li
             if offer is None or not _OFFERED_AFTER.match(text, f.end):
                 return False
         # (a person anywhere else in the sentence makes the number theirs; 'Patient Relations' is the offer's own words)
-        return (
-            PERSON_CUE.search(text, sentence[0], offer.start()) is None
-            and PERSON_CUE.search(text, f.end, sentence[1]) is None
-        )
+        return not _person_in(text, sentence[0], offer.start()) and not _person_in(text, f.end, sentence[1])
 
     own = [f for f in found if f.kind in _OWN_KINDS and offered(f)]
     # ... and the address's own tail, which the place reader may find apart: ', Suite 210', ', Portland'

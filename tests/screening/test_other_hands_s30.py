@@ -116,6 +116,8 @@ REPLY_CLEAN = [
     # a commenter answered by name, or by the handle the reply opens with, in a reply that tells nothing of their care
     "Of course, Marisol — our diabetes classes are free and open to anyone, Tuesdays at 6pm.",
     "@runner_ben thanks for the shout-out! Our cardiac rehab team loved having the race here 🏃",
+    # the practice's own number in its public reply
+    "We're sorry this happened. Our patient advocates are here for you: 555-240-1187, weekdays 8 to 5.",
     # thanks for a gift, and gladness about our own team
     "Thank you, Mr. Delacroix, for your generous gift to the pediatric playroom 💛",
     "¡Gracias por el comentario, Rocío! Nos alegra saber que nuestro equipo de maternidad es tan querido.",
@@ -132,6 +134,9 @@ REPLY_HELD = [
     "Спасибо, Ольга! Ваши результаты уже в портале.",
     "Of course, Marisol — your A1c results are in the portal now.",
     "@runner_ben so glad your knee surgery went well!",
+    # ... but the reader's own number, or someone's, stays held
+    "We'll call you back at 555-240-1187 this afternoon.",
+    "We reached her son at 555-240-1187 this morning.",
 ]
 
 
