@@ -66,6 +66,33 @@ _HEALTH_WORD = re.compile(
 )
 
 
+@lru_cache(maxsize=256)
+def historical(text: str, sentence: tuple[int, int]) -> bool:
+    """A sentence of medicine's history: a year long past and what someone found, won or named then, with no care
+    given to anyone in it ('Santiago Ramón y Cajal recibió el Nobel de Medicina en 1906')."""
+    return bool(
+        _OLD_YEAR.search(text, *sentence)
+        and _ACHIEVED.search(text, *sentence)
+        and not care_given(text, *sentence)
+        and not cared_for_after(text, sentence[0])
+        # (a person spoken of now: 'the coach whose team won the 1987 state title ... is in for his bypass')
+        and not _PRONOUN.search(text, *sentence)
+    )
+
+
+_PRONOUN = re.compile(r"(?i:\b(?:he|she|him|his|her|hers)\b)")
+
+
+# A year at least a generation back (before 1990): a patient's care is told with this year's or last year's dates.
+_OLD_YEAR = re.compile(r"\b(?:1[5-8]\d\d|19[0-8]\d)\b")
+_ACHIEVED = re.compile(
+    r"(?i:\b(?:described|discovered|invented|developed|pioneered|founded|coined|identified|isolated|published"
+    r"|won|received|awarded|first (?:performed|described|used|reported)|named (?:for|after)"
+    r"|recibió|ganó|descubrió|describió|fundó|recebeu|descobriu|descreveu|reçu|découvert|décrit|erhielt|entdeckte"
+    r"|beschrieb|ricevette|scoprì|descrisse)\b)"
+)
+
+
 def praised_for_serving(text: str, sentence: tuple[int, int], start: int, end: int) -> bool:
     """Is the person named at start..end praised in public for serving others ('shout out to Mrs. Delgado, a 4th
     grade teacher who teaches CPR', 'Volunteer of the Month: ...'), with no health or care of theirs told?"""
@@ -107,6 +134,8 @@ def without_non_patients(text: str, spans: list[tuple[int, int]], found: list[Fi
             return True
         if _INITIALS_AFTER.match(text, end) and _ET_AL.search(text, end, end + 200):
             return True  # 'Okafor CN, Lindqvist M, Brandt H, et al.': a reference list's authors
+        if historical(text, sentence_at(spans, start)):
+            return True  # 'described it in 1932 together with Ginzburg and Oppenheimer': medicine's history
         if praised_for_serving(text, sentence_at(spans, start), start, end):
             return True  # 'shout out to Mrs. Delgado, a 4th grade teacher who teaches CPR': praised, not treated
         if colleague_at(start, end, _CREDENTIAL_INSIDE.search(text, start, end) is not None):

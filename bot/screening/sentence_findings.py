@@ -40,7 +40,7 @@ from bot.screening.findings import LEARNED_REASONS, Finding
 from bot.screening.learned import SentenceClassifier, load_advice_model, load_models
 from bot.screening.lowered import Lowered
 from bot.screening.memo import memo
-from bot.screening.not_patients import praised_for_serving
+from bot.screening.not_patients import historical, praised_for_serving
 from bot.screening.public_figures import famous_sentence
 from bot.screening.stories import _DETAIL, OCCUPATION
 
@@ -195,6 +195,7 @@ def sentence_findings(
             and not STAFF_ROLE.search(text, start, end)
             and not _JOINS_US.search(text, start, end)  # 'She joins us from Minneapolis': a new colleague
             and not _praised(text, sentence, start, end)
+            and not historical(text, sentence)  # 'who described it in 1932 together with Ginzburg': history
             and not famous_sentence(text, *sentence)  # 'Aaron Rodgers tore his Achilles four snaps into 2023'
             and not _NAMESAKE.search(text, *sentence)  # 'named for the pitcher who had it first': history
             # ... and what the text goes on to tell of the namesake: 'He came back and won 164 more games.'
@@ -247,8 +248,8 @@ def sentence_findings(
         if need > ADVICE_THRESHOLD_TOLD:
             best = advice_score  # 'you' or a command alone: only the clause's own words count
         advice = likely and best >= max(need, ADVICE_THRESHOLD_EDUCATION if education else 0.0)
-        if advice and label and not ONE_READER.search(text, *sentence):
-            advice = False
+        if advice and ((label and not ONE_READER.search(text, *sentence)) or historical(text, sentence)):
+            advice = False  # (a label's line for every user; a sentence of medicine's history)
         deferred = advice and defers_(sentence)  # (only advice can be deferred: the search is not free)
         if deferred and _AFTER_DASH.search(text, sentence[0], start) and AMOUNT.search(text, start, end):
             # 'Ask your doctor about X — actually, just start ten milligrams twice a day': a dose commanded after

@@ -43,6 +43,9 @@ CLEAN = [
     "Nakamura T, Osei K, Varga L, et al. Early mobilization after hip fracture. J Orthop Res. 2019.",
     "We reviewed 412 adults aged 65 to 94 treated at a tertiary center in Porto between 2010 and 2021.",
     "DENVER, May 14, 2023 — A hospital-at-home program cut readmissions by a fifth, researchers reported.",
+    # medicine's history: a year long past and what someone found or won then
+    "Fun fact: the Apgar score was published in 1953 by Virginia Apgar, who tested it with colleagues Kline and Reyes.",
+    "Alexander Fleming recibió el Nobel en 1945 por el descubrimiento de la penicilina.",
     # someone praised who serves: a teacher, a troop's leader
     "big shout out to Mr. Abernathy, the shop teacher who runs the CPR club at Central High",
     # the great age of the hospital itself, or of a volunteer whose health is untold
@@ -65,6 +68,8 @@ HELD = [
     # a full name right after the writer's kin in Chinese; a relative's great age told with 's
     "我爸王建国昨天做了心脏搭桥手术，现在在ICU。",
     "Nurse: And Grandpa's 94 now? Son: 95 in June. Nurse: How is the wound on his heel?",
+    # ... but someone spoken of now, beside a year long past, is held
+    "the retired coach whose team won the 1985 state title is in for his bypass, room 12",
     # ... and one reader named in a leaflet's words is held, their advice with them
     "Mr. Osei, if you miss a dose of the apixaban tonight, take it first thing tomorrow and then back to twice daily.",
     # ... but a woman named like a genus is a woman
