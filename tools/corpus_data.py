@@ -33,14 +33,20 @@ _TAGS = {"name": "NAME", "geo": "LOC"}
 def load(directory: Path = CORPUS_DIR) -> list[dict]:
     records = []
     for path in sorted(directory.glob("*.jsonl")):
-        for number, line in enumerate(path.read_text("utf-8").splitlines(), 1):
-            if not line.strip():
-                continue
-            record = json.loads(line)
-            for span, _kind in record.get("spans", []):
-                if span not in record["text"]:
-                    raise ValueError(f"{path.name}:{number}: span {span!r} is not in the text")
-            records.append(record)
+        records += load_file(path)
+    return records
+
+
+def load_file(path: Path) -> list[dict]:
+    records = []
+    for number, line in enumerate(path.read_text("utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        record = json.loads(line)
+        for span, _kind in record.get("spans", []):
+            if span not in record["text"]:
+                raise ValueError(f"{path.name}:{number}: span {span!r} is not in the text")
+        records.append(record)
     return records
 
 

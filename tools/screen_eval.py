@@ -1,6 +1,7 @@
 """Score the screen in-process on a labelled set (dev.jsonl format) with score.py's own metrics.
 
-Run: .venv/bin/python tools/screen_eval.py [--cases PATH | --corpus | --untrained] [--split tune|holdout|all]
+Run: .venv/bin/python tools/screen_eval.py [--cases PATH | --corpus | --untrained | --blind]
+     [--split tune|holdout|all]
      [--purpose answer|reply] [--misses]
 The allow-list is the one `rounds screen` builds from shared/eval/context.json (practice names,
 phones, URLs and the roster). --split takes a fixed, seeded half of the set: tune on one half,
@@ -64,6 +65,8 @@ def main() -> None:
                         help="score the held-out fifth of tools/corpus (never trained on) instead of a file")
     parser.add_argument("--untrained", action="store_true",
                         help="score tools/corpus/untrained (other hands' sets that never reach training)")
+    parser.add_argument("--blind", action="store_true",
+                        help="score tools/corpus/blind (sets by other hands, each split in its own seeded halves)")
     parser.add_argument("--split", choices=["tune", "holdout", "all"], default="all")
     parser.add_argument("--purpose", choices=["answer", "reply"], default="answer",
                         help="screen as a physician's answer or as a public reply to a patient's message")
@@ -78,9 +81,21 @@ def main() -> None:
         import corpus_data
 
         cases = corpus_data.as_cases(corpus_data.load(corpus_data.CORPUS_DIR / "untrained"))
+    elif args.blind:
+        cases = []
     else:
         cases = scorer.load_cases(args.cases or eval_dir() / "dev.jsonl")
     cases = split(cases, args.split)
+    if args.blind:
+        import corpus_data
+
+        # each file split on its own ids, so a set's halves stay the same whatever other sets join the folder
+        for path in sorted((corpus_data.CORPUS_DIR / "blind").glob("*.jsonl")):
+            records = corpus_data.load_file(path)
+            own = corpus_data.as_cases(records)
+            for i, case in enumerate(own):
+                case["id"] = f"{path.stem}-{i:04d}"
+            cases += split(own, args.split)
     screener = Screener(context_allow(eval_dir() / "context.json"))
     outputs = {}
     start = time.perf_counter()

@@ -33,3 +33,14 @@ def test_titles_and_kin_words_are_not_part_of_a_tagged_name() -> None:
                                                                                 ["Oma Greta", "name"]]})
     assert [(p, tag) for p, tag, _ in pieces] == [
         ("tell ", "O"), ("mr ", "O"), ("okafor", "NAME"), (" and ", "O"), ("Oma ", "O"), ("Greta", "NAME")]
+
+
+def test_sets_by_other_hands_load_and_stay_out_of_training() -> None:
+    """tools/corpus/untrained and tools/corpus/blind are yardsticks: they parse, and training (which reads only the
+    files directly in tools/corpus) never sees their text."""
+    trained = {r["text"] for r in corpus_data.load()}
+    for folder in ("untrained", "blind"):
+        records = corpus_data.load(corpus_data.CORPUS_DIR / folder)
+        assert len(records) >= 700
+        assert {r["label"] for r in records} == {"clean", "phi", "advice"}
+        assert not trained & {r["text"] for r in records}
