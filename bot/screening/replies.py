@@ -310,8 +310,11 @@ def greeted_commenter(text: str, sentence: tuple[int, int], start: int, end: int
     if end - start > 40:
         return False
     if (
-        sentence_end - end <= 12
-        and not _WORD_CHAR.search(text, end, sentence_end)
+        (
+            (sentence_end - end <= 12 and not _WORD_CHAR.search(text, end, sentence_end))
+            # (or a full stop and a wave close it before the next sentence: 'Love this, Keisha! 💛 Registration ...')
+            or _CLOSED_AFTER.match(text, end) is not None
+        )
         and _VOCATIVE_NAME.fullmatch(text, start, end)
     ):
         # Nothing but punctuation, emoji and space after it: a closing call, when a comma sets it off.
@@ -350,6 +353,7 @@ _LEADING_GREETING = re.compile(
 _NAME_FIRST = re.compile(rf"\W*{_CALLED}\s*$")
 _VOCATIVE_NAME = re.compile(_CALLED)
 _WORD_CHAR = re.compile(r"\w")
+_CLOSED_AFTER = re.compile(r"[!.?]+(?:\s*[\U0001F300-\U0001FAFF\u2600-\u27BF])*\s+(?=[\"'(\[]?[A-Z0-9])")
 _COMMA_BEFORE = re.compile(r",\s*$")
 # 'Thank you Hannah for sharing', 'Cảm ơn chị Hương đã gửi ...': what they are thanked for follows the name.
 _THANKED_FOR = re.compile(r"\s+(?:for|por|pelo|pela|pour|per|für|đã|vì|za|sa)\s")

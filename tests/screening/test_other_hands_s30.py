@@ -121,6 +121,8 @@ REPLY_CLEAN = [
     # a commenter answered by name, or by the handle the reply opens with, in a reply that tells nothing of their care
     "Of course, Marisol — our diabetes classes are free and open to anyone, Tuesdays at 6pm.",
     "@runner_ben thanks for the shout-out! Our cardiac rehab team loved having the race here 🏃",
+    # a closing call, then a wave, then the next sentence
+    "Love this, Imani! 💛 Sign-up for the spring walk opens Monday.",
     # the practice's own number in its public reply
     "We're sorry this happened. Our patient advocates are here for you: 555-240-1187, weekdays 8 to 5.",
     # thanks for a gift, and gladness about our own team
@@ -139,6 +141,7 @@ REPLY_HELD = [
     "Спасибо, Ольга! Ваши результаты уже в портале.",
     "Of course, Marisol — your A1c results are in the portal now.",
     "@runner_ben so glad your knee surgery went well!",
+    "Great news, Imani! 🎉 The stitches can come out Friday.",
     # ... but the reader's own number, or someone's, stays held
     "We'll call you back at 555-240-1187 this afternoon.",
     "We reached her son at 555-240-1187 this morning.",
