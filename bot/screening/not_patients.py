@@ -13,6 +13,7 @@ import re
 from functools import lru_cache
 
 from bot.screening.context import COLLEAGUE_AFTER, STAFF_BEFORE, cared_for_after, context_care, sentence_at
+from bot.screening.dates import MONTHS
 from bot.screening.findings import Finding
 from bot.screening.memo import memo
 from bot.screening.public_figures import care_given, colleague_given_care
@@ -80,7 +81,8 @@ def historical(text: str, sentence: tuple[int, int]) -> bool:
     )
 
 
-_PRONOUN = re.compile(r"(?i:\b(?:he|she|him|his|her|hers)\b)")
+_PRONOUNS = r"\b(?:he|she|him|his|her|hers)\b"
+_PRONOUN = re.compile(rf"(?i:{_PRONOUNS})")
 
 
 # A year at least a generation back (before 1990): a patient's care is told with this year's or last year's dates.
@@ -231,11 +233,11 @@ _RESEARCH = re.compile(
     r"|multicenter|multicentre|tertiary (?:care )?cent(?:er|re)|our experience|department of \w+|university)\b)"
 )
 _ONE_PERSON = re.compile(
-    r"(?i:\b(?:he|she|him|his|her|hers)\b|\b(?:a|an|one|this|our) \d{1,3}[- ]year[- ]old\b"
+    rf"(?i:{_PRONOUNS}|\b(?:a|an|one|this|our) \d{{1,3}}[- ]year[- ]old\b"
     r"|\b(?:a|one|this|the) (?:patient|man|woman|boy|girl|participant)\b)"
 )
 # A news story's dateline: a town in capitals opening a line, then a date or a dash.
-_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]{0,6}\.?"
+_MONTH = rf"(?:{MONTHS}|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)"
 _DATELINE = re.compile(
     rf"^[A-Z][A-Z .'’-]{{2,30}}(?:, [A-Z][A-Za-z.]{{1,12}})?(?:, {_MONTH} (?:\d{{1,2}}, \d{{4}}|\d{{1,2}}"
     rf"|\d{{4}})\s*(?:—|–|--|-)"

@@ -17,23 +17,22 @@ from bot.screening.lowered import Lowered
 # Readers told to call, text or find the office: the number or address follows within a few words.
 _OFFERED_BEFORE = Lowered(
     # (a bare 'call' only after what readers call about: 'call (617) 555-0123 tonight' may be a patient's number)
-    r"(?i:(?:(?:(?:\b(?:questions|info|information|details|appointments?)\s*[?:,]?|\bto (?:book|schedule"
-    r"|register|sign up"
-    r"|make an appointment|learn more|enroll|rsvp),?|\bfor (?:appointments|questions|more info\w*|details),?)\s*"
-    r"(?:please )?(?:call|text|dial|phone|ring|contact)"
-    r"|\b(?:call|text|dial|phone|ring|fax|reach|contact)(?: us| our (?:office|team|clinic|front desk|nurse line"
-    r"|scheduling|main line|hotline))"
+    r"(?i:(?:(?:(?:\b(?:questions|info|information|details|appointments?)\s*[?:,]?"
+    r"|\bto (?:book|schedule|register|sign up|make an appointment|learn more|enroll|rsvp),?"
+    r"|\bfor (?:appointments|questions|more info\w*|details),?)\s*(?:please )?(?:call|text|dial|phone|ring|contact)"
+    r"|\b(?:call|text|dial|phone|ring|fax|reach|contact)"
+    r"(?: us| our (?:office|team|clinic|front desk|nurse line|scheduling|main line|hotline))"
     # ... or one of the hospital's services by name: 'call Patient Relations at', 'reach the Women's Center on'
     r"|\b(?:call|text|phone|fax|reach|contact)\s+(?:the\s+|our\s+)?(?:[\w'’&-]+\s+){0,4}?(?:office|line|team|desk"
     r"|center|centre|clinic|department|dept|relations|services|hotline|pharmacy|scheduling|registration|billing|unit"
     r"|program|advocates?|advocacy|navigators?|concierge)"
-    r"|\bgive us a (?:call|ring)|\b(?:dm|message) us(?: or call)?)(?: (?:at|on|anytime at|today at))?|\b(?:our"
-    r"|the office|the clinic)(?: main| new"
-    r"| office| front desk| scheduling| appointment)? (?:number|line|phone|hotline) is|\bvisit us at|\bfind us at"
+    r"|\bgive us a (?:call|ring)|\b(?:dm|message) us(?: or call)?)(?: (?:at|on|anytime at|today at))?"
+    r"|\b(?:our|the office|the clinic)(?: main| new| office| front desk| scheduling| appointment)?"
+    r" (?:number|line|phone|hotline) is"
+    r"|\bvisit us at|\bfind us at"
     r"|\b(?:our|the) (?:[\w'-]+ ){0,2}?(?:clinic|office|practice|hospital|center|centre|location|campus|pharmacy|lab)"
     r" (?:is moving to|is now at|has moved to|moves to|is located at|is at|will be at|opens at)"
-    r"|\bnew (?:address|location)"
-    r"\s*(?:is|:))[\s:,]*$)"
+    r"|\bnew (?:address|location)\s*(?:is|:))[\s:,]*$)"
 )
 # ... or told what to call the number for, after it: 'Call 555-330-1200 to book.'
 _CALL_BEFORE = Lowered(r"(?i:\b(?:call|text|dial|phone)\s*(?:us\s*)?(?:at\s*|on\s*)?$)")
@@ -57,6 +56,8 @@ _SERVICE_AFTER = re.compile(
 def _person_in(text: str, lo: int, hi: int) -> bool:
     """A word for a person between lo and hi, other than in the name of a service."""
     return any(not _SERVICE_AFTER.match(text, m.end()) for m in PERSON_CUE.finditer(text, lo, hi))
+
+
 _STREET_LEAD = re.compile(r"\d+[\w .#'-]{0,40},\s*$")
 _OWN_KINDS = frozenset({"phone", "address", "geography"})
 

@@ -232,14 +232,20 @@ _CALLED = (
 _CALLED = rf"(?:(?:anh|chị|em|cô|chú|bác|ông|bà) )?{_CALLED}"
 
 
+# Greetings and thanks in the other languages whose replies the screen reads by name: Polish, Russian, Somali,
+# Tagalog, Haitian Creole.
+_OTHER_LANGUAGE_GREETINGS = (
+    r"dziękujemy|dziękuję|dzięki|спасибо|благодарим|здравствуйте|mahadsanid|salamat(?: po)?|mèsi|mesi|bonjou"
+)
+
+
 # A reply that opens by greeting or thanking the one who wrote in ('Thanks, Keisha!', 'Great question, Deshawn.',
 # 'Ciao Giulia, grazie per la domanda!', 'Gracias por tu comentario, Alejandro.'): the name is the commenter's own,
 # as they posted it. It says nothing of their care unless the reply does (a care word, a confirmation, advice).
 _GREETED = re.compile(
     r"(?i:^\W*(?:(?:lol|haha+|aw+|omg|oh|yay|wow)\W+)?"  # 'lol thank you Mireille!!'
     r"(?:thanks|thank you|thank u|thank ya|thx|ty|tysm|hi|hiya|hello|hey+|dear|welcome|muchas gracias|mil gracias"
-    # ... and in the other languages screened: Polish, Russian, Somali, Tagalog, Haitian Creole
-    r"|dziękujemy|dziękuję|dzięki|спасибо|благодарим|здравствуйте|mahadsanid|salamat(?: po)?|mèsi|mesi|bonjou"
+    rf"|{_OTHER_LANGUAGE_GREETINGS}"
     r"|c[ảá]m ơn(?: (?:anh|chị|em|cô|chú|bác|ông|bà))?|(?:great|good|excellent) (?:question|catch|point|idea)"
     r"|gracias|hola|obrigad[oa]|olá|ola|merci|bonjour|bonsoir|salut|coucou|danke|hallo|guten (?:tag|morgen|abend)"
     r"|grazie"
@@ -283,10 +289,7 @@ def thanked_unknowingly(text: str, sentence: tuple[int, int]) -> bool:
     return _THANKED_FOR_WORDS.search(text, *sentence) is not None
 
 
-_OTHER_GREETING = re.compile(
-    r"(?i:\W*(?:dziękujemy|dziękuję|dzięki|спасибо|благодарим|здравствуйте|mahadsanid|salamat|mèsi|mesi|bonjou"
-    r"|panie|pani)\b)"
-)
+_OTHER_GREETING = re.compile(rf"(?i:\W*(?:{_OTHER_LANGUAGE_GREETINGS}|panie|pani)\b)")
 _THANKED_FOR_WORDS = re.compile(
     r"(?i:\bза (?:\w+ )?(?:слова|отзыв|комментарий|поддержку)|\bza (?:\w+ )?(?:słowa|komentarz|opinię|wsparcie)"
     r"|\bereyadaada|\bfaallada|\bsa (?:\w+ )?(?:mensahe|komento|salita|suporta)|\bpou (?:\w+ )?(?:mo|kòmantè|sipò))"
@@ -347,8 +350,8 @@ _GREETING_ONLY = re.compile(
     r"(?i:\W*(?:thanks|thank you|thank u|thx|ty|hi|hey|hello|welcome|gracias|hola|merci|obrigad[oa])(?: so much)?\W*)"
 )
 _LEADING_GREETING = re.compile(
-    r"(?i:(?:thanks|thank you|hi|hello|hey|dear|gracias|hola|merci|bonjour|obrigad[oa]|olá|dziękujemy|dziękuję|dzięki"
-    r"|спасибо|благодарим|здравствуйте|mahadsanid|salamat(?: po)?|mèsi|mesi|bonjou)[\s,!]+)"
+    r"(?i:(?:thanks|thank you|hi|hello|hey|dear|gracias|hola|merci|bonjour|obrigad[oa]|olá"
+    rf"|{_OTHER_LANGUAGE_GREETINGS})[\s,!]+)"
 )
 _NAME_FIRST = re.compile(rf"\W*{_CALLED}\s*$")
 _VOCATIVE_NAME = re.compile(_CALLED)
