@@ -420,6 +420,8 @@ def _workplace(text: str, start: int, end: int) -> bool:
     Intensivstation'), or a clinician's patients as a group ('his patients' families', not 'one of our patients')."""
     word = text[start:end].lower()
     before = text[max(0, start - 40) : start]
+    if _PLACE_AFTER.match(text, end) or (word in _DEPARTMENTS and _DEPARTMENT_BEFORE.search(before)):
+        return True  # the word names a place or a service: 'the oncology infusion center', 'mark from pt/ot'
     if word in _UNITS:
         # (or a unit given to: '40 blankets for the NICU', 'donated toys to our PICU')
         return _TENURE_BEFORE.search(before) is not None or _GIFT_TO_UNIT.search(before) is not None
@@ -433,7 +435,21 @@ _UNITS = frozenset(
 )
 _TENURE_BEFORE = Lowered(
     r"(?i:\b(?:work(?:s|ed|ing)?|start(?:ed|s)?|began|served|nurse|nursing|years|since \d{4}|seit \d{4}|desde \d{4}"
-    r"|depuis \d{4}|dal \d{4}|tätig|arbeitet|trabaja|trabalha|lavora|travaille)\b[^.!?]{0,25}$)"
+    r"|depuis \d{4}|dal \d{4}|tätig|arbeitet|trabaja|trabalha|lavora|travaille)\b[^.!?]{0,25}$"
+    r"|\bnurses['’]? $)"  # ('at the nurses' station')
+)
+# A care word naming the place or service it qualifies ('infusion center', 'patient rooms', 'pt/ot'), not care given.
+_PLACE_AFTER = Lowered(
+    r"(?i:(?:/[a-z]+)?\s+(?:(?!(?:to|the|our|in|at|on|a|an|from|his|her|their|and|or|for|with)\b)[\w-]+\s+)?"
+    r"(?:center|centre|clinic|suite|unit|floor|wing|rooms|gym|department|dept|office|staff|desk|lounge|accounts"
+    r"|billing|lobby|entrance|parking)\b)"
+)
+# ... or the service a colleague is from ('Autumn from PT', 'Kwame Asante, RN, from the neuro ICU'): not a patient
+# moved from a unit ('transferred from the ICU').
+_DEPARTMENTS = frozenset("pt icu nicu picu er ed or rehab rehabilitation dialysis radiation infusion station".split())
+_DEPARTMENT_BEFORE = Lowered(
+    r"(?i:(?<!transferred )(?<!moved )(?<!discharged )(?<!home )(?<!out )(?<!back )(?<!sent )(?<!came )"
+    r"(?<!stepped down )\bfrom (?:the |our )?(?:[a-z-]+ )?$)"
 )
 _STAFF_POSSESSIVE = Lowered(r"(?i:(?<!of )\b(?:his|her|their|our)\s+$)")
 
