@@ -422,6 +422,8 @@ def _workplace(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - 40) : start]
     if _PLACE_AFTER.match(text, end) or (word in _DEPARTMENTS and _DEPARTMENT_BEFORE.search(before)):
         return True  # the word names a place or a service: 'the oncology infusion center', 'mark from pt/ot'
+    if _AWARENESS_DAY_BEFORE.search(before):
+        return True  # a campaign's name: 'World Stroke Day', 'National Cancer Survivors Month'
     if word in _UNITS:
         # (or a unit given to: '40 blankets for the NICU', 'donated toys to our PICU')
         return _TENURE_BEFORE.search(before) is not None or _GIFT_TO_UNIT.search(before) is not None
@@ -442,8 +444,12 @@ _TENURE_BEFORE = Lowered(
 _PLACE_AFTER = Lowered(
     r"(?i:(?:/[a-z]+)?\s+(?:(?!(?:to|the|our|in|at|on|a|an|from|his|her|their|and|or|for|with)\b)[\w-]+\s+)?"
     r"(?:center|centre|clinic|suite|unit|floor|wing|rooms|gym|department|dept|office|staff|desk|lounge|accounts"
-    r"|billing|lobby|entrance|parking)\b)"
+    r"|billing|lobby|entrance|parking)\b"
+    # ... or the team, campaign or line named for it ('the stroke team', 'World Stroke Day')
+    r"|\s+(?:team|teams|awareness|walk|program|programs|service|services|class|classes|hotline|support group"
+    r"|fund)\b)"
 )
+_AWARENESS_DAY_BEFORE = Lowered(r"(?i:\b(?:world|national|international|global) (?:[a-z-]+ )?$)")
 # ... or the service a colleague is from ('Autumn from PT', 'Kwame Asante, RN, from the neuro ICU'): not a patient
 # moved from a unit ('transferred from the ICU').
 _DEPARTMENTS = frozenset("pt icu nicu picu er ed or rehab rehabilitation dialysis radiation infusion station".split())
@@ -469,12 +475,12 @@ _CARE_WORD = Lowered(
     r"|infusion|radiation|amputat\w*|stroke|heart attack|overdose|sober|clean for"
     # care given by the team, and the patient it was given to
     r"|saw|seen|treat\w*|manag(?:e|ed|ing)|car(?:e|ed|ing) for|took care|taking care|care of|nurs(?:ed|ing) \w+ back"
-    r"|resuscitat\w*|intubat\w*|transfus\w*|sav(?:e|ed|ing) (?:his|her|their)|pt"
-    # a patient, not a department or post named for patients ('director of patient access', 'patient experience')
-    r"|patients?(?! (?:access|experience|safety|relations|services|advocacy|advocate|portal|registration|transport"
-    r"|care (?:tech|technician|coordinator|assistant|manager)|financial services|family advisory|falls|satisfaction"
-    r"|outcomes|volumes?|flow|education|engagement|surveys?|scores)\b)"
-    r"|insulin|drip|clinic visit|(?<!without an )(?<!without )(?<!no )appointment|appt|little|baby"
+    r"|resuscitat\w*|intubat\w*|transfus\w*|sav(?:e|ed|ing) (?:his|her|their)"
+    # a patient, not a department or post named for patients ('director of patient access', 'pt experience')
+    r"|(?:patients?|pts?)(?! (?:access|experience|safety|relations|services|advocacy|advocate|portal|registration"
+    r"|transport|care (?:tech|technician|coordinator|assistant|manager)|financial services|family advisory|falls"
+    r"|satisfaction|outcomes|volumes?|flow|education|engagement|surveys?|scores)\b)"
+    r"|insulin|drip|clinic visit|(?<!without an )(?<!without )(?<!no )(?:appointment|appt)|little|baby"
     # a stay ending: 'Welcome home, Officer Whitfield! ... she left after 3 weeks with us'
     # a birth, a first visit, a programme finished as a patient, and conditions by name
     r"|gave birth|giving birth|came to us (?:as|at|with|for|after)|graduate of our [\w ]{0,30}program"

@@ -212,7 +212,9 @@ _EVENT = re.compile(
 
 # A named day, week or month of observance just before its date, in apposition ('World AIDS Day, December 1',
 # 'National Doctors' Day (March 30)').
-_OBSERVANCE_BEFORE = re.compile(r"(?:\b[A-Z][\w'’&.-]*\s+){1,5}(?:Day|Week|Month)\s*(?:,|\(|–|—|-|:)\s*$")
+_OBSERVANCE_BEFORE = re.compile(
+    r"(?:\b[A-Z][\w'’&.-]*\s+){1,5}(?:Day|Week|Month)\s*(?:,|\(|–|—|-|:|\bis(?: on)?\b|\bfalls on\b)\s*$"
+)
 
 
 # The colleagues' own calendar: a date in a sentence about a meeting, talk, course or shift, with no
@@ -232,7 +234,8 @@ GATHERING = re.compile(
     r"|formation|réunion|congrès|séminaire|atelier|annuel|annuelle|fortbildung|tagung|sitzung|kongress|schulung"
     r"|eröffnet|convegno|riunione|corso|seminario|incontro"
     # a public notice: a clinic open to walk-ins, the hospital's hours, the weather
-    r"|walk-ins?|no appointment (?:needed|necessary|required)|(?:is|are|stays?|remains?) (?:fully )?(?:open|closed)"
+    r"|walk-ins?|no (?:appointments?|appts?) (?:needed|necessary|required)|(?:flu|flu shot|vaccine|vaccination"
+    r"|screening|covid|booster) clinics?|(?:is|are|stays?|remains?) (?:fully )?(?:open|closed)"
     r"|storm|blizzard|snowstorm|power outage|hurricane|tornado)\b)"
 )
 

@@ -26,13 +26,27 @@ _OFFERED_BEFORE = Lowered(
     r"|\b(?:call|text|phone|fax|reach|contact)\s+(?:the\s+|our\s+)?(?:[\w'’&-]+\s+){0,4}?(?:office|line|team|desk"
     r"|center|centre|clinic|department|dept|relations|services|hotline|pharmacy|scheduling|registration|billing|unit"
     r"|program|advocates?|advocacy|navigators?|concierge)"
-    r"|\bgive us a (?:call|ring)|\b(?:dm|message) us(?: or call)?)(?: (?:at|on|anytime at|today at))?"
+    r"|\bgive us a (?:call|ring)|\b(?:dm|message) us(?: or call)?)"
+    r"(?: (?:24/7|24 hours a day|day or night|around the clock|any ?time))?(?: (?:at|on|anytime at|today at))?"
     r"|\b(?:our|the office|the clinic)(?: main| new| office| front desk| scheduling| appointment)?"
     r" (?:number|line|phone|hotline) is"
+    # ... or a service's own line changed or given: 'the inpatient pharmacy fax has changed to', 'our lab's line is now'
+    r"|\b(?:our|the) (?:(?!(?:pt|pts|patient|patients|caller|family|client)\b)[\w-]+ ){1,3}?(?:fax|phone|line"
+    r"|number|hotline)(?: number)? (?:has changed to|changed to|is now|will be|is)"
     r"|\bvisit us at|\bfind us at"
     r"|\b(?:our|the) (?:[\w'-]+ ){0,2}?(?:clinic|office|practice|hospital|center|centre|location|campus|pharmacy|lab)"
     r" (?:is moving to|is now at|has moved to|moves to|is located at|is at|will be at|opens at)"
     r"|\bnew (?:address|location)\s*(?:is|:))[\s:,]*$)"
+)
+# The writer's own number ('pls dont put my cell 617-555-0148 on the schedule'): a colleague's, not a patient's.
+_WRITERS_OWN_BEFORE = Lowered(
+    r"(?i:\bmy (?:(?:personal|work|own) )?(?:cell|cell phone|mobile|number|phone|phone number|pager|direct line"
+    r"|extension|ext|fax)\.?(?: (?:is|#|no\.?))?[\s:,]*$)"
+)
+# ... unless the writer is a patient asking about their own care ('my number is ..., call me about my PSA results').
+_WRITERS_CARE = Lowered(
+    r"(?i:\bmy (?:[\w-]+ )?(?:results?|labs?|tests?|scans?|psa|biopsy|mri|ct|x-?rays?|appointment|appt|surgery"
+    r"|procedure|meds?|medications?|prescriptions?|refills?|bill|diagnosis|symptoms|pain|chart|records|doctor)\b)"
 )
 # ... or told what to call the number for, after it: 'Call 555-330-1200 to book.'
 _CALL_BEFORE = Lowered(r"(?i:\b(?:call|text|dial|phone)\s*(?:us\s*)?(?:at\s*|on\s*)?$)")
@@ -59,7 +73,7 @@ def _person_in(text: str, lo: int, hi: int) -> bool:
 
 
 _STREET_LEAD = re.compile(r"\d+[\w .#'-]{0,40},\s*$")
-_OWN_KINDS = frozenset({"phone", "address", "geography"})
+_OWN_KINDS = frozenset({"phone", "fax", "address", "geography"})
 
 
 def without_practice_contacts(
@@ -75,10 +89,16 @@ def without_practice_contacts(
         sentence = sentence_at(spans, f.start)
         if (
             reply
-            and f.kind == "phone"
+            and f.kind in ("phone", "fax")
             and _OURS.search(text, *sentence)
             and not _YOURS_BEFORE.search(text, max(sentence[0], f.start - 40), f.start)
             and not _person_in(text, *sentence)
+        ):
+            return True
+        if (
+            f.kind in ("phone", "fax")
+            and _WRITERS_OWN_BEFORE.search(text, max(0, f.start - 40), f.start)
+            and not _WRITERS_CARE.search(text, *sentence)
         ):
             return True
         at = f.start
