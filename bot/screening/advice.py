@@ -287,7 +287,10 @@ GROUP_ADDRESS = Lowered(
     r"(?!(?:numbers|answers|orders|others|papers|letters|matters|layers|fibers|centers|results|contents|comments"
     r"|basics|ingredients|statistics|topics|antibiotics)\b)"
     r"(?:[a-z]+(?:ers|ists|ians|ents|ics)|ladies|gentlemen|folks|everyone|everybody|y'all|guys|friends|moms|dads"
-    r"|seniors|athletes|people|kids|teens|adults|women|men|all of you)\s*[,:!—–-]\s)"
+    r"|seniors|athletes|people|kids|teens|adults|women|men|all of you)\s*[,:!—–-]\s"
+    # ... or an age group a label's line is for: 'Adults and children over 12: take 2 tablets'
+    r"|\W*(?:adults|children|kids|teens|infants)(?: (?:and|&) (?:adults|children|kids|teens))?"
+    r" (?:over|under|aged?|ages|from|\d)[\w ,-]{0,24}?\s*[:—–]\s)"
 )
 
 
@@ -370,6 +373,7 @@ DRUG_LABEL = re.compile(
     r"|patch(?:es)?|suppositor(?:y|ies)|inhaler)(?: USP)?,? \d+(?:\.\d+)? ?(?:%|mg|mcg)"
     r"|(?:^|\n|[.;] )(?:directions|uses|warnings|dosage and administration|how to use|storage|active ingredients?"
     r"|inactive ingredients|purpose|when using this product|stop use and ask a doctor if)\s*:"
+    r"|\b(?:qty|quantity|refills?)\s*:\s*\d"  # a pharmacy's label: 'Qty: 60. Refills: 2.'
     r"|\bif you (?:miss|forget) a dose\b|\bkeep (?:this and all medicines "
     r"|out )?(?:out )?of (?:the )?reach of children\b"
     r"|^\W*(?-i:[A-Z])[\w-]+ and your (?:diet|heart|kidneys|liver|pregnancy|baby|child|teeth|skin|sleep|mood"

@@ -98,10 +98,11 @@ _RANGE_WORDS = frozenset(
 )
 
 
-# Numbers of the hospital's own work: an IT ticket, a purchase order, a software version, a room booking.
+# Numbers of the hospital's own work: an IT ticket, a purchase order, a software version, a room booking; or of a
+# product batch ('vaccine lot 4H27B, exp 11/2026'), which every dose from it shares.
 _OWN_RECORD_BEFORE = re.compile(
     r"(?i:\b(?:ticket|incident|change request|work order|purchase order|PO|invoice|version|release|build|model"
-    r"|part|sku|flight)\s*(?:number|no\.?|#)?\s*:?\s*$)"
+    r"|part|sku|flight|lot|batch|NDC|catalog|cat\.)\s*(?:number|no\.?|#)?\s*:?\s*$)"
 )
 
 

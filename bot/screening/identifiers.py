@@ -335,7 +335,23 @@ def find_emails(text: str, allowed: frozenset[str], allowed_hosts: frozenset[str
         domain = address.rsplit("@", 1)[1]
         if address in allowed or domain in allowed_hosts or domain.endswith(_INSTITUTION_SUFFIXES):
             continue
+        if _ROLE_MAILBOX.fullmatch(address.rsplit("@", 1)[0]) and not _FREE_MAIL.match(domain):
+            continue  # 'patientrelations@stbrendans.org': an office's mailbox, no one person's
         yield Finding("email", match.start(), match.end(), "looks like a personal email address")
+
+
+# An office's mailbox by what it is for, at an organisation's own domain (not at a free mail service).
+_ROLE_MAILBOX = re.compile(
+    r"(?:patient[._-]?|medical[._-]?|health[._-]?)?(?:info|information|contact|contactus|hello|help|support|feedback"
+    r"|appointments?|scheduling|booking|relations|experience|advocacy|advocate|billing|records|media|press|news"
+    r"|foundation|giving|donate|volunteers?|careers|jobs|hr|privacy|compliance|frontdesk|front[._-]desk|office|admin"
+    r"|webmaster|noreply|no[._-]reply|events|education|classes|nurseline|nurse[._-]line|referrals?|pharmacy|lab"
+    r"|communications|marketing|social)"
+)
+_FREE_MAIL = re.compile(
+    r"(?:gmail|googlemail|yahoo|ymail|hotmail|outlook|live|msn|aol|icloud|me|mac|proton|protonmail|gmx|mail|zoho"
+    r"|comcast|att|verizon|sbcglobal|yandex|qq|163|126)\."
+)
 
 
 # An address read aloud: 'maria dot lopez at gmail dot com', 'jsmith eighty two at yahoo dot com',

@@ -241,7 +241,11 @@ _MONTH = rf"(?:{MONTHS}|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)"
 _DATELINE = re.compile(
     rf"^[A-Z][A-Z .'’-]{{2,30}}(?:, [A-Z][A-Za-z.]{{1,12}})?(?:, {_MONTH} (?:\d{{1,2}}, \d{{4}}|\d{{1,2}}"
     rf"|\d{{4}})\s*(?:—|–|--|-)"
-    r"|,? \((?:AP|Reuters|AFP|UPI)\))",
+    r"|,? \((?:AP|Reuters|AFP|UPI)\))"
+    # ... or a town in title case and a date in another language's order ('São Paulo, 18 de maio —', 'Lyon, 3 mai
+    # 2024 —')
+    r"|^[A-ZÀ-Þ][\w'’.-]+(?: [A-ZÀ-Þ][\w'’.-]+){0,3}, \d{1,2}(?: de)? [a-zà-ÿ]{3,10}\.?(?:(?: de)? \d{4})?\s*"
+    r"(?:—|–|--)",
     re.M,
 )
 

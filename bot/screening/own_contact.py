@@ -15,11 +15,16 @@ from bot.screening.findings import Finding
 from bot.screening.lowered import Lowered
 
 # Readers told to call, text or find the office: the number or address follows within a few words.
+# 'Call' in the other languages read, to an office ('Rele 305-555-0127 pou pran randevou', 'llame al').
+_CALL_ABROAD = r"rele|llame al|llámenos al|ligue para|appelez(?: le)?|gọi|tawagan ang|wac|اتصلوا على|اتصل على"
 _OFFERED_BEFORE = Lowered(
     # (a bare 'call' only after what readers call about: 'call (617) 555-0123 tonight' may be a patient's number)
     r"(?i:(?:(?:(?:\b(?:questions|info|information|details|appointments?)\s*[?:,]?"
     r"|\bto (?:book|schedule|register|sign up|make an appointment|learn more|enroll|rsvp),?"
-    r"|\bfor (?:appointments|questions|more info\w*|details),?)\s*(?:please )?(?:call|text|dial|phone|ring|contact)"
+    r"|\bfor (?:appointments|questions|more info\w*|details)(?: (?:at|with|in) [^,.;:!?]{1,50}?)?,?"
+    # ... and in the other languages read ('للمواعيد اتصلوا على', 'para citas llame al')
+    r"|(?:للمواعيد|para (?:citas|hacer una cita|agendar)|pour (?:les |un |prendre )?rendez-vous|để đặt lịch(?: hẹn)?)"
+    rf"[,:]?)\s*(?:please )?(?:call|text|dial|phone|ring|contact|{_CALL_ABROAD})"
     r"|\b(?:call|text|dial|phone|ring|fax|reach|contact)"
     r"(?: us| our (?:office|team|clinic|front desk|nurse line|scheduling|main line|hotline))"
     # ... or one of the hospital's services by name: 'call Patient Relations at', 'reach the Women's Center on'
@@ -34,6 +39,8 @@ _OFFERED_BEFORE = Lowered(
     r"|\b(?:our|the) (?:(?!(?:pt|pts|patient|patients|caller|family|client)\b)[\w-]+ ){1,3}?(?:fax|phone|line"
     r"|number|hotline)(?: number)? (?:has changed to|changed to|is now|will be|is)"
     r"|\bvisit us at|\bfind us at"
+    # ... or a notice's own line or place, by its sign or heading ('☎️ (559) 555-0148', '📍 88 Ridge Rd', 'RSVP:')
+    r"|(?:☎️?|📞|📍)|\b(?:register|registration|rsvp|reservations|appointments|bookings?|info|inquiries|enquiries)\s*:"
     r"|\b(?:our|the) (?:[\w'-]+ ){0,2}?(?:clinic|office|practice|hospital|center|centre|location|campus|pharmacy|lab)"
     r" (?:is moving to|is now at|has moved to|moves to|is located at|is at|will be at|opens at)"
     r"|\bnew (?:address|location)\s*(?:is|:))[\s:,]*$)"
@@ -49,10 +56,12 @@ _WRITERS_CARE = Lowered(
     r"|procedure|meds?|medications?|prescriptions?|refills?|bill|diagnosis|symptoms|pain|chart|records|doctor)\b)"
 )
 # ... or told what to call the number for, after it: 'Call 555-330-1200 to book.'
-_CALL_BEFORE = Lowered(r"(?i:\b(?:call|text|dial|phone)\s*(?:us\s*)?(?:at\s*|on\s*)?$)")
+_CALL_BEFORE = Lowered(rf"(?i:\b(?:call|text|dial|phone|{_CALL_ABROAD})\s*(?:us\s*)?(?:at\s*|on\s*)?$)")
 _OFFERED_AFTER = Lowered(
     r"(?i:\W{0,3}\s*(?:to (?:book|schedule|make an appointment|register|sign up|learn more|rsvp|enroll|get started)"
-    r"|for (?:appointments|more info\w*|details|questions|scheduling))\b)"
+    r"|for (?:appointments|more info\w*|details|questions|scheduling)"
+    r"|pou pran randevou|para (?:hacer |pedir |agendar )?(?:una )?cita|para agendar"
+    r"|pour (?:prendre )?(?:un )?rendez-vous|để đặt lịch|para marcar(?: uma)? consulta|upang magpa-?schedule)\b)"
 )
 # The practice speaking of itself; the reader's own number asked for or promised ('call you back at').
 _OURS = Lowered(r"(?i:\b(?:us|our|ours|we|we're|we'll|we've|nuestro|nuestra|nos|llámenos|llamenos)\b)")

@@ -26,6 +26,18 @@ CLEAN = [
     # a campaign's day and a vaccination clinic open to all
     "World Kidney Day is March 13 - the dialysis team will run free BP checks in the lobby from 9 to 1.",
     "covid booster clinic is thurs nov 6 2-6 in the cafeteria, no appt needed, bring ur family!",
+    # a news dateline in another language's order; a product's lot number
+    "Lisboa, 3 de junho — Investigadores anunciaram que a nova vacina teve eficácia de 91% em adultos.",
+    "Tdap lot 7K31C, exp 02/2027, 0.5 mL IM R deltoid, VIS given.",
+    # a pharmacy label's lines, and a label's line for an age group
+    "Take 1 capsule by mouth every 12 hours. Qty: 20. Refills: 0. Finish all of it.",
+    "Children 6 to 11 years: take 1 tablet every 6 hours. Do not give more than 4 tablets in 24 hours.",
+    # an office's mailbox; a notice's own line, by its sign or heading; booking lines in other languages
+    "We're sorry to hear this. Please write to feedback@northvalleyhealth.org so we can look into it.",
+    "New Westside clinic now open! 📍 88 Ridge Rd ☎️ (559) 555-0190. Walk-ins welcome.",
+    "Diabetes class: Monday, Nov 3, 6-8pm, Room 2B. Register: 555-0144.",
+    "For appointments at our Eastgate office, call (555) 214-7711 weekdays.",
+    "Klinik nou an ouvè samdi. Rele 305-555-0129 pou pran randevou.",
 ]
 
 HELD = [
@@ -36,6 +48,9 @@ HELD = [
     "Doc, my cell is (312) 555-0199, can someone call me about my biopsy results?",
     "pt's daughter wants a call back, her cell is 617-555-0177",
     "pt Mrs. Alvarez had her stroke on March 13, family at bedside",
+    # ... and a person's own mailbox, or a number in a note with no offer, stays held
+    "her email is feedback.rosa@gmail.com if you need to reach her",
+    "Pt phone: 555-0144",
 ]
 
 WARNED: list[str] = []
