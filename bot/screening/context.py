@@ -136,7 +136,12 @@ ONE_READER = Lowered(
 # One of the practice's own staff, by their post: 'Maria at the front desk', 'Grace, our nurse'.
 STAFF_ROLE = Lowered(
     r"(?i:,?\s*(?:\b(?:at|from|on|runs|working) (?:the |our )?(?:front desk|check-in|reception|billing office"
-    r"|scheduling desk)\b|\bour (?:(?:lead|head|senior|chief|new|clinical|staff) )?(?:nurse|nurses|MA|medical assistant"
+    r"|scheduling desk)\b"
+    # a service no one is cared for in, as where a colleague comes from: 'rose from pharmacy just brought us cookies'
+    r"|\bfrom (?:the |our )?(?:pharmacy|lab|IT|HR|pt/ot|dietary|cafeteria|kitchen|security|facilities|registration"
+    r"|billing|transport|evs|environmental services|housekeeping|chaplaincy|child life|social work|case management"
+    r"|interpreter services|marketing|comms|communications|admin|administration)\b(?!['’]s)"
+    r"|\bour (?:(?:lead|head|senior|chief|new|clinical|staff) )?(?:nurse|nurses|MA|medical assistant"
     r"|receptionist|scheduler|office manager"
     r"|front desk|PA|NP|scribe|pharmacist|social worker|dietitian|care coordinator)\b"
     # any job title after 'our new': 'Meet Marco Bellini, our new director of pharmacy'
@@ -145,9 +150,9 @@ STAFF_ROLE = Lowered(
 )
 # After a name only (a sentence may say 'covering' of anyone): a colleague by team or duty.
 COLLEAGUE_AFTER = Lowered(
-    r"(?i:,?\s*(?:\b(?:from|in|on|at) (?:the |our )?(?:marketing|comms|communications|PR|IT|compliance|legal|HR|GME"
-    r"|informatics|quality|web|social media|design|video|podcast|content|media|education|admin|administration"
-    r"|research|the dean's office"
+    r"(?i:,?\s*(?:\b(?:from|in|on|at|en) (?:the |our |el |la )?(?:marketing|comms|communications|PR|IT|compliance"
+    r"|legal|HR|GME|informatics|quality|web|social media|design|video|podcast|content|media|education|admin"
+    r"|administration|research|the dean's office"
     # ... or a service no patient stays in: 'Maureen in Patient Accounts', 'Rose from the cafeteria'
     r"|pharmacy|cafeteria|kitchen|dietary|food services|nutrition services|security|facilities|patient accounts"
     r"|billing|registration|admitting|transport|evs|environmental services|housekeeping|chaplaincy"

@@ -105,9 +105,11 @@ DX_STATED = Lowered(
     rf"(?:(?:your|ur) (?:diagnosis|dx) (?:is|was)|you(?:'ve| have)? been diagnosed with|you{_HEDGE} have|you've got"
     rf"|{POINTED}"
     # 'sis thats a UTI', 'yeah that's shingles': a condition the table knows, named to the reader opening the clause
-    r"|you got|(?:that|this|it)(?:'s|’s|s| is)(?: (?:definitely|def|probably|almost certainly|most likely|classic"
-    r"|textbook))?)"
-    rf"\s+(?:(?:definitely|probably|likely|early|mild|moderate|severe|borderline)\s+)?{_CONDITION}\b)"
+    r"|you got|(?:(?:that|this|it)(?:'s|’s|s| is)|(?:that|this|it) (?:looks|sounds|seems) like)"
+    r"(?: (?:definitely|def|probably|prob|almost certainly|most likely|classic|textbook|just|only))?)"
+    rf"\s+(?:(?:definitely|probably|likely|early|mild|moderate|severe|borderline)\s+)?(?:{_CONDITION}"
+    # ... or a condition by its ending: 'this looks like contact dermatitis', "it's just costochondritis"
+    r"|(?:[a-z-]+ )?[a-z]{3,}(?:itis|osis|iasis))\b)"
 )
 
 

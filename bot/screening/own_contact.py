@@ -45,16 +45,6 @@ _OFFERED_BEFORE = Lowered(
     r" (?:is moving to|is now at|has moved to|moves to|is located at|is at|will be at|opens at)"
     r"|\bnew (?:address|location)\s*(?:is|:))[\s:,]*$)"
 )
-# The writer's own number ('pls dont put my cell 617-555-0148 on the schedule'): a colleague's, not a patient's.
-_WRITERS_OWN_BEFORE = Lowered(
-    r"(?i:\bmy (?:(?:personal|work|own) )?(?:cell|cell phone|mobile|number|phone|phone number|pager|direct line"
-    r"|extension|ext|fax)\.?(?: (?:is|#|no\.?))?[\s:,]*$)"
-)
-# ... unless the writer is a patient asking about their own care ('my number is ..., call me about my PSA results').
-_WRITERS_CARE = Lowered(
-    r"(?i:\bmy (?:[\w-]+ )?(?:results?|labs?|tests?|scans?|psa|biopsy|mri|ct|x-?rays?|appointment|appt|surgery"
-    r"|procedure|meds?|medications?|prescriptions?|refills?|bill|diagnosis|symptoms|pain|chart|records|doctor)\b)"
-)
 # ... or told what to call the number for, after it: 'Call 555-330-1200 to book.'
 _CALL_BEFORE = Lowered(rf"(?i:\b(?:call|text|dial|phone|{_CALL_ABROAD})\s*(?:us\s*)?(?:at\s*|on\s*)?$)")
 _OFFERED_AFTER = Lowered(
@@ -102,12 +92,6 @@ def without_practice_contacts(
             and _OURS.search(text, *sentence)
             and not _YOURS_BEFORE.search(text, max(sentence[0], f.start - 40), f.start)
             and not _person_in(text, *sentence)
-        ):
-            return True
-        if (
-            f.kind in ("phone", "fax")
-            and _WRITERS_OWN_BEFORE.search(text, max(0, f.start - 40), f.start)
-            and not _WRITERS_CARE.search(text, *sentence)
         ):
             return True
         at = f.start

@@ -19,10 +19,9 @@ CLEAN = [
     "Our Nurse of the Quarter is Tobias Reyes, RN, from the cardiac ICU.",
     "Cake at the nurses' station at 3 — Yusuf Adeyemi from respiratory turns 50!",
     "pt satisfaction up 5% on 6E this month, thx all esp charge nurse amara",
-    # a service's own number or fax, a line open around the clock, and the writer's own cell
+    # a service's own number or fax, and a line open around the clock
     "pts can call our after-hours nurse line 24/7 at 555-212-4810 if unsure about ER vs urgent care",
     "FYI the outpatient lab fax has changed to 555-0191 as of today.",
-    "pls dont list my cell 617-555-0177 on the call schedule, use the unit phone",
     # a campaign's day and a vaccination clinic open to all
     "World Kidney Day is March 13 - the dialysis team will run free BP checks in the lobby from 9 to 1.",
     "covid booster clinic is thurs nov 6 2-6 in the cafeteria, no appt needed, bring ur family!",
@@ -38,14 +37,18 @@ CLEAN = [
     "Diabetes class: Monday, Nov 3, 6-8pm, Room 2B. Register: 555-0144.",
     "For appointments at our Eastgate office, call (555) 214-7711 weekdays.",
     "Klinik nou an ouvè samdi. Rele 305-555-0129 pou pran randevou.",
+    # a colleague by the service they come from, in English and Spanish
+    "lol dana from pharmacy just brought us donuts, bless her",
+    "gracias a marisol y don julio en IT por arreglar las impresoras",
 ]
 
 HELD = [
     # ... but a colleague moved from a unit as a patient, or treated in it, stays held
     "Our own Tobias Reyes was transferred from the ICU to 4 West last night, please send him good thoughts.",
     "Dario Pinto from housekeeping came through our ED himself after a fall and the team treated him like family.",
-    # ... and a patient's own number, or a patient's dates, stay held
+    # ... and anyone's own number, or a patient's dates, stay held
     "Doc, my cell is (312) 555-0199, can someone call me about my biopsy results?",
+    "bilal from pharmacy's wife is in L&D rn, he'll be late",
     "pt's daughter wants a call back, her cell is 617-555-0177",
     "pt Mrs. Alvarez had her stroke on March 13, family at bedside",
     # ... and a person's own mailbox, or a number in a note with no offer, stays held
@@ -53,7 +56,15 @@ HELD = [
     "Pt phone: 555-0144",
 ]
 
-WARNED: list[str] = []
-GENERAL: list[str] = []
+WARNED = [
+    # a diagnosis told to the reader with 'just', or by 'looks like' and a condition's ending, then the plan
+    "its just a strained calf. ice + naproxen 500 bid w food x 5 days, no running",
+    "This looks like contact dermatitis from the new earrings. Hydrocortisone 1% twice a day for a week.",
+]
+GENERAL = [
+    # ... but the same words said of anyone, after a question everyone asks
+    "Most sore throats in kids? It's just a virus and it gets better on its own.",
+    "Patients often think it's just arthritis, but it can be gout.",
+]
 
 test_passes, test_held, test_warned, test_general_is_not_advice = verdict_table(ALLOW, CLEAN, HELD, WARNED, GENERAL)
