@@ -638,7 +638,10 @@ def addressed(
 _ASKED_OF_ALL_BEFORE = Lowered(
     r"(?i:\b(?:most (?:common|asked|frequent)|top|#1|number one|no\. 1|frequently asked|faq|question i get"
     r"|questions? i hear|(?:people|patients|parents|moms|everyone|folks|families) (?:always |often )?ask)\b"
-    r"[^?]{0,200}\?[\s\W]*$)"
+    r"[^?]{0,200}\?[\s\W]*$"
+    # ... or the question's topic after a colon: 'most common q in peds: fever. 100.4+ in a baby = ER'
+    r"|\b(?:most (?:common|asked|frequent)|top|#1|number one) (?:q|qs|question|questions)\b[^.?!:]{0,30}:"
+    r"[^.?!]{1,60}[.!][\s\W]*$)"
 )
 
 

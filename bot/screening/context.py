@@ -501,7 +501,9 @@ _CARE_WORD = Lowered(
     r"|miscarriage|mastectomy|ivf|pregnan\w*|medical leave|sick leave|depression|anxiety|schizophrenia|bipolar"
     r"|leukemia|lymphoma|seizure|diagnosis|chemotherapy|hospice|fighting"
     r"|rehab\w*(?! (?:gym|unit|department|dept|team|staff|center|centre|floor|wing|services)\b)|battling|beat|survivor"
-    r"|krebs|herzinfarkt|op|operation|operiert|intensivstation|station|cancro|tumore|infarto|ictus|operat[oa]"
+    r"|krebs|herzinfarkt|op|operation|operiert|intensivstation"
+    r"|(?:(?<=der )|(?<=die )|(?<=zur )|(?<=auf )|(?<=unserer )|(?<=seiner )|(?<=ihrer ))station"
+    r"|cancro|tumore|infarto|ictus|operat[oa]"
     r"|cáncer|câncer|operad[oa]|internad[oa]|ingresad[oa]|maladie|hospitalisée?"
     # a patient, care given, a birth and a leave in the other languages ('Rosa fue paciente de nuestra unidad',
     # 'Chiara è stata nostra paziente', 'Élodie a été soignée chez nous', 'recebeu alta')

@@ -343,7 +343,20 @@ def greeted_handle(text: str, sentence: tuple[int, int], start: int) -> bool:
     """Is the @handle at `start` the account a reply answers: opening its sentence ('@jenna_k thanks for the
     follow!') or right after a greeting or thanks ('Thanks @drmikefit!')?"""
     before = text[sentence[0] : start]
-    return not _WORD_CHAR.search(before) or (len(before) <= 40 and _GREETING_ONLY.fullmatch(before) is not None)
+    return not _WORD_CHAR.search(before) or (
+        len(before) <= 40 and (_GREETING_ONLY.fullmatch(before) or _HANDLE_GREETING.fullmatch(before)) is not None
+    )
+
+
+# Before an account's handle only (a handle is the commenter's by its shape; a name needs the shorter list): thanks
+# for what they posted, delight, or a greeting in another language ('thx for the shoutout @bigmike_fd', 'Love this,
+# @the_realdeb!', 'Maraming salamat po, @jojo.reyes!').
+_HANDLE_GREETING = re.compile(
+    r"(?i:\W*(?:(?:many |huge |big )?(?:thanks|thank you|thank u|thx|ty)(?: so much)?(?: for (?:the |your )?"
+    r"(?:shout-?out|follow|love|kind words|comment|note|share|tag|support|question|feedback))?"
+    r"|love (?:this|that|it)|we love (?:this|that|it)|aww+|so sweet|congrats|congratulations|welcome(?: back)?"
+    rf"|hi|hey|hello|gracias|hola|merci|obrigad[oa]|(?:maraming )?(?:{_OTHER_LANGUAGE_GREETINGS}))\W*)"
+)
 
 
 _GREETING_ONLY = re.compile(

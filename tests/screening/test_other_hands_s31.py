@@ -5,7 +5,9 @@ it.
 
 from __future__ import annotations
 
-from bot.screening import AllowList
+import pytest
+
+from bot.screening import AllowList, Screener
 from tests.screening.verdict_table import verdict_table
 
 ALLOW = AllowList(names=frozenset({"Lakeshore Regional Medical Center", "Dr. Robert Clark"}))
@@ -62,9 +64,38 @@ WARNED = [
     "This looks like contact dermatitis from the new earrings. Hydrocortisone 1% twice a day for a week.",
 ]
 GENERAL = [
+    # the answer after the topic of the question everyone asks
+    "most common q in my clinic: sprains. if u cant put weight on it = get an xray. otherwise ice and rest",
     # ... but the same words said of anyone, after a question everyone asks
     "Most sore throats in kids? It's just a virus and it gets better on its own.",
     "Patients often think it's just arthritis, but it can be gout.",
 ]
 
 test_passes, test_held, test_warned, test_general_is_not_advice = verdict_table(ALLOW, CLEAN, HELD, WARNED, GENERAL)
+
+
+# Screened as a weekly answer: the account a text thanks, by its handle, for what it posted, in English or Tagalog;
+# a fire station is no German ward.
+CLEAN_HANDLES = [
+    "Love this, @sunny_rn! Thank you for volunteering at our blood drive 🩸",
+    "thx for the shoutout @engine7_fd!! our ER crew loves yall at Station 7 🚒",
+    "Maraming salamat po, @mika.santos! Ipaparating namin sa aming mga nars. 🙏",
+]
+HELD_HANDLES = [
+    # ... but care told after the same thanks keeps the handle held
+    "Love this, @sunny_rn! So glad your dad's bypass went well on 4 West.",
+]
+
+
+@pytest.mark.parametrize("text", CLEAN_HANDLES)
+def test_thanked_handle_passes(text: str) -> None:
+    verdict = _SCREENER.screen(text)
+    assert verdict.verdict == "ok", [(f.kind, text[f.start : f.end]) for f in verdict.findings]
+
+
+@pytest.mark.parametrize("text", HELD_HANDLES)
+def test_handle_with_care_held(text: str) -> None:
+    assert _SCREENER.screen(text).verdict == "block"
+
+
+_SCREENER = Screener(ALLOW)
