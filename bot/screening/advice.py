@@ -26,7 +26,7 @@ _MEDS = (
     r"|wegovy|semaglutide|mounjaro|adderall|xanax|gabapentin|oxycodone|opioids?|painkillers?"
     r"|diuretics?|water pills?|lasix|furosemide|beta[- ]blockers?|metoprolol|insulin|epipen"
     r"|nsaids?|anti-inflammator(?:y|ies)|triptans?|ppis?|antihistamines?|antivirals?"
-    r"|amoxicillin|amox|abx|augmentin|keflex|zpack|z-pack|azithromycin|cipro|flonase|zyrtec|claritin"
+    r"|amoxicillin|amox|abx|augmentin|keflex|zpack|z-pack|azithromycin|cipro|flonase|zyrtec|claritin|doxy|pred"
     r"|supplements?|vitamin \w+|iron|potassium|chemo|treatment|therapy|injections?|shots?"
     r"|teaspoons?|tsp|tablespoons?|ml|drops|puffs|sprays"
     # generic drug-name endings (lisinopril, losartan, lithium, prednisone, apixaban...)

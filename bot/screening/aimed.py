@@ -46,6 +46,9 @@ _PLAN_FOR_READER = Lowered(
     r"|i'm going to|i am going to|let's|let us)\s+(?:(?:go ahead and|just|also|probably)\s+)?"
     r"(?:start(?: you)?(?: on| with)?|put you on|switch you|bump|increase|decrease|lower|raise|try(?: you on)?|add"
     r"|prescribe|give you|get you on|stop|hold|taper|wean you)\b"
+    # ... or what the writer prescribed for the reader's complaint: "rx'd doxy for ur tick bite", 'I sent in
+    # amoxicillin for your ear infection'
+    r"|\b(?:rx'?d|prescribed|sent in|called in|e-?prescribed)\b[^.;!?]{0,40}?\bfor (?:your|ur)\b"
     # ... or as the answer to the reader's own question ('yes ok to take the zyrtec w the prednisone', 'yep, fine to
     # stop it'): a yes opens it, and whatever it permits is theirs
     r"|^\W*(?P<yes>yes|yep|yeah|yup|yea|ya|sure|absolutely|definitely)\b[\s,.!-]*(?:(?:it's|its|it is|you're"
@@ -138,6 +141,15 @@ _NAMED_DRUGS = frozenset(
 )
 
 
+# What the reader's complaint comes from, told to them: 'the constipation is from the oxycodone', 'your cough is
+# probably from the lisinopril'. (A drug must be the cause: 'the pain is from arthritis' is for the classifier.)
+_CAUSE_TOLD = Lowered(
+    r"(?i:\W*(?:(?:so|ok|okay|yeah|yep|honestly)[\s,]+)?(?:the|that|this|your|ur) (?:[\w'-]+ ){0,2}?[\w'-]+"
+    r" (?:is|are|'s) (?:(?:probably|likely|almost certainly|definitely|most likely|prob) )?(?:from|due to|caused by"
+    r"|a side effect of) (?P<cause>(?:the|your|ur|that) (?:new )?[\w-]+))"
+)
+
+
 @lru_cache(maxsize=4096)
 def told_outright(text: str, start: int, end: int) -> bool:
     """A command on the reader's own drug by name, or a condition the reader is told they have ('your diagnosis is
@@ -146,6 +158,9 @@ def told_outright(text: str, start: int, end: int) -> bool:
         return True  # (not 'That's plantar fasciitis in most people who get heel pain')
     if result_told(text, start, end) and not GENERAL_READER.search(text, start, end):
         return True  # 'your ultrasound shows you have fatty liver disease'
+    cause = _CAUSE_TOLD.match(text, start, end)
+    if cause and names_treatment(cause.group("cause")) and not GENERAL_READER.search(text, start, end):
+        return True  # 'The constipation is from the oxycodone - drink more fluids': the reader's complaint, explained
     if other_language_order(text, start, end, _named_drug):
         return True
     match = _OWN_DRUG_ORDER.match(text, start, end) or _run_on_order(text, start, end)
@@ -556,6 +571,7 @@ def addressed(
         or (gazetteer is not None and unknown_object(segment, gazetteer))
         # (not after a headline's question: 'Stroke signs? Get to the ER now.')
         or (_SENT_NOW.search(segment) is not None and not text[:start].rstrip().endswith("?"))
+        or _NEEDS_CARE_NOW_RE.search(segment) is not None
     )
     reader = any_reader(text, sentence or (start, end), start, end)
     if _SELF_SELECTED.match(segment):
@@ -576,6 +592,7 @@ def addressed(
         (_CONDITION_THEN_CARE.match(segment) or _CARE_IF_CONDITION.match(segment))
         and not ONE_READER.search(segment)
         and not _DRUG_WORD.search(segment)
+        and not _RECURRENCE.search(segment)
     ):
         return 2.0  # 'If you have chest pain, go to the ER', 'Se você sentir falta de ar, procure o pronto-socorro'
     if (
@@ -706,6 +723,14 @@ _CONDITION_THEN_CARE = Lowered(
 )
 
 
+# The reader's own episode coming back ('if the weakness in your arm comes back, call 911'): a safety net for this
+# reader, not for anyone with the condition.
+_RECURRENCE = Lowered(
+    r"(?i:\b(?:your|ur)\b[^,;.!?]{0,40}?\b(?:comes back|come back|happens again|returns|recurs|starts again"
+    r"|gets worse again|flares again)\b)"
+)
+
+
 # What a safety net goes on to say: don't wait, don't drive yourself ('No espere a ver si se le pasa ni maneje usted
 # mismo al hospital', 'Don't wait it out, and don't drive yourself').
 _NOT_WAITING = Lowered(
@@ -801,6 +826,16 @@ _GENERIC_CAPABLE = frozenset(
 )
 
 
+# A visit, a test or a shot today, for someone the reader cares for or for what the reader described: 'he needs the
+# tdap today', 'a rash ... after your son's strep throat needs a doctor today', 'ur 3 day old ... needs a bili check
+# today'. As much this reader's plan as a drug is.
+_NEEDS_CARE_NOW = (
+    r"(?:\b(?:he|she|they)|\b(?:your|ur)\b[^.;!?]{0,80}?) (?:needs?|need) (?:a |an |the |to see a |to be seen by a )?"
+    r"(?:[\w-]+ ){0,2}?(?:doctor|dr|check|test|visit|x-?ray|ct|mri|scan|ultrasound|shot|tdap|antibiotics?|stitches"
+    r"|culture|level)\b[^.;!?]{0,30}?\b(?:today|tonight|now|right away|this (?:morning|afternoon|evening)|asap"
+    r"|stat)\b"
+)
+_NEEDS_CARE_NOW_RE = Lowered(rf"(?i:{_NEEDS_CARE_NOW})")
 PARTICULAR = Lowered(
     # the same told in the other languages ('tienes que ir', 'vc tem q tomar', 'du solltest', 'devi prendere')
     r"(?i:\b(?:tienes que|tiene que|tendrás que|debes|deberías|necesitas|(?:você|voce|vc) (?:tem|precisa|deve|deveria)"
@@ -825,6 +860,9 @@ PARTICULAR = Lowered(
     # care now for someone the reader cares for: 'he needs the ER tonight', 'she needs urgent care today'
     r"|\b(?:he|she|they|you|u) (?:needs?|need) (?:the |an |to go to the |to go to an )?(?:er|ed|emergency room"
     r"|urgent care|hospital)\b"
+    # ... or a visit, a test or a shot today, for them or for what the reader described: 'he needs the tdap today',
+    # 'a rash ... after your son's strep throat needs a doctor today', 'ur 3 day old ... needs a bili check today'
+    rf"|{_NEEDS_CARE_NOW}"
     # Care now for what the reader described, or for the one they care for: 'that chest tightness needs to be
     # looked at today', 'he needs to be seen in the ER tonight'.
     r"|\b(?:(?:that|this|those|these|your) (?:[\w'-]+ ){0,3}?|(?:he|she) )(?:needs?|has|have) to (?:be )?"

@@ -62,6 +62,14 @@ WARNED = [
     # a diagnosis told to the reader with 'just', or by 'looks like' and a condition's ending, then the plan
     "its just a strained calf. ice + naproxen 500 bid w food x 5 days, no running",
     "This looks like contact dermatitis from the new earrings. Hydrocortisone 1% twice a day for a week.",
+    # a visit, a test or a shot today for someone the reader cares for, or for what the reader described
+    "with that cough and fever he needs a chest x-ray today",
+    "Swelling in the calf a week after your flight needs an ultrasound today. Please don't wait.",
+    # what the writer prescribed for the reader's complaint; the complaint's cause, a drug, told to them
+    "sent in amox for ur ear infection, finish all 10 days even if u feel better",
+    "The nausea is probably from the metformin - take it with dinner instead of breakfast.",
+    # the reader's own episode coming back: their safety net
+    "If the numbness in your face comes back, call 911 right away.",
 ]
 GENERAL = [
     # the answer after the topic of the question everyone asks
@@ -69,6 +77,9 @@ GENERAL = [
     # ... but the same words said of anyone, after a question everyone asks
     "Most sore throats in kids? It's just a virus and it gets better on its own.",
     "Patients often think it's just arthritis, but it can be gout.",
+    # ... and a safety net for anyone, and a drug's side effect told of anyone
+    "If you ever have numbness in your face, call 911 right away.",
+    "Nausea from metformin is common in the first weeks; taking it with food helps most people.",
 ]
 
 test_passes, test_held, test_warned, test_general_is_not_advice = verdict_table(ALLOW, CLEAN, HELD, WARNED, GENERAL)
