@@ -138,6 +138,8 @@ _STRONG_AFTER = re.compile(
     r"|belly|shoulder|neck|finger|toe|teeth|tooth|stitches|(?-i:[A-Z]{2,5}))\b"
     # ... and what the person does in it: 'beto needs an interpreter', 'goran brought his own cuff'
     r"|needs|needed|brought|dropped off|is due|was discharged|got discharged|went home|started|finished"
+    r"|missed|skipped|refused|refuses|forgot|ran out|keeps (?:skipping|missing|forgetting|refusing|eating|drinking)"
+    r"|would(?:n't| not)? stop|won't stop|wont stop"
     r"|agreed|tolerated|is scheduled|was scheduled|is booked|no-?showed|checked in|is waiting|was transferred))"
 )
 

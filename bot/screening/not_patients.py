@@ -42,6 +42,8 @@ _NOT_A_PATIENTS_ROLE = re.compile(
 _AWARD_BEFORE = re.compile(r"(?i:\b\w+ of the (?:year|month|week|quarter)\s*[:,–—-]?\s*(?:goes to\s+)?$)")
 # A reference's author: the family name, then initials and a comma or full stop ('Lindqvist M,', 'Okafor CN.').
 _INITIALS_AFTER = re.compile(r" [A-Z]{1,3}[,.;]")
+# A reference's author list: three or more family names, each with its initials ('Smith J, Nguyen T, Alvarez R.').
+_AUTHOR_RUN = re.compile(r"(?:\b[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)? [A-Z]{1,3}(?:,|\.(?=\s|$)) ?){3,}")
 _ET_AL = re.compile(r"(?i:\s*,?\s*(?:et al\b|(?:and|&) (?:colleagues|co-?workers|co-?authors|collaborators)\b))")
 # The writer's own family: 'my son Eli', 'my wife jen', "my dad's name is Art", 'my twins Noor and Zayd'.
 _OWN_FAMILY_BEFORE = re.compile(
@@ -86,9 +88,10 @@ _PRONOUN = re.compile(rf"(?i:{_PRONOUNS})")
 
 
 # A year at least a generation back (before 1990): a patient's care is told with this year's or last year's dates.
-_OLD_YEAR = re.compile(r"\b(?:1[5-8]\d\d|19[0-8]\d)\b")
+_OLD_YEAR = re.compile(r"\b(?:1[5-8]\d\d|19[0-8]\d)(?:['’]?s)?\b")
 _ACHIEVED = re.compile(
-    r"(?i:\b(?:described|discovered|invented|developed|pioneered|founded|coined|identified|isolated|published"
+    r"(?i:\b(?:described|discovered|invented|developed|pioneered|popularized|popularised|introduced|founded|coined"
+    r"|identified|isolated|published"
     r"|won|received|awarded|first (?:performed|described|used|reported)|named (?:for|after)"
     r"|recibió|ganó|descubrió|describió|fundó|recebeu|descobriu|descreveu|reçu|découvert|décrit|erhielt|entdeckte"
     r"|beschrieb|ricevette|scoprì|descrisse)\b)"
@@ -123,6 +126,7 @@ def without_non_patients(text: str, spans: list[tuple[int, int]], found: list[Fi
         return found
     # Each asked once per text or per sentence: asked per name, a long text of names would be quadratic.
     care_anywhere = memo(lambda: context_care(text))
+    author_runs = memo(lambda: [m.span() for m in _AUTHOR_RUN.finditer(text)])
     health_in = memo(lambda sentence: _HEALTH_WORD.search(text, *sentence) is not None)
 
     def colleague_at(start: int, end: int, credential: bool = False) -> bool:
@@ -136,6 +140,8 @@ def without_non_patients(text: str, spans: list[tuple[int, int]], found: list[Fi
             return True
         if _INITIALS_AFTER.match(text, end) and _ET_AL.search(text, end, end + 200):
             return True  # 'Okafor CN, Lindqvist M, Brandt H, et al.': a reference list's authors
+        if any(s <= start < e for s, e in author_runs()):
+            return True  # 'Smith J, Nguyen T, Alvarez R. Outcomes of ...': three or more authors by their initials
         if historical(text, sentence_at(spans, start)):
             return True  # 'described it in 1932 together with Ginzburg and Oppenheimer': medicine's history
         if praised_for_serving(text, sentence_at(spans, start), start, end):
@@ -230,7 +236,10 @@ def without_staff_origins(text: str, found: list[Finding], spans: list[tuple[int
 _RESEARCH = re.compile(
     r"(?i:\b(?:\d[\d,]* (?:adults|children|patients|participants|subjects|women|men|infants|isolates|cases|people)"
     r"|aged \d+ (?:to|-|–) \d+|retrospective|prospective|randomi[sz]ed|cohort|case series|meta-analysis|investigators"
-    r"|multicenter|multicentre|tertiary (?:care )?cent(?:er|re)|our experience|department of \w+|university)\b)"
+    r"|multicenter|multicentre|tertiary (?:care )?cent(?:er|re)|our experience|department of \w+|university"
+    r"|teaching hospitals?|and colleagues|et al)\b"
+    # ... or a citation's volume and pages: '(J Hosp Pharm 2021;14:233-41)'
+    r"|\b(?:19|20)\d\d;\s?\d+(?:\(\d+\))?:\s?\d+)"
 )
 _ONE_PERSON = re.compile(
     rf"(?i:{_PRONOUNS}|\b(?:a|an|one|this|our) \d{{1,3}}[- ]year[- ]old\b"

@@ -23,6 +23,9 @@ _UNIT_AFTER = re.compile(
     r"(?i:\s*(?:mg|mcg|µg|μg|ml|cc|kg|lbs?|units?|iu|mmol|mmhg|mm|cm|%|grams?|g\b|gramos|milligrams?|milligrammes?"
     r"|мг|мл|г\b|毫克|毫升|克|मि\.|mi\.|ملغ|مجم|ملم|밀리그램|mg/dl|steps|calories|kcal))"
 )
+_PRODUCT_CODE_BEFORE = re.compile(
+    r"(?i:\b(?:lot|batch|ndc|catalog|cat\.|ref|model|part|sku)\s*(?:no\.?|#|number)?\s*:?\s*$)"
+)
 _FAX_CUE = re.compile(r"(?i:\bfax(?:ed|es)?\b|\bf:)[^.\n]{0,25}$")
 # Toll-free and service numbers belong to organisations (poison control, hotlines), not patients.
 _TOLL_FREE = frozenset({"800", "833", "844", "855", "866", "877", "888"})
@@ -81,6 +84,8 @@ class PhoneFinder:
             if _SENTENCE_BREAK.search(match.raw_string):
                 continue  # numbers of two sentences read as one ('under 120/80. 120-129 is elevated'), no phone
             before = text[max(0, match.start - 40) : match.start]
+            if _PRODUCT_CODE_BEFORE.search(before):
+                continue  # 'Lot 4471-0923-88', 'NDC 0093-7146-01': a product's batch or code, on every box of it
             # (a short national number needs a cue, unless written in full international form: '+34 612 48 93 07')
             international = match.raw_string.startswith("+") and phonenumbers.is_valid_number(match.number)
             if len(national) < 10 and not international and not _PHONE_CUE.search(before):

@@ -24,7 +24,7 @@ _UNIT = r"(?:,?\s*(?:Apt|Apartment|Unit|Suite|Ste|Lot|#)\.?\s*#?[A-Za-z0-9-]+)?"
 _NUMBERED = re.compile(
     rf"\b\d{{1,6}}[A-Z]?\s+(?:[NSEW]\.?\s+|(?:North|South|East|West)\s+)?(?:{_WORD}\s+){{1,3}}"
     rf"{_SUFFIX}\b\.?{_UNIT}"
-    r"|\b(?:P\.?\s?O\.?\s?Box|Box|Apt\.?|Apartment|Unit|Lot|Rural Route|Route)\s+#?\d+[A-Za-z]?\b"
+    r"|\b(?:P\.?\s?O\.?\s?Box|Box|Apt\.?|Apartment|Unit|Lot|Rural Route|Route)\s+#?\d+[A-Za-z]?\b(?![-/]\d)"
     # a rural road by its number: 'County Road 14', 'Township Road 112', 'Farm to Market 1960'
     r"|\b(?:[Cc]ounty|[Tt]ownship|[Ff]arm[- ]to[- ][Mm]arket)\s+(?:[Rr]oad|Rd\.?|[Rr]oute|Rte\.?|[Hh]ighway|Hwy\.?)?\s*"
     r"#?\d{1,4}[A-Za-z]?\b"

@@ -39,6 +39,13 @@ CLEAN = [
     "Diabetes class: Monday, Nov 3, 6-8pm, Room 2B. Register: 555-0144.",
     "For appointments at our Eastgate office, call (555) 214-7711 weekdays.",
     "Klinik nou an ouvè samdi. Rele 305-555-0129 pou pran randevou.",
+    # a product's lot number with dashes is no phone and no lot of land
+    "Lot 5512-0931-27. EXP 03/2027. Store at room temperature, away from light.",
+    # a study's city after 'and colleagues' or beside a citation; medicine's history in a decade long past
+    "Brennan and colleagues cut readmissions by a third at teaching hospitals in Gdańsk (J Nurs 2020;9:101-9).",
+    "The Heller myotomy was popularized by Ernst Heller in Leipzig in the 1910s and is still done for achalasia.",
+    # a reference's authors by their initials, with no 'et al'
+    "Brown K, Osei A, Lindgren P. Early feeding after bowel surgery. Colorectal Dis. 2019;21(4):301-8.",
     # a colleague by the service they come from, in English and Spanish
     "lol dana from pharmacy just brought us donuts, bless her",
     "gracias a marisol y don julio en IT por arreglar las impresoras",
@@ -48,6 +55,12 @@ HELD = [
     # ... but a colleague moved from a unit as a patient, or treated in it, stays held
     "Our own Tobias Reyes was transferred from the ICU to 4 West last night, please send him good thoughts.",
     "Dario Pinto from housekeeping came through our ED himself after a fall and the team treated him like family.",
+    # ... but a patient's trailer lot, and names with initials in a list of patients seen
+    "she lives at Lot 12 in the Pine Hollow trailer park",
+    "Seen today: Brown K, Osei A. Both stable.",
+    # a lower-case name before what a patient keeps doing or missing
+    "what i wish pts knew... honestly i wish dmitri would stop skipping his insulin lol",
+    "teodora missed her last two infusions, can someone call",
     # ... and anyone's own number, or a patient's dates, stay held
     "Doc, my cell is (312) 555-0199, can someone call me about my biopsy results?",
     "bilal from pharmacy's wife is in L&D rn, he'll be late",
