@@ -148,6 +148,28 @@ STAFF_ROLE = Lowered(
     r"|\bour new (?:\w+ ){0,2}?(?:director|manager|supervisor|coordinator|chief|chaplain|educator|navigator"
     r"|administrator|officer|president|lead|head)\b))"
 )
+# Job titles at a hospital or practice (never a lay title or a relation: those say a patient may follow).
+STAFF_TITLE = (
+    r"(?:(?:nurse|unit|charge|clinical|practice|office|lab|laboratory|pharmacy|nursing|program|project|case|care"
+    r"|patient care|volunteer|research|quality|security|facilities|materials|department|medical|billing|front desk"
+    r"|marketing|communications|IT|HR)\s+)?"
+    r"(?:manager|director|supervisor|coordinator|secretary|administrator|educator|navigator|scheduler"
+    r"|receptionist|registrar|clerk)"
+    # Words that name a job only with what it is of: 'security officer', 'lab tech' (not 'Officer Diaz').
+    r"|(?:nurse|unit|clinical|lab|laboratory|pharmacy|security|privacy|compliance|medical|surgical|ER|OR|x-ray"
+    r"|radiology|ultrasound|billing|patient care|research|quality|IT|front desk|team|shift)\s+(?:officer|technician"
+    r"|tech|assistant|aide|lead|specialist|liaison)"
+    r"|(?:registered nurse|nurse practitioner|nurse|RN|LPN|CNA|NP|PA-C|CRNA|pharmacist|phlebotomist|sonographer"
+    r"|radiographer|dietitian|dietician|nutritionist|social worker|chaplain|interpreter|paramedic|EMT|midwife|doula"
+    r"|lactation consultant|respiratory therapist|physical therapist|occupational therapist|speech therapist"
+    r"|therapist|psychologist|counsel(?:l)?or|hygienist|optometrist|podiatrist|surgeon|anesthesiologist|resident"
+    r"|intern|preceptor|mentor|teammate|transporter|housekeeper|volunteer|CEO|CFO|COO|CNO|CMO|president"
+    r"|enfermeira|enfermeiro|enfermera|enfermero|técnic[oa]|pflegerin|pfleger|krankenschwester|infermier[ae]"
+    r"|infirmière|infirmier|secrétaire|volontari[oa]|voluntári[oa]|voluntari[oa]|bénévole|ehrenamtliche[rn]?"
+    r"|vice president|chief \w+ officer)"
+)
+
+
 # After a name only (a sentence may say 'covering' of anyone): a colleague by team or duty.
 COLLEAGUE_AFTER = Lowered(
     r"(?i:,?\s*(?:\b(?:from|in|on|at|en) (?:the |our |el |la )?(?:marketing|comms|communications|PR|IT|compliance"
@@ -166,7 +188,9 @@ COLLEAGUE_AFTER = Lowered(
     r"|chief|unit clerk|secretary|scribe|pharmd|rt|pt|ot|slp|crna)\b[^)]{0,20}\)"
     r"|\s(?:np|pa|rn|ma|cna|lpn|pharmd|crna|rt|md)\b(?! (?:of|in|is a)\b)"
     r"|\b(?:is |was |will be )?(?:on call|covering|on service|on nights|on backup)\b"
-    r"|\bfor covering\b))"
+    r"|\bfor covering\b"
+    # ... or their post in apposition: 'fr ciaran the chaplain said', 'rosa, our unit clerk,'
+    rf"|\s*,?\s*(?:the|our) (?:{STAFF_TITLE})\b))"
 )
 # The person just named is the one cared for: 'Dr. Nguyen was admitted to our ICU', 'Nurse Jackie Wong was
 # diagnosed with leukemia', 'our own Dr. Kim is recovering from surgery', 'Tom Becker had a stroke last week'.
@@ -191,26 +215,6 @@ def cared_for_after(text: str, end: int) -> bool:
     return _CARED_FOR_AFTER.match(text[end : end + 90]) is not None
 
 
-# Job titles at a hospital or practice (never a lay title or a relation: those say a patient may follow).
-STAFF_TITLE = (
-    r"(?:(?:nurse|unit|charge|clinical|practice|office|lab|laboratory|pharmacy|nursing|program|project|case|care"
-    r"|patient care|volunteer|research|quality|security|facilities|materials|department|medical|billing|front desk"
-    r"|marketing|communications|IT|HR)\s+)?"
-    r"(?:manager|director|supervisor|coordinator|secretary|administrator|educator|navigator|scheduler"
-    r"|receptionist|registrar|clerk)"
-    # Words that name a job only with what it is of: 'security officer', 'lab tech' (not 'Officer Diaz').
-    r"|(?:nurse|unit|clinical|lab|laboratory|pharmacy|security|privacy|compliance|medical|surgical|ER|OR|x-ray"
-    r"|radiology|ultrasound|billing|patient care|research|quality|IT|front desk|team|shift)\s+(?:officer|technician"
-    r"|tech|assistant|aide|lead|specialist|liaison)"
-    r"|(?:registered nurse|nurse practitioner|nurse|RN|LPN|CNA|NP|PA-C|CRNA|pharmacist|phlebotomist|sonographer"
-    r"|radiographer|dietitian|dietician|nutritionist|social worker|chaplain|interpreter|paramedic|EMT|midwife|doula"
-    r"|lactation consultant|respiratory therapist|physical therapist|occupational therapist|speech therapist"
-    r"|therapist|psychologist|counsel(?:l)?or|hygienist|optometrist|podiatrist|surgeon|anesthesiologist|resident"
-    r"|intern|preceptor|mentor|teammate|transporter|housekeeper|volunteer|CEO|CFO|COO|CNO|CMO|president"
-    r"|enfermeira|enfermeiro|enfermera|enfermero|técnic[oa]|pflegerin|pfleger|krankenschwester|infermier[ae]"
-    r"|infirmière|infirmier|secrétaire|volontari[oa]|voluntári[oa]|voluntari[oa]|bénévole|ehrenamtliche[rn]?"
-    r"|vice president|chief \w+ officer)"
-)
 
 
 # A colleague by post before the name: 'the new fellow, Arjun', 'my co-resident Sam', 'our scribe Ana'.

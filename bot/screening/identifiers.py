@@ -444,6 +444,13 @@ _ONES_OWN_STORY = re.compile(
 )
 
 
+# The practice offering its own page: 'follow us at', 'find us on', 'our instagram:'.
+_OUR_PAGE_BEFORE = re.compile(
+    r"(?i:\b(?:follow|find|like|visit|join) us (?:at|on)\s*:?\s*$|\bour (?:page|site|website|instagram|facebook"
+    r"|tiktok|youtube|channel|account)(?: is| at)?\s*:?\s*$)"
+)
+
+
 def find_urls(
     text: str,
     spans: list[tuple[int, int]],
@@ -461,5 +468,7 @@ def find_urls(
         kind = _address_kind(url, url.split("/", 1)[0], allowed_hosts, own_subdomains)
         if kind == "public" or (kind == "maybe" and not about_someone(sentence_at(spans, match.start()))):
             continue
+        if _OUR_PAGE_BEFORE.search(text, max(0, match.start() - 40), match.start()):
+            continue  # 'follow us at instagram.com/stmarysvalleyhealth': the practice's own page, offered to all
         end = match.start() + len(raw)
         yield Finding("url", match.start(), end, "looks like a web address tied to a person")

@@ -39,6 +39,8 @@ _OFFERED_BEFORE = Lowered(
     r"|\b(?:our|the) (?:(?!(?:pt|pts|patient|patients|caller|family|client)\b)[\w-]+ ){1,3}?(?:fax|phone|line"
     r"|number|hotline)(?: number)? (?:has changed to|changed to|is now|will be|is)"
     r"|\bvisit us at|\bfind us at"
+    # ... or one of its lines by name, right before the number: 'tell ppl about our nurse advice line (608) 555-0100'
+    r"|\bour (?:[\w'-]+ ){0,3}?(?:line|hotline|helpline)"
     # ... or a notice's own line or place, by its sign or heading ('☎️ (559) 555-0148', '📍 88 Ridge Rd', 'RSVP:')
     r"|(?:☎️?|📞|📍)|\b(?:register|registration|rsvp|reservations|appointments|bookings?|info|inquiries|enquiries)\s*:"
     r"|\b(?:our|the) (?:[\w'-]+ ){0,2}?(?:clinic|office|practice|hospital|center|centre|location|campus|pharmacy|lab)"

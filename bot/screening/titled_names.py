@@ -72,7 +72,16 @@ def _drug(low: str) -> bool:
     return _DRUG_ENDING.search(low) is not None or _MED_WORD.fullmatch(low) is not None
 
 
-def _surname(low: str, gaz, strict: bool) -> bool:
+# Titles no other word is spelt like in chat: after them even a word an old dictionary lists is a surname ('mr begay').
+_PERSON_ONLY_TITLES = frozenset({"mr", "mrs"})
+# ... but 'mr' is mitral regurgitation too, graded after it ('mr severe on echo', 'mr trace').
+_VALVE_GRADES = frozenset(
+    "trace trivial mild moderate severe significant physiologic physiological noted present absent seen jet grade"
+    " improved worse worsening unchanged stable resolved persists".split()
+)
+
+
+def _surname(low: str, gaz, strict: bool, obscure_ok: bool = False) -> bool:
     """Can the word after a title be a surname? A listed name ('patel', 'quezada') or a word on no list
     ('haddad', 'oyelaran'), never a dictionary word ('ms flare', 'miss school'). After a title that is
     nothing else ('mrs', 'sra', 'mr.'), a listed name that is also a common word ('mrs. white') and a
@@ -86,7 +95,7 @@ def _surname(low: str, gaz, strict: bool) -> bool:
         return listed and not strict  # 'mrs. white', not 'ms. and', 'miss your', 'señora que'
     if listed:
         return True
-    if "v" in flags:
+    if "v" in flags and not (obscure_ok and low not in gaz.frequent and len(low) >= 4):
         return False  # 'ms flare', 'miss school', 'MRS. are'; a capitalised 'Mrs. Baker' is `names`' to find
     return not strict or len(low) >= 4  # a word no list knows: 'haddad', 'quezada'; not 'ms dx', 'don ppe'
 
@@ -122,7 +131,8 @@ def titled_names(text: str, gaz, roster: Roster, sentences: list[tuple[int, int]
         particles = _PARTICLES.match(text, match.start(3))
         if particles:  # 'mrs. de la cruz', 'MR. VAN DER BERG': the surname is the word after its particles
             word, low = particles.group(1), _strip(particles.group(1))
-        if not _surname(low, gaz, strict):
+        obscure_ok = title.form in _PERSON_ONLY_TITLES and not match.group(1).isupper() and low not in _VALVE_GRADES
+        if not _surname(low, gaz, strict, obscure_ok=obscure_ok):
             continue
         before = text[max(0, match.start() - 24) : match.start()]
         if title.kind not in (TITLE, DOTTED):

@@ -46,6 +46,10 @@ CLEAN = [
     "The Heller myotomy was popularized by Ernst Heller in Leipzig in the 1910s and is still done for achalasia.",
     # a reference's authors by their initials, with no 'et al'
     "Brown K, Osei A, Lindgren P. Early feeding after bowel surgery. Colorectal Dis. 2019;21(4):301-8.",
+    # the practice's own page and line, offered to all; 'MR' graded on an echo is a valve, not a man
+    "follow us at instagram.com/northvalleyhealth for the weekly staff answers!",
+    "pls tell ppl about our after-hours nurse line (608) 555-0111, its free",
+    "echo today showed mr moderate and tr mild",
     # a colleague by the service they come from, in English and Spanish
     "lol dana from pharmacy just brought us donuts, bless her",
     "gracias a marisol y don julio en IT por arreglar las impresoras",
@@ -58,6 +62,8 @@ HELD = [
     # ... but a patient's trailer lot, and names with initials in a list of patients seen
     "she lives at Lot 12 in the Pine Hollow trailer park",
     "Seen today: Brown K, Osei A. Both stable.",
+    # a surname after 'mr' that an old dictionary also lists
+    "lol the guy from the ridge, mr begay, keeps bringing us stew every time he comes for dialysis",
     # a lower-case name before what a patient keeps doing or missing
     "what i wish pts knew... honestly i wish dmitri would stop skipping his insulin lol",
     "teodora missed her last two infusions, can someone call",
