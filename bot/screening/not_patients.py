@@ -61,11 +61,17 @@ _CREDENTIAL_INSIDE = re.compile(r"(?i:\s(?:np|pa|rn|lpn|cna|pharmd|crna|md|do|pa
 _HEALTH_WORD = re.compile(
     r"(?i:\b\w+(?:itis|osis|oma|emia|aemia|pathy|ectomy|otomy|ostomy|plasty|scopy|algia|plegia|trophy)\b"
     r"|\b(?:sick|ill|illness|disease|disorder|syndrome|condition|diagnos\w*|cancer|tumou?r|diabet\w*|asthma|autis\w*"
-    r"|adhd|stroke|seizures?|epilep\w*|infection|virus|flu|covid|fever|pain|injur\w*|broke|fractur\w*|sprain\w*"
+    r"|adhd|stroke|seizures?|epilep\w*|infection|injur\w*|broke|fractur\w*|sprain\w*"
     r"|concussion|murmur|bifida|palsy|dementia|alzheimer\w*|depress\w*|anxiety|addict\w*|overdose|pregnan\w*"
-    r"|deliver\w*|birth|born|miscarr\w*|surgery|operation|transplant|chemo\w*|radiation|therapy|treat\w*|meds"
-    r"|medic\w*|pills?|insulin|inhaler|wheelchair|hospital\w*|admitted|discharged|er|ed|icu|nicu|picu|clinic|ward"
-    r"|checkup|check-up|visit|appointment|pediatrician|doctor|dr|nurse|rehab|hospice|passed away|died|death)\b)"
+    r"|deliver\w*|birth|born|miscarr\w*|surgery|operation|transplant|chemo\w*|radiation"
+    r"|hospital\w*|admitted|discharged|er|ed|icu|nicu|picu|ward|rehab|hospice|passed away|died|death)\b"
+    # ... and words of care anyone may speak of, the writer's work most of all ('i tell ppl to take their meds',
+    # 'the reason i went into medicine'): someone's own only right after 'his', 'she', 'her' ('her meds', 'he's on
+    # insulin')
+    r"|\b(?:he|she|he's|she's|his|her|him|has|had|got|gets|getting|running|caught|came down with)\s+"
+    r"(?:[\w'-]+\s+){0,2}?(?:meds|medic\w*|pills?|insulin|inhaler|wheelchair"
+    r"|clinic|checkup|check-up|visit|appointment|pediatrician|doctor|dr|nurse|flu|virus|covid|fever|pain|therapy"
+    r"|treat\w*)\b)"
 )
 
 

@@ -50,6 +50,9 @@ CLEAN = [
     "follow us at instagram.com/northvalleyhealth for the weekly staff answers!",
     "pls tell ppl about our after-hours nurse line (608) 555-0111, its free",
     "echo today showed mr moderate and tr mild",
+    # the writer's kin, in a sentence that speaks of medicine but not of their care
+    "my son theo asked what i do all day and i said i tell ppl to take their meds and he said thats it?? lol",
+    "my mom's name is Grace and she's the reason i went into medicine. she taught 2nd grade for 30 yrs",
     # a colleague by the service they come from, in English and Spanish
     "lol dana from pharmacy just brought us donuts, bless her",
     "gracias a marisol y don julio en IT por arreglar las impresoras",
@@ -62,6 +65,9 @@ HELD = [
     # ... but a patient's trailer lot, and names with initials in a list of patients seen
     "she lives at Lot 12 in the Pine Hollow trailer park",
     "Seen today: Brown K, Osei A. Both stable.",
+    # ... but the writer's kin with their own care told stays held
+    "my son theo has had a fever of 103 for two days and the pediatrician says its viral",
+    "my mom Grace is back on her meds after the hospital stay",
     # a surname after 'mr' that an old dictionary also lists
     "lol the guy from the ridge, mr begay, keeps bringing us stew every time he comes for dialysis",
     # a lower-case name before what a patient keeps doing or missing
