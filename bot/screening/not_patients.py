@@ -25,6 +25,10 @@ _CITED_BEFORE = re.compile(
     r"(?: (?:led|written|published|done|run))? by|co-?authors?|authors?|investigators?|researchers?)"
     r"\s+(?:(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)?(?:,\s*|\s+and\s+|\s*&\s*))*$)"
 )
+# The person an eponym honours: 'named for Henry Heimlich', 'named after John Langdon Down'.
+_NAMED_FOR_BEFORE = re.compile(
+    r"(?i:\b(?:named|called|titled) (?:for|after) (?:(?:dr|sir|dame|the (?:doctor|physician|surgeon))\.? )?$)"
+)
 # ... and those before 'et al' or 'and colleagues': 'Liu and colleagues', 'Okafor & co-workers'
 # Someone praised in public: 'shout out to', 'huge thanks to ... and their leader', 'kudos to'.
 _PRAISED_BEFORE = re.compile(
@@ -144,6 +148,12 @@ def without_non_patients(text: str, spans: list[tuple[int, int]], found: list[Fi
     def not_a_patient(start: int, end: int) -> bool:
         if _CITED_BEFORE.search(text, max(0, start - 80), start) or _ET_AL.match(text, end):
             return True
+        if (
+            _NAMED_FOR_BEFORE.search(text, max(0, start - 30), start)
+            and not cared_for_after(text, end)
+            and not care_given(text, *sentence_at(spans, start))
+        ):
+            return True  # 'the heimlich maneuver is named for Henry Heimlich': the eponym's own person
         if _INITIALS_AFTER.match(text, end) and _ET_AL.search(text, end, end + 200):
             return True  # 'Okafor CN, Lindqvist M, Brandt H, et al.': a reference list's authors
         if any(s <= start < e for s, e in author_runs()):

@@ -59,6 +59,8 @@ _OFFERED_AFTER = Lowered(
 _OURS = Lowered(r"(?i:\b(?:us|our|ours|we|we're|we'll|we've|nuestro|nuestra|nos|llámenos|llamenos)\b)")
 _YOURS_BEFORE = Lowered(
     r"(?i:\b(?:call|text|reach|ring|contact|phone|llamar|llamarle|llamarte) (?:you|u|le|te)\b"
+    # ... or a number the practice itself is to call: 'the family asked that we call 715-555-3342'
+    r"|\b(?:we|i)(?:'ll| will| can| should| must| need to| have to)? (?:call|text|ring|phone|reach)\b"
     r"|\b(?:your|ur|su|tu) (?:number|cell|phone|mobile|line|número|celular|teléfono)\b)"
 )
 # A service named for the people it serves ('Patient Relations', 'our patient advocates'): no one person.
@@ -77,20 +79,17 @@ _STREET_LEAD = re.compile(r"\d+[\w .#'-]{0,40},\s*$")
 _OWN_KINDS = frozenset({"phone", "fax", "address", "geography"})
 
 
-def without_practice_contacts(
-    text: str, spans: list[tuple[int, int]], found: list[Finding], reply: bool = False
-) -> list[Finding]:
+def without_practice_contacts(text: str, spans: list[tuple[int, int]], found: list[Finding]) -> list[Finding]:
     """The findings less a phone or address the text offers as the practice's own, in a sentence about no one.
-    In a public reply (`reply`), a number the practice gives as its own ('Our door is always open: 555-231-0909')
-    is offered too: a reply speaks for the practice, and a patient's number is written beside the patient."""
+    A number the text gives as the practice's own ('Our door is always open: 555-231-0909') is offered too: a reply
+    or a post speaks for the practice, and a patient's number is written beside the patient."""
     if not any(f.kind in _OWN_KINDS for f in found):
         return found
 
     def offered(f: Finding) -> bool:
         sentence = sentence_at(spans, f.start)
         if (
-            reply
-            and f.kind in ("phone", "fax")
+            f.kind in ("phone", "fax")
             and _OURS.search(text, *sentence)
             and not _YOURS_BEFORE.search(text, max(sentence[0], f.start - 40), f.start)
             and not _person_in(text, *sentence)

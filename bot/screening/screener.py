@@ -278,7 +278,7 @@ class Screener:
         if purpose in _PUBLISHED:
             found = _without_greeted_commenters(text, spans, found)
         found = without_non_patient_ages(text, spans, without_non_patients(text, spans, found))
-        found = without_practice_contacts(text, spans, found, reply=purpose == "reply")
+        found = without_practice_contacts(text, spans, found)
         found = without_staff_origins(text, found, spans)
         found = without_medical_latin(text, found)
         found = _as_transcript(text, found, self._tagger.gazetteer)

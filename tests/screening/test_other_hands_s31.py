@@ -50,6 +50,9 @@ CLEAN = [
     "follow us at instagram.com/northvalleyhealth for the weekly staff answers!",
     "pls tell ppl about our after-hours nurse line (608) 555-0111, its free",
     "echo today showed mr moderate and tr mild",
+    # the person an eponym honours; the practice's own number, given as ours, in a weekly answer too
+    "the Apgar score is named for Virginia Apgar, who wanted a quick check of every newborn",
+    "Questions about the new clinic? Our door is always open: 555-231-0911.",
     # the writer's kin, in a sentence that speaks of medicine but not of their care
     "my son theo asked what i do all day and i said i tell ppl to take their meds and he said thats it?? lol",
     "my mom's name is Grace and she's the reason i went into medicine. she taught 2nd grade for 30 yrs",
