@@ -71,7 +71,7 @@ _PRACTICE_ACCESS = (
 PRACTICE_ACCESS = Lowered(rf"(?i:{_PRACTICE_ACCESS})")
 GENERAL_READER = re.compile(
     r"(?i:\b(?:for (?:most|many|all|the average) (?:people|folks|adults|patients|kids|women|men|of us)"
-    r"|most (?:people|folks|adults|patients|of us|kids)|as a (?:general )?rule"
+    r"|most (?:people|folks|adults|patients|of us|kids|cases)|as a (?:general )?rule"
     r"|rule of thumb|in general|generally|the (?:best|#1|number one|biggest|first|main) (?:thing|gift|advice|tip)"
     r"|I (?:always |usually |often )?(?:tell|remind|say to|advise) (?:everyone|everybody|people|folks|patients|all"
     r"|new|my patients|every \w+|any \w+)|people (?:with|on|who)|(?:myth|misconception)s?\b|for everyone"

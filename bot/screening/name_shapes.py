@@ -144,7 +144,7 @@ _STRONG_AFTER = re.compile(
 )
 
 
-_BRACKETED_DRUG = re.compile(r"\s*\(\s*[a-z]+\s*\)")
+_BRACKETED_DRUG = re.compile(r"\s*\(\s*[a-z]+(?:[ -][a-z]+){0,2}\s*\)")
 
 
 def _drug_brand(text: str, start: int, end: int, gaz) -> bool:
@@ -167,8 +167,18 @@ def _drug_brand(text: str, start: int, end: int, gaz) -> bool:
         return False
     generic = after.group(0).strip(" ()")
     # (as before the bracket: a drug's stem, or a long lower-case word on no list, 'Narcan (naloxone)')
-    unlisted = len(generic) > 5 and generic.islower() and not gaz.flags(generic)
-    return bool(DRUG_WORD.search(generic.lower()) or unlisted)
+    # (a generic of several words must name a drug: 'Lantus (insulin glargine)', not 'Tupac (yes really)')
+    unlisted = len(generic) > 5 and generic.islower() and " " not in generic and not gaz.flags(generic)
+    named = any(
+        DRUG_WORD.fullmatch(w) or (_MED_WORD.fullmatch(w) and w not in _CARE_NOT_DRUG) for w in generic.lower().split()
+    )
+    return bool(named or unlisted)
+
+
+# Words of the drug list that name care, not a drug: 'Ana (chemo pt)' is no brand beside its generic.
+_CARE_NOT_DRUG = frozenset(
+    "chemo treatment therapy shot shots injection injections supplement supplements the pill".split()
+)
 
 
 def _public_place(words: list[str], allowed: frozenset[str], gaz) -> bool:

@@ -153,6 +153,12 @@ def famous_in(text: str) -> tuple[tuple[int, int, frozenset[str]], ...]:
     return tuple(found)
 
 
+def named_in_full(text: str, words: list[str]) -> bool:
+    """Do the words stand in the text within a listed famous person's full name?"""
+    folded = {_fold(w.rstrip(".")) for w in words}
+    return any(folded and folded <= key for _, _, key in famous_in(text))
+
+
 def famous_person(text: str, sentence: tuple[int, int], words: list[str]) -> bool:
     """The words are (part of) a listed famous name found in the text, and the sentence gives no care.
 

@@ -26,7 +26,7 @@ from bot.screening.lay_titles import (
 from bot.screening.lexicon import _DRUG_ENDING
 from bot.screening.name_shapes import _DOSE_AFTER, _MED_WORD, _NEVER_NAMES, CONTRACTED, SUBJECT_VERBS
 from bot.screening.names import _CREDENTIAL_AFTER, Roster
-from bot.screening.public_figures import care_given, public_figure
+from bot.screening.public_figures import care_given, named_in_full, public_figure
 from bot.screening.relatives import (
     FAMILY,
     FAMILY_ABROAD,
@@ -160,7 +160,11 @@ def titled_names(text: str, gaz, roster: Roster, sentences: list[tuple[int, int]
             text, *sentence_at(sentences, match.start(3))
         ):
             continue  # 'ms. haddad at the front desk', 'Mrs. Lee, RN'
-        if public_figure(text, sentence_at(sentences, match.start(3)), match.start(3), [_strip(w) for w in words]):
+        plain = [_strip(w) for w in words]
+        # (a famous family name alone after a lay title is someone of that name: 'miss harlow has a fever again')
+        if public_figure(text, sentence_at(sentences, match.start(3)), match.start(3), plain) and (
+            len(plain) > 1 or named_in_full(text, plain)
+        ):
             continue
         yield Finding("name", match.start(), end, REASON)
 

@@ -50,6 +50,9 @@ CLEAN = [
     "follow us at instagram.com/northvalleyhealth for the weekly staff answers!",
     "pls tell ppl about our after-hours nurse line (608) 555-0111, its free",
     "echo today showed mr moderate and tr mild",
+    # a brand beside a generic of two words; a treatment that clears most cases is said of anyone
+    "Toujeo (insulin glargine) should not be skipped on sick days; your doctor may lower the dose.",
+    "Athlete's foot is a fungus, and terbinafine cream twice a day for 1 week clears most cases.",
     # the person an eponym honours; the practice's own number, given as ours, in a weekly answer too
     "the Apgar score is named for Virginia Apgar, who wanted a quick check of every newborn",
     "Questions about the new clinic? Our door is always open: 555-231-0911.",
@@ -71,6 +74,8 @@ HELD = [
     # ... but the writer's kin with their own care told stays held
     "my son theo has had a fever of 103 for two days and the pediatrician says its viral",
     "my mom Grace is back on her meds after the hospital stay",
+    # a name with an aside in brackets is still a name
+    "Ana (chemo pt) was so brave today",
     # a surname after 'mr' that an old dictionary also lists
     "lol the guy from the ridge, mr begay, keeps bringing us stew every time he comes for dialysis",
     # a lower-case name before what a patient keeps doing or missing
