@@ -157,8 +157,10 @@ STAFF_TITLE = (
     r"|receptionist|registrar|clerk)"
     # Words that name a job only with what it is of: 'security officer', 'lab tech' (not 'Officer Diaz').
     r"|(?:nurse|unit|clinical|lab|laboratory|pharmacy|security|privacy|compliance|medical|surgical|ER|OR|x-ray"
-    r"|radiology|ultrasound|billing|patient care|research|quality|IT|front desk|team|shift)\s+(?:officer|technician"
-    r"|tech|assistant|aide|lead|specialist|liaison)"
+    r"|radiology|ultrasound|billing|patient care|research|quality|IT|front desk|team|shift|child life|music therapy"
+    r"|art therapy|housekeeping|EVS|dietary|volunteer)\s+(?:officer|technician|tech|assistant|aide|lead|specialist"
+    r"|liaison)"
+    r"|(?:therapy dog|pet therapy) handler"
     r"|(?:registered nurse|nurse practitioner|nurse|RN|LPN|CNA|NP|PA-C|CRNA|pharmacist|phlebotomist|sonographer"
     r"|radiographer|dietitian|dietician|nutritionist|social worker|chaplain|interpreter|paramedic|EMT|midwife|doula"
     r"|lactation consultant|respiratory therapist|physical therapist|occupational therapist|speech therapist"

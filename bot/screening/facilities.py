@@ -58,6 +58,13 @@ _TABLE: dict[str, frozenset[str]] = {
         "foundation": "body allowed",
         "fund": "body",
         "society": "body",
+        # a Nordic or Dutch institute or university, named last: 'Karolinska Institutet', 'Erasmus Universiteit'
+        "institutet": "body",
+        "instituut": "body",
+        "universitet": "body",
+        "universiteit": "body",
+        "lounge": "venue body",
+        "memorial": "body",
         "association": "body",
         "university": "body allowed",
         "college": "body allowed",

@@ -25,6 +25,13 @@ _CITED_BEFORE = re.compile(
     r"(?: (?:led|written|published|done|run))? by|co-?authors?|authors?|investigators?|researchers?)"
     r"\s+(?:(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)?(?:,\s*|\s+and\s+|\s*&\s*))*$)"
 )
+# Donors: 'a gift from Dale and Marjorie Hoffman', 'funded by Hector and Lucia Sandoval', 'donated by the Okafors'.
+_DONOR_BEFORE = re.compile(
+    r"(?i:\b(?:gifts?|donations?|grants?|bequest|pledge|endowment|generosity|support) (?:from|of)\s+(?:the\s+)?"
+    r"(?:(?-i:[A-Z])[\w'’-]*\s+(?:and|&)\s+)?$"
+    r"|\b(?:funded|donated|given|endowed|sponsored|made possible|underwritten) by\s+(?:the\s+)?"
+    r"(?:(?-i:[A-Z])[\w'’-]*\s+(?:and|&)\s+)?$)"
+)
 # The person an eponym honours: 'named for Henry Heimlich', 'named after John Langdon Down'.
 _NAMED_FOR_BEFORE = re.compile(
     r"(?i:\b(?:named|called|titled) (?:for|after) (?:(?:dr|sir|dame|the (?:doctor|physician|surgeon))\.? )?$)"
@@ -148,6 +155,10 @@ def without_non_patients(text: str, spans: list[tuple[int, int]], found: list[Fi
     def not_a_patient(start: int, end: int) -> bool:
         if _CITED_BEFORE.search(text, max(0, start - 80), start) or _ET_AL.match(text, end):
             return True
+        if _DONOR_BEFORE.search(text, max(0, start - 60), start) and not (
+            care_given(text, *sentence_at(spans, start)) or cared_for_after(text, end)
+        ):
+            return True  # 'thanks to a gift from Dale and Marjorie Hoffman': donors, not patients
         if (
             _NAMED_FOR_BEFORE.search(text, max(0, start - 30), start)
             and not cared_for_after(text, end)

@@ -55,6 +55,7 @@ from bot.screening.organisms import without_medical_latin
 from bot.screening.own_contact import without_practice_contacts
 from bot.screening.phones import PhoneFinder
 from bot.screening.places import find_addresses, find_geography
+from bot.screening.public_figures import care_given
 from bot.screening.replies import (
     emoji_after,
     find_patient_confirmations,
@@ -409,7 +410,7 @@ _STORY_SUBJECT = re.compile(r"((?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+),?\s+w
 # A run of capitalised words ending in what names an organisation or a thing ('the Chen-Whitaker Family Foundation',
 # 'the Teddy Bear Clinic', 'the Rosa Parks Award'): a name inside it names the organisation, not a patient.
 _ORGANISATION_RUN = re.compile(
-    rf"\b(?:[A-Z][\w'’&.-]*\s+){{1,5}}(?:{words(BODY, capitalised=True)})\b"
+    rf"\b(?:[A-Z][\w'’&.-]*\s+(?:(?:and|&)\s+(?=[A-Z]))?){{1,5}}(?:{words(BODY, capitalised=True)})\b"
     # the other languages' bodies, first ('Istituto Superiore di Sanità', 'Instituto de Salud Carlos III') or, in
     # German, glued last ('Robert Koch-Institut')
     rf"|\b(?:{words(BODY_FIRST, capitalised=True)})(?:\s+(?:(?:de|di|del|della|dei|des|du|da|do|dos|das|der|für|y|e"
@@ -419,9 +420,30 @@ _ORGANISATION_RUN = re.compile(
 
 
 def _outside_organisation_names(text: str, found: list[Finding]) -> list[Finding]:
-    """Unless the text gives care: 'The Kevin Brown Recovery Fund is covering Kevin's rehab after his stroke'."""
-    if not any(f.kind == "name" for f in found) or context_care(text):
-        return found
+    """Unless the text gives care to the one the body is named for: in the name's own sentence, or to the name said
+    again outside the body's name ('The Kevin Brown Recovery Fund is covering Kevin's rehab after his stroke').
+    Care elsewhere in the text is the body's work ('The Ruth and Alan Pressman Birthing Center turns 10! 25,000
+    babies')."""
+    if not any(f.kind == "name" for f in found) or not context_care(text):
+        return _outside_organisation_runs(text, found, lambda f, runs: False)
+    spans = sentence_spans(text)
+
+    def cared_for(f: Finding, runs: list[tuple[int, int]]) -> bool:
+        lo, hi = sentence_at(spans, f.start)
+        if care_given(text, lo, hi) or context_care(text[lo:hi]):
+            return True
+        words = [w for w in re.findall(r"[^\W\d_]{3,}", text[f.start : f.end])]
+        return any(
+            not any(a <= m.start() < b for a, b in runs)
+            for w in words
+            for m in re.finditer(rf"\b{re.escape(w)}\b", text)
+        )
+
+    return _outside_organisation_runs(text, found, cared_for)
+
+
+def _outside_organisation_runs(text: str, found: list[Finding], cared_for) -> list[Finding]:
+    """The name findings inside an organisation's name dropped, unless `cared_for(finding, runs)`."""
     # A name the run ends with is the organisation's ('the Robert Koch Institute') unless its last word is also a
     # surname ('Jae-won Park', 'Matthew Hall'): then only a name inside the run is.
     runs = [
@@ -430,6 +452,7 @@ def _outside_organisation_names(text: str, found: list[Finding]) -> list[Finding
     ]
     if not runs:
         return found
+    spans = [(a, b) for a, b in runs]
     return [
         f
         for f in found
@@ -440,6 +463,7 @@ def _outside_organisation_names(text: str, found: list[Finding]) -> list[Finding
             and (f.end < b or (f.start < b < f.end and not any(c.isupper() for c in text[b : f.end])))
             for a, b in runs
         )
+        or cared_for(f, spans)
     ]
 
 

@@ -53,6 +53,11 @@ CLEAN = [
     # a brand beside a generic of two words; a treatment that clears most cases is said of anyone
     "Toujeo (insulin glargine) should not be skipped on sick days; your doctor may lower the dose.",
     "Athlete's foot is a fungus, and terbinafine cream twice a day for 1 week clears most cases.",
+    # a body named for people, when the care in the text is its own work; donors; a post no patient holds
+    "The Ruth and Abe Kessler Family Birthing Center turns 20 this year! 40,000 babies and counting",
+    "Registration for the Ana Ruiz Memorial 5K is open on our website.",
+    "The new infusion suites open this fall thanks to a gift from Dale and Marjorie Whitcombe, longtime donors.",
+    "Our bead program was started in 2015 by child life specialist Harmony Adebayo and is now in 30 hospitals!",
     # the person an eponym honours; the practice's own number, given as ours, in a weekly answer too
     "the Apgar score is named for Virginia Apgar, who wanted a quick check of every newborn",
     "Questions about the new clinic? Our door is always open: 555-231-0911.",
@@ -74,6 +79,8 @@ HELD = [
     # ... but the writer's kin with their own care told stays held
     "my son theo has had a fever of 103 for two days and the pediatrician says its viral",
     "my mom Grace is back on her meds after the hospital stay",
+    # ... but the one a fund is named for, cared for in the same text, stays held; so does a donor cared for here
+    "The Kevin Brown Recovery Fund is covering Kevin's rehab after his stroke",
     # a name with an aside in brackets is still a name
     "Ana (chemo pt) was so brave today",
     # a surname after 'mr' that an old dictionary also lists
