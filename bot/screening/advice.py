@@ -374,6 +374,9 @@ DRUG_LABEL = re.compile(
     r"|(?:^|\n|[.;] )(?:directions|uses|warnings|dosage and administration|how to use|storage|active ingredients?"
     r"|inactive ingredients|purpose|when using this product|stop use and ask a doctor if)\s*:"
     r"|\b(?:qty|quantity|refills?)\s*:\s*\d"  # a pharmacy's label: 'Qty: 60. Refills: 2.'
+    # ... its warning stickers, and a strength as heading: 'May cause drowsiness', 'Metformin ER 500 mg:'
+    r"|\bmay cause (?:drowsiness|dizziness)\b|\bdo not exceed \d+ (?:tablets|capsules|caplets|doses|pills)\b"
+    r"|^\W*[A-Za-z][\w-]+(?: (?:ER|XR|SR|XL|DR|CR|ODT|HCl|sodium|potassium))? \d+(?:\.\d+)? ?(?:mg|mcg|g|mL)\s*:"
     r"|\bif you (?:miss|forget) a dose\b|\bkeep (?:this and all medicines "
     r"|out )?(?:out )?of (?:the )?reach of children\b"
     r"|^\W*(?-i:[A-Z])[\w-]+ and your (?:diet|heart|kidneys|liver|pregnancy|baby|child|teeth|skin|sleep|mood"

@@ -180,7 +180,8 @@ COLLEAGUE_AFTER = Lowered(
     # ... or a service no patient stays in: 'Maureen in Patient Accounts', 'Rose from the cafeteria'
     r"|pharmacy|cafeteria|kitchen|dietary|food services|nutrition services|security|facilities|patient accounts"
     r"|billing|registration|admitting|transport|evs|environmental services|housekeeping|chaplaincy"
-    r"|interpreter services|volunteer services|central supply|sterile processing|the gift shop)"
+    r"|interpreter services|volunteer services|central supply|sterile processing|the gift shop|social work"
+    r"|case management|spiritual care|child life|infection control|our board|the board|the auxiliary)"
     r"(?: team| office| department| dept| services)?\b"
     # ... or one a patient may be in, but not come from: 'dawn from the lab', 'mark from pt/ot'
     r"|\bfrom (?:the |our )?(?:lab|radiology|imaging|pt/ot|pt|ot|rehab|child life|spiritual care|infection control"
@@ -228,7 +229,9 @@ STAFF_BEFORE = re.compile(
     r"|comms person|marketing person|social media manager)\s*,?\s*$"
     # A job title right before the name, as hospital news and staff chat write it ('Unit secretary Carla Delgado',
     # 'Security officer Luis Montalvo', 'shoutout to pharmacist hana'): with or without 'our' or 'the'.
-    rf"|\b(?:{STAFF_TITLE})\b(?:\s+(?:here|too|also|now))?\s*,?\s*(?:(?-i:[A-Z])[\w'’-]*\.?\s+)?$)"
+    rf"|\b(?:{STAFF_TITLE})s?\b(?:\s+(?:here|too|also|now))?\s*,?\s*(?:(?-i:[A-Z])[\w'’-]*\.?\s+)?$"
+    # ... or someone's own: 'Dr. Patel and his PA, Kim'
+    r"|\b(?:his|her|their)\s+(?:PA|NP|RN|MA|nurse|scribe|resident|fellow|assistant|partner|colleague)\s*,?\s*$)"
 )
 
 

@@ -169,7 +169,11 @@ _SPOKEN_DOB = re.compile(
     rf"(?:[\s,-]+(?:(?:slash|dash|of)[\s,-]+)?{_NUM}\b){{2,6}})"
 )
 _ORDINAL_DAY = re.compile(r"\d(?:st|nd|rd|th)\b")
-_RECURRING_BEFORE = re.compile(r"(?i:\b(?:every|each)\s+(?:year\s+)?(?:(?:around|on|near|by|before|after)\s+)?)$")
+_RECURRING_BEFORE = re.compile(
+    r"(?i:\b(?:every|each)\s+(?:year\s+)?(?:(?:around|on|near|by|before|after)\s+)?"
+    # ... or no particular one: 'the wait was under an hour on a Saturday night', 'any Monday'
+    r"|\b(?:on|of)\s+(?:a|any)\s+)$"
+)
 _MONTH_ONLY = re.compile(
     rf"\b(?:in|on|since|during|early|late|mid-?|last|this past|enrolled|randomi[sz]ed|consented|screened) ?{_MONTH}"
     r"(?: (?:of )?(?:19|20)\d\d)?\b"
@@ -552,6 +556,17 @@ _MAY_HOLD_AGE = Lowered(
 )
 
 
+# A given name alone, then the age set off by commas, as a note or a post writes it: 'Hazel, 99, in the Rosewood wing'.
+_AGE_AFTER_GIVEN = re.compile(r"\b([A-Z][a-z'’-]{2,}),\s+(9\d|1[01]\d),\s")
+
+
+def _given_name(word: str) -> bool:
+    """A given name on the name lists (not a word for a reading: 'Temp, 99, ...' is no one)."""
+    from bot.screening.learned import load_models  # (the models import this module's neighbours)
+
+    return "F" in load_models()[0].gazetteer.flags(word.lower())
+
+
 def find_ages(text: str) -> Iterator[Finding]:
     """Ages of 90 and over, which Safe Harbor requires to be grouped as '90 or older'."""
     spans = memo(lambda: sentence_spans(text))  # split once, and only if a pattern needs the sentence
@@ -565,6 +580,9 @@ def find_ages(text: str) -> Iterator[Finding]:
     for match in _AGE_AFTER_NAME.finditer(text):
         group = next(i for i in (1, 2, 3) if match.group(i))
         yield Finding("age_over_89", match.start(group), match.end(group), "gives an age over 89")
+    for match in _AGE_AFTER_GIVEN.finditer(text):
+        if _given_name(match.group(1)):
+            yield Finding("age_over_89", match.start(2), match.end(2), "gives an age over 89")
     for match in _AGE.finditer(text):
         place = _INSTITUTION_BEFORE.search(text, max(0, match.start() - 60), match.start())
         between = (place.end(), match.end()) if place else (0, 0)

@@ -25,6 +25,8 @@ _CITED_BEFORE = re.compile(
     r"(?: (?:led|written|published|done|run))? by|co-?authors?|authors?|investigators?|researchers?)"
     r"\s+(?:(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)?(?:,\s*|\s+and\s+|\s*&\s*))*$)"
 )
+_AND_NAME = re.compile(r"\s+(?:and|&)\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?")
+_STORM_BEFORE = re.compile(r"\b(?:Hurricane|Tropical Storm|Typhoon|Cyclone|Superstorm|Winter Storm|Storm)\s+$")
 # Donors: 'a gift from Dale and Marjorie Hoffman', 'funded by Hector and Lucia Sandoval', 'donated by the Okafors'.
 _DONOR_BEFORE = re.compile(
     r"(?i:\b(?:gifts?|donations?|grants?|bequest|pledge|endowment|generosity|support) (?:from|of)\s+(?:the\s+)?"
@@ -148,13 +150,19 @@ def without_non_patients(text: str, spans: list[tuple[int, int]], found: list[Fi
 
     def colleague_at(start: int, end: int, credential: bool = False) -> bool:
         """A post or a service beside this mention (or a credential inside it), and no care given them."""
+        partner = _AND_NAME.match(text, end)  # ('Priya and Tomasz in social work': both are the service's)
         return bool(
-            credential or COLLEAGUE_AFTER.match(text, end) or STAFF_BEFORE.search(text, max(0, start - 40), start)
+            credential
+            or COLLEAGUE_AFTER.match(text, end)
+            or (partner is not None and COLLEAGUE_AFTER.match(text, partner.end()))
+            or STAFF_BEFORE.search(text, max(0, start - 40), start)
         ) and not colleague_given_care(text, sentence_at(spans, start), end)
 
     def not_a_patient(start: int, end: int) -> bool:
         if _CITED_BEFORE.search(text, max(0, start - 80), start) or _ET_AL.match(text, end):
             return True
+        if _STORM_BEFORE.search(text, max(0, start - 20), start):
+            return True  # 'Hurricane Ida forced the evacuation of several nursing homes': a storm, named like a person
         if _DONOR_BEFORE.search(text, max(0, start - 60), start) and not (
             care_given(text, *sentence_at(spans, start)) or cared_for_after(text, end)
         ):

@@ -42,7 +42,8 @@ _OFFERED_BEFORE = Lowered(
     # ... or one of its lines by name, right before the number: 'tell ppl about our nurse advice line (608) 555-0100'
     r"|\bour (?:[\w'-]+ ){0,3}?(?:line|hotline|helpline)"
     # ... or a notice's own line or place, by its sign or heading ('☎️ (559) 555-0148', '📍 88 Ridge Rd', 'RSVP:')
-    r"|(?:☎️?|📞|📍)|\b(?:register|registration|rsvp|reservations|appointments|bookings?|info|inquiries|enquiries)\s*:"
+    r"|(?:☎️?|📞|📍)|\b(?:register|registration|rsvp|reservations|appointments|bookings?|info|inquiries|enquiries"
+    r"|enrollment|enrolment|scheduling|intake|referrals)\s*:"
     r"|\b(?:our|the) (?:[\w'-]+ ){0,2}?(?:clinic|office|practice|hospital|center|centre|location|campus|pharmacy|lab)"
     r" (?:is moving to|is now at|has moved to|moves to|is located at|is at|will be at|opens at)"
     r"|\bnew (?:address|location)\s*(?:is|:))[\s:,]*$)"

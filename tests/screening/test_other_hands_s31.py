@@ -58,6 +58,15 @@ CLEAN = [
     "Registration for the Ana Ruiz Memorial 5K is open on our website.",
     "The new infusion suites open this fall thanks to a gift from Dale and Marjorie Whitcombe, longtime donors.",
     "Our bead program was started in 2015 by child life specialist Harmony Adebayo and is now in 30 hospitals!",
+    # two colleagues of one service, a colleague by a plural post, a heading's line, no particular weekday
+    "big thx to Wen and Bogdan in social work, they built the bridge clinic by themselves",
+    "prep tip from one of our endo nurses, Fatou: chill the prep and drink it thru a straw",
+    "pulmonary rehab enrollment: 555-218-0093 ext 2. medicare covers it!",
+    "the wait at urgent care was under an hour on a Saturday night, bring quarters for the meters",
+    # a label's strength as heading, its warning stickers; a storm named like a person
+    "Lisinopril 10 mg: take once daily in the morning. May cause dizziness.",
+    "Take 1 tablet by mouth every 6 hours as needed. Do not exceed 4 tablets in 24 hours.",
+    "Hurricane Ida forced the evacuation of several nursing homes in 2021.",
     # the person an eponym honours; the practice's own number, given as ours, in a weekly answer too
     "the Apgar score is named for Virginia Apgar, who wanted a quick check of every newborn",
     "Questions about the new clinic? Our door is always open: 555-231-0911.",
@@ -81,6 +90,8 @@ HELD = [
     "my mom Grace is back on her meds after the hospital stay",
     # ... but the one a fund is named for, cared for in the same text, stays held; so does a donor cared for here
     "The Kevin Brown Recovery Fund is covering Kevin's rehab after his stroke",
+    # a given name alone, then a great age set off by commas
+    "Opal, 97, in the Magnolia wing, fell at breakfast; no injury.",
     # a name with an aside in brackets is still a name
     "Ana (chemo pt) was so brave today",
     # a surname after 'mr' that an old dictionary also lists
