@@ -27,6 +27,14 @@ _MEDS = (
     r"|diuretics?|water pills?|lasix|furosemide|beta[- ]blockers?|metoprolol|insulin|epipen"
     r"|nsaids?|anti-inflammator(?:y|ies)|triptans?|ppis?|antihistamines?|antivirals?"
     r"|amoxicillin|amox|abx|augmentin|keflex|zpack|z-pack|azithromycin|cipro|flonase|zyrtec|claritin|doxy|pred"
+    # common brands, over the counter and by prescription, that no ending gives away
+    r"|afrin|sudafed|mucinex|pepto(?:-bismol)?|miralax|dulcolax|tums|pepcid|prilosec|excedrin|robitussin|dayquil"
+    r"|nyquil|neosporin|lotrimin|monistat|nasacort|allegra|xyzal|unisom|colace|senna|metamucil|ventolin|proair"
+    r"|flovent|symbicort|advair|spiriva|singulair|zofran|phenergan|bactrim|macrobid|diflucan|valtrex|tamiflu"
+    r"|paxlovid|medrol|toradol|flexeril|robaxin|tramadol|norco|percocet|vicodin|suboxone|narcan|plavix|brilinta"
+    r"|coumadin|jardiance|farxiga|trulicity|victoza|januvia|lantus|humalog|novolog|toujeo|levemir|tresiba"
+    r"|entresto|coreg|norvasc|toprol|cozaar|diovan|crestor|zocor|pravachol|protonix|nexium|zantac|reglan"
+    r"|wellbutrin|cymbalta|effexor|paxil|celexa|buspar|seroquel|abilify|trazodone|klonopin|ativan|valium"
     r"|supplements?|vitamin \w+|iron|potassium|chemo|treatment|therapy|injections?|shots?"
     r"|teaspoons?|tsp|tablespoons?|ml|drops|puffs|sprays"
     # generic drug-name endings (lisinopril, losartan, lithium, prednisone, apixaban...)

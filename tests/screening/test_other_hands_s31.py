@@ -113,6 +113,8 @@ WARNED = [
     # a diagnosis told to the reader with 'just', or by 'looks like' and a condition's ending, then the plan
     "its just a strained calf. ice + naproxen 500 bid w food x 5 days, no running",
     "This looks like contact dermatitis from the new earrings. Hydrocortisone 1% twice a day for a week.",
+    # a common brand no ending gives away, stopped for the reader's own complaint
+    "stop the sudafed!! thats why ur heart is racing",
     # a visit, a test or a shot today for someone the reader cares for, or for what the reader described
     "with that cough and fever he needs a chest x-ray today",
     "Swelling in the calf a week after your flight needs an ultrasound today. Please don't wait.",
