@@ -225,7 +225,7 @@ _OBSERVANCE_BEFORE = re.compile(
 # patient in it ('Grand Rounds moved to Thursday 3/14', 'the webinar is on May 3rd', 'swap call on the 24th').
 GATHERING = re.compile(
     r"(?i:\b(?:grand rounds|morning report|noon conference|journal club|tumou?r board|m&m|webinars?|lectures?"
-    r"|seminars?|symposium|conferences?|workshops?|retreat|huddle|meetings?|meets|meetup|talks?|presentations?"
+    r"|seminars?|symposium|conferences?|workshops?|retreat|huddle|meetings?|mtgs?|meets|meetup|talks?|presentations?"
     r"|abstracts?|posters?|sessions?|course|training|orientation|recertification|certification|board review"
     r"|interviews?|deadline|due by|evaluations|committee|town hall|in-?service|cme|party|potluck|drill"
     r"|downtime|go-?live|goes live|call schedule|swap call|cover(?:ing)? call|night float|schedule is"
