@@ -23,7 +23,14 @@ _CALENDAR = frozenset((MONTHS + "|" + WEEKDAYS + "|" + FOREIGN_MONTHS).lower().s
     "jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed weds thu thur thurs fri sat sun".split()
 )
 _NOT_NAME_LOWER = frozenset(w.lower() for w in _NOT_NAMES)
-_NOT_PLACE_LOWER = frozenset(w.lower() for w in STATES | _LARGE_PLACES)
+# Languages and peoples are no one's town: 'explained my echo in plain English', 'the Somali community'.
+_LANGUAGES = frozenset(
+    """english spanish french portuguese german italian russian polish ukrainian arabic hebrew farsi persian urdu
+    hindi bengali punjabi gujarati nepali tamil telugu mandarin cantonese chinese japanese korean vietnamese
+    tagalog filipino somali amharic oromo tigrinya swahili yoruba igbo hausa haitian creole hmong burmese khmer
+    lao thai indonesian malay turkish greek dutch swedish norwegian danish finnish navajo asl""".split()
+)
+_NOT_PLACE_LOWER = frozenset(w.lower() for w in STATES | _LARGE_PLACES) | _LANGUAGES
 _NOT_HEAD_TAIL = _NEVER_NAMES | frozenset(
     "with and for the to of in on at from by near now then her his their house home".split()
 )

@@ -67,6 +67,9 @@ CLEAN = [
     "Lisinopril 10 mg: take once daily in the morning. May cause dizziness.",
     "Take 1 tablet by mouth every 6 hours as needed. Do not exceed 4 tablets in 24 hours.",
     "Hurricane Ida forced the evacuation of several nursing homes in 2021.",
+    # a language is no town
+    "Dr. Okafor is the best cardiologist I've seen. She explained my echo results in plain English, and the front desk "
+    "called back the same day.",
     # the person an eponym honours; the practice's own number, given as ours, in a weekly answer too
     "the Apgar score is named for Virginia Apgar, who wanted a quick check of every newborn",
     "Questions about the new clinic? Our door is always open: 555-231-0911.",
