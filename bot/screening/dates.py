@@ -228,6 +228,7 @@ GATHERING = re.compile(
     r"|seminars?|symposium|conferences?|workshops?|retreat|huddle|meetings?|mtgs?|meets|meetup|talks?|presentations?"
     r"|abstracts?|posters?|sessions?|course|training|orientation|recertification|certification|board review"
     r"|interviews?|deadline|due by|evaluations|committee|town hall|in-?service|cme|party|potluck|drill"
+    r"|open enrollment|benefits enrollment|enrollment (?:ends|closes|period)"
     r"|downtime|go-?live|goes live|call schedule|swap call|cover(?:ing)? call|night float|schedule is"
     r"|rotation|block \d+|office hours|sign up|rsvp|zoom|teams link|calendar invite|registration|vacation|pto"
     r"|class|classes|support group|skills fair|health fair|panel|blood drive|fundraiser|open house|gala|5k"

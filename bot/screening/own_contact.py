@@ -28,7 +28,8 @@ _OFFERED_BEFORE = Lowered(
     r"|\b(?:call|text|dial|phone|ring|fax|reach|contact)"
     r"(?: us| our (?:office|team|clinic|front desk|nurse line|scheduling|main line|hotline))"
     # ... or one of the hospital's services by name: 'call Patient Relations at', 'reach the Women's Center on'
-    r"|\b(?:call|text|phone|fax|reach|contact)\s+(?:the\s+|our\s+)?(?:[\w'’&-]+\s+){0,4}?(?:office|line|team|desk"
+    r"|\b(?:call|text|phone|fax|faxed to|sent to|send (?:it |them )?to|reach|contact)\s+(?:the\s+|our\s+)?"
+    r"(?:[\w'’&-]+\s+){0,4}?(?:office|line|team|desk"
     r"|center|centre|clinic|department|dept|relations|services|hotline|pharmacy|scheduling|registration|billing|unit"
     r"|program|advocates?|advocacy|navigators?|concierge)"
     r"|\bgive us a (?:call|ring)|\b(?:dm|message) us(?: or call)?)"
@@ -44,7 +45,8 @@ _OFFERED_BEFORE = Lowered(
     # ... or a notice's own line or place, by its sign or heading ('☎️ (559) 555-0148', '📍 88 Ridge Rd', 'RSVP:')
     r"|(?:☎️?|📞|📍)|\b(?:register|registration|rsvp|reservations|appointments|bookings?|info|inquiries|enquiries"
     r"|enrollment|enrolment|scheduling|intake|referrals)\s*:"
-    r"|\b(?:our|the) (?:[\w'-]+ ){0,2}?(?:clinic|office|practice|hospital|center|centre|location|campus|pharmacy|lab)"
+    r"|\b(?:our|the) (?:[\w'-]+ ){0,2}?(?:clinic|office|practice|hospital|center|centre|location|campus|pharmacy|lab"
+    r"|urgent care|walk-in clinic)"
     r" (?:is moving to|is now at|has moved to|moves to|is located at|is at|will be at|opens at)"
     r"|\bnew (?:address|location)\s*(?:is|:))[\s:,]*$)"
 )
