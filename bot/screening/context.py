@@ -181,7 +181,9 @@ COLLEAGUE_AFTER = Lowered(
     r"|pharmacy|cafeteria|kitchen|dietary|food services|nutrition services|security|facilities|patient accounts"
     r"|billing|registration|admitting|transport|evs|environmental services|housekeeping|chaplaincy"
     r"|interpreter services|volunteer services|central supply|sterile processing|the gift shop|social work"
-    r"|case management|spiritual care|child life|infection control|our board|the board|the auxiliary)"
+    r"|case management|spiritual care|child life|infection control|our board|the board|the auxiliary"
+    # ... or any team by name: 'Kiri and Manaaki from the Māori health team'
+    r"|[\w-]+(?: [\w-]+)? team)"
     r"(?: team| office| department| dept| services)?\b"
     # ... or one a patient may be in, but not come from: 'dawn from the lab', 'mark from pt/ot'
     r"|\bfrom (?:the |our )?(?:lab|radiology|imaging|pt/ot|pt|ot|rehab|child life|spiritual care|infection control"
@@ -226,7 +228,8 @@ STAFF_BEFORE = re.compile(
     r"(?i:\b(?:team|unit|department|service|program),?\s+(?:led|run|headed) by\s+$"
     r"|\b(?:our|the|new|my|your)\s+(?:new\s+)?(?:fellow|intern|attending|hospitalist|scribe|colleague|PA|NP|RN|MA"
     r"|co-?worker|co-?resident|charge nurse|chief resident|program coordinator|division chief|chair|partner in practice"
-    r"|comms person|marketing person|social media manager)\s*,?\s*$"
+    r"|comms person|marketing person|social media manager|rep|sales rep|vendor|trainer|instructor"
+    r"|(?:[A-Z][\w&-]+ )rep)\s*,?\s*$"
     # A job title right before the name, as hospital news and staff chat write it ('Unit secretary Carla Delgado',
     # 'Security officer Luis Montalvo', 'shoutout to pharmacist hana'): with or without 'our' or 'the'.
     rf"|\b(?:{STAFF_TITLE})s?\b(?:\s+(?:here|too|also|now))?\s*,?\s*(?:(?-i:[A-Z])[\w'’-]*\.?\s+)?$"

@@ -63,7 +63,7 @@ _OWN_FAMILY_BEFORE = re.compile(
     r"(?i:\bmy\s+(?:(?:little|big|older|younger|baby|oldest|youngest|late)\s+)?(?:son|daughter|kids?|children|twins"
     r"|husband|wife|partner|spouse|mom|mother|mum|dad|father|brother|sister|grandma|grandpa|grandmother"
     r"|grandfather|granny|nana|abuela|abuelo|aunt|uncle|niece|nephew|cousin|fianc[ée]e?|boyfriend|girlfriend)"
-    r"(?:['’]s name is)?\s+(?:(?-i:[A-Z])[\w'’-]*\s+(?:and|&)\s+)?$)"
+    r"(?:['’]s name is)?,?\s+(?:(?-i:[A-Z])[\w'’-]*\s+(?:and|&)\s+)?$)"
 )
 # A credential the name model took for part of the name: 'kiara np', 'Jen Ortiz RN'.
 _CREDENTIAL_INSIDE = re.compile(r"(?i:\s(?:np|pa|rn|lpn|cna|pharmd|crna|md|do|pa-c|fnp|dnp)\.?$)")
@@ -110,7 +110,7 @@ _PRONOUN = re.compile(rf"(?i:{_PRONOUNS})")
 _OLD_YEAR = re.compile(r"\b(?:1[5-8]\d\d|19[0-8]\d)(?:['’]?s)?\b")
 _ACHIEVED = re.compile(
     r"(?i:\b(?:described|discovered|invented|developed|pioneered|popularized|popularised|introduced|founded|coined"
-    r"|identified|isolated|published"
+    r"|identified|isolated|published|hired|appointed|graduated"
     r"|won|received|awarded|first (?:performed|described|used|reported)|named (?:for|after)"
     r"|recibió|ganó|descubrió|describió|fundó|recebeu|descobriu|descreveu|reçu|découvert|décrit|erhielt|entdeckte"
     r"|beschrieb|ricevette|scoprì|descrisse)\b)"
@@ -235,7 +235,8 @@ _STAFF_AGE = re.compile(
 
 # Where a new colleague comes from or trained ('joins us from Seattle', 'trained at Ohio State'): staff news.
 _STAFF_ORIGIN_BEFORE = re.compile(
-    r"(?i:(?:\b(?:joins|joined|joining|comes to|came to) (?:us|our [\w-]+(?: [\w-]+)?) (?:from|after [\w\s]{0,30}?"
+    r"(?i:(?:\b(?:joins|joined|joining|comes to|came to) (?:us|our [\w-]+(?: [\w-]+)?|[\w-]+(?: [\w-]+)?)"
+    r" (?:from|after [\w\s]{0,30}?"
     r" (?:in|at))|\b(?:trained|studied|graduated|did (?:her|his|their) (?:residency|fellowship|training))"
     r" [\w\s]{0,30}?(?:at|in|from)|\b(?:residency|fellowship|medical school|nursing school) (?:at|in)) (?:the )?$)"
 )

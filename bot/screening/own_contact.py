@@ -38,7 +38,7 @@ _OFFERED_BEFORE = Lowered(
     r" (?:number|line|phone|hotline) is"
     # ... or a service's own line changed or given: 'the inpatient pharmacy fax has changed to', 'our lab's line is now'
     r"|\b(?:our|the) (?:(?!(?:pt|pts|patient|patients|caller|family|client)\b)[\w-]+ ){1,3}?(?:fax|phone|line"
-    r"|number|hotline)(?: number)? (?:has changed to|changed to|is now|will be|is)"
+    r"|number|hotline)(?: number)?(?: for [\w -]{1,30}?)? (?:has changed to|changed to|is now|will be|is)"
     r"|\bvisit us at|\bfind us at"
     # ... or one of its lines by name, right before the number: 'tell ppl about our nurse advice line (608) 555-0100'
     r"|\bour (?:[\w'-]+ ){0,3}?(?:line|hotline|helpline)"

@@ -67,6 +67,17 @@ CLEAN = [
     "Lisinopril 10 mg: take once daily in the morning. May cause dizziness.",
     "Take 1 tablet by mouth every 6 hours as needed. Do not exceed 4 tablets in 24 hours.",
     "Hurricane Ida forced the evacuation of several nursing homes in 2021.",
+    # a new colleague's origin after any service; medicine's history by a hire long ago; a vendor's rep; a team
+    "Dr. Ikenna Obi joins nephrology from Lagos University Teaching Hospital, and he speaks igbo and english",
+    "fun fact: the hospital's first pharmacist was Agnes Calloway, hired 1908, paid 4 dollars a week",
+    "our Stryker rep, Kofi, is bringing bagels thursday for the new beds demo",
+    "Thanks Aroha and Wiremu from the Māori health team for the blessing of the new wing",
+    "my twins, ines and bea, want to help at the health fair saturday",
+    # a service's line for a purpose, then 'is' and the number; faxed to a named service; a new site's address
+    "the nurse line for after-hours questions is (555) 013-2211, it's on every discharge sheet",
+    "Referrals can be faxed to the Wound Care Center at 312-555-0177. Please include recent notes.",
+    "The new urgent care is at 1820 Westover Blvd, Suite 100, across from the library.",
+    "Open enrollment for the employee health plan ends December 15.",
     # a language is no town
     "Dr. Okafor is the best cardiologist I've seen. She explained my echo results in plain English, and the front desk "
     "called back the same day.",
@@ -93,6 +104,8 @@ HELD = [
     "my mom Grace is back on her meds after the hospital stay",
     # ... but the one a fund is named for, cared for in the same text, stays held; so does a donor cared for here
     "The Kevin Brown Recovery Fund is covering Kevin's rehab after his stroke",
+    # ... but records sent to a service about someone stay held
+    "her records were sent to the Wound Care Center at 312-555-0177",
     # a given name alone, then a great age set off by commas
     "Opal, 97, in the Magnolia wing, fell at breakfast; no injury.",
     # a name with an aside in brackets is still a name
