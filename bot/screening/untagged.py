@@ -115,13 +115,18 @@ def untagged_names_given_care(
         yield Finding("name", start, end, LEARNED_REASONS["name"])
 
 
+# Below this a LOC run is the tagger's guess, not its judgment (learned_findings.PLACE_THRESHOLD keeps a place).
+_UNSURE_PLACE = 0.6
+
+
 def untagged_places(text: str, gaz, allowed: frozenset[str], runs) -> Iterator[Finding]:
     """Towns in cased text the tagger did not mark, after a word of living or coming from: a word on no
     dictionary, common or name list, in a text about someone else (or in a patient's own turn)."""
     eponyms = memo(lambda: eponym_mask(text))
     for match in _CASED_PLACE.finditer(text):
         start, end = match.span(1)
-        if any(s < end and start < e for _, s, e, _ in runs):
+        # (a place the tagger was unsure of is no judgment: after 'vive en' the residence says what it is)
+        if any(s < end and start < e and not (label == "LOC" and sure < _UNSURE_PLACE) for label, s, e, sure in runs):
             continue  # the tagger judged this run
         if any(s <= start and end <= e for s, e in eponyms()):
             continue  # 'la enfermedad de Parkinson': a disease's name, not a town someone comes from
