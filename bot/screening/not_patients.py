@@ -25,19 +25,6 @@ _CITED_BEFORE = re.compile(
     r"(?: (?:led|written|published|done|run))? by|co-?authors?|authors?|investigators?|researchers?)"
     r"\s+(?:(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)?(?:,\s*|\s+and\s+|\s*&\s*))*$)"
 )
-_AND_NAME = re.compile(r"\s+(?:and|&)\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?")
-_STORM_BEFORE = re.compile(r"\b(?:Hurricane|Tropical Storm|Typhoon|Cyclone|Superstorm|Winter Storm|Storm)\s+$")
-# Donors: 'a gift from Dale and Marjorie Hoffman', 'funded by Hector and Lucia Sandoval', 'donated by the Okafors'.
-_DONOR_BEFORE = re.compile(
-    r"(?i:\b(?:gifts?|donations?|grants?|bequest|pledge|endowment|generosity|support) (?:from|of)\s+(?:the\s+)?"
-    r"(?:(?-i:[A-Z])[\w'’-]*\s+(?:and|&)\s+)?$"
-    r"|\b(?:funded|donated|given|endowed|sponsored|made possible|underwritten) by\s+(?:the\s+)?"
-    r"(?:(?-i:[A-Z])[\w'’-]*\s+(?:and|&)\s+)?$)"
-)
-# The person an eponym honours: 'named for Henry Heimlich', 'named after John Langdon Down'.
-_NAMED_FOR_BEFORE = re.compile(
-    r"(?i:\b(?:named|called|titled) (?:for|after) (?:(?:dr|sir|dame|the (?:doctor|physician|surgeon))\.? )?$)"
-)
 # ... and those before 'et al' or 'and colleagues': 'Liu and colleagues', 'Okafor & co-workers'
 # Someone praised in public: 'shout out to', 'huge thanks to ... and their leader', 'kudos to'.
 _PRAISED_BEFORE = re.compile(
@@ -64,6 +51,21 @@ _OWN_FAMILY_BEFORE = re.compile(
     r"|husband|wife|partner|spouse|mom|mother|mum|dad|father|brother|sister|grandma|grandpa|grandmother"
     r"|grandfather|granny|nana|abuela|abuelo|aunt|uncle|niece|nephew|cousin|fianc[ée]e?|boyfriend|girlfriend)"
     r"(?:['’]s name is)?,?\s+(?:(?-i:[A-Z])[\w'’-]*\s+(?:and|&)\s+)?$)"
+)
+# A second name joined to this one ('Priya and Tomasz in social work'): what follows it is said of both.
+_AND_NAME = re.compile(r"\s+(?:and|&)\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?")
+# A storm named like a person: 'Hurricane Ida'.
+_STORM_BEFORE = re.compile(r"\b(?:Hurricane|Tropical Storm|Typhoon|Cyclone|Superstorm|Winter Storm|Storm)\s+$")
+# Donors: 'a gift from Dale and Marjorie Hoffman', 'funded by Hector and Lucia Sandoval', 'donated by the Okafors'.
+_DONOR_BEFORE = re.compile(
+    r"(?i:\b(?:gifts?|donations?|grants?|bequest|pledge|endowment|generosity|support) (?:from|of)\s+(?:the\s+)?"
+    r"(?:(?-i:[A-Z])[\w'’-]*\s+(?:and|&)\s+)?$"
+    r"|\b(?:funded|donated|given|endowed|sponsored|made possible|underwritten) by\s+(?:the\s+)?"
+    r"(?:(?-i:[A-Z])[\w'’-]*\s+(?:and|&)\s+)?$)"
+)
+# The person an eponym honours: 'named for Henry Heimlich', 'named after John Langdon Down'.
+_NAMED_FOR_BEFORE = re.compile(
+    r"(?i:\b(?:named|called|titled) (?:for|after) (?:(?:dr|sir|dame|the (?:doctor|physician|surgeon))\.? )?$)"
 )
 # A credential the name model took for part of the name: 'kiara np', 'Jen Ortiz RN'.
 _CREDENTIAL_INSIDE = re.compile(r"(?i:\s(?:np|pa|rn|lpn|cna|pharmd|crna|md|do|pa-c|fnp|dnp)\.?$)")
@@ -158,20 +160,18 @@ def without_non_patients(text: str, spans: list[tuple[int, int]], found: list[Fi
             or STAFF_BEFORE.search(text, max(0, start - 40), start)
         ) and not colleague_given_care(text, sentence_at(spans, start), end)
 
+    def cared_for(start: int, end: int) -> bool:
+        """Care given in the name's sentence, or to the name right after it."""
+        return care_given(text, *sentence_at(spans, start)) or cared_for_after(text, end)
+
     def not_a_patient(start: int, end: int) -> bool:
         if _CITED_BEFORE.search(text, max(0, start - 80), start) or _ET_AL.match(text, end):
             return True
         if _STORM_BEFORE.search(text, max(0, start - 20), start):
             return True  # 'Hurricane Ida forced the evacuation of several nursing homes': a storm, named like a person
-        if _DONOR_BEFORE.search(text, max(0, start - 60), start) and not (
-            care_given(text, *sentence_at(spans, start)) or cared_for_after(text, end)
-        ):
+        if _DONOR_BEFORE.search(text, max(0, start - 60), start) and not cared_for(start, end):
             return True  # 'thanks to a gift from Dale and Marjorie Hoffman': donors, not patients
-        if (
-            _NAMED_FOR_BEFORE.search(text, max(0, start - 30), start)
-            and not cared_for_after(text, end)
-            and not care_given(text, *sentence_at(spans, start))
-        ):
+        if _NAMED_FOR_BEFORE.search(text, max(0, start - 30), start) and not cared_for(start, end):
             return True  # 'the heimlich maneuver is named for Henry Heimlich': the eponym's own person
         if _INITIALS_AFTER.match(text, end) and _ET_AL.search(text, end, end + 200):
             return True  # 'Okafor CN, Lindqvist M, Brandt H, et al.': a reference list's authors

@@ -14,9 +14,9 @@ from bot.screening.context import PERSON_CUE, sentence_at
 from bot.screening.findings import Finding
 from bot.screening.lowered import Lowered
 
-# Readers told to call, text or find the office: the number or address follows within a few words.
 # 'Call' in the other languages read, to an office ('Rele 305-555-0127 pou pran randevou', 'llame al').
 _CALL_ABROAD = r"rele|llame al|llámenos al|ligue para|appelez(?: le)?|gọi|tawagan ang|wac|اتصلوا على|اتصل على"
+# Readers told to call, text or find the office: the number or address follows within a few words.
 _OFFERED_BEFORE = Lowered(
     # (a bare 'call' only after what readers call about: 'call (617) 555-0123 tonight' may be a patient's number)
     r"(?i:(?:(?:(?:\b(?:questions|info|information|details|appointments?)\s*[?:,]?"

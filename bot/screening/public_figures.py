@@ -153,10 +153,14 @@ def famous_in(text: str) -> tuple[tuple[int, int, frozenset[str]], ...]:
     return tuple(found)
 
 
+def _full_names_of(text: str, folded: set[str]) -> list[tuple[int, int]]:
+    """(start, end) of each listed full name in the text that holds all the folded words."""
+    return [(s, e) for s, e, key in famous_in(text) if folded and folded <= key]
+
+
 def named_in_full(text: str, words: list[str]) -> bool:
     """Do the words stand in the text within a listed famous person's full name?"""
-    folded = {_fold(w.rstrip(".")) for w in words}
-    return any(folded and folded <= key for _, _, key in famous_in(text))
+    return bool(_full_names_of(text, {_fold(w.rstrip(".")) for w in words}))
 
 
 def famous_person(text: str, sentence: tuple[int, int], words: list[str]) -> bool:
@@ -165,7 +169,7 @@ def famous_person(text: str, sentence: tuple[int, int], words: list[str]) -> boo
     A part counts when the full name stands in the same text ('after katie couric had her colonoscopy on
     live tv ... thank you katie')."""
     folded = {_fold(w.rstrip(".")) for w in words}
-    names = [(s, e) for s, e, key in famous_in(text) if folded and folded <= key]
+    names = _full_names_of(text, folded)
     if not names:
         # a family name known alone ('Beethoven went deaf', 'Gehrig's speech'), in a sentence that gives no care
         return len(folded) == 1 and folded <= _known_alone() and not _care_by_us(text, *sentence)

@@ -424,7 +424,9 @@ def _outside_organisation_names(text: str, found: list[Finding]) -> list[Finding
     again outside the body's name ('The Kevin Brown Recovery Fund is covering Kevin's rehab after his stroke').
     Care elsewhere in the text is the body's work ('The Ruth and Alan Pressman Birthing Center turns 10! 25,000
     babies')."""
-    if not any(f.kind == "name" for f in found) or not context_care(text):
+    if not any(f.kind == "name" for f in found):
+        return found
+    if not context_care(text):
         return _outside_organisation_runs(text, found, lambda f, runs: False)
     spans = sentence_spans(text)
 
@@ -432,7 +434,7 @@ def _outside_organisation_names(text: str, found: list[Finding]) -> list[Finding
         lo, hi = sentence_at(spans, f.start)
         if care_given(text, lo, hi) or context_care(text[lo:hi]):
             return True
-        words = [w for w in re.findall(r"[^\W\d_]{3,}", text[f.start : f.end])]
+        words = re.findall(r"[^\W\d_]{3,}", text[f.start : f.end])
         return any(
             not any(a <= m.start() < b for a, b in runs)
             for w in words
@@ -452,7 +454,6 @@ def _outside_organisation_runs(text: str, found: list[Finding], cared_for) -> li
     ]
     if not runs:
         return found
-    spans = [(a, b) for a, b in runs]
     return [
         f
         for f in found
@@ -463,7 +464,7 @@ def _outside_organisation_runs(text: str, found: list[Finding], cared_for) -> li
             and (f.end < b or (f.start < b < f.end and not any(c.isupper() for c in text[b : f.end])))
             for a, b in runs
         )
-        or cared_for(f, spans)
+        or cared_for(f, runs)
     ]
 
 

@@ -5,9 +5,7 @@ it.
 
 from __future__ import annotations
 
-import pytest
-
-from bot.screening import AllowList, Screener
+from bot.screening import AllowList
 from tests.screening.verdict_table import verdict_table
 
 ALLOW = AllowList(names=frozenset({"Lakeshore Regional Medical Center", "Dr. Robert Clark"}))
@@ -78,6 +76,11 @@ CLEAN = [
     "Referrals can be faxed to the Wound Care Center at 312-555-0177. Please include recent notes.",
     "The new urgent care is at 1820 Westover Blvd, Suite 100, across from the library.",
     "Open enrollment for the employee health plan ends December 15.",
+    # the account a text thanks, by its handle, for what it posted, in English or Tagalog; a fire station is no
+    # German ward
+    "Love this, @sunny_rn! Thank you for volunteering at our blood drive 🩸",
+    "thx for the shoutout @engine7_fd!! our ER crew loves yall at Station 7 🚒",
+    "Maraming salamat po, @mika.santos! Ipaparating namin sa aming mga nars. 🙏",
     # a language is no town
     "Dr. Okafor is the best cardiologist I've seen. She explained my echo results in plain English, and the front desk "
     "called back the same day.",
@@ -110,6 +113,8 @@ HELD = [
     "Opal, 97, in the Magnolia wing, fell at breakfast; no injury.",
     # a name with an aside in brackets is still a name
     "Ana (chemo pt) was so brave today",
+    # ... and care told after thanks to a handle keeps the handle held
+    "Love this, @sunny_rn! So glad your dad's bypass went well on 4 West.",
     # a surname after 'mr' that an old dictionary also lists
     "lol the guy from the ridge, mr begay, keeps bringing us stew every time he comes for dialysis",
     # a lower-case name before what a patient keeps doing or missing
@@ -152,30 +157,3 @@ GENERAL = [
 ]
 
 test_passes, test_held, test_warned, test_general_is_not_advice = verdict_table(ALLOW, CLEAN, HELD, WARNED, GENERAL)
-
-
-# Screened as a weekly answer: the account a text thanks, by its handle, for what it posted, in English or Tagalog;
-# a fire station is no German ward.
-CLEAN_HANDLES = [
-    "Love this, @sunny_rn! Thank you for volunteering at our blood drive 🩸",
-    "thx for the shoutout @engine7_fd!! our ER crew loves yall at Station 7 🚒",
-    "Maraming salamat po, @mika.santos! Ipaparating namin sa aming mga nars. 🙏",
-]
-HELD_HANDLES = [
-    # ... but care told after the same thanks keeps the handle held
-    "Love this, @sunny_rn! So glad your dad's bypass went well on 4 West.",
-]
-
-
-@pytest.mark.parametrize("text", CLEAN_HANDLES)
-def test_thanked_handle_passes(text: str) -> None:
-    verdict = _SCREENER.screen(text)
-    assert verdict.verdict == "ok", [(f.kind, text[f.start : f.end]) for f in verdict.findings]
-
-
-@pytest.mark.parametrize("text", HELD_HANDLES)
-def test_handle_with_care_held(text: str) -> None:
-    assert _SCREENER.screen(text).verdict == "block"
-
-
-_SCREENER = Screener(ALLOW)
