@@ -1,9 +1,12 @@
 """Benchmark the compliance screen on the labelled set: answers/s, start-up, resident memory.
 
 Run: .venv/bin/python bench/screen.py [--seconds 2]
-Also starts `rounds screen` as a child (temporary SQLite config) and reports its start-up (time to
-the first verdict) and peak RSS. Targets (issue 9): >= 500 answers/s on one core, start-up < 3 s,
-RSS < 300 MB.
+Also starts `rounds screen` as a child (temporary SQLite config) on text it has not seen and reports
+its start-up (time to the first verdict), its steady rate after the first verdict (as
+shared/eval/score.py measures it) and peak RSS. Targets (issue 9): >= 500 answers/s on one core,
+start-up < 3 s, RSS < 300 MB.
+The screen keeps a few results per text while it reads it, so passes over the same texts again run
+faster than new text does: the targets are checked on new text (`tools/corpus/untrained`, one pass).
 The baseline is a trivial pass that only lowercases and tokenizes each answer, measured in the
 same run, so the ratio is comparable across machines.
 """
@@ -18,6 +21,7 @@ import resource
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import tracemalloc
 from collections.abc import Callable
@@ -29,6 +33,7 @@ sys.path.insert(0, str(ROOT))
 from bot.screening import AllowList, Screener  # noqa: E402
 
 DATA = ROOT / "tests" / "data" / "screening.jsonl"
+NEW_TEXT = ROOT / "tools" / "corpus" / "untrained"
 ALLOW = AllowList(
     names=frozenset({"Lakeside Family Medicine", "Priya Patel", "Marcus Webb", "Linda Okoro"}),
     phones=frozenset({"(608) 241-4400", "(608) 241-4401"}),
@@ -51,6 +56,22 @@ def _rate(work: Callable[[list[dict]], None], rows: list[dict], seconds: float) 
             return passes * len(rows) / elapsed
 
 
+def _rate_once(work: Callable[[list[dict]], None], rows: list[dict]) -> float:
+    """Answers per second over one pass: for text the screen has not read before."""
+    start = time.perf_counter()
+    work(rows)
+    return len(rows) / (time.perf_counter() - start)
+
+
+def _new_rows() -> list[dict]:
+    rows = []
+    for path in sorted(NEW_TEXT.glob("*.jsonl")):
+        for i, line in enumerate(path.read_text("utf-8").splitlines()):
+            if line.strip():
+                rows.append({"id": f"{path.stem}-{i}", "text": json.loads(line)["text"], "physician": "Priya Patel"})
+    return rows
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--seconds", type=float, default=2.0, help="time per measurement")
@@ -68,7 +89,11 @@ def main() -> None:
             screener.screen(row["text"], extra_allow=extras[row["physician"]])
 
     base_rate = _rate(baseline, rows, args.seconds)
-    screen_rate = _rate(screen, rows, args.seconds)
+    screen_rate = _rate(screen, rows, args.seconds)  # (after a warm-up pass over the same texts)
+    new_rows = _new_rows()
+    extras.update({r["physician"]: AllowList(names=frozenset({r["physician"]})) for r in new_rows})
+    new_base = _rate_once(baseline, new_rows)
+    new_rate = _rate_once(screen, new_rows)
     # Longer answers: four labelled answers joined (~300 characters), same physician allow-list.
     long_rows = [
         {"text": " ".join(r["text"] for r in rows[i : i + 4]), "physician": rows[i]["physician"]}
@@ -85,22 +110,30 @@ def main() -> None:
 
     print(f"labelled answers: {len(rows)} (mean {sum(len(r['text']) for r in rows) / len(rows):.0f} chars)")
     print(f"baseline (lowercase + tokenize): {base_rate:,.0f} answers/s")
-    print(f"screen: {screen_rate:,.0f} answers/s ({1e6 / screen_rate:.0f} µs/answer, one core)")
-    print(f"ratio vs baseline: {base_rate / screen_rate:.1f}x slower")
+    print(f"screen, the same texts again: {screen_rate:,.0f} answers/s, ratio {base_rate / screen_rate:.1f}x")
+    print(
+        f"screen, new text ({len(new_rows)} answers, one pass): {new_rate:,.0f} answers/s "
+        f"({1e6 / new_rate:.0f} µs/answer, one core), ratio vs baseline {new_base / new_rate:.1f}x"
+    )
     print(
         f"4-answer texts (~{sum(len(r['text']) for r in long_rows) / len(long_rows):.0f} chars): "
         f"{long_rate:,.0f} answers/s, ratio vs baseline {long_base / long_rate:.1f}x"
     )
     print(f"peak traced memory during one pass: {peak / 1024:.0f} KiB; process max RSS: {max_rss_kb / 1024:.1f} MiB")
-    print("target >= 500 answers/s:", "met" if screen_rate >= 500 else "NOT met")
-    startup, rss_mib = cli_startup(rows)
-    print(f"`rounds screen`: first verdict after {startup:.2f} s, peak RSS {rss_mib:.0f} MiB")
+    print("target >= 500 answers/s (new text):", "met" if new_rate >= 500 else "NOT met")
+    startup, steady, rss_mib = cli_startup(new_rows)
+    print(
+        f"`rounds screen` on new text: first verdict after {startup:.2f} s, then {steady:,.0f} answers/s, "
+        f"peak RSS {rss_mib:.0f} MiB"
+    )
+    print("target >= 500 answers/s through `rounds screen`:", "met" if steady >= 500 else "NOT met")
     print("target start-up < 3 s:", "met" if startup < 3 else "NOT met")
     print("target RSS < 300 MB:", "met" if rss_mib * 1.048576 < 300 else "NOT met")
 
 
-def cli_startup(rows: list[dict]) -> tuple[float, float]:
-    """Start `rounds screen` on a fresh SQLite config; seconds to the first verdict and peak RSS (MiB)."""
+def cli_startup(rows: list[dict]) -> tuple[float, float, float]:
+    """Start `rounds screen` on a fresh SQLite config: seconds to the first verdict, answers/s after it
+    (each verdict line stamped as it arrives, as shared/eval/score.py does) and peak RSS (MiB)."""
     rounds = Path(sys.executable).with_name("rounds")
     with tempfile.TemporaryDirectory() as tmp:
         config = Path(tmp) / "config.toml"
@@ -114,14 +147,19 @@ def cli_startup(rows: list[dict]) -> tuple[float, float]:
         child = subprocess.Popen(
             [rounds, "--config", config, "screen"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
         )
-        child.stdin.write(lines)
-        child.stdin.close()
-        child.stdout.readline()
-        first = time.perf_counter() - start
-        child.stdout.read()
+        feeder = threading.Thread(target=_feed, args=(child.stdin, lines), daemon=True)
+        feeder.start()
+        stamps = [time.perf_counter() for _ in child.stdout]
         _, _, usage = os.wait4(child.pid, 0)
         child.returncode = 0
-    return first, usage.ru_maxrss / 1024
+        feeder.join()
+    steady = (len(stamps) - 1) / (stamps[-1] - stamps[0])
+    return stamps[0] - start, steady, usage.ru_maxrss / 1024
+
+
+def _feed(stdin, lines: str) -> None:
+    stdin.write(lines)
+    stdin.close()
 
 
 if __name__ == "__main__":

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 
 from bot.commands import Context, add_parser
@@ -32,6 +33,10 @@ def screen_command(ctx: Context) -> int:
     with services.db.transaction() as session:
         screener = ScreenerCache(services.config.practice).get(session)
     from bot.text import lenient_lines
+
+    # The models and word lists loaded above live as long as the process: set apart from the collector, which
+    # otherwise walks them all again on each full collection while a batch is screened.
+    gc.freeze()
 
     # Bytes that are not UTF-8 read as U+FFFD: the line is still screened, never a traceback.
     invalid = screen_jsonl(lenient_lines(sys.stdin), ctx.stdout, screener)

@@ -9,18 +9,18 @@ from nicknames import NickNamer
 
 
 @lru_cache(maxsize=1)
-def _nicknamer() -> NickNamer:
+def nicknamer() -> NickNamer:
     return NickNamer()
 
 
 @lru_cache(maxsize=4096)
 def pet_form(word: str) -> bool:
     """A form some given name goes by ('jimmy', 'billy', 'sammy'), though no name list holds it."""
-    return bool(_nicknamer().canonicals_of(word))
+    return bool(nicknamer().canonicals_of(word))
 
 
 @lru_cache(maxsize=4096)
 def forms_of(word: str) -> frozenset[str]:
     """Every form a given name goes by, both ways ('michael' gives 'mike', 'mike' gives 'michael')."""
-    namer = _nicknamer()
+    namer = nicknamer()
     return frozenset(namer.nicknames_of(word) | namer.canonicals_of(word))

@@ -35,7 +35,7 @@ _TRUNK_NUMBER = re.compile(
     # ... or an area code of two digits in brackets, as Brazil writes it: '(11) 98765-4321', '(21) 2345-6789'
     r"|(?<![\d+(])\(\d{2}\)\s?\d{4,5}[ -]\d{4}(?!\d)"
 )
-_FOREIGN_REGIONS = ("GB", "IE", "AU", "NZ", "IN", "DE", "FR", "ZA", "NG", "PH", "MX", "IT", "ES", "NL", "BR")
+FOREIGN_REGIONS = ("GB", "IE", "AU", "NZ", "IN", "DE", "FR", "ZA", "NG", "PH", "MX", "IT", "ES", "NL", "BR")
 
 
 def _national(number: phonenumbers.PhoneNumber) -> str:
@@ -101,7 +101,7 @@ class PhoneFinder:
         digits = "".join(c for c in candidate if c.isdigit())
         if digits in self._allowed or digits[-10:] in self._allowed:
             return False
-        for region in _FOREIGN_REGIONS:
+        for region in FOREIGN_REGIONS:
             try:
                 number = phonenumbers.parse(candidate, region)
             except phonenumbers.NumberParseException:

@@ -111,7 +111,7 @@ def famous_names() -> dict[str, frozenset[tuple[str, ...]]]:
 
 
 @lru_cache(maxsize=1)
-def _known_alone() -> frozenset[str]:
+def known_alone() -> frozenset[str]:
     """Family names of listed people that are on none of the name lists and are no word ('beethoven', 'gehrig',
     'einstein'): said alone they still mean the famous person. (Not towns named like a president: 'Cleveland'.)"""
     from bot.screening.learned import load_models  # (the models import this module's neighbours)
@@ -172,7 +172,7 @@ def famous_person(text: str, sentence: tuple[int, int], words: list[str]) -> boo
     names = _full_names_of(text, folded)
     if not names:
         # a family name known alone ('Beethoven went deaf', 'Gehrig's speech'), in a sentence that gives no care
-        return len(folded) == 1 and folded <= _known_alone() and not _care_by_us(text, *sentence)
+        return len(folded) == 1 and folded <= known_alone() and not _care_by_us(text, *sentence)
     lo, hi = sentence
     for s, e in names:
         if s < hi < e:  # 'Michael J.| Fox here at Lakeshore': the initial's dot ended no sentence

@@ -55,6 +55,7 @@ from bot.screening.organisms import without_medical_latin
 from bot.screening.own_contact import without_practice_contacts
 from bot.screening.phones import PhoneFinder
 from bot.screening.places import find_addresses, find_geography
+from bot.screening.preload import preload
 from bot.screening.public_figures import care_given
 from bot.screening.replies import (
     emoji_after,
@@ -147,6 +148,7 @@ class Screener:
         self._name_words = self._roster.words
         self._place_words = self._name_words | name_tokens(allow.places)
         self._extended: dict[AllowList, Screener] = {}
+        preload()
         self._tagger, self._sentences = load_models()
 
     def _with_extra(self, extra: AllowList) -> Screener:

@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 
 from bot.screening import REPLY_KINDS, AllowList, Screener
 from bot.screening.learned import load_models
 from tests.screening.helpers import kinds
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(scope="module")
@@ -103,6 +109,20 @@ def test_unknown_purpose_is_refused(screener: Screener) -> None:
 
 def test_models_load_once_and_ship_with_the_package() -> None:
     assert load_models() is load_models()
+
+
+def test_a_new_screener_has_loaded_what_the_first_answers_would_wait_for() -> None:
+    """In a fresh process: after Screener() the lazily read lists are in memory, so no answer pays for them."""
+    script = (
+        "from bot.screening import Screener\n"
+        "from bot.screening import public_figures as p, given_names as g, learned as m\n"
+        "Screener()\n"
+        "loaders = (p.famous_names, p.known_alone, g.nicknamer, m.load_advice_model)\n"
+        "loaded = [f.cache_info().currsize for f in loaders]\n"
+        "print(loaded)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True, cwd=ROOT)
+    assert out.stdout.strip() == "[1, 1, 1, 1]"
 
 
 def test_the_practice_city_is_not_a_patient_place() -> None:
