@@ -361,6 +361,16 @@ _ADDRESSEE = Lowered(
 _FIRST_WORD = re.compile(r"\W*(?:(?:just|so|then|please|and|now|also)\s+)*([^\W\d_]+)", re.IGNORECASE)
 
 
+# A text that says it is a post or an answer for everyone ('thats it thats the post', "that's my whole answer", 'PSA:',
+# 'for the bot:'): its commands are the post's message to any reader, unless a sentence turns to one.
+_BROADCAST = Lowered(
+    r"(?i:\b(?:that'?s it,? that'?s the post|that'?s the (?:whole )?post|that'?s (?:my|the) (?:whole |entire |only )?"
+    r"(?:answer|take|psa|tip|message)|that is all|psa\s*(?::|!|—|for\b)|public service announcement"
+    r"|for the (?:bot|post|newsletter|feed|socials)\b"
+    r"|hot take|unpopular opinion|friendly reminder|reminder to (?:everyone|all|y'?all)))"
+)
+
+
 class _TextCues(NamedTuple):
     """Where cues that reach across a whole text first occur (math.inf when they never do)."""
 
@@ -371,6 +381,7 @@ class _TextCues(NamedTuple):
     second_person: float  # start of the first 'you' or 'your'
     lab_note: bool  # two or more lab values in chart shorthand
     your_finding: float  # end of the first 'your X is ...' not after 'if' or 'when'
+    broadcast: bool  # the text calls itself a post or an answer for everyone
 
 
 @lru_cache(maxsize=64)
@@ -390,6 +401,7 @@ def _text_cues(text: str) -> _TextCues:
         you.start() if you else math.inf,
         len(_LAB_VALUE.findall(text, 0, 4000)) >= 2,
         finding.end() if finding else math.inf,
+        _BROADCAST.search(text) is not None,
     )
 
 
@@ -582,6 +594,13 @@ def addressed(
         strong and _THIRD_PERSONS.search(segment) and commands(segment)
     ):
         return 2.0  # 'for most people ...', 'the best thing you can do ...', 'I tell everyone ...': any reader
+    if (
+        cues.broadcast
+        and cues.your_finding == math.inf
+        and not ONE_READER.search(text, *(sentence or (start, end)))
+        and not _THIRD_PERSONS.search(segment)
+    ):
+        return 2.0  # 'stop putting q-tips in ur ears!!! ... thats it thats the post': the post's word to all
     matches = [(m.group(0).lower(), _generic_you(segment, m.start(), m.end())) for m in _YOU_WORD.finditer(segment)]
     commanded = commands(segment)
     if (not commanded or leaflet_line(text, sentence or (start, end))) and population_dose(

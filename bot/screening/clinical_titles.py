@@ -23,7 +23,7 @@ CLINICAL_TITLE_WORDS = frozenset(t.lower().replace("\\.ssa", "") for t in (*_ABB
 # (a written-out title in any casing: 'il dottor Bennett', 'la dottoressa Franco')
 _TITLE = "|".join([*(rf"{t}\.?" for t in _ABBREVIATED), *(rf"(?i:{w})" for w in _WORDS)])
 # A clinician's title just before a name ('Dr. ', 'Nurse ', 'Prof '): the name is the clinician's.
-DOCTOR_BEFORE = re.compile(rf"\b(?:{_TITLE}|Nurse)\s+(?:[A-Z][a-z'’-]+\s+)?$")
+DOCTOR_BEFORE = re.compile(rf"\b(?:{_TITLE}|Nurse)\s+(?:[A-Z][a-z'’-]+\s+|(?:[A-Z]\.\s*){{1,2}})?$")  # ('Dr. B. Nwosu')
 # A clinician's title and the capitalised name after it (group 1), a charge, head or staff nurse too.
 CLINICAL_TITLE = re.compile(
     rf"\b(?:{_TITLE}|(?:[Cc]harge |[Hh]ead |[Ss]taff )?[Nn]urse)\s+((?:[A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+)?)"

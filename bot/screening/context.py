@@ -441,6 +441,8 @@ def _workplace(text: str, start: int, end: int) -> bool:
         return True  # the word names a place or a service: 'the oncology infusion center', 'mark from pt/ot'
     if _AWARENESS_DAY_BEFORE.search(before):
         return True  # a campaign's name: 'World Stroke Day', 'National Cancer Survivors Month'
+    if _FIELD_BEFORE.search(before):
+        return True  # a clinician's field: 'he's great with diabetes follow-ups', 'she specializes in heart failure'
     if word in _UNITS:
         # (or a unit given to: '40 blankets for the NICU', 'donated toys to our PICU')
         return _TENURE_BEFORE.search(before) is not None or _GIFT_TO_UNIT.search(before) is not None
@@ -465,6 +467,12 @@ _PLACE_AFTER = Lowered(
     # ... or the team, campaign or line named for it ('the stroke team', 'World Stroke Day')
     r"|\s+(?:team|teams|awareness|walk|program|programs|service|services|class|classes|hotline|support group"
     r"|fund)\b)"
+)
+# A colleague's field of work, before the care word that names it.
+_FIELD_BEFORE = Lowered(
+    r"(?i:\b(?:(?:great|good|amazing|wonderful|brilliant|patient|so good) (?:with|at)|speciali[sz](?:es|ed|ing) in"
+    r"|specialty (?:is|in)|expert (?:in|on)|expertise in|passion for|interest in|research (?:in|on)|trained in"
+    r"|fellowship in|board[- ]certified in|focus(?:es|ed)? on|leads our|runs our|runs the) (?:[a-z-]+ )?$)"
 )
 _AWARENESS_DAY_BEFORE = Lowered(r"(?i:\b(?:world|national|international|global) (?:[a-z-]+ )?$)")
 # ... or the service a colleague is from ('Autumn from PT', 'Kwame Asante, RN, from the neuro ICU'): not a patient
