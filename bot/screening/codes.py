@@ -147,12 +147,23 @@ def find_codes(text: str, spans: list[tuple[int, int]]) -> Iterator[Finding]:
     # 214') is where people gather, not where a person stays.
     gathering = memo(lambda sentence: GATHERING.search(text, *sentence) is not None and not about_someone(sentence))
     for match in _ROOM.finditer(text):
+        if match.group(0)[:2].lower() in ("su", "st", "un", "ap") and _ADDRESS_LEAD.search(
+            text, max(0, match.start() - 60), match.start()
+        ):
+            continue  # 'Westside Clinic, 740 Maple Blvd, Suite 12': the address's own tail, read with the address
         sentence = sentence_at(spans, match.start())
         if gathering(sentence) or (not about_someone(sentence) and gathering(_sentence_before(spans, sentence))):
             continue  # 'Our diabetes support group is back! 2nd floor, Room 214, 5:30pm.'
         if not any(c.isdigit() for c in match.group(1)) and not about_someone(sentence):
             continue  # read aloud, only where someone is: 'keep the room one degree cooler' is no room number
         yield Finding("geography", match.start(), match.end(1), "names the room or unit where a person stays")
+
+
+# A street address just before a suite or unit: the address reader holds or passes them together.
+_ADDRESS_LEAD = re.compile(
+    r"(?i:\b\d{1,6}\s+(?:[\w.'-]+\s+){1,3}(?:street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|drive|dr|court|ct"
+    r"|way|place|pl|parkway|pkwy|highway|hwy|pike|plaza|circle|cir)\.?,?\s*$)"
+)
 
 
 def _sentence_before(spans: list[tuple[int, int]], sentence: tuple[int, int]) -> tuple[int, int]:

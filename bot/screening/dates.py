@@ -239,7 +239,8 @@ GATHERING = re.compile(
     r"|formation|réunion|congrès|séminaire|atelier|annuel|annuelle|fortbildung|tagung|sitzung|kongress|schulung"
     r"|eröffnet|convegno|riunione|corso|seminario|incontro"
     # a public notice: a clinic open to walk-ins, the hospital's hours, the weather
-    r"|walk-ins?|no (?:appointments?|appts?) (?:needed|necessary|required)|(?:flu|flu shot|vaccine|vaccination"
+    r"|walk-ins?|walk in|free (?:[\w-]+ ){0,2}(?:screenings?|checks?|tests?|testing|shots?|vaccines?|vaccinations?)"
+    r"|no (?:appointments?|appts?) (?:needed|necessary|required)|(?:flu|flu shot|vaccine|vaccination"
     r"|screening|covid|booster) clinics?|(?:is|are|stays?|remains?) (?:fully )?(?:open|closed)"
     r"|storm|blizzard|snowstorm|power outage|hurricane|tornado)\b)"
 )

@@ -13,6 +13,7 @@ import re
 from bot.screening.context import PERSON_CUE, sentence_at
 from bot.screening.findings import Finding
 from bot.screening.lowered import Lowered
+from bot.screening.memo import memo
 
 # 'Call' in the other languages read, to an office ('Rele 305-555-0127 pou pran randevou', 'llame al').
 _CALL_ABROAD = r"rele|llame al|llámenos al|ligue para|appelez(?: le)?|gọi|tawagan ang|wac|اتصلوا على|اتصل على"
@@ -44,7 +45,7 @@ _OFFERED_BEFORE = Lowered(
     r"|\bour (?:[\w'-]+ ){0,3}?(?:line|hotline|helpline)"
     # ... or a notice's own line or place, by its sign or heading ('☎️ (559) 555-0148', '📍 88 Ridge Rd', 'RSVP:')
     r"|(?:☎️?|📞|📍)|\b(?:register|registration|rsvp|reservations|appointments|bookings?|info|inquiries|enquiries"
-    r"|enrollment|enrolment|scheduling|intake|referrals)\s*:"
+    r"|enrollment|enrolment|scheduling|intake|referrals)\s*:|\b(?:questions|more info|info|details)\s*\?"
     r"|\b(?:our|the) (?:[\w'-]+ ){0,2}?(?:clinic|office|practice|hospital|center|centre|location|campus|pharmacy|lab"
     r"|urgent care|walk-in clinic)"
     r" (?:is moving to|is now at|has moved to|moves to|is located at|is at|will be at|opens at)"
@@ -56,7 +57,8 @@ _OFFERED_AFTER = Lowered(
     r"(?i:\W{0,3}\s*(?:to (?:book|schedule|make an appointment|register|sign up|learn more|rsvp|enroll|get started)"
     r"|for (?:appointments|more info\w*|details|questions|scheduling)"
     r"|pou pran randevou|para (?:hacer |pedir |agendar )?(?:una )?cita|para agendar"
-    r"|pour (?:prendre )?(?:un )?rendez-vous|để đặt lịch|para marcar(?: uma)? consulta|upang magpa-?schedule)\b)"
+    r"|pour (?:prendre )?(?:un )?rendez-vous|để đặt lịch|để đăng ký|para marcar(?: uma)? consulta|upang magpa-?schedule"
+    r"|or (?:book|schedule|register|sign up|enroll) (?:online|on our|at|through)|or visit)\b)"
 )
 # The practice speaking of itself; the reader's own number asked for or promised ('call you back at').
 _OURS = Lowered(r"(?i:\b(?:us|our|ours|we|we're|we'll|we've|nuestro|nuestra|nos|llámenos|llamenos)\b)")
@@ -78,6 +80,7 @@ def _person_in(text: str, lo: int, hi: int) -> bool:
     return any(not _SERVICE_AFTER.match(text, m.end()) for m in PERSON_CUE.finditer(text, lo, hi))
 
 
+_LETTERS = re.compile(r"[^\W\d_]{2,}")
 _STREET_LEAD = re.compile(r"\d+[\w .#'-]{0,40},\s*$")
 _OWN_KINDS = frozenset({"phone", "fax", "address", "geography"})
 
@@ -111,7 +114,26 @@ def without_practice_contacts(text: str, spans: list[tuple[int, int]], found: li
         # (a person anywhere else in the sentence makes the number theirs; 'Patient Relations' is the offer's own words)
         return not _person_in(text, sentence[0], offer.start()) and not _person_in(text, f.end, sentence[1])
 
-    own = [f for f in found if f.kind in _OWN_KINDS and offered(f)]
+    # Each sentence's own-kind spans, gathered once (a text of many numbers would be quadratic asked per finding).
+    in_sentence: dict[tuple[int, int], list[Finding]] = {}
+    for other in found:
+        if other.kind in _OWN_KINDS:
+            in_sentence.setdefault(sentence_at(spans, other.start), []).append(other)
+    speaks_as_us = memo(lambda: _OURS.search(text) is not None and not _person_in(text, 0, len(text)))
+
+    @memo
+    def contact_line(sentence: tuple[int, int]) -> bool:
+        """A line of nothing but the practice's address and phone, in a text that speaks as the practice and of no
+        one ('Our Urgent Care is open 8am-10pm every day. 222 5th Ave, (555) 017-4400.')."""
+        lo, hi = sentence
+        if hi - lo > 200 or not speaks_as_us():
+            return False
+        rest = list(text[lo:hi])
+        for other in in_sentence.get(sentence, ()):
+            rest[max(0, other.start - lo) : other.end - lo] = " " * (min(hi, other.end) - max(lo, other.start))
+        return len(_LETTERS.findall("".join(rest))) <= 2
+
+    own = [f for f in found if f.kind in _OWN_KINDS and (offered(f) or contact_line(sentence_at(spans, f.start)))]
     # ... and the address's own tail, which the place reader may find apart: ', Suite 210', ', Portland'
     tails = {id(f) for f in found if f.kind in _OWN_KINDS
              and any(o.start <= f.start <= o.end + 2 and text[o.end : f.start] in ("", " ", ", ", ",") for o in own)}

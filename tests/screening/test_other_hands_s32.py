@@ -19,10 +19,22 @@ CLEAN = [
     "My partner Dev takes my inbox on Fridays, and he's brilliant with heart failure titrations.",
     "Nurse Obi specializes in wound care and runs our ostomy class on Thursdays.",
     "Signed out to Dr. T. Achterberg overnight; page the fellow with questions.",
+    # a post's own contacts: a suite after the clinic's street, a heading 'Questions?', 'or book online', a line of
+    # nothing but the address and phone after the practice speaks of itself, 'to register' in Vietnamese
+    "Now seeing patients at our Eastside office, 1450 Birch Blvd, Suite 210. Appointments: (555) 018-2200",
+    "Diabetes class Thursday 6pm in the Education Center, 40 Oak St. Questions? 555-016-2290",
+    "Flu shots are here for everyone 6 months and up. Call 555-880-4100 or book online.",
+    "Our walk-in clinic is open 7 days a week, 8am to 8pm. 310 Lake Ave, (555) 019-7700.",
+    "Lớp học miễn phí về huyết áp, thứ Năm, phòng 210. Gọi (555) 013-4400 để đăng ký.",
+    # a public screening's hours are no one's date
+    "Free skin cancer screenings 9-12 this Saturday at our Dermatology Center. Walk in!",
 ]
 HELD = [
     # ... but care given to the colleague is a patient's
     "my partner Dev has heart failure and is out on leave this month",
+    # ... but an address and phone beside a patient, and a number to call for a person, stay held
+    "we saw mrs diaz today for her hip. 310 Lake Ave, (555) 019-7700.",
+    "Questions? call her daughter at 555-014-7788",
 ]
 WARNED = [
     # ... unless a sentence turns to one reader, their own finding, or someone's own treatment
