@@ -78,6 +78,10 @@ GENERAL_READER = re.compile(
     # a teaching aside: 'Pearl:', 'Fun fact for the group:', 'general counseling point', 'teaching point'
     r"|(?:pearl|fun fact|pro tip|general tip|teaching point|counseling point|counselling point)s?\b"
     r"|for (?:anyone|anybody)|(?:anyone|anybody|everyone|everybody) (?:who|whose|with)|whoever"
+    # the weekly question's own frame: 'What I wish patients knew:', 'Lo que me gustaría que los pacientes supieran:'
+    r"|(?:what|one thing|the thing|things) i wish (?:my |more |all )?(?:patients|pts|people|ppl|parents|families"
+    r"|everyone|folks) knew|lo que me gustaría que (?:los|mis) pacientes supieran|điều tôi mong bệnh nhân biết"
+    r"|o que eu gostaria que (?:os|meus) pacientes soubessem|ce que j'aimerais que (?:les|mes) patients sachent"
     # a condition of age or state that picks out a group of readers: 'if ur 50+', 'if you're over 65', 'if you're
     # pregnant or breastfeeding'
     r"|if (?:you're|youre|you are|ur|u r|ya|you re) (?:over |under |at least |older than |younger than )?\d{2}\b"

@@ -49,6 +49,7 @@ from bot.screening.lay_titles import may_hold_title
 from bot.screening.learned import load_models
 from bot.screening.learned_findings import tagged_findings
 from bot.screening.memo import memo
+from bot.screening.named_clinicians import without_clinicians_named_again
 from bot.screening.names import NameFinder, Roster, name_tokens
 from bot.screening.not_patients import without_non_patient_ages, without_non_patients, without_staff_origins
 from bot.screening.organisms import without_medical_latin
@@ -72,6 +73,7 @@ from bot.screening.script_names import MAY_HOLD as MAY_HOLD_SCRIPT_NAMES
 from bot.screening.script_names import script_names
 from bot.screening.sentence_findings import sentence_findings
 from bot.screening.shorthand import SHORTHAND_WORDS, spelt_out, typed_span
+from bot.screening.signatures import without_signatures
 from bot.screening.spelled import spelled_names
 from bot.screening.spoken import has_spoken_digits, original_span, spoken_digits
 from bot.screening.stories import find_stories
@@ -288,6 +290,7 @@ class Screener:
         found = _outside_organisation_names(text, found)
         found = [f for f in found if f.kind != "name" or not is_company(text, f.start, f.end)]
         found = without_quoted_sayings(text, without_made_up_people(text, found))
+        found = without_clinicians_named_again(text, without_signatures(text, found))
         found = self._without_stories_of_allowed_people(text, found)
         return Verdict.from_findings(_resolve(_outside_public_text(text, found, self._allow.addresses)))
 

@@ -379,7 +379,7 @@ def _diagnoses_told(
 # 'what you need to do is hold the metformin'): no question, whatever its first word.
 _PSEUDO_CLEFT = Lowered(
     r"(?i:\W*(?:um |so |and |honestly |ok |okay )*(?:what|how|all) (?:i|we|you|u|they|most people|people|patients)\b"
-    r"[^?]{0,50}?\b(?:is|was|are)\b)"
+    r"[^?]{0,50}?(?:\b(?:is|was|are)\b|:))"  # (or a heading: 'what i wish patients knew: ...')
 )
 
 

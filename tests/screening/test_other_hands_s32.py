@@ -28,6 +28,15 @@ CLEAN = [
     "Lớp học miễn phí về huyết áp, thứ Năm, phòng 210. Gọi (555) 013-4400 để đăng ký.",
     # a public screening's hours are no one's date
     "Free skin cancer screenings 9-12 this Saturday at our Dermatology Center. Walk in!",
+    # a post signed by its writer, in any casing and language, with a post or credential after the name
+    "What I wish patients knew: a fever is a symptom, not the enemy. —Dr. Anneliese Oduya",
+    "wish pts knew: ur labs being normal doesn't mean it's in ur head. -dr. tomas brandvold, rheum",
+    "Điều tôi mong bệnh nhân biết: hãy mang theo danh sách thuốc. — BS. Lê Quang Vinh",
+    # the weekly question's own frame, in the languages read: what follows is for every patient
+    "Lo que me gustaría que los pacientes supieran: no dejen la insulina sin hablar con su médico.",
+    # a clinician named in full by title or credential, then by a part of the name
+    "Please welcome Dr. Ifeoma Castellanos, our new hospitalist. Ifeoma trained in Chicago and loves to bike.",
+    "caption: 'Mateus Oyelaran, PT, DPT on knee pain'. he goes by Mateus, not Dr. Oyelaran",
 ]
 HELD = [
     # ... but care given to the colleague is a patient's
@@ -35,12 +44,19 @@ HELD = [
     # ... but an address and phone beside a patient, and a number to call for a person, stay held
     "we saw mrs diaz today for her hip. 310 Lake Ave, (555) 019-7700.",
     "Questions? call her daughter at 555-014-7788",
+    # ... but a name after a dash that follows a word, or beside one patient, is theirs; a clinician given care too
+    "so proud of our patient! - Maria Lopez",
+    "the gentleman we discharged today - Walter Brandt",
+    "Nurse Amy Chen is back! Amy was admitted in March for surgery",
+    "Dr. Rafael Santos saw Rafael Diaz today for chest pain",
 ]
 WARNED = [
     # ... unless a sentence turns to one reader, their own finding, or someone's own treatment
     "stop the naproxen, with your kidney numbers it's tylenol only for you. thats my whole answer",
     "thats the post: your rash is shingles, start the valacyclovir today",
     "hot take: double his lasix tomorrow, his legs are huge",
+    # ... and the weekly frame turned to one reader is advice, not a question opening with 'what'
+    "what i wish patients knew: for you, stop the metformin before your CT tomorrow since your kidneys are borderline",
     # 'PSA' the blood test is no announcement
     "ur PSA went from 3 to 7 in a yr, u need an MRI before anything else",
 ]

@@ -75,7 +75,8 @@ def test_allowed_names_match_case_insensitively_and_by_part(screener: Screener) 
 
 
 def test_extra_allow_covers_the_answering_physician(screener: Screener) -> None:
-    text = "I'm Dr. Jonathan Reyes, and Jonathan Reyes wants you to get your flu shot."
+    # (no title here: a name the text also gives a clinician's title is that clinician, allow-list or not)
+    text = "Jonathan Reyes here, and Jonathan Reyes wants you to get your flu shot."
     assert screener.screen(text).verdict == "block"
     extra = AllowList(names=frozenset({"Dr. Jonathan Reyes"}))
     assert screener.screen(text, extra_allow=extra).verdict == "ok"
