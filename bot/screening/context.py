@@ -238,7 +238,11 @@ STAFF_BEFORE = re.compile(
     # 'Security officer Luis Montalvo', 'shoutout to pharmacist hana'): with or without 'our' or 'the'.
     rf"|\b(?:{STAFF_TITLE})s?\b(?:\s+(?:here|too|also|now))?\s*,?\s*(?:(?-i:[A-Z])[\w'’-]*\.?\s+)?$"
     # ... or someone's own: 'Dr. Patel and his PA, Kim'
-    r"|\b(?:his|her|their)\s+(?:PA|NP|RN|MA|nurse|scribe|resident|fellow|assistant|partner|colleague)\s*,?\s*$)"
+    r"|\b(?:his|her|their)\s+(?:PA|NP|RN|MA|nurse|scribe|resident|fellow|assistant|partner|colleague)\s*,?\s*$"
+    # ... or a staff feature's heading: 'Volunteer spotlight: Mr. Henry Vo', 'Employee of the Month is Dana Cole'
+    r"|\b(?:staff|volunteer|employee|nurse|team member|provider|physician|doctor|pharmacist|colleague|clinician)"
+    r"\s+(?:spotlight|shout-?out|of the (?:month|year|quarter|week))\s*(?:is\s*)?[:,–—-]?\s*"
+    r"(?:(?-i:[A-Z])[\w'’-]*\.?\s+)?$)"
 )
 
 

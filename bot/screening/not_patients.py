@@ -63,6 +63,14 @@ _DONOR_BEFORE = re.compile(
     r"|\b(?:funded|donated|given|endowed|sponsored|made possible|underwritten) by\s+(?:the\s+)?"
     r"(?:(?-i:[A-Z])[\w'’-]*\s+(?:and|&)\s+)?$)"
 )
+# ... or thanked for the gift after the name: 'the Greenbaum family for 30 years of support', 'Mr. and Mrs. Lowe, for
+# sponsoring ...', 'the Delacroix family, whose annual golf tournament has raised $1.2M'.
+_DONOR_AFTER = re.compile(
+    r"(?i:(?:['’]s)?(?:\s+family)?,?\s+(?:for (?:(?:your|their|his|her|the) )?(?:(?:generous|continued|ongoing|kind"
+    r"|\d+ years of|decades of|years of) )*(?:gifts?|donations?|support|sponsorship|generosity|contribution)"
+    r"|for (?:sponsoring|funding|donating|underwriting|endowing|supporting)"
+    r"|whose (?:[\w-]+ ){0,3}(?:has |have )?(?:raised|funded|donated|sponsored|supported|endowed)))"
+)
 # The person an eponym honours: 'named for Henry Heimlich', 'named after John Langdon Down'.
 _NAMED_FOR_BEFORE = re.compile(
     r"(?i:\b(?:named|called|titled) (?:for|after) (?:(?:dr|sir|dame|the (?:doctor|physician|surgeon))\.? )?$)"
@@ -171,6 +179,8 @@ def without_non_patients(text: str, spans: list[tuple[int, int]], found: list[Fi
             return True  # 'Hurricane Ida forced the evacuation of several nursing homes': a storm, named like a person
         if _DONOR_BEFORE.search(text, max(0, start - 60), start) and not cared_for(start, end):
             return True  # 'thanks to a gift from Dale and Marjorie Hoffman': donors, not patients
+        if _DONOR_AFTER.match(text, end) and not cared_for(start, end):
+            return True  # 'Thank you to the Greenbaum family for 30 years of support': donors, thanked for the gift
         if _NAMED_FOR_BEFORE.search(text, max(0, start - 30), start) and not cared_for(start, end):
             return True  # 'the heimlich maneuver is named for Henry Heimlich': the eponym's own person
         if _INITIALS_AFTER.match(text, end) and _ET_AL.search(text, end, end + 200):

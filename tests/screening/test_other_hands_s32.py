@@ -37,6 +37,13 @@ CLEAN = [
     # a clinician named in full by title or credential, then by a part of the name
     "Please welcome Dr. Ifeoma Castellanos, our new hospitalist. Ifeoma trained in Chicago and loves to bike.",
     "caption: 'Mateus Oyelaran, PT, DPT on knee pain'. he goes by Mateus, not Dr. Oyelaran",
+    # donors thanked for the gift after their name; a quotation's author; a staff feature's heading
+    "Thank you to the Abernathy family for 20 years of support of our hospice program.",
+    "Thank you, Mr. and Mrs. Okonkwo-Reid, for sponsoring this year's teddy bear clinic!",
+    "Grateful for the Lindqvist family, whose annual gala has raised $2M for the NICU.",
+    "'Wherever the art of medicine is loved, there is also a love of humanity.' — Hippocrates. Happy Doctors' Day!",
+    "'Caring is the essence of nursing.' — Amara Okafor. Thank you, night shift!",
+    "Volunteer spotlight: Mrs. Ines Varga, 81, has folded gowns in Central Supply every Monday since 2002.",
 ]
 HELD = [
     # ... but care given to the colleague is a patient's
@@ -49,6 +56,9 @@ HELD = [
     "the gentleman we discharged today - Walter Brandt",
     "Nurse Amy Chen is back! Amy was admitted in March for surgery",
     "Dr. Rafael Santos saw Rafael Diaz today for chest pain",
+    # ... and a family thanked while their father was cared for, a quoted patient with a room
+    "Thank you to the Okafor family for your support while your dad was in our ICU",
+    "\"She never complained once\" - Maria Lopez, room 4",
 ]
 WARNED = [
     # ... unless a sentence turns to one reader, their own finding, or someone's own treatment
