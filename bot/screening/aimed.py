@@ -575,7 +575,8 @@ def addressed(
     # A command in chart shorthand in a text that speaks to its reader ('Reviewed your peak flows. Go up to 2 puffs
     # q4h of the albuterol x 48h') is that reader's order; in a note that speaks to no one, the chart's.
     spoken_to = cues.second_person != math.inf and commands(segment)
-    if chart and not spoken_to and not (opener and opener.group(1).lower() in _SIG_VERBS):
+    third = _FOR_ONE_PATIENT.search(segment) is not None and commands(segment)
+    if chart and not spoken_to and not (opener and opener.group(1).lower() in _SIG_VERBS) and not third:
         return 2.0  # an order or MAR line in chart shorthand ('Keppra 500 mg BID', 'Zofran 4 mg IV given')
     strong = (
         names_treatment(segment)
@@ -650,6 +651,8 @@ def addressed(
         return ADVICE_THRESHOLD_GENERIC_YOU
     if _content(text, sentence or (start, end)) and not _SECOND_PERSON.search(segment):
         return 2.0  # 'for the insulin video, I'd show the pen technique': writing for the public
+    if third:
+        return ADVICE_THRESHOLD  # 'start her on 2L nc and get a cxr', 'd/c tele on him': an order for one patient
     if strong and (you or commanded or _ADDRESSED.search(segment) or particular()
                    or _relative_told(text, start, segment)):
         return ADVICE_THRESHOLD
@@ -661,6 +664,8 @@ def addressed(
         return ADVICE_THRESHOLD_TOLD  # 'definitely sounds like pinworms', 'You have croup.', 'your son has RSV'
     if DX_NAMED.match(segment):
         return ADVICE_THRESHOLD_NAMED  # 'yep that's pink eye', 'That's almost certainly a bruised rib'
+    if commanded and _TAILORED.search(segment):
+        return ADVICE_THRESHOLD_TOLD  # 'maybe try cutting the coffee given your palpitations': tailored to this reader
     if you or commanded or particular():
         return ADVICE_THRESHOLD_YOU_ONLY  # (or what the reader described: 'that mole needs to come off')
     if AMOUNT.search(segment) and SCHEDULE.search(segment):
@@ -668,6 +673,15 @@ def addressed(
     if matches:
         return ADVICE_THRESHOLD_GENERIC_YOU
     return 2.0
+
+
+# A command's reason that is this reader's own: 'given your palpitations', 'in your case'.
+_TAILORED = Lowered(
+    r"(?i:\b(?:given|since|because of|considering) (?:your|ur)\b|\bin (?:your|ur) case\b"
+    # ... or a time, after a change to what the reader takes: 'stop it and call whoever prescribed it today'
+    r"|\b(?:stop|start|take|skip|hold|double|halve|cut|increase|decrease)\b.{0,60}\b(?:tonight|today|tomorrow"
+    r"|this (?:morning|afternoon|evening))\b)"
+)
 
 
 # A question the writer says everyone asks, just before: what follows answers all of them.
@@ -693,6 +707,15 @@ _SELF_SELECTED = re.compile(
 _THIRD_PERSONS = re.compile(
     r"(?i:\b(?:double|halve|increase|decrease|bump|cut|stop|start|hold|restart|resume|give|wean|taper|lower|raise"
     r"|switch|skip|continue|up|drop|change|keep)\s+(?:(?:him|her)\s+)?(?:up\s+|down\s+|back\s+)?(?:his|her)\s+[\w-]+)"
+)
+
+
+# A command about one patient, by a pronoun: 'start her on 2L', 'd/c tele on him', 'check a lipase on him', 'tell him
+# nothing by mouth', 'pred 40 x 5 days for him': a clinician's order for that one person.
+_FOR_ONE_PATIENT = re.compile(
+    r"(?i:\b(?:on|for) (?:him|her)\b(?! (?:own|way|part|sake)\b)|^\W*(?:\w+\W+){0,2}?(?:start|put|give|get|tell"
+    r"|keep|make sure|let|send|take|bring|check|watch|hold|wean|bolus|titrate|d/?c|dc)\s+(?:him|her)\b"
+    r"|\b(?:d/?c|dc|pull|remove|hold|stop|start|restart|resume|continue|up|bump|double|halve|wean|taper) (?:his|her) )"
 )
 
 

@@ -69,8 +69,18 @@ WARNED = [
     "what i wish patients knew: for you, stop the metformin before your CT tomorrow since your kidneys are borderline",
     # 'PSA' the blood test is no announcement
     "ur PSA went from 3 to 7 in a yr, u need an MRI before anything else",
+    # a command whose reason or time is this reader's own
+    "maybe try dropping the evening wine given your reflux, see if it settles in a week",
+    "a rash like that after starting the new antibiotic could be an allergy. stop it and call your prescriber today.",
+    # a clinician's order for one patient, by a pronoun
+    "start him on 2L nc and get a cxr",
+    "check a lipase on her, that pain pattern is pancreas to me",
+    "tell her nothing by mouth after midnight, she's first case tomorrow",
 ]
 GENERAL = [
+    # a command with 'your' in it for any reader, and a chart's order with no one in it
+    "Feeling faint when you stand up fast is common and usually harmless. Lie down with your legs up. Get checked if it"
+    " happens during exercise.",
     # the post's word to all, in the imperative
     "PSA: wear a helmet every time you ride, even to the corner store. thats the post",
 ]
