@@ -16,7 +16,7 @@ from bot.screening.context import COLLEAGUE_AFTER, STAFF_BEFORE, cared_for_after
 from bot.screening.dates import MONTHS
 from bot.screening.findings import Finding
 from bot.screening.memo import memo
-from bot.screening.public_figures import care_given, colleague_given_care
+from bot.screening.public_figures import care_given, colleague_given_care, famous_in
 
 # Authors of a paper, the first and those listed after: 'a 2019 study by Chen and Alvarez', 'co-authors Amaru
 # Condori and Hannah Vogel'.
@@ -71,6 +71,14 @@ _DONOR_AFTER = re.compile(
     r"|for (?:sponsoring|funding|donating|underwriting|endowing|supporting)"
     r"|whose (?:[\w-]+ ){0,3}(?:has |have )?(?:raised|funded|donated|sponsored|supported|endowed)))"
 )
+# Kin owned by someone the text has named, not the writer's: 'his wife', 'her son', 'their daughter'.
+_KIN = (
+    r"(?:wife|husband|widow|widower|son|daughter|mother|mom|father|dad|brother|sister|partner|kids?|children|family"
+    r"|grandson|granddaughter|fianc[ée]e?)"
+)
+_THEIR_KIN_BEFORE = re.compile(rf"(?i:\b(?:his|her|their) (?:[\w-]+ ){{0,2}}?{_KIN}\s*,?\s*$)")  # ('his late wife')
+# A patient of the writer's in the text: then 'his wife' may be theirs, whoever else is named.
+_A_PATIENT = re.compile(r"(?i:\b(?:patient|pt|client|resident)\b)")
 # The person an eponym honours: 'named for Henry Heimlich', 'named after John Langdon Down'.
 _NAMED_FOR_BEFORE = re.compile(
     r"(?i:\b(?:named|called|titled) (?:for|after) (?:(?:dr|sir|dame|the (?:doctor|physician|surgeon))\.? )?$)"
@@ -156,6 +164,7 @@ def without_non_patients(text: str, spans: list[tuple[int, int]], found: list[Fi
     # Each asked once per text or per sentence: asked per name, a long text of names would be quadratic.
     care_anywhere = memo(lambda: context_care(text))
     author_runs = memo(lambda: [m.span() for m in _AUTHOR_RUN.finditer(text)])
+    famous = memo(lambda: bool(famous_in(text)))
     health_in = memo(lambda sentence: _HEALTH_WORD.search(text, *sentence) is not None)
 
     def colleague_at(start: int, end: int, credential: bool = False) -> bool:
@@ -179,6 +188,13 @@ def without_non_patients(text: str, spans: list[tuple[int, int]], found: list[Fi
             return True  # 'Hurricane Ida forced the evacuation of several nursing homes': a storm, named like a person
         if _DONOR_BEFORE.search(text, max(0, start - 60), start) and not cared_for(start, end):
             return True  # 'thanks to a gift from Dale and Marjorie Hoffman': donors, not patients
+        if (
+            _THEIR_KIN_BEFORE.search(text, max(0, start - 40), start)
+            and famous()
+            and not _A_PATIENT.search(text)
+            and not cared_for(start, end)
+        ):
+            return True  # "Robin Williams' death ... His wife Susan wrote about it": a famous person's kin, as public
         if _DONOR_AFTER.match(text, end) and not cared_for(start, end):
             return True  # 'Thank you to the Greenbaum family for 30 years of support': donors, thanked for the gift
         if _NAMED_FOR_BEFORE.search(text, max(0, start - 30), start) and not cared_for(start, end):

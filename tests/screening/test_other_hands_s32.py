@@ -44,6 +44,8 @@ CLEAN = [
     "'Wherever the art of medicine is loved, there is also a love of humanity.' — Hippocrates. Happy Doctors' Day!",
     "'Caring is the essence of nursing.' — Amara Okafor. Thank you, night shift!",
     "Volunteer spotlight: Mrs. Ines Varga, 81, has folded gowns in Central Supply every Monday since 2002.",
+    # a famous person's kin, in a text about the famous person
+    "Robin Williams' death made so many people look up Lewy body dementia. His widow Susan wrote about it.",
 ]
 HELD = [
     # ... but care given to the colleague is a patient's
@@ -59,6 +61,8 @@ HELD = [
     # ... and a family thanked while their father was cared for, a quoted patient with a room
     "Thank you to the Okafor family for your support while your dad was in our ICU",
     "\"She never complained once\" - Maria Lopez, room 4",
+    # ... but kin beside a patient of the writer's stay held, whoever famous is named
+    "my patient loves Tom Hanks movies. her son Daniel drove her in",
 ]
 WARNED = [
     # ... unless a sentence turns to one reader, their own finding, or someone's own treatment
