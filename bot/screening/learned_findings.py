@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from bot.screening.cities import is_big_city
 from bot.screening.clinical_titles import DOCTOR_BEFORE
 from bot.screening.context import (
     COLLEAGUE_AFTER,
@@ -59,6 +60,7 @@ from bot.screening.names import (
     Roster,
     eponym_mask,
 )
+from bot.screening.not_patients import historical
 from bot.screening.other_languages import (
     ELIDED,
     STATE_AFTER,
@@ -69,7 +71,7 @@ from bot.screening.other_languages import (
     unaccented,
 )
 from bot.screening.places import _LARGE_PLACES, STATES, place_statistic
-from bot.screening.public_figures import care_given, colleague_given_care, public_figure
+from bot.screening.public_figures import care_given, colleague_given_care, famous_sentence, public_figure
 from bot.screening.term_shapes import (
     COMPASS_HEADS,
     _in_label_list,
@@ -243,6 +245,8 @@ def tagged_findings(
         words = [w for w in words if w]
         if not words or eponym(start, end):
             continue
+        if label == "NAME" and is_big_city(words) and not (len(words) == 1 and words[0] in gaz.first):
+            label = "LOC"  # 'laughed out of Vienna': a city of millions, held as a place is, beside someone there
         if mask and _NAMED_FOR_BEFORE.search(text, max(0, start - 60), start):
             continue  # 'Hashimoto's thyroiditis is named for Hakaru Hashimoto': the eponym's namesake, history
         own_sentence = sentence_at(sentences, start)
@@ -520,6 +524,8 @@ def tagged_findings(
             if not (has_person_cue(text, 0, len(text)) or _others_residence(text)):
                 continue
             own = sentence_at(sentences, start)
+            if (historical(text, own) or famous_sentence(text, *own)) and not care_given(text, *own):
+                continue  # 'described by Thomas Addison at Guy's Hospital, London, in 1855': history's place
             if GATHERING.search(text, *own) and not has_person_cue(text, *own) and not care_given(text, *own):
                 continue  # 'Our 5K steps off from the Scioto Mile on Saturday': an event's venue, open to all
             if _OUR_SITE_BEFORE.search(text, max(0, start - 40), start) or (

@@ -11,6 +11,7 @@ from functools import lru_cache
 
 import phonenumbers
 
+from bot.screening.cities import big_cities
 from bot.screening.given_names import nicknamer
 from bot.screening.learned import load_advice_model, load_confirm_model, load_models
 from bot.screening.phones import FOREIGN_REGIONS
@@ -26,5 +27,6 @@ def preload() -> None:
     famous_names()
     known_alone()
     nicknamer()
+    big_cities()
     for region in ("US", *FOREIGN_REGIONS):
         phonenumbers.PhoneMetadata.metadata_for_region(region)

@@ -46,6 +46,10 @@ CLEAN = [
     "Volunteer spotlight: Mrs. Ines Varga, 81, has folded gowns in Central Supply every Monday since 2002.",
     # a famous person's kin, in a text about the famous person
     "Robin Williams' death made so many people look up Lewy body dementia. His widow Susan wrote about it.",
+    # a city of millions in text about no one, in history, or in a famous person's story
+    "Semmelweis was laughed out of Vienna for telling doctors to wash their hands.",
+    "Rett syndrome was first described by Andreas Rett in Vienna in 1966.",
+    "Simone Biles stepping back in Tokyo started a lot of conversations about mental health in my clinic.",
 ]
 HELD = [
     # ... but care given to the colleague is a patient's
@@ -63,6 +67,9 @@ HELD = [
     "\"She never complained once\" - Maria Lopez, room 4",
     # ... but kin beside a patient of the writer's stay held, whoever famous is named
     "my patient loves Tom Hanks movies. her son Daniel drove her in",
+    # ... but the same city beside someone who lives or is cared for there
+    "my pt drove in from Vienna for her chemo",
+    "she lives in Tokyo now and flies back for her infusions",
 ]
 WARNED = [
     # ... unless a sentence turns to one reader, their own finding, or someone's own treatment
