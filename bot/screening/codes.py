@@ -102,7 +102,9 @@ _RANGE_WORDS = frozenset(
 # product batch ('vaccine lot 4H27B, exp 11/2026'), which every dose from it shares.
 _OWN_RECORD_BEFORE = re.compile(
     r"(?i:\b(?:ticket|incident|change request|work order|purchase order|PO|invoice|version|release|build|model"
-    r"|part|sku|flight|lot|batch|NDC|catalog|cat\.)\s*(?:number|no\.?|#)?\s*:?\s*$)"
+    r"|part|sku|flight|lots?|batch(?:es)?|NDC|catalog|cat\.)\s*(?:numbers?|no\.?|#)?\s*:?\s*$"
+    # ... and the other end of a range of them: 'lots 4471A–4479A'
+    r"|\b(?:lots|batches)\s+\w+\s*(?:–|-|to|through)\s*$)"
 )
 
 

@@ -16,7 +16,7 @@ from bot.screening.context import COLLEAGUE_AFTER, STAFF_BEFORE, cared_for_after
 from bot.screening.dates import MONTHS
 from bot.screening.findings import Finding
 from bot.screening.memo import memo
-from bot.screening.public_figures import care_given, colleague_given_care, famous_in
+from bot.screening.public_figures import care_given, colleague_given_care, famous_in, public_news
 
 # Authors of a paper, the first and those listed after: 'a 2019 study by Chen and Alvarez', 'co-authors Amaru
 # Condori and Hannah Vogel'.
@@ -252,6 +252,17 @@ _INSTITUTION_AGE = re.compile(
     r"|institution|organi[sz]ation|building|campus|auxiliary|guild|program|school|nursing school|residency)\b"
     r"|\b(?:our|the) (?:hospital|clinic|practice|medical center|health system|foundation) turns\b)"
 )
+# A name and the comma before a great age: 'Arthur Brennan, 91'.
+_NAME_BEFORE_AGE = re.compile(r"\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2},\s*$")
+# The writer's own elder: 'my grandma is 94', 'my great-aunt, 96,'.
+_ELDER = r"(?:my|our) (?:great[- ])*(?:grand(?:ma|pa|mother|father|parents?)|nana|nan|abuela|abuelo|oma|opa|lola|lolo)"
+_MY_ELDER = re.compile(rf"(?i:{_ELDER}\b)")
+# Care that is visits and pills, not a diagnosis: 'drives to his appointments', 'her meds', 'the clinic'.
+_VISITS = re.compile(
+    r"(?i:\b(?:appointments?|appts?|visits?|check-?ups?|clinic|doctor|doc|dr|meds|medications?|pills|prescriptions?"
+    r"|physio|therapy|dialysis|infusions?|follow-?ups?|nurse|caregiver|home health)\b)"
+)
+_MY_ELDER_BEFORE = re.compile(rf"(?i:\b{_ELDER}\b[^.!?\n]{{0,16}}$)")
 _STAFF_AGE = re.compile(
     r"(?i:\b(?:birthday|anniversary)\b[^.!?\n]{0,12}?\b(?:to|of|for) (?:our|the|my) (?:(?:own|dear|beloved|favorite"
     r"|longest-serving|amazing|wonderful) )?(?:volunteer|nurse|staff(?: member)?|employee|founder|chaplain"
@@ -330,7 +341,21 @@ def without_non_patient_ages(text: str, spans: list[tuple[int, int]], found: lis
         sentence = sentence_at(spans, f.start)
         if _INSTITUTION_AGE.search(text, *sentence):
             return True
-        return _STAFF_AGE.search(text, *sentence) is not None and not _HEALTH_WORD.search(text, *sentence)
+        if public_news(text, *sentence):
+            return True  # 'Former President Jimmy Carter entered hospice at age 98': as public as the person
+        if _HEALTH_WORD.search(text, *sentence):
+            return False
+        if (
+            _MY_ELDER.match(text, f.start) or _MY_ELDER_BEFORE.search(text, max(0, f.start - 30), f.start)
+        ) and not (context_care(text) or _VISITS.search(text)):
+            return True  # the writer's own elder, of whom no health is told: 'my grandma is 94 and still gardening'
+        if care_given(text, *sentence):
+            return False
+        if _STAFF_AGE.search(text, *sentence):
+            return True
+        named = _NAME_BEFORE_AGE.search(text, max(0, f.start - 40), f.start)
+        # 'Thank you to volunteer Arthur Brennan, 91, who plays piano in our lobby'
+        return named is not None and STAFF_BEFORE.search(text, max(0, named.start() - 40), named.start()) is not None
 
     return [f for f in found if f.kind != "age_over_89" or not not_a_patients(f)]
 

@@ -40,7 +40,7 @@ _OFFERED_BEFORE = Lowered(
     # ... or a service's own line changed or given: 'the inpatient pharmacy fax has changed to', 'our lab's line is now'
     r"|\b(?:our|the) (?:(?!(?:pt|pts|patient|patients|caller|family|client)\b)[\w-]+ ){1,3}?(?:fax|phone|line"
     r"|number|hotline)(?: number)?(?: for [\w -]{1,30}?)? (?:has changed to|changed to|is now|will be|is)"
-    r"|\bvisit us at|\bfind us at"
+    r"|\bvisit us at|\bfind us at|\bwe(?:'re| are) (?:located |now |right )?(?:at|on)"
     # ... or one of its lines by name, right before the number: 'tell ppl about our nurse advice line (608) 555-0100'
     r"|\bour (?:[\w'-]+ ){0,3}?(?:line|hotline|helpline)"
     # ... or a notice's own line or place, by its sign or heading ('☎️ (559) 555-0148', '📍 88 Ridge Rd', 'RSVP:')

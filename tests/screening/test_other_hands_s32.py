@@ -50,6 +50,13 @@ CLEAN = [
     "Semmelweis was laughed out of Vienna for telling doctors to wash their hands.",
     "Rett syndrome was first described by Andreas Rett in Vienna in 1966.",
     "Simone Biles stepping back in Tokyo started a lot of conversations about mental health in my clinic.",
+    # great ages that are no patient's: a famous person's in the news, a volunteer's, the writer's own elder's
+    "Former President Jimmy Carter entered hospice care in February 2023 at age 98.",
+    "Thank you to volunteer Edith Marlowe, 92, who still runs our gift shop cart every Friday!",
+    "my grandpa is 95 and still walks to the bakery every morning, goals",
+    # the practice's own address, offered; a recall's lots
+    "We're at 44 Linden Ave, right by the library. See you at the health fair Saturday!",
+    "Recall: lots 7731B–7739B of the infant drops are being pulled. Check your bottle.",
 ]
 HELD = [
     # ... but care given to the colleague is a patient's
@@ -70,6 +77,9 @@ HELD = [
     # ... but the same city beside someone who lives or is cared for there
     "my pt drove in from Vienna for her chemo",
     "she lives in Tokyo now and flies back for her infusions",
+    # ... but a great age beside care, and an address beside a person, stay held
+    "my grandma is 94 and just got admitted with pneumonia",
+    "she's at 44 Linden Ave now with her daughter",
 ]
 WARNED = [
     # ... unless a sentence turns to one reader, their own finding, or someone's own treatment

@@ -29,13 +29,14 @@ OLD = [
     "The patient is ninety-one, lives with her son.",
     "My aunt is in her mid nineties and lives alone.",
     "DR: and how old is your father now? PT: uh he's ninety-eight.",
-    "My grandma is gonna be 95 in May and wants a big party.",
 ]
 NOT_OLD = [
     "We see plenty of people in their nineties who do well after hip surgery.",
     "My dad is 90 minutes away from the nearest hospital.",
     "The patient is 95 percent better after the antibiotics.",
     "Supercentenarians are studied for clues about healthy aging.",
+    # the writer's own elder, with no health or care told (a set by other hands labels it clean; session 32)
+    "My grandma is gonna be 95 in May and wants a big party.",
 ]
 
 
