@@ -558,8 +558,9 @@ _MAY_HOLD_AGE = Lowered(
 )
 
 
-# A given name alone, then the age set off by commas, as a note or a post writes it: 'Hazel, 99, in the Rosewood wing'.
-_AGE_AFTER_GIVEN = re.compile(r"\b([A-Z][a-z'’-]{2,}),\s+(9\d|1[01]\d),\s")
+# A given name (and a family name), then the age set off by commas, as a note or a post writes it: 'Hazel, 99, in the
+# Rosewood wing', 'My mother Lucía Paredes, 93, has been ...'.
+_AGE_AFTER_GIVEN = re.compile(r"\b([A-ZÀ-Ý][a-zß-ÿ'’-]{2,})(?:\s+[A-ZÀ-Ý][\w'’-]+)?,\s+(9\d|1[01]\d),\s")
 
 
 def _given_name(word: str) -> bool:
@@ -605,7 +606,8 @@ def find_ages(text: str) -> Iterator[Finding]:
 # reading or a count ('at 95%', 'at 90 mg', 'at 100 bpm', 'at 90 days'); 'Our oldest patient this year was 97':
 # a patient, then 'was' and the age, a few words apart.
 _AT_AGE = re.compile(
-    r"(?i:\b(?:patient|pt|resident|client)(?: (?!(?:sats?|oxygen|o2|spo2|saturation|temp|temperature|pulse|hr|heart"
+    r"(?i:\b(?:patient|pt|resident|client|grandpa|grandma|granny|gramps|grandfather|grandmother|gentleman|lady"
+    r"|abuela|abuelo|abuelita|abuelito)(?: (?!(?:sats?|oxygen|o2|spo2|saturation|temp|temperature|pulse|hr|heart"
     r"|rate|bp|pressure|glucose|sugar|score|weight|a1c|level|count|reading|hemoglobin|hgb|hct|weighs)\b)[\w'-]+)"
     rf"{{0,4}}? (?:is|was|turned|turns|just turned) {_AGE_NUM}\b"
     r"(?![\d.%/°-]|,\d|\s*(?:%|percent|mg|lbs?|pounds|kg|bpm|mmhg|degrees|minutes|hours|days|points|over|\+)))"

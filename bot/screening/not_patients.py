@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from bot.screening.clinical_titles import DOCTOR_BEFORE
 from bot.screening.context import COLLEAGUE_AFTER, STAFF_BEFORE, cared_for_after, context_care, sentence_at
 from bot.screening.dates import MONTHS
 from bot.screening.findings import Finding
@@ -256,13 +257,12 @@ _INSTITUTION_AGE = re.compile(
 _NAME_BEFORE_AGE = re.compile(r"\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2},\s*$")
 # The writer's own elder: 'my grandma is 94', 'my great-aunt, 96,'.
 _ELDER = r"(?:my|our) (?:great[- ])*(?:grand(?:ma|pa|mother|father|parents?)|nana|nan|abuela|abuelo|oma|opa|lola|lolo)"
-_MY_ELDER = re.compile(rf"(?i:{_ELDER}\b)")
 # Care that is visits and pills, not a diagnosis: 'drives to his appointments', 'her meds', 'the clinic'.
 _VISITS = re.compile(
     r"(?i:\b(?:appointments?|appts?|visits?|check-?ups?|clinic|doctor|doc|dr|meds|medications?|pills|prescriptions?"
     r"|physio|therapy|dialysis|infusions?|follow-?ups?|nurse|caregiver|home health)\b)"
 )
-_MY_ELDER_BEFORE = re.compile(rf"(?i:\b{_ELDER}\b[^.!?\n]{{0,16}}$)")
+_MY_ELDER_BEFORE = re.compile(rf"(?i:\b{_ELDER}\b[^.!?\n]{{0,24}}$)")  # (up to the age's end)
 _STAFF_AGE = re.compile(
     r"(?i:\b(?:birthday|anniversary)\b[^.!?\n]{0,12}?\b(?:to|of|for) (?:our|the|my) (?:(?:own|dear|beloved|favorite"
     r"|longest-serving|amazing|wonderful) )?(?:volunteer|nurse|staff(?: member)?|employee|founder|chaplain"
@@ -346,7 +346,7 @@ def without_non_patient_ages(text: str, spans: list[tuple[int, int]], found: lis
         if _HEALTH_WORD.search(text, *sentence):
             return False
         if (
-            _MY_ELDER.match(text, f.start) or _MY_ELDER_BEFORE.search(text, max(0, f.start - 30), f.start)
+            _MY_ELDER_BEFORE.search(text, max(0, f.start - 30), f.end)
         ) and not (context_care(text) or _VISITS.search(text)):
             return True  # the writer's own elder, of whom no health is told: 'my grandma is 94 and still gardening'
         if care_given(text, *sentence):
@@ -354,8 +354,11 @@ def without_non_patient_ages(text: str, spans: list[tuple[int, int]], found: lis
         if _STAFF_AGE.search(text, *sentence):
             return True
         named = _NAME_BEFORE_AGE.search(text, max(0, f.start - 40), f.start)
-        # 'Thank you to volunteer Arthur Brennan, 91, who plays piano in our lobby'
-        return named is not None and STAFF_BEFORE.search(text, max(0, named.start() - 40), named.start()) is not None
+        # 'Thank you to volunteer Arthur Brennan, 91, who plays piano in our lobby', 'Dr. Hazel Ortiz, 92, retired'
+        return named is not None and (
+            STAFF_BEFORE.search(text, max(0, named.start() - 40), named.start()) is not None
+            or DOCTOR_BEFORE.search(text[max(0, named.start() - 12) : named.start()]) is not None
+        )
 
     return [f for f in found if f.kind != "age_over_89" or not not_a_patients(f)]
 

@@ -54,6 +54,7 @@ CLEAN = [
     "Former President Jimmy Carter entered hospice care in February 2023 at age 98.",
     "Thank you to volunteer Edith Marlowe, 92, who still runs our gift shop cart every Friday!",
     "my grandpa is 95 and still walks to the bakery every morning, goals",
+    "Dr. Hazel Ortiz, 92, retired in 2010 and still sends the night staff a card every Christmas.",
     # the practice's own address, offered; a recall's lots
     "We're at 44 Linden Ave, right by the library. See you at the health fair Saturday!",
     "Recall: lots 7731B–7739B of the infant drops are being pulled. Check your bottle.",
@@ -80,6 +81,9 @@ HELD = [
     # ... but a great age beside care, and an address beside a person, stay held
     "my grandma is 94 and just got admitted with pneumonia",
     "she's at 44 Linden Ave now with her daughter",
+    # a great age after a full name set off by commas, and after a grandparent a few words before
+    "My father Tomás Ibarra, 94, has been at Willow Court since his stroke in March.",
+    "grandma in 4C is 100 and asked for a second pudding",
 ]
 WARNED = [
     # ... unless a sentence turns to one reader, their own finding, or someone's own treatment
