@@ -371,6 +371,16 @@ _BROADCAST = Lowered(
 )
 
 
+# What the reader sent or described, looked at before the answer: 'I looked at the photo of your mole', 'you say it's
+# grown', 'what you describe ... is plantar fasciitis'. A command after it is for that reader's case.
+_READERS_CASE = Lowered(
+    r"(?i:\b(?:looked at|seen|saw|from|based on|thanks for|thank you for) (?:the|your|ur) (?:photo|pic|picture|image"
+    r"|description|history|detailed history|symptoms|message|labs?|results?)\b"
+    r"|\bwhat (?:you|u)(?:'re| are)? (?:describe|described|describing)\b"
+    r"|\b(?:you|u) (?:say|said|describe|described|mention|mentioned|wrote|sent)\b)"
+)
+
+
 class _TextCues(NamedTuple):
     """Where cues that reach across a whole text first occur (math.inf when they never do)."""
 
@@ -382,6 +392,7 @@ class _TextCues(NamedTuple):
     lab_note: bool  # two or more lab values in chart shorthand
     your_finding: float  # end of the first 'your X is ...' not after 'if' or 'when'
     broadcast: bool  # the text calls itself a post or an answer for everyone
+    readers_case: float  # start of the first mention of what the reader sent or described
 
 
 @lru_cache(maxsize=64)
@@ -402,6 +413,7 @@ def _text_cues(text: str) -> _TextCues:
         len(_LAB_VALUE.findall(text, 0, 4000)) >= 2,
         finding.end() if finding else math.inf,
         _BROADCAST.search(text) is not None,
+        case.start() if (case := _READERS_CASE.search(text)) else math.inf,
     )
 
 
@@ -664,7 +676,7 @@ def addressed(
         return ADVICE_THRESHOLD_TOLD  # 'definitely sounds like pinworms', 'You have croup.', 'your son has RSV'
     if DX_NAMED.match(segment):
         return ADVICE_THRESHOLD_NAMED  # 'yep that's pink eye', 'That's almost certainly a bruised rib'
-    if commanded and _TAILORED.search(segment):
+    if commanded and (_TAILORED.search(segment) or cues.readers_case < start):
         return ADVICE_THRESHOLD_TOLD  # 'maybe try cutting the coffee given your palpitations': tailored to this reader
     if you or commanded or particular():
         return ADVICE_THRESHOLD_YOU_ONLY  # (or what the reader described: 'that mole needs to come off')

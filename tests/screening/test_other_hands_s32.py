@@ -101,8 +101,16 @@ WARNED = [
     "start him on 2L nc and get a cxr",
     "check a lipase on her, that pain pattern is pancreas to me",
     "tell her nothing by mouth after midnight, she's first case tomorrow",
+    # a command after the reader's own case was looked at or described
+    "I looked at the photo of your mole. Irregular edges and you say it's changing, so please get it removed and"
+    " biopsied soon.",
+    "Thanks for the detailed history. What you describe sounds like plantar fasciitis. Stretch your calf every"
+    " morning.",
 ]
 GENERAL = [
+    # ... but a thank-you for a message, then what the practice can't do and general care
+    "Thanks for your message! We can't give medical advice here, but drink plenty of fluids and call our nurse line if"
+    " you're worried.",
     # a command with 'your' in it for any reader, and a chart's order with no one in it
     "Feeling faint when you stand up fast is common and usually harmless. Lie down with your legs up. Get checked if it"
     " happens during exercise.",
