@@ -194,7 +194,9 @@ COLLEAGUE_AFTER = Lowered(
     r"|respiratory|case management|social work)(?: team| office| department| dept| services)?\b"
     # ... or a post in brackets or straight after a lower-case name: 'ngozi (night charge)', 'kiara np'
     r"|\s*\((?:night |day |weekend )?(?:charge|pgy-?\d|resident|fellow|intern|rn|np|pa|ma|cna|tech|attending"
-    r"|chief|unit clerk|secretary|scribe|pharmd|rt|pt|ot|slp|crna)\b[^)]{0,20}\)"
+    r"|chief|unit clerk|secretary|scribe|pharmd|rt|pt|ot|slp|crna|transport|lab|pharmacy|it|evs|radiology|security"
+    r"|facilities|dietary|registration|billing|hr|marketing|comms|my (?:mentor|attending|preceptor|boss|colleague"
+    r"|co-?resident|chief|pd|program director))\b[^)]{0,60}\)"
     r"|\s(?:np|pa|rn|ma|cna|lpn|pharmd|crna|rt|md)\b(?! (?:of|in|is a)\b)"
     r"|\b(?:is |was |will be )?(?:on call|covering|on service|on nights|on backup)\b"
     r"|\bfor covering\b"
@@ -449,6 +451,8 @@ def _workplace(text: str, start: int, end: int) -> bool:
         return True  # the word names a place or a service: 'the oncology infusion center', 'mark from pt/ot'
     if _AWARENESS_DAY_BEFORE.search(before):
         return True  # a campaign's name: 'World Stroke Day', 'National Cancer Survivors Month'
+    if text[start - 1 : start] == "(" and text[end : end + 1] == ")" and start > 1 and text[start - 2] == " ":
+        return True  # a colleague's service in brackets after their name: 'Kofi (PT)', 'Ana (ICU)'
     if _FIELD_BEFORE.search(before):
         return True  # a clinician's field: 'he's great with diabetes follow-ups', 'she specializes in heart failure'
     if word in _UNITS:

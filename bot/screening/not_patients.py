@@ -80,6 +80,11 @@ _KIN = (
 _THEIR_KIN_BEFORE = re.compile(rf"(?i:\b(?:his|her|their) (?:[\w-]+ ){{0,2}}?{_KIN}\s*,?\s*$)")  # ('his late wife')
 # A patient of the writer's in the text: then 'his wife' may be theirs, whoever else is named.
 _A_PATIENT = re.compile(r"(?i:\b(?:patient|pt|client|resident)\b)")
+# A saying's author: "usually credited to E. Joseph Cossman", 'a line attributed to Maya Angelou', 'coined by'.
+_CREDITED_BEFORE = re.compile(
+    r"(?i:\b(?:credited|attributed|ascribed) to|\b(?:coined|written|said|penned|popularized) by"
+    r"|\bquote (?:by|from))\s+(?:(?-i:[A-Z])\.\s*)*$"
+)
 # The person an eponym honours: 'named for Henry Heimlich', 'named after John Langdon Down'.
 _NAMED_FOR_BEFORE = re.compile(
     r"(?i:\b(?:named|called|titled) (?:for|after) (?:(?:dr|sir|dame|the (?:doctor|physician|surgeon))\.? )?$)"
@@ -198,6 +203,8 @@ def without_non_patients(text: str, spans: list[tuple[int, int]], found: list[Fi
             return True  # "Robin Williams' death ... His wife Susan wrote about it": a famous person's kin, as public
         if _DONOR_AFTER.match(text, end) and not cared_for(start, end):
             return True  # 'Thank you to the Greenbaum family for 30 years of support': donors, thanked for the gift
+        if _CREDITED_BEFORE.search(text, max(0, start - 30), start) and not cared_for(start, end):
+            return True  # "usually credited to E. Joseph Cossman": the saying's author
         if _NAMED_FOR_BEFORE.search(text, max(0, start - 30), start) and not cared_for(start, end):
             return True  # 'the heimlich maneuver is named for Henry Heimlich': the eponym's own person
         if _INITIALS_AFTER.match(text, end) and _ET_AL.search(text, end, end + 200):

@@ -261,7 +261,21 @@ def colleague_given_care(text: str, sentence: tuple[int, int], end: int) -> bool
     """Does the text give care to someone a post or a title calls a colleague (the name ending at `end`)?
     Care in the name's sentence, right after the name, or a care word anywhere in the text: 'Staff spotlight:
     unit clerk Bernadette O'Neill, 31 years on 3 South. Fun fact: she delivered all three of her kids here.'"""
-    return care_given(text, *sentence) or cared_for_after(text, end) or context_care(text)
+    return _care_beyond_talk(text, sentence) or cared_for_after(text, end) or context_care(text)
+
+
+@lru_cache(maxsize=256)
+def _care_beyond_talk(text: str, sentence: tuple[int, int]) -> bool:
+    """Care given in the sentence beyond what a colleague does too (once per sentence, however many names ask)."""
+    lo, hi = sentence
+    return (
+        any(not _TALK.fullmatch(m.group(0)) for m in _CARE.finditer(text, lo, hi))
+        or _TOLD_CARE.search(text, lo, hi) is not None
+    )
+
+
+# What a patient does with the writer, and a colleague does too: 'our chaplain asked me to share', 'told me', 'with me'.
+_TALK = re.compile(r"(?i:(?:told|asked|showed) me|with me)")
 
 
 def care_given(text: str, lo: int, hi: int) -> bool:

@@ -50,6 +50,12 @@ CLEAN = [
     "Semmelweis was laughed out of Vienna for telling doctors to wash their hands.",
     "Rett syndrome was first described by Andreas Rett in Vienna in 1966.",
     "Simone Biles stepping back in Tokyo started a lot of conversations about mental health in my clinic.",
+    # a colleague by post who 'asked me' or 'told me' something (a patient's words, said by a colleague);
+    # colleagues with their service or a tie to the writer in brackets; a saying's author
+    "Tevita Lolohea, our chaplain, asked me to share: the quiet room on 2 is open to staff all night.",
+    "Thanks to Amira (transport), Jun (lab) and Kwabena (PT) for being in the video!",
+    "Dear Ingrid (my preceptor, who said I'd never get used to nights): I just did my 100th night shift. Thank you.",
+    "'Sleep is the best meditation' is usually credited to the Dalai Lama, but please check before we post it.",
     # great ages that are no patient's: a famous person's in the news, a volunteer's, the writer's own elder's
     "Former President Jimmy Carter entered hospice care in February 2023 at age 98.",
     "Thank you to volunteer Edith Marlowe, 92, who still runs our gift shop cart every Friday!",
@@ -75,6 +81,8 @@ HELD = [
     "\"She never complained once\" - Maria Lopez, room 4",
     # ... but kin beside a patient of the writer's stay held, whoever famous is named
     "my patient loves Tom Hanks movies. her son Daniel drove her in",
+    # ... and a colleague given care, and a patient in brackets by their unit, stay held
+    "Lusia Vaipulu, our chaplain, was admitted overnight with chest pain",
     # ... but the same city beside someone who lives or is cared for there
     "my pt drove in from Vienna for her chemo",
     "she lives in Tokyo now and flies back for her infusions",
