@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Iterable
 from typing import TextIO
 
@@ -48,7 +49,10 @@ def _parse(line: str) -> tuple[object, str] | str:
         return 'missing "text"; expected a string with the answer to screen'
     if not isinstance(record["text"], str):
         return f'"text" must be a string, got {type(record["text"]).__name__}'
-    return record.get("id"), record["text"]
+    record_id = record.get("id")
+    if isinstance(record_id, float) and not math.isfinite(record_id):  # ('1e999' reads as infinity: no JSON to echo)
+        return f'"id" must be a string or a finite number, got {record_id}'
+    return record_id, record["text"]
 
 
 def screen_jsonl(lines: Iterable[str], out: TextIO, screener: Screener) -> int:

@@ -344,22 +344,29 @@ def without_non_patient_ages(text: str, spans: list[tuple[int, int]], found: lis
     if not any(f.kind == "age_over_89" for f in found):
         return found
 
-    def not_a_patients(f: Finding) -> bool:
-        sentence = sentence_at(spans, f.start)
-        if _INSTITUTION_AGE.search(text, *sentence):
-            return True
-        if public_news(text, *sentence):
-            return True  # 'Former President Jimmy Carter entered hospice at age 98': as public as the person
+    # What a sentence says is judged once per sentence, however many ages it holds (a text of thousands of 'she is
+    # 95' is one sentence: asked per age, the searches were quadratic in its length).
+    @memo
+    def sentence_says(sentence: tuple[int, int]) -> str:
+        """'ours' (an institution's or public age), 'health' (health told), 'care', 'staff' (a staff birthday) or ''."""
+        if _INSTITUTION_AGE.search(text, *sentence) or public_news(text, *sentence):
+            return "ours"  # (public: 'Former President Jimmy Carter entered hospice at age 98')
         if _HEALTH_WORD.search(text, *sentence):
-            return False
-        if (
-            _MY_ELDER_BEFORE.search(text, max(0, f.start - 30), f.end)
-        ) and not (context_care(text) or _VISITS.search(text)):
-            return True  # the writer's own elder, of whom no health is told: 'my grandma is 94 and still gardening'
+            return "health"
         if care_given(text, *sentence):
-            return False
-        if _STAFF_AGE.search(text, *sentence):
-            return True
+            return "care"
+        return "staff" if _STAFF_AGE.search(text, *sentence) else ""
+
+    elders_free = memo(lambda: not (context_care(text) or _VISITS.search(text)))
+
+    def not_a_patients(f: Finding) -> bool:
+        says = sentence_says(sentence_at(spans, f.start))
+        if says in ("ours", "health"):
+            return says == "ours"
+        if _MY_ELDER_BEFORE.search(text, max(0, f.start - 30), f.end) and elders_free():
+            return True  # the writer's own elder, of whom no health is told: 'my grandma is 94 and still gardening'
+        if says:
+            return says == "staff"
         named = _NAME_BEFORE_AGE.search(text, max(0, f.start - 40), f.start)
         # 'Thank you to volunteer Arthur Brennan, 91, who plays piano in our lobby', 'Dr. Hazel Ortiz, 92, retired'
         return named is not None and (

@@ -48,7 +48,7 @@ _OFFERED_BEFORE = Lowered(
     r"|enrollment|enrolment|scheduling|intake|referrals)\s*:|\b(?:questions|more info|info|details)\s*\?"
     r"|\b(?:our|the) (?:[\w'-]+ ){0,2}?(?:clinic|office|practice|hospital|center|centre|location|campus|pharmacy|lab"
     r"|urgent care|walk-in clinic)"
-    r" (?:is moving to|is now at|has moved to|moves to|is located at|is at|will be at|opens at)"
+    r" (?:is moving to|is now at|has moved to|moves to|is located at|is at|will be at|opens(?: on)?(?: \w+)? at)"
     r"|\bnew (?:address|location)\s*(?:is|:))[\s:,]*$)"
 )
 # ... or told what to call the number for, after it: 'Call 555-330-1200 to book.'
@@ -80,6 +80,8 @@ def _person_in(text: str, lo: int, hi: int) -> bool:
     return any(not _SERVICE_AFTER.match(text, m.end()) for m in PERSON_CUE.finditer(text, lo, hi))
 
 
+# Between an offered address and its tail: nothing, a comma, or the town and state before a ZIP ('..., Columbus OH ').
+_TAIL_GAP = re.compile(r",?\s*(?:[A-Z][\w.'’-]*,?\s+){0,3}(?:[A-Z]{2}\.?,?\s+)?|,?\s?")
 _LETTERS = re.compile(r"[^\W\d_]{2,}")
 _STREET_LEAD = re.compile(r"\d+[\w .#'-]{0,40},\s*$")
 _OWN_KINDS = frozenset({"phone", "fax", "address", "geography"})
@@ -136,5 +138,5 @@ def without_practice_contacts(text: str, spans: list[tuple[int, int]], found: li
     own = [f for f in found if f.kind in _OWN_KINDS and (offered(f) or contact_line(sentence_at(spans, f.start)))]
     # ... and the address's own tail, which the place reader may find apart: ', Suite 210', ', Portland'
     tails = {id(f) for f in found if f.kind in _OWN_KINDS
-             and any(o.start <= f.start <= o.end + 2 and text[o.end : f.start] in ("", " ", ", ", ",") for o in own)}
+             and any(o.start <= f.start <= o.end + 40 and _TAIL_GAP.fullmatch(text, o.end, f.start) for o in own)}
     return [f for f in found if f not in own and id(f) not in tails]

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from bot.screening.findings import Finding
+from bot.screening.memo import memo
 
 # The dash that opens a signature, at the text's start or after a sentence's end (not after a word: 'our patient -
 # Maria Lopez' names the patient), and a title before the name.
@@ -18,29 +19,41 @@ _OPENS = re.compile(
     r"(?:^|[^\w\s,;:-])\s*(?:—|–|--?|~)\s*(?:(?i:dr|dra|doctor|nurse|bs|bác sĩ|ths|prof|rn|np|pa)\.?\s+)?"
     r"(?:[^\W\d_][\w'’.-]*\s+){0,3}$"  # (the name's first words, when only its last was found)
 )
-# After the name: a few words of post or credential, then the end (an emoji or a full stop may close it).
-_CLOSES = re.compile(r"(?:\s*,\s*[^\W\d_][\w.&/-]*(?:\s+[^\W\d_][\w.&/-]*){0,2}){0,3}\s*[.!]?\s*[^\w\s]{0,4}\s*$")
+# After the name: the rest of a name the finding left out ('Donna Wilk| Cardillo'), a few words of post or credential,
+# then the end (an emoji or a full stop may close it).
+_CLOSES = re.compile(
+    r"(?:\s+[A-Z][\w'’-]+){0,2}(?:\s*,\s*[^\W\d_][\w.&/-]*(?:\s+[^\W\d_][\w.&/-]*){0,2}){0,3}"
+    r"\s*[.!]?\s*[^\w\s]{0,4}\s*$"
+)
 
 
 # A quotation's author, after the dash that follows the closing quote: "'...how you made them feel.' — Maya Angelou."
 _QUOTE_CLOSED = re.compile(r"[\"'”’]\s*(?:—|–|--?|~)\s*$")
-_AUTHOR_CLOSES = re.compile(r"(?:\s*,\s*[^\W\d_][\w.&/-]*(?:\s+[^\W\d_][\w.&/-]*){0,3})?\s*(?:[.!;\n]|$)")
-# One patient spoken of: a name after a dash may then be theirs ('so proud of our patient! - Maria Lopez').
-_ONE_PATIENT = re.compile(r"(?i:\b(?:our|my|this|the|a|your) (?:patient|pt)\b(?!s))")
+_AUTHOR_CLOSES = re.compile(
+    r"(?:\s+[A-Z][\w'’-]+){0,2}(?:\s*,\s*[^\W\d_][\w.&/-]*(?:\s+[^\W\d_][\w.&/-]*){0,3})?\s*(?:[.!;\n]|$)"
+)
+# One patient spoken of, or their care told: a name after a dash may then be theirs ('so proud of our patient! - Maria
+# Lopez', 'Finally extubated after two weeks! — Mr. Daniel Okafor'). A patient is no one's signer by a lay title.
+_ONE_PATIENT = re.compile(
+    r"(?i:\b(?:our|my|this|the|a|your) (?:patient|pt)\b(?!s)|\b(?:extubated|discharged|admitted|went home|going home"
+    r"|home after|in the (?:unit|icu|nicu|picu|hospital|er)|recover(?:ed|ing)|survived|beat (?:it|cancer)|transplant"
+    r"|surgery|chemo|rehab|on the vent|off the vent|coded|released)\b)"
+)
+_LAY_TITLE = re.compile(r"(?i:\b(?:mr|mrs|ms|miss|mx|sr|sra|srta|señor|señora)\.?\s*$)")
 
 
 def without_signatures(text: str, found: list[Finding]) -> list[Finding]:
-    """The findings less the names that sign the text."""
-    if not any(f.kind == "name" for f in found) or _ONE_PATIENT.search(text):
+    """The findings less the names that sign the text (or a quotation in it)."""
+    if not any(f.kind == "name" for f in found):
         return found
-    return [
-        f
-        for f in found
-        if not (
-            f.kind == "name"
-            and (
-                (_OPENS.search(text, max(0, f.start - 60), f.start) and _CLOSES.match(text, f.end))
-                or (_QUOTE_CLOSED.search(text, max(0, f.start - 6), f.start) and _AUTHOR_CLOSES.match(text, f.end))
-            )
-        )
-    ]
+    patient = memo(lambda: _ONE_PATIENT.search(text) is not None)
+
+    def signs(f: Finding) -> bool:
+        lead = text[max(0, f.start - 60) : f.start]
+        if _LAY_TITLE.search(lead) or re.match(r"(?i:(?:mr|mrs|ms|miss)\b)", text[f.start : f.end]):
+            return False
+        if _QUOTE_CLOSED.search(text, max(0, f.start - 6), f.start) and _AUTHOR_CLOSES.match(text, f.end):
+            return True  # a quotation's author, whatever the quotation says of patients
+        return bool(_OPENS.search(text, max(0, f.start - 60), f.start) and _CLOSES.match(text, f.end)) and not patient()
+
+    return [f for f in found if not (f.kind == "name" and signs(f))]

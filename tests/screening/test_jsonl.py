@@ -5,6 +5,8 @@ from __future__ import annotations
 import io
 import json
 
+import pytest
+
 from bot.screening import Screener, screen_jsonl
 
 
@@ -98,3 +100,15 @@ def test_a_very_long_text_is_screened_window_by_window_in_its_own_offsets() -> N
     found = {(f["kind"], text[f["start"] : f["end"]]) for f in rows[0]["findings"]}
     assert invalid == 0 and rows[0]["verdict"] == "block"
     assert found == {("name", "Mrs. Alvarez"), ("phone", "608-555-0142")}
+
+
+def test_an_id_too_large_for_a_number_is_refused_not_echoed_as_infinity() -> None:
+    """'1e999' reads as infinity, which no JSON can hold: the line gets an error, the next its verdict."""
+    out = io.StringIO()
+    invalid = screen_jsonl(['{"id": 1e999, "text": "x"}', '{"id": -1e999, "text": "y"}', '{"id": 3, "text": "hi"}'],
+                           out, Screener())
+    lines = out.getvalue().splitlines()
+    rows = [json.loads(line, parse_constant=lambda name: pytest.fail(f"{name} in the output")) for line in lines]
+    assert invalid == 2
+    assert "finite number" in rows[0]["error"] and "finite number" in rows[1]["error"]
+    assert rows[2] == {"id": 3, "verdict": "ok", "findings": []}

@@ -49,6 +49,15 @@ _UNITS = [
     # Short names in a comma list: each joined a growing 'Last, First' (19 s at 45,000 characters).
     "Li,",
     "Jane Doe, ",
+    # Great ages in one long sentence: what the sentence says was asked once per age (a black-box tester's: 64 s
+    # at 40,000 characters), and the session's signatures, kin and contact lines.
+    "my grandma is 94 ",
+    "she is 95 ",
+    "age 97 ",
+    "his wife Susan ",
+    "- Maria Lopez ",
+    "'quote' — Maya Angelou. ",
+    "222 5th Ave, Suite 4, (555) 017-4400. ",
     "he was seen 1/2, ",
     "stop it - ",
     "my son in Austin; ",

@@ -43,6 +43,10 @@ CLEAN = [
     "Grateful for the Lindqvist family, whose annual gala has raised $2M for the NICU.",
     "'Wherever the art of medicine is loved, there is also a love of humanity.' — Hippocrates. Happy Doctors' Day!",
     "'Caring is the essence of nursing.' — Amara Okafor. Thank you, night shift!",
+    "Nurses are the heart of health care. — Donna Wilk Cardillo",
+    # an address's town, state and ZIP after the practice's own street; a site that opens on a day at an address
+    "We're at 1200 Lakeshore Drive, Suite 12, Columbus OH 43215. See you there!",
+    "Our new bariatrics center opens Monday at 455 Harbor Ave, Suite 12.",
     "Volunteer spotlight: Mrs. Ines Varga, 81, has folded gowns in Central Supply every Monday since 2002.",
     # a famous person's kin, in a text about the famous person
     "Robin Williams' death made so many people look up Lewy body dementia. His widow Susan wrote about it.",
@@ -74,6 +78,9 @@ HELD = [
     # ... but a name after a dash that follows a word, or beside one patient, is theirs; a clinician given care too
     "so proud of our patient! - Maria Lopez",
     "the gentleman we discharged today - Walter Brandt",
+    # ... and a name after a dash beside care told, or with a lay title, is no signature (a black-box tester's)
+    "Finally extubated after two weeks! — Mr. Daniel Okafor",
+    "Home after 40 days in the unit! - Daniel Okafor",
     "Nurse Amy Chen is back! Amy was admitted in March for surgery",
     "Dr. Rafael Santos saw Rafael Diaz today for chest pain",
     # ... and a family thanked while their father was cared for, a quoted patient with a room
