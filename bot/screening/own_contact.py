@@ -81,7 +81,7 @@ def _person_in(text: str, lo: int, hi: int) -> bool:
 
 
 # Between an offered address and its tail: nothing, a comma, or the town and state before a ZIP ('..., Columbus OH ').
-_TAIL_GAP = re.compile(r",?\s*(?:[A-Z][\w.'’-]*,?\s+){0,3}(?:[A-Z]{2}\.?,?\s+)?|,?\s?")
+_TAIL_GAP = re.compile(r",?\s*(?:[A-Z][\w.'’-]*,?\s+){0,3}(?:[A-Z]{2}\.?,?\s+)?")
 _LETTERS = re.compile(r"[^\W\d_]{2,}")
 _STREET_LEAD = re.compile(r"\d+[\w .#'-]{0,40},\s*$")
 _OWN_KINDS = frozenset({"phone", "fax", "address", "geography"})

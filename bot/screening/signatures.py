@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from bot.screening.findings import Finding
+from bot.screening.lay_titles import LAY_TITLE, LAY_TITLE_BEFORE
 from bot.screening.memo import memo
 
 # The dash that opens a signature, at the text's start or after a sentence's end (not after a word: 'our patient -
@@ -39,7 +40,8 @@ _ONE_PATIENT = re.compile(
     r"|home after|in the (?:unit|icu|nicu|picu|hospital|er)|recover(?:ed|ing)|survived|beat (?:it|cancer)|transplant"
     r"|surgery|chemo|rehab|on the vent|off the vent|coded|released)\b)"
 )
-_LAY_TITLE = re.compile(r"(?i:\b(?:mr|mrs|ms|miss|mx|sr|sra|srta|señor|señora)\.?\s*$)")
+# ... or a finding that opens with a lay title of its own ('Mr. Daniel Okafor')
+_OPENS_WITH_TITLE = re.compile(rf"(?i:(?:{LAY_TITLE})\b)")
 
 
 def without_signatures(text: str, found: list[Finding]) -> list[Finding]:
@@ -49,8 +51,7 @@ def without_signatures(text: str, found: list[Finding]) -> list[Finding]:
     patient = memo(lambda: _ONE_PATIENT.search(text) is not None)
 
     def signs(f: Finding) -> bool:
-        lead = text[max(0, f.start - 60) : f.start]
-        if _LAY_TITLE.search(lead) or re.match(r"(?i:(?:mr|mrs|ms|miss)\b)", text[f.start : f.end]):
+        if LAY_TITLE_BEFORE.search(text[max(0, f.start - 16) : f.start]) or _OPENS_WITH_TITLE.match(text, f.start):
             return False
         if _QUOTE_CLOSED.search(text, max(0, f.start - 6), f.start) and _AUTHOR_CLOSES.match(text, f.end):
             return True  # a quotation's author, whatever the quotation says of patients
